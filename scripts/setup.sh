@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Sets up versus on a fresh Debian/Ubuntu machine, then builds the talk.
+#
+#   bash scripts/setup.sh            # install everything, build outline.yaml into dist/
+#   bash scripts/setup.sh --no-build # install only (used by .ci/run)
+#
+# Installs, with apt (through sudo when not root), only what is missing:
+#   - chromium, unless CHROME_PATH or a Chrome/Chromium is already installed
+#     (PDF and handout exports and the browser tests print through it);
+#   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
+#   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji).
+# Then `npm ci`, which also compiles the TypeScript into lib/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=1
+[ "${1:-}" = "--no-build" ] && build=0
+
+have_browser() {
+  if [ -n "${CHROME_PATH:-}" ] && [ -x "$CHROME_PATH" ]; then return 0; fi
+  for candidate in chromium chromium-browser google-chrome-stable google-chrome; do
+    command -v "$candidate" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+packages=()
+if have_browser; then
+  echo "setup: using the browser already installed"
+else
+  packages+=(chromium)
+fi
+command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'Liberation Sans'; then :; else packages+=(fonts-liberation); fi
+if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'DejaVu Sans Mono'; then :; else packages+=(fonts-dejavu-core); fi
+if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'Noto Color Emoji'; then :; else packages+=(fonts-noto-color-emoji); fi
+
+if [ "${#packages[@]}" -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install ${packages[*]} (no apt-get here); or set CHROME_PATH to a Chrome/Chromium" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing ${packages[*]} with apt-get"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+echo "setup: npm ci"
+npm ci --no-audit --no-fund
+
+if [ "$build" -eq 1 ]; then
+  echo "setup: building the talk from outline.yaml into dist/"
+  node lib/cli.js build outline.yaml --out dist
+fi

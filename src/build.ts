@@ -1,0 +1,117 @@
+/**
+ * `versus build`: outline → markdown, HTML, slide PDF and handout PDF, with
+ * one browser shared by every browser-backed format and atomic writes.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
+import { VersusError } from './diagnostics.js';
+import { launchBrowser } from './export/browser.js';
+import { exportHandout, type HandoutOptions } from './export/handout.js';
+import { exportHtml } from './export/html.js';
+import { type ResolvedTheme, resolveTheme } from './export/marp.js';
+import { exportPdf, type PrintJob } from './export/pdf.js';
+import { Staging } from './export/staging.js';
+import { loadOutline } from './outline/load.js';
+import { DEFAULT_THEME } from './plan/plan.js';
+
+export const FORMATS = ['md', 'html', 'pdf', 'handout'] as const;
+export type Format = (typeof FORMATS)[number];
+export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout'];
+
+export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
+  outDir?: string;
+  formats?: readonly Format[];
+  /** Theme name or CSS file; overrides the outline's `theme`. */
+  theme?: string;
+  /** Milliseconds each browser step may take. */
+  browserTimeout?: number;
+  /** Called with one line per step, for progress output. */
+  onProgress?: (message: string) => void;
+}
+
+export interface BuildResult {
+  files: string[];
+  compiled: Compiled;
+}
+
+/**
+ * @throws VersusError: `invalid-outline` before anything is written; `environment`
+ * or `export` after the files that could be made (md, html) were written.
+ */
+export async function build(outlineFile: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const progress = options.onProgress ?? (() => {});
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+
+  // 1. Load, validate and compile: any problem here stops the build before a file is touched.
+  const loaded = await loadOutline(outlineFile);
+  const theme = await resolveTheme(
+    options.theme ?? loaded.outline.theme ?? DEFAULT_THEME,
+    options.theme ? process.cwd() : loaded.baseDir,
+  );
+  const compiled = compileOutline(loaded, { ...options, theme: theme.name });
+  const { slug } = compiled.deck.meta;
+
+  // 2. Stage every output next to its final place, then rename them all in.
+  const staging = await Staging.open(options.outDir ?? 'dist');
+  try {
+    for (const [src, name] of compiled.assets) await staging.copy(path.resolve(loaded.baseDir, src), name);
+    await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
+    if (formats.has('html')) {
+      progress(`html     ${slug}.html`);
+      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme);
+      staging.add(`${slug}.html`);
+    }
+    const browserFormats = [...formats].filter((f) => f === 'pdf' || f === 'handout');
+    if (browserFormats.length > 0) {
+      await exportWithBrowser(staging, compiled, theme, browserFormats, options, progress);
+    }
+    return { files: await staging.commit(), compiled };
+  } catch (error) {
+    // Without a browser the markdown and HTML are still worth having.
+    if (error instanceof VersusError && error.kind === 'environment') await staging.commit();
+    throw error;
+  } finally {
+    await staging.discard();
+  }
+}
+
+async function exportWithBrowser(
+  staging: Staging,
+  compiled: Compiled,
+  theme: ResolvedTheme,
+  formats: Format[],
+  options: BuildOptions,
+  progress: (message: string) => void,
+): Promise<void> {
+  const timeout = options.browserTimeout ?? 60_000;
+  progress('browser  starting Chromium');
+  const browser: Browser = await launchBrowser({ timeout });
+  const job: PrintJob = { browser, workDir: staging.dir, timeout };
+  const { deck, markdown } = compiled;
+  const { slug, title, lang } = deck.meta;
+  try {
+    await Promise.all([
+      formats.includes('pdf') &&
+        (async () => {
+          progress(`pdf      ${slug}.pdf`);
+          await staging.write(`${slug}.pdf`, await exportPdf(job, markdown, theme, title, lang));
+        })(),
+      formats.includes('handout') &&
+        (async () => {
+          progress(`handout  ${slug}.handout.pdf`);
+          await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, markdown, theme, options));
+        })(),
+    ]);
+  } catch (error) {
+    if (error instanceof VersusError) throw error;
+    throw new VersusError(
+      'export',
+      `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`,
+      [],
+      'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
+    );
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * The `versus` command line: parses argv, runs a command, prints, and exits.
+ * The only module that touches process.exit, stdout and stderr.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { styleText } from 'node:util';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { build, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
+import { checkOutline, formatCheckReport } from './check.js';
+import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
+import { discardAllStaging } from './export/staging.js';
+import { outlineJsonSchema } from './outline/schema.js';
+import { formatMinutes } from './render/slides.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY;
+const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function formatsOption(value: string): Format[] {
+  const formats = list(value);
+  for (const format of formats) {
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new InvalidArgumentError(`"${format}" is not a format; choose from ${FORMATS.join(', ')}.`);
+    }
+  }
+  return formats as Format[];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+const program = new Command()
+  .name('versus')
+  .description('Turn a YAML outline of comparison topics into a talk: Marp slides, notes, HTML, PDF and a handout.')
+  .version(packageJson.version)
+  .showHelpAfterError('(run with --help for usage)');
+
+program
+  .command('build')
+  .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
+  .argument('[outline]', 'outline file', 'outline.yaml')
+  .option('-o, --out <dir>', 'output folder', 'dist')
+  .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}`, formatsOption, [...DEFAULT_FORMATS])
+  .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
+  .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
+  .option('--skip <ids>', 'leave out these section or slide ids', list)
+  .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
+  .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
+  .addOption(new Option('--handout-layout <n>', 'handout slides per page').choices(['1', '2', '3']).default('3'))
+  .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
+  .action(async (outline: string, opts) => {
+    const started = performance.now();
+    const { files, compiled } = await build(outline, {
+      outDir: opts.out,
+      formats: opts.formats,
+      profile: opts.profile,
+      only: opts.only,
+      skip: opts.skip,
+      theme: opts.theme,
+      paper: opts.paper,
+      handoutLayout: Number(opts.handoutLayout) as 1 | 2 | 3,
+      browserTimeout: opts.browserTimeout * 1000,
+      onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
+    });
+    const { deck } = compiled;
+    const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
+    const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `${paint('green', '✓')} ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile} — built in ${seconds}s\n${files
+        .filter((f) => !f.includes(`${path.sep}assets${path.sep}`))
+        .map((f) => `  ${f}`)
+        .join('\n')}\n`,
+    );
+  });
+
+program
+  .command('check')
+  .description('Validate the outline and lint it: notes, sources, time budget.')
+  .argument('[outline]', 'outline file', 'outline.yaml')
+  .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
+  .option('--json', 'print the report as JSON')
+  .action(async (outline: string, opts) => {
+    const report = await checkOutline(outline, { profile: opts.profile });
+    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+  });
+
+program
+  .command('schema')
+  .description("Print the outline's JSON Schema (for editor autocompletion).")
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
+  });
+
+function report(error: unknown): number {
+  if (error instanceof VersusError) {
+    for (const d of error.diagnostics) process.stderr.write(`${colorize(formatDiagnostic(d))}\n`);
+    process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`${paint('yellow', 'hint:')} ${error.hint}\n`);
+    return exitCodeOf(error);
+  }
+  process.stderr.write(`${paint('red', 'internal error:')} ${(error as Error)?.stack ?? String(error)}\n`);
+  return 2;
+}
+
+function colorize(line: string): string {
+  return line.replace(/ error\[([\w-]+)\]:/, (_, code: string) => ` ${paint('red', `error[${code}]`)}:`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // Leave no half-written staging folder behind; the previous outputs were never touched.
+    void discardAllStaging().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}

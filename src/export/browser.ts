@@ -1,0 +1,71 @@
+/**
+ * Finds and launches the one Chromium a build shares between all its
+ * browser-backed exports. Uses the system's browser; never downloads one.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { VersusError } from '../diagnostics.js';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const INSTALL_HINT =
+  'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`, or run `bash scripts/setup.sh`) or set CHROME_PATH to a Chrome or Chromium executable.';
+
+/** The browser executable: `CHROME_PATH` when set, else the first one installed. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
+  return CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+export interface LaunchOptions {
+  /** Milliseconds a launch or page operation may take. */
+  timeout?: number;
+}
+
+/** Flags that keep a headless browser quiet on a machine without network access. */
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-gpu',
+  '--font-render-hinting=none',
+];
+
+/** @throws VersusError (kind `environment`) when no browser is found or it does not start. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    const which = process.env.CHROME_PATH
+      ? `CHROME_PATH (${process.env.CHROME_PATH}) does not exist`
+      : 'No Chrome or Chromium was found';
+    throw new VersusError('environment', `${which}; PDF and other browser-backed exports need one.`, [], INSTALL_HINT);
+  }
+  // Chromium's sandbox cannot start as root (containers, CI).
+  const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  try {
+    return await chromium.launch({ executablePath, args, timeout: options.timeout ?? 30_000 });
+  } catch (error) {
+    throw new VersusError(
+      'environment',
+      `The browser at ${executablePath} did not start: ${firstLine(error)}`,
+      [],
+      INSTALL_HINT,
+    );
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
+}

@@ -1,0 +1,163 @@
+/**
+ * Handout PDF: a cover, then every slide (vector, in the deck's theme) with
+ * its speaker notes beside or below it, page numbers, bookmarks per section,
+ * and the references in full. Printed by the shared browser.
+ */
+import type { Deck, DeckSlide } from '../plan/deck.js';
+import { escapeHtml } from '../render/escape.js';
+import { formatMinutes, slideTitle } from '../render/slides.js';
+import { createMarp, type ResolvedTheme } from './marp.js';
+import { type PrintJob, printPdf } from './pdf.js';
+
+export type Paper = 'a4' | 'letter';
+export type HandoutLayout = 1 | 2 | 3;
+
+export interface HandoutOptions {
+  paper?: Paper;
+  /** Slides per page: 1 (large, notes below), 2 (medium, notes below) or 3 (notes beside). */
+  handoutLayout?: HandoutLayout;
+}
+
+/** Undoes Marp's own print rules (one slide per landscape page) for slides embedded in a page. */
+const EMBEDDED_SLIDES_CSS = `
+@media print {
+  div.marpit > svg[data-marpit-svg] { width: 100% !important; height: auto !important; }
+  div.marpit > svg > foreignObject > section { break-before: auto !important; page-break-before: auto !important; }
+  html, body { break-inside: auto !important; page-break-inside: auto !important; }
+}
+`;
+
+const HANDOUT_CSS = `
+html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: #1b1f24; }
+body { margin: 0; }
+h1, h2, h3 { margin: 0; }
+.cover { break-after: page; padding-top: 40mm; }
+.cover h1 { font-size: 30pt; line-height: 1.15; }
+.cover .subtitle { font-size: 15pt; color: #4a5360; margin: 4mm 0 10mm; }
+.cover .bar { height: 3mm; width: 60mm; border-radius: 1.5mm; margin: 6mm 0; }
+.cover p { font-size: 12pt; margin: 0 0 2mm; }
+.cover .contents { margin-top: 14mm; font-size: 11pt; }
+.cover .contents li { margin-bottom: 1.5mm; }
+.section-title { font-size: 15pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid #c9d1d9; break-after: avoid; }
+.section { margin-bottom: 4mm; }
+.item { margin-bottom: 6mm; }
+.item .thumb { break-inside: avoid; }
+.item .thumb svg { display: block; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
+.item h3 { font-size: 11pt; margin-bottom: 1.5mm; break-after: avoid; }
+.item .meta { color: #4a5360; font-size: 9pt; font-weight: normal; }
+.item .notes p { margin: 0 0 2mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
+.item .notes .none { color: #4a5360; font-style: italic; }
+.layout-3 .item { display: grid; grid-template-columns: 84mm 1fr; gap: 6mm; align-items: start; }
+.layout-2 .item .thumb { width: 120mm; margin-bottom: 3mm; }
+.layout-1 .item { break-before: page; }
+.layout-1 .section .item:first-of-type { break-before: auto; }
+.layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
+.references { break-before: page; }
+.references ol { padding-left: 6mm; }
+.references li { margin-bottom: 2mm; overflow-wrap: anywhere; }
+`;
+
+export async function exportHandout(
+  job: PrintJob,
+  deck: Deck,
+  markdown: string,
+  theme: ResolvedTheme,
+  options: HandoutOptions,
+): Promise<Buffer> {
+  const marp = await createMarp(theme);
+  const { html: slideHtml, css } = marp.render(markdown, { htmlAsArray: true });
+  const paper = options.paper ?? 'a4';
+  const html = handoutDocument(deck, slideHtml as unknown as string[], css, options.handoutLayout ?? 3, paper);
+  const { title } = deck.meta;
+  return printPdf(job, 'handout', html, {
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: `<div style="font-size:8pt;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#4a5360;font-family:'Liberation Sans',Arial,sans-serif"><span>${escapeHtml(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+  });
+}
+
+/** The handout as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
+export function handoutDocument(
+  deck: Deck,
+  slideHtml: string[],
+  marpCss: string,
+  layout: HandoutLayout,
+  paper: Paper,
+): string {
+  const sections: { title: string; items: string[] }[] = [];
+  deck.slides.forEach((slide, i) => {
+    const group = slide.section ?? 'Introduction';
+    if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
+    sections.at(-1)?.items.push(item(slide, i + 1, slideHtml[i] ?? ''));
+  });
+  const body = sections
+    .map(
+      (s) =>
+        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(deck.meta.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)} — handout</title>
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}
+@page { size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm; }</style></head>
+<body class="layout-${layout}">
+${cover(deck)}
+${body}
+${references(deck)}
+</body></html>`;
+}
+
+function item(slide: DeckSlide, number: number, svg: string): string {
+  const paragraphs = slide.notes.trim()
+    ? slide.notes
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('')
+    : '<p class="none">No notes for this slide.</p>';
+  return `<article class="item">
+<div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
+<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide))} <span class="meta">· ${formatMinutes(slide.minutes)}</span></h3>${paragraphs}</div>
+</article>`;
+}
+
+function cover(deck: Deck): string {
+  const { meta } = deck;
+  const colors = deck.contenders.map((c) => c.color);
+  const stops = colors
+    .map((color, i) => `${color} ${(i * 100) / colors.length}% ${((i + 1) * 100) / colors.length}%`)
+    .join(', ');
+  const speakers = meta.speakers.map(
+    (s) =>
+      `<p><strong>${escapeHtml(s.name)}</strong>${s.role ? `, ${escapeHtml(s.role)}` : ''}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
+  );
+  const occasion = [meta.event, meta.date]
+    .filter(Boolean)
+    .map((t) => escapeHtml(t as string))
+    .join(' · ');
+  const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.kind === 'divider' ? [s.title] : [])))];
+  return `<div class="cover">
+<h1>${escapeHtml(meta.title)}</h1>
+${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}
+<div class="bar" style="background: linear-gradient(90deg, ${stops})"></div>
+${speakers.join('\n')}
+${occasion ? `<p>${occasion}</p>` : ''}
+<p>${deck.slides.length} slides · about ${Math.round(deck.minutes)} minutes</p>
+<ol class="contents">${sectionTitles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>
+</div>`;
+}
+
+function references(deck: Deck): string {
+  if (deck.sources.length === 0) return '';
+  const items = deck.sources.map((s) => {
+    const parts = [
+      escapeHtml(s.title),
+      s.publisher && escapeHtml(s.publisher),
+      s.url && escapeHtml(s.url),
+      s.accessed && `accessed ${escapeHtml(s.accessed)}`,
+    ];
+    return `<li>${parts.filter(Boolean).join('. ')}</li>`;
+  });
+  return `<section class="references"><h2 class="section-title">References</h2><ol>${items.join('')}</ol></section>`;
+}

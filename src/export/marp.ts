@@ -1,0 +1,70 @@
+/**
+ * One Marp configuration for every output, so the HTML (via marp-cli), the
+ * PDFs (via marp-core in our browser) and editors' previews all agree.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import { VersusError } from '../diagnostics.js';
+
+/** The themes shipped with versus, in dependency order (`versus-dark` imports `versus`). */
+export const THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+export const BUILT_IN_THEMES = ['versus', 'versus-dark'] as const;
+
+/**
+ * Outline text is escaped before it reaches Marp; these options remove the
+ * remaining ways text could change meaning or reach the network
+ * (twemoji from a CDN, emoji shortcodes, `$…$` math).
+ */
+export const MARP_OPTIONS = {
+  emoji: { shortcode: false, unicode: false },
+  math: false,
+  minifyCSS: false,
+} satisfies MarpOptions;
+
+export interface ResolvedTheme {
+  /** The name the markdown's `theme:` directive uses. */
+  name: string;
+  /** Theme CSS files to register, dependencies first. */
+  files: string[];
+}
+
+/** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */
+export async function resolveTheme(theme: string, baseDir: string): Promise<ResolvedTheme> {
+  const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
+  if ((BUILT_IN_THEMES as readonly string[]).includes(theme)) return { name: theme, files: builtIn };
+  if (!theme.endsWith('.css')) {
+    throw new VersusError(
+      'invalid-outline',
+      `Unknown theme "${theme}".`,
+      [],
+      `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
+    );
+  }
+  const file = path.resolve(baseDir, theme);
+  const css = await readFile(file, 'utf8').catch(() => {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} cannot be read.`,
+      [],
+      'Check the path given to --theme or "theme".',
+    );
+  });
+  const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
+  if (!name) {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} has no "/* @theme name */" comment.`,
+      [],
+      'Marp themes start with /* @theme my-theme */.',
+    );
+  }
+  return { name, files: [...builtIn, file] };
+}
+
+export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
+  const marp = new Marp({ ...MARP_OPTIONS, script: false });
+  for (const file of theme.files) marp.themeSet.add(await readFile(file, 'utf8'));
+  return marp;
+}

@@ -1,0 +1,67 @@
+/**
+ * Slide PDF: the deck rendered by marp-core and printed by the shared
+ * browser, one 1280×720 page per slide, vector text, bookmarks from headings.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { escapeHtml } from '../render/escape.js';
+import { createMarp, type ResolvedTheme } from './marp.js';
+
+export interface PrintJob {
+  browser: Browser;
+  /** A folder for the page to print from: relative asset paths resolve against it. */
+  workDir: string;
+  timeout: number;
+}
+
+type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
+
+const PRINT_CSS = `
+@page { size: 1280px 720px; margin: 0; }
+html, body { margin: 0; padding: 0; }
+svg[data-marpit-svg] { display: block; width: 1280px; height: 720px; break-after: page; }
+svg[data-marpit-svg]:last-of-type { break-after: auto; }
+`;
+
+/** Markdown → the printable HTML page of its slides. */
+export async function slidesDocument(
+  markdown: string,
+  theme: ResolvedTheme,
+  title: string,
+  lang: string,
+): Promise<string> {
+  const marp = await createMarp(theme);
+  const { html, css } = marp.render(markdown);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>${css}</style><style>${PRINT_CSS}</style></head>
+<body>${html}</body></html>`;
+}
+
+/** Prints an HTML document with the shared browser and returns the PDF bytes. */
+export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
+  const file = path.join(job.workDir, `.${name}.print.html`);
+  await writeFile(file, html);
+  const page = await job.browser.newPage();
+  try {
+    page.setDefaultTimeout(job.timeout);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    return await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
+  } finally {
+    await page.close();
+  }
+}
+
+export async function exportPdf(
+  job: PrintJob,
+  markdown: string,
+  theme: ResolvedTheme,
+  title: string,
+  lang: string,
+): Promise<Buffer> {
+  const html = await slidesDocument(markdown, theme, title, lang);
+  return printPdf(job, 'slides', html, { preferCSSPageSize: true });
+}

@@ -1,0 +1,157 @@
+/**
+ * Turns zod issues into problems a person can act on: the field's name in
+ * words, what is wrong with its value, and a hint.
+ */
+import * as z from 'zod';
+import type { DiagnosticCode } from '../diagnostics.js';
+import type { OutlinePath, SemanticProblem } from './positions.js';
+import { outlineSchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+type Issue = z.core.$ZodIssue;
+
+export function problemsFromIssues(data: unknown, issues: readonly Issue[]): SemanticProblem[] {
+  return issues.flatMap((issue) => toProblems(data, issue));
+}
+
+function toProblems(data: unknown, issue: Issue): SemanticProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
+    code,
+    message,
+    path,
+    ...(key === undefined ? {} : { key }),
+    ...(hint ? { hint } : {}),
+  });
+  const value = valueAt(data, path);
+  const field = fieldName(path);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path, data);
+      return issue.keys.map((key) =>
+        at(
+          'unknown-key',
+          `"${key}" is not a ${thingAt(path)} field${didYouMean(key, allowed)}`,
+          allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
+          key,
+        ),
+      );
+    }
+    case 'invalid_type':
+      if (value === undefined) {
+        return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
+      }
+      return [
+        at(
+          'wrong-type',
+          `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
+          expectedHint(issue.expected),
+        ),
+      ];
+    case 'invalid_union': {
+      if (!issue.discriminator) return [at('wrong-type', `"${field}" has the wrong shape: ${issue.message}`)];
+      const options = ('options' in issue ? (issue.options ?? []) : []).map(String);
+      const hint = `Use one of: ${options.join(', ')}.`;
+      if (value === undefined)
+        return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, hint)];
+      return [at('invalid-value', `${describe(value)} is not a slide kind${didYouMean(String(value), options)}`, hint)];
+    }
+    default:
+      return [at('invalid-value', `"${field}" ${describe(value)}: ${issue.message}`)];
+  }
+}
+
+function valueAt(data: unknown, path: OutlinePath): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function fieldName(path: OutlinePath): string {
+  const last = path.at(-1);
+  return typeof last === 'number' ? `${String(path.at(-2) ?? 'item')}[${last}]` : String(last ?? 'outline');
+}
+
+const THINGS: Record<string, string> = {
+  slides: 'slide',
+  sections: 'section',
+  contenders: 'contender',
+  sources: 'source',
+  speakers: 'speaker',
+  rows: 'table row',
+  panes: 'code pane',
+  events: 'timeline event',
+  choices: 'decision choice',
+  profiles: 'profile',
+};
+
+/** "slide", "section", "table row"… for the object at `path`. */
+function thingAt(path: OutlinePath): string {
+  const last = path.at(-1);
+  const parent = path.at(-2);
+  if (last === undefined) return 'outline';
+  if (typeof last === 'number') return (typeof parent === 'string' && THINGS[parent]) || 'list item';
+  if (parent === 'profiles') return 'profile';
+  return last;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    array: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    boolean: 'true or false',
+  };
+  return words[expected] ?? expected;
+}
+
+function expectedHint(expected: string): string | undefined {
+  if (expected === 'array') return 'Write a list, one "- item" per line.';
+  if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
+  if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
+  return undefined;
+}
+
+/** The keys the schema allows for the object at `path` (slide keys depend on its `kind`). */
+function allowedKeys(path: OutlinePath, data: unknown): string[] {
+  let schema: z.core.$ZodType | undefined = outlineSchema;
+  let value = data;
+  for (const key of path) {
+    schema = schema && step(unwrap(schema, value), key);
+    value = valueAt(value, [key]);
+  }
+  const object = schema && unwrap(schema, value);
+  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+}
+
+function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {
+  const def = schema._zod.def as unknown as Record<string, unknown>;
+  if (def.innerType) return unwrap(def.innerType as z.core.$ZodType, value);
+  if (schema instanceof z.ZodDiscriminatedUnion && value && typeof value === 'object') {
+    const kind = (value as { kind?: unknown }).kind;
+    const match = (schema.options as z.ZodObject[]).find((o) => (o.shape.kind as z.ZodLiteral).value === kind);
+    if (match) return match;
+  }
+  return schema;
+}
+
+function step(schema: z.core.$ZodType, key: string | number): z.core.$ZodType | undefined {
+  if (schema instanceof z.ZodObject) return schema.shape[key as string];
+  if (schema instanceof z.ZodArray) return schema.element;
+  if (schema instanceof z.ZodRecord) return schema.valueType;
+  return undefined;
+}

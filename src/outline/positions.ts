@@ -1,0 +1,65 @@
+/**
+ * Maps a path inside the outline data back to a line and column of the YAML file.
+ * All knowledge of the `yaml` node API lives here.
+ */
+import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
+import type { ParsedOutline } from './parse.js';
+
+export type OutlinePath = (string | number)[];
+
+/** A problem found in the outline's data, before it is given a file position. */
+export interface SemanticProblem {
+  code: DiagnosticCode;
+  message: string;
+  path: OutlinePath;
+  /** Point at this key of the map at `path` rather than at its value. */
+  key?: string;
+  hint?: string;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/**
+ * Where the value at `path` starts. For a path that does not exist (a missing
+ * key), the nearest existing parent is used. With `key`, points at the key of
+ * that name inside the map at `path` (for unknown keys).
+ */
+export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: string): Position {
+  const { document, lineCounter } = parsed;
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth), true);
+    if (!isNode(node)) continue;
+    const target = depth === path.length && key !== undefined ? (keyNode(node, key) ?? node) : node;
+    const offset = target.range?.[0];
+    if (offset !== undefined) return lineCounter.linePos(offset);
+  }
+  return { line: 1, col: 1 };
+}
+
+function keyNode(node: Node, key: string): Node | undefined {
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+  }
+  return undefined;
+}
+
+/** True when `path` exists in the document as a sequence (used to tell lists from maps in messages). */
+export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean {
+  return isSeq(parsed.document.getIn(path, true));
+}
+
+export function locateProblems(parsed: ParsedOutline, problems: readonly SemanticProblem[]): Diagnostic[] {
+  return problems.map(({ code, message, path, key, hint }) => ({
+    code,
+    message,
+    file: parsed.file,
+    ...positionOf(parsed, path, key),
+    path: key === undefined ? path : [...path, key],
+    ...(hint ? { hint } : {}),
+  }));
+}

@@ -1,0 +1,252 @@
+/**
+ * The outline's schema: the single source of the TypeScript types, the
+ * validator and the shipped `outline.schema.json`.
+ */
+import * as z from 'zod';
+
+// C0 control characters (other than tab and newline) cannot be shown on a slide.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Any text shown on a slide. Rendered verbatim: markdown and HTML in it are shown as typed. */
+const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((s) => !CONTROL_CHARS.test(s), 'contains a control character that cannot be shown on a slide');
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids use lowercase letters, digits and dashes, e.g. "head-to-head"');
+
+const minutes = z.number().positive().max(600).describe('Estimated speaking time in minutes.');
+
+const color = z
+  .string()
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'colors are hex, e.g. "#ff6f00"')
+  .describe('Brand color, used for table headers and verdict highlights.');
+
+const contender = z.strictObject({
+  id: id.describe('Used as the key of table cells, pros/cons and code panes.'),
+  name: text,
+  color,
+});
+
+const source = z.strictObject({
+  id,
+  title: text,
+  url: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('http(s) address of the source.'),
+  publisher: text.optional(),
+  accessed: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are written YYYY-MM-DD')
+    .optional()
+    .describe('When the source was last checked (YYYY-MM-DD).'),
+});
+
+/** Fields every slide may carry. */
+const slideBase = {
+  id: id.optional().describe('Stable id, used by profiles, --skip and overlays.'),
+  title: text,
+  notes: z.string().optional().describe('Speaker notes: what to say. Shown in presenter view and the handout.'),
+  tags: z.array(id).optional().describe('A tagged slide is kept only when a selected tag matches (--only, profiles).'),
+  sources: z.array(id).optional().describe('Ids of sources this slide relies on.'),
+  minutes: minutes.optional(),
+};
+
+const bulletsSlide = z.strictObject({
+  kind: z.literal('bullets'),
+  ...slideBase,
+  lead: text.optional().describe('A short sentence above the list.'),
+  bullets: z.array(text).min(1),
+});
+
+const comparisonRow = z.strictObject({
+  aspect: text,
+  cells: z.record(z.string(), text).describe('One cell per contender id.'),
+  verdict: z.string().optional().describe('Contender id of the row winner, or "tie". Highlighted by the theme.'),
+  sources: z.array(id).optional(),
+});
+
+const comparisonSlide = z.strictObject({
+  kind: z.literal('comparison'),
+  ...slideBase,
+  rows: z.array(comparisonRow).min(1),
+});
+
+const prosConsSlide = z.strictObject({
+  kind: z.literal('pros-cons'),
+  ...slideBase,
+  pros: z.record(z.string(), z.array(text).min(1)).describe('Contender id → advantages.'),
+  cons: z.record(z.string(), z.array(text).min(1)).describe('Contender id → drawbacks.'),
+});
+
+const codePane = z
+  .strictObject({
+    contender: z.string().describe('Contender id this pane belongs to.'),
+    language: z
+      .string()
+      .regex(/^[A-Za-z0-9_+#.-]+$/, 'a language name such as "python"')
+      .optional(),
+    code: z.string().min(1).optional().describe('The code itself.'),
+    file: z.string().min(1).optional().describe('Or a file to include, relative to the outline.'),
+    caption: text.optional(),
+  })
+  .refine((pane) => (pane.code === undefined) !== (pane.file === undefined), {
+    message: 'a code pane needs exactly one of "code" or "file"',
+  });
+
+const codeSlide = z.strictObject({
+  kind: z.literal('code'),
+  ...slideBase,
+  panes: z.array(codePane).min(1),
+});
+
+const timelineSlide = z.strictObject({
+  kind: z.literal('timeline'),
+  ...slideBase,
+  events: z
+    .array(
+      z.strictObject({
+        when: text.describe('A date or year, e.g. "Nov 2023".'),
+        text,
+        contender: z.string().optional(),
+      }),
+    )
+    .min(1),
+});
+
+const decisionSlide = z.strictObject({
+  kind: z.literal('decision'),
+  ...slideBase,
+  choices: z
+    .array(
+      z.strictObject({
+        contender: z.string(),
+        label: text.optional().describe('Heading of the column; default "Choose <name> if…".'),
+        when: z.array(text).min(1),
+      }),
+    )
+    .min(1),
+  otherwise: text.optional().describe('A closing line under the columns.'),
+});
+
+const quoteSlide = z.strictObject({
+  kind: z.literal('quote'),
+  ...slideBase,
+  text,
+  by: text.optional().describe('Who said it. Without it, the slide is a big statement.'),
+});
+
+const imageSlide = z.strictObject({
+  kind: z.literal('image'),
+  ...slideBase,
+  src: z.string().min(1).describe('Local image file, relative to the outline.'),
+  alt: text.describe('Alternative text: what the image shows, for screen readers and the handout.'),
+  caption: text.optional(),
+});
+
+const exerciseSlide = z.strictObject({
+  kind: z.literal('exercise'),
+  ...slideBase,
+  task: z.array(text).min(1).describe('Steps for the audience.'),
+  solution: z.string().min(1).describe('Goes to the speaker notes, never on the slide.'),
+});
+
+export const slideSchema = z.discriminatedUnion('kind', [
+  bulletsSlide,
+  comparisonSlide,
+  prosConsSlide,
+  codeSlide,
+  timelineSlide,
+  decisionSlide,
+  quoteSlide,
+  imageSlide,
+  exerciseSlide,
+]);
+
+export const SLIDE_KINDS = slideSchema.options.map((option) => option.shape.kind.value);
+
+const section = z.strictObject({
+  id,
+  title: text,
+  summary: text.optional().describe('One line under the section title on its divider slide.'),
+  notes: z.string().optional(),
+  tags: z.array(id).optional(),
+  minutes: minutes.optional().describe('Speaking time of the divider slide.'),
+  slides: z.array(slideSchema),
+});
+
+const speaker = z.strictObject({
+  name: text,
+  role: text.optional(),
+  contact: text.optional().describe('A link or handle, printed on the title slide and the handout cover.'),
+});
+
+const generatedSlide = z.strictObject({
+  title: text.optional(),
+  notes: z.string().optional(),
+  minutes: minutes.optional(),
+});
+
+const metadata = {
+  title: text,
+  subtitle: text.optional(),
+  speakers: z.array(speaker).optional(),
+  event: text.optional(),
+  date: text.optional(),
+  duration: minutes.optional().describe('Time budget of the talk in minutes.'),
+};
+
+const profile = z.strictObject({
+  ...metadata,
+  title: text.optional(),
+  only: z.array(id).optional().describe('Keep tagged slides only when they carry one of these tags.'),
+  skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
+});
+
+export const outlineSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    ...metadata,
+    lang: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"')
+      .default('en'),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'slugs use lowercase letters, digits and dashes')
+      .optional()
+      .describe('Output file base name; derived from the title when absent.'),
+    theme: z.string().min(1).optional().describe('"versus", "versus-dark", or a theme file.'),
+    notes: z.string().optional().describe('Speaker notes of the title slide.'),
+    wordsPerMinute: z
+      .number()
+      .min(60)
+      .max(250)
+      .default(130)
+      .describe("Speaking rate used to estimate a slide's minutes from its notes when it sets none."),
+    agenda: z.union([generatedSlide, z.literal(false)]).optional(),
+    references: generatedSlide.optional(),
+    contenders: z.array(contender),
+    sources: z.array(source).default([]),
+    sections: z.array(section).min(1),
+    profiles: z.record(id, profile).optional(),
+    defaultProfile: id.optional().describe('Profile used when --profile is not given.'),
+  })
+  .describe('A versus talk outline.');
+
+export type Outline = z.output<typeof outlineSchema>;
+export type Section = Outline['sections'][number];
+export type Slide = z.output<typeof slideSchema>;
+export type SlideKind = Slide['kind'];
+export type Contender = Outline['contenders'][number];
+export type Source = Outline['sources'][number];
+export type Profile = NonNullable<Outline['profiles']>[string];
+
+/** The outline's JSON Schema, for editors (`# yaml-language-server: $schema=...`). */
+export function outlineJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(outlineSchema, { target: 'draft-07', io: 'input' });
+}

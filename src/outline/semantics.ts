@@ -1,0 +1,193 @@
+/**
+ * Checks the schema cannot express: references between ids (contenders,
+ * sources, profiles, tags) and their uniqueness.
+ */
+import type { OutlinePath, SemanticProblem } from './positions.js';
+import type { Outline, Slide } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export function checkSemantics(outline: Outline): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const report = (problem: SemanticProblem) => problems.push(problem);
+  const contenderIds = outline.contenders.map((c) => c.id);
+  const sourceIds = new Set(outline.sources.map((s) => s.id));
+
+  if (outline.contenders.length < 2) {
+    report({
+      code: 'too-few-contenders',
+      message: `a comparison needs at least two contenders, found ${outline.contenders.length}`,
+      path: ['contenders'],
+      hint: 'Add another entry under "contenders" with an id, a name and a color.',
+    });
+  }
+  checkUnique(
+    outline.contenders.map((c, i) => ({ id: c.id, path: ['contenders', i, 'id'] })),
+    'contender',
+    report,
+  );
+  checkUnique(
+    outline.sources.map((s, i) => ({ id: s.id, path: ['sources', i, 'id'] })),
+    'source',
+    report,
+  );
+  checkUnique(
+    outline.sections.flatMap((section, i) => [
+      { id: section.id, path: ['sections', i, 'id'] },
+      ...section.slides.flatMap((slide, j) =>
+        slide.id ? [{ id: slide.id, path: ['sections', i, 'slides', j, 'id'] }] : [],
+      ),
+    ]),
+    'section or slide',
+    report,
+  );
+
+  const checkSources = (ids: string[] | undefined, path: OutlinePath) =>
+    ids?.forEach((id, k) => {
+      if (!sourceIds.has(id)) {
+        report({
+          code: 'unknown-source',
+          message: `source "${id}" is not listed under "sources"${didYouMean(id, [...sourceIds])}`,
+          path: [...path, k],
+          hint: 'Add it to "sources" with a title and url, or fix the id.',
+        });
+      }
+    });
+  const checkContender = (id: string, path: OutlinePath, key?: string) => {
+    if (!contenderIds.includes(id)) {
+      report({
+        code: 'unknown-contender',
+        message: `"${id}" is not a contender${didYouMean(id, contenderIds)}`,
+        path,
+        ...(key ? { key } : {}),
+        hint: `Contenders are: ${contenderIds.join(', ')}.`,
+      });
+    }
+  };
+
+  outline.sections.forEach((section, i) => {
+    section.slides.forEach((slide, j) => {
+      const path: OutlinePath = ['sections', i, 'slides', j];
+      checkSources(slide.sources, [...path, 'sources']);
+      checkSlideContenders(slide, path, contenderIds, checkContender, checkSources, report);
+    });
+  });
+
+  checkProfiles(outline, report);
+  return problems;
+}
+
+function checkSlideContenders(
+  slide: Slide,
+  path: OutlinePath,
+  contenderIds: string[],
+  checkContender: (id: string, path: OutlinePath, key?: string) => void,
+  checkSources: (ids: string[] | undefined, path: OutlinePath) => void,
+  report: (problem: SemanticProblem) => void,
+): void {
+  switch (slide.kind) {
+    case 'comparison':
+      slide.rows.forEach((row, r) => {
+        const rowPath = [...path, 'rows', r];
+        for (const key of Object.keys(row.cells)) checkContender(key, [...rowPath, 'cells'], key);
+        for (const id of contenderIds) {
+          if (!(id in row.cells)) {
+            report({
+              code: 'missing-cell',
+              message: `row "${row.aspect}" has no cell for contender "${id}"`,
+              path: [...rowPath, 'cells'],
+              hint: `Every row needs one cell per contender: ${contenderIds.join(', ')}. Write "—" for "not applicable".`,
+            });
+          }
+        }
+        if (row.verdict !== undefined && row.verdict !== 'tie') checkContender(row.verdict, [...rowPath, 'verdict']);
+        checkSources(row.sources, [...rowPath, 'sources']);
+      });
+      break;
+    case 'pros-cons':
+      for (const side of ['pros', 'cons'] as const) {
+        for (const key of Object.keys(slide[side])) checkContender(key, [...path, side], key);
+      }
+      break;
+    case 'code':
+      for (const [p, pane] of slide.panes.entries()) checkContender(pane.contender, [...path, 'panes', p, 'contender']);
+      break;
+    case 'timeline':
+      slide.events.forEach((event, e) => {
+        if (event.contender) checkContender(event.contender, [...path, 'events', e, 'contender']);
+      });
+      break;
+    case 'decision':
+      for (const [c, choice] of slide.choices.entries()) {
+        checkContender(choice.contender, [...path, 'choices', c, 'contender']);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => void): void {
+  const profiles = outline.profiles ?? {};
+  const profileNames = Object.keys(profiles);
+  if (outline.defaultProfile && !(outline.defaultProfile in profiles)) {
+    report({
+      code: 'unknown-profile',
+      message: `default profile "${outline.defaultProfile}" is not defined${didYouMean(outline.defaultProfile, profileNames)}`,
+      path: ['defaultProfile'],
+      hint: profileNames.length ? `Profiles are: ${profileNames.join(', ')}.` : 'Define it under "profiles".',
+    });
+  }
+  const tags = allTags(outline);
+  const ids = allIds(outline);
+  for (const [name, profile] of Object.entries(profiles)) {
+    profile.only?.forEach((tag, k) => {
+      if (!tags.has(tag)) {
+        report({
+          code: 'unknown-tag',
+          message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
+          path: ['profiles', name, 'only', k],
+        });
+      }
+    });
+    profile.skip?.forEach((id, k) => {
+      if (!ids.has(id)) {
+        report({
+          code: 'unknown-id',
+          message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
+          path: ['profiles', name, 'skip', k],
+        });
+      }
+    });
+  }
+}
+
+export function allTags(outline: Outline): Set<string> {
+  return new Set(
+    outline.sections.flatMap((s) => [...(s.tags ?? []), ...s.slides.flatMap((slide) => slide.tags ?? [])]),
+  );
+}
+
+export function allIds(outline: Outline): Set<string> {
+  return new Set(outline.sections.flatMap((s) => [s.id, ...s.slides.flatMap((slide) => (slide.id ? [slide.id] : []))]));
+}
+
+function checkUnique(
+  entries: { id: string; path: OutlinePath }[],
+  what: string,
+  report: (problem: SemanticProblem) => void,
+): void {
+  const seen = new Map<string, OutlinePath>();
+  for (const { id, path } of entries) {
+    const first = seen.get(id);
+    if (first) {
+      report({
+        code: 'duplicate-id',
+        message: `${what} id "${id}" is used twice (first at ${first.join('.')})`,
+        path,
+        hint: 'Ids must be unique: rename one of them.',
+      });
+    } else {
+      seen.set(id, path);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/** The deck model: what the planner produces and every renderer and exporter reads. */
+import type { OutlinePath } from '../outline/positions.js';
+import type { Contender, Slide, Source } from '../outline/schema.js';
+
+export interface NumberedSource extends Source {
+  /** 1-based number shown on slides ("[3]") and on the References slide. */
+  number: number;
+}
+
+interface Planned {
+  title: string;
+  notes: string;
+  minutes: number;
+  /** Numbers of the sources this slide cites, ascending. */
+  citations: number[];
+  /** Where the slide comes from in the outline, for positions in `check` reports. */
+  origin: OutlinePath;
+  /** Title of the section the slide belongs to (none for the title and agenda slides). */
+  section?: string;
+  /** For a slide split into continuation slides: which part this is. */
+  part?: { index: number; count: number };
+}
+
+export type GeneratedSlide =
+  | { kind: 'title'; subtitle?: string; byline: string[] }
+  | { kind: 'agenda'; items: { title: string; summary?: string }[] }
+  | { kind: 'divider'; summary?: string }
+  | { kind: 'references'; sources: NumberedSource[] };
+
+/** Omit that keeps a union a union. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An authored slide's content, without the fields the planner replaces. */
+export type SlideContent = OmitEach<Slide, 'title' | 'notes' | 'minutes' | 'sources'>;
+
+export type DeckSlide = Planned & (GeneratedSlide | SlideContent);
+export type DeckSlideKind = DeckSlide['kind'];
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  speakers: { name: string; role?: string; contact?: string }[];
+  event?: string;
+  date?: string;
+  lang: string;
+  slug: string;
+  theme: string;
+  /** Time budget in minutes, from the profile or the outline. */
+  duration?: number;
+  profile?: string;
+}
+
+export interface Deck {
+  meta: DeckMeta;
+  contenders: Contender[];
+  sources: NumberedSource[];
+  slides: DeckSlide[];
+  /** Sum of the slides' minutes. */
+  minutes: number;
+}

@@ -1,0 +1,171 @@
+/**
+ * Plan stage: a selected Outline → the Deck model. Adds the generated slides
+ * (title, agenda, dividers, references), numbers the sources, estimates
+ * timing and splits what would overflow. Pure.
+ */
+import type { OutlinePath } from '../outline/positions.js';
+import type { Outline, Slide } from '../outline/schema.js';
+import type { Deck, DeckSlide, NumberedSource, SlideContent } from './deck.js';
+import { BULLETS_BUDGET, bulletHeight, paginate, TABLE_BUDGET, tableRowHeight } from './split.js';
+import { estimateMinutes } from './timing.js';
+
+export interface PlanOptions {
+  /** Overrides the outline's theme (`--theme`). */
+  theme?: string;
+  profile?: string;
+}
+
+export const DEFAULT_THEME = 'versus';
+
+/**
+ * @example
+ * const deck = planDeck(outline);
+ * deck.slides[0].kind; // 'title'
+ */
+export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
+  const sources: NumberedSource[] = outline.sources.map((source, i) => ({ ...source, number: i + 1 }));
+  const numberOf = new Map(sources.map((s) => [s.id, s.number]));
+  const cite = (...lists: (string[] | undefined)[]) =>
+    [...new Set(lists.flatMap((ids) => ids ?? []).map((id) => numberOf.get(id) ?? 0))]
+      .filter(Boolean)
+      .sort((a, b) => a - b);
+  const minutesFor = (explicit: number | undefined, notes: string) =>
+    estimateMinutes(explicit, notes, outline.wordsPerMinute);
+
+  const slides: DeckSlide[] = [];
+  const titleNotes = outline.notes ?? '';
+  slides.push({
+    kind: 'title',
+    title: outline.title,
+    ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
+    byline: byline(outline),
+    notes: titleNotes,
+    minutes: minutesFor(undefined, titleNotes),
+    citations: [],
+    origin: ['title'],
+  });
+
+  if (outline.agenda !== false) {
+    const agenda = outline.agenda ?? {};
+    const notes = agenda.notes ?? '';
+    slides.push({
+      kind: 'agenda',
+      title: agenda.title ?? 'Agenda',
+      items: outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) })),
+      notes,
+      minutes: minutesFor(agenda.minutes, notes),
+      citations: [],
+      origin: ['agenda'],
+    });
+  }
+
+  for (const [i, section] of outline.sections.entries()) {
+    const notes = section.notes ?? '';
+    slides.push({
+      kind: 'divider',
+      title: section.title,
+      ...(section.summary ? { summary: section.summary } : {}),
+      section: section.title,
+      notes,
+      minutes: minutesFor(section.minutes, notes),
+      citations: [],
+      origin: ['sections', i],
+    });
+    for (const [j, slide] of section.slides.entries()) {
+      const origin: OutlinePath = ['sections', i, 'slides', j];
+      const base = {
+        title: slide.title,
+        notes: notesOf(slide),
+        minutes: minutesFor(slide.minutes, notesOf(slide)),
+        citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
+        origin,
+        section: section.title,
+      };
+      slides.push(...splitSlide(slide, base));
+    }
+  }
+
+  const references = outline.references ?? {};
+  const referencesNotes = references.notes ?? '';
+  slides.push({
+    kind: 'references',
+    title: references.title ?? 'References',
+    sources,
+    notes: referencesNotes,
+    minutes: minutesFor(references.minutes, referencesNotes),
+    citations: [],
+    origin: ['sources'],
+  });
+
+  return {
+    meta: {
+      title: outline.title,
+      ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
+      speakers: outline.speakers ?? [],
+      ...(outline.event ? { event: outline.event } : {}),
+      ...(outline.date ? { date: outline.date } : {}),
+      lang: outline.lang,
+      slug: outline.slug ?? slugify(outline.title),
+      theme: options.theme ?? outline.theme ?? DEFAULT_THEME,
+      ...(outline.duration ? { duration: outline.duration } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
+    contenders: outline.contenders,
+    sources,
+    slides,
+    minutes: slides.reduce((sum, slide) => sum + slide.minutes, 0),
+  };
+}
+
+/** An exercise's solution is for the speaker: it goes to the notes, never on the slide. */
+function notesOf(slide: Slide): string {
+  const notes = slide.notes ?? '';
+  if (slide.kind !== 'exercise') return notes;
+  return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
+}
+
+type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section'>;
+
+/** One slide, or its continuation slides when the content would overflow. */
+function splitSlide(slide: Slide, base: SlideBase): DeckSlide[] {
+  const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
+  if (content.kind === 'comparison') {
+    const pages = paginate(content.rows, (row) => tableRowHeight(row.aspect, Object.values(row.cells)), TABLE_BUDGET);
+    return continued(base, pages, (rows) => ({ ...content, rows }));
+  }
+  if (content.kind === 'bullets') {
+    const budget = BULLETS_BUDGET - (content.lead ? bulletHeight(content.lead) : 0);
+    const pages = paginate(content.bullets, bulletHeight, budget);
+    return continued(base, pages, (bullets) => ({ ...content, bullets }));
+  }
+  return [{ ...base, ...content }];
+}
+
+function continued<T>(base: SlideBase, pages: T[][], make: (items: T[]) => SlideContent): DeckSlide[] {
+  if (pages.length === 1) return [{ ...base, ...make(pages[0] ?? []) }];
+  return pages.map((items, index) => ({
+    ...base,
+    ...make(items),
+    // Notes stay with the first part; the time is shared between the parts.
+    notes: index === 0 ? base.notes : '',
+    minutes: base.minutes / pages.length,
+    part: { index: index + 1, count: pages.length },
+  }));
+}
+
+function byline(outline: Outline): string[] {
+  const speakers = (outline.speakers ?? []).map((s) => [s.name, s.role].filter(Boolean).join(', '));
+  const occasion = [outline.event, outline.date].filter(Boolean).join(' · ');
+  return [...speakers, ...(occasion ? [occasion] : [])];
+}
+
+/** "Keras vs TensorFlow!" → "keras-vs-tensorflow". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'talk';
+}

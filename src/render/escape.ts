@@ -1,0 +1,62 @@
+/**
+ * Escaping rules that keep outline text from changing the deck's structure.
+ * Every text from the outline reaches the markdown through one of these.
+ */
+
+/**
+ * Inline text: one line, every markdown-active character backslash-escaped,
+ * so it renders as exactly the characters written (whitespace runs collapse,
+ * as they do in HTML anyway).
+ */
+export function escapeInline(text: string): string {
+  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  return (
+    oneLine
+      .replace(/[\\`*_[\]<>|$~&#]/g, (c) => `\\${c}`)
+      // A colon that opens an emoji shortcode (:dog:) in previewers that convert them.
+      .replace(/:(?=[\w+-]+:)/g, '\\:')
+      // Characters that start a block (list, quote, heading, setext line) only matter at the start.
+      .replace(/^([-+=>])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
+}
+
+/** Text inside HTML we generate (an attribute value or a block whose content markdown does not parse). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * Speaker notes become a Marp presenter-note comment. Two things could break out of it:
+ * `-->` would end the comment early, and a note that parses as YAML with
+ * directive keys (`paginate: true`) would be applied as a directive instead
+ * of shown. An invisible zero-width space defuses both, only where needed.
+ */
+export function escapeNotes(notes: string): string {
+  const text = notes
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .replace(/--(?=>)/g, `--${ZERO_WIDTH_SPACE}`);
+  return looksLikeYaml(text) ? text.replace(/^(?=.)/gm, ZERO_WIDTH_SPACE) : text;
+}
+
+/**
+ * True when a line could start a YAML mapping key or collection at the top
+ * level, which is what Marpit needs to read the comment as directives.
+ */
+function looksLikeYaml(text: string): boolean {
+  return /^[ \t]*(?:[{[?"'&*!|>%@`-]|[^\s:#]+[ \t]*:(?:\s|$))/m.test(text);
+}
+
+/** A fence longer than any backtick run in the code, so the code cannot close it. */
+export function fenceFor(code: string): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** Value of a directive in a comment, as a YAML single-quoted scalar (only `'` is special there). */
+export function directiveValue(text: string): string {
+  return `'${text.replace(/\s+/gu, ' ').replace(/'/g, "''")}'`;
+}

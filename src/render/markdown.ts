@@ -1,0 +1,59 @@
+/**
+ * Render stage: Deck → Marp markdown. Pure and deterministic: the same deck
+ * always gives the same bytes.
+ */
+import { stringify } from 'yaml';
+import type { Deck, DeckSlide } from '../plan/deck.js';
+import { directiveValue, escapeNotes } from './escape.js';
+import { type RenderContext, renderSlideBody } from './slides.js';
+import { contenderStyle } from './style.js';
+
+export interface RenderOptions {
+  /** Maps an outline image path to the path the markdown references (default: unchanged). */
+  assetPath?: (src: string) => string;
+}
+
+/**
+ * @example
+ * const markdown = renderMarkdown(planDeck(outline));
+ * markdown.startsWith('---\nmarp: true'); // true
+ */
+export function renderMarkdown(deck: Deck, options: RenderOptions = {}): string {
+  const ctx: RenderContext = { contenders: deck.contenders, assetPath: options.assetPath ?? ((src) => src) };
+  const slides = deck.slides.map((slide) => renderSlide(slide, ctx));
+  return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
+}
+
+function frontMatter(deck: Deck): string {
+  const { meta } = deck;
+  const fields: Record<string, unknown> = {
+    marp: true,
+    theme: meta.theme,
+    size: '16:9',
+    paginate: true,
+    lang: meta.lang,
+    title: meta.title,
+    ...(meta.subtitle ? { description: meta.subtitle } : {}),
+    ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
+    style: contenderStyle(deck.contenders),
+  };
+  return `---\n${stringify(fields, { lineWidth: 0 }).trimEnd()}\n---`;
+}
+
+/** The `_class` of a slide: its kind, plus a layout hint some kinds need. */
+function slideClass(slide: DeckSlide): string {
+  if (slide.kind === 'quote' && !slide.by) return 'statement';
+  if (slide.part && slide.part.index > 1) return `${slide.kind} continued`;
+  return slide.kind;
+}
+
+function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
+  const directives = [`<!-- _class: ${slideClass(slide)} -->`];
+  if (slide.kind === 'title') directives.push('<!-- _paginate: skip -->');
+  if (slide.citations.length > 0) {
+    const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
+    directives.push(`<!-- _footer: ${directiveValue(`Sources: ${refs}`)} -->`);
+  }
+  const notes = slide.notes.trim() ? [`<!--\n${escapeNotes(slide.notes)}\n-->`] : [];
+  return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
+}

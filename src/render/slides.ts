@@ -1,0 +1,158 @@
+/**
+ * One markdown body per slide kind. Every outline string goes through the
+ * escapers; the only HTML emitted is our own, from Marp's default allowlist.
+ */
+import type { Contender } from '../outline/schema.js';
+import type { DeckSlide } from '../plan/deck.js';
+import { escapeHtml, fenceFor, escapeInline as md } from './escape.js';
+
+export interface RenderContext {
+  contenders: readonly Contender[];
+  /** Maps an outline image path to the path the markdown references. */
+  assetPath: (src: string) => string;
+}
+
+/** Title with the continuation counter, e.g. "Head to head (1/2)". */
+export function slideTitle(slide: DeckSlide): string {
+  return slide.part ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title;
+}
+
+export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
+  const heading = `# ${md(slideTitle(slide))}`;
+  const contender = (id: string) => {
+    const index = ctx.contenders.findIndex((c) => c.id === id);
+    return { index: index + 1, name: ctx.contenders[index]?.name ?? id };
+  };
+
+  switch (slide.kind) {
+    case 'title':
+      return [heading, ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []), ...slide.byline.map(md)];
+    case 'agenda':
+      return [heading, slide.items.map((item, i) => `${i + 1}. ${md(item.title)}`).join('\n')];
+    case 'divider':
+      return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
+    case 'references':
+      return [heading, referenceList(slide.sources)];
+    case 'bullets':
+      return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
+    case 'comparison': {
+      const header = `|  | ${ctx.contenders.map((c) => md(c.name)).join(' | ')} |`;
+      const rule = `| --- | ${ctx.contenders.map(() => '---').join(' | ')} |`;
+      const rows = slide.rows.map((row) => {
+        const cells = ctx.contenders.map((c) => {
+          const cell = md(row.cells[c.id] ?? '');
+          return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
+        });
+        return `| ${md(row.aspect)} | ${cells.join(' | ')} |`;
+      });
+      return [heading, [header, rule, ...rows].join('\n')];
+    }
+    case 'pros-cons':
+      return [
+        heading,
+        columns(
+          ctx.contenders
+            .filter((c) => slide.pros[c.id] || slide.cons[c.id])
+            .map((c) => ({
+              index: contender(c.id).index,
+              blocks: [
+                `### ${md(c.name)}`,
+                ...labelledList('Pros', slide.pros[c.id], '-'),
+                ...labelledList('Cons', slide.cons[c.id], '*'),
+              ],
+            })),
+        ),
+      ];
+    case 'code':
+      return [
+        heading,
+        columns(
+          slide.panes.map((pane) => {
+            const code = (pane.code ?? '').replace(/\s+$/, '');
+            const fence = fenceFor(code);
+            return {
+              index: contender(pane.contender).index,
+              blocks: [
+                `### ${md(contender(pane.contender).name)}`,
+                `${fence}${pane.language ?? ''}\n${code}\n${fence}`,
+                ...(pane.caption ? [md(pane.caption)] : []),
+              ],
+            };
+          }),
+        ),
+      ];
+    case 'timeline':
+      return [
+        heading,
+        slide.events
+          .map((event) => {
+            const who = event.contender ? contender(event.contender) : undefined;
+            const badge = who ? `<span class="badge c${who.index}">${md(who.name)}</span> ` : '';
+            return `- **${md(event.when)}** ${badge}${md(event.text)}`;
+          })
+          .join('\n'),
+      ];
+    case 'decision':
+      return [
+        heading,
+        columns(
+          slide.choices.map((choice) => {
+            const who = contender(choice.contender);
+            return {
+              index: who.index,
+              blocks: [
+                `### ${md(choice.label ?? `Choose ${who.name} if…`)}`,
+                choice.when.map((w) => `- ${md(w)}`).join('\n'),
+              ],
+            };
+          }),
+        ),
+        ...(slide.otherwise ? [md(slide.otherwise)] : []),
+      ];
+    case 'quote':
+      return slide.by
+        ? [heading, `> ${md(slide.text)}\n>\n> — ${md(slide.by)}`]
+        : [heading, `<p class="statement">${escapeHtml(slide.text.replace(/\s+/g, ' ').trim())}</p>`];
+    case 'image':
+      return [
+        heading,
+        `<img src="${escapeHtml(ctx.assetPath(slide.src))}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
+        ...(slide.caption ? [md(slide.caption)] : []),
+      ];
+    case 'exercise':
+      return [
+        heading,
+        `**Exercise** · ${formatMinutes(slide.minutes)}`,
+        slide.task.map((step, i) => `${i + 1}. ${md(step)}`).join('\n'),
+      ];
+  }
+}
+
+function labelledList(label: string, items: string[] | undefined, marker: '-' | '*'): string[] {
+  // Different list markers keep the pros and cons lists apart in markdown.
+  return items?.length ? [`**${label}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
+}
+
+/** Side-by-side columns, one per contender, colored by the contender's index. */
+function columns(items: { index: number; blocks: string[] }[]): string {
+  const body = items
+    .map(({ index, blocks }) => `<div class="column c${index}">\n\n${blocks.join('\n\n')}\n\n</div>`)
+    .join('\n');
+  return `<div class="columns cols-${items.length}">\n${body}\n</div>`;
+}
+
+function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
+  return sources
+    .map((source) => {
+      const parts = [md(source.title), ...(source.publisher ? [md(source.publisher)] : [])].join('. ');
+      const url = source.url ? ` <${new URL(source.url).href}>` : '';
+      const accessed = source.accessed ? ` (accessed ${md(source.accessed)})` : '';
+      return `${source.number}. ${parts}.${url}${accessed}`;
+    })
+    .join('\n');
+}
+
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes * 4) / 4;
+  return `${rounded} min`;
+}

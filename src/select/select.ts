@@ -1,0 +1,86 @@
+/**
+ * Select stage: the outline for one profile and command-line filters. Pure.
+ *
+ * A slide's tags are its own, or its section's when it has none. An untagged
+ * slide is always kept; a tagged one only when a selected tag matches.
+ */
+import type { SemanticProblem } from '../outline/positions.js';
+import type { Outline } from '../outline/schema.js';
+import { allIds, allTags } from '../outline/semantics.js';
+import { didYouMean } from '../outline/suggest.js';
+
+export interface Selection {
+  /** Profile name; the outline's `defaultProfile` when absent. */
+  profile?: string;
+  /** Tags to keep, added to the profile's `only`. */
+  only?: string[];
+  /** Section or slide ids to leave out, added to the profile's `skip`. */
+  skip?: string[];
+}
+
+export type Selected = { ok: true; outline: Outline; profile?: string } | { ok: false; problems: SemanticProblem[] };
+
+export function selectOutline(outline: Outline, selection: Selection = {}): Selected {
+  const problems: SemanticProblem[] = [];
+  const profileName = selection.profile ?? outline.defaultProfile;
+  const profile = profileName === undefined ? undefined : outline.profiles?.[profileName];
+  if (profileName !== undefined && profile === undefined) {
+    const names = Object.keys(outline.profiles ?? {});
+    problems.push({
+      code: 'unknown-profile',
+      message: `there is no profile "${profileName}"${didYouMean(profileName, names)}`,
+      path: outline.profiles ? ['profiles'] : [],
+      hint: names.length ? `Profiles are: ${names.join(', ')}.` : 'This outline defines no profiles.',
+    });
+  }
+  const tags = allTags(outline);
+  const ids = allIds(outline);
+  for (const tag of selection.only ?? []) {
+    if (!tags.has(tag)) {
+      problems.push({
+        code: 'unknown-tag',
+        message: `--only: no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
+        path: [],
+      });
+    }
+  }
+  for (const id of selection.skip ?? []) {
+    if (!ids.has(id)) {
+      problems.push({
+        code: 'unknown-id',
+        message: `--skip: no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
+        path: [],
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const only = new Set([...(profile?.only ?? []), ...(selection.only ?? [])]);
+  const skip = new Set([...(profile?.skip ?? []), ...(selection.skip ?? [])]);
+  const keep = (ownTags: string[] | undefined) =>
+    only.size === 0 || !ownTags?.length || ownTags.some((t) => only.has(t));
+
+  const sections = outline.sections
+    .filter((section) => !skip.has(section.id))
+    .map((section) => ({
+      ...section,
+      slides: section.slides.filter((slide) => !(slide.id && skip.has(slide.id)) && keep(slide.tags ?? section.tags)),
+    }))
+    .filter((section) => section.slides.length > 0);
+
+  if (sections.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'empty-deck',
+          message: 'the selection leaves no slides',
+          path: profileName ? ['profiles', profileName] : [],
+          hint: 'Loosen --only/--skip or the profile.',
+        },
+      ],
+    };
+  }
+  const { only: _only, skip: _skip, ...metadata } = profile ?? {};
+  return { ok: true, outline: { ...outline, ...metadata, sections }, ...(profileName ? { profile: profileName } : {}) };
+}

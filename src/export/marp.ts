@@ -15,12 +15,15 @@ export const BUILT_IN_THEMES = ['versus', 'versus-dark'] as const;
 /**
  * Outline text is escaped before it reaches Marp; these options remove the
  * remaining ways text could change meaning or reach the network
- * (twemoji from a CDN, emoji shortcodes, `$…$` math).
+ * (twemoji from a CDN, emoji shortcodes, `$…$` math). Linkify is off because
+ * it reads URLs before backslash escapes are removed; references use explicit
+ * autolinks instead.
  */
 export const MARP_OPTIONS = {
   emoji: { shortcode: false, unicode: false },
   math: false,
   minifyCSS: false,
+  markdown: { linkify: false },
 } satisfies MarpOptions;
 
 export interface ResolvedTheme {

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
-import { outlineSchema } from './schema.js';
+import { outlineSchema, SLIDE_KINDS } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -51,14 +51,18 @@ function toProblems(data: unknown, issue: Issue): SemanticProblem[] {
       ];
     case 'invalid_union': {
       if (!issue.discriminator) return [at('wrong-type', `"${field}" has the wrong shape: ${issue.message}`)];
-      const options = ('options' in issue ? (issue.options ?? []) : []).map(String);
+      const options = SLIDE_KINDS;
       const hint = `Use one of: ${options.join(', ')}.`;
       if (value === undefined)
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, hint)];
       return [at('invalid-value', `${describe(value)} is not a slide kind${didYouMean(String(value), options)}`, hint)];
     }
+    case 'too_small':
+      if (issue.origin === 'array') return [at('invalid-value', `"${field}" needs at least ${issue.minimum} item(s)`)];
+      if (issue.origin === 'string') return [at('invalid-value', `"${field}" must not be empty`)];
+      return [at('invalid-value', `"${field}" is too small: ${issue.message}, got ${describe(value)}`)];
     default:
-      return [at('invalid-value', `"${field}" ${describe(value)}: ${issue.message}`)];
+      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`)];
   }
 }
 
@@ -103,7 +107,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 

@@ -11,7 +11,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Any text shown on a slide. Rendered verbatim: markdown and HTML in it are shown as typed. */
 const text = z
   .string()
-  .min(1, 'must not be empty')
+  .regex(/\S/u, 'must not be empty or blank')
   .refine((s) => !CONTROL_CHARS.test(s), 'contains a control character that cannot be shown on a slide');
 
 const id = z

@@ -52,14 +52,14 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
         });
       }
     });
-  const checkContender = (id: string, path: OutlinePath, key?: string) => {
+  const checkContender = (id: string, path: OutlinePath, key?: string, hint?: string) => {
     if (!contenderIds.includes(id)) {
       report({
         code: 'unknown-contender',
         message: `"${id}" is not a contender${didYouMean(id, contenderIds)}`,
         path,
         ...(key ? { key } : {}),
-        hint: `Contenders are: ${contenderIds.join(', ')}.`,
+        hint: hint ?? `Contenders are: ${contenderIds.join(', ')}.`,
       });
     }
   };
@@ -80,7 +80,7 @@ function checkSlideContenders(
   slide: Slide,
   path: OutlinePath,
   contenderIds: string[],
-  checkContender: (id: string, path: OutlinePath, key?: string) => void,
+  checkContender: (id: string, path: OutlinePath, key?: string, hint?: string) => void,
   checkSources: (ids: string[] | undefined, path: OutlinePath) => void,
   report: (problem: SemanticProblem) => void,
 ): void {
@@ -99,7 +99,14 @@ function checkSlideContenders(
             });
           }
         }
-        if (row.verdict !== undefined && row.verdict !== 'tie') checkContender(row.verdict, [...rowPath, 'verdict']);
+        if (row.verdict !== undefined && row.verdict !== 'tie') {
+          checkContender(
+            row.verdict,
+            [...rowPath, 'verdict'],
+            undefined,
+            'A verdict names the winning contender id, or "tie".',
+          );
+        }
         checkSources(row.sources, [...rowPath, 'sources']);
       });
       break;

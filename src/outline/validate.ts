@@ -2,7 +2,7 @@
  * Validate stage: parsed YAML → a typed Outline, or every problem at once with
  * its file:line:col. Pure.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import type { ParsedOutline } from './parse.js';
 import { locateProblems, positionOf } from './positions.js';
@@ -12,6 +12,11 @@ import { checkSemantics } from './semantics.js';
 export type Validated = { ok: true; outline: Outline } | { ok: false; diagnostics: Diagnostic[] };
 
 export function validateOutline(parsed: ParsedOutline): Validated {
+  const result = validate(parsed);
+  return result.ok ? result : { ok: false, diagnostics: [...result.diagnostics].sort(compareDiagnostics) };
+}
+
+function validate(parsed: ParsedOutline): Validated {
   if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return {

@@ -1,0 +1,168 @@
+/** Invalid outlines: every problem reported at once, with its exact file:line:col and code. */
+import { describe, expect, it } from 'vitest';
+import { parseOutlineText } from '../src/outline/parse.js';
+import { validateOutline } from '../src/outline/validate.js';
+import { diagnose } from './helpers.js';
+
+const HEAD = `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: b, name: Beta, color: "#ff6f00" }
+sources:
+  - { id: s1, title: One }
+`;
+
+describe('YAML errors', () => {
+  it('reports a syntax error at its position', () => {
+    expect(diagnose(`${HEAD}sections: [\n  - x\n`)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:8:3 error[yaml-syntax]: Block collections are not allowed within flow collections",
+        "outline.yaml:9:1 error[yaml-syntax]: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      ]
+    `);
+  });
+
+  it('reports tab indentation and duplicate keys', () => {
+    expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:2:1 error[yaml-syntax]: Map keys must be unique",
+        "outline.yaml:4:1 error[yaml-syntax]: Tabs are not allowed as indentation",
+      ]
+    `);
+  });
+
+  it('reports an empty file and a file that is not a mapping', () => {
+    expect(diagnose('')).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:1:1 error[wrong-type]: the outline is empty",
+      ]
+    `);
+    expect(diagnose('- just\n- a list\n')).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:1:1 error[wrong-type]: the outline must be a mapping of fields",
+      ]
+    `);
+  });
+
+  it('stops alias bombs instead of expanding them', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const parsed = parseOutlineText(lines.join('\n'), 'outline.yaml');
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+    expect(validateOutline(parsed).ok).toBe(false);
+  });
+});
+
+describe('schema errors', () => {
+  it('names an unknown key at the key itself, with a suggestion', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Hi
+        bulets: [x]
+`;
+    expect(diagnose(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:11:9 error[missing-field]: slide is missing "bullets"",
+        "outline.yaml:13:9 error[unknown-key]: "bulets" is not a slide field (did you mean "bullets"?)",
+      ]
+    `);
+  });
+
+  it('reports a wrong type, a missing field and an unknown slide kind together', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: 42
+        bullets: yes please
+      - kind: tabel
+        title: T
+      - kind: quote
+        text: Hello
+`;
+    expect(diagnose(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:12:16 error[wrong-type]: "title" must be text, not the number 42",
+        "outline.yaml:13:18 error[wrong-type]: "bullets" must be a list, not "yes please"",
+        "outline.yaml:14:15 error[invalid-value]: "tabel" is not a slide kind",
+        "outline.yaml:16:9 error[missing-field]: slide is missing "title"",
+      ]
+    `);
+  });
+
+  it('rejects a bad color and a bad id with the rule in the message', () => {
+    const source = `title: A vs B
+contenders:
+  - { id: A, name: Alpha, color: red }
+  - { id: b, name: Beta, color: "#ff6f00" }
+sections: []
+`;
+    expect(diagnose(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:3:11 error[invalid-value]: "id": ids use lowercase letters, digits and dashes, e.g. "head-to-head"; got "A"",
+        "outline.yaml:3:34 error[invalid-value]: "color": colors are hex, e.g. "#ff6f00"; got "red"",
+        "outline.yaml:5:11 error[invalid-value]: "sections" needs at least 1 item(s)",
+      ]
+    `);
+  });
+});
+
+describe('reference errors', () => {
+  it('finds too few contenders, missing and unknown cells, unknown sources and duplicate ids', () => {
+    const source = `title: Solo
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+sources:
+  - { id: s1, title: One }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: comparison
+        id: main
+        title: Table
+        sources: [s2]
+        rows:
+          - aspect: Speed
+            cells: { a: Fast, c: Slow }
+            verdict: z
+`;
+    expect(diagnose(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:3:3 error[too-few-contenders]: a comparison needs at least two contenders, found 1",
+        "outline.yaml:11:13 error[duplicate-id]: section or slide id "main" is used twice (first at sections.0.id)",
+        "outline.yaml:13:19 error[unknown-source]: source "s2" is not listed under "sources"",
+        "outline.yaml:16:31 error[unknown-contender]: "c" is not a contender",
+        "outline.yaml:17:22 error[unknown-contender]: "z" is not a contender",
+      ]
+    `);
+  });
+
+  it('checks profiles: default profile, tags and ids', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - { kind: bullets, title: Hi, bullets: [x], tags: [core] }
+profiles:
+  talk: { only: [cor], skip: [mian] }
+defaultProfile: tlak
+`;
+    expect(diagnose(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:13:18 error[unknown-tag]: no section or slide is tagged "cor" (did you mean "core"?)",
+        "outline.yaml:13:31 error[unknown-id]: no section or slide has the id "mian" (did you mean "main"?)",
+        "outline.yaml:14:17 error[unknown-profile]: default profile "tlak" is not defined (did you mean "talk"?)",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * Property tests for the escaping rules: whatever text an outline holds, the
+ * deck keeps its structure, shows the text as written, and runs nothing.
+ */
+import { Marp } from '@marp-team/marp-core';
+import fc from 'fast-check';
+import { type HTMLElement, parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { MARP_OPTIONS } from '../src/export/marp.js';
+import { compileData, minimalOutline } from './helpers.js';
+
+/** Strings that have broken markdown decks somewhere. */
+const PAYLOADS = [
+  '|',
+  'a | b',
+  '---',
+  '***',
+  '___',
+  '<!-- hidden -->',
+  '-->',
+  '<!--',
+  'paginate: true',
+  '_class: lead',
+  'backgroundColor: red',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<b>bold</b>',
+  '`code`',
+  '```',
+  '$x^2$',
+  '$$',
+  '# heading',
+  '> quote',
+  '- item',
+  '1. one',
+  '2) two',
+  '* star',
+  '+ plus',
+  '= equals',
+  '[link](https://example.org)',
+  '![img](x.png)',
+  '**bold** _it_ ~~del~~',
+  '&amp; &lt; &#x41;',
+  '\\',
+  'trailing\\',
+  ':smile: :+1:',
+  '😀 👩‍💻 🇯🇵',
+  '日本語のテキスト',
+  'עברית RTL טקסט',
+  'العربية',
+  'zero\u200bwidth\u200djoiner',
+  'C# and F#',
+  'https://example.org/a_b_c',
+  '{{ template }}',
+  '\u00a0nbsp\u00a0',
+];
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+
+/** Any non-blank text an outline may hold, biased towards payloads. */
+const text = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...PAYLOADS) },
+    {
+      weight: 2,
+      arbitrary: fc.array(fc.constantFrom(...PAYLOADS), { minLength: 1, maxLength: 4 }).map((p) => p.join(' ')),
+    },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
+  )
+  .filter((s) => /\S/u.test(s) && !CONTROL.test(s));
+
+const notes = fc.oneof(
+  text,
+  fc.array(text, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n')),
+  fc.constantFrom('paginate: false\n_class: lead', '---\n\n--- \n-->', 'a: b\nfooter: owned', '{paginate: true}'),
+);
+
+const marp = new Marp({ ...MARP_OPTIONS, script: false });
+
+/** What a reader sees: entities decoded, whitespace collapsed as the browser does. */
+function shown(element: HTMLElement | null | undefined): string {
+  return (element?.text ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** Removes the invisible U+200B the notes escaper may add at line starts and inside `-->`. */
+function withoutNoteGuards(notes: string): string {
+  return notes.replace(/^\u200b/gm, '').replaceAll('--\u200b>', '-->');
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+/** The only elements our markdown produces, inside slides. */
+const ALLOWED_TAGS = new Set(
+  'section h1 h2 h3 p ul ol li table thead tbody tr th td mark strong em blockquote pre code span div img a br header footer'.split(
+    ' ',
+  ),
+);
+
+const slideTexts = fc.record({
+  title: text,
+  lead: text,
+  bullets: fc.array(text, { minLength: 1, maxLength: 5 }),
+  rows: fc.array(fc.record({ aspect: text, a: text, b: text }), { minLength: 1, maxLength: 4 }),
+  quote: text,
+  by: text,
+  statement: text,
+  when: text,
+  notes,
+  code: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => /\S/u.test(s) && !CONTROL.test(s)),
+});
+
+describe('outline text cannot change the deck', () => {
+  it('keeps slide count and table shape, shows every text as written, and adds no elements', () => {
+    fc.assert(
+      fc.property(slideTexts, (t) => {
+        const outline = minimalOutline();
+        outline.sections = [
+          {
+            id: 'main',
+            title: t.title,
+            notes: t.notes,
+            slides: [
+              { kind: 'bullets', title: t.title, lead: t.lead, bullets: t.bullets, notes: t.notes },
+              {
+                kind: 'comparison',
+                title: t.title,
+                rows: t.rows.map((r) => ({ aspect: r.aspect, cells: { a: r.a, b: r.b }, verdict: 'b' })),
+                notes: t.notes,
+              },
+              { kind: 'quote', title: t.title, text: t.quote, by: t.by },
+              { kind: 'quote', title: t.title, text: t.statement },
+              { kind: 'timeline', title: t.title, events: [{ when: t.when, text: t.quote, contender: 'a' }] },
+              { kind: 'code', title: t.title, panes: [{ contender: 'a', code: t.code }] },
+            ],
+          },
+        ];
+        const { deck, markdown } = compileData(outline);
+        // The markdown pass alone (no theme CSS) is what decides structure and text, and is 50× faster.
+        const html = marp.markdown.render(markdown);
+        const comments = marp.lastComments ?? [];
+        const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
+        const sections = root.querySelectorAll('section');
+
+        // Structure: one section per planned slide, nothing run or injected.
+        expect(sections).toHaveLength(deck.slides.length);
+        for (const element of root.querySelectorAll('*')) {
+          if (element.closest('section')) expect(ALLOWED_TAGS).toContain(element.tagName.toLowerCase());
+          for (const attribute of Object.keys(element.attributes)) expect(attribute).not.toMatch(/^on/i);
+        }
+        expect(html).not.toMatch(/<script/i);
+
+        deck.slides.forEach((slide, i) => {
+          const section = sections[i];
+          expect(shown(section?.querySelector('h1'))).toBe(
+            collapse(slide.part ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title),
+          );
+          // Notes: shown exactly (Marp trims them), never applied as directives.
+          expect(withoutNoteGuards((comments[i] ?? []).join('\n\n'))).toBe(withoutNoteGuards(slide.notes.trim()));
+          const kindClass = slide.kind === 'quote' && !slide.by ? 'statement' : slide.kind;
+          expect(section?.getAttribute('class')?.split(' ')[0]).toBe(kindClass);
+
+          if (slide.kind === 'bullets') {
+            expect(section?.querySelectorAll('li').map(shown)).toEqual(slide.bullets.map(collapse));
+          }
+          if (slide.kind === 'comparison') {
+            const rows = section?.querySelectorAll('tbody tr') ?? [];
+            expect(rows).toHaveLength(slide.rows.length);
+            rows.forEach((row, r) => {
+              const expected = slide.rows[r];
+              expect(row.querySelectorAll('td').map(shown)).toEqual(
+                [expected?.aspect, expected?.cells.a, expected?.cells.b].map((s) => collapse(s ?? '')),
+              );
+              expect(row.querySelectorAll('mark')).toHaveLength(1);
+            });
+          }
+          if (slide.kind === 'quote') {
+            const expected = slide.by ? `${collapse(slide.text)} — ${collapse(slide.by)}` : collapse(slide.text);
+            expect(shown(section?.querySelector(slide.by ? 'blockquote' : 'p.statement'))).toBe(expected);
+          }
+          if (slide.kind === 'timeline') {
+            expect(shown(section?.querySelector('li'))).toBe(`${collapse(t.when)} Alpha ${collapse(t.quote)}`);
+          }
+          if (slide.kind === 'code') {
+            expect(section?.querySelector('pre code')?.text).toBe(`${t.code.replace(/\s+$/, '')}\n`);
+          }
+        });
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 500)) },
+    );
+  });
+});

@@ -1,0 +1,71 @@
+/** Shared test helpers: compiling outlines from text, and the browser gate. */
+import { describe } from 'vitest';
+import { stringify } from 'yaml';
+import { type Compiled, compileOutline } from '../src/compile.js';
+import { VersusError } from '../src/diagnostics.js';
+import { findBrowser } from '../src/export/browser.js';
+import type { LoadedOutline } from '../src/outline/load.js';
+import { parseOutlineText } from '../src/outline/parse.js';
+import type { Outline } from '../src/outline/schema.js';
+import { validateOutline } from '../src/outline/validate.js';
+import type { Selection } from '../src/select/select.js';
+
+/** Parses and validates outline text as if it were the file `outline.yaml`; throws on problems. */
+export function loadText(source: string, file = 'outline.yaml'): LoadedOutline {
+  const parsed = parseOutlineText(source, file);
+  const validated = validateOutline(parsed);
+  if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', validated.diagnostics);
+  return { outline: validated.outline, file, baseDir: '.', parsed };
+}
+
+export function compileText(source: string, selection: Selection = {}): Compiled {
+  return compileOutline(loadText(source), selection);
+}
+
+export function compileData(outline: unknown, selection: Selection = {}): Compiled {
+  return compileText(stringify(outline), selection);
+}
+
+/** Diagnostics of an outline as the CLI prints them (without hints). */
+export function diagnose(source: string): string[] {
+  const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
+  return validated.ok
+    ? []
+    : validated.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} error[${d.code}]: ${d.message}`);
+}
+
+/** A small valid outline to vary in tests. */
+export function minimalOutline(): Outline & Record<string, unknown> {
+  return {
+    title: 'A vs B',
+    lang: 'en',
+    wordsPerMinute: 130,
+    contenders: [
+      { id: 'a', name: 'Alpha', color: '#d00000' },
+      { id: 'b', name: 'Beta', color: '#ff6f00' },
+    ],
+    sources: [{ id: 's1', title: 'Source one', url: 'https://example.org/one' }],
+    sections: [
+      {
+        id: 'main',
+        title: 'Main',
+        slides: [
+          {
+            kind: 'comparison',
+            id: 'table',
+            title: 'Head to head',
+            rows: [{ aspect: 'Speed', cells: { a: 'Fast', b: 'Slow' }, verdict: 'a' }],
+            sources: ['s1'],
+            notes: 'Say something.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * `describe` for tests that need a real Chromium: skipped on a machine
+ * without one, but never in CI, where a missing browser must fail the run.
+ */
+export const describeWithBrowser = findBrowser() || process.env.CI ? describe : describe.skip;

@@ -5,7 +5,7 @@
  */
 import type { OutlinePath } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
-import type { Deck, DeckSlide, NumberedSource, SlideContent } from './deck.js';
+import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { BULLETS_BUDGET, bulletHeight, paginate, TABLE_BUDGET, tableRowHeight } from './split.js';
 import { estimateMinutes } from './timing.js';
 
@@ -87,15 +87,20 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
 
   const references = outline.references ?? {};
   const referencesNotes = references.notes ?? '';
-  slides.push({
-    kind: 'references',
-    title: references.title ?? 'References',
-    sources,
-    notes: referencesNotes,
-    minutes: minutesFor(references.minutes, referencesNotes),
-    citations: [],
-    origin: ['sources'],
-  });
+  const referencePages = paginate(sources, (s) => bulletHeight(referenceText(s)), BULLETS_BUDGET);
+  slides.push(
+    ...continued(
+      {
+        title: references.title ?? 'References',
+        notes: referencesNotes,
+        minutes: minutesFor(references.minutes, referencesNotes),
+        citations: [],
+        origin: ['sources'],
+      },
+      referencePages.length ? referencePages : [[]],
+      (page) => ({ kind: 'references', sources: page }),
+    ),
+  );
 
   return {
     meta: {
@@ -141,7 +146,7 @@ function splitSlide(slide: Slide, base: SlideBase): DeckSlide[] {
   return [{ ...base, ...content }];
 }
 
-function continued<T>(base: SlideBase, pages: T[][], make: (items: T[]) => SlideContent): DeckSlide[] {
+function continued<T>(base: SlideBase, pages: T[][], make: (items: T[]) => SlideContent | GeneratedSlide): DeckSlide[] {
   if (pages.length === 1) return [{ ...base, ...make(pages[0] ?? []) }];
   return pages.map((items, index) => ({
     ...base,
@@ -151,6 +156,13 @@ function continued<T>(base: SlideBase, pages: T[][], make: (items: T[]) => Slide
     minutes: base.minutes / pages.length,
     part: { index: index + 1, count: pages.length },
   }));
+}
+
+/** The text of a reference as the References slide shows it, for size estimates. */
+function referenceText(source: NumberedSource): string {
+  return [source.title, source.publisher, source.url, source.accessed && `(accessed ${source.accessed})`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function byline(outline: Outline): string[] {

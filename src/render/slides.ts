@@ -58,7 +58,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               blocks: [
                 `### ${md(c.name)}`,
                 ...labelledList('Pros', slide.pros[c.id], '-'),
-                ...labelledList('Cons', slide.cons[c.id], '*'),
+                ...labelledList('Cons', slide.cons[c.id], '+'),
               ],
             })),
         ),
@@ -128,8 +128,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
   }
 }
 
-function labelledList(label: string, items: string[] | undefined, marker: '-' | '*'): string[] {
-  // Different list markers keep the pros and cons lists apart in markdown.
+function labelledList(label: string, items: string[] | undefined, marker: '-' | '+'): string[] {
+  // Different list markers keep the pros and cons lists apart in markdown ('*' would make Marp fragments).
   return items?.length ? [`**${label}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
 }
 
@@ -144,12 +144,18 @@ function columns(items: { index: number; blocks: string[] }[]): string {
 function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
   return sources
     .map((source) => {
-      const parts = [md(source.title), ...(source.publisher ? [md(source.publisher)] : [])].join('. ');
+      const parts = [source.title, source.publisher].filter((p): p is string => Boolean(p)).map((p) => md(sentence(p)));
       const url = source.url ? ` <${new URL(source.url).href}>` : '';
       const accessed = source.accessed ? ` (accessed ${md(source.accessed)})` : '';
-      return `${source.number}. ${parts}.${url}${accessed}`;
+      return `${source.number}. ${parts.join(' ')}${url}${accessed}`;
     })
     .join('\n');
+}
+
+/** Ends a phrase with a period unless it already ends with punctuation. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 export function formatMinutes(minutes: number): string {

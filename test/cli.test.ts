@@ -1,0 +1,139 @@
+/** The CLI contract: commands, exit codes, error format, and outputs left intact on failure. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'lib/cli.js');
+const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function versus(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Every file below `dir` with its bytes, to prove a failed build changed nothing. */
+async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return Object.fromEntries(
+    await Promise.all(files.map(async (f) => [path.relative(dir, f), (await readFile(f)).toString('base64')])),
+  );
+}
+
+describe('versus schema', () => {
+  it('prints the JSON Schema committed as outline.schema.json', async () => {
+    const { code, stdout } = await versus(['schema']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(await readFile(path.join(ROOT, 'outline.schema.json'), 'utf8')));
+  });
+
+  it('is what the shipped outline points editors at', async () => {
+    const firstLine = (await readFile(path.join(ROOT, 'outline.yaml'), 'utf8')).split('\n')[0];
+    expect(firstLine).toBe('# yaml-language-server: $schema=./outline.schema.json');
+  });
+});
+
+describe('invalid outlines', () => {
+  const cases: [string, (fixture: string) => string][] = [
+    ['a YAML syntax error', () => 'title: [unclosed\n'],
+    ['an unknown key', (fixture) => fixture.replace('lead: Two drinks', 'laed: Two drinks')],
+    ['a wrong type', (fixture) => fixture.replace('duration: 10', 'duration: ten')],
+  ];
+
+  for (const [name, edit] of cases) {
+    it(`exits 1 on ${name}, prints file:line:col, and leaves --out untouched`, async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-cli-'));
+      const out = path.join(dir, 'out');
+      const first = await versus(['build', FIXTURE, '--out', out, '--formats', 'md,html']);
+      expect(first.code).toBe(0);
+      await writeFile(path.join(out, 'keep-me.txt'), 'mine');
+      const before = await snapshotDir(out);
+
+      const bad = path.join(dir, 'bad.yaml');
+      await writeFile(bad, edit(await readFile(FIXTURE, 'utf8')));
+      const run = await versus(['build', bad, '--out', out]);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error\\[[a-z-]+\\]: .+`, 'm'),
+      );
+      expect(run.stderr).toMatch(/hint:/);
+      expect(await snapshotDir(out)).toEqual(before);
+    });
+  }
+
+  it('exits 1 for a missing outline file', async () => {
+    const run = await versus(['build', 'does-not-exist.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('does-not-exist.yaml:1:1 error[not-found]: no such file');
+  });
+
+  it('exits 1 for an unknown profile, pointing at the profiles', async () => {
+    const run = await versus([
+      'build',
+      FIXTURE,
+      '--profile',
+      'shrot',
+      '--formats',
+      'md',
+      '--out',
+      await mkdtemp(path.join(tmpdir(), 'versus-')),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error[unknown-profile]: there is no profile "shrot" (did you mean "short"?)');
+  });
+});
+
+describe('without a browser', () => {
+  it('writes md and html, then exits 2 naming CHROME_PATH', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'versus-nobrowser-')), 'dist');
+    const run = await versus(['build', FIXTURE, '--out', out], { CHROME_PATH: '/nonexistent/chrome' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CHROME_PATH');
+    expect(run.stderr).toMatch(/apt-get install chromium/);
+    const files = await readdir(out);
+    expect(files).toContain('tea-vs-coffee.md');
+    expect(files).toContain('tea-vs-coffee.html');
+    expect(files).not.toContain('tea-vs-coffee.pdf');
+    expect(files.filter((f) => f.startsWith('.versus-staging'))).toEqual([]);
+  });
+});
+
+describe('help and version', () => {
+  it('prints the version', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    expect((await versus(['--version'])).stdout.trim()).toBe(version);
+  });
+
+  for (const command of ['build', 'check', 'schema']) {
+    it(`has --help for ${command}`, async () => {
+      const run = await versus([command, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: versus ${command}`);
+    });
+  }
+
+  it('rejects an unknown format with the list of formats', async () => {
+    const run = await versus(['build', FIXTURE, '--formats', 'md,docx']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('"docx" is not a format');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Real exports through a real Chromium: the PDFs are opened and read back,
+ * the HTML is driven in the browser, presenter view included.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Marp } from '@marp-team/marp-core';
+import { type Browser, chromium } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, expect, it } from 'vitest';
+import { type BuildResult, build } from '../src/build.js';
+import { findBrowser } from '../src/export/browser.js';
+import { MARP_OPTIONS } from '../src/export/marp.js';
+import { loadOutline } from '../src/outline/load.js';
+import type { Outline } from '../src/outline/schema.js';
+import { describeWithBrowser } from './helpers.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
+
+/** Opens a PDF; `body` is its text without the handout's running footer ("Title n / N"). */
+async function readPdf(file: string, footer?: string) {
+  const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
+  const { text } = await extractText(pdf, { mergePages: false });
+  const pages = text.map(collapse);
+  const body = pages.map((page, i) => (footer ? page.replace(`${footer} ${i + 1} / ${pages.length}`, ' ') : page));
+  const [, , width, height] = (await pdf.getPage(1)).view;
+  return {
+    pages: pdf.numPages,
+    text: pages,
+    all: collapse(body.join(' ')),
+    width,
+    height,
+    outline: await pdf.getOutline(),
+  };
+}
+
+/** PDF text extraction keeps words but not line breaks or exact spacing. */
+function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+function words(s: string): string[] {
+  return collapse(s)
+    .split(' ')
+    .filter((w) => w.length > 3);
+}
+
+describeWithBrowser('build with a real browser', () => {
+  let outDir: string;
+  let result: BuildResult;
+  let outline: Outline;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
+    result = await build(FIXTURE, { outDir });
+    outline = (await loadOutline(FIXTURE)).outline;
+  });
+
+  const file = (ext: string) => path.join(outDir, `tea-vs-coffee${ext}`);
+
+  it('writes md, html, pdf and handout by default', () => {
+    expect(result.files.map((f) => path.basename(f)).sort()).toEqual(
+      ['tea-vs-coffee.handout.pdf', 'tea-vs-coffee.html', 'tea-vs-coffee.md', 'tea-vs-coffee.pdf', 'cup.svg'].sort(),
+    );
+  });
+
+  it('prints one PDF page per slide Marp finds in the markdown, with every table cell as text', async () => {
+    const markdown = await readFile(file('.md'), 'utf8');
+    const { comments } = new Marp({ ...MARP_OPTIONS, script: false }).render(markdown);
+    const pdf = await readPdf(file('.pdf'));
+    expect(pdf.pages).toBe(comments.length);
+    expect(pdf.width / pdf.height).toBeCloseTo(16 / 9, 2);
+    const cells = outline.sections.flatMap((s) =>
+      s.slides.flatMap((slide) =>
+        slide.kind === 'comparison' ? slide.rows.flatMap((r) => [r.aspect, ...Object.values(r.cells)]) : [],
+      ),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(pdf.all).toContain(cell);
+  });
+
+  it('gives the slide PDF bookmarks named after the slides', async () => {
+    const { outline: bookmarks } = await readPdf(file('.pdf'));
+    const titles = (bookmarks ?? []).map((b) => b.title);
+    expect(titles).toContain('Head to head');
+    expect(titles).toContain('References');
+  });
+
+  it('prints the handout on A4 with fewer pages than slides, each slide title and its notes as text', async () => {
+    const handout = await readPdf(file('.handout.pdf'), 'Tea vs Coffee');
+    expect(handout.width).toBeCloseTo(595, 0);
+    expect(handout.height).toBeCloseTo(842, 0);
+    expect(handout.pages).toBeLessThan(result.compiled.deck.slides.length);
+    for (const slide of result.compiled.deck.slides) {
+      expect(handout.all).toContain(slide.title);
+      for (const word of words(slide.notes)) expect(handout.all).toContain(word);
+    }
+    handout.text.forEach((page, i) => expect(page).toContain(`Tea vs Coffee ${i + 1} / ${handout.pages}`));
+  });
+
+  it('shows the slides and, in presenter view, the notes of the current slide', async () => {
+    const browser: Browser = await chromium.launch({
+      executablePath: findBrowser(),
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
+    try {
+      const page = await browser.newPage();
+      const url = pathToFileURL(file('.html')).href;
+      await page.goto(url);
+      const slides = await page.locator('svg[data-marpit-svg] > foreignObject > section').count();
+      expect(slides).toBe(result.compiled.deck.slides.length);
+
+      const index = result.compiled.deck.slides.findIndex((s) => s.title === 'Head to head');
+      await page.goto(`${url}?view=presenter#${index + 1}`);
+      const note = page.locator('.bespoke-marp-presenter-note-container .bespoke-marp-note.active');
+      await expect.poll(() => note.innerText()).toBe('Walk through the rows.');
+      await expect.poll(() => page.locator('.bespoke-marp-presenter-info-timer').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describeWithBrowser('handout options', () => {
+  let outDir: string;
+
+  it('prints on US Letter with --paper letter, and keeps a very long note whole', async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), 'versus-letter-'));
+    const longNote = Array.from({ length: 60 }, (_, i) => `Sentence number ${i + 1} of a very long speaker note.`).join(
+      ' ',
+    );
+    const source = await readFile(FIXTURE, 'utf8');
+    const fixture = path.join(path.dirname(FIXTURE), '.long-note.yaml');
+    const { writeFile, rm } = await import('node:fs/promises');
+    await writeFile(fixture, source.replace('notes: Keep this short.', `notes: "${longNote}"`));
+    try {
+      await build(fixture, { outDir, formats: ['handout'], paper: 'letter' });
+    } finally {
+      await rm(fixture);
+    }
+    const handout = await readPdf(path.join(outDir, 'tea-vs-coffee.handout.pdf'), 'Tea vs Coffee');
+    expect(handout.width).toBeCloseTo(612, 0);
+    expect(handout.height).toBeCloseTo(792, 0);
+    for (let i = 1; i <= 60; i++) expect(handout.all).toContain(`Sentence number ${i} of a very long speaker note.`);
+  });
+});

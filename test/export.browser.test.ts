@@ -25,7 +25,7 @@ async function readPdf(file: string, footer?: string) {
   const { text } = await extractText(pdf, { mergePages: false });
   const pages = text.map(collapse);
   const body = pages.map((page, i) => (footer ? page.replace(`${footer} ${i + 1} / ${pages.length}`, ' ') : page));
-  const [, , width, height] = (await pdf.getPage(1)).view;
+  const [, , width = 0, height = 0] = (await pdf.getPage(1)).view;
   return {
     pages: pdf.numPages,
     text: pages,

@@ -24,6 +24,9 @@ have_browser() {
   return 1
 }
 
+# grep without -q reads all of fc-list's output, so pipefail sees no SIGPIPE.
+has_font() { command -v fc-list >/dev/null 2>&1 && fc-list : family | grep -F "$1" >/dev/null; }
+
 packages=()
 if have_browser; then
   echo "setup: using the browser already installed"
@@ -31,9 +34,9 @@ else
   packages+=(chromium)
 fi
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
-if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'Liberation Sans'; then :; else packages+=(fonts-liberation); fi
-if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'DejaVu Sans Mono'; then :; else packages+=(fonts-dejavu-core); fi
-if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q 'Noto Color Emoji'; then :; else packages+=(fonts-noto-color-emoji); fi
+has_font 'Liberation Sans' || packages+=(fonts-liberation)
+has_font 'DejaVu Sans Mono' || packages+=(fonts-dejavu-core)
+has_font 'Noto Color Emoji' || packages+=(fonts-noto-color-emoji)
 
 if [ "${#packages[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARP_OPTIONS } from '../src/export/marp.js';
+import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 /** Strings that have broken markdown decks somewhere. */
@@ -55,8 +56,6 @@ const PAYLOADS = [
   '\u00a0nbsp\u00a0',
 ];
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
-
 /** Any non-blank text an outline may hold, biased towards payloads. */
 const text = fc
   .oneof(
@@ -68,7 +67,7 @@ const text = fc
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
   )
-  .filter((s) => /\S/u.test(s) && !CONTROL.test(s));
+  .filter((s) => /\S/u.test(s) && !CONTROL_CHARS.test(s));
 
 const notes = fc.oneof(
   text,
@@ -120,7 +119,7 @@ const slideTexts = fc.record({
   statement: text,
   when: text,
   notes,
-  code: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => /\S/u.test(s) && !CONTROL.test(s)),
+  code: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => /\S/u.test(s) && !CONTROL_CHARS.test(s)),
 });
 
 describe('outline text cannot change the deck', () => {

@@ -97,7 +97,7 @@ describeWithBrowser('build with a real browser', () => {
       expect(handout.all).toContain(slide.title);
       for (const word of words(slide.notes)) expect(handout.all).toContain(word);
     }
-    handout.text.forEach((page, i) => expect(page).toContain(`Tea vs Coffee ${i + 1} / ${handout.pages}`));
+    for (const [i, page] of handout.text.entries()) expect(page).toContain(`Tea vs Coffee ${i + 1} / ${handout.pages}`);
   });
 
   it('shows the slides and, in presenter view, the notes of the current slide', async () => {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Any text shown on a slide. Rendered verbatim: markdown and HTML in it are shown as typed. */
 const text = z

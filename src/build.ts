@@ -2,7 +2,6 @@
  * `versus build`: outline → markdown, HTML, slide PDF and handout PDF, with
  * one browser shared by every browser-backed format and atomic writes.
  */
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
@@ -14,10 +13,11 @@ import { exportPdf, type PrintJob } from './export/pdf.js';
 import { Staging } from './export/staging.js';
 import { loadOutline } from './outline/load.js';
 import { DEFAULT_THEME } from './plan/plan.js';
+import { renderRunSheet } from './render/runsheet.js';
 
-export const FORMATS = ['md', 'html', 'pdf', 'handout'] as const;
+export const FORMATS = ['md', 'html', 'pdf', 'handout', 'runsheet'] as const;
 export type Format = (typeof FORMATS)[number];
-export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout'];
+export const DEFAULT_FORMATS: readonly Format[] = FORMATS;
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -55,8 +55,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
   try {
-    for (const [src, name] of compiled.assets) await staging.copy(path.resolve(loaded.baseDir, src), name);
+    for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
+    if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
     if (formats.has('html')) {
       progress(`html     ${slug}.html`);
       await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme);

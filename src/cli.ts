@@ -11,6 +11,7 @@ import { build, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
 import { checkOutline, formatCheckReport } from './check.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStaging } from './export/staging.js';
+import { initOutline } from './init-files.js';
 import { outlineJsonSchema } from './outline/schema.js';
 import { formatMinutes } from './render/slides.js';
 
@@ -97,6 +98,19 @@ program
   .action(async (outline: string, opts) => {
     const report = await checkOutline(outline, { profile: opts.profile });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+  });
+
+program
+  .command('init')
+  .description('Write a commented starter outline (and its JSON Schema) for a new comparison.')
+  .argument('[dir]', 'folder to create it in', '.')
+  .requiredOption('-c, --contenders <names>', 'two or more names, comma-separated, e.g. "PyTorch,JAX"')
+  .option('--force', 'overwrite an existing outline.yaml')
+  .action(async (dir: string, opts) => {
+    const files = await initOutline(dir, opts.contenders, { force: Boolean(opts.force) });
+    process.stdout.write(`${paint('green', '✓')} wrote ${files.join(' and ')}
+  next: npx versus build ${files[0]}
+`);
   });
 
 program

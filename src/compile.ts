@@ -2,7 +2,6 @@
  * The pure part of a build, from a loaded outline to markdown:
  * select → plan → render. Shared by `build`, `check` and `dev`.
  */
-import path from 'node:path';
 import { invalidOutline } from './diagnostics.js';
 import type { LoadedOutline } from './outline/load.js';
 import { locateProblems } from './outline/positions.js';
@@ -19,13 +18,8 @@ export interface CompileOptions extends Selection {
 export interface Compiled {
   deck: Deck;
   markdown: string;
-  /** Outline image path → path inside the output folder. */
+  /** Images the deck shows: asset name (relative to the output folder) → file on disk. */
   assets: Map<string, string>;
-}
-
-/** Images are copied next to the deck under `assets/`, keeping their relative path. */
-export function assetName(src: string): string {
-  return path.posix.join('assets', path.posix.normalize(src.replaceAll('\\', '/')));
 }
 
 /** @throws VersusError (kind `invalid-outline`) when the selection is invalid. */
@@ -36,13 +30,7 @@ export function compileOutline(loaded: LoadedOutline, options: CompileOptions = 
     ...(options.theme ? { theme: options.theme } : {}),
     ...(selected.profile ? { profile: selected.profile } : {}),
   });
-  const assets = new Map<string, string>();
-  const markdown = renderMarkdown(deck, {
-    assetPath: (src) => {
-      const name = assetName(src);
-      assets.set(src, name);
-      return encodeURI(name);
-    },
-  });
-  return { deck, markdown, assets };
+  const shown = new Set(deck.slides.flatMap((slide) => (slide.kind === 'image' ? [slide.src] : [])));
+  const assets = new Map([...loaded.assets].filter(([name]) => shown.has(name)));
+  return { deck, markdown: renderMarkdown(deck), assets };
 }

@@ -60,9 +60,16 @@ describeWithBrowser('build with a real browser', () => {
 
   const file = (ext: string) => path.join(outDir, `tea-vs-coffee${ext}`);
 
-  it('writes md, html, pdf and handout by default', () => {
-    expect(result.files.map((f) => path.basename(f)).sort()).toEqual(
-      ['tea-vs-coffee.handout.pdf', 'tea-vs-coffee.html', 'tea-vs-coffee.md', 'tea-vs-coffee.pdf', 'cup.svg'].sort(),
+  it('writes md, html, pdf, handout, run sheet and the images by default', () => {
+    expect(result.files.map((f) => path.relative(outDir, f)).sort()).toEqual(
+      [
+        'assets/cup-5845ac7b9b.svg',
+        'tea-vs-coffee.handout.pdf',
+        'tea-vs-coffee.html',
+        'tea-vs-coffee.md',
+        'tea-vs-coffee.pdf',
+        'tea-vs-coffee.runsheet.md',
+      ].sort(),
     );
   });
 

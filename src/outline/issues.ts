@@ -5,16 +5,21 @@
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
-import { outlineSchema, SLIDE_KINDS } from './schema.js';
+import { SLIDE_KINDS } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 
-export function problemsFromIssues(data: unknown, issues: readonly Issue[]): SemanticProblem[] {
-  return issues.flatMap((issue) => toProblems(data, issue));
+/** `schema` is the root the issues came from (outline or overlay), for "allowed keys" hints. */
+export function problemsFromIssues(
+  schema: z.core.$ZodType,
+  data: unknown,
+  issues: readonly Issue[],
+): SemanticProblem[] {
+  return issues.flatMap((issue) => toProblems(schema, data, issue));
 }
 
-function toProblems(data: unknown, issue: Issue): SemanticProblem[] {
+function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): SemanticProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
     code,
@@ -28,7 +33,7 @@ function toProblems(data: unknown, issue: Issue): SemanticProblem[] {
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(path, data);
+      const allowed = allowedKeys(root, path, data);
       return issue.keys.map((key) =>
         at(
           'unknown-key',
@@ -131,8 +136,8 @@ function expectedHint(expected: string): string | undefined {
 }
 
 /** The keys the schema allows for the object at `path` (slide keys depend on its `kind`). */
-function allowedKeys(path: OutlinePath, data: unknown): string[] {
-  let schema: z.core.$ZodType | undefined = outlineSchema;
+function allowedKeys(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
+  let schema: z.core.$ZodType | undefined = root;
   let value = data;
   for (const key of path) {
     schema = schema && step(unwrap(schema, value), key);

@@ -2,13 +2,16 @@
  * Reads an outline file and the local files it includes, then parses and
  * validates it. The only file I/O of the outline stages.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, invalidOutline } from '../diagnostics.js';
+import { type Diagnostic, invalidOutline, VersusError } from '../diagnostics.js';
+import { applyOverlay } from './overlay.js';
 import { type ParsedOutline, parseOutlineText } from './parse.js';
-import { locateProblems, type SemanticProblem } from './positions.js';
-import type { Outline } from './schema.js';
-import { validateOutline } from './validate.js';
+import { locateProblems, type OutlinePath, type SemanticProblem } from './positions.js';
+import type { Outline, Overlay, Section, Slide } from './schema.js';
+import { checkSemantics } from './semantics.js';
+import { isOverlay, validateOutline, validateOverlay } from './validate.js';
 
 export interface LoadedOutline {
   outline: Outline;
@@ -17,23 +20,100 @@ export interface LoadedOutline {
   /** Folder that local files resolve against; nothing outside it may be read. */
   baseDir: string;
   parsed: ParsedOutline;
+  /** Images the slides reference: asset name (as written in the markdown) → file on disk. */
+  assets: Map<string, string>;
 }
 
 /** Larger files are refused before parsing: no real outline comes close. */
 const MAX_OUTLINE_BYTES = 5 * 1024 * 1024;
 
-/** @throws VersusError (kind `invalid-outline`) with every problem found. */
+/**
+ * Loads an outline, or an overlay and the chain of outlines it extends.
+ * @throws VersusError (kind `invalid-outline`) with every problem found.
+ */
 export async function loadOutline(file: string): Promise<LoadedOutline> {
-  const source = await readOutlineSource(file);
-  const parsed = parseOutlineText(source, file);
-  const validated = validateOutline(parsed);
-  if (!validated.ok) throw invalidOutline(validated.diagnostics);
+  return loadChain(file, []);
+}
 
+async function loadChain(file: string, chain: string[]): Promise<LoadedOutline> {
+  const parsed = parseOutlineText(await readOutlineSource(file), file);
   const baseDir = path.dirname(path.resolve(file));
-  const outline = structuredClone(validated.outline);
-  const problems = await resolveLocalFiles(outline, baseDir);
-  if (problems.length > 0) throw invalidOutline(locateProblems(parsed, problems));
-  return { outline, file, baseDir, parsed };
+  const assets = new Map<string, string>();
+  if (!isOverlay(parsed)) {
+    const validated = validateOutline(parsed);
+    if (!validated.ok) throw invalidOutline(validated.diagnostics);
+    const outline = structuredClone(validated.outline);
+    await resolveFiles(parsed, outlineSlides(outline), baseDir, assets);
+    return { outline, file, baseDir, parsed, assets };
+  }
+
+  const validated = validateOverlay(parsed);
+  if (!validated.ok) throw invalidOutline(validated.diagnostics);
+  const overlay = structuredClone(validated.outline);
+  const basePath = path.resolve(baseDir, overlay.extends);
+  const seen = [...chain, path.resolve(file)];
+  if (seen.includes(basePath)) {
+    throw invalidOutline(
+      locateProblems(parsed, [
+        {
+          code: 'overlay-cycle',
+          message: `extending "${overlay.extends}" makes a cycle: ${[...seen, basePath].map((f) => path.basename(f)).join(' → ')}`,
+          path: ['extends'],
+          hint: 'An overlay must extend an outline that does not, through its own "extends", come back to it.',
+        },
+      ]),
+    );
+  }
+  await resolveFiles(parsed, overlaySlides(overlay), baseDir, assets);
+  const base = await loadChain(basePath, seen).catch((error: unknown) => {
+    if (error instanceof VersusError && error.diagnostics.some((d) => d.code === 'not-found' && d.file === basePath)) {
+      throw invalidOutline(
+        locateProblems(parsed, [
+          {
+            code: 'not-found',
+            message: `"${overlay.extends}" does not exist`,
+            path: ['extends'],
+            hint: `Looked for ${basePath}.`,
+          },
+        ]),
+      );
+    }
+    throw error;
+  });
+  const applied = applyOverlay(base.outline, overlay);
+  if (applied.problems.length > 0) throw invalidOutline(locateProblems(parsed, applied.problems));
+  const afterward = checkSemantics(applied.outline).map((problem) => ({
+    ...problem,
+    message: `after applying this overlay, ${problem.message}`,
+    path: ['extends'],
+  }));
+  if (afterward.length > 0) throw invalidOutline(locateProblems(parsed, afterward));
+  return { outline: applied.outline, file, baseDir, parsed, assets: new Map([...base.assets, ...assets]) };
+}
+
+type SlideAt = { slide: Slide; path: OutlinePath };
+
+function outlineSlides(outline: Outline): SlideAt[] {
+  return outline.sections.flatMap((section, i) =>
+    section.slides.map((slide, j) => ({ slide, path: ['sections', i, 'slides', j] })),
+  );
+}
+
+function overlaySlides(overlay: Overlay): SlideAt[] {
+  const inSections = (sections: Section[] | undefined, at: OutlinePath) =>
+    (sections ?? []).flatMap((section, i) =>
+      section.slides.map((slide, j) => ({ slide, path: [...at, i, 'slides', j] })),
+    );
+  return [
+    ...(overlay.replace ?? []).flatMap((r, i) => [
+      ...(r.slide ? [{ slide: r.slide, path: ['replace', i, 'slide'] }] : []),
+      ...(r.section?.slides ?? []).map((slide, j) => ({ slide, path: ['replace', i, 'section', 'slides', j] })),
+    ]),
+    ...(overlay.add ?? []).flatMap((a, i) => [
+      ...(a.slides ?? []).map((slide, j) => ({ slide, path: ['add', i, 'slides', j] })),
+      ...inSections(a.sections, ['add', i, 'sections']),
+    ]),
+  ];
 }
 
 async function readOutlineSource(file: string): Promise<string> {
@@ -64,48 +144,71 @@ async function readOutlineSource(file: string): Promise<string> {
   }
 }
 
-/** Inlines code files and checks image files, all relative to the outline and inside its folder. */
-async function resolveLocalFiles(outline: Outline, baseDir: string): Promise<SemanticProblem[]> {
+/**
+ * Inlines code files, and renames images to content-addressed asset names
+ * (`assets/<name>-<hash>.<ext>`), all relative to the file that names them
+ * and inside its folder.
+ */
+async function resolveFiles(
+  parsed: ParsedOutline,
+  slides: SlideAt[],
+  baseDir: string,
+  assets: Map<string, string>,
+): Promise<void> {
   const problems: SemanticProblem[] = [];
-  for (const [i, section] of outline.sections.entries()) {
-    for (const [j, slide] of section.slides.entries()) {
-      const at = ['sections', i, 'slides', j];
-      if (slide.kind === 'image') {
-        const problem = await checkLocalFile(baseDir, slide.src, [...at, 'src']);
-        if (problem) problems.push(problem);
+  for (const { slide, path: at } of slides) {
+    if (slide.kind === 'image') {
+      const found = await findLocalFile(baseDir, slide.src, [...at, 'src']);
+      if ('problem' in found) problems.push(found.problem);
+      else {
+        const name = await assetName(found.file);
+        assets.set(name, found.file);
+        slide.src = name;
       }
-      if (slide.kind === 'code') {
-        for (const [p, pane] of slide.panes.entries()) {
-          if (pane.file === undefined) continue;
-          const problem = await checkLocalFile(baseDir, pane.file, [...at, 'panes', p, 'file']);
-          if (problem) problems.push(problem);
-          else pane.code = await readFile(path.resolve(baseDir, pane.file), 'utf8');
-        }
+    }
+    if (slide.kind === 'code') {
+      for (const [p, pane] of slide.panes.entries()) {
+        if (pane.file === undefined) continue;
+        const found = await findLocalFile(baseDir, pane.file, [...at, 'panes', p, 'file']);
+        if ('problem' in found) problems.push(found.problem);
+        else pane.code = await readFile(found.file, 'utf8');
       }
     }
   }
-  return problems;
+  if (problems.length > 0) throw invalidOutline(locateProblems(parsed, problems));
 }
 
-async function checkLocalFile(
+async function assetName(file: string): Promise<string> {
+  const hash = createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+    .slice(0, 10);
+  const { name, ext } = path.parse(file);
+  return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
+}
+
+async function findLocalFile(
   baseDir: string,
   file: string,
-  at: (string | number)[],
-): Promise<SemanticProblem | undefined> {
+  at: OutlinePath,
+): Promise<{ file: string } | { problem: SemanticProblem }> {
   const resolved = localPath(baseDir, file);
   if (resolved === undefined) {
     return {
-      code: 'bad-path',
-      message: `"${file}" is outside the outline's folder`,
-      path: at,
-      hint: "Local files must sit in the outline's folder or below it; copy the file there.",
+      problem: {
+        code: 'bad-path',
+        message: `"${file}" is outside the outline's folder`,
+        path: at,
+        hint: "Local files must sit in the outline's folder or below it; copy the file there.",
+      },
     };
   }
   const info = await stat(resolved).catch(() => undefined);
-  if (!info?.isFile()) {
-    return { code: 'bad-path', message: `"${file}" does not exist`, path: at, hint: `Looked for ${resolved}.` };
-  }
-  return undefined;
+  if (!info?.isFile())
+    return {
+      problem: { code: 'bad-path', message: `"${file}" does not exist`, path: at, hint: `Looked for ${resolved}.` },
+    };
+  return { file: resolved };
 }
 
 /** The absolute path of `file` when it stays inside `baseDir`, else undefined. */

@@ -207,37 +207,74 @@ const profile = z.strictObject({
   skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
 });
 
+/** Talk-wide settings an overlay may override too. */
+const settings = {
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'slugs use lowercase letters, digits and dashes')
+    .describe('Output file base name; derived from the title when absent.'),
+  theme: z.string().min(1).describe('"versus", "versus-dark", or a theme file.'),
+  notes: z.string().describe('Speaker notes of the title slide.'),
+  wordsPerMinute: z
+    .number()
+    .min(60)
+    .max(250)
+    .describe("Speaking rate used to estimate a slide's minutes from its notes when it sets none."),
+  agenda: z.union([generatedSlide, z.literal(false)]),
+  references: generatedSlide,
+  defaultProfile: id.describe('Profile used when --profile is not given.'),
+};
+
 export const outlineSchema = z
   .strictObject({
     $schema: z.string().optional(),
     ...metadata,
-    lang: z
-      .string()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"')
-      .default('en'),
-    slug: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'slugs use lowercase letters, digits and dashes')
-      .optional()
-      .describe('Output file base name; derived from the title when absent.'),
-    theme: z.string().min(1).optional().describe('"versus", "versus-dark", or a theme file.'),
-    notes: z.string().optional().describe('Speaker notes of the title slide.'),
-    wordsPerMinute: z
-      .number()
-      .min(60)
-      .max(250)
-      .default(130)
-      .describe("Speaking rate used to estimate a slide's minutes from its notes when it sets none."),
-    agenda: z.union([generatedSlide, z.literal(false)]).optional(),
-    references: generatedSlide.optional(),
+    ...z.object(settings).partial().shape,
+    lang: settings.lang.default('en'),
+    wordsPerMinute: settings.wordsPerMinute.default(130),
     contenders: z.array(contender),
     sources: z.array(source).default([]),
     sections: z.array(section).min(1),
     profiles: z.record(id, profile).optional(),
-    defaultProfile: id.optional().describe('Profile used when --profile is not given.'),
   })
   .describe('A versus talk outline.');
 
+/**
+ * An overlay: `extends` another outline (or overlay), then changes it by id.
+ * Operations apply in order: replace, remove, add; metadata and profiles override.
+ */
+export const overlaySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    extends: z.string().min(1).describe('The outline this file changes, relative to this file.'),
+    ...z.object({ ...metadata, ...settings }).partial().shape,
+    sources: z.array(source).optional().describe('Added; a source with an existing id replaces it.'),
+    profiles: z.record(id, profile).optional().describe('Added; a profile with an existing name replaces it.'),
+    replace: z
+      .array(
+        z.strictObject({
+          id: id.describe('The slide or section to replace.'),
+          slide: slideSchema.optional(),
+          section: section.optional(),
+        }),
+      )
+      .optional(),
+    remove: z.array(id).optional().describe('Ids of slides or sections to leave out of this version.'),
+    add: z
+      .array(
+        z.strictObject({
+          after: id.optional().describe('Insert after this slide (for slides) or section (for sections).'),
+          into: id.optional().describe('Append the slides to the end of this section.'),
+          slides: z.array(slideSchema).optional(),
+          sections: z.array(section).optional(),
+        }),
+      )
+      .optional(),
+  })
+  .describe('A versus outline overlay.');
+
+export type Overlay = z.output<typeof overlaySchema>;
 export type Outline = z.output<typeof outlineSchema>;
 export type Section = Outline['sections'][number];
 export type Slide = z.output<typeof slideSchema>;
@@ -248,5 +285,5 @@ export type Profile = NonNullable<Outline['profiles']>[string];
 
 /** The outline's JSON Schema, for editors (`# yaml-language-server: $schema=...`). */
 export function outlineJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(outlineSchema, { target: 'draft-07', io: 'input' });
+  return z.toJSONSchema(z.union([outlineSchema, overlaySchema]), { target: 'draft-07', io: 'input' });
 }

@@ -1,44 +1,54 @@
 /**
- * Validate stage: parsed YAML → a typed Outline, or every problem at once with
- * its file:line:col. Pure.
+ * Validate stage: parsed YAML → a typed Outline (or Overlay), or every problem
+ * at once with its file:line:col. Pure.
  */
+import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import type { ParsedOutline } from './parse.js';
 import { locateProblems, positionOf } from './positions.js';
-import { type Outline, outlineSchema } from './schema.js';
+import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
-export type Validated = { ok: true; outline: Outline } | { ok: false; diagnostics: Diagnostic[] };
+export type Validated<T = Outline> = { ok: true; outline: T } | { ok: false; diagnostics: Diagnostic[] };
 
 export function validateOutline(parsed: ParsedOutline): Validated {
-  const result = validate(parsed);
-  return result.ok ? result : { ok: false, diagnostics: [...result.diagnostics].sort(compareDiagnostics) };
+  const result = validateAgainst(outlineSchema, parsed);
+  if (!result.ok) return result;
+  const problems = checkSemantics(result.outline);
+  return problems.length > 0 ? failed(locateProblems(parsed, problems)) : result;
 }
 
-function validate(parsed: ParsedOutline): Validated {
-  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: 'wrong-type',
-          message: parsed.data == null ? 'the outline is empty' : 'the outline must be a mapping of fields',
-          file: parsed.file,
-          ...positionOf(parsed, []),
-          path: [],
-          hint: 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.',
-        },
-      ],
-    };
-  }
-  const result = outlineSchema.safeParse(parsed.data);
-  if (!result.success) {
-    return { ok: false, diagnostics: locateProblems(parsed, problemsFromIssues(parsed.data, result.error.issues)) };
-  }
+/** An overlay is checked on its own here; references are checked once it is applied. */
+export function validateOverlay(parsed: ParsedOutline): Validated<Overlay> {
+  return validateAgainst(overlaySchema, parsed);
+}
 
-  const problems = checkSemantics(result.data);
-  if (problems.length > 0) return { ok: false, diagnostics: locateProblems(parsed, problems) };
+/** True when the parsed file is an overlay (it `extends` another outline). */
+export function isOverlay(parsed: ParsedOutline): boolean {
+  return typeof parsed.data === 'object' && parsed.data !== null && 'extends' in parsed.data;
+}
+
+function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Validated<T> {
+  if (parsed.diagnostics.length > 0) return failed(parsed.diagnostics);
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    return failed([
+      {
+        code: 'wrong-type',
+        message: parsed.data == null ? 'the outline is empty' : 'the outline must be a mapping of fields',
+        file: parsed.file,
+        ...positionOf(parsed, []),
+        path: [],
+        hint: 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.',
+      },
+    ]);
+  }
+  const result = schema.safeParse(parsed.data);
+  if (!result.success)
+    return failed(locateProblems(parsed, problemsFromIssues(schema, parsed.data, result.error.issues)));
   return { ok: true, outline: result.data };
+}
+
+function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {
+  return { ok: false, diagnostics: [...diagnostics].sort(compareDiagnostics) };
 }

@@ -8,18 +8,13 @@ import { directiveValue, escapeNotes } from './escape.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle } from './style.js';
 
-export interface RenderOptions {
-  /** Maps an outline image path to the path the markdown references (default: unchanged). */
-  assetPath?: (src: string) => string;
-}
-
 /**
  * @example
  * const markdown = renderMarkdown(planDeck(outline));
  * markdown.startsWith('---\nmarp: true'); // true
  */
-export function renderMarkdown(deck: Deck, options: RenderOptions = {}): string {
-  const ctx: RenderContext = { contenders: deck.contenders, assetPath: options.assetPath ?? ((src) => src) };
+export function renderMarkdown(deck: Deck): string {
+  const ctx: RenderContext = { contenders: deck.contenders };
   const slides = deck.slides.map((slide) => renderSlide(slide, ctx));
   return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }

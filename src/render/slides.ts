@@ -8,8 +8,6 @@ import { escapeHtml, fenceFor, escapeInline as md } from './escape.js';
 
 export interface RenderContext {
   contenders: readonly Contender[];
-  /** Maps an outline image path to the path the markdown references. */
-  assetPath: (src: string) => string;
 }
 
 /** Title with the continuation counter, e.g. "Head to head (1/2)". */
@@ -116,7 +114,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'image':
       return [
         heading,
-        `<img src="${escapeHtml(ctx.assetPath(slide.src))}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
+        `<img src="${escapeHtml(slide.src)}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
         ...(slide.caption ? [md(slide.caption)] : []),
       ];
     case 'exercise':

@@ -1,0 +1,130 @@
+/**
+ * Applies an overlay to the outline it extends: metadata and profiles
+ * override, sources merge by id, then replace → remove → add by id. Pure;
+ * problems carry paths inside the overlay file.
+ */
+import type { OutlinePath, SemanticProblem } from './positions.js';
+import type { Outline, Overlay, Section, Slide } from './schema.js';
+import { allIds } from './semantics.js';
+import { didYouMean } from './suggest.js';
+
+export interface Applied {
+  outline: Outline;
+  problems: SemanticProblem[];
+}
+
+/**
+ * @example
+ * applyOverlay(base, { extends: 'outline.yaml', remove: ['try-at-home'] }).outline
+ */
+export function applyOverlay(base: Outline, overlay: Overlay): Applied {
+  const problems: SemanticProblem[] = [];
+  const {
+    extends: _e,
+    $schema: _s,
+    replace = [],
+    remove = [],
+    add = [],
+    sources = [],
+    profiles,
+    ...metadata
+  } = overlay;
+  const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
+  let sections: Section[] = structuredClone(base.sections);
+
+  const unknown = (id: string, path: OutlinePath, what = 'section or slide') => {
+    const known = allIds({ ...base, sections });
+    problems.push({
+      code: 'unknown-id',
+      message: `no ${what} has the id "${id}"${didYouMean(id, [...known])}`,
+      path,
+      hint: `Ids come from the outline this file extends (${[...known].slice(0, 8).join(', ')}${known.size > 8 ? ', …' : ''}).`,
+    });
+  };
+
+  for (const [i, { id, slide, section }] of replace.entries()) {
+    const path = ['replace', i];
+    if ((slide === undefined) === (section === undefined)) {
+      problems.push({
+        code: 'invalid-value',
+        message: 'a replacement needs exactly one of "slide" or "section"',
+        path,
+      });
+    } else if (section) {
+      const index = sections.findIndex((s) => s.id === id);
+      if (index < 0) unknown(id, [...path, 'id'], 'section');
+      else sections[index] = section;
+    } else if (slide) {
+      const found = findSlide(sections, id);
+      if (!found) unknown(id, [...path, 'id'], 'slide');
+      else found.section.slides[found.index] = { ...slide, id: slide.id ?? id };
+    }
+  }
+
+  for (const [i, id] of remove.entries()) {
+    const before = JSON.stringify(sections);
+    sections = sections
+      .filter((s) => s.id !== id)
+      .map((s) => ({ ...s, slides: s.slides.filter((slide) => slide.id !== id) }));
+    if (JSON.stringify(sections) === before) unknown(id, ['remove', i]);
+  }
+
+  for (const [i, step] of add.entries()) {
+    const path = ['add', i];
+    if (step.slides) addSlides(sections, step.slides, step, path, unknown, problems);
+    if (step.sections) {
+      if (step.into !== undefined)
+        problems.push({
+          code: 'invalid-value',
+          message: 'sections cannot go "into" a section; use "after"',
+          path: [...path, 'into'],
+        });
+      const at = step.after === undefined ? sections.length : sections.findIndex((s) => s.id === step.after) + 1;
+      if (at === 0) unknown(step.after ?? '', [...path, 'after'], 'section');
+      else sections.splice(at, 0, ...step.sections);
+    }
+    if (!step.slides && !step.sections)
+      problems.push({ code: 'missing-field', message: 'an addition needs "slides" or "sections"', path });
+  }
+
+  const mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
+  return {
+    outline: { ...base, ...defined, sources: mergedSources, profiles: { ...base.profiles, ...profiles }, sections },
+    problems,
+  };
+}
+
+function findSlide(sections: Section[], id: string): { section: Section; index: number } | undefined {
+  for (const section of sections) {
+    const index = section.slides.findIndex((s) => s.id === id);
+    if (index >= 0) return { section, index };
+  }
+  return undefined;
+}
+
+function addSlides(
+  sections: Section[],
+  slides: Slide[],
+  step: { after?: string | undefined; into?: string | undefined },
+  path: OutlinePath,
+  unknown: (id: string, path: OutlinePath, what?: string) => void,
+  problems: SemanticProblem[],
+): void {
+  if ((step.after === undefined) === (step.into === undefined)) {
+    problems.push({
+      code: 'invalid-value',
+      message: 'added slides need exactly one of "after" (a slide id) or "into" (a section id)',
+      path,
+    });
+    return;
+  }
+  if (step.into !== undefined) {
+    const section = sections.find((s) => s.id === step.into);
+    if (section) section.slides.push(...slides);
+    else unknown(step.into, [...path, 'into'], 'section');
+    return;
+  }
+  const found = findSlide(sections, step.after ?? '');
+  if (found) found.section.slides.splice(found.index + 1, 0, ...slides);
+  else unknown(step.after ?? '', [...path, 'after'], 'slide');
+}

@@ -1,0 +1,190 @@
+/** Customizing a talk: overlays, profiles and filters, and `versus init`. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { compileOutline } from '../src/compile.js';
+import type { VersusError } from '../src/diagnostics.js';
+import { parseContenders, starterOutline } from '../src/init.js';
+import { loadOutline } from '../src/outline/load.js';
+import { selectOutline } from '../src/select/select.js';
+import { minimalOutline } from './helpers.js';
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-overlay-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+function base(): string {
+  const outline = minimalOutline();
+  outline.sections.push({
+    id: 'extra',
+    title: 'Extra',
+    slides: [
+      { kind: 'bullets', id: 'one', title: 'One', bullets: ['x'] },
+      { kind: 'bullets', id: 'two', title: 'Two', bullets: ['y'], tags: ['deep'] },
+    ],
+  });
+  return stringify(outline);
+}
+
+const titles = async (file: string) => {
+  const { outline } = await loadOutline(file);
+  return outline.sections.map((s) => `${s.id}: ${s.slides.map((slide) => slide.id ?? slide.title).join(', ')}`);
+};
+
+async function failure(file: string): Promise<string[]> {
+  const error = (await loadOutline(file).catch((e: unknown) => e)) as VersusError;
+  return error.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.col} ${d.code}: ${d.message}`);
+}
+
+describe('overlays', () => {
+  it('replaces, removes and adds slides and sections by id, and overrides metadata', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      'over.yaml': `extends: base.yaml
+title: Workshop edition
+replace:
+  - id: one
+    slide: { kind: quote, title: Replaced, text: Hi }
+remove: [two]
+add:
+  - after: table
+    slides: [{ kind: bullets, id: added, title: Added, bullets: [z] }]
+  - into: extra
+    slides: [{ kind: bullets, id: last, title: Last, bullets: [w] }]
+  - after: main
+    sections: [{ id: middle, title: Middle, slides: [{ kind: bullets, id: mid, title: Mid, bullets: [m] }] }]
+`,
+    });
+    const file = path.join(dir, 'over.yaml');
+    expect(await titles(file)).toEqual(['main: table, added', 'middle: mid', 'extra: one, last']);
+    const { outline } = await loadOutline(file);
+    expect(outline.title).toBe('Workshop edition');
+    expect(outline.sections[2]?.slides[0]).toMatchObject({ kind: 'quote', title: 'Replaced' });
+  });
+
+  it('chains: an overlay of an overlay applies both, in order', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      'mid.yaml': 'extends: base.yaml\nremove: [two]\n',
+      'top.yaml': 'extends: mid.yaml\nevent: Top\nremove: [one]\n',
+    });
+    expect(await titles(path.join(dir, 'top.yaml'))).toEqual(['main: table', 'extra: ']);
+    expect((await loadOutline(path.join(dir, 'top.yaml'))).outline.event).toBe('Top');
+  });
+
+  it('reports a cycle at the extends line of the file that closes it', async () => {
+    const dir = await folder({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': '# b\nextends: a.yaml\n' });
+    expect(await failure(path.join(dir, 'a.yaml'))).toEqual([
+      'b.yaml:2:10 overlay-cycle: extending "a.yaml" makes a cycle: a.yaml → b.yaml → a.yaml',
+    ]);
+  });
+
+  it('reports unknown ids in the overlay, with positions, all at once', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      'over.yaml':
+        'extends: base.yaml\nremove: [tow]\nadd:\n  - after: nope\n    slides: [{ kind: bullets, title: X, bullets: [x] }]\n',
+    });
+    expect(await failure(path.join(dir, 'over.yaml'))).toEqual([
+      'over.yaml:2:10 unknown-id: no section or slide has the id "tow" (did you mean "two"?)',
+      'over.yaml:4:12 unknown-id: no slide has the id "nope"',
+    ]);
+  });
+
+  it('reports a missing base file at the extends line', async () => {
+    const dir = await folder({ 'over.yaml': 'title: X\nextends: gone.yaml\n' });
+    expect(await failure(path.join(dir, 'over.yaml'))).toEqual([
+      'over.yaml:2:10 not-found: "gone.yaml" does not exist',
+    ]);
+  });
+
+  it('builds the shipped example overlay', async () => {
+    const loaded = await loadOutline(path.join(import.meta.dirname, '../examples/workshop.yaml'));
+    const { deck, markdown } = compileOutline(loaded);
+    expect(deck.meta.profile).toBe('workshop');
+    expect(markdown).toContain('Capstone: pick a stack for your team');
+    expect(markdown).toContain('What will you try on Monday?');
+    expect(deck.slides.some((s) => s.origin.length && 'id' in s && s.id === 'more-myths')).toBe(false);
+  });
+});
+
+describe('profiles and filters', () => {
+  const outline = () => {
+    const o = minimalOutline();
+    o.sections[0]?.slides.push(
+      { kind: 'bullets', id: 'deep-dive', title: 'Deep', bullets: ['x'], tags: ['workshop'] },
+      { kind: 'bullets', id: 'plain', title: 'Plain', bullets: ['y'] },
+    );
+    o.profiles = {
+      meetup: { duration: 20, skip: ['plain', 'deep-dive'], title: 'Short' },
+      workshop: { only: ['workshop'] },
+    };
+    return o;
+  };
+  const ids = (selection: Parameters<typeof selectOutline>[1]) => {
+    const selected = selectOutline(outline(), selection);
+    if (!selected.ok) throw new Error(selected.problems[0]?.message);
+    return {
+      ids: selected.outline.sections.flatMap((s) => s.slides.map((slide) => slide.id)),
+      outline: selected.outline,
+    };
+  };
+
+  it('keeps untagged slides always and tagged ones only when selected', () => {
+    expect(ids({}).ids).toEqual(['table', 'deep-dive', 'plain']);
+    expect(ids({ profile: 'workshop' }).ids).toEqual(['table', 'deep-dive', 'plain']);
+    expect(ids({ only: ['workshop'] }).ids).toEqual(['table', 'deep-dive', 'plain']);
+    const untaggedOnly = outline();
+    untaggedOnly.sections[0]?.slides.push({
+      kind: 'bullets',
+      id: 'extra',
+      title: 'E',
+      bullets: ['e'],
+      tags: ['extra'],
+    });
+    const selected = selectOutline(untaggedOnly, { only: ['extra'] });
+    expect(selected.ok && selected.outline.sections[0]?.slides.map((slide) => slide.id)).toEqual([
+      'table',
+      'plain',
+      'extra',
+    ]);
+  });
+
+  it('applies a profile: its skip list and its metadata', () => {
+    const { ids: kept, outline: selected } = ids({ profile: 'meetup' });
+    expect(kept).toEqual(['table']);
+    expect(selected.title).toBe('Short');
+    expect(selected.duration).toBe(20);
+  });
+
+  it('skips by id from the command line, and rejects unknown profiles, tags and ids', () => {
+    expect(ids({ skip: ['deep-dive'] }).ids).toEqual(['table', 'plain']);
+    const bad = selectOutline(outline(), { profile: 'meetp', skip: ['nope'] });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.message)).toEqual([
+      'there is no profile "meetp" (did you mean "meetup"?)',
+      '--skip: no section or slide has the id "nope"',
+    ]);
+  });
+});
+
+describe('versus init', () => {
+  it('writes a valid starter whose tables have one column per contender', async () => {
+    const contenders = parseContenders('PyTorch, JAX, MXNet');
+    expect(contenders.map((c) => c.id)).toEqual(['pytorch', 'jax', 'mxnet']);
+    const dir = await folder({ 'outline.yaml': starterOutline(contenders) });
+    const loaded = await loadOutline(path.join(dir, 'outline.yaml'));
+    const { markdown } = compileOutline(loaded);
+    expect(markdown).toContain('|  | PyTorch | JAX | MXNet |');
+    expect((await readFile(path.join(dir, 'outline.yaml'), 'utf8')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./outline.schema.json',
+    );
+  });
+
+  it('gives clashing names distinct ids', () => {
+    expect(parseContenders('C++, C#, C').map((c) => c.id)).toEqual(['c', 'c-2', 'c-3']);
+  });
+});

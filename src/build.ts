@@ -2,10 +2,9 @@
  * `versus build`: outline → markdown, HTML, slide PDF and handout PDF, with
  * one browser shared by every browser-backed format and atomic writes.
  */
-import type { Browser } from 'playwright-core';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
-import { launchBrowser } from './export/browser.js';
+import { SharedBrowser } from './export/browser.js';
 import { exportHandout, type HandoutOptions } from './export/handout.js';
 import { exportHtml } from './export/html.js';
 import { type ResolvedTheme, resolveTheme } from './export/marp.js';
@@ -28,6 +27,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   browserTimeout?: number;
   /** Called with one line per step, for progress output. */
   onProgress?: (message: string) => void;
+  /** A browser shared with other builds; by default the build launches and closes its own. */
+  browser?: SharedBrowser;
 }
 
 export interface BuildResult {
@@ -86,9 +87,9 @@ async function exportWithBrowser(
   progress: (message: string) => void,
 ): Promise<void> {
   const timeout = options.browserTimeout ?? 60_000;
-  progress('browser  starting Chromium');
-  const browser: Browser = await launchBrowser({ timeout });
-  const job: PrintJob = { browser, workDir: staging.dir, timeout };
+  const shared = options.browser ?? new SharedBrowser({ timeout });
+  progress('browser  Chromium');
+  const job: PrintJob = { browser: await shared.get(), workDir: staging.dir, timeout };
   const { deck, markdown } = compiled;
   const { slug, title, lang } = deck.meta;
   try {
@@ -113,6 +114,30 @@ async function exportWithBrowser(
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
   } finally {
-    await browser.close();
+    if (!options.browser) await shared.close();
   }
+}
+
+export interface BatchResult {
+  file: string;
+  result?: BuildResult;
+  error?: unknown;
+}
+
+/** Builds several talks one after another with a single browser; one failure does not stop the others. */
+export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
+  const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
+  const results: BatchResult[] = [];
+  try {
+    for (const file of outlineFiles) {
+      try {
+        results.push({ file, result: await build(file, { ...options, browser }) });
+      } catch (error) {
+        results.push({ file, error });
+      }
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+  return results;
 }

@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { build, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
+import {
+  type BuildOptions,
+  type BuildResult,
+  build,
+  buildMany,
+  DEFAULT_FORMATS,
+  FORMATS,
+  type Format,
+} from './build.js';
 import { checkOutline, formatCheckReport } from './check.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStaging } from './export/staging.js';
@@ -53,7 +61,7 @@ const program = new Command()
 program
   .command('build')
   .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
-  .argument('[outline]', 'outline file', 'outline.yaml')
+  .argument('[outlines...]', 'outline files (several build with one browser)', ['outline.yaml'])
   .option('-o, --out <dir>', 'output folder', 'dist')
   .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}`, formatsOption, [...DEFAULT_FORMATS])
   .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
@@ -63,9 +71,9 @@ program
   .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
   .addOption(new Option('--handout-layout <n>', 'handout slides per page').choices(['1', '2', '3']).default('3'))
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
-  .action(async (outline: string, opts) => {
+  .action(async (outlines: string[], opts) => {
     const started = performance.now();
-    const { files, compiled } = await build(outline, {
+    const options: BuildOptions = {
       outDir: opts.out,
       formats: opts.formats,
       profile: opts.profile,
@@ -76,29 +84,31 @@ program
       handoutLayout: Number(opts.handoutLayout) as 1 | 2 | 3,
       browserTimeout: opts.browserTimeout * 1000,
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
-    });
-    const { deck } = compiled;
-    const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
-    const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(
-      `${paint('green', '✓')} ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile} — built in ${seconds}s\n${files
-        .filter((f) => !f.includes(`${path.sep}assets${path.sep}`))
-        .map((f) => `  ${f}`)
-        .join('\n')}\n`,
-    );
+    };
+    if (outlines.length === 1) {
+      printBuilt(await build(outlines[0] as string, options), started);
+      return;
+    }
+    let exitCode = 0;
+    for (const { file, result, error } of await buildMany(outlines, options)) {
+      if (result) printBuilt(result, started);
+      else {
+        process.stderr.write(`${paint('red', '✗')} ${file}\n`);
+        exitCode = Math.max(exitCode, report(error));
+      }
+    }
+    process.exitCode = exitCode;
   });
 
-program
-  .command('check')
-  .description('Validate the outline and lint it: notes, sources, time budget.')
-  .argument('[outline]', 'outline file', 'outline.yaml')
-  .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
-  .option('--json', 'print the report as JSON')
-  .action(async (outline: string, opts) => {
-    const report = await checkOutline(outline, { profile: opts.profile });
-    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
-  });
+function printBuilt({ files, compiled: { deck } }: BuildResult, started: number): void {
+  const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
+  const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const listed = files.filter((f) => !f.includes(`${path.sep}assets${path.sep}`)).map((f) => `  ${f}`);
+  process.stdout.write(
+    `${paint('green', '✓')} ${deck.meta.title}: ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile} — ${seconds}s\n${listed.join('\n')}\n`,
+  );
+}
 
 program
   .command('init')

@@ -69,3 +69,24 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
 }
+
+/**
+ * One browser for many exports: launched on first use, closed once. Lets a
+ * batch of talks share a single Chromium.
+ */
+export class SharedBrowser {
+  private launching: Promise<Browser> | undefined;
+
+  constructor(private readonly options: LaunchOptions = {}) {}
+
+  get(): Promise<Browser> {
+    this.launching ??= launchBrowser(this.options);
+    return this.launching;
+  }
+
+  async close(): Promise<void> {
+    const launching = this.launching;
+    this.launching = undefined;
+    if (launching) await (await launching.catch(() => undefined))?.close();
+  }
+}

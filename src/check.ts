@@ -3,12 +3,24 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
+import { SharedBrowser } from './export/browser.js';
+import { resolveTheme } from './export/marp.js';
+import { measureSlides } from './export/measure.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
+import { DEFAULT_THEME } from './plan/plan.js';
+import { contrastRatio, readableTextOn } from './render/colors.js';
 import { formatMinutes, slideTitle } from './render/slides.js';
 
-export type FindingCode = 'missing-notes' | 'missing-source' | 'unused-source' | 'over-budget';
+export type FindingCode =
+  | 'missing-notes'
+  | 'missing-source'
+  | 'unused-source'
+  | 'over-budget'
+  | 'overflow'
+  | 'small-text'
+  | 'contrast';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -19,6 +31,17 @@ export interface Finding {
   col: number;
   /** 1-based slide number in the built deck, when the finding is about a slide. */
   slide?: number;
+  /** For overflow: pixels past the slide's content box, downwards and to the right. */
+  overflow?: { bottom: number; right: number };
+}
+
+export interface CheckOptions {
+  profile?: string;
+  /** Theme name or CSS file to measure with (default: the outline's). */
+  theme?: string;
+  /** Render the deck in Chromium and report slides whose content overflows (default true). */
+  measure?: boolean;
+  browserTimeout?: number;
 }
 
 export interface CheckReport {
@@ -36,9 +59,13 @@ export interface CheckReport {
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets']);
 
 /** @throws VersusError (kind `invalid-outline`) when the outline does not validate. */
-export async function checkOutline(file: string, options: { profile?: string } = {}): Promise<CheckReport> {
+export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadOutline(file);
-  const { deck } = compileOutline(loaded, options);
+  const theme = await resolveTheme(
+    options.theme ?? loaded.outline.theme ?? DEFAULT_THEME,
+    options.theme ? process.cwd() : loaded.baseDir,
+  );
+  const { deck, markdown } = compileOutline(loaded, { ...options, theme: theme.name });
   const at = (origin: DeckSlide['origin']) => ({ file, ...positionOf(loaded.parsed, origin) });
   const findings: Finding[] = [];
 
@@ -53,6 +80,15 @@ export async function checkOutline(file: string, options: { profile?: string } =
         slide: i + 1,
       });
     }
+    if (slide.dense && !isContinuation) {
+      findings.push({
+        severity: 'warning',
+        code: 'small-text',
+        message: `slide ${i + 1} "${slideTitle(slide)}" has a row too long for 24px text, so its table uses 20px; shorten the cells to keep it readable`,
+        ...at(slide.origin),
+        slide: i + 1,
+      });
+    }
     if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation) {
       findings.push({
         severity: 'warning',
@@ -63,6 +99,17 @@ export async function checkOutline(file: string, options: { profile?: string } =
       });
     }
   });
+  for (const [i, contender] of loaded.outline.contenders.entries()) {
+    const ratio = contrastRatio(contender.color, readableTextOn(contender.color));
+    if (ratio < 4.5) {
+      findings.push({
+        severity: 'warning',
+        code: 'contrast',
+        message: `text on ${contender.name}'s color ${contender.color} reaches only ${ratio.toFixed(2)}:1 (WCAG AA needs 4.5:1); pick a darker or lighter shade`,
+        ...at(['contenders', i, 'color']),
+      });
+    }
+  }
   for (const source of unusedSources(deck)) {
     const index = loaded.outline.sources.findIndex((s) => s.id === source);
     findings.push({
@@ -71,6 +118,30 @@ export async function checkOutline(file: string, options: { profile?: string } =
       message: `source "${source}" is never cited`,
       ...at(['sources', index]),
     });
+  }
+
+  if (options.measure !== false) {
+    const browser = new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
+    try {
+      for (const { slide, bottom, right } of await measureSlides(await browser.get(), markdown, theme)) {
+        if (!bottom && !right) continue;
+        const planned = deck.slides[slide - 1];
+        if (!planned) continue;
+        const how = [bottom && `${bottom}px past the bottom`, right && `${right}px past the right edge`]
+          .filter(Boolean)
+          .join(' and ');
+        findings.push({
+          severity: 'error',
+          code: 'overflow',
+          message: `slide ${slide} "${slideTitle(planned)}" overflows ${how} (theme ${theme.name}); shorten it or split it`,
+          ...at(planned.origin),
+          slide,
+          overflow: { bottom, right },
+        });
+      }
+    } finally {
+      await browser.close();
+    }
   }
 
   const budget = deck.meta.duration;

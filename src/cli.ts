@@ -111,6 +111,20 @@ function printBuilt({ files, compiled: { deck } }: BuildResult, started: number)
 }
 
 program
+  .command('check')
+  .description('Validate the outline and lint it: overflow measured in Chromium, notes, sources, time budget.')
+  .argument('[outline]', 'outline file', 'outline.yaml')
+  .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
+  .option('-t, --theme <theme>', 'measure with this theme (versus, versus-dark, or a .css file)')
+  .option('--no-measure', 'skip measuring overflow in Chromium')
+  .option('--json', 'print the report as JSON')
+  .action(async (outline: string, opts) => {
+    const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
+    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+    if (!report.ok) process.exitCode = 1;
+  });
+
+program
   .command('init')
   .description('Write a commented starter outline (and its JSON Schema) for a new comparison.')
   .argument('[dir]', 'folder to create it in', '.')

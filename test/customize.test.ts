@@ -178,7 +178,7 @@ describe('versus init', () => {
     const dir = await folder({ 'outline.yaml': starterOutline(contenders) });
     const loaded = await loadOutline(path.join(dir, 'outline.yaml'));
     const { markdown } = compileOutline(loaded);
-    expect(markdown).toContain('|  | PyTorch | JAX | MXNet |');
+    expect(markdown).toContain('| <span class="sr-only">Aspect</span> | PyTorch | JAX | MXNet |');
     expect((await readFile(path.join(dir, 'outline.yaml'), 'utf8')).split('\n')[0]).toBe(
       '# yaml-language-server: $schema=./outline.schema.json',
     );

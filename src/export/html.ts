@@ -2,7 +2,7 @@
  * HTML export through marp-cli's bespoke template (presenter view, notes,
  * timer, keyboard navigation). Needs no browser.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marpCli } from '@marp-team/marp-cli';
 import { VersusError } from '../diagnostics.js';
@@ -22,6 +22,7 @@ export async function exportHtml(markdownFile: string, outputFile: string, theme
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log.join('\n')}`);
   }
+  await writeFile(outputFile, withAccessibleControls(await readFile(outputFile, 'utf8')));
 }
 
 /**
@@ -38,4 +39,15 @@ async function capturingConsole<T>(run: () => Promise<T>): Promise<{ result: T; 
   } finally {
     Object.assign(console, { warn, log: info, error });
   }
+}
+
+/**
+ * The bespoke template's on-screen controls sit outside every landmark, which
+ * axe reports; naming them a navigation landmark fixes that for screen readers too.
+ */
+export function withAccessibleControls(html: string): string {
+  return html.replace(
+    '<div class="bespoke-marp-osc">',
+    '<div class="bespoke-marp-osc" role="navigation" aria-label="Slide controls">',
+  );
 }

@@ -37,7 +37,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       return issue.keys.map((key) =>
         at(
           'unknown-key',
-          `"${key}" is not a ${thingAt(path)} field${didYouMean(key, allowed)}`,
+          `"${key}" is not ${withArticle(thingAt(path))} field${didYouMean(key, allowed)}`,
           allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
           key,
         ),
@@ -65,7 +65,21 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
     case 'too_small':
       if (issue.origin === 'array') return [at('invalid-value', `"${field}" needs at least ${issue.minimum} item(s)`)];
       if (issue.origin === 'string') return [at('invalid-value', `"${field}" must not be empty`)];
-      return [at('invalid-value', `"${field}" is too small: ${issue.message}, got ${describe(value)}`)];
+      return [
+        at(
+          'invalid-value',
+          `"${field}" must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, not ${describe(value)}`,
+        ),
+      ];
+    case 'too_big':
+      if (issue.origin === 'number')
+        return [
+          at(
+            'invalid-value',
+            `"${field}" must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, not ${describe(value)}`,
+          ),
+        ];
+      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`)];
     default:
       return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`)];
   }
@@ -96,6 +110,8 @@ const THINGS: Record<string, string> = {
   events: 'timeline event',
   choices: 'decision choice',
   profiles: 'profile',
+  replace: 'replacement',
+  add: 'addition',
 };
 
 /** "slide", "section", "table row"… for the object at `path`. */
@@ -108,11 +124,16 @@ function thingAt(path: OutlinePath): string {
   return last;
 }
 
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  // JSON quoting shows control characters as \u0000 escapes instead of sending them to the terminal.
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 
@@ -130,6 +151,7 @@ function article(expected: string): string {
 
 function expectedHint(expected: string): string | undefined {
   if (expected === 'array') return 'Write a list, one "- item" per line.';
+  if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
   if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
   return undefined;

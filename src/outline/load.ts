@@ -123,25 +123,57 @@ async function readOutlineSource(file: string): Promise<string> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw fail('unreadable', 'is a folder, not an outline file', 'Name the .yaml file.');
+    // A device or pipe (/dev/zero, a FIFO) could be read forever.
+    if (!info.isFile()) throw fail('unreadable', 'is not a regular file', 'Name the .yaml file.');
     if (info.size > MAX_OUTLINE_BYTES) {
       throw fail(
         'unreadable',
-        `is ${(info.size / 1e6).toFixed(1)} MB; outlines are limited to 5 MB`,
+        // Rounded up, so a file just over the limit does not read "5.0 MB".
+        `is ${(Math.ceil((info.size / 2 ** 20) * 10) / 10).toFixed(1)} MB; outlines are limited to ${MAX_OUTLINE_BYTES / 2 ** 20} MB`,
         'Split it with overlays, or move long text to files.',
       );
     }
     bytes = await readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw fail('unreadable', 'cannot be read: permission denied', "Check the file's permissions.");
     }
     throw error;
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw fail('unreadable', 'is not UTF-8 text', 'Save the outline as UTF-8.');
+    const { line, col, byte } = firstInvalidByte(bytes);
+    throw invalidOutline([
+      {
+        code: 'unreadable',
+        message: `is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} cannot be read`,
+        file,
+        line,
+        col,
+        path: [],
+        hint: 'Save the outline as UTF-8 (binary files, such as images, cannot be outlines).',
+      },
+    ]);
   }
+}
+
+/** Where the first byte that is not valid UTF-8 sits (`bytes` is known to hold one), counted like YAML positions. */
+function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: number } {
+  let offset = 0;
+  let line = 1;
+  let col = 1;
+  // Lenient decoding turns each bad sequence into U+FFFD; one written as such (EF BF BD) is fine.
+  for (const char of new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) {
+    const written = Buffer.from(char);
+    if (char === '\uFFFD' && !written.equals(bytes.subarray(offset, offset + written.length))) break;
+    offset += written.length;
+    if (char === '\n') [line, col] = [line + 1, 1];
+    else if (!(char === '\uFEFF' && offset === written.length)) col += char.length;
+  }
+  return { line, col, byte: bytes[offset] ?? 0 };
 }
 
 /**

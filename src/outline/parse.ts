@@ -2,7 +2,17 @@
  * Parse stage: YAML text → a document that remembers where every value came from.
  * Pure: the caller reads the file.
  */
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import {
+  type CST,
+  type Document,
+  isScalar,
+  Lexer,
+  LineCounter,
+  Parser,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface ParsedOutline {
@@ -17,6 +27,13 @@ export interface ParsedOutline {
 /** Aliases are resolved at most this often, so "billion laughs" files fail fast instead of eating memory. */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * Deeper nesting is refused before the document is built: `yaml` builds it
+ * recursively, so thousands of nested lists would overflow the stack (and a few
+ * MB of brackets run out of memory). No outline needs more than ten levels.
+ */
+const MAX_DEPTH = 100;
+
 const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
   DUPLICATE_KEY: 'Remove or rename one of the two keys.',
@@ -26,37 +43,112 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
+  const tooDeep = findTooDeep(source, file);
+  if (tooDeep) return { file, document: parseDocument(''), data: undefined, ...tooDeep };
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+  const diagnostics: Diagnostic[] = [];
+  const linesWithErrors = new Set<number>();
+  for (const error of document.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return {
+    // After the first error the parser has lost its place: the "Unexpected … token"
+    // errors that follow are echoes of it, and one error per line is enough.
+    if (linesWithErrors.has(line) || (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN')) continue;
+    linesWithErrors.add(line);
+    diagnostics.push({
       code: 'yaml-syntax',
       message: firstLine(error.message),
       file,
       line,
       col,
       path: [],
-      hint: YAML_HINTS[error.code] ?? 'Fix the YAML syntax at this position.',
-    };
-  });
+      hint: hintFor(error, document),
+    });
+  }
   let data: unknown;
   if (diagnostics.length === 0) {
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      const { line, col } = lineCounter.linePos(firstAliasOffset(document));
       diagnostics.push({
         code: 'yaml-syntax',
-        message: firstLine((error as Error).message),
+        message:
+          error instanceof ReferenceError
+            ? 'aliases (*name) expand into too much data, as in a "billion laughs" file'
+            : firstLine((error as Error).message),
         file,
-        line: 1,
-        col: 1,
+        line,
+        col,
         path: [],
-        hint: 'Use fewer aliases (*name); the outline expands them into a tree.',
+        hint: 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.',
       });
     }
   }
   return { file, document, lineCounter, data, diagnostics };
+}
+
+/**
+ * Streams the syntax tree and stops at the first value nested deeper than
+ * MAX_DEPTH, so even megabytes of `[[[[` fail in milliseconds.
+ */
+function findTooDeep(source: string, file: string): Pick<ParsedOutline, 'lineCounter' | 'diagnostics'> | undefined {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // parser.parse() would do this; next() does not
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const _ of parser.next(lexeme)) {
+      // Finished documents are not needed; parseDocument builds them.
+    }
+    // The stack holds the document, the open collections and the value being read:
+    // only when it is long enough to be too deep are the collections counted.
+    const open = parser.stack.length > MAX_DEPTH ? parser.stack.filter(isCollection) : [];
+    if (open.length > MAX_DEPTH) {
+      const { line, col } = lineCounter.linePos(open.at(-1)?.offset ?? parser.offset);
+      const message = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
+      const hint = 'An outline needs a few levels; look for runaway brackets or indentation.';
+      return { lineCounter, diagnostics: [{ code: 'yaml-syntax', message, file, line, col, path: [], hint }] };
+    }
+  }
+  return undefined;
+}
+
+function isCollection(token: CST.Token): boolean {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+function hintFor(error: YAMLError, document: Document.Parsed): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyAt(document, error.pos[0]);
+    if (key !== undefined) return `"${key}" is already set earlier in this mapping; remove or rename one of the two.`;
+  }
+  return YAML_HINTS[error.code] ?? 'Fix the YAML syntax at this position.';
+}
+
+function keyAt(document: Document.Parsed, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+/** Where the first alias is: a runaway expansion starts at one, and the error itself has no position. */
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {

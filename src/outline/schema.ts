@@ -35,7 +35,7 @@ const source = z.strictObject({
   id,
   title: text,
   url: z
-    .url({ protocol: /^https?$/ })
+    .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
     .optional()
     .describe('http(s) address of the source.'),
   publisher: text.optional(),

@@ -153,6 +153,9 @@ function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => v
           code: 'unknown-tag',
           message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
           path: ['profiles', name, 'only', k],
+          hint: tags.size
+            ? `Tags in this outline: ${[...tags].join(', ')}.`
+            : 'Tag sections or slides with "tags: [...]" first.',
         });
       }
     });
@@ -162,6 +165,7 @@ function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => v
           code: 'unknown-id',
           message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
           path: ['profiles', name, 'skip', k],
+          hint: 'Every section has an id; give a slide one with "id:" to skip it.',
         });
       }
     });

@@ -29,6 +29,8 @@ export function isOverlay(parsed: ParsedOutline): boolean {
   return typeof parsed.data === 'object' && parsed.data !== null && 'extends' in parsed.data;
 }
 
+const START_HINT = 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.';
+
 function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Validated<T> {
   if (parsed.diagnostics.length > 0) return failed(parsed.diagnostics);
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
@@ -39,7 +41,10 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
         file: parsed.file,
         ...positionOf(parsed, []),
         path: [],
-        hint: 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.',
+        hint:
+          parsed.data == null
+            ? START_HINT
+            : `The file holds ${Array.isArray(parsed.data) ? 'a list' : 'a single value'}, not "key: value" lines. ${START_HINT}`,
       },
     ]);
   }

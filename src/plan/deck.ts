@@ -17,6 +17,8 @@ interface Planned {
   origin: OutlinePath;
   /** Title of the section the slide belongs to (none for the title and agenda slides). */
   section?: string;
+  /** Content so long that the slide uses the theme's smaller text (`dense` class). */
+  dense?: boolean;
   /** For a slide split into continuation slides: which part this is. */
   part?: { index: number; count: number };
 }

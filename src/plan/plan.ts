@@ -6,7 +6,15 @@
 import type { OutlinePath } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
-import { BULLETS_BUDGET, bulletHeight, paginate, TABLE_BUDGET, tableRowHeight } from './split.js';
+import {
+  BULLETS_BUDGET,
+  bulletHeight,
+  columnHeight,
+  DENSE_TABLE_FONT,
+  paginate,
+  TABLE_BUDGET,
+  tableRowHeight,
+} from './split.js';
 import { estimateMinutes } from './timing.js';
 
 export interface PlanOptions {
@@ -118,7 +126,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     contenders: outline.contenders,
     sources,
     slides,
-    minutes: slides.reduce((sum, slide) => sum + slide.minutes, 0),
+    // Rounded so split slides (a third of a minute each) add up to what was planned.
+    minutes: Math.round(slides.reduce((sum, slide) => sum + slide.minutes, 0) * 100) / 100,
   };
 }
 
@@ -129,19 +138,73 @@ function notesOf(slide: Slide): string {
   return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
 }
 
-type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section'>;
+type ColumnsPage = [{ side: 'pros' | 'cons'; lists: Record<string, string[]> }];
+
+/** Splits every contender's list into the same number of chunks, the fewest for which each chunk fits. */
+function splitColumns(
+  side: 'pros' | 'cons',
+  lists: Record<string, string[]>,
+  height: (l: Record<string, string[]>) => number,
+): ColumnsPage[] {
+  const longest = Math.max(0, ...Object.values(lists).map((items) => items.length));
+  for (let n = 1; n <= longest; n++) {
+    const chunks = Array.from({ length: n }, (_, k) =>
+      Object.fromEntries(
+        Object.entries(lists).map(([id, items]) => {
+          const size = Math.ceil(items.length / n);
+          return [id, items.slice(k * size, (k + 1) * size)];
+        }),
+      ),
+    );
+    if (n === longest || chunks.every((chunk) => height(chunk) <= BULLETS_BUDGET)) {
+      return chunks.map((chunk): ColumnsPage => [{ side, lists: chunk }]);
+    }
+  }
+  return [];
+}
+
+type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section' | 'dense'>;
 
 /** One slide, or its continuation slides when the content would overflow. */
 function splitSlide(slide: Slide, base: SlideBase): DeckSlide[] {
   const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
   if (content.kind === 'comparison') {
-    const pages = paginate(content.rows, (row) => tableRowHeight(row.aspect, Object.values(row.cells)), TABLE_BUDGET);
-    return continued(base, pages, (rows) => ({ ...content, rows }));
+    // A row too tall for a slide on its own gets the theme's smaller table text (check warns about it).
+    const height = (row: (typeof content.rows)[number]) => tableRowHeight(row.aspect, Object.values(row.cells));
+    const dense = content.rows.some((row) => height(row) > TABLE_BUDGET);
+    const denseHeight = (row: (typeof content.rows)[number]) =>
+      tableRowHeight(row.aspect, Object.values(row.cells), DENSE_TABLE_FONT);
+    const pages = paginate(content.rows, dense ? denseHeight : height, TABLE_BUDGET);
+    return continued({ ...base, ...(dense ? { dense } : {}) }, pages, (rows) => ({ ...content, rows }));
   }
   if (content.kind === 'bullets') {
     const budget = BULLETS_BUDGET - (content.lead ? bulletHeight(content.lead) : 0);
     const pages = paginate(content.bullets, bulletHeight, budget);
     return continued(base, pages, (bullets) => ({ ...content, bullets }));
+  }
+  if (content.kind === 'pros-cons') {
+    const ids = [...new Set([...Object.keys(content.pros), ...Object.keys(content.cons)])];
+    const tallest = (lists: Record<string, string[]>[]) =>
+      Math.max(
+        ...ids.map((id) =>
+          columnHeight(
+            lists.map((l) => l[id] ?? []),
+            ids.length,
+          ),
+        ),
+      );
+    if (tallest([content.pros, content.cons]) > BULLETS_BUDGET) {
+      // Too tall together: the pros, then the cons, each over as many slides as it needs.
+      const pages = [
+        ...splitColumns('pros', content.pros, (l) => tallest([l])),
+        ...splitColumns('cons', content.cons, (l) => tallest([l])),
+      ];
+      return continued(base, pages, ([page]) => ({
+        ...content,
+        pros: page?.side === 'pros' ? page.lists : {},
+        cons: page?.side === 'cons' ? page.lists : {},
+      }));
+    }
   }
   return [{ ...base, ...content }];
 }

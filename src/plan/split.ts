@@ -8,12 +8,13 @@
 
 /** Usable content width and height of a slide body in px (slide minus padding, title and footer). */
 const BODY_WIDTH = 1140;
-const BODY_HEIGHT = 470;
+const BODY_HEIGHT = 490;
 /** Average glyph width as a share of the font size, for the theme's sans-serif font. */
-const GLYPH_WIDTH = 0.55;
+const GLYPH_WIDTH = 0.47;
 
 const TABLE_FONT = 24;
-const TABLE_LINE = TABLE_FONT * 1.3;
+/** The theme's `dense` table size, used only when one row cannot fit at the normal size. */
+export const DENSE_TABLE_FONT = 20;
 const TABLE_ROW_PADDING = 18;
 const TABLE_HEADER = 56;
 /** Share of the table width taken by the "aspect" column. */
@@ -44,15 +45,15 @@ function wrappedLines(text: string, widthPx: number, fontPx: number): number {
   return lines;
 }
 
-/** Estimated height in px of one comparison row with `columns` contender cells. */
-export function tableRowHeight(aspect: string, cells: string[]): number {
+/** Estimated height in px of one comparison row (its aspect and one cell per contender). */
+export function tableRowHeight(aspect: string, cells: string[], font = TABLE_FONT): number {
   const aspectWidth = BODY_WIDTH * ASPECT_SHARE;
   const cellWidth = (BODY_WIDTH - aspectWidth) / Math.max(1, cells.length);
   const lines = Math.max(
-    wrappedLines(aspect, aspectWidth - 24, TABLE_FONT),
-    ...cells.map((cell) => wrappedLines(cell, cellWidth - 24, TABLE_FONT)),
+    wrappedLines(aspect, aspectWidth - 24, font),
+    ...cells.map((cell) => wrappedLines(cell, cellWidth - 24, font)),
   );
-  return lines * TABLE_LINE + TABLE_ROW_PADDING;
+  return lines * font * 1.3 + TABLE_ROW_PADDING;
 }
 
 export function bulletHeight(text: string): number {
@@ -105,6 +106,20 @@ function balance<T>(pages: T[][], height: (item: T) => number): T[][] {
   const greedyMax = Math.max(...pages.map((p) => p.reduce((s, i) => s + height(i), 0)));
   const balancedMax = Math.max(...balanced.map((p) => p.reduce((s, i) => s + height(i), 0)));
   return balanced.length === pages.length && balancedMax <= greedyMax ? balanced : pages;
+}
+
+const COLUMN_GAP = 28;
+const COLUMN_HEADING = 56;
+const COLUMN_LABEL = 40;
+const COLUMN_ITEM_GAP = 6;
+
+/** Estimated height of one pros/cons column: heading, then each labelled list. */
+export function columnHeight(lists: string[][], columns: number): number {
+  const width = (BODY_WIDTH - COLUMN_GAP * (columns - 1)) / columns - 40;
+  const items = lists
+    .flat()
+    .reduce((sum, item) => sum + wrappedLines(item, width, BULLET_FONT) * BULLET_LINE + BULLET_GAP, 0);
+  return COLUMN_HEADING + lists.filter((l) => l.length > 0).length * COLUMN_LABEL + items;
 }
 
 export const TABLE_BUDGET = BODY_HEIGHT - TABLE_HEADER;

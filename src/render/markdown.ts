@@ -37,9 +37,9 @@ function frontMatter(deck: Deck): string {
 
 /** The `_class` of a slide: its kind, plus a layout hint some kinds need. */
 function slideClass(slide: DeckSlide): string {
-  if (slide.kind === 'quote' && !slide.by) return 'statement';
-  if (slide.part && slide.part.index > 1) return `${slide.kind} continued`;
-  return slide.kind;
+  const kind = slide.kind === 'quote' && !slide.by ? 'statement' : slide.kind;
+  const continuedPart = slide.part && slide.part.index > 1 ? ['continued'] : [];
+  return [kind, ...continuedPart, ...(slide.dense ? ['dense'] : [])].join(' ');
 }
 
 function renderSlide(slide: DeckSlide, ctx: RenderContext): string {

@@ -34,7 +34,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'bullets':
       return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
     case 'comparison': {
-      const header = `|  | ${ctx.contenders.map((c) => md(c.name)).join(' | ')} |`;
+      const header = `| <span class="sr-only">Aspect</span> | ${ctx.contenders.map((c) => md(c.name)).join(' | ')} |`;
       const rule = `| --- | ${ctx.contenders.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
         const cells = ctx.contenders.map((c) => {
@@ -54,7 +54,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             .map((c) => ({
               index: contender(c.id).index,
               blocks: [
-                `### ${md(c.name)}`,
+                `## ${md(c.name)}`,
                 ...labelledList('Pros', slide.pros[c.id], '-'),
                 ...labelledList('Cons', slide.cons[c.id], '+'),
               ],
@@ -71,7 +71,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             return {
               index: contender(pane.contender).index,
               blocks: [
-                `### ${md(contender(pane.contender).name)}`,
+                `## ${md(contender(pane.contender).name)}`,
                 `${fence}${pane.language ?? ''}\n${code}\n${fence}`,
                 ...(pane.caption ? [md(pane.caption)] : []),
               ],
@@ -99,7 +99,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             return {
               index: who.index,
               blocks: [
-                `### ${md(choice.label ?? `Choose ${who.name} if…`)}`,
+                `## ${md(choice.label ?? `Choose ${who.name} if…`)}`,
                 choice.when.map((w) => `- ${md(w)}`).join('\n'),
               ],
             };

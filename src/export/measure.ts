@@ -1,0 +1,70 @@
+/**
+ * Measures every slide in the browser: how far its content runs past the
+ * slide's content box (into the padding, past the edge, or under the footer).
+ * Marp itself clips silently; this is how `check` and the tests see it.
+ */
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { ResolvedTheme } from './marp.js';
+import { slidesDocument } from './pdf.js';
+
+export interface SlideMeasure {
+  /** 1-based slide number. */
+  slide: number;
+  /** Pixels the content runs past the bottom of the content box (0 when it fits). */
+  bottom: number;
+  /** Pixels the content runs past the right of the content box. */
+  right: number;
+}
+
+/** Content may touch the padding edge by this much before it counts (sub-pixel rounding, descenders). */
+const TOLERANCE_PX = 2;
+
+export async function measureSlides(
+  browser: Browser,
+  markdown: string,
+  theme: ResolvedTheme,
+  workDir?: string,
+): Promise<SlideMeasure[]> {
+  const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
+  const file = path.join(dir, '.measure.html');
+  await writeFile(file, await slidesDocument(markdown, theme, 'measure', 'en'));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const measures = await page.evaluate((tolerance) => {
+      const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
+      return sections.map((section, i) => {
+        const box = section.getBoundingClientRect();
+        const style = getComputedStyle(section);
+        const limitBottom = box.bottom - Number.parseFloat(style.paddingBottom);
+        const limitRight = box.right - Number.parseFloat(style.paddingRight);
+        let bottom = 0;
+        let right = 0;
+        for (const element of section.querySelectorAll<HTMLElement>('*')) {
+          if (element.closest('header, footer')) continue;
+          const rect = element.getBoundingClientRect();
+          if (rect.width === 0 && rect.height === 0) continue;
+          bottom = Math.max(bottom, rect.bottom - limitBottom);
+          right = Math.max(right, rect.right - limitRight);
+          // A box that scrolls hides content just as well as the slide edge does.
+          const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+          const { overflowX, overflowY } = getComputedStyle(element);
+          if (scrolls(overflowY)) bottom = Math.max(bottom, element.scrollHeight - element.clientHeight);
+          if (scrolls(overflowX)) right = Math.max(right, element.scrollWidth - element.clientWidth);
+        }
+        const over = (px: number) => (px > tolerance ? Math.ceil(px) : 0);
+        return { slide: i + 1, bottom: over(bottom), right: over(right) };
+      });
+    }, TOLERANCE_PX);
+    return measures;
+  } finally {
+    await page.close();
+    if (!workDir) await rm(dir, { recursive: true, force: true });
+  }
+}

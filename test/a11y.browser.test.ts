@@ -1,0 +1,55 @@
+/** Accessibility of the HTML export: axe-core in Chromium finds nothing, on every slide, in every theme. */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { findBrowser } from '../src/export/browser.js';
+import { BUILT_IN_THEMES } from '../src/export/marp.js';
+import { describeWithBrowser } from './helpers.js';
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describeWithBrowser('axe-core on the exported HTML', () => {
+  for (const theme of BUILT_IN_THEMES) {
+    it(`reports no violations on any slide of the talk (${theme})`, async () => {
+      const outDir = await mkdtemp(path.join(tmpdir(), 'versus-a11y-'));
+      const { files, compiled } = await build(path.join(import.meta.dirname, '../outline.yaml'), {
+        outDir,
+        formats: ['html'],
+        theme,
+        profile: 'workshop',
+      });
+      const html = files.find((f) => f.endsWith('.html')) as string;
+      expect(await readFile(html, 'utf8')).toMatch(/<html lang="en">/);
+
+      const browser = await chromium.launch({
+        executablePath: findBrowser(),
+        args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const violations: string[] = [];
+        for (let slide = 1; slide <= compiled.deck.slides.length; slide++) {
+          await page.goto(`${pathToFileURL(html).href}#${slide}`);
+          await page.addScriptTag({ content: await axeSource });
+          const found = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+              }
+            ).axe;
+            return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
+          });
+          violations.push(...found.map((v) => `slide ${slide}: ${v}`));
+        }
+        expect(violations).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});

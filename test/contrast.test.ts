@@ -1,0 +1,67 @@
+/** WCAG AA contrast for every theme color pair and every contender color in the shipped outlines. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BUILT_IN_THEMES } from '../src/export/marp.js';
+import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/render/colors.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The custom properties a theme sets on `section`, with versus-dark inheriting from versus. */
+function themeColors(name: string): Record<string, string> {
+  const own = Object.fromEntries(
+    [
+      ...readFileSync(path.join(ROOT, 'themes', `${name}.css`), 'utf8').matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6})\b/gi),
+    ].map((m) => [m[1] as string, m[2] as string]),
+  );
+  return name === 'versus' ? own : { ...themeColors('versus'), ...own };
+}
+
+/** Text color → the backgrounds it is drawn on. */
+const PAIRS: [string, string[]][] = [
+  ['--fg', ['--bg', '--surface', '--code-bg']],
+  ['--muted', ['--bg', '--surface']],
+  ['--divider-fg', ['--divider-bg']],
+  ['--divider-muted', ['--divider-bg']],
+  ['--good', ['--bg', '--surface']],
+];
+
+describe.each(BUILT_IN_THEMES)('theme %s', (theme) => {
+  const colors = themeColors(theme);
+  for (const [text, backgrounds] of PAIRS) {
+    for (const background of backgrounds) {
+      it(`${text} on ${background} reaches 4.5:1`, () => {
+        expect(colors[text], text).toBeDefined();
+        expect(colors[background], background).toBeDefined();
+        expect(contrastRatio(colors[text] as string, colors[background] as string)).toBeGreaterThanOrEqual(4.5);
+      });
+    }
+  }
+});
+
+describe('text on contender colors', () => {
+  const outlines = ['outline.yaml', 'test/fixtures/golden/every-kind.yaml'];
+  const colors = outlines.flatMap((file) =>
+    (parse(readFileSync(path.join(ROOT, file), 'utf8')).contenders as { name: string; color: string }[]).map(
+      (c) => [file, c.name, c.color] as const,
+    ),
+  );
+
+  it.each(colors)('%s: %s (%s) gets a text color with at least 4.5:1', (_file, _name, color) => {
+    expect(contrastRatio(color, readableTextOn(color))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('always picks the better of the two text colors', () => {
+    for (let value = 0; value < 0x1000000; value += 0x0b0b0b) {
+      const color = `#${value.toString(16).padStart(6, '0')}`;
+      const best = Math.max(contrastRatio(color, LIGHT_TEXT), contrastRatio(color, DARK_TEXT));
+      expect(contrastRatio(color, readableTextOn(color))).toBe(best);
+    }
+  });
+
+  it('matches the WCAG reference values', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+  });
+});

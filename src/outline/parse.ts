@@ -3,6 +3,7 @@
  * Pure: the caller reads the file.
  */
 import {
+  type Alias,
   type CST,
   type Document,
   isScalar,
@@ -39,14 +40,21 @@ const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'Remove or rename one of the two keys.',
   BAD_INDENT: 'Check the indentation and that every [ or { is closed.',
   MISSING_CHAR: 'A closing bracket or quote is missing.',
+  MULTIPLE_DOCS: 'An outline is one document: remove this "---" line, or split the file.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing or a quote left open?',
+};
+
+/** yaml's own words where they name its API rather than the problem. */
+const YAML_MESSAGES: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
 };
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
   const tooDeep = findTooDeep(source, file);
   if (tooDeep) return { file, document: parseDocument(''), data: undefined, ...tooDeep };
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': warnings (e.g. about collection keys) must not reach the console from here.
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const diagnostics: Diagnostic[] = [];
   const linesWithErrors = new Set<number>();
   for (const error of document.errors) {
@@ -57,7 +65,7 @@ export function parseOutlineText(source: string, file: string): ParsedOutline {
     linesWithErrors.add(line);
     diagnostics.push({
       code: 'yaml-syntax',
-      message: firstLine(error.message),
+      message: YAML_MESSAGES[error.code] ?? firstLine(error.message),
       file,
       line,
       col,
@@ -70,18 +78,22 @@ export function parseOutlineText(source: string, file: string): ParsedOutline {
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const { line, col } = lineCounter.linePos(firstAliasOffset(document));
+      // toJS fails only on aliases: one without its anchor, or too many of them (a "billion laughs").
+      const bomb = firstLine((error as Error).message).startsWith('Excessive alias count');
+      const alias = findAlias(document, bomb);
+      const { line, col } = lineCounter.linePos(alias?.range?.[0] ?? 0);
       diagnostics.push({
         code: 'yaml-syntax',
-        message:
-          error instanceof ReferenceError
-            ? 'aliases (*name) expand into too much data, as in a "billion laughs" file'
-            : firstLine((error as Error).message),
+        message: bomb
+          ? 'aliases (*name) expand into too much data, as in a "billion laughs" file'
+          : `no anchor "&${alias?.source}" is set above the alias "*${alias?.source}"`,
         file,
         line,
         col,
         path: [],
-        hint: 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.',
+        hint: bomb
+          ? 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.'
+          : 'Set the anchor (&name) above the alias (*name) that copies it.',
       });
     }
   }
@@ -139,16 +151,17 @@ function keyAt(document: Document.Parsed, offset: number): string | undefined {
   return key;
 }
 
-/** Where the first alias is: a runaway expansion starts at one, and the error itself has no position. */
-function firstAliasOffset(document: Document.Parsed): number {
-  let offset = 0;
+/** The first alias (`any`), or else the first one without an anchor: toJS errors have no position. */
+function findAlias(document: Document.Parsed, any: boolean): Alias | undefined {
+  let found: Alias | undefined;
   visit(document, {
     Alias(_, alias) {
-      offset = alias.range?.[0] ?? 0;
+      if (!any && alias.resolve(document) !== undefined) return undefined;
+      found = alias;
       return visit.BREAK;
     },
   });
-  return offset;
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -118,7 +118,7 @@ export function columnHeight(lists: string[][], columns: number): number {
   const width = (BODY_WIDTH - COLUMN_GAP * (columns - 1)) / columns - 40;
   const items = lists
     .flat()
-    .reduce((sum, item) => sum + wrappedLines(item, width, BULLET_FONT) * BULLET_LINE + BULLET_GAP, 0);
+    .reduce((sum, item) => sum + wrappedLines(item, width, BULLET_FONT) * BULLET_LINE + COLUMN_ITEM_GAP, 0);
   return COLUMN_HEADING + lists.filter((l) => l.length > 0).length * COLUMN_LABEL + items;
 }
 

@@ -7,16 +7,19 @@ import { VersusError } from './diagnostics.js';
 import { SharedBrowser } from './export/browser.js';
 import { exportHandout, type HandoutOptions } from './export/handout.js';
 import { exportHtml } from './export/html.js';
+import { imageName, renderSlideImages } from './export/images.js';
 import { type ResolvedTheme, resolveTheme } from './export/marp.js';
 import { exportPdf, type PrintJob } from './export/pdf.js';
+import { exportPptx } from './export/pptx.js';
 import { Staging } from './export/staging.js';
 import { loadOutline } from './outline/load.js';
 import { DEFAULT_THEME } from './plan/plan.js';
 import { renderRunSheet } from './render/runsheet.js';
 
-export const FORMATS = ['md', 'html', 'pdf', 'handout', 'runsheet'] as const;
+export const FORMATS = ['md', 'html', 'pdf', 'handout', 'runsheet', 'pptx', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
-export const DEFAULT_FORMATS: readonly Format[] = FORMATS;
+export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'runsheet'];
+const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'pptx', 'png'];
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -61,10 +64,11 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
     if (formats.has('html')) {
       progress(`html     ${slug}.html`);
-      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme);
+      const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
+      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, ogImage);
       staging.add(`${slug}.html`);
     }
-    const browserFormats = [...formats].filter((f) => f === 'pdf' || f === 'handout');
+    const browserFormats = [...formats].filter((f) => BROWSER_FORMATS.includes(f));
     if (browserFormats.length > 0) {
       await exportWithBrowser(staging, compiled, theme, browserFormats, options, progress);
     }
@@ -103,6 +107,19 @@ async function exportWithBrowser(
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);
           await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, markdown, theme, options));
+        })(),
+      (formats.includes('png') || formats.includes('pptx')) &&
+        (async () => {
+          progress(`images   ${deck.slides.length} slides`);
+          const images = await renderSlideImages(job, markdown, theme, lang);
+          if (formats.includes('png')) {
+            for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
+            if (images[0]) await staging.write(`${slug}.og.png`, images[0]);
+          }
+          if (formats.includes('pptx')) {
+            progress(`pptx     ${slug}.pptx`);
+            await staging.write(`${slug}.pptx`, await exportPptx(deck, images));
+          }
         })(),
     ]);
   } catch (error) {

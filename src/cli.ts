@@ -17,6 +17,7 @@ import {
   type Format,
 } from './build.js';
 import { checkOutline, formatCheckReport } from './check.js';
+import { startDev } from './dev.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStaging } from './export/staging.js';
 import { initOutline } from './init-files.js';
@@ -122,6 +123,30 @@ program
     const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     if (!report.ok) process.exitCode = 1;
+  });
+
+program
+  .command('dev')
+  .description('Live preview on localhost: rebuilds when the outline, an overlay or a theme changes.')
+  .argument('[outline]', 'outline file', 'outline.yaml')
+  .option('--port <n>', 'port to listen on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4321)
+  .option('-p, --profile <name>', 'preview one profile')
+  .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
+  .action(async (outline: string, opts) => {
+    const server = await startDev(outline, {
+      port: opts.port,
+      profile: opts.profile,
+      theme: opts.theme,
+      onRebuild: ({ ms, problems }) => {
+        if (problems.length)
+          process.stderr.write(
+            `${problems.map(colorize).join('\n')}\n${paint('yellow', '  showing the last good deck')}\n`,
+          );
+        else process.stderr.write(`${paint('green', '✓')} rebuilt in ${Math.round(ms)} ms\n`);
+      },
+    });
+    // Ctrl-C ends the process through the handler below; the server and watchers go with it.
+    process.stdout.write(`${paint('green', '✓')} previewing ${outline} at ${server.url} (Ctrl-C to stop)\n`);
   });
 
 program

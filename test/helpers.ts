@@ -15,7 +15,7 @@ export function loadText(source: string, file = 'outline.yaml'): LoadedOutline {
   const parsed = parseOutlineText(source, file);
   const validated = validateOutline(parsed);
   if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', validated.diagnostics);
-  return { outline: validated.outline, file, baseDir: '.', parsed, assets: new Map() };
+  return { outline: validated.outline, file, baseDir: '.', parsed, assets: new Map(), files: [file] };
 }
 
 export function compileText(source: string, selection: Selection = {}): Compiled {

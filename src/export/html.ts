@@ -8,7 +8,13 @@ import { marpCli } from '@marp-team/marp-cli';
 import { VersusError } from '../diagnostics.js';
 import { MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
-export async function exportHtml(markdownFile: string, outputFile: string, theme: ResolvedTheme): Promise<void> {
+/** `ogImage`: a path or URL for the Open Graph image, relative to the HTML. */
+export async function exportHtml(
+  markdownFile: string,
+  outputFile: string,
+  theme: ResolvedTheme,
+  ogImage?: string,
+): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
     options: MARP_OPTIONS,
@@ -17,7 +23,15 @@ export async function exportHtml(markdownFile: string, outputFile: string, theme
   };
   await writeFile(configFile, JSON.stringify(config));
   const { result: status, log } = await capturingConsole(() =>
-    marpCli(['--config-file', configFile, '--output', outputFile, '--', markdownFile]),
+    marpCli([
+      '--config-file',
+      configFile,
+      ...(ogImage ? ['--og-image', ogImage] : []),
+      '--output',
+      outputFile,
+      '--',
+      markdownFile,
+    ]),
   );
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log.join('\n')}`);

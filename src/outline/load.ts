@@ -22,6 +22,8 @@ export interface LoadedOutline {
   parsed: ParsedOutline;
   /** Images the slides reference: asset name (as written in the markdown) → file on disk. */
   assets: Map<string, string>;
+  /** Every outline file read: this one, then the chain it extends (for watching). */
+  files: string[];
 }
 
 /** Larger files are refused before parsing: no real outline comes close. */
@@ -44,7 +46,7 @@ async function loadChain(file: string, chain: string[]): Promise<LoadedOutline> 
     if (!validated.ok) throw invalidOutline(validated.diagnostics);
     const outline = structuredClone(validated.outline);
     await resolveFiles(parsed, outlineSlides(outline), baseDir, assets);
-    return { outline, file, baseDir, parsed, assets };
+    return { outline, file, baseDir, parsed, assets, files: [path.resolve(file)] };
   }
 
   const validated = validateOverlay(parsed);
@@ -88,7 +90,14 @@ async function loadChain(file: string, chain: string[]): Promise<LoadedOutline> 
     path: ['extends'],
   }));
   if (afterward.length > 0) throw invalidOutline(locateProblems(parsed, afterward));
-  return { outline: applied.outline, file, baseDir, parsed, assets: new Map([...base.assets, ...assets]) };
+  return {
+    outline: applied.outline,
+    file,
+    baseDir,
+    parsed,
+    assets: new Map([...base.assets, ...assets]),
+    files: [path.resolve(file), ...base.files],
+  };
 }
 
 type SlideAt = { slide: Slide; path: OutlinePath };

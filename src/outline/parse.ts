@@ -79,21 +79,21 @@ export function parseOutlineText(source: string, file: string): ParsedOutline {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       // toJS fails only on aliases: one without its anchor, or too many of them (a "billion laughs").
-      const bomb = firstLine((error as Error).message).startsWith('Excessive alias count');
-      const alias = findAlias(document, bomb);
+      const unresolved = firstLine((error as Error).message).startsWith('Unresolved alias');
+      const alias = findAlias(document, unresolved);
       const { line, col } = lineCounter.linePos(alias?.range?.[0] ?? 0);
       diagnostics.push({
         code: 'yaml-syntax',
-        message: bomb
-          ? 'aliases (*name) expand into too much data, as in a "billion laughs" file'
-          : `no anchor "&${alias?.source}" is set above the alias "*${alias?.source}"`,
+        message: unresolved
+          ? `no anchor "&${alias?.source}" is set above the alias "*${alias?.source}"`
+          : 'aliases (*name) expand into too much data, as in a "billion laughs" file',
         file,
         line,
         col,
         path: [],
-        hint: bomb
-          ? 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.'
-          : 'Set the anchor (&name) above the alias (*name) that copies it.',
+        hint: unresolved
+          ? 'Set the anchor (&name) above the alias (*name) that copies it.'
+          : 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.',
       });
     }
   }
@@ -151,12 +151,12 @@ function keyAt(document: Document.Parsed, offset: number): string | undefined {
   return key;
 }
 
-/** The first alias (`any`), or else the first one without an anchor: toJS errors have no position. */
-function findAlias(document: Document.Parsed, any: boolean): Alias | undefined {
+/** The first alias, or the first one without an anchor: toJS errors have no position. */
+function findAlias(document: Document.Parsed, unresolved: boolean): Alias | undefined {
   let found: Alias | undefined;
   visit(document, {
     Alias(_, alias) {
-      if (!any && alias.resolve(document) !== undefined) return undefined;
+      if (unresolved && alias.resolve(document) !== undefined) return undefined;
       found = alias;
       return visit.BREAK;
     },

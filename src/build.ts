@@ -4,13 +4,11 @@
  */
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
-import { SharedBrowser } from './export/browser.js';
-import { exportHandout, type HandoutOptions } from './export/handout.js';
-import { exportHtml } from './export/html.js';
-import { imageName, renderSlideImages } from './export/images.js';
+import type { SharedBrowser } from './export/browser.js';
+import type { HandoutOptions } from './export/handout.js';
 import { type ResolvedTheme, resolveTheme } from './export/marp.js';
-import { exportPdf, type PrintJob } from './export/pdf.js';
-import { exportPptx } from './export/pptx.js';
+import type { PrintJob } from './export/pdf.js';
+import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { loadOutline } from './outline/load.js';
 import { DEFAULT_THEME } from './plan/plan.js';
@@ -65,6 +63,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (formats.has('html')) {
       progress(`html     ${slug}.html`);
       const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
+      const { exportHtml } = await import('./export/html.js');
       await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, ogImage);
       staging.add(`${slug}.html`);
     }
@@ -91,9 +90,25 @@ async function exportWithBrowser(
   progress: (message: string) => void,
 ): Promise<void> {
   const timeout = options.browserTimeout ?? 60_000;
+  // Exporters load on demand: Chromium's driver, Marp and the PDF tools take about a second to
+  // import, which a markdown-only or failed build should not pay.
+  const [{ SharedBrowser }, { exportPdf }, { exportHandout }, { imageName, renderSlideImages }, { exportPptx }] =
+    await Promise.all([
+      import('./export/browser.js'),
+      import('./export/pdf.js'),
+      import('./export/handout.js'),
+      import('./export/images.js'),
+      import('./export/pptx.js'),
+    ]);
   const shared = options.browser ?? new SharedBrowser({ timeout });
   progress('browser  Chromium');
-  const job: PrintJob = { browser: await shared.get(), workDir: staging.dir, timeout };
+  const date = sourceDate();
+  const job: PrintJob = {
+    browser: await shared.get(),
+    workDir: staging.dir,
+    timeout,
+    ...(date ? { sourceDate: date } : {}),
+  };
   const { deck, markdown } = compiled;
   const { slug, title, lang } = deck.meta;
   try {
@@ -143,6 +158,7 @@ export interface BatchResult {
 
 /** Builds several talks one after another with a single browser; one failure does not stop the others. */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
+  const { SharedBrowser } = await import('./export/browser.js');
   const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
   const results: BatchResult[] = [];
   try {

@@ -3,9 +3,7 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
-import { SharedBrowser } from './export/browser.js';
 import { resolveTheme } from './export/marp.js';
-import { measureSlides } from './export/measure.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
@@ -121,6 +119,10 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   }
 
   if (options.measure !== false) {
+    const [{ SharedBrowser }, { measureSlides }] = await Promise.all([
+      import('./export/browser.js'),
+      import('./export/measure.js'),
+    ]);
     const browser = new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
     try {
       for (const { slide, bottom, right } of await measureSlides(await browser.get(), markdown, theme)) {

@@ -19,7 +19,7 @@ import {
 import { checkOutline, formatCheckReport } from './check.js';
 import { startDev } from './dev.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
-import { discardAllStaging } from './export/staging.js';
+import { discardAllStagingSync } from './export/staging.js';
 import { initOutline } from './init-files.js';
 import { outlineJsonSchema } from './outline/schema.js';
 import { formatMinutes } from './render/slides.js';
@@ -187,12 +187,14 @@ function colorize(line: string): string {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // Leave no half-written staging folder behind; the previous outputs were never touched.
-    void discardAllStaging().finally(() => process.exit(130));
+    discardAllStagingSync();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.exitCode = report(error);
+  // Exit now: a browser that failed to start can keep handles open after Playwright has killed it.
+  process.exit(report(error));
 }

@@ -2,11 +2,12 @@
  * Real exports through a real Chromium: the PDFs are opened and read back,
  * the HTML is driven in the browser, presenter view included.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
+import JSZip from 'jszip';
 import { type Browser, chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
@@ -151,5 +152,31 @@ describeWithBrowser('handout options', () => {
     expect(handout.width).toBeCloseTo(612, 0);
     expect(handout.height).toBeCloseTo(792, 0);
     for (let i = 1; i <= 60; i++) expect(handout.all).toContain(`Sentence number ${i} of a very long speaker note.`);
+  });
+});
+
+describeWithBrowser('presentation formats', () => {
+  it('writes one PNG per slide, an Open Graph image the HTML points at, and a PPTX whose notes pages hold the notes', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-pptx-'));
+    const { compiled } = await build(FIXTURE, { outDir, formats: ['html', 'png', 'pptx'] });
+    const slides = compiled.deck.slides;
+    const files = await readdir(outDir);
+    expect(files.filter((f) => /^tea-vs-coffee\.\d{3}\.png$/.test(f))).toHaveLength(slides.length);
+    const png = await readFile(path.join(outDir, 'tea-vs-coffee.001.png'));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2560, 1440]);
+    expect(files).toContain('tea-vs-coffee.og.png');
+    expect(await readFile(path.join(outDir, 'tea-vs-coffee.html'), 'utf8')).toContain(
+      '<meta property="og:image" content="tea-vs-coffee.og.png">',
+    );
+
+    const zip = await JSZip.loadAsync(await readFile(path.join(outDir, 'tea-vs-coffee.pptx')));
+    const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slideFiles).toHaveLength(slides.length);
+    for (const [i, slide] of slides.entries()) {
+      const notesXml = (await zip.file(`ppt/notesSlides/notesSlide${i + 1}.xml`)?.async('string')) ?? '';
+      const text = [...notesXml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ');
+      for (const word of words(slide.notes))
+        expect(text).toContain(word.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { VersusError } from '../diagnostics.js';
 
 /** The themes shipped with versus, in dependency order (`versus-dark` imports `versus`). */
@@ -66,7 +66,9 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
   return { name, files: [...builtIn, file] };
 }
 
+/** Imported on first use: Marp takes half a second to load, which `--help` or a failed build should not pay. */
 export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
+  const { Marp } = await import('@marp-team/marp-core');
   const marp = new Marp({ ...MARP_OPTIONS, script: false });
   for (const file of theme.files) marp.themeSet.add(await readFile(file, 'utf8'));
   return marp;

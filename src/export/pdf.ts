@@ -8,12 +8,15 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { escapeHtml } from '../render/escape.js';
 import { createMarp, type ResolvedTheme } from './marp.js';
+import { reproduciblePdf } from './reproducible.js';
 
 export interface PrintJob {
   browser: Browser;
   /** A folder for the page to print from: relative asset paths resolve against it. */
   workDir: string;
   timeout: number;
+  /** Fixed dates and ids for byte-identical PDFs (from SOURCE_DATE_EPOCH). */
+  sourceDate?: Date;
 }
 
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
@@ -49,7 +52,8 @@ export async function printPdf(job: PrintJob, name: string, html: string, pdfOpt
     page.setDefaultTimeout(job.timeout);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
-    return await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
+    const pdf = await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
+    return job.sourceDate ? Buffer.from(await reproduciblePdf(pdf, job.sourceDate, await page.title())) : pdf;
   } finally {
     await page.close();
   }

@@ -3,6 +3,7 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -68,7 +69,11 @@ export class Staging {
 /** Staging folders not yet discarded, so an interrupted process can clean up. */
 const liveStagingDirs = new Set<string>();
 
-export async function discardAllStaging(): Promise<void> {
-  await Promise.all([...liveStagingDirs].map((dir) => rm(dir, { recursive: true, force: true })));
+/**
+ * For signal handlers: removes every staging folder synchronously, so no
+ * pending write can recreate one before the process exits.
+ */
+export function discardAllStagingSync(): void {
+  for (const dir of liveStagingDirs) rmSync(dir, { recursive: true, force: true });
   liveStagingDirs.clear();
 }

@@ -1,0 +1,167 @@
+/**
+ * Builds that can be trusted: reproducible bytes, atomic outputs that survive
+ * interruption and concurrent builds, and browser failures that end cleanly.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getDocumentProxy } from 'unpdf';
+import { expect, it } from 'vitest';
+import { describeWithBrowser } from './helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'lib/cli.js');
+
+async function fixtureDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-robust-'));
+  await cp(path.join(ROOT, 'test/fixtures/golden'), dir, { recursive: true });
+  return dir;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+}
+
+async function files(dir: string): Promise<Record<string, Buffer>> {
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('.') && n !== 'assets');
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))])));
+}
+
+describeWithBrowser('reproducible, atomic, and clean on failure', () => {
+  it('gives byte-identical md, html and (with SOURCE_DATE_EPOCH) PDFs for the same inputs', async () => {
+    const dir = await fixtureDir();
+    const env = { SOURCE_DATE_EPOCH: '1763769600' };
+    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'a')], env);
+    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'b')], env);
+    const [a, b] = [await files(path.join(dir, 'a')), await files(path.join(dir, 'b'))];
+    expect(Object.keys(a).sort()).toEqual([
+      'tea-vs-coffee.handout.pdf',
+      'tea-vs-coffee.html',
+      'tea-vs-coffee.md',
+      'tea-vs-coffee.pdf',
+      'tea-vs-coffee.runsheet.md',
+    ]);
+    for (const name of Object.keys(a)) expect(a[name]?.equals(b[name] as Buffer), name).toBe(true);
+    // Fixing the metadata keeps the PDF whole: pages and bookmarks are still there.
+    const pdf = await getDocumentProxy(new Uint8Array(a['tea-vs-coffee.pdf'] as Buffer));
+    expect(pdf.numPages).toBe(15);
+    expect((await pdf.getOutline())?.length).toBeGreaterThan(5);
+  });
+
+  it('leaves the previous files intact when a build is stopped mid-export', async () => {
+    const dir = await fixtureDir();
+    const out = path.join(dir, 'out');
+    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', out]);
+    const before = await files(out);
+    const outline = path.join(dir, 'every-kind.yaml');
+    await writeFile(
+      outline,
+      (await readFile(outline, 'utf8')).replace('title: Tea vs Coffee', 'title: Tea vs Coffee, again'),
+    );
+
+    const child = spawn(process.execPath, [CLI, 'build', outline, '--out', out], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('pdf ')) resolve();
+      });
+    });
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(await files(out)).toEqual(before);
+    expect((await readdir(out)).filter((n) => n.startsWith('.versus-staging'))).toEqual([]);
+  });
+
+  it('never leaves a torn file when two builds write one folder at once', async () => {
+    const dir = await fixtureDir();
+    const out = path.join(dir, 'out');
+    const source = await readFile(path.join(dir, 'every-kind.yaml'), 'utf8');
+    await writeFile(
+      path.join(dir, 'one.yaml'),
+      source.replace('slides per page', '').replace('Welcome everyone.', 'Welcome, build one.'),
+    );
+    await writeFile(path.join(dir, 'two.yaml'), source.replace('Welcome everyone.', 'Welcome, build two.'));
+    await Promise.all([
+      run(['build', path.join(dir, 'one.yaml'), '--out', out]),
+      run(['build', path.join(dir, 'two.yaml'), '--out', out]),
+    ]);
+
+    const result = await files(out);
+    const markdown = result['tea-vs-coffee.md']?.toString() ?? '';
+    expect(markdown.includes('build one') !== markdown.includes('build two')).toBe(true);
+    for (const pdf of ['tea-vs-coffee.pdf', 'tea-vs-coffee.handout.pdf']) {
+      const document = await getDocumentProxy(new Uint8Array(result[pdf] as Buffer));
+      expect(document.numPages).toBeGreaterThan(0);
+    }
+  });
+
+  it('exits 2 with what happened when the browser hangs, and leaves no browser process behind', async () => {
+    const dir = await fixtureDir();
+    const fake = path.join(dir, 'hanging-chrome');
+    // A recognisable sleep: the "browser" process is this command line once the script execs it.
+    await writeFile(fake, '#!/bin/sh\nexec sleep 61.25\n');
+    await chmod(fake, 0o755);
+    const error = (await run(
+      ['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'out'), '--browser-timeout', '2'],
+      { CHROME_PATH: fake },
+    ).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(/did not start/);
+    expect(error.stderr).toContain('CHROME_PATH');
+    const { stdout } = await promisify(execFile)('ps', ['-eo', 'args']);
+    expect(stdout.split('\n').filter((line) => line.includes(fake) || line.includes('sleep 61.25'))).toEqual([]);
+    // The markdown and HTML were still written.
+    expect((await readdir(path.join(dir, 'out'))).sort()).toContain('tea-vs-coffee.html');
+  });
+});
+
+describeWithBrowser('outline text never runs', () => {
+  it('shows script and HTML payloads as text in the exported HTML, and none of them runs', async () => {
+    const dir = await fixtureDir();
+    const payloads = [
+      '<script>window.__pwned = "script"</script>',
+      '<img src=x onerror="window.__pwned = \'img\'">',
+      '<svg onload="window.__pwned = \'svg\'"></svg>',
+      '<iframe src="javascript:window.top.__pwned=\'iframe\'"></iframe>',
+      '[click](javascript:window.__pwned="link")',
+    ];
+    const source = (await readFile(path.join(dir, 'every-kind.yaml'), 'utf8'))
+      .replace('bullets: [Tea is steeped leaves, Coffee is brewed beans]', `bullets: ${JSON.stringify(payloads)}`)
+      .replace('notes: Keep this short.', `notes: ${JSON.stringify(payloads.join('\n'))}`);
+    await writeFile(path.join(dir, 'payload.yaml'), source);
+    const out = path.join(dir, 'out');
+    await run(['build', path.join(dir, 'payload.yaml'), '--out', out, '--formats', 'html']);
+
+    const { chromium } = await import('playwright-core');
+    const { findBrowser } = await import('../src/export/browser.js');
+    const browser = await chromium.launch({
+      executablePath: findBrowser(),
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`file://${path.join(out, 'tea-vs-coffee.html')}#4`);
+      const items = await page.locator('section.bullets li').allInnerTexts();
+      expect(items).toEqual(payloads);
+      await page.locator('section.bullets li').first().click();
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(
+        await page
+          .locator('section.bullets script, section.bullets img, section.bullets iframe, section.bullets a')
+          .count(),
+      ).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+});

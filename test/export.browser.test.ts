@@ -106,6 +106,9 @@ describeWithBrowser('build with a real browser', () => {
       for (const word of words(slide.notes)) expect(handout.all).toContain(word);
     }
     for (const [i, page] of handout.text.entries()) expect(page).toContain(`Tea vs Coffee ${i + 1} / ${handout.pages}`);
+    // Bookmarks: the cover's title, with one entry per section under it.
+    const sections = (handout.outline ?? []).flatMap((b) => b.items.map((item) => item.title));
+    expect(sections).toEqual(expect.arrayContaining(['The basics', 'Choosing', 'References']));
   });
 
   it('shows the slides and, in presenter view, the notes of the current slide', async () => {
@@ -152,6 +155,26 @@ describeWithBrowser('handout options', () => {
     expect(handout.width).toBeCloseTo(612, 0);
     expect(handout.height).toBeCloseTo(792, 0);
     for (let i = 1; i <= 60; i++) expect(handout.all).toContain(`Sentence number ${i} of a very long speaker note.`);
+  });
+});
+
+describeWithBrowser('handout layouts', () => {
+  it('prints one slide per page with --handout-layout 1, and about two with 2', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
+    const pages: Record<number, number> = {};
+    let slides = 0;
+    for (const layout of [1, 2] as const) {
+      const { compiled } = await build(FIXTURE, {
+        outDir: path.join(outDir, String(layout)),
+        formats: ['handout'],
+        handoutLayout: layout,
+      });
+      slides = compiled.deck.slides.length;
+      pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
+    }
+    expect(pages[1]).toBeGreaterThanOrEqual(slides);
+    expect(pages[2]).toBeLessThan(pages[1] as number);
+    expect(pages[2]).toBeGreaterThanOrEqual(Math.ceil(slides / 2));
   });
 });
 

@@ -49,8 +49,7 @@ h1, h2, h3 { margin: 0; }
 .item .notes .none { color: #4a5360; font-style: italic; }
 .layout-3 .item { display: grid; grid-template-columns: 84mm 1fr; gap: 6mm; align-items: start; }
 .layout-2 .item .thumb { width: 120mm; margin-bottom: 3mm; }
-.layout-1 .item { break-before: page; }
-.layout-1 .section .item:first-of-type { break-before: auto; }
+.layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 .references { break-before: page; }
 .references ol { padding-left: 6mm; }

@@ -12,6 +12,7 @@ import {
   columnHeight,
   DENSE_TABLE_FONT,
   paginate,
+  referenceHeight,
   TABLE_BUDGET,
   tableRowHeight,
 } from './split.js';
@@ -95,7 +96,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
 
   const references = outline.references ?? {};
   const referencesNotes = references.notes ?? '';
-  const referencePages = paginate(sources, (s) => bulletHeight(referenceText(s)), BULLETS_BUDGET);
+  const referencePages = paginate(sources, (s) => referenceHeight(referenceText(s)), BULLETS_BUDGET);
   slides.push(
     ...continued(
       {

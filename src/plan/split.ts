@@ -56,6 +56,13 @@ export function tableRowHeight(aspect: string, cells: string[], font = TABLE_FON
   return lines * font * 1.3 + TABLE_ROW_PADDING;
 }
 
+const REFERENCE_FONT = 24;
+
+/** A numbered entry of the References slide (24px, 8px apart). */
+export function referenceHeight(text: string): number {
+  return wrappedLines(text, BODY_WIDTH - 48, REFERENCE_FONT) * REFERENCE_FONT * 1.35 + 8;
+}
+
 export function bulletHeight(text: string): number {
   return wrappedLines(text, BODY_WIDTH - 48, BULLET_FONT) * BULLET_LINE + BULLET_GAP;
 }

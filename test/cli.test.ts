@@ -1,42 +1,11 @@
 /** The CLI contract: commands, exit codes, error format, and outputs left intact on failure. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ROOT, snapshotDir, versus } from './run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'lib/cli.js');
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function versus(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** Every file below `dir` with its bytes, to prove a failed build changed nothing. */
-async function snapshotDir(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  return Object.fromEntries(
-    await Promise.all(files.map(async (f) => [path.relative(dir, f), (await readFile(f)).toString('base64')])),
-  );
-}
 
 describe('versus schema', () => {
   it('prints the JSON Schema committed as outline.schema.json', async () => {
@@ -105,7 +74,7 @@ describe('invalid outlines', () => {
 describe('without a browser', () => {
   it('writes md and html, then exits 2 naming CHROME_PATH', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'versus-nobrowser-')), 'dist');
-    const run = await versus(['build', FIXTURE, '--out', out], { CHROME_PATH: '/nonexistent/chrome' });
+    const run = await versus(['build', FIXTURE, '--out', out], { env: { CHROME_PATH: '/nonexistent/chrome' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('CHROME_PATH');
     expect(run.stderr).toMatch(/apt-get install chromium/);

@@ -10,19 +10,16 @@
  * Inputs that cannot be committed (binary, huge, deeply nested) are generated
  * into a temp folder from GENERATED below.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersusError } from '../src/diagnostics.js';
 import { loadOutline } from '../src/outline/load.js';
 import { parseOutlineText } from '../src/outline/parse.js';
+import { ROOT, snapshotDir, versus } from './run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'lib/cli.js');
 const CORPUS = path.join(ROOT, 'test/fixtures/invalid');
 /** A valid talk built once; its outputs are what every failed build must leave alone. */
 const PREVIOUS = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
@@ -132,34 +129,6 @@ const GENERATED: Generated[] = [
   },
 ];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function versus(args: string[], cwd: string): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number | null; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** Every file below `dir` with its bytes, to prove a failed build changed nothing. */
-async function snapshotDir(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  return Object.fromEntries(
-    await Promise.all(files.map(async (f) => [path.relative(dir, f), (await readFile(f)).toString('base64')])),
-  );
-}
-
 /** The `file:line:col error[code]: message` lines of stderr, with `dir/` taken off absolute paths. */
 function diagnosticLines(stderr: string, dir: string): string[] {
   return stderr
@@ -174,7 +143,7 @@ let previous: string;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'versus-invalid-'));
   previous = path.join(scratch, 'previous');
-  const built = await versus(['build', PREVIOUS, '--out', previous, '--formats', 'md,html'], ROOT);
+  const built = await versus(['build', PREVIOUS, '--out', previous, '--formats', 'md,html']);
   expect(built.code, built.stderr).toBe(0);
   await writeFile(path.join(previous, 'keep-me.txt'), 'not made by versus');
 });
@@ -194,7 +163,7 @@ async function buildFails(file: string, args: string[], cwd: string): Promise<st
   await cp(previous, out, { recursive: true });
   const before = await snapshotDir(out);
 
-  const run = await versus(['build', file, ...args, '--out', out], cwd);
+  const run = await versus(['build', file, ...args, '--out', out], { cwd });
 
   expect(run.code, run.stderr).toBe(1);
   expect(run.stdout).toBe('');

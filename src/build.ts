@@ -60,17 +60,21 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
-    if (formats.has('html')) {
+    // HTML (marp-cli, in this process) and the browser exports (printed by Chromium) run side by side.
+    const html = async () => {
       progress(`html     ${slug}.html`);
       const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
       const { exportHtml } = await import('./export/html.js');
       await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, ogImage);
       staging.add(`${slug}.html`);
-    }
+    };
     const browserFormats = [...formats].filter((f) => BROWSER_FORMATS.includes(f));
-    if (browserFormats.length > 0) {
-      await exportWithBrowser(staging, compiled, theme, browserFormats, options, progress);
-    }
+    const steps = await Promise.allSettled([
+      formats.has('html') && html(),
+      browserFormats.length > 0 && exportWithBrowser(staging, compiled, theme, browserFormats, options, progress),
+    ]);
+    const failed = steps.find((step) => step.status === 'rejected');
+    if (failed) throw failed.reason;
     return { files: await staging.commit(), compiled };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having.

@@ -6,7 +6,7 @@
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { escapeHtml } from '../render/escape.js';
 import { formatMinutes, slideTitle } from '../render/slides.js';
-import { createMarp, type ResolvedTheme } from './marp.js';
+import { type ResolvedTheme, renderSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
 export type Paper = 'a4' | 'letter';
@@ -63,10 +63,9 @@ export async function exportHandout(
   theme: ResolvedTheme,
   options: HandoutOptions,
 ): Promise<Buffer> {
-  const marp = await createMarp(theme);
-  const { html: slideHtml, css } = marp.render(markdown, { htmlAsArray: true });
+  const { slides, css } = await renderSlides(markdown, theme);
   const paper = options.paper ?? 'a4';
-  const html = handoutDocument(deck, slideHtml as unknown as string[], css, options.handoutLayout ?? 3, paper);
+  const html = handoutDocument(deck, slides, css, options.handoutLayout ?? 3, paper);
   const { title } = deck.meta;
   return printPdf(job, 'handout', html, {
     preferCSSPageSize: true,

@@ -73,3 +73,28 @@ export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
   for (const file of theme.files) marp.themeSet.add(await readFile(file, 'utf8'));
   return marp;
 }
+
+export interface RenderedSlides {
+  /** One `<svg data-marpit-svg>` per slide. */
+  slides: string[];
+  css: string;
+}
+
+let lastRender: { markdown: string; theme: string; result: Promise<RenderedSlides> } | undefined;
+
+/**
+ * Marp's rendering of a deck, kept for the next caller with the same
+ * markdown and theme: the PDF, the handout and the images of one build
+ * share it instead of rendering the deck three times.
+ */
+export function renderSlides(markdown: string, theme: ResolvedTheme): Promise<RenderedSlides> {
+  const key = theme.files.join('\n');
+  if (lastRender?.markdown !== markdown || lastRender.theme !== key) {
+    const result = createMarp(theme).then((marp) => {
+      const { html, css } = marp.render(markdown, { htmlAsArray: true });
+      return { slides: html as unknown as string[], css };
+    });
+    lastRender = { markdown, theme: key, result };
+  }
+  return lastRender.result;
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { escapeHtml } from '../render/escape.js';
-import { createMarp, type ResolvedTheme } from './marp.js';
+import { type ResolvedTheme, renderSlides } from './marp.js';
 import { reproduciblePdf } from './reproducible.js';
 
 export interface PrintJob {
@@ -35,12 +35,11 @@ export async function slidesDocument(
   title: string,
   lang: string,
 ): Promise<string> {
-  const marp = await createMarp(theme);
-  const { html, css } = marp.render(markdown);
+  const { slides, css } = await renderSlides(markdown, theme);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>${css}</style><style>${PRINT_CSS}</style></head>
-<body>${html}</body></html>`;
+<body><div class="marpit">${slides.join('')}</div></body></html>`;
 }
 
 /** Prints an HTML document with the shared browser and returns the PDF bytes. */

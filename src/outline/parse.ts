@@ -4,6 +4,7 @@
  */
 import {
   type Alias,
+  Composer,
   type CST,
   type Document,
   isScalar,
@@ -13,6 +14,7 @@ import {
   parseDocument,
   visit,
   type YAMLError,
+  YAMLParseError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -50,11 +52,20 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
 };
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
-  const tooDeep = findTooDeep(source, file);
-  if (tooDeep) return { file, document: parseDocument(''), data: undefined, ...tooDeep };
   const lineCounter = new LineCounter();
-  // logLevel 'error': warnings (e.g. about collection keys) must not reach the console from here.
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const document = composeChecked(source, lineCounter);
+  if ('tooDeep' in document) {
+    const { line, col } = lineCounter.linePos(document.tooDeep);
+    const message = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
+    const hint = 'An outline needs a few levels; look for runaway brackets or indentation.';
+    return {
+      file,
+      document: parseDocument(''),
+      lineCounter,
+      data: undefined,
+      diagnostics: [{ code: 'yaml-syntax', message, file, line, col, path: [], hint }],
+    };
+  }
   const diagnostics: Diagnostic[] = [];
   const linesWithErrors = new Set<number>();
   for (const error of document.errors) {
@@ -101,28 +112,41 @@ export function parseOutlineText(source: string, file: string): ParsedOutline {
 }
 
 /**
- * Streams the syntax tree and stops at the first value nested deeper than
- * MAX_DEPTH, so even megabytes of `[[[[` fail in milliseconds.
+ * What `parseDocument` does, in one pass that also watches the nesting depth:
+ * the syntax tree is streamed into the composer, and reading stops at the
+ * first value nested deeper than MAX_DEPTH, so even megabytes of `[[[[` fail
+ * in milliseconds, before anything recursive runs.
  */
-function findTooDeep(source: string, file: string): Pick<ParsedOutline, 'lineCounter' | 'diagnostics'> | undefined {
-  const lineCounter = new LineCounter();
+function composeChecked(source: string, lineCounter: LineCounter): Document.Parsed | { tooDeep: number } {
   const parser = new Parser(lineCounter.addNewLine);
-  lineCounter.addNewLine(0); // parser.parse() would do this; next() does not
-  for (const lexeme of new Lexer().lex(source)) {
-    for (const _ of parser.next(lexeme)) {
-      // Finished documents are not needed; parseDocument builds them.
+  // logLevel 'error': warnings (e.g. about collection keys) must not reach the console from here.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  let tooDeep: number | undefined;
+  function* tokens(): Generator<CST.Token> {
+    lineCounter.addNewLine(0); // parser.parse() would do this; next() does not
+    for (const lexeme of new Lexer().lex(source)) {
+      yield* parser.next(lexeme);
+      // The stack holds the document, the open collections and the value being read:
+      // only when it is long enough to be too deep are the collections counted.
+      const open = parser.stack.length > MAX_DEPTH ? parser.stack.filter(isCollection) : [];
+      if (open.length > MAX_DEPTH) {
+        tooDeep = open.at(-1)?.offset ?? parser.offset;
+        return;
+      }
     }
-    // The stack holds the document, the open collections and the value being read:
-    // only when it is long enough to be too deep are the collections counted.
-    const open = parser.stack.length > MAX_DEPTH ? parser.stack.filter(isCollection) : [];
-    if (open.length > MAX_DEPTH) {
-      const { line, col } = lineCounter.linePos(open.at(-1)?.offset ?? parser.offset);
-      const message = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
-      const hint = 'An outline needs a few levels; look for runaway brackets or indentation.';
-      return { lineCounter, diagnostics: [{ code: 'yaml-syntax', message, file, line, col, path: [], hint }] };
+    yield* parser.end();
+  }
+  let document: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, source.length)) {
+    if (!document) document = next;
+    else {
+      document.errors.push(
+        new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'multiple documents'),
+      );
+      break;
     }
   }
-  return undefined;
+  return tooDeep !== undefined ? { tooDeep } : (document as Document.Parsed);
 }
 
 function isCollection(token: CST.Token): boolean {

@@ -1,0 +1,82 @@
+/**
+ * Child process of the build breakdown: the steps of one default build of an
+ * outline, timed one by one in a fresh process (so imports and the first
+ * call are cold, as in the CLI). Prints one JSON line with milliseconds.
+ *
+ *   imports   loading build.js and everything it imports (marp-cli, marp-core, playwright-core, zod, yaml…)
+ *   compile   load + validate + compile the outline, resolve the theme
+ *   html      exportHtml (marp-cli in process, bespoke template)
+ *   launch    Chromium launch (SharedBrowser.get)
+ *   print     pdf and handout printed in parallel, as build() does
+ *   pdf/handout  the same two again, one at a time, in the now-warm browser
+ *   close     browser close
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const outlineFile = process.argv[2];
+const times = {};
+let mark = performance.now();
+const lap = (name) => {
+  const now = performance.now();
+  times[name] = now - mark;
+  mark = now;
+};
+
+const [
+  { compileOutline },
+  { SharedBrowser },
+  { exportHandout },
+  { exportHtml },
+  { resolveTheme },
+  { exportPdf },
+  { loadOutline },
+  { DEFAULT_THEME },
+] = await Promise.all([
+  import('../lib/compile.js'),
+  import('../lib/export/browser.js'),
+  import('../lib/export/handout.js'),
+  import('../lib/export/html.js'),
+  import('../lib/export/marp.js'),
+  import('../lib/export/pdf.js'),
+  import('../lib/outline/load.js'),
+  import('../lib/plan/plan.js'),
+  import('../lib/build.js'),
+]);
+lap('imports');
+
+const dir = await mkdtemp(path.join(tmpdir(), 'versus-bench-steps-'));
+const browser = new SharedBrowser({ timeout: 120_000 });
+try {
+  mark = performance.now();
+  const loaded = await loadOutline(outlineFile);
+  const theme = await resolveTheme(loaded.outline.theme ?? DEFAULT_THEME, loaded.baseDir);
+  const { deck, markdown, assets } = compileOutline(loaded, { theme: theme.name });
+  lap('compile');
+
+  const md = path.join(dir, 'talk.md');
+  for (const [name, file] of assets) await cp(file, path.join(dir, name), { recursive: true });
+  await writeFile(md, markdown);
+  mark = performance.now();
+  await exportHtml(md, path.join(dir, 'talk.html'), theme);
+  lap('html');
+
+  const job = { browser: await browser.get(), workDir: dir, timeout: 120_000 };
+  lap('launch');
+  const { title, lang } = deck.meta;
+  const pdf = () => exportPdf(job, markdown, theme, title, lang);
+  const handout = () => exportHandout(job, deck, markdown, theme, {});
+  await Promise.all([pdf(), handout()]);
+  lap('print');
+  await pdf();
+  lap('pdf');
+  await handout();
+  lap('handout');
+  await browser.close();
+  lap('close');
+} finally {
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}
+process.stdout.write(`${JSON.stringify(times)}\n`);

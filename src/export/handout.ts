@@ -113,7 +113,7 @@ function item(slide: DeckSlide, number: number, svg: string): string {
         .split(/\n\s*\n/)
         .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('')
-    : '<p class="none">No notes for this slide.</p>';
+    : `<p class="none">${slide.part && slide.part.index > 1 ? 'Continued from the previous slide.' : 'No notes for this slide.'}</p>`;
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide))} <span class="meta">· ${formatMinutes(slide.minutes)}</span></h3>${paragraphs}</div>

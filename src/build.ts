@@ -6,12 +6,11 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
-import { type ResolvedTheme, resolveTheme } from './export/marp.js';
+import { type ResolvedTheme, themeFor } from './export/marp.js';
 import type { PrintJob } from './export/pdf.js';
 import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { loadOutline } from './outline/load.js';
-import { DEFAULT_THEME } from './plan/plan.js';
 import { renderRunSheet } from './render/runsheet.js';
 
 export const FORMATS = ['md', 'html', 'pdf', 'handout', 'runsheet', 'pptx', 'png'] as const;
@@ -47,10 +46,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
 
   // 1. Load, validate and compile: any problem here stops the build before a file is touched.
   const loaded = await loadOutline(outlineFile);
-  const theme = await resolveTheme(
-    options.theme ?? loaded.outline.theme ?? DEFAULT_THEME,
-    options.theme ? process.cwd() : loaded.baseDir,
-  );
+  const theme = await themeFor(loaded, options.theme);
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
 

@@ -3,11 +3,10 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
-import { resolveTheme } from './export/marp.js';
+import { themeFor } from './export/marp.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
-import { DEFAULT_THEME } from './plan/plan.js';
 import { contrastRatio, readableTextOn } from './render/colors.js';
 import { formatMinutes, slideTitle } from './render/slides.js';
 
@@ -59,10 +58,7 @@ const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bulle
 /** @throws VersusError (kind `invalid-outline`) when the outline does not validate. */
 export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadOutline(file);
-  const theme = await resolveTheme(
-    options.theme ?? loaded.outline.theme ?? DEFAULT_THEME,
-    options.theme ? process.cwd() : loaded.baseDir,
-  );
+  const theme = await themeFor(loaded, options.theme);
   const { deck, markdown } = compileOutline(loaded, { ...options, theme: theme.name });
   const at = (origin: DeckSlide['origin']) => ({ file, ...positionOf(loaded.parsed, origin) });
   const findings: Finding[] = [];

@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { compileOutline } from './compile.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
-import { createMarp, resolveTheme } from './export/marp.js';
+import { createMarp, themeFor } from './export/marp.js';
 import { loadOutline } from './outline/load.js';
-import { DEFAULT_THEME } from './plan/plan.js';
 import { escapeHtml } from './render/escape.js';
 
 export interface DevOptions {
@@ -84,10 +83,7 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
 
   const render = async (): Promise<Rendered> => {
     const loaded = await loadOutline(outlineFile);
-    const theme = await resolveTheme(
-      options.theme ?? loaded.outline.theme ?? DEFAULT_THEME,
-      options.theme ? process.cwd() : loaded.baseDir,
-    );
+    const theme = await themeFor(loaded, options.theme);
     const { deck, markdown } = compileOutline(loaded, {
       theme: theme.name,
       ...(options.profile ? { profile: options.profile } : {}),

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { VersusError } from '../diagnostics.js';
+import type { LoadedOutline } from '../outline/load.js';
+import { DEFAULT_THEME } from '../plan/plan.js';
 
 /** The themes shipped with versus, in dependency order (`versus-dark` imports `versus`). */
 export const THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
@@ -31,6 +33,15 @@ export interface ResolvedTheme {
   name: string;
   /** Theme CSS files to register, dependencies first. */
   files: string[];
+}
+
+/**
+ * The theme for a loaded outline: `override` (a name, or a file relative to the
+ * working directory, from the command line) or else the outline's own `theme`
+ * (relative to the outline), or else the default.
+ */
+export function themeFor(loaded: LoadedOutline, override?: string): Promise<ResolvedTheme> {
+  return resolveTheme(override ?? loaded.outline.theme ?? DEFAULT_THEME, override ? process.cwd() : loaded.baseDir);
 }
 
 /** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */

@@ -3,7 +3,9 @@
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { VersusError } from '../diagnostics.js';
 
 const CANDIDATES = [
@@ -88,5 +90,29 @@ export class SharedBrowser {
     const launching = this.launching;
     this.launching = undefined;
     if (launching) await (await launching.catch(() => undefined))?.close();
+  }
+}
+
+/**
+ * Writes `html` to `file` and opens it in a new page, ready once its fonts
+ * are: pages load from a file so relative asset paths resolve. Close the page when done.
+ */
+export async function openDocument(
+  browser: Browser,
+  file: string,
+  html: string,
+  options: BrowserContextOptions & { timeout?: number } = {},
+): Promise<Page> {
+  const { timeout, ...pageOptions } = options;
+  await writeFile(file, html);
+  const page = await browser.newPage(pageOptions);
+  try {
+    if (timeout) page.setDefaultTimeout(timeout);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  } catch (error) {
+    await page.close();
+    throw error;
   }
 }

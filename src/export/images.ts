@@ -2,9 +2,8 @@
  * Slide images: each slide screenshotted by the shared browser at twice the
  * slide's size, for `--formats png`, the Open Graph image and the PPTX.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openDocument } from './browser.js';
 import type { ResolvedTheme } from './marp.js';
 import { type PrintJob, slidesDocument } from './pdf.js';
 
@@ -17,13 +16,17 @@ export async function renderSlideImages(
   theme: ResolvedTheme,
   lang: string,
 ): Promise<Buffer[]> {
-  const file = path.join(job.workDir, '.images.html');
-  await writeFile(file, await slidesDocument(markdown, theme, 'images', lang));
-  const page = await job.browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: IMAGE_SCALE });
+  const page = await openDocument(
+    job.browser,
+    path.join(job.workDir, '.images.html'),
+    await slidesDocument(markdown, theme, 'images', lang),
+    {
+      viewport: { width: 1280, height: 720 },
+      deviceScaleFactor: IMAGE_SCALE,
+      timeout: job.timeout,
+    },
+  );
   try {
-    page.setDefaultTimeout(job.timeout);
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
     const slides = page.locator('svg[data-marpit-svg]');
     const images: Buffer[] = [];
     for (let i = 0, count = await slides.count(); i < count; i++)

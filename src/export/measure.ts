@@ -4,11 +4,11 @@
  * Marp itself clips silently; this is how `check` and the tests see it.
  */
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openDocument } from './browser.js';
 import type { ResolvedTheme } from './marp.js';
 import { slidesDocument } from './pdf.js';
 
@@ -31,12 +31,12 @@ export async function measureSlides(
   workDir?: string,
 ): Promise<SlideMeasure[]> {
   const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
-  const file = path.join(dir, '.measure.html');
-  await writeFile(file, await slidesDocument(markdown, theme, 'measure', 'en'));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  let page: Page | undefined;
   try {
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
+    const html = await slidesDocument(markdown, theme, 'measure', 'en');
+    page = await openDocument(browser, path.join(dir, '.measure.html'), html, {
+      viewport: { width: 1280, height: 720 },
+    });
     const measures = await page.evaluate((tolerance) => {
       const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
       return sections.map((section, i) => {
@@ -64,7 +64,7 @@ export async function measureSlides(
     }, TOLERANCE_PX);
     return measures;
   } finally {
-    await page.close();
+    await page?.close();
     if (!workDir) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -2,11 +2,10 @@
  * Slide PDF: the deck rendered by marp-core and printed by the shared
  * browser, one 1280×720 page per slide, vector text, bookmarks from headings.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { escapeHtml } from '../render/escape.js';
+import { openDocument } from './browser.js';
 import { type ResolvedTheme, renderSlides } from './marp.js';
 import { reproduciblePdf } from './reproducible.js';
 
@@ -44,13 +43,10 @@ export async function slidesDocument(
 
 /** Prints an HTML document with the shared browser and returns the PDF bytes. */
 export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
-  const file = path.join(job.workDir, `.${name}.print.html`);
-  await writeFile(file, html);
-  const page = await job.browser.newPage();
+  const page = await openDocument(job.browser, path.join(job.workDir, `.${name}.print.html`), html, {
+    timeout: job.timeout,
+  });
   try {
-    page.setDefaultTimeout(job.timeout);
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
     const pdf = await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
     return job.sourceDate ? Buffer.from(await reproduciblePdf(pdf, job.sourceDate, await page.title())) : pdf;
   } finally {

@@ -7,15 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import {
-  type BuildOptions,
-  type BuildResult,
-  build,
-  buildMany,
-  DEFAULT_FORMATS,
-  FORMATS,
-  type Format,
-} from './build.js';
+import { type BuildOptions, type BuildResult, buildMany, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
 import { checkOutline, formatCheckReport } from './check.js';
 import { startDev } from './dev.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
@@ -86,19 +78,16 @@ program
       browserTimeout: opts.browserTimeout * 1000,
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
     };
-    if (outlines.length === 1) {
-      printBuilt(await build(outlines[0] as string, options), started);
-      return;
-    }
     let exitCode = 0;
     for (const { file, result, error } of await buildMany(outlines, options)) {
       if (result) printBuilt(result, started);
       else {
-        process.stderr.write(`${paint('red', '✗')} ${file}\n`);
+        if (outlines.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
         exitCode = Math.max(exitCode, report(error));
       }
     }
-    process.exitCode = exitCode;
+    // Exit now: a browser that failed to start can keep handles open after Playwright has killed it.
+    if (exitCode) process.exit(exitCode);
   });
 
 function printBuilt({ files, compiled: { deck } }: BuildResult, started: number): void {

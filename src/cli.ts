@@ -7,13 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type BuildOptions, type BuildResult, buildMany, DEFAULT_FORMATS, FORMATS, type Format } from './build.js';
-import { checkOutline, formatCheckReport } from './check.js';
-import { startDev } from './dev.js';
+import type { BuildOptions, BuildResult } from './build.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
-import { initOutline } from './init-files.js';
-import { outlineJsonSchema } from './outline/schema.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { formatMinutes } from './render/slides.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -45,6 +42,7 @@ function positiveInt(value: string): number {
   return n;
 }
 
+// Each command imports its modules when it runs: `--help` and `--version` load none of them.
 const program = new Command()
   .name('versus')
   .description('Turn a YAML outline of comparison topics into a talk: Marp slides, notes, HTML, PDF and a handout.')
@@ -78,6 +76,7 @@ program
       browserTimeout: opts.browserTimeout * 1000,
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
     };
+    const { buildMany } = await import('./build.js');
     let exitCode = 0;
     for (const { file, result, error } of await buildMany(outlines, options)) {
       if (result) printBuilt(result, started);
@@ -109,6 +108,7 @@ program
   .option('--no-measure', 'skip measuring overflow in Chromium')
   .option('--json', 'print the report as JSON')
   .action(async (outline: string, opts) => {
+    const { checkOutline, formatCheckReport } = await import('./check.js');
     const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     if (!report.ok) process.exitCode = 1;
@@ -122,6 +122,7 @@ program
   .option('-p, --profile <name>', 'preview one profile')
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
   .action(async (outline: string, opts) => {
+    const { startDev } = await import('./dev.js');
     const server = await startDev(outline, {
       port: opts.port,
       profile: opts.profile,
@@ -145,6 +146,7 @@ program
   .requiredOption('-c, --contenders <names>', 'two or more names, comma-separated, e.g. "PyTorch,JAX"')
   .option('--force', 'overwrite an existing outline.yaml')
   .action(async (dir: string, opts) => {
+    const { initOutline } = await import('./init-files.js');
     const files = await initOutline(dir, opts.contenders, { force: Boolean(opts.force) });
     process.stdout.write(`${paint('green', '✓')} wrote ${files.join(' and ')}
   next: npx versus build ${files[0]}
@@ -154,7 +156,8 @@ program
 program
   .command('schema')
   .description("Print the outline's JSON Schema (for editor autocompletion).")
-  .action(() => {
+  .action(async () => {
+    const { outlineJsonSchema } = await import('./outline/schema.js');
     process.stdout.write(`${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
   });
 

@@ -4,7 +4,7 @@
  * the same inputs give byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, type PDFObject, PDFString } from 'pdf-lib';
+import type { PDFDocument, PDFObject } from 'pdf-lib';
 
 /** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -13,6 +13,9 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefin
 }
 
 export async function reproduciblePdf(pdf: Uint8Array, date: Date, title: string): Promise<Uint8Array> {
+  // pdf-lib takes a tenth of a second to load; only reproducible builds need it.
+  const pdfLib = await import('pdf-lib');
+  const { PDFDocument, PDFHexString } = pdfLib;
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setCreationDate(date);
   document.setModificationDate(date);
@@ -22,7 +25,7 @@ export async function reproduciblePdf(pdf: Uint8Array, date: Date, title: string
   // The file id comes from what the file is, not from when the browser printed it.
   const id = PDFHexString.of(createHash('sha256').update(`${title}\n${date.toISOString()}`).digest('hex').slice(0, 32));
   document.context.trailerInfo.ID = document.context.obj([id, id]);
-  renumberNodeIds(document);
+  renumberNodeIds(document, pdfLib);
   return document.save({ useObjectStreams: false });
 }
 
@@ -30,7 +33,7 @@ export async function reproduciblePdf(pdf: Uint8Array, date: Date, title: string
  * Tagged PDFs name structure elements after the browser's DOM node ids
  * ("node00000203"), which differ from run to run; number them in order instead.
  */
-function renumberNodeIds(document: PDFDocument): void {
+function renumberNodeIds(document: PDFDocument, { PDFArray, PDFDict, PDFString }: typeof import('pdf-lib')): void {
   const renamed = new Map<string, string>();
   const rename = (value: string) => {
     if (!renamed.has(value)) renamed.set(value, `node${String(renamed.size + 1).padStart(8, '0')}`);

@@ -6,17 +6,16 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
-import { type ResolvedTheme, themeFor } from './export/marp.js';
+import { type ResolvedTheme, renderSlides, themeFor } from './export/marp.js';
 import type { PrintJob } from './export/pdf.js';
 import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import { loadOutline } from './outline/load.js';
 import { renderRunSheet } from './render/runsheet.js';
 
-export const FORMATS = ['md', 'html', 'pdf', 'handout', 'runsheet', 'pptx', 'png'] as const;
-export type Format = (typeof FORMATS)[number];
-export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'runsheet'];
-const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'pptx', 'png'];
+/** Milliseconds each browser step may take by default. */
+const DEFAULT_TIMEOUT = 60_000;
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -50,24 +49,29 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
 
-  // 2. Stage every output next to its final place, then rename them all in.
+  // 2. Chromium boots while this thread renders the slides with Marp; the HTML
+  // export (marp-cli, also on this thread) waits for that render so that printing,
+  // the longest step, starts as early as it can.
+  const browser = await startBrowser(formats, options, progress);
+  const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
+
+  // 3. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
   try {
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
-    // HTML (marp-cli, in this process) and the browser exports (printed by Chromium) run side by side.
     const html = async () => {
+      await rendered;
       progress(`html     ${slug}.html`);
       const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
       const { exportHtml } = await import('./export/html.js');
       await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, ogImage);
       staging.add(`${slug}.html`);
     };
-    const browserFormats = [...formats].filter((f) => BROWSER_FORMATS.includes(f));
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
-      browserFormats.length > 0 && exportWithBrowser(staging, compiled, theme, browserFormats, options, progress),
+      browser && exportWithBrowser({ browser, staging, compiled, theme, formats, options, progress }),
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
@@ -78,64 +82,85 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     throw error;
   } finally {
     await staging.discard();
+    if (browser && !options.browser) await browser.close();
   }
 }
 
-async function exportWithBrowser(
-  staging: Staging,
-  compiled: Compiled,
-  theme: ResolvedTheme,
-  formats: Format[],
+/** Starts Chromium, with a page ready for each PDF, when a format needs it; loads nothing otherwise. */
+async function startBrowser(
+  formats: ReadonlySet<Format>,
   options: BuildOptions,
   progress: (message: string) => void,
-): Promise<void> {
-  const timeout = options.browserTimeout ?? 60_000;
-  // Exporters load on demand: Chromium's driver, Marp and the PDF tools take about a second to
-  // import, which a markdown-only or failed build should not pay.
-  const [{ SharedBrowser }, { exportPdf }, { exportHandout }, { imageName, renderSlideImages }, { exportPptx }] =
-    await Promise.all([
-      import('./export/browser.js'),
-      import('./export/pdf.js'),
-      import('./export/handout.js'),
-      import('./export/images.js'),
-      import('./export/pptx.js'),
-    ]);
-  const shared = options.browser ?? new SharedBrowser({ timeout });
+): Promise<SharedBrowser | undefined> {
+  if (!BROWSER_FORMATS.some((format) => formats.has(format))) return undefined;
+  const { SharedBrowser } = await import('./export/browser.js');
+  const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });
   progress('browser  Chromium');
+  browser.prepare(['pdf', 'handout'].filter((format) => formats.has(format as Format)).length);
+  return browser;
+}
+
+interface BrowserExport {
+  browser: SharedBrowser;
+  staging: Staging;
+  compiled: Compiled;
+  theme: ResolvedTheme;
+  formats: ReadonlySet<Format>;
+  options: BuildOptions;
+  progress: (message: string) => void;
+}
+
+async function exportWithBrowser({
+  browser,
+  staging,
+  compiled,
+  theme,
+  formats,
+  options,
+  progress,
+}: BrowserExport): Promise<void> {
+  const [{ exportPdf }, { exportHandout }] = await Promise.all([
+    import('./export/pdf.js'),
+    import('./export/handout.js'),
+  ]);
   const date = sourceDate();
   const job: PrintJob = {
-    browser: await shared.get(),
+    browser,
     workDir: staging.dir,
-    timeout,
+    timeout: options.browserTimeout ?? DEFAULT_TIMEOUT,
     ...(date ? { sourceDate: date } : {}),
   };
   const { deck, markdown } = compiled;
   const { slug, title, lang } = deck.meta;
+  const images = async () => {
+    const [{ imageName, renderSlideImages }, { exportPptx }] = await Promise.all([
+      import('./export/images.js'),
+      import('./export/pptx.js'),
+    ]);
+    progress(`images   ${deck.slides.length} slides`);
+    const images = await renderSlideImages(job, markdown, theme, lang);
+    if (formats.has('png')) {
+      for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
+      if (images[0]) await staging.write(`${slug}.og.png`, images[0]);
+    }
+    if (formats.has('pptx')) {
+      progress(`pptx     ${slug}.pptx`);
+      await staging.write(`${slug}.pptx`, await exportPptx(deck, images));
+    }
+  };
   try {
     await Promise.all([
-      formats.includes('pdf') &&
+      formats.has('pdf') &&
         (async () => {
           progress(`pdf      ${slug}.pdf`);
           await staging.write(`${slug}.pdf`, await exportPdf(job, markdown, theme, title, lang));
         })(),
-      formats.includes('handout') &&
+      formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);
           await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, markdown, theme, options));
         })(),
-      (formats.includes('png') || formats.includes('pptx')) &&
-        (async () => {
-          progress(`images   ${deck.slides.length} slides`);
-          const images = await renderSlideImages(job, markdown, theme, lang);
-          if (formats.includes('png')) {
-            for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
-            if (images[0]) await staging.write(`${slug}.og.png`, images[0]);
-          }
-          if (formats.includes('pptx')) {
-            progress(`pptx     ${slug}.pptx`);
-            await staging.write(`${slug}.pptx`, await exportPptx(deck, images));
-          }
-        })(),
+      (formats.has('png') || formats.has('pptx')) && images(),
     ]);
   } catch (error) {
     if (error instanceof VersusError) throw error;
@@ -145,8 +170,6 @@ async function exportWithBrowser(
       [],
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
-  } finally {
-    if (!options.browser) await shared.close();
   }
 }
 
@@ -158,8 +181,14 @@ export interface BatchResult {
 
 /** Builds several talks one after another with a single browser; one failure does not stop the others. */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
-  const { SharedBrowser } = await import('./export/browser.js');
-  const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
+  const needsBrowser = (options.formats ?? DEFAULT_FORMATS).some((format) => BROWSER_FORMATS.includes(format));
+  const own =
+    needsBrowser && !options.browser
+      ? new (await import('./export/browser.js')).SharedBrowser({
+          timeout: options.browserTimeout ?? DEFAULT_TIMEOUT,
+        })
+      : undefined;
+  const browser = options.browser ?? own;
   const results: BatchResult[] = [];
   try {
     for (const file of outlineFiles) {
@@ -170,7 +199,7 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
       }
     }
   } finally {
-    if (!options.browser) await browser.close();
+    await own?.close();
   }
   return results;
 }

@@ -4,9 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { VersusError } from '../diagnostics.js';
+
+// Required, not imported: importing this CommonJS package from ESM makes Node scan
+// its 7 MB bundle for export names first, a fifth of a second on every build.
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof Playwright;
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -78,6 +84,7 @@ function firstLine(error: unknown): string {
  */
 export class SharedBrowser {
   private launching: Promise<Browser> | undefined;
+  private prepared: Promise<Page>[] = [];
 
   constructor(private readonly options: LaunchOptions = {}) {}
 
@@ -86,27 +93,41 @@ export class SharedBrowser {
     return this.launching;
   }
 
+  /**
+   * Launches the browser and opens `count` pages in the background, so that
+   * exports find them ready instead of waiting for Chromium after their own work.
+   */
+  prepare(count: number): void {
+    const browser = this.get();
+    browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
+    for (let i = 0; i < count; i++) {
+      const page = browser.then((b) => b.newPage());
+      page.catch(() => {});
+      this.prepared.push(page);
+    }
+  }
+
+  /** A new page with default settings: a prepared one while any are left. */
+  async newPage(): Promise<Page> {
+    return this.prepared.shift() ?? (await this.get()).newPage();
+  }
+
   async close(): Promise<void> {
     const launching = this.launching;
     this.launching = undefined;
+    this.prepared = [];
     if (launching) await (await launching.catch(() => undefined))?.close();
   }
 }
 
 /**
- * Writes `html` to `file` and opens it in a new page, ready once its fonts
- * are: pages load from a file so relative asset paths resolve. Close the page when done.
+ * Writes `html` to `file` and opens it in `page`, ready once its fonts are:
+ * pages load from a file so relative asset paths resolve. Closes the page if
+ * that fails; otherwise closing it is the caller's job.
  */
-export async function openDocument(
-  browser: Browser,
-  file: string,
-  html: string,
-  options: BrowserContextOptions & { timeout?: number } = {},
-): Promise<Page> {
-  const { timeout, ...pageOptions } = options;
-  await writeFile(file, html);
-  const page = await browser.newPage(pageOptions);
+export async function openDocument(page: Page, file: string, html: string, timeout?: number): Promise<Page> {
   try {
+    await writeFile(file, html);
     if (timeout) page.setDefaultTimeout(timeout);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);

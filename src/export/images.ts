@@ -16,15 +16,12 @@ export async function renderSlideImages(
   theme: ResolvedTheme,
   lang: string,
 ): Promise<Buffer[]> {
+  const browser = await job.browser.get();
   const page = await openDocument(
-    job.browser,
+    await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: IMAGE_SCALE }),
     path.join(job.workDir, '.images.html'),
     await slidesDocument(markdown, theme, 'images', lang),
-    {
-      viewport: { width: 1280, height: 720 },
-      deviceScaleFactor: IMAGE_SCALE,
-      timeout: job.timeout,
-    },
+    job.timeout,
   );
   try {
     const slides = page.locator('svg[data-marpit-svg]');

@@ -34,9 +34,11 @@ export async function measureSlides(
   let page: Page | undefined;
   try {
     const html = await slidesDocument(markdown, theme, 'measure', 'en');
-    page = await openDocument(browser, path.join(dir, '.measure.html'), html, {
-      viewport: { width: 1280, height: 720 },
-    });
+    page = await openDocument(
+      await browser.newPage({ viewport: { width: 1280, height: 720 } }),
+      path.join(dir, '.measure.html'),
+      html,
+    );
     const measures = await page.evaluate((tolerance) => {
       const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
       return sections.map((section, i) => {

@@ -3,14 +3,14 @@
  * browser, one 1280×720 page per slide, vector text, bookmarks from headings.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { escapeHtml } from '../render/escape.js';
-import { openDocument } from './browser.js';
+import { openDocument, type SharedBrowser } from './browser.js';
 import { type ResolvedTheme, renderSlides } from './marp.js';
 import { reproduciblePdf } from './reproducible.js';
 
 export interface PrintJob {
-  browser: Browser;
+  browser: SharedBrowser;
   /** A folder for the page to print from: relative asset paths resolve against it. */
   workDir: string;
   timeout: number;
@@ -43,9 +43,8 @@ export async function slidesDocument(
 
 /** Prints an HTML document with the shared browser and returns the PDF bytes. */
 export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
-  const page = await openDocument(job.browser, path.join(job.workDir, `.${name}.print.html`), html, {
-    timeout: job.timeout,
-  });
+  const file = path.join(job.workDir, `.${name}.print.html`);
+  const page = await openDocument(await job.browser.newPage(), file, html, job.timeout);
   try {
     const pdf = await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
     return job.sourceDate ? Buffer.from(await reproduciblePdf(pdf, job.sourceDate, await page.title())) : pdf;

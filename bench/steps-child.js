@@ -5,7 +5,8 @@
  *
  *   imports   loading build.js and everything it imports (marp-cli, marp-core, playwright-core, zod, yaml…)
  *   compile   load + validate + compile the outline, resolve the theme
- *   html      exportHtml (marp-cli in process, bespoke template)
+ *   render    Marp renders the slides for printing (loads marp-core; build() does this while Chromium starts)
+ *   html      exportHtml (marp-cli in process, bespoke template), after that render as in build()
  *   launch    Chromium launch (SharedBrowser.get)
  *   print     pdf and handout printed in parallel, as build() does
  *   pdf/handout  the same two again, one at a time, in the now-warm browser
@@ -29,7 +30,7 @@ const [
   { SharedBrowser },
   { exportHandout },
   { exportHtml },
-  { resolveTheme },
+  { renderSlides, resolveTheme },
   { exportPdf },
   { loadOutline },
   { DEFAULT_THEME },
@@ -59,10 +60,13 @@ try {
   for (const [name, file] of assets) await cp(file, path.join(dir, name), { recursive: true });
   await writeFile(md, markdown);
   mark = performance.now();
+  await renderSlides(markdown, theme);
+  lap('render');
   await exportHtml(md, path.join(dir, 'talk.html'), theme);
   lap('html');
 
-  const job = { browser: await browser.get(), workDir: dir, timeout: 120_000 };
+  await browser.get();
+  const job = { browser, workDir: dir, timeout: 120_000 };
   lap('launch');
   const { title, lang } = deck.meta;
   const pdf = () => exportPdf(job, markdown, theme, title, lang);

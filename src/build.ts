@@ -49,15 +49,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
 
-  // 2. Chromium boots while this thread renders the slides with Marp; the HTML
-  // export (marp-cli, also on this thread) waits for that render so that printing,
-  // the longest step, starts as early as it can.
-  const browser = await startBrowser(formats, options, progress);
-  const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
-
-  // 3. Stage every output next to its final place, then rename them all in.
+  // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
+  let browser: SharedBrowser | undefined;
   try {
+    // Chromium boots while this thread renders the slides with Marp; the HTML export
+    // (marp-cli, also on this thread) waits for that render so that printing, the
+    // longest step, starts as early as it can.
+    browser = await startBrowser(formats, options, progress);
+    const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
@@ -132,7 +132,7 @@ async function exportWithBrowser({
   };
   const { deck, markdown } = compiled;
   const { slug, title, lang } = deck.meta;
-  const images = async () => {
+  const slideImages = async () => {
     const [{ imageName, renderSlideImages }, { exportPptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
@@ -160,7 +160,7 @@ async function exportWithBrowser({
           progress(`handout  ${slug}.handout.pdf`);
           await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, markdown, theme, options));
         })(),
-      (formats.has('png') || formats.has('pptx')) && images(),
+      (formats.has('png') || formats.has('pptx')) && slideImages(),
     ]);
   } catch (error) {
     if (error instanceof VersusError) throw error;

@@ -29,7 +29,7 @@ export interface Position {
  * that name inside the map at `path` (for unknown keys).
  */
 export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: string): Position {
-  const { document, lineCounter } = parsed;
+  const { document, lineCounter } = parsed.syntax();
   for (let depth = path.length; depth >= 0; depth--) {
     const node = document.getIn(path.slice(0, depth), true);
     if (!isNode(node)) continue;
@@ -50,7 +50,7 @@ function keyNode(node: Node, key: string): Node | undefined {
 
 /** True when `path` exists in the document as a sequence (used to tell lists from maps in messages). */
 export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean {
-  return isSeq(parsed.document.getIn(path, true));
+  return isSeq(parsed.syntax().document.getIn(path, true));
 }
 
 export function locateProblems(parsed: ParsedOutline, problems: readonly SemanticProblem[]): Diagnostic[] {

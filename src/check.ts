@@ -3,7 +3,7 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
-import { themeFor } from './export/marp.js';
+import { renderSlides, themeFor } from './export/marp.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
@@ -121,7 +121,9 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     ]);
     const browser = new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
     try {
-      for (const { slide, bottom, right } of await measureSlides(await browser.get(), markdown, theme)) {
+      // Chromium boots while Marp renders the slides to measure.
+      const [launched] = await Promise.all([browser.get(), renderSlides(markdown, theme)]);
+      for (const { slide, bottom, right } of await measureSlides(launched, markdown, theme)) {
         if (!bottom && !right) continue;
         const planned = deck.slides[slide - 1];
         if (!planned) continue;

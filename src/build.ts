@@ -96,7 +96,8 @@ async function startBrowser(
   const { SharedBrowser } = await import('./export/browser.js');
   const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });
   progress('browser  Chromium');
-  browser.prepare(['pdf', 'handout'].filter((format) => formats.has(format as Format)).length);
+  const printed: Format[] = ['pdf', 'handout'];
+  browser.prepare(printed.filter((format) => formats.has(format)).length);
   return browser;
 }
 

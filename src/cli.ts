@@ -181,6 +181,12 @@ function colorize(line: string): string {
   return line.replace(/ error\[([\w-]+)\]:/, (_, code: string) => ` ${paint('red', `error[${code}]`)}:`);
 }
 
+// A reader that stops early (`versus schema | head`) closes the pipe: keep working and
+// exit with the command's own status instead of crashing on the next write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // Leave no half-written staging folder behind; the previous outputs were never touched.

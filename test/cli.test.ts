@@ -1,9 +1,11 @@
 /** The CLI contract: commands, exit codes, error format, and outputs left intact on failure. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, snapshotDir, versus } from './run-cli.js';
+import { CLI, ROOT, snapshotDir, versus } from './run-cli.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
 
@@ -12,6 +14,19 @@ describe('versus schema', () => {
     const { code, stdout } = await versus(['schema']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(JSON.parse(await readFile(path.join(ROOT, 'outline.schema.json'), 'utf8')));
+  });
+
+  it('exits 0 without a stack trace when the reader has gone, as in `versus schema | head`', async () => {
+    const child = spawn(process.execPath, [CLI, 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Close the reading end before the CLI writes: its write then fails with EPIPE.
+    child.stdout.destroy();
+    const [code] = await once(child, 'exit');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('is what the shipped outline points editors at', async () => {

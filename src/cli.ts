@@ -183,9 +183,11 @@ function colorize(line: string): string {
 
 // A reader that stops early (`versus schema | head`) closes the pipe: keep working and
 // exit with the command's own status instead of crashing on the next write.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

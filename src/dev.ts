@@ -164,10 +164,15 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
     response.writeHead(404).end('not found');
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    for (const watcher of watchers) watcher.close();
+    throw listenError(error as NodeJS.ErrnoException, options.port ?? 0);
+  }
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -179,6 +184,15 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A port that cannot be used is the user's to change, not an internal error. */
+function listenError(error: NodeJS.ErrnoException, port: number): unknown {
+  const hint = 'Pick another port with --port, or --port 0 for any free one.';
+  if (error.code === 'EADDRINUSE') return new VersusError('environment', `Port ${port} is already in use.`, [], hint);
+  if (error.code === 'EACCES')
+    return new VersusError('environment', `Port ${port} is not open to this user.`, [], hint);
+  return error;
 }
 
 function describe(error: unknown): string[] {

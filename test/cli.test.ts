@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +85,35 @@ describe('invalid outlines', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[unknown-profile]: there is no profile "shrot" (did you mean "short"?)');
+  });
+});
+
+describe('environment problems', () => {
+  it('exits 2 with the folder and a hint, not a stack trace, when --out is a file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-out-'));
+    const file = path.join(dir, 'dist');
+    await writeFile(file, 'not a folder');
+    const run = await versus(['build', FIXTURE, '--formats', 'md', '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: Cannot write to the output folder ${file}: a file is in the way.\nhint: Point --out at a folder; it is created when missing.\n`,
+    );
+    expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('exits 2 naming the port when versus dev cannot listen on it', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const run = await versus(['dev', FIXTURE, '--port', String(port)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `error: Port ${port} is already in use.\nhint: Pick another port with --port, or --port 0 for any free one.\n`,
+      );
+    } finally {
+      busy.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VersusError } from '../diagnostics.js';
 
 export class Staging {
   private readonly staged: string[] = [];
@@ -16,10 +17,14 @@ export class Staging {
   ) {}
 
   static async open(outDir: string): Promise<Staging> {
-    await mkdir(outDir, { recursive: true });
-    const dir = await mkdtemp(path.join(outDir, '.versus-staging-'));
-    liveStagingDirs.add(dir);
-    return new Staging(outDir, dir);
+    try {
+      await mkdir(outDir, { recursive: true });
+      const dir = await mkdtemp(path.join(outDir, '.versus-staging-'));
+      liveStagingDirs.add(dir);
+      return new Staging(outDir, dir);
+    } catch (error) {
+      throw outputError(error, outDir);
+    }
   }
 
   /** Path of `name` inside the staging folder (for tools that write files themselves). */
@@ -29,17 +34,25 @@ export class Staging {
 
   /** Writes `name`; with `output: false` it is a working file that is never moved into place. */
   async write(name: string, content: string | Uint8Array, { output = true } = {}): Promise<string> {
-    const file = this.pathOf(name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
+    const file = await this.place(name, (file) => writeFile(file, content));
     return output ? this.add(name) : file;
   }
 
   async copy(from: string, name: string): Promise<string> {
-    const file = this.pathOf(name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await copyFile(from, file);
+    await this.place(name, (file) => copyFile(from, file));
     return this.add(name);
+  }
+
+  /** Creates `name`'s folder and the file itself with `put`; a full disk or a locked folder becomes an environment error. */
+  private async place(name: string, put: (file: string) => Promise<void>): Promise<string> {
+    const file = this.pathOf(name);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await put(file);
+    } catch (error) {
+      throw outputError(error, this.outDir);
+    }
+    return file;
   }
 
   /** Marks a file a tool wrote at `pathOf(name)` as an output. */
@@ -64,6 +77,27 @@ export class Staging {
     await rm(this.dir, { recursive: true, force: true });
     liveStagingDirs.delete(this.dir);
   }
+}
+
+const OUTPUT_PROBLEMS: Record<string, { reason: string; hint: string }> = {
+  EEXIST: { reason: 'a file is in the way', hint: 'Point --out at a folder; it is created when missing.' },
+  ENOTDIR: { reason: 'a file is in the way', hint: 'Point --out at a folder; it is created when missing.' },
+  EACCES: { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' },
+  EPERM: { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' },
+  EROFS: { reason: 'the file system is read-only', hint: 'Choose a writable folder with --out.' },
+  ENOSPC: { reason: 'the disk is full', hint: 'Free some space and build again.' },
+};
+
+/** A folder the build cannot write to is the user's to fix, not an internal error. */
+function outputError(error: unknown, outDir: string): unknown {
+  const problem = OUTPUT_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!problem) return error;
+  return new VersusError(
+    'environment',
+    `Cannot write to the output folder ${outDir}: ${problem.reason}.`,
+    [],
+    problem.hint,
+  );
 }
 
 /** Staging folders not yet discarded, so an interrupted process can clean up. */

@@ -3,6 +3,7 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
+import { VersusError } from './diagnostics.js';
 import { renderSlides, themeFor } from './export/marp.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
@@ -122,7 +123,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     const browser = new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
     try {
       // Chromium boots while Marp renders the slides to measure.
-      const [launched] = await Promise.all([browser.get(), renderSlides(markdown, theme)]);
+      const [launched] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
       for (const { slide, bottom, right } of await measureSlides(launched, markdown, theme)) {
         if (!bottom && !right) continue;
         const planned = deck.slides[slide - 1];
@@ -179,4 +180,15 @@ export function formatCheckReport(report: CheckReport): string {
       : `about ${formatMinutes(report.minutes)} of ${formatMinutes(report.budget)}: ${report.fits ? 'fits' : 'does NOT fit'}`;
   lines.push(`${report.file}${profile}: ${report.slides} slides, ${timing}; ${report.findings.length} finding(s).`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Without a browser, `check` can still lint: say so next to how to get one. */
+function withoutMeasuring(error: unknown): never {
+  if (!(error instanceof VersusError) || error.kind !== 'environment') throw error;
+  throw new VersusError(
+    error.kind,
+    error.message,
+    error.diagnostics,
+    `${error.hint ?? ''} Or skip the overflow measurement with --no-measure.`.trim(),
+  );
 }

@@ -130,6 +130,17 @@ describe('without a browser', () => {
     expect(files).not.toContain('tea-vs-coffee.pdf');
     expect(files.filter((f) => f.startsWith('.versus-staging'))).toEqual([]);
   });
+
+  it('check exits 2 pointing at --no-measure, and lints without measuring when asked', async () => {
+    const env = { CHROME_PATH: '/nonexistent/chrome' };
+    const measured = await versus(['check', FIXTURE], { env });
+    expect(measured.code).toBe(2);
+    expect(measured.stderr).toContain('Or skip the overflow measurement with --no-measure.');
+    const linted = await versus(['check', FIXTURE, '--no-measure'], { env });
+    expect(linted.code).toBe(0);
+    expect(linted.stdout).toMatch(/every-kind\.yaml: \d+ slides, .*: fits; \d+ finding\(s\)\.\n$/);
+    expect(linted.stdout).not.toContain('overflow');
+  });
 });
 
 describe('help and version', () => {

@@ -3,7 +3,7 @@
  * The `versus` command line: parses argv, runs a command, prints, and exits.
  * The only module that touches process.exit, stdout and stderr.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { styleText } from 'node:util';
@@ -57,7 +57,7 @@ const program = new Command()
 program
   .command('build')
   .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
-  .argument('[outlines...]', 'outline files (several build with one browser)', ['outline.yaml'])
+  .argument('[outlines...]', 'outline files or glob patterns (several build with one browser)', ['outline.yaml'])
   .option('-o, --out <dir>', 'output folder', 'dist')
   .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}`, formatsOption, [...DEFAULT_FORMATS])
   .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
@@ -83,7 +83,7 @@ program
     };
     const { buildMany } = await import('./build.js');
     let exitCode = 0;
-    for (const { file, result, error } of await buildMany(outlines, options)) {
+    for (const { file, result, error } of await buildMany(await expandPatterns(outlines), options)) {
       if (result) printBuilt(result, started);
       else {
         if (outlines.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
@@ -93,6 +93,23 @@ program
     // Exit now: a browser that failed to start can keep handles open after Playwright has killed it.
     if (exitCode) process.exit(exitCode);
   });
+
+/**
+ * Outline arguments with their glob patterns expanded, for shells that pass
+ * `"talks/*.yaml"` through (quoted, or on Windows). Like a shell, a pattern
+ * that matches nothing stays as written, and so reports a missing file.
+ */
+async function expandPatterns(outlines: string[]): Promise<string[]> {
+  const { glob, isDynamicPattern } = await import('tinyglobby');
+  const expanded = await Promise.all(
+    outlines.map(async (outline) => {
+      if (!isDynamicPattern(outline) || existsSync(outline)) return [outline];
+      const matches = await glob(outline, { onlyFiles: true, expandDirectories: false });
+      return matches.length > 0 ? matches.sort() : [outline];
+    }),
+  );
+  return expanded.flat();
+}
 
 function printBuilt({ files, compiled: { deck } }: BuildResult, started: number): void {
   const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';

@@ -1,7 +1,7 @@
 /** The CLI contract: commands, exit codes, error format, and outputs left intact on failure. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,27 @@ describe('invalid outlines', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[unknown-profile]: there is no profile "shrot" (did you mean "short"?)');
+  });
+});
+
+describe('versus build with several outlines', () => {
+  it('expands a glob pattern the shell passed through, in sorted order', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-glob-'));
+    const fixture = await readFile(FIXTURE, 'utf8');
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'talks/images'), { recursive: true });
+    for (const name of ['beta', 'alpha']) {
+      await writeFile(path.join(dir, `talks/${name}.yaml`), fixture.replace('title: Tea vs Coffee', `title: ${name}`));
+    }
+    const run = await versus(['build', 'talks/*.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/^✓ \w+/gm)).toEqual(['✓ alpha', '✓ beta']);
+    expect((await readdir(path.join(dir, 'out'))).filter((f) => f.endsWith('.md'))).toEqual(['alpha.md', 'beta.md']);
+  });
+
+  it('reports a pattern that matches nothing as a missing file', async () => {
+    const run = await versus(['build', 'no-such-folder/*.yaml', '--formats', 'md']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-folder/*.yaml:1:1 error[not-found]: no such file');
   });
 });
 

@@ -100,6 +100,7 @@ program
  * that matches nothing stays as written, and so reports a missing file.
  */
 async function expandPatterns(outlines: string[]): Promise<string[]> {
+  if (outlines.every((outline) => existsSync(outline))) return outlines;
   const { glob, isDynamicPattern } = await import('tinyglobby');
   const expanded = await Promise.all(
     outlines.map(async (outline) => {

@@ -92,13 +92,22 @@ async function startBrowser(
   options: BuildOptions,
   progress: (message: string) => void,
 ): Promise<SharedBrowser | undefined> {
-  if (!BROWSER_FORMATS.some((format) => formats.has(format))) return undefined;
-  const { SharedBrowser } = await import('./export/browser.js');
-  const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });
+  if (!needsBrowser(formats)) return undefined;
+  const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout'];
   browser.prepare(printed.filter((format) => formats.has(format)).length);
   return browser;
+}
+
+function needsBrowser(formats: Iterable<Format>): boolean {
+  return [...formats].some((format) => BROWSER_FORMATS.includes(format));
+}
+
+/** A browser, not yet launched; playwright-core loads only here, when a format needs it. */
+async function newBrowser(options: BuildOptions): Promise<SharedBrowser> {
+  const { SharedBrowser } = await import('./export/browser.js');
+  return new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });
 }
 
 interface BrowserExport {
@@ -182,13 +191,8 @@ export interface BatchResult {
 
 /** Builds several talks one after another with a single browser; one failure does not stop the others. */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
-  const needsBrowser = (options.formats ?? DEFAULT_FORMATS).some((format) => BROWSER_FORMATS.includes(format));
   const own =
-    needsBrowser && !options.browser
-      ? new (await import('./export/browser.js')).SharedBrowser({
-          timeout: options.browserTimeout ?? DEFAULT_TIMEOUT,
-        })
-      : undefined;
+    needsBrowser(options.formats ?? DEFAULT_FORMATS) && !options.browser ? await newBrowser(options) : undefined;
   const browser = options.browser ?? own;
   const results: BatchResult[] = [];
   try {

@@ -7,6 +7,8 @@
 # Installs, with apt (through sudo when not root), only what is missing:
 #   - chromium, unless CHROME_PATH or a Chrome/Chromium is already installed
 #     (PDF and handout exports and the browser tests print through it);
+#   - chromium-headless-shell, Chromium's build for automation, unless CHROME_PATH
+#     is set: versus prefers it, as it exports in half the time of the full browser;
 #   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
 #   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji).
 # Then `npm ci`, which also compiles the TypeScript into lib/.
@@ -32,6 +34,9 @@ if have_browser; then
   echo "setup: using the browser already installed"
 else
   packages+=(chromium)
+fi
+if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  packages+=(chromium-headless-shell)
 fi
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 has_font 'Liberation Sans' || packages+=(fonts-liberation)

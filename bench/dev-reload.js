@@ -6,9 +6,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startDev } from '../lib/dev.js';
-import { findBrowser } from '../lib/export/browser.js';
+import { launchBrowser } from '../lib/export/browser.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -20,13 +19,10 @@ const file = path.join(dir, 'outline.yaml');
 const original = await readFile(file, 'utf8');
 
 const server = await startDev(file, { port: 0 });
-const browser = await chromium.launch({
-  executablePath: findBrowser(),
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
+const browser = await launchBrowser();
 const timings = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForSelector('section h1');
   for (let i = 0; i < runs; i++) {

@@ -3,7 +3,7 @@
  * outline, timed one by one in a fresh process (so imports and the first
  * call are cold, as in the CLI). Prints one JSON line with milliseconds.
  *
- *   imports   loading build.js and everything it imports (marp-cli, marp-core, playwright-core, zod, yaml…)
+ *   imports   loading build.js and everything it imports (marp-cli, marp-core, puppeteer-core, zod, yaml…)
  *   compile   load + validate + compile the outline, resolve the theme
  *   render    Marp renders the slides for printing (loads marp-core; build() does this while Chromium starts)
  *   html      exportHtml (marp-cli in process, bespoke template), after that render as in build()

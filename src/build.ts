@@ -104,7 +104,7 @@ function needsBrowser(formats: Iterable<Format>): boolean {
   return [...formats].some((format) => BROWSER_FORMATS.includes(format));
 }
 
-/** A browser, not yet launched; playwright-core loads only here, when a format needs it. */
+/** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
 async function newBrowser(options: BuildOptions): Promise<SharedBrowser> {
   const { SharedBrowser } = await import('./export/browser.js');
   return new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });

@@ -90,7 +90,7 @@ program
         exitCode = Math.max(exitCode, report(error));
       }
     }
-    // Exit now: a browser that failed to start can keep handles open after Playwright has killed it.
+    // Exit now: a browser that failed to start can keep handles open after puppeteer has killed it.
     if (exitCode) process.exit(exitCode);
   });
 
@@ -218,6 +218,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // Exit now: a browser that failed to start can keep handles open after Playwright has killed it.
+  // Exit now: a browser that failed to start can keep handles open after puppeteer has killed it.
   process.exit(report(error));
 }

@@ -4,10 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { findBrowser } from '../src/export/browser.js';
+import { launchBrowser } from '../src/export/browser.js';
 import { BUILT_IN_THEMES } from '../src/export/marp.js';
 import { describeWithBrowser } from './helpers.js';
 
@@ -26,12 +25,9 @@ describeWithBrowser('axe-core on the exported HTML', () => {
       const html = files.find((f) => f.endsWith('.html')) as string;
       expect(await readFile(html, 'utf8')).toMatch(/<html lang="en">/);
 
-      const browser = await chromium.launch({
-        executablePath: findBrowser(),
-        args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-      });
+      const browser = await launchBrowser();
       try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const page = await browser.newPage();
         const violations: string[] = [];
         for (let slide = 1; slide <= compiled.deck.slides.length; slide++) {
           await page.goto(`${pathToFileURL(html).href}#${slide}`);

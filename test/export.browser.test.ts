@@ -8,15 +8,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
-import { type Browser, chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { findBrowser } from '../src/export/browser.js';
+import { launchBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
-import { describeWithBrowser } from './helpers.js';
+import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
@@ -112,22 +111,19 @@ describeWithBrowser('build with a real browser', () => {
   });
 
   it('shows the slides and, in presenter view, the notes of the current slide', async () => {
-    const browser: Browser = await chromium.launch({
-      executablePath: findBrowser(),
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       const url = pathToFileURL(file('.html')).href;
       await page.goto(url);
-      const slides = await page.locator('svg[data-marpit-svg] > foreignObject > section').count();
+      const slides = await countOf(page, 'svg[data-marpit-svg] > foreignObject > section');
       expect(slides).toBe(result.compiled.deck.slides.length);
 
       const index = result.compiled.deck.slides.findIndex((s) => s.title === 'Head to head');
       await page.goto(`${url}?view=presenter#${index + 1}`);
-      const note = page.locator('.bespoke-marp-presenter-note-container .bespoke-marp-note.active');
-      await expect.poll(() => note.innerText()).toBe('Walk through the rows.');
-      await expect.poll(() => page.locator('.bespoke-marp-presenter-info-timer').isVisible()).toBe(true);
+      const note = '.bespoke-marp-presenter-note-container .bespoke-marp-note.active';
+      await expect.poll(() => textOf(page, note)).toBe('Walk through the rows.');
+      await expect.poll(() => isShown(page, '.bespoke-marp-presenter-info-timer')).toBe(true);
     } finally {
       await browser.close();
     }

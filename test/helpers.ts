@@ -1,4 +1,5 @@
-/** Shared test helpers: compiling outlines from text, and the browser gate. */
+/** Shared test helpers: compiling outlines from text, the browser gate, and reading pages. */
+import type { Page } from 'puppeteer-core';
 import { describe } from 'vitest';
 import { stringify } from 'yaml';
 import { type Compiled, compileOutline } from '../src/compile.js';
@@ -69,3 +70,18 @@ export function minimalOutline(): Outline & Record<string, unknown> {
  * without one, but never in CI, where a missing browser must fail the run.
  */
 export const describeWithBrowser = findBrowser() || process.env.CI ? describe : describe.skip;
+
+/** The rendered text of the first element matching `selector`; undefined while there is none. */
+export function textOf(page: Page, selector: string): Promise<string | undefined> {
+  return page.evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText, selector);
+}
+
+/** How many elements match `selector`. */
+export async function countOf(page: Page, selector: string): Promise<number> {
+  return (await page.$$(selector)).length;
+}
+
+/** Whether the first element matching `selector` exists and is visible. */
+export async function isShown(page: Page, selector: string): Promise<boolean> {
+  return (await (await page.$(selector))?.isVisible()) ?? false;
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
-import { describeWithBrowser } from './helpers.js';
+import { countOf, describeWithBrowser } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'lib/cli.js');
@@ -136,12 +136,8 @@ describeWithBrowser('outline text never runs', () => {
     const out = path.join(dir, 'out');
     await run(['build', path.join(dir, 'payload.yaml'), '--out', out, '--formats', 'html']);
 
-    const { chromium } = await import('playwright-core');
-    const { findBrowser } = await import('../src/export/browser.js');
-    const browser = await chromium.launch({
-      executablePath: findBrowser(),
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    });
+    const { launchBrowser } = await import('../src/export/browser.js');
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];
@@ -150,15 +146,13 @@ describeWithBrowser('outline text never runs', () => {
         void dialog.dismiss();
       });
       await page.goto(`file://${path.join(out, 'tea-vs-coffee.html')}#4`);
-      const items = await page.locator('section.bullets li').allInnerTexts();
+      const items = await page.$$eval('section.bullets li', (lis) => lis.map((li) => (li as HTMLElement).innerText));
       expect(items).toEqual(payloads);
-      await page.locator('section.bullets li').first().click();
+      await page.click('section.bullets li');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
       expect(dialogs).toEqual([]);
       expect(
-        await page
-          .locator('section.bullets script, section.bullets img, section.bullets iframe, section.bullets a')
-          .count(),
+        await countOf(page, 'section.bullets script, section.bullets img, section.bullets iframe, section.bullets a'),
       ).toBe(0);
     } finally {
       await browser.close();

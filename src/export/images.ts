@@ -3,7 +3,7 @@
  * slide's size, for `--formats png`, the Open Graph image and the PPTX.
  */
 import path from 'node:path';
-import { openDocument } from './browser.js';
+import { openDocument, SLIDE_VIEWPORT } from './browser.js';
 import type { ResolvedTheme } from './marp.js';
 import { type PrintJob, slidesDocument } from './pdf.js';
 
@@ -16,18 +16,17 @@ export async function renderSlideImages(
   theme: ResolvedTheme,
   lang: string,
 ): Promise<Buffer[]> {
-  const browser = await job.browser.get();
-  const page = await openDocument(
-    await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: IMAGE_SCALE }),
+  const page = await job.browser.newPage();
+  await page.setViewport({ ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE });
+  await openDocument(
+    page,
     path.join(job.workDir, '.images.html'),
     await slidesDocument(markdown, theme, 'images', lang),
     job.timeout,
   );
   try {
-    const slides = page.locator('svg[data-marpit-svg]');
     const images: Buffer[] = [];
-    for (let i = 0, count = await slides.count(); i < count; i++)
-      images.push(await slides.nth(i).screenshot({ animations: 'disabled' }));
+    for (const slide of await page.$$('svg[data-marpit-svg]')) images.push(Buffer.from(await slide.screenshot()));
     return images;
   } finally {
     await page.close();

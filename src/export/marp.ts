@@ -47,7 +47,9 @@ export function themeFor(loaded: LoadedOutline, override?: string): Promise<Reso
 /** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */
 export async function resolveTheme(theme: string, baseDir: string): Promise<ResolvedTheme> {
   const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
-  if ((BUILT_IN_THEMES as readonly string[]).includes(theme)) return { name: theme, files: builtIn };
+  // A built-in theme needs only itself and what it imports: Marp parses every file registered.
+  const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
+  if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1) };
   if (!theme.endsWith('.css')) {
     throw new VersusError(
       'invalid-outline',

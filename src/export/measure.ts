@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { openDocument } from './browser.js';
 import type { ResolvedTheme } from './marp.js';
 import { slidesDocument } from './pdf.js';
@@ -34,11 +34,7 @@ export async function measureSlides(
   let page: Page | undefined;
   try {
     const html = await slidesDocument(markdown, theme, 'measure', 'en');
-    page = await openDocument(
-      await browser.newPage({ viewport: { width: 1280, height: 720 } }),
-      path.join(dir, '.measure.html'),
-      html,
-    );
+    page = await openDocument(await browser.newPage(), path.join(dir, '.measure.html'), html);
     const measures = await page.evaluate((tolerance) => {
       const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
       return sections.map((section, i) => {

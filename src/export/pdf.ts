@@ -3,7 +3,7 @@
  * browser, one 1280×720 page per slide, vector text, bookmarks from headings.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { escapeHtml } from '../render/escape.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import { type ResolvedTheme, renderSlides } from './marp.js';
@@ -47,7 +47,7 @@ export async function printPdf(job: PrintJob, name: string, html: string, pdfOpt
   const page = await openDocument(await job.browser.newPage(), file, html, job.timeout);
   try {
     const pdf = await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
-    return job.sourceDate ? Buffer.from(await reproduciblePdf(pdf, job.sourceDate, await page.title())) : pdf;
+    return Buffer.from(job.sourceDate ? await reproduciblePdf(pdf, job.sourceDate, await page.title()) : pdf);
   } finally {
     await page.close();
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
 import { launchBrowser } from '../src/export/browser.js';
@@ -19,17 +19,37 @@ import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
-/** Opens a PDF; `body` is its text without the handout's running footer ("Title n / N"). */
-async function readPdf(file: string, footer?: string) {
+/** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
+const FOOTER_ZONE_PT = (16 / 25.4) * 72;
+
+/**
+ * Opens a PDF. With `handout`, each page's text splits into its running footer (what sits in
+ * the bottom margin, left to right) and its body; `all` is then every body, in order.
+ */
+async function readPdf(file: string, { handout = false } = {}) {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
-  const { text } = await extractText(pdf, { mergePages: false });
-  const pages = text.map(collapse);
-  const body = pages.map((page, i) => (footer ? page.replace(`${footer} ${i + 1} / ${pages.length}`, ' ') : page));
+  const bodies: string[] = [];
+  const footers: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const items = (await (await pdf.getPage(n)).getTextContent()).items.flatMap((item) =>
+      'str' in item ? [{ text: item.str + (item.hasEOL ? ' ' : ''), x: item.transform[4], y: item.transform[5] }] : [],
+    );
+    const inFooter = (item: { y: number }) => handout && item.y < FOOTER_ZONE_PT;
+    const footer = items.filter(inFooter).sort((a, b) => a.x - b.x);
+    footers.push(collapse(footer.map((item) => item.text).join(' ')));
+    bodies.push(
+      items
+        .filter((item) => !inFooter(item))
+        .map((item) => item.text)
+        .join(''),
+    );
+  }
   const [, , width = 0, height = 0] = (await pdf.getPage(1)).view;
   return {
     pages: pdf.numPages,
-    text: pages,
-    all: collapse(body.join(' ')),
+    text: bodies.map(collapse),
+    footers,
+    all: collapse(bodies.join(' ')),
     width,
     height,
     outline: await pdf.getOutline(),
@@ -96,7 +116,7 @@ describeWithBrowser('build with a real browser', () => {
   });
 
   it('prints the handout on A4 with fewer pages than slides, each slide title and its notes as text', async () => {
-    const handout = await readPdf(file('.handout.pdf'), 'Tea vs Coffee');
+    const handout = await readPdf(file('.handout.pdf'), { handout: true });
     expect(handout.width).toBeCloseTo(595, 0);
     expect(handout.height).toBeCloseTo(842, 0);
     expect(handout.pages).toBeLessThan(result.compiled.deck.slides.length);
@@ -104,7 +124,7 @@ describeWithBrowser('build with a real browser', () => {
       expect(handout.all).toContain(slide.title);
       for (const word of words(slide.notes)) expect(handout.all).toContain(word);
     }
-    for (const [i, page] of handout.text.entries()) expect(page).toContain(`Tea vs Coffee ${i + 1} / ${handout.pages}`);
+    expect(handout.footers).toEqual(handout.text.map((_, i) => `Tea vs Coffee ${i + 1} / ${handout.pages}`));
     // Bookmarks: the cover's title, with one entry per section under it.
     const sections = (handout.outline ?? []).flatMap((b) => b.items.map((item) => item.title));
     expect(sections).toEqual(expect.arrayContaining(['The basics', 'Choosing', 'References']));
@@ -133,7 +153,7 @@ describeWithBrowser('build with a real browser', () => {
 describeWithBrowser('handout options', () => {
   let outDir: string;
 
-  it('prints on US Letter with --paper letter, and keeps a very long note whole', async () => {
+  it('prints on US Letter with --paper letter, keeps a very long note whole, and shows any title in the footer', async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-letter-'));
     const longNote = Array.from({ length: 60 }, (_, i) => `Sentence number ${i + 1} of a very long speaker note.`).join(
       ' ',
@@ -141,16 +161,22 @@ describeWithBrowser('handout options', () => {
     const source = await readFile(FIXTURE, 'utf8');
     const fixture = path.join(path.dirname(FIXTURE), '.long-note.yaml');
     const { writeFile, rm } = await import('node:fs/promises');
-    await writeFile(fixture, source.replace('notes: Keep this short.', `notes: "${longNote}"`));
-    try {
-      await build(fixture, { outDir, formats: ['handout'], paper: 'letter' });
-    } finally {
-      await rm(fixture);
-    }
-    const handout = await readPdf(path.join(outDir, 'tea-vs-coffee.handout.pdf'), 'Tea vs Coffee');
+    // The footer's title sits in a CSS string inside <style>: quotes, backslashes and tags must stay text.
+    const title = 'Tea "vs" \\ Coffee </style><b>bold</b>';
+    await writeFile(
+      fixture,
+      source
+        .replace('notes: Keep this short.', `notes: "${longNote}"`)
+        .replace('title: Tea vs Coffee', `title: ${JSON.stringify(title)}`),
+    );
+    const { compiled } = await build(fixture, { outDir, formats: ['handout'], paper: 'letter' }).finally(() =>
+      rm(fixture),
+    );
+    const handout = await readPdf(path.join(outDir, `${compiled.deck.meta.slug}.handout.pdf`), { handout: true });
     expect(handout.width).toBeCloseTo(612, 0);
     expect(handout.height).toBeCloseTo(792, 0);
     for (let i = 1; i <= 60; i++) expect(handout.all).toContain(`Sentence number ${i} of a very long speaker note.`);
+    expect(handout.footers).toEqual(handout.text.map((_, i) => `${title} ${i + 1} / ${handout.pages}`));
   });
 });
 

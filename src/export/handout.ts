@@ -4,7 +4,7 @@
  * and the references in full. Printed by the shared browser.
  */
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { escapeHtml } from '../render/escape.js';
+import { cssString, escapeHtml } from '../render/escape.js';
 import { formatMinutes, slideTitle } from '../render/slides.js';
 import { type ResolvedTheme, renderSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
@@ -66,13 +66,7 @@ export async function exportHandout(
   const { slides, css } = await renderSlides(markdown, theme);
   const paper = options.paper ?? 'a4';
   const html = handoutDocument(deck, slides, css, options.handoutLayout ?? 3, paper);
-  const { title } = deck.meta;
-  return printPdf(job, 'handout', html, {
-    preferCSSPageSize: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: `<div style="font-size:8pt;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#4a5360;font-family:'Liberation Sans',Arial,sans-serif"><span>${escapeHtml(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-  });
+  return printPdf(job, 'handout', html, { preferCSSPageSize: true });
 }
 
 /** The handout as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
@@ -98,12 +92,22 @@ export function handoutDocument(
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(deck.meta.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)} — handout</title>
 <style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}
-@page { size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm; }</style></head>
+${pageCss(deck.meta.title, paper)}</style></head>
 <body class="layout-${layout}">
 ${cover(deck)}
 ${body}
 ${references(deck)}
 </body></html>`;
+}
+
+/** Paper and margins, with the talk's title and the page number in the bottom margin of every page. */
+function pageCss(title: string, paper: Paper): string {
+  const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
+  return `@page {
+  size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm;
+  @bottom-left { content: ${cssString(title)}; ${footer} }
+  @bottom-right { content: counter(page) " / " counter(pages); ${footer} }
+}`;
 }
 
 function item(slide: DeckSlide, number: number, svg: string): string {

@@ -26,6 +26,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A quoted CSS string (for `content:`) inside a <style> element: quotes, backslashes
+ * and line breaks become CSS escapes, and so do `<` and `>`, which could close the element.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\r\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**

@@ -29,9 +29,11 @@ try {
     const title = `Keras vs TensorFlow, take ${i + 1}`;
     const started = performance.now();
     await writeFile(file, original.replace('title: Keras vs TensorFlow', `title: ${title}`));
-    await page.waitForFunction((expected) => document.querySelector('section h1')?.textContent === expected, title, {
-      polling: 'raf',
-    });
+    await page.waitForFunction(
+      (expected) => document.querySelector('section h1')?.textContent === expected,
+      { polling: 'raf' },
+      title,
+    );
     timings.push(performance.now() - started);
   }
 } finally {

@@ -20,7 +20,7 @@ build=1
 
 have_browser() {
   if [ -n "${CHROME_PATH:-}" ] && [ -x "$CHROME_PATH" ]; then return 0; fi
-  for candidate in chromium chromium-browser google-chrome-stable google-chrome; do
+  for candidate in chromium-headless-shell chromium chromium-browser google-chrome-stable google-chrome; do
     command -v "$candidate" >/dev/null 2>&1 && return 0
   done
   return 1

@@ -105,10 +105,14 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
     // A recognisable sleep: the "browser" process is this command line once the script execs it.
     await writeFile(fake, '#!/bin/sh\nexec sleep 61.25\n');
     await chmod(fake, 0o755);
+    const started = Date.now();
     const error = (await run(
       ['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'out'), '--browser-timeout', '2'],
       { CHROME_PATH: fake },
     ).catch((e: unknown) => e)) as { code: number; stderr: string };
+    // It gives up after --browser-timeout, not when the "browser" exits a minute later:
+    // a bound far from both, so that a slow machine does not make this flaky.
+    expect(Date.now() - started).toBeLessThan(30_000);
     expect(error.code).toBe(2);
     expect(error.stderr).toMatch(/did not start/);
     expect(error.stderr).toContain('CHROME_PATH');

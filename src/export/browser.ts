@@ -71,6 +71,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   }
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const timeout = options.timeout ?? 30_000;
   try {
     // `shell` passes plain --headless: the headless shell needs it, and Chrome takes it as its new headless mode.
     return await puppeteer.launch({
@@ -79,7 +80,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       headless: 'shell',
       pipe: true,
       defaultViewport: SLIDE_VIEWPORT,
-      timeout: options.timeout ?? 30_000,
+      // Over a pipe, launching is itself protocol calls: `timeout` alone would not bound a hung browser.
+      timeout,
+      protocolTimeout: timeout,
     });
   } catch (error) {
     throw new VersusError(

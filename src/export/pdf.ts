@@ -46,7 +46,13 @@ export async function printPdf(job: PrintJob, name: string, html: string, pdfOpt
   const file = path.join(job.workDir, `.${name}.print.html`);
   const page = await openDocument(await job.browser.newPage(), file, html, job.timeout);
   try {
-    const pdf = await page.pdf({ printBackground: true, outline: true, tagged: true, ...pdfOptions });
+    const pdf = await page.pdf({
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      timeout: job.timeout,
+      ...pdfOptions,
+    });
     return Buffer.from(job.sourceDate ? await reproduciblePdf(pdf, job.sourceDate, await page.title()) : pdf);
   } finally {
     await page.close();

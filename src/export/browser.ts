@@ -83,6 +83,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       // Over a pipe, launching is itself protocol calls: `timeout` alone would not bound a hung browser.
       timeout,
       protocolTimeout: timeout,
+      // The CLI handles signals itself (it discards staged files first); on exit puppeteer still kills Chromium.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     throw new VersusError(

@@ -207,7 +207,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
   process.on(signal, () => {
     // Leave no half-written staging folder behind; the previous outputs were never touched.
     discardAllStagingSync();

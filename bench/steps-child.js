@@ -66,7 +66,7 @@ try {
   lap('html');
 
   await browser.get();
-  const job = { browser, workDir: dir, timeout: 120_000 };
+  const job = { browser, workDir: dir };
   lap('launch');
   const { title, lang } = deck.meta;
   const pdf = () => exportPdf(job, markdown, theme, title, lang);

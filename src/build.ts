@@ -14,9 +14,6 @@ import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import { loadOutline } from './outline/load.js';
 import { renderRunSheet } from './render/runsheet.js';
 
-/** Milliseconds each browser step may take by default. */
-const DEFAULT_TIMEOUT = 60_000;
-
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
   formats?: readonly Format[];
@@ -107,7 +104,7 @@ function needsBrowser(formats: Iterable<Format>): boolean {
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
 async function newBrowser(options: BuildOptions): Promise<SharedBrowser> {
   const { SharedBrowser } = await import('./export/browser.js');
-  return new SharedBrowser({ timeout: options.browserTimeout ?? DEFAULT_TIMEOUT });
+  return new SharedBrowser({ timeout: options.browserTimeout });
 }
 
 interface BrowserExport {
@@ -137,7 +134,6 @@ async function exportWithBrowser({
   const job: PrintJob = {
     browser,
     workDir: staging.dir,
-    timeout: options.browserTimeout ?? DEFAULT_TIMEOUT,
     ...(date ? { sourceDate: date } : {}),
   };
   const { deck, markdown } = compiled;

@@ -120,7 +120,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
       import('./export/browser.js'),
       import('./export/measure.js'),
     ]);
-    const browser = new SharedBrowser({ timeout: options.browserTimeout ?? 60_000 });
+    const browser = new SharedBrowser({ timeout: options.browserTimeout });
     try {
       // Chromium boots while Marp renders the slides to measure.
       const [launched] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);

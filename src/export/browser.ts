@@ -42,9 +42,11 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
 }
 
 export interface LaunchOptions {
-  /** Milliseconds a launch or page operation may take. */
+  /** Milliseconds a launch or page operation may take (default 60 s). */
   timeout?: number;
 }
+
+const DEFAULT_TIMEOUT = 60_000;
 
 /** Flags that keep a headless browser quiet on a machine without network access. */
 const QUIET_FLAGS = [
@@ -71,7 +73,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   }
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  const timeout = options.timeout ?? 30_000;
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   try {
     // `shell` passes plain --headless: the headless shell needs it, and Chrome takes it as its new headless mode.
     return await puppeteer.launch({
@@ -111,6 +113,11 @@ export class SharedBrowser {
   private prepared: Promise<Page>[] = [];
 
   constructor(private readonly options: LaunchOptions = {}) {}
+
+  /** Milliseconds each launch or page operation may take. */
+  get timeout(): number {
+    return this.options.timeout ?? DEFAULT_TIMEOUT;
+  }
 
   get(): Promise<Browser> {
     this.launching ??= launchBrowser(this.options);

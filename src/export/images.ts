@@ -22,7 +22,7 @@ export async function renderSlideImages(
     page,
     path.join(job.workDir, '.images.html'),
     await slidesDocument(markdown, theme, 'images', lang),
-    job.timeout,
+    job.browser.timeout,
   );
   try {
     const images: Buffer[] = [];

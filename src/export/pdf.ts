@@ -13,7 +13,6 @@ export interface PrintJob {
   browser: SharedBrowser;
   /** A folder for the page to print from: relative asset paths resolve against it. */
   workDir: string;
-  timeout: number;
   /** Fixed dates and ids for byte-identical PDFs (from SOURCE_DATE_EPOCH). */
   sourceDate?: Date;
 }
@@ -44,13 +43,14 @@ export async function slidesDocument(
 /** Prints an HTML document with the shared browser and returns the PDF bytes. */
 export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
   const file = path.join(job.workDir, `.${name}.print.html`);
-  const page = await openDocument(await job.browser.newPage(), file, html, job.timeout);
+  const { timeout } = job.browser;
+  const page = await openDocument(await job.browser.newPage(), file, html, timeout);
   try {
     const pdf = await page.pdf({
       printBackground: true,
       outline: true,
       tagged: true,
-      timeout: job.timeout,
+      timeout,
       ...pdfOptions,
     });
     return Buffer.from(job.sourceDate ? await reproduciblePdf(pdf, job.sourceDate, await page.title()) : pdf);

@@ -79,11 +79,16 @@ export class Staging {
   }
 }
 
+const FILE_IN_THE_WAY = {
+  reason: 'a file is in the way',
+  hint: 'Point --out at a folder; it is created when missing.',
+};
+const PERMISSION_DENIED = { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' };
 const OUTPUT_PROBLEMS: Record<string, { reason: string; hint: string }> = {
-  EEXIST: { reason: 'a file is in the way', hint: 'Point --out at a folder; it is created when missing.' },
-  ENOTDIR: { reason: 'a file is in the way', hint: 'Point --out at a folder; it is created when missing.' },
-  EACCES: { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' },
-  EPERM: { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' },
+  EEXIST: FILE_IN_THE_WAY,
+  ENOTDIR: FILE_IN_THE_WAY,
+  EACCES: PERMISSION_DENIED,
+  EPERM: PERMISSION_DENIED,
   EROFS: { reason: 'the file system is read-only', hint: 'Choose a writable folder with --out.' },
   ENOSPC: { reason: 'the disk is full', hint: 'Free some space and build again.' },
 };

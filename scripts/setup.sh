@@ -11,7 +11,7 @@
 #     is set: versus prefers it, as it exports in half the time of the full browser;
 #   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
 #   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji).
-# Then `npm ci`, which also compiles the TypeScript into lib/.
+# Then `npm ci`, which also builds lib/ (tsc, then scripts/bundle.js bundles the CLI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

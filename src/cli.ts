@@ -12,13 +12,14 @@ import type { BuildOptions, BuildResult } from './build.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { formatMinutes } from './render/slides.js';
 
 // On Node 22.1 and later, keep the dependencies' compiled code between runs (as tsc does);
 // Node 20 has no such cache and skips this.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY;

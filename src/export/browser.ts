@@ -4,15 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type * as Puppeteer from 'puppeteer-core';
-import type { Browser, Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { VersusError } from '../diagnostics.js';
-
-// Required, not imported: Node loads the CommonJS build in two thirds of the time of the
-// ES module one, and every build pays it.
-const puppeteer = createRequire(import.meta.url)('puppeteer-core') as typeof Puppeteer;
 
 /**
  * Chromium's headless shell comes first: made for automation, it starts without

@@ -4,14 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { VersusError } from '../diagnostics.js';
 import type { LoadedOutline } from '../outline/load.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { DEFAULT_THEME } from '../plan/plan.js';
 
 /** The themes shipped with versus, in dependency order (`versus-dark` imports `versus`). */
-export const THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 export const BUILT_IN_THEMES = ['versus', 'versus-dark'] as const;
 
 /**
@@ -81,7 +81,7 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
 
 /** Imported on first use: Marp takes half a second to load, which `--help` or a failed build should not pay. */
 export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
-  const { Marp } = await import('@marp-team/marp-core');
+  const { Marp } = await import('./marp-engine.js');
   const marp = new Marp({ ...MARP_OPTIONS, script: false });
   for (const file of theme.files) marp.themeSet.add(await readFile(file, 'utf8'));
   return marp;

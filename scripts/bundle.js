@@ -1,8 +1,8 @@
 /**
  * Bundles the CLI after tsc has compiled src/ into lib/: lib/cli.js becomes one
- * entry with shared chunks beside it, so that a build loads a few files instead of
- * resolving and reading some 600 modules, which is a fifth of a build's time on Node 20
- * (see README, Performance). tsc's other files in lib/ stay for the benchmarks.
+ * entry with shared chunks beside it. A build then reads about 80 JavaScript files
+ * instead of 1,100, and takes about a sixth less time on Node 20 (README, Performance).
+ * tsc's other files in lib/ stay for the benchmarks.
  *
  * marp-cli stays outside the bundle: it is a bundle itself and reads its templates
  * from its own folder. It converts with lib/export/marp-engine.js, a second entry

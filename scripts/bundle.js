@@ -12,6 +12,31 @@
 import { readdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
+/**
+ * marp-core loads MathJax and KaTeX (3 MB, half of its bundle) whether or not a deck
+ * uses math, and versus never does: MARP_OPTIONS turns math off so that `$` in outline
+ * text stays text. Leaving them out saves a tenth of a second per build. If math were
+ * ever turned on, the stand-in's error names what is missing: MathJax rendering
+ * throws it, and marp-core prints it for KaTeX and shows the formula's source.
+ */
+const withoutMath = {
+  name: 'without-math',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^(mathjax-full|katex)(\/|$)/ }, ({ path }) =>
+      path === 'katex/package.json' ? undefined : { path, namespace: 'without-math' },
+    );
+    bundler.onLoad({ filter: /.*/, namespace: 'without-math' }, ({ path }) => ({
+      contents: `module.exports = new Proxy({}, {
+        get(target, key) {
+          if (key === '__esModule' || typeof key === 'symbol') return undefined;
+          throw new Error(${JSON.stringify(`versus is bundled without math: ${path} is left out (MARP_OPTIONS.math is false).`)});
+        },
+      });`,
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names change with their content: remove the previous build's.
 for (const file of await readdir('lib')) if (file.startsWith('chunk-')) await rm(`lib/${file}`);
 
@@ -33,6 +58,7 @@ await build({
   banner: {
     js: "import { createRequire as __versusRequire } from 'node:module'; const require = __versusRequire(import.meta.url);",
   },
+  plugins: [withoutMath],
   sourcemap: 'linked',
   logLevel: 'warning',
 });

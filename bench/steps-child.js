@@ -2,10 +2,12 @@
  * Child process of the build breakdown: the steps of one default build of an
  * outline, timed one by one in a fresh process (so imports and the first
  * call are cold, as in the CLI). Prints one JSON line with milliseconds.
+ * It imports tsc's modules in lib/, which the CLI has bundled (scripts/bundle.js):
+ * "imports" costs more here than in the CLI; Marp is the bundle's in both.
  *
- *   imports   loading build.js and everything it imports (marp-cli, marp-core, puppeteer-core, zod, yaml…)
+ *   imports   loading build.js and everything it imports (marp-cli, puppeteer-core, zod, yaml…)
  *   compile   load + validate + compile the outline, resolve the theme
- *   render    Marp renders the slides for printing (loads marp-core; build() does this while Chromium starts)
+ *   render    Marp renders the slides for printing (loads the bundled marp-core; build() does this while Chromium starts)
  *   html      exportHtml (marp-cli in process, bespoke template), after that render as in build()
  *   launch    Chromium launch (SharedBrowser.get)
  *   print     pdf and handout printed in parallel, as build() does

@@ -79,7 +79,7 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
   return { name, files: [...builtIn, file] };
 }
 
-/** Imported on first use: Marp takes half a second to load, which `--help` or a failed build should not pay. */
+/** Imported on first use: Marp takes a tenth of a second to load, which `--help` or a failed build should not pay. */
 export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
   const { Marp } = await import('./marp-engine.js');
   const marp = new Marp({ ...MARP_OPTIONS, script: false });

@@ -27,6 +27,6 @@ describe('the bundled Marp engine', () => {
     const { Marp } = await load();
     expect(new Marp({ ...MARP_OPTIONS, script: false }).render('Costs $5 or $6').html).toContain('Costs $5 or $6');
     const withMath = () => new Marp({ ...MARP_OPTIONS, math: 'mathjax' }).render('$x^2$');
-    expect(withMath).toThrow(/bundled without math: mathjax-full\/.* is left out/);
+    expect(withMath).toThrow(/bundled without mathjax-full\/.*: math is off/);
   });
 });

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MARP_OPTIONS } from '../src/export/marp.js';
+import { MARP_ENGINE, MARP_OPTIONS } from '../src/export/marp.js';
 import { ROOT } from './run-cli.js';
 
-const ENGINE = pathToFileURL(path.join(ROOT, 'lib/export/marp-engine.js')).href;
+const ENGINE = pathToFileURL(MARP_ENGINE).href;
 type MarpClass = typeof import('@marp-team/marp-core').Marp;
 const load = async () => (await import(ENGINE)) as { Marp: MarpClass; default: MarpClass };
 

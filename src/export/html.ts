@@ -6,14 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marpCli } from '@marp-team/marp-cli';
 import { VersusError } from '../diagnostics.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { MARP_OPTIONS, type ResolvedTheme } from './marp.js';
-
-/**
- * marp-cli converts with this engine instead of importing marp-core itself: in the
- * bundled CLI that file shares the marp-core the PDFs were rendered with (see marp-engine.ts).
- */
-const MARP_ENGINE = path.join(PACKAGE_ROOT, 'lib/export/marp-engine.js');
+import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
 /** `ogImage`: a path or URL for the Open Graph image, relative to the HTML. */
 export async function exportHtml(

@@ -28,6 +28,12 @@ export const MARP_OPTIONS = {
   markdown: { linkify: false },
 } satisfies MarpOptions;
 
+/**
+ * The built module marp-cli converts with instead of importing marp-core itself: in the
+ * bundled CLI it shares the marp-core the PDFs were rendered with (see marp-engine.ts).
+ */
+export const MARP_ENGINE = path.join(PACKAGE_ROOT, 'lib/export/marp-engine.js');
+
 export interface ResolvedTheme {
   /** The name the markdown's `theme:` directive uses. */
   name: string;

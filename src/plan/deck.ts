@@ -21,6 +21,24 @@ interface Planned {
   dense?: boolean;
   /** For a slide split into continuation slides: which part this is. */
   part?: { index: number; count: number };
+  /** Sizes the planner chose so that the content fits (absent: the theme's own). */
+  fit?: SlideFit;
+  /** Number of the first item of a numbered list continued from the previous part. */
+  start?: number;
+  /** Ids of the contenders a comparison part shows, when it shows only some of them. */
+  shown?: string[];
+}
+
+/** Sizes in px that differ from the theme's, chosen per slide by the planner. */
+export interface SlideFit {
+  /** The slide title (h1). */
+  title?: number;
+  /** Code in panes. */
+  code?: number;
+  /** A quote's or a statement's text. */
+  text?: number;
+  /** The largest height an image may take. */
+  image?: number;
 }
 
 export type GeneratedSlide =

@@ -6,16 +6,7 @@
 import type { OutlinePath } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
-import {
-  BULLETS_BUDGET,
-  bulletHeight,
-  columnHeight,
-  DENSE_TABLE_FONT,
-  paginate,
-  referenceHeight,
-  TABLE_BUDGET,
-  tableRowHeight,
-} from './split.js';
+import { fitAgenda, fitContent, fitDivider, fitReferences, fitTitleSlide, type Part } from './fit/kinds.js';
 import { estimateMinutes } from './timing.js';
 
 export interface PlanOptions {
@@ -43,29 +34,31 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
 
   const slides: DeckSlide[] = [];
   const titleNotes = outline.notes ?? '';
+  const titleByline = byline(outline);
   slides.push({
     kind: 'title',
     title: outline.title,
     ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
-    byline: byline(outline),
+    byline: titleByline,
     notes: titleNotes,
     minutes: minutesFor(undefined, titleNotes),
     citations: [],
     origin: ['title'],
+    ...fitted(fitTitleSlide(outline.title, outline.subtitle, titleByline)),
   });
 
   if (outline.agenda !== false) {
     const agenda = outline.agenda ?? {};
     const notes = agenda.notes ?? '';
-    slides.push({
-      kind: 'agenda',
-      title: agenda.title ?? 'Agenda',
-      items: outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) })),
-      notes,
-      minutes: minutesFor(agenda.minutes, notes),
-      citations: [],
-      origin: ['agenda'],
-    });
+    const title = agenda.title ?? 'Agenda';
+    const items = outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) }));
+    const parts = fitAgenda(title, items, (item) => item.title, (page) => ({ kind: 'agenda' as const, items: page }));
+    slides.push(
+      ...continued(
+        { title, notes, minutes: minutesFor(agenda.minutes, notes), citations: [], origin: ['agenda'] },
+        parts,
+      ),
+    );
   }
 
   for (const [i, section] of outline.sections.entries()) {
@@ -79,6 +72,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       minutes: minutesFor(section.minutes, notes),
       citations: [],
       origin: ['sections', i],
+      ...fitted(fitDivider(section.title, section.summary)),
     });
     for (const [j, slide] of section.slides.entries()) {
       const origin: OutlinePath = ['sections', i, 'slides', j];
@@ -90,24 +84,24 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         origin,
         section: section.title,
       };
-      slides.push(...splitSlide(slide, base));
+      const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
+      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders)));
     }
   }
 
   const references = outline.references ?? {};
   const referencesNotes = references.notes ?? '';
-  const referencePages = paginate(sources, (s) => referenceHeight(referenceText(s)), BULLETS_BUDGET);
+  const referencesTitle = references.title ?? 'References';
   slides.push(
     ...continued(
       {
-        title: references.title ?? 'References',
+        title: referencesTitle,
         notes: referencesNotes,
         minutes: minutesFor(references.minutes, referencesNotes),
         citations: [],
         origin: ['sources'],
       },
-      referencePages.length ? referencePages : [[]],
-      (page) => ({ kind: 'references', sources: page }),
+      fitReferences(referencesTitle, sources, referenceText, (page) => ({ kind: 'references' as const, sources: page })),
     ),
   );
 
@@ -139,86 +133,29 @@ function notesOf(slide: Slide): string {
   return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
 }
 
-type ColumnsPage = [{ side: 'pros' | 'cons'; lists: Record<string, string[]> }];
+type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section'>;
 
-/** Splits every contender's list into the same number of chunks, the fewest for which each chunk fits. */
-function splitColumns(
-  side: 'pros' | 'cons',
-  lists: Record<string, string[]>,
-  height: (l: Record<string, string[]>) => number,
-): ColumnsPage[] {
-  const longest = Math.max(0, ...Object.values(lists).map((items) => items.length));
-  for (let n = 1; n <= longest; n++) {
-    const chunks = Array.from({ length: n }, (_, k) =>
-      Object.fromEntries(
-        Object.entries(lists).map(([id, items]) => {
-          const size = Math.ceil(items.length / n);
-          return [id, items.slice(k * size, (k + 1) * size)];
-        }),
-      ),
-    );
-    if (n === longest || chunks.every((chunk) => height(chunk) <= BULLETS_BUDGET)) {
-      return chunks.map((chunk): ColumnsPage => [{ side, lists: chunk }]);
-    }
-  }
-  return [];
+/** The fitted sizes of a slide, when any differ from the theme's. */
+function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
+  return fit && Object.keys(fit).length > 0 ? { fit } : {};
 }
 
-type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section' | 'dense'>;
-
-/** One slide, or its continuation slides when the content would overflow. */
-function splitSlide(slide: Slide, base: SlideBase): DeckSlide[] {
-  const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
-  if (content.kind === 'comparison') {
-    // A row too tall for a slide on its own gets the theme's smaller table text (check warns about it).
-    const height = (row: (typeof content.rows)[number]) => tableRowHeight(row.aspect, Object.values(row.cells));
-    const dense = content.rows.some((row) => height(row) > TABLE_BUDGET);
-    const denseHeight = (row: (typeof content.rows)[number]) =>
-      tableRowHeight(row.aspect, Object.values(row.cells), DENSE_TABLE_FONT);
-    const pages = paginate(content.rows, dense ? denseHeight : height, TABLE_BUDGET);
-    return continued({ ...base, ...(dense ? { dense } : {}) }, pages, (rows) => ({ ...content, rows }));
-  }
-  if (content.kind === 'bullets') {
-    const budget = BULLETS_BUDGET - (content.lead ? bulletHeight(content.lead) : 0);
-    const pages = paginate(content.bullets, bulletHeight, budget);
-    return continued(base, pages, (bullets) => ({ ...content, bullets }));
-  }
-  if (content.kind === 'pros-cons') {
-    const ids = [...new Set([...Object.keys(content.pros), ...Object.keys(content.cons)])];
-    const tallest = (lists: Record<string, string[]>[]) =>
-      Math.max(
-        ...ids.map((id) =>
-          columnHeight(
-            lists.map((l) => l[id] ?? []),
-            ids.length,
-          ),
-        ),
-      );
-    if (tallest([content.pros, content.cons]) > BULLETS_BUDGET) {
-      // Too tall together: the pros, then the cons, each over as many slides as it needs.
-      const pages = [
-        ...splitColumns('pros', content.pros, (l) => tallest([l])),
-        ...splitColumns('cons', content.cons, (l) => tallest([l])),
-      ];
-      return continued(base, pages, ([page]) => ({
-        ...content,
-        pros: page?.side === 'pros' ? page.lists : {},
-        cons: page?.side === 'cons' ? page.lists : {},
-      }));
-    }
-  }
-  return [{ ...base, ...content }];
-}
-
-function continued<T>(base: SlideBase, pages: T[][], make: (items: T[]) => SlideContent | GeneratedSlide): DeckSlide[] {
-  if (pages.length === 1) return [{ ...base, ...make(pages[0] ?? []) }];
-  return pages.map((items, index) => ({
+/** The deck slides of a slide's parts: "(1/2)" counters, notes on the first, time shared. */
+function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]): DeckSlide[] {
+  return parts.map((part, index) => ({
     ...base,
-    ...make(items),
-    // Notes stay with the first part; the time is shared between the parts.
-    notes: index === 0 ? base.notes : '',
-    minutes: base.minutes / pages.length,
-    part: { index: index + 1, count: pages.length },
+    ...part.content,
+    ...fitted(part.fit),
+    ...(part.start ? { start: part.start } : {}),
+    ...(part.shown ? { shown: part.shown } : {}),
+    ...(part.dense ? { dense: true } : {}),
+    ...(parts.length > 1
+      ? {
+          notes: index === 0 ? base.notes : '',
+          minutes: base.minutes / parts.length,
+          part: { index: index + 1, count: parts.length },
+        }
+      : {}),
   }));
 }
 

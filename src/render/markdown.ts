@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { directiveValue, escapeNotes } from './escape.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
-import { contenderStyle } from './style.js';
+import { contenderStyle, fitClasses, fitStyle } from './style.js';
 
 /**
  * @example
@@ -30,20 +30,20 @@ function frontMatter(deck: Deck): string {
     title: meta.title,
     ...(meta.subtitle ? { description: meta.subtitle } : {}),
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
-    style: contenderStyle(deck.contenders),
+    style: [contenderStyle(deck.contenders), fitStyle(deck)].filter(Boolean).join('\n'),
   };
   return `---\n${stringify(fields, { lineWidth: 0 }).trimEnd()}\n---`;
 }
 
 /** The `_class` of a slide: its kind, plus a layout hint some kinds need. */
-function slideClass(slide: DeckSlide): string {
+function slideClass(slide: DeckSlide, ctx: RenderContext): string {
   const kind = slide.kind === 'quote' && !slide.by ? 'statement' : slide.kind;
   const continuedPart = slide.part && slide.part.index > 1 ? ['continued'] : [];
-  return [kind, ...continuedPart, ...(slide.dense ? ['dense'] : [])].join(' ');
+  return [kind, ...continuedPart, ...(slide.dense ? ['dense'] : []), ...fitClasses(slide, ctx.contenders)].join(' ');
 }
 
 function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
-  const directives = [`<!-- _class: ${slideClass(slide)} -->`];
+  const directives = [`<!-- _class: ${slideClass(slide, ctx)} -->`];
   if (slide.kind === 'title') directives.push('<!-- _paginate: skip -->');
   if (slide.citations.length > 0) {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');

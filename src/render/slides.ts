@@ -26,7 +26,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'title':
       return [heading, ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []), ...slide.byline.map(md)];
     case 'agenda':
-      return [heading, slide.items.map((item, i) => `${i + 1}. ${md(item.title)}`).join('\n')];
+      return [heading, numbered(slide.items.map((item) => md(item.title)), slide.start)];
     case 'divider':
       return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
     case 'references':
@@ -34,10 +34,11 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'bullets':
       return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
     case 'comparison': {
-      const header = `| <span class="sr-only">Aspect</span> | ${ctx.contenders.map((c) => md(c.name)).join(' | ')} |`;
-      const rule = `| --- | ${ctx.contenders.map(() => '---').join(' | ')} |`;
+      const shown = slide.shown ? ctx.contenders.filter((c) => slide.shown?.includes(c.id)) : ctx.contenders;
+      const header = `| <span class="sr-only">Aspect</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
+      const rule = `| --- | ${shown.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
-        const cells = ctx.contenders.map((c) => {
+        const cells = shown.map((c) => {
           const cell = md(row.cells[c.id] ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
@@ -120,10 +121,15 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'exercise':
       return [
         heading,
-        `**Exercise** · ${formatMinutes(slide.minutes)}`,
-        slide.task.map((step, i) => `${i + 1}. ${md(step)}`).join('\n'),
+        `**Exercise** · ${formatMinutes(slide.minutes * (slide.part?.count ?? 1))}`,
+        numbered(slide.task.map(md), slide.start),
       ];
   }
+}
+
+/** A numbered list whose numbers start at `start` (a part continuing an earlier one). */
+function numbered(items: string[], start = 1): string {
+  return items.map((item, i) => `${start + i}. ${item}`).join('\n');
 }
 
 function labelledList(label: string, items: string[] | undefined, marker: '-' | '+'): string[] {

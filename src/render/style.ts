@@ -4,6 +4,7 @@
  * colors and indexes, never from free text.
  */
 import type { Contender } from '../outline/schema.js';
+import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { readableTextOn } from './colors.js';
 
 export function contenderStyle(contenders: readonly Contender[]): string {
@@ -18,4 +19,39 @@ export function contenderStyle(contenders: readonly Contender[]): string {
     ];
   });
   return rules.join('\n');
+}
+
+/** CSS for each size the planner chose, keyed by a class on the slide (Marp allows no inline styles). */
+const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
+  title: (px) => `section.fit-title-${px} h1 { font-size: ${px}px; }`,
+  code: (px) => `section.fit-code-${px} pre { font-size: ${px}px; }`,
+  text: (px) => `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,
+  image: (px) => `section.fit-image-${px} img { max-height: ${px}px; }`,
+};
+
+/** The classes that give a slide its fitted sizes, and the first contender a table part shows. */
+export function fitClasses(slide: DeckSlide, contenders: readonly Contender[]): string[] {
+  const sizes = Object.entries(slide.fit ?? {}).map(([key, px]) => `fit-${key}-${px}`);
+  const first = firstShown(slide, contenders);
+  return first > 1 ? [...sizes, `from-${first}`] : sizes;
+}
+
+/** 1-based number of the first contender a slide shows (a table part may start further on). */
+function firstShown(slide: DeckSlide, contenders: readonly Contender[]): number {
+  return slide.shown ? contenders.findIndex((c) => c.id === slide.shown?.[0]) + 1 : 1;
+}
+
+/** Rules for the fitted sizes the deck uses, and the colors of table parts that start at a later contender. */
+export function fitStyle(deck: Deck): string {
+  const rules = new Set<string>();
+  for (const slide of deck.slides) {
+    for (const [key, px] of Object.entries(slide.fit ?? {})) rules.add(FIT_RULES[key as keyof SlideFit](px));
+    const first = firstShown(slide, deck.contenders);
+    for (let i = 0; first > 1 && i < (slide.shown?.length ?? 0); i++) {
+      const n = first + i;
+      rules.add(`section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`);
+      rules.add(`section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset 6px 0 0 var(--c${n}); }`);
+    }
+  }
+  return [...rules].sort().join('\n');
 }

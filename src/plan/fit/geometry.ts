@@ -1,0 +1,109 @@
+/**
+ * The built-in themes' geometry on a 1280×720 slide, and the height of each
+ * building block a slide is made of, laid out with the real font metrics.
+ * These numbers mirror themes/versus.css; the fit tests compare the heights
+ * predicted here with what Chromium lays out, so a drift shows up there.
+ */
+import { type Font, lineCount, textWidth, wrapLines } from './text.js';
+
+export const SLIDE = { width: 1280, height: 720 };
+/** The section's content box: the slide less its padding (48px top, 64px sides and bottom). */
+export const CONTENT = { width: 1152, height: 608 };
+/** The title slide and dividers are indented by 96px instead of 64px. */
+export const LEAD_CONTENT = { width: 1120, height: 608 };
+/** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
+const SAFETY = 8;
+/** Lines are laid out a little narrower than they are, for the same reason. */
+const WIDTH_SAFETY = 0.985;
+
+export const BODY = { size: 28, line: 1.35, gap: 12 };
+export const H1 = { size: 44, min: 32, line: 1.15, after: 14 + 6 + 28 };
+export const TABLE = { size: 24, dense: 20, line: 1.3, padY: 16, padX: 28, border: 1, aspectShare: 0.24 };
+export const CODE = { size: 20, min: 16, line: 1.4, padY: 28, padX: 32, gap: 10 };
+export const COLUMN = { gap: 28, narrowGap: 20, headingPad: 12, headingGap: 12, itemGap: 6, labelSize: 24 };
+export const LIST_INDENT = 1.2;
+/** Line height of h2 and h3 headings (the default theme's). */
+export const HEADING_LINE = 1.25;
+
+export const sans = (size: number): Font => ({ face: 'sans', size });
+export const bold = (size: number): Font => ({ face: 'bold', size });
+export const mono = (size: number): Font => ({ face: 'mono', size });
+
+/** Height of `text` as a block of wrapped lines. */
+export function textHeight(text: string, font: Font, width: number, lineHeight = BODY.line, indent = 0): number {
+  return lineCount(text, font, width * WIDTH_SAFETY, indent) * font.size * lineHeight;
+}
+
+/** A vertical stack of blocks, each `[height, margin below]`: the margin after the last one does not count. */
+export function stack(blocks: [height: number, gap: number][]): number {
+  return blocks.reduce((sum, [height, gap], i) => sum + height + (i < blocks.length - 1 ? gap : 0), 0);
+}
+
+/** Height of a slide title (h1 with its colored bar) at `size` px. */
+export function titleHeight(title: string, size: number, width = CONTENT.width): number {
+  return textHeight(title, bold(size), width, H1.line) + H1.after;
+}
+
+/** The largest title size, from the theme's down to its minimum, that keeps the title within `maxLines`. */
+export function titleSize(title: string, base: number, min: number, maxLines: number, width: number): number {
+  for (let size = base; size > min; size -= 2) {
+    if (lineCount(title, bold(size), width * WIDTH_SAFETY) <= maxLines) return size;
+  }
+  return min;
+}
+
+/** Room for the body under a title of `height`, in the section's content box. */
+export function bodyBudget(titleBlock: number): number {
+  return CONTENT.height - titleBlock - SAFETY;
+}
+
+/** A list item (bullet, step, reason) at body size in a list `width` px wide, with its gap below. */
+export function listItem(text: string, width: number, size = BODY.size, gap = BODY.gap): [number, number] {
+  return [textHeight(text, sans(size), width - LIST_INDENT * size), gap];
+}
+
+/** A paragraph at body size, with its gap below. */
+export function paragraph(text: string, width: number, font: Font = sans(BODY.size)): [number, number] {
+  return [textHeight(text, font, width), BODY.gap];
+}
+
+/** Width of each of `count` side-by-side columns. */
+export function columnWidth(count: number): number {
+  const gap = count >= 4 ? COLUMN.narrowGap : COLUMN.gap;
+  return (CONTENT.width - gap * (count - 1)) / count;
+}
+
+/** A column's colored heading (h2 with padding), with its gap below. */
+export function columnHeading(text: string, width: number): [number, number] {
+  return [textHeight(text, bold(BODY.size), width - 28, HEADING_LINE) + COLUMN.headingPad, COLUMN.headingGap];
+}
+
+/** Monospace characters per line of a code pane `width` px wide at `size` px. */
+export function codeColumns(width: number, size: number): number {
+  return Math.max(8, Math.floor(((width - CODE.padX) * WIDTH_SAFETY) / textWidth('0', mono(size))));
+}
+
+/** Height of a code block of `lines` lines (already wrapped) at `size` px. */
+export function codeHeight(lines: number, size: number): number {
+  return lines * size * CODE.line + CODE.padY;
+}
+
+/** Lines of code after wrapping: each of the code's lines wraps on its own. */
+export function codeLines(code: string, width: number, size: number): string[] {
+  return wrapLines(code, mono(size), width - CODE.padX, true);
+}
+
+/** Height of a table row: the tallest of its cells, at `size` px, in columns of `widths`. */
+export function tableRow(cells: { text: string; bold?: boolean }[], widths: number[], size: number): number {
+  const lines = cells.map((cell, i) =>
+    lineCount(cell.text, (cell.bold ? bold : sans)(size), ((widths[i] ?? 0) - TABLE.padX) * WIDTH_SAFETY),
+  );
+  return Math.max(1, ...lines) * size * TABLE.line + TABLE.padY + TABLE.border;
+}
+
+/** Column widths of a comparison table: the aspect column, then one per contender shown. */
+export function tableWidths(contenders: number): number[] {
+  // With a fixed layout the aspect column's 24% is its content width: its padding comes on top.
+  const aspect = CONTENT.width * TABLE.aspectShare + TABLE.padX;
+  return [aspect, ...Array(contenders).fill((CONTENT.width - aspect) / contenders)];
+}

@@ -1,0 +1,104 @@
+/**
+ * Splitting a sequence into continuation pages: only when it does not fit one
+ * page, into the fewest pages that fit, and as evenly as those pages allow.
+ */
+/** One item's height and the gap below it. */
+export type Sized = [height: number, gap: number];
+
+type PageHeight = (from: number, to: number) => number;
+
+/** Height of a page holding `sizes[from..to)` after `overhead` (what each page repeats); the last gap does not count. */
+function pageHeights(sizes: readonly Sized[], overhead: number): PageHeight {
+  const sums = [0];
+  for (const [height, gap] of sizes) sums.push((sums.at(-1) ?? 0) + height + gap);
+  return (from, to) => overhead + (sums[to] ?? 0) - (sums[from] ?? 0) - (sizes[to - 1]?.[1] ?? 0);
+}
+
+/** Greedy pages no taller than `limit`, as [from, to) index pairs; undefined when one item alone is taller. */
+function pack(sizes: readonly Sized[], limit: number, pageHeight: PageHeight): [number, number][] | undefined {
+  const pages: [number, number][] = [];
+  let from = 0;
+  for (let to = 1; to <= sizes.length; to++) {
+    if (pageHeight(from, to) <= limit) continue;
+    if (to - 1 > from) {
+      pages.push([from, to - 1]);
+      from = to - 1;
+    }
+    if (pageHeight(from, to) > limit) return undefined;
+  }
+  if (from < sizes.length) pages.push([from, sizes.length]);
+  return pages;
+}
+
+/**
+ * The items' pages: one when everything fits `budget`, otherwise the fewest
+ * that do (or exactly `count`, when given and possible), as even as they can
+ * be. Undefined when one item alone does not fit.
+ */
+export function paginate(
+  sizes: readonly Sized[],
+  budget: number,
+  overhead = 0,
+  count?: number,
+): [number, number][] | undefined {
+  if (sizes.length === 0) return [[0, 0]];
+  const pageHeight = pageHeights(sizes, overhead);
+  const greedy = pack(sizes, budget, pageHeight);
+  if (!greedy || (count !== undefined && greedy.length > count)) return undefined;
+  const target = Math.min(count ?? greedy.length, sizes.length);
+  if (target === 1 || sizes.length > EVEN_LIMIT) return greedy;
+  return evenly(sizes.length, target, budget, pageHeight) ?? greedy;
+}
+
+/** Beyond this many items the greedy split is used as it is: evening out costs n² · pages. */
+const EVEN_LIMIT = 300;
+
+/**
+ * `pages` pages that each fit `budget`, chosen so that their heights are as
+ * equal as possible (the least sum of squared heights): a split never leaves
+ * one lonely item on a page while another page is full.
+ */
+function evenly(n: number, pages: number, budget: number, pageHeight: PageHeight): [number, number][] | undefined {
+  // cost[k][i]: the best cost of putting the first i items on k pages; from[k][i]: where the last page starts.
+  const cost = Array.from({ length: pages + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  const from = Array.from({ length: pages + 1 }, () => new Array<number>(n + 1).fill(0));
+  (cost[0] as number[])[0] = 0;
+  for (let k = 1; k <= pages; k++) {
+    for (let i = 1; i <= n; i++) {
+      for (let j = i - 1; j >= k - 1; j--) {
+        const height = pageHeight(j, i);
+        if (height > budget) break;
+        const total = (cost[k - 1]?.[j] ?? Number.POSITIVE_INFINITY) + height * height;
+        if (total < (cost[k]?.[i] ?? Number.POSITIVE_INFINITY)) {
+          (cost[k] as number[])[i] = total;
+          (from[k] as number[])[i] = j;
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(cost[pages]?.[n] ?? Number.POSITIVE_INFINITY)) return undefined;
+  const result: [number, number][] = [];
+  for (let k = pages, i = n; k > 0; k--) {
+    const j = from[k]?.[i] ?? 0;
+    result.unshift([j, i]);
+    i = j;
+  }
+  return result;
+}
+
+/** Slices of `items` for the [from, to) pages. */
+export function slices<T>(items: readonly T[], pages: readonly [number, number][]): T[][] {
+  return pages.map(([from, to]) => items.slice(from, to));
+}
+
+/** `count` items in `groups` consecutive groups whose sizes differ by one at most, larger first. */
+export function evenGroups(count: number, groups: number): [number, number][] {
+  const result: [number, number][] = [];
+  let from = 0;
+  for (let g = 0; g < groups; g++) {
+    const size = Math.ceil((count - from) / (groups - g));
+    result.push([from, from + size]);
+    from += size;
+  }
+  return result;
+}

@@ -1,0 +1,124 @@
+/**
+ * Text layout with the themes' real font metrics: how wide a string is and
+ * where the browser will wrap it. Line breaking follows what Chromium does
+ * with `overflow-wrap: break-word`: at spaces and after dashes, between CJK
+ * characters, and inside a word only when the word alone is wider than the line.
+ */
+import { FONT_WIDTHS } from './font-widths.js';
+import type { Face, FontWidths } from './fonts.js';
+
+export interface Font {
+  face: Face;
+  /** Font size in px. */
+  size: number;
+}
+
+/** Scripts the table does not cover are laid out at least this wide (thousandths of an em). */
+const UNKNOWN_MIN = 700;
+
+const tables = new Map<Face, { widths: Map<number, number>; classes: FontWidths['classes'] }>();
+
+function table(face: Face) {
+  let entry = tables.get(face);
+  if (!entry) {
+    const data = FONT_WIDTHS[face] as FontWidths;
+    const widths = new Map<number, number>();
+    for (const [first, run] of data.ranges) run.forEach((w, i) => widths.set(first + i, w));
+    entry = { widths, classes: data.classes };
+    tables.set(face, entry);
+  }
+  return entry;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** East Asian wide and fullwidth characters: ideographs, CJK punctuation, fullwidth forms. */
+export function isWide(char: string): boolean {
+  const cp = char.codePointAt(0) ?? 0;
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Width of one character (a code point) in thousandths of an em. */
+function charWidth(char: string, face: Face): number {
+  const { widths, classes } = table(face);
+  const known = widths.get(char.codePointAt(0) ?? 0);
+  if (known !== undefined) return known;
+  if (/\p{M}|\u200b|\u200d|\ufe0f/u.test(char)) return 0;
+  if (EMOJI.test(char)) return classes.emoji;
+  if (HANGUL.test(char)) return classes.hangul;
+  if (KANA.test(char)) return classes.kana;
+  if (isWide(char)) return classes.wide;
+  return Math.max(classes.other, UNKNOWN_MIN);
+}
+
+/** Width of `text` in px, on one line. */
+export function textWidth(text: string, font: Font): number {
+  let sum = 0;
+  for (const char of text) sum += charWidth(char, font.face);
+  return (sum * font.size) / 1000;
+}
+
+/**
+ * The pieces a line may break between: words with their trailing space, dashes
+ * ending a piece, and each CJK character on its own.
+ */
+function pieces(text: string): string[] {
+  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]*[\-‐–—]*\s*/gu)?.filter(Boolean) ?? [];
+}
+
+/**
+ * The lines `text` wraps to in a box `width` px wide. White space collapses as
+ * in HTML (newlines become spaces), except with `pre`, where only the text's
+ * own lines are kept and each wraps on its own.
+ */
+export function wrapLines(text: string, font: Font, width: number, pre = false, indent = 0): string[] {
+  if (pre) return text.split('\n').flatMap((line) => wrapOne(line, font, width, true, 0));
+  return wrapOne(text.replace(/\s+/gu, ' ').trim(), font, width, false, indent);
+}
+
+function wrapOne(text: string, font: Font, width: number, pre: boolean, indent: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // The first line may start after something inline, e.g. a timeline's date.
+  let used = indent;
+  const flush = () => {
+    lines.push(line);
+    line = '';
+    used = 0;
+  };
+  for (const piece of pre ? [...(text.match(/\S+\s*|\s+/gu) ?? [])] : pieces(text)) {
+    const visible = pre ? piece : piece.replace(/\s+$/u, '');
+    const w = textWidth(visible, font);
+    if (used > 0 && used + w > width) flush();
+    if (w <= width) {
+      line += piece;
+      used += textWidth(piece, font);
+      continue;
+    }
+    // A word wider than the line breaks between any two characters.
+    for (const char of piece) {
+      const cw = textWidth(char, font);
+      if (used > 0 && used + cw > width && /\S/u.test(char)) flush();
+      line += char;
+      used += cw;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.map((l) => l.replace(/\s+$/u, ''));
+}
+
+/** How many lines `text` takes in a box `width` px wide, its first line starting `indent` px in. */
+export function lineCount(text: string, font: Font, width: number, indent = 0): number {
+  return wrapLines(text, font, width, false, indent).length;
+}

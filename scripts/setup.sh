@@ -10,7 +10,8 @@
 #   - chromium-headless-shell, Chromium's build for automation, unless CHROME_PATH
 #     is set: versus prefers it, as it exports in half the time of the full browser;
 #   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
-#   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji).
+#   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji, Noto CJK for Chinese,
+#     Japanese and Korean text, which would otherwise show as empty boxes).
 # Then `npm ci`, which also builds lib/ (tsc, then scripts/bundle.js bundles the CLI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,7 @@ command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 has_font 'Liberation Sans' || packages+=(fonts-liberation)
 has_font 'DejaVu Sans Mono' || packages+=(fonts-dejavu-core)
 has_font 'Noto Color Emoji' || packages+=(fonts-noto-color-emoji)
+has_font 'Noto Sans CJK SC' || packages+=(fonts-noto-cjk)
 
 if [ "${#packages[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

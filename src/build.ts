@@ -2,16 +2,21 @@
  * `versus build`: outline → markdown, HTML, slide PDF and handout PDF, with
  * one browser shared by every browser-backed format and atomic writes.
  */
+import { type Finding, overflowFindings } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import { type ResolvedTheme, renderSlides, themeFor } from './export/marp.js';
 import type { PrintJob } from './export/pdf.js';
+import type { DeckSlide } from './plan/deck.js';
+import type { Page } from 'puppeteer-core';
 import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
-import { loadOutline } from './outline/load.js';
+import type { SlideMeasure } from './export/measure.js';
+import { type LoadedOutline, loadOutline } from './outline/load.js';
+import { positionOf } from './outline/positions.js';
 import { renderRunSheet } from './render/runsheet.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
@@ -25,11 +30,15 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   onProgress?: (message: string) => void;
   /** A browser shared with other builds; by default the build launches and closes its own. */
   browser?: SharedBrowser;
+  /** Fail (and write nothing) when a slide overflows, instead of warning. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
   files: string[];
   compiled: Compiled;
+  /** Slides whose content runs off the slide, measured in Chromium; absent when no format opened a browser. */
+  overflows?: Finding[];
 }
 
 /**
@@ -72,7 +81,10 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
-    return { files: await staging.commit(), compiled };
+    const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
+    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, positionIn(loaded));
+    if (options.strict && overflows?.length) throw overflowError(overflows);
+    return { files: await staging.commit(), compiled, ...(overflows ? { overflows } : {}) };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having.
     if (error instanceof VersusError && error.kind === 'environment') await staging.commit();
@@ -117,6 +129,7 @@ interface BrowserExport {
   progress: (message: string) => void;
 }
 
+/** Every browser-backed format, and the measure of every slide: on the slide PDF's page when there is one. */
 async function exportWithBrowser({
   browser,
   staging,
@@ -125,11 +138,13 @@ async function exportWithBrowser({
   formats,
   options,
   progress,
-}: BrowserExport): Promise<void> {
-  const [{ exportPdf }, { exportHandout }] = await Promise.all([
+}: BrowserExport): Promise<SlideMeasure[]> {
+  const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }] = await Promise.all([
     import('./export/pdf.js'),
     import('./export/handout.js'),
+    import('./export/measure.js'),
   ]);
+  let measures: SlideMeasure[] = [];
   const date = sourceDate();
   const job: PrintJob = {
     browser,
@@ -159,7 +174,14 @@ async function exportWithBrowser({
       formats.has('pdf') &&
         (async () => {
           progress(`pdf      ${slug}.pdf`);
-          await staging.write(`${slug}.pdf`, await exportPdf(job, markdown, theme, title, lang));
+          const measure = async (page: Page) => {
+            measures = await measurePage(page);
+          };
+          await staging.write(`${slug}.pdf`, await exportPdf(job, markdown, theme, title, lang, measure));
+        })(),
+      !formats.has('pdf') &&
+        (async () => {
+          measures = await measureSlides(await browser.get(), markdown, theme, staging.dir);
         })(),
       formats.has('handout') &&
         (async () => {
@@ -168,6 +190,7 @@ async function exportWithBrowser({
         })(),
       (formats.has('png') || formats.has('pptx')) && slideImages(),
     ]);
+    return measures;
   } catch (error) {
     if (error instanceof VersusError) throw error;
     throw new VersusError(
@@ -177,6 +200,22 @@ async function exportWithBrowser({
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
   }
+}
+
+/** Outline positions of the deck's slides, for findings. */
+function positionIn(loaded: LoadedOutline) {
+  return (origin: DeckSlide['origin']) => ({ file: loaded.file, ...positionOf(loaded.parsed, origin) });
+}
+
+/** `--strict`: overflowing slides fail the build like an invalid outline, and nothing is written. */
+function overflowError(overflows: Finding[]): VersusError {
+  const count = overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`;
+  return new VersusError(
+    'invalid-outline',
+    `${count} (--strict); nothing was written.`,
+    overflows.map((f) => ({ code: 'overflow', message: f.message, file: f.file, line: f.line, col: f.col, path: [] })),
+    'Shorten or split the slides above, or build without --strict to get the files with a warning.',
+  );
 }
 
 export interface BatchResult {

@@ -5,6 +5,7 @@
 import { compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
 import { renderSlides, themeFor } from './export/marp.js';
+import type { SlideMeasure } from './export/measure.js';
 import { loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
@@ -124,22 +125,8 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     try {
       // Chromium boots while Marp renders the slides to measure.
       const [launched] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
-      for (const { slide, bottom, right } of await measureSlides(launched, markdown, theme)) {
-        if (!bottom && !right) continue;
-        const planned = deck.slides[slide - 1];
-        if (!planned) continue;
-        const how = [bottom && `${bottom}px past the bottom`, right && `${right}px past the right edge`]
-          .filter(Boolean)
-          .join(' and ');
-        findings.push({
-          severity: 'error',
-          code: 'overflow',
-          message: `slide ${slide} "${slideTitle(planned)}" overflows ${how} (theme ${theme.name}); shorten it or split it`,
-          ...at(planned.origin),
-          slide,
-          overflow: { bottom, right },
-        });
-      }
+      const measures = await measureSlides(launched, markdown, theme);
+      findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
       await browser.close();
     }
@@ -164,6 +151,35 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     findings,
     ok: findings.every((f) => f.severity !== 'error'),
   };
+}
+
+/**
+ * One error per slide whose content runs past its content box, at the outline
+ * position of the slide it comes from. Shared by `check` and `build`.
+ */
+export function overflowFindings(
+  measures: readonly SlideMeasure[],
+  deck: Deck,
+  themeName: string,
+  at: (origin: DeckSlide['origin']) => { file: string; line: number; col: number },
+): Finding[] {
+  return measures.flatMap(({ slide, bottom, right }): Finding[] => {
+    const planned = deck.slides[slide - 1];
+    if ((!bottom && !right) || !planned) return [];
+    const how = [bottom && `${bottom}px past the bottom`, right && `${right}px past the right edge`]
+      .filter(Boolean)
+      .join(' and ');
+    return [
+      {
+        severity: 'error',
+        code: 'overflow',
+        message: `slide ${slide} "${slideTitle(planned)}" overflows ${how} (theme ${themeName}); shorten it or split it`,
+        ...at(planned.origin),
+        slide,
+        overflow: { bottom, right },
+      },
+    ];
+  });
 }
 
 function unusedSources(deck: Deck): string[] {

@@ -68,6 +68,7 @@ program
   .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
   .addOption(new Option('--handout-layout <n>', 'handout slides per page').choices(['1', '2', '3']).default('3'))
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
+  .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
   .action(async (outlines: string[], opts) => {
     const started = performance.now();
     const options: BuildOptions = {
@@ -80,6 +81,7 @@ program
       paper: opts.paper,
       handoutLayout: Number(opts.handoutLayout) as 1 | 2 | 3,
       browserTimeout: opts.browserTimeout * 1000,
+      strict: Boolean(opts.strict),
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
     };
     const { buildMany } = await import('./build.js');
@@ -113,13 +115,23 @@ async function expandPatterns(outlines: string[]): Promise<string[]> {
   return expanded.flat();
 }
 
-function printBuilt({ files, compiled: { deck } }: BuildResult, started: number): void {
+function printBuilt({ files, compiled: { deck }, overflows }: BuildResult, started: number): void {
   const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
   const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const listed = files.filter((f) => !f.includes(`${path.sep}assets${path.sep}`)).map((f) => `  ${f}`);
+  for (const f of overflows ?? []) {
+    process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
+  }
+  const fit =
+    overflows === undefined
+      ? ' (fit not measured: no format opened a browser)'
+      : overflows.length > 0
+        ? `, ${overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`}`
+        : '';
+  const mark = overflows?.length ? paint('yellow', '⚠') : paint('green', '✓');
   process.stdout.write(
-    `${paint('green', '✓')} ${deck.meta.title}: ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile} — ${seconds}s\n${listed.join('\n')}\n`,
+    `${mark} ${deck.meta.title}: ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.join('\n')}\n`,
   );
 }
 

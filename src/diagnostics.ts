@@ -21,7 +21,8 @@ export type DiagnosticCode =
   | 'unknown-id'
   | 'bad-path'
   | 'overlay-cycle'
-  | 'empty-deck';
+  | 'empty-deck'
+  | 'overflow';
 
 export interface Diagnostic {
   code: DiagnosticCode;

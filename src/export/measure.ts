@@ -24,6 +24,36 @@ export interface SlideMeasure {
 /** Content may touch the padding edge by this much before it counts (sub-pixel rounding, descenders). */
 const TOLERANCE_PX = 2;
 
+/** Measures the slides of a page showing a deck (see `slidesDocument`), e.g. the one about to be printed. */
+export function measurePage(page: Page): Promise<SlideMeasure[]> {
+  return page.evaluate((tolerance) => {
+    const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
+    return sections.map((section, i) => {
+      const box = section.getBoundingClientRect();
+      const style = getComputedStyle(section);
+      const limitBottom = box.bottom - Number.parseFloat(style.paddingBottom);
+      const limitRight = box.right - Number.parseFloat(style.paddingRight);
+      let bottom = 0;
+      let right = 0;
+      for (const element of section.querySelectorAll<HTMLElement>('*')) {
+        if (element.closest('header, footer')) continue;
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) continue;
+        bottom = Math.max(bottom, rect.bottom - limitBottom);
+        right = Math.max(right, rect.right - limitRight);
+        // A box that scrolls hides content just as well as the slide edge does.
+        const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+        const { overflowX, overflowY } = getComputedStyle(element);
+        if (scrolls(overflowY)) bottom = Math.max(bottom, element.scrollHeight - element.clientHeight);
+        if (scrolls(overflowX)) right = Math.max(right, element.scrollWidth - element.clientWidth);
+      }
+      const over = (px: number) => (px > tolerance ? Math.ceil(px) : 0);
+      return { slide: i + 1, bottom: over(bottom), right: over(right) };
+    });
+  }, TOLERANCE_PX);
+}
+
+/** Opens the deck in a page of its own and measures every slide. */
 export async function measureSlides(
   browser: Browser,
   markdown: string,
@@ -35,32 +65,7 @@ export async function measureSlides(
   try {
     const html = await slidesDocument(markdown, theme, 'measure', 'en');
     page = await openDocument(await browser.newPage(), path.join(dir, '.measure.html'), html);
-    const measures = await page.evaluate((tolerance) => {
-      const sections = [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')];
-      return sections.map((section, i) => {
-        const box = section.getBoundingClientRect();
-        const style = getComputedStyle(section);
-        const limitBottom = box.bottom - Number.parseFloat(style.paddingBottom);
-        const limitRight = box.right - Number.parseFloat(style.paddingRight);
-        let bottom = 0;
-        let right = 0;
-        for (const element of section.querySelectorAll<HTMLElement>('*')) {
-          if (element.closest('header, footer')) continue;
-          const rect = element.getBoundingClientRect();
-          if (rect.width === 0 && rect.height === 0) continue;
-          bottom = Math.max(bottom, rect.bottom - limitBottom);
-          right = Math.max(right, rect.right - limitRight);
-          // A box that scrolls hides content just as well as the slide edge does.
-          const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
-          const { overflowX, overflowY } = getComputedStyle(element);
-          if (scrolls(overflowY)) bottom = Math.max(bottom, element.scrollHeight - element.clientHeight);
-          if (scrolls(overflowX)) right = Math.max(right, element.scrollWidth - element.clientWidth);
-        }
-        const over = (px: number) => (px > tolerance ? Math.ceil(px) : 0);
-        return { slide: i + 1, bottom: over(bottom), right: over(right) };
-      });
-    }, TOLERANCE_PX);
-    return measures;
+    return await measurePage(page);
   } finally {
     await page?.close();
     if (!workDir) await rm(dir, { recursive: true, force: true });

@@ -40,12 +40,22 @@ export async function slidesDocument(
 <body><div class="marpit">${slides.join('')}</div></body></html>`;
 }
 
-/** Prints an HTML document with the shared browser and returns the PDF bytes. */
-export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
+/**
+ * Prints an HTML document with the shared browser and returns the PDF bytes;
+ * `inspect` sees the page first (the build measures the slides there).
+ */
+export async function printPdf(
+  job: PrintJob,
+  name: string,
+  html: string,
+  pdfOptions: PdfOptions,
+  inspect?: (page: Page) => Promise<void>,
+): Promise<Buffer> {
   const file = path.join(job.workDir, `.${name}.print.html`);
   const { timeout } = job.browser;
   const page = await openDocument(await job.browser.newPage(), file, html, timeout);
   try {
+    await inspect?.(page);
     const pdf = await page.pdf({
       printBackground: true,
       outline: true,
@@ -65,7 +75,8 @@ export async function exportPdf(
   theme: ResolvedTheme,
   title: string,
   lang: string,
+  inspect?: (page: Page) => Promise<void>,
 ): Promise<Buffer> {
   const html = await slidesDocument(markdown, theme, title, lang);
-  return printPdf(job, 'slides', html, { preferCSSPageSize: true });
+  return printPdf(job, 'slides', html, { preferCSSPageSize: true }, inspect);
 }

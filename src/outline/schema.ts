@@ -3,6 +3,7 @@
  * validator and the shipped `outline.schema.json`.
  */
 import * as z from 'zod';
+import { displayLength } from './text-length.js';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
@@ -13,6 +14,27 @@ const text = z
   .string()
   .regex(/\S/u, 'must not be empty or blank')
   .refine((s) => !CONTROL_CHARS.test(s), 'contains a control character that cannot be shown on a slide');
+
+/**
+ * Text shown in one block of a slide, at most `max` characters long (wide CJK
+ * characters count twice): a bound under which every layout can fit it.
+ */
+function slideText(max: number) {
+  return text
+    .superRefine((value, ctx) => {
+      const length = displayLength(value);
+      if (length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is ${length} characters long; at most ${max} fit here on a slide (CJK characters count twice): move the detail to the notes`,
+        });
+      }
+    })
+    .meta({ maxLength: max });
+}
+
+/** Limits that keep every text fitting a slide, whatever the layout. */
+const LIMIT = { name: 40, label: 120, title: 200, line: 300, item: 400 } as const;
 
 const id = z
   .string()
@@ -27,18 +49,19 @@ const color = z
 
 const contender = z.strictObject({
   id: id.describe('Used as the key of table cells, pros/cons and code panes.'),
-  name: text,
+  name: slideText(LIMIT.name),
   color,
 });
 
 const source = z.strictObject({
   id,
-  title: text,
+  title: slideText(LIMIT.line),
   url: z
     .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
+    .max(400, 'addresses longer than 400 characters cannot be shown on the References slide')
     .optional()
     .describe('http(s) address of the source.'),
-  publisher: text.optional(),
+  publisher: slideText(LIMIT.label).optional(),
   accessed: z
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are written YYYY-MM-DD')
@@ -49,7 +72,7 @@ const source = z.strictObject({
 /** Fields every slide may carry. */
 const slideBase = {
   id: id.optional().describe('Stable id, used by profiles, --skip and overlays.'),
-  title: text,
+  title: slideText(LIMIT.title),
   notes: z.string().optional().describe('Speaker notes: what to say. Shown in presenter view and the handout.'),
   tags: z.array(id).optional().describe('A tagged slide is kept only when a selected tag matches (--only, profiles).'),
   sources: z.array(id).optional().describe('Ids of sources this slide relies on.'),
@@ -59,13 +82,13 @@ const slideBase = {
 const bulletsSlide = z.strictObject({
   kind: z.literal('bullets'),
   ...slideBase,
-  lead: text.optional().describe('A short sentence above the list.'),
-  bullets: z.array(text).min(1),
+  lead: slideText(LIMIT.line).optional().describe('A short sentence above the list.'),
+  bullets: z.array(slideText(LIMIT.item)).min(1),
 });
 
 const comparisonRow = z.strictObject({
-  aspect: text,
-  cells: z.record(z.string(), text).describe('One cell per contender id.'),
+  aspect: slideText(LIMIT.label),
+  cells: z.record(z.string(), slideText(LIMIT.item)).describe('One cell per contender id.'),
   verdict: z.string().optional().describe('Contender id of the row winner, or "tie". Highlighted by the theme.'),
   sources: z.array(id).optional(),
 });
@@ -79,8 +102,8 @@ const comparisonSlide = z.strictObject({
 const prosConsSlide = z.strictObject({
   kind: z.literal('pros-cons'),
   ...slideBase,
-  pros: z.record(z.string(), z.array(text).min(1)).describe('Contender id → advantages.'),
-  cons: z.record(z.string(), z.array(text).min(1)).describe('Contender id → drawbacks.'),
+  pros: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → advantages.'),
+  cons: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → drawbacks.'),
 });
 
 const codePane = z
@@ -92,7 +115,7 @@ const codePane = z
       .optional(),
     code: z.string().min(1).optional().describe('The code itself.'),
     file: z.string().min(1).optional().describe('Or a file to include, relative to the outline.'),
-    caption: text.optional(),
+    caption: slideText(LIMIT.line).optional(),
   })
   .refine((pane) => (pane.code === undefined) !== (pane.file === undefined), {
     message: 'a code pane needs exactly one of "code" or "file"',
@@ -110,8 +133,8 @@ const timelineSlide = z.strictObject({
   events: z
     .array(
       z.strictObject({
-        when: text.describe('A date or year, e.g. "Nov 2023".'),
-        text,
+        when: slideText(LIMIT.name).describe('A date or year, e.g. "Nov 2023".'),
+        text: slideText(LIMIT.item),
         contender: z.string().optional(),
       }),
     )
@@ -125,19 +148,19 @@ const decisionSlide = z.strictObject({
     .array(
       z.strictObject({
         contender: z.string(),
-        label: text.optional().describe('Heading of the column; default "Choose <name> if…".'),
-        when: z.array(text).min(1),
+        label: slideText(LIMIT.label).optional().describe('Heading of the column; default "Choose <name> if…".'),
+        when: z.array(slideText(LIMIT.item)).min(1),
       }),
     )
     .min(1),
-  otherwise: text.optional().describe('A closing line under the columns.'),
+  otherwise: slideText(LIMIT.line).optional().describe('A closing line under the columns.'),
 });
 
 const quoteSlide = z.strictObject({
   kind: z.literal('quote'),
   ...slideBase,
   text,
-  by: text.optional().describe('Who said it. Without it, the slide is a big statement.'),
+  by: slideText(LIMIT.label).optional().describe('Who said it. Without it, the slide is a big statement.'),
 });
 
 const imageSlide = z.strictObject({
@@ -145,13 +168,13 @@ const imageSlide = z.strictObject({
   ...slideBase,
   src: z.string().min(1).describe('Local image file, relative to the outline.'),
   alt: text.describe('Alternative text: what the image shows, for screen readers and the handout.'),
-  caption: text.optional(),
+  caption: slideText(LIMIT.line).optional(),
 });
 
 const exerciseSlide = z.strictObject({
   kind: z.literal('exercise'),
   ...slideBase,
-  task: z.array(text).min(1).describe('Steps for the audience.'),
+  task: z.array(slideText(LIMIT.item)).min(1).describe('Steps for the audience.'),
   solution: z.string().min(1).describe('Goes to the speaker notes, never on the slide.'),
 });
 
@@ -171,8 +194,8 @@ export const SLIDE_KINDS = slideSchema.options.map((option) => option.shape.kind
 
 const section = z.strictObject({
   id,
-  title: text,
-  summary: text.optional().describe('One line under the section title on its divider slide.'),
+  title: slideText(LIMIT.title),
+  summary: slideText(LIMIT.line).optional().describe('One line under the section title on its divider slide.'),
   notes: z.string().optional(),
   tags: z.array(id).optional(),
   minutes: minutes.optional().describe('Speaking time of the divider slide.'),
@@ -180,29 +203,29 @@ const section = z.strictObject({
 });
 
 const speaker = z.strictObject({
-  name: text,
-  role: text.optional(),
-  contact: text.optional().describe('A link or handle, printed on the title slide and the handout cover.'),
+  name: slideText(LIMIT.label),
+  role: slideText(LIMIT.label).optional(),
+  contact: slideText(LIMIT.label).optional().describe('A link or handle, printed on the title slide and the handout cover.'),
 });
 
 const generatedSlide = z.strictObject({
-  title: text.optional(),
+  title: slideText(LIMIT.title).optional(),
   notes: z.string().optional(),
   minutes: minutes.optional(),
 });
 
 const metadata = {
-  title: text,
-  subtitle: text.optional(),
-  speakers: z.array(speaker).optional(),
-  event: text.optional(),
-  date: text.optional(),
+  title: slideText(LIMIT.title),
+  subtitle: slideText(LIMIT.line).optional(),
+  speakers: z.array(speaker).max(6, 'at most 6 speakers fit the title slide').optional(),
+  event: slideText(LIMIT.label).optional(),
+  date: slideText(LIMIT.name).optional(),
   duration: minutes.optional().describe('Time budget of the talk in minutes.'),
 };
 
 const profile = z.strictObject({
   ...metadata,
-  title: text.optional(),
+  title: slideText(LIMIT.title).optional(),
   only: z.array(id).optional().describe('Keep tagged slides only when they carry one of these tags.'),
   skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
 });

@@ -52,7 +52,7 @@ const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].length ?? 0;
 /**
  * The code's lines grouped into units a page may start or end between:
  * paragraphs (separated by blank lines) when they fit `budget`, else their
- * top-level statements, else single lines.
+ * top-level statements, else single lines, else a line's wrapped parts.
  */
 export function codeUnits(displayed: string[][], lineHeight: number, budget: number): CodeUnit[] {
   const height = (lines: string[][]) => lines.reduce((sum, l) => sum + l.length, 0) * lineHeight;
@@ -74,7 +74,9 @@ export function codeUnits(displayed: string[][], lineHeight: number, budget: num
       statements.at(-1)?.push(line);
     }
     for (const statement of statements) {
-      units.push(...(height(statement) <= budget ? [statement] : statement.map((line) => [line])));
+      if (height(statement) <= budget) units.push(statement);
+      // A single line so long that its wrapped parts fill more than a page splits between them.
+      else for (const line of statement) units.push(...(height([line]) <= budget ? [[line]] : line.map((part) => [[part]])));
     }
   }
   return units.map((unit) => ({ lines: unit.flat() }));

@@ -5,6 +5,7 @@
  * characters, and inside a word only when the word alone is wider than the line.
  */
 import { FONT_WIDTHS } from './font-widths.js';
+import { isWide } from '../../outline/text-length.js';
 import type { Face, FontWidths } from './fonts.js';
 
 export interface Font {
@@ -33,21 +34,6 @@ function table(face: Face) {
 const EMOJI = /\p{Extended_Pictographic}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-/** East Asian wide and fullwidth characters: ideographs, CJK punctuation, fullwidth forms. */
-export function isWide(char: string): boolean {
-  const cp = char.codePointAt(0) ?? 0;
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
 
 /** Width of one character (a code point) in thousandths of an em. */
 function charWidth(char: string, face: Face): number {

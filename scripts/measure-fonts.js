@@ -49,13 +49,18 @@ try {
       async (family, weight, ranges, samples) => {
         const font = `${weight} 1000px ${family}`;
         // Load every face of the stack, fallbacks included, before measuring.
-        const all = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
+        const all = ranges.flatMap(([a, b]) =>
+          Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)),
+        );
         await document.fonts.load(font, all.join('') + Object.values(samples).join(''));
         const context = document.querySelector('canvas').getContext('2d');
         context.font = font;
         const width = (text) => Math.round(context.measureText(text).width);
         return {
-          ranges: ranges.map(([a, b]) => [a, Array.from({ length: b - a + 1 }, (_, i) => width(String.fromCodePoint(a + i)))]),
+          ranges: ranges.map(([a, b]) => [
+            a,
+            Array.from({ length: b - a + 1 }, (_, i) => width(String.fromCodePoint(a + i))),
+          ]),
           classes: Object.fromEntries(Object.entries(samples).map(([key, text]) => [key, width(text)])),
         };
       },

@@ -2,21 +2,22 @@
  * `versus build`: outline → markdown, HTML, slide PDF and handout PDF, with
  * one browser shared by every browser-backed format and atomic writes.
  */
+
+import type { Page } from 'puppeteer-core';
 import { type Finding, overflowFindings } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import { type ResolvedTheme, renderSlides, themeFor } from './export/marp.js';
+import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
-import type { DeckSlide } from './plan/deck.js';
-import type { Page } from 'puppeteer-core';
 import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
-import type { SlideMeasure } from './export/measure.js';
 import { type LoadedOutline, loadOutline } from './outline/load.js';
 import { positionOf } from './outline/positions.js';
+import type { DeckSlide } from './plan/deck.js';
 import { renderRunSheet } from './render/runsheet.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {

@@ -1,138 +1,147 @@
 /**
- * Slides that fit: long content is split by the planner's size budget, and
- * the browser measurement confirms nothing runs off any slide, in every theme.
+ * Slides that fit: the stress corpus (test/fixtures/fit/: 1–6 code panes, 2–6
+ * contenders on every kind, long sequences and texts, 15 sections, CJK) and
+ * the shipped talk, measured in Chromium in both themes; nothing is lost on
+ * the way; and a slide that does overflow is reported by check and build.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { checkOutline } from '../src/check.js';
-import { compileOutline } from '../src/compile.js';
+import { type Compiled, compileOutline } from '../src/compile.js';
 import { SharedBrowser } from '../src/export/browser.js';
 import { BUILT_IN_THEMES, resolveTheme } from '../src/export/marp.js';
-import { measureSlides } from '../src/export/measure.js';
 import { loadOutline } from '../src/outline/load.js';
-import { describeWithBrowser, loadText, minimalOutline } from './helpers.js';
+import type { Outline } from '../src/outline/schema.js';
+import { CONTINUATION } from '../src/plan/fit/code.js';
+import { selectOutline } from '../src/select/select.js';
+import { codeLinesOf, measureDecks, textsOf } from './fit-helpers.js';
+import { describeWithBrowser } from './helpers.js';
+import { ROOT, snapshotDir, versus } from './run-cli.js';
 
-const LONG =
-  'a cell with a whole paragraph in it, the kind of thing people paste from documentation when they are in a hurry and forget that slides are not documents';
+const CORPUS = path.join(ROOT, 'test/fixtures/fit');
 
-function stressOutline(): string {
-  const outline = minimalOutline();
-  outline.contenders.push({ id: 'c', name: 'Gamma', color: '#1a7f37' });
-  outline.sections = [
-    {
-      id: 'stress',
-      title: 'Stress',
-      slides: [
-        {
-          kind: 'comparison',
-          id: 'forty-rows',
-          title: 'Forty rows',
-          rows: Array.from({ length: 40 }, (_, i) => ({
-            aspect: `Aspect ${i + 1}`,
-            cells: { a: `A${i}`, b: `B${i}`, c: `C${i}` },
-            verdict: 'b',
-          })),
-        },
-        {
-          kind: 'comparison',
-          id: 'long-cells',
-          title: 'Very long cells',
-          rows: Array.from({ length: 6 }, (_, i) => ({
-            aspect: `Row ${i + 1} with a long aspect name`,
-            cells: { a: LONG, b: `${LONG} ${LONG}`, c: 'short' },
-          })),
-        },
-        {
-          kind: 'bullets',
-          id: 'many-bullets',
-          title: 'Many bullets',
-          lead: LONG,
-          bullets: Array.from({ length: 25 }, (_, i) => `Point ${i + 1}: ${LONG.slice(0, 20 + ((i * 7) % 90))}`),
-        },
-        {
-          kind: 'pros-cons',
-          id: 'long-pros',
-          title: 'Long pros and cons',
-          pros: { a: Array(5).fill(LONG.slice(0, 60)), b: ['x'], c: ['y'] },
-          cons: { a: Array(4).fill(LONG.slice(0, 50)), b: ['z'], c: ['w'] },
-        },
-      ],
-    },
-  ];
-  return stringify(outline);
+async function corpus(): Promise<{ name: string; outline: Outline; compiled: Compiled }[]> {
+  const files = (await readdir(CORPUS)).filter((f) => f.endsWith('.yaml')).sort();
+  const talks = [];
+  for (const file of files) {
+    const loaded = await loadOutline(path.join(CORPUS, file));
+    talks.push({ name: file, outline: loaded.outline, compiled: compileOutline(loaded) });
+  }
+  const shipped = await loadOutline(path.join(ROOT, 'outline.yaml'));
+  for (const profile of ['meetup', 'workshop']) {
+    const selected = selectOutline(shipped.outline, { profile });
+    if (!selected.ok) throw new Error(`profile ${profile} does not select`);
+    talks.push({
+      name: `outline.yaml (${profile})`,
+      outline: selected.outline,
+      compiled: compileOutline(shipped, { profile }),
+    });
+  }
+  return talks;
 }
 
-describeWithBrowser('nothing overflows, in any theme', () => {
+describeWithBrowser('every slide fits', () => {
   const browser = new SharedBrowser();
   afterAll(() => browser.close());
 
   for (const themeName of BUILT_IN_THEMES) {
-    it(`splits a 40-row table, long cells, long lists and pros/cons into fitting slides (${themeName})`, async () => {
-      const theme = await resolveTheme(themeName, '.');
-      const { deck, markdown } = compileOutline(loadText(stressOutline()), { theme: themeName });
-      const titles = deck.slides.map((s) => (s.part ? `${s.title} (${s.part.index}/${s.part.count})` : s.title));
-      expect(titles.filter((t) => t.startsWith('Forty rows')).length).toBeGreaterThan(2);
-      expect(titles.filter((t) => t.startsWith('Many bullets')).length).toBeGreaterThan(1);
-
-      const measures = await measureSlides(await browser.get(), markdown, theme);
-      expect(measures).toHaveLength(deck.slides.length);
-      const overflowing = measures
-        .filter((m) => m.bottom || m.right)
-        .map((m) => `${titles[m.slide - 1]}: ${m.bottom}px/${m.right}px`);
+    it(`measures 0 overflowing slides in the stress corpus and the shipped talk, and loses no text (${themeName})`, async () => {
+      const talks = await corpus();
+      const theme = await resolveTheme(themeName, ROOT);
+      const measured = await measureDecks(
+        await browser.get(),
+        talks.map((t) => t.compiled),
+        theme,
+      );
+      const overflowing = talks.flatMap(({ name, compiled }, t) =>
+        (measured[t] ?? [])
+          .map((m, i) => ({ ...m, slide: compiled.deck.slides[i] }))
+          .filter((m) => m.bottom || m.right)
+          .map((m) => `${name}: slide "${m.slide?.title}" ${m.bottom}px/${m.right}px`),
+      );
       expect(overflowing).toEqual([]);
 
-      // Every row is still there, once, with its header repeated on each part.
-      const rows = deck.slides.flatMap((s) =>
-        s.kind === 'comparison' && s.title === 'Forty rows' ? s.rows.map((r) => r.aspect) : [],
-      );
-      expect(rows).toEqual(Array.from({ length: 40 }, (_, i) => `Aspect ${i + 1}`));
-      expect(markdown.match(/\| Alpha \| Beta \| Gamma \|/g)?.length).toBe(
-        titles.filter((t) => /^(Forty rows|Very long cells)/.test(t)).length,
-      );
-    });
-
-    it(`measures the shipped talk as fitting (${themeName}, both profiles)`, async () => {
-      const loaded = await loadOutline(path.join(import.meta.dirname, '../outline.yaml'));
-      const theme = await resolveTheme(themeName, '.');
-      for (const profile of ['meetup', 'workshop']) {
-        const { markdown } = compileOutline(loaded, { profile, theme: themeName });
-        const overflowing = (await measureSlides(await browser.get(), markdown, theme)).filter(
-          (m) => m.bottom || m.right,
-        );
-        expect(overflowing).toEqual([]);
+      for (const [t, { name, outline }] of talks.entries()) {
+        const text = (measured[t] ?? []).map((m) => m.text.replace(/\s+/gu, ' ')).join(' ');
+        const missing = textsOf(outline).filter((item) => !text.includes(item));
+        expect(missing, name).toEqual([]);
+        const code = text.replaceAll(CONTINUATION.trim(), '').replace(/\s+/gu, '');
+        expect(
+          codeLinesOf(outline).filter((line) => !code.includes(line)),
+          name,
+        ).toEqual([]);
       }
     });
   }
 
-  it('catches a slide that does overflow, and check reports it with its position and exit status', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'versus-overflow-'));
-    const file = path.join(dir, 'outline.yaml');
-    // One bullet too long for any slide: it cannot be split, so it must be reported.
-    await writeFile(
-      file,
-      stringify({
-        ...minimalOutline(),
-        sections: [
-          { id: 's', title: 'S', slides: [{ kind: 'bullets', title: 'Too much', bullets: [LONG.repeat(12)] }] },
-        ],
-      }),
+  it('splits only when needed: no two consecutive parts of a slide would fit on one', async () => {
+    const talks = await corpus();
+    const measured = await measureDecks(
+      await browser.get(),
+      talks.map((t) => t.compiled),
+      await resolveTheme('versus', ROOT),
     );
-    const report = await checkOutline(file);
-    const overflow = report.findings.filter((f) => f.code === 'overflow');
-    expect(overflow).toHaveLength(1);
-    // The finding points at the slide in the outline: the line where its mapping starts.
+    const mergeable: string[] = [];
+    for (const [t, { name, compiled }] of talks.entries()) {
+      compiled.deck.slides.forEach((slide, i) => {
+        const next = compiled.deck.slides[i + 1];
+        const [a, b] = [measured[t]?.[i], measured[t]?.[i + 1]];
+        // Parts that show different contenders side by side are not a split of one list. Two parts
+        // filling less than 85% of one body would have fit on one (the planner keeps a small margin).
+        const sameColumns = slide.kind !== 'comparison' || slide.shown?.join() === next?.shown?.join();
+        if (
+          slide.part &&
+          next?.part?.index === slide.part.index + 1 &&
+          a &&
+          b &&
+          sameColumns &&
+          a.fill + b.fill < 0.85
+        ) {
+          mergeable.push(
+            `${name}: "${slide.title}" ${slide.part.index}+${next.part.index}: ${a.fill.toFixed(2)}+${b.fill.toFixed(2)}`,
+          );
+        }
+      });
+    }
+    expect(mergeable).toEqual([]);
+  });
+
+  it('reports a slide that does overflow (a theme with huge text): check with its position, build as a warning, --strict as exit 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-overflow-'));
+    await cp(path.join(ROOT, 'test/fixtures/golden'), dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'huge.css'),
+      "/* @theme huge */\n@import 'versus';\nsection li { font-size: 90px; }\n",
+    );
+    const file = path.join(dir, 'every-kind.yaml');
     const lines = (await readFile(file, 'utf8')).split('\n');
-    const line = lines.findIndex((l) => l.includes('title: Too much'));
-    expect(overflow[0]).toMatchObject({
-      severity: 'error',
-      slide: 4,
-      line,
-      col: (lines[line - 1]?.indexOf('kind') ?? 0) + 1,
-    });
-    expect(overflow[0]?.overflow?.bottom).toBeGreaterThan(50);
+    const timelineLine = lines.findIndex((l) => l.includes('kind: timeline')) + 1;
+
+    const report = await checkOutline(file, { theme: path.join(dir, 'huge.css') });
+    const first = report.findings.find((f) => f.code === 'overflow');
+    expect(first).toMatchObject({ severity: 'error', line: timelineLine, slide: 9 });
+    expect(first?.overflow?.bottom).toBeGreaterThan(20);
     expect(report.ok).toBe(false);
+
+    const built = await versus(['build', file, '--theme', 'huge.css', '--out', 'out'], { cwd: dir });
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain(`${file}:${timelineLine}:`);
+    expect(built.stderr).toMatch(/warning\[overflow\]: slide 9 "History" overflows \d+px past the bottom/);
+    expect(built.stdout).toMatch(/⚠ Tea vs Coffee: 15 slides, .* \d+ slides overflow/);
+
+    const before = await snapshotDir(path.join(dir, 'out'));
+    const strict = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/error\[overflow\]: slide 9 "History"/);
+    expect(strict.stderr).toContain('nothing was written');
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+
+    const fits = await versus(['build', file, '--out', 'out', '--strict', '-f', 'md,pdf'], { cwd: dir });
+    expect(fits.code).toBe(0);
+    expect(fits.stdout).toMatch(/✓ Tea vs Coffee/);
+    const unmeasured = await versus(['build', file, '--out', 'out', '-f', 'md,html'], { cwd: dir });
+    expect(unmeasured.stdout).toContain('fit not measured');
   });
 });

@@ -205,7 +205,9 @@ const section = z.strictObject({
 const speaker = z.strictObject({
   name: slideText(LIMIT.label),
   role: slideText(LIMIT.label).optional(),
-  contact: slideText(LIMIT.label).optional().describe('A link or handle, printed on the title slide and the handout cover.'),
+  contact: slideText(LIMIT.label)
+    .optional()
+    .describe('A link or handle, printed on the title slide and the handout cover.'),
 });
 
 const generatedSlide = z.strictObject({

@@ -27,6 +27,8 @@ interface Planned {
   start?: number;
   /** Ids of the contenders a comparison part shows, when it shows only some of them. */
   shown?: string[];
+  /** Columns side by side (pros/cons, decision, code); more wrap into a grid. */
+  columns?: number;
 }
 
 /** Sizes in px that differ from the theme's, chosen per slide by the planner. */

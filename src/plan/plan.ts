@@ -52,7 +52,12 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     const notes = agenda.notes ?? '';
     const title = agenda.title ?? 'Agenda';
     const items = outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) }));
-    const parts = fitAgenda(title, items, (item) => item.title, (page) => ({ kind: 'agenda' as const, items: page }));
+    const parts = fitAgenda(
+      title,
+      items,
+      (item) => item.title,
+      (page) => ({ kind: 'agenda' as const, items: page }),
+    );
     slides.push(
       ...continued(
         { title, notes, minutes: minutesFor(agenda.minutes, notes), citations: [], origin: ['agenda'] },
@@ -101,7 +106,10 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         citations: [],
         origin: ['sources'],
       },
-      fitReferences(referencesTitle, sources, referenceText, (page) => ({ kind: 'references' as const, sources: page })),
+      fitReferences(referencesTitle, sources, referenceText, (page) => ({
+        kind: 'references' as const,
+        sources: page,
+      })),
     ),
   );
 
@@ -149,6 +157,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.start ? { start: part.start } : {}),
     ...(part.shown ? { shown: part.shown } : {}),
     ...(part.dense ? { dense: true } : {}),
+    ...(part.columns ? { columns: part.columns } : {}),
     ...(parts.length > 1
       ? {
           notes: index === 0 ? base.notes : '',

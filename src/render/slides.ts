@@ -26,7 +26,13 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'title':
       return [heading, ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []), ...slide.byline.map(md)];
     case 'agenda':
-      return [heading, numbered(slide.items.map((item) => md(item.title)), slide.start)];
+      return [
+        heading,
+        numbered(
+          slide.items.map((item) => md(item.title)),
+          slide.start,
+        ),
+      ];
     case 'divider':
       return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
     case 'references':
@@ -60,6 +66,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
                 ...labelledList('Cons', slide.cons[c.id], '+'),
               ],
             })),
+          slide.columns,
         ),
       ];
     case 'code':
@@ -78,6 +85,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               ],
             };
           }),
+          slide.columns,
         ),
       ];
     case 'timeline':
@@ -105,6 +113,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               ],
             };
           }),
+          slide.columns,
         ),
         ...(slide.otherwise ? [md(slide.otherwise)] : []),
       ];
@@ -137,12 +146,12 @@ function labelledList(label: string, items: string[] | undefined, marker: '-' | 
   return items?.length ? [`**${label}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
 }
 
-/** Side-by-side columns, one per contender, colored by the contender's index. */
-function columns(items: { index: number; blocks: string[] }[]): string {
+/** Columns, one per contender, colored by the contender's index; `perRow` side by side, more in a grid. */
+function columns(items: { index: number; blocks: string[] }[], perRow = items.length): string {
   const body = items
     .map(({ index, blocks }) => `<div class="column c${index}">\n\n${blocks.join('\n\n')}\n\n</div>`)
     .join('\n');
-  return `<div class="columns cols-${items.length}">\n${body}\n</div>`;
+  return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }
 
 function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources']): string {

@@ -25,7 +25,8 @@ export function contenderStyle(contenders: readonly Contender[]): string {
 const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
   title: (px) => `section.fit-title-${px} h1 { font-size: ${px}px; }`,
   code: (px) => `section.fit-code-${px} pre { font-size: ${px}px; }`,
-  text: (px) => `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,
+  text: (px) =>
+    `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,
   image: (px) => `section.fit-image-${px} img { max-height: ${px}px; }`,
 };
 
@@ -49,8 +50,12 @@ export function fitStyle(deck: Deck): string {
     const first = firstShown(slide, deck.contenders);
     for (let i = 0; first > 1 && i < (slide.shown?.length ?? 0); i++) {
       const n = first + i;
-      rules.add(`section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`);
-      rules.add(`section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset 6px 0 0 var(--c${n}); }`);
+      rules.add(
+        `section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`,
+      );
+      rules.add(
+        `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset 6px 0 0 var(--c${n}); }`,
+      );
     }
   }
   return [...rules].sort().join('\n');

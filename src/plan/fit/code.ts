@@ -27,12 +27,16 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
     const chars = [...rest];
     let fit = 0;
     let used = 0;
-    while (fit < chars.length && used + textWidth(chars[fit] ?? '', font) <= room) used += textWidth(chars[fit++] ?? '', font);
+    while (fit < chars.length && used + textWidth(chars[fit] ?? '', font) <= room)
+      used += textWidth(chars[fit++] ?? '', font);
     fit = Math.max(1, fit);
     if (fit < chars.length) {
       // Prefer to break after a space or punctuation in the last third of the line.
       const head = chars.slice(0, fit).join('');
-      const soft = Math.max(head.lastIndexOf(' '), ...[',', ';', '(', '[', '{', '.', '=', '+'].map((c) => head.lastIndexOf(c)));
+      const soft = Math.max(
+        head.lastIndexOf(' '),
+        ...[',', ';', '(', '[', '{', '.', '=', '+'].map((c) => head.lastIndexOf(c)),
+      );
       if (soft >= (head.length * 2) / 3) fit = [...head.slice(0, soft + 1)].length;
     }
     lines.push(prefix + chars.slice(0, fit).join('').replace(/\s+$/u, ''));
@@ -42,46 +46,41 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   return lines;
 }
 
-/** A run of consecutive source lines kept together on one page. */
+/** A source line as the pane shows it: its wrapped parts, which stay on one page. */
 export interface CodeUnit {
   lines: string[];
 }
 
-const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
+const isBlank = (unit: CodeUnit | undefined) => (unit?.lines.join('') ?? '').trim() === '';
 
 /**
- * The code's lines grouped into units a page may start or end between:
- * paragraphs (separated by blank lines) when they fit `budget`, else their
- * top-level statements, else single lines, else a line's wrapped parts.
+ * The units a page may start or end between: each source line with its
+ * wrapped parts, or a part on its own for a line too long for a whole page.
  */
 export function codeUnits(displayed: string[][], lineHeight: number, budget: number): CodeUnit[] {
-  const height = (lines: string[][]) => lines.reduce((sum, l) => sum + l.length, 0) * lineHeight;
-  const paragraphs: string[][][] = [[]];
-  for (const line of displayed) {
-    paragraphs.at(-1)?.push(line);
-    if (line.join('').trim() === '') paragraphs.push([]);
-  }
-  const units: string[][][] = [];
-  for (const paragraph of paragraphs.filter((p) => p.length > 0)) {
-    if (height(paragraph) <= budget) {
-      units.push(paragraph);
-      continue;
-    }
-    const base = Math.min(...paragraph.map((l) => indentOf(l[0] ?? '')));
-    const statements: string[][][] = [];
-    for (const line of paragraph) {
-      if (statements.length === 0 || indentOf(line[0] ?? '') <= base) statements.push([]);
-      statements.at(-1)?.push(line);
-    }
-    for (const statement of statements) {
-      if (height(statement) <= budget) units.push(statement);
-      // A single line so long that its wrapped parts fill more than a page splits between them.
-      else for (const line of statement) units.push(...(height([line]) <= budget ? [[line]] : line.map((part) => [[part]])));
-    }
-  }
-  return units.map((unit) => ({ lines: unit.flat() }));
+  return displayed.flatMap((parts) =>
+    parts.length * lineHeight <= budget ? [{ lines: parts }] : parts.map((part) => ({ lines: [part] })),
+  );
 }
 
+/**
+ * How badly a page break before unit `index` reads: free after a blank line,
+ * cheap between top-level statements, dear inside a block, dearest inside a
+ * wrapped line. In px², weighed against the evenness of the pages.
+ */
+export function codeBreakCost(units: readonly CodeUnit[], budget: number): (index: number) => number {
+  const scale = budget * budget;
+  return (index) => {
+    const unit = units[index];
+    const before = units[index - 1];
+    if (!unit || !before || isBlank(before)) return 0;
+    if (unit.lines[0]?.trimStart().startsWith(CONTINUATION.trim())) return scale;
+    const indent = indentOf(unit.lines[0] ?? '');
+    if (indent === 0) return 0.02 * scale;
+    return indent <= indentOf(before.lines[0] ?? '') ? 0.06 * scale : 0.2 * scale;
+  };
+}
 /** Sizes of code units for pagination (the pane's padding is in its overhead). */
 export function unitSizes(units: CodeUnit[], size: number): Sized[] {
   return units.map((unit) => [codeHeight(unit.lines.length, size) - CODE.padY, 0]);

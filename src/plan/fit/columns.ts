@@ -3,21 +3,23 @@
  * how many stand side by side on a slide, and how each column's items split
  * over continuation slides. Every contender is always shown.
  */
-import { columnWidth } from './geometry.js';
-import { evenGroups, paginate, type Sized } from './paginate.js';
+import { COLUMN, columnWidth, stack } from './geometry.js';
+import { type BreakCost, evenGroups, paginate, type Sized } from './paginate.js';
 
 /** One contender's column, laid out at a given width. */
 export interface ColumnLayout {
   /** Height each part of the column repeats (heading, padding). */
   overhead: number;
   items: Sized[];
+  /** Where a part should rather not start (code: inside a statement). */
+  breakCost?: BreakCost;
 }
 
 export interface ColumnPlan {
-  /** Per slide: for each column of the group, the [from, to) items it shows (empty when done). */
-  slides: { columns: { column: number; from: number; to: number }[] }[];
-  /** Columns side by side. */
-  perSlide: number;
+  /** Per slide: the columns it shows with the [from, to) items of each, in rows of `perRow`, and their height. */
+  slides: { columns: { column: number; from: number; to: number }[]; height: number }[];
+  /** Columns side by side; a slide with more wraps them into a grid. */
+  perRow: number;
 }
 
 /**
@@ -30,7 +32,7 @@ function splitGroup(layouts: ColumnLayout[], budget: number): [number, number][]
   }
   const most = Math.max(1, ...layouts.map((l) => l.items.length));
   for (let count = 1; count <= most; count++) {
-    const pages = layouts.map((l) => paginate(l.items, budget, l.overhead, count));
+    const pages = layouts.map((l) => paginate(l.items, budget, l.overhead, count, l.breakCost));
     if (pages.every((p) => p !== undefined)) return pages as [number, number][][];
   }
   return undefined;
@@ -46,38 +48,79 @@ export function planColumns(
   count: number,
   budget: number,
   layout: (column: number, width: number) => ColumnLayout,
-  allowed: (perSlide: number) => boolean,
+  allowed: (perRow: number) => boolean,
+  closing = 0,
 ): ColumnPlan | undefined {
   let best: ColumnPlan | undefined;
   for (let groups = 1; groups <= count; groups++) {
-    const perSlide = Math.ceil(count / groups);
-    if (!allowed(perSlide) && perSlide > 1) continue;
-    const width = columnWidth(perSlide);
-    const slides: ColumnPlan['slides'] = [];
-    let fits = true;
-    for (const [from, to] of evenGroups(count, groups)) {
-      const columns = Array.from({ length: to - from }, (_, i) => from + i);
-      const pages = splitGroup(
-        columns.map((c) => layout(c, width)),
-        budget,
-      );
-      if (!pages) {
-        fits = false;
-        break;
-      }
-      const parts = Math.max(...pages.map((p) => p.length));
-      for (let part = 0; part < parts; part++) {
-        slides.push({
-          columns: columns.flatMap((column, i) => {
-            const [start, end] = pages[i]?.[part] ?? [0, 0];
-            return end > start || part === 0 ? [{ column, from: start, to: end }] : [];
-          }),
-        });
-      }
-    }
-    if (fits && (!best || slides.length < best.slides.length)) best = { slides, perSlide };
-    // More groups mean at least as many slides: none can do better than this one any more.
-    if (best && best.slides.length <= groups + 1) break;
+    const perRow = Math.ceil(count / groups);
+    if (!allowed(perRow) && perRow > 1) continue;
+    const gap = perRow >= 4 ? COLUMN.narrowGap : COLUMN.gap;
+    const slidesFor = (room: number) => {
+      const rows = groupRows(count, groups, columnWidth(perRow), room, layout);
+      return rows && stackRows(rows, perRow, room, gap);
+    };
+    let slides = slidesFor(budget);
+    // Something closes the last slide (a decision's closing line): make room for it there.
+    const last = slides?.at(-1);
+    if (closing && last && last.height + closing > budget) slides = slidesFor(budget - closing);
+    if (!slides) continue;
+    if (!best || slides.length < best.slides.length) best = { slides, perRow };
+    // More groups mean at least as many rows: once each row has a slide of its own, none can do better.
+    if (best.slides.length <= 1) break;
   }
   return best;
+}
+
+interface Row {
+  columns: { column: number; from: number; to: number }[];
+  height: number;
+}
+
+/** The rows of columns: each group of columns, in as many parts as its items need. */
+function groupRows(
+  count: number,
+  groups: number,
+  width: number,
+  budget: number,
+  layout: (column: number, width: number) => ColumnLayout,
+): Row[] | undefined {
+  const rows: Row[] = [];
+  for (const [from, to] of evenGroups(count, groups)) {
+    const columns = Array.from({ length: to - from }, (_, i) => from + i);
+    const layouts = columns.map((c) => layout(c, width));
+    const pages = splitGroup(layouts, budget);
+    if (!pages) return undefined;
+    const parts = Math.max(...pages.map((p) => p.length));
+    for (let part = 0; part < parts; part++) {
+      const shown = columns.flatMap((column, i) => {
+        const [start, end] = pages[i]?.[part] ?? [0, 0];
+        return end > start || part === 0 ? [{ column, from: start, to: end, layout: layouts[i] as ColumnLayout }] : [];
+      });
+      const height = Math.max(...shown.map((c) => c.layout.overhead + stack(c.layout.items.slice(c.from, c.to))));
+      rows.push({ columns: shown.map(({ column, from, to }) => ({ column, from, to })), height });
+    }
+  }
+  return rows;
+}
+
+/** Rows stacked into slides as a grid, as many to a slide as fit. */
+function stackRows(rows: Row[], perRow: number, budget: number, gap: number): ColumnPlan['slides'] {
+  const slides: ColumnPlan['slides'] = [];
+  let used = Number.POSITIVE_INFINITY;
+  let lastFull = false;
+  for (const row of rows) {
+    const current = slides.at(-1);
+    // A row goes under a full one only: the grid would move its columns into a short row's gaps.
+    if (current && lastFull && used + gap + row.height <= budget) {
+      current.columns.push(...row.columns);
+      used += gap + row.height;
+      current.height = used;
+    } else {
+      slides.push({ columns: [...row.columns], height: row.height });
+      used = row.height;
+    }
+    lastFull = row.columns.length === perRow;
+  }
+  return slides;
 }

@@ -6,7 +6,7 @@
  */
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent, SlideFit } from '../deck.js';
-import { codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
+import { codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
 import { type ColumnLayout, planColumns } from './columns.js';
 import {
   BODY,
@@ -15,12 +15,12 @@ import {
   CODE,
   COLUMN,
   CONTENT,
-  LEAD_CONTENT,
   codeHeight,
   columnHeading,
   columnWidth,
   H1,
   HEADING_LINE,
+  LEAD_CONTENT,
   listItem,
   paragraph,
   sans,
@@ -33,7 +33,7 @@ import {
   titleSize,
 } from './geometry.js';
 import { paginate, type Sized, slices } from './paginate.js';
-import { lineCount, textWidth } from './text.js';
+import { textWidth } from './text.js';
 
 /** One slide of the parts a slide becomes. */
 export interface Part<C = SlideContent> {
@@ -42,6 +42,8 @@ export interface Part<C = SlideContent> {
   start?: number;
   shown?: string[];
   dense?: boolean;
+  /** Columns side by side, for the kinds laid out in columns. */
+  columns?: number;
 }
 
 type Body<C> = (budget: number) => Part<C>[];
@@ -72,18 +74,30 @@ export function fitContent(content: SlideContent, title: string, contenders: rea
     case 'bullets':
       return underTitle(title, (budget) => {
         const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
-        return listParts(content.bullets, budget, lead, (b) => listItem(b, CONTENT.width), (bullets) => ({
-          ...content,
-          bullets,
-        }));
+        return listParts(
+          content.bullets,
+          budget,
+          lead,
+          (b) => listItem(b, CONTENT.width),
+          (bullets) => ({
+            ...content,
+            bullets,
+          }),
+        );
       });
     case 'exercise':
       return underTitle(title, (budget) => {
         const label = BODY.size * BODY.line + BODY.gap;
-        return listParts(content.task, budget, label, (step) => listItem(step, CONTENT.width), (task) => ({
-          ...content,
-          task,
-        }));
+        return listParts(
+          content.task,
+          budget,
+          label,
+          (step) => listItem(step, CONTENT.width),
+          (task) => ({
+            ...content,
+            task,
+          }),
+        );
       });
     case 'timeline':
       return underTitle(title, (budget) =>
@@ -124,7 +138,11 @@ export function listParts<T, C = SlideContent>(
   make: (items: T[]) => C,
 ): Part<C>[] {
   const pages = paginate(items.map(size), budget, overhead) ?? items.map((_, i): [number, number] => [i, i + 1]);
-  return pages.map(([from, to]) => ({ content: make(items.slice(from, to)), fit: {}, ...(from > 0 ? { start: from + 1 } : {}) }));
+  return pages.map(([from, to]) => ({
+    content: make(items.slice(from, to)),
+    fit: {},
+    ...(from > 0 ? { start: from + 1 } : {}),
+  }));
 }
 
 function timelineItem(when: string, who: string | undefined, text: string): Sized {
@@ -137,7 +155,11 @@ function timelineItem(when: string, who: string | undefined, text: string): Size
 }
 
 /** A comparison table: rows split over parts, the header repeated; contenders grouped when a row cannot fit. */
-function tableParts(content: Extract<SlideContent, { kind: 'comparison' }>, budget: number, contenders: readonly Contender[]): Part[] {
+function tableParts(
+  content: Extract<SlideContent, { kind: 'comparison' }>,
+  budget: number,
+  contenders: readonly Contender[],
+): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
     for (const dense of per > 4 ? [true] : [false, true]) {
@@ -162,17 +184,16 @@ function tableGroups(
   for (let from = 0; from < contenders.length; from += per) {
     const shown = contenders.slice(from, from + per);
     const widths = tableWidths(shown.length);
-    const header = tableRow(
-      [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))],
-      widths,
-      size,
-    );
+    const header = tableRow([{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))], widths, size);
     const rows = content.rows.map(
       (row): Sized => [
         tableRow(
           [
             { text: row.aspect, bold: true },
-            ...shown.map((c) => ({ text: `${row.cells[c.id] ?? ''}${row.verdict === c.id ? ' ✓' : ''}`, bold: row.verdict === c.id })),
+            ...shown.map((c) => ({
+              text: `${row.cells[c.id] ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+              bold: row.verdict === c.id,
+            })),
           ],
           widths,
           size,
@@ -183,7 +204,11 @@ function tableGroups(
     const pages = paginate(rows, budget, header);
     if (!pages) return undefined;
     for (const page of slices(content.rows, pages)) {
-      parts.push({ content: { ...content, rows: page }, fit: {}, ...(groups > 1 ? { shown: shown.map((c) => c.id) } : {}) });
+      parts.push({
+        content: { ...content, rows: page },
+        fit: {},
+        ...(groups > 1 ? { shown: shown.map((c) => c.id) } : {}),
+      });
     }
   }
   return parts;
@@ -194,27 +219,37 @@ function tableGroups(
  * need more than one slide, the pros and the cons get slides of their own if
  * that takes no more slides than mixing them.
  */
-function prosConsParts(content: Extract<SlideContent, { kind: 'pros-cons' }>, budget: number, contenders: readonly Contender[]): Part[] {
+function prosConsParts(
+  content: Extract<SlideContent, { kind: 'pros-cons' }>,
+  budget: number,
+  contenders: readonly Contender[],
+): Part[] {
   const label = BODY.size * BODY.line + 6;
   const plan = (sides: ('pros' | 'cons')[]): Part[] | undefined => {
-    const itemsOf = (c: Contender) => sides.flatMap((side) => (content[side][c.id] ?? []).map((text) => ({ side, text })));
+    const itemsOf = (c: Contender) =>
+      sides.flatMap((side) => (content[side][c.id] ?? []).map((text) => ({ side, text })));
     const shown = contenders.filter((c) => itemsOf(c).length > 0);
     const layout = (column: number, width: number): ColumnLayout => {
       const contender = shown[column] as Contender;
       const labels = sides.filter((side) => content[side][contender.id]?.length).length;
       return {
         // Each part repeats the heading and, at most, both labels.
-        overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label,
+        overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
         items: itemsOf(contender).map((item) => listItem(item.text, width, BODY.size, COLUMN.itemGap)),
       };
     };
-    return planColumns(shown.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS)?.slides.map((slide) => {
+    const plan = planColumns(shown.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS);
+    return plan?.slides.map((slide) => {
       const lists = { pros: {} as Record<string, string[]>, cons: {} as Record<string, string[]> };
       for (const { column, from, to } of slide.columns) {
         const contender = shown[column] as Contender;
-        for (const item of itemsOf(contender).slice(from, to)) (lists[item.side][contender.id] ??= []).push(item.text);
+        for (const item of itemsOf(contender).slice(from, to)) {
+          const list = lists[item.side][contender.id] ?? [];
+          list.push(item.text);
+          lists[item.side][contender.id] = list;
+        }
       }
-      return { content: { ...content, ...lists }, fit: {} };
+      return { content: { ...content, ...lists }, fit: {}, columns: plan.perRow };
     });
   };
   const together = plan(['pros', 'cons']);
@@ -226,18 +261,27 @@ function prosConsParts(content: Extract<SlideContent, { kind: 'pros-cons' }>, bu
 }
 
 /** Decision guide: a column per choice; the closing line under them on the last part. */
-function decisionParts(content: Extract<SlideContent, { kind: 'decision' }>, budget: number, nameOf: (id: string) => string): Part[] {
+function decisionParts(
+  content: Extract<SlideContent, { kind: 'decision' }>,
+  budget: number,
+  nameOf: (id: string) => string,
+): Part[] {
   const { otherwise, ...choices } = content;
   const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + 16 : 0;
   const layout = (column: number, width: number): ColumnLayout => {
     const choice = content.choices[column] as (typeof content.choices)[number];
     return {
-      overhead: stack([columnHeading(choice.label ?? `Choose ${nameOf(choice.contender)} if…`, width)]) + COLUMN.headingGap,
+      overhead:
+        stack([columnHeading(choice.label ?? `Choose ${nameOf(choice.contender)} if…`, width)]) +
+        COLUMN.headingGap +
+        COLUMN.trailing,
       items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),
     };
   };
-  const plan = planColumns(content.choices.length, budget - closing, layout, (n) => n <= MAX_TEXT_COLUMNS);
+  const plan = planColumns(content.choices.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS, closing);
   if (!plan) return [{ content, fit: {} }];
+  const parts = plan.slides.length;
+  const perRow = plan.perRow;
   return plan.slides.map((slide, i) => ({
     content: {
       ...choices,
@@ -245,9 +289,10 @@ function decisionParts(content: Extract<SlideContent, { kind: 'decision' }>, bud
         const choice = content.choices[column] as (typeof content.choices)[number];
         return { ...choice, when: choice.when.slice(from, to) };
       }),
-      ...(otherwise && i === plan.slides.length - 1 ? { otherwise } : {}),
+      ...(otherwise && i === parts - 1 ? { otherwise } : {}),
     },
     fit: {},
+    columns: perRow,
   }));
 }
 
@@ -261,9 +306,15 @@ const CODE_SIZES = [CODE.size, 19, 18, 17, CODE.min];
 const MIN_CODE_COLUMNS = 40;
 
 /** Code panes: the largest code size at which the fewest slides hold every pane, lines wrapped to the pane. */
-function codeParts(content: Extract<SlideContent, { kind: 'code' }>, budget: number, nameOf: (id: string) => string): Part[] {
+function codeParts(
+  content: Extract<SlideContent, { kind: 'code' }>,
+  budget: number,
+  nameOf: (id: string) => string,
+): Part[] {
   const panes = content.panes;
-  const longest = Math.max(...panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+$/u, '').length)));
+  const longest = Math.max(
+    ...panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+$/u, '').length)),
+  );
   let best: { parts: Part[]; slides: number } | undefined;
   for (const size of CODE_SIZES) {
     const char = textWidth('0', { face: 'mono', size });
@@ -271,20 +322,25 @@ function codeParts(content: Extract<SlideContent, { kind: 'code' }>, budget: num
     const displayed = (pane: number, width: number) => {
       const key = `${pane}@${width}`;
       if (!wrapped.has(key)) {
-        const code = (panes[pane]?.code ?? '').replace(/\s+$/u, '');
-        wrapped.set(key, code.split('\n').map((line) => wrapCodeLine(line, (width - CODE.padX) * 0.985, size)));
+        // Tabs become four spaces: a browser would give each one 8 columns.
+        const code = (panes[pane]?.code ?? '').replace(/\s+$/u, '').replace(/\t/g, '    ');
+        wrapped.set(
+          key,
+          code.split('\n').map((line) => wrapCodeLine(line, (width - CODE.padX) * 0.985, size)),
+        );
       }
       return wrapped.get(key) ?? [];
     };
     const lineHeight = size * CODE.line;
-    const unitsOf = (pane: number, width: number, overhead: number) => codeUnits(displayed(pane, width), lineHeight, budget - overhead);
+    const unitsOf = (pane: number, width: number, overhead: number) =>
+      codeUnits(displayed(pane, width), lineHeight, budget - overhead);
     const overheadOf = (pane: number, width: number) => {
       const caption = panes[pane]?.caption;
       return (
         stack([columnHeading(nameOf(panes[pane]?.contender ?? ''), width)]) +
         COLUMN.headingGap +
         codeHeight(0, size) +
-        (caption ? CODE.gap + stack([paragraph(caption, width)]) : 0)
+        (caption ? CODE.gap + stack([paragraph(caption, width)]) + COLUMN.trailing : CODE.gap)
       );
     };
     const plan = planColumns(
@@ -292,13 +348,14 @@ function codeParts(content: Extract<SlideContent, { kind: 'code' }>, budget: num
       budget,
       (pane, width) => {
         const overhead = overheadOf(pane, width);
-        return { overhead, items: unitSizes(unitsOf(pane, width, overhead), size) };
+        const units = unitsOf(pane, width, overhead);
+        return { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget) };
       },
       (n) => (columnWidth(n) - CODE.padX) / char >= Math.min(MIN_CODE_COLUMNS, longest),
     );
     if (!plan) continue;
     if (best && best.slides <= plan.slides.length) continue;
-    const width = columnWidth(plan.perSlide);
+    const width = columnWidth(plan.perRow);
     const parts = plan.slides.map((slide) => ({
       content: {
         ...content,
@@ -309,6 +366,7 @@ function codeParts(content: Extract<SlideContent, { kind: 'code' }>, budget: num
         }),
       },
       fit: size === CODE.size ? {} : { code: size },
+      columns: plan.perRow,
     }));
     best = { parts, slides: parts.length };
     if (parts.length === 1) break;
@@ -329,7 +387,8 @@ function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: n
   const height = (text: string, size: number) =>
     statement ? textHeight(text, bold(size), width, 1.15) : textHeight(text, sans(size), width);
   for (let size = largest; size >= min; size -= 2) {
-    if (overhead + height(content.text, size) <= budget) return [{ content, fit: size === largest ? {} : { text: size } }];
+    if (overhead + height(content.text, size) <= budget)
+      return [{ content, fit: size === largest ? {} : { text: size } }];
   }
   const sentences = content.text.match(/[^.!?。！？]+[.!?。！？]*\s*/gu) ?? [content.text];
   const pieces = sentences.flatMap((s) => (overhead + height(s, min) <= budget ? [s] : s.split(/(?<=\s)/u)));
@@ -338,18 +397,31 @@ function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: n
     budget,
     overhead,
   ) ?? [[0, pieces.length]];
-  return slices(pieces, pages).map((page) => ({ content: { ...content, text: page.join('').trim() }, fit: { text: min } }));
+  return slices(pieces, pages).map((page) => ({
+    content: { ...content, text: page.join('').trim() },
+    fit: { text: min },
+  }));
 }
 
 /** The agenda's numbered sections (32px, 10px apart), split like any list. */
-export function fitAgenda<T, C>(title: string, items: readonly T[], text: (item: T) => string, make: (items: T[]) => C): Part<C>[] {
+export function fitAgenda<T, C>(
+  title: string,
+  items: readonly T[],
+  text: (item: T) => string,
+  make: (items: T[]) => C,
+): Part<C>[] {
   return underTitle(title, (budget) =>
     listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 32, 10), make),
   );
 }
 
 /** The References slide's numbered sources (24px, 8px apart). */
-export function fitReferences<T, C>(title: string, items: readonly T[], text: (item: T) => string, make: (items: T[]) => C): Part<C>[] {
+export function fitReferences<T, C>(
+  title: string,
+  items: readonly T[],
+  text: (item: T) => string,
+  make: (items: T[]) => C,
+): Part<C>[] {
   return underTitle(title, (budget) =>
     listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 24, 8), make),
   );
@@ -361,7 +433,9 @@ const DIVIDER = { size: 60, min: 36, summary: 32 };
 /** The title slide's title size: the largest that leaves room for the subtitle and the byline. */
 export function fitTitleSlide(title: string, subtitle: string | undefined, byline: readonly string[]): SlideFit {
   const below = stack([
-    ...(subtitle ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), LEAD_CONTENT.width, HEADING_LINE), 16] as Sized] : []),
+    ...(subtitle
+      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), LEAD_CONTENT.width, HEADING_LINE), 16] as Sized]
+      : []),
     ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), LEAD_CONTENT.width), 6]),
   ]);
   const size = largestTitle(title, TITLE_SLIDE, (h) => h + 20 + 22 + 10 + (below ? 20 + below : 0));
@@ -375,7 +449,11 @@ export function fitDivider(title: string, summary: string | undefined): SlideFit
   return size === DIVIDER.size ? {} : { title: size };
 }
 
-function largestTitle(title: string, sizes: { size: number; min: number }, total: (titleHeight: number) => number): number {
+function largestTitle(
+  title: string,
+  sizes: { size: number; min: number },
+  total: (titleHeight: number) => number,
+): number {
   for (let size = sizes.size; size > sizes.min; size -= 4) {
     if (total(textHeight(title, bold(size), LEAD_CONTENT.width, H1.line)) <= LEAD_CONTENT.height - 8) return size;
   }

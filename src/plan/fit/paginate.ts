@@ -40,6 +40,7 @@ export function paginate(
   budget: number,
   overhead = 0,
   count?: number,
+  breakCost: BreakCost = () => 0,
 ): [number, number][] | undefined {
   if (sizes.length === 0) return [[0, 0]];
   const pageHeight = pageHeights(sizes, overhead);
@@ -47,18 +48,27 @@ export function paginate(
   if (!greedy || (count !== undefined && greedy.length > count)) return undefined;
   const target = Math.min(count ?? greedy.length, sizes.length);
   if (target === 1 || sizes.length > EVEN_LIMIT) return greedy;
-  return evenly(sizes.length, target, budget, pageHeight) ?? greedy;
+  return evenly(sizes.length, target, budget, pageHeight, breakCost) ?? greedy;
 }
 
-/** Beyond this many items the greedy split is used as it is: evening out costs n² · pages. */
-const EVEN_LIMIT = 300;
+/** How much worse a page break before item `index` reads than one at a natural boundary (in px², like the evenness cost). */
+export type BreakCost = (index: number) => number;
+
+/** Beyond this many items the greedy split is used as it is (evening out costs items · items per page · pages). */
+const EVEN_LIMIT = 5000;
 
 /**
  * `pages` pages that each fit `budget`, chosen so that their heights are as
- * equal as possible (the least sum of squared heights): a split never leaves
- * one lonely item on a page while another page is full.
+ * equal as possible (the least sum of squared heights, plus the cost of each
+ * break): a split never leaves one lonely item on a page while another page is full.
  */
-function evenly(n: number, pages: number, budget: number, pageHeight: PageHeight): [number, number][] | undefined {
+function evenly(
+  n: number,
+  pages: number,
+  budget: number,
+  pageHeight: PageHeight,
+  breakCost: BreakCost,
+): [number, number][] | undefined {
   // cost[k][i]: the best cost of putting the first i items on k pages; from[k][i]: where the last page starts.
   const cost = Array.from({ length: pages + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
   const from = Array.from({ length: pages + 1 }, () => new Array<number>(n + 1).fill(0));
@@ -68,7 +78,7 @@ function evenly(n: number, pages: number, budget: number, pageHeight: PageHeight
       for (let j = i - 1; j >= k - 1; j--) {
         const height = pageHeight(j, i);
         if (height > budget) break;
-        const total = (cost[k - 1]?.[j] ?? Number.POSITIVE_INFINITY) + height * height;
+        const total = (cost[k - 1]?.[j] ?? Number.POSITIVE_INFINITY) + height * height + (j > 0 ? breakCost(j) : 0);
         if (total < (cost[k]?.[i] ?? Number.POSITIVE_INFINITY)) {
           (cost[k] as number[])[i] = total;
           (from[k] as number[])[i] = j;

@@ -4,8 +4,9 @@
  * with `overflow-wrap: break-word`: at spaces and after dashes, between CJK
  * characters, and inside a word only when the word alone is wider than the line.
  */
-import { FONT_WIDTHS } from './font-widths.js';
+
 import { isWide } from '../../outline/text-length.js';
+import { FONT_WIDTHS } from './font-widths.js';
 import type { Face, FontWidths } from './fonts.js';
 
 export interface Font {
@@ -16,6 +17,8 @@ export interface Font {
 
 /** Scripts the table does not cover are laid out at least this wide (thousandths of an em). */
 const UNKNOWN_MIN = 700;
+/** Share of the line a word broken between characters may fill. */
+const BROKEN_WORD_MARGIN = 0.97;
 
 const tables = new Map<Face, { widths: Map<number, number>; classes: FontWidths['classes'] }>();
 
@@ -24,7 +27,9 @@ function table(face: Face) {
   if (!entry) {
     const data = FONT_WIDTHS[face] as FontWidths;
     const widths = new Map<number, number>();
-    for (const [first, run] of data.ranges) run.forEach((w, i) => widths.set(first + i, w));
+    for (const [first, run] of data.ranges) {
+      for (const [i, w] of run.entries()) widths.set(first + i, w);
+    }
     entry = { widths, classes: data.classes };
     tables.set(face, entry);
   }
@@ -60,7 +65,13 @@ export function textWidth(text: string, font: Font): number {
  * ending a piece, and each CJK character on its own.
  */
 function pieces(text: string): string[] {
-  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]*[\-‐–—]*\s*/gu)?.filter(Boolean) ?? [];
+  return (
+    text
+      .match(
+        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]*[-‐–—]*\s*/gu,
+      )
+      ?.filter(Boolean) ?? []
+  );
 }
 
 /**
@@ -92,10 +103,11 @@ function wrapOne(text: string, font: Font, width: number, pre: boolean, indent: 
       used += textWidth(piece, font);
       continue;
     }
-    // A word wider than the line breaks between any two characters.
+    // A word wider than the line breaks between any two characters; Chromium shapes such runs a
+    // little wider than the sum of their characters (ligatures, kerning across scripts), hence the margin.
     for (const char of piece) {
       const cw = textWidth(char, font);
-      if (used > 0 && used + cw > width && /\S/u.test(char)) flush();
+      if (used > 0 && used + cw > width * BROKEN_WORD_MARGIN && /\S/u.test(char)) flush();
       line += char;
       used += cw;
     }

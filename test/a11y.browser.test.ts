@@ -27,19 +27,26 @@ describeWithBrowser('axe-core on the exported HTML', () => {
 
       const browser = await launchBrowser();
       try {
+        // One page and one copy of axe: the deck shows each slide when its hash changes.
         const page = await browser.newPage();
+        await page.goto(pathToFileURL(html).href);
+        await page.addScriptTag({ content: await axeSource });
         const violations: string[] = [];
         for (let slide = 1; slide <= compiled.deck.slides.length; slide++) {
-          await page.goto(`${pathToFileURL(html).href}#${slide}`);
-          await page.addScriptTag({ content: await axeSource });
-          const found = await page.evaluate(async () => {
+          const found = await page.evaluate(async (n) => {
+            location.hash = `#${n}`;
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
             const axe = (
               window as unknown as {
                 axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
               }
             ).axe;
-            return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
-          });
+            const active = [...document.querySelectorAll('svg[data-marpit-svg]')].findIndex((svg) =>
+              svg.classList.contains('bespoke-marp-active'),
+            );
+            const found = (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
+            return active + 1 === n ? found : [`slide ${active + 1} shown instead`];
+          }, slide);
           violations.push(...found.map((v) => `slide ${slide}: ${v}`));
         }
         expect(violations).toEqual([]);

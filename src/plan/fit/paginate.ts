@@ -79,7 +79,8 @@ function evenly(
         const height = pageHeight(j, i);
         if (height > budget) break;
         const total = (cost[k - 1]?.[j] ?? Number.POSITIVE_INFINITY) + height * height + (j > 0 ? breakCost(j) : 0);
-        if (total < (cost[k]?.[i] ?? Number.POSITIVE_INFINITY)) {
+        // Ties (within rounding) keep the first found, the shortest last page: parts fill from the front.
+        if (total < (cost[k]?.[i] ?? Number.POSITIVE_INFINITY) - 1e-6) {
           (cost[k] as number[])[i] = total;
           (from[k] as number[])[i] = j;
         }

@@ -1,0 +1,182 @@
+/**
+ * The planner's fitting decisions, without a browser: what splits, what
+ * scales, what wraps, and what stays on one slide. (fit.browser.test.ts
+ * measures the results in Chromium.)
+ */
+import { describe, expect, it } from 'vitest';
+import type { DeckSlide } from '../src/plan/deck.js';
+import { CONTINUATION, wrapCodeLine } from '../src/plan/fit/code.js';
+import { paginate } from '../src/plan/fit/paginate.js';
+import { lineCount, textWidth } from '../src/plan/fit/text.js';
+import { compileData, minimalOutline } from './helpers.js';
+
+type SlideData = Record<string, unknown>;
+
+function deckOf(slides: SlideData[], contenders = 2, extra: SlideData = {}) {
+  const outline = minimalOutline();
+  outline.contenders = Array.from({ length: contenders }, (_, i) => ({
+    id: `c${i + 1}`,
+    name: `Contender ${i + 1}`,
+    color: '#1f6feb',
+  }));
+  outline.sections = [{ id: 'main', title: 'Main', slides: slides as never }];
+  return compileData({ ...outline, ...extra }).deck;
+}
+
+const authored = (slides: DeckSlide[]) => slides.filter((s) => s.origin[0] === 'sections' && s.origin.length === 4);
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`);
+
+describe('text layout', () => {
+  it('measures with the fonts’ widths: a W is wider than an i, a CJK character is a full em', () => {
+    const font = { face: 'sans', size: 28 } as const;
+    expect(textWidth('W', font)).toBeGreaterThan(2 * textWidth('i', font));
+    expect(textWidth('数', font)).toBe(28);
+    expect(textWidth('ab', { face: 'bold', size: 28 })).toBeGreaterThan(textWidth('ab', font));
+  });
+
+  it('wraps at spaces, between CJK characters, and inside a word only when the word is wider than the line', () => {
+    const font = { face: 'sans', size: 20 } as const;
+    expect(lineCount('short words here', font, 1000)).toBe(1);
+    expect(lineCount('short words here', font, textWidth('short words', font) + 1)).toBe(2);
+    expect(lineCount('数'.repeat(20), font, 200)).toBe(2);
+    expect(lineCount('x'.repeat(100), font, textWidth('x'.repeat(40), font))).toBe(3);
+  });
+});
+
+describe('splitting only when needed, evenly', () => {
+  it('puts 9 one-line bullets on one slide and splits 25 into three even parts', () => {
+    const nine = authored(deckOf([{ kind: 'bullets', title: 'B', bullets: ids(9) }]).slides);
+    expect(nine).toHaveLength(1);
+    const parts = authored(deckOf([{ kind: 'bullets', title: 'B', bullets: Array(25).fill('One line') }]).slides);
+    expect(parts.map((s) => (s.kind === 'bullets' ? s.bullets.length : 0))).toEqual([9, 8, 8]);
+    expect(parts.map((s) => s.part)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+  });
+
+  it('keeps a 6-row table with 4 contenders and short cells on one slide', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      aspect: `Aspect ${i}`,
+      cells: Object.fromEntries(ids(4).map((id) => [id, 'Short'])),
+    }));
+    expect(authored(deckOf([{ kind: 'comparison', title: 'T', rows }], 4).slides)).toHaveLength(1);
+  });
+
+  it('keeps 8 short references on one slide', () => {
+    const sources = Array.from({ length: 8 }, (_, i) => ({
+      id: `s${i}`,
+      title: `Source ${i}`,
+      url: 'https://example.org',
+    }));
+    const deck = deckOf([{ kind: 'bullets', title: 'B', bullets: ['x'], sources: ['s0'] }], 2, { sources });
+    expect(deck.slides.filter((s) => s.kind === 'references')).toHaveLength(1);
+  });
+
+  it('evens out pages: 7 items of three lines make 3 + 2 + 2 rather than 3 + 3 + 1', () => {
+    const pages = paginate(Array(7).fill([100, 10]), 330);
+    expect(pages?.map(([from, to]) => to - from)).toEqual([3, 2, 2]);
+  });
+
+  it('continues the numbers of a split agenda and exercise', () => {
+    const sections = Array.from({ length: 15 }, (_, i) => ({
+      id: `s${i}`,
+      title: `Section ${i + 1}`,
+      slides: [{ kind: 'exercise', title: 'Do', task: Array(20).fill('A step'), solution: 'x' }],
+    }));
+    const deck = compileData({ ...minimalOutline(), sections }).deck;
+    const agenda = deck.slides.filter((s) => s.kind === 'agenda');
+    expect(agenda.length).toBe(2);
+    expect(agenda.map((s) => s.start ?? 1)).toEqual([
+      1,
+      (agenda[0]?.kind === 'agenda' && agenda[0].items.length + 1) || 0,
+    ]);
+    const exercise = deck.slides.filter((s) => s.kind === 'exercise' && s.section === 'Section 1');
+    expect(exercise.length).toBeGreaterThan(1);
+    expect(exercise[1]?.start).toBe((exercise[0]?.kind === 'exercise' && exercise[0].task.length + 1) || 0);
+  });
+});
+
+describe('scaling and wrapping', () => {
+  it('shrinks a 150-character title instead of letting it push the slide down', () => {
+    const title = 'A title that goes on and on '.repeat(6).slice(0, 150);
+    const [slide] = authored(deckOf([{ kind: 'bullets', title, bullets: ['x'] }]).slides);
+    expect(slide?.fit?.title).toBeLessThan(44);
+    expect(slide?.fit?.title).toBeGreaterThanOrEqual(32);
+  });
+
+  it('sizes a statement to its length', () => {
+    const [short, long] = authored(
+      deckOf([
+        { kind: 'quote', title: 'S', text: 'Short.' },
+        { kind: 'quote', title: 'L', text: 'A statement that runs for a whole paragraph. '.repeat(5) },
+      ]).slides,
+    );
+    expect(short?.fit?.text).toBeUndefined();
+    expect(long?.fit?.text).toBeLessThan(72);
+  });
+
+  it('wraps a long code line with a marker, keeping its indentation, and never cuts it', () => {
+    const line = `    result = compute(${'argument, '.repeat(20)}last)`;
+    const lines = wrapCodeLine(line, 400, 20);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const part of lines.slice(1)) expect(part.startsWith(`    ${CONTINUATION}`)).toBe(true);
+    expect(
+      lines
+        .map((l, i) => (i ? l.slice(4 + CONTINUATION.length) : l))
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(line.replace(/\s/g, ''));
+    for (const part of lines) expect(textWidth(part, { face: 'mono', size: 20 })).toBeLessThanOrEqual(400);
+  });
+
+  it('splits an 80-line pane into even parts at the smallest readable size or above, between lines', () => {
+    const code = Array.from({ length: 80 }, (_, i) => `value_${i} = compute(${i})`).join('\n');
+    const parts = authored(deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code }] }]).slides);
+    expect(parts.length).toBeGreaterThan(1);
+    const counts = parts.map((s) => (s.kind === 'code' ? (s.panes[0]?.code ?? '').split('\n').length : 0));
+    expect(counts.reduce((a, b) => a + b)).toBe(80);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+    for (const part of parts) expect(part.fit?.code ?? 20).toBeGreaterThanOrEqual(16);
+  });
+
+  it('expands tabs in code, which the browser would draw 8 columns wide', () => {
+    const [slide] = authored(
+      deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code: '\tx = 1' }] }]).slides,
+    );
+    expect(slide?.kind === 'code' && slide.panes[0]?.code).toBe('    x = 1');
+  });
+});
+
+describe('layouts for 2–6 contenders', () => {
+  it('shows 5 short panes side by side on one slide', () => {
+    const panes = ids(5).map((contender) => ({ contender, code: 'print("hi!")' }));
+    const slides = authored(deckOf([{ kind: 'code', title: 'C', panes }], 5).slides);
+    expect(slides).toHaveLength(1);
+    expect(slides[0]?.columns).toBe(5);
+  });
+
+  it('shows 6 contenders’ short pros and cons in a grid on one slide, and never leaves a column empty', () => {
+    const lists = (text: string) => Object.fromEntries(ids(6).map((id) => [id, [text]]));
+    const [slide, ...rest] = authored(
+      deckOf([{ kind: 'pros-cons', title: 'P', pros: lists('Fast'), cons: lists('Big') }], 6).slides,
+    );
+    expect(rest).toHaveLength(0);
+    expect(slide?.columns).toBeLessThanOrEqual(4);
+    const long = 'A long advantage that takes a few lines in a narrow column of the slide';
+    const parts = authored(deckOf([{ kind: 'pros-cons', title: 'P', pros: lists(long), cons: lists(long) }], 6).slides);
+    for (const part of parts) {
+      if (part.kind !== 'pros-cons') continue;
+      for (const id of new Set([...Object.keys(part.pros), ...Object.keys(part.cons)])) {
+        expect((part.pros[id]?.length ?? 0) + (part.cons[id]?.length ?? 0)).toBeGreaterThan(0);
+      }
+    }
+    const shown = new Set(parts.flatMap((p) => (p.kind === 'pros-cons' ? Object.keys(p.pros) : [])));
+    expect([...shown].sort()).toEqual(ids(6));
+  });
+
+  it('splits a table by contenders only when one row cannot fit with all of them, and shows each contender', () => {
+    const paragraph = 'A cell with a whole paragraph in it. '.repeat(9).trim();
+    const rows = [{ aspect: 'Long', cells: Object.fromEntries(ids(6).map((id) => [id, paragraph])) }];
+    const parts = authored(deckOf([{ kind: 'comparison', title: 'T', rows }], 6).slides);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.shown ?? []).sort()).toEqual(ids(6));
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { CODE, codeHeight, mono } from './geometry.js';
 import type { Sized } from './paginate.js';
-import { textWidth } from './text.js';
+import { type Font, textWidth } from './text.js';
 
 /** Starts a line that continues the one above it. */
 export const CONTINUATION = '↪ ';
@@ -17,33 +17,34 @@ export const CONTINUATION = '↪ ';
 export function wrapCodeLine(line: string, width: number, size: number): string[] {
   const font = mono(size);
   if (textWidth(line, font) <= width) return [line];
-  const indent = /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ') ?? '';
-  const lead = `${indent.length * textWidth(' ', font) > width / 2 ? '' : indent}${CONTINUATION}`;
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+  const lead = `${textWidth(indent, font) > width / 2 ? '' : indent}${CONTINUATION}`;
   const lines: string[] = [];
   let rest = line;
   let prefix = '';
   while (rest) {
-    const room = width - textWidth(prefix, font);
-    const chars = [...rest];
-    let fit = 0;
-    let used = 0;
-    while (fit < chars.length && used + textWidth(chars[fit] ?? '', font) <= room)
-      used += textWidth(chars[fit++] ?? '', font);
-    fit = Math.max(1, fit);
-    if (fit < chars.length) {
-      // Prefer to break after a space or punctuation in the last third of the line.
-      const head = chars.slice(0, fit).join('');
-      const soft = Math.max(
-        head.lastIndexOf(' '),
-        ...[',', ';', '(', '[', '{', '.', '=', '+'].map((c) => head.lastIndexOf(c)),
-      );
-      if (soft >= (head.length * 2) / 3) fit = [...head.slice(0, soft + 1)].length;
-    }
-    lines.push(prefix + chars.slice(0, fit).join('').replace(/\s+$/u, ''));
-    rest = chars.slice(fit).join('').replace(/^\s+/u, '');
+    const cut = breakIndex(rest, width - textWidth(prefix, font), font);
+    lines.push(prefix + rest.slice(0, cut).replace(/\s+$/u, ''));
+    rest = rest.slice(cut).replace(/^\s+/u, '');
     prefix = lead;
   }
   return lines;
+}
+
+/** Where `text` breaks to fit `room` px: after a space or punctuation in the last third, else at the last character that fits. */
+function breakIndex(text: string, room: number, font: Font): number {
+  let used = 0;
+  let fit = 0;
+  let soft = -1;
+  for (const char of text) {
+    used += textWidth(char, font);
+    if (used > room) break;
+    fit += char.length;
+    if (char === ' ' || ',;([{.=+'.includes(char)) soft = fit;
+  }
+  if (fit === 0) return (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
+  if (fit >= text.length) return fit;
+  return soft >= (fit * 2) / 3 ? soft : fit;
 }
 
 /** A source line as the pane shows it: its wrapped parts, which stay on one page. */
@@ -71,16 +72,17 @@ export function codeUnits(displayed: string[][], lineHeight: number, budget: num
  */
 export function codeBreakCost(units: readonly CodeUnit[], budget: number): (index: number) => number {
   const scale = budget * budget;
-  return (index) => {
-    const unit = units[index];
+  const costs = units.map((unit, index) => {
     const before = units[index - 1];
-    if (!unit || !before || isBlank(before)) return 0;
+    if (!before || isBlank(before)) return 0;
     if (unit.lines[0]?.trimStart().startsWith(CONTINUATION.trim())) return scale;
     const indent = indentOf(unit.lines[0] ?? '');
     if (indent === 0) return 0.02 * scale;
     return indent <= indentOf(before.lines[0] ?? '') ? 0.06 * scale : 0.2 * scale;
-  };
+  });
+  return (index) => costs[index] ?? 0;
 }
+
 /** Sizes of code units for pagination (the pane's padding is in its overhead). */
 export function unitSizes(units: CodeUnit[], size: number): Sized[] {
   return units.map((unit) => [codeHeight(unit.lines.length, size) - CODE.padY, 0]);

@@ -20,32 +20,14 @@ const UNKNOWN_MIN = 700;
 /** Share of the line a word broken between characters may fill. */
 const BROKEN_WORD_MARGIN = 0.97;
 
-const tables = new Map<Face, { widths: Map<number, number>; classes: FontWidths['classes'] }>();
-
-function table(face: Face) {
-  let entry = tables.get(face);
-  if (!entry) {
-    const data = FONT_WIDTHS[face] as FontWidths;
-    const widths = new Map<number, number>();
-    for (const [first, run] of data.ranges) {
-      for (const [i, w] of run.entries()) widths.set(first + i, w);
-    }
-    entry = { widths, classes: data.classes };
-    tables.set(face, entry);
-  }
-  return entry;
-}
-
 const EMOJI = /\p{Extended_Pictographic}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const ZERO_WIDTH = /\p{M}|\u200b|\u200d|\ufe0f/u;
 
-/** Width of one character (a code point) in thousandths of an em. */
-function charWidth(char: string, face: Face): number {
-  const { widths, classes } = table(face);
-  const known = widths.get(char.codePointAt(0) ?? 0);
-  if (known !== undefined) return known;
-  if (/\p{M}|\u200b|\u200d|\ufe0f/u.test(char)) return 0;
+/** Width of a character the table does not list, by its class, in thousandths of an em. */
+function classWidth(char: string, classes: FontWidths['classes']): number {
+  if (ZERO_WIDTH.test(char)) return 0;
   if (EMOJI.test(char)) return classes.emoji;
   if (HANGUL.test(char)) return classes.hangul;
   if (KANA.test(char)) return classes.kana;
@@ -53,10 +35,41 @@ function charWidth(char: string, face: Face): number {
   return Math.max(classes.other, UNKNOWN_MIN);
 }
 
+/**
+ * Every width of a face, by code point: the measured ones up front, the others
+ * filled in by class on first use. A typed array, because layout asks millions of times.
+ */
+const tables = new Map<Face, Float64Array>();
+const BMP = 0x10000;
+
+function table(face: Face): Float64Array {
+  let widths = tables.get(face);
+  if (!widths) {
+    widths = new Float64Array(BMP).fill(Number.NaN);
+    for (const [first, run] of (FONT_WIDTHS[face] as FontWidths).ranges) widths.set(run, first);
+    tables.set(face, widths);
+  }
+  return widths;
+}
+
 /** Width of `text` in px, on one line. */
 export function textWidth(text: string, font: Font): number {
+  const widths = table(font.face);
   let sum = 0;
-  for (const char of text) sum += charWidth(char, font.face);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let width = widths[code] as number;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // A character outside the first plane (most emoji, rare CJK): measured by class each time.
+      const char = String.fromCodePoint(text.codePointAt(i) ?? code);
+      width = classWidth(char, (FONT_WIDTHS[font.face] as FontWidths).classes);
+      i++;
+    } else if (Number.isNaN(width)) {
+      width = classWidth(text[i] ?? '', (FONT_WIDTHS[font.face] as FontWidths).classes);
+      widths[code] = width;
+    }
+    sum += width;
+  }
   return (sum * font.size) / 1000;
 }
 
@@ -116,7 +129,18 @@ function wrapOne(text: string, font: Font, width: number, pre: boolean, indent: 
   return lines.map((l) => l.replace(/\s+$/u, ''));
 }
 
+const counted = new Map<string, number>();
+/** Layouts the planner tries over and over (each part count, each column count) are counted once. */
+const COUNTED_MAX = 100_000;
+
 /** How many lines `text` takes in a box `width` px wide, its first line starting `indent` px in. */
 export function lineCount(text: string, font: Font, width: number, indent = 0): number {
-  return wrapLines(text, font, width, false, indent).length;
+  const key = `${font.face} ${font.size} ${width} ${indent} ${text}`;
+  let lines = counted.get(key);
+  if (lines === undefined) {
+    lines = wrapLines(text, font, width, false, indent).length;
+    if (counted.size >= COUNTED_MAX) counted.clear();
+    counted.set(key, lines);
+  }
+  return lines;
 }

@@ -304,8 +304,14 @@ const IMAGE_HEIGHT = 430;
 const CODE_SIZES = [CODE.size, 19, 18, 17, CODE.min];
 /** A pane narrower than this many characters (or its longest line) is too narrow to read. */
 const MIN_CODE_COLUMNS = 40;
+/** Code may shrink this far to keep its lines whole; smaller sizes only where they save a slide. */
+const AVOID_WRAP_DOWN_TO = 18;
 
-/** Code panes: the largest code size at which the fewest slides hold every pane, lines wrapped to the pane. */
+/**
+ * Code panes: the size at which the fewest slides hold every pane (at 16px at
+ * the least), and among those the one that wraps the fewest lines down to 18px,
+ * else the largest. Lines still too long wrap to the pane.
+ */
 function codeParts(
   content: Extract<SlideContent, { kind: 'code' }>,
   budget: number,
@@ -315,7 +321,8 @@ function codeParts(
   const longest = Math.max(
     ...panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+$/u, '').length)),
   );
-  let best: { parts: Part[]; slides: number } | undefined;
+  const lineTotal = panes.reduce((sum, p) => sum + (p.code ?? '').replace(/\s+$/u, '').split('\n').length, 0);
+  let best: { parts: Part[]; slides: number; wraps: number } | undefined;
   for (const size of CODE_SIZES) {
     const char = textWidth('0', { face: 'mono', size });
     const wrapped = new Map<string, string[][]>();
@@ -354,8 +361,14 @@ function codeParts(
       (n) => (columnWidth(n) - CODE.padX) / char >= Math.min(MIN_CODE_COLUMNS, longest),
     );
     if (!plan) continue;
-    if (best && best.slides <= plan.slides.length) continue;
     const width = columnWidth(plan.perRow);
+    const wraps = panes.reduce((sum, _, pane) => sum + displayed(pane, width).flat().length, 0) - lineTotal;
+    // Fewest slides first; then, down to 18px, fewer wrapped lines; then the largest size.
+    const better =
+      !best ||
+      plan.slides.length < best.slides ||
+      (plan.slides.length === best.slides && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
+    if (!better) continue;
     const parts = plan.slides.map((slide) => ({
       content: {
         ...content,
@@ -368,8 +381,8 @@ function codeParts(
       fit: size === CODE.size ? {} : { code: size },
       columns: plan.perRow,
     }));
-    best = { parts, slides: parts.length };
-    if (parts.length === 1) break;
+    best = { parts, slides: parts.length, wraps };
+    if (parts.length === 1 && wraps === 0) break;
   }
   return best?.parts ?? [{ content, fit: {} }];
 }

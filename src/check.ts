@@ -65,6 +65,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   const at = (origin: DeckSlide['origin']) => ({ file, ...positionOf(loaded.parsed, origin) });
   const findings: Finding[] = [];
 
+  const deckContenders = deck.contenders.length;
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
     if (!slide.notes.trim() && !isContinuation) {
@@ -80,7 +81,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
       findings.push({
         severity: 'warning',
         code: 'small-text',
-        message: `slide ${i + 1} "${slideTitle(slide)}" has a row too long for 24px text, so its table uses 20px; shorten the cells to keep it readable`,
+        message: `slide ${i + 1} "${slideTitle(slide)}" uses 20px table text, for ${slide.kind === 'comparison' && (slide.shown?.length ?? deckContenders) > 4 ? 'five or more contenders side by side' : 'a row too long for 24px'}; shorten the cells to keep it readable`,
         ...at(slide.origin),
         slide: i + 1,
       });

@@ -4,9 +4,8 @@
  * These numbers mirror themes/versus.css; the fit tests compare the heights
  * predicted here with what Chromium lays out, so a drift shows up there.
  */
-import { type Font, lineCount, textWidth, wrapLines } from './text.js';
+import { type Font, lineCount } from './text.js';
 
-export const SLIDE = { width: 1280, height: 720 };
 /** The section's content box: the slide less its padding (48px top, 64px sides and bottom). */
 export const CONTENT = { width: 1152, height: 608 };
 /** The title slide and dividers are indented by 96px instead of 64px. */
@@ -31,9 +30,8 @@ export const COLUMN = {
   headingGap: 12,
   itemGap: 7,
   trailing: 6,
-  labelSize: 24,
 };
-export const LIST_INDENT = 1.2;
+const LIST_INDENT = 1.2;
 /** Line height of h2 and h3 headings (the default theme's). */
 export const HEADING_LINE = 1.25;
 
@@ -90,19 +88,14 @@ export function columnHeading(text: string, width: number): [number, number] {
   return [textHeight(text, bold(BODY.size), width - 28, HEADING_LINE) + COLUMN.headingPad, COLUMN.headingGap];
 }
 
-/** Monospace characters per line of a code pane `width` px wide at `size` px. */
-export function codeColumns(width: number, size: number): number {
-  return Math.max(8, Math.floor(((width - CODE.padX) * WIDTH_SAFETY) / textWidth('0', mono(size))));
+/** Room for the code's lines in a pane `width` px wide (inside its padding). */
+export function codeWidth(width: number): number {
+  return (width - CODE.padX) * WIDTH_SAFETY;
 }
 
 /** Height of a code block of `lines` lines (already wrapped) at `size` px. */
 export function codeHeight(lines: number, size: number): number {
   return lines * size * CODE.line + CODE.padY;
-}
-
-/** Lines of code after wrapping: each of the code's lines wraps on its own. */
-export function codeLines(code: string, width: number, size: number): string[] {
-  return wrapLines(code, mono(size), width - CODE.padX, true);
 }
 
 /** Height of a table row: the tallest of its cells, at `size` px, in columns of `widths`. */

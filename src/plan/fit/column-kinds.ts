@@ -1,0 +1,189 @@
+/** The kinds laid out in columns, one per contender: pros and cons, the decision guide, code panes. */
+import type { Contender } from '../../outline/schema.js';
+import type { SlideContent } from '../deck.js';
+import { codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
+import { type ColumnLayout, planColumns } from './columns.js';
+import {
+  BODY,
+  CODE,
+  COLUMN,
+  CONTENT,
+  codeHeight,
+  codeWidth,
+  columnHeading,
+  columnWidth,
+  listItem,
+  paragraph,
+  stack,
+} from './geometry.js';
+import type { Part } from './part.js';
+import { textWidth } from './text.js';
+
+/** Prose columns narrower than a quarter of the slide read badly: more contenders take more slides. */
+const MAX_TEXT_COLUMNS = 4;
+const CODE_SIZES = [CODE.size, 19, 18, 17, CODE.min];
+/** A pane narrower than this many characters (or its longest line) is too narrow to read. */
+const MIN_CODE_COLUMNS = 40;
+/** Code may shrink this far to keep its lines whole; smaller sizes only where they save a slide. */
+const AVOID_WRAP_DOWN_TO = 18;
+/**
+ * Pros and cons: one column per contender, its pros then its cons. When they
+ * need more than one slide, the pros and the cons get slides of their own if
+ * that takes no more slides than mixing them.
+ */
+export function prosConsParts(
+  content: Extract<SlideContent, { kind: 'pros-cons' }>,
+  budget: number,
+  contenders: readonly Contender[],
+): Part[] {
+  const label = BODY.size * BODY.line + 6;
+  const plan = (sides: ('pros' | 'cons')[]): Part[] | undefined => {
+    const itemsOf = (c: Contender) =>
+      sides.flatMap((side) => (content[side][c.id] ?? []).map((text) => ({ side, text })));
+    const shown = contenders.filter((c) => itemsOf(c).length > 0);
+    const layout = (column: number, width: number): ColumnLayout => {
+      const contender = shown[column] as Contender;
+      const labels = sides.filter((side) => content[side][contender.id]?.length).length;
+      return {
+        // Each part repeats the heading and, at most, both labels.
+        overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
+        items: itemsOf(contender).map((item) => listItem(item.text, width, BODY.size, COLUMN.itemGap)),
+      };
+    };
+    const plan = planColumns(shown.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS);
+    return plan?.slides.map((slide) => {
+      const lists = { pros: {} as Record<string, string[]>, cons: {} as Record<string, string[]> };
+      for (const { column, from, to } of slide.columns) {
+        const contender = shown[column] as Contender;
+        for (const item of itemsOf(contender).slice(from, to)) {
+          const list = lists[item.side][contender.id] ?? [];
+          list.push(item.text);
+          lists[item.side][contender.id] = list;
+        }
+      }
+      return { content: { ...content, ...lists }, fit: {}, columns: plan.perRow };
+    });
+  };
+  const together = plan(['pros', 'cons']);
+  if (together?.length === 1) return together;
+  const pros = plan(['pros']);
+  const cons = plan(['cons']);
+  if (pros && cons && (!together || pros.length + cons.length <= together.length)) return [...pros, ...cons];
+  return together ?? [{ content, fit: {} }];
+}
+
+/** Decision guide: a column per choice; the closing line under them on the last part. */
+export function decisionParts(
+  content: Extract<SlideContent, { kind: 'decision' }>,
+  budget: number,
+  nameOf: (id: string) => string,
+): Part[] {
+  const { otherwise, ...choices } = content;
+  const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + 16 : 0;
+  const layout = (column: number, width: number): ColumnLayout => {
+    const choice = content.choices[column] as (typeof content.choices)[number];
+    return {
+      overhead:
+        stack([columnHeading(choice.label ?? `Choose ${nameOf(choice.contender)} if…`, width)]) +
+        COLUMN.headingGap +
+        COLUMN.trailing,
+      items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),
+    };
+  };
+  const plan = planColumns(content.choices.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS, closing);
+  if (!plan) return [{ content, fit: {} }];
+  const parts = plan.slides.length;
+  const perRow = plan.perRow;
+  return plan.slides.map((slide, i) => ({
+    content: {
+      ...choices,
+      choices: slide.columns.map(({ column, from, to }) => {
+        const choice = content.choices[column] as (typeof content.choices)[number];
+        return { ...choice, when: choice.when.slice(from, to) };
+      }),
+      ...(otherwise && i === parts - 1 ? { otherwise } : {}),
+    },
+    fit: {},
+    columns: perRow,
+  }));
+}
+
+/**
+ * Code panes: the size at which the fewest slides hold every pane (at 16px at
+ * the least), and among those the one that wraps the fewest lines down to 18px,
+ * else the largest. Lines still too long wrap to the pane.
+ */
+export function codeParts(
+  content: Extract<SlideContent, { kind: 'code' }>,
+  budget: number,
+  nameOf: (id: string) => string,
+): Part[] {
+  const panes = content.panes;
+  const longest = Math.max(
+    ...panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+$/u, '').length)),
+  );
+  const lineTotal = panes.reduce((sum, p) => sum + (p.code ?? '').replace(/\s+$/u, '').split('\n').length, 0);
+  let best: { parts: Part[]; slides: number; wraps: number } | undefined;
+  for (const size of CODE_SIZES) {
+    const char = textWidth('0', { face: 'mono', size });
+    const wrapped = new Map<string, string[][]>();
+    const displayed = (pane: number, width: number) => {
+      const key = `${pane}@${width}`;
+      if (!wrapped.has(key)) {
+        // Tabs become four spaces: a browser would give each one 8 columns.
+        const code = (panes[pane]?.code ?? '').replace(/\s+$/u, '').replace(/\t/g, '    ');
+        wrapped.set(
+          key,
+          code.split('\n').map((line) => wrapCodeLine(line, codeWidth(width), size)),
+        );
+      }
+      return wrapped.get(key) ?? [];
+    };
+    const lineHeight = size * CODE.line;
+    const unitsOf = (pane: number, width: number, overhead: number) =>
+      codeUnits(displayed(pane, width), lineHeight, budget - overhead);
+    const overheadOf = (pane: number, width: number) => {
+      const caption = panes[pane]?.caption;
+      return (
+        stack([columnHeading(nameOf(panes[pane]?.contender ?? ''), width)]) +
+        COLUMN.headingGap +
+        codeHeight(0, size) +
+        (caption ? CODE.gap + stack([paragraph(caption, width)]) + COLUMN.trailing : CODE.gap)
+      );
+    };
+    const plan = planColumns(
+      panes.length,
+      budget,
+      (pane, width) => {
+        const overhead = overheadOf(pane, width);
+        const units = unitsOf(pane, width, overhead);
+        return { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget) };
+      },
+      (n) => codeWidth(columnWidth(n)) / char >= Math.min(MIN_CODE_COLUMNS, longest),
+    );
+    if (!plan) continue;
+    const width = columnWidth(plan.perRow);
+    const wraps = panes.reduce((sum, _, pane) => sum + displayed(pane, width).flat().length, 0) - lineTotal;
+    // Fewest slides first; then, down to 18px, fewer wrapped lines; then the largest size.
+    const better =
+      !best ||
+      plan.slides.length < best.slides ||
+      (plan.slides.length === best.slides && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
+    if (!better) continue;
+    const parts = plan.slides.map((slide) => ({
+      content: {
+        ...content,
+        panes: slide.columns.map(({ column, from, to }) => {
+          const pane = panes[column] as (typeof panes)[number];
+          const units = unitsOf(column, width, overheadOf(column, width)).slice(from, to);
+          return { ...pane, code: pageCode(units) || ' ' };
+        }),
+      },
+      fit: size === CODE.size ? {} : { code: size },
+      columns: plan.perRow,
+    }));
+    best = { parts, slides: parts.length, wraps };
+    if (parts.length === 1 && wraps === 0) break;
+  }
+  return best?.parts ?? [{ content, fit: {} }];
+}

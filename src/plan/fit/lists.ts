@@ -1,0 +1,59 @@
+/**
+ * Lists split into continuation parts: bullets, exercise steps, timeline
+ * events, the agenda and the references. Numbered lists continue their numbers.
+ */
+import type { SlideContent } from '../deck.js';
+import { BODY, bold, CONTENT, listItem, sans, textHeight } from './geometry.js';
+import { paginate, type Sized } from './paginate.js';
+import type { Part } from './part.js';
+import { textWidth } from './text.js';
+import { underTitle } from './title.js';
+
+/** A list split into parts; numbered lists continue their numbers. */
+export function listParts<T, C = SlideContent>(
+  items: readonly T[],
+  budget: number,
+  overhead: number,
+  size: (item: T) => Sized,
+  make: (items: T[]) => C,
+): Part<C>[] {
+  const pages = paginate(items.map(size), budget, overhead) ?? items.map((_, i): [number, number] => [i, i + 1]);
+  return pages.map(([from, to]) => ({
+    content: make(items.slice(from, to)),
+    fit: {},
+    ...(from > 0 ? { start: from + 1 } : {}),
+  }));
+}
+
+export function timelineItem(when: string, who: string | undefined, text: string): Sized {
+  // The date is bold and at least 6.5em wide, hanging left of the text; a badge (22px, 8px padding) may follow it.
+  const date = 6.5 * BODY.size;
+  const space = textWidth(' ', sans(BODY.size));
+  const badge = who ? textWidth(who, sans(22)) + 16 + space : 0;
+  const indent = Math.max(0, textWidth(when, bold(BODY.size)) - date) + space + badge;
+  return [textHeight(text, sans(BODY.size), CONTENT.width - 4 - 24 - date, BODY.line, indent), 14];
+}
+
+/** The agenda's numbered sections (32px, 10px apart), split like any list. */
+export function fitAgenda<T, C>(
+  title: string,
+  items: readonly T[],
+  text: (item: T) => string,
+  make: (items: T[]) => C,
+): Part<C>[] {
+  return underTitle(title, (budget) =>
+    listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 32, 10), make),
+  );
+}
+
+/** The References slide's numbered sources (24px, 8px apart). */
+export function fitReferences<T, C>(
+  title: string,
+  items: readonly T[],
+  text: (item: T) => string,
+  make: (items: T[]) => C,
+): Part<C>[] {
+  return underTitle(title, (budget) =>
+    listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 24, 8), make),
+  );
+}

@@ -1,0 +1,13 @@
+/** What the fitting strategies produce: the parts a slide becomes, each one slide. */
+import type { SlideContent, SlideFit } from '../deck.js';
+
+/** One slide of the parts a slide becomes, with the sizes chosen for it. */
+export interface Part<C = SlideContent> {
+  content: C;
+  fit: SlideFit;
+  start?: number;
+  shown?: string[];
+  dense?: boolean;
+  /** Columns side by side, for the kinds laid out in columns. */
+  columns?: number;
+}

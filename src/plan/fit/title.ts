@@ -1,0 +1,75 @@
+/**
+ * Titles: a slide's title shrinks before it takes a third line, and the body
+ * is laid out in the room it leaves; the title slide and dividers scale their
+ * big titles to leave room for what follows.
+ */
+import type { SlideFit } from '../deck.js';
+import {
+  BODY,
+  bodyBudget,
+  bold,
+  CONTENT,
+  H1,
+  HEADING_LINE,
+  LEAD_CONTENT,
+  sans,
+  stack,
+  textHeight,
+  titleHeight,
+  titleSize,
+} from './geometry.js';
+import type { Sized } from './paginate.js';
+import type { Part } from './part.js';
+
+type Body<C> = (budget: number) => Part<C>[];
+/**
+ * Lays the body out under the title, then once more if the parts' "(1/2)"
+ * counter makes the title take more room. Shrinks a long title first.
+ */
+export function underTitle<C>(title: string, body: Body<C>): Part<C>[] {
+  const sized = (text: string) => {
+    const size = titleSize(text, H1.size, H1.min, 2, CONTENT.width);
+    return { size, budget: bodyBudget(titleHeight(text, size)) };
+  };
+  let heading = sized(title);
+  let parts = body(heading.budget);
+  if (parts.length > 1) {
+    heading = sized(`${title} (${parts.length}/${parts.length})`);
+    parts = body(heading.budget);
+  }
+  const fit = heading.size < H1.size ? { title: heading.size } : {};
+  return parts.map((part) => ({ ...part, fit: { ...fit, ...part.fit } }));
+}
+
+const TITLE_SLIDE = { size: 68, min: 40, subtitle: 34, byline: BODY.size };
+const DIVIDER = { size: 60, min: 36, summary: 32 };
+
+/** The title slide's title size: the largest that leaves room for the subtitle and the byline. */
+export function fitTitleSlide(title: string, subtitle: string | undefined, byline: readonly string[]): SlideFit {
+  const below = stack([
+    ...(subtitle
+      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), LEAD_CONTENT.width, HEADING_LINE), 16] as Sized]
+      : []),
+    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), LEAD_CONTENT.width), 6]),
+  ]);
+  const size = largestTitle(title, TITLE_SLIDE, (h) => h + 20 + 22 + 10 + (below ? 20 + below : 0));
+  return size === TITLE_SLIDE.size ? {} : { title: size };
+}
+
+/** A divider's title size: the largest that leaves room for the section's summary. */
+export function fitDivider(title: string, summary: string | undefined): SlideFit {
+  const below = summary ? textHeight(summary, sans(DIVIDER.summary), LEAD_CONTENT.width) + 12 : 0;
+  const size = largestTitle(title, DIVIDER, (h) => h + H1.after + below);
+  return size === DIVIDER.size ? {} : { title: size };
+}
+
+function largestTitle(
+  title: string,
+  sizes: { size: number; min: number },
+  total: (titleHeight: number) => number,
+): number {
+  for (let size = sizes.size; size > sizes.min; size -= 4) {
+    if (total(textHeight(title, bold(size), LEAD_CONTENT.width, H1.line)) <= LEAD_CONTENT.height - 8) return size;
+  }
+  return sizes.min;
+}

@@ -18,7 +18,8 @@ import { measureDecks, textsOf } from './fit-helpers.js';
 import { describeWithBrowser, loadText } from './helpers.js';
 
 const RUNS = process.env.CI ? 300 : 30;
-const SEED = Number(process.env.FIT_SEED ?? Date.now() % 2 ** 31);
+// A fixed seed keeps CI repeatable; FIT_SEED=random explores new outlines, FIT_SEED=n repeats a run.
+const SEED = process.env.FIT_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FIT_SEED ?? 20261201);
 
 const WORDS = [
   'data',

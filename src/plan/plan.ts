@@ -6,7 +6,7 @@
 import type { OutlinePath } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
-import { fitAgenda, fitContent, fitDivider, fitReferences, fitTitleSlide, type Part } from './fit/kinds.js';
+import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
 import { estimateMinutes } from './timing.js';
 
 export interface PlanOptions {
@@ -52,11 +52,12 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     const notes = agenda.notes ?? '';
     const title = agenda.title ?? 'Agenda';
     const items = outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) }));
-    const parts = fitAgenda(
+    const parts = fitList(
       title,
       items,
       (item) => item.title,
       (page) => ({ kind: 'agenda' as const, items: page }),
+      AGENDA,
     );
     slides.push(
       ...continued(
@@ -106,10 +107,13 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         citations: [],
         origin: ['sources'],
       },
-      fitReferences(referencesTitle, sources, referenceText, (page) => ({
-        kind: 'references' as const,
-        sources: page,
-      })),
+      fitList(
+        referencesTitle,
+        sources,
+        referenceText,
+        (page) => ({ kind: 'references' as const, sources: page }),
+        REFERENCES,
+      ),
     ),
   );
 

@@ -40,9 +40,10 @@ function splitGroup(layouts: ColumnLayout[], budget: number): [number, number][]
 
 /**
  * The layout with the fewest slides, and among those the most columns side by
- * side: all `count` columns on one slide if they fit, else in even groups.
- * `layout(column, width)` lays one column out at a width; `allowed(perSlide)`
- * rules out column counts too narrow for the content.
+ * side: all `count` columns on one slide if they fit, else in even groups,
+ * stacked into a grid where they fit. `layout(column, width)` lays one column
+ * out at a width; `allowed(perRow)` rules out column counts too narrow for the
+ * content; `closing` is the height something under the last slide's columns needs.
  */
 export function planColumns(
   count: number,
@@ -56,14 +57,19 @@ export function planColumns(
     const perRow = Math.ceil(count / groups);
     if (!allowed(perRow) && perRow > 1) continue;
     const gap = perRow >= 4 ? COLUMN.narrowGap : COLUMN.gap;
-    const slidesFor = (room: number) => {
-      const rows = groupRows(count, groups, columnWidth(perRow), room, layout);
+    const slidesFor = (room: number, lastRoom: number) => {
+      const rows = groupRows(count, groups, columnWidth(perRow), room, lastRoom, layout);
       return rows && stackRows(rows, perRow, room, gap);
     };
-    let slides = slidesFor(budget);
-    // Something closes the last slide (a decision's closing line): make room for it there.
-    const last = slides?.at(-1);
-    if (closing && last && last.height + closing > budget) slides = slidesFor(budget - closing);
+    // Room under the last slide's columns, for what closes it (a decision's closing line):
+    // first as it comes, then by splitting the last group for less room, then every group.
+    const slides = [
+      [budget, budget],
+      [budget, budget - closing],
+      [budget - closing, budget - closing],
+    ]
+      .map(([room, lastRoom]) => slidesFor(room as number, lastRoom as number))
+      .find((found) => found && (found.at(-1)?.height ?? 0) + closing <= budget);
     if (!slides) continue;
     if (!best || slides.length < best.slides.length) best = { slides, perRow };
     // More groups mean at least as many rows: once each row has a slide of its own, none can do better.
@@ -77,19 +83,21 @@ interface Row {
   height: number;
 }
 
-/** The rows of columns: each group of columns, in as many parts as its items need. */
+/** The rows of columns: each group of columns, in as many parts as its items need (the last group in `lastBudget`). */
 function groupRows(
   count: number,
   groups: number,
   width: number,
   budget: number,
+  lastBudget: number,
   layout: (column: number, width: number) => ColumnLayout,
 ): Row[] | undefined {
   const rows: Row[] = [];
-  for (const [from, to] of evenGroups(count, groups)) {
+  const ranges = evenGroups(count, groups);
+  for (const [g, [from, to]] of ranges.entries()) {
     const columns = Array.from({ length: to - from }, (_, i) => from + i);
     const layouts = columns.map((c) => layout(c, width));
-    const pages = splitGroup(layouts, budget);
+    const pages = splitGroup(layouts, g === ranges.length - 1 ? lastBudget : budget);
     if (!pages) return undefined;
     const parts = Math.max(...pages.map((p) => p.length));
     for (let part = 0; part < parts; part++) {

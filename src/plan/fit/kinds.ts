@@ -7,14 +7,14 @@
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
 import { codeParts, decisionParts, prosConsParts } from './column-kinds.js';
-import { BODY, bold, CONTENT, listItem, paragraph, sans, stack, textHeight } from './geometry.js';
-import { listParts, timelineItem } from './lists.js';
+import { BODY, bold, CONTENT, paragraph, sans, stack, textHeight } from './geometry.js';
+import { fitList, listParts, timelineItem } from './lists.js';
 import { paginate, type Sized, slices } from './paginate.js';
 import type { Part } from './part.js';
 import { tableParts } from './table.js';
 import { underTitle } from './title.js';
 
-export { fitAgenda, fitReferences } from './lists.js';
+export { AGENDA, fitList, REFERENCES } from './lists.js';
 export type { Part } from './part.js';
 export { fitDivider, fitTitleSlide } from './title.js';
 
@@ -22,34 +22,23 @@ export { fitDivider, fitTitleSlide } from './title.js';
 export function fitContent(content: SlideContent, title: string, contenders: readonly Contender[]): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   switch (content.kind) {
-    case 'bullets':
-      return underTitle(title, (budget) => {
-        const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
-        return listParts(
-          content.bullets,
-          budget,
-          lead,
-          (b) => listItem(b, CONTENT.width),
-          (bullets) => ({
-            ...content,
-            bullets,
-          }),
-        );
-      });
-    case 'exercise':
-      return underTitle(title, (budget) => {
-        const label = BODY.size * BODY.line + BODY.gap;
-        return listParts(
-          content.task,
-          budget,
-          label,
-          (step) => listItem(step, CONTENT.width),
-          (task) => ({
-            ...content,
-            task,
-          }),
-        );
-      });
+    case 'bullets': {
+      const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
+      const make = (bullets: string[]) => ({ ...content, bullets });
+      return fitList(title, content.bullets, (b) => b, make, BODY, lead);
+    }
+    case 'exercise': {
+      // Each part repeats the "Exercise · 10 min" line.
+      const label = BODY.size * BODY.line + BODY.gap;
+      return fitList(
+        title,
+        content.task,
+        (step) => step,
+        (task) => ({ ...content, task }),
+        BODY,
+        label,
+      );
+    }
     case 'timeline':
       return underTitle(title, (budget) =>
         listParts(

@@ -34,26 +34,28 @@ export function timelineItem(when: string, who: string | undefined, text: string
   return [textHeight(text, sans(BODY.size), CONTENT.width - 4 - 24 - date, BODY.line, indent), 14];
 }
 
-/** The agenda's numbered sections (32px, 10px apart), split like any list. */
-export function fitAgenda<T, C>(
-  title: string,
-  items: readonly T[],
-  text: (item: T) => string,
-  make: (items: T[]) => C,
-): Part<C>[] {
-  return underTitle(title, (budget) =>
-    listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 32, 10), make),
-  );
+/** Font size and gap between items of a list, as the theme sets them. */
+export interface ListLook {
+  size: number;
+  gap: number;
 }
 
-/** The References slide's numbered sources (24px, 8px apart). */
-export function fitReferences<T, C>(
+export const AGENDA: ListLook = { size: 32, gap: 10 };
+export const REFERENCES: ListLook = { size: 24, gap: 8 };
+
+/**
+ * A list of texts under a title, split into parts that fit; `overhead` is what
+ * each part repeats above the list (a lead, the exercise label).
+ */
+export function fitList<T, C>(
   title: string,
   items: readonly T[],
   text: (item: T) => string,
   make: (items: T[]) => C,
+  look: ListLook = BODY,
+  overhead = 0,
 ): Part<C>[] {
   return underTitle(title, (budget) =>
-    listParts(items, budget, 0, (item) => listItem(text(item), CONTENT.width, 24, 8), make),
+    listParts(items, budget, overhead, (item) => listItem(text(item), CONTENT.width, look.size, look.gap), make),
   );
 }

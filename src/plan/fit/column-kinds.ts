@@ -29,7 +29,7 @@ const AVOID_WRAP_DOWN_TO = 18;
 /**
  * Pros and cons: one column per contender, its pros then its cons. When they
  * need more than one slide, the pros and the cons get slides of their own if
- * that takes no more slides than mixing them.
+ * that takes fewer slides than mixing them, or as many with none emptier.
  */
 export function prosConsParts(
   content: Extract<SlideContent, { kind: 'pros-cons' }>,
@@ -37,7 +37,7 @@ export function prosConsParts(
   contenders: readonly Contender[],
 ): Part[] {
   const label = BODY.size * BODY.line + 6;
-  const plan = (sides: ('pros' | 'cons')[]): Part[] | undefined => {
+  const plan = (sides: ('pros' | 'cons')[]): (Part & { height: number })[] | undefined => {
     const itemsOf = (c: Contender) =>
       sides.flatMap((side) => (content[side][c.id] ?? []).map((text) => ({ side, text })));
     const shown = contenders.filter((c) => itemsOf(c).length > 0);
@@ -61,16 +61,24 @@ export function prosConsParts(
           lists[item.side][contender.id] = list;
         }
       }
-      return { content: { ...content, ...lists }, fit: {}, columns: plan.perRow };
+      return { content: { ...content, ...lists }, fit: {}, columns: plan.perRow, height: slide.height };
     });
   };
   const together = plan(['pros', 'cons']);
-  if (together?.length === 1) return together;
+  if (together?.length === 1) return together.map(withoutHeight);
   const pros = plan(['pros']);
   const cons = plan(['cons']);
-  if (pros && cons && (!together || pros.length + cons.length <= together.length)) return [...pros, ...cons];
-  return together ?? [{ content, fit: {} }];
+  const apart = pros && cons ? [...pros, ...cons] : undefined;
+  const emptiest = (parts: { height: number }[]) => Math.min(...parts.map((p) => p.height));
+  const better =
+    apart &&
+    (!together ||
+      apart.length < together.length ||
+      (apart.length === together.length && emptiest(apart) >= emptiest(together)));
+  return (better ? apart : together)?.map(withoutHeight) ?? [{ content, fit: {} }];
 }
+
+const withoutHeight = ({ height: _, ...part }: Part & { height: number }): Part => part;
 
 /** Decision guide: a column per choice; the closing line under them on the last part. */
 export function decisionParts(

@@ -24,16 +24,17 @@ export interface ColumnPlan {
 
 /**
  * Items of each column of a group split into the same number of parts, the
- * fewest for which every part fits; undefined when an item alone does not fit.
+ * fewest for which every part fits (the first in `firstBudget`); undefined when
+ * an item alone does not fit.
  */
-function splitGroup(layouts: ColumnLayout[], budget: number): [number, number][][] | undefined {
+function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budget): Pages | undefined {
   if (layouts.some((l) => l.overhead > budget || l.items.some(([height]) => l.overhead + height > budget))) {
     return undefined;
   }
   const most = Math.max(1, ...layouts.map((l) => l.items.length));
   for (let count = 1; count <= most; count++) {
-    const pages = layouts.map((l) => paginate(l.items, budget, l.overhead, count, l.breakCost));
-    if (pages.every((p) => p !== undefined)) return pages as [number, number][][];
+    const pages = layouts.map((l) => paginate(l.items, budget, l.overhead, count, l.breakCost, firstBudget));
+    if (pages.every((p) => p !== undefined)) return pages as Pages;
   }
   return undefined;
 }
@@ -56,11 +57,8 @@ export function planColumns(
   for (let groups = 1; groups <= count; groups++) {
     const perRow = Math.ceil(count / groups);
     if (!allowed(perRow) && perRow > 1) continue;
-    const gap = perRow >= 4 ? COLUMN.narrowGap : COLUMN.gap;
-    const slidesFor = (room: number, lastRoom: number) => {
-      const rows = groupRows(count, groups, columnWidth(perRow), room, lastRoom, layout);
-      return rows && stackRows(rows, perRow, room, gap);
-    };
+    const slidesFor = (room: number, lastRoom: number) =>
+      flow(count, groups, perRow, columnWidth(perRow), [room, lastRoom], layout);
     // Room under the last slide's columns, for what closes it (a decision's closing line):
     // first as it comes, then by splitting the last group for less room, then every group.
     const slides = [
@@ -78,57 +76,56 @@ export function planColumns(
   return best;
 }
 
-interface Row {
-  columns: { column: number; from: number; to: number }[];
-  height: number;
-}
+type Slides = ColumnPlan['slides'];
+/** Per column of a group, its parts as [from, to) item ranges. */
+type Pages = [number, number][][];
 
-/** The rows of columns: each group of columns, in as many parts as its items need (the last group in `lastBudget`). */
-function groupRows(
+/**
+ * The groups of columns laid out slide after slide: each group in as many
+ * parts as its items need (the last group within `lastRoom`), and a group that
+ * can start under the rows already on a slide does, as a grid, when that takes
+ * no more parts.
+ */
+function flow(
   count: number,
   groups: number,
+  perRow: number,
   width: number,
-  budget: number,
-  lastBudget: number,
+  [room, lastRoom]: [number, number],
   layout: (column: number, width: number) => ColumnLayout,
-): Row[] | undefined {
-  const rows: Row[] = [];
+): Slides | undefined {
+  const gap = perRow >= 4 ? COLUMN.narrowGap : COLUMN.gap;
+  const slides: Slides = [];
+  let lastFull = false;
   const ranges = evenGroups(count, groups);
   for (const [g, [from, to]] of ranges.entries()) {
+    const budget = g === ranges.length - 1 ? lastRoom : room;
     const columns = Array.from({ length: to - from }, (_, i) => from + i);
     const layouts = columns.map((c) => layout(c, width));
-    const pages = splitGroup(layouts, g === ranges.length - 1 ? lastBudget : budget);
-    if (!pages) return undefined;
-    const parts = Math.max(...pages.map((p) => p.length));
-    for (let part = 0; part < parts; part++) {
+    const alone = splitGroup(layouts, budget);
+    if (!alone) return undefined;
+    // Rows go under a full row only: the grid would move their columns into a short row's gaps.
+    const current = slides.at(-1);
+    const left: number = current && lastFull ? budget - current.height - gap : 0;
+    const shared: Pages | undefined = left > 0 ? splitGroup(layouts, budget, left) : undefined;
+    const partsOf = (pages: Pages) => Math.max(...pages.map((p) => p.length));
+    const share: boolean = shared !== undefined && partsOf(shared) <= partsOf(alone);
+    const pages: Pages = share && shared ? shared : alone;
+    for (let part = 0; part < partsOf(pages); part++) {
       const shown = columns.flatMap((column, i) => {
         const [start, end] = pages[i]?.[part] ?? [0, 0];
         return end > start || part === 0 ? [{ column, from: start, to: end, layout: layouts[i] as ColumnLayout }] : [];
       });
       const height = Math.max(...shown.map((c) => c.layout.overhead + stack(c.layout.items.slice(c.from, c.to))));
-      rows.push({ columns: shown.map(({ column, from, to }) => ({ column, from, to })), height });
+      const row = shown.map(({ column, from, to }) => ({ column, from, to }));
+      if (part === 0 && share && current) {
+        current.columns.push(...row);
+        current.height += gap + height;
+      } else {
+        slides.push({ columns: row, height });
+      }
+      lastFull = row.length === perRow;
     }
-  }
-  return rows;
-}
-
-/** Rows stacked into slides as a grid, as many to a slide as fit. */
-function stackRows(rows: Row[], perRow: number, budget: number, gap: number): ColumnPlan['slides'] {
-  const slides: ColumnPlan['slides'] = [];
-  let used = Number.POSITIVE_INFINITY;
-  let lastFull = false;
-  for (const row of rows) {
-    const current = slides.at(-1);
-    // A row goes under a full one only: the grid would move its columns into a short row's gaps.
-    if (current && lastFull && used + gap + row.height <= budget) {
-      current.columns.push(...row.columns);
-      used += gap + row.height;
-      current.height = used;
-    } else {
-      slides.push({ columns: [...row.columns], height: row.height });
-      used = row.height;
-    }
-    lastFull = row.columns.length === perRow;
   }
   return slides;
 }

@@ -14,17 +14,26 @@ function pageHeights(sizes: readonly Sized[], overhead: number): PageHeight {
   return (from, to) => overhead + (sums[to] ?? 0) - (sums[from] ?? 0) - (sizes[to - 1]?.[1] ?? 0);
 }
 
-/** Greedy pages no taller than `limit`, as [from, to) index pairs; undefined when one item alone is taller. */
-function pack(sizes: readonly Sized[], limit: number, pageHeight: PageHeight): [number, number][] | undefined {
+/**
+ * Greedy pages no taller than `limit` (the first no taller than `firstLimit`), as
+ * [from, to) index pairs; undefined when one item alone is taller than its page.
+ */
+function pack(
+  sizes: readonly Sized[],
+  limit: number,
+  pageHeight: PageHeight,
+  firstLimit = limit,
+): [number, number][] | undefined {
   const pages: [number, number][] = [];
   let from = 0;
+  const limitOf = () => (pages.length === 0 ? firstLimit : limit);
   for (let to = 1; to <= sizes.length; to++) {
-    if (pageHeight(from, to) <= limit) continue;
+    if (pageHeight(from, to) <= limitOf()) continue;
     if (to - 1 > from) {
       pages.push([from, to - 1]);
       from = to - 1;
     }
-    if (pageHeight(from, to) > limit) return undefined;
+    if (pageHeight(from, to) > limitOf()) return undefined;
   }
   if (from < sizes.length) pages.push([from, sizes.length]);
   return pages;
@@ -33,7 +42,8 @@ function pack(sizes: readonly Sized[], limit: number, pageHeight: PageHeight): [
 /**
  * The items' pages: one when everything fits `budget`, otherwise the fewest
  * that do (or exactly `count`, when given and possible), as even as they can
- * be. Undefined when one item alone does not fit.
+ * be. The first page may have less room (`firstBudget`: it shares its slide).
+ * Undefined when one item alone does not fit.
  */
 export function paginate(
   sizes: readonly Sized[],
@@ -41,14 +51,15 @@ export function paginate(
   overhead = 0,
   count?: number,
   breakCost: BreakCost = () => 0,
+  firstBudget = budget,
 ): [number, number][] | undefined {
-  if (sizes.length === 0) return [[0, 0]];
+  if (sizes.length === 0) return overhead <= firstBudget ? [[0, 0]] : undefined;
   const pageHeight = pageHeights(sizes, overhead);
-  const greedy = pack(sizes, budget, pageHeight);
+  const greedy = pack(sizes, budget, pageHeight, firstBudget);
   if (!greedy || (count !== undefined && greedy.length > count)) return undefined;
   const target = Math.min(count ?? greedy.length, sizes.length);
   if (target === 1 || sizes.length > EVEN_LIMIT) return greedy;
-  return evenly(sizes.length, target, budget, pageHeight, breakCost) ?? greedy;
+  return evenly(sizes.length, target, [firstBudget, budget], pageHeight, breakCost) ?? greedy;
 }
 
 /** How much worse a page break before item `index` reads than one at a natural boundary (in px², like the evenness cost). */
@@ -58,14 +69,14 @@ export type BreakCost = (index: number) => number;
 const EVEN_LIMIT = 5000;
 
 /**
- * `pages` pages that each fit `budget`, chosen so that their heights are as
+ * `pages` pages that each fit their budget, chosen so that their heights are as
  * equal as possible (the least sum of squared heights, plus the cost of each
  * break): a split never leaves one lonely item on a page while another page is full.
  */
 function evenly(
   n: number,
   pages: number,
-  budget: number,
+  [firstBudget, budget]: [number, number],
   pageHeight: PageHeight,
   breakCost: BreakCost,
 ): [number, number][] | undefined {
@@ -77,7 +88,7 @@ function evenly(
     for (let i = 1; i <= n; i++) {
       for (let j = i - 1; j >= k - 1; j--) {
         const height = pageHeight(j, i);
-        if (height > budget) break;
+        if (height > (k === 1 ? firstBudget : budget)) break;
         const total = (cost[k - 1]?.[j] ?? Number.POSITIVE_INFINITY) + height * height + (j > 0 ? breakCost(j) : 0);
         // Ties (within rounding) keep the first found, the shortest last page: parts fill from the front.
         if (total < (cost[k]?.[i] ?? Number.POSITIVE_INFINITY) - 1e-6) {

@@ -31,19 +31,26 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   return lines;
 }
 
+const SOFT_BREAKS = ' ,;([{.=+';
+
 /** Where `text` breaks to fit `room` px: after a space or punctuation in the last third, else at the last character that fits. */
 function breakIndex(text: string, room: number, font: Font): number {
-  let used = 0;
   let fit = 0;
-  let soft = -1;
-  for (const char of text) {
-    used += textWidth(char, font);
-    if (used > room) break;
-    fit += char.length;
-    if (char === ' ' || ',;([{.=+'.includes(char)) soft = fit;
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    // Printable ASCII: every character has the monospace font's one advance.
+    fit = Math.min(text.length, Math.floor(room / textWidth('0', font)));
+  } else {
+    let used = 0;
+    for (const char of text) {
+      used += textWidth(char, font);
+      if (used > room) break;
+      fit += char.length;
+    }
   }
   if (fit === 0) return (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
   if (fit >= text.length) return fit;
+  let soft = -1;
+  for (let i = fit - 1; i >= 0 && soft < 0; i--) if (SOFT_BREAKS.includes(text[i] ?? '')) soft = i + 1;
   return soft >= (fit * 2) / 3 ? soft : fit;
 }
 

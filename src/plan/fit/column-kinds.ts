@@ -1,7 +1,7 @@
 /** The kinds laid out in columns, one per contender: pros and cons, the decision guide, code panes. */
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
-import { codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
+import { type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
 import { type ColumnLayout, planColumns } from './columns.js';
 import {
   BODY,
@@ -127,51 +127,45 @@ export function codeParts(
   nameOf: (id: string) => string,
 ): Part[] {
   const panes = content.panes;
-  const longest = Math.max(
-    ...panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+$/u, '').length)),
-  );
-  const lineTotal = panes.reduce((sum, p) => sum + (p.code ?? '').replace(/\s+$/u, '').split('\n').length, 0);
+  // Tabs become four spaces: a browser would give each one 8 columns.
+  const sources = panes.map((p) => (p.code ?? '').replace(/\s+$/u, '').replace(/\t/g, '    ').split('\n'));
+  const longest = Math.max(...sources.flat().map((line) => line.length));
   let best: { parts: Part[]; slides: number; wraps: number } | undefined;
   for (const size of CODE_SIZES) {
     const char = textWidth('0', { face: 'mono', size });
-    const wrapped = new Map<string, string[][]>();
-    const displayed = (pane: number, width: number) => {
+    const laidOut = new Map<string, ColumnLayout & { units: CodeUnit[]; wraps: number }>();
+    /** A pane laid out at a width, with its units and how many lines wrapped. */
+    const paneAt = (pane: number, width: number) => {
       const key = `${pane}@${width}`;
-      if (!wrapped.has(key)) {
-        // Tabs become four spaces: a browser would give each one 8 columns.
-        const code = (panes[pane]?.code ?? '').replace(/\s+$/u, '').replace(/\t/g, '    ');
-        wrapped.set(
-          key,
-          code.split('\n').map((line) => wrapCodeLine(line, codeWidth(width), size)),
-        );
-      }
-      return wrapped.get(key) ?? [];
-    };
-    const lineHeight = size * CODE.line;
-    const unitsOf = (pane: number, width: number, overhead: number) =>
-      codeUnits(displayed(pane, width), lineHeight, budget - overhead);
-    const overheadOf = (pane: number, width: number) => {
+      const found = laidOut.get(key);
+      if (found) return found;
       const caption = panes[pane]?.caption;
-      return (
+      const overhead =
         stack([columnHeading(nameOf(panes[pane]?.contender ?? ''), width)]) +
         COLUMN.headingGap +
         codeHeight(0, size) +
-        (caption ? CODE.gap + stack([paragraph(caption, width)]) + COLUMN.trailing : CODE.gap)
-      );
+        (caption ? CODE.gap + stack([paragraph(caption, width)]) + COLUMN.trailing : CODE.gap);
+      const displayed = (sources[pane] ?? []).map((line) => wrapCodeLine(line, codeWidth(width), size));
+      const units = codeUnits(displayed, size * CODE.line, budget - overhead);
+      const result = {
+        overhead,
+        items: unitSizes(units, size),
+        breakCost: codeBreakCost(units, budget),
+        units,
+        wraps: displayed.flat().length - displayed.length,
+      };
+      laidOut.set(key, result);
+      return result;
     };
     const plan = planColumns(
       panes.length,
       budget,
-      (pane, width) => {
-        const overhead = overheadOf(pane, width);
-        const units = unitsOf(pane, width, overhead);
-        return { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget) };
-      },
+      paneAt,
       (n) => codeWidth(columnWidth(n)) / char >= Math.min(MIN_CODE_COLUMNS, longest),
     );
     if (!plan) continue;
     const width = columnWidth(plan.perRow);
-    const wraps = panes.reduce((sum, _, pane) => sum + displayed(pane, width).flat().length, 0) - lineTotal;
+    const wraps = panes.reduce((sum, _, pane) => sum + paneAt(pane, width).wraps, 0);
     // Fewest slides first; then, down to 18px, fewer wrapped lines; then the largest size.
     const better =
       !best ||
@@ -183,8 +177,7 @@ export function codeParts(
         ...content,
         panes: slide.columns.map(({ column, from, to }) => {
           const pane = panes[column] as (typeof panes)[number];
-          const units = unitsOf(column, width, overheadOf(column, width)).slice(from, to);
-          return { ...pane, code: pageCode(units) || ' ' };
+          return { ...pane, code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ' };
         }),
       },
       fit: size === CODE.size ? {} : { code: size },

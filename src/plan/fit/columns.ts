@@ -54,20 +54,33 @@ export function planColumns(
   closing = 0,
 ): ColumnPlan | undefined {
   let best: ColumnPlan | undefined;
+  const laidOut = new Map<string, ColumnLayout>();
+  const cachedLayout = (column: number, width: number) => {
+    const key = `${column}@${width}`;
+    const found = laidOut.get(key) ?? layout(column, width);
+    laidOut.set(key, found);
+    return found;
+  };
   for (let groups = 1; groups <= count; groups++) {
     const perRow = Math.ceil(count / groups);
     if (!allowed(perRow) && perRow > 1) continue;
-    const slidesFor = (room: number, lastRoom: number) =>
-      flow(count, groups, perRow, columnWidth(perRow), [room, lastRoom], layout);
     // Room under the last slide's columns, for what closes it (a decision's closing line):
     // first as it comes, then by splitting the last group for less room, then every group.
-    const slides = [
-      [budget, budget],
-      [budget, budget - closing],
-      [budget - closing, budget - closing],
-    ]
-      .map(([room, lastRoom]) => slidesFor(room as number, lastRoom as number))
-      .find((found) => found && (found.at(-1)?.height ?? 0) + closing <= budget);
+    const tries: [number, number][] = closing
+      ? [
+          [budget, budget],
+          [budget, budget - closing],
+          [budget - closing, budget - closing],
+        ]
+      : [[budget, budget]];
+    let slides: Slides | undefined;
+    for (const rooms of tries) {
+      const found = flow(count, groups, perRow, columnWidth(perRow), rooms, cachedLayout);
+      if (found && (found.at(-1)?.height ?? 0) + closing <= budget) {
+        slides = found;
+        break;
+      }
+    }
     if (!slides) continue;
     if (!best || slides.length < best.slides.length) best = { slides, perRow };
     // More groups mean at least as many rows: once each row has a slide of its own, none can do better.

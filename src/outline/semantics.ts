@@ -2,6 +2,7 @@
  * Checks the schema cannot express: references between ids (contenders,
  * sources, profiles, tags) and their uniqueness.
  */
+import { own } from './own.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import type { Outline, Slide } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -90,7 +91,7 @@ function checkSlideContenders(
         const rowPath = [...path, 'rows', r];
         for (const key of Object.keys(row.cells)) checkContender(key, [...rowPath, 'cells'], key);
         for (const id of contenderIds) {
-          if (!(id in row.cells)) {
+          if (own(row.cells, id) === undefined) {
             report({
               code: 'missing-cell',
               message: `row "${row.aspect}" has no cell for contender "${id}"`,
@@ -136,7 +137,7 @@ function checkSlideContenders(
 function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => void): void {
   const profiles = outline.profiles ?? {};
   const profileNames = Object.keys(profiles);
-  if (outline.defaultProfile && !(outline.defaultProfile in profiles)) {
+  if (outline.defaultProfile && own(profiles, outline.defaultProfile) === undefined) {
     report({
       code: 'unknown-profile',
       message: `default profile "${outline.defaultProfile}" is not defined${didYouMean(outline.defaultProfile, profileNames)}`,

@@ -2,6 +2,8 @@
  * One markdown body per slide kind. Every outline string goes through the
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
+
+import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
 import { escapeHtml, fenceFor, escapeInline as md } from './escape.js';
@@ -45,7 +47,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
       const rule = `| --- | ${shown.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
         const cells = shown.map((c) => {
-          const cell = md(row.cells[c.id] ?? '');
+          const cell = md(own(row.cells, c.id) ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
         return `| ${md(row.aspect)} | ${cells.join(' | ')} |`;
@@ -57,13 +59,13 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
         heading,
         columns(
           ctx.contenders
-            .filter((c) => slide.pros[c.id] || slide.cons[c.id])
+            .filter((c) => own(slide.pros, c.id) || own(slide.cons, c.id))
             .map((c) => ({
               index: contender(c.id).index,
               blocks: [
                 `## ${md(c.name)}`,
-                ...labelledList('Pros', slide.pros[c.id], '-'),
-                ...labelledList('Cons', slide.cons[c.id], '+'),
+                ...labelledList('Pros', own(slide.pros, c.id), '-'),
+                ...labelledList('Cons', own(slide.cons, c.id), '+'),
               ],
             })),
           slide.columns,

@@ -4,6 +4,7 @@
  * A slide's tags are its own, or its section's when it has none. An untagged
  * slide is always kept; a tagged one only when a selected tag matches.
  */
+import { own } from '../outline/own.js';
 import type { SemanticProblem } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { allIds, allTags } from '../outline/semantics.js';
@@ -23,7 +24,7 @@ export type Selected = { ok: true; outline: Outline; profile?: string } | { ok: 
 export function selectOutline(outline: Outline, selection: Selection = {}): Selected {
   const problems: SemanticProblem[] = [];
   const profileName = selection.profile ?? outline.defaultProfile;
-  const profile = profileName === undefined ? undefined : outline.profiles?.[profileName];
+  const profile = profileName === undefined ? undefined : own(outline.profiles, profileName);
   if (profileName !== undefined && profile === undefined) {
     const names = Object.keys(outline.profiles ?? {});
     problems.push({

@@ -1,4 +1,6 @@
 /** The kinds laid out in columns, one per contender: pros and cons, the decision guide, code panes. */
+
+import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
 import { type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
@@ -39,11 +41,11 @@ export function prosConsParts(
   const label = BODY.size * BODY.line + 6;
   const plan = (sides: ('pros' | 'cons')[]): (Part & { height: number })[] | undefined => {
     const itemsOf = (c: Contender) =>
-      sides.flatMap((side) => (content[side][c.id] ?? []).map((text) => ({ side, text })));
+      sides.flatMap((side) => (own(content[side], c.id) ?? []).map((text) => ({ side, text })));
     const shown = contenders.filter((c) => itemsOf(c).length > 0);
     const layout = (column: number, width: number): ColumnLayout => {
       const contender = shown[column] as Contender;
-      const labels = sides.filter((side) => content[side][contender.id]?.length).length;
+      const labels = sides.filter((side) => own(content[side], contender.id)?.length).length;
       return {
         // Each part repeats the heading and, at most, both labels.
         overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
@@ -56,7 +58,7 @@ export function prosConsParts(
       for (const { column, from, to } of slide.columns) {
         const contender = shown[column] as Contender;
         for (const item of itemsOf(contender).slice(from, to)) {
-          const list = lists[item.side][contender.id] ?? [];
+          const list = own(lists[item.side], contender.id) ?? [];
           list.push(item.text);
           lists[item.side][contender.id] = list;
         }

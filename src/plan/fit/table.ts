@@ -1,4 +1,6 @@
 /** Comparison tables: rows split over parts with the header repeated; contenders grouped when a row cannot fit. */
+
+import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
 import { TABLE, tableRow, tableWidths } from './geometry.js';
@@ -41,7 +43,7 @@ function tableGroups(
           [
             { text: row.aspect, bold: true },
             ...shown.map((c) => ({
-              text: `${row.cells[c.id] ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+              text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
               bold: row.verdict === c.id,
             })),
           ],

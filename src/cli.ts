@@ -42,6 +42,12 @@ function formatsOption(value: string): Format[] {
   return formats as Format[];
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  return n;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
@@ -154,7 +160,7 @@ program
   .command('dev')
   .description('Live preview on localhost: rebuilds when the outline, an overlay or a theme changes.')
   .argument('[outline]', 'outline file', 'outline.yaml')
-  .option('--port <n>', 'port to listen on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4321)
+  .option('--port <n>', 'port to listen on (0 picks a free one)', port, 4321)
   .option('-p, --profile <name>', 'preview one profile')
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
   .action(async (outline: string, opts) => {

@@ -6,7 +6,7 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { compileOutline } from './compile.js';
@@ -136,7 +136,7 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   };
   watchFiles();
 
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/events') {
       response.writeHead(200, {
@@ -156,12 +156,22 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
     }
     const asset = assets.get(decodeURIComponent(url.pathname.slice(1)));
     if (asset) {
-      const type = path.extname(asset) === '.svg' ? 'image/svg+xml' : 'application/octet-stream';
-      response.writeHead(200, { 'content-type': type });
-      response.end(await readFile(asset));
+      const body = await readFile(asset);
+      response.writeHead(200, {
+        'content-type': path.extname(asset) === '.svg' ? 'image/svg+xml' : 'application/octet-stream',
+      });
+      response.end(body);
       return;
     }
     response.writeHead(404).end('not found');
+  };
+  // A malformed address or an image deleted since the last build answers that request, and the preview goes on.
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: NodeJS.ErrnoException) => {
+      const status = error instanceof URIError ? 400 : error.code === 'ENOENT' ? 404 : 500;
+      if (!response.headersSent) response.writeHead(status);
+      response.end(status === 500 ? 'internal error' : 'not found');
+    });
   });
 
   try {

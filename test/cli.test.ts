@@ -136,6 +136,17 @@ describe('environment problems', () => {
       busy.close();
     }
   });
+
+  it('rejects a port that is not a number with a message, not a stack trace', async () => {
+    for (const port of ['abc', '-1', '70000']) {
+      const run = await versus(['dev', FIXTURE, '--port', port]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `option '--port <n>' argument '${port}' is invalid. expected a port number from 0 to 65535.`,
+      );
+      expect(run.stderr).not.toContain('    at ');
+    }
+  });
 });
 
 describe('without a browser', () => {

@@ -1,5 +1,5 @@
 /** `versus dev`: the open page follows outline edits, and an invalid edit shows its error over the last good deck. */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -54,5 +54,20 @@ describeWithBrowser('versus dev', () => {
     await writeFile(file, original);
     await expect.poll(() => isShown(page, '#errors'), { timeout: 1000 }).toBe(false);
     expect(await textOf(page, 'section h1')).toBe('Tea vs Coffee');
+  });
+
+  it('answers malformed and traversing addresses and a deleted image, and keeps serving', async () => {
+    const status = async (pathname: string) => (await fetch(new URL(pathname, server.url))).status;
+    expect(await status('/%E0%A4%A')).toBe(400);
+    expect(await status('/..%2F..%2Fetc%2Fpasswd')).toBe(404);
+    expect(await status('/assets/%2e%2e/every-kind.yaml')).toBe(404);
+
+    const html = await (await fetch(server.url)).text();
+    const image = /src="([^"]*assets\/[^"]+)"/.exec(html)?.[1];
+    expect(image).toBeDefined();
+    expect(await status(`/${image}`)).toBe(200);
+    await rm(path.join(dir, 'images', 'cup.svg'));
+    expect(await status(`/${image}`)).toBe(404);
+    expect(await status('/')).toBe(200);
   });
 });

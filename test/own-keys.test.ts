@@ -45,10 +45,8 @@ describe('user-written keys', () => {
 
   it('reports a missing cell for "constructor" instead of finding an inherited one', () => {
     const outline = outlineWith('constructor');
-    (outline.sections[0]?.slides[0] as { rows: { cells: Record<string, string> }[] }).rows[0] = {
-      cells: { a: 'Fast' },
-      aspect: 'Speed',
-    } as never;
+    const table = outline.sections[0]?.slides[0] as unknown as { rows: { aspect: string; cells: object }[] };
+    table.rows = [{ aspect: 'Speed', cells: { a: 'Fast' } }];
     expect(diagnose(stringify(outline))).toEqual([
       expect.stringMatching(/error\[missing-cell\]: row "Speed" has no cell for contender "constructor"/),
     ]);

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { type Finding, overflowFindings } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
-import { VersusError } from './diagnostics.js';
+import { NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import { type ResolvedTheme, renderSlides, themeFor } from './export/marp.js';
@@ -43,8 +43,8 @@ export interface BuildResult {
 }
 
 /**
- * @throws VersusError: `invalid-outline` before anything is written; `environment`
- * or `export` after the files that could be made (md, html) were written.
+ * @throws VersusError: `invalid-outline` or `export` with nothing written; `environment`
+ * too, except for no browser (NoBrowserError), after which md and html are written.
  */
 export async function build(outlineFile: string, options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
@@ -87,8 +87,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (options.strict && overflows?.length) throw overflowError(overflows);
     return { files: await staging.commit(), compiled, ...(overflows ? { overflows } : {}) };
   } catch (error) {
-    // Without a browser the markdown and HTML are still worth having.
-    if (error instanceof VersusError && error.kind === 'environment') await staging.commit();
+    // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
+    if (error instanceof NoBrowserError) await staging.commit();
     throw error;
   } finally {
     await staging.discard();

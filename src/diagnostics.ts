@@ -50,6 +50,16 @@ export class VersusError extends Error {
   }
 }
 
+/**
+ * No usable browser: none installed, or it did not start. The one environment
+ * failure after which a build still writes what needs no browser (md, html).
+ */
+export class NoBrowserError extends VersusError {
+  constructor(message: string, hint: string) {
+    super('environment', message, [], hint);
+  }
+}
+
 /** Exit codes of the CLI contract: 1 for a bad outline, 2 for export or environment trouble. */
 export function exitCodeOf(error: VersusError): 1 | 2 {
   return error.kind === 'invalid-outline' ? 1 : 2;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { VersusError } from '../diagnostics.js';
+import { NoBrowserError } from '../diagnostics.js';
 
 /**
  * Chromium's headless shell comes first: made for automation, it starts without
@@ -56,14 +56,14 @@ const QUIET_FLAGS = [
 /** Pages open at the size of one slide, which the overflow measurement relies on. */
 export const SLIDE_VIEWPORT = { width: 1280, height: 720 };
 
-/** @throws VersusError (kind `environment`) when no browser is found or it does not start. */
+/** @throws NoBrowserError when no browser is found or it does not start. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findBrowser();
   if (!executablePath) {
     const which = process.env.CHROME_PATH
       ? `CHROME_PATH (${process.env.CHROME_PATH}) does not exist`
       : 'No Chrome or Chromium was found';
-    throw new VersusError('environment', `${which}; PDF and other browser-backed exports need one.`, [], INSTALL_HINT);
+    throw new NoBrowserError(`${which}; PDF and other browser-backed exports need one.`, INSTALL_HINT);
   }
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
@@ -85,12 +85,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGHUP: false,
     });
   } catch (error) {
-    throw new VersusError(
-      'environment',
-      `The browser at ${executablePath} did not start: ${firstLine(error)}`,
-      [],
-      INSTALL_HINT,
-    );
+    throw new NoBrowserError(`The browser at ${executablePath} did not start: ${firstLine(error)}`, INSTALL_HINT);
   }
 }
 

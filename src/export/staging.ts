@@ -4,7 +4,7 @@
  * `commit` leaves the previous outputs exactly as they were.
  */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics.js';
 
@@ -19,7 +19,8 @@ export class Staging {
   static async open(outDir: string): Promise<Staging> {
     try {
       await mkdir(outDir, { recursive: true });
-      const dir = await mkdtemp(path.join(outDir, '.versus-staging-'));
+      await removeAbandoned(outDir);
+      const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       liveStagingDirs.add(dir);
       return new Staging(outDir, dir);
     } catch (error) {
@@ -66,8 +67,12 @@ export class Staging {
     const moved: string[] = [];
     for (const name of this.staged.splice(0)) {
       const target = path.join(this.outDir, name);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(this.pathOf(name), target);
+      try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await renameWithRetry(this.pathOf(name), target);
+      } catch (error) {
+        throw commitError(error, target);
+      }
       moved.push(target);
     }
     return moved;
@@ -104,6 +109,67 @@ function outputError(error: unknown, outDir: string): unknown {
     problem.hint,
   );
 }
+
+const STAGING_PREFIX = '.versus-staging-';
+
+/**
+ * Removes staging folders that a build killed outright (SIGKILL, a power cut)
+ * left behind: those whose process is gone. A live build's folder stays.
+ */
+async function removeAbandoned(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir)) {
+    if (!entry.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(/^\.versus-staging-(\d+)-/.exec(entry)?.[1]);
+    if (pid && isAlive(pid)) continue;
+    await rm(path.join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Codes of a file that another program holds open for a moment (Windows, antivirus, an indexer). */
+const BUSY = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_TRIES = 10;
+
+/** `rename`, tried again for about a second while the target is busy, as write-file-atomic does. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await rename(from, to);
+    } catch (error) {
+      if (!BUSY.has((error as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+/** A file that cannot be replaced is the user's to free, not an internal error. */
+function commitError(error: unknown, target: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const problem = BUSY.has(code)
+    ? {
+        reason: `another program holds it open, or it is read-only (${code})`,
+        hint: 'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
+      }
+    : COMMIT_PROBLEMS[code];
+  return problem
+    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint)
+    : error;
+}
+
+const COMMIT_PROBLEMS: Record<string, { reason: string; hint: string }> = {
+  ...OUTPUT_PROBLEMS,
+  EISDIR: { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' },
+  ENOTEMPTY: { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' },
+};
 
 /** Staging folders not yet discarded, so an interrupted process can clean up. */
 const liveStagingDirs = new Set<string>();

@@ -1,0 +1,83 @@
+/**
+ * Atomic outputs: what a failed build commits (only md and html, and only when
+ * there is no browser), staging folders abandoned by killed builds, and a
+ * target another program holds.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { VersusError } from '../src/diagnostics.js';
+import { SharedBrowser } from '../src/export/browser.js';
+import { Staging } from '../src/export/staging.js';
+import { ROOT, snapshotDir } from './run-cli.js';
+
+async function fixture(): Promise<{ dir: string; file: string; out: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-staging-test-'));
+  await cp(path.join(ROOT, 'test/fixtures/golden'), dir, { recursive: true });
+  return { dir, file: path.join(dir, 'every-kind.yaml'), out: path.join(dir, 'out') };
+}
+
+/** A browser whose every page fails as a full disk would, after the markdown and HTML were staged. */
+class DiskFullBrowser extends SharedBrowser {
+  override prepare(): void {}
+  override async newPage(): Promise<never> {
+    throw new VersusError('environment', 'Cannot write to the output folder: the disk is full.');
+  }
+}
+
+describe('atomic outputs', () => {
+  it('leaves the earlier files as they were when an environment failure other than no browser stops a build', async () => {
+    const { file, out } = await fixture();
+    await build(file, { outDir: out, formats: ['md', 'html'] });
+    const edited = (await readFile(file, 'utf8')).replace('title: Tea vs Coffee', 'title: Tea vs Cocoa');
+    await writeFile(file, edited);
+    const before = await snapshotDir(out);
+
+    const failed = await build(file, { outDir: out, formats: ['md', 'html', 'pdf'], browser: new DiskFullBrowser() })
+      .then(() => undefined)
+      .catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(VersusError);
+    expect(await snapshotDir(out)).toEqual(before);
+    expect((await readdir(out)).filter((n) => n.startsWith('.versus-staging'))).toEqual([]);
+  });
+
+  it('removes staging folders whose build was killed, and keeps a live build’s', async () => {
+    const { out } = await fixture();
+    await mkdir(out, { recursive: true });
+    // A process that has exited: its pid is free.
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    const abandoned = path.join(out, `.versus-staging-${child.pid}-abc123`);
+    const live = path.join(out, `.versus-staging-${process.pid}-def456`);
+    const oldStyle = path.join(out, '.versus-staging-xyz789');
+    for (const folder of [abandoned, live, oldStyle]) {
+      await mkdir(folder);
+      await writeFile(path.join(folder, 'talk.pdf'), 'half');
+    }
+    const staging = await Staging.open(out);
+    await staging.discard();
+    expect((await readdir(out)).sort()).toEqual([path.basename(live)]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'says which file it cannot replace and what to do, instead of an internal error',
+    async () => {
+      const { out } = await fixture();
+      // A folder where the file should go stands in for a file another program holds open.
+      await mkdir(path.join(out, 'talk.md', 'inside'), { recursive: true });
+      const staging = await Staging.open(out);
+      await staging.write('talk.md', '# talk');
+      const error = await staging.commit().catch((e: unknown) => e);
+      await staging.discard();
+      expect(error).toBeInstanceOf(VersusError);
+      expect((error as VersusError).kind).toBe('environment');
+      expect((error as VersusError).message).toBe(
+        `Cannot replace ${path.join(out, 'talk.md')}: a folder is in the way.`,
+      );
+    },
+  );
+});

@@ -33,6 +33,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   browser?: SharedBrowser;
   /** Fail (and write nothing) when a slide overflows, instead of warning. */
   strict?: boolean;
+  /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
+  claimSlug?: (slug: string) => void;
 }
 
 export interface BuildResult {
@@ -55,6 +57,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const theme = await themeFor(loaded, options.theme);
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
+  options.claimSlug?.(slug);
 
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
@@ -223,24 +226,50 @@ export interface BatchResult {
   file: string;
   result?: BuildResult;
   error?: unknown;
+  /** How long this talk took, in milliseconds. */
+  ms: number;
 }
 
-/** Builds several talks one after another with a single browser; one failure does not stop the others. */
+/**
+ * Builds several talks one after another with a single browser; one failure
+ * does not stop the others. Two talks that would write the same file names
+ * into one folder are an error for the second, which writes nothing.
+ */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
   const own =
     needsBrowser(options.formats ?? DEFAULT_FORMATS) && !options.browser ? await newBrowser(options) : undefined;
   const browser = options.browser ?? own;
   const results: BatchResult[] = [];
+  const slugs = new Map<string, string>();
   try {
     for (const file of outlineFiles) {
+      const started = performance.now();
+      const claimSlug = (slug: string) => {
+        const other = slugs.get(slug);
+        if (other !== undefined && other !== file) throw slugCollision(file, other, slug);
+        slugs.set(slug, file);
+      };
       try {
-        results.push({ file, result: await build(file, { ...options, browser }) });
+        results.push({
+          file,
+          result: await build(file, { ...options, browser, claimSlug }),
+          ms: performance.now() - started,
+        });
       } catch (error) {
-        results.push({ file, error });
+        results.push({ file, error, ms: performance.now() - started });
       }
     }
   } finally {
     await own?.close();
   }
   return results;
+}
+
+function slugCollision(file: string, other: string, slug: string): VersusError {
+  return new VersusError(
+    'invalid-outline',
+    `${file} would write ${slug}.md and the rest over the files of ${other}, built just before it; nothing was written.`,
+    [],
+    'Give one of them its own `slug:` (or a different title), or build them into different --out folders.',
+  );
 }

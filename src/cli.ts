@@ -76,7 +76,6 @@ program
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
   .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
   .action(async (outlines: string[], opts) => {
-    const started = performance.now();
     const options: BuildOptions = {
       outDir: opts.out,
       formats: opts.formats,
@@ -92,8 +91,8 @@ program
     };
     const { buildMany } = await import('./build.js');
     let exitCode = 0;
-    for (const { file, result, error } of await buildMany(await expandPatterns(outlines), options)) {
-      if (result) printBuilt(result, started);
+    for (const { file, result, error, ms } of await buildMany(await expandPatterns(outlines), options)) {
+      if (result) printBuilt(result, ms, options.outDir ?? 'dist');
       else {
         if (outlines.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
         exitCode = Math.max(exitCode, report(error));
@@ -121,11 +120,12 @@ async function expandPatterns(outlines: string[]): Promise<string[]> {
   return expanded.flat();
 }
 
-function printBuilt({ files, compiled: { deck }, overflows }: BuildResult, started: number): void {
+function printBuilt({ files, compiled: { deck }, overflows }: BuildResult, ms: number, outDir: string): void {
   const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
   const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const listed = files.filter((f) => !f.includes(`${path.sep}assets${path.sep}`)).map((f) => `  ${f}`);
+  const seconds = (ms / 1000).toFixed(1);
+  // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files.
+  const listed = files.filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets').map((f) => `  ${f}`);
   for (const f of overflows ?? []) {
     process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
   }

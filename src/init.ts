@@ -2,7 +2,7 @@
  * `versus init`: a commented starter outline for any comparison of two or
  * more contenders, valid and buildable as written. Pure; the CLI writes it.
  */
-import { slugify } from './plan/plan.js';
+import { idFrom } from './plan/plan.js';
 
 /** Distinct brand-like colors; white text reads on each at WCAG AA. */
 const PALETTE = ['#1f6feb', '#cf222e', '#1a7f37', '#8250df', '#bf3989', '#9a6700', '#0969da', '#6639ba'];
@@ -20,8 +20,8 @@ export function parseContenders(list: string): Starter[] {
     .filter(Boolean);
   const used = new Set<string>();
   return names.map((name) => {
-    let id = slugify(name);
-    for (let n = 2; used.has(id); n++) id = `${slugify(name)}-${n}`;
+    let id = idFrom(name);
+    for (let n = 2; used.has(id); n++) id = `${idFrom(name)}-${n}`;
     used.add(id);
     return { id, name };
   });

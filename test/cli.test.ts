@@ -107,6 +107,49 @@ describe('versus build with several outlines', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no-such-folder/*.yaml:1:1 error[not-found]: no such file');
   });
+
+  /** A folder with the fixture's images and one outline per title. */
+  async function talks(titles: string[]): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-batch-'));
+    const fixture = await readFile(FIXTURE, 'utf8');
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
+    for (const [i, title] of titles.entries()) {
+      await writeFile(path.join(dir, `talk-${i + 1}.yaml`), fixture.replace('title: Tea vs Coffee', `title: ${title}`));
+    }
+    return dir;
+  }
+
+  it('keeps letters of every script in slugs, and refuses a second talk that would overwrite the first', async () => {
+    const dir = await talks(['数据库对比', 'Обзор баз данных', '数据库对比']);
+    const run = await versus(['build', 'talk-1.yaml', 'talk-2.yaml', 'talk-3.yaml', '-f', 'md', '--out', 'out'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^✓ .*?:/gm)).toEqual(['✓ 数据库对比:', '✓ Обзор баз данных:']);
+    expect(run.stderr).toContain('✗ talk-3.yaml');
+    expect(run.stderr).toContain('talk-3.yaml would write 数据库对比.md and the rest over the files of talk-1.yaml');
+    expect((await readdir(path.join(dir, 'out'))).filter((f) => f.endsWith('.md')).sort()).toEqual(
+      ['обзор-баз-данных.md', '数据库对比.md'].sort(),
+    );
+    expect(await readFile(path.join(dir, 'out/数据库对比.md'), 'utf8')).toContain('title: 数据库对比');
+  });
+
+  it('builds the other talks when one is invalid, gives each talk its own time, and lists files under any --out', async () => {
+    const dir = await talks(['First talk', 'Second talk']);
+    await writeFile(path.join(dir, 'broken.yaml'), 'title: [unclosed\n');
+    const out = path.join(dir, 'assets', 'out');
+    const run = await versus(['build', 'talk-1.yaml', 'broken.yaml', 'talk-2.yaml', '-f', 'md,html', '--out', out], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('✗ broken.yaml');
+    const seconds = [...run.stdout.matchAll(/^✓ (First|Second) talk: .* — ([\d.]+)s$/gm)].map((m) => Number(m[2]));
+    expect(seconds).toHaveLength(2);
+    // The second talk's own time: the first pays for loading Marp, so a running total would be larger.
+    expect(seconds[1]).toBeLessThan(seconds[0] as number);
+    expect(run.stdout).toContain(`  ${path.join(out, 'second-talk.html')}`);
+    expect(run.stdout).not.toContain(`${path.join(out, 'assets')}`);
+  });
 });
 
 describe('environment problems', () => {

@@ -185,13 +185,29 @@ function byline(outline: Outline): string[] {
   return [...speakers, ...(occasion ? [occasion] : [])];
 }
 
-/** "Keras vs TensorFlow!" → "keras-vs-tensorflow". */
+/**
+ * The output files' base name from a title: "Keras vs TensorFlow!" →
+ * "keras-vs-tensorflow". Letters of every script stay ("数据库对比" too); Latin
+ * letters lose their accents.
+ */
 export function slugify(title: string): string {
   const slug = title
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'talk';
+}
+
+/** An id from a name, in the letters ids allow: "Café Crème" → "cafe-creme". */
+export function idFrom(name: string): string {
+  const id = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'talk';
+  return id || 'contender';
 }

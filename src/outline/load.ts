@@ -3,7 +3,7 @@
  * validates it. The only file I/O of the outline stages.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, invalidOutline, VersusError } from '../diagnostics.js';
 import { applyOverlay } from './overlay.js';
@@ -228,34 +228,39 @@ async function assetName(file: string): Promise<string> {
   return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
 }
 
+/**
+ * A file an outline names (an image, a code file), checked on its real path:
+ * it must exist and, once links are followed, stay inside the outline's folder.
+ */
 async function findLocalFile(
   baseDir: string,
   file: string,
   at: OutlinePath,
 ): Promise<{ file: string } | { problem: SemanticProblem }> {
-  const resolved = localPath(baseDir, file);
-  if (resolved === undefined) {
-    return {
-      problem: {
-        code: 'bad-path',
-        message: `"${file}" is outside the outline's folder`,
-        path: at,
-        hint: "Local files must sit in the outline's folder or below it; copy the file there.",
-      },
-    };
+  const problem = (message: string, hint: string) => ({
+    problem: { code: 'bad-path' as const, message, path: at, hint },
+  });
+  const inside = "Local files must sit in the outline's folder or below it; copy the file there.";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(file) && !path.win32.isAbsolute(file)) {
+    return problem(
+      `"${file}" is a web address; only local files can be shown`,
+      `Download it into the outline's folder and name it by its path.`,
+    );
   }
-  const info = await stat(resolved).catch(() => undefined);
-  if (!info?.isFile())
-    return {
-      problem: { code: 'bad-path', message: `"${file}" does not exist`, path: at, hint: `Looked for ${resolved}.` },
-    };
-  return { file: resolved };
+  const resolved = path.resolve(baseDir, file);
+  if (path.isAbsolute(file) || !isInside(baseDir, resolved))
+    return problem(`"${file}" is outside the outline's folder`, inside);
+  const real = await realpath(resolved).catch(() => undefined);
+  const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  if (real === undefined || !info?.isFile()) return problem(`"${file}" does not exist`, `Looked for ${resolved}.`);
+  if (!isInside(await realpath(baseDir), real)) {
+    return problem(`"${file}" is a link that leads outside the outline's folder, to ${real}`, inside);
+  }
+  return { file: real };
 }
 
-/** The absolute path of `file` when it stays inside `baseDir`, else undefined. */
-export function localPath(baseDir: string, file: string): string | undefined {
-  if (path.isAbsolute(file) || /^[a-z][a-z0-9+.-]*:/i.test(file)) return undefined;
-  const resolved = path.resolve(baseDir, file);
-  const relative = path.relative(baseDir, resolved);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : resolved;
+/** Whether `file` is `folder` or below it ("..notes.py" is a name, not a step up). */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

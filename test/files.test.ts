@@ -1,0 +1,72 @@
+/** Local files an outline names: checked on their real paths, inside the outline's folder. */
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { VersusError } from '../src/diagnostics.js';
+import { loadOutline } from '../src/outline/load.js';
+import { minimalOutline } from './helpers.js';
+
+/** An outline in a fresh folder whose one slide shows `file` as code and `image` as an image. */
+async function outlineNaming(file: string, image = 'cup.svg'): Promise<{ dir: string; outline: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-files-'));
+  await writeFile(path.join(dir, 'cup.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  const outline = path.join(dir, 'outline.yaml');
+  const data = minimalOutline();
+  data.sections = [
+    {
+      id: 's',
+      title: 'S',
+      slides: [
+        { kind: 'code', title: 'Code', panes: [{ contender: 'a', file }] },
+        { kind: 'image', title: 'Image', src: image, alt: 'A cup' },
+      ] as never,
+    },
+  ];
+  await writeFile(outline, stringify(data));
+  return { dir, outline };
+}
+
+async function problemsOf(outline: string): Promise<string[]> {
+  try {
+    await loadOutline(outline);
+    return [];
+  } catch (error) {
+    if (!(error instanceof VersusError)) throw error;
+    return error.diagnostics.map((d) => `${d.code}: ${d.message}`);
+  }
+}
+
+describe('local files', () => {
+  it('refuses a code file that is a link leading out of the folder, and does not read it', async () => {
+    const { dir, outline } = await outlineNaming('secret.py');
+    await symlink('/etc/passwd', path.join(dir, 'secret.py'));
+    expect(await problemsOf(outline)).toEqual([
+      'bad-path: "secret.py" is a link that leads outside the outline\'s folder, to /etc/passwd',
+    ]);
+  });
+
+  it('takes a file whose name starts with two dots', async () => {
+    const { dir, outline } = await outlineNaming('..notes.py');
+    await writeFile(path.join(dir, '..notes.py'), 'print("notes")\n');
+    const code = (await loadOutline(outline)).outline.sections[0]?.slides[0];
+    expect(code?.kind === 'code' && code.panes[0]?.code).toBe('print("notes")\n');
+  });
+
+  it('follows a link that stays inside the folder', async () => {
+    const { dir, outline } = await outlineNaming('code/link.py');
+    await mkdir(path.join(dir, 'code'));
+    await writeFile(path.join(dir, 'main.py'), 'print("main")\n');
+    await symlink(path.join(dir, 'main.py'), path.join(dir, 'code/link.py'));
+    const code = (await loadOutline(outline)).outline.sections[0]?.slides[0];
+    expect(code?.kind === 'code' && code.panes[0]?.code).toBe('print("main")\n');
+  });
+
+  it('says plainly that a web address is not a local file', async () => {
+    const { outline } = await outlineNaming('main.py', 'https://example.org/cup.png');
+    expect(await problemsOf(outline)).toContain(
+      'bad-path: "https://example.org/cup.png" is a web address; only local files can be shown',
+    );
+  });
+});

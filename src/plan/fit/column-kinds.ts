@@ -89,7 +89,7 @@ export function decisionParts(
   nameOf: (id: string) => string,
 ): Part[] {
   const { otherwise, ...choices } = content;
-  const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + 16 : 0;
+  const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + COLUMN.closingGap : 0;
   const layout = (column: number, width: number): ColumnLayout => {
     const choice = content.choices[column] as (typeof content.choices)[number];
     return {

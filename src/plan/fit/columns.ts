@@ -3,7 +3,7 @@
  * how many stand side by side on a slide, and how each column's items split
  * over continuation slides. Every contender is always shown.
  */
-import { COLUMN, columnWidth, stack } from './geometry.js';
+import { columnGap, columnWidth, stack } from './geometry.js';
 import { type BreakCost, evenGroups, paginate, type Sized } from './paginate.js';
 
 /** One contender's column, laid out at a given width. */
@@ -107,7 +107,7 @@ function flow(
   [room, lastRoom]: [number, number],
   layout: (column: number, width: number) => ColumnLayout,
 ): Slides | undefined {
-  const gap = perRow >= 4 ? COLUMN.narrowGap : COLUMN.gap;
+  const gap = columnGap(perRow);
   const slides: Slides = [];
   let lastFull = false;
   const ranges = evenGroups(count, groups);

@@ -11,7 +11,7 @@ export const CONTENT = { width: 1152, height: 608 };
 /** The title slide and dividers are indented by 96px instead of 64px. */
 export const LEAD_CONTENT = { width: 1120, height: 608 };
 /** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
-const SAFETY = 8;
+export const SAFETY = 8;
 /** Lines are laid out a little narrower than they are, for the same reason. */
 const WIDTH_SAFETY = 0.995;
 
@@ -30,6 +30,8 @@ export const COLUMN = {
   headingGap: 12,
   itemGap: 7,
   trailing: 6,
+  /** Above a line under the columns (a decision's closing line). */
+  closingGap: 16,
 };
 const LIST_INDENT = 1.2;
 /** Line height of h2 and h3 headings (the default theme's). */
@@ -77,10 +79,14 @@ export function paragraph(text: string, width: number, font: Font = sans(BODY.si
   return [textHeight(text, font, width), BODY.gap];
 }
 
+/** The gap between columns, and between grid rows, with `count` columns side by side. */
+export function columnGap(count: number): number {
+  return count >= 4 ? COLUMN.narrowGap : COLUMN.gap;
+}
+
 /** Width of each of `count` side-by-side columns. */
 export function columnWidth(count: number): number {
-  const gap = count >= 4 ? COLUMN.narrowGap : COLUMN.gap;
-  return (CONTENT.width - gap * (count - 1)) / count;
+  return (CONTENT.width - columnGap(count) * (count - 1)) / count;
 }
 
 /** A column's colored heading (h2 with padding), with its gap below. */

@@ -88,16 +88,10 @@ function pieces(text: string): string[] {
 }
 
 /**
- * The lines `text` wraps to in a box `width` px wide. White space collapses as
- * in HTML (newlines become spaces), except with `pre`, where only the text's
- * own lines are kept and each wraps on its own.
+ * The lines `text` wraps to in a box `width` px wide, its white space collapsed
+ * as in HTML, its first line starting `indent` px in.
  */
-export function wrapLines(text: string, font: Font, width: number, pre = false, indent = 0): string[] {
-  if (pre) return text.split('\n').flatMap((line) => wrapOne(line, font, width, true, 0));
-  return wrapOne(text.replace(/\s+/gu, ' ').trim(), font, width, false, indent);
-}
-
-function wrapOne(text: string, font: Font, width: number, pre: boolean, indent: number): string[] {
+function wrapLines(text: string, font: Font, width: number, indent: number): string[] {
   const lines: string[] = [];
   let line = '';
   // The first line may start after something inline, e.g. a timeline's date.
@@ -107,8 +101,8 @@ function wrapOne(text: string, font: Font, width: number, pre: boolean, indent: 
     line = '';
     used = 0;
   };
-  for (const piece of pre ? [...(text.match(/\S+\s*|\s+/gu) ?? [])] : pieces(text)) {
-    const visible = pre ? piece : piece.replace(/\s+$/u, '');
+  for (const piece of pieces(text.replace(/\s+/gu, ' ').trim())) {
+    const visible = piece.replace(/\s+$/u, '');
     const w = textWidth(visible, font);
     if (used > 0 && used + w > width) flush();
     if (w <= width) {
@@ -138,7 +132,7 @@ export function lineCount(text: string, font: Font, width: number, indent = 0): 
   const key = `${font.face} ${font.size} ${width} ${indent} ${text}`;
   let lines = counted.get(key);
   if (lines === undefined) {
-    lines = wrapLines(text, font, width, false, indent).length;
+    lines = wrapLines(text, font, width, indent).length;
     if (counted.size >= COUNTED_MAX) counted.clear();
     counted.set(key, lines);
   }

@@ -12,6 +12,7 @@ import {
   H1,
   HEADING_LINE,
   LEAD_CONTENT,
+  SAFETY,
   sans,
   stack,
   textHeight,
@@ -69,7 +70,7 @@ function largestTitle(
   total: (titleHeight: number) => number,
 ): number {
   for (let size = sizes.size; size > sizes.min; size -= 4) {
-    if (total(textHeight(title, bold(size), LEAD_CONTENT.width, H1.line)) <= LEAD_CONTENT.height - 8) return size;
+    if (total(textHeight(title, bold(size), LEAD_CONTENT.width, H1.line)) <= LEAD_CONTENT.height - SAFETY) return size;
   }
   return sizes.min;
 }

@@ -168,9 +168,14 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   // A malformed address or an image deleted since the last build answers that request, and the preview goes on.
   const server = createServer((request, response) => {
     handle(request, response).catch((error: NodeJS.ErrnoException) => {
-      const status = error instanceof URIError ? 400 : error.code === 'ENOENT' ? 404 : 500;
+      const [status, text] =
+        error instanceof URIError
+          ? [400, 'bad request']
+          : error.code === 'ENOENT'
+            ? [404, 'not found']
+            : [500, 'internal error'];
       if (!response.headersSent) response.writeHead(status);
-      response.end(status === 500 ? 'internal error' : 'not found');
+      response.end(text);
     });
   });
 

@@ -15,9 +15,8 @@ import type { PrintJob } from './export/pdf.js';
 import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
-import { type LoadedOutline, loadOutline } from './outline/load.js';
-import { positionOf } from './outline/positions.js';
-import type { DeckSlide } from './plan/deck.js';
+import { loadOutline } from './outline/load.js';
+import { locate, type Where } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
@@ -86,7 +85,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
     const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
-    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, positionIn(loaded));
+    const overflows =
+      measures && overflowFindings(measures, compiled.deck, theme.name, (where: Where) => locate(loaded, where));
     if (options.strict && overflows?.length) throw overflowError(overflows);
     return { files: await staging.commit(), compiled, ...(overflows ? { overflows } : {}) };
   } catch (error) {
@@ -204,11 +204,6 @@ async function exportWithBrowser({
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
   }
-}
-
-/** Outline positions of the deck's slides, for findings. */
-function positionIn(loaded: LoadedOutline) {
-  return (origin: DeckSlide['origin']) => ({ file: loaded.file, ...positionOf(loaded.parsed, origin) });
 }
 
 /** `--strict`: overflowing slides fail the build like an invalid outline, and nothing is written. */

@@ -7,7 +7,8 @@ import { VersusError } from './diagnostics.js';
 import { renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import { loadOutline } from './outline/load.js';
-import { positionOf } from './outline/positions.js';
+import { locate, type Where } from './outline/origin.js';
+import type { FilePosition } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
 import { contrastRatio, readableTextOn } from './render/colors.js';
 import { formatMinutes, slideTitle } from './render/slides.js';
@@ -62,7 +63,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   const loaded = await loadOutline(file);
   const theme = await themeFor(loaded, options.theme);
   const { deck, markdown } = compileOutline(loaded, { ...options, theme: theme.name });
-  const at = (origin: DeckSlide['origin']) => ({ file, ...positionOf(loaded.parsed, origin) });
+  const at = (where: Where) => locate(loaded, where);
   const findings: Finding[] = [];
 
   const deckContenders = deck.contenders.length;
@@ -162,7 +163,7 @@ export function overflowFindings(
   measures: readonly SlideMeasure[],
   deck: Deck,
   themeName: string,
-  at: (origin: DeckSlide['origin']) => { file: string; line: number; col: number },
+  at: (where: Where) => FilePosition,
 ): Finding[] {
   return measures.flatMap(({ slide, bottom, right }): Finding[] => {
     const planned = deck.slides[slide - 1];

@@ -4,7 +4,8 @@
  */
 import { invalidOutline } from './diagnostics.js';
 import type { LoadedOutline } from './outline/load.js';
-import { locateProblems } from './outline/positions.js';
+import { outlineLocator } from './outline/origin.js';
+import { toDiagnostics } from './outline/positions.js';
 import type { Deck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -25,7 +26,7 @@ export interface Compiled {
 /** @throws VersusError (kind `invalid-outline`) when the selection is invalid. */
 export function compileOutline(loaded: LoadedOutline, options: CompileOptions = {}): Compiled {
   const selected = selectOutline(loaded.outline, options);
-  if (!selected.ok) throw invalidOutline(locateProblems(loaded.parsed, selected.problems));
+  if (!selected.ok) throw invalidOutline(toDiagnostics(selected.problems, outlineLocator(loaded)));
   const deck = planDeck(selected.outline, {
     ...(options.theme ? { theme: options.theme } : {}),
     ...(selected.profile ? { profile: selected.profile } : {}),

@@ -33,6 +33,8 @@ export interface Diagnostic {
   /** Path of the offending value inside the outline, e.g. `sections.0.slides.2.title`. */
   path: (string | number)[];
   hint?: string;
+  /** For a problem with a command-line flag (`--skip nosuch`): the flag, named instead of a position (line and col are 0). */
+  flag?: string;
 }
 
 /** Why a command failed, which decides its exit code (see `exitCodeOf`). */
@@ -66,13 +68,23 @@ export function exitCodeOf(error: VersusError): 1 | 2 {
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.col - b.col ||
+    (a.flag ?? '').localeCompare(b.flag ?? '') ||
+    a.code.localeCompare(b.code)
+  );
 }
 
-/** `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)` */
+/**
+ * `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)`,
+ * or for a flag: `--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"`.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? `\n  hint: ${d.hint}` : '';
-  return `${d.file}:${d.line}:${d.col} error[${d.code}]: ${d.message}${hint}`;
+  const where = d.flag ?? `${d.file}:${d.line}:${d.col}`;
+  return `${where} error[${d.code}]: ${d.message}${hint}`;
 }
 
 export function invalidOutline(diagnostics: Diagnostic[]): VersusError {

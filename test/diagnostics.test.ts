@@ -139,7 +139,7 @@ sections:
     expect(diagnose(source)).toMatchInlineSnapshot(`
       [
         "outline.yaml:3:3 error[too-few-contenders]: a comparison needs at least two contenders, found 1",
-        "outline.yaml:11:13 error[duplicate-id]: section or slide id "main" is used twice (first at sections.0.id)",
+        "outline.yaml:11:13 error[duplicate-id]: section or slide id "main" is used twice (first at outline.yaml:7:9)",
         "outline.yaml:13:19 error[unknown-source]: source "s2" is not listed under "sources"",
         "outline.yaml:16:31 error[unknown-contender]: "c" is not a contender",
         "outline.yaml:17:22 error[unknown-contender]: "z" is not a contender",

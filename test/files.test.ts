@@ -66,7 +66,7 @@ describe('local files', () => {
   it('says plainly that a web address is not a local file', async () => {
     const { outline } = await outlineNaming('main.py', 'https://example.org/cup.png');
     expect(await problemsOf(outline)).toContain(
-      'bad-path: "https://example.org/cup.png" is a web address; only local files can be shown',
+      'bad-path: "https://example.org/cup.png" is a web address; only local files can be used here',
     );
   });
 });

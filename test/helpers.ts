@@ -6,6 +6,7 @@ import { type Compiled, compileOutline } from '../src/compile.js';
 import { VersusError } from '../src/diagnostics.js';
 import { findBrowser } from '../src/export/browser.js';
 import type { LoadedOutline } from '../src/outline/load.js';
+import { stampOutline } from '../src/outline/origin.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import type { Outline } from '../src/outline/schema.js';
 import { validateOutline } from '../src/outline/validate.js';
@@ -16,7 +17,9 @@ export function loadText(source: string, file = 'outline.yaml'): LoadedOutline {
   const parsed = parseOutlineText(source, file);
   const validated = validateOutline(parsed);
   if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', validated.diagnostics);
-  return { outline: validated.outline, file, baseDir: '.', parsed, assets: new Map(), files: [file] };
+  const outline = structuredClone(validated.outline);
+  stampOutline(outline, file);
+  return { outline, file, documents: new Map([[file, parsed]]), assets: new Map(), files: [file] };
 }
 
 export function compileText(source: string, selection: Selection = {}): Compiled {

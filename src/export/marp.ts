@@ -44,10 +44,10 @@ export interface ResolvedTheme {
 /**
  * The theme for a loaded outline: `override` (a name, or a file relative to the
  * working directory, from the command line) or else the outline's own `theme`
- * (relative to the outline), or else the default.
+ * (which the loader made absolute), or else the default.
  */
 export function themeFor(loaded: LoadedOutline, override?: string): Promise<ResolvedTheme> {
-  return resolveTheme(override ?? loaded.outline.theme ?? DEFAULT_THEME, override ? process.cwd() : loaded.baseDir);
+  return resolveTheme(override ?? loaded.outline.theme ?? DEFAULT_THEME, process.cwd());
 }
 
 /** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */

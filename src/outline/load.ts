@@ -5,24 +5,24 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, invalidOutline, VersusError } from '../diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
+import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
 import { type ParsedOutline, parseOutlineText } from './parse.js';
-import { locateProblems, type OutlinePath, type SemanticProblem } from './positions.js';
+import { locateProblems, type OutlinePath, type SemanticProblem, toDiagnostics } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { isOverlay, validateOutline, validateOverlay } from './validate.js';
 
-export interface LoadedOutline {
+export interface LoadedOutline extends Sourced {
   outline: Outline;
   /** The outline file as the user named it (used in diagnostics). */
   file: string;
-  /** Folder that local files resolve against; nothing outside it may be read. */
-  baseDir: string;
-  parsed: ParsedOutline;
+  /** Every outline file read, by the name diagnostics give it: this one first, then the chain it extends. */
+  documents: Map<string, ParsedOutline>;
   /** Images the slides reference: asset name (as written in the markdown) → file on disk. */
   assets: Map<string, string>;
-  /** Every outline file read: this one, then the chain it extends (for watching). */
+  /** Every outline file read, as absolute paths (for watching). */
   files: string[];
 }
 
@@ -34,67 +34,72 @@ const MAX_OUTLINE_BYTES = 5 * 1024 * 1024;
  * @throws VersusError (kind `invalid-outline`) with every problem found.
  */
 export async function loadOutline(file: string): Promise<LoadedOutline> {
-  return loadChain(file, []);
+  return loadChain(file, [], await projectOf(file));
 }
 
-async function loadChain(file: string, chain: string[]): Promise<LoadedOutline> {
+/**
+ * The folder `extends:` and theme files must stay in: the nearest folder above
+ * the outline that holds `.git` or `package.json`, else the outline's own folder.
+ */
+async function projectOf(file: string): Promise<string> {
+  const start = await realpath(path.dirname(path.resolve(file))).catch(() => path.dirname(path.resolve(file)));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const marked = await Promise.all(
+      ['.git', 'package.json'].map((name) => stat(path.join(dir, name)).catch(() => null)),
+    );
+    if (marked.some(Boolean)) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+async function loadChain(file: string, chain: string[], project: string): Promise<LoadedOutline> {
   const parsed = parseOutlineText(await readOutlineSource(file), file);
   const baseDir = path.dirname(path.resolve(file));
   const assets = new Map<string, string>();
+  const scopes = { files: folderScope(baseDir), project: projectScope(project) };
   if (!isOverlay(parsed)) {
     const validated = validateOutline(parsed);
     if (!validated.ok) throw invalidOutline(validated.diagnostics);
     const outline = structuredClone(validated.outline);
-    await resolveFiles(parsed, outlineSlides(outline), baseDir, assets);
-    return { outline, file, baseDir, parsed, assets, files: [path.resolve(file)] };
+    stampOutline(outline, file);
+    await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, assets);
+    return { outline, file, documents: new Map([[file, parsed]]), assets, files: [path.resolve(file)] };
   }
 
   const validated = validateOverlay(parsed);
   if (!validated.ok) throw invalidOutline(validated.diagnostics);
   const overlay = structuredClone(validated.outline);
-  const basePath = path.resolve(baseDir, overlay.extends);
-  const seen = [...chain, path.resolve(file)];
-  if (seen.includes(basePath)) {
+  stampOverlay(overlay, file);
+  const seen = [...chain, await realpath(path.resolve(file))];
+  const extended = await findLocalFile(baseDir, overlay.extends, ['extends'], scopes.project);
+  if ('problem' in extended) throw invalidOutline(locateProblems(parsed, [extended.problem]));
+  if (seen.includes(extended.file)) {
     throw invalidOutline(
       locateProblems(parsed, [
         {
           code: 'overlay-cycle',
-          message: `extending "${overlay.extends}" makes a cycle: ${[...seen, basePath].map((f) => path.basename(f)).join(' → ')}`,
+          message: `extending "${overlay.extends}" makes a cycle: ${[...seen, extended.file].map((f) => path.basename(f)).join(' → ')}`,
           path: ['extends'],
           hint: 'An overlay must extend an outline that does not, through its own "extends", come back to it.',
         },
       ]),
     );
   }
-  await resolveFiles(parsed, overlaySlides(overlay), baseDir, assets);
-  const base = await loadChain(basePath, seen).catch((error: unknown) => {
-    if (error instanceof VersusError && error.diagnostics.some((d) => d.code === 'not-found' && d.file === basePath)) {
-      throw invalidOutline(
-        locateProblems(parsed, [
-          {
-            code: 'not-found',
-            message: `"${overlay.extends}" does not exist`,
-            path: ['extends'],
-            hint: `Looked for ${basePath}.`,
-          },
-        ]),
-      );
-    }
-    throw error;
-  });
+  await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, assets);
+  // Named relative to this file's name, so diagnostics read "outline.yaml", not an absolute path.
+  const base = await loadChain(path.join(path.dirname(file), overlay.extends), seen, project);
   const applied = applyOverlay(base.outline, overlay);
   if (applied.problems.length > 0) throw invalidOutline(locateProblems(parsed, applied.problems));
-  const afterward = checkSemantics(applied.outline).map((problem) => ({
-    ...problem,
-    message: `after applying this overlay, ${problem.message}`,
-    path: ['extends'],
-  }));
-  if (afterward.length > 0) throw invalidOutline(locateProblems(parsed, afterward));
+  const documents = new Map([[file, parsed], ...base.documents]);
+  const locator = outlineLocator({ outline: applied.outline, documents });
+  const afterward = toDiagnostics(checkSemantics(applied.outline), locator).map((d) =>
+    d.file === file ? d : { ...d, message: `after applying ${file}, ${d.message}` },
+  );
+  if (afterward.length > 0) throw invalidOutline(afterward);
   return {
     outline: applied.outline,
     file,
-    baseDir,
-    parsed,
+    documents,
     assets: new Map([...base.assets, ...assets]),
     files: [path.resolve(file), ...base.files],
   };
@@ -186,20 +191,27 @@ function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: num
 }
 
 /**
- * Inlines code files, and renames images to content-addressed asset names
- * (`assets/<name>-<hash>.<ext>`), all relative to the file that names them
- * and inside its folder.
+ * Inlines code files, renames images to content-addressed asset names
+ * (`assets/<name>-<hash>.<ext>`), and makes a theme file's path absolute: each
+ * relative to the file that names it. Mutates the stamped slides and `data`.
  */
 async function resolveFiles(
   parsed: ParsedOutline,
+  data: { theme?: string | undefined },
   slides: SlideAt[],
   baseDir: string,
+  scopes: { files: Scope; project: Scope },
   assets: Map<string, string>,
 ): Promise<void> {
   const problems: SemanticProblem[] = [];
+  if (data.theme?.endsWith('.css')) {
+    const found = await findLocalFile(baseDir, data.theme, ['theme'], scopes.project);
+    if ('problem' in found) problems.push(found.problem);
+    else data.theme = found.file;
+  }
   for (const { slide, path: at } of slides) {
     if (slide.kind === 'image') {
-      const found = await findLocalFile(baseDir, slide.src, [...at, 'src']);
+      const found = await findLocalFile(baseDir, slide.src, [...at, 'src'], scopes.files);
       if ('problem' in found) problems.push(found.problem);
       else {
         const name = await assetName(found.file);
@@ -210,7 +222,7 @@ async function resolveFiles(
     if (slide.kind === 'code') {
       for (const [p, pane] of slide.panes.entries()) {
         if (pane.file === undefined) continue;
-        const found = await findLocalFile(baseDir, pane.file, [...at, 'panes', p, 'file']);
+        const found = await findLocalFile(baseDir, pane.file, [...at, 'panes', p, 'file'], scopes.files);
         if ('problem' in found) problems.push(found.problem);
         else pane.code = await readFile(found.file, 'utf8');
       }
@@ -228,33 +240,63 @@ async function assetName(file: string): Promise<string> {
   return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
 }
 
+/** The folder a kind of file must stay in, once links are followed. */
+interface Scope {
+  dir: string;
+  /** How messages name it. */
+  name: string;
+  /** What to do about a file outside it. */
+  hint: string;
+}
+
+/** Images and code files: the folder of the outline that names them, or below. */
+function folderScope(dir: string): Scope {
+  return {
+    dir,
+    name: "the outline's folder",
+    hint: "Images and code files must sit in the outline's folder or below it; copy the file there.",
+  };
+}
+
+/** Extended outlines and themes: anywhere in the project, so a base outline may sit in a sibling folder. */
+function projectScope(dir: string): Scope {
+  return {
+    dir,
+    name: `the project (${dir})`,
+    hint: 'Extended outlines and themes must sit in the project: the nearest folder above the outline with a .git or package.json.',
+  };
+}
+
 /**
- * A file an outline names (an image, a code file), checked on its real path:
- * it must exist and, once links are followed, stay inside the outline's folder.
+ * A file an outline names, checked on its real path: it must exist and, once
+ * links are followed, stay inside `scope`.
  */
 async function findLocalFile(
   baseDir: string,
   file: string,
   at: OutlinePath,
+  scope: Scope,
 ): Promise<{ file: string } | { problem: SemanticProblem }> {
-  const problem = (message: string, hint: string) => ({
-    problem: { code: 'bad-path' as const, message, path: at, hint },
+  const problem = (message: string, hint: string, code: DiagnosticCode = 'bad-path') => ({
+    problem: { code, message, path: at, hint },
   });
-  const inside = "Local files must sit in the outline's folder or below it; copy the file there.";
   if (/^[a-z][a-z0-9+.-]*:/i.test(file) && !path.win32.isAbsolute(file)) {
     return problem(
-      `"${file}" is a web address; only local files can be shown`,
+      `"${file}" is a web address; only local files can be used here`,
       `Download it into the outline's folder and name it by its path.`,
     );
   }
+  if (path.isAbsolute(file)) {
+    return problem(`"${file}" is an absolute path`, 'Name the file relative to the outline that names it.');
+  }
   const resolved = path.resolve(baseDir, file);
-  if (path.isAbsolute(file) || !isInside(baseDir, resolved))
-    return problem(`"${file}" is outside the outline's folder`, inside);
+  if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint);
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
-  if (real === undefined || !info?.isFile()) return problem(`"${file}" does not exist`, `Looked for ${resolved}.`);
-  if (!isInside(await realpath(baseDir), real)) {
-    return problem(`"${file}" is a link that leads outside the outline's folder, to ${real}`, inside);
+  if (real === undefined || !info?.isFile())
+    return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
+  if (!isInside(await realpath(scope.dir), real)) {
+    return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint);
   }
   return { file: real };
 }

@@ -16,6 +16,10 @@ export interface SemanticProblem {
   /** Point at this key of the map at `path` rather than at its value. */
   key?: string;
   hint?: string;
+  /** Where the same thing was first written (a duplicate id): its position is added to the message. */
+  firstAt?: OutlinePath;
+  /** A problem with a command-line flag rather than the file, e.g. `--skip nosuch`. */
+  flag?: string;
 }
 
 export interface Position {
@@ -53,13 +57,30 @@ export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean 
   return isSeq(parsed.syntax().document.getIn(path, true));
 }
 
+/** A file position for a path in the outline's data (and, with `key`, that key of the map there). */
+export type Locator = (path: OutlinePath, key?: string) => FilePosition;
+
+export interface FilePosition extends Position {
+  file: string;
+}
+
+export function fileLocator(parsed: ParsedOutline): Locator {
+  return (path, key) => ({ file: parsed.file, ...positionOf(parsed, path, key) });
+}
+
 export function locateProblems(parsed: ParsedOutline, problems: readonly SemanticProblem[]): Diagnostic[] {
-  return problems.map(({ code, message, path, key, hint }) => ({
-    code,
-    message,
-    file: parsed.file,
-    ...positionOf(parsed, path, key),
-    path: key === undefined ? path : [...path, key],
-    ...(hint ? { hint } : {}),
-  }));
+  return toDiagnostics(problems, fileLocator(parsed));
+}
+
+export function toDiagnostics(problems: readonly SemanticProblem[], locate: Locator): Diagnostic[] {
+  return problems.map(({ code, message, path, key, hint, firstAt, flag }) => {
+    const first = firstAt && locate(firstAt);
+    return {
+      code,
+      message: first ? `${message} (first at ${first.file}:${first.line}:${first.col})` : message,
+      ...(flag === undefined ? locate(path, key) : { file: locate([]).file, line: 0, col: 0, flag }),
+      path: key === undefined ? path : [...path, key],
+      ...(hint ? { hint } : {}),
+    };
+  });
 }

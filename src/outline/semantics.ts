@@ -194,8 +194,9 @@ function checkUnique(
     if (first) {
       report({
         code: 'duplicate-id',
-        message: `${what} id "${id}" is used twice (first at ${first.join('.')})`,
+        message: `${what} id "${id}" is used twice`,
         path,
+        firstAt: first,
         hint: 'Ids must be unique: rename one of them.',
       });
     } else {

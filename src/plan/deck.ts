@@ -1,5 +1,5 @@
 /** The deck model: what the planner produces and every renderer and exporter reads. */
-import type { OutlinePath } from '../outline/positions.js';
+import type { Where } from '../outline/origin.js';
 import type { Contender, Slide, Source } from '../outline/schema.js';
 
 export interface NumberedSource extends Source {
@@ -13,8 +13,8 @@ interface Planned {
   minutes: number;
   /** Numbers of the sources this slide cites, ascending. */
   citations: number[];
-  /** Where the slide comes from in the outline, for positions in `check` reports. */
-  origin: OutlinePath;
+  /** Where the slide was written, for the positions of findings about it. */
+  origin: Where;
   /** Title of the section the slide belongs to (none for the title and agenda slides). */
   section?: string;
   /** Content so long that the slide uses the theme's smaller text (`dense` class). */

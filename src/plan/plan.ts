@@ -3,7 +3,7 @@
  * (title, agenda, dividers, references), numbers the sources, estimates
  * timing and splits what would overflow. Pure.
  */
-import type { OutlinePath } from '../outline/positions.js';
+import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
@@ -77,11 +77,11 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       notes,
       minutes: minutesFor(section.minutes, notes),
       citations: [],
-      origin: ['sections', i],
+      origin: originOf(section) ?? ['sections', i],
       ...fitted(fitDivider(section.title, section.summary)),
     });
     for (const [j, slide] of section.slides.entries()) {
-      const origin: OutlinePath = ['sections', i, 'slides', j];
+      const origin = originOf(slide) ?? ['sections', i, 'slides', j];
       const base = {
         title: slide.title,
         notes: notesOf(slide),

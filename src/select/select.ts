@@ -30,7 +30,9 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
     problems.push({
       code: 'unknown-profile',
       message: `there is no profile "${profileName}"${didYouMean(profileName, names)}`,
-      path: outline.profiles ? ['profiles'] : [],
+      ...(selection.profile === undefined
+        ? { path: ['defaultProfile'] }
+        : { path: [], flag: `--profile ${selection.profile}` }),
       hint: names.length ? `Profiles are: ${names.join(', ')}.` : 'This outline defines no profiles.',
     });
   }
@@ -40,8 +42,9 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
     if (!tags.has(tag)) {
       problems.push({
         code: 'unknown-tag',
-        message: `--only: no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
+        message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
         path: [],
+        flag: `--only ${tag}`,
       });
     }
   }
@@ -49,8 +52,9 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
     if (!ids.has(id)) {
       problems.push({
         code: 'unknown-id',
-        message: `--skip: no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
+        message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
         path: [],
+        flag: `--skip ${id}`,
       });
     }
   }

@@ -59,7 +59,11 @@ const standIns = {
 for (const file of await readdir('lib')) if (file.startsWith('chunk-')) await rm(`lib/${file}`);
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'export/marp-engine': 'src/export/marp-engine.ts' },
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'export/marp-engine': 'src/export/marp-engine.ts',
+    'export/html-worker': 'src/export/html-worker.ts',
+  },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',
   bundle: true,

@@ -9,7 +9,7 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
-import { type ResolvedTheme, renderSlides, themeFor } from './export/marp.js';
+import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { sourceDate } from './export/reproducible.js';
@@ -80,7 +80,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     };
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
-      browser && exportWithBrowser({ browser, staging, compiled, theme, formats, options, progress }),
+      browser && rendered && exportWithBrowser({ browser, staging, compiled, rendered, formats, options, progress }),
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
@@ -127,7 +127,8 @@ interface BrowserExport {
   browser: SharedBrowser;
   staging: Staging;
   compiled: Compiled;
-  theme: ResolvedTheme;
+  /** The deck rendered by Marp once, for every browser-backed format. */
+  rendered: Promise<RenderedSlides>;
   formats: ReadonlySet<Format>;
   options: BuildOptions;
   progress: (message: string) => void;
@@ -138,7 +139,7 @@ async function exportWithBrowser({
   browser,
   staging,
   compiled,
-  theme,
+  rendered,
   formats,
   options,
   progress,
@@ -155,7 +156,8 @@ async function exportWithBrowser({
     workDir: staging.dir,
     ...(date ? { sourceDate: date } : {}),
   };
-  const { deck, markdown } = compiled;
+  const { deck } = compiled;
+  const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const slideImages = async () => {
     const [{ imageName, renderSlideImages }, { exportPptx }] = await Promise.all([
@@ -163,7 +165,7 @@ async function exportWithBrowser({
       import('./export/pptx.js'),
     ]);
     progress(`images   ${deck.slides.length} slides`);
-    const images = await renderSlideImages(job, markdown, theme, lang);
+    const images = await renderSlideImages(job, slides, lang);
     if (formats.has('png')) {
       for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
       if (images[0]) await staging.write(`${slug}.og.png`, images[0]);
@@ -181,16 +183,16 @@ async function exportWithBrowser({
           const measure = async (page: Page) => {
             measures = await measurePage(page);
           };
-          await staging.write(`${slug}.pdf`, await exportPdf(job, markdown, theme, title, lang, measure));
+          await staging.write(`${slug}.pdf`, await exportPdf(job, slides, title, lang, measure));
         })(),
       !formats.has('pdf') &&
         (async () => {
-          measures = await measureSlides(await browser.get(), markdown, theme, staging.dir);
+          measures = await measureSlides(await browser.get(), slides, lang, staging.dir);
         })(),
       formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);
-          await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, markdown, theme, options));
+          await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, slides, options));
         })(),
       (formats.has('png') || formats.has('pptx')) && slideImages(),
     ]);

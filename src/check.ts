@@ -126,8 +126,11 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     const browser = new SharedBrowser({ timeout: options.browserTimeout });
     try {
       // Chromium boots while Marp renders the slides to measure.
-      const [launched] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
-      const measures = await measureSlides(launched, markdown, theme);
+      const [launched, slides] = await Promise.all([
+        browser.get().catch(withoutMeasuring),
+        renderSlides(markdown, theme),
+      ]);
+      const measures = await measureSlides(launched, slides, deck.meta.lang);
       findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
       await browser.close();

@@ -1,12 +1,15 @@
 /**
  * The bundled CLI (scripts/bundle.js): its Marp engine, which marp-cli also converts
- * with, renders as marp-core does, and the math it leaves out fails loudly if asked for.
+ * with, renders as marp-core does, and the math it leaves out fails loudly if asked for;
+ * marp-cli runs in the bundle's worker, apart from the process's console.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { MARP_ENGINE, MARP_OPTIONS } from '../src/export/marp.js';
+import { describe, expect, it, vi } from 'vitest';
+import { exportHtml } from '../src/export/html.js';
+import { MARP_ENGINE, MARP_OPTIONS, resolveTheme } from '../src/export/marp.js';
 import { ROOT } from './run-cli.js';
 
 const ENGINE = pathToFileURL(MARP_ENGINE).href;
@@ -28,5 +31,29 @@ describe('the bundled Marp engine', () => {
     expect(new Marp({ ...MARP_OPTIONS, script: false }).render('Costs $5 or $6').html).toContain('Costs $5 or $6');
     const withMath = () => new Marp({ ...MARP_OPTIONS, math: 'mathjax' }).render('$x^2$');
     expect(withMath).toThrow(/bundled without mathjax-full\/.*: math is off/);
+  });
+});
+
+describe('the HTML export', () => {
+  it('runs marp-cli in a worker: the process’s console is never swapped, and marp-cli’s log stays out of it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-html-'));
+    const markdown = path.join(dir, 'talk.md');
+    await cp(path.join(ROOT, 'test/fixtures/golden/every-kind.md'), markdown);
+    const { log, warn, error } = console;
+    const written = vi.spyOn(process.stderr, 'write');
+    let swapped = false;
+    const watch = setInterval(() => {
+      swapped ||= console.log !== log || console.warn !== warn || console.error !== error;
+    }, 1);
+    try {
+      await exportHtml(markdown, path.join(dir, 'talk.html'), await resolveTheme('versus', ROOT));
+    } finally {
+      clearInterval(watch);
+      written.mockRestore();
+    }
+    expect(swapped).toBe(false);
+    expect(written).not.toHaveBeenCalled();
+    const html = await readFile(path.join(dir, 'talk.html'), 'utf8');
+    expect(/<h1[^>]*>Tea vs Coffee<\/h1>/.test(html), 'the title slide is in the HTML').toBe(true);
   });
 });

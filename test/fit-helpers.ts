@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer-core';
 import { parse } from 'yaml';
 import type { Compiled } from '../src/compile.js';
 import { openDocument } from '../src/export/browser.js';
-import type { ResolvedTheme } from '../src/export/marp.js';
+import { type ResolvedTheme, renderSlides } from '../src/export/marp.js';
 import { measurePage } from '../src/export/measure.js';
 import { slidesDocument } from '../src/export/pdf.js';
 import type { Outline } from '../src/outline/schema.js';
@@ -49,7 +49,7 @@ export async function measureDecks(
   const page = await openDocument(
     await browser.newPage(),
     path.join(dir, 'decks.html'),
-    await slidesDocument(combine(decks), theme, 'decks', 'en'),
+    slidesDocument(await renderSlides(combine(decks), theme), 'decks', 'en'),
   );
   try {
     const overflow = await measurePage(page);

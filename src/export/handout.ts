@@ -6,7 +6,7 @@
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { cssString, escapeHtml } from '../render/escape.js';
 import { formatMinutes, slideTitle } from '../render/slides.js';
-import { type ResolvedTheme, renderSlides } from './marp.js';
+import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
 export type Paper = 'a4' | 'letter';
@@ -59,11 +59,9 @@ h1, h2, h3 { margin: 0; }
 export async function exportHandout(
   job: PrintJob,
   deck: Deck,
-  markdown: string,
-  theme: ResolvedTheme,
+  { slides, css }: RenderedSlides,
   options: HandoutOptions,
 ): Promise<Buffer> {
-  const { slides, css } = await renderSlides(markdown, theme);
   const paper = options.paper ?? 'a4';
   const html = handoutDocument(deck, slides, css, options.handoutLayout ?? 3, paper);
   return printPdf(job, 'handout', html, { preferCSSPageSize: true });

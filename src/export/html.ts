@@ -4,8 +4,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { marpCli } from '@marp-team/marp-cli';
+import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
 /** `ogImage`: a path or URL for the Open Graph image, relative to the HTML. */
@@ -23,37 +24,37 @@ export async function exportHtml(
     bespoke: { progress: true, transition: false },
   };
   await writeFile(configFile, JSON.stringify(config));
-  const { result: status, log } = await capturingConsole(() =>
-    marpCli([
-      '--config-file',
-      configFile,
-      ...(ogImage ? ['--og-image', ogImage] : []),
-      '--output',
-      outputFile,
-      '--',
-      markdownFile,
-    ]),
-  );
+  const { status, log } = await runMarpCli([
+    '--config-file',
+    configFile,
+    ...(ogImage ? ['--og-image', ogImage] : []),
+    '--output',
+    outputFile,
+    '--',
+    markdownFile,
+  ]);
   if (status !== 0) {
-    throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log.join('\n')}`);
+    throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
   await writeFile(outputFile, withAccessibleControls(await readFile(outputFile, 'utf8')));
 }
 
-/**
- * marp-cli logs every conversion to the console and has no quiet option; keep
- * its lines for the error message instead of interleaving them with ours.
- */
-async function capturingConsole<T>(run: () => Promise<T>): Promise<{ result: T; log: string[] }> {
-  const log: string[] = [];
-  const { warn, log: info, error } = console;
-  const collect = (...args: unknown[]) => log.push(args.map(String).join(' '));
-  Object.assign(console, { warn: collect, log: collect, error: collect });
-  try {
-    return { result: await run(), log };
-  } finally {
-    Object.assign(console, { warn, log: info, error });
-  }
+/** The built worker (see html-worker.ts), beside marp-engine.js in the bundle and in tsc's output. */
+const HTML_WORKER = path.join(PACKAGE_ROOT, 'lib/export/html-worker.js');
+
+/** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
+async function runMarpCli(argv: string[]): Promise<{ status: number; log: string }> {
+  const worker = new Worker(HTML_WORKER, { workerData: argv, stdout: true, stderr: true });
+  const log: Buffer[] = [];
+  worker.stdout.on('data', (chunk: Buffer) => log.push(chunk));
+  worker.stderr.on('data', (chunk: Buffer) => log.push(chunk));
+  const status = await new Promise<number>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => resolve(code || 1));
+  });
+  await worker.terminate();
+  return { status, log: Buffer.concat(log).toString('utf8').trim() };
 }
 
 /**

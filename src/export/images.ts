@@ -4,24 +4,19 @@
  */
 import path from 'node:path';
 import { openDocument, SLIDE_VIEWPORT } from './browser.js';
-import type { ResolvedTheme } from './marp.js';
+import type { RenderedSlides } from './marp.js';
 import { type PrintJob, slidesDocument } from './pdf.js';
 
 /** Pixel density of the images: 2560×1440 stays crisp on a projector and in PowerPoint. */
 export const IMAGE_SCALE = 2;
 
-export async function renderSlideImages(
-  job: PrintJob,
-  markdown: string,
-  theme: ResolvedTheme,
-  lang: string,
-): Promise<Buffer[]> {
+export async function renderSlideImages(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer[]> {
   const page = await job.browser.newPage();
   await page.setViewport({ ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE });
   await openDocument(
     page,
     path.join(job.workDir, '.images.html'),
-    await slidesDocument(markdown, theme, 'images', lang),
+    slidesDocument(rendered, 'images', lang),
     job.browser.timeout,
   );
   try {

@@ -99,21 +99,11 @@ export interface RenderedSlides {
   css: string;
 }
 
-let lastRender: { markdown: string; theme: string; result: Promise<RenderedSlides> } | undefined;
-
 /**
- * Marp's rendering of a deck, kept for the next caller with the same
- * markdown and theme: the PDF, the handout and the images of one build
- * share it instead of rendering the deck three times.
+ * Marp's rendering of a deck, one `<svg>` per slide. A build renders once and
+ * hands the result to the PDF, the handout, the images and the measure.
  */
-export function renderSlides(markdown: string, theme: ResolvedTheme): Promise<RenderedSlides> {
-  const key = theme.files.join('\n');
-  if (lastRender?.markdown !== markdown || lastRender.theme !== key) {
-    const result = createMarp(theme).then((marp) => {
-      const { html, css } = marp.render(markdown, { htmlAsArray: true });
-      return { slides: html as unknown as string[], css };
-    });
-    lastRender = { markdown, theme: key, result };
-  }
-  return lastRender.result;
+export async function renderSlides(markdown: string, theme: ResolvedTheme): Promise<RenderedSlides> {
+  const { html, css } = (await createMarp(theme)).render(markdown, { htmlAsArray: true });
+  return { slides: html as unknown as string[], css };
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openDocument } from './browser.js';
-import type { ResolvedTheme } from './marp.js';
+import type { RenderedSlides } from './marp.js';
 import { slidesDocument } from './pdf.js';
 
 export interface SlideMeasure {
@@ -56,14 +56,14 @@ export function measurePage(page: Page): Promise<SlideMeasure[]> {
 /** Opens the deck in a page of its own and measures every slide. */
 export async function measureSlides(
   browser: Browser,
-  markdown: string,
-  theme: ResolvedTheme,
+  rendered: RenderedSlides,
+  lang: string,
   workDir?: string,
 ): Promise<SlideMeasure[]> {
   const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
   let page: Page | undefined;
   try {
-    const html = await slidesDocument(markdown, theme, 'measure', 'en');
+    const html = slidesDocument(rendered, 'measure', lang);
     page = await openDocument(await browser.newPage(), path.join(dir, '.measure.html'), html);
     return await measurePage(page);
   } finally {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { escapeHtml } from '../render/escape.js';
 import { openDocument, type SharedBrowser } from './browser.js';
-import { type ResolvedTheme, renderSlides } from './marp.js';
+import type { RenderedSlides } from './marp.js';
 import { reproduciblePdf } from './reproducible.js';
 
 export interface PrintJob {
@@ -26,14 +26,8 @@ svg[data-marpit-svg] { display: block; width: 1280px; height: 720px; break-after
 svg[data-marpit-svg]:last-of-type { break-after: auto; }
 `;
 
-/** Markdown → the printable HTML page of its slides. */
-export async function slidesDocument(
-  markdown: string,
-  theme: ResolvedTheme,
-  title: string,
-  lang: string,
-): Promise<string> {
-  const { slides, css } = await renderSlides(markdown, theme);
+/** Rendered slides → the printable HTML page of them. */
+export function slidesDocument({ slides, css }: RenderedSlides, title: string, lang: string): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>${css}</style><style>${PRINT_CSS}</style></head>
@@ -69,14 +63,12 @@ export async function printPdf(
   }
 }
 
-export async function exportPdf(
+export function exportPdf(
   job: PrintJob,
-  markdown: string,
-  theme: ResolvedTheme,
+  rendered: RenderedSlides,
   title: string,
   lang: string,
   inspect?: (page: Page) => Promise<void>,
 ): Promise<Buffer> {
-  const html = await slidesDocument(markdown, theme, title, lang);
-  return printPdf(job, 'slides', html, { preferCSSPageSize: true }, inspect);
+  return printPdf(job, 'slides', slidesDocument(rendered, title, lang), { preferCSSPageSize: true }, inspect);
 }

@@ -2,7 +2,7 @@
  * Real exports through a real Chromium: the PDFs are opened and read back,
  * the HTML is driven in the browser, presenter view included.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,8 +159,10 @@ describeWithBrowser('handout options', () => {
       ' ',
     );
     const source = await readFile(FIXTURE, 'utf8');
-    const fixture = path.join(path.dirname(FIXTURE), '.long-note.yaml');
-    const { writeFile, rm } = await import('node:fs/promises');
+    // A copy of the fixture's folder (with its images): other tests read test/fixtures/golden while this one runs.
+    const copy = await mkdtemp(path.join(tmpdir(), 'versus-long-note-'));
+    await cp(path.dirname(FIXTURE), copy, { recursive: true });
+    const fixture = path.join(copy, 'long-note.yaml');
     // The footer's title sits in a CSS string inside <style>: quotes, backslashes and tags must stay text.
     const title = 'Tea "vs" \\ Coffee </style><b>bold</b>';
     await writeFile(
@@ -169,9 +171,7 @@ describeWithBrowser('handout options', () => {
         .replace('notes: Keep this short.', `notes: "${longNote}"`)
         .replace('title: Tea vs Coffee', `title: ${JSON.stringify(title)}`),
     );
-    const { compiled } = await build(fixture, { outDir, formats: ['handout'], paper: 'letter' }).finally(() =>
-      rm(fixture),
-    );
+    const { compiled } = await build(fixture, { outDir, formats: ['handout'], paper: 'letter' });
     const handout = await readPdf(path.join(outDir, `${compiled.deck.meta.slug}.handout.pdf`), { handout: true });
     expect(handout.width).toBeCloseTo(612, 0);
     expect(handout.height).toBeCloseTo(792, 0);

@@ -1,0 +1,123 @@
+/**
+ * Batch builds (`versus build a.yaml b.yaml …`, or a quoted glob): one bad
+ * outline does not stop the others, its errors are printed with their
+ * positions, and the exit code reports the failure.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMany } from '../src/build.js';
+import { VersusError } from '../src/diagnostics.js';
+import { versus } from './run-cli.js';
+import { positionIn, tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('batch');
+
+const talk = (title: string) => `title: ${title}
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sections:
+  - id: basics
+    title: The basics
+    slides:
+      - kind: bullets
+        title: What they are
+        bullets: [Tea is steeped leaves, Coffee is brewed beans]
+`;
+
+/** Valid YAML with two problems at known places: a duration that is not a number, and a misspelled key. */
+const BAD = talk('Broken talk')
+  .replace('contenders:', 'duration: ten\ncontenders:')
+  .replace('        title: What they are\n', '        title: What they are\n        laed: Two drinks\n');
+
+/** A folder holding `files`; returns its path. */
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await temp.dir();
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** The `file:line:col error[code]` beginnings of the diagnostic lines in `stderr`. */
+function diagnosticsIn(stderr: string): string[] {
+  return [...stderr.matchAll(/^(\S+:\d+:\d+ error\[[a-z-]+\])/gm)].map((m) => m[1] as string);
+}
+
+describe('versus build with a bad outline among good ones', () => {
+  it('builds the others, prints the bad one’s errors at their positions, and exits 1', async () => {
+    const dir = await folder({ 'first.yaml': talk('First talk'), 'bad.yaml': BAD, 'second.yaml': talk('Second talk') });
+    const run = await versus(['build', 'first.yaml', 'bad.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'], {
+      cwd: dir,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stderr).toContain('✗ bad.yaml\n');
+    const wrongType = positionIn(BAD, 'ten', 'duration:');
+    const unknownKey = positionIn(BAD, 'laed');
+    expect(diagnosticsIn(run.stderr)).toEqual([
+      `bad.yaml:${wrongType.line}:${wrongType.col} error[wrong-type]`,
+      `bad.yaml:${unknownKey.line}:${unknownKey.col} error[unknown-key]`,
+    ]);
+    expect(run.stderr).toContain(
+      `bad.yaml:${unknownKey.line}:${unknownKey.col} error[unknown-key]: "laed" is not a slide field (did you mean "lead"?)`,
+    );
+    expect(run.stderr).toContain('nothing was written');
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
+    expect(await readFile(path.join(dir, 'out/second-talk.md'), 'utf8')).toContain('title: Second talk');
+  });
+
+  it('does the same for a quoted glob whose first match is bad', async () => {
+    const dir = await folder({
+      'talks/a-bad.yaml': BAD,
+      'talks/b-first.yaml': talk('First talk'),
+      'talks/c-second.yaml': talk('Second talk'),
+    });
+    const run = await versus(['build', 'talks/*.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    const { line, col } = positionIn(BAD, 'laed');
+    expect(run.stderr).toContain(`${path.join('talks', 'a-bad.yaml')}:${line}:${col} error[unknown-key]`);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
+  });
+
+  it('exits 0 when every outline builds', async () => {
+    const dir = await folder({ 'first.yaml': talk('First talk'), 'second.yaml': talk('Second talk') });
+    const run = await versus(['build', 'first.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+  });
+});
+
+describe('buildMany', () => {
+  it('returns a result per outline, in order: files for the good ones, the positioned error for the bad one', async () => {
+    const dir = await folder({ 'bad.yaml': BAD, 'good.yaml': talk('Good talk') });
+    const outDir = path.join(dir, 'out');
+    const results = await buildMany([path.join(dir, 'bad.yaml'), path.join(dir, 'good.yaml')], {
+      outDir,
+      formats: ['md', 'runsheet'],
+    });
+
+    expect(results.map((r) => r.file)).toEqual([path.join(dir, 'bad.yaml'), path.join(dir, 'good.yaml')]);
+    const [bad, good] = results;
+    expect(bad?.result).toBeUndefined();
+    expect(bad?.error).toBeInstanceOf(VersusError);
+    const error = bad?.error as VersusError;
+    expect(error.kind).toBe('invalid-outline');
+    expect(error.diagnostics.map(({ code, file, line, col }) => ({ code, file, line, col }))).toEqual([
+      { code: 'wrong-type', file: path.join(dir, 'bad.yaml'), ...positionIn(BAD, 'ten', 'duration:') },
+      { code: 'unknown-key', file: path.join(dir, 'bad.yaml'), ...positionIn(BAD, 'laed') },
+    ]);
+
+    expect(good?.error).toBeUndefined();
+    expect(good?.result?.files.sort()).toEqual([
+      path.join(outDir, 'good-talk.md'),
+      path.join(outDir, 'good-talk.runsheet.md'),
+    ]);
+    expect((await readdir(outDir)).sort()).toEqual(['good-talk.md', 'good-talk.runsheet.md']);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * `versus check --json` through the built CLI: the report's shape on stdout,
+ * and the exit codes of design.md (0 with warnings only, 1 for an invalid
+ * outline or an overflowing slide, 2 without a browser).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeWithBrowser } from './helpers.js';
+import { versus } from './run-cli.js';
+import { positionIn, tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('check-cli');
+
+/** Two warnings: a slide without notes (slide 4) and a source nobody cites; 6 slides of a quarter minute. */
+const WARNINGS = `title: Tea vs Coffee
+duration: 5
+notes: Welcome everyone.
+agenda: { notes: The route. }
+references: { notes: Where to read more. }
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sources:
+  - { id: guide, title: The Beverage Guide, url: https://example.org/guide }
+  - { id: unread, title: A book nobody cites, url: https://example.org/unread }
+sections:
+  - id: basics
+    title: The basics
+    notes: Start here.
+    slides:
+      - kind: bullets
+        title: What they are
+        bullets: [Tea is steeped leaves]
+        sources: [guide]
+      - kind: quote
+        title: Questions
+        text: Questions?
+        notes: Take questions.
+`;
+
+/** Runs `versus check <args>` in a folder holding `text` as talk.yaml. */
+async function checkIn(text: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const dir = await temp.dir();
+  await writeFile(path.join(dir, 'talk.yaml'), text);
+  return versus(['check', 'talk.yaml', ...args], { cwd: dir, env });
+}
+
+describe('versus check --json', () => {
+  it('prints the report as JSON only, with each finding positioned, and exits 0 when there are only warnings', async () => {
+    const run = await checkIn(WARNINGS, ['--json', '--no-measure']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report).toEqual({
+      file: 'talk.yaml',
+      slides: 6,
+      minutes: 1.5,
+      budget: 5,
+      fits: true,
+      findings: [
+        {
+          severity: 'warning',
+          code: 'missing-notes',
+          message: 'slide 4 "What they are" has no speaker notes',
+          file: 'talk.yaml',
+          ...positionIn(WARNINGS, 'kind: bullets'),
+          slide: 4,
+        },
+        {
+          severity: 'warning',
+          code: 'unused-source',
+          message: 'source "unread" is never cited',
+          file: 'talk.yaml',
+          ...positionIn(WARNINGS, '{ id: unread'),
+        },
+      ],
+      ok: true,
+    });
+  });
+
+  it('reports an outline over its budget in the JSON, still exiting 0', async () => {
+    const run = await checkIn(WARNINGS.replace('duration: 5', 'duration: 1'), ['--json', '--no-measure']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ minutes: 1.5, budget: 1, fits: false, ok: true });
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('over-budget');
+  });
+
+  it('exits 1 for an invalid outline, with the error and its position on stderr and no report', async () => {
+    const text = WARNINGS.replace('bullets: [Tea is steeped leaves]', 'bulets: [Tea is steeped leaves]');
+    const run = await checkIn(text, ['--json', '--no-measure']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const { line, col } = positionIn(text, 'bulets');
+    expect(run.stderr).toContain(`talk.yaml:${line}:${col} error[unknown-key]: "bulets" is not a slide field`);
+  });
+
+  it('exits 2 without a browser, naming --no-measure, and prints no report', async () => {
+    const env = { CHROME_PATH: '/nonexistent/chrome' };
+    const run = await checkIn(WARNINGS, ['--json'], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--no-measure');
+  });
+});
+
+describeWithBrowser('versus check --json with a browser', () => {
+  it('exits 1 with ok false and an overflow error at the slide when a slide overflows its theme', async () => {
+    const dir = await temp.dir();
+    await writeFile(
+      path.join(dir, 'huge.css'),
+      "/* @theme huge */\n@import 'versus';\nsection li { font-size: 90px; }\n",
+    );
+    const text = WARNINGS.replace(
+      'bullets: [Tea is steeped leaves]',
+      'bullets: [Tea is steeped leaves, Coffee is brewed beans, Both are drunk hot, Both are drunk cold]',
+    );
+    await writeFile(path.join(dir, 'talk.yaml'), text);
+    const run = await versus(['check', 'talk.yaml', '--theme', 'huge.css', '--json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    const overflow = report.findings.find((f: { code: string }) => f.code === 'overflow');
+    expect(overflow).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/^slide 4 "What they are" overflows \d+px past the bottom.* \(theme huge\)/),
+      file: 'talk.yaml',
+      ...positionIn(text, 'kind: bullets'),
+      slide: 4,
+      overflow: { bottom: expect.any(Number), right: expect.any(Number) },
+    });
+    expect(overflow.overflow.bottom).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * The lint rules of `versus check`, one by one, on small outlines written to
+ * temporary files: each finding's code, severity, message, slide and exact
+ * file:line:col, and a clean outline that has none of them. Overflow needs a
+ * browser and is covered by fit.browser.test.ts and check-cli.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { type CheckReport, checkOutline, type Finding, formatCheckReport } from '../src/check.js';
+import { positionIn, tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('lint');
+
+/** A talk with notes everywhere, every claim cited, every source used, readable colors and time to spare. */
+const CLEAN = `title: Tea vs Coffee
+duration: 10
+notes: Welcome everyone.
+agenda: { notes: The route in one sentence. }
+references: { notes: Where to read more. }
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sources:
+  - id: guide
+    title: The Beverage Guide
+    url: https://example.org/guide
+sections:
+  - id: basics
+    title: The basics
+    notes: Start with what they are.
+    slides:
+      - kind: bullets
+        title: What they are
+        bullets: [Tea is steeped leaves, Coffee is brewed beans]
+        sources: [guide]
+        notes: Keep this short.
+      - kind: comparison
+        title: Head to head
+        notes: Walk through the rows.
+        rows:
+          - aspect: Caffeine
+            cells: { tea: Less, coffee: More }
+            sources: [guide]
+      - kind: timeline
+        title: History
+        sources: [guide]
+        notes: Some dates are legends.
+        events:
+          - { when: "2737 BC", text: Legend of the first cup }
+      - kind: pros-cons
+        title: Pros and cons
+        notes: Balance matters.
+        pros: { tea: [Gentle], coffee: [Strong] }
+        cons: { tea: [Weak], coffee: [Jitters] }
+      - kind: quote
+        title: Questions
+        text: Questions?
+        notes: Take questions.
+`;
+
+/** Title, agenda, one divider, five slides, references; a quarter minute each (short notes). */
+const CLEAN_SLIDES = 9;
+const CLEAN_MINUTES = 2.25;
+
+/** `text` with each [from, to] replacement made, failing when `from` is not there (so a variant never silently equals CLEAN). */
+function edit(text: string, ...replacements: [string, string][]): string {
+  return replacements.reduce((result, [from, to]) => {
+    if (!result.includes(from)) throw new Error(`"${from}" is not in the outline`);
+    return result.replace(from, to);
+  }, text);
+}
+
+async function check(text: string): Promise<{ file: string; report: CheckReport }> {
+  const file = await temp.write('talk.yaml', text);
+  return { file, report: await checkOutline(file, { measure: false }) };
+}
+
+/** Findings in file order, so that tests do not depend on the order rules run in. */
+function byPosition(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+}
+
+describe('a clean outline', () => {
+  it('has no findings, fits its budget, and is ok', async () => {
+    const { file, report } = await check(CLEAN);
+    expect(report).toEqual({
+      file,
+      slides: CLEAN_SLIDES,
+      minutes: CLEAN_MINUTES,
+      budget: 10,
+      fits: true,
+      findings: [],
+      ok: true,
+    });
+  });
+});
+
+describe('missing-notes', () => {
+  it('reports an authored slide without notes at the slide, with its number and title', async () => {
+    const text = edit(CLEAN, ['        notes: Keep this short.\n', '']);
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: 'slide 4 "What they are" has no speaker notes',
+        file,
+        ...positionIn(text, 'kind: bullets'),
+        slide: 4,
+      },
+    ]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('reports the generated slides without notes: title slide, agenda, divider and references', async () => {
+    const text = edit(
+      CLEAN,
+      ['notes: Welcome everyone.\n', ''],
+      ['agenda: { notes: The route in one sentence. }\n', ''],
+      ['references: { notes: Where to read more. }\n', ''],
+      ['    notes: Start with what they are.\n', ''],
+    );
+    const { file, report } = await check(text);
+    expect(byPosition(report.findings)).toEqual([
+      // The agenda is not written in the outline: it is reported at the top of the file.
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: 'slide 2 "Agenda" has no speaker notes',
+        file,
+        line: 1,
+        col: 1,
+        slide: 2,
+      },
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: 'slide 1 "Tea vs Coffee" has no speaker notes',
+        file,
+        ...positionIn(text, 'Tea vs Coffee'),
+        slide: 1,
+      },
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: `slide ${CLEAN_SLIDES} "References" has no speaker notes`,
+        file,
+        ...positionIn(text, '- id: guide'),
+        slide: CLEAN_SLIDES,
+      },
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: 'slide 3 "The basics" has no speaker notes',
+        file,
+        ...positionIn(text, 'id: basics'),
+        slide: 3,
+      },
+    ]);
+  });
+
+  it('reports a slide split into continuation slides once, as its first part', async () => {
+    const bullets = Array.from(
+      { length: 30 },
+      (_, i) => `          - Bullet ${i + 1} is long enough to take a whole line of the slide, or nearly`,
+    ).join('\n');
+    const text = edit(
+      CLEAN,
+      ['        bullets: [Tea is steeped leaves, Coffee is brewed beans]\n', `        bullets:\n${bullets}\n`],
+      ['        notes: Keep this short.\n', ''],
+    );
+    const { file, report } = await check(text);
+    expect(report.slides).toBeGreaterThan(CLEAN_SLIDES);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'missing-notes',
+        message: expect.stringMatching(/^slide 4 "What they are \(1\/\d\)" has no speaker notes$/),
+        file,
+        ...positionIn(text, 'kind: bullets'),
+        slide: 4,
+      },
+    ]);
+  });
+});
+
+describe('missing-source', () => {
+  it('reports bullets, comparison and timeline slides that cite nothing, and not other kinds', async () => {
+    const text = edit(
+      CLEAN,
+      ['        sources: [guide]\n        notes: Keep this short.', '        notes: Keep this short.'],
+      ['            sources: [guide]\n', ''],
+      ['        sources: [guide]\n        notes: Some dates are legends.', '        notes: Some dates are legends.'],
+      // The source stays in use, cited by the quote.
+      ['        text: Questions?\n', '        text: Questions?\n        sources: [guide]\n'],
+    );
+    const { file, report } = await check(text);
+    const finding = (slide: number, title: string, kind: string, at: string) => ({
+      severity: 'warning',
+      code: 'missing-source',
+      message: `slide ${slide} "${title}" (${kind}) cites no source`,
+      file,
+      ...positionIn(text, at),
+      slide,
+    });
+    expect(byPosition(report.findings)).toEqual([
+      finding(4, 'What they are', 'bullets', 'kind: bullets'),
+      finding(5, 'Head to head', 'comparison', 'kind: comparison'),
+      finding(6, 'History', 'timeline', 'kind: timeline'),
+    ]);
+  });
+
+  it('counts a source cited by a table row as cited by the slide', async () => {
+    const text = edit(CLEAN, [
+      '        sources: [guide]\n        notes: Keep this short.',
+      '        notes: Keep this short.',
+    ]);
+    const { report } = await check(text);
+    expect(report.findings.map((f) => `${f.code} ${f.slide}`)).toEqual(['missing-source 4']);
+  });
+});
+
+describe('unused-source', () => {
+  it('reports a source no slide cites, at its entry in sources', async () => {
+    const text = edit(CLEAN, [
+      'sections:\n',
+      '  - id: unread\n    title: A book nobody cites\n    url: https://example.org/unread\nsections:\n',
+    ]);
+    const { file, report } = await check(text);
+    const at = positionIn(text, 'id: unread');
+    expect(report.findings).toEqual([
+      { severity: 'warning', code: 'unused-source', message: 'source "unread" is never cited', file, ...at },
+    ]);
+    expect(formatCheckReport(report).split('\n')[0]).toBe(
+      `${file}:${at.line}:${at.col} warning[unused-source]: source "unread" is never cited`,
+    );
+  });
+});
+
+describe('contrast', () => {
+  it('reports a contender color on which neither white nor dark text reaches 4.5:1, at the color', async () => {
+    const text = edit(CLEAN, ['color: "#6f4e37"', 'color: "#777777"']);
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'contrast',
+        message:
+          "text on Coffee's color #777777 reaches only 4.48:1 (WCAG AA needs 4.5:1); pick a darker or lighter shade",
+        file,
+        ...positionIn(text, '"#777777"'),
+      },
+    ]);
+  });
+
+  it('accepts a light color that dark text reads on', async () => {
+    const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffeb3b"']));
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('small-text', () => {
+  /** A lint-clean outline with one comparison table of `cells` for each of `names`. */
+  function table(names: string[], cell: string): string {
+    const ids = names.map((_, i) => `c${i + 1}`);
+    const colors = ['#2e7d32', '#6f4e37', '#1f6feb', '#cf222e', '#8250df'];
+    return `title: Drinks
+notes: Hello.
+agenda: { notes: Route. }
+references: { notes: Sources. }
+contenders:
+${names.map((name, i) => `  - { id: ${ids[i]}, name: ${name}, color: "${colors[i]}" }`).join('\n')}
+sources:
+  - { id: guide, title: The Beverage Guide, url: https://example.org/guide }
+sections:
+  - id: main
+    title: Main
+    notes: The table.
+    slides:
+      - kind: comparison
+        title: Side by side
+        sources: [guide]
+        notes: Walk through it.
+        rows:
+          - aspect: Caffeine
+            cells: { ${ids.map((id) => `${id}: "${cell}"`).join(', ')} }
+`;
+  }
+
+  it('reports a table of five contenders, which uses 20px text, at the slide', async () => {
+    const text = table(['Tea', 'Coffee', 'Cocoa', 'Mate', 'Water'], 'Some');
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'small-text',
+        message:
+          'slide 4 "Side by side" uses 20px table text, for five or more contenders side by side; shorten the cells to keep it readable',
+        file,
+        ...positionIn(text, 'kind: comparison'),
+        slide: 4,
+      },
+    ]);
+  });
+
+  it('reports a row too long for 24px text, and not a table of four short ones', async () => {
+    // Within a cell's limit of 400 characters, and too long for a row at 24px.
+    const long = 'wordy '.repeat(66).trim();
+    const text = table(['Tea', 'Coffee'], long);
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'small-text',
+        message:
+          'slide 4 "Side by side" uses 20px table text, for a row too long for 24px; shorten the cells to keep it readable',
+        file,
+        ...positionIn(text, 'kind: comparison'),
+        slide: 4,
+      },
+    ]);
+    expect((await check(table(['Tea', 'Coffee', 'Cocoa', 'Mate'], 'Some'))).report.findings).toEqual([]);
+  });
+});
+
+describe('over-budget', () => {
+  it('reports a talk longer than its duration at the duration, and still passes', async () => {
+    const text = edit(CLEAN, ['duration: 10', 'duration: 2']);
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'over-budget',
+        message: 'the talk takes about 2.25 min, over its 2 min budget by 0.25 min',
+        file,
+        ...positionIn(text, '2', 'duration:'),
+      },
+    ]);
+    expect(report).toMatchObject({ minutes: CLEAN_MINUTES, budget: 2, fits: false, ok: true });
+    expect(formatCheckReport(report)).toMatch(
+      /: 9 slides, about 2\.25 min of 2 min: does NOT fit; 1 finding\(s\)\.\n$/,
+    );
+  });
+
+  it('accepts a talk exactly as long as its duration', async () => {
+    const { report } = await check(edit(CLEAN, ['duration: 10', `duration: ${CLEAN_MINUTES}`]));
+    expect(report).toMatchObject({ budget: CLEAN_MINUTES, fits: true, findings: [] });
+  });
+});

@@ -120,4 +120,17 @@ describe('buildMany', () => {
     ]);
     expect((await readdir(outDir)).sort()).toEqual(['good-talk.md', 'good-talk.runsheet.md']);
   });
+
+  it('gives each talk its own time: together they take no longer than the batch', async () => {
+    const dir = await folder({ 'one.yaml': talk('One'), 'two.yaml': talk('Two'), 'three.yaml': talk('Three') });
+    const started = performance.now();
+    const results = await buildMany(
+      ['one.yaml', 'two.yaml', 'three.yaml'].map((name) => path.join(dir, name)),
+      { outDir: path.join(dir, 'out'), formats: ['md'] },
+    );
+    const elapsed = performance.now() - started;
+    expect(results.every((r) => r.ms > 0)).toBe(true);
+    // Running totals would add up to more than the batch took.
+    expect(results.reduce((sum, r) => sum + r.ms, 0)).toBeLessThanOrEqual(elapsed);
+  });
 });

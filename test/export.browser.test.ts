@@ -108,6 +108,18 @@ describeWithBrowser('build with a real browser', () => {
     for (const cell of cells) expect(pdf.all).toContain(cell);
   });
 
+  it('numbers every slide by its PDF page, the title slide counted but not numbered', async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(await readFile(file('.pdf'))));
+    const lastWords: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const items = (await (await pdf.getPage(n)).getTextContent()).items;
+      lastWords.push(items.flatMap((item) => ('str' in item && item.str.trim() ? [item.str.trim()] : [])).at(-1) ?? '');
+    }
+    const numbers = lastWords.map((word) => (/^\d+$/.test(word) ? Number(word) : undefined));
+    expect(numbers[0]).toBeUndefined();
+    expect(numbers.slice(1)).toEqual(lastWords.slice(1).map((_, i) => i + 2));
+  });
+
   it('gives the slide PDF bookmarks named after the slides', async () => {
     const { outline: bookmarks } = await readPdf(file('.pdf'));
     const titles = (bookmarks ?? []).map((b) => b.title);

@@ -44,7 +44,7 @@ function slideClass(slide: DeckSlide, ctx: RenderContext): string {
 
 function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
   const directives = [`<!-- _class: ${slideClass(slide, ctx)} -->`];
-  if (slide.kind === 'title') directives.push('<!-- _paginate: skip -->');
+  if (slide.kind === 'title') directives.push('<!-- _paginate: hide -->');
   if (slide.citations.length > 0) {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
     directives.push(`<!-- _footer: ${directiveValue(`Sources: ${refs}`)} -->`);

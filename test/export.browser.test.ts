@@ -120,6 +120,14 @@ describeWithBrowser('build with a real browser', () => {
     expect(numbers.slice(1)).toEqual(lastWords.slice(1).map((_, i) => i + 2));
   });
 
+  it('marks a win with a check and a tie with a word, in the PDF text and in the handout', async () => {
+    const pdf = await readPdf(file('.pdf'));
+    const table = pdf.text.find((page) => page.includes('Head to head')) ?? '';
+    expect(table).toMatch(/Caffeine Less More ?✓/);
+    expect(table).toContain('Price TIE Cheap Varies');
+    expect((await readPdf(file('.handout.pdf'))).all).toContain('Price TIE');
+  });
+
   it('gives the slide PDF bookmarks named after the slides', async () => {
     const { outline: bookmarks } = await readPdf(file('.pdf'));
     const titles = (bookmarks ?? []).map((b) => b.title);

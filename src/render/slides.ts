@@ -3,6 +3,7 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
+import { TIE_LABEL } from '../labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
@@ -50,7 +51,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
           const cell = md(own(row.cells, c.id) ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
-        return `| ${md(row.aspect)} | ${cells.join(' | ')} |`;
+        const tie = row.verdict === 'tie' ? ` <span class="tie">${TIE_LABEL}</span>` : '';
+        return `| ${md(row.aspect)}${tie} | ${cells.join(' | ')} |`;
       });
       return [heading, [header, rule, ...rows].join('\n')];
     }

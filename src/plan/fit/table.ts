@@ -1,5 +1,6 @@
 /** Comparison tables: rows split over parts with the header repeated; contenders grouped when a row cannot fit. */
 
+import { TIE_LABEL } from '../../labels.js';
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
@@ -41,7 +42,8 @@ function tableGroups(
       (row): Sized => [
         tableRow(
           [
-            { text: row.aspect, bold: true },
+            // A tie's badge (uppercase, with its border and padding) is about as wide as these characters.
+            { text: row.verdict === 'tie' ? `${row.aspect} ${TIE_LABEL.toUpperCase()}  ` : row.aspect, bold: true },
             ...shown.map((c) => ({
               text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
               bold: row.verdict === c.id,

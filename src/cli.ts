@@ -165,20 +165,26 @@ program
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
   .action(async (outline: string, opts) => {
     const { startDev } = await import('./dev.js');
+    let deckShown = false;
+    const printProblems = (problems: string[]) => {
+      const showing = deckShown ? 'showing the last good deck' : 'the deck shows as soon as they are fixed';
+      process.stderr.write(`${problems.map(colorize).join('\n')}\n${paint('yellow', `  ${showing}`)}\n`);
+    };
     const server = await startDev(outline, {
       port: opts.port,
       profile: opts.profile,
       theme: opts.theme,
       onRebuild: ({ ms, problems }) => {
-        if (problems.length)
-          process.stderr.write(
-            `${problems.map(colorize).join('\n')}\n${paint('yellow', '  showing the last good deck')}\n`,
-          );
-        else process.stderr.write(`${paint('green', '✓')} rebuilt in ${Math.round(ms)} ms\n`);
+        if (problems.length) return printProblems(problems);
+        deckShown = true;
+        process.stderr.write(`${paint('green', '✓')} rebuilt in ${Math.round(ms)} ms\n`);
       },
     });
     // Ctrl-C ends the process through the handler below; the server and watchers go with it.
     process.stdout.write(`${paint('green', '✓')} previewing ${outline} at ${server.url} (Ctrl-C to stop)\n`);
+    // An invalid outline starts the preview all the same, with its problems on the page.
+    if (server.problems.length) printProblems(server.problems);
+    else deckShown = true;
   });
 
 program

@@ -1,18 +1,19 @@
 /**
- * `versus dev`: a live preview on localhost. Watches the outline, the
- * outlines it extends and the themes; pushes each rebuilt deck to the open
- * page over server-sent events, and shows errors without losing the last
- * good deck.
+ * `versus dev`: a live preview on localhost. Watches the files the last build
+ * read (the outline, the outlines it extends, themes, images and code files);
+ * pushes each rebuilt deck to the open page over server-sent events, and shows
+ * errors without losing the last good deck, or until there is one.
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { compileOutline } from './compile.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
-import { createMarp, themeFor } from './export/marp.js';
-import { loadOutline } from './outline/load.js';
+import { createMarp, resolveTheme, themeFor } from './export/marp.js';
+import { type LoadedOutline, loadOutline } from './outline/load.js';
 import { escapeHtml } from './render/escape.js';
 
 export interface DevOptions {
@@ -26,6 +27,8 @@ export interface DevOptions {
 
 export interface DevServer {
   url: string;
+  /** The latest build's problems: empty when the page shows its deck. */
+  readonly problems: string[];
   close: () => Promise<void>;
 }
 
@@ -33,14 +36,28 @@ interface Rendered {
   title: string;
   html: string;
   css: string;
+  /** 0 until the outline has built once. */
   version: number;
 }
+
+interface Built {
+  deck: Omit<Rendered, 'version'>;
+  assets: Map<string, string>;
+  /** Every file the build read, to watch. */
+  files: string[];
+}
+
+const NO_DECK: Rendered = { title: 'versus dev', html: '', css: '', version: 0 };
+const SHOWING_LAST = 'The outline has problems; showing the last good deck.';
+const SHOWING_NONE = 'The outline has problems; the deck shows as soon as they are fixed.';
+/** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
+const DEBOUNCE_MS = 20;
 
 const PAGE_SCRIPT = `
 const deck = document.getElementById('deck');
 const errors = document.getElementById('errors');
 const style = document.getElementById('deck-css');
-const events = new EventSource('/events');
+const events = new EventSource('/events?version=' + document.body.dataset.version);
 events.addEventListener('deck', (event) => {
   const next = JSON.parse(event.data);
   style.textContent = next.css;
@@ -50,6 +67,8 @@ events.addEventListener('deck', (event) => {
   errors.hidden = true;
 });
 events.addEventListener('problems', (event) => {
+  const noDeck = document.body.dataset.version === '0';
+  errors.querySelector('strong').textContent = noDeck ? ${JSON.stringify(SHOWING_NONE)} : ${JSON.stringify(SHOWING_LAST)};
   errors.querySelector('pre').textContent = JSON.parse(event.data).join('\\n');
   errors.hidden = false;
 });
@@ -67,74 +86,116 @@ body { margin: 0; background: #3a3f46; font-family: 'Liberation Sans', Arial, sa
 #errors pre { white-space: pre-wrap; margin: 8px 0 0; font-size: 15px; }
 </style></head>
 <body data-version="${rendered.version}">
-<div id="errors" role="alert" ${problems.length ? '' : 'hidden'}><strong>The outline has problems; showing the last good deck.</strong><pre>${escapeHtml(problems.join('\n'))}</pre></div>
+<div id="errors" role="alert" ${problems.length ? '' : 'hidden'}><strong>${rendered.version ? SHOWING_LAST : SHOWING_NONE}</strong><pre>${escapeHtml(problems.join('\n'))}</pre></div>
 <main id="deck">${rendered.html}</main>
 <script>${PAGE_SCRIPT}</script>
 </body></html>`;
 }
 
-/** @throws VersusError when the outline is invalid at start-up (there is no good deck to show yet). */
+async function buildDeck(outlineFile: string, options: DevOptions): Promise<Built> {
+  const loaded = await loadOutline(outlineFile);
+  const theme = await themeFor(loaded, options.theme);
+  const { deck, markdown } = compileOutline(loaded, {
+    theme: theme.name,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
+  const { html, css } = (await createMarp(theme)).render(markdown);
+  return {
+    deck: { title: deck.meta.title, html, css },
+    assets: loaded.assets,
+    files: [...loaded.files, ...theme.files, ...loaded.assets.values(), ...codeFiles(loaded)],
+  };
+}
+
+/**
+ * Where the code panes' files may be: each is relative to the outline file that
+ * names it, which an overlay's chain does not record, so every outline's folder
+ * is a candidate (watching a file that does not exist costs nothing).
+ */
+function codeFiles(loaded: LoadedOutline): string[] {
+  const names = loaded.outline.sections.flatMap((section) =>
+    section.slides.flatMap((slide) => (slide.kind === 'code' ? slide.panes.flatMap((pane) => pane.file ?? []) : [])),
+  );
+  return loaded.files.flatMap((outline) => names.map((name) => path.resolve(path.dirname(outline), name)));
+}
+
+/**
+ * @throws VersusError when the command line is wrong (a port in use, an unknown
+ * --theme or --profile); an invalid outline is shown on the page until it is fixed.
+ */
 export async function startDev(outlineFile: string, options: DevOptions = {}): Promise<DevServer> {
+  // Unlike the outline, a wrong --theme cannot be fixed while the preview runs.
+  if (options.theme) await resolveTheme(options.theme, process.cwd());
+  let current = NO_DECK;
   let assets = new Map<string, string>();
-  let watched: string[] = [];
-  let version = 0;
+  let files = [path.resolve(outlineFile)];
   let problems: string[] = [];
   const clients = new Set<ServerResponse>();
 
-  const render = async (): Promise<Rendered> => {
-    const loaded = await loadOutline(outlineFile);
-    const theme = await themeFor(loaded, options.theme);
-    const { deck, markdown } = compileOutline(loaded, {
-      theme: theme.name,
-      ...(options.profile ? { profile: options.profile } : {}),
-    });
-    const { html, css } = (await createMarp(theme)).render(markdown);
-    assets = loaded.assets;
-    watched = [...loaded.files, ...theme.files];
-    version += 1;
-    return { title: deck.meta.title, html, css, version };
-  };
-
-  let current = await render();
-
   const send = (event: string, data: unknown) => {
-    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    for (const client of clients) client.write(message(event, data));
   };
+
+  /** Builds the deck and shows it, or its problems; returns the error, if any. */
+  const update = async (): Promise<unknown> => {
+    try {
+      const built = await buildDeck(outlineFile, options);
+      current = { ...built.deck, version: current.version + 1 };
+      ({ assets, files } = built);
+      problems = [];
+      send('deck', current);
+      return undefined;
+    } catch (error) {
+      problems = describe(error);
+      // Keep watching what the last good build read: the fix may be in any of those files.
+      files = [...new Set([...files, ...filesNamedBy(error)])];
+      send('problems', problems);
+      return error;
+    }
+  };
+
+  const failure = await update();
+  if (failure !== undefined && !isOutlineProblem(failure)) throw failure;
+
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<void> | undefined;
+  let again = false;
 
   const rebuild = async () => {
     const started = performance.now();
-    try {
-      current = await render();
-      problems = [];
-      send('deck', current);
-      watchFiles();
-    } catch (error) {
-      problems = describe(error);
-      send('problems', problems);
-    }
+    await update();
+    await watcher.watch(files);
     options.onRebuild?.({ ms: performance.now() - started, problems });
   };
 
-  // Editors save in bursts (write, rename, chmod): one rebuild per burst.
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 20);
+  // One build at a time, so an older build never replaces a newer deck; changes
+  // that arrive during a build start exactly one more build after it.
+  const run = () => {
+    if (building) {
+      again = true;
+      return;
+    }
+    building = (async () => {
+      do {
+        again = false;
+        await rebuild();
+      } while (again && !closed);
+    })().finally(() => {
+      building = undefined;
+    });
   };
 
-  let watchers: FSWatcher[] = [];
-  const watchFiles = () => {
-    for (const watcher of watchers) watcher.close();
-    // Watch folders, not files: editors that save by renaming replace the file a watcher holds.
-    const folders = [...new Set(watched.map((file) => path.dirname(file)))];
-    const names = new Set(watched.map((file) => path.resolve(file)));
-    watchers = folders.map((folder) =>
-      watch(folder, (_event, name) => {
-        if (name && names.has(path.resolve(folder, name.toString()))) schedule();
-      }),
-    );
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!closed) timer = setTimeout(run, DEBOUNCE_MS);
   };
-  watchFiles();
+
+  const watcher = watchFiles(schedule, (error) => {
+    problems = [...problems, `versus dev cannot watch the files (${error.message}); restart it to see changes.`];
+    send('problems', problems);
+  });
+  await watcher.watch(files);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -147,6 +208,11 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
       response.write(': connected\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
+      // A deck built between serving the page and this connection would otherwise never reach it.
+      if (current.version && url.searchParams.get('version') !== String(current.version)) {
+        response.write(message('deck', current));
+      }
+      if (problems.length) response.write(message('problems', problems));
       return;
     }
     if (url.pathname === '/') {
@@ -179,26 +245,101 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
     });
   });
 
+  const close = async () => {
+    closed = true;
+    clearTimeout(timer);
+    await building;
+    await watcher.close();
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Open event streams, and one a page opened while this closed, would keep the server open.
+    server.closeAllConnections();
+    await stopped;
+  };
+
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
     });
   } catch (error) {
-    for (const watcher of watchers) watcher.close();
+    await watcher.close();
     throw listenError(error as NodeJS.ErrnoException, options.port ?? 0);
   }
   const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
-    close: async () => {
-      clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-      for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    get problems() {
+      return problems;
     },
+    close,
   };
+}
+
+interface Watcher {
+  /** Watches these files from now on, instead of the previous ones. */
+  watch: (files: string[]) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Watches files through their folders (one level deep), so that a file deleted
+ * and created again, or replaced by an editor's save-by-rename, is still seen.
+ * A missing folder is watched through its nearest existing parent. When the
+ * folders change, or one was deleted and created again (chokidar does not follow
+ * it), a new chokidar watcher replaces the old one, closed only once the new one
+ * is ready so that no change goes unseen in between.
+ */
+function watchFiles(onChange: () => void, onError: (error: Error) => void): Watcher {
+  let files = new Set<string>();
+  /** Each watched folder → its inode when watched. */
+  let folders = new Map<string, number>();
+  let watcher: FSWatcher | undefined;
+  // A change to a watched file, or a folder on the way to one appearing or going.
+  const concerns = (changed: string) =>
+    [...files].some((file) => file === changed || file.startsWith(changed + path.sep));
+
+  const watch = async (next: string[]) => {
+    files = new Set(next);
+    const wanted = new Map([...files].map((file) => existingFolder(path.dirname(file))).map((f) => [f, inode(f)]));
+    if (wanted.size === folders.size && [...wanted].every(([folder, ino]) => folders.get(folder) === ino)) return;
+    folders = wanted;
+    const previous = watcher;
+    watcher = chokidar([...wanted.keys()], { ignoreInitial: true, atomic: true, depth: 0 });
+    watcher.on('all', (_event, changed) => {
+      if (concerns(changed)) onChange();
+    });
+    watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
+    await new Promise<void>((resolve) => watcher?.once('ready', () => resolve()));
+    await previous?.close();
+  };
+  return { watch, close: async () => watcher?.close() };
+}
+
+function message(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function existingFolder(folder: string): string {
+  return existsSync(folder) || path.dirname(folder) === folder ? folder : existingFolder(path.dirname(folder));
+}
+
+function inode(folder: string): number {
+  return statSync(folder, { throwIfNoEntry: false })?.ino ?? -1;
+}
+
+/** At start-up an invalid outline is shown on the page, to fix while the preview runs; a bad flag or a bug stops it. */
+function isOutlineProblem(error: unknown): boolean {
+  return (
+    error instanceof VersusError &&
+    error.kind === 'invalid-outline' &&
+    !error.diagnostics.some((d) => d.flag !== undefined)
+  );
+}
+
+function filesNamedBy(error: unknown): string[] {
+  if (!(error instanceof VersusError)) return [];
+  return error.diagnostics.filter((d) => d.flag === undefined).map((d) => path.resolve(d.file));
 }
 
 /** A port that cannot be used is the user's to change, not an internal error. */

@@ -190,9 +190,8 @@ describe('a slide split into continuation slides', () => {
     expect(rowsOf(sheet).at(-1)?.ends).toBe(clock(deck.minutes));
   });
 
-  // Known bug, issue #20: each part's minutes are rounded to a quarter minute on their own
-  // (a 2-minute slide in three parts shows "0.75 min" for each), so the column no longer adds up.
-  it.fails('shows minutes for the parts that add up to the slide’s and the deck’s', async () => {
+  // Parts share a slide's time in whole quarter minutes: 2 minutes in three parts are 0.75, 0.75 and 0.5.
+  it('shows minutes for the parts that add up to the slide’s and the deck’s', async () => {
     const { sheet, deck } = await sheetOf(SPLIT);
     const parts = rowsOf(sheet).filter((r) => r.title.startsWith('What they are'));
     const partsTotal = parts.reduce((sum, row) => sum + Number.parseFloat(row.minutes), 0);
@@ -216,9 +215,8 @@ describe('titles in the run sheet', () => {
     });
   });
 
-  // Known bug, issue #20: the run sheet escapes every markdown character, so a printed
-  // sheet reads "C\#" where the talk says "C#".
-  it.fails('show a title as written where markdown needs no escape', async () => {
+  // A printed sheet reads "C#" where the talk says "C#", not "C\#".
+  it('show a title as written where markdown needs no escape', async () => {
     const { sheet } = await sheetOf(TALK.replace('title: A word', 'title: "C# vs F#"'));
     expect(rowsOf(sheet).find((r) => r.number === 5)?.title).toBe('C# vs F#');
   });

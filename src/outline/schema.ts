@@ -247,7 +247,7 @@ const settings = {
     .max(250)
     .describe("Speaking rate used to estimate a slide's minutes from its notes when it sets none."),
   agenda: z.union([generatedSlide, z.literal(false)]),
-  references: generatedSlide,
+  references: z.union([generatedSlide, z.literal(false)]),
   defaultProfile: id.describe('Profile used when --profile is not given.'),
 };
 

@@ -11,6 +11,8 @@ interface Planned {
   title: string;
   notes: string;
   minutes: number;
+  /** The minutes the author set for the whole slide (all its parts); absent when estimated from the notes. */
+  timebox?: number;
   /** Numbers of the sources this slide cites, ascending. */
   citations: number[];
   /** Where the slide was written, for the positions of findings about it. */

@@ -86,6 +86,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         title: slide.title,
         notes: notesOf(slide),
         minutes: minutesFor(slide.minutes, notesOf(slide)),
+        ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
         citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
         origin,
         section: section.title,
@@ -95,27 +96,30 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     }
   }
 
-  const references = outline.references ?? {};
-  const referencesNotes = references.notes ?? '';
-  const referencesTitle = references.title ?? 'References';
-  slides.push(
-    ...continued(
-      {
-        title: referencesTitle,
-        notes: referencesNotes,
-        minutes: minutesFor(references.minutes, referencesNotes),
-        citations: [],
-        origin: ['sources'],
-      },
-      fitList(
-        referencesTitle,
-        sources,
-        referenceText,
-        (page) => ({ kind: 'references' as const, sources: page }),
-        REFERENCES,
+  // A talk without sources has nothing to list; `references: false` leaves the slide out anyway.
+  const references = outline.references;
+  if (references !== false && sources.length > 0) {
+    const referencesNotes = references?.notes ?? '';
+    const referencesTitle = references?.title ?? 'References';
+    slides.push(
+      ...continued(
+        {
+          title: referencesTitle,
+          notes: referencesNotes,
+          minutes: minutesFor(references?.minutes, referencesNotes),
+          citations: [],
+          origin: ['sources'],
+        },
+        fitList(
+          referencesTitle,
+          sources,
+          referenceText,
+          (page) => ({ kind: 'references' as const, sources: page }),
+          REFERENCES,
+        ),
       ),
-    ),
-  );
+    );
+  }
 
   return {
     meta: {
@@ -145,7 +149,18 @@ function notesOf(slide: Slide): string {
   return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
 }
 
-type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'citations' | 'origin' | 'section'>;
+type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;
+
+/**
+ * Part `index`'s share of a slide's minutes: whole quarter minutes, the first
+ * parts taking the odd ones (and any rest below a quarter), so that the parts
+ * add up to the slide's time exactly, as the run sheet shows them.
+ */
+function shareOf(minutes: number, count: number, index: number): number {
+  const quarters = Math.floor(minutes * 4 + 1e-9);
+  const share = (Math.floor(quarters / count) + (index < quarters % count ? 1 : 0)) / 4;
+  return index === 0 ? share + (minutes - quarters / 4) : share;
+}
 
 /** The fitted sizes of a slide, when any differ from the theme's. */
 function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
@@ -165,7 +180,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(parts.length > 1
       ? {
           notes: index === 0 ? base.notes : '',
-          minutes: base.minutes / parts.length,
+          minutes: shareOf(base.minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },
         }
       : {}),
@@ -180,7 +195,9 @@ function referenceText(source: NumberedSource): string {
 }
 
 function byline(outline: Outline): string[] {
-  const speakers = (outline.speakers ?? []).map((s) => [s.name, s.role].filter(Boolean).join(', '));
+  const speakers = (outline.speakers ?? []).map((s) =>
+    [[s.name, s.role].filter(Boolean).join(', '), s.contact].filter(Boolean).join(' · '),
+  );
   const occasion = [outline.event, outline.date].filter(Boolean).join(' · ');
   return [...speakers, ...(occasion ? [occasion] : [])];
 }

@@ -21,6 +21,20 @@ export function escapeInline(text: string): string {
   );
 }
 
+/**
+ * A cell of a table a person reads as plain text (the run sheet): only what
+ * would break the table or start an HTML tag is escaped, so "C# vs F#" reads
+ * as written and still renders as written in a markdown viewer.
+ */
+export function escapeTableCell(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/<(?=[a-zA-Z/!?])/g, '\\<');
+}
+
 /** Text inside HTML we generate (an attribute value or a block whose content markdown does not parse). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -3,7 +3,7 @@
  * with the cumulative clock a speaker checks while presenting. Pure.
  */
 import type { Deck } from '../plan/deck.js';
-import { escapeInline as md } from './escape.js';
+import { escapeTableCell as md } from './escape.js';
 import { formatMinutes, slideTitle } from './slides.js';
 
 /** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */

@@ -134,7 +134,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'exercise':
       return [
         heading,
-        `**Exercise** · ${formatMinutes(slide.minutes * (slide.part?.count ?? 1))}`,
+        // Only a time the author set: an estimate from the speaker's notes means nothing to the audience.
+        `**Exercise**${slide.timebox === undefined ? '' : ` · ${formatMinutes(slide.timebox)}`}`,
         numbered(slide.task.map(md), slide.start),
       ];
   }
@@ -176,6 +177,5 @@ function sentence(text: string): string {
 }
 
 export function formatMinutes(minutes: number): string {
-  const rounded = Math.round(minutes * 4) / 4;
-  return `${rounded} min`;
+  return `${Math.round(minutes * 100) / 100} min`;
 }

@@ -1,0 +1,65 @@
+/** What versus adds to a talk on its own: the title slide's byline, the References slide, an exercise's label. */
+import { describe, expect, it } from 'vitest';
+import { compileData, minimalOutline } from './helpers.js';
+
+const kinds = (outline: unknown) => compileData(outline).deck.slides.map((slide) => slide.kind);
+
+describe('the References slide', () => {
+  it('is there when the talk has sources', () => {
+    expect(kinds(minimalOutline())).toContain('references');
+  });
+
+  it('is left out of a talk without sources, instead of standing empty', () => {
+    const outline = minimalOutline();
+    outline.sources = [];
+    outline.sections[0]?.slides.forEach((slide) => {
+      delete slide.sources;
+    });
+    expect(kinds(outline)).not.toContain('references');
+  });
+
+  it('is left out with `references: false`, like the agenda', () => {
+    expect(kinds({ ...minimalOutline(), references: false, agenda: false })).toEqual([
+      'title',
+      'divider',
+      'comparison',
+    ]);
+  });
+});
+
+describe('the title slide', () => {
+  it('prints each speaker’s contact with their name, as the schema says', () => {
+    const outline = {
+      ...minimalOutline(),
+      speakers: [{ name: 'Ada Example', role: 'Barista', contact: 'ada@example.org' }, { name: 'Bo' }],
+    };
+    const [title] = compileData(outline).deck.slides;
+    expect(title?.kind === 'title' && title.byline).toEqual(['Ada Example, Barista · ada@example.org', 'Bo']);
+    expect(compileData(outline).markdown).toContain('ada@example.org');
+  });
+});
+
+describe('an exercise', () => {
+  const exercise = (minutes?: number) => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'exercise',
+      title: 'Try it',
+      task: ['Do the thing'],
+      solution: 'The answer.',
+      notes: 'Walk around the room.',
+      ...(minutes === undefined ? {} : { minutes }),
+    });
+    return compileData(outline).markdown;
+  };
+
+  it('shows the time the author set', () => {
+    expect(exercise(10)).toContain('**Exercise** · 10 min');
+  });
+
+  it('shows no time when none was set: the estimate from the notes is the speaker’s, not the audience’s', () => {
+    const markdown = exercise();
+    expect(markdown).toContain('**Exercise**\n');
+    expect(markdown).not.toMatch(/\*\*Exercise\*\* ·/);
+  });
+});

@@ -91,10 +91,12 @@ program
     };
     const { buildMany } = await import('./build.js');
     let exitCode = 0;
-    for (const { file, result, error, ms } of await buildMany(await expandPatterns(outlines), options)) {
+    const files = await expandPatterns(outlines);
+    for (const { file, result, error, ms } of await buildMany(files, options)) {
       if (result) printBuilt(result, ms, options.outDir ?? 'dist');
       else {
-        if (outlines.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
+        // Named whenever several talks are built, listed or matched by a pattern.
+        if (files.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
         exitCode = Math.max(exitCode, report(error));
       }
     }

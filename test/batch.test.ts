@@ -82,6 +82,7 @@ describe('versus build with a bad outline among good ones', () => {
     expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
     const { line, col } = positionIn(BAD, 'laed');
     expect(run.stderr).toContain(`${path.join('talks', 'a-bad.yaml')}:${line}:${col} error[unknown-key]`);
+    expect(run.stderr).toContain(`✗ ${path.join('talks', 'a-bad.yaml')}`);
     expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
   });
 

@@ -8,10 +8,11 @@
  * then read the diff). A first line `# args: …` adds build options. Files
  * whose name starts with `_` are not cases but outlines that cases extend.
  * Inputs that cannot be committed (binary, huge, deeply nested) are generated
- * into a temp folder from GENERATED below.
+ * into a temp folder from GENERATED below. The cases are built in batches,
+ * one CLI run per set of arguments, and each case reads its own lines.
  */
-import { readdirSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,25 +154,78 @@ afterAll(async () => {
 });
 
 /**
- * Builds `file` (in `cwd`) into a copy of the previous outputs and checks the
- * failure contract: exit 1, nothing on stdout, the output folder byte for byte
- * as it was, no staging folder left beside it. Returns the diagnostic lines.
+ * Builds `files` (in `cwd`) as one batch into a copy of the previous outputs, and
+ * checks the failure contract for each: exit 1, nothing on stdout, each named as
+ * failed with "nothing was written", the output folder byte for byte as it was,
+ * no staging folder left beside it. Returns each file's diagnostic lines.
  */
-async function buildFails(file: string, args: string[], cwd: string): Promise<string[]> {
+async function buildFails(files: string[], args: string[], cwd: string): Promise<Map<string, string[]>> {
   const parent = await mkdtemp(path.join(scratch, 'run-'));
   const out = path.join(parent, 'out');
   await cp(previous, out, { recursive: true });
   const before = await snapshotDir(out);
 
-  const run = await versus(['build', file, ...args, '--out', out], { cwd });
+  const run = await versus(['build', ...files, ...args, '--out', out], { cwd });
 
   expect(run.code, run.stderr).toBe(1);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toContain('nothing was written');
+  expect(run.stderr.match(/nothing was written/g)).toHaveLength(files.length);
   expect(await snapshotDir(out)).toEqual(before);
   expect(await readdir(parent)).toEqual(['out']);
-  return diagnosticLines(run.stderr, cwd);
+  // A batch names each failed talk ("✗ file") before its problems; a single build does not.
+  const lines = new Map<string, string[]>(files.length === 1 ? [[files[0] as string, []]] : []);
+  let current = files.length === 1 ? files[0] : undefined;
+  for (const line of run.stderr.split('\n')) {
+    const failed = /^✗ (.+)$/.exec(line)?.[1];
+    if (failed !== undefined) {
+      current = failed;
+      lines.set(current, []);
+    } else if (current !== undefined) lines.get(current)?.push(...diagnosticLines(line, cwd));
+  }
+  expect([...lines.keys()]).toEqual(files);
+  return lines;
 }
+
+/** The corpus's cases, built as one batch per set of `# args:` (one process instead of one per case). */
+async function buildCorpus(): Promise<Map<string, string[]>> {
+  const byArgs = new Map<string, string[]>();
+  for (const name of CASES) {
+    const args = /^# args: (.*)/.exec(readFileSync(path.join(CORPUS, name), 'utf8'))?.[1] ?? '';
+    byArgs.set(args, [...(byArgs.get(args) ?? []), name]);
+  }
+  const runs = await Promise.all(
+    [...byArgs].map(([args, names]) => buildFails(names, args ? args.split(' ') : [], CORPUS)),
+  );
+  return new Map(runs.flatMap((run) => [...run]));
+}
+
+/** The generated inputs, written into one folder and built as one batch. */
+async function buildGenerated(): Promise<Map<string, string[]>> {
+  const dir = await mkdtemp(path.join(scratch, 'input-'));
+  const cases = GENERATED.filter((c) => !c.skip);
+  for (const { file, contents } of cases) {
+    const target = path.join(dir, file);
+    if (typeof contents === 'function') await contents(target);
+    else if (contents !== undefined) await writeFile(target, contents);
+  }
+  return buildFails(
+    cases.map((c) => c.file),
+    [],
+    dir,
+  );
+}
+
+let corpus: Promise<Map<string, string[]>>;
+let generated: Promise<Map<string, string[]>>;
+
+beforeAll(() => {
+  // Started here, awaited by each case: the two batches run side by side.
+  corpus = buildCorpus();
+  generated = buildGenerated();
+  // Failures surface in the cases that await them.
+  corpus.catch(() => {});
+  generated.catch(() => {});
+});
 
 describe.concurrent('invalid outlines in test/fixtures/invalid', () => {
   it('has an outline for every .expected file', () => {
@@ -183,9 +237,7 @@ describe.concurrent('invalid outlines in test/fixtures/invalid', () => {
 
   for (const name of CASES) {
     it(name, async ({ expect }) => {
-      const source = await readFile(path.join(CORPUS, name), 'utf8');
-      const args = /^# args: (.*)/.exec(source)?.[1]?.split(' ') ?? [];
-      const lines = await buildFails(name, args, CORPUS);
+      const lines = (await corpus).get(name) ?? [];
       expect(lines.length).toBeGreaterThan(0);
       await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(
         path.join(CORPUS, name.replace(/\.yaml$/, '.expected')),
@@ -195,13 +247,9 @@ describe.concurrent('invalid outlines in test/fixtures/invalid', () => {
 });
 
 describe.concurrent('generated invalid inputs', () => {
-  for (const { name, file, contents, expected, skip } of GENERATED) {
+  for (const { name, file, expected, skip } of GENERATED) {
     it.skipIf(skip)(name, async ({ expect }) => {
-      const dir = await mkdtemp(path.join(scratch, 'input-'));
-      const target = path.join(dir, file);
-      if (typeof contents === 'function') await contents(target);
-      else if (contents !== undefined) await writeFile(target, contents);
-      expect(await buildFails(file, [], dir)).toEqual(expected);
+      expect((await generated).get(file)).toEqual(expected);
     });
   }
 });

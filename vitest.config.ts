@@ -1,9 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/compile.ts'],
+    // Vitest keeps a core free by default, which leaves one worker on a 2-core machine; the
+    // browser-backed files spend much of their time waiting on Chromium, so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
+    // The built CLI and its bundle chunks run as Node runs them: passing megabytes of bundle
+    // through Vite's transforms took seconds per test file that imports lib/.
+    server: { deps: { external: [/\/lib\//] } },
     // Browser-backed tests launch Chromium and print PDFs.
     testTimeout: 120_000,
     hookTimeout: 120_000,

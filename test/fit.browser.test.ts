@@ -125,14 +125,17 @@ describeWithBrowser('every slide fits', () => {
     expect(first?.overflow?.bottom).toBeGreaterThan(20);
     expect(report.ok).toBe(false);
 
-    const built = await versus(['build', file, '--theme', 'huge.css', '--out', 'out'], { cwd: dir });
+    // The slide PDF is where a build measures: the other formats add nothing here.
+    const built = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '-f', 'md,pdf'], { cwd: dir });
     expect(built.code).toBe(0);
     expect(built.stderr).toContain(`${file}:${timelineLine}:`);
     expect(built.stderr).toMatch(/warning\[overflow\]: slide 9 "History" overflows \d+px past the bottom/);
     expect(built.stdout).toMatch(/⚠ Tea vs Coffee: 15 slides, .* \d+ slides overflow/);
 
     const before = await snapshotDir(path.join(dir, 'out'));
-    const strict = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '--strict'], { cwd: dir });
+    const strict = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '-f', 'md,pdf', '--strict'], {
+      cwd: dir,
+    });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/error\[overflow\]: slide 9 "History"/);
     expect(strict.stderr).toContain('nothing was written');

@@ -170,6 +170,7 @@ async function buildFails(files: string[], args: string[], cwd: string): Promise
   expect(run.code, run.stderr).toBe(1);
   expect(run.stdout).toBe('');
   expect(run.stderr.match(/nothing was written/g)).toHaveLength(files.length);
+  expect(run.stderr.match(/^hint: /gm)).toHaveLength(files.length);
   expect(await snapshotDir(out)).toEqual(before);
   expect(await readdir(parent)).toEqual(['out']);
   // A batch names each failed talk ("✗ file") before its problems; a single build does not.

@@ -53,7 +53,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
   it('leaves the previous files intact when a build is stopped mid-export', async () => {
     const dir = await fixtureDir();
     const out = path.join(dir, 'out');
-    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', out]);
+    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', out, '-f', 'md,pdf']);
     const before = await files(out);
     const outline = path.join(dir, 'every-kind.yaml');
     await writeFile(
@@ -61,7 +61,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
       (await readFile(outline, 'utf8')).replace('title: Tea vs Coffee', 'title: Tea vs Coffee, again'),
     );
 
-    const child = spawn(process.execPath, [CLI, 'build', outline, '--out', out], {
+    const child = spawn(process.execPath, [CLI, 'build', outline, '--out', out, '-f', 'md,pdf'], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     await new Promise<void>((resolve) => {
@@ -86,8 +86,8 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
     );
     await writeFile(path.join(dir, 'two.yaml'), source.replace('Welcome everyone.', 'Welcome, build two.'));
     await Promise.all([
-      run(['build', path.join(dir, 'one.yaml'), '--out', out]),
-      run(['build', path.join(dir, 'two.yaml'), '--out', out]),
+      run(['build', path.join(dir, 'one.yaml'), '--out', out, '-f', 'md,pdf,handout']),
+      run(['build', path.join(dir, 'two.yaml'), '--out', out, '-f', 'md,pdf,handout']),
     ]);
 
     const result = await files(out);

@@ -164,8 +164,12 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
 
   const rebuild = async () => {
     const started = performance.now();
+    const before = stamps(files);
     await update();
     await watcher.watch(files);
+    // A save during the build may have been read or not, and a watcher may fold its event into an
+    // earlier one: build again whenever a file the build read is not as it was when it began.
+    if ([...before].some(([file, stamp]) => stampOf(file) !== stamp)) again = true;
     options.onRebuild?.({ ms: performance.now() - started, problems });
   };
 
@@ -314,6 +318,16 @@ function watchFiles(onChange: () => void, onError: (error: Error) => void): Watc
     await previous?.close();
   };
   return { watch, close: async () => watcher?.close() };
+}
+
+/** A file's modification time, size and inode, to tell whether it changed. */
+function stampOf(file: string): string {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info ? `${info.mtimeMs}:${info.size}:${info.ino}` : 'missing';
+}
+
+function stamps(files: readonly string[]): Map<string, string> {
+  return new Map(files.map((file) => [file, stampOf(file)]));
 }
 
 function message(event: string, data: unknown): string {

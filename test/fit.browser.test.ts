@@ -115,36 +115,40 @@ describeWithBrowser('every slide fits', () => {
       path.join(dir, 'huge.css'),
       "/* @theme huge */\n@import 'versus';\nsection li { font-size: 90px; }\n",
     );
-    const file = path.join(dir, 'every-kind.yaml');
-    const lines = (await readFile(file, 'utf8')).split('\n');
-    const timelineLine = lines.findIndex((l) => l.includes('kind: timeline')) + 1;
+    const source = await readFile(path.join(dir, 'every-kind.yaml'), 'utf8');
+    const file = path.join(dir, 'huge.yaml');
+    await writeFile(file, source.replace('title: Tea vs Coffee', 'title: Huge Tea\ntheme: huge.css'));
+    const timelineLine = source.split('\n').findIndex((l) => l.includes('kind: timeline')) + 2;
 
-    const report = await checkOutline(file, { theme: path.join(dir, 'huge.css') });
+    const report = await checkOutline(file);
     const first = report.findings.find((f) => f.code === 'overflow');
     expect(first).toMatchObject({ severity: 'error', line: timelineLine, slide: 9 });
     expect(first?.overflow?.bottom).toBeGreaterThan(20);
     expect(report.ok).toBe(false);
 
-    // The slide PDF is where a build measures: the other formats add nothing here.
-    const built = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '-f', 'md,pdf'], { cwd: dir });
+    // One batch (one browser) builds the talk that fits and the one that does not. The slide
+    // PDF is where a build measures: the other formats add nothing here.
+    const both = ['build', 'every-kind.yaml', 'huge.yaml', '--out', 'out', '-f', 'md,pdf'];
+    const built = await versus(both, { cwd: dir });
     expect(built.code).toBe(0);
-    expect(built.stderr).toContain(`${file}:${timelineLine}:`);
+    expect(built.stderr).toContain(`huge.yaml:${timelineLine}:`);
     expect(built.stderr).toMatch(/warning\[overflow\]: slide 9 "History" overflows \d+px past the bottom/);
-    expect(built.stdout).toMatch(/⚠ Tea vs Coffee: 15 slides, .* \d+ slides overflow/);
+    expect(built.stdout).toMatch(/⚠ Huge Tea: 15 slides, .* \d+ slides overflow/);
+    expect(built.stdout).toMatch(/✓ Tea vs Coffee: 15 slides/);
 
-    const before = await snapshotDir(path.join(dir, 'out'));
-    const strict = await versus(['build', file, '--theme', 'huge.css', '--out', 'out', '-f', 'md,pdf', '--strict'], {
-      cwd: dir,
-    });
+    const huge = async () =>
+      Object.entries(await snapshotDir(path.join(dir, 'out'))).filter(([name]) => name.startsWith('huge-tea'));
+    const before = await huge();
+    expect(before.length).toBe(2);
+    const strict = await versus([...both, '--strict'], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/error\[overflow\]: slide 9 "History"/);
     expect(strict.stderr).toContain('nothing was written');
-    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+    expect(strict.stderr).toContain('✗ huge.yaml');
+    expect(strict.stdout).toMatch(/✓ Tea vs Coffee/);
+    expect(await huge()).toEqual(before);
 
-    const fits = await versus(['build', file, '--out', 'out', '--strict', '-f', 'md,pdf'], { cwd: dir });
-    expect(fits.code).toBe(0);
-    expect(fits.stdout).toMatch(/✓ Tea vs Coffee/);
-    const unmeasured = await versus(['build', file, '--out', 'out', '-f', 'md,html'], { cwd: dir });
+    const unmeasured = await versus(['build', 'every-kind.yaml', '--out', 'out', '-f', 'md,html'], { cwd: dir });
     expect(unmeasured.stdout).toContain('fit not measured');
   });
 });

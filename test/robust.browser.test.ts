@@ -33,8 +33,9 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
   it('gives byte-identical md, html and (with SOURCE_DATE_EPOCH) PDFs for the same inputs', async () => {
     const dir = await fixtureDir();
     const env = { SOURCE_DATE_EPOCH: '1763769600' };
-    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'a')], env);
-    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'b')], env);
+    await Promise.all(
+      ['a', 'b'].map((out) => run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, out)], env)),
+    );
     const [a, b] = [await files(path.join(dir, 'a')), await files(path.join(dir, 'b'))];
     expect(Object.keys(a).sort()).toEqual([
       'tea-vs-coffee.handout.pdf',

@@ -198,7 +198,7 @@ describe('outline text cannot change the deck', () => {
           }
         });
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 200)) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 100)) },
     );
   });
 });

@@ -17,7 +17,7 @@ import { displayLength } from '../src/outline/text-length.js';
 import { measureDecks, textsOf } from './fit-helpers.js';
 import { describeWithBrowser, loadText } from './helpers.js';
 
-const RUNS = process.env.CI ? 300 : 30;
+const RUNS = process.env.CI ? 300 : 20;
 // A fixed seed keeps CI repeatable; FIT_SEED=random explores new outlines, FIT_SEED=n repeats a run.
 const SEED = process.env.FIT_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FIT_SEED ?? 20261201);
 

@@ -1,5 +1,8 @@
 /** Invalid outlines: every problem reported at once, with its exact file:line:col and code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../src/diagnostics.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import { validateOutline } from '../src/outline/validate.js';
 import { diagnose } from './helpers.js';
@@ -70,10 +73,25 @@ describe('schema errors', () => {
 `;
     expect(diagnose(source)).toMatchInlineSnapshot(`
       [
-        "outline.yaml:11:9 error[missing-field]: slide is missing "bullets"",
         "outline.yaml:13:9 error[unknown-key]: "bulets" is not a slide field (did you mean "bullets"?)",
       ]
     `);
+  });
+
+  it('prints the README’s error example, word for word', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
+    const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Hi
+        bulets: [x]
+`;
+    const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
+    const printed = validated.ok ? [] : validated.diagnostics.map(formatDiagnostic);
+    expect(`${printed.join('\n')}\n`).toBe(example);
   });
 
   it('reports a wrong type, a missing field and an unknown slide kind together', () => {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -16,7 +16,22 @@ export function problemsFromIssues(
   data: unknown,
   issues: readonly Issue[],
 ): SemanticProblem[] {
-  return issues.flatMap((issue) => toProblems(schema, data, issue));
+  const problems = issues.flatMap((issue) => toProblems(schema, data, issue));
+  // A misspelt required field ("titel") is also a missing one ("title"): report it once, as the
+  // unknown key with its suggestion.
+  const misspelt = (missing: SemanticProblem) =>
+    problems.some(
+      (other) =>
+        other.code === 'unknown-key' &&
+        other.key !== undefined &&
+        samePath(other.path, missing.path.slice(0, -1)) &&
+        closest(other.key, [String(missing.path.at(-1))]) !== undefined,
+    );
+  return problems.filter((problem) => problem.code !== 'missing-field' || !misspelt(problem));
+}
+
+function samePath(a: OutlinePath, b: OutlinePath): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
 function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): SemanticProblem[] {
@@ -58,8 +73,22 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       if (!issue.discriminator) return [at('wrong-type', `"${field}" has the wrong shape: ${issue.message}`)];
       const options = SLIDE_KINDS;
       const hint = `Use one of: ${options.join(', ')}.`;
-      if (value === undefined)
-        return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, hint)];
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        const typo = Object.keys(valueAt(data, parent) ?? {}).find((key) => closest(key, [field]) !== undefined);
+        if (typo !== undefined) {
+          return [
+            {
+              code: 'unknown-key',
+              message: `"${typo}" is not ${withArticle(thingAt(parent))} field (did you mean "${field}"?)`,
+              path: parent,
+              key: typo,
+              hint: `Rename it to "${field}". ${hint}`,
+            },
+          ];
+        }
+        return [at('missing-field', `${thingAt(parent)} is missing "${field}"`, hint)];
+      }
       return [at('invalid-value', `${describe(value)} is not a slide kind${didYouMean(String(value), options)}`, hint)];
     }
     case 'too_small':

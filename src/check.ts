@@ -18,6 +18,7 @@ export type FindingCode =
   | 'missing-source'
   | 'unused-source'
   | 'over-budget'
+  | 'under-budget'
   | 'overflow'
   | 'small-text'
   | 'contrast';
@@ -54,6 +55,9 @@ export interface CheckReport {
   findings: Finding[];
   ok: boolean;
 }
+
+/** A talk that fills less of its slot than this is reported as far too short. */
+const UNDER_BUDGET = 0.75;
 
 /** Kinds whose content states facts, so they should cite a source. */
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets']);
@@ -139,12 +143,22 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
 
   const budget = deck.meta.duration;
   const fits = budget === undefined ? undefined : deck.minutes <= budget;
+  const budgetAt = () => at(deck.meta.profile ? ['profiles', deck.meta.profile, 'duration'] : ['duration']);
   if (fits === false && budget !== undefined) {
     findings.push({
-      severity: 'warning',
+      // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
+      severity: options.profile === undefined ? 'warning' : 'error',
       code: 'over-budget',
       message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(deck.minutes - budget)}`,
-      ...at(deck.meta.profile ? ['profiles', deck.meta.profile, 'duration'] : ['duration']),
+      ...budgetAt(),
+    });
+  }
+  if (budget !== undefined && deck.minutes < budget * UNDER_BUDGET) {
+    findings.push({
+      severity: 'warning',
+      code: 'under-budget',
+      message: `the talk takes about ${formatMinutes(deck.minutes)}, ${formatMinutes(budget - deck.minutes)} short of its ${formatMinutes(budget)} slot; add slides or minutes, or shorten the slot`,
+      ...budgetAt(),
     });
   }
   return {

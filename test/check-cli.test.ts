@@ -14,7 +14,7 @@ const temp = tempFolder('check-cli');
 
 /** Two warnings: a slide without notes (slide 4) and a source nobody cites; 6 slides of a quarter minute. */
 const WARNINGS = `title: Tea vs Coffee
-duration: 5
+duration: 2
 notes: Welcome everyone.
 agenda: { notes: The route. }
 references: { notes: Where to read more. }
@@ -56,7 +56,7 @@ describe('versus check --json', () => {
       file: 'talk.yaml',
       slides: 6,
       minutes: 1.5,
-      budget: 5,
+      budget: 2,
       fits: true,
       findings: [
         {
@@ -80,7 +80,7 @@ describe('versus check --json', () => {
   });
 
   it('reports an outline over its budget in the JSON, still exiting 0', async () => {
-    const run = await checkIn(WARNINGS.replace('duration: 5', 'duration: 1'), ['--json', '--no-measure']);
+    const run = await checkIn(WARNINGS.replace('duration: 2', 'duration: 1'), ['--json', '--no-measure']);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ minutes: 1.5, budget: 1, fits: false, ok: true });

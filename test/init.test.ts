@@ -61,11 +61,12 @@ describe('initOutline', () => {
     expect(ids[0]).not.toBe(ids[1]);
   });
 
-  it('writes an outline that `check` finds nothing to say about', async () => {
+  it('writes an outline that `check` passes, saying only that the starter is far shorter than its slot', async () => {
     const dir = await temp.dir();
     await initOutline(dir, 'PyTorch,JAX');
     const report = await checkOutline(path.join(dir, 'outline.yaml'), { measure: false });
-    expect(report.findings).toEqual([]);
+    expect(report.findings.map((f) => `${f.severity} ${f.code}`)).toEqual(['warning under-budget']);
+    expect(report.findings[0]?.message).toMatch(/short of its 20 min slot; add slides or minutes/);
     expect(report).toMatchObject({ profile: 'meetup', fits: true, ok: true });
   });
 

@@ -5,14 +5,14 @@
  * browser and is covered by fit.browser.test.ts and check-cli.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { type CheckReport, checkOutline, type Finding, formatCheckReport } from '../src/check.js';
+import { type CheckOptions, type CheckReport, checkOutline, type Finding, formatCheckReport } from '../src/check.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('lint');
 
 /** A talk with notes everywhere, every claim cited, every source used, readable colors and time to spare. */
 const CLEAN = `title: Tea vs Coffee
-duration: 10
+duration: 3
 notes: Welcome everyone.
 agenda: { notes: The route in one sentence. }
 references: { notes: Where to read more. }
@@ -69,9 +69,9 @@ function edit(text: string, ...replacements: [string, string][]): string {
   }, text);
 }
 
-async function check(text: string): Promise<{ file: string; report: CheckReport }> {
+async function check(text: string, options: CheckOptions = {}): Promise<{ file: string; report: CheckReport }> {
   const file = await temp.write('talk.yaml', text);
-  return { file, report: await checkOutline(file, { measure: false }) };
+  return { file, report: await checkOutline(file, { ...options, measure: false }) };
 }
 
 /** Findings in file order, so that tests do not depend on the order rules run in. */
@@ -86,7 +86,7 @@ describe('a clean outline', () => {
       file,
       slides: CLEAN_SLIDES,
       minutes: CLEAN_MINUTES,
-      budget: 10,
+      budget: 3,
       fits: true,
       findings: [],
       ok: true,
@@ -324,7 +324,7 @@ sections:
 
 describe('over-budget', () => {
   it('reports a talk longer than its duration at the duration, and still passes', async () => {
-    const text = edit(CLEAN, ['duration: 10', 'duration: 2']);
+    const text = edit(CLEAN, ['duration: 3', 'duration: 2']);
     const { file, report } = await check(text);
     expect(report.findings).toEqual([
       {
@@ -341,8 +341,33 @@ describe('over-budget', () => {
     );
   });
 
+  it('is an error when that profile is checked by name', async () => {
+    const text = edit(CLEAN, ['duration: 3', 'duration: 2\nprofiles:\n  short: { duration: 2 }']);
+    const { report } = await check(text, { profile: 'short' });
+    expect(report.findings.map(({ severity, code }) => ({ severity, code }))).toEqual([
+      { severity: 'error', code: 'over-budget' },
+    ]);
+    expect(report.ok).toBe(false);
+  });
+
+  it('says when a talk is far shorter than its slot', async () => {
+    const text = edit(CLEAN, ['duration: 3', 'duration: 25']);
+    const { file, report } = await check(text);
+    expect(report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'under-budget',
+        message:
+          'the talk takes about 2.25 min, 22.75 min short of its 25 min slot; add slides or minutes, or shorten the slot',
+        file,
+        ...positionIn(text, '25', 'duration:'),
+      },
+    ]);
+    expect(report).toMatchObject({ fits: true, ok: true });
+  });
+
   it('accepts a talk exactly as long as its duration', async () => {
-    const { report } = await check(edit(CLEAN, ['duration: 10', `duration: ${CLEAN_MINUTES}`]));
+    const { report } = await check(edit(CLEAN, ['duration: 3', `duration: ${CLEAN_MINUTES}`]));
     expect(report).toMatchObject({ budget: CLEAN_MINUTES, fits: true, findings: [] });
   });
 });

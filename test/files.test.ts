@@ -70,3 +70,33 @@ describe('local files', () => {
     );
   });
 });
+
+describe('images', () => {
+  const HEADS: Record<string, Buffer> = {
+    'photo.png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    'photo.jpg': Buffer.from('ffd8ffe000104a464946', 'hex'),
+    'anim.gif': Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'),
+    'photo.webp': Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 ', 'latin1'),
+    'drawing.svg': Buffer.from(
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+    ),
+  };
+
+  it('are recognised by their content, whatever their name', async () => {
+    for (const [name, head] of Object.entries(HEADS)) {
+      const { dir, outline } = await outlineNaming('main.py', name);
+      await writeFile(path.join(dir, 'main.py'), 'print("main")\n');
+      await writeFile(path.join(dir, name), head);
+      expect(await problemsOf(outline), name).toEqual([]);
+    }
+  });
+
+  it('refuse a file that is not one, even named .png', async () => {
+    const { dir, outline } = await outlineNaming('main.py', 'notes.png');
+    await writeFile(path.join(dir, 'main.py'), 'print("main")\n');
+    await writeFile(path.join(dir, 'notes.png'), 'Speaker notes, saved under the wrong name.\n');
+    expect(await problemsOf(outline)).toEqual([
+      'invalid-value: "notes.png" is not an image a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG)',
+    ]);
+  });
+});

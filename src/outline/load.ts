@@ -3,7 +3,7 @@
  * validates it. The only file I/O of the outline stages.
  */
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
@@ -213,7 +213,14 @@ async function resolveFiles(
     if (slide.kind === 'image') {
       const found = await findLocalFile(baseDir, slide.src, [...at, 'src'], scopes.files);
       if ('problem' in found) problems.push(found.problem);
-      else {
+      else if (!(await isImage(found.file))) {
+        problems.push({
+          code: 'invalid-value',
+          message: `"${slide.src}" is not an image a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG)`,
+          path: [...at, 'src'],
+          hint: 'Export the picture in one of these formats and name that file.',
+        });
+      } else {
         const name = await assetName(found.file);
         assets.set(name, found.file);
         slide.src = name;
@@ -229,6 +236,26 @@ async function resolveFiles(
     }
   }
   if (problems.length > 0) throw invalidOutline(locateProblems(parsed, problems));
+}
+
+/** Whether a file starts like an image browsers show, whatever its name says. */
+async function isImage(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const text = head.toString('latin1');
+    return (
+      head.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')) ||
+      head.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex')) ||
+      text.startsWith('GIF8') ||
+      (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') ||
+      /^....ftypavi[fs]/s.test(text) ||
+      /^(\uFEFF|\xEF\xBB\xBF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 async function assetName(file: string): Promise<string> {

@@ -126,7 +126,7 @@ ${perContender((c) => `Where ${c.name} hurts`, '          ')}
         choices:
 ${contenders.map((c) => `          - { contender: ${c.id}, when: [${quote(`You need what ${c.name} is best at`)}] }`).join('\n')}
       - kind: quote
-        title: Questions
+        title: Over to you
         text: Questions?
         notes: Repeat each question before answering.
 

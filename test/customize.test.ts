@@ -184,7 +184,29 @@ describe('versus init', () => {
     );
   });
 
-  it('gives clashing names distinct ids', () => {
-    expect(parseContenders('C++, C#, C').map((c) => c.id)).toEqual(['c', 'c-2', 'c-3']);
+  it('gives ids that read as the names are said, and distinct ones to clashing names', () => {
+    expect(parseContenders('C++, C#, F#, Notepad++').map((c) => c.id)).toEqual([
+      'cpp',
+      'csharp',
+      'fsharp',
+      'notepadpp',
+    ]);
+    expect(parseContenders('Go, go, GO').map((c) => c.id)).toEqual(['go', 'go-2', 'go-3']);
+  });
+
+  it('keeps the letters of every script in ids and the slug, and the starter builds', async () => {
+    const contenders = parseContenders('数据库, Поиск, بحث');
+    expect(contenders.map((c) => c.id)).toEqual(['数据库', 'поиск', 'بحث']);
+    const dir = await folder({ 'outline.yaml': starterOutline(contenders) });
+    const { deck } = compileOutline(await loadOutline(path.join(dir, 'outline.yaml')));
+    expect(deck.meta.slug).toBe('数据库-vs-поиск-vs-بحث');
+  });
+
+  it('names a C++/C#/F# talk cpp-vs-csharp-vs-fsharp, and closes without saying "Questions" twice', async () => {
+    const dir = await folder({ 'outline.yaml': starterOutline(parseContenders('C++,C#,F#')) });
+    const { deck } = compileOutline(await loadOutline(path.join(dir, 'outline.yaml')));
+    expect(deck.meta.slug).toBe('cpp-vs-csharp-vs-fsharp');
+    const closing = deck.slides.findLast((slide) => slide.kind === 'quote');
+    expect(closing && 'text' in closing && [closing.title, closing.text]).toEqual(['Over to you', 'Questions?']);
   });
 });

@@ -38,7 +38,10 @@ const LIMIT = { name: 40, label: 120, title: 200, line: 300, item: 400 } as cons
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids use lowercase letters, digits and dashes, e.g. "head-to-head"');
+  .regex(
+    /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u,
+    'ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"',
+  );
 
 const minutes = z.number().positive().max(600).describe('Estimated speaking time in minutes.');
 
@@ -237,7 +240,10 @@ const settings = {
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"'),
   slug: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'slugs use lowercase letters, digits and dashes')
+    .regex(
+      /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u,
+      'slugs use lowercase letters (of any script), digits and dashes',
+    )
     .describe('Output file base name; derived from the title when absent.'),
   theme: z.string().min(1).describe('"versus", "versus-dark", or a theme file.'),
   notes: z.string().describe('Speaker notes of the title slide.'),

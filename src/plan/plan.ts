@@ -204,27 +204,30 @@ function byline(outline: Outline): string[] {
 
 /**
  * The output files' base name from a title: "Keras vs TensorFlow!" →
- * "keras-vs-tensorflow". Letters of every script stay ("数据库对比" too); Latin
- * letters lose their accents.
+ * "keras-vs-tensorflow", "C++ vs C#" → "cpp-vs-csharp". Letters of every
+ * script stay ("数据库对比" too); Latin letters lose their accents.
  */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'talk';
+  return readableName(title) || 'talk';
 }
 
-/** An id from a name, in the letters ids allow: "Café Crème" → "cafe-creme". */
+/** An id from a name, as ids allow: "Café Crème" → "cafe-creme", "C#" → "csharp", "数据库" stays. */
 export function idFrom(name: string): string {
-  const id = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id || 'contender';
+  return readableName(name) || 'contender';
+}
+
+/** Lowercase letters and digits of every script, dashes between words, symbols spelt out. */
+function readableName(text: string): string {
+  return (
+    text
+      // Names people say aloud: C++ is "cpp", C# and F# are "csharp" and "fsharp".
+      .replace(/(?<=[\p{L}+])\+/gu, 'p')
+      .replace(/(?<=\p{L})#/gu, 'sharp')
+      .normalize('NFKD')
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }

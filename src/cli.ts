@@ -72,7 +72,11 @@ program
   .option('--skip <ids>', 'leave out these section or slide ids', list)
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
   .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
-  .addOption(new Option('--handout-layout <n>', 'handout slides per page').choices(['1', '2', '3']).default('3'))
+  .addOption(
+    new Option('--handout-layout <n>', 'handout slides per page, at most (1 and 2: notes below, 3: notes beside)')
+      .choices(['1', '2', '3'])
+      .default('3'),
+  )
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
   .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
   .action(async (outlines: string[], opts) => {

@@ -128,6 +128,14 @@ describeWithBrowser('build with a real browser', () => {
     expect((await readPdf(file('.handout.pdf'))).all).toContain('Price TIE');
   });
 
+  it('puts no more than three slides on a page of the default handout (layout 3)', async () => {
+    const handout = await readPdf(file('.handout.pdf'), { handout: true });
+    // Each slide's notes start "12. Its title · 1.5 min".
+    const perPage = handout.text.map((page) => page.match(/(^|\s)\d+\. [^·]{1,200}?· [\d.]+ min/g)?.length ?? 0);
+    expect(perPage.reduce((sum, n) => sum + n, 0)).toBe(result.compiled.deck.slides.length);
+    expect(Math.max(...perPage)).toBe(3);
+  });
+
   it('gives the slide PDF bookmarks named after the slides', async () => {
     const { outline: bookmarks } = await readPdf(file('.pdf'));
     const titles = (bookmarks ?? []).map((b) => b.title);

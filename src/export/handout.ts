@@ -14,7 +14,7 @@ export type HandoutLayout = 1 | 2 | 3;
 
 export interface HandoutOptions {
   paper?: Paper;
-  /** Slides per page: 1 (large, notes below), 2 (medium, notes below) or 3 (notes beside). */
+  /** Slides per page, at most: 1 (large, notes below), 2 (medium, notes below) or 3 (notes beside). */
   handoutLayout?: HandoutLayout;
 }
 
@@ -42,7 +42,7 @@ h1, h2, h3 { margin: 0; }
 .section { margin-bottom: 4mm; }
 .item { margin-bottom: 6mm; }
 .item .thumb { break-inside: avoid; }
-.item .thumb svg { display: block; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
+.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
 .item h3 { font-size: 11pt; margin-bottom: 1.5mm; break-after: avoid; }
 .item .meta { color: #4a5360; font-size: 9pt; font-weight: normal; }
 .item .notes p { margin: 0 0 2mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
@@ -53,7 +53,10 @@ h1, h2, h3 { margin: 0; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 .references { break-before: page; }
 .references ol { padding-left: 6mm; }
-.references li { margin-bottom: 2mm; overflow-wrap: anywhere; }
+.references li { margin-bottom: 2mm; }
+/* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones. */
+.references a { color: inherit; word-break: break-all; }
+.references .date { white-space: nowrap; }
 `;
 
 export async function exportHandout(
@@ -77,7 +80,8 @@ export function handoutDocument(
 ): string {
   const sections: { title: string; items: string[] }[] = [];
   deck.slides.forEach((slide, i) => {
-    const group = slide.section ?? 'Introduction';
+    // Before the first section: the opening; after the last: the references, under their own title.
+    const group = slide.section ?? (slide.kind === 'references' ? slide.title : 'Introduction');
     if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
     sections.at(-1)?.items.push(item(slide, i + 1, slideHtml[i] ?? ''));
   });
@@ -101,7 +105,12 @@ ${references(deck)}
 /** Paper and margins, with the talk's title and the page number in the bottom margin of every page. */
 function pageCss(title: string, paper: Paper): string {
   const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
-  return `@page {
+  // Each slide of layouts 2 and 3 takes at least its share of the page, so no more than 2 or 3 share one.
+  const pageHeight = paper === 'letter' ? 279.4 : 297;
+  const share = (perPage: number) => `${((pageHeight - 30) / perPage - 6.5).toFixed(1)}mm`;
+  return `.layout-2 .item { min-height: ${share(2)}; }
+.layout-3 .item { min-height: ${share(3)}; }
+@page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm;
   @bottom-left { content: ${cssString(title)}; ${footer} }
   @bottom-right { content: counter(page) " / " counter(pages); ${footer} }
@@ -154,10 +163,11 @@ function references(deck: Deck): string {
     const parts = [
       escapeHtml(s.title),
       s.publisher && escapeHtml(s.publisher),
-      s.url && escapeHtml(s.url),
-      s.accessed && `accessed ${escapeHtml(s.accessed)}`,
+      s.url && `<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>`,
+      s.accessed && `accessed <span class="date">${escapeHtml(s.accessed)}</span>`,
     ];
     return `<li>${parts.filter(Boolean).join('. ')}</li>`;
   });
-  return `<section class="references"><h2 class="section-title">References</h2><ol>${items.join('')}</ol></section>`;
+  const title = deck.slides.find((slide) => slide.kind === 'references')?.title ?? 'References';
+  return `<section class="references"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
 }

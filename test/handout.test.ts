@@ -1,0 +1,44 @@
+/** The handout's page: what goes under which heading, the references as links, and slides per page. */
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { handoutDocument } from '../src/export/handout.js';
+import { compileData, minimalOutline } from './helpers.js';
+
+const { deck } = compileData(minimalOutline());
+const html = (layout: 1 | 2 | 3 = 3, paper: 'a4' | 'letter' = 'a4') =>
+  handoutDocument(
+    deck,
+    deck.slides.map(() => '<svg data-marpit-svg></svg>'),
+    '',
+    layout,
+    paper,
+  );
+
+describe('the handout', () => {
+  it('files the opening under Introduction and the References slide under References', () => {
+    const sections = parse(html())
+      .querySelectorAll('section.section')
+      .map((section) => ({
+        heading: section.querySelector('h2')?.text,
+        slides: section.querySelectorAll('h3').map((h3) => h3.text.replace(/ ·.*/, '')),
+      }));
+    expect(sections).toEqual([
+      { heading: 'Introduction', slides: ['1. A vs B', '2. Agenda'] },
+      { heading: 'Main', slides: ['3. Main', '4. Head to head'] },
+      { heading: 'References', slides: ['5. References'] },
+    ]);
+  });
+
+  it('links each reference, and keeps its date on one line', () => {
+    const item = parse(html()).querySelector('.references li');
+    expect(item?.querySelector('a')?.getAttribute('href')).toBe('https://example.org/one');
+    expect(item?.querySelector('a')?.text).toBe('https://example.org/one');
+  });
+
+  it('gives each slide of layouts 2 and 3 its share of the page, so that no more than 2 or 3 share one', () => {
+    // A4: 297 mm less 30 mm of margins; Letter: 279.4 mm.
+    expect(html(3)).toContain('.layout-3 .item { min-height: 82.5mm; }');
+    expect(html(2)).toContain('.layout-2 .item { min-height: 127.0mm; }');
+    expect(html(3, 'letter')).toContain('.layout-3 .item { min-height: 76.6mm; }');
+  });
+});

@@ -102,6 +102,18 @@ add:
     ]);
   });
 
+  it('changes only the profile fields an overlay names, and drops what it removes from skip lists', async () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({ kind: 'bullets', id: 'extra', title: 'Extra', bullets: ['x'] });
+    outline.profiles = { meetup: { title: 'Meetup cut', duration: 20, skip: ['extra'] } };
+    const dir = await folder({
+      'base.yaml': stringify(outline),
+      'over.yaml': 'extends: base.yaml\nremove: [extra]\nprofiles:\n  meetup: { duration: 40 }\n',
+    });
+    const { outline: merged } = await loadOutline(path.join(dir, 'over.yaml'));
+    expect(merged.profiles).toEqual({ meetup: { title: 'Meetup cut', duration: 40, skip: [] } });
+  });
+
   it('builds the shipped example overlay', async () => {
     const loaded = await loadOutline(path.join(import.meta.dirname, '../examples/workshop.yaml'));
     const { deck, markdown } = compileOutline(loaded);
@@ -159,6 +171,18 @@ describe('profiles and filters', () => {
     expect(kept).toEqual(['table']);
     expect(selected.title).toBe('Short');
     expect(selected.duration).toBe(20);
+  });
+
+  it('leaves the default profile out when --only or --skip make the choice', () => {
+    const withDefault = () => ({ ...outline(), defaultProfile: 'meetup' });
+    const kept = (selection: Parameters<typeof selectOutline>[1]) => {
+      const selected = selectOutline(withDefault(), selection);
+      return selected.ok ? selected.outline.sections.flatMap((s) => s.slides.map((slide) => slide.id)) : [];
+    };
+    expect(kept({})).toEqual(['table']);
+    expect(kept({ only: ['workshop'] })).toEqual(['table', 'deep-dive', 'plain']);
+    expect(kept({ skip: ['plain'] })).toEqual(['table', 'deep-dive']);
+    expect(kept({ profile: 'meetup', only: ['workshop'] })).toEqual(['table']);
   });
 
   it('skips by id from the command line, and rejects unknown profiles, tags and ids', () => {

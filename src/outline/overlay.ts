@@ -5,6 +5,7 @@
  */
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
+import { own } from './own.js';
 import { allIds } from './semantics.js';
 import { didYouMean } from './suggest.js';
 
@@ -89,9 +90,39 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
 
   const mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
   return {
-    outline: { ...base, ...defined, sources: mergedSources, profiles: { ...base.profiles, ...profiles }, sections },
+    outline: {
+      ...base,
+      ...defined,
+      sources: mergedSources,
+      profiles: mergeProfiles(base.profiles, profiles, removedIds(base, sections)),
+      sections,
+    },
     problems,
   };
+}
+
+/**
+ * An overlay's profile changes only the fields it names ("duration: 40" keeps the
+ * base profile's title and lists), and what the overlay removed leaves the skip lists.
+ */
+function mergeProfiles(
+  base: Outline['profiles'],
+  overlay: Outline['profiles'],
+  removed: ReadonlySet<string>,
+): Outline['profiles'] {
+  const names = new Set([...Object.keys(base ?? {}), ...Object.keys(overlay ?? {})]);
+  return Object.fromEntries(
+    [...names].map((name) => {
+      const profile = { ...own(base, name), ...own(overlay, name) };
+      return [name, profile.skip ? { ...profile, skip: profile.skip.filter((id) => !removed.has(id)) } : profile];
+    }),
+  );
+}
+
+/** Ids of the base's sections and slides that are no longer there. */
+function removedIds(base: Outline, sections: Section[]): Set<string> {
+  const left = allIds({ ...base, sections });
+  return new Set([...allIds(base)].filter((id) => !left.has(id)));
 }
 
 function findSlide(sections: Section[], id: string): { section: Section; index: number } | undefined {

@@ -23,7 +23,9 @@ export type Selected = { ok: true; outline: Outline; profile?: string } | { ok: 
 
 export function selectOutline(outline: Outline, selection: Selection = {}): Selected {
   const problems: SemanticProblem[] = [];
-  const profileName = selection.profile ?? outline.defaultProfile;
+  // The default profile stands for "no choice made": --only or --skip on their own are a choice.
+  const chosen = selection.only?.length || selection.skip?.length;
+  const profileName = selection.profile ?? (chosen ? undefined : outline.defaultProfile);
   const profile = profileName === undefined ? undefined : own(outline.profiles, profileName);
   if (profileName !== undefined && profile === undefined) {
     const names = Object.keys(outline.profiles ?? {});

@@ -25,6 +25,17 @@ describe('YAML errors', () => {
     `);
   });
 
+  it('explains an unquoted ": " in a text, and shows the line quoted', () => {
+    const parsed = parseOutlineText(
+      `title: Tea vs Coffee: the rematch\n${HEAD.split('\n').slice(1).join('\n')}`,
+      'outline.yaml',
+    );
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      'outline.yaml:1:8 error[yaml-syntax]: this text contains ": ", which YAML reads as the start of another key\n' +
+        '  hint: Put the text in quotes: title: "Tea vs Coffee: the rematch"',
+    ]);
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [

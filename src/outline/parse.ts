@@ -57,11 +57,13 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'A closing bracket or quote is missing.',
   MULTIPLE_DOCS: 'An outline is one document: remove this "---" line, or split the file.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing or a quote left open?',
+  BLOCK_AS_IMPLICIT_KEY: 'A key holds either a value on its line or indented lines below it, not both.',
 };
 
 /** yaml's own words where they name its API rather than the problem. */
 const YAML_MESSAGES: Partial<Record<string, string>> = {
   MULTIPLE_DOCS: 'the file holds more than one YAML document',
+  BLOCK_AS_IMPLICIT_KEY: 'this value is followed by lines indented under it',
 };
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
@@ -119,6 +121,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       col,
       path: [],
       hint: hintFor(error, document),
+      ...unquotedColon(error, source),
     });
   }
   let data: unknown;
@@ -188,6 +191,25 @@ function composeChecked(source: string, lineCounter: LineCounter): Document.Pars
 
 function isCollection(token: CST.Token): boolean {
   return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+/**
+ * The most common YAML mistake, in a newcomer's words: a text with ": " in it,
+ * unquoted (`title: Keras vs TensorFlow: the rematch`), reads as a second key.
+ */
+function unquotedColon(error: YAMLError, source: string): { message: string; hint: string } | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const lineStart = source.lastIndexOf('\n', error.pos[0] - 1) + 1;
+  const lineEnd = source.indexOf('\n', error.pos[0]);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
+  const value = source.slice(error.pos[0], lineEnd < 0 ? source.length : lineEnd).trimEnd();
+  const key = line.slice(0, error.pos[0] - lineStart);
+  // Inside a flow collection ({ id: tea, … }) the colons are the collection's own.
+  if (!/:(\s|$)/.test(value) || /^["'[{|>]/.test(value) || /[[{]/.test(key)) return undefined;
+  return {
+    message: `this text contains ": ", which YAML reads as the start of another key`,
+    hint: `Put the text in quotes: ${key.trim()} ${JSON.stringify(value)}`,
+  };
 }
 
 function hintFor(error: YAMLError, document: Document.Parsed): string {

@@ -139,7 +139,7 @@ sections: []
       [
         "outline.yaml:3:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "A"",
         "outline.yaml:3:34 error[invalid-value]: "color": colors are hex, e.g. "#ff6f00"; got "red"",
-        "outline.yaml:5:11 error[invalid-value]: "sections" needs at least 1 item(s)",
+        "outline.yaml:5:11 error[invalid-value]: "sections" needs at least one item",
       ]
     `);
   });

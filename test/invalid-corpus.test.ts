@@ -184,8 +184,13 @@ async function buildFails(files: string[], args: string[], cwd: string): Promise
     } else if (current !== undefined) lines.get(current)?.push(...diagnosticLines(line, cwd));
   }
   expect([...lines.keys()]).toEqual(files);
+  // Every problem comes with a hint on the line after it.
+  const stderr = run.stderr.split('\n');
+  withoutHint.push(...stderr.filter((line, i) => DIAGNOSTIC_LINE.test(line) && !stderr[i + 1]?.startsWith('  hint: ')));
   return lines;
 }
+
+const withoutHint: string[] = [];
 
 /** The corpus's cases, built as one batch per set of `# args:` (one process instead of one per case). */
 async function buildCorpus(): Promise<Map<string, string[]>> {
@@ -245,6 +250,13 @@ describe.concurrent('invalid outlines in test/fixtures/invalid', () => {
       );
     });
   }
+});
+
+describe('every problem in the corpus', () => {
+  it('comes with a hint', async () => {
+    await Promise.all([corpus, generated]);
+    expect(withoutHint).toEqual([]);
+  });
 });
 
 describe.concurrent('generated invalid inputs', () => {

@@ -52,7 +52,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       return issue.keys.map((key) =>
         at(
           'unknown-key',
-          `"${key}" is not ${withArticle(thingAt(path))} field${didYouMean(key, allowed)}`,
+          `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
           allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
           key,
         ),
@@ -66,11 +66,20 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
         at(
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
-          expectedHint(issue.expected),
+          expectedHint(issue.expected, value),
         ),
       ];
     case 'invalid_union': {
-      if (!issue.discriminator) return [at('wrong-type', `"${field}" has the wrong shape: ${issue.message}`)];
+      if (!issue.discriminator) {
+        const options = unionOptions(root, path, data);
+        return [
+          at(
+            'wrong-type',
+            `"${field}" must be ${options.length ? options.join(' or ') : 'something else'}, not ${describe(value)}`,
+            options.length ? `Write ${options.join(', or ')}.` : undefined,
+          ),
+        ];
+      }
       const options = SLIDE_KINDS;
       const hint = `Use one of: ${options.join(', ')}.`;
       if (value === undefined) {
@@ -92,12 +101,17 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       return [at('invalid-value', `${describe(value)} is not a slide kind${didYouMean(String(value), options)}`, hint)];
     }
     case 'too_small':
-      if (issue.origin === 'array') return [at('invalid-value', `"${field}" needs at least ${issue.minimum} item(s)`)];
-      if (issue.origin === 'string') return [at('invalid-value', `"${field}" must not be empty`)];
+      if (issue.origin === 'array') {
+        const items = Number(issue.minimum) === 1 ? 'one item' : `${issue.minimum} items`;
+        return [at('invalid-value', `"${field}" needs at least ${items}`, 'Add them as "- item" lines under it.')];
+      }
+      if (issue.origin === 'string')
+        return [at('invalid-value', `"${field}" must not be empty`, 'Write the text, or leave the field out.')];
       return [
         at(
           'invalid-value',
           `"${field}" must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, not ${describe(value)}`,
+          `Write a number ${issue.inclusive ? 'of at least' : 'above'} ${issue.minimum}.`,
         ),
       ];
     case 'too_big':
@@ -106,12 +120,65 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
           at(
             'invalid-value',
             `"${field}" must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, not ${describe(value)}`,
+            `Write a number ${issue.inclusive ? 'of at most' : 'below'} ${issue.maximum}.`,
           ),
         ];
-      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`)];
+      return [
+        at(
+          'invalid-value',
+          `"${field}": ${issue.message}; got ${describe(value)}`,
+          'Shorten it: a slide has room for so much, and notes can say the rest.',
+        ),
+      ];
     default:
-      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`)];
+      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`, formatHint(field, issue))];
   }
+}
+
+/** How to write the values that follow a pattern, by field name. */
+const FORMAT_HINTS: Partial<Record<string, string>> = {
+  id: 'Write it in lowercase with dashes between words, e.g. "head-to-head".',
+  contender: 'Name a contender by its id, e.g. "keras".',
+  verdict: 'Name the winning contender by its id, or write "tie".',
+  color: 'Write the color in quotes as #rrggbb, e.g. "#1f6feb": unquoted, YAML reads # as the start of a comment.',
+  accessed: 'Write the date as YYYY-MM-DD, e.g. 2026-11-20.',
+  date: 'Write the date as YYYY-MM-DD, e.g. 2026-11-20.',
+  lang: 'Use a language tag such as en, de, fr, pt-BR or zh-Hans.',
+  language: 'Use the language name highlighters know, e.g. python, typescript, cpp.',
+  slug: 'Write it in lowercase with dashes between words, e.g. "keras-vs-tensorflow".',
+};
+
+function formatHint(field: string, issue: Issue): string {
+  const hint = FORMAT_HINTS[field];
+  if (hint) return hint;
+  if (issue.message.includes('control character'))
+    return 'Remove the invisible character (it may come from a copy and paste).';
+  if (issue.message.includes('http')) return 'Write the full address, starting with https://.';
+  if (issue.message.includes('blank')) return 'Write the text, or leave the field out.';
+  return 'See `versus schema` for what this field takes.';
+}
+
+/** "did you mean …?" for a misspelt key, or for a short form of an allowed one ("lang" → "language"). */
+function suggestKey(key: string, allowed: readonly string[]): string {
+  const prefixOf = key.length >= 3 ? allowed.find((name) => name.startsWith(key.toLowerCase())) : undefined;
+  return prefixOf && !closest(key, allowed) ? ` (did you mean "${prefixOf}"?)` : didYouMean(key, allowed);
+}
+
+/** The shapes a value may take where the schema is a union (`agenda: false` or a mapping). */
+function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
+  let schema: z.core.$ZodType | undefined = root;
+  let value = data;
+  for (const key of path) {
+    schema = schema && step(unwrap(schema, value), key);
+    value = valueAt(value, [key]);
+  }
+  const union = schema && unwrap(schema, value);
+  if (!(union instanceof z.ZodUnion)) return [];
+  return (union.options as z.core.$ZodType[]).map((option) => {
+    if (option instanceof z.ZodLiteral) return JSON.stringify(option.value);
+    if (option instanceof z.ZodObject) return `a mapping (${Object.keys(option.shape).join(', ')})`;
+    return article(String(option._zod.def.type));
+  });
 }
 
 function valueAt(data: unknown, path: OutlinePath): unknown {
@@ -178,9 +245,11 @@ function article(expected: string): string {
   return words[expected] ?? expected;
 }
 
-function expectedHint(expected: string): string | undefined {
+function expectedHint(expected: string, value: unknown): string | undefined {
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
+  if (expected === 'string' && typeof value === 'object' && value !== null)
+    return 'Write one text; for several paragraphs write "|" after the colon and indent the lines below it.';
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
   if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
   return undefined;

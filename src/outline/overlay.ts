@@ -3,9 +3,10 @@
  * override, sources merge by id, then replace → remove → add by id. Pure;
  * problems carry paths inside the overlay file.
  */
+
+import { own } from './own.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
-import { own } from './own.js';
 import { allIds } from './semantics.js';
 import { didYouMean } from './suggest.js';
 
@@ -50,6 +51,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
         code: 'invalid-value',
         message: 'a replacement needs exactly one of "slide" or "section"',
         path,
+        hint: 'Give the new content under "slide:" for a slide id, or under "section:" for a section id.',
       });
     } else if (section) {
       const index = sections.findIndex((s) => s.id === id);
@@ -78,6 +80,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
         problems.push({
           code: 'invalid-value',
           message: 'sections cannot go "into" a section; use "after"',
+          hint: 'Write "after: <section id>" to place the new sections after that section.',
           path: [...path, 'into'],
         });
       const at = step.after === undefined ? sections.length : sections.findIndex((s) => s.id === step.after) + 1;
@@ -85,7 +88,12 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       else sections.splice(at, 0, ...step.sections);
     }
     if (!step.slides && !step.sections)
-      problems.push({ code: 'missing-field', message: 'an addition needs "slides" or "sections"', path });
+      problems.push({
+        code: 'missing-field',
+        message: 'an addition needs "slides" or "sections"',
+        path,
+        hint: 'List what to add under "slides:" (with after or into) or "sections:" (with after).',
+      });
   }
 
   const mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
@@ -146,6 +154,7 @@ function addSlides(
       code: 'invalid-value',
       message: 'added slides need exactly one of "after" (a slide id) or "into" (a section id)',
       path,
+      hint: 'Write "after: <slide id>" to place them after a slide, or "into: <section id>" to end a section with them.',
     });
     return;
   }

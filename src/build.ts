@@ -16,7 +16,7 @@ import { sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import { loadOutline } from './outline/load.js';
-import { locate, type Where } from './outline/origin.js';
+import { locate } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
@@ -85,8 +85,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
     const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
-    const overflows =
-      measures && overflowFindings(measures, compiled.deck, theme.name, (where: Where) => locate(loaded, where));
+    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, (at) => locate(loaded, at));
     if (options.strict && overflows?.length) throw overflowError(overflows);
     return { files: await staging.commit(), compiled, ...(overflows ? { overflows } : {}) };
   } catch (error) {

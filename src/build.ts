@@ -75,7 +75,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       progress(`html     ${slug}.html`);
       const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
       const { exportHtml } = await import('./export/html.js');
-      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, ogImage);
+      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, compiled.assets, ogImage);
       staging.add(`${slug}.html`);
     };
     const steps = await Promise.allSettled([

@@ -105,7 +105,7 @@ describe('versus build with several outlines', () => {
     expect((await readdir(path.join(dir, 'out'))).filter((f) => f.endsWith('.md')).sort()).toEqual(
       ['обзор-баз-данных.md', '数据库对比.md'].sort(),
     );
-    expect(await readFile(path.join(dir, 'out/数据库对比.md'), 'utf8')).toContain('title: 数据库对比');
+    expect(await readFile(path.join(dir, 'out/数据库对比.md'), 'utf8')).toContain("title: '数据库对比'");
   });
 
   it('builds the other talks when one is invalid, and lists files under any --out', async () => {

@@ -158,6 +158,25 @@ describeWithBrowser('build with a real browser', () => {
     expect(sections).toEqual(expect.arrayContaining(['The basics', 'Choosing', 'References']));
   });
 
+  it('writes the HTML as one file: its images are inside it, and show when it is opened alone', async () => {
+    const html = await readFile(file('.html'), 'utf8');
+    expect(html).not.toContain('assets/');
+    const alone = await mkdtemp(path.join(tmpdir(), 'versus-alone-'));
+    await cp(file('.html'), path.join(alone, 'talk.html'));
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(path.join(alone, 'talk.html')).href);
+      const widths = await page.$$eval('img', (images) =>
+        images.map((image) => (image.complete ? (image as HTMLImageElement).naturalWidth : 0)),
+      );
+      expect(widths.length).toBeGreaterThan(0);
+      expect(widths.every((width) => width > 0)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows the slides and, in presenter view, the notes of the current slide', async () => {
     const browser = await launchBrowser();
     try {

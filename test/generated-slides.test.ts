@@ -1,5 +1,11 @@
 /** What versus adds to a talk on its own: the title slide's byline, the References slide, an exercise's label. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { exportHtml } from '../src/export/html.js';
+import { resolveTheme } from '../src/export/marp.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const kinds = (outline: unknown) => compileData(outline).deck.slides.map((slide) => slide.kind);
@@ -61,5 +67,19 @@ describe('an exercise', () => {
     const markdown = exercise();
     expect(markdown).toContain('**Exercise**\n');
     expect(markdown).not.toMatch(/\*\*Exercise\*\* ·/);
+  });
+});
+
+describe('the front matter', () => {
+  it('gives the HTML the title, subtitle and speakers as written, backslashes included', async () => {
+    const title = String.raw`C:\temp vs D:\data`;
+    const outline = { ...minimalOutline(), title, subtitle: String.raw`\n is a newline`, speakers: [{ name: 'A\\B' }] };
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-front-'));
+    await writeFile(path.join(dir, 'talk.md'), compileData(outline).markdown);
+    await exportHtml(path.join(dir, 'talk.md'), path.join(dir, 'talk.html'), await resolveTheme('versus', dir));
+    const head = parse(await readFile(path.join(dir, 'talk.html'), 'utf8')).querySelector('head');
+    expect(head?.querySelector('title')?.text).toBe(title);
+    expect(head?.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(String.raw`\n is a newline`);
+    expect(head?.querySelector('meta[name="author"]')?.getAttribute('content')).toBe('A\\B');
   });
 });

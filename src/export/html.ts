@@ -9,11 +9,15 @@ import { VersusError } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
-/** `ogImage`: a path or URL for the Open Graph image, relative to the HTML. */
+/**
+ * `ogImage`: a path or URL for the Open Graph image, relative to the HTML.
+ * `images`: the slides' images (asset name → file), inlined so that the HTML is one file.
+ */
 export async function exportHtml(
   markdownFile: string,
   outputFile: string,
   theme: ResolvedTheme,
+  images: ReadonlyMap<string, string> = new Map(),
   ogImage?: string,
 ): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
@@ -36,7 +40,29 @@ export async function exportHtml(
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
-  await writeFile(outputFile, withAccessibleControls(await readFile(outputFile, 'utf8')));
+  const html = withAccessibleControls(await readFile(outputFile, 'utf8'));
+  await writeFile(outputFile, await withInlineImages(html, images));
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** Each image as a data: URL in place of its asset path (asset names are content hashes, so unique). */
+async function withInlineImages(html: string, images: ReadonlyMap<string, string>): Promise<string> {
+  let inlined = html;
+  for (const [name, file] of images) {
+    const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const url = `data:${type};base64,${(await readFile(file)).toString('base64')}`;
+    inlined = inlined.replaceAll(`src="${name}"`, `src="${url}"`);
+  }
+  return inlined;
 }
 
 /** The built worker (see html-worker.ts), beside marp-engine.js in the bundle and in tsc's output. */

@@ -2,7 +2,7 @@
  * Render stage: Deck → Marp markdown. Pure and deterministic: the same deck
  * always gives the same bytes.
  */
-import { stringify } from 'yaml';
+import { Document, isScalar } from 'yaml';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { directiveValue, escapeNotes } from './escape.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
@@ -32,7 +32,13 @@ function frontMatter(deck: Deck): string {
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
     style: [contenderStyle(deck.contenders), fitStyle(deck)].filter(Boolean).join('\n'),
   };
-  return `---\n${stringify(fields, { lineWidth: 0 }).trimEnd()}\n---`;
+  const document = new Document(fields);
+  // Marp reads front matter loosely, taking escapes in plain values: "C:\\temp" would lose a backslash.
+  for (const key of ['title', 'description', 'author']) {
+    const node = document.get(key, true);
+    if (isScalar(node)) node.type = 'QUOTE_SINGLE';
+  }
+  return `---\n${document.toString({ lineWidth: 0 }).trimEnd()}\n---`;
 }
 
 /** The `_class` of a slide: its kind, plus a layout hint some kinds need. */

@@ -73,7 +73,13 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const html = async () => {
       await rendered;
       progress(`html     ${slug}.html`);
-      const ogImage = formats.has('png') ? `${slug}.og.png` : undefined;
+      // Link previews need an absolute address: beside the HTML at its public url, when it has one.
+      const og = `${slug}.og.png`;
+      const ogImage = formats.has('png')
+        ? compiled.deck.meta.url
+          ? new URL(og, compiled.deck.meta.url).href
+          : og
+        : undefined;
       const { exportHtml } = await import('./export/html.js');
       await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, compiled.assets, ogImage);
       staging.add(`${slug}.html`);
@@ -159,7 +165,7 @@ async function exportWithBrowser({
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const slideImages = async () => {
-    const [{ imageName, renderSlideImages }, { exportPptx }] = await Promise.all([
+    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
     ]);
@@ -167,7 +173,7 @@ async function exportWithBrowser({
     const images = await renderSlideImages(job, slides, lang);
     if (formats.has('png')) {
       for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
-      if (images[0]) await staging.write(`${slug}.og.png`, images[0]);
+      await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
     }
     if (formats.has('pptx')) {
       progress(`pptx     ${slug}.pptx`);

@@ -250,17 +250,26 @@ describeWithBrowser('handout layouts', () => {
 describeWithBrowser('presentation formats', () => {
   it('writes one PNG per slide, an Open Graph image the HTML points at, and a PPTX whose notes pages hold the notes', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-pptx-'));
+    await cp(path.dirname(FIXTURE), path.join(outDir, 'talk'), { recursive: true });
+    const outline = path.join(outDir, 'talk', 'every-kind.yaml');
+    const source = await readFile(outline, 'utf8');
+    await writeFile(
+      outline,
+      source.replace('title: Tea vs Coffee', 'url: https://talks.example.org/tea/\ntitle: Tea vs Coffee'),
+    );
     // The short profile: fewer slides to screenshot, the same checks.
-    const { compiled } = await build(FIXTURE, { outDir, formats: ['html', 'png', 'pptx'], profile: 'short' });
+    const { compiled } = await build(outline, { outDir, formats: ['html', 'png', 'pptx'], profile: 'short' });
     const { slides, meta } = compiled.deck;
     const name = (ext: string) => `${meta.slug}${ext}`;
     const files = await readdir(outDir);
     expect(files.filter((f) => f.startsWith(name('.')) && /\.\d{3}\.png$/.test(f))).toHaveLength(slides.length);
     const png = await readFile(path.join(outDir, name('.001.png')));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2560, 1440]);
-    expect(files).toContain(name('.og.png'));
+    // The link preview: 1200×630, named by an absolute address beside the talk's public url.
+    const og = await readFile(path.join(outDir, name('.og.png')));
+    expect([og.readUInt32BE(16), og.readUInt32BE(20)]).toEqual([1200, 630]);
     expect(await readFile(path.join(outDir, name('.html')), 'utf8')).toContain(
-      `<meta property="og:image" content="${name('.og.png')}">`,
+      `<meta property="og:image" content="https://talks.example.org/tea/${name('.og.png')}">`,
     );
 
     const zip = await JSZip.loadAsync(await readFile(path.join(outDir, name('.pptx'))));

@@ -28,6 +28,34 @@ export async function renderSlideImages(job: PrintJob, rendered: RenderedSlides,
   }
 }
 
+/** The size link previews show (Open Graph): the title slide, whole, on its own background. */
+export const LINK_PREVIEW = { width: 1200, height: 630 };
+
+export async function renderLinkPreview(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer> {
+  const first = { ...rendered, slides: rendered.slides.slice(0, 1) };
+  const page = await job.browser.newPage();
+  await page.setViewport(LINK_PREVIEW);
+  await openDocument(
+    page,
+    path.join(job.workDir, '.og.html'),
+    slidesDocument(first, 'preview', lang),
+    job.browser.timeout,
+  );
+  try {
+    // 16:9 in 1200×630: as high as the image, centred, the sides in the slide's own background.
+    const slideWidth = Math.round((LINK_PREVIEW.height * SLIDE_VIEWPORT.width) / SLIDE_VIEWPORT.height);
+    await page.evaluate((width) => {
+      const svg = document.querySelector('svg[data-marpit-svg]') as SVGSVGElement;
+      const section = svg.querySelector('section') as HTMLElement;
+      document.body.style.cssText = `margin: 0; display: flex; justify-content: center; background: ${getComputedStyle(section).background}`;
+      svg.style.cssText = `width: ${width}px; height: auto;`;
+    }, slideWidth);
+    return Buffer.from(await page.screenshot({ type: 'png' }));
+  } finally {
+    await page.close();
+  }
+}
+
 /** `talk.001.png`, `talk.002.png`… as marp-cli names them. */
 export function imageName(slug: string, index: number): string {
   return `${slug}.${String(index + 1).padStart(3, '0')}.png`;

@@ -237,6 +237,9 @@ const profile = z.strictObject({
 
 /** Talk-wide settings an overlay may override too. */
 const settings = {
+  url: z
+    .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
+    .describe("The HTML's public address: link previews (Open Graph) then name its image by an absolute address."),
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"'),
   slug: z
     .string()

@@ -68,6 +68,8 @@ export interface DeckMeta {
   date?: string;
   lang: string;
   slug: string;
+  /** The HTML's public address, for link previews. */
+  url?: string;
   theme: string;
   /** Time budget in minutes, from the profile or the outline. */
   duration?: number;

@@ -130,6 +130,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ...(outline.date ? { date: outline.date } : {}),
       lang: outline.lang,
       slug: outline.slug ?? slugify(outline.title),
+      ...(outline.url ? { url: outline.url } : {}),
       theme: options.theme ?? outline.theme ?? DEFAULT_THEME,
       ...(outline.duration ? { duration: outline.duration } : {}),
       ...(options.profile ? { profile: options.profile } : {}),

@@ -30,6 +30,7 @@ function frontMatter(deck: Deck): string {
     title: meta.title,
     ...(meta.subtitle ? { description: meta.subtitle } : {}),
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
+    ...(meta.url ? { url: meta.url } : {}),
     style: [contenderStyle(deck.contenders), fitStyle(deck)].filter(Boolean).join('\n'),
   };
   const document = new Document(fields);

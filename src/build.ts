@@ -12,7 +12,7 @@ import type { HandoutOptions } from './export/handout.js';
 import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
-import { sourceDate } from './export/reproducible.js';
+import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import { loadOutline } from './outline/load.js';
@@ -114,7 +114,10 @@ async function startBrowser(
   const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout'];
-  browser.prepare(printed.filter((format) => formats.has(format)).length);
+  const prints = printed.filter((format) => formats.has(format)).length;
+  browser.prepare(prints);
+  // Loaded while the browser boots, for the printed PDFs' document properties.
+  if (prints > 0) loadPdfLib().catch(() => {});
   return browser;
 }
 
@@ -155,13 +158,18 @@ async function exportWithBrowser({
     import('./export/measure.js'),
   ]);
   let measures: SlideMeasure[] = [];
+  const { deck } = compiled;
   const date = sourceDate();
+  const author = deck.meta.speakers.map((speaker) => speaker.name).join(', ');
   const job: PrintJob = {
     browser,
     workDir: staging.dir,
-    ...(date ? { sourceDate: date } : {}),
+    properties: {
+      ...(author ? { author } : {}),
+      ...(deck.meta.subtitle ? { subject: deck.meta.subtitle } : {}),
+      ...(date ? { date } : {}),
+    },
   };
-  const { deck } = compiled;
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const slideImages = async () => {

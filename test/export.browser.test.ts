@@ -136,6 +136,19 @@ describeWithBrowser('build with a real browser', () => {
     expect(Math.max(...perPage)).toBe(3);
   });
 
+  it('names the talk, its speakers and its subtitle in both PDFs’ document properties', async () => {
+    for (const name of ['.pdf', '.handout.pdf']) {
+      const pdf = await getDocumentProxy(new Uint8Array(await readFile(file(name))));
+      const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+      expect(info, name).toMatchObject({
+        Author: 'Ada Example',
+        Subject: 'A small outline that uses every slide kind',
+        Creator: 'versus',
+      });
+      expect(String(info.Title)).toMatch(/^Tea vs Coffee/);
+    }
+  });
+
   it('gives the slide PDF bookmarks named after the slides', async () => {
     const { outline: bookmarks } = await readPdf(file('.pdf'));
     const titles = (bookmarks ?? []).map((b) => b.title);

@@ -7,14 +7,14 @@ import type { Page } from 'puppeteer-core';
 import { escapeHtml } from '../render/escape.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
-import { reproduciblePdf } from './reproducible.js';
+import { type PdfProperties, withProperties } from './reproducible.js';
 
 export interface PrintJob {
   browser: SharedBrowser;
   /** A folder for the page to print from: relative asset paths resolve against it. */
   workDir: string;
-  /** Fixed dates and ids for byte-identical PDFs (from SOURCE_DATE_EPOCH). */
-  sourceDate?: Date;
+  /** Document properties besides the title (the page's): author, subject, and the fixed date of reproducible builds. */
+  properties?: Omit<PdfProperties, 'title'>;
 }
 
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
@@ -57,7 +57,7 @@ export async function printPdf(
       timeout,
       ...pdfOptions,
     });
-    return Buffer.from(job.sourceDate ? await reproduciblePdf(pdf, job.sourceDate, await page.title()) : pdf);
+    return Buffer.from(await withProperties(pdf, { ...job.properties, title: await page.title() }));
   } finally {
     await page.close();
   }

@@ -1,7 +1,8 @@
 /**
- * Reproducible PDFs: with SOURCE_DATE_EPOCH set (https://reproducible-builds.org),
- * the dates and ids Chromium stamps into a PDF are replaced by fixed ones, so
- * the same inputs give byte-identical files.
+ * A printed PDF's document properties, which Chromium leaves to the title:
+ * author, subject and keywords are set here. With SOURCE_DATE_EPOCH set
+ * (https://reproducible-builds.org), the dates and ids Chromium stamps into a
+ * PDF are replaced by fixed ones too, so the same inputs give byte-identical files.
  */
 import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
@@ -12,21 +13,44 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefin
   return env.SOURCE_DATE_EPOCH && Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
 }
 
-export async function reproduciblePdf(pdf: Uint8Array, date: Date, title: string): Promise<Uint8Array> {
-  // pdf-lib takes a tenth of a second to load; only reproducible builds need it.
-  const pdfLib = await import('pdf-lib');
-  const { PDFDocument, PDFHexString } = pdfLib;
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  document.setCreationDate(date);
-  document.setModificationDate(date);
-  document.setTitle(title);
-  document.setProducer('versus');
+export interface PdfProperties {
+  title: string;
+  author?: string;
+  subject?: string;
+  /** SOURCE_DATE_EPOCH's date: fixed dates and ids for byte-identical files. */
+  date?: Date;
+}
+
+/**
+ * pdf-lib takes a fifth of a second to load: a build starts loading it while
+ * the browser boots, so that it is there when the first PDF is printed.
+ */
+export function loadPdfLib(): Promise<typeof import('pdf-lib')> {
+  return import('pdf-lib');
+}
+
+export async function withProperties(pdf: Uint8Array, properties: PdfProperties): Promise<Uint8Array> {
+  const lib = await loadPdfLib();
+  const { PDFDocument, PDFHexString, ParseSpeeds } = lib;
+  const { title, author, subject, date } = properties;
+  // Parsing and writing without pausing for the event loop: the build waits for this file anyway.
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  document.setTitle(title, { showInWindowTitleBar: true });
+  if (author) document.setAuthor(author);
+  if (subject) document.setSubject(subject);
   document.setCreator('versus');
-  // The file id comes from what the file is, not from when the browser printed it.
-  const id = PDFHexString.of(createHash('sha256').update(`${title}\n${date.toISOString()}`).digest('hex').slice(0, 32));
-  document.context.trailerInfo.ID = document.context.obj([id, id]);
-  renumberNodeIds(document, pdfLib);
-  return document.save({ useObjectStreams: false });
+  if (date) {
+    document.setCreationDate(date);
+    document.setModificationDate(date);
+    document.setProducer('versus');
+    // The file id comes from what the file is, not from when the browser printed it.
+    const id = PDFHexString.of(
+      createHash('sha256').update(`${title}\n${date.toISOString()}`).digest('hex').slice(0, 32),
+    );
+    document.context.trailerInfo.ID = document.context.obj([id, id]);
+    renumberNodeIds(document, lib);
+  }
+  return document.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /**

@@ -26,7 +26,13 @@ function pipeline() {
   if (!validated.ok) {
     throw new Error(`synthetic outline is invalid: ${JSON.stringify(validated.diagnostics.slice(0, 3))}`);
   }
-  const loaded = { outline: validated.outline, file: 'outline.yaml', baseDir: '.', parsed, assets: new Map() };
+  const loaded = {
+    outline: validated.outline,
+    file: 'outline.yaml',
+    documents: new Map([['outline.yaml', parsed]]),
+    assets: new Map(),
+    files: [],
+  };
   const compiled = compileOutline(loaded);
   const t3 = performance.now();
   return {

@@ -8,7 +8,7 @@
  *   imports   loading build.js and everything it imports (marp-cli, puppeteer-core, zod, yaml…)
  *   compile   load + validate + compile the outline, resolve the theme
  *   render    Marp renders the slides for printing (loads the bundled marp-core; build() does this while Chromium starts)
- *   html      exportHtml (marp-cli in process, bespoke template), after that render as in build()
+ *   html      exportHtml (marp-cli in a worker thread, bespoke template), after that render as in build()
  *   launch    Chromium launch (SharedBrowser.get)
  *   print     pdf and handout printed in parallel, as build() does
  *   pdf/handout  the same two again, one at a time, in the now-warm browser
@@ -54,7 +54,7 @@ const browser = new SharedBrowser({ timeout: 120_000 });
 try {
   mark = performance.now();
   const loaded = await loadOutline(outlineFile);
-  const theme = await resolveTheme(loaded.outline.theme ?? DEFAULT_THEME, loaded.baseDir);
+  const theme = await resolveTheme(loaded.outline.theme ?? DEFAULT_THEME, process.cwd());
   const { deck, markdown, assets } = compileOutline(loaded, { theme: theme.name });
   lap('compile');
 
@@ -62,17 +62,17 @@ try {
   for (const [name, file] of assets) await cp(file, path.join(dir, name), { recursive: true });
   await writeFile(md, markdown);
   mark = performance.now();
-  await renderSlides(markdown, theme);
+  const rendered = await renderSlides(markdown, theme);
   lap('render');
-  await exportHtml(md, path.join(dir, 'talk.html'), theme);
+  await exportHtml(md, path.join(dir, 'talk.html'), theme, assets);
   lap('html');
 
   await browser.get();
   const job = { browser, workDir: dir };
   lap('launch');
   const { title, lang } = deck.meta;
-  const pdf = () => exportPdf(job, markdown, theme, title, lang);
-  const handout = () => exportHandout(job, deck, markdown, theme, {});
+  const pdf = () => exportPdf(job, rendered, title, lang);
+  const handout = () => exportHandout(job, deck, rendered, {});
   await Promise.all([pdf(), handout()]);
   lap('print');
   await pdf();

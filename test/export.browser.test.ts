@@ -139,7 +139,7 @@ describeWithBrowser('build with a real browser', () => {
   it('names the talk, its speakers and its subtitle in both PDFs’ document properties', async () => {
     for (const name of ['.pdf', '.handout.pdf']) {
       const pdf = await getDocumentProxy(new Uint8Array(await readFile(file(name))));
-      const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+      const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
       expect(info, name).toMatchObject({
         Author: 'Ada Example',
         Subject: 'A small outline that uses every slide kind',

@@ -108,7 +108,8 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const diagnostics: Diagnostic[] = [];
   const linesWithErrors = new Set<number>();
   for (const error of document.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const opened = openingQuote(error, source);
+    const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN')) continue;
@@ -122,6 +123,12 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       path: [],
       hint: hintFor(error, document),
       ...unquotedColon(error, source),
+      ...(opened === undefined
+        ? {}
+        : {
+            message: `this ${source[opened]} quote is never closed`,
+            hint: `Close it where the text ends; a ${source[opened]} inside the text needs a backslash (\\${source[opened]}), or use the other kind of quote around it.`,
+          }),
     });
   }
   let data: unknown;
@@ -191,6 +198,17 @@ function composeChecked(source: string, lineCounter: LineCounter): Document.Pars
 
 function isCollection(token: CST.Token): boolean {
   return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+/**
+ * Where a quote that is never closed was opened: the parser notices only at
+ * the end of the text, which may be many lines further down.
+ */
+function openingQuote(error: YAMLError, source: string): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
+  const quote = error.message.includes(`'quote`) ? "'" : '"';
+  const at = source.lastIndexOf(quote, error.pos[0] - 1);
+  return at >= 0 ? at : undefined;
 }
 
 /**

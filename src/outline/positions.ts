@@ -52,6 +52,12 @@ function keyNode(node: Node, key: string): Node | undefined {
   return undefined;
 }
 
+/** True when the map at `path` has a key written as `key` (not a key the parser made of something else). */
+export function hasKey(parsed: ParsedOutline, path: OutlinePath, key: string): boolean {
+  const node = parsed.syntax().document.getIn(path, true);
+  return isNode(node) && keyNode(node, key) !== undefined;
+}
+
 /** True when `path` exists in the document as a sequence (used to tell lists from maps in messages). */
 export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean {
   return isSeq(parsed.syntax().document.getIn(path, true));

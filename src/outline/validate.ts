@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import type { ParsedOutline } from './parse.js';
-import { locateProblems, positionOf } from './positions.js';
+import { hasKey, locateProblems, positionOf } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -32,7 +32,7 @@ export function isOverlay(parsed: ParsedOutline): boolean {
 const START_HINT = 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.';
 
 function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Validated<T> {
-  if (parsed.diagnostics.length > 0) return failed(parsed.diagnostics);
+  if (parsed.diagnostics.length > 0) return failed([...parsed.diagnostics, ...problemsBefore(schema, parsed)]);
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return failed([
       {
@@ -52,6 +52,32 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
   if (!result.success)
     return failed(locateProblems(parsed, problemsFromIssues(schema, parsed.data, result.error.issues)));
   return { ok: true, outline: result.data };
+}
+
+/** Problems a schema finds without a syntax error's help: a misspelt key, a wrong value. */
+const SURE_CODES = new Set(['unknown-key', 'wrong-type', 'invalid-value']);
+
+/**
+ * With a YAML syntax error, the schema's problems above the first error line
+ * too, where the parser read the file as written: a typo there need not wait
+ * for the next run. Below it, what the parser made of the rest is a guess.
+ */
+function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diagnostic[] {
+  const firstError = Math.min(...parsed.diagnostics.map((d) => d.line));
+  let data: unknown;
+  try {
+    data = parsed.syntax().document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  const problems = problemsFromIssues(schema, data, result.error.issues).filter(
+    (problem) =>
+      SURE_CODES.has(problem.code) && (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),
+  );
+  return locateProblems(parsed, problems).filter((d) => d.line < firstError);
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

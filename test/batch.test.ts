@@ -67,7 +67,7 @@ describe('versus build with a bad outline among good ones', () => {
     );
     expect(run.stderr).toContain('nothing was written');
     expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
-    expect(await readFile(path.join(dir, 'out/second-talk.md'), 'utf8')).toContain('title: Second talk');
+    expect(await readFile(path.join(dir, 'out/second-talk.md'), 'utf8')).toContain("title: 'Second talk'");
   });
 
   it('does the same for a quoted glob whose first match is bad', async () => {

@@ -126,14 +126,14 @@ async function expandPatterns(outlines: string[]): Promise<string[]> {
   return expanded.flat();
 }
 
-function printBuilt({ files, compiled: { deck }, overflows }: BuildResult, ms: number, outDir: string): void {
+function printBuilt({ files, compiled: { deck, assets }, overflows }: BuildResult, ms: number, outDir: string): void {
   const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
   const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
   const seconds = (ms / 1000).toFixed(1);
   // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files.
   const listed = files
     .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
-    .map((f) => `  ${f}${f.endsWith('.html') ? '  (one file: images inside)' : ''}`);
+    .map((f) => `  ${f}${f.endsWith('.html') && assets.size > 0 ? '  (one file: images inside)' : ''}`);
   for (const f of overflows ?? []) {
     process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
   }

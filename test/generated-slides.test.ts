@@ -6,6 +6,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../src/export/html.js';
 import { resolveTheme } from '../src/export/marp.js';
+import { countWords, estimateMinutes } from '../src/plan/timing.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const kinds = (outline: unknown) => compileData(outline).deck.slides.map((slide) => slide.kind);
@@ -81,5 +82,27 @@ describe('the front matter', () => {
     expect(head?.querySelector('title')?.text).toBe(title);
     expect(head?.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(String.raw`\n is a newline`);
     expect(head?.querySelector('meta[name="author"]')?.getAttribute('content')).toBe('A\\B');
+  });
+});
+
+describe('speaking time from the notes', () => {
+  it('counts the words of languages written without spaces', () => {
+    const notes = '我们今天比较两个深度学习框架，看看它们各自的优点和缺点。'.repeat(20);
+    expect(countWords(notes, 'zh')).toBe(300);
+    // 300 words at 130 a minute: 2.25 minutes, where counting by spaces found one "word".
+    expect(estimateMinutes(undefined, notes, 130, 'zh')).toBe(2.25);
+  });
+
+  it('counts words, not the punctuation between them', () => {
+    expect(countWords('Hello, world — it’s 2026: tf.keras is here.')).toBe(7);
+  });
+
+  it('follows the outline’s lang', () => {
+    const outline = { ...minimalOutline(), lang: 'ja' };
+    outline.sections[0]?.slides.forEach((slide) => {
+      slide.notes = '今日はふたつの深層学習フレームワークを比べます。'.repeat(30);
+    });
+    const table = compileData(outline).deck.slides.find((slide) => slide.kind === 'comparison');
+    expect(table?.minutes).toBeGreaterThan(1);
   });
 });

@@ -30,7 +30,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       .filter(Boolean)
       .sort((a, b) => a - b);
   const minutesFor = (explicit: number | undefined, notes: string) =>
-    estimateMinutes(explicit, notes, outline.wordsPerMinute);
+    estimateMinutes(explicit, notes, outline.wordsPerMinute, outline.lang);
 
   const slides: DeckSlide[] = [];
   const titleNotes = outline.notes ?? '';

@@ -14,6 +14,7 @@ import { compileOutline } from './compile.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
 import { createMarp, resolveTheme, themeFor } from './export/marp.js';
 import { type LoadedOutline, loadOutline } from './outline/load.js';
+import { originOf } from './outline/origin.js';
 import { escapeHtml } from './render/escape.js';
 
 export interface DevOptions {
@@ -107,16 +108,15 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
   };
 }
 
-/**
- * Where the code panes' files may be: each is relative to the outline file that
- * names it, which an overlay's chain does not record, so every outline's folder
- * is a candidate (watching a file that does not exist costs nothing).
- */
+/** The code panes' files, each relative to the outline file that names it (the slide's origin). */
 function codeFiles(loaded: LoadedOutline): string[] {
-  const names = loaded.outline.sections.flatMap((section) =>
-    section.slides.flatMap((slide) => (slide.kind === 'code' ? slide.panes.flatMap((pane) => pane.file ?? []) : [])),
+  return loaded.outline.sections.flatMap((section) =>
+    section.slides.flatMap((slide) => {
+      if (slide.kind !== 'code') return [];
+      const namedIn = path.dirname(originOf(slide)?.file ?? loaded.file);
+      return slide.panes.flatMap((pane) => (pane.file === undefined ? [] : [path.resolve(namedIn, pane.file)]));
+    }),
   );
-  return loaded.files.flatMap((outline) => names.map((name) => path.resolve(path.dirname(outline), name)));
 }
 
 /**

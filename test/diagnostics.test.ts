@@ -72,9 +72,8 @@ describe('YAML errors', () => {
   });
 });
 
-describe('schema errors', () => {
-  it('names an unknown key at the key itself, with a suggestion', () => {
-    const source = `${HEAD}sections:
+/** A slide with "bulets" for "bullets": the README's error example. */
+const MISSPELT_KEY = `${HEAD}sections:
   - id: main
     title: Main
     slides:
@@ -82,6 +81,10 @@ describe('schema errors', () => {
         title: Hi
         bulets: [x]
 `;
+
+describe('schema errors', () => {
+  it('names an unknown key at the key itself, with a suggestion', () => {
+    const source = MISSPELT_KEY;
     expect(diagnose(source)).toMatchInlineSnapshot(`
       [
         "outline.yaml:13:9 error[unknown-key]: "bulets" is not a slide field (did you mean "bullets"?)",
@@ -92,14 +95,7 @@ describe('schema errors', () => {
   it('prints the README’s error example, word for word', () => {
     const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
     const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
-        title: Hi
-        bulets: [x]
-`;
+    const source = MISSPELT_KEY;
     const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
     const printed = validated.ok ? [] : validated.diagnostics.map(formatDiagnostic);
     expect(`${printed.join('\n')}\n`).toBe(example);

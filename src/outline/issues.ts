@@ -146,6 +146,7 @@ const FORMAT_HINTS: Partial<Record<string, string>> = {
   lang: 'Use a language tag such as en, de, fr, pt-BR or zh-Hans.',
   language: 'Use the language name highlighters know, e.g. python, typescript, cpp.',
   slug: 'Write it in lowercase with dashes between words, e.g. "keras-vs-tensorflow".',
+  url: 'Write the full address, starting with https://.',
 };
 
 function formatHint(field: string, issue: Issue): string {
@@ -153,7 +154,6 @@ function formatHint(field: string, issue: Issue): string {
   if (hint) return hint;
   if (issue.message.includes('control character'))
     return 'Remove the invisible character (it may come from a copy and paste).';
-  if (issue.message.includes('http')) return 'Write the full address, starting with https://.';
   if (issue.message.includes('blank')) return 'Write the text, or leave the field out.';
   return 'See `versus schema` for what this field takes.';
 }
@@ -166,13 +166,7 @@ function suggestKey(key: string, allowed: readonly string[]): string {
 
 /** The shapes a value may take where the schema is a union (`agenda: false` or a mapping). */
 function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
-  let schema: z.core.$ZodType | undefined = root;
-  let value = data;
-  for (const key of path) {
-    schema = schema && step(unwrap(schema, value), key);
-    value = valueAt(value, [key]);
-  }
-  const union = schema && unwrap(schema, value);
+  const union = schemaAt(root, path, data);
   if (!(union instanceof z.ZodUnion)) return [];
   return (union.options as z.core.$ZodType[]).map((option) => {
     if (option instanceof z.ZodLiteral) return JSON.stringify(option.value);
@@ -257,14 +251,19 @@ function expectedHint(expected: string, value: unknown): string | undefined {
 
 /** The keys the schema allows for the object at `path` (slide keys depend on its `kind`). */
 function allowedKeys(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
+  const object = schemaAt(root, path, data);
+  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+}
+
+/** The schema of the value at `path` (a slide's by its `kind`), unwrapped from optional and default. */
+function schemaAt(root: z.core.$ZodType, path: OutlinePath, data: unknown): z.core.$ZodType | undefined {
   let schema: z.core.$ZodType | undefined = root;
   let value = data;
   for (const key of path) {
     schema = schema && step(unwrap(schema, value), key);
     value = valueAt(value, [key]);
   }
-  const object = schema && unwrap(schema, value);
-  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+  return schema && unwrap(schema, value);
 }
 
 function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {

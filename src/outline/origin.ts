@@ -9,7 +9,7 @@
  * spreads keep it; it is not in the schema's types because no author writes it.
  */
 import type { ParsedOutline } from './parse.js';
-import { type FilePosition, fileLocator, type Locator, type OutlinePath, positionOf } from './positions.js';
+import { type FilePosition, fileLocator, type Locator, type OutlinePath } from './positions.js';
 import type { Outline, Overlay, Section } from './schema.js';
 
 export interface Origin {
@@ -94,7 +94,7 @@ export function outlineLocator({ outline, documents }: Sourced): Locator {
 export function locate(sourced: Sourced, where: Where): FilePosition {
   if (Array.isArray(where)) return outlineLocator(sourced)(where);
   const parsed = sourced.documents.get(where.file);
-  return parsed ? { file: where.file, ...positionOf(parsed, where.path) } : { file: where.file, line: 1, col: 1 };
+  return parsed ? fileLocator(parsed)(where.path) : { file: where.file, line: 1, col: 1 };
 }
 
 function deepestStamp(outline: Outline, path: OutlinePath): { origin: Origin; depth: number } | undefined {

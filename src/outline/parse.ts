@@ -66,6 +66,15 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: 'this value is followed by lines indented under it',
 };
 
+/** What the parser made of a file with syntax errors, as far as it could read it; undefined if not even that. */
+export function partialData(parsed: ParsedOutline): unknown {
+  try {
+    return parsed.syntax().document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseOutlineText(source: string, file: string): ParsedOutline {
   const fast = readData(source);
   if (!fast.ok) return parseWithPositions(source, file);

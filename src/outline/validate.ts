@@ -5,7 +5,7 @@
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
-import type { ParsedOutline } from './parse.js';
+import { type ParsedOutline, partialData } from './parse.js';
 import { hasKey, locateProblems, positionOf } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
@@ -64,12 +64,7 @@ const SURE_CODES = new Set(['unknown-key', 'wrong-type', 'invalid-value']);
  */
 function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diagnostic[] {
   const firstError = Math.min(...parsed.diagnostics.map((d) => d.line));
-  let data: unknown;
-  try {
-    data = parsed.syntax().document.toJS({ maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
+  const data = partialData(parsed);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const result = schema.safeParse(data);
   if (result.success) return [];

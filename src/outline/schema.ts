@@ -109,13 +109,12 @@ const prosConsSlide = z.strictObject({
   cons: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → drawbacks.'),
 });
 
+const languageName = z.string().regex(/^[A-Za-z0-9_+#.-]+$/, 'a language name such as "python"');
+
 const codePane = z
   .strictObject({
     contender: z.string().describe('Contender id this pane belongs to.'),
-    language: z
-      .string()
-      .regex(/^[A-Za-z0-9_+#.-]+$/, 'a language name such as "python"')
-      .optional(),
+    language: languageName.optional(),
     code: z.string().min(1).optional().describe('The code itself.'),
     file: z.string().min(1).optional().describe('Or a file to include, relative to the outline.'),
     caption: slideText(LIMIT.line).optional(),
@@ -178,6 +177,14 @@ const exerciseSlide = z.strictObject({
   kind: z.literal('exercise'),
   ...slideBase,
   task: z.array(slideText(LIMIT.item)).min(1).describe('Steps for the audience.'),
+  language: languageName
+    .optional()
+    .describe("Language of the starter code and the solution; default: the language of the talk's code panes."),
+  starter: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Code the attendees start from: goes to the exercise notebook, never to the slide.'),
   solution: z.string().min(1).describe('Goes to the speaker notes, never on the slide.'),
 });
 

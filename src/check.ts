@@ -73,11 +73,16 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   const deckContenders = deck.contenders.length;
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
-    if (!slide.notes.trim() && !isContinuation) {
+    // A slide without notes is reported once; a part left without any when its first part has some ran out of paragraphs.
+    const firstPart = deck.slides[i - (slide.part?.index ?? 1) + 1];
+    const notesRanOut = isContinuation && Boolean(firstPart?.notes.trim());
+    if (!slide.notes.trim() && (!isContinuation || notesRanOut)) {
       findings.push({
         severity: 'warning',
         code: 'missing-notes',
-        message: `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes`,
+        message: notesRanOut
+          ? `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
+          : `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes`,
         ...at(slide.origin),
         slide: i + 1,
       });

@@ -181,6 +181,32 @@ describe('missing-notes', () => {
       },
     ]);
   });
+  it('reports a continuation slide left without notes when the notes have fewer paragraphs than parts', async () => {
+    const bullets = Array.from(
+      { length: 30 },
+      (_, i) => `          - Bullet ${i + 1} is long enough to take a whole line of the slide, or nearly`,
+    ).join('\n');
+    const withBullets = edit(CLEAN, [
+      '        bullets: [Tea is steeped leaves, Coffee is brewed beans]\n',
+      `        bullets:\n${bullets}\n`,
+    ]);
+    const { report: oneParagraph } = await check(withBullets);
+    const parts = oneParagraph.slides - CLEAN_SLIDES + 1;
+    expect(parts).toBeGreaterThan(1);
+    expect(oneParagraph.findings.map((f) => [f.code, f.slide, f.message])).toEqual(
+      Array.from({ length: parts - 1 }, (_, i) => [
+        'missing-notes',
+        5 + i,
+        `slide ${5 + i} "What they are (${i + 2}/${parts})" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`,
+      ]),
+    );
+    const paragraphs = Array.from({ length: parts }, (_, i) => `Part ${i + 1}.`).join('\n\n');
+    const enough = edit(withBullets, [
+      '        notes: Keep this short.\n',
+      `        notes: "${paragraphs.replaceAll('\n', '\\n')}"\n`,
+    ]);
+    expect((await check(enough)).report.findings).toEqual([]);
+  });
 });
 
 describe('missing-source', () => {

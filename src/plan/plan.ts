@@ -7,6 +7,7 @@ import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
+import { paragraphsOf, shareParagraphs } from './notes.js';
 import { estimateMinutes } from './timing.js';
 
 export interface PlanOptions {
@@ -92,7 +93,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         section: section.title,
       };
       const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
-      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders)));
+      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders), notesParagraphs(slide)));
     }
   }
 
@@ -150,6 +151,12 @@ function notesOf(slide: Slide): string {
   return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
 }
 
+/** The notes' paragraphs; an exercise's solution is one more, kept whole however many blank lines its code has. */
+function notesParagraphs(slide: Slide): string[] {
+  const paragraphs = paragraphsOf(slide.notes ?? '');
+  return slide.kind === 'exercise' ? [...paragraphs, `Solution:\n${slide.solution}`] : paragraphs;
+}
+
 type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;
 
 /**
@@ -168,8 +175,16 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
   return fit && Object.keys(fit).length > 0 ? { fit } : {};
 }
 
-/** The deck slides of a slide's parts: "(1/2)" counters, notes on the first, time shared. */
-function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]): DeckSlide[] {
+/**
+ * The deck slides of a slide's parts: "(1/2)" counters, the notes' paragraphs
+ * shared in order (what to say while each part is up), time shared.
+ */
+function continued(
+  base: SlideBase,
+  parts: Part<SlideContent | GeneratedSlide>[],
+  paragraphs = paragraphsOf(base.notes),
+): DeckSlide[] {
+  const notes = shareParagraphs(paragraphs, parts.length).map((share) => share.join('\n\n'));
   return parts.map((part, index) => ({
     ...base,
     ...part.content,
@@ -180,7 +195,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.columns ? { columns: part.columns } : {}),
     ...(parts.length > 1
       ? {
-          notes: index === 0 ? base.notes : '',
+          notes: notes[index] ?? '',
           minutes: shareOf(base.minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },
         }

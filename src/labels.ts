@@ -75,8 +75,8 @@ function createLabels(lang: string, catalog: Catalog): Labels {
     date: (text) => {
       const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
       if (!match) return text;
-      const [, year, month, day] = match.map(Number) as [number, number, number, number | undefined];
-      const when = new Date(Date.UTC(year, month - 1, day ?? 1));
+      const [year, month, day] = [match[1], match[2], match[3]].map((part) => (part ? Number(part) : undefined));
+      const when = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
       return Number.isNaN(when.getTime()) ? text : (day === undefined ? months : days).format(when);
     },
   };

@@ -328,7 +328,10 @@ export const overlaySchema = z
         z.strictObject({
           id: id.describe('The slide or section to replace.'),
           slide: slideSchema.optional(),
-          section: section.optional(),
+          section: section
+            .extend({ id: id.optional(), slides: section.shape.slides.optional() })
+            .optional()
+            .describe('The new section; without "slides" it changes only the fields it names (a new title).'),
         }),
       )
       .optional(),

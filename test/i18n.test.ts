@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
 import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
 import { labelsForLang } from '../src/labels.js';
+import { renderRunSheet } from '../src/render/runsheet.js';
 import { compileData, diagnose, minimalOutline } from './helpers.js';
 import { versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
@@ -70,7 +71,12 @@ describe("an outline's own labels", () => {
     const outline = {
       ...minimalOutline(),
       lang: 'de',
-      labels: { tie: 'Unentschieden', choose: 'Nimm {name}, wenn…', references: 'Literatur' },
+      labels: {
+        tie: 'Unentschieden',
+        choose: 'Nimm {name}, wenn…',
+        references: 'Literatur',
+        slideCount: { one: 'eine Seite', other: '{n} Seiten' },
+      },
     };
     outline.sections[0]?.slides.push({
       kind: 'decision',
@@ -87,6 +93,7 @@ describe("an outline's own labels", () => {
     expect(markdown).toContain('<span class="tie">Unentschieden</span>');
     expect(markdown).toContain('## Nimm Alpha, wenn…');
     expect(deck.slides.at(-1)?.title).toBe('Literatur');
+    expect(renderRunSheet(deck)).toContain(`${deck.slides.length} Seiten`);
     // Words the outline does not override come from the German catalog.
     expect(markdown).toContain("_footer: 'Belege: \\[1\\]'");
   });

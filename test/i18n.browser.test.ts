@@ -88,6 +88,7 @@ sections:
           - { contender: alpha, language: python, code: "print(1)" }
           - { contender: beta, language: python, code: "print(2)" }
       - { kind: exercise, title: "${topic} 6", minutes: 5, task: ${list([first, second])}, solution: ${JSON.stringify(good)} }
+      - { kind: quote, title: "${topic} 8", text: "${second}", by: "${first}" }
       - { kind: bullets, title: "${topic} 7", bullets: ${list(Array.from({ length: 14 }, (_, i) => `${first} ${i + 1}`))}, notes: ${JSON.stringify(note)} }
 `;
 }
@@ -251,6 +252,15 @@ describeWithBrowser('a talk in every shipped language', () => {
           // Marp's browser script turns each <pre> into a <marp-pre>.
           code: style('section.code :is(pre, marp-pre)'),
           url: style('section.references a'),
+          // Lists indent on the right only, as wide as on the left right to left.
+          listPadding: (() => {
+            const list = document.querySelector('section.bullets ul');
+            return list ? [getComputedStyle(list).paddingLeft, getComputedStyle(list).paddingRight] : [];
+          })(),
+          quoteBorder: (() => {
+            const quote = document.querySelector('section.quote blockquote');
+            return quote ? [getComputedStyle(quote).borderLeftWidth, getComputedStyle(quote).borderRightWidth] : [];
+          })(),
         };
       });
       // The aspect column, then the first contender, from the right.
@@ -258,6 +268,8 @@ describeWithBrowser('a talk in every shipped language', () => {
       expect(layout.firstContender).toBeGreaterThan(layout.secondContender);
       expect(layout.prosFirst).toBeGreaterThan(layout.prosSecond);
       expect(layout).toMatchObject({ title: 'rtl', code: 'ltr', url: 'ltr' });
+      expect(layout.listPadding).toEqual(['0px', '33.6px']);
+      expect(layout.quoteBorder).toEqual(['0px', '8px']);
     } finally {
       await page.close();
     }

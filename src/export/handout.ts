@@ -145,7 +145,7 @@ function cover(deck: Deck, labels: Labels): string {
     .join(', ');
   const speakers = meta.speakers.map(
     (s) =>
-      `<p><strong>${escapeHtml(s.name)}</strong>${s.role ? `, ${escapeHtml(s.role)}` : ''}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
+      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
   );
   const occasion = [meta.event, meta.date && labels.date(meta.date)]
     .filter(Boolean)

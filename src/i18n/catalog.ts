@@ -43,6 +43,7 @@ export const MESSAGE_KEYS = [
   'colSection',
   'colMinutes',
   'colEnds',
+  'speaker',
   'slideControls',
 ] as const;
 
@@ -81,5 +82,6 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   colSection: 'Run sheet column: section.',
   colMinutes: 'Run sheet column: minutes.',
   colEnds: 'Run sheet column: end time.',
+  speaker: 'A speaker with their role, on the title slide and the handout cover: {name}, {role}.',
   slideControls: 'The HTML’s name for its slide controls.',
 };

@@ -204,7 +204,7 @@ function referenceText(source: NumberedSource, labels: Labels): string {
 
 function byline(outline: Outline, labels: Labels): string[] {
   const speakers = (outline.speakers ?? []).map((s) =>
-    [[s.name, s.role].filter(Boolean).join(', '), s.contact].filter(Boolean).join(' · '),
+    [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' · '),
   );
   const occasion = [outline.event, outline.date && labels.date(outline.date)].filter(Boolean).join(' · ');
   return [...speakers, ...(occasion ? [occasion] : [])];

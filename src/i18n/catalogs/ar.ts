@@ -45,5 +45,6 @@ export const ar: Catalog = {
   colSection: 'القسم',
   colMinutes: 'الدقائق',
   colEnds: 'النهاية',
+  speaker: '{name}، {role}',
   slideControls: 'أزرار التحكم بالشرائح',
 };

@@ -31,5 +31,6 @@ export const de: Catalog = {
   colSection: 'Abschnitt',
   colMinutes: 'Minuten',
   colEnds: 'Ende',
+  speaker: '{name}, {role}',
   slideControls: 'Foliensteuerung',
 };

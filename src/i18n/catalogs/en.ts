@@ -31,5 +31,6 @@ export const en: Catalog = {
   colSection: 'section',
   colMinutes: 'minutes',
   colEnds: 'ends',
+  speaker: '{name}, {role}',
   slideControls: 'Slide controls',
 };

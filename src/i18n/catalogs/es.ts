@@ -31,5 +31,6 @@ export const es: Catalog = {
   colSection: 'sección',
   colMinutes: 'minutos',
   colEnds: 'fin',
+  speaker: '{name}, {role}',
   slideControls: 'Controles de diapositivas',
 };

@@ -31,5 +31,6 @@ export const fr: Catalog = {
   colSection: 'partie',
   colMinutes: 'minutes',
   colEnds: 'fin',
+  speaker: '{name}, {role}',
   slideControls: 'Commandes des diapositives',
 };

@@ -31,5 +31,6 @@ export const ja: Catalog = {
   colSection: 'セクション',
   colMinutes: '分',
   colEnds: '終了',
+  speaker: '{name}（{role}）',
   slideControls: 'スライド操作',
 };

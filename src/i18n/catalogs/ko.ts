@@ -31,5 +31,6 @@ export const ko: Catalog = {
   colSection: '섹션',
   colMinutes: '분',
   colEnds: '끝',
+  speaker: '{name}, {role}',
   slideControls: '슬라이드 컨트롤',
 };

@@ -31,5 +31,6 @@ export const pt: Catalog = {
   colSection: 'seção',
   colMinutes: 'minutos',
   colEnds: 'fim',
+  speaker: '{name}, {role}',
   slideControls: 'Controles dos slides',
 };

@@ -32,5 +32,6 @@ export const zh: Catalog = {
   colSection: '章节',
   colMinutes: '分钟',
   colEnds: '结束',
+  speaker: '{name}，{role}',
   slideControls: '幻灯片控制',
 };

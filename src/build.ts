@@ -15,6 +15,7 @@ import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
+import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
@@ -81,7 +82,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           : og
         : undefined;
       const { exportHtml } = await import('./export/html.js');
-      await exportHtml(staging.pathOf(`${slug}.md`), staging.pathOf(`${slug}.html`), theme, compiled.assets, ogImage);
+      const labels = labelsFor(compiled.deck);
+      await exportHtml(
+        staging.pathOf(`${slug}.md`),
+        staging.pathOf(`${slug}.html`),
+        theme,
+        compiled.assets,
+        ogImage,
+        labels,
+      );
       staging.add(`${slug}.html`);
     };
     const steps = await Promise.allSettled([

@@ -1,7 +1,98 @@
 /**
- * Words versus adds to a talk. The planner measures them and the renderers
- * print them, so both read them from here.
+ * Words versus adds to a talk, in the talk's language. The planner measures
+ * them and the renderers and exporters print them, so all read them from here:
+ * `labelsFor(deck).t('agenda')`.
  */
+import { type Catalog, MESSAGE_KEYS, type Message, type MessageKey } from './i18n/catalog.js';
+import { catalogFor, directionOf } from './i18n/catalogs.js';
 
-/** Shown beside the aspect of a row whose verdict is a tie: a word, so that a tie does not rely on color. */
-export const TIE_LABEL = 'tie';
+export type { MessageKey } from './i18n/catalog.js';
+export { MESSAGE_KEYS };
+
+/** An outline's own wording for some keys (`labels:`), over the catalog's. */
+export type LabelOverrides = Partial<Record<MessageKey, Message>>;
+
+export interface Labels {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /**
+   * A message with its placeholders filled; a number `n` picks the plural form.
+   *
+   * @example
+   * labelsFor({ meta: { lang: 'de' } }).t('slideCount', { n: 2 }); // "2 Folien"
+   */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** A duration: 2.5 → "2.5 min", "2,5 Min.". */
+  minutes(minutes: number): string;
+  /** A number as the language writes it. */
+  number(value: number): string;
+  /** A `YYYY-MM-DD` or `YYYY-MM` date as the language writes it; any other text as it is. */
+  date(text: string): string;
+}
+
+/** The labels of a planned deck: its language, with the outline's overrides. */
+export function labelsFor(deck: { meta: { lang: string; labels?: LabelOverrides } }): Labels {
+  return labelsForLang(deck.meta.lang, deck.meta.labels);
+}
+
+const cache = new Map<string, Labels>();
+
+export function labelsForLang(lang: string, overrides: LabelOverrides = {}): Labels {
+  const key = `${lang} ${JSON.stringify(overrides)}`;
+  let labels = cache.get(key);
+  if (!labels) {
+    labels = createLabels(lang, { ...catalogFor(lang), ...definedOnly(overrides) });
+    cache.set(key, labels);
+  }
+  return labels;
+}
+
+function definedOnly(overrides: LabelOverrides): Partial<Catalog> {
+  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+}
+
+function createLabels(lang: string, catalog: Catalog): Labels {
+  const locale = supported(lang);
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const days = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const t: Labels['t'] = (key, params = {}) => {
+    const message = catalog[key];
+    const template = typeof message === 'string' ? message : pluralOf(message, params.n, plurals);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+  return {
+    lang,
+    dir: directionOf(lang),
+    t,
+    minutes: (minutes) => t('minutes', { n: Math.round(minutes * 100) / 100 }),
+    number: (value) => numbers.format(value),
+    date: (text) => {
+      const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
+      if (!match) return text;
+      const [year, month, day] = [match[1], match[2], match[3]].map((part) => (part ? Number(part) : undefined));
+      const when = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+      return Number.isNaN(when.getTime()) ? text : (day === undefined ? months : days).format(when);
+    },
+  };
+}
+
+function pluralOf(message: Exclude<Message, string>, n: unknown, rules: Intl.PluralRules): string {
+  if (typeof n !== 'number') return message.other;
+  // An exact 0, 1 or 2 may have its own words ("one slide"); otherwise the language's category.
+  return message[rules.select(n)] ?? message.other;
+}
+
+/** A tag Intl understands, or English: an outline's tag is well formed but may name no locale ICU has. */
+function supported(lang: string): string {
+  try {
+    return Intl.PluralRules.supportedLocalesOf([lang])[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -89,8 +89,10 @@ describe('speaking time from the notes', () => {
   it('counts the words of languages written without spaces', () => {
     const notes = '我们今天比较两个深度学习框架，看看它们各自的优点和缺点。'.repeat(20);
     expect(countWords(notes, 'zh')).toBe(300);
-    // 300 words at 130 a minute: 2.25 minutes, where counting by spaces found one "word".
-    expect(estimateMinutes(undefined, notes, 130, 'zh')).toBe(2.25);
+    // Said at characters per minute, as these scripts are: 520 characters at 250 a minute, where
+    // counting by spaces found one "word".
+    expect(estimateMinutes(undefined, notes, { wordsPerMinute: 130, charactersPerMinute: 250 }, 'zh')).toBe(2);
+    expect(estimateMinutes(undefined, notes, { wordsPerMinute: 130, charactersPerMinute: 130 }, 'zh')).toBe(4);
   });
 
   it('counts words, not the punctuation between them', () => {

@@ -3,9 +3,10 @@
  * its speaker notes beside or below it, page numbers, bookmarks per section,
  * and the references in full. Printed by the shared browser.
  */
+import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { cssString, escapeHtml } from '../render/escape.js';
-import { formatMinutes, slideTitle } from '../render/slides.js';
+import { slideTitle } from '../render/slides.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -52,10 +53,13 @@ h1, h2, h3 { margin: 0; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 .references { break-before: page; }
-.references ol { padding-left: 6mm; }
+.references ol { padding-inline-start: 6mm; }
 .references li { margin-bottom: 2mm; }
-/* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones. */
-.references a { color: inherit; word-break: break-all; }
+/* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones;
+   it reads left to right in a right-to-left handout too. */
+.references a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
+[dir=rtl] .cover .bar { transform: scaleX(-1); }
+:lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
 .references .date { white-space: nowrap; }
 `;
 
@@ -78,12 +82,13 @@ export function handoutDocument(
   layout: HandoutLayout,
   paper: Paper,
 ): string {
+  const labels = labelsFor(deck);
   const sections: { title: string; items: string[] }[] = [];
   deck.slides.forEach((slide, i) => {
     // Before the first section: the opening; after the last: the references, under their own title.
-    const group = slide.section ?? (slide.kind === 'references' ? slide.title : 'Introduction');
+    const group = slide.section ?? (slide.kind === 'references' ? slide.title : labels.t('introduction'));
     if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
-    sections.at(-1)?.items.push(item(slide, i + 1, slideHtml[i] ?? ''));
+    sections.at(-1)?.items.push(item(slide, i + 1, slideHtml[i] ?? '', labels));
   });
   const body = sections
     .map(
@@ -92,18 +97,19 @@ export function handoutDocument(
     )
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(deck.meta.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)} — handout</title>
+<html lang="${escapeHtml(deck.meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(labels.t('handout', { title: deck.meta.title }))}</title>
 <style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}
-${pageCss(deck.meta.title, paper)}</style></head>
+${pageCss(deck.meta.title, paper, labels.dir)}</style></head>
 <body class="layout-${layout}">
-${cover(deck)}
+${cover(deck, labels)}
 ${body}
-${references(deck)}
+${references(deck, labels)}
 </body></html>`;
 }
 
-/** Paper and margins, with the talk's title and the page number in the bottom margin of every page. */
-function pageCss(title: string, paper: Paper): string {
+/** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */
+function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
+  const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
   // Each slide of layouts 2 and 3 takes at least its share of the page, so no more than 2 or 3 share one.
   const pageHeight = paper === 'letter' ? 279.4 : 297;
@@ -112,26 +118,26 @@ function pageCss(title: string, paper: Paper): string {
 .layout-3 .item { min-height: ${share(3)}; }
 @page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm;
-  @bottom-left { content: ${cssString(title)}; ${footer} }
-  @bottom-right { content: counter(page) " / " counter(pages); ${footer} }
+  @bottom-${start} { content: ${cssString(title)}; ${footer} }
+  @bottom-${end} { content: counter(page) " / " counter(pages); ${footer} }
 }`;
 }
 
-function item(slide: DeckSlide, number: number, svg: string): string {
+function item(slide: DeckSlide, number: number, svg: string, labels: Labels): string {
   const paragraphs = slide.notes.trim()
     ? slide.notes
         .trim()
         .split(/\n\s*\n/)
         .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('')
-    : `<p class="none">${slide.part && slide.part.index > 1 ? 'Continued from the previous slide.' : 'No notes for this slide.'}</p>`;
+    : `<p class="none">${escapeHtml(labels.t(slide.part && slide.part.index > 1 ? 'continuedNotes' : 'noNotes'))}</p>`;
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide))} <span class="meta">· ${formatMinutes(slide.minutes)}</span></h3>${paragraphs}</div>
+<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}</div>
 </article>`;
 }
 
-function cover(deck: Deck): string {
+function cover(deck: Deck, labels: Labels): string {
   const { meta } = deck;
   const colors = deck.contenders.map((c) => c.color);
   const stops = colors
@@ -139,12 +145,16 @@ function cover(deck: Deck): string {
     .join(', ');
   const speakers = meta.speakers.map(
     (s) =>
-      `<p><strong>${escapeHtml(s.name)}</strong>${s.role ? `, ${escapeHtml(s.role)}` : ''}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
+      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
   );
-  const occasion = [meta.event, meta.date]
+  const occasion = [meta.event, meta.date && labels.date(meta.date)]
     .filter(Boolean)
     .map((t) => escapeHtml(t as string))
     .join(' · ');
+  const length = [
+    labels.t('slideCount', { n: deck.slides.length }),
+    labels.t('aboutMinutes', { n: Math.round(deck.minutes) }),
+  ];
   const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.kind === 'divider' ? [s.title] : [])))];
   return `<div class="cover">
 <h1>${escapeHtml(meta.title)}</h1>
@@ -152,22 +162,26 @@ ${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}
 <div class="bar" style="background: linear-gradient(90deg, ${stops})"></div>
 ${speakers.join('\n')}
 ${occasion ? `<p>${occasion}</p>` : ''}
-<p>${deck.slides.length} slides · about ${Math.round(deck.minutes)} minutes</p>
+<p>${escapeHtml(length.join(' · '))}</p>
 <ol class="contents">${sectionTitles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>
 </div>`;
 }
 
-function references(deck: Deck): string {
+function references(deck: Deck, labels: Labels): string {
   if (deck.sources.length === 0) return '';
   const items = deck.sources.map((s) => {
     const parts = [
       escapeHtml(s.title),
       s.publisher && escapeHtml(s.publisher),
       s.url && `<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>`,
-      s.accessed && `accessed <span class="date">${escapeHtml(s.accessed)}</span>`,
+      s.accessed &&
+        escapeHtml(labels.t('accessed', { date: '\ue000' })).replace(
+          '\ue000',
+          `<span class="date">${escapeHtml(labels.date(s.accessed))}</span>`,
+        ),
     ];
     return `<li>${parts.filter(Boolean).join('. ')}</li>`;
   });
-  const title = deck.slides.find((slide) => slide.kind === 'references')?.title ?? 'References';
+  const title = deck.slides.find((slide) => slide.kind === 'references')?.title ?? labels.t('references');
   return `<section class="references"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
 }

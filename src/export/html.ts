@@ -6,12 +6,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
+import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { escapeHtml } from '../render/escape.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
 /**
  * `ogImage`: a path or URL for the Open Graph image, relative to the HTML.
  * `images`: the slides' images (asset name → file), inlined so that the HTML is one file.
+ * `labels`: the deck's words (default: the catalog of the markdown's `lang`).
  */
 export async function exportHtml(
   markdownFile: string,
@@ -19,6 +22,7 @@ export async function exportHtml(
   theme: ResolvedTheme,
   images: ReadonlyMap<string, string> = new Map(),
   ogImage?: string,
+  labels?: Labels,
 ): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
@@ -40,7 +44,7 @@ export async function exportHtml(
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
-  const html = withAccessibleControls(await readFile(outputFile, 'utf8'));
+  const html = withDirection(withAccessibleControls(await readFile(outputFile, 'utf8'), labels));
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
@@ -87,9 +91,20 @@ async function runMarpCli(argv: string[]): Promise<{ status: number; log: string
  * The bespoke template's on-screen controls sit outside every landmark, which
  * axe reports; naming them a navigation landmark fixes that for screen readers too.
  */
-export function withAccessibleControls(html: string): string {
+export function withAccessibleControls(html: string, labels = labelsForLang(langOf(html))): string {
   return html.replace(
     '<div class="bespoke-marp-osc">',
-    '<div class="bespoke-marp-osc" role="navigation" aria-label="Slide controls">',
+    `<div class="bespoke-marp-osc" role="navigation" aria-label="${escapeHtml(labels.t('slideControls'))}">`,
   );
+}
+
+/** The page of a right-to-left talk is right to left too (its slides are marked by marp-engine.ts). */
+export function withDirection(html: string): string {
+  const lang = langOf(html);
+  return labelsForLang(lang).dir === 'rtl' ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"') : html;
+}
+
+/** The `lang` marp-cli gave the page, from the markdown's `lang` directive. */
+function langOf(html: string): string {
+  return /<html lang="([^"]*)"/.exec(html)?.[1] ?? 'en';
 }

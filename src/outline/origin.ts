@@ -43,10 +43,10 @@ function stamp(value: object, file: string, path: OutlinePath): void {
   Object.assign(value, { origin: { file, path } satisfies Origin });
 }
 
-function stampSections(sections: Section[] | undefined, file: string, at: OutlinePath): void {
+function stampSections(sections: Partial<Section>[] | undefined, file: string, at: OutlinePath): void {
   for (const [i, section] of (sections ?? []).entries()) {
     stamp(section, file, [...at, i]);
-    for (const [j, slide] of section.slides.entries()) stamp(slide, file, [...at, i, 'slides', j]);
+    for (const [j, slide] of (section.slides ?? []).entries()) stamp(slide, file, [...at, i, 'slides', j]);
   }
 }
 

@@ -56,7 +56,13 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
     } else if (section) {
       const index = sections.findIndex((s) => s.id === id);
       if (index < 0) unknown(id, [...path, 'id'], 'section');
-      else sections[index] = section;
+      // Without slides, a replacement retitles: the base section keeps its slides and whatever else it does not name.
+      else {
+        const base = sections[index] as Section;
+        sections[index] = section.slides
+          ? { ...section, id: section.id ?? id, slides: section.slides }
+          : { ...base, ...section, id: section.id ?? id, slides: base.slides };
+      }
     } else if (slide) {
       const found = findSlide(sections, id);
       if (!found) unknown(id, [...path, 'id'], 'slide');

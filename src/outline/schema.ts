@@ -3,6 +3,7 @@
  * validator and the shipped `outline.schema.json`.
  */
 import * as z from 'zod';
+import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
 import { displayLength } from './text-length.js';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.
@@ -242,12 +243,37 @@ const profile = z.strictObject({
   skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
 });
 
+const label = slideText(LIMIT.label);
+const pluralLabel = z.strictObject({
+  zero: label.optional(),
+  one: label.optional(),
+  two: label.optional(),
+  few: label.optional(),
+  many: label.optional(),
+  other: label,
+});
+const labelValue = z.union([label, pluralLabel]).optional();
+
+/** The outline's own wording for generated text, by key; one string, or one per plural category. */
+const labels = z
+  .strictObject(
+    Object.fromEntries(MESSAGE_KEYS.map((key) => [key, labelValue.describe(MESSAGE_HELP[key])])) as unknown as Record<
+      MessageKey,
+      typeof labelValue
+    >,
+  )
+  .describe('Words versus adds (agenda, pros, "Choose {name} if…"), over the catalog of the talk\'s lang.');
+
 /** Talk-wide settings an overlay may override too. */
 const settings = {
   url: z
     .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
     .describe("The HTML's public address: link previews (Open Graph) then name its image by an absolute address."),
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"'),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"')
+    .describe('Language of the talk (BCP 47): generated words, right-to-left layout, word counts.'),
+  labels,
   slug: z
     .string()
     .regex(
@@ -262,6 +288,11 @@ const settings = {
     .min(60)
     .max(250)
     .describe("Speaking rate used to estimate a slide's minutes from its notes when it sets none."),
+  charactersPerMinute: z
+    .number()
+    .min(60)
+    .max(800)
+    .describe('Speaking rate for text written without spaces (Chinese, Japanese, Thai), in characters.'),
   agenda: z.union([generatedSlide, z.literal(false)]),
   references: z.union([generatedSlide, z.literal(false)]),
   defaultProfile: id.describe('Profile used when --profile is not given.'),
@@ -297,7 +328,10 @@ export const overlaySchema = z
         z.strictObject({
           id: id.describe('The slide or section to replace.'),
           slide: slideSchema.optional(),
-          section: section.optional(),
+          section: section
+            .extend({ id: id.optional(), slides: section.shape.slides.optional() })
+            .optional()
+            .describe('The new section; without "slides" it changes only the fields it names (a new title).'),
         }),
       )
       .optional(),

@@ -1,4 +1,5 @@
 /** The deck model: what the planner produces and every renderer and exporter reads. */
+import type { LabelOverrides } from '../labels.js';
 import type { Where } from '../outline/origin.js';
 import type { Contender, Slide, Source } from '../outline/schema.js';
 
@@ -67,6 +68,8 @@ export interface DeckMeta {
   event?: string;
   date?: string;
   lang: string;
+  /** The outline's own wording of generated text (`labels:`), over the language's catalog. */
+  labels?: LabelOverrides;
   slug: string;
   /** The HTML's public address, for link previews. */
   url?: string;

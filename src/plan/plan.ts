@@ -3,6 +3,7 @@
  * (title, agenda, dividers, references), numbers the sources, estimates
  * timing and splits what would overflow. Pure.
  */
+import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
@@ -30,12 +31,18 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     [...new Set(lists.flatMap((ids) => ids ?? []).map((id) => numberOf.get(id) ?? 0))]
       .filter(Boolean)
       .sort((a, b) => a - b);
+  const rate = {
+    wordsPerMinute: outline.wordsPerMinute,
+    ...(outline.charactersPerMinute ? { charactersPerMinute: outline.charactersPerMinute } : {}),
+  };
   const minutesFor = (explicit: number | undefined, notes: string) =>
-    estimateMinutes(explicit, notes, outline.wordsPerMinute, outline.lang);
+    estimateMinutes(explicit, notes, rate, outline.lang);
+  // The generated words, measured here as the renderers will print them.
+  const labels = labelsForLang(outline.lang, outline.labels);
 
   const slides: DeckSlide[] = [];
   const titleNotes = outline.notes ?? '';
-  const titleByline = byline(outline);
+  const titleByline = byline(outline, labels);
   slides.push({
     kind: 'title',
     title: outline.title,
@@ -51,7 +58,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   if (outline.agenda !== false) {
     const agenda = outline.agenda ?? {};
     const notes = agenda.notes ?? '';
-    const title = agenda.title ?? 'Agenda';
+    const title = agenda.title ?? labels.t('agenda');
     const items = outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) }));
     const parts = fitList(
       title,
@@ -85,15 +92,21 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       const origin = originOf(slide) ?? ['sections', i, 'slides', j];
       const base = {
         title: slide.title,
-        notes: notesOf(slide),
-        minutes: minutesFor(slide.minutes, notesOf(slide)),
+        notes: notesOf(slide, labels),
+        minutes: minutesFor(slide.minutes, notesOf(slide, labels)),
         ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
         citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
         origin,
         section: section.title,
       };
       const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
-      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders), notesParagraphs(slide)));
+      slides.push(
+        ...continued(
+          base,
+          fitContent(content, slide.title, outline.contenders, labels),
+          notesParagraphs(slide, labels),
+        ),
+      );
     }
   }
 
@@ -101,7 +114,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const references = outline.references;
   if (references !== false && sources.length > 0) {
     const referencesNotes = references?.notes ?? '';
-    const referencesTitle = references?.title ?? 'References';
+    const referencesTitle = references?.title ?? labels.t('references');
     slides.push(
       ...continued(
         {
@@ -114,7 +127,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         fitList(
           referencesTitle,
           sources,
-          referenceText,
+          (source) => referenceText(source, labels),
           (page) => ({ kind: 'references' as const, sources: page }),
           REFERENCES,
         ),
@@ -130,6 +143,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ...(outline.event ? { event: outline.event } : {}),
       ...(outline.date ? { date: outline.date } : {}),
       lang: outline.lang,
+      ...(outline.labels ? { labels: outline.labels } : {}),
       slug: outline.slug ?? slugify(outline.title),
       ...(outline.url ? { url: outline.url } : {}),
       theme: options.theme ?? outline.theme ?? DEFAULT_THEME,
@@ -145,16 +159,16 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
 }
 
 /** An exercise's solution is for the speaker: it goes to the notes, never on the slide. */
-function notesOf(slide: Slide): string {
+function notesOf(slide: Slide, labels: Labels): string {
   const notes = slide.notes ?? '';
   if (slide.kind !== 'exercise') return notes;
-  return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
+  return `${notes}${notes ? '\n\n' : ''}${labels.t('solution')}\n${slide.solution}`;
 }
 
 /** The notes' paragraphs; an exercise's solution is one more, kept whole however many blank lines its code has. */
-function notesParagraphs(slide: Slide): string[] {
+function notesParagraphs(slide: Slide, labels: Labels): string[] {
   const paragraphs = paragraphsOf(slide.notes ?? '');
-  return slide.kind === 'exercise' ? [...paragraphs, `Solution:\n${slide.solution}`] : paragraphs;
+  return slide.kind === 'exercise' ? [...paragraphs, `${labels.t('solution')}\n${slide.solution}`] : paragraphs;
 }
 
 type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;
@@ -204,17 +218,16 @@ function continued(
 }
 
 /** The text of a reference as the References slide shows it, for size estimates. */
-function referenceText(source: NumberedSource): string {
-  return [source.title, source.publisher, source.url, source.accessed && `(accessed ${source.accessed})`]
-    .filter(Boolean)
-    .join(' ');
+function referenceText(source: NumberedSource, labels: Labels): string {
+  const accessed = source.accessed && `(${labels.t('accessed', { date: labels.date(source.accessed) })})`;
+  return [source.title, source.publisher, source.url, accessed].filter(Boolean).join(' ');
 }
 
-function byline(outline: Outline): string[] {
+function byline(outline: Outline, labels: Labels): string[] {
   const speakers = (outline.speakers ?? []).map((s) =>
-    [[s.name, s.role].filter(Boolean).join(', '), s.contact].filter(Boolean).join(' · '),
+    [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' · '),
   );
-  const occasion = [outline.event, outline.date].filter(Boolean).join(' · ');
+  const occasion = [outline.event, outline.date && labels.date(outline.date)].filter(Boolean).join(' · ');
   return [...speakers, ...(occasion ? [occasion] : [])];
 }
 

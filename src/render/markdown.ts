@@ -3,10 +3,11 @@
  * always gives the same bytes.
  */
 import { Document, isScalar } from 'yaml';
+import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { directiveValue, escapeNotes } from './escape.js';
+import { directiveValue, escapeInline, escapeNotes } from './escape.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
-import { contenderStyle, fitClasses, fitStyle } from './style.js';
+import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
 /**
  * @example
@@ -14,7 +15,7 @@ import { contenderStyle, fitClasses, fitStyle } from './style.js';
  * markdown.startsWith('---\nmarp: true'); // true
  */
 export function renderMarkdown(deck: Deck): string {
-  const ctx: RenderContext = { contenders: deck.contenders };
+  const ctx: RenderContext = { contenders: deck.contenders, labels: labelsFor(deck) };
   const slides = deck.slides.map((slide) => renderSlide(slide, ctx));
   return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }
@@ -31,7 +32,7 @@ function frontMatter(deck: Deck): string {
     ...(meta.subtitle ? { description: meta.subtitle } : {}),
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
     ...(meta.url ? { url: meta.url } : {}),
-    style: [contenderStyle(deck.contenders), fitStyle(deck)].filter(Boolean).join('\n'),
+    style: [contenderStyle(deck.contenders), directionStyle(meta.lang), fitStyle(deck)].filter(Boolean).join('\n'),
   };
   const document = new Document(fields);
   // Marp reads front matter loosely, taking escapes in plain values: "C:\\temp" would lose a backslash.
@@ -54,8 +55,17 @@ function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
   if (slide.kind === 'title') directives.push('<!-- _paginate: hide -->');
   if (slide.citations.length > 0) {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
-    directives.push(`<!-- _footer: ${directiveValue(`Sources: ${refs}`)} -->`);
+    directives.push(`<!-- _footer: ${directiveValue(withMarkdown(ctx.labels, 'sources', { refs }))} -->`);
   }
   const notes = slide.notes.trim() ? [`<!--\n${escapeNotes(slide.notes)}\n-->`] : [];
   return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
+}
+
+const SLOT = '\ue000';
+
+/** A label escaped as text (an outline may word it), with markdown of our own in its placeholders. */
+function withMarkdown(labels: Labels, key: MessageKey, markdown: Record<string, string>): string {
+  const slots = Object.fromEntries(Object.keys(markdown).map((name, i) => [name, `${SLOT}${i}${SLOT}`]));
+  const escaped = escapeInline(labels.t(key, slots));
+  return escaped.replace(/\ue000(\d+)\ue000/g, (_, i: string) => Object.values(markdown)[Number(i)] ?? '');
 }

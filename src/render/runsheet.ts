@@ -2,9 +2,10 @@
  * The run sheet: one printable table of the talk's timing, slide by slide,
  * with the cumulative clock a speaker checks while presenting. Pure.
  */
+import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
 import { escapeTableCell as md } from './escape.js';
-import { formatMinutes, slideTitle } from './slides.js';
+import { slideTitle } from './slides.js';
 
 /** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */
 export function clock(minutes: number): string {
@@ -17,29 +18,40 @@ export function clock(minutes: number): string {
 
 export function renderRunSheet(deck: Deck): string {
   const { meta } = deck;
-  const budget = meta.duration === undefined ? '' : ` of a ${formatMinutes(meta.duration)} slot`;
-  const verdict =
+  const labels = labelsFor(deck);
+  const total = {
+    slides: labels.t('slideCount', { n: deck.slides.length }),
+    minutes: labels.minutes(deck.minutes),
+  };
+  const summary =
     meta.duration === undefined
-      ? ''
-      : deck.minutes <= meta.duration
-        ? ` — fits, with ${formatMinutes(meta.duration - deck.minutes)} to spare`
-        : ` — **over by ${formatMinutes(deck.minutes - meta.duration)}**`;
+      ? labels.t('runSheetTotal', total)
+      : `${labels.t('runSheetBudget', { ...total, slot: labels.minutes(meta.duration) })} — ${
+          deck.minutes <= meta.duration
+            ? labels.t('fits', { spare: labels.minutes(meta.duration - deck.minutes) })
+            : `**${labels.t('over', { over: labels.minutes(deck.minutes - meta.duration) })}**`
+        }`;
   let elapsed = 0;
   const rows = deck.slides.map((slide, i) => {
     const starts = clock(elapsed);
     elapsed += slide.minutes;
-    return `| ${i + 1} | ${starts} | ${md(slideTitle(slide))} | ${md(slide.section ?? '')} | ${formatMinutes(slide.minutes)} | ${clock(elapsed)} |`;
+    return `| ${i + 1} | ${starts} | ${md(slideTitle(slide, labels))} | ${md(slide.section ?? '')} | ${md(labels.minutes(slide.minutes))} | ${clock(elapsed)} |`;
   });
+  const columns = ['colStarts', 'colSlide', 'colSection', 'colMinutes', 'colEnds'] as const;
   return [
-    `# Run sheet: ${md(meta.title)}`,
+    `# ${md(labels.t('runSheet', { title: meta.title }))}`,
     '',
-    [meta.profile && `Profile: ${md(meta.profile)}`, meta.event && md(meta.event), meta.date && md(meta.date)]
+    [
+      meta.profile && md(labels.t('profile', { name: meta.profile })),
+      meta.event && md(meta.event),
+      meta.date && md(labels.date(meta.date)),
+    ]
       .filter(Boolean)
       .join(' · '),
     '',
-    `${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${verdict}.`,
+    `${md(summary)}.`,
     '',
-    '| # | starts | slide | section | minutes | ends |',
+    `| # | ${columns.map((key) => md(labels.t(key))).join(' | ')} |`,
     '| ---: | ---: | --- | --- | ---: | ---: |',
     ...rows,
     '',

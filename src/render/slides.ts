@@ -3,7 +3,7 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
-import { TIE_LABEL } from '../labels.js';
+import { type Labels, labelsForLang } from '../labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
@@ -11,15 +11,24 @@ import { escapeHtml, fenceFor, escapeInline as md } from './escape.js';
 
 export interface RenderContext {
   contenders: readonly Contender[];
+  labels: Labels;
 }
 
+const ENGLISH = labelsForLang('en');
+
 /** Title with the continuation counter, e.g. "Head to head (1/2)". */
-export function slideTitle(slide: DeckSlide): string {
-  return slide.part ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title;
+export function slideTitle(slide: DeckSlide, labels: Labels = ENGLISH): string {
+  if (!slide.part) return slide.title;
+  return labels.t('continued', {
+    title: slide.title,
+    index: String(slide.part.index),
+    count: String(slide.part.count),
+  });
 }
 
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
-  const heading = `# ${md(slideTitle(slide))}`;
+  const { labels } = ctx;
+  const heading = `# ${md(slideTitle(slide, labels))}`;
   const contender = (id: string) => {
     const index = ctx.contenders.findIndex((c) => c.id === id);
     return { index: index + 1, name: ctx.contenders[index]?.name ?? id };
@@ -39,19 +48,19 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'divider':
       return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
     case 'references':
-      return [heading, referenceList(slide.sources)];
+      return [heading, referenceList(slide.sources, labels)];
     case 'bullets':
       return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
     case 'comparison': {
       const shown = slide.shown ? ctx.contenders.filter((c) => slide.shown?.includes(c.id)) : ctx.contenders;
-      const header = `| <span class="sr-only">Aspect</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
+      const header = `| <span class="sr-only">${escapeHtml(labels.t('aspect'))}</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
       const rule = `| --- | ${shown.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
         const cells = shown.map((c) => {
           const cell = md(own(row.cells, c.id) ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
-        const tie = row.verdict === 'tie' ? ` <span class="tie">${TIE_LABEL}</span>` : '';
+        const tie = row.verdict === 'tie' ? ` <span class="tie">${escapeHtml(labels.t('tie'))}</span>` : '';
         return `| ${md(row.aspect)}${tie} | ${cells.join(' | ')} |`;
       });
       return [heading, [header, rule, ...rows].join('\n')];
@@ -66,8 +75,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               index: contender(c.id).index,
               blocks: [
                 `## ${md(c.name)}`,
-                ...labelledList('Pros', own(slide.pros, c.id), '-'),
-                ...labelledList('Cons', own(slide.cons, c.id), '+'),
+                ...labelledList(labels.t('pros'), own(slide.pros, c.id), '-'),
+                ...labelledList(labels.t('cons'), own(slide.cons, c.id), '+'),
               ],
             })),
           slide.columns,
@@ -112,7 +121,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             return {
               index: who.index,
               blocks: [
-                `## ${md(choice.label ?? `Choose ${who.name} if…`)}`,
+                `## ${md(choice.label ?? labels.t('choose', { name: who.name }))}`,
                 choice.when.map((w) => `- ${md(w)}`).join('\n'),
               ],
             };
@@ -135,7 +144,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
       return [
         heading,
         // Only a time the author set: an estimate from the speaker's notes means nothing to the audience.
-        `**Exercise**${slide.timebox === undefined ? '' : ` · ${formatMinutes(slide.timebox)}`}`,
+        `**${md(labels.t('exercise'))}**${slide.timebox === undefined ? '' : ` · ${md(labels.minutes(slide.timebox))}`}`,
         numbered(slide.task.map(md), slide.start),
       ];
   }
@@ -148,7 +157,7 @@ function numbered(items: string[], start = 1): string {
 
 function labelledList(label: string, items: string[] | undefined, marker: '-' | '+'): string[] {
   // Different list markers keep the pros and cons lists apart in markdown ('*' would make Marp fragments).
-  return items?.length ? [`**${label}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
+  return items?.length ? [`**${md(label)}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
 }
 
 /** Columns, one per contender, colored by the contender's index; `perRow` side by side, more in a grid. */
@@ -159,12 +168,12 @@ function columns(items: { index: number; blocks: string[] }[], perRow = items.le
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }
 
-function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
+function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources'], labels: Labels): string {
   return sources
     .map((source) => {
       const parts = [source.title, source.publisher].filter((p): p is string => Boolean(p)).map((p) => md(sentence(p)));
       const url = source.url ? ` <${new URL(source.url).href}>` : '';
-      const accessed = source.accessed ? ` (accessed ${md(source.accessed)})` : '';
+      const accessed = source.accessed ? ` (${md(labels.t('accessed', { date: labels.date(source.accessed) }))})` : '';
       return `${source.number}. ${parts.join(' ')}${url}${accessed}`;
     })
     .join('\n');
@@ -176,6 +185,7 @@ function sentence(text: string): string {
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-export function formatMinutes(minutes: number): string {
-  return `${Math.round(minutes * 100) / 100} min`;
+/** A duration, in English unless `labels` says otherwise: 2.5 → "2.5 min". */
+export function formatMinutes(minutes: number, labels: Labels = ENGLISH): string {
+  return labels.minutes(minutes);
 }

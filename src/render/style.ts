@@ -3,6 +3,7 @@
  * tie table columns and layout columns to them. Built only from validated hex
  * colors and indexes, never from free text.
  */
+import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { readableTextOn } from './colors.js';
@@ -14,11 +15,20 @@ export function contenderStyle(contenders: readonly Contender[]): string {
     return [
       `section { --c${n}: ${contender.color}; --c${n}-text: ${readableTextOn(contender.color)}; }`,
       `section table th:nth-child(${column}) { background: var(--c${n}); color: var(--c${n}-text); }`,
-      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset 6px 0 0 var(--c${n}); }`,
+      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, 6px) 0 0 var(--c${n}); }`,
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); }`,
     ];
   });
   return rules.join('\n');
+}
+
+/**
+ * A right-to-left talk's direction, for every Marp renderer: versus's own
+ * exports also mark each slide `dir="rtl"` (see marp-engine.ts), which the
+ * themes mirror by; editors' previews get the direction from here.
+ */
+export function directionStyle(lang: string): string {
+  return directionOf(lang) === 'rtl' ? 'section { direction: rtl; }' : '';
 }
 
 /** CSS for each size the planner chose, keyed by a class on the slide (Marp allows no inline styles). */
@@ -54,7 +64,7 @@ export function fitStyle(deck: Deck): string {
         `section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`,
       );
       rules.add(
-        `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset 6px 0 0 var(--c${n}); }`,
+        `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset var(--mark-edge, 6px) 0 0 var(--c${n}); }`,
       );
     }
   }

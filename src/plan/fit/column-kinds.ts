@@ -86,7 +86,7 @@ const withoutHeight = ({ height: _, ...part }: Part & { height: number }): Part 
 export function decisionParts(
   content: Extract<SlideContent, { kind: 'decision' }>,
   budget: number,
-  nameOf: (id: string) => string,
+  headingOf: (id: string) => string,
 ): Part[] {
   const { otherwise, ...choices } = content;
   const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + COLUMN.closingGap : 0;
@@ -94,7 +94,7 @@ export function decisionParts(
     const choice = content.choices[column] as (typeof content.choices)[number];
     return {
       overhead:
-        stack([columnHeading(choice.label ?? `Choose ${nameOf(choice.contender)} if…`, width)]) +
+        stack([columnHeading(choice.label ?? headingOf(choice.contender), width)]) +
         COLUMN.headingGap +
         COLUMN.trailing,
       items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),

@@ -4,6 +4,7 @@
  * quotes and statements are sized to their length, and columns re-lay out for
  * the number of contenders. Pure: the same slide always gives the same parts.
  */
+import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
 import { codeParts, decisionParts, prosConsParts } from './column-kinds.js';
@@ -19,7 +20,12 @@ export type { Part } from './part.js';
 export { fitDivider, fitTitleSlide } from './title.js';
 
 /** The parts of an authored slide. */
-export function fitContent(content: SlideContent, title: string, contenders: readonly Contender[]): Part[] {
+export function fitContent(
+  content: SlideContent,
+  title: string,
+  contenders: readonly Contender[],
+  labels: Labels,
+): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   switch (content.kind) {
     case 'bullets': {
@@ -50,11 +56,13 @@ export function fitContent(content: SlideContent, title: string, contenders: rea
         ),
       );
     case 'comparison':
-      return underTitle(title, (budget) => tableParts(content, budget, contenders));
+      return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.t('tie')));
     case 'pros-cons':
       return underTitle(title, (budget) => prosConsParts(content, budget, contenders));
     case 'decision':
-      return underTitle(title, (budget) => decisionParts(content, budget, nameOf));
+      return underTitle(title, (budget) =>
+        decisionParts(content, budget, (id) => labels.t('choose', { name: nameOf(id) })),
+      );
     case 'code':
       return underTitle(title, (budget) => codeParts(content, budget, nameOf));
     case 'quote':

@@ -1,6 +1,5 @@
 /** Comparison tables: rows split over parts with the header repeated; contenders grouped when a row cannot fit. */
 
-import { TIE_LABEL } from '../../labels.js';
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
@@ -12,12 +11,13 @@ export function tableParts(
   content: Extract<SlideContent, { kind: 'comparison' }>,
   budget: number,
   contenders: readonly Contender[],
+  tieLabel: string,
 ): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
     for (const dense of per > 4 ? [true] : [false, true]) {
       const size = dense ? TABLE.dense : TABLE.size;
-      const parts = tableGroups(content, budget, contenders, groups, size);
+      const parts = tableGroups(content, budget, contenders, groups, size, tieLabel);
       if (parts) return parts.map((part) => ({ ...part, ...(dense ? { dense } : {}) }));
     }
   }
@@ -31,6 +31,7 @@ function tableGroups(
   contenders: readonly Contender[],
   groups: number,
   size: number,
+  tieLabel: string,
 ): Part[] | undefined {
   const parts: Part[] = [];
   const per = Math.ceil(contenders.length / groups);
@@ -43,7 +44,7 @@ function tableGroups(
         tableRow(
           [
             // A tie's badge (uppercase, with its border and padding) is about as wide as these characters.
-            { text: row.verdict === 'tie' ? `${row.aspect} ${TIE_LABEL.toUpperCase()}  ` : row.aspect, bold: true },
+            { text: row.verdict === 'tie' ? `${row.aspect} ${tieLabel.toUpperCase()}  ` : row.aspect, bold: true },
             ...shown.map((c) => ({
               text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
               bold: row.verdict === c.id,

@@ -1,0 +1,87 @@
+/**
+ * The words versus adds to a talk, one catalog per language. A message is a
+ * string with `{name}` placeholders, or one string per plural category
+ * (`Intl.PluralRules`), chosen by the count `{n}`.
+ */
+
+/** One string per plural category the language uses; `other` is always there. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralMessage;
+
+/**
+ * Every key a catalog translates. Adding a word: one line here, one line in
+ * each catalog (the type makes a missing translation a compile error).
+ */
+export const MESSAGE_KEYS = [
+  'agenda',
+  'references',
+  'introduction',
+  'continued',
+  'aspect',
+  'tie',
+  'pros',
+  'cons',
+  'choose',
+  'exercise',
+  'solution',
+  'minutes',
+  'sources',
+  'accessed',
+  'slideCount',
+  'aboutMinutes',
+  'handout',
+  'noNotes',
+  'continuedNotes',
+  'runSheet',
+  'profile',
+  'runSheetTotal',
+  'runSheetBudget',
+  'fits',
+  'over',
+  'colStarts',
+  'colSlide',
+  'colSection',
+  'colMinutes',
+  'colEnds',
+  'speaker',
+  'slideControls',
+] as const;
+
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+export type Catalog = Record<MessageKey, Message>;
+
+/** What each key is for, shown in the JSON Schema so that editors explain the `labels:` keys. */
+export const MESSAGE_HELP: Record<MessageKey, string> = {
+  agenda: 'Title of the agenda slide.',
+  references: 'Title of the References slide and of the handout’s sources.',
+  introduction: 'Handout heading of the slides before the first section.',
+  continued: 'A continuation slide’s title: {title}, {index}, {count}.',
+  aspect: 'Screen-reader label of the tables’ first column.',
+  tie: 'Badge of a row whose verdict is a tie.',
+  pros: 'Heading of the pros.',
+  cons: 'Heading of the cons.',
+  choose: 'Heading of a decision column without a label: {name}.',
+  exercise: 'Label of an exercise slide.',
+  solution: 'Heading of an exercise’s solution in the notes.',
+  minutes: 'A duration: {n} minutes.',
+  sources: 'Footer of a slide that cites sources: {refs}.',
+  accessed: 'When a source was read: {date}.',
+  slideCount: 'A number of slides: {n}.',
+  aboutMinutes: 'The handout cover’s length of the talk: {n}.',
+  handout: 'Handout’s document title: {title}.',
+  noNotes: 'Handout text for a slide without notes.',
+  continuedNotes: 'Handout text for a continuation slide.',
+  runSheet: 'Run sheet heading: {title}.',
+  profile: 'Run sheet’s profile line: {name}.',
+  runSheetTotal: 'Run sheet total: {slides}, {minutes}.',
+  runSheetBudget: 'Run sheet total against the slot: {slides}, {minutes}, {slot}.',
+  fits: 'Run sheet: the talk fits, {spare} left.',
+  over: 'Run sheet: the talk is over by {over}.',
+  colStarts: 'Run sheet column: start time.',
+  colSlide: 'Run sheet column: slide.',
+  colSection: 'Run sheet column: section.',
+  colMinutes: 'Run sheet column: minutes.',
+  colEnds: 'Run sheet column: end time.',
+  speaker: 'A speaker with their role, on the title slide and the handout cover: {name}, {role}.',
+  slideControls: 'The HTML’s name for its slide controls.',
+};

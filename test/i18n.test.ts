@@ -1,0 +1,155 @@
+/**
+ * Talks in any language, without a browser: the catalog a tag picks, plurals
+ * and dates, an outline's own labels, speaking time in scripts without
+ * spaces, and the German overlay of the shipped talk.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
+import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
+import { labelsForLang } from '../src/labels.js';
+import { renderRunSheet } from '../src/render/runsheet.js';
+import { compileData, diagnose, minimalOutline } from './helpers.js';
+import { versus } from './run-cli.js';
+import { tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('i18n');
+
+describe('message catalogs', () => {
+  it('ship every key in every language, each plural with its "other" form', () => {
+    expect(Object.keys(CATALOGS).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'ko', 'pt', 'zh']);
+    for (const catalog of Object.values(CATALOGS)) {
+      expect(Object.keys(catalog).sort()).toEqual([...MESSAGE_KEYS].sort());
+      for (const message of Object.values(catalog)) {
+        if (typeof message !== 'string') expect(message.other).toBeTruthy();
+      }
+    }
+  });
+
+  it('pick the catalog of the language, falling back to its base language, then to English', () => {
+    expect(catalogFor('pt-BR')).toBe(CATALOGS.pt);
+    expect(catalogFor('zh-Hans')).toBe(CATALOGS.zh);
+    expect(catalogFor('zh-CN')).toBe(CATALOGS.zh);
+    expect(catalogFor('DE')).toBe(CATALOGS.de);
+    expect(catalogFor('tlh')).toBe(CATALOGS.en);
+  });
+
+  it('know which languages are written right to left', () => {
+    expect(['ar', 'he', 'fa', 'ur', 'ar-EG'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
+    expect(['en', 'de', 'zh', 'ja', 'ko', 'az-Arab', 'ku-Latn'].map(directionOf)).toEqual([
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'rtl',
+      'ltr',
+    ]);
+  });
+
+  it('choose plural forms with Intl.PluralRules and write numbers and dates as the language does', () => {
+    const de = labelsForLang('de');
+    expect([de.t('slideCount', { n: 1 }), de.t('slideCount', { n: 12 })]).toEqual(['1 Folie', '12 Folien']);
+    expect(de.minutes(2.5)).toBe('2,5 Min.');
+    expect(de.date('2026-11-20')).toBe('20. November 2026');
+    expect(de.date('2026-12')).toBe('Dezember 2026');
+    expect(de.date('Herbst 2026')).toBe('Herbst 2026');
+    const ar = labelsForLang('ar');
+    expect([1, 2, 3, 11].map((n) => ar.t('slideCount', { n }))).toEqual([
+      'شريحة واحدة',
+      'شريحتان',
+      '3 شرائح',
+      '11 شريحة',
+    ]);
+    expect(labelsForLang('ja').date('2026-11-20')).toBe('2026年11月20日');
+  });
+});
+
+describe("an outline's own labels", () => {
+  it('override the catalog, in the planner and the renderer alike', () => {
+    const outline = {
+      ...minimalOutline(),
+      lang: 'de',
+      labels: {
+        tie: 'Unentschieden',
+        choose: 'Nimm {name}, wenn…',
+        references: 'Literatur',
+        slideCount: { one: 'eine Seite', other: '{n} Seiten' },
+      },
+    };
+    outline.sections[0]?.slides.push({
+      kind: 'decision',
+      title: 'Wahl',
+      choices: [
+        { contender: 'a', when: ['schnell'] },
+        { contender: 'b', when: ['langsam'] },
+      ],
+    });
+    const table = outline.sections[0]?.slides[0];
+    if (table?.kind === 'comparison')
+      table.rows.push({ aspect: 'Preis', cells: { a: 'gleich', b: 'gleich' }, verdict: 'tie' });
+    const { markdown, deck } = compileData(outline);
+    expect(markdown).toContain('<span class="tie">Unentschieden</span>');
+    expect(markdown).toContain('## Nimm Alpha, wenn…');
+    expect(deck.slides.at(-1)?.title).toBe('Literatur');
+    expect(renderRunSheet(deck)).toContain(`${deck.slides.length} Seiten`);
+    // Words the outline does not override come from the German catalog.
+    expect(markdown).toContain("_footer: 'Belege: \\[1\\]'");
+  });
+
+  it('are checked against the keys the catalogs know', () => {
+    const source = [
+      'title: A vs B',
+      'labels:',
+      '  pro: Plus',
+      'contenders: [{ id: a, name: A, color: "#000000" }, { id: b, name: B, color: "#ffffff" }]',
+      'sections: [{ id: s, title: S, slides: [{ kind: bullets, title: T, bullets: [x] }] }]',
+    ].join('\n');
+    expect(diagnose(source)).toEqual([
+      expect.stringMatching(/^outline\.yaml:3:3 error\[unknown-key\]: "pro" .*did you mean "pros"/),
+    ]);
+  });
+});
+
+describe('speaking time by script', () => {
+  // 25 Han characters a sentence (the punctuation is not spoken).
+  const chinese = '我们今天比较两个深度学习框架看看它们各自的优点和缺点吧。';
+  const han = [...chinese].filter((c) => /\p{Script=Han}/u.test(c)).length;
+
+  it.each([150, 250, 400])('counts Chinese notes in characters at charactersPerMinute (%i)', (rate) => {
+    const outline = { ...minimalOutline(), lang: 'zh', charactersPerMinute: rate };
+    const slide = outline.sections[0]?.slides[0];
+    if (slide) slide.notes = chinese.repeat(24);
+    const table = compileData(outline).deck.slides.find((s) => s.kind === 'comparison');
+    const expected = (han * 24) / rate;
+    expect(Math.abs((table?.minutes ?? 0) - expected) / expected).toBeLessThanOrEqual(0.2);
+  });
+
+  it('counts Korean, written with spaces, in words', () => {
+    const outline = { ...minimalOutline(), lang: 'ko' };
+    const slide = outline.sections[0]?.slides[0];
+    // 5 words a sentence, 260 words: 2 minutes at the default 130 words a minute.
+    if (slide) slide.notes = '오늘은 두 가지 프레임워크를 비교합니다. '.repeat(52);
+    expect(compileData(outline).deck.slides.find((s) => s.kind === 'comparison')?.minutes).toBe(2);
+  });
+});
+
+describe('the German overlay of the shipped talk (examples/de.yaml)', () => {
+  it('builds, with German section titles, slides and generated words', async () => {
+    const out = await temp.dir();
+    const run = await versus(['build', 'examples/de.yaml', '--formats', 'md,runsheet', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const markdown = await readFile(path.join(out, 'keras-vs-tensorflow-de.md'), 'utf8');
+    expect(markdown).toContain('lang: de');
+    expect(markdown).toContain('# Die Kandidaten');
+    expect(markdown).toContain('# Stärken und Schwächen');
+    expect(markdown).toContain('**Stärken**');
+    expect(markdown).toContain('## Keras wählen, wenn…');
+    expect(markdown).not.toMatch(/Sources:|\*\*Pros\*\*|\*\*Cons\*\*|Choose |\(accessed /);
+    const sheet = await readFile(path.join(out, 'keras-vs-tensorflow-de.runsheet.md'), 'utf8');
+    expect(sheet).toMatch(/^# Ablaufplan: Keras oder TensorFlow\?/);
+    expect(sheet).toContain('Dezember 2026');
+  });
+});

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { FONT_STACKS } from '../plan/fit/fonts.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
 /**
@@ -40,7 +41,7 @@ export async function exportHtml(
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
-  const html = withAccessibleControls(await readFile(outputFile, 'utf8'));
+  const html = withCodeNotes(withAccessibleControls(await readFile(outputFile, 'utf8')));
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
@@ -92,4 +93,14 @@ export function withAccessibleControls(html: string): string {
     '<div class="bespoke-marp-osc">',
     '<div class="bespoke-marp-osc" role="navigation" aria-label="Slide controls">',
   );
+}
+
+/**
+ * A slide's notes are one paragraph; a second one is an exercise's solution
+ * (see render/notes.ts): set it as code, in the theme's monospace font, each
+ * line as written, scrolling sideways rather than wrapping.
+ */
+export function withCodeNotes(html: string): string {
+  const css = `.bespoke-marp-note p + p { font-family: ${FONT_STACKS.mono.family}; white-space: pre; overflow-x: auto; tab-size: 4; }`;
+  return html.replace('</head>', `<style>${css}</style></head>`);
 }

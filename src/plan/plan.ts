@@ -84,8 +84,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       const origin = originOf(slide) ?? ['sections', i, 'slides', j];
       const base = {
         title: slide.title,
-        notes: notesOf(slide),
-        minutes: minutesFor(slide.minutes, notesOf(slide)),
+        notes: slide.notes ?? '',
+        minutes: minutesFor(slide.minutes, spokenText(slide)),
         ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
         citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
         origin,
@@ -143,11 +143,15 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
 }
 
-/** An exercise's solution is for the speaker: it goes to the notes, never on the slide. */
-function notesOf(slide: Slide): string {
+/**
+ * What the speaker says over a slide, for its estimated time: an exercise's
+ * solution is discussed too. The solution itself stays in the exercise's own
+ * `solution` field, so that the speaker's outputs show it and the attendees' leave it out.
+ */
+function spokenText(slide: Slide): string {
   const notes = slide.notes ?? '';
   if (slide.kind !== 'exercise') return notes;
-  return `${notes}${notes ? '\n\n' : ''}Solution:\n${slide.solution}`;
+  return `${notes}${notes ? '\n\n' : ''}${slide.solution}`;
 }
 
 type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;

@@ -5,6 +5,7 @@
 import { Document, isScalar } from 'yaml';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { directiveValue, escapeNotes } from './escape.js';
+import { presenterNotes } from './notes.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, fitClasses, fitStyle } from './style.js';
 
@@ -56,6 +57,6 @@ function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
     directives.push(`<!-- _footer: ${directiveValue(`Sources: ${refs}`)} -->`);
   }
-  const notes = slide.notes.trim() ? [`<!--\n${escapeNotes(slide.notes)}\n-->`] : [];
+  const notes = presenterNotes(slide).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
   return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
 }

@@ -10,6 +10,8 @@
 #   - chromium-headless-shell, Chromium's build for automation, unless CHROME_PATH
 #     is set: versus prefers it, as it exports in half the time of the full browser;
 #   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
+#   - python3-nbformat, for the tests only: the official notebook JSON Schema and
+#     validator, which the exercise notebooks are checked against;
 #   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji, Noto CJK for Chinese,
 #     Japanese and Korean text, which would otherwise show as empty boxes).
 # Then `npm ci`, which also builds lib/ (tsc, then scripts/bundle.js bundles the CLI).
@@ -40,6 +42,7 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 
   packages+=(chromium-headless-shell)
 fi
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+[ -f /usr/lib/python3/dist-packages/nbformat/v4/nbformat.v4.5.schema.json ] || packages+=(python3-nbformat)
 has_font 'Liberation Sans' || packages+=(fonts-liberation)
 has_font 'DejaVu Sans Mono' || packages+=(fonts-dejavu-core)
 has_font 'Noto Color Emoji' || packages+=(fonts-noto-color-emoji)

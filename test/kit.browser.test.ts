@@ -99,7 +99,10 @@ describeWithBrowser('the workshop kit', () => {
       for (const step of exercise.task) expect(text).toContain(collapse(step));
       // Every line of the solution that is not also in the starter code stays out.
       const starter = new Set((exercise.starter ?? '').split('\n').map(collapse));
-      const own = exercise.solution.split('\n').map(collapse).filter((l) => l && !starter.has(l));
+      const own = exercise.solution
+        .split('\n')
+        .map(collapse)
+        .filter((l) => l && !starter.has(l));
       expect(own.length).toBeGreaterThan(2);
       for (const line of own) expect(text).not.toContain(line);
     }
@@ -120,7 +123,9 @@ describeWithBrowser('the workshop kit', () => {
     let elapsed = 0;
     for (const [i, slide] of deck.slides.entries()) {
       expect(text).toContain(`${i + 1}. ${slide.title}`);
-      expect(text).toMatch(new RegExp(`${i + 1}\\. ${slide.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} starts ${clock(elapsed)} · `));
+      expect(text).toMatch(
+        new RegExp(`${i + 1}\\. ${slide.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} starts ${clock(elapsed)} · `),
+      );
       elapsed += slide.minutes;
     }
     const all = await pdfLines(file('.script.pdf'));

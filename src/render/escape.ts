@@ -69,11 +69,11 @@ const YAML_LINE = /^\u200b*[ \t]*(?:[{[?"'&*!|>%@`-]|[^\s:#]+[ \t]*:)/;
  * takes every guard off again ({@link unescapeNotes}), so that what a person
  * copies from the presenter view is exactly the text, invisible characters
  * included: the guards are added even where the text has such spaces already.
+ * The text is kept as given, leading spaces too (callers trim prose).
  */
 export function escapeNotes(notes: string): string {
   return notes
     .replace(/\r\n?/g, '\n')
-    .trim()
     .replace(COMMENT_END, `--${ZERO_WIDTH_SPACE}`)
     .split('\n')
     .map((line) => (YAML_LINE.test(line) ? `${ZERO_WIDTH_SPACE}${line}` : line))

@@ -211,6 +211,7 @@ describeWithBrowser('the workshop kit', () => {
           copied: getSelection()?.toString() ?? '',
           font: getComputedStyle(code).fontFamily,
           whiteSpace: getComputedStyle(code).whiteSpace,
+          fits: code.scrollWidth <= code.clientWidth,
         };
       });
       expect(shown.copied).toBe(codeOf(exercise.solution));
@@ -219,6 +220,8 @@ describeWithBrowser('the workshop kit', () => {
       for (const paragraph of shown.paragraphs) expect(paragraph).not.toMatch(/\p{Cf}/u);
       expect(shown.font).toMatch(/^["']?DejaVu Sans Mono/);
       expect(shown.whiteSpace).toBe('pre');
+      // Shrunk to fit its longest line: the short one fits; the long one would need less than 75 %.
+      expect(shown.fits).toBe(Math.max(...exercise.solution.split('\n').map((l) => l.length)) < 60);
     }
     // Notes that look like directives and close a comment are shown as written too.
     const wrapUp = deck.slides.findIndex((s) => s.title === 'Wrap-up');

@@ -21,8 +21,6 @@ import { clock } from '../src/render/runsheet.js';
 import { describeWithBrowser } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
-/** The script's code size (script.ts), and DejaVu Sans Mono's advance: 0.602 em. */
-const SCRIPT_CODE_CHAR_PT = 10.5 * 0.602;
 /** The script's notes column starts right of the slide: 14 mm margin + 52 mm slide + 5 mm gap. */
 const SCRIPT_NOTES_X = ((14 + 52 + 4) / 25.4) * 72;
 
@@ -141,7 +139,11 @@ describeWithBrowser('the workshop kit', () => {
     const start = lines.findIndex((l) => l.text === first);
     expect(start).toBeGreaterThan(0);
     const left = lines[start]?.x ?? 0;
-    const printed = lines.slice(start).map((line) => monospacedText(line, left, SCRIPT_CODE_CHAR_PT));
+    // The code's size (shrunk to fit) from its first line: "def" and "train_step(" are four characters apart.
+    const [def, name] = lines[start]?.items.filter((i) => i.text.trim()) ?? [];
+    const charWidth = ((name?.x ?? 0) - (def?.x ?? 0)) / 4;
+    expect(charWidth).toBeGreaterThan(8 * 0.6);
+    const printed = lines.slice(start).map((line) => monospacedText(line, left, charWidth));
     // The code's lines in order (blank ones print as space only), but for the one too long
     // for the column, which wraps onto a second line that hangs under it.
     const expected = codeOf(solution)

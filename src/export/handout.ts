@@ -141,7 +141,7 @@ function item(slide: DeckSlide, number: number, svg: string): string {
     : `<p class="none">${slide.part && slide.part.index > 1 ? 'Continued from the previous slide.' : 'No notes for this slide.'}</p>`;
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide))} <span class="meta">· ${formatMinutes(slide.minutes)}</span></h3>${paragraphs}${attendeeExercise(slide)}</div>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide))} <span class="meta">· ${formatMinutes(slide.minutes)}</span></h3>${paragraphs}${attendeeExercise(slide)}</div>
 </article>`;
 }
 

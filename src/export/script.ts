@@ -32,7 +32,7 @@ h1, h2, h3 { margin: 0; }
 .item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
 .item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
-.item .code { font-size: 10.5pt; }
+.item .code { --code-size: 10.5pt; --code-min: 8pt; }
 `;
 
 export interface ScriptOptions {
@@ -101,7 +101,7 @@ function item(slide: DeckSlide, number: number, start: number, svg: string): str
       : '';
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide))}</h3>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide))}</h3>
 <p class="time">${escapeHtml(KIT_LABELS.starts)} <strong>${clock(start)}</strong> · ${formatMinutes(slide.minutes)}</p>${notes}${code}</div>
 </article>`;
 }

@@ -10,13 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import AjvDraft04 from 'ajv-draft-04';
+import JSZip from 'jszip';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { compileOutline } from '../src/compile.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { notebookFiles } from '../src/export/notebook.js';
+import { exportPptx } from '../src/export/pptx.js';
 import { loadOutline } from '../src/outline/load.js';
+import type { DeckSlide } from '../src/plan/deck.js';
 import { exercisesOf } from '../src/plan/exercises.js';
 import { presenterNotes } from '../src/render/notes.js';
 import { compileData, minimalOutline } from './helpers.js';
@@ -63,6 +66,16 @@ describe('where the solution goes', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.map((s) => presenterNotes(s).length)).toEqual([2, ...parts.slice(1).map(() => 0)]);
     expect(exercisesOf(deck).map((e) => e.task)).toEqual([task]);
+  });
+
+  it('gives it to the PPTX notes page, after the notes, line for line', async () => {
+    const zip = await JSZip.loadAsync(await exportPptx(deck, []));
+    const index = deck.slides.findIndex((s) => s.kind === 'exercise');
+    const xml = (await zip.file(`ppt/notesSlides/notesSlide${index + 1}.xml`)?.async('string')) ?? '';
+    const text = /name="Notes Placeholder 2"[\s\S]*?<a:t>([\s\S]*?)<\/a:t>/.exec(xml)?.[1] ?? '';
+    const notes = parse(`<p>${text}</p>`).text;
+    // pptxgenjs writes Windows line breaks.
+    expect(notes?.replace(/\r\n/g, '\n')).toBe(presenterNotes(deck.slides[index] as DeckSlide).join('\n\n'));
   });
 
   it('leaves it out of the attendee handout, which says where it is and shows the starter code', () => {

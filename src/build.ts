@@ -11,7 +11,6 @@ import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
-import { notebookFiles } from './export/notebook.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
@@ -72,6 +71,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
     if (formats.has('notebook')) {
+      const { notebookFiles } = await import('./export/notebook.js');
       for (const [name, content] of notebookFiles(compiled.deck)) await staging.write(name, content);
     }
     const html = async () => {

@@ -11,6 +11,7 @@ import { locate, type Where } from './outline/origin.js';
 import type { FilePosition } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
 import { contrastRatio, readableTextOn } from './render/colors.js';
+import { presenterNotes } from './render/notes.js';
 import { formatMinutes, slideTitle } from './render/slides.js';
 
 export type FindingCode =
@@ -73,7 +74,8 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   const deckContenders = deck.contenders.length;
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
-    if (!slide.notes.trim() && !isContinuation) {
+    // An exercise's solution counts: the presenter has it under the slide.
+    if (presenterNotes(slide).length === 0 && !isContinuation) {
       findings.push({
         severity: 'warning',
         code: 'missing-notes',

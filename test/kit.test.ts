@@ -18,6 +18,7 @@ import { compileOutline } from '../src/compile.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { notebookFiles } from '../src/export/notebook.js';
 import { exportPptx } from '../src/export/pptx.js';
+import { scriptDocument } from '../src/export/script.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { exercisesOf } from '../src/plan/exercises.js';
@@ -91,6 +92,37 @@ describe('where the solution goes', () => {
     expect(text).not.toContain('trainStep');
     expect(text).toContain('The solution is discussed in the session.');
     expect(parse(html).querySelector('.notes .code')?.text).toBe(exercises[0]?.starter?.replace(/\s+$/, ''));
+  });
+});
+
+describe("the speaker's script page", () => {
+  const script = (paper: 'a4' | 'letter') =>
+    scriptDocument(
+      deck,
+      deck.slides.map(() => '<svg data-marpit-svg></svg>'),
+      '',
+      paper,
+    );
+
+  it("prints on the handout's paper, each section from a new page, each slide with its start and length", () => {
+    expect(script('a4')).toContain('size: A4 portrait');
+    expect(script('letter')).toContain('size: letter portrait');
+    const root = parse(script('a4'));
+    expect(root.querySelectorAll('section.section h2').map((h) => h.text)).toEqual([
+      'Introduction',
+      'The basics',
+      'More practice',
+    ]);
+    expect(root.querySelectorAll('.item .time').map((p) => p.text)).toEqual([
+      'starts 0:00 · 0.25 min',
+      'starts 0:15 · 0.25 min',
+      'starts 0:30 · 0.25 min',
+      'starts 0:45 · 3 min',
+      'starts 3:45 · 10 min',
+      'starts 13:45 · 0.25 min',
+      'starts 14:00 · 5 min',
+      'starts 19:00 · 0.25 min',
+    ]);
   });
 });
 

@@ -71,6 +71,10 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
+    if (formats.has('notebook')) {
+      const { notebookFiles } = await import('./export/notebook.js');
+      for (const [name, content] of notebookFiles(compiled.deck)) await staging.write(name, content);
+    }
     const html = async () => {
       await rendered;
       progress(`html     ${slug}.html`);
@@ -122,7 +126,7 @@ async function startBrowser(
   if (!needsBrowser(formats)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
-  const printed: Format[] = ['pdf', 'handout'];
+  const printed: Format[] = ['pdf', 'handout', 'script'];
   const prints = printed.filter((format) => formats.has(format)).length;
   browser.prepare(prints);
   // Loaded while the browser boots, for the printed PDFs' document properties.
@@ -161,10 +165,11 @@ async function exportWithBrowser({
   options,
   progress,
 }: BrowserExport): Promise<SlideMeasure[]> {
-  const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }] = await Promise.all([
+  const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] = await Promise.all([
     import('./export/pdf.js'),
     import('./export/handout.js'),
     import('./export/measure.js'),
+    import('./export/script.js'),
   ]);
   let measures: SlideMeasure[] = [];
   const { deck } = compiled;
@@ -215,6 +220,11 @@ async function exportWithBrowser({
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);
           await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, slides, options));
+        })(),
+      formats.has('script') &&
+        (async () => {
+          progress(`script   ${slug}.script.pdf`);
+          await staging.write(`${slug}.script.pdf`, await exportScript(job, deck, slides, options));
         })(),
       (formats.has('png') || formats.has('pptx')) && slideImages(),
     ]);

@@ -6,11 +6,13 @@ import { compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
 import { renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
+import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
 import type { FilePosition } from './outline/positions.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
 import { contrastRatio, readableTextOn } from './render/colors.js';
+import { presenterNotes } from './render/notes.js';
 import { formatMinutes, slideTitle } from './render/slides.js';
 
 export type FindingCode =
@@ -71,12 +73,14 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   const findings: Finding[] = [];
 
   const deckContenders = deck.contenders.length;
+  const labels = labelsFor(deck);
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
-    // A slide without notes is reported once; a part left without any when its first part has some ran out of paragraphs.
+    // A slide without notes is reported once (an exercise's solution counts: the presenter has it under the slide);
+    // a part left without any when its first part has some ran out of paragraphs.
     const firstPart = deck.slides[i - (slide.part?.index ?? 1) + 1];
-    const notesRanOut = isContinuation && Boolean(firstPart?.notes.trim());
-    if (!slide.notes.trim() && (!isContinuation || notesRanOut)) {
+    const notesRanOut = isContinuation && firstPart !== undefined && presenterNotes(firstPart, labels).length > 0;
+    if (presenterNotes(slide, labels).length === 0 && (!isContinuation || notesRanOut)) {
       findings.push({
         severity: 'warning',
         code: 'missing-notes',

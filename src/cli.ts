@@ -71,7 +71,11 @@ program
   .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
   .option('--skip <ids>', 'leave out these section or slide ids', list)
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
-  .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
+  .addOption(
+    new Option('--paper <size>', "paper size of the handout and the speaker's script")
+      .choices(['a4', 'letter'])
+      .default('a4'),
+  )
   .addOption(
     new Option('--handout-layout <n>', 'handout slides per page, at most (1 and 2: notes below, 3: notes beside)')
       .choices(['1', '2', '3'])

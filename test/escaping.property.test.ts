@@ -2,13 +2,16 @@
  * Property tests for the escaping rules: whatever text an outline holds, the
  * deck keeps its structure, shows the text as written, and runs nothing.
  */
-import { Marp } from '@marp-team/marp-core';
 import fc from 'fast-check';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARP_OPTIONS } from '../src/export/marp.js';
+import { Marp } from '../src/export/marp-engine.js';
+import { labelsFor } from '../src/labels.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
+import { escapeNotes, unescapeNotes } from '../src/render/escape.js';
+import { presenterNotes } from '../src/render/notes.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 /** Strings that have broken markdown decks somewhere. */
@@ -94,11 +97,6 @@ function shown(element: HTMLElement | null | undefined): string {
   return (element?.text ?? '').replace(/\s+/gu, ' ').trim();
 }
 
-/** Removes the invisible U+200B the notes escaper may add at line starts and inside `-->`. */
-function withoutNoteGuards(notes: string): string {
-  return notes.replace(/^\u200b/gm, '').replaceAll('--\u200b>', '-->');
-}
-
 function collapse(s: string): string {
   return s.replace(/\s+/gu, ' ').trim();
 }
@@ -146,6 +144,7 @@ describe('outline text cannot change the deck', () => {
               { kind: 'quote', title: t.title, text: t.statement },
               { kind: 'timeline', title: t.title, events: [{ when: t.when, text: t.quote, contender: 'a' }] },
               { kind: 'code', title: t.title, panes: [{ contender: 'a', code: t.code }] },
+              { kind: 'exercise', title: t.title, task: t.bullets, notes: t.notes, solution: t.code },
             ],
           },
         ];
@@ -167,8 +166,8 @@ describe('outline text cannot change the deck', () => {
           expect(shown(section?.querySelector('h1'))).toBe(
             collapse(slide.part ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title),
           );
-          // Notes: shown exactly (Marp trims them), never applied as directives.
-          expect(withoutNoteGuards((comments[i] ?? []).join('\n\n'))).toBe(withoutNoteGuards(slide.notes.trim()));
+          // Notes (and an exercise's solution): shown exactly, never applied as directives.
+          expect(comments[i] ?? []).toEqual(presenterNotes(slide, labelsFor(deck)));
           const kindClass = slide.kind === 'quote' && !slide.by ? 'statement' : slide.kind;
           expect(section?.getAttribute('class')?.split(' ')[0]).toBe(kindClass);
 
@@ -199,6 +198,27 @@ describe('outline text cannot change the deck', () => {
         });
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 100)) },
+    );
+  });
+});
+
+describe('the notes guards', () => {
+  /** Text with what a guard is made of: zero-width spaces, `--`, `>` and YAML-like line starts. */
+  const tricky = fc
+    .array(fc.constantFrom('\u200b', '-', '--', '>', '-->', ':', 'paginate: true', '  ', '\n', 'a', '"', '\t', '#'), {
+      maxLength: 12,
+    })
+    .map((parts) => parts.join(''));
+
+  it('come off exactly as they went on, and leave no comment end and no directive-like line', () => {
+    fc.assert(
+      fc.property(fc.oneof(tricky, notes), (text) => {
+        const escaped = escapeNotes(text);
+        expect(unescapeNotes(escaped)).toBe(text.replace(/\r\n?/g, '\n'));
+        expect(escaped).not.toMatch(/-->/);
+        expect(escaped).not.toMatch(/^_?[a-zA-Z]+[ \t]*:/m);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

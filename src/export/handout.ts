@@ -5,8 +5,10 @@
  */
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
+import { isContinuation } from '../plan/exercises.js';
 import { cssString, escapeHtml } from '../render/escape.js';
 import { slideTitle } from '../render/slides.js';
+import { CODE_CSS, codeBlock } from './code-block.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -20,7 +22,7 @@ export interface HandoutOptions {
 }
 
 /** Undoes Marp's own print rules (one slide per landscape page) for slides embedded in a page. */
-const EMBEDDED_SLIDES_CSS = `
+export const EMBEDDED_SLIDES_CSS = `
 @media print {
   div.marpit > svg[data-marpit-svg] { width: 100% !important; height: auto !important; }
   div.marpit > svg > foreignObject > section { break-before: auto !important; page-break-before: auto !important; }
@@ -48,6 +50,8 @@ h1, h2, h3 { margin: 0; }
 .item .meta { color: #4a5360; font-size: 9pt; font-weight: normal; }
 .item .notes p { margin: 0 0 2mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .item .notes .none { color: #4a5360; font-style: italic; }
+.item .notes .code-label { margin: 2mm 0 1mm; font-weight: bold; }
+.item .notes .solution-note { color: #4a5360; font-style: italic; }
 .layout-3 .item { display: grid; grid-template-columns: 84mm 1fr; gap: 6mm; align-items: start; }
 .layout-2 .item .thumb { width: 120mm; margin-bottom: 3mm; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
@@ -83,13 +87,7 @@ export function handoutDocument(
   paper: Paper,
 ): string {
   const labels = labelsFor(deck);
-  const sections: { title: string; items: string[] }[] = [];
-  deck.slides.forEach((slide, i) => {
-    // Before the first section: the opening; after the last: the references, under their own title.
-    const group = slide.section ?? (slide.kind === 'references' ? slide.title : labels.t('introduction'));
-    if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
-    sections.at(-1)?.items.push(item(slide, i + 1, slideHtml[i] ?? '', labels));
-  });
+  const sections = sectionsOf(deck, labels, (slide, i) => item(slide, i + 1, slideHtml[i] ?? '', labels));
   const body = sections
     .map(
       (s) =>
@@ -98,7 +96,7 @@ export function handoutDocument(
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(deck.meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(labels.t('handout', { title: deck.meta.title }))}</title>
-<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${CODE_CSS}
 ${pageCss(deck.meta.title, paper, labels.dir)}</style></head>
 <body class="layout-${layout}">
 ${cover(deck, labels)}
@@ -107,8 +105,24 @@ ${references(deck, labels)}
 </body></html>`;
 }
 
+/** The slides grouped under their sections' titles, each slide made into `render(slide, index)`. */
+export function sectionsOf(
+  deck: Deck,
+  labels: Labels,
+  render: (slide: DeckSlide, index: number) => string,
+): { title: string; items: string[] }[] {
+  const sections: { title: string; items: string[] }[] = [];
+  deck.slides.forEach((slide, i) => {
+    // Before the first section: the opening; after the last: the references, under their own title.
+    const group = slide.section ?? (slide.kind === 'references' ? slide.title : labels.t('introduction'));
+    if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
+    sections.at(-1)?.items.push(render(slide, i));
+  });
+  return sections;
+}
+
 /** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */
-function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
+export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
   const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
   // Each slide of layouts 2 and 3 takes at least its share of the page, so no more than 2 or 3 share one.
@@ -133,8 +147,17 @@ function item(slide: DeckSlide, number: number, svg: string, labels: Labels): st
     : `<p class="none">${escapeHtml(labels.t(slide.part && slide.part.index > 1 ? 'continuedNotes' : 'noNotes'))}</p>`;
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}</div>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
 </article>`;
+}
+
+/** Under an exercise, for attendees: its starter code, and where the solution is (never the solution itself). */
+function attendeeExercise(slide: DeckSlide, labels: Labels): string {
+  if (slide.kind !== 'exercise' || isContinuation(slide)) return '';
+  const starter = slide.starter
+    ? `<p class="code-label">${escapeHtml(labels.t('starterCode'))}</p>${codeBlock(slide.starter, slide.language)}`
+    : '';
+  return `${starter}<p class="solution-note">${escapeHtml(labels.t('solutionInSession'))}</p>`;
 }
 
 function cover(deck: Deck, labels: Labels): string {

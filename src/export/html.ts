@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { FONT_STACKS } from '../plan/fit/fonts.js';
 import { escapeHtml } from '../render/escape.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
@@ -44,7 +45,7 @@ export async function exportHtml(
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
-  const html = withDirection(withAccessibleControls(await readFile(outputFile, 'utf8'), labels));
+  const html = withCodeNotes(withDirection(withAccessibleControls(await readFile(outputFile, 'utf8'), labels)));
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
@@ -107,4 +108,32 @@ export function withDirection(html: string): string {
 /** The `lang` marp-cli gave the page, from the markdown's `lang` directive. */
 function langOf(html: string): string {
   return /<html lang="([^"]*)"/.exec(html)?.[1] ?? 'en';
+}
+
+/**
+ * A slide's notes are one paragraph; a second one is an exercise's solution
+ * (see render/notes.ts): set it as code, in the theme's monospace font, each
+ * line as written and none wrapped. Its size shrinks (to 75 % at the least)
+ * so that its longest line, `--columns` characters, fits the notes' width; a
+ * longer line scrolls sideways.
+ */
+export function withCodeNotes(html: string): string {
+  const css = `.bespoke-marp-note { container-type: inline-size; }
+.bespoke-marp-note p + p { font-family: ${FONT_STACKS.mono.family}; white-space: pre; overflow-x: auto; tab-size: 4;
+  font-size: clamp(0.75em, calc(100cqi / (var(--columns, 1) * ${MONO_ADVANCE})), 1em); }`;
+  // marp-cli escapes the notes' text, so "<p>" and "</p>" inside a note div are its own.
+  const withColumns = html.replace(
+    /(<div class="bespoke-marp-note"[^>]*><p>[^<]*<\/p>)<p>([^<]*)<\/p>/g,
+    (_, before: string, code: string) => `${before}<p style="--columns: ${columnsOf(code)}">${code}</p>`,
+  );
+  return withColumns.replace('</head>', `<style>${css}</style></head>`);
+}
+
+/** DejaVu Sans Mono's advance, in em (0.602), and a little room for the scroll bar. */
+const MONO_ADVANCE = 0.62;
+
+/** The longest line of escaped HTML text, in characters (an entity is one, a tab four). */
+function columnsOf(escaped: string): number {
+  const text = escaped.replace(/&[#\w]+;/g, 'x').replace(/\t/g, '    ');
+  return Math.max(1, ...text.split('\n').map((line) => [...line].length));
 }

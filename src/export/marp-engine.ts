@@ -3,24 +3,28 @@
  * and the HTML export names this file as marp-cli's engine, so that in the bundled
  * CLI both use the one marp-core already loaded instead of loading it twice.
  *
- * Ours also marks each slide of a right-to-left talk `dir="rtl"` (from its
- * `lang`), which Marp has no directive for and the themes mirror the layout by.
+ * Ours adds two markdown-it rules: each slide of a right-to-left talk is marked
+ * `dir="rtl"` (from its `lang`), which Marp has no directive for and the themes
+ * mirror the layout by; and the notes escaper's guards come off the presenter
+ * notes, so that the presenter view shows (and a person copies) them as written.
  */
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import { directionOf } from '../i18n/catalogs.js';
+import { unescapeNotes } from '../render/escape.js';
 
-/** The little of markdown-it's API this plugin uses (Marpit types its instance as `any`). */
+/** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
 interface Token {
   type: string;
+  content: string;
+  markup: string;
+  children: Token[] | null;
   attrGet(name: string): string | null;
   attrSet(name: string, value: string): void;
 }
-interface MarkdownIt {
-  core: { ruler: { push(name: string, rule: (state: { tokens: Token[] }) => void): void } };
-}
+type MarkdownIt = Parameters<Parameters<MarpCore['use']>[0]>[0];
 
 function slideDirection(md: MarkdownIt): void {
-  md.core.ruler.push('versus_slide_direction', (state) => {
+  md.core.ruler.push('versus_slide_direction', (state: { tokens: Token[] }) => {
     for (const token of state.tokens) {
       if (token.type !== 'marpit_slide_open') continue;
       const lang = token.attrGet('lang');
@@ -29,10 +33,29 @@ function slideDirection(md: MarkdownIt): void {
   });
 }
 
+/** A comment on lines of its own, as render/markdown.ts writes notes: its text untrimmed (Marpit trims it). */
+const NOTES_COMMENT = /^<!--\n([\s\S]*?)\n-->\n?$/;
+
+/**
+ * A rule after Marpit has read directives, before it collects the notes: each
+ * comment's text as written (a solution's first line keeps its indentation),
+ * its guards taken off.
+ */
+function notesAsWritten(md: MarkdownIt): void {
+  md.core.ruler.before('marpit_collect', 'versus_notes_as_written', (state: { tokens: Token[] }) => {
+    for (const token of state.tokens) {
+      for (const t of [token, ...(token.children ?? [])]) {
+        if (t.type === 'marpit_comment') t.content = unescapeNotes(NOTES_COMMENT.exec(t.markup)?.[1] ?? t.content);
+      }
+    }
+    return true;
+  });
+}
+
 export class Marp extends MarpCore {
   constructor(options?: MarpOptions) {
     super(options);
-    this.use(slideDirection);
+    this.use(slideDirection).use(notesAsWritten);
   }
 }
 

@@ -3,7 +3,9 @@
  * notes in each slide's notes page, for organizers who need a .pptx.
  */
 import pptxgenjs from 'pptxgenjs';
+import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
+import { presenterNotes } from '../render/notes.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
@@ -19,7 +21,8 @@ export async function exportPptx(deck: Deck, images: Buffer[]): Promise<Buffer> 
     const image = images[i];
     if (image)
       page.addImage({ data: `image/png;base64,${image.toString('base64')}`, x: 0, y: 0, w: '100%', h: '100%' });
-    if (slide.notes.trim()) page.addNotes(slide.notes.trim());
+    const notes = presenterNotes(slide, labelsFor(deck));
+    if (notes.length > 0) page.addNotes(notes.join('\n\n'));
   });
   return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
 }

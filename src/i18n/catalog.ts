@@ -45,6 +45,14 @@ export const MESSAGE_KEYS = [
   'colEnds',
   'speaker',
   'slideControls',
+  'starterCode',
+  'solutionInSession',
+  'exercises',
+  'solutions',
+  'script',
+  'starts',
+  'notebookIntro',
+  'solutionsIntro',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -84,4 +92,12 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   colEnds: 'Run sheet column: end time.',
   speaker: 'A speaker with their role, on the title slide and the handout cover: {name}, {role}.',
   slideControls: 'The HTML’s name for its slide controls.',
+  starterCode: 'Label above an exercise’s starter code in the attendee handout.',
+  solutionInSession: 'Attendee handout, in place of an exercise’s solution.',
+  exercises: 'Title of the attendees’ exercise notebook: after the talk’s title.',
+  solutions: 'Title of the solutions notebook: after the talk’s title.',
+  script: 'Name of the speaker’s script (its title and heading).',
+  starts: 'Speaker’s script: before a slide’s planned start time.',
+  notebookIntro: 'First cell of the attendees’ notebook.',
+  solutionsIntro: 'First cell of the solutions notebook.',
 };

@@ -92,21 +92,15 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       const origin = originOf(slide) ?? ['sections', i, 'slides', j];
       const base = {
         title: slide.title,
-        notes: notesOf(slide, labels),
-        minutes: minutesFor(slide.minutes, notesOf(slide, labels)),
+        notes: slide.notes ?? '',
+        minutes: minutesFor(slide.minutes, spokenText(slide)),
         ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
         citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
         origin,
         section: section.title,
       };
       const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
-      slides.push(
-        ...continued(
-          base,
-          fitContent(content, slide.title, outline.contenders, labels),
-          notesParagraphs(slide, labels),
-        ),
-      );
+      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders, labels)));
     }
   }
 
@@ -158,17 +152,15 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
 }
 
-/** An exercise's solution is for the speaker: it goes to the notes, never on the slide. */
-function notesOf(slide: Slide, labels: Labels): string {
+/**
+ * What the speaker says over a slide, for its estimated time: an exercise's
+ * solution is discussed too. The solution itself stays in the exercise's own
+ * `solution` field, so that the speaker's outputs show it and the attendees' leave it out.
+ */
+function spokenText(slide: Slide): string {
   const notes = slide.notes ?? '';
   if (slide.kind !== 'exercise') return notes;
-  return `${notes}${notes ? '\n\n' : ''}${labels.t('solution')}\n${slide.solution}`;
-}
-
-/** The notes' paragraphs; an exercise's solution is one more, kept whole however many blank lines its code has. */
-function notesParagraphs(slide: Slide, labels: Labels): string[] {
-  const paragraphs = paragraphsOf(slide.notes ?? '');
-  return slide.kind === 'exercise' ? [...paragraphs, `${labels.t('solution')}\n${slide.solution}`] : paragraphs;
+  return `${notes}${notes ? '\n\n' : ''}${slide.solution}`;
 }
 
 type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;
@@ -193,12 +185,8 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
  * The deck slides of a slide's parts: "(1/2)" counters, the notes' paragraphs
  * shared in order (what to say while each part is up), time shared.
  */
-function continued(
-  base: SlideBase,
-  parts: Part<SlideContent | GeneratedSlide>[],
-  paragraphs = paragraphsOf(base.notes),
-): DeckSlide[] {
-  const notes = shareParagraphs(paragraphs, parts.length).map((share) => share.join('\n\n'));
+function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]): DeckSlide[] {
+  const notes = shareParagraphs(paragraphsOf(base.notes), parts.length).map((share) => share.join('\n\n'));
   return parts.map((part, index) => ({
     ...base,
     ...part.content,

@@ -50,26 +50,46 @@ export function cssString(text: string): string {
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
+/** `--` before `>` (with any zero-width spaces between): where a comment would end. */
+const COMMENT_END = /--(?=\u200b*>)/g;
+const GUARDED_COMMENT_END = /--\u200b(?=\u200b*>)/g;
+/**
+ * A line that could start a YAML mapping key or collection (what Marpit needs to
+ * read a comment as directives), after any zero-width spaces, so that a guarded
+ * line still counts as one and every guard can be taken off again.
+ */
+const YAML_LINE = /^\u200b*[ \t]*(?:[{[?"'&*!|>%@`-]|[^\s:#]+[ \t]*:)/;
+
 /**
  * Speaker notes become a Marp presenter-note comment. Two things could break out of it:
- * `-->` would end the comment early, and a note that parses as YAML with
+ * `-->` would end the comment early, and a line that parses as YAML with
  * directive keys (`paginate: true`) would be applied as a directive instead
- * of shown. An invisible zero-width space defuses both, only where needed.
+ * of shown. A zero-width space defuses both, only where needed, so that the
+ * markdown shows the notes as written in any Marp. versus's own Marp engine
+ * takes every guard off again ({@link unescapeNotes}), so that what a person
+ * copies from the presenter view is exactly the text, invisible characters
+ * included: the guards are added even where the text has such spaces already.
+ * The text is kept as given, leading spaces too (callers trim prose).
  */
 export function escapeNotes(notes: string): string {
-  const text = notes
+  return notes
     .replace(/\r\n?/g, '\n')
-    .trim()
-    .replace(/--(?=>)/g, `--${ZERO_WIDTH_SPACE}`);
-  return looksLikeYaml(text) ? text.replace(/^(?=.)/gm, ZERO_WIDTH_SPACE) : text;
+    .replace(COMMENT_END, `--${ZERO_WIDTH_SPACE}`)
+    .split('\n')
+    .map((line) => (YAML_LINE.test(line) ? `${ZERO_WIDTH_SPACE}${line}` : line))
+    .join('\n');
 }
 
 /**
- * True when a line could start a YAML mapping key or collection at the top
- * level, which is what Marpit needs to read the comment as directives.
+ * The exact inverse of {@link escapeNotes} (for text it escaped): takes off
+ * one guard where it added one, and leaves every other character alone.
  */
-function looksLikeYaml(text: string): boolean {
-  return /^[ \t]*(?:[{[?"'&*!|>%@`-]|[^\s:#]+[ \t]*:(?:\s|$))/m.test(text);
+export function unescapeNotes(escaped: string): string {
+  return escaped
+    .split('\n')
+    .map((line) => (line.startsWith(ZERO_WIDTH_SPACE) && YAML_LINE.test(line.slice(1)) ? line.slice(1) : line))
+    .join('\n')
+    .replace(GUARDED_COMMENT_END, '--');
 }
 
 /** A fence longer than any backtick run in the code, so the code cannot close it. */

@@ -6,6 +6,7 @@ import { Document, isScalar } from 'yaml';
 import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { directiveValue, escapeInline, escapeNotes } from './escape.js';
+import { presenterNotes } from './notes.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
@@ -57,7 +58,7 @@ function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
     directives.push(`<!-- _footer: ${directiveValue(withMarkdown(ctx.labels, 'sources', { refs }))} -->`);
   }
-  const notes = slide.notes.trim() ? [`<!--\n${escapeNotes(slide.notes)}\n-->`] : [];
+  const notes = presenterNotes(slide, ctx.labels).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
   return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
 }
 

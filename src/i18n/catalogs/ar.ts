@@ -47,4 +47,12 @@ export const ar: Catalog = {
   colEnds: 'النهاية',
   speaker: '{name}، {role}',
   slideControls: 'أزرار التحكم بالشرائح',
+  starterCode: 'الشيفرة الأولية:',
+  solutionInSession: 'نناقش الحل خلال الجلسة.',
+  exercises: 'تمارين',
+  solutions: 'الحلول',
+  script: 'نص المتحدث',
+  starts: 'يبدأ',
+  notebookIntro: 'لكل تمرين مهمته، ثم خلية شيفرة للعمل فيها.',
+  solutionsIntro: 'الحلول، خلية شيفرة لكل تمرين.',
 };

@@ -33,4 +33,12 @@ export const de: Catalog = {
   colEnds: 'Ende',
   speaker: '{name}, {role}',
   slideControls: 'Foliensteuerung',
+  starterCode: 'Startcode:',
+  solutionInSession: 'Die Lösung besprechen wir in der Session.',
+  exercises: 'Übungen',
+  solutions: 'Lösungen',
+  script: 'Sprechskript',
+  starts: 'Beginn',
+  notebookIntro: 'Zu jeder Übung die Aufgabe, dann eine Codezelle zum Arbeiten.',
+  solutionsIntro: 'Die Lösungen, eine Codezelle je Übung.',
 };

@@ -33,4 +33,12 @@ export const en: Catalog = {
   colEnds: 'ends',
   speaker: '{name}, {role}',
   slideControls: 'Slide controls',
+  starterCode: 'Starter code:',
+  solutionInSession: 'The solution is discussed in the session.',
+  exercises: 'Exercises',
+  solutions: 'Solutions',
+  script: "Speaker's script",
+  starts: 'starts',
+  notebookIntro: 'Each exercise has its task, then a code cell to work in.',
+  solutionsIntro: 'The solutions, one code cell per exercise.',
 };

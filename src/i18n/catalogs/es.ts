@@ -33,4 +33,12 @@ export const es: Catalog = {
   colEnds: 'fin',
   speaker: '{name}, {role}',
   slideControls: 'Controles de diapositivas',
+  starterCode: 'Código inicial:',
+  solutionInSession: 'La solución se comenta en la sesión.',
+  exercises: 'Ejercicios',
+  solutions: 'Soluciones',
+  script: 'Guion del ponente',
+  starts: 'inicio',
+  notebookIntro: 'Cada ejercicio tiene su tarea y luego una celda de código para trabajar.',
+  solutionsIntro: 'Las soluciones, una celda de código por ejercicio.',
 };

@@ -33,4 +33,12 @@ export const fr: Catalog = {
   colEnds: 'fin',
   speaker: '{name}, {role}',
   slideControls: 'Commandes des diapositives',
+  starterCode: 'Code de départ :',
+  solutionInSession: 'La solution est présentée pendant la séance.',
+  exercises: 'Exercices',
+  solutions: 'Solutions',
+  script: "Script de l'intervenant",
+  starts: 'début',
+  notebookIntro: 'Chaque exercice : son énoncé, puis une cellule de code pour travailler.',
+  solutionsIntro: 'Les solutions, une cellule de code par exercice.',
 };

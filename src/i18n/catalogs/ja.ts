@@ -33,4 +33,12 @@ export const ja: Catalog = {
   colEnds: '終了',
   speaker: '{name}（{role}）',
   slideControls: 'スライド操作',
+  starterCode: 'スターターコード：',
+  solutionInSession: '解答はセッション中に解説します。',
+  exercises: '演習',
+  solutions: '解答',
+  script: '講演者用台本',
+  starts: '開始',
+  notebookIntro: '各演習の課題と、作業用のコードセルがあります。',
+  solutionsIntro: '解答：演習ごとに1つのコードセル。',
 };

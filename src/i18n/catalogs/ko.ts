@@ -33,4 +33,12 @@ export const ko: Catalog = {
   colEnds: '끝',
   speaker: '{name}, {role}',
   slideControls: '슬라이드 컨트롤',
+  starterCode: '시작 코드:',
+  solutionInSession: '해답은 세션에서 다룹니다.',
+  exercises: '실습',
+  solutions: '해답',
+  script: '발표자 대본',
+  starts: '시작',
+  notebookIntro: '각 실습마다 과제와 작업할 코드 셀이 있습니다.',
+  solutionsIntro: '해답: 실습마다 코드 셀 하나.',
 };

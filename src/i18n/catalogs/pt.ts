@@ -33,4 +33,12 @@ export const pt: Catalog = {
   colEnds: 'fim',
   speaker: '{name}, {role}',
   slideControls: 'Controles dos slides',
+  starterCode: 'Código inicial:',
+  solutionInSession: 'A solução é discutida na sessão.',
+  exercises: 'Exercícios',
+  solutions: 'Soluções',
+  script: 'Roteiro do palestrante',
+  starts: 'início',
+  notebookIntro: 'Cada exercício tem sua tarefa e depois uma célula de código para trabalhar.',
+  solutionsIntro: 'As soluções, uma célula de código por exercício.',
 };

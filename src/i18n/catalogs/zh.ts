@@ -34,4 +34,12 @@ export const zh: Catalog = {
   colEnds: '结束',
   speaker: '{name}，{role}',
   slideControls: '幻灯片控制',
+  starterCode: '起始代码：',
+  solutionInSession: '答案将在课上讲解。',
+  exercises: '练习',
+  solutions: '答案',
+  script: '演讲者讲稿',
+  starts: '开始',
+  notebookIntro: '每个练习先给出任务，然后是一个用于编写代码的单元格。',
+  solutionsIntro: '答案：每个练习一个代码单元格。',
 };

@@ -1,0 +1,115 @@
+/**
+ * The speaker's script (`<slug>.script.pdf`): what the presenter prints and
+ * keeps at the lectern. Every slide, small, beside its notes in large type,
+ * with its planned start time and length; the exercises' solutions as code;
+ * each section on a new page. Printed like the handout, on A4 or Letter.
+ */
+import { type Labels, labelsFor } from '../labels.js';
+import type { Deck, DeckSlide } from '../plan/deck.js';
+import { isContinuation, solutionOf } from '../plan/exercises.js';
+import { escapeHtml } from '../render/escape.js';
+import { clock } from '../render/runsheet.js';
+import { slideTitle } from '../render/slides.js';
+import { CODE_CSS, codeBlock } from './code-block.js';
+import { EMBEDDED_SLIDES_CSS, type Paper, pageCss, sectionsOf } from './handout.js';
+import type { RenderedSlides } from './marp.js';
+import { type PrintJob, printPdf } from './pdf.js';
+
+const SCRIPT_CSS = `
+html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 14pt; color: #1b1f24; }
+body { margin: 0; }
+h1, h2, h3 { margin: 0; }
+.heading { margin-bottom: 6mm; }
+.heading h1 { font-size: 22pt; line-height: 1.2; }
+.heading p { font-size: 12pt; color: #4a5360; margin: 2mm 0 0; }
+.section + .section { break-before: page; }
+.section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid #1b1f24; break-after: avoid; }
+.item { display: grid; grid-template-columns: 52mm 1fr; gap: 5mm; align-items: start; margin-bottom: 6mm; }
+.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
+.item h3 { font-size: 14pt; line-height: 1.25; break-after: avoid; }
+.item .time { font-size: 11pt; color: #4a5360; margin: 0.5mm 0 2mm; break-after: avoid; }
+.item .time strong { color: #1b1f24; }
+.item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
+.item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
+.item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
+.item .code { --code-size: 10.5pt; --code-min: 8pt; }
+`;
+
+export interface ScriptOptions {
+  paper?: Paper;
+}
+
+export function exportScript(
+  job: PrintJob,
+  deck: Deck,
+  { slides, css }: RenderedSlides,
+  options: ScriptOptions,
+): Promise<Buffer> {
+  return printPdf(job, 'script', scriptDocument(deck, slides, css, options.paper ?? 'a4'), {
+    preferCSSPageSize: true,
+  });
+}
+
+/** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
+export function scriptDocument(deck: Deck, slideHtml: string[], marpCss: string, paper: Paper): string {
+  const labels = labelsFor(deck);
+  const starts = startTimes(deck);
+  const sections = sectionsOf(deck, labels, (slide, i) =>
+    item(slide, i + 1, starts[i] ?? 0, slideHtml[i] ?? '', labels),
+  );
+  const body = sections
+    .map(
+      (s) =>
+        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
+    )
+    .join('\n');
+  const { meta } = deck;
+  const budget = meta.duration === undefined ? '' : ` / ${labels.minutes(meta.duration)}`;
+  const about = [
+    meta.profile,
+    meta.event,
+    meta.date && labels.date(meta.date),
+    `${labels.minutes(deck.minutes)}${budget}`,
+  ]
+    .filter(Boolean)
+    .map((t) => escapeHtml(t as string))
+    .join(' · ');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)} — ${escapeHtml(labels.t('script'))}</title>
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${SCRIPT_CSS}${CODE_CSS}
+${pageCss(`${meta.title} — ${labels.t('script')}`, paper, labels.dir)}</style></head>
+<body>
+<div class="heading"><h1>${escapeHtml(meta.title)}</h1><p>${escapeHtml(labels.t('script'))} · ${about}</p></div>
+${body}
+</body></html>`;
+}
+
+/** Minutes from the start of the talk at which each slide begins, as on the run sheet. */
+function startTimes(deck: Deck): number[] {
+  let elapsed = 0;
+  return deck.slides.map((slide) => {
+    const start = elapsed;
+    elapsed += slide.minutes;
+    return start;
+  });
+}
+
+function item(slide: DeckSlide, number: number, start: number, svg: string, labels: Labels): string {
+  const notes = slide.notes.trim()
+    ? slide.notes
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('')
+    : `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
+  const solution = solutionOf(slide);
+  const code =
+    solution && slide.kind === 'exercise'
+      ? `<p class="code-label">${escapeHtml(labels.t('solution'))}</p>${codeBlock(solution, slide.language)}`
+      : '';
+  return `<article class="item">
+<div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))}</h3>
+<p class="time">${escapeHtml(labels.t('starts'))} <strong>${clock(start)}</strong> · ${escapeHtml(labels.minutes(slide.minutes))}</p>${notes}${code}</div>
+</article>`;
+}

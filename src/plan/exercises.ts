@@ -1,0 +1,72 @@
+/**
+ * The exercises of a planned deck, as the workshop kit reads them: the
+ * solution travels in the exercise's own `solution` field (never in its
+ * notes), so each output decides whether to show it. Pure.
+ */
+import type { Deck, DeckSlide } from './deck.js';
+
+export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
+
+/** One exercise, its continuation slides joined again. */
+export interface Exercise {
+  /** 1-based, in the order of the talk. */
+  number: number;
+  id?: string;
+  title: string;
+  task: string[];
+  starter?: string;
+  solution: string;
+  /** The exercise's `language`, or else the language of the talk's code panes. */
+  language?: string;
+  /** Minutes the author set for the exercise. */
+  timebox?: number;
+  section?: string;
+}
+
+/** The solution shown with a slide: on an exercise's first slide only, as its notes are. */
+export function solutionOf(slide: DeckSlide): string | undefined {
+  if (slide.kind !== 'exercise' || (slide.part && slide.part.index > 1)) return undefined;
+  return slide.solution;
+}
+
+/** Whether a slide continues the one before it ("(2/3)"). */
+export function isContinuation(slide: DeckSlide): boolean {
+  return slide.part !== undefined && slide.part.index > 1;
+}
+
+/** The language of the talk's code panes: the first one named. */
+export function codeLanguageOf(deck: Deck): string | undefined {
+  for (const slide of deck.slides) {
+    if (slide.kind !== 'code') continue;
+    const language = slide.panes.find((pane) => pane.language)?.language;
+    if (language) return language;
+  }
+  return undefined;
+}
+
+/** Every exercise of the deck, in order, with its steps from all its parts. */
+export function exercisesOf(deck: Deck): Exercise[] {
+  const talkLanguage = codeLanguageOf(deck);
+  const exercises: Exercise[] = [];
+  for (const slide of deck.slides) {
+    if (slide.kind !== 'exercise') continue;
+    const previous = exercises.at(-1);
+    if (isContinuation(slide) && previous) {
+      previous.task.push(...slide.task);
+      continue;
+    }
+    const language = slide.language ?? talkLanguage;
+    exercises.push({
+      number: exercises.length + 1,
+      ...(slide.id ? { id: slide.id } : {}),
+      title: slide.title,
+      task: [...slide.task],
+      ...(slide.starter ? { starter: slide.starter } : {}),
+      solution: slide.solution,
+      ...(language ? { language } : {}),
+      ...(slide.timebox !== undefined ? { timebox: slide.timebox } : {}),
+      ...(slide.section ? { section: slide.section } : {}),
+    });
+  }
+  return exercises;
+}

@@ -1,0 +1,231 @@
+/**
+ * The workshop kit without a browser: where an exercise's solution goes (and
+ * does not), and the exercise notebooks, checked against the official
+ * nbformat 4 JSON Schema (from Debian's python3-nbformat) and read by Python.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import AjvDraft04 from 'ajv-draft-04';
+import JSZip from 'jszip';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { compileOutline } from '../src/compile.js';
+import { handoutDocument } from '../src/export/handout.js';
+import { notebookFiles } from '../src/export/notebook.js';
+import { exportPptx } from '../src/export/pptx.js';
+import { scriptDocument } from '../src/export/script.js';
+import { labelsFor } from '../src/labels.js';
+import { loadOutline } from '../src/outline/load.js';
+import type { DeckSlide } from '../src/plan/deck.js';
+import { exercisesOf } from '../src/plan/exercises.js';
+import { presenterNotes } from '../src/render/notes.js';
+import { compileData, minimalOutline } from './helpers.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
+/** Debian's python3-nbformat ships the schema Jupyter validates with; .ci/run installs it. */
+const NBFORMAT = '/usr/lib/python3/dist-packages/nbformat';
+const SCHEMA = path.join(NBFORMAT, 'v4/nbformat.v4.5.schema.json');
+const PYTHON = '/usr/bin/python3';
+// A CommonJS module whose class is also its `default`.
+const Ajv = AjvDraft04.default;
+const describeWithNbformat = existsSync(SCHEMA) || process.env.CI ? describe : describe.skip;
+
+const compiled = compileOutline(await loadOutline(FIXTURE));
+const { deck } = compiled;
+const exercises = exercisesOf(deck);
+const files = new Map(notebookFiles(deck));
+const slug = deck.meta.slug;
+
+interface Notebook {
+  cells: { cell_type: string; id: string; source: string[] }[];
+  metadata: { kernelspec: { name: string; language: string }; language_info: { name: string } };
+  nbformat: number;
+  nbformat_minor: number;
+}
+const notebook = (kind: 'exercises' | 'solutions') => JSON.parse(files.get(`${slug}.${kind}.ipynb`) ?? '') as Notebook;
+const sourceOf = (cell: { source: string[] } | undefined) => cell?.source.join('') ?? '';
+
+describe('where the solution goes', () => {
+  it('keeps it out of the notes, in its own field, and gives it to the presenter notes after them', () => {
+    const slide = deck.slides.find((s) => s.kind === 'exercise');
+    if (slide?.kind !== 'exercise') throw new Error('no exercise');
+    expect(slide.notes).toBe('Walk the room after five minutes; most people forget zero_grad.');
+    expect(slide.notes).not.toContain('train_step');
+    expect(presenterNotes(slide, labelsFor(deck))).toEqual([
+      `${slide.notes}\n\nSolution:`,
+      slide.solution.replace(/\s+$/, ''),
+    ]);
+  });
+
+  it('shows it once for an exercise split over several slides, with every step in the kit', () => {
+    const outline = minimalOutline();
+    const task = Array.from({ length: 14 }, (_, i) => `Step number ${i + 1} of a long exercise, said in full.`);
+    outline.sections[0]?.slides.push({ kind: 'exercise', id: 'long', title: 'Long', task, solution: 'x = 1\n' });
+    const { deck } = compileData(outline);
+    const parts = deck.slides.filter((s) => s.kind === 'exercise');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((s) => presenterNotes(s, labelsFor(deck)).length)).toEqual([2, ...parts.slice(1).map(() => 0)]);
+    expect(exercisesOf(deck).map((e) => e.task)).toEqual([task]);
+  });
+
+  it('gives it to the PPTX notes page, after the notes, line for line', async () => {
+    const zip = await JSZip.loadAsync(await exportPptx(deck, []));
+    const index = deck.slides.findIndex((s) => s.kind === 'exercise');
+    const xml = (await zip.file(`ppt/notesSlides/notesSlide${index + 1}.xml`)?.async('string')) ?? '';
+    const text = /name="Notes Placeholder 2"[\s\S]*?<a:t>([\s\S]*?)<\/a:t>/.exec(xml)?.[1] ?? '';
+    const notes = parse(`<p>${text}</p>`).text;
+    // pptxgenjs writes Windows line breaks.
+    expect(notes?.replace(/\r\n/g, '\n')).toBe(
+      presenterNotes(deck.slides[index] as DeckSlide, labelsFor(deck)).join('\n\n'),
+    );
+  });
+
+  it('leaves it out of the attendee handout, which says where it is and shows the starter code', () => {
+    const html = handoutDocument(
+      deck,
+      deck.slides.map(() => '<svg data-marpit-svg></svg>'),
+      '',
+      3,
+      'a4',
+    );
+    const text = parse(html).querySelector('body')?.text ?? '';
+    expect(text).not.toContain('loss.backward()');
+    expect(text).not.toContain('trainStep');
+    expect(text).toContain('The solution is discussed in the session.');
+    expect(parse(html).querySelector('.notes .code')?.text).toBe(exercises[0]?.starter?.replace(/\s+$/, ''));
+  });
+});
+
+describe("the speaker's script page", () => {
+  const script = (paper: 'a4' | 'letter') =>
+    scriptDocument(
+      deck,
+      deck.slides.map(() => '<svg data-marpit-svg></svg>'),
+      '',
+      paper,
+    );
+
+  it("prints on the handout's paper, each section from a new page, each slide with its start and length", () => {
+    expect(script('a4')).toContain('size: A4 portrait');
+    expect(script('letter')).toContain('size: letter portrait');
+    const root = parse(script('a4'));
+    expect(root.querySelectorAll('section.section h2').map((h) => h.text)).toEqual([
+      'Introduction',
+      'The basics',
+      'More practice',
+    ]);
+    expect(root.querySelectorAll('.item .time').map((p) => p.text)).toEqual([
+      'starts 0:00 · 0.25 min',
+      'starts 0:15 · 0.25 min',
+      'starts 0:30 · 0.25 min',
+      'starts 0:45 · 3 min',
+      'starts 3:45 · 10 min',
+      'starts 13:45 · 0.25 min',
+      'starts 14:00 · 5 min',
+      'starts 19:00 · 0.25 min',
+    ]);
+  });
+});
+
+describe('the exercise notebooks', () => {
+  it('holds a title cell, then per exercise its task and a code cell with its starter (empty without one)', () => {
+    const { cells } = notebook('exercises');
+    const python = exercises.filter((e) => e.language === 'python');
+    expect(python).toHaveLength(1);
+    expect(cells.map((c) => [c.cell_type, c.id])).toEqual([
+      ['markdown', 'title'],
+      ['markdown', 'exercise-1-task'],
+      ['code', 'exercise-1-code'],
+    ]);
+    expect(sourceOf(cells[0])).toContain('Alpha vs Beta, hands-on');
+    // The steps as Markdown shows them: backslash escapes (train\_step) taken off.
+    const task = sourceOf(cells[1]).replace(/\\(.)/g, '$1');
+    for (const step of python[0]?.task ?? []) expect(task).toContain(step);
+    expect(sourceOf(cells[2])).toBe(python[0]?.starter?.replace(/\s+$/, ''));
+    expect(sourceOf(notebook('solutions').cells[2])).toBe(python[0]?.solution.replace(/\s+$/, ''));
+  });
+
+  it('runs on a Python 3 kernel, from the language of the exercise or of the talk', () => {
+    const { metadata, nbformat, nbformat_minor } = notebook('exercises');
+    expect(metadata.kernelspec).toMatchObject({ name: 'python3', language: 'python' });
+    expect(metadata.language_info.name).toBe('python');
+    expect([nbformat, nbformat_minor]).toEqual([4, 5]);
+  });
+
+  it('gives an exercise in a language without a notebook a source file of its own, task on top', () => {
+    expect([...files.keys()]).toEqual([
+      `${slug}.exercises.ipynb`,
+      `${slug}.solutions.ipynb`,
+      `${slug}.exercises/02-exercise-js.js`,
+      `${slug}.solutions/02-exercise-js.js`,
+    ]);
+    expect(files.get(`${slug}.exercises/02-exercise-js.js`)).toBe(
+      '// Exercise 2: The same in JavaScript\n// 1. Port train_step to JavaScript.\n\n',
+    );
+    expect(files.get(`${slug}.solutions/02-exercise-js.js`)).toContain(exercises[1]?.solution);
+  });
+
+  it('writes nothing for a talk without exercises', () => {
+    expect(notebookFiles(compileData(minimalOutline()).deck)).toEqual([]);
+  });
+});
+
+describeWithNbformat('the notebooks as Jupyter reads them', () => {
+  let outDirs: string[];
+
+  beforeAll(async () => {
+    outDirs = [await mkdtemp(path.join(tmpdir(), 'versus-nb-')), await mkdtemp(path.join(tmpdir(), 'versus-nb-'))];
+    for (const outDir of outDirs) await build(FIXTURE, { outDir, formats: ['notebook'] });
+  });
+
+  it('validate against the nbformat 4.5 JSON Schema', async () => {
+    // Not strict: the official schema has a misspelt keyword ("item"), which draft 4 ignores.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(await readFile(SCHEMA, 'utf8')));
+    for (const kind of ['exercises', 'solutions'] as const) {
+      const ok = validate(notebook(kind));
+      expect(validate.errors ?? [], kind).toEqual([]);
+      expect(ok).toBe(true);
+    }
+    // The check can fail: a cell without its id is refused.
+    const broken = notebook('exercises');
+    delete (broken.cells[0] as Partial<Notebook['cells'][number]>).id;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it("open with Python's json and pass nbformat's own validator", async () => {
+    const files = (await readdir(outDirs[0] as string)).filter((f) => f.endsWith('.ipynb'));
+    expect(files.sort()).toEqual([`${slug}.exercises.ipynb`, `${slug}.solutions.ipynb`]);
+    const script = [
+      'import json, sys, nbformat',
+      'for f in sys.argv[1:]:',
+      '    data = json.load(open(f, encoding="utf-8"))',
+      '    nbformat.validate(nbformat.reads(json.dumps(data), as_version=4))',
+      '    print(len(data["cells"]))',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(PYTHON, [
+      '-c',
+      script,
+      ...files.map((f) => path.join(outDirs[0] as string, f)),
+    ]);
+    expect(stdout.trim().split('\n')).toEqual(['3', '3']);
+  });
+
+  it('are byte-identical from two builds', async () => {
+    const [a, b] = outDirs as [string, string];
+    const names = [
+      `${slug}.exercises.ipynb`,
+      `${slug}.solutions.ipynb`,
+      `${slug}.exercises/02-exercise-js.js`,
+      `${slug}.solutions/02-exercise-js.js`,
+    ];
+    for (const name of names) {
+      expect(await readFile(path.join(b, name)), name).toEqual(await readFile(path.join(a, name)));
+    }
+  });
+});

@@ -1,6 +1,9 @@
 /** Notes of a slide split into continuation slides: shared by paragraph, in order, no part left silent. */
+
 import { describe, expect, it } from 'vitest';
+import { labelsForLang } from '../src/labels.js';
 import { paragraphsOf, shareParagraphs } from '../src/plan/notes.js';
+import { presenterNotes } from '../src/render/notes.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 describe('shareParagraphs', () => {
@@ -60,15 +63,15 @@ describe('a split slide in the deck', () => {
     expect(parts.at(-1)?.notes).toMatch(/Close on the last ones\.$/);
   });
 
-  it("keeps an exercise's solution whole, with the last part, blank lines in its code included", () => {
+  it("shares an exercise's notes, and gives its solution whole, blank lines included, to the first part only", () => {
     const task = Array.from({ length: 16 }, (_, i) => `Step ${i + 1} is long enough to take most of a line here`);
-    const solution = 'import keras\n\nmodel = keras.Sequential()\n\nmodel.summary()\n';
+    const solution = 'import keras\n\nmodel = keras.Sequential()\n\nmodel.summary()';
     const parts = partsOf({ kind: 'exercise', title: 'Ex', task, solution, notes: 'Walk around.\n\nHelp pairs.' });
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts[0]?.notes).toMatch(/^Walk around\./);
-    expect(parts.filter((p) => p.notes.includes('Solution:'))).toHaveLength(1);
-    expect(parts.at(-1)?.notes).toContain(`Solution:\n${solution}`);
-    for (const part of parts) expect(part.notes.trim()).not.toBe('');
+    expect(parts.map((p) => p.notes)).toEqual(['Walk around.', 'Help pairs.', ...parts.slice(2).map(() => '')]);
+    const shown = parts.map((p) => presenterNotes(p, labelsForLang('en')));
+    expect(shown[0]).toEqual(['Walk around.\n\nSolution:', solution]);
+    expect(shown.slice(1).flat().join('\n')).not.toContain('Solution:');
   });
 
   it('leaves an unsplit slide’s notes exactly as written', () => {

@@ -14,7 +14,7 @@ import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './formats.js';
 import { loadOutline } from './outline/load.js';
 import { locate } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
@@ -34,6 +34,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
   claimSlug?: (slug: string) => void;
+  /** PowerPoint from the deck model (`native`, the default) or from slide screenshots (`images`). */
+  pptx?: PptxMode;
 }
 
 export interface BuildResult {
@@ -70,6 +72,11 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
+    if (formats.has('pptx') && options.pptx !== 'images') {
+      progress(`pptx     ${slug}.pptx`);
+      const { exportNativePptx } = await import('./export/pptx.js');
+      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets));
+    }
     const html = async () => {
       await rendered;
       progress(`html     ${slug}.html`);
@@ -110,7 +117,7 @@ async function startBrowser(
   options: BuildOptions,
   progress: (message: string) => void,
 ): Promise<SharedBrowser | undefined> {
-  if (!needsBrowser(formats)) return undefined;
+  if (!needsBrowser(formats, options.pptx)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout'];
@@ -121,8 +128,8 @@ async function startBrowser(
   return browser;
 }
 
-function needsBrowser(formats: Iterable<Format>): boolean {
-  return [...formats].some((format) => BROWSER_FORMATS.includes(format));
+function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
+  return [...formats].some((format) => BROWSER_FORMATS.includes(format) || (format === 'pptx' && pptx === 'images'));
 }
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
@@ -172,8 +179,9 @@ async function exportWithBrowser({
   };
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
+  const pictures = formats.has('pptx') && options.pptx === 'images';
   const slideImages = async () => {
-    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPptx }] = await Promise.all([
+    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPicturePptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
     ]);
@@ -183,9 +191,9 @@ async function exportWithBrowser({
       for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
       await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
     }
-    if (formats.has('pptx')) {
+    if (pictures) {
       progress(`pptx     ${slug}.pptx`);
-      await staging.write(`${slug}.pptx`, await exportPptx(deck, images));
+      await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
   };
   try {
@@ -207,7 +215,7 @@ async function exportWithBrowser({
           progress(`handout  ${slug}.handout.pdf`);
           await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, slides, options));
         })(),
-      (formats.has('png') || formats.has('pptx')) && slideImages(),
+      (formats.has('png') || pictures) && slideImages(),
     ]);
     return measures;
   } catch (error) {
@@ -247,7 +255,9 @@ export interface BatchResult {
  */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
   const own =
-    needsBrowser(options.formats ?? DEFAULT_FORMATS) && !options.browser ? await newBrowser(options) : undefined;
+    needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx) && !options.browser
+      ? await newBrowser(options)
+      : undefined;
   const browser = options.browser ?? own;
   const results: BatchResult[] = [];
   const slugs = new Map<string, string>();

@@ -1,0 +1,101 @@
+/**
+ * Repairs and completes the package pptxgenjs 4.0.1 writes, so that PowerPoint
+ * opens it without offering a repair:
+ * - it declares one slide master per slide in [Content_Types].xml and writes
+ *   only the first: overrides and relationships to missing parts are dropped;
+ * - it gives a table the id of another shape: shape ids are renumbered per slide;
+ * - its notes page is as wide as the slide is high, narrower than the notes
+ *   master's text box: the page becomes PowerPoint's portrait default;
+ * - it writes notes as one run with raw line breaks: they become paragraphs
+ *   at a size that fits the notes page (./notes.ts);
+ * - it repeats paragraph properties before every run of a paragraph, which the
+ *   schema allows only first: the repeats go;
+ * - in Node it cannot draw an SVG picture's PNG fallback and stores the SVG
+ *   there instead: the fallback becomes a valid (empty) PNG. PowerPoint 2016+
+ *   and LibreOffice show the SVG itself.
+ */
+import path from 'node:path/posix';
+import JSZip from 'jszip';
+import { NOTES_PAGE, notesBodyXml } from './notes.js';
+
+export async function finishPackage(pptx: Buffer, notes: readonly string[], lang: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(pptx);
+  await dropDanglingParts(zip);
+  await edit(zip, 'ppt/presentation.xml', (xml) =>
+    xml.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`),
+  );
+  for (const [i, text] of notes.entries()) {
+    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) => renumberShapes(oneParagraphProperties(xml)));
+    await edit(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => {
+      const { spPr, txBody } = notesBodyXml(text, lang);
+      // The notes placeholder is the shape whose placeholder type is "body".
+      return xml.replace(
+        /(<p:nvPr><p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr>)<p:spPr\/><p:txBody>[\s\S]*?<\/p:txBody>/,
+        (_, head: string) => `${head}${spPr}${txBody}`,
+      );
+    });
+  }
+  await replaceFakePngs(zip);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
+}
+
+const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+async function edit(zip: JSZip, name: string, change: (xml: string) => string): Promise<void> {
+  const file = zip.file(name);
+  if (file) zip.file(name, change(await file.async('string')));
+}
+
+/** Content-type overrides and internal relationships whose part is not in the package go. */
+async function dropDanglingParts(zip: JSZip): Promise<void> {
+  await edit(zip, '[Content_Types].xml', (xml) =>
+    xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+      zip.file(part) ? override : '',
+    ),
+  );
+  for (const rels of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
+    // _rels/x.xml.rels describes x.xml: targets are relative to x.xml's folder.
+    const base = path.dirname(path.dirname(rels));
+    await edit(zip, rels, (xml) =>
+      xml.replace(/<Relationship [^>]*\/>/g, (rel) => {
+        if (/TargetMode="External"/.test(rel)) return rel;
+        const target = /Target="([^"]+)"/.exec(rel)?.[1] ?? '';
+        const part = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(base, target));
+        return zip.file(part) ? rel : '';
+      }),
+    );
+  }
+}
+
+/** Every shape of a slide gets its own id, in document order (pptxgenjs repeats some). */
+function renumberShapes(xml: string): string {
+  let id = 0;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}
+
+/** Keeps a paragraph's properties only where the schema allows them: first, once. */
+function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, body: string) => {
+    let first = true;
+    const kept = body.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr, offset: number) => {
+      const keep = first && offset === 0;
+      first = false;
+      return keep ? pPr : '';
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** A transparent 1×1 PNG. */
+const EMPTY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const PNG_SIGNATURE = EMPTY_PNG.subarray(0, 8);
+
+async function replaceFakePngs(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
+    const data = await zip.file(name)?.async('nodebuffer');
+    if (data && !data.subarray(0, 8).equals(PNG_SIGNATURE)) zip.file(name, EMPTY_PNG);
+  }
+}

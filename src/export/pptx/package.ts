@@ -10,9 +10,8 @@
  *   at a size that fits the notes page (./notes.ts);
  * - it repeats paragraph properties before every run of a paragraph, which the
  *   schema allows only first: the repeats go;
- * - in Node it cannot draw an SVG picture's PNG fallback and stores the SVG
- *   there instead: the fallback becomes a valid (empty) PNG. PowerPoint 2016+
- *   and LibreOffice show the SVG itself.
+ * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
+ *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it.
  */
 import path from 'node:path/posix';
 import JSZip from 'jszip';
@@ -35,7 +34,7 @@ export async function finishPackage(pptx: Buffer, notes: readonly string[], lang
       );
     });
   }
-  await replaceFakePngs(zip);
+  await drawSvgFallbacks(zip);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
 }
 
@@ -86,16 +85,20 @@ function oneParagraphProperties(xml: string): string {
   });
 }
 
-/** A transparent 1×1 PNG. */
-const EMPTY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
-const PNG_SIGNATURE = EMPTY_PNG.subarray(0, 8);
+/** Width in px of an SVG's PNG fallback: sharp on the slide's 1280 px at twice the size. */
+const FALLBACK_WIDTH = 2560;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-async function replaceFakePngs(zip: JSZip): Promise<void> {
+/** PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a PNG. */
+async function drawSvgFallbacks(zip: JSZip): Promise<void> {
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
     const data = await zip.file(name)?.async('nodebuffer');
-    if (data && !data.subarray(0, 8).equals(PNG_SIGNATURE)) zip.file(name, EMPTY_PNG);
+    if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = new Resvg(data, {
+      fitTo: { mode: 'width', value: FALLBACK_WIDTH },
+      font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
+    });
+    zip.file(name, svg.render().asPng());
   }
 }

@@ -85,8 +85,8 @@ function oneParagraphProperties(xml: string): string {
   });
 }
 
-/** Width in px of an SVG's PNG fallback: sharp on the slide's 1280 px at twice the size. */
-const FALLBACK_WIDTH = 2560;
+/** Width in px of an SVG's PNG fallback: a picture is at most 1152 px wide on the slide. */
+const FALLBACK_WIDTH = 1600;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a PNG. */
@@ -97,7 +97,8 @@ async function drawSvgFallbacks(zip: JSZip): Promise<void> {
     const { Resvg } = await import('@resvg/resvg-js');
     const svg = new Resvg(data, {
       fitTo: { mode: 'width', value: FALLBACK_WIDTH },
-      font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
+      // Reading the system's fonts takes a while: only for an SVG with text.
+      font: { loadSystemFonts: data.includes('<text'), defaultFontFamily: 'Liberation Sans' },
     });
     zip.file(name, svg.render().asPng());
   }

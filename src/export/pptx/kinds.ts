@@ -474,7 +474,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
       const badge: Paragraph = {
         runs: [{ text: who.name }],
         size: 22,
-        line: 1,
+        line: 1.15,
         gap: 0,
         color: readableTextOn(who.color),
         align: 'center',

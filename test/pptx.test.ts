@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { exportNativePptx } from '../src/export/pptx.js';
 import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
 import { readableTextOn } from '../src/render/colors.js';
@@ -227,6 +228,23 @@ describe('native PPTX details', () => {
     const png = Object.keys(zip.files).find((f) => /^ppt\/media\/.*\.png$/.test(f)) as string;
     const data = await zip.file(png)?.async('nodebuffer');
     expect(data?.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('marks each table’s header row, and gives byte-identical files with SOURCE_DATE_EPOCH', async () => {
+    const { deck, zip } = varied;
+    const table = deck.slides.findIndex((slide) => slide.kind === 'comparison');
+    expect(await xmlOf(zip, `ppt/slides/slide${table + 1}.xml`)).toContain('<a:tblPr firstRow="1" bandRow="1"/>');
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1764547200';
+    try {
+      const [first, second] = [await exportNativePptx(deck), await exportNativePptx(deck)];
+      expect(first.equals(second)).toBe(true);
+      const core = await xmlOf(await JSZip.loadAsync(first), 'docProps/core.xml');
+      expect(core).toContain('>2025-12-01T00:00:00Z</dcterms:modified>');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
   });
 
   it('splits the varied outline as the slides do: continuation parts for long lists and code', () => {

@@ -13,6 +13,7 @@ import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
 import { finishPackage } from './pptx/package.js';
 import { paletteFor } from './pptx/palette.js';
+import { sourceDate } from './reproducible.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
@@ -87,5 +88,6 @@ async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<
     written,
     deck.slides.map((slide) => slide.notes),
     deck.meta.lang,
+    sourceDate(),
   );
 }

@@ -12,19 +12,29 @@
  *   schema allows only first: the repeats go;
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
  *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it.
+ * Tables get their first row marked as the header row, for screen readers and
+ * PowerPoint's accessibility checker. With a `date` (SOURCE_DATE_EPOCH), every
+ * date in the package is that date, so the same deck gives the same bytes.
  */
 import path from 'node:path/posix';
 import JSZip from 'jszip';
 import { NOTES_PAGE, notesBodyXml } from './notes.js';
 
-export async function finishPackage(pptx: Buffer, notes: readonly string[], lang: string): Promise<Buffer> {
+export async function finishPackage(
+  pptx: Buffer,
+  notes: readonly string[],
+  lang: string,
+  date?: Date,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx);
   await dropDanglingParts(zip);
   await edit(zip, 'ppt/presentation.xml', (xml) =>
     xml.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`),
   );
   for (const [i, text] of notes.entries()) {
-    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) => renumberShapes(oneParagraphProperties(xml)));
+    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) =>
+      renumberShapes(oneParagraphProperties(xml)).replaceAll('<a:tblPr/>', '<a:tblPr firstRow="1" bandRow="1"/>'),
+    );
     await edit(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => {
       const { spPr, txBody } = notesBodyXml(text, lang);
       // The notes placeholder is the shape whose placeholder type is "body".
@@ -35,6 +45,7 @@ export async function finishPackage(pptx: Buffer, notes: readonly string[], lang
     });
   }
   await drawSvgFallbacks(zip);
+  if (date) await stamp(zip, date);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
 }
 
@@ -101,5 +112,16 @@ async function drawSvgFallbacks(zip: JSZip): Promise<void> {
       font: { loadSystemFonts: data.includes('<text'), defaultFontFamily: 'Liberation Sans' },
     });
     zip.file(name, svg.render().asPng());
+  }
+}
+
+/** Every date in the package, the document's and the zip entries', set to `date`. */
+async function stamp(zip: JSZip, date: Date): Promise<void> {
+  const w3c = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await edit(zip, 'docProps/core.xml', (xml) =>
+    xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, (_, open: string) => `${open}${w3c}`),
+  );
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) zip.file(name, await file.async('uint8array'), { date });
   }
 }

@@ -174,6 +174,9 @@ describe.each([
   it('is a valid package: no dangling content types or relationships, one paragraph-properties element per paragraph', async () => {
     const { zip } = built();
     const types = await xmlOf(zip, '[Content_Types].xml');
+    for (const media of Object.keys(zip.files).filter((f) => /^ppt\/media\/[^/]+$/.test(f))) {
+      expect(types).toContain(`<Default Extension="${path.extname(media).slice(1)}"`);
+    }
     for (const [, part] of types.matchAll(/<Override PartName="\/([^"]+)"/g))
       expect(zip.file(part as string), part).not.toBeNull();
     for (const rels of Object.keys(zip.files).filter((f) => f.endsWith('.rels'))) {

@@ -56,13 +56,22 @@ async function edit(zip: JSZip, name: string, change: (xml: string) => string): 
   if (file) zip.file(name, change(await file.async('string')));
 }
 
-/** Content-type overrides and internal relationships whose part is not in the package go. */
+/** Content-type overrides and internal relationships whose part is not in the package go; every picture has a content type. */
 async function dropDanglingParts(zip: JSZip): Promise<void> {
-  await edit(zip, '[Content_Types].xml', (xml) =>
-    xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+  await edit(zip, '[Content_Types].xml', (xml) => {
+    const kept = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
       zip.file(part) ? override : '',
-    ),
-  );
+    );
+    // Pictures in formats pptxgenjs has no content type for (WebP, AVIF) get theirs.
+    const missing = new Set(
+      Object.keys(zip.files)
+        .filter((name) => name.startsWith('ppt/media/'))
+        .map((name) => path.extname(name).slice(1).toLowerCase())
+        .filter((ext) => ext && !kept.includes(`<Default Extension="${ext}"`)),
+    );
+    const defaults = [...missing].map((ext) => `<Default Extension="${ext}" ContentType="image/${ext}"/>`).join('');
+    return kept.replace(/(<Types[^>]*>)/, `$1${defaults}`);
+  });
   for (const rels of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
     // _rels/x.xml.rels describes x.xml: targets are relative to x.xml's folder.
     const base = path.dirname(path.dirname(rels));

@@ -75,7 +75,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (formats.has('pptx') && options.pptx !== 'images') {
       progress(`pptx     ${slug}.pptx`);
       const { exportNativePptx } = await import('./export/pptx.js');
-      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets));
+      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
     }
     const html = async () => {
       await rendered;
@@ -227,6 +227,15 @@ async function exportWithBrowser({
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
   }
+}
+
+function pptxError(error: Error): never {
+  throw new VersusError(
+    'export',
+    `The PowerPoint file could not be written: ${error.message.split('\n')[0]}`,
+    [],
+    'Check the images the outline names (PNG, JPEG, GIF or SVG), or try --pptx images.',
+  );
 }
 
 /** `--strict`: overflowing slides fail the build like an invalid outline, and nothing is written. */

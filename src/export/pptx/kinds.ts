@@ -529,7 +529,7 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
   let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
   if (file) {
     const data = await readFile(file);
-    const size = imageSize(data);
+    const size = sizeOf(data);
     const natural = { w: size.width ?? CONTENT.width, h: size.height ?? maxHeight };
     // An SVG with only a viewBox has no size of its own: the browser scales it to the room it has.
     const sizeless = size.type === 'svg' && !/<svg\b[^>]*\swidth=/.test(data.toString('utf8'));
@@ -545,6 +545,16 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
     });
   }
   if (caption.length) addTextBox(frame.slide, bodyBox(box.y + box.h + 12), caption, { lang: frame.lang });
+}
+
+/** The picture's size and type; a format image-size cannot read (AVIF) is placed as a square at most. */
+function sizeOf(data: Buffer): { width?: number; height?: number; type?: string } {
+  try {
+    return imageSize(data);
+  } catch {
+    const avif = data.subarray(4, 12).toString('latin1').startsWith('ftypavi');
+    return { width: IMAGE_MAX_HEIGHT, height: IMAGE_MAX_HEIGHT, type: avif ? 'avif' : 'png' };
+  }
 }
 
 function sentence(text: string): string {

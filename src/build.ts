@@ -14,7 +14,7 @@ import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate } from './outline/origin.js';
@@ -35,6 +35,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
   claimSlug?: (slug: string) => void;
+  /** PowerPoint from the deck model (`native`, the default) or from slide screenshots (`images`). */
+  pptx?: PptxMode;
 }
 
 export interface BuildResult {
@@ -74,6 +76,11 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (formats.has('notebook')) {
       const { notebookFiles } = await import('./export/notebook.js');
       for (const [name, content] of notebookFiles(compiled.deck)) await staging.write(name, content);
+    }
+    if (formats.has('pptx') && options.pptx !== 'images') {
+      progress(`pptx     ${slug}.pptx`);
+      const { exportNativePptx } = await import('./export/pptx.js');
+      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
     }
     const html = async () => {
       await rendered;
@@ -123,7 +130,7 @@ async function startBrowser(
   options: BuildOptions,
   progress: (message: string) => void,
 ): Promise<SharedBrowser | undefined> {
-  if (!needsBrowser(formats)) return undefined;
+  if (!needsBrowser(formats, options.pptx)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout', 'script'];
@@ -134,8 +141,8 @@ async function startBrowser(
   return browser;
 }
 
-function needsBrowser(formats: Iterable<Format>): boolean {
-  return [...formats].some((format) => BROWSER_FORMATS.includes(format));
+function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
+  return [...formats].some((format) => BROWSER_FORMATS.includes(format) || (format === 'pptx' && pptx === 'images'));
 }
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
@@ -186,8 +193,9 @@ async function exportWithBrowser({
   };
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
+  const pictures = formats.has('pptx') && options.pptx === 'images';
   const slideImages = async () => {
-    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPptx }] = await Promise.all([
+    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPicturePptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
     ]);
@@ -197,9 +205,9 @@ async function exportWithBrowser({
       for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
       await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
     }
-    if (formats.has('pptx')) {
+    if (pictures) {
       progress(`pptx     ${slug}.pptx`);
-      await staging.write(`${slug}.pptx`, await exportPptx(deck, images));
+      await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
   };
   try {
@@ -226,7 +234,7 @@ async function exportWithBrowser({
           progress(`script   ${slug}.script.pdf`);
           await staging.write(`${slug}.script.pdf`, await exportScript(job, deck, slides, options));
         })(),
-      (formats.has('png') || formats.has('pptx')) && slideImages(),
+      (formats.has('png') || pictures) && slideImages(),
     ]);
     return measures;
   } catch (error) {
@@ -238,6 +246,15 @@ async function exportWithBrowser({
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
     );
   }
+}
+
+function pptxError(error: Error): never {
+  throw new VersusError(
+    'export',
+    `The PowerPoint file could not be written: ${error.message.split('\n')[0]}`,
+    [],
+    'Check the images the outline names (PNG, JPEG, GIF or SVG), or try --pptx images.',
+  );
 }
 
 /** `--strict`: overflowing slides fail the build like an invalid outline, and nothing is written. */
@@ -266,7 +283,9 @@ export interface BatchResult {
  */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
   const own =
-    needsBrowser(options.formats ?? DEFAULT_FORMATS) && !options.browser ? await newBrowser(options) : undefined;
+    needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx) && !options.browser
+      ? await newBrowser(options)
+      : undefined;
   const browser = options.browser ?? own;
   const results: BatchResult[] = [];
   const slugs = new Map<string, string>();

@@ -11,7 +11,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
-import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { formatMinutes } from './render/slides.js';
 
@@ -81,6 +81,11 @@ program
       .choices(['1', '2', '3'])
       .default('3'),
   )
+  .addOption(
+    new Option('--pptx <mode>', 'PowerPoint: native (editable, no browser) or images (one picture per slide)')
+      .choices(PPTX_MODES)
+      .default('native'),
+  )
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
   .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
   .action(async (outlines: string[], opts) => {
@@ -93,6 +98,7 @@ program
       theme: opts.theme,
       paper: opts.paper,
       handoutLayout: Number(opts.handoutLayout) as 1 | 2 | 3,
+      pptx: opts.pptx as PptxMode,
       browserTimeout: opts.browserTimeout * 1000,
       strict: Boolean(opts.strict),
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),

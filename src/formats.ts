@@ -6,5 +6,8 @@ export type Format = (typeof FORMATS)[number];
  * are on request: they are for workshops, and the script is a third print.
  */
 export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'runsheet'];
-/** Formats printed or screenshotted by Chromium. */
-export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', 'pptx', 'png'];
+/** Formats printed or screenshotted by Chromium (and `pptx` in the `images` mode). */
+export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', 'png'];
+/** PowerPoint: native, editable objects (no browser), or one screenshot per slide. */
+export const PPTX_MODES = ['native', 'images'] as const;
+export type PptxMode = (typeof PPTX_MODES)[number];

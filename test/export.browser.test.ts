@@ -261,7 +261,7 @@ describeWithBrowser('handout layouts', () => {
 });
 
 describeWithBrowser('presentation formats', () => {
-  it('writes one PNG per slide, an Open Graph image the HTML points at, and a PPTX whose notes pages hold the notes', async () => {
+  it('writes one PNG per slide, an Open Graph image the HTML points at, and a picture PPTX whose notes pages hold the notes', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-pptx-'));
     await cp(path.dirname(FIXTURE), path.join(outDir, 'talk'), { recursive: true });
     const outline = path.join(outDir, 'talk', 'every-kind.yaml');
@@ -271,7 +271,12 @@ describeWithBrowser('presentation formats', () => {
       source.replace('title: Tea vs Coffee', 'url: https://talks.example.org/tea/\ntitle: Tea vs Coffee'),
     );
     // The short profile: fewer slides to screenshot, the same checks.
-    const { compiled } = await build(outline, { outDir, formats: ['html', 'png', 'pptx'], profile: 'short' });
+    const { compiled } = await build(outline, {
+      outDir,
+      formats: ['html', 'png', 'pptx'],
+      pptx: 'images',
+      profile: 'short',
+    });
     const { slides, meta } = compiled.deck;
     const name = (ext: string) => `${meta.slug}${ext}`;
     const files = await readdir(outDir);
@@ -288,7 +293,14 @@ describeWithBrowser('presentation formats', () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(outDir, name('.pptx'))));
     const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     expect(slideFiles).toHaveLength(slides.length);
+    // Pictures mode: one picture per slide, described by the slide's title; no dangling content types.
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    for (const [, part] of types.matchAll(/<Override PartName="\/([^"]+)"/g))
+      expect(zip.file(part as string), part).not.toBeNull();
     for (const [i, slide] of slides.entries()) {
+      const slideXml = (await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '';
+      expect(slideXml.match(/<p:pic>/g)).toHaveLength(1);
+      expect(slideXml).toContain(`descr="${slide.title.replaceAll('&', '&amp;')}`);
       const notesXml = (await zip.file(`ppt/notesSlides/notesSlide${i + 1}.xml`)?.async('string')) ?? '';
       const text = [...notesXml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ');
       for (const word of words(slide.notes))

@@ -1,28 +1,96 @@
 /**
- * PowerPoint export: one full-bleed slide image per slide, with the speaker
- * notes in each slide's notes page, for organizers who need a .pptx.
+ * PowerPoint export. Native (the default): every slide drawn from the deck
+ * model as PowerPoint objects — text boxes with real paragraphs, native
+ * tables, code as monospace runs, pictures with their alt text — with no
+ * browser. Pictures (`--pptx images`): one screenshot per slide, pixel-exact
+ * but not editable. Both with speaker notes as notes-page paragraphs.
  */
 import pptxgenjs from 'pptxgenjs';
 import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
 import { presenterNotes } from '../render/notes.js';
+import { slideTitle } from '../render/slides.js';
+import { hex } from './pptx/draw.js';
+import { type Assets, drawSlide } from './pptx/kinds.js';
+import { drawFooter, type Frame } from './pptx/layout.js';
+import { finishPackage } from './pptx/package.js';
+import { paletteFor } from './pptx/palette.js';
+import { sourceDate } from './reproducible.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 
-export async function exportPptx(deck: Deck, images: Buffer[]): Promise<Buffer> {
-  const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_16x9';
-  pptx.title = deck.meta.title;
-  if (deck.meta.subtitle) pptx.subject = deck.meta.subtitle;
-  pptx.author = deck.meta.speakers.map((s) => s.name).join(', ') || 'versus';
+const MASTER = 'VERSUS';
+
+/** The native, editable presentation: no browser needed. */
+export async function exportNativePptx(deck: Deck, assets: Assets = new Map()): Promise<Buffer> {
+  const pptx = newPresentation(deck);
+  const palette = paletteFor(deck.meta.theme);
+  const labels = labelsFor(deck);
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: hex(palette.bg) },
+    // A title placeholder without a position: each slide places its title where the theme does.
+    objects: [{ placeholder: { options: { name: 'title', type: 'title' } as never, text: '' } }],
+  });
+  for (const slide of deck.slides) {
+    const page = pptx.addSlide({ masterName: MASTER });
+    const background =
+      slide.kind === 'divider' ? palette.dividerBg : slide.kind === 'exercise' ? palette.surface : palette.bg;
+    page.background = { color: hex(background) };
+    const frame: Frame = {
+      pptx,
+      slide: page,
+      palette,
+      contenders: deck.contenders,
+      lang: deck.meta.lang,
+      rtl: labels.dir === 'rtl',
+      labels,
+    };
+    await drawSlide(frame, slide, assets);
+    drawFooter(frame, slide, slide.kind === 'divider' ? palette.dividerMuted : palette.muted);
+  }
+  return write(pptx, deck);
+}
+
+/** One full-bleed picture per slide (rendered by the browser), described by the slide's title. */
+export async function exportPicturePptx(deck: Deck, images: Buffer[]): Promise<Buffer> {
+  const pptx = newPresentation(deck);
   deck.slides.forEach((slide, i) => {
     const page = pptx.addSlide();
     const image = images[i];
-    if (image)
-      page.addImage({ data: `image/png;base64,${image.toString('base64')}`, x: 0, y: 0, w: '100%', h: '100%' });
-    const notes = presenterNotes(slide, labelsFor(deck));
-    if (notes.length > 0) page.addNotes(notes.join('\n\n'));
+    if (image) {
+      page.addImage({
+        data: `image/png;base64,${image.toString('base64')}`,
+        x: 0,
+        y: 0,
+        w: '100%',
+        h: '100%',
+        altText: slideTitle(slide, labelsFor(deck)),
+      });
+    }
   });
-  return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return write(pptx, deck);
+}
+
+function newPresentation(deck: Deck): InstanceType<typeof PptxGenJS> {
+  const pptx = new PptxGenJS();
+  // 13.333×7.5 in: one px of the 1280×720 slide is 1/96 in.
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = deck.meta.title;
+  pptx.subject = deck.meta.subtitle ?? deck.meta.title;
+  pptx.author = deck.meta.speakers.map((s) => s.name).join(', ') || 'versus';
+  pptx.company = deck.meta.event ?? '';
+  pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
+  return pptx;
+}
+
+async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<Buffer> {
+  const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return finishPackage(
+    written,
+    deck.slides.map((slide) => presenterNotes(slide, labelsFor(deck)).join('\n\n')),
+    deck.meta.lang,
+    sourceDate(),
+  );
 }

@@ -1,0 +1,158 @@
+/**
+ * Drawing on a PowerPoint slide in the themes' units: px of a 1280×720 slide,
+ * which on PowerPoint's 13.333×7.5 in "wide" layout are 1/96 in (0.75 pt) each.
+ */
+import type pptxgenjs from 'pptxgenjs';
+import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/geometry.js';
+import { FONTS } from './palette.js';
+
+export type Pptx = InstanceType<typeof pptxgenjs.default>;
+export type PptxSlide = pptxgenjs.default.Slide;
+type TextProps = pptxgenjs.default.TextProps;
+type TextOptions = pptxgenjs.default.TextPropsOptions;
+
+export const inch = (px: number) => px / 96;
+export const pt = (px: number) => px * 0.75;
+/** pptxgenjs colors: hex without '#'. */
+export const hex = (color: string) => color.replace('#', '').toUpperCase();
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Run {
+  text: string;
+  color?: string;
+  bold?: boolean;
+  /** px; the paragraph's size otherwise. */
+  size?: number;
+  url?: string;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  /** px */
+  size: number;
+  /** CSS line-height: a multiple of the size. */
+  line: number;
+  /** px below the paragraph. */
+  gap: number;
+  color: string;
+  bold?: boolean;
+  mono?: boolean;
+  bullet?: 'disc' | { start: number };
+  align?: 'left' | 'center';
+  /** Letter spacing in px (the pros/cons labels). */
+  spacing?: number;
+}
+
+const URL = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]}'’”]/g;
+
+/** Text as runs, with every web address a clickable link in `linkColor`. */
+export function linkedRuns(text: string, linkColor: string, base: Omit<Run, 'text'> = {}): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const match of text.matchAll(URL)) {
+    if (match.index > at) runs.push({ ...base, text: text.slice(at, match.index) });
+    runs.push({ ...base, text: match[0], url: match[0], color: linkColor });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length || runs.length === 0) runs.push({ ...base, text: text.slice(at) });
+  return runs;
+}
+
+/** Height of a paragraph laid out in `width` px, with the planner's font metrics. */
+export function paragraphHeight(p: Paragraph, width: number): number {
+  const text = p.runs.map((run) => run.text).join('');
+  const font = p.mono ? mono(p.size) : p.bold ? boldFont(p.size) : sans(p.size);
+  const indent = p.bullet ? BULLET_INDENT * p.size : 0;
+  return textHeight(text || ' ', font, width - indent, p.line);
+}
+
+/** Height of paragraphs stacked, without the gap after the last one. */
+export function paragraphsHeight(paragraphs: Paragraph[], width: number): number {
+  return paragraphs.reduce((sum, p, i) => sum + paragraphHeight(p, width) + (i < paragraphs.length - 1 ? p.gap : 0), 0);
+}
+
+/** The themes' list indent (`padding-left: 1.2em`). */
+const BULLET_INDENT = 1.2;
+
+export interface TextBoxOptions {
+  fill?: string;
+  /** px: top, right, bottom, left. */
+  padding?: [number, number, number, number];
+  radius?: number;
+  valign?: 'top' | 'middle';
+  /** Makes this box the slide's title placeholder, which PowerPoint's outline and accessibility checker read. */
+  title?: boolean;
+  /** Shrink text on overflow (the default); off for labels sized to their one line. */
+  shrink?: boolean;
+  lang: string;
+  rtl?: boolean;
+}
+
+/**
+ * A text box with real paragraphs. Sized by the planner's decisions, it also
+ * shrinks text on overflow in PowerPoint as a safety net.
+ */
+export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], options: TextBoxOptions): void {
+  const props: TextProps[] = [];
+  paragraphs.forEach((p, i) => {
+    const last = i === paragraphs.length - 1;
+    p.runs.forEach((run, j) => {
+      const endOfParagraph = j === p.runs.length - 1;
+      const runOptions: TextOptions = {
+        fontFace: p.mono ? FONTS.mono : FONTS.sans,
+        fontSize: pt(run.size ?? p.size),
+        color: hex(run.color ?? p.color),
+        bold: run.bold ?? p.bold ?? false,
+        lang: options.lang,
+        ...(run.url ? { hyperlink: { url: run.url, tooltip: run.url } } : {}),
+        ...(endOfParagraph && !last ? { breakLine: true } : {}),
+      };
+      // Paragraph properties go on the paragraph's first run.
+      if (j === 0) {
+        Object.assign(runOptions, {
+          lineSpacing: pt(p.size * p.line),
+          paraSpaceAfter: last ? 0 : pt(p.gap),
+          align: p.align ?? 'left',
+          ...(p.spacing ? { charSpacing: pt(p.spacing) } : {}),
+          ...(p.bullet === 'disc' ? { bullet: { indent: pt(BULLET_INDENT * p.size) } } : {}),
+          ...(p.bullet && p.bullet !== 'disc'
+            ? { bullet: { type: 'number', numberStartAt: p.bullet.start, indent: pt(BULLET_INDENT * p.size) } }
+            : {}),
+        });
+      }
+      props.push({ text: run.text, options: runOptions });
+    });
+  });
+  const [top, right, bottom, left] = options.padding ?? [0, 0, 0, 0];
+  slide.addText(props, {
+    ...position(box),
+    margin: [pt(left), pt(right), pt(bottom), pt(top)],
+    valign: options.valign ?? 'top',
+    fit: options.shrink === false ? 'none' : 'shrink',
+    wrap: true,
+    ...(options.rtl ? { rtlMode: true } : {}),
+    ...(options.fill ? { fill: { color: hex(options.fill) } } : {}),
+    ...(options.radius ? { shape: 'roundRect', rectRadius: inch(options.radius) } : {}),
+    ...(options.title ? { placeholder: 'title' } : {}),
+  } as TextOptions);
+}
+
+/** A filled rectangle (bars, rules, badges' backgrounds). */
+export function addRect(pptx: Pptx, slide: PptxSlide, box: Box, color: string, radius = 0): void {
+  slide.addShape(radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
+    ...position(box),
+    fill: { color: hex(color) },
+    line: { type: 'none' },
+    ...(radius ? { rectRadius: inch(radius) } : {}),
+  });
+}
+
+export function position(box: Box): { x: number; y: number; w: number; h: number } {
+  return { x: inch(box.x), y: inch(box.y), w: inch(box.w), h: inch(Math.max(box.h, 1)) };
+}

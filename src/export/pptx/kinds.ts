@@ -1,0 +1,562 @@
+/** Each slide kind's body, laid out as the themes lay it out, under the frame's title. */
+import { readFile } from 'node:fs/promises';
+import { imageSize } from 'image-size';
+import { own } from '../../outline/own.js';
+import type { DeckSlide } from '../../plan/deck.js';
+import {
+  BODY,
+  bold,
+  CODE,
+  COLUMN,
+  CONTENT,
+  columnGap,
+  columnWidth,
+  H1,
+  HEADING_LINE,
+  LEAD_CONTENT,
+  sans,
+  TABLE,
+  tableRow,
+  tableWidths,
+  textHeight,
+} from '../../plan/fit/geometry.js';
+import { textWidth } from '../../plan/fit/text.js';
+import { readableTextOn } from '../../render/colors.js';
+import { slideTitle } from '../../render/slides.js';
+import { codeRuns } from './code-runs.js';
+import {
+  addRect,
+  addTextBox,
+  type Box,
+  hex,
+  linkedRuns,
+  type Paragraph,
+  paragraphsHeight,
+  position,
+  pt,
+  type Run,
+} from './draw.js';
+import { bodyBox, contenderColor, drawSlideTitle, drawTitle, type Frame, LEAD_LEFT, PAD, SLIDE } from './layout.js';
+
+type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
+
+/** Image files by the asset names image slides use. */
+export type Assets = ReadonlyMap<string, string>;
+
+export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets): Promise<void> {
+  switch (slide.kind) {
+    case 'title':
+      return drawTitleSlide(frame, slide);
+    case 'divider':
+      return drawDivider(frame, slide);
+    case 'quote':
+      return slide.by ? drawQuote(frame, slide, slide.by) : drawStatement(frame, slide);
+  }
+  const top = drawSlideTitle(frame, slide);
+  const p = frame.palette;
+  const text = (value: string, extra: Partial<Paragraph> = {}): Paragraph => ({
+    runs: linkedRuns(value, p.link),
+    size: BODY.size,
+    line: BODY.line,
+    gap: BODY.gap,
+    color: p.fg,
+    ...extra,
+  });
+  switch (slide.kind) {
+    case 'agenda':
+      return list(
+        frame,
+        top,
+        slide.items.map((item) => text(item.title, { size: 32, gap: 10, bullet: { start: slide.start ?? 1 } })),
+      );
+    case 'references':
+      return list(
+        frame,
+        top,
+        slide.sources.map((source) => {
+          const words = [source.title, source.publisher].filter((w): w is string => Boolean(w)).map(sentence);
+          const url = source.url ? ` ${new URL(source.url).href}` : '';
+          const accessed = source.accessed ? ` (accessed ${source.accessed})` : '';
+          return text(`${words.join(' ')}${url}${accessed}`, {
+            size: 24,
+            gap: 8,
+            bullet: { start: slide.sources[0]?.number ?? 1 },
+          });
+        }),
+      );
+    case 'bullets':
+      return list(frame, top, [
+        ...(slide.lead ? [text(slide.lead)] : []),
+        ...slide.bullets.map((bullet) => text(bullet, { bullet: 'disc' })),
+      ]);
+    case 'exercise': {
+      const label = `${frame.labels.t('exercise')}${slide.timebox === undefined ? '' : ` · ${frame.labels.minutes(slide.timebox)}`}`;
+      return list(frame, top, [
+        text(label, { bold: true }),
+        ...slide.task.map((task) => text(task, { bullet: { start: slide.start ?? 1 } })),
+      ]);
+    }
+    case 'comparison':
+      return drawTable(frame, slide, top);
+    case 'pros-cons':
+      drawColumns(
+        frame,
+        top,
+        slide.columns,
+        frame.contenders
+          .filter((c) => own(slide.pros, c.id) || own(slide.cons, c.id))
+          .map((c) => ({
+            contender: c.id,
+            heading: c.name,
+            body: [
+              ...labelled(frame, frame.labels.t('pros'), own(slide.pros, c.id), text),
+              ...labelled(frame, frame.labels.t('cons'), own(slide.cons, c.id), text),
+            ],
+          })),
+      );
+      return;
+    case 'decision': {
+      const bottom = drawColumns(
+        frame,
+        top,
+        slide.columns,
+        slide.choices.map((choice) => {
+          const name = frame.contenders.find((c) => c.id === choice.contender)?.name ?? choice.contender;
+          return {
+            contender: choice.contender,
+            heading: choice.label ?? frame.labels.t('choose', { name }),
+            body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
+          };
+        }),
+      );
+      if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
+      return;
+    }
+    case 'code':
+      drawColumns(
+        frame,
+        top,
+        slide.columns,
+        slide.panes.map((pane) => ({
+          contender: pane.contender,
+          heading: frame.contenders.find((c) => c.id === pane.contender)?.name ?? pane.contender,
+          body: [],
+          draw: (x: number, y: number, width: number) => drawCode(frame, slide, pane, x, y, width),
+        })),
+      );
+      return;
+    case 'timeline':
+      return drawTimeline(frame, slide, top);
+    case 'image':
+      return drawImage(frame, slide, top, assets);
+  }
+}
+
+/** Paragraphs in one text box from `top` to the bottom of the content box. */
+function list(frame: Frame, top: number, paragraphs: Paragraph[]): void {
+  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.lang, rtl: frame.rtl });
+}
+
+function labelled(
+  frame: Frame,
+  label: string,
+  items: string[] | undefined,
+  text: (value: string, extra?: Partial<Paragraph>) => Paragraph,
+): Paragraph[] {
+  if (!items?.length) return [];
+  return [
+    text(label.toUpperCase(), { size: 24, bold: true, color: frame.palette.muted, gap: 6, spacing: 0.06 * 24 }),
+    ...items.map((item) => text(item, { bullet: 'disc', gap: COLUMN.itemGap })),
+  ];
+}
+
+function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
+  const p = frame.palette;
+  const width = LEAD_CONTENT.width;
+  const size = slide.fit?.title ?? 68;
+  const titleHeight = textHeight(slide.title, bold(size), width, H1.line);
+  const below: Paragraph[] = [
+    ...(slide.subtitle
+      ? [{ runs: [{ text: slide.subtitle }], size: 34, line: HEADING_LINE, gap: 16, color: p.muted, bold: true }]
+      : []),
+    ...slide.byline.map((line) => ({
+      runs: linkedRuns(line, p.link),
+      size: 28,
+      line: BODY.line,
+      gap: 6,
+      color: p.muted,
+    })),
+  ];
+  const belowHeight = paragraphsHeight(below, width);
+  const total = titleHeight + 22 + 10 + (below.length ? 20 + belowHeight : 0);
+  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const under = drawTitle(frame, slide.title, {
+    size,
+    color: p.fg,
+    x: LEAD_LEFT,
+    y: top,
+    width,
+    bar: { width: 180, height: 10, gap: 22 },
+  });
+  if (below.length) addTextBox(frame.slide, bodyBox(under + 20, LEAD_LEFT, width), below, { lang: frame.lang });
+}
+
+function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
+  const p = frame.palette;
+  const width = LEAD_CONTENT.width;
+  const size = slide.fit?.title ?? 60;
+  const summary: Paragraph[] = slide.summary
+    ? [{ runs: [{ text: slide.summary }], size: 32, line: BODY.line, gap: 0, color: p.dividerMuted }]
+    : [];
+  const total = textHeight(slide.title, bold(size), width, H1.line) + H1.after + paragraphsHeight(summary, width);
+  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const under = drawTitle(frame, slide.title, {
+    size,
+    color: p.dividerFg,
+    x: LEAD_LEFT,
+    y: top,
+    width,
+    bar: { width: 112, height: 6, gap: 14 },
+  });
+  if (summary.length) addTextBox(frame.slide, bodyBox(under + 28, LEAD_LEFT, width), summary, { lang: frame.lang });
+}
+
+function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
+  const p = frame.palette;
+  const top = drawSlideTitle(frame, slide) + 24;
+  const x = PAD.side + 8 + 28;
+  const width = CONTENT.width - 8 - 28;
+  const paragraphs: Paragraph[] = [
+    { runs: linkedRuns(slide.text, p.link), size: slide.fit?.text ?? 36, line: BODY.line, gap: 12, color: p.fg },
+    { runs: [{ text: `— ${by}` }], size: 28, line: BODY.line, gap: 0, color: p.muted },
+  ];
+  const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
+  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 8, h: height }, frame.contenders[0]?.color ?? p.fg);
+  addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.lang, rtl: frame.rtl });
+}
+
+/** A quote without an author: a big statement in the middle of the slide, under a small title. */
+function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
+  const p = frame.palette;
+  const titleSize = 32;
+  const statement: Paragraph = {
+    runs: [{ text: slide.text.replace(/\s+/g, ' ').trim() }],
+    size: slide.fit?.text ?? 72,
+    line: 1.15,
+    gap: 0,
+    color: p.fg,
+    bold: true,
+    align: 'center',
+  };
+  const title = slideTitle(slide, frame.labels);
+  const total =
+    textHeight(title, bold(titleSize), CONTENT.width, H1.line) +
+    H1.after +
+    paragraphsHeight([statement], CONTENT.width);
+  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const under = drawTitle(frame, title, {
+    size: titleSize,
+    color: p.muted,
+    x: PAD.side,
+    y: top,
+    width: CONTENT.width,
+    align: 'center',
+    bar: { width: 112, height: 6, gap: 14 },
+  });
+  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.lang, rtl: frame.rtl });
+}
+
+/** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */
+function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
+  const p = frame.palette;
+  const size = slide.dense ? TABLE.dense : TABLE.size;
+  const shown = slide.shown ? frame.contenders.filter((c) => slide.shown?.includes(c.id)) : frame.contenders;
+  const widths = tableWidths(shown.length);
+  const margin = [pt(8), pt(14), pt(8), pt(14)];
+  const rule = { type: 'solid', pt: 0.75, color: hex(p.rule) } as const;
+  const none = { type: 'none' } as const;
+  const cellBase = { fontFace: 'Arial', fontSize: pt(size), margin, valign: 'top', lang: frame.lang } as const;
+  const header = [
+    { text: '', options: { ...cellBase, border: [rule, none, rule, none] } },
+    ...shown.map((c) => ({
+      text: c.name,
+      options: {
+        ...cellBase,
+        bold: true,
+        color: hex(readableTextOn(c.color)),
+        fill: { color: hex(c.color) },
+        border: [rule, none, rule, none],
+      },
+    })),
+  ];
+  const rows = slide.rows.map((row, r) => {
+    const fill = r % 2 === 1 ? { fill: { color: hex(p.surface) } } : {};
+    const tie = row.verdict === 'tie';
+    const aspect = {
+      text: [
+        { text: row.aspect, options: { bold: true, color: hex(p.fg) } },
+        ...(tie
+          ? [
+              {
+                text: ` ${frame.labels.t('tie').toLocaleUpperCase(frame.lang)}`,
+                options: { bold: true, color: hex(p.muted), fontSize: pt(size * 0.75) },
+              },
+            ]
+          : []),
+      ],
+      options: { ...cellBase, ...fill, border: [none, none, rule, none] },
+    };
+    const cells = shown.map((c) => {
+      const wins = row.verdict === c.id;
+      const cell = own(row.cells, c.id) ?? '';
+      return {
+        text: [
+          { text: cell, options: { bold: wins, color: hex(p.fg) } },
+          ...(wins ? [{ text: ' ✓', options: { bold: true, color: hex(p.good) } }] : []),
+        ],
+        options: {
+          ...cellBase,
+          ...fill,
+          border: [none, none, rule, wins ? { type: 'solid', pt: pt(6), color: hex(c.color) } : none],
+        },
+      };
+    });
+    return [aspect, ...cells];
+  });
+  const headerHeight = tableRow(
+    shown.map((c) => ({ text: c.name, bold: true })),
+    widths.slice(1),
+    size,
+  );
+  const rowHeights = slide.rows.map((row) =>
+    tableRow(
+      [
+        { text: row.verdict === 'tie' ? `${row.aspect} ${frame.labels.t('tie')}` : row.aspect, bold: true },
+        ...shown.map((c) => ({
+          text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+          bold: row.verdict === c.id,
+        })),
+      ],
+      widths,
+      size,
+    ),
+  );
+  frame.slide.addTable([header, ...rows] as never, {
+    ...position({ x: PAD.side, y: top, w: CONTENT.width, h: headerHeight + rowHeights.reduce((a, b) => a + b, 0) }),
+    colW: widths.map((w) => w / 96),
+    rowH: [headerHeight, ...rowHeights].map((h) => h / 96),
+    autoPage: false,
+  });
+}
+
+interface Column {
+  contender: string;
+  heading: string;
+  body: Paragraph[];
+  /** Draws what the column holds under its heading, instead of `body`; returns its height. */
+  draw?: (x: number, y: number, width: number) => number;
+}
+
+/** Columns side by side, each under a heading in its contender's color, wrapping into a grid; returns the y under them. */
+function drawColumns(frame: Frame, top: number, perRow: number | undefined, columns: Column[]): number {
+  const across = perRow ?? columns.length;
+  const width = columnWidth(across);
+  const gap = columnGap(across);
+  let y = top;
+  for (let start = 0; start < columns.length; start += across) {
+    const row = columns.slice(start, start + across);
+    const lastRow = start + across >= columns.length;
+    const heights = row.map((column, i) => {
+      const x = PAD.side + i * (width + gap);
+      const accent = contenderColor(frame, column.contender);
+      const heading: Paragraph = {
+        runs: [{ text: column.heading }],
+        size: BODY.size,
+        line: HEADING_LINE,
+        gap: 0,
+        color: readableTextOn(accent),
+        bold: true,
+      };
+      const headingHeight = paragraphsHeight([heading], width - 28) + COLUMN.headingPad;
+      addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
+        lang: frame.lang,
+        fill: accent,
+        radius: 6,
+        padding: [6, 14, 6, 14],
+        valign: 'middle',
+        shrink: false,
+      });
+      const bodyTop = y + headingHeight + COLUMN.headingGap;
+      let bodyHeight = 0;
+      if (column.draw) bodyHeight = column.draw(x, bodyTop, width);
+      else if (column.body.length) {
+        bodyHeight = paragraphsHeight(column.body, width);
+        const room = lastRow ? SLIDE.height - PAD.bottom - bodyTop : bodyHeight + 8;
+        addTextBox(frame.slide, { x, y: bodyTop, w: width, h: Math.max(room, bodyHeight) }, column.body, {
+          lang: frame.lang,
+          rtl: frame.rtl,
+        });
+      }
+      return headingHeight + COLUMN.headingGap + bodyHeight;
+    });
+    y += Math.max(...heights) + (lastRow ? 0 : gap);
+  }
+  return y;
+}
+
+/** A code pane: monospace lines with the highlighter's colors on the code background, then its caption. */
+function drawCode(
+  frame: Frame,
+  slide: Kind<'code'>,
+  pane: Kind<'code'>['panes'][number],
+  x: number,
+  y: number,
+  width: number,
+): number {
+  const p = frame.palette;
+  const size = slide.fit?.code ?? CODE.size;
+  const code = (pane.code ?? '').replace(/\s+$/, '');
+  const lines = codeRuns(code, pane.language).map(
+    (runs): Paragraph => ({
+      runs: runs.length
+        ? runs.map((run): Run => ({ text: run.text, ...(run.token ? { color: p.syntax[run.token] ?? p.fg } : {}) }))
+        : [{ text: ' ' }],
+      size,
+      line: CODE.line,
+      gap: 0,
+      color: p.fg,
+      mono: true,
+    }),
+  );
+  const height = lines.length * size * CODE.line + CODE.padY;
+  addTextBox(frame.slide, { x, y, w: width, h: height }, lines, {
+    lang: frame.lang,
+    fill: p.codeBg,
+    radius: 8,
+    padding: [14, 16, 14, 16],
+  });
+  if (!pane.caption) return height;
+  const caption: Paragraph = {
+    runs: linkedRuns(pane.caption, p.link),
+    size: BODY.size,
+    line: BODY.line,
+    gap: 0,
+    color: p.fg,
+  };
+  const captionHeight = paragraphsHeight([caption], width);
+  addTextBox(frame.slide, { x, y: y + height + CODE.gap, w: width, h: captionHeight }, [caption], { lang: frame.lang });
+  return height + CODE.gap + captionHeight;
+}
+
+/** Dates hanging left of the events, a contender's badge before its event, a rule down the left. */
+function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void {
+  const p = frame.palette;
+  const dateX = PAD.side + 4 + 24;
+  const dateWidth = 6.5 * BODY.size;
+  const textX = dateX + dateWidth;
+  let y = top;
+  for (const event of slide.events) {
+    const who = event.contender ? frame.contenders.find((c) => c.id === event.contender) : undefined;
+    const date: Paragraph = {
+      runs: [{ text: event.when }],
+      size: BODY.size,
+      line: BODY.line,
+      gap: 0,
+      color: p.fg,
+      bold: true,
+    };
+    const dateHeight = paragraphsHeight([date], dateWidth);
+    addTextBox(frame.slide, { x: dateX, y, w: dateWidth, h: dateHeight }, [date], { lang: frame.lang, shrink: false });
+    let x = textX;
+    if (who) {
+      const badgeWidth = textWidth(who.name, sans(22)) + 16 + 2;
+      const badge: Paragraph = {
+        runs: [{ text: who.name }],
+        size: 22,
+        line: 1.15,
+        gap: 0,
+        color: readableTextOn(who.color),
+        align: 'center',
+      };
+      addTextBox(
+        frame.slide,
+        { x, y: y + (BODY.size * BODY.line - 22 * 1.4) / 2, w: badgeWidth, h: 22 * 1.4 },
+        [badge],
+        {
+          lang: frame.lang,
+          fill: who.color,
+          radius: 4,
+          shrink: false,
+        },
+      );
+      x += badgeWidth + 8;
+    }
+    const text: Paragraph = {
+      runs: linkedRuns(event.text, p.link),
+      size: BODY.size,
+      line: BODY.line,
+      gap: 0,
+      color: p.fg,
+    };
+    const width = PAD.side + CONTENT.width - x;
+    const textHeight = paragraphsHeight([text], width);
+    addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.lang, rtl: frame.rtl });
+    y += Math.max(dateHeight, textHeight) + 14;
+  }
+  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 4, h: y - 14 - top }, p.rule);
+}
+
+const IMAGE_MAX_HEIGHT = 430;
+
+/** The picture, centered and scaled down to fit as on the slide, described by its alt text; its caption under it. */
+async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets: Assets): Promise<void> {
+  const p = frame.palette;
+  const file = assets.get(slide.src);
+  const caption: Paragraph[] = slide.caption
+    ? [
+        {
+          runs: linkedRuns(slide.caption, p.link),
+          size: BODY.size,
+          line: BODY.line,
+          gap: 0,
+          color: p.muted,
+          align: 'center',
+        },
+      ]
+    : [];
+  const maxHeight = Math.min(slide.fit?.image ?? IMAGE_MAX_HEIGHT, SLIDE.height - PAD.bottom - top);
+  let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
+  if (file) {
+    const data = await readFile(file);
+    const size = sizeOf(data);
+    const natural = { w: size.width ?? CONTENT.width, h: size.height ?? maxHeight };
+    // An SVG with only a viewBox has no size of its own: the browser scales it to the room it has.
+    const sizeless = size.type === 'svg' && !/<svg\b[^>]*\swidth=/.test(data.toString('utf8'));
+    const scale = Math.min(sizeless ? Number.POSITIVE_INFINITY : 1, CONTENT.width / natural.w, maxHeight / natural.h);
+    const w = natural.w * scale;
+    const h = natural.h * scale;
+    box = { x: PAD.side + (CONTENT.width - w) / 2, y: top, w, h };
+    const type = size.type === 'svg' ? 'svg+xml' : size.type === 'jpg' ? 'jpeg' : (size.type ?? 'png');
+    frame.slide.addImage({
+      data: `image/${type};base64,${data.toString('base64')}`,
+      ...position(box),
+      altText: slide.alt.replace(/\s+/g, ' ').trim(),
+    });
+  }
+  if (caption.length) addTextBox(frame.slide, bodyBox(box.y + box.h + 12), caption, { lang: frame.lang });
+}
+
+/** The picture's size and type; a format image-size cannot read (AVIF) is placed as a square at most. */
+function sizeOf(data: Buffer): { width?: number; height?: number; type?: string } {
+  try {
+    return imageSize(data);
+  } catch {
+    const avif = data.subarray(4, 12).toString('latin1').startsWith('ftypavi');
+    return { width: IMAGE_MAX_HEIGHT, height: IMAGE_MAX_HEIGHT, type: avif ? 'avif' : 'png' };
+  }
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}

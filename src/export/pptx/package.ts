@@ -1,0 +1,136 @@
+/**
+ * Repairs and completes the package pptxgenjs 4.0.1 writes, so that PowerPoint
+ * opens it without offering a repair:
+ * - it declares one slide master per slide in [Content_Types].xml and writes
+ *   only the first: overrides and relationships to missing parts are dropped;
+ * - it gives a table the id of another shape: shape ids are renumbered per slide;
+ * - its notes page is as wide as the slide is high, narrower than the notes
+ *   master's text box: the page becomes PowerPoint's portrait default;
+ * - it writes notes as one run with raw line breaks: they become paragraphs
+ *   at a size that fits the notes page (./notes.ts);
+ * - it repeats paragraph properties before every run of a paragraph, which the
+ *   schema allows only first: the repeats go;
+ * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
+ *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it.
+ * Tables get their first row marked as the header row, for screen readers and
+ * PowerPoint's accessibility checker. With a `date` (SOURCE_DATE_EPOCH), every
+ * date in the package is that date, so the same deck gives the same bytes.
+ */
+import path from 'node:path/posix';
+import JSZip from 'jszip';
+import { NOTES_PAGE, notesBodyXml } from './notes.js';
+
+export async function finishPackage(
+  pptx: Buffer,
+  notes: readonly string[],
+  lang: string,
+  date?: Date,
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(pptx);
+  await dropDanglingParts(zip);
+  await edit(zip, 'ppt/presentation.xml', (xml) =>
+    xml.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`),
+  );
+  for (const [i, text] of notes.entries()) {
+    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) =>
+      renumberShapes(oneParagraphProperties(xml)).replaceAll('<a:tblPr/>', '<a:tblPr firstRow="1" bandRow="1"/>'),
+    );
+    await edit(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => {
+      const { spPr, txBody } = notesBodyXml(text, lang);
+      // The notes placeholder is the shape whose placeholder type is "body".
+      return xml.replace(
+        /(<p:nvPr><p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr>)<p:spPr\/><p:txBody>[\s\S]*?<\/p:txBody>/,
+        (_, head: string) => `${head}${spPr}${txBody}`,
+      );
+    });
+  }
+  await drawSvgFallbacks(zip);
+  if (date) await stamp(zip, date);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
+}
+
+const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+async function edit(zip: JSZip, name: string, change: (xml: string) => string): Promise<void> {
+  const file = zip.file(name);
+  if (file) zip.file(name, change(await file.async('string')));
+}
+
+/** Content-type overrides and internal relationships whose part is not in the package go; every picture has a content type. */
+async function dropDanglingParts(zip: JSZip): Promise<void> {
+  await edit(zip, '[Content_Types].xml', (xml) => {
+    const kept = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
+      zip.file(part) ? override : '',
+    );
+    // Pictures in formats pptxgenjs has no content type for (WebP, AVIF) get theirs.
+    const missing = new Set(
+      Object.keys(zip.files)
+        .filter((name) => name.startsWith('ppt/media/'))
+        .map((name) => path.extname(name).slice(1).toLowerCase())
+        .filter((ext) => ext && !kept.includes(`<Default Extension="${ext}"`)),
+    );
+    const defaults = [...missing].map((ext) => `<Default Extension="${ext}" ContentType="image/${ext}"/>`).join('');
+    return kept.replace(/(<Types[^>]*>)/, `$1${defaults}`);
+  });
+  for (const rels of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
+    // _rels/x.xml.rels describes x.xml: targets are relative to x.xml's folder.
+    const base = path.dirname(path.dirname(rels));
+    await edit(zip, rels, (xml) =>
+      xml.replace(/<Relationship [^>]*\/>/g, (rel) => {
+        if (/TargetMode="External"/.test(rel)) return rel;
+        const target = /Target="([^"]+)"/.exec(rel)?.[1] ?? '';
+        const part = target.startsWith('/') ? target.slice(1) : path.normalize(path.join(base, target));
+        return zip.file(part) ? rel : '';
+      }),
+    );
+  }
+}
+
+/** Every shape of a slide gets its own id, in document order (pptxgenjs repeats some). */
+function renumberShapes(xml: string): string {
+  let id = 0;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}
+
+/** Keeps a paragraph's properties only where the schema allows them: first, once. */
+function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, body: string) => {
+    let first = true;
+    const kept = body.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr, offset: number) => {
+      const keep = first && offset === 0;
+      first = false;
+      return keep ? pPr : '';
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** Width in px of an SVG's PNG fallback: a picture is at most 1152 px wide on the slide. */
+const FALLBACK_WIDTH = 1600;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a PNG. */
+async function drawSvgFallbacks(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
+    const data = await zip.file(name)?.async('nodebuffer');
+    if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = new Resvg(data, {
+      fitTo: { mode: 'width', value: FALLBACK_WIDTH },
+      // Reading the system's fonts takes a while: only for an SVG with text.
+      font: { loadSystemFonts: data.includes('<text'), defaultFontFamily: 'Liberation Sans' },
+    });
+    zip.file(name, svg.render().asPng());
+  }
+}
+
+/** Every date in the package, the document's and the zip entries', set to `date`. */
+async function stamp(zip: JSZip, date: Date): Promise<void> {
+  const w3c = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await edit(zip, 'docProps/core.xml', (xml) =>
+    xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, (_, open: string) => `${open}${w3c}`),
+  );
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) zip.file(name, await file.async('uint8array'), { date });
+  }
+}

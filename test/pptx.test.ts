@@ -1,0 +1,307 @@
+/**
+ * The native PowerPoint export, opened the way users open it: LibreOffice
+ * Impress converts it to PDF (every title, table cell and bullet must be
+ * there as text, one page per slide), and the package itself is read with
+ * JSZip (native tables, notes, titles, properties, no dangling parts).
+ */
+
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { exportNativePptx } from '../src/export/pptx.js';
+import { labelsFor } from '../src/labels.js';
+import { own } from '../src/outline/own.js';
+import type { Deck, DeckSlide } from '../src/plan/deck.js';
+import { readableTextOn } from '../src/render/colors.js';
+import { presenterNotes } from '../src/render/notes.js';
+import { slideTitle } from '../src/render/slides.js';
+import { tempFolder } from './temp-outlines.js';
+
+const run = promisify(execFile);
+const REPO = path.join(import.meta.dirname, '..');
+/** Every slide kind, five contenders, long code, many bullets, multi-line and long notes: the dark theme. */
+const VARIED = path.join(import.meta.dirname, 'fixtures/pptx/varied.yaml');
+const temp = tempFolder('pptx');
+
+/** LibreOffice, to open the files as users do: skipped without it, but never in CI. */
+const soffice = await run('soffice', ['--version']).then(
+  () => true,
+  () => false,
+);
+const describeWithOffice = soffice || process.env.CI ? describe : describe.skip;
+
+interface Built {
+  deck: Deck;
+  file: string;
+  zip: JSZip;
+}
+
+async function buildPptx(outline: string): Promise<Built> {
+  const outDir = await temp.dir();
+  const { compiled, files } = await build(outline, { outDir, formats: ['pptx'] });
+  const file = files.find((f) => f.endsWith('.pptx')) as string;
+  return { deck: compiled.deck, file, zip: await JSZip.loadAsync(await readFile(file)) };
+}
+
+let varied: Built;
+let talk: Built;
+
+beforeAll(async () => {
+  [varied, talk] = await Promise.all([buildPptx(VARIED), buildPptx(path.join(REPO, 'outline.yaml'))]);
+});
+
+const xmlOf = async (zip: JSZip, name: string) => (await zip.file(name)?.async('string')) ?? '';
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+/** The text of each paragraph in an XML fragment. */
+const paragraphs = (xml: string) =>
+  [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) =>
+    [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decode(t[1] ?? '')).join(''),
+  );
+
+/** What a slide shows as text: its title, and every cell, bullet and item. */
+function shownTexts(slide: DeckSlide, deck: Deck): string[] {
+  const name = (id: string) => deck.contenders.find((c) => c.id === id)?.name ?? id;
+  const texts = [slideTitle(slide)];
+  switch (slide.kind) {
+    case 'agenda':
+      return [...texts, ...slide.items.map((item) => item.title)];
+    case 'bullets':
+      return [...texts, ...(slide.lead ? [slide.lead] : []), ...slide.bullets];
+    case 'comparison': {
+      const shown = slide.shown ?? deck.contenders.map((c) => c.id);
+      return [
+        ...texts,
+        ...shown.map(name),
+        ...slide.rows.flatMap((row) => [row.aspect, ...shown.map((id) => own(row.cells, id) ?? '')]),
+      ];
+    }
+    case 'pros-cons':
+      return [...texts, ...Object.values(slide.pros).flat(), ...Object.values(slide.cons).flat()];
+    case 'decision':
+      return [...texts, ...slide.choices.flatMap((choice) => choice.when)];
+    case 'timeline':
+      return [...texts, ...slide.events.flatMap((event) => [event.when, event.text])];
+    case 'exercise':
+      return [...texts, ...slide.task];
+    default:
+      return texts;
+  }
+}
+
+describe.each([
+  ['the varied outline (dark)', () => varied],
+  ['the shipped talk', () => talk],
+])('native PPTX of %s', (_, built) => {
+  it('has one slide per deck slide, each titled by its title placeholder', async () => {
+    const { deck, zip } = built();
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides).toHaveLength(deck.slides.length);
+    for (const [i, slide] of deck.slides.entries()) {
+      const xml = await xmlOf(zip, `ppt/slides/slide${i + 1}.xml`);
+      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
+      expect(paragraphs(title).join(' ')).toBe(slideTitle(slide));
+    }
+  });
+
+  it('draws tables as native tables, text as text, and only image slides with pictures', async () => {
+    const { deck, zip } = built();
+    for (const [i, slide] of deck.slides.entries()) {
+      const xml = await xmlOf(zip, `ppt/slides/slide${i + 1}.xml`);
+      expect(xml.includes('<p:pic>'), `slide ${i + 1} (${slide.kind})`).toBe(slide.kind === 'image');
+      const tables = [...xml.matchAll(/<a:tbl>[\s\S]*?<\/a:tbl>/g)].map((m) => m[0]);
+      if (slide.kind !== 'comparison') {
+        expect(tables).toHaveLength(0);
+        continue;
+      }
+      const shown = slide.shown ?? deck.contenders.map((c) => c.id);
+      const [table = ''] = tables;
+      expect(table.match(/<a:tr /g)).toHaveLength(slide.rows.length + 1);
+      expect(table.match(/<a:gridCol /g)).toHaveLength(shown.length + 1);
+      // Header cells in the contenders' colors, with the readable text color on them.
+      const header = /<a:tr [\s\S]*?<\/a:tr>/.exec(table)?.[0] ?? '';
+      for (const id of shown) {
+        const color = deck.contenders.find((c) => c.id === id)?.color ?? '';
+        const cell =
+          [...header.matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].find(
+            (m) => paragraphs(m[0])[0] === deck.contenders.find((c) => c.id === id)?.name,
+          )?.[0] ?? '';
+        expect(cell).toContain(`<a:srgbClr val="${color.slice(1).toUpperCase()}"/></a:solidFill>  </a:tcPr>`);
+        expect(cell).toContain(`<a:srgbClr val="${readableTextOn(color).slice(1).toUpperCase()}"/>`);
+      }
+      // Every cell's text in its cell; the row's winner marked with a check mark.
+      expect(paragraphs(table)).toEqual(
+        expect.arrayContaining(
+          slide.rows.flatMap((row) =>
+            shown.map((id) => `${own(row.cells, id) ?? ''}${row.verdict === id ? ' ✓' : ''}`),
+          ),
+        ),
+      );
+    }
+  });
+
+  it('puts the notes as paragraphs, equal to the deck’s notes, in shapes inside the notes page', async () => {
+    const { deck, zip } = built();
+    const presentation = await xmlOf(zip, 'ppt/presentation.xml');
+    const [, cx = '0', cy = '0'] = /<p:notesSz cx="(\d+)" cy="(\d+)"\/>/.exec(presentation) ?? [];
+    const inside = (xml: string, where: string) => {
+      for (const [, x, y, w, h] of xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g)) {
+        expect(Number(x) + Number(w), where).toBeLessThanOrEqual(Number(cx));
+        expect(Number(y) + Number(h), where).toBeLessThanOrEqual(Number(cy));
+      }
+    };
+    inside(await xmlOf(zip, 'ppt/notesMasters/notesMaster1.xml'), 'notes master');
+    for (const [i, slide] of deck.slides.entries()) {
+      const xml = await xmlOf(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`);
+      inside(xml, `notes of slide ${i + 1}`);
+      const body = /<p:ph type="body"[\s\S]*?<\/p:txBody>/.exec(xml)?.[0] ?? '';
+      const expected = presenterNotes(slide, labelsFor(deck))
+        .join('\n\n')
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .join('\n');
+      expect(paragraphs(body).join('\n'), `notes of slide ${i + 1}`).toBe(expected);
+    }
+  });
+
+  it('is a valid package: no dangling content types or relationships, one paragraph-properties element per paragraph', async () => {
+    const { zip } = built();
+    const types = await xmlOf(zip, '[Content_Types].xml');
+    for (const media of Object.keys(zip.files).filter((f) => /^ppt\/media\/[^/]+$/.test(f))) {
+      expect(types).toContain(`<Default Extension="${path.extname(media).slice(1)}"`);
+    }
+    for (const [, part] of types.matchAll(/<Override PartName="\/([^"]+)"/g))
+      expect(zip.file(part as string), part).not.toBeNull();
+    for (const rels of Object.keys(zip.files).filter((f) => f.endsWith('.rels'))) {
+      const base = path.posix.dirname(path.posix.dirname(rels));
+      for (const [rel] of (await xmlOf(zip, rels)).matchAll(/<Relationship [^>]*\/>/g)) {
+        if (rel.includes('TargetMode="External"')) continue;
+        const target = /Target="([^"]+)"/.exec(rel)?.[1] ?? '';
+        const part = target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base, target));
+        expect(zip.file(part), `${rels} → ${target}`).not.toBeNull();
+      }
+    }
+    for (const name of Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))) {
+      const xml = await xmlOf(zip, name);
+      for (const [, body] of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)) {
+        const pPrs = [...(body ?? '').matchAll(/<a:pPr\b/g)].map((m) => m.index);
+        expect(pPrs.every((at) => at === 0) && pPrs.length <= 1, name).toBe(true);
+      }
+      const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size, name).toBe(ids.length);
+    }
+  });
+
+  it('carries the document properties and clickable source links', async () => {
+    const { deck, zip } = built();
+    const core = await xmlOf(zip, 'docProps/core.xml');
+    expect(decode(/<dc:title>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.title);
+    expect(decode(/<dc:creator>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.speakers.map((s) => s.name).join(', '));
+    expect(decode(/<dc:subject>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.subtitle);
+    const references = deck.slides.findIndex((slide) => slide.kind === 'references');
+    const slide = deck.slides[references];
+    if (slide?.kind !== 'references') throw new Error('no references slide');
+    const rels = await xmlOf(zip, `ppt/slides/_rels/slide${references + 1}.xml.rels`);
+    for (const source of slide.sources.filter((s) => s.url)) {
+      expect(rels).toContain(`Target="${new URL(source.url as string).href}" TargetMode="External"`);
+    }
+  });
+});
+
+describe('native PPTX details', () => {
+  it('uses the dark theme’s colors, the highlighter’s token colors, and the picture’s alt text', async () => {
+    const { deck, zip } = varied;
+    expect(await xmlOf(zip, 'ppt/slides/slide1.xml')).toContain('<a:srgbClr val="14171C"/>');
+    const code = deck.slides.findIndex((slide) => slide.kind === 'code');
+    const xml = await xmlOf(zip, `ppt/slides/slide${code + 1}.xml`);
+    expect(xml).toMatch(
+      /<a:srgbClr val="FF7B72"\/><\/a:solidFill><a:latin typeface="Consolas"[^>]*\/>(?:<[^>]*>)*?<\/a:rPr><a:t>import<\/a:t>/,
+    );
+    const image = deck.slides.findIndex((slide) => slide.kind === 'image');
+    const picture = await xmlOf(zip, `ppt/slides/slide${image + 1}.xml`);
+    expect(picture).toContain('descr="A cup drawn with two shapes"');
+    // The SVG's fallback, which LibreOffice shows, is a real PNG.
+    const png = Object.keys(zip.files).find((f) => /^ppt\/media\/.*\.png$/.test(f)) as string;
+    const data = await zip.file(png)?.async('nodebuffer');
+    expect(data?.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('marks each table’s header row, and gives byte-identical files with SOURCE_DATE_EPOCH', async () => {
+    const { deck, zip } = varied;
+    const table = deck.slides.findIndex((slide) => slide.kind === 'comparison');
+    expect(await xmlOf(zip, `ppt/slides/slide${table + 1}.xml`)).toContain('<a:tblPr firstRow="1" bandRow="1"/>');
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1764547200';
+    try {
+      const [first, second] = [await exportNativePptx(deck), await exportNativePptx(deck)];
+      expect(first.equals(second)).toBe(true);
+      const core = await xmlOf(await JSZip.loadAsync(first), 'docProps/core.xml');
+      expect(core).toContain('>2025-12-01T00:00:00Z</dcterms:modified>');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+
+  it('splits the varied outline as the slides do: continuation parts for long lists and code', () => {
+    const { deck } = varied;
+    expect(deck.slides.filter((s) => s.kind === 'bullets').length).toBeGreaterThan(1);
+    expect(deck.slides.filter((s) => s.kind === 'code').length).toBeGreaterThan(1);
+  });
+});
+
+/** Each page's text, with all whitespace removed (LibreOffice breaks lines where it lays them out). */
+async function pdfPages(file: string): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const items = (await (await pdf.getPage(n)).getTextContent()).items;
+    pages.push(
+      items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('')
+        .replace(/\s+/g, ''),
+    );
+  }
+  return pages;
+}
+
+describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
+  const converted = new Map<Built, string[]>();
+
+  beforeAll(async () => {
+    const outDir = await temp.dir();
+    // A profile of its own, so that a LibreOffice already running elsewhere does not take the job.
+    const profile = `-env:UserInstallation=file://${await temp.dir()}`;
+    await run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, varied.file, talk.file], {
+      timeout: 110_000,
+    });
+    for (const built of [varied, talk]) {
+      converted.set(built, await pdfPages(path.join(outDir, path.basename(built.file).replace(/\.pptx$/, '.pdf'))));
+    }
+  });
+
+  it.each([
+    ['the varied outline (dark)', () => varied],
+    ['the shipped talk', () => talk],
+  ])('%s: one page per slide, with every title, table cell and bullet as text', (_, built) => {
+    const { deck } = built();
+    const pages = converted.get(built()) ?? [];
+    expect(pages).toHaveLength(deck.slides.length);
+    for (const [i, slide] of deck.slides.entries()) {
+      for (const text of shownTexts(slide, deck)) {
+        expect(pages[i], `slide ${i + 1}: "${text}"`).toContain(text.replace(/\s+/g, ''));
+      }
+    }
+  });
+});

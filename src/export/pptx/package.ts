@@ -130,7 +130,6 @@ async function stamp(zip: JSZip, date: Date): Promise<void> {
   await edit(zip, 'docProps/core.xml', (xml) =>
     xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, (_, open: string) => `${open}${w3c}`),
   );
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (!file.dir) zip.file(name, await file.async('uint8array'), { date });
-  }
+  // Folder entries too: theirs would be the time of the build.
+  for (const file of Object.values(zip.files)) file.date = date;
 }

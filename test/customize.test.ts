@@ -9,7 +9,7 @@ import type { VersusError } from '../src/diagnostics.js';
 import { parseContenders, starterOutline } from '../src/init.js';
 import { loadOutline } from '../src/outline/load.js';
 import { selectOutline } from '../src/select/select.js';
-import { minimalOutline } from './helpers.js';
+import { compileData, minimalOutline } from './helpers.js';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'versus-overlay-'));
@@ -183,6 +183,22 @@ describe('profiles and filters', () => {
     expect(kept({ only: ['workshop'] })).toEqual(['table', 'deep-dive', 'plain']);
     expect(kept({ skip: ['plain'] })).toEqual(['table', 'deep-dive']);
     expect(kept({ profile: 'meetup', only: ['workshop'] })).toEqual(['table']);
+  });
+
+  it('lists only the sources the kept slides cite, and keeps those no slide cites', () => {
+    const o = outline();
+    o.sources = [
+      { id: 'kept', title: 'Cited on a kept slide', url: 'https://example.com/kept' },
+      { id: 'dropped', title: 'Cited on a skipped slide only', url: 'https://example.com/dropped' },
+      { id: 'listed', title: 'Cited nowhere', url: 'https://example.com/listed' },
+    ];
+    const [table, deep] = o.sections[0]?.slides ?? [];
+    if (table) table.sources = ['kept'];
+    if (deep) deep.sources = ['dropped', 'kept'];
+    const sourcesOf = (selection: Parameters<typeof selectOutline>[1]) =>
+      compileData(o, selection).deck.sources.map((s) => `${s.number} ${s.id}`);
+    expect(sourcesOf({ profile: 'meetup' })).toEqual(['1 kept', '2 listed']);
+    expect(sourcesOf({ profile: 'workshop' })).toEqual(['1 kept', '2 dropped', '3 listed']);
   });
 
   it('skips by id from the command line, and rejects unknown profiles, tags and ids', () => {

@@ -88,6 +88,26 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
       ],
     };
   }
+  // Sources only the dropped slides cite are theirs: the References slide lists what this talk cites.
+  const citedBefore = citedSources(outline.sections);
+  const citedNow = citedSources(sections);
+  const sources = outline.sources.filter((source) => citedNow.has(source.id) || !citedBefore.has(source.id));
   const { only: _only, skip: _skip, ...metadata } = profile ?? {};
-  return { ok: true, outline: { ...outline, ...metadata, sections }, ...(profileName ? { profile: profileName } : {}) };
+  return {
+    ok: true,
+    outline: { ...outline, ...metadata, sections, sources },
+    ...(profileName ? { profile: profileName } : {}),
+  };
+}
+
+/** Ids of the sources the slides cite, their comparison rows included. */
+function citedSources(sections: Outline['sections']): Set<string> {
+  return new Set(
+    sections.flatMap((section) =>
+      section.slides.flatMap((slide) => [
+        ...(slide.sources ?? []),
+        ...(slide.kind === 'comparison' ? slide.rows.flatMap((row) => row.sources ?? []) : []),
+      ]),
+    ),
+  );
 }

@@ -2,38 +2,13 @@
  * Finds and launches the one Chromium a build shares between all its
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { NoBrowserError } from '../diagnostics.js';
+import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
-/**
- * Chromium's headless shell comes first: made for automation, it starts without
- * the full browser's UI (whose preloaded omnibox page alone costs half a CPU
- * second) and prints the same PDFs in a third of the CPU time.
- */
-const CANDIDATES = [
-  '/usr/bin/chromium-headless-shell',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/snap/bin/chromium',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-export const INSTALL_HINT =
-  'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium-headless-shell`, or run `bash scripts/setup.sh`) or set CHROME_PATH to a Chrome or Chromium executable.';
-
-/** The browser executable: `CHROME_PATH` when set, else the first one installed. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
-  return CANDIDATES.find((candidate) => existsSync(candidate));
-}
+export { findBrowser, INSTALL_HINT };
 
 export interface LaunchOptions {
   /** Milliseconds a launch or page operation may take (default 60 s). */

@@ -180,16 +180,18 @@ async function exportWithBrowser({
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const slideImages = async () => {
-    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPptx }] = await Promise.all([
+    const [{ imageName, renderLinkPreview, forEachSlideImage }, { exportPptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
     ]);
     progress(`images   ${deck.slides.length} slides`);
-    const images = await renderSlideImages(job, slides, lang);
-    if (formats.has('png')) {
-      for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
-      await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
-    }
+    // Each PNG is written as it is taken; only the PPTX needs them all at once.
+    const images: Buffer[] = [];
+    await forEachSlideImage(job, slides, lang, async (i, image) => {
+      if (formats.has('pptx')) images[i] = image;
+      if (formats.has('png')) await staging.write(imageName(slug, i), image);
+    });
+    if (formats.has('png')) await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
     if (formats.has('pptx')) {
       progress(`pptx     ${slug}.pptx`);
       await staging.write(`${slug}.pptx`, await exportPptx(deck, images));

@@ -4,8 +4,12 @@
  * or edited by hand) is noticed; an up-to-date build touches no file and starts
  * no browser; `--force` and a batch with one changed talk build what they should.
  */
+
+import { execFile } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, buildMany } from '../src/build.js';
 import { findBrowser } from '../src/export/browser.js';
@@ -165,28 +169,62 @@ describe('versus build on the command line', () => {
   });
 });
 
-describeWithBrowser('versus build with a browser format, up to date', () => {
-  it('starts no browser and leaves the PDF as it was', async () => {
-    const dir = await project();
-    const browser = findBrowser() as string;
+describeWithBrowser('versus build with browser formats', () => {
+  let dir: string;
+  let out: string;
+  const starts = () => readFile(path.join(dir, 'starts.log'), 'utf8').then((log) => log.trim().split('\n').length);
+  const build = () => versus(['build', 'talk.yaml', '--formats', 'md,pdf,png', '--out', 'out'], { cwd: dir, env });
+  const env: NodeJS.ProcessEnv = {};
+
+  beforeAll(async () => {
+    dir = await project();
+    out = path.join(dir, 'out');
     // A launcher that notes each start; the build finds it through CHROME_PATH, as it would a user's browser.
     const launcher = path.join(dir, 'chrome.sh');
+    const browser = findBrowser() as string;
     await writeFile(launcher, `#!/bin/sh\necho started >> "${path.join(dir, 'starts.log')}"\nexec "${browser}" "$@"\n`);
     await chmod(launcher, 0o755);
-    const env = { CHROME_PATH: launcher };
-    const args = ['build', 'talk.yaml', '--formats', 'md,pdf', '--out', 'out'];
-    expect((await versus(args, { cwd: dir, env })).code).toBe(0);
-    const before = await filesWithTimes(path.join(dir, 'out'));
-    const again = await versus(args, { cwd: dir, env });
+    env.CHROME_PATH = launcher;
+    expect((await build()).code).toBe(0);
+  });
+
+  it('writes one 2560×1440 PNG per slide, each the slide the PDF shows on its page', async () => {
+    const names = (await readdir(out)).filter((name) => /^tea-short\.\d{3}\.png$/.test(name)).sort();
+    expect(names).toEqual([1, 2, 3, 4, 5, 6].map((n) => `tea-short.00${n}.png`));
+    const pages = await pagesOf(path.join(out, 'tea-short.pdf'));
+    expect(pages).toHaveLength(names.length);
+    for (const [i, name] of names.entries()) {
+      const image = PNG.sync.read(await readFile(path.join(out, name)));
+      expect([image.width, image.height]).toEqual([2560, 1440]);
+      // Chromium and poppler smooth text differently, so the pixels differ a little: the nearest page must be its own.
+      const differences = pages.map((page) => difference(image, page));
+      expect(differences.indexOf(Math.min(...differences)), name).toBe(i);
+      expect(differences[i], name).toBeLessThan(0.01);
+    }
+  });
+
+  it('starts no browser when up to date, and leaves every file as it was', async () => {
+    const before = await filesWithTimes(out);
+    const again = await build();
     expect(again.stdout).toContain('up to date');
     expect(again.stderr).not.toContain('Chromium');
-    expect(await filesWithTimes(path.join(dir, 'out'))).toEqual(before);
-    expect((await readFile(path.join(dir, 'starts.log'), 'utf8')).trim().split('\n')).toHaveLength(1);
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual([
-      '.versus',
-      'assets',
-      'tea-short.md',
-      'tea-short.pdf',
-    ]);
+    expect(await filesWithTimes(out)).toEqual(before);
+    expect(await starts()).toBe(1);
   });
 });
+
+/** The PDF's pages rasterized by poppler at the images' size. */
+async function pagesOf(pdf: string): Promise<PNG[]> {
+  const prefix = path.join(path.dirname(pdf), 'page');
+  await promisify(execFile)('pdftoppm', ['-png', '-scale-to-x', '2560', '-scale-to-y', '1440', pdf, prefix]);
+  const files = (await readdir(path.dirname(pdf))).filter((name) => /^page-\d+\.png$/.test(name)).sort();
+  return Promise.all(files.map(async (name) => PNG.sync.read(await readFile(path.join(path.dirname(pdf), name)))));
+}
+
+/** Mean difference of two images of one size, from 0 (the same) to 1, over a spread-out sample of their bytes. */
+function difference(a: PNG, b: PNG): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < a.data.length; i += 11, count++) sum += Math.abs((a.data[i] as number) - (b.data[i] as number));
+  return sum / count / 255;
+}

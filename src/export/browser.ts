@@ -3,6 +3,7 @@
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { NoBrowserError } from '../diagnostics.js';
@@ -69,6 +70,14 @@ function firstLine(error: unknown): string {
 }
 
 /**
+ * Pages a shared browser keeps open at once. Each page has a renderer process
+ * of its own (40–80 MB), and more pages than cores only wait for the CPU: the
+ * PDF and the handout print while the slide images wait, then the images take
+ * their places. A page must not wait for a second one while it is open.
+ */
+const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism());
+
+/**
  * One browser for many exports: launched on first use, closed once. Lets a
  * batch of talks share a single Chromium.
  */
@@ -96,21 +105,45 @@ export class SharedBrowser {
     const browser = this.get();
     browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
     for (let i = 0; i < count; i++) {
-      const page = browser.then((b) => b.newPage());
+      const page = this.openPage(() => browser.then((b) => b.newPage()));
       page.catch(() => {});
       this.prepared.push(page);
     }
   }
 
-  /** A new page with default settings: a prepared one while any are left. */
+  /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
   async newPage(): Promise<Page> {
-    return this.prepared.shift() ?? (await this.get()).newPage();
+    return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
   }
+
+  private openPages = 0;
+  private waiting: (() => void)[] = [];
+
+  private async openPage(create: () => Promise<Page>): Promise<Page> {
+    if (this.openPages < MAX_OPEN_PAGES) this.openPages++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the closing page hands its place over
+    try {
+      const page = await create();
+      page.once('close', this.release);
+      return page;
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+  }
+
+  private readonly release = (): void => {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.openPages--;
+  };
 
   async close(): Promise<void> {
     const launching = this.launching;
     this.launching = undefined;
     this.prepared = [];
+    this.openPages = 0;
+    this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();
   }
 }

@@ -10,7 +10,7 @@
  * that `versus build` on an unchanged talk returns in a blink.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,11 +41,17 @@ export interface BuildRecord {
   stamp: string;
   /** Absolute path of each file the build read → sha256 of its content. */
   inputs: Record<string, string>;
-  /** Each file the build wrote, relative to the output folder → sha256 of its content. */
-  outputs: Record<string, string>;
+  /** Each file the build wrote, relative to the output folder → its content's sha256, and its size and time as written. */
+  outputs: Record<string, WrittenFile>;
   summary: BuildSummary;
   /** Overflow warnings of that build; absent when no format opened a browser. */
   overflows?: Finding[];
+}
+
+export interface WrittenFile {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
 }
 
 /** An up-to-date talk: its record, and its outputs as paths inside the output folder. */
@@ -54,7 +60,7 @@ export interface UpToDate {
   files: string[];
 }
 
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 export const RECORD_DIR = '.versus';
 
 /** Options that change where or how fast a build runs, not what it writes. */
@@ -65,13 +71,24 @@ export async function upToDate(outlineFile: string, options: BuildOptions): Prom
   const outDir = outDirOf(options);
   const record = await readRecord(recordPath(outDir, outlineFile));
   if (!record || record.stamp !== buildStamp(options)) return undefined;
-  const outputs = Object.fromEntries(Object.keys(record.outputs).map((name) => [path.join(outDir, name), name]));
-  const [inputs, written] = await Promise.all([hashFiles(Object.keys(record.inputs)), hashFiles(Object.keys(outputs))]);
-  const same = (hashes: Record<string, string>, recorded: (file: string) => string | undefined) =>
-    Object.entries(hashes).every(([file, hash]) => hash === recorded(file));
+  const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
+  const inputs = await hashFiles(Object.keys(record.inputs));
   const fresh =
-    same(inputs, (file) => record.inputs[file]) && same(written, (file) => record.outputs[outputs[file] as string]);
-  return fresh ? { record, files: Object.keys(outputs) } : undefined;
+    Object.entries(inputs).every(([file, hash]) => hash === record.inputs[file]) &&
+    (await Promise.all(outputs.map(([file, written]) => isAsWritten(file, written)))).every(Boolean);
+  return fresh ? { record, files: outputs.map(([file]) => file) } : undefined;
+}
+
+/**
+ * Whether an output is as the build wrote it: the same size and time (as make
+ * and git judge), or else the same content, so that outputs of many megabytes
+ * cost nothing to check while a hand-edited one is always caught.
+ */
+async function isAsWritten(file: string, written: WrittenFile): Promise<boolean> {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.size !== written.size) return false;
+  if (stat.mtimeMs === written.mtimeMs) return true;
+  return (await hashFiles([file]))[file] === written.sha256;
 }
 
 /** Starts hashing the files a build read, as soon as it has read them: a save during the build then makes the next build run. */
@@ -90,12 +107,16 @@ export interface FinishedBuild {
 export async function recordBuild(outlineFile: string, options: BuildOptions, build: FinishedBuild): Promise<void> {
   const outDir = outDirOf(options);
   const hashes = await hashFiles(build.files);
+  const written = (file: string): WrittenFile => {
+    const { size, mtimeMs } = statSync(file);
+    return { sha256: hashes[file] as string, size, mtimeMs };
+  };
   const record: BuildRecord = {
     record: RECORD_FORMAT,
     outline: path.resolve(outlineFile),
     stamp: buildStamp(options),
     inputs: await build.inputs,
-    outputs: Object.fromEntries(Object.entries(hashes).map(([file, hash]) => [path.relative(outDir, file), hash])),
+    outputs: Object.fromEntries(build.files.map((file) => [path.relative(outDir, file), written(file)])),
     summary: summarize(build.compiled),
     ...(build.overflows ? { overflows: build.overflows } : {}),
   };
@@ -175,21 +196,18 @@ function isPlain(value: object | null): boolean {
 let versusCache: string | undefined;
 
 /**
- * versus's version and the size and time of each of its code files, so that a
- * new install, or a rebuilt checkout, rebuilds every talk once.
+ * versus's version, and the size and time of this code file and of the
+ * command's entry, so that a new install, or a rebuilt checkout (tsc and the
+ * bundler write every file each time), rebuilds every talk once.
  */
 function versusIdentity(): string {
   if (versusCache !== undefined) return versusCache;
   const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  const codeDir = path.dirname(fileURLToPath(import.meta.url));
-  const code = readdirSync(codeDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts'))
-    .sort()
-    .map((name) => {
-      const stat = statSync(path.join(codeDir, name));
-      return `${name}:${stat.size}:${stat.mtimeMs}`;
-    });
-  versusCache = `${version}:${sha256(code.join('\n'))}`;
+  const code = [fileURLToPath(import.meta.url), process.argv[1] ?? ''].map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return `${file}:${stat?.size}:${stat?.mtimeMs}`;
+  });
+  versusCache = `${version}:${code.join('|')}`;
   return versusCache;
 }
 

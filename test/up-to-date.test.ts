@@ -136,9 +136,13 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
 
   it('rebuilds with force, writing the same bytes', async () => {
     await buildTalk(dir, options);
-    const before = await snapshotDir(path.join(dir, 'out'));
+    // The record notes each output's time as written, which a new build changes.
+    const outputs = async () =>
+      Object.entries(await snapshotDir(path.join(dir, 'out'))).filter(([name]) => !name.startsWith('.versus'));
+    const before = await outputs();
     expect(await buildTalk(dir, { ...options, force: true })).toBe('built');
-    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+    expect(await outputs()).toEqual(before);
+    expect(before.length).toBeGreaterThan(1);
   });
 
   it('builds only the changed talk of a batch', async () => {

@@ -7,10 +7,12 @@
  *   2. markdown generation (parse → validate → select → plan → render) for synthetic
  *      outlines of 100, 1,000 and 5,000 slides: time, time per slide, peak memory
  *   3. ten talks built by one `versus build a.yaml b.yaml …` vs ten separate processes
+ *   4. every format vs marp-cli's HTML, PDF, PPTX and PNG; PNG alone; a second build with
+ *      nothing changed; a batch of 20 talks with one changed; peak memory of Node + Chromium
  *
  * Progress goes to stderr, the report to stdout. Only a script: nothing
  * asserts on wall-clock time. Environment: BENCH_RUNS (default 5),
- * BENCH_BATCH_RUNS (default min(BENCH_RUNS, 2); part 3 is the slowest),
+ * BENCH_BATCH_RUNS (default min(BENCH_RUNS, 2); parts 3 and 4 are the slowest),
  * CHROME_PATH (default /usr/bin/chromium when present).
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +33,8 @@ const OUTLINE = path.join(ROOT, 'outline.yaml');
 const THEMES = ['versus.css', 'versus-dark.css'].map((name) => path.join(ROOT, 'themes', name));
 const SIZES = [100, 1000, 5000];
 const BATCH = 10;
+const BIG_BATCH = 20;
+const ALL_FORMATS = 'md,html,pdf,handout,runsheet,pptx,png';
 
 function runsFrom(name, fallback) {
   const raw = process.env[name];
@@ -52,7 +56,8 @@ if (!chrome) throw new Error('No Chromium found; set CHROME_PATH.');
 const env = { ...process.env, CHROME_NO_SANDBOX: '1', NO_COLOR: '1' };
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
-const versus = (args, cwd = ROOT) => timeCommand(process.execPath, [CLI, ...args], { cwd, env });
+const versus = (args, cwd = ROOT, memory = false) =>
+  timeCommand(process.execPath, [CLI, ...args], { cwd, env, memory });
 const marp = (args, cwd) =>
   timeCommand(process.execPath, [MARP, '--no-config-file', '--theme-set', ...THEMES, ...args], { cwd, env });
 
@@ -118,22 +123,28 @@ async function benchBuild(tmp) {
   // marp-cli needs assets/ next to the markdown; the build copied it there.
   const marpHtml = () => marp(['-o', 'marp.html', '--', md], mdDir);
   const marpPdf = (...browser) => marp(['--pdf', '--allow-local-files', ...browser, '-o', 'marp.pdf', '--', md], mdDir);
-  const full = () => versus(['build', OUTLINE, '--out', path.join(tmp, 'full')]);
+  const full = () => versus(['build', OUTLINE, '--force', '--out', path.join(tmp, 'full')]);
 
-  log('1/3 warm-up (one untimed build and marp PDF)');
+  log('1/4 warm-up (one untimed build and marp PDF)');
   await full();
   await marpPdf();
   await marpPdf('--browser-path', chrome);
 
   for (let run = 1; run <= RUNS; run++) {
-    log(`1/3 default build vs marp-cli, run ${run}/${RUNS}`);
+    log(`1/4 default build vs marp-cli, run ${run}/${RUNS}`);
     s.add('full', (await full()).ms);
     s.add('marpHtml', (await marpHtml()).ms);
     s.add('marpPdf', (await marpPdf()).ms);
     s.add('marpPdfSameBrowser', (await marpPdf('--browser-path', chrome)).ms);
-    s.add('sameFormats', (await versus(['build', OUTLINE, '-f', 'md,html,pdf', '--out', path.join(tmp, 'same')])).ms);
+    s.add(
+      'sameFormats',
+      (await versus(['build', OUTLINE, '-f', 'md,html,pdf', '--force', '--out', path.join(tmp, 'same')])).ms,
+    );
     s.add('versusStartup', (await versus(['--version'])).ms);
-    s.add('versusMd', (await versus(['build', OUTLINE, '-f', 'md,runsheet', '--out', path.join(tmp, 'mdonly')])).ms);
+    s.add(
+      'versusMd',
+      (await versus(['build', OUTLINE, '-f', 'md,runsheet', '--force', '--out', path.join(tmp, 'mdonly')])).ms,
+    );
     s.add('marpStartup', (await timeCommand(process.execPath, [MARP, '--version'], { env })).ms);
     const steps = await runJson(path.join(BENCH, 'steps-child.js'), [OUTLINE], { cwd: ROOT, env });
     for (const [step, ms] of Object.entries(steps)) s.add(`step:${step}`, ms);
@@ -163,7 +174,7 @@ async function benchScale(tmp) {
     await writeFile(file, yaml);
     const runs = [];
     for (let run = 1; run <= RUNS; run++) {
-      log(`2/3 markdown generation, ${size} slides, run ${run}/${RUNS}`);
+      log(`2/4 markdown generation, ${size} slides, run ${run}/${RUNS}`);
       runs.push(
         await runJson(path.join(BENCH, 'compile-child.js'), [file], { cwd: ROOT, env, nodeArgs: ['--expose-gc'] }),
       );
@@ -213,11 +224,12 @@ async function benchBatch(tmp) {
   };
   const separate = async () => {
     let total = 0;
-    for (const file of files) total += (await versus(['build', file, '--out', path.join(tmp, 'separate-out')], dir)).ms;
+    for (const file of files)
+      total += (await versus(['build', file, '--force', '--out', path.join(tmp, 'separate-out')], dir)).ms;
     s.add('separate', total);
   };
   for (let run = 1; run <= BATCH_RUNS; run++) {
-    log(`3/3 ${BATCH} talks, one batch process vs ${BATCH} processes, run ${run}/${BATCH_RUNS}`);
+    log(`3/4 ${BATCH} talks, one batch process vs ${BATCH} processes, run ${run}/${BATCH_RUNS}`);
     // Alternate the order so neither side always runs on a warmer machine.
     if (run % 2) {
       await batch();
@@ -230,9 +242,76 @@ async function benchBatch(tmp) {
   return s;
 }
 
+// ─── 4. Every format, PNG, unchanged talks, memory ──────────────────────────
+
+async function benchSecondRound(tmp) {
+  const s = new Samples();
+  const mdDir = path.join(tmp, 'md4');
+  await versus(['build', OUTLINE, '-f', 'md', '--out', mdDir]);
+  const md = (await readdir(mdDir)).find((f) => f.endsWith('.md'));
+  // marp-cli's PPTX and images are 2× (2560×1440) like versus's: --image-scale 2 for the PNGs says so.
+  const marpRuns = {
+    marpHtml: () => marp(['-o', 'marp.html', '--', md], mdDir),
+    marpPdf: () => marp(['--pdf', '--allow-local-files', '-o', 'marp.pdf', '--', md], mdDir),
+    marpPptx: () => marp(['--pptx', '--allow-local-files', '-o', 'marp.pptx', '--', md], mdDir),
+    marpPng: () =>
+      marp(['--images', 'png', '--image-scale', '2', '--allow-local-files', '-o', 'marp.png', '--', md], mdDir),
+  };
+  const talks = await manyTalks(tmp, BIG_BATCH);
+  const batchOut = path.join(tmp, 'batch20-out');
+  for (let run = 1; run <= BATCH_RUNS; run++) {
+    log(`4/4 every format, PNG, unchanged talks, run ${run}/${BATCH_RUNS}`);
+    s.add('all', (await versus(['build', OUTLINE, '-f', ALL_FORMATS, '--force', '--out', path.join(tmp, 'all')])).ms);
+    for (const [name, command] of Object.entries(marpRuns)) s.add(name, (await command()).ms);
+    s.add('png', (await versus(['build', OUTLINE, '-f', 'png', '--force', '--out', path.join(tmp, 'png')])).ms);
+    // A fresh folder: the first build writes everything, the second finds it up to date.
+    const fresh = path.join(tmp, `fresh-${run}`);
+    s.add('first', (await versus(['build', OUTLINE, '--out', fresh])).ms);
+    const second = await versus(['build', OUTLINE, '--out', fresh]);
+    if (!second.stdout.includes('up to date'))
+      throw new Error(`the second build was not up to date:\n${second.stdout}`);
+    s.add('second', second.ms);
+    s.add('batchAll', (await versus(['build', ...talks.files, '--force', '--out', batchOut], talks.dir)).ms);
+    await writeFile(path.join(talks.dir, talks.files[0]), `${talks.source}\n# edited, run ${run}\n`);
+    const one = await versus(['build', ...talks.files, '--out', batchOut], talks.dir);
+    const upToDate = one.stdout.match(/up to date/g)?.length ?? 0;
+    if (upToDate !== BIG_BATCH - 1) throw new Error(`expected ${BIG_BATCH - 1} talks up to date, got ${upToDate}`);
+    s.add('batchOne', one.ms);
+  }
+  for (const file of ['marp.pptx', 'marp.001.png']) {
+    if (!existsSync(path.join(mdDir, file))) throw new Error(`marp-cli did not write ${file}`);
+  }
+  // Memory apart from the timed runs: sampling every process's page tables costs CPU time.
+  log('4/4 peak memory, every format and the default build');
+  const all = await versus(
+    ['build', OUTLINE, '-f', ALL_FORMATS, '--force', '--out', path.join(tmp, 'all')],
+    ROOT,
+    true,
+  );
+  const byDefault = await versus(['build', OUTLINE, '--force', '--out', path.join(tmp, 'full')], ROOT, true);
+  const marpAll = (run) => Object.keys(marpRuns).reduce((sum, name) => sum + s.values.get(name)[run], 0);
+  const marpTotals = s.values.get('marpHtml').map((_, run) => marpAll(run));
+  return { s, marpAll: median(marpTotals), memory: { all: all.peak, byDefault: byDefault.peak } };
+}
+
+/** `count` copies of the shipped talk, each with its own slug, in one folder. */
+async function manyTalks(tmp, count) {
+  const dir = path.join(tmp, `talks-${count}`);
+  await mkdir(dir);
+  await cp(path.join(ROOT, 'images'), path.join(dir, 'images'), { recursive: true });
+  const source = readFileSync(OUTLINE, 'utf8');
+  const files = [];
+  for (let k = 1; k <= count; k++) {
+    const name = `talk-${String(k).padStart(2, '0')}`;
+    await writeFile(path.join(dir, `${name}.yaml`), source.replace(/^slug: .*$/m, `slug: ${name}`));
+    files.push(`${name}.yaml`);
+  }
+  return { dir, files, source: source.replace(/^slug: .*$/m, 'slug: talk-01') };
+}
+
 // ─── Report ──────────────────────────────────────────────────────────────────
 
-function report({ facts, loads, wall, build, scale, batch }) {
+function report({ facts, loads, wall, build, scale, batch, second }) {
   const { s, slides, marpBoth, marpSame } = build;
   const full = s.median('full');
   const same = s.median('sameFormats');
@@ -255,7 +334,7 @@ function report({ facts, loads, wall, build, scale, batch }) {
   print(`Runs: ${RUNS} (BENCH_RUNS), batch ${BATCH_RUNS} (BENCH_BATCH_RUNS); times are medians unless marked "min".`);
   const busy = loads[0] > facts.cores / 2 || Math.max(...loads) > facts.cores * 1.5;
   print(
-    `Load average (1 min; includes this benchmark's own processes) at start, after part 1, 2, 3: ${loads.map((l) => l.toFixed(2)).join(', ')}` +
+    `Load average (1 min; includes this benchmark's own processes) at start, after part 1, 2, 3, 4: ${loads.map((l) => l.toFixed(2)).join(', ')}` +
       (busy
         ? ' — other work was probably running: expect noise; the side-by-side ratios are the steadier numbers'
         : ''),
@@ -429,6 +508,82 @@ function report({ facts, loads, wall, build, scale, batch }) {
   );
   print();
 
+  const r = second.s;
+  const all = r.median('all');
+  const png = r.median('png');
+  const first = r.median('first');
+  const again = r.median('second');
+  const batchAll = r.median('batchAll');
+  const batchOne = r.median('batchOne');
+  const mb = (bytes) => megabytes(bytes);
+  const goal = (value, limit) => `${value <= limit ? 'met' : 'NOT met'}`;
+  print(
+    `4. Every format, PNG, unchanged talks, memory (${BATCH_RUNS} runs; marp-cli's images at --image-scale 2, as versus's)`,
+  );
+  print();
+  print(
+    table([
+      ['measure', 'versus', 'baseline', 'ratio', 'goal'],
+      [
+        `every format (${ALL_FORMATS}) vs marp html + pdf + pptx + png`,
+        seconds(all),
+        seconds(second.marpAll),
+        ratio(all, second.marpAll),
+        `≤ 0.25×: ${goal(all / second.marpAll, 0.25)}`,
+      ],
+      ['  marp-cli html', '', seconds(r.median('marpHtml')), '', ''],
+      ['  marp-cli --pdf', '', seconds(r.median('marpPdf')), '', ''],
+      ['  marp-cli --pptx', '', seconds(r.median('marpPptx')), '', ''],
+      ['  marp-cli --images png --image-scale 2', '', seconds(r.median('marpPng')), '', ''],
+      [
+        'png only vs marp --images png --image-scale 2',
+        seconds(png),
+        seconds(r.median('marpPng')),
+        ratio(png, r.median('marpPng')),
+        `≤ 0.5×: ${goal(png / r.median('marpPng'), 0.5)}`,
+      ],
+      [
+        'second build, nothing changed, vs the first (default formats)',
+        seconds(again),
+        seconds(first),
+        ratio(again, first),
+        `≤ 0.1× and < 0.3 s: ${goal(again / first, 0.1) === 'met' && again < 300 ? 'met' : 'NOT met'}`,
+      ],
+      [
+        `batch of ${BIG_BATCH} talks, one changed, vs all ${BIG_BATCH} built`,
+        seconds(batchOne),
+        seconds(batchAll),
+        ratio(batchOne, batchAll),
+        `≤ 0.15×: ${goal(batchOne / batchAll, 0.15)}`,
+      ],
+      [
+        'peak memory, every format, Node + Chromium (PSS; RSS)',
+        `${mb(second.memory.all.pss)}; ${mb(second.memory.all.rss)}`,
+        '',
+        '',
+        `< 300 MB: ${goal(second.memory.all.pss, 300 * 1024 * 1024)}`,
+      ],
+      [
+        'peak memory, default build (PSS; RSS)',
+        `${mb(second.memory.byDefault.pss)}; ${mb(second.memory.byDefault.rss)}`,
+        '',
+        '',
+        '',
+      ],
+      [
+        'default build vs marp html + pdf (part 1)',
+        seconds(full),
+        seconds(marpBoth),
+        ratio(full, marpBoth),
+        `≤ 0.5×: ${goal(full / marpBoth, 0.5)}`,
+      ],
+    ]),
+  );
+  print();
+  print('Memory: the peak, sampled every 20 ms, of the sum over the build process and all its descendants of');
+  print('their proportional set size (a page shared by n processes counts 1/n in each; RSS counts it n times).');
+  print();
+
   print('Summary');
   print();
   print(
@@ -483,8 +638,10 @@ try {
   loads.push(os.loadavg()[0]);
   const batch = await benchBatch(tmp);
   loads.push(os.loadavg()[0]);
+  const second = await benchSecondRound(tmp);
+  loads.push(os.loadavg()[0]);
   const wall = performance.now() - started;
-  process.stdout.write(`\n${report({ facts, loads, wall, build, scale, batch })}\n`);
+  process.stdout.write(`\n${report({ facts, loads, wall, build, scale, batch, second })}\n`);
 } catch (error) {
   process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
   process.exitCode = 1;

@@ -1,5 +1,6 @@
 /** Small helpers shared by the benchmark scripts: timing, statistics, tables. */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -9,12 +10,13 @@ export function median(values) {
 
 /**
  * Runs a command to completion and returns its wall-clock time in ms (spawn to exit),
- * with its stdout. Throws with the command's stderr when it fails.
+ * with its stdout; with `memory: true`, also the peak memory of it and its descendants. Throws with the command's stderr when it fails.
  */
 export function timeCommand(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const memory = options.memory ? followMemory(child.pid) : undefined;
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -22,11 +24,12 @@ export function timeCommand(command, args, options = {}) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const ms = performance.now() - started;
+      const peak = memory?.stop();
       const stdout = Buffer.concat(out).toString();
       if (code !== 0) {
         const stderr = Buffer.concat(err).toString();
         reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stderr}${stdout}`));
-      } else resolve({ ms, stdout });
+      } else resolve({ ms, stdout, ...(peak ? { peak } : {}) });
     });
   });
 }
@@ -52,4 +55,51 @@ export function table(rows) {
       .join('  ')
       .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/**
+ * Follows the memory of a process and all its descendants (Node and every
+ * Chromium process) while it runs, on Linux: every `everyMs`, the sum of their
+ * proportional set sizes (PSS: each shared page counted once, split between
+ * the processes that share it) and of their resident sets (RSS: shared pages
+ * counted in each). `stop()` returns the peaks in bytes.
+ */
+export function followMemory(pid, everyMs = 20) {
+  const peak = { pss: 0, rss: 0 };
+  const sample = () => {
+    let pss = 0;
+    let rss = 0;
+    for (const p of descendants(pid)) {
+      try {
+        const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+        pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+        rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+      } catch {} // the process has just ended
+    }
+    peak.pss = Math.max(peak.pss, pss);
+    peak.rss = Math.max(peak.rss, rss);
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+function descendants(root) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  const all = [root];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+  return all;
 }

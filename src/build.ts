@@ -14,11 +14,13 @@ import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
+import { filesRead } from './files-read.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
+import { hashInputs, recordBuild, type UpToDate, upToDate } from './up-to-date.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -37,6 +39,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   claimSlug?: (slug: string) => void;
   /** PowerPoint from the deck model (`native`, the default) or from slide screenshots (`images`). */
   pptx?: PptxMode;
+  /** `buildMany`: build every talk, also those whose record says they are up to date. */
+  force?: boolean;
 }
 
 export interface BuildResult {
@@ -60,6 +64,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
   options.claimSlug?.(slug);
+  const inputs = hashInputs(filesRead(loaded, theme));
 
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
@@ -113,7 +118,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
     const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, (at) => locate(loaded, at));
     if (options.strict && overflows?.length) throw overflowError(overflows);
-    return { files: await staging.commit(), compiled, ...(overflows ? { overflows } : {}) };
+    const files = await staging.commit();
+    await recordBuild(outlineFile, options, { inputs, files, compiled, ...(overflows ? { overflows } : {}) });
+    return { files, compiled, ...(overflows ? { overflows } : {}) };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
     if (error instanceof NoBrowserError) await staging.commit();
@@ -195,16 +202,18 @@ async function exportWithBrowser({
   const { slug, title, lang } = deck.meta;
   const pictures = formats.has('pptx') && options.pptx === 'images';
   const slideImages = async () => {
-    const [{ imageName, renderLinkPreview, renderSlideImages }, { exportPicturePptx }] = await Promise.all([
+    const [{ imageName, renderLinkPreview, forEachSlideImage }, { exportPicturePptx }] = await Promise.all([
       import('./export/images.js'),
       import('./export/pptx.js'),
     ]);
     progress(`images   ${deck.slides.length} slides`);
-    const images = await renderSlideImages(job, slides, lang);
-    if (formats.has('png')) {
-      for (const [i, image] of images.entries()) await staging.write(imageName(slug, i), image);
-      await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
-    }
+    // Each PNG is written as it is taken; only the PPTX needs them all at once.
+    const images: Buffer[] = [];
+    await forEachSlideImage(job, slides, lang, async (i, image) => {
+      if (pictures) images[i] = image;
+      if (formats.has('png')) await staging.write(imageName(slug, i), image);
+    });
+    if (formats.has('png')) await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
@@ -271,6 +280,8 @@ function overflowError(overflows: Finding[]): VersusError {
 export interface BatchResult {
   file: string;
   result?: BuildResult;
+  /** Set instead of `result` when the talk was not built: nothing it is made from changed since its last build. */
+  upToDate?: UpToDate;
   error?: unknown;
   /** How long this talk took, in milliseconds. */
   ms: number;
@@ -279,14 +290,16 @@ export interface BatchResult {
 /**
  * Builds several talks one after another with a single browser; one failure
  * does not stop the others. Two talks that would write the same file names
- * into one folder are an error for the second, which writes nothing.
+ * into one folder are an error for the second, which writes nothing. Talks
+ * that are up to date are not built (unless `force`), and start no browser.
  */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
-  const own =
-    needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx) && !options.browser
-      ? await newBrowser(options)
-      : undefined;
-  const browser = options.browser ?? own;
+  let own: SharedBrowser | undefined;
+  const sharedBrowser = async () => {
+    if (options.browser || !needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx)) return options.browser;
+    own ??= await newBrowser(options);
+    return own;
+  };
   const results: BatchResult[] = [];
   const slugs = new Map<string, string>();
   try {
@@ -298,9 +311,15 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
         slugs.set(slug, file);
       };
       try {
+        const fresh = options.force ? undefined : await upToDate(file, options);
+        if (fresh) {
+          claimSlug(fresh.record.summary.slug);
+          results.push({ file, upToDate: fresh, ms: performance.now() - started });
+          continue;
+        }
         results.push({
           file,
-          result: await build(file, { ...options, browser, claimSlug }),
+          result: await build(file, { ...options, browser: await sharedBrowser(), claimSlug }),
           ms: performance.now() - started,
         });
       } catch (error) {

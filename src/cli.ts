@@ -14,6 +14,7 @@ import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { formatMinutes } from './render/slides.js';
+import type { BuildSummary, UpToDate } from './up-to-date.js';
 
 // On Node 22.1 and later, keep the dependencies' compiled code between runs (as tsc does);
 // Node 20 has no such cache and skips this.
@@ -88,6 +89,7 @@ program
   )
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
   .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
+  .option('--force', 'build even the talks that are up to date')
   .action(async (outlines: string[], opts) => {
     const options: BuildOptions = {
       outDir: opts.out,
@@ -101,13 +103,25 @@ program
       pptx: opts.pptx as PptxMode,
       browserTimeout: opts.browserTimeout * 1000,
       strict: Boolean(opts.strict),
+      force: Boolean(opts.force),
       onProgress: (message) => process.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
     };
+    const files = await expandPatterns(outlines);
+    // When every talk is up to date, the build modules (and the browser) are never loaded.
+    const { upToDate, summarize } = await import('./up-to-date.js');
+    if (!options.force) {
+      const started = performance.now();
+      const fresh = await Promise.all(files.map((file) => upToDate(file, options)));
+      if (fresh.every((talk) => talk !== undefined)) {
+        for (const talk of fresh) printUpToDate(talk, (performance.now() - started) / files.length);
+        return;
+      }
+    }
     const { buildMany } = await import('./build.js');
     let exitCode = 0;
-    const files = await expandPatterns(outlines);
-    for (const { file, result, error, ms } of await buildMany(files, options)) {
-      if (result) printBuilt(result, ms, options.outDir ?? 'dist');
+    for (const { file, result, upToDate: fresh, error, ms } of await buildMany(files, options)) {
+      if (result) printBuilt(summarize(result.compiled), result, ms, options.outDir ?? 'dist');
+      else if (fresh) printUpToDate(fresh, ms);
       else {
         // Named whenever several talks are built, listed or matched by a pattern.
         if (files.length > 1) process.stderr.write(`${paint('red', '✗')} ${file}\n`);
@@ -136,14 +150,25 @@ async function expandPatterns(outlines: string[]): Promise<string[]> {
   return expanded.flat();
 }
 
-function printBuilt({ files, compiled: { deck, assets }, overflows }: BuildResult, ms: number, outDir: string): void {
-  const budget = deck.meta.duration ? ` of ${formatMinutes(deck.meta.duration)}` : '';
-  const profile = deck.meta.profile ? `, profile ${deck.meta.profile}` : '';
+/** An up-to-date talk: its last build's warnings again (the deck has not changed), and no file list. */
+function printUpToDate({ record: { summary, overflows } }: UpToDate, ms: number): void {
+  printBuilt(summary, { files: [], ...(overflows ? { overflows } : {}) }, ms, '', 'up to date (--force rebuilds)');
+}
+
+function printBuilt(
+  talk: BuildSummary,
+  { files, overflows }: Pick<BuildResult, 'files' | 'overflows'>,
+  ms: number,
+  outDir: string,
+  upToDate?: string,
+): void {
+  const budget = talk.duration ? ` of ${formatMinutes(talk.duration)}` : '';
+  const profile = talk.profile ? `, profile ${talk.profile}` : '';
   const seconds = (ms / 1000).toFixed(1);
   // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files.
   const listed = files
     .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
-    .map((f) => `  ${f}${f.endsWith('.html') && assets.size > 0 ? '  (one file: images inside)' : ''}`);
+    .map((f) => `  ${f}${f.endsWith('.html') && talk.images ? '  (one file: images inside)' : ''}`);
   for (const f of overflows ?? []) {
     process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
   }
@@ -154,8 +179,9 @@ function printBuilt({ files, compiled: { deck, assets }, overflows }: BuildResul
         ? `, ${overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`}`
         : '';
   const mark = overflows?.length ? paint('yellow', '⚠') : paint('green', '✓');
+  const state = upToDate ? `${upToDate}, ` : '';
   process.stdout.write(
-    `${mark} ${deck.meta.title}: ${deck.slides.length} slides, ${formatMinutes(deck.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.join('\n')}\n`,
+    `${mark} ${talk.title}: ${state}${talk.slides} slides, ${formatMinutes(talk.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.map((line) => `${line}\n`).join('')}`,
   );
 }
 

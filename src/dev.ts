@@ -13,8 +13,8 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { compileOutline } from './compile.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
 import { createMarp, resolveTheme, themeFor } from './export/marp.js';
-import { type LoadedOutline, loadOutline } from './outline/load.js';
-import { originOf } from './outline/origin.js';
+import { filesRead } from './files-read.js';
+import { loadOutline } from './outline/load.js';
 import { escapeHtml } from './render/escape.js';
 
 export interface DevOptions {
@@ -104,19 +104,8 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
   return {
     deck: { title: deck.meta.title, html, css },
     assets: loaded.assets,
-    files: [...loaded.files, ...theme.files, ...loaded.assets.values(), ...codeFiles(loaded)],
+    files: filesRead(loaded, theme),
   };
-}
-
-/** The code panes' files, each relative to the outline file that names it (the slide's origin). */
-function codeFiles(loaded: LoadedOutline): string[] {
-  return loaded.outline.sections.flatMap((section) =>
-    section.slides.flatMap((slide) => {
-      if (slide.kind !== 'code') return [];
-      const namedIn = path.dirname(originOf(slide)?.file ?? loaded.file);
-      return slide.panes.flatMap((pane) => (pane.file === undefined ? [] : [path.resolve(namedIn, pane.file)]));
-    }),
-  );
 }
 
 /**

@@ -66,7 +66,7 @@ describe('versus build with a bad outline among good ones', () => {
       `bad.yaml:${unknownKey.line}:${unknownKey.col} error[unknown-key]: "laed" is not a slide field (did you mean "lead"?)`,
     );
     expect(run.stderr).toContain('nothing was written');
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.versus', 'first-talk.md', 'second-talk.md']);
     expect(await readFile(path.join(dir, 'out/second-talk.md'), 'utf8')).toContain("title: 'Second talk'");
   });
 
@@ -83,7 +83,7 @@ describe('versus build with a bad outline among good ones', () => {
     const { line, col } = positionIn(BAD, 'laed');
     expect(run.stderr).toContain(`${path.join('talks', 'a-bad.yaml')}:${line}:${col} error[unknown-key]`);
     expect(run.stderr).toContain(`✗ ${path.join('talks', 'a-bad.yaml')}`);
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['first-talk.md', 'second-talk.md']);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.versus', 'first-talk.md', 'second-talk.md']);
   });
 
   it('exits 0 when every outline builds', async () => {
@@ -119,7 +119,7 @@ describe('buildMany', () => {
       path.join(outDir, 'good-talk.md'),
       path.join(outDir, 'good-talk.runsheet.md'),
     ]);
-    expect((await readdir(outDir)).sort()).toEqual(['good-talk.md', 'good-talk.runsheet.md']);
+    expect((await readdir(outDir)).sort()).toEqual(['.versus', 'good-talk.md', 'good-talk.runsheet.md']);
   });
 
   it('gives each talk its own time: together they take no longer than the batch', async () => {

@@ -106,7 +106,7 @@ describe('versus init', () => {
 
     const built = await versus(['build', 'talk/outline.yaml', '--formats', 'md', '--out', 'out'], { cwd });
     expect(built.code, built.stderr).toBe(0);
-    expect(await readdir(path.join(cwd, 'out'))).toEqual(['pytorch-vs-jax.md']);
+    expect((await readdir(path.join(cwd, 'out'))).sort()).toEqual(['.versus', 'pytorch-vs-jax.md']);
     const markdown = await readFile(path.join(cwd, 'out', 'pytorch-vs-jax.md'), 'utf8');
     expect(markdown).toContain('PyTorch vs JAX');
   });

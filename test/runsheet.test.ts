@@ -167,7 +167,7 @@ describe('the run sheet', () => {
     const outDir = path.join(path.dirname(file), 'out');
     const { compiled, files } = await build(file, { outDir, formats: ['runsheet'] });
     expect(files).toEqual([path.join(outDir, 'tea-vs-coffee.runsheet.md')]);
-    expect(await readdir(outDir)).toEqual(['tea-vs-coffee.runsheet.md']);
+    expect((await readdir(outDir)).sort()).toEqual(['.versus', 'tea-vs-coffee.runsheet.md']);
     expect(await readFile(path.join(outDir, 'tea-vs-coffee.runsheet.md'), 'utf8')).toBe(renderRunSheet(compiled.deck));
   });
 });

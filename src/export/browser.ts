@@ -2,38 +2,14 @@
  * Finds and launches the one Chromium a build shares between all its
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { NoBrowserError } from '../diagnostics.js';
+import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
-/**
- * Chromium's headless shell comes first: made for automation, it starts without
- * the full browser's UI (whose preloaded omnibox page alone costs half a CPU
- * second) and prints the same PDFs in a third of the CPU time.
- */
-const CANDIDATES = [
-  '/usr/bin/chromium-headless-shell',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/snap/bin/chromium',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-export const INSTALL_HINT =
-  'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium-headless-shell`, or run `bash scripts/setup.sh`) or set CHROME_PATH to a Chrome or Chromium executable.';
-
-/** The browser executable: `CHROME_PATH` when set, else the first one installed. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
-  return CANDIDATES.find((candidate) => existsSync(candidate));
-}
+export { findBrowser, INSTALL_HINT };
 
 export interface LaunchOptions {
   /** Milliseconds a launch or page operation may take (default 60 s). */
@@ -94,6 +70,14 @@ function firstLine(error: unknown): string {
 }
 
 /**
+ * Pages a shared browser keeps open at once. Each page has a renderer process
+ * of its own (40–80 MB), and more pages than cores only wait for the CPU: the
+ * PDF and the handout print while the slide images wait, then the images take
+ * their places. A page must not wait for a second one while it is open.
+ */
+const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism());
+
+/**
  * One browser for many exports: launched on first use, closed once. Lets a
  * batch of talks share a single Chromium.
  */
@@ -121,21 +105,45 @@ export class SharedBrowser {
     const browser = this.get();
     browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
     for (let i = 0; i < count; i++) {
-      const page = browser.then((b) => b.newPage());
+      const page = this.openPage(() => browser.then((b) => b.newPage()));
       page.catch(() => {});
       this.prepared.push(page);
     }
   }
 
-  /** A new page with default settings: a prepared one while any are left. */
+  /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
   async newPage(): Promise<Page> {
-    return this.prepared.shift() ?? (await this.get()).newPage();
+    return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
   }
+
+  private openPages = 0;
+  private waiting: (() => void)[] = [];
+
+  private async openPage(create: () => Promise<Page>): Promise<Page> {
+    if (this.openPages < MAX_OPEN_PAGES) this.openPages++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the closing page hands its place over
+    try {
+      const page = await create();
+      page.once('close', this.release);
+      return page;
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+  }
+
+  private readonly release = (): void => {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.openPages--;
+  };
 
   async close(): Promise<void> {
     const launching = this.launching;
     this.launching = undefined;
     this.prepared = [];
+    this.openPages = 0;
+    this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();
   }
 }

@@ -2,6 +2,7 @@
  * Slide images: each slide screenshotted by the shared browser at twice the
  * slide's size, for `--formats png`, the Open Graph image and the PPTX.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { Page, Viewport } from 'puppeteer-core';
 import { openDocument, SLIDE_VIEWPORT } from './browser.js';
@@ -29,16 +30,51 @@ async function openSlides(
   );
 }
 
-export async function renderSlideImages(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer[]> {
-  const page = await openSlides(job, 'images', rendered, lang, { ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE });
-  try {
-    const images: Buffer[] = [];
-    for (const slide of await page.$$('svg[data-marpit-svg]')) images.push(Buffer.from(await slide.screenshot()));
-    return images;
-  } finally {
-    await page.close();
-  }
+/** Receives each slide's image as soon as it is taken, so that no build holds them all. */
+export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
+
+/**
+ * Every slide's image, 2560×1440, handed to `onImage` as it is taken. The
+ * slides are shared out between pages that work in parallel (one per core, at
+ * most `MAX_IMAGE_PAGES`), each showing its own slides; a page scrolls to each
+ * slide in turn and Chromium captures the viewport and encodes it with its
+ * fast PNG settings. Screenshotting the slide's element instead makes Chromium
+ * resize its view for every image, and the default encoder compresses harder:
+ * together about half the time per slide. The images are about a third larger.
+ */
+export async function forEachSlideImage(
+  job: PrintJob,
+  rendered: RenderedSlides,
+  lang: string,
+  onImage: OnSlideImage,
+): Promise<void> {
+  const count = rendered.slides.length;
+  const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
+  const share = Math.ceil(count / pages);
+  await Promise.all(
+    Array.from({ length: pages }, async (_, p) => {
+      const first = p * share;
+      const slides = rendered.slides.slice(first, first + share);
+      if (slides.length === 0) return;
+      const page = await openSlides(job, `images-${p}`, { ...rendered, slides }, lang, {
+        ...SLIDE_VIEWPORT,
+        deviceScaleFactor: IMAGE_SCALE,
+      });
+      try {
+        for (const [i] of slides.entries()) {
+          await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
+          const image = await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
+          await onImage(first + i, Buffer.from(image));
+        }
+      } finally {
+        await page.close();
+      }
+    }),
+  );
 }
+
+/** Pages screenshotting at once: each holds a renderer, and two keep two cores busy. */
+const MAX_IMAGE_PAGES = 2;
 
 /** The size link previews show (Open Graph): the title slide, whole, on its own background. */
 export const LINK_PREVIEW = { width: 1200, height: 630 };

@@ -1,0 +1,24 @@
+/**
+ * Every file a build of an outline reads, besides versus itself: the outline
+ * and the chain it extends, the theme files, images and code files. `dev`
+ * watches them; `build` records their content to skip unchanged talks.
+ */
+import path from 'node:path';
+import type { ResolvedTheme } from './export/marp.js';
+import type { LoadedOutline } from './outline/load.js';
+import { originOf } from './outline/origin.js';
+
+export function filesRead(loaded: LoadedOutline, theme: ResolvedTheme): string[] {
+  return [...new Set([...loaded.files, ...theme.files, ...loaded.assets.values(), ...codeFiles(loaded)])];
+}
+
+/** The code panes' files, each relative to the outline file that names it (the slide's origin). */
+function codeFiles(loaded: LoadedOutline): string[] {
+  return loaded.outline.sections.flatMap((section) =>
+    section.slides.flatMap((slide) => {
+      if (slide.kind !== 'code') return [];
+      const namedIn = path.dirname(originOf(slide)?.file ?? loaded.file);
+      return slide.panes.flatMap((pane) => (pane.file === undefined ? [] : [path.resolve(namedIn, pane.file)]));
+    }),
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * Skipping unchanged talks. Each build records what it was made from and what
+ * it wrote in `<out>/.versus/<outline name>-<hash of its path>.json`: the
+ * content hash of every file it read (the outline chain, themes, images, code
+ * files), a stamp of the options, formats, versus and the browser, and the
+ * content hash of every output. A later build whose stamp and inputs match,
+ * with every output still as written, has nothing to do.
+ *
+ * Cheap by design: node built-ins only, no outline parsing, no puppeteer, so
+ * that `versus build` on an unchanged talk returns in a blink.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from './build.js';
+import type { Finding } from './check.js';
+import type { Compiled } from './compile.js';
+import { findBrowser } from './export/find-browser.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS } from './formats.js';
+import { PACKAGE_ROOT } from './package-root.js';
+
+/** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
+export interface BuildSummary {
+  title: string;
+  slug: string;
+  slides: number;
+  minutes: number;
+  duration?: number;
+  profile?: string;
+  /** Whether the deck shows images (the HTML then holds them inside). */
+  images: boolean;
+}
+
+export interface BuildRecord {
+  /** The file format of this record; a record of another format is ignored. */
+  record: typeof RECORD_FORMAT;
+  outline: string;
+  /** Options, formats, versus and the browser, hashed together. */
+  stamp: string;
+  /** Absolute path of each file the build read → sha256 of its content. */
+  inputs: Record<string, string>;
+  /** Each file the build wrote, relative to the output folder → its content's sha256, and its size and time as written. */
+  outputs: Record<string, WrittenFile>;
+  summary: BuildSummary;
+  /** Overflow warnings of that build; absent when no format opened a browser. */
+  overflows?: Finding[];
+}
+
+export interface WrittenFile {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** An up-to-date talk: its record, and its outputs as paths inside the output folder. */
+export interface UpToDate {
+  record: BuildRecord;
+  files: string[];
+}
+
+const RECORD_FORMAT = 2;
+export const RECORD_DIR = '.versus';
+
+/** Options that change where or how fast a build runs, not what it writes. */
+const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSlug', 'force', 'browserTimeout']);
+
+/** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
+export async function upToDate(outlineFile: string, options: BuildOptions): Promise<UpToDate | undefined> {
+  const outDir = outDirOf(options);
+  const record = await readRecord(recordPath(outDir, outlineFile));
+  if (!record || record.stamp !== buildStamp(options)) return undefined;
+  const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
+  const inputs = await hashFiles(Object.keys(record.inputs));
+  const fresh =
+    Object.entries(inputs).every(([file, hash]) => hash === record.inputs[file]) &&
+    (await Promise.all(outputs.map(([file, written]) => isAsWritten(file, written)))).every(Boolean);
+  return fresh ? { record, files: outputs.map(([file]) => file) } : undefined;
+}
+
+/**
+ * Whether an output is as the build wrote it: the same size and time (as make
+ * and git judge), or else the same content, so that outputs of many megabytes
+ * cost nothing to check while a hand-edited one is always caught.
+ */
+async function isAsWritten(file: string, written: WrittenFile): Promise<boolean> {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.size !== written.size) return false;
+  if (stat.mtimeMs === written.mtimeMs) return true;
+  return (await hashFiles([file]))[file] === written.sha256;
+}
+
+/** Starts hashing the files a build read, as soon as it has read them: a save during the build then makes the next build run. */
+export function hashInputs(files: string[]): Promise<Record<string, string>> {
+  return hashFiles(files.map((file) => path.resolve(file)));
+}
+
+export interface FinishedBuild {
+  inputs: Promise<Record<string, string>>;
+  files: string[];
+  compiled: Compiled;
+  overflows?: Finding[];
+}
+
+/** Writes the record of a build that has just committed its files. */
+export async function recordBuild(outlineFile: string, options: BuildOptions, build: FinishedBuild): Promise<void> {
+  const outDir = outDirOf(options);
+  const hashes = await hashFiles(build.files);
+  const written = (file: string): WrittenFile => {
+    const { size, mtimeMs } = statSync(file);
+    return { sha256: hashes[file] as string, size, mtimeMs };
+  };
+  const record: BuildRecord = {
+    record: RECORD_FORMAT,
+    outline: path.resolve(outlineFile),
+    stamp: buildStamp(options),
+    inputs: await build.inputs,
+    outputs: Object.fromEntries(build.files.map((file) => [path.relative(outDir, file), written(file)])),
+    summary: summarize(build.compiled),
+    ...(build.overflows ? { overflows: build.overflows } : {}),
+  };
+  const file = recordPath(outDir, outlineFile);
+  await mkdir(path.dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.tmp`;
+  await writeFile(staged, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(staged, file);
+}
+
+export function summarize({ deck, assets }: Compiled): BuildSummary {
+  const { title, slug, duration, profile } = deck.meta;
+  return {
+    title,
+    slug,
+    slides: deck.slides.length,
+    minutes: deck.minutes,
+    ...(duration !== undefined ? { duration } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+    images: assets.size > 0,
+  };
+}
+
+function outDirOf(options: BuildOptions): string {
+  return options.outDir ?? 'dist';
+}
+
+/** One record per outline file and output folder, named so a reader can tell whose it is. */
+function recordPath(outDir: string, outlineFile: string): string {
+  const absolute = path.resolve(outlineFile);
+  const name = path.basename(absolute).replace(/\.ya?ml$/i, '');
+  return path.join(outDir, RECORD_DIR, `${name}-${sha256(absolute).slice(0, 12)}.json`);
+}
+
+async function readRecord(file: string): Promise<BuildRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(file, 'utf8')) as BuildRecord;
+    return record.record === RECORD_FORMAT ? record : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: build
+  }
+}
+
+/**
+ * Everything besides the files read that decides the outputs' bytes: the
+ * options (every one but those that change only where or how fast, so options
+ * added later count without a change here), the formats, versus's version and
+ * code, the browser for browser-backed formats, and SOURCE_DATE_EPOCH.
+ */
+function buildStamp(options: BuildOptions): string {
+  const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();
+  const settings = Object.entries(options)
+    .filter(([key, value]) => !NOT_OUTPUT_SETTINGS.has(key) && key !== 'formats' && isData(value))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const browser = formats.some((format) => (BROWSER_FORMATS as readonly string[]).includes(format))
+    ? browserIdentity()
+    : null;
+  return sha256(
+    JSON.stringify({
+      formats,
+      settings,
+      versus: versusIdentity(),
+      browser,
+      sourceDate: process.env.SOURCE_DATE_EPOCH ?? null,
+    }),
+  );
+}
+
+function isData(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && (typeof value !== 'object' || isPlain(value));
+}
+
+function isPlain(value: object | null): boolean {
+  return value === null || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
+}
+
+let versusCache: string | undefined;
+
+/**
+ * versus's version, and the size and time of this code file and of the
+ * command's entry, so that a new install, or a rebuilt checkout (tsc and the
+ * bundler write every file each time), rebuilds every talk once.
+ */
+function versusIdentity(): string {
+  if (versusCache !== undefined) return versusCache;
+  const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const code = [fileURLToPath(import.meta.url), process.argv[1] ?? ''].map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return `${file}:${stat?.size}:${stat?.mtimeMs}`;
+  });
+  versusCache = `${version}:${code.join('|')}`;
+  return versusCache;
+}
+
+/**
+ * The browser as a file: its real path, size and time, without starting it.
+ * A launcher script (Debian's /usr/bin/chromium-headless-shell) counts with
+ * the programs it names, whose files change when the browser is updated.
+ */
+function browserIdentity(): string | null {
+  const executable = findBrowser();
+  if (!executable) return null;
+  const describe = (file: string) => {
+    try {
+      const real = realpathSync(file);
+      const stat = statSync(real);
+      return `${real}:${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return `${file}:missing`;
+    }
+  };
+  const named: string[] = [];
+  const stat = statSync(executable, { throwIfNoEntry: false });
+  if (stat && stat.size < 64 * 1024) {
+    const text = readFileSync(executable, 'latin1');
+    if (text.startsWith('#!')) {
+      for (const [file] of text.matchAll(/\/[\w./+-]+/g))
+        if (!file.startsWith('/bin/') && exists(file)) named.push(file);
+    }
+  }
+  return [executable, ...named].map(describe).join('|');
+}
+
+function exists(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** Each file's sha256, or "missing" for a file that cannot be read. */
+async function hashFiles(files: string[]): Promise<Record<string, string>> {
+  const hashes = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return [file, sha256(await readFile(file))] as const;
+      } catch {
+        return [file, 'missing'] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(hashes);
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,234 @@
+/**
+ * Unchanged talks are not rebuilt: every input (the outline, an outline it
+ * extends, a code file, an image, a theme, an option) and every output (deleted
+ * or edited by hand) is noticed; an up-to-date build touches no file and starts
+ * no browser; `--force` and a batch with one changed talk build what they should.
+ */
+
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuildOptions, buildMany } from '../src/build.js';
+import { findBrowser } from '../src/export/browser.js';
+import type { Format } from '../src/formats.js';
+import { describeWithBrowser } from './helpers.js';
+import { snapshotDir, versus } from './run-cli.js';
+import { tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('up-to-date');
+
+const BASE = `title: Tea vs Coffee
+theme: ./brand.css
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sections:
+  - id: basics
+    title: The basics
+    slides:
+      - id: what
+        kind: bullets
+        title: What they are
+        bullets: [Tea is steeped leaves, Coffee is brewed beans]
+      - id: brew
+        kind: code
+        title: Brewing
+        panes:
+          - { contender: tea, language: python, file: code/tea.py }
+          - { contender: coffee, language: python, code: "brew()" }
+      - id: cup
+        kind: image
+        title: A cup
+        src: images/cup.svg
+        alt: A cup
+`;
+
+const TALK = `extends: base.yaml
+title: Tea vs Coffee, the short version
+slug: tea-short
+`;
+
+const svg = (color: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="160" height="90" fill="${color}"/></svg>\n`;
+
+/** A project whose talk reads one file of each kind: an outline it extends, a code file, an image, a theme. */
+async function project(): Promise<string> {
+  const dir = await temp.dir();
+  const files = {
+    'base.yaml': BASE,
+    'talk.yaml': TALK,
+    'second.yaml': BASE.replace('title: Tea vs Coffee', 'title: Second\nslug: second'),
+    'brand.css': "/* @theme brand */\n@import 'default';\nh1 { color: #123456; }\n",
+    'code/tea.py': 'steep(minutes=3)\n',
+    'images/cup.svg': svg('#fff'),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const NO_BROWSER: Format[] = ['md', 'runsheet'];
+
+/** Builds `talk.yaml` as the CLI would; says whether it was built or up to date. */
+async function buildTalk(dir: string, options: BuildOptions = {}): Promise<'built' | 'up to date'> {
+  const [talk] = await buildMany([path.join(dir, 'talk.yaml')], { outDir: path.join(dir, 'out'), ...options });
+  if (talk?.error) throw talk.error;
+  return talk?.upToDate ? 'up to date' : 'built';
+}
+
+/** Every file below `dir` with its bytes and modification time. */
+async function filesWithTimes(dir: string): Promise<Record<string, string>> {
+  const bytes = await snapshotDir(dir);
+  const stamped = await Promise.all(
+    Object.entries(bytes).map(async ([name, content]) => {
+      const { mtimeMs } = await stat(path.join(dir, name));
+      return [name, `${mtimeMs} ${content}`] as const;
+    }),
+  );
+  return Object.fromEntries(stamped);
+}
+
+describe('versus build skips a talk when nothing it is made from changed', () => {
+  let dir: string;
+  const options = { formats: NO_BROWSER };
+
+  beforeAll(async () => {
+    dir = await project();
+    expect(await buildTalk(dir, options)).toBe('built');
+  });
+
+  it('is up to date when built again, and touches no file', async () => {
+    const before = await filesWithTimes(dir);
+    expect(await buildTalk(dir, options)).toBe('up to date');
+    expect(await filesWithTimes(dir)).toEqual(before);
+  });
+
+  const changes: [string, (dir: string) => Promise<unknown>][] = [
+    ['the outline', (d) => writeFile(path.join(d, 'talk.yaml'), TALK.replace('short version', 'brief version'))],
+    ['the outline it extends', (d) => writeFile(path.join(d, 'base.yaml'), BASE.replace('steeped', 'infused'))],
+    ['a code file', (d) => writeFile(path.join(d, 'code/tea.py'), 'steep(minutes=4)\n')],
+    ['an image', (d) => writeFile(path.join(d, 'images/cup.svg'), svg('#eee'))],
+    ['the theme', (d) => writeFile(path.join(d, 'brand.css'), "/* @theme brand */\n@import 'default';\n")],
+    ['an output, deleted', (d) => rm(path.join(d, 'out/tea-short.runsheet.md'))],
+    ['an output, edited by hand', (d) => writeFile(path.join(d, 'out/tea-short.md'), '# mine\n')],
+  ];
+  for (const [what, change] of changes) {
+    it(`rebuilds when ${what} changes, and is up to date after that`, async () => {
+      await change(dir);
+      expect(await buildTalk(dir, options)).toBe('built');
+      expect(await buildTalk(dir, options)).toBe('up to date');
+    });
+  }
+
+  it('rebuilds when an option or the formats change, also an option it has never heard of', async () => {
+    expect(await buildTalk(dir, { ...options, paper: 'letter' })).toBe('built');
+    expect(await buildTalk(dir, { ...options, paper: 'letter' })).toBe('up to date');
+    expect(await buildTalk(dir, { formats: ['md'], paper: 'letter' })).toBe('built');
+    const future = { formats: ['md'], paper: 'letter', pptxMode: 'native' } as BuildOptions;
+    expect(await buildTalk(dir, future)).toBe('built');
+    expect(await buildTalk(dir, future)).toBe('up to date');
+  });
+
+  it('rebuilds with force, writing the same bytes', async () => {
+    await buildTalk(dir, options);
+    // The record notes each output's time as written, which a new build changes.
+    const outputs = async () =>
+      Object.entries(await snapshotDir(path.join(dir, 'out'))).filter(([name]) => !name.startsWith('.versus'));
+    const before = await outputs();
+    expect(await buildTalk(dir, { ...options, force: true })).toBe('built');
+    expect(await outputs()).toEqual(before);
+    expect(before.length).toBeGreaterThan(1);
+  });
+
+  it('builds only the changed talk of a batch', async () => {
+    const outDir = path.join(dir, 'batch');
+    const talks = ['talk.yaml', 'second.yaml'].map((name) => path.join(dir, name));
+    const built = async () =>
+      (await buildMany(talks, { outDir, formats: NO_BROWSER })).map((t) => (t.error ? 'failed' : !!t.result));
+    expect(await built()).toEqual([true, true]);
+    await writeFile(path.join(dir, 'second.yaml'), `${await readFile(path.join(dir, 'second.yaml'), 'utf8')}\n# ok\n`);
+    expect(await built()).toEqual([false, true]);
+    expect(await built()).toEqual([false, false]);
+  });
+});
+
+describe('versus build on the command line', () => {
+  it('says "up to date" with the last summary, and --force rebuilds', async () => {
+    const dir = await project();
+    const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
+    const first = await versus(args, { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^✓ Tea vs Coffee, the short version: 6 slides/);
+    const again = await versus(args, { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^✓ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides/);
+    const forced = await versus([...args, '--force'], { cwd: dir });
+    expect(forced.stdout).not.toContain('up to date');
+    expect(forced.stdout).toContain(path.join('out', 'tea-short.md'));
+  });
+});
+
+describeWithBrowser('versus build with browser formats', () => {
+  let dir: string;
+  let out: string;
+  const starts = () => readFile(path.join(dir, 'starts.log'), 'utf8').then((log) => log.trim().split('\n').length);
+  const build = () => versus(['build', 'talk.yaml', '--formats', 'md,pdf,png', '--out', 'out'], { cwd: dir, env });
+  const env: NodeJS.ProcessEnv = {};
+
+  beforeAll(async () => {
+    dir = await project();
+    out = path.join(dir, 'out');
+    // A launcher that notes each start; the build finds it through CHROME_PATH, as it would a user's browser.
+    const launcher = path.join(dir, 'chrome.sh');
+    const browser = findBrowser() as string;
+    await writeFile(launcher, `#!/bin/sh\necho started >> "${path.join(dir, 'starts.log')}"\nexec "${browser}" "$@"\n`);
+    await chmod(launcher, 0o755);
+    env.CHROME_PATH = launcher;
+    expect((await build()).code).toBe(0);
+  });
+
+  it('writes one 2560×1440 PNG per slide, each the slide the PDF shows on its page', async () => {
+    const names = (await readdir(out)).filter((name) => /^tea-short\.\d{3}\.png$/.test(name)).sort();
+    expect(names).toEqual([1, 2, 3, 4, 5, 6].map((n) => `tea-short.00${n}.png`));
+    const pages = await pagesOf(path.join(out, 'tea-short.pdf'));
+    expect(pages).toHaveLength(names.length);
+    for (const [i, name] of names.entries()) {
+      const image = PNG.sync.read(await readFile(path.join(out, name)));
+      expect([image.width, image.height]).toEqual([2560, 1440]);
+      // Chromium and poppler smooth text differently, so the pixels differ a little: the nearest page must be its own.
+      const differences = pages.map((page) => difference(image, page));
+      expect(differences.indexOf(Math.min(...differences)), name).toBe(i);
+      expect(differences[i], name).toBeLessThan(0.01);
+    }
+  });
+
+  it('starts no browser when up to date, and leaves every file as it was', async () => {
+    const before = await filesWithTimes(out);
+    const again = await build();
+    expect(again.stdout).toContain('up to date');
+    expect(again.stderr).not.toContain('Chromium');
+    expect(await filesWithTimes(out)).toEqual(before);
+    expect(await starts()).toBe(1);
+  });
+});
+
+/** The PDF's pages rasterized by poppler at the images' size. */
+async function pagesOf(pdf: string): Promise<PNG[]> {
+  const prefix = path.join(path.dirname(pdf), 'page');
+  await promisify(execFile)('pdftoppm', ['-png', '-scale-to-x', '2560', '-scale-to-y', '1440', pdf, prefix]);
+  const files = (await readdir(path.dirname(pdf))).filter((name) => /^page-\d+\.png$/.test(name)).sort();
+  return Promise.all(files.map(async (name) => PNG.sync.read(await readFile(path.join(path.dirname(pdf), name)))));
+}
+
+/** Mean difference of two images of one size, from 0 (the same) to 1, over a spread-out sample of their bytes. */
+function difference(a: PNG, b: PNG): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < a.data.length; i += 11, count++) sum += Math.abs((a.data[i] as number) - (b.data[i] as number));
+  return sum / count / 255;
+}

@@ -3,6 +3,7 @@
  * which on PowerPoint's 13.333×7.5 in "wide" layout are 1/96 in (0.75 pt) each.
  */
 import type pptxgenjs from 'pptxgenjs';
+import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/geometry.js';
 import { FONTS } from './palette.js';
 
@@ -90,8 +91,8 @@ export interface TextBoxOptions {
   title?: boolean;
   /** Shrink text on overflow (the default); off for labels sized to their one line. */
   shrink?: boolean;
+  /** The text's language; a right-to-left one sets the paragraphs right to left, but for code. */
   lang: string;
-  rtl?: boolean;
 }
 
 /**
@@ -99,6 +100,8 @@ export interface TextBoxOptions {
  * shrinks text on overflow in PowerPoint as a safety net.
  */
 export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], options: TextBoxOptions): void {
+  // Code reads left to right in any language; the rest of a right-to-left talk is mirrored.
+  const rtl = directionOf(options.lang) === 'rtl' && !paragraphs.every((p) => p.mono);
   const props: TextProps[] = [];
   paragraphs.forEach((p, i) => {
     const last = i === paragraphs.length - 1;
@@ -118,7 +121,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
         Object.assign(runOptions, {
           lineSpacing: pt(p.size * p.line),
           paraSpaceAfter: last ? 0 : pt(p.gap),
-          align: p.align ?? 'left',
+          align: rtl && !p.mono ? mirrored(p.align ?? 'left') : (p.align ?? 'left'),
           ...(p.spacing ? { charSpacing: pt(p.spacing) } : {}),
           ...(p.bullet === 'disc' ? { bullet: { indent: pt(BULLET_INDENT * p.size) } } : {}),
           ...(p.bullet && p.bullet !== 'disc'
@@ -136,11 +139,15 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     valign: options.valign ?? 'top',
     fit: options.shrink === false ? 'none' : 'shrink',
     wrap: true,
-    ...(options.rtl ? { rtlMode: true } : {}),
+    ...(rtl ? { rtlMode: true } : {}),
     ...(options.fill ? { fill: { color: hex(options.fill) } } : {}),
     ...(options.radius ? { shape: 'roundRect', rectRadius: inch(options.radius) } : {}),
     ...(options.title ? { placeholder: 'title' } : {}),
   } as TextOptions);
+}
+
+function mirrored(align: 'left' | 'center'): 'right' | 'center' {
+  return align === 'left' ? 'right' : align;
 }
 
 /** A filled rectangle (bars, rules, badges' backgrounds). */

@@ -76,7 +76,8 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
         slide.sources.map((source) => {
           const words = [source.title, source.publisher].filter((w): w is string => Boolean(w)).map(sentence);
           const url = source.url ? ` ${new URL(source.url).href}` : '';
-          const accessed = source.accessed ? ` (accessed ${source.accessed})` : '';
+          const { labels } = frame;
+          const accessed = source.accessed ? ` (${labels.t('accessed', { date: labels.date(source.accessed) })})` : '';
           return text(`${words.join(' ')}${url}${accessed}`, {
             size: 24,
             gap: 8,
@@ -154,7 +155,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
 
 /** Paragraphs in one text box from `top` to the bottom of the content box. */
 function list(frame: Frame, top: number, paragraphs: Paragraph[]): void {
-  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.lang, rtl: frame.rtl });
+  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.lang });
 }
 
 function labelled(
@@ -232,7 +233,7 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
   ];
   const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
   addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 8, h: height }, frame.contenders[0]?.color ?? p.fg);
-  addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.lang, rtl: frame.rtl });
+  addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.lang });
 }
 
 /** A quote without an author: a big statement in the middle of the slide, under a small title. */
@@ -263,7 +264,7 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     align: 'center',
     bar: { width: 112, height: 6, gap: 14 },
   });
-  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.lang, rtl: frame.rtl });
+  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.lang });
 }
 
 /** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */
@@ -275,7 +276,15 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const margin = [pt(8), pt(14), pt(8), pt(14)];
   const rule = { type: 'solid', pt: 0.75, color: hex(p.rule) } as const;
   const none = { type: 'none' } as const;
-  const cellBase = { fontFace: 'Arial', fontSize: pt(size), margin, valign: 'top', lang: frame.lang } as const;
+  const align = frame.rtl ? 'right' : 'left';
+  const cellBase = { fontFace: 'Arial', fontSize: pt(size), margin, valign: 'top', align, lang: frame.lang } as const;
+  // A right-to-left table reads from the right: the aspects there, the winner's bar on the cell's right edge.
+  const inReadingOrder = <T>(cells: T[]): T[] => (frame.rtl ? [...cells].reverse() : cells);
+  const winnerBorder = (color: string) => {
+    const border = [none, none, rule, none] as { type: string; pt?: number; color?: string }[];
+    border[frame.rtl ? 1 : 3] = { type: 'solid', pt: pt(6), color: hex(color) };
+    return border;
+  };
   const header = [
     { text: '', options: { ...cellBase, border: [rule, none, rule, none] } },
     ...shown.map((c) => ({
@@ -317,11 +326,11 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
         options: {
           ...cellBase,
           ...fill,
-          border: [none, none, rule, wins ? { type: 'solid', pt: pt(6), color: hex(c.color) } : none],
+          border: wins ? winnerBorder(c.color) : [none, none, rule, none],
         },
       };
     });
-    return [aspect, ...cells];
+    return inReadingOrder([aspect, ...cells]);
   });
   const headerHeight = tableRow(
     shown.map((c) => ({ text: c.name, bold: true })),
@@ -341,9 +350,9 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
       size,
     ),
   );
-  frame.slide.addTable([header, ...rows] as never, {
+  frame.slide.addTable([inReadingOrder(header), ...rows] as never, {
     ...position({ x: PAD.side, y: top, w: CONTENT.width, h: headerHeight + rowHeights.reduce((a, b) => a + b, 0) }),
-    colW: widths.map((w) => w / 96),
+    colW: inReadingOrder(widths.map((w) => w / 96)),
     rowH: [headerHeight, ...rowHeights].map((h) => h / 96),
     autoPage: false,
   });
@@ -394,7 +403,6 @@ function drawColumns(frame: Frame, top: number, perRow: number | undefined, colu
         const room = lastRow ? SLIDE.height - PAD.bottom - bodyTop : bodyHeight + 8;
         addTextBox(frame.slide, { x, y: bodyTop, w: width, h: Math.max(room, bodyHeight) }, column.body, {
           lang: frame.lang,
-          rtl: frame.rtl,
         });
       }
       return headingHeight + COLUMN.headingGap + bodyHeight;
@@ -500,7 +508,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     };
     const width = PAD.side + CONTENT.width - x;
     const textHeight = paragraphsHeight([text], width);
-    addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.lang, rtl: frame.rtl });
+    addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.lang });
     y += Math.max(dateHeight, textHeight) + 14;
   }
   addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 4, h: y - 14 - top }, p.rule);

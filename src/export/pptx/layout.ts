@@ -78,7 +78,6 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   const height = paragraphHeight(paragraph, look.width);
   addTextBox(frame.slide, { x: look.x, y: look.y, w: look.width, h: height }, [paragraph], {
     lang: frame.lang,
-    rtl: frame.rtl,
     title: true,
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;

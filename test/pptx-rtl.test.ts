@@ -1,0 +1,74 @@
+/** A right-to-left talk's native PPTX is the mirror image of the same talk left to right, but for its code. */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { exportNativePptx } from '../src/export/pptx.js';
+import { compileData, minimalOutline } from './helpers.js';
+
+async function slidesOf(lang: string): Promise<string[]> {
+  const outline = minimalOutline();
+  outline.lang = lang;
+  outline.sections[0]?.slides.push(
+    { kind: 'bullets', id: 'list', title: 'List', bullets: ['one', 'two'] },
+    {
+      kind: 'code',
+      id: 'code',
+      title: 'Code',
+      panes: [
+        { contender: 'a', language: 'python', code: 'x = 1' },
+        { contender: 'b', language: 'js', code: 'let x = 1;' },
+      ],
+    },
+  );
+  const { deck } = compileData(outline);
+  const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+  return Promise.all(
+    deck.slides.map((_, i) => zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string') ?? Promise.resolve('')),
+  );
+}
+
+const boxes = (xml: string) =>
+  [...xml.matchAll(/<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g)].map((m) =>
+    m.slice(1).map(Number),
+  );
+const tableCells = (xml: string) =>
+  [...xml.matchAll(/<a:tr [\s\S]*?<\/a:tr>/g)].map((row) =>
+    [...(row[0].matchAll(/<a:tc[\s\S]*?<\/a:tc>/g) ?? [])].map((cell) =>
+      [...cell[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
+    ),
+  );
+const paragraphs = (xml: string) =>
+  [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => ({
+    rtl: /<a:pPr[^>]*\brtl="1"/.test(p[1] ?? ''),
+    text: [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
+  }));
+
+describe('a right-to-left native PPTX', async () => {
+  const [ltr, rtl] = await Promise.all([slidesOf('en'), slidesOf('ar')]);
+  const WIDTH = 12192000;
+
+  it('puts every shape at the mirror image of its left-to-right place', () => {
+    expect(rtl).toHaveLength(ltr.length);
+    ltr.forEach((xml, i) => {
+      const mirrored = boxes(xml).map(([x = 0, y, cx = 0, cy]) => [WIDTH - x - cx, y, cx, cy]);
+      expect(boxes(rtl[i] ?? ''), `slide ${i + 1}`).toEqual(mirrored);
+    });
+  });
+
+  it('reads its tables from the right: each row in reverse order', () => {
+    const table = ltr.findIndex((xml) => xml.includes('<a:tbl>'));
+    const rows = tableCells(ltr[table] ?? '');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(tableCells(rtl[table] ?? '')).toEqual(rows.map((cells) => [...cells].reverse()));
+  });
+
+  it('sets its text right to left, and its code left to right', () => {
+    const all = rtl.flatMap(paragraphs).filter((p) => p.text);
+    const code = all.filter((p) => p.text === 'x = 1' || p.text === 'let x = 1;');
+    expect(code).toHaveLength(2);
+    expect(code.every((p) => !p.rtl)).toBe(true);
+    for (const text of ['Head to head', 'one', 'two', 'Fast']) {
+      expect(all.find((p) => p.text.startsWith(text))?.rtl, text).toBe(true);
+    }
+    expect(ltr.flatMap(paragraphs).some((p) => p.rtl)).toBe(false);
+  });
+});

@@ -80,7 +80,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
     if (formats.has('notebook')) {
       const { notebookFiles } = await import('./export/notebook.js');
-      for (const [name, content] of notebookFiles(compiled.deck)) await staging.write(name, content);
+      const notebooks = notebookFiles(compiled.deck);
+      progress(notebooks.length ? `notebook ${notebooks.length} files` : 'notebook none: no exercise in this talk');
+      for (const [name, content] of notebooks) await staging.write(name, content);
     }
     if (formats.has('pptx') && options.pptx !== 'images') {
       progress(`pptx     ${slug}.pptx`);

@@ -6,6 +6,7 @@
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
+import { paragraphsOf } from '../plan/notes.js';
 import { cssString, escapeHtml } from '../render/escape.js';
 import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
@@ -137,14 +138,15 @@ export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string
 }`;
 }
 
+/** A slide's notes as HTML paragraphs, or a line saying why there are none. */
+export function notesHtml(slide: DeckSlide, labels: Labels): string {
+  const paragraphs = paragraphsOf(slide.notes);
+  if (paragraphs.length > 0) return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  return `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
+}
+
 function item(slide: DeckSlide, number: number, svg: string, labels: Labels): string {
-  const paragraphs = slide.notes.trim()
-    ? slide.notes
-        .trim()
-        .split(/\n\s*\n/)
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('')
-    : `<p class="none">${escapeHtml(labels.t(slide.part && slide.part.index > 1 ? 'continuedNotes' : 'noNotes'))}</p>`;
+  const paragraphs = notesHtml(slide, labels);
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>

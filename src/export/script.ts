@@ -6,12 +6,12 @@
  */
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { isContinuation, solutionOf } from '../plan/exercises.js';
+import { solutionOf } from '../plan/exercises.js';
 import { escapeHtml } from '../render/escape.js';
 import { clock } from '../render/runsheet.js';
 import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
-import { EMBEDDED_SLIDES_CSS, type Paper, pageCss, sectionsOf } from './handout.js';
+import { EMBEDDED_SLIDES_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -95,13 +95,7 @@ function startTimes(deck: Deck): number[] {
 }
 
 function item(slide: DeckSlide, number: number, start: number, svg: string, labels: Labels): string {
-  const notes = slide.notes.trim()
-    ? slide.notes
-        .trim()
-        .split(/\n\s*\n/)
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('')
-    : `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
+  const notes = notesHtml(slide, labels);
   const solution = solutionOf(slide);
   const code =
     solution && slide.kind === 'exercise'

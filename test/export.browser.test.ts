@@ -30,7 +30,17 @@ const FOOTER_ZONE_PT = (16 / 25.4) * 72;
  * Opens a PDF. With `handout`, each page's text splits into its running footer (what sits in
  * the bottom margin, left to right) and its body; `all` is then every body, in order.
  */
-async function readPdf(file: string, { handout = false } = {}) {
+function readPdf(file: string, { handout = false } = {}): ReturnType<typeof parsePdf> {
+  const key = `${file} ${handout}`;
+  const read = readPdfs.get(key) ?? parsePdf(file, { handout });
+  readPdfs.set(key, read);
+  return read;
+}
+
+/** The tests read the same few PDFs: each is parsed once. */
+const readPdfs = new Map<string, ReturnType<typeof parsePdf>>();
+
+async function parsePdf(file: string, { handout }: { handout: boolean }) {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
   const bodies: string[] = [];
   const footers: string[] = [];

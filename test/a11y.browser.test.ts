@@ -17,7 +17,7 @@ type Axe = {
   run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
 };
 
-describeWithBrowser('axe-core on the exported HTML', () => {
+describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

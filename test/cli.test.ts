@@ -11,7 +11,9 @@ import { CLI, ROOT, versus } from './run-cli.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
 
-describe('versus schema', () => {
+// Every test runs the CLI in a folder of its own (or writes nothing), so they run at once.
+
+describe('versus schema', { concurrent: true }, () => {
   it('prints the JSON Schema committed as outline.schema.json', async () => {
     const { code, stdout } = await versus(['schema']);
     expect(code).toBe(0);
@@ -39,7 +41,7 @@ describe('versus schema', () => {
 
 // Exit 1, file:line:col, a hint, and --out left untouched, for every kind of invalid outline:
 // test/invalid-corpus.test.ts.
-describe('invalid outlines', () => {
+describe('invalid outlines', { concurrent: true }, () => {
   it('exits 1 for a missing outline file', async () => {
     const run = await versus(['build', 'does-not-exist.yaml']);
     expect(run.code).toBe(1);
@@ -62,7 +64,7 @@ describe('invalid outlines', () => {
   });
 });
 
-describe('versus build with several outlines', () => {
+describe('versus build with several outlines', { concurrent: true }, () => {
   it('expands a glob pattern the shell passed through, in sorted order', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-glob-'));
     const fixture = await readFile(FIXTURE, 'utf8');
@@ -123,7 +125,7 @@ describe('versus build with several outlines', () => {
   });
 });
 
-describe('environment problems', () => {
+describe('environment problems', { concurrent: true }, () => {
   it('exits 2 with the folder and a hint, not a stack trace, when --out is a file', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-out-'));
     const file = path.join(dir, 'dist');
@@ -163,7 +165,7 @@ describe('environment problems', () => {
   });
 });
 
-describe('without a browser', () => {
+describe('without a browser', { concurrent: true }, () => {
   it('writes md and html, then exits 2 naming CHROME_PATH', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'versus-nobrowser-')), 'dist');
     const run = await versus(['build', FIXTURE, '--out', out], { env: { CHROME_PATH: '/nonexistent/chrome' } });
@@ -189,7 +191,7 @@ describe('without a browser', () => {
   });
 });
 
-describe('help and version', () => {
+describe('help and version', { concurrent: true }, () => {
   it('prints the version', async () => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
     expect((await versus(['--version'])).stdout.trim()).toBe(version);

@@ -9,15 +9,19 @@ import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { launchBrowser } from '../src/export/browser.js';
+import { SharedBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
+
+/** One Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
+const browser = new SharedBrowser();
+afterAll(() => browser.close());
 
 /** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
 const FOOTER_ZONE_PT = (16 / 25.4) * 72;
@@ -26,7 +30,17 @@ const FOOTER_ZONE_PT = (16 / 25.4) * 72;
  * Opens a PDF. With `handout`, each page's text splits into its running footer (what sits in
  * the bottom margin, left to right) and its body; `all` is then every body, in order.
  */
-async function readPdf(file: string, { handout = false } = {}) {
+function readPdf(file: string, { handout = false } = {}): ReturnType<typeof parsePdf> {
+  const key = `${file} ${handout}`;
+  const read = readPdfs.get(key) ?? parsePdf(file, { handout });
+  readPdfs.set(key, read);
+  return read;
+}
+
+/** The tests read the same few PDFs: each is parsed once. */
+const readPdfs = new Map<string, ReturnType<typeof parsePdf>>();
+
+async function parsePdf(file: string, { handout }: { handout: boolean }) {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
   const bodies: string[] = [];
   const footers: string[] = [];
@@ -67,14 +81,16 @@ function words(s: string): string[] {
     .filter((w) => w.length > 3);
 }
 
-describeWithBrowser('build with a real browser', () => {
+// The groups and their tests build into folders of their own and only read what they share, so they run
+// at once: one waits on Chromium while another reads a PDF.
+describeWithBrowser('build with a real browser', { concurrent: true }, () => {
   let outDir: string;
   let result: BuildResult;
   let outline: Outline;
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
-    result = await build(FIXTURE, { outDir });
+    result = await build(FIXTURE, { outDir, browser });
     outline = (await loadOutline(FIXTURE)).outline;
   });
 
@@ -176,9 +192,8 @@ describeWithBrowser('build with a real browser', () => {
     expect(html).not.toContain('assets/');
     const alone = await mkdtemp(path.join(tmpdir(), 'versus-alone-'));
     await cp(file('.html'), path.join(alone, 'talk.html'));
-    const browser = await launchBrowser();
+    const page = await (await browser.get()).newPage();
     try {
-      const page = await browser.newPage();
       await page.goto(pathToFileURL(path.join(alone, 'talk.html')).href);
       const widths = await page.$$eval('img', (images) =>
         images.map((image) => (image.complete ? (image as HTMLImageElement).naturalWidth : 0)),
@@ -186,14 +201,13 @@ describeWithBrowser('build with a real browser', () => {
       expect(widths.length).toBeGreaterThan(0);
       expect(widths.every((width) => width > 0)).toBe(true);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
-  it('shows the slides and, in presenter view, the notes of the current slide', async () => {
-    const browser = await launchBrowser();
+  it('shows the slides and, in presenter view, the notes of the current slide', async ({ expect }) => {
+    const page = await (await browser.get()).newPage();
     try {
-      const page = await browser.newPage();
       const url = pathToFileURL(file('.html')).href;
       await page.goto(url);
       const slides = await countOf(page, 'svg[data-marpit-svg] > foreignObject > section');
@@ -205,12 +219,12 @@ describeWithBrowser('build with a real browser', () => {
       await expect.poll(() => textOf(page, note)).toBe('Walk through the rows.');
       await expect.poll(() => isShown(page, '.bespoke-marp-presenter-info-timer')).toBe(true);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });
 
-describeWithBrowser('handout options', () => {
+describeWithBrowser('handout options', { concurrent: true }, () => {
   let outDir: string;
 
   it('prints on US Letter with --paper letter, keeps a very long note whole, and shows any title in the footer', async () => {
@@ -231,7 +245,7 @@ describeWithBrowser('handout options', () => {
         .replace('notes: Keep this short.', `notes: "${longNote}"`)
         .replace('title: Tea vs Coffee', `title: ${JSON.stringify(title)}`),
     );
-    const { compiled } = await build(fixture, { outDir, formats: ['handout'], paper: 'letter' });
+    const { compiled } = await build(fixture, { outDir, formats: ['handout'], paper: 'letter', browser });
     const handout = await readPdf(path.join(outDir, `${compiled.deck.meta.slug}.handout.pdf`), { handout: true });
     expect(handout.width).toBeCloseTo(612, 0);
     expect(handout.height).toBeCloseTo(792, 0);
@@ -240,7 +254,7 @@ describeWithBrowser('handout options', () => {
   });
 });
 
-describeWithBrowser('handout layouts', () => {
+describeWithBrowser('handout layouts', { concurrent: true }, () => {
   it('prints one slide per page with --handout-layout 1, and about two with 2', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
     const pages: Record<number, number> = {};
@@ -250,6 +264,7 @@ describeWithBrowser('handout layouts', () => {
         outDir: path.join(outDir, String(layout)),
         formats: ['handout'],
         handoutLayout: layout,
+        browser,
       });
       slides = compiled.deck.slides.length;
       pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
@@ -260,7 +275,7 @@ describeWithBrowser('handout layouts', () => {
   });
 });
 
-describeWithBrowser('presentation formats', () => {
+describeWithBrowser('presentation formats', { concurrent: true }, () => {
   it('writes one PNG per slide, an Open Graph image the HTML points at, and a picture PPTX whose notes pages hold the notes', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-pptx-'));
     await cp(path.dirname(FIXTURE), path.join(outDir, 'talk'), { recursive: true });
@@ -276,6 +291,7 @@ describeWithBrowser('presentation formats', () => {
       formats: ['html', 'png', 'pptx'],
       pptx: 'images',
       profile: 'short',
+      browser,
     });
     const { slides, meta } = compiled.deck;
     const name = (ext: string) => `${meta.slug}${ext}`;

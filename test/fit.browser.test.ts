@@ -42,7 +42,9 @@ async function corpus(): Promise<{ name: string; outline: Outline; compiled: Com
   return talks;
 }
 
-describeWithBrowser('every slide fits', () => {
+// The tests run at once: the measurements share one browser and open pages of their own, and the
+// overflow test builds in a folder of its own.
+describeWithBrowser('every slide fits', { concurrent: true }, () => {
   const browser = new SharedBrowser();
   afterAll(() => browser.close());
 
@@ -120,16 +122,16 @@ describeWithBrowser('every slide fits', () => {
     await writeFile(file, source.replace('title: Tea vs Coffee', 'title: Huge Tea\ntheme: huge.css'));
     const timelineLine = source.split('\n').findIndex((l) => l.includes('kind: timeline')) + 2;
 
-    const report = await checkOutline(file);
+    // One batch (one browser) builds the talk that fits and the one that does not. The slide
+    // PDF is where a build measures: the other formats add nothing here. check writes nothing,
+    // so it runs meanwhile.
+    const both = ['build', 'every-kind.yaml', 'huge.yaml', '--out', 'out', '-f', 'md,pdf'];
+    const [report, built] = await Promise.all([checkOutline(file), versus(both, { cwd: dir })]);
     const first = report.findings.find((f) => f.code === 'overflow');
     expect(first).toMatchObject({ severity: 'error', line: timelineLine, slide: 9 });
     expect(first?.overflow?.bottom).toBeGreaterThan(20);
     expect(report.ok).toBe(false);
 
-    // One batch (one browser) builds the talk that fits and the one that does not. The slide
-    // PDF is where a build measures: the other formats add nothing here.
-    const both = ['build', 'every-kind.yaml', 'huge.yaml', '--out', 'out', '-f', 'md,pdf'];
-    const built = await versus(both, { cwd: dir });
     expect(built.code).toBe(0);
     expect(built.stderr).toContain(`huge.yaml:${timelineLine}:`);
     expect(built.stderr).toMatch(/warning\[overflow\]: slide 9 "History" overflows \d+px past the bottom/);

@@ -29,13 +29,25 @@ async function files(dir: string): Promise<Record<string, Buffer>> {
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))])));
 }
 
-describeWithBrowser('reproducible, atomic, and clean on failure', () => {
-  it('gives byte-identical md, html and (with SOURCE_DATE_EPOCH) PDFs for the same inputs', async () => {
+// Every test works in a folder of its own: they run at once, so that one waits on Chromium while another computes.
+let reproducible: Promise<string> | undefined;
+
+/** Two builds of one outline at once, into `a/` and `b/` of the folder returned; made once for the tests that read them. */
+function buildTwice(): Promise<string> {
+  reproducible ??= (async () => {
     const dir = await fixtureDir();
     const env = { SOURCE_DATE_EPOCH: '1763769600' };
     await Promise.all(
       ['a', 'b'].map((out) => run(['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, out)], env)),
     );
+    return dir;
+  })();
+  return reproducible;
+}
+
+describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: true }, () => {
+  it('gives byte-identical md, html and (with SOURCE_DATE_EPOCH) PDFs for the same inputs', async () => {
+    const dir = await buildTwice();
     const [a, b] = [await files(path.join(dir, 'a')), await files(path.join(dir, 'b'))];
     expect(Object.keys(a).sort()).toEqual([
       'tea-vs-coffee.handout.pdf',
@@ -54,8 +66,10 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
   it('leaves the previous files intact when a build is stopped mid-export', async () => {
     const dir = await fixtureDir();
     const out = path.join(dir, 'out');
-    await run(['build', path.join(dir, 'every-kind.yaml'), '--out', out, '-f', 'md,pdf']);
+    // Outputs of an earlier build (a copy of the reproducible test's) that the stopped build must not touch.
+    await cp(path.join(await buildTwice(), 'a'), out, { recursive: true });
     const before = await files(out);
+    expect(Object.keys(before)).toContain('tea-vs-coffee.pdf');
     const outline = path.join(dir, 'every-kind.yaml');
     await writeFile(
       outline,
@@ -124,7 +138,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', () => {
   });
 });
 
-describeWithBrowser('outline text never runs', () => {
+describeWithBrowser('outline text never runs', { concurrent: true }, () => {
   it('shows script and HTML payloads as text in the exported HTML, and none of them runs', async () => {
     const dir = await fixtureDir();
     const payloads = [

@@ -93,7 +93,9 @@ async function filesWithTimes(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(stamped);
 }
 
-describe('versus build skips a talk when nothing it is made from changed', () => {
+// The three groups work in folders of their own and run at once; the tests inside a group build on
+// each other's state, so each group runs its tests in order.
+describe('versus build skips a talk when nothing it is made from changed', { concurrent: true }, () => {
   let dir: string;
   const options = { formats: NO_BROWSER };
 
@@ -102,7 +104,7 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
     expect(await buildTalk(dir, options)).toBe('built');
   });
 
-  it('is up to date when built again, and touches no file', async () => {
+  it.sequential('is up to date when built again, and touches no file', async () => {
     const before = await filesWithTimes(dir);
     expect(await buildTalk(dir, options)).toBe('up to date');
     expect(await filesWithTimes(dir)).toEqual(before);
@@ -118,14 +120,14 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
     ['an output, edited by hand', (d) => writeFile(path.join(d, 'out/tea-short.md'), '# mine\n')],
   ];
   for (const [what, change] of changes) {
-    it(`rebuilds when ${what} changes, and is up to date after that`, async () => {
+    it.sequential(`rebuilds when ${what} changes, and is up to date after that`, async () => {
       await change(dir);
       expect(await buildTalk(dir, options)).toBe('built');
       expect(await buildTalk(dir, options)).toBe('up to date');
     });
   }
 
-  it('rebuilds when an option or the formats change, also an option it has never heard of', async () => {
+  it.sequential('rebuilds when an option or the formats change, also an option it has never heard of', async () => {
     expect(await buildTalk(dir, { ...options, paper: 'letter' })).toBe('built');
     expect(await buildTalk(dir, { ...options, paper: 'letter' })).toBe('up to date');
     expect(await buildTalk(dir, { formats: ['md'], paper: 'letter' })).toBe('built');
@@ -134,7 +136,7 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
     expect(await buildTalk(dir, future)).toBe('up to date');
   });
 
-  it('rebuilds with force, writing the same bytes', async () => {
+  it.sequential('rebuilds with force, writing the same bytes', async () => {
     await buildTalk(dir, options);
     // The record notes each output's time as written, which a new build changes.
     const outputs = async () =>
@@ -145,7 +147,7 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
     expect(before.length).toBeGreaterThan(1);
   });
 
-  it('builds only the changed talk of a batch', async () => {
+  it.sequential('builds only the changed talk of a batch', async () => {
     const outDir = path.join(dir, 'batch');
     const talks = ['talk.yaml', 'second.yaml'].map((name) => path.join(dir, name));
     const built = async () =>
@@ -157,8 +159,8 @@ describe('versus build skips a talk when nothing it is made from changed', () =>
   });
 });
 
-describe('versus build on the command line', () => {
-  it('says "up to date" with the last summary, and --force rebuilds', async () => {
+describe('versus build on the command line', { concurrent: true }, () => {
+  it.sequential('says "up to date" with the last summary, and --force rebuilds', async () => {
     const dir = await project();
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
     const first = await versus(args, { cwd: dir });
@@ -173,7 +175,7 @@ describe('versus build on the command line', () => {
   });
 });
 
-describeWithBrowser('versus build with browser formats', () => {
+describeWithBrowser('versus build with browser formats', { concurrent: true }, () => {
   let dir: string;
   let out: string;
   const starts = () => readFile(path.join(dir, 'starts.log'), 'utf8').then((log) => log.trim().split('\n').length);
@@ -192,7 +194,7 @@ describeWithBrowser('versus build with browser formats', () => {
     expect((await build()).code).toBe(0);
   });
 
-  it('writes one 2560×1440 PNG per slide, each the slide the PDF shows on its page', async () => {
+  it.sequential('writes one 2560×1440 PNG per slide, each the slide the PDF shows on its page', async () => {
     const names = (await readdir(out)).filter((name) => /^tea-short\.\d{3}\.png$/.test(name)).sort();
     expect(names).toEqual([1, 2, 3, 4, 5, 6].map((n) => `tea-short.00${n}.png`));
     const pages = await pagesOf(path.join(out, 'tea-short.pdf'));
@@ -207,7 +209,7 @@ describeWithBrowser('versus build with browser formats', () => {
     }
   });
 
-  it('starts no browser when up to date, and leaves every file as it was', async () => {
+  it.sequential('starts no browser when up to date, and leaves every file as it was', async () => {
     const before = await filesWithTimes(out);
     const again = await build();
     expect(again.stdout).toContain('up to date');

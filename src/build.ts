@@ -84,7 +84,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       progress(notebooks.length ? `notebook ${notebooks.length} files` : 'notebook none: no exercise in this talk');
       for (const [name, content] of notebooks) await staging.write(name, content);
     }
-    if (formats.has('pptx') && options.pptx !== 'images') {
+    if (formats.has('pptx') && !picturePptx(formats, options.pptx)) {
       progress(`pptx     ${slug}.pptx`);
       const { exportNativePptx } = await import('./export/pptx.js');
       await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
@@ -151,7 +151,13 @@ async function startBrowser(
 }
 
 function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
-  return [...formats].some((format) => BROWSER_FORMATS.includes(format) || (format === 'pptx' && pptx === 'images'));
+  const wanted = new Set(formats);
+  return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
+}
+
+/** The PowerPoint made of slide screenshots, which the browser takes. */
+function picturePptx(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
+  return formats.has('pptx') && pptx === 'images';
 }
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
@@ -202,7 +208,7 @@ async function exportWithBrowser({
   };
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
-  const pictures = formats.has('pptx') && options.pptx === 'images';
+  const pictures = picturePptx(formats, options.pptx);
   const slideImages = async () => {
     const [{ imageName, renderLinkPreview, forEachSlideImage }, { exportPicturePptx }] = await Promise.all([
       import('./export/images.js'),

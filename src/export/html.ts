@@ -23,6 +23,7 @@ export async function exportHtml(
   theme: ResolvedTheme,
   images: ReadonlyMap<string, string> = new Map(),
   ogImage?: string,
+  /** The talk's words and direction; without them, the catalog of the page's `lang`. */
   labels?: Labels,
 ): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
@@ -45,7 +46,9 @@ export async function exportHtml(
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
-  const html = withCodeNotes(withDirection(withAccessibleControls(await readFile(outputFile, 'utf8'), labels)));
+  const marpHtml = await readFile(outputFile, 'utf8');
+  const words = labels ?? labelsForLang(langOf(marpHtml));
+  const html = withCodeNotes(withDirection(withAccessibleControls(marpHtml, words), words.dir));
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
@@ -92,7 +95,7 @@ async function runMarpCli(argv: string[]): Promise<{ status: number; log: string
  * The bespoke template's on-screen controls sit outside every landmark, which
  * axe reports; naming them a navigation landmark fixes that for screen readers too.
  */
-export function withAccessibleControls(html: string, labels = labelsForLang(langOf(html))): string {
+export function withAccessibleControls(html: string, labels: Labels): string {
   return html.replace(
     '<div class="bespoke-marp-osc">',
     `<div class="bespoke-marp-osc" role="navigation" aria-label="${escapeHtml(labels.t('slideControls'))}">`,
@@ -100,9 +103,8 @@ export function withAccessibleControls(html: string, labels = labelsForLang(lang
 }
 
 /** The page of a right-to-left talk is right to left too (its slides are marked by marp-engine.ts). */
-export function withDirection(html: string): string {
-  const lang = langOf(html);
-  return labelsForLang(lang).dir === 'rtl' ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"') : html;
+export function withDirection(html: string, dir: Labels['dir']): string {
+  return dir === 'rtl' ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"') : html;
 }
 
 /** The `lang` marp-cli gave the page, from the markdown's `lang` directive. */

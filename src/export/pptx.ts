@@ -43,8 +43,6 @@ export async function exportNativePptx(deck: Deck, assets: Assets = new Map()): 
       slide: page,
       palette,
       contenders: deck.contenders,
-      lang: deck.meta.lang,
-      rtl: labels.dir === 'rtl',
       labels,
     };
     await drawSlide(frame, slide, assets);

@@ -8,7 +8,7 @@ import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { escapeHtml } from '../render/escape.js';
-import { clock } from '../render/runsheet.js';
+import { clock, startTimes } from '../render/runsheet.js';
 import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import { EMBEDDED_SLIDES_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
@@ -82,16 +82,6 @@ ${pageCss(`${meta.title} — ${labels.t('script')}`, paper, labels.dir)}</style>
 <div class="heading"><h1>${escapeHtml(meta.title)}</h1><p>${escapeHtml(labels.t('script'))} · ${about}</p></div>
 ${body}
 </body></html>`;
-}
-
-/** Minutes from the start of the talk at which each slide begins, as on the run sheet. */
-function startTimes(deck: Deck): number[] {
-  let elapsed = 0;
-  return deck.slides.map((slide) => {
-    const start = elapsed;
-    elapsed += slide.minutes;
-    return start;
-  });
 }
 
 function item(slide: DeckSlide, number: number, start: number, svg: string, labels: Labels): string {

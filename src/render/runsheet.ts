@@ -16,6 +16,16 @@ export function clock(minutes: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+/** Minutes from the start of the talk at which each slide begins. */
+export function startTimes(deck: Deck): number[] {
+  let elapsed = 0;
+  return deck.slides.map((slide) => {
+    const start = elapsed;
+    elapsed += slide.minutes;
+    return start;
+  });
+}
+
 export function renderRunSheet(deck: Deck): string {
   const { meta } = deck;
   const labels = labelsFor(deck);
@@ -31,11 +41,10 @@ export function renderRunSheet(deck: Deck): string {
             ? labels.t('fits', { spare: labels.minutes(meta.duration - deck.minutes) })
             : `**${labels.t('over', { over: labels.minutes(deck.minutes - meta.duration) })}**`
         }`;
-  let elapsed = 0;
+  const starts = startTimes(deck);
   const rows = deck.slides.map((slide, i) => {
-    const starts = clock(elapsed);
-    elapsed += slide.minutes;
-    return `| ${i + 1} | ${starts} | ${md(slideTitle(slide, labels))} | ${md(slide.section ?? '')} | ${md(labels.minutes(slide.minutes))} | ${clock(elapsed)} |`;
+    const start = starts[i] ?? 0;
+    return `| ${i + 1} | ${clock(start)} | ${md(slideTitle(slide, labels))} | ${md(slide.section ?? '')} | ${md(labels.minutes(slide.minutes))} | ${clock(start + slide.minutes)} |`;
   });
   const columns = ['colStarts', 'colSlide', 'colSection', 'colMinutes', 'colEnds'] as const;
   return [

@@ -155,7 +155,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
 
 /** Paragraphs in one text box from `top` to the bottom of the content box. */
 function list(frame: Frame, top: number, paragraphs: Paragraph[]): void {
-  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.lang });
+  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.labels.lang });
 }
 
 function labelled(
@@ -199,7 +199,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
     width,
     bar: { width: 180, height: 10, gap: 22 },
   });
-  if (below.length) addTextBox(frame.slide, bodyBox(under + 20, LEAD_LEFT, width), below, { lang: frame.lang });
+  if (below.length) addTextBox(frame.slide, bodyBox(under + 20, LEAD_LEFT, width), below, { lang: frame.labels.lang });
 }
 
 function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
@@ -219,7 +219,8 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     width,
     bar: { width: 112, height: 6, gap: 14 },
   });
-  if (summary.length) addTextBox(frame.slide, bodyBox(under + 28, LEAD_LEFT, width), summary, { lang: frame.lang });
+  if (summary.length)
+    addTextBox(frame.slide, bodyBox(under + 28, LEAD_LEFT, width), summary, { lang: frame.labels.lang });
 }
 
 function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
@@ -233,7 +234,7 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
   ];
   const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
   addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 8, h: height }, frame.contenders[0]?.color ?? p.fg);
-  addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.lang });
+  addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.labels.lang });
 }
 
 /** A quote without an author: a big statement in the middle of the slide, under a small title. */
@@ -264,7 +265,7 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     align: 'center',
     bar: { width: 112, height: 6, gap: 14 },
   });
-  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.lang });
+  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.labels.lang });
 }
 
 /** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */
@@ -276,13 +277,21 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const margin = [pt(8), pt(14), pt(8), pt(14)];
   const rule = { type: 'solid', pt: 0.75, color: hex(p.rule) } as const;
   const none = { type: 'none' } as const;
-  const align = frame.rtl ? 'right' : 'left';
-  const cellBase = { fontFace: 'Arial', fontSize: pt(size), margin, valign: 'top', align, lang: frame.lang } as const;
+  const rtl = frame.labels.dir === 'rtl';
+  const align = rtl ? 'right' : 'left';
+  const cellBase = {
+    fontFace: 'Arial',
+    fontSize: pt(size),
+    margin,
+    valign: 'top',
+    align,
+    lang: frame.labels.lang,
+  } as const;
   // A right-to-left table reads from the right: the aspects there, the winner's bar on the cell's right edge.
-  const inReadingOrder = <T>(cells: T[]): T[] => (frame.rtl ? [...cells].reverse() : cells);
+  const inReadingOrder = <T>(cells: T[]): T[] => (rtl ? [...cells].reverse() : cells);
   const winnerBorder = (color: string) => {
     const border = [none, none, rule, none] as { type: string; pt?: number; color?: string }[];
-    border[frame.rtl ? 1 : 3] = { type: 'solid', pt: pt(6), color: hex(color) };
+    border[rtl ? 1 : 3] = { type: 'solid', pt: pt(6), color: hex(color) };
     return border;
   };
   const header = [
@@ -307,7 +316,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
         ...(tie
           ? [
               {
-                text: ` ${frame.labels.t('tie').toLocaleUpperCase(frame.lang)}`,
+                text: ` ${frame.labels.t('tie').toLocaleUpperCase(frame.labels.lang)}`,
                 options: { bold: true, color: hex(p.muted), fontSize: pt(size * 0.75) },
               },
             ]
@@ -388,7 +397,7 @@ function drawColumns(frame: Frame, top: number, perRow: number | undefined, colu
       };
       const headingHeight = paragraphsHeight([heading], width - 28) + COLUMN.headingPad;
       addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
-        lang: frame.lang,
+        lang: frame.labels.lang,
         fill: accent,
         radius: 6,
         padding: [6, 14, 6, 14],
@@ -402,7 +411,7 @@ function drawColumns(frame: Frame, top: number, perRow: number | undefined, colu
         bodyHeight = paragraphsHeight(column.body, width);
         const room = lastRow ? SLIDE.height - PAD.bottom - bodyTop : bodyHeight + 8;
         addTextBox(frame.slide, { x, y: bodyTop, w: width, h: Math.max(room, bodyHeight) }, column.body, {
-          lang: frame.lang,
+          lang: frame.labels.lang,
         });
       }
       return headingHeight + COLUMN.headingGap + bodyHeight;
@@ -438,7 +447,7 @@ function drawCode(
   );
   const height = lines.length * size * CODE.line + CODE.padY;
   addTextBox(frame.slide, { x, y, w: width, h: height }, lines, {
-    lang: frame.lang,
+    lang: frame.labels.lang,
     fill: p.codeBg,
     radius: 8,
     padding: [14, 16, 14, 16],
@@ -452,7 +461,9 @@ function drawCode(
     color: p.fg,
   };
   const captionHeight = paragraphsHeight([caption], width);
-  addTextBox(frame.slide, { x, y: y + height + CODE.gap, w: width, h: captionHeight }, [caption], { lang: frame.lang });
+  addTextBox(frame.slide, { x, y: y + height + CODE.gap, w: width, h: captionHeight }, [caption], {
+    lang: frame.labels.lang,
+  });
   return height + CODE.gap + captionHeight;
 }
 
@@ -474,7 +485,10 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
       bold: true,
     };
     const dateHeight = paragraphsHeight([date], dateWidth);
-    addTextBox(frame.slide, { x: dateX, y, w: dateWidth, h: dateHeight }, [date], { lang: frame.lang, shrink: false });
+    addTextBox(frame.slide, { x: dateX, y, w: dateWidth, h: dateHeight }, [date], {
+      lang: frame.labels.lang,
+      shrink: false,
+    });
     let x = textX;
     if (who) {
       const badgeWidth = textWidth(who.name, sans(22)) + 16 + 2;
@@ -491,7 +505,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
         { x, y: y + (BODY.size * BODY.line - 22 * 1.4) / 2, w: badgeWidth, h: 22 * 1.4 },
         [badge],
         {
-          lang: frame.lang,
+          lang: frame.labels.lang,
           fill: who.color,
           radius: 4,
           shrink: false,
@@ -508,7 +522,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     };
     const width = PAD.side + CONTENT.width - x;
     const textHeight = paragraphsHeight([text], width);
-    addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.lang });
+    addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.labels.lang });
     y += Math.max(dateHeight, textHeight) + 14;
   }
   addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 4, h: y - 14 - top }, p.rule);
@@ -551,7 +565,7 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
       altText: slide.alt.replace(/\s+/g, ' ').trim(),
     });
   }
-  if (caption.length) addTextBox(frame.slide, bodyBox(box.y + box.h + 12), caption, { lang: frame.lang });
+  if (caption.length) addTextBox(frame.slide, bodyBox(box.y + box.h + 12), caption, { lang: frame.labels.lang });
 }
 
 /** The picture's size and type; a format image-size cannot read (AVIF) is placed as a square at most. */

@@ -33,9 +33,7 @@ export interface Frame {
   slide: PptxSlide;
   palette: Palette;
   contenders: readonly Contender[];
-  lang: string;
-  rtl: boolean;
-  /** The words versus adds, in the talk's language. */
+  /** The words versus adds, in the talk's language and direction. */
   labels: Labels;
 }
 
@@ -77,7 +75,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   };
   const height = paragraphHeight(paragraph, look.width);
   addTextBox(frame.slide, { x: look.x, y: look.y, w: look.width, h: height }, [paragraph], {
-    lang: frame.lang,
+    lang: frame.labels.lang,
     title: true,
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;
@@ -115,7 +113,7 @@ export function drawFooter(frame: Frame, slide: DeckSlide, muted: string): void 
       frame.slide,
       { x: PAD.side, y, w: 900, h: height },
       [{ runs: [{ text }], size, line: 1.35, gap: 0, color: muted }],
-      { lang: frame.lang, shrink: false },
+      { lang: frame.labels.lang, shrink: false },
     );
   }
   if (slide.kind !== 'title') {

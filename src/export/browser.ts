@@ -111,9 +111,23 @@ export class SharedBrowser {
     }
   }
 
-  /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
-  async newPage(): Promise<Page> {
-    return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
+  /**
+   * A new page with default settings: a prepared one while any are left; waits while
+   * `MAX_OPEN_PAGES` are open. `isolated` opens it in a browser context of its own,
+   * closed with it: puppeteer takes one screenshot per context at a time, so pages
+   * that screenshot in parallel each need their own.
+   */
+  async newPage({ isolated = false } = {}): Promise<Page> {
+    if (!isolated) return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
+    return this.openPage(async () => {
+      const context = await (await this.get()).createBrowserContext();
+      const page = await context.newPage().catch(async (error) => {
+        await context.close();
+        throw error;
+      });
+      page.once('close', () => context.close().catch(() => {}));
+      return page;
+    });
   }
 
   private openPages = 0;

@@ -20,7 +20,7 @@ async function openSlides(
   lang: string,
   viewport: Viewport,
 ): Promise<Page> {
-  const page = await job.browser.newPage();
+  const page = await job.browser.newPage({ isolated: true });
   await page.setViewport(viewport);
   return openDocument(
     page,
@@ -34,13 +34,14 @@ async function openSlides(
 export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
 
 /**
- * Every slide's image, 2560×1440, handed to `onImage` as it is taken. The
- * slides are shared out between pages that work in parallel (one per core, at
- * most `MAX_IMAGE_PAGES`), each showing its own slides; a page scrolls to each
- * slide in turn and Chromium captures the viewport and encodes it with its
- * fast PNG settings. Screenshotting the slide's element instead makes Chromium
- * resize its view for every image, and the default encoder compresses harder:
- * together about half the time per slide. The images are about a third larger.
+ * Every slide's image, 2560×1440, handed to `onImage` as it is taken. Pages
+ * (at most `MAX_IMAGE_PAGES`) each show the whole deck and take the next slide
+ * not yet taken, so a page that opens late, when the browser has a place for
+ * it, still shares the work. A page scrolls to its slide and Chromium captures
+ * the viewport and encodes it with its fast PNG settings. Screenshotting the
+ * slide's element instead makes Chromium resize its view for every image, and
+ * the default encoder compresses harder: together about half the time per
+ * slide. The images are about a third larger.
  */
 export async function forEachSlideImage(
   job: PrintJob,
@@ -50,21 +51,18 @@ export async function forEachSlideImage(
 ): Promise<void> {
   const count = rendered.slides.length;
   const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
-  const share = Math.ceil(count / pages);
+  let next = 0;
   await Promise.all(
     Array.from({ length: pages }, async (_, p) => {
-      const first = p * share;
-      const slides = rendered.slides.slice(first, first + share);
-      if (slides.length === 0) return;
-      const page = await openSlides(job, `images-${p}`, { ...rendered, slides }, lang, {
+      const page = await openSlides(job, `images-${p}`, rendered, lang, {
         ...SLIDE_VIEWPORT,
         deviceScaleFactor: IMAGE_SCALE,
       });
       try {
-        for (const [i] of slides.entries()) {
+        for (let i = next++; i < count; i = next++) {
           await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
           const image = await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
-          await onImage(first + i, Buffer.from(image));
+          await onImage(i, Buffer.from(image));
         }
       } finally {
         await page.close();
@@ -73,7 +71,11 @@ export async function forEachSlideImage(
   );
 }
 
-/** Pages screenshotting at once: each holds a renderer, and two keep two cores busy. */
+/**
+ * Pages screenshotting at once. Each holds a renderer; Chromium's GPU process
+ * copies out one capture at a time, and with two pages one page's scrolling,
+ * raster and PNG encoding overlap the other's copy.
+ */
 const MAX_IMAGE_PAGES = 2;
 
 /** The size link previews show (Open Graph): the title slide, whole, on its own background. */

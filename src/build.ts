@@ -84,11 +84,6 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       progress(notebooks.length ? `notebook ${notebooks.length} files` : 'notebook none: no exercise in this talk');
       for (const [name, content] of notebooks) await staging.write(name, content);
     }
-    if (formats.has('pptx') && !picturePptx(formats, options.pptx)) {
-      progress(`pptx     ${slug}.pptx`);
-      const { exportNativePptx } = await import('./export/pptx.js');
-      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
-    }
     const html = async () => {
       await rendered;
       progress(`html     ${slug}.html`);
@@ -111,9 +106,18 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       );
       staging.add(`${slug}.html`);
     };
+    // The native PowerPoint needs no browser: drawn on this thread while Chromium prints and
+    // screenshots, once the render has let the browser work start.
+    const pptx = async () => {
+      await rendered;
+      progress(`pptx     ${slug}.pptx`);
+      const { exportNativePptx } = await import('./export/pptx.js');
+      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
+    };
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
       browser && rendered && exportWithBrowser({ browser, staging, compiled, rendered, formats, options, progress }),
+      formats.has('pptx') && !picturePptx(formats, options.pptx) && pptx(),
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
@@ -217,11 +221,14 @@ async function exportWithBrowser({
     progress(`images   ${deck.slides.length} slides`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
     const images: Buffer[] = [];
-    await forEachSlideImage(job, slides, lang, async (i, image) => {
-      if (pictures) images[i] = image;
-      if (formats.has('png')) await staging.write(imageName(slug, i), image);
-    });
-    if (formats.has('png')) await staging.write(`${slug}.og.png`, await renderLinkPreview(job, slides, lang));
+    await Promise.all([
+      forEachSlideImage(job, slides, lang, async (i, image) => {
+        if (pictures) images[i] = image;
+        if (formats.has('png')) await staging.write(imageName(slug, i), image);
+      }),
+      formats.has('png') &&
+        renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
+    ]);
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));

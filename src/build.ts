@@ -9,6 +9,7 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
+import { exportHtml, startMarpCli } from './export/html.js';
 import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
@@ -69,6 +70,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
   let browser: SharedBrowser | undefined;
+  // marp-cli loads in its worker thread while this one renders and Chromium boots.
+  const marpCli = formats.has('html') ? startMarpCli() : undefined;
   try {
     // Chromium boots while this thread renders the slides with Marp; the HTML export
     // (marp-cli, also on this thread) waits for that render so that printing, the
@@ -94,15 +97,14 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           ? new URL(og, compiled.deck.meta.url).href
           : og
         : undefined;
-      const { exportHtml } = await import('./export/html.js');
-      const labels = labelsFor(compiled.deck);
       await exportHtml(
         staging.pathOf(`${slug}.md`),
         staging.pathOf(`${slug}.html`),
         theme,
         compiled.assets,
         ogImage,
-        labels,
+        labelsFor(compiled.deck),
+        marpCli,
       );
       staging.add(`${slug}.html`);
     };
@@ -132,6 +134,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (error instanceof NoBrowserError) await staging.commit();
     throw error;
   } finally {
+    await marpCli?.stop();
     await staging.discard();
     if (browser && !options.browser) await browser.close();
   }

@@ -151,7 +151,9 @@ async function startBrowser(
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout', 'script'];
   const prints = printed.filter((format) => formats.has(format)).length;
-  browser.prepare(prints);
+  // The first page for slide images too: in a context of its own, to screenshot beside the others.
+  const images = formats.has('png') || picturePptx(formats, options.pptx) ? 1 : 0;
+  browser.prepare(prints, images);
   // Loaded while the browser boots, for the printed PDFs' document properties.
   if (prints > 0) loadPdfLib().catch(() => {});
   return browser;

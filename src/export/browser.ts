@@ -71,11 +71,13 @@ function firstLine(error: unknown): string {
 
 /**
  * Pages a shared browser keeps open at once. Each page has a renderer process
- * of its own (40–80 MB), and more pages than cores only wait for the CPU: the
- * PDF and the handout print while the slide images wait, then the images take
- * their places. A page must not wait for a second one while it is open.
+ * of its own (40–80 MB), and more pages than cores mostly wait for the CPU;
+ * one more is worth it when it takes slide images, which wait on Chromium's
+ * GPU process instead: the first image page starts beside the PDF and the
+ * handout, and the others take their places. A page must not wait for a
+ * second one while it is open.
  */
-const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism());
+const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism()) + 1;
 
 /**
  * One browser for many exports: launched on first use, closed once. Lets a
@@ -84,6 +86,7 @@ const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism());
 export class SharedBrowser {
   private launching: Promise<Browser> | undefined;
   private prepared: Promise<Page>[] = [];
+  private preparedIsolated: Promise<Page>[] = [];
 
   constructor(private readonly options: LaunchOptions = {}) {}
 
@@ -98,16 +101,16 @@ export class SharedBrowser {
   }
 
   /**
-   * Launches the browser and opens `count` pages in the background, so that
-   * exports find them ready instead of waiting for Chromium after their own work.
+   * Launches the browser and opens pages in the background, `count` of them and
+   * `isolated` ones (see `newPage`), so that exports find them ready instead of
+   * waiting for Chromium after their own work.
    */
-  prepare(count: number): void {
-    const browser = this.get();
-    browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
-    for (let i = 0; i < count; i++) {
-      const page = this.openPage(() => browser.then((b) => b.newPage()));
+  prepare(count: number, isolated = 0): void {
+    this.get().catch(() => {}); // whoever asks for the browser or a page sees the failure
+    for (let i = 0; i < count + isolated; i++) {
+      const page = i < count ? this.openPage(() => this.createPage()) : this.openPage(() => this.createIsolatedPage());
       page.catch(() => {});
-      this.prepared.push(page);
+      (i < count ? this.prepared : this.preparedIsolated).push(page);
     }
   }
 
@@ -118,16 +121,22 @@ export class SharedBrowser {
    * that screenshot in parallel each need their own.
    */
   async newPage({ isolated = false } = {}): Promise<Page> {
-    if (!isolated) return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
-    return this.openPage(async () => {
-      const context = await (await this.get()).createBrowserContext();
-      const page = await context.newPage().catch(async (error) => {
-        await context.close();
-        throw error;
-      });
-      page.once('close', () => context.close().catch(() => {}));
-      return page;
+    const prepared = isolated ? this.preparedIsolated : this.prepared;
+    return prepared.shift() ?? (await this.openPage(() => (isolated ? this.createIsolatedPage() : this.createPage())));
+  }
+
+  private async createPage(): Promise<Page> {
+    return (await this.get()).newPage();
+  }
+
+  private async createIsolatedPage(): Promise<Page> {
+    const context = await (await this.get()).createBrowserContext();
+    const page = await context.newPage().catch(async (error) => {
+      await context.close();
+      throw error;
     });
+    page.once('close', () => context.close().catch(() => {}));
+    return page;
   }
 
   private openPages = 0;
@@ -156,6 +165,7 @@ export class SharedBrowser {
     const launching = this.launching;
     this.launching = undefined;
     this.prepared = [];
+    this.preparedIsolated = [];
     this.openPages = 0;
     this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();

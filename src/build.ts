@@ -74,7 +74,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const marpCli = formats.has('html') ? startMarpCli() : undefined;
   try {
     // Chromium boots while this thread renders the slides with Marp; the HTML export
-    // (marp-cli, also on this thread) waits for that render so that printing, the
+    // (marp-cli, in its worker) converts after that render so that printing, the
     // longest step, starts as early as it can.
     browser = await startBrowser(formats, options, progress);
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;

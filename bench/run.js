@@ -294,6 +294,14 @@ async function benchSecondRound(tmp) {
   return { s, marpAll: median(marpTotals), memory: { all: all.peak, byDefault: byDefault.peak } };
 }
 
+/** "node 180 MB, gpu-process 110 MB, renderer 3× 150 MB…", largest first. */
+function byKind({ byKind: kinds }) {
+  return Object.entries(kinds)
+    .sort(([, a], [, b]) => b.pss - a.pss)
+    .map(([kind, { pss, count }]) => `${kind} ${count > 1 ? `${count}× ` : ''}${megabytes(pss)}`)
+    .join(', ');
+}
+
 /** `count` copies of the shipped talk, each with its own slug, in one folder. */
 async function manyTalks(tmp, count) {
   const dir = path.join(tmp, `talks-${count}`);
@@ -582,6 +590,8 @@ function report({ facts, loads, wall, build, scale, batch, second }) {
   print();
   print('Memory: the peak, sampled every 20 ms, of the sum over the build process and all its descendants of');
   print('their proportional set size (a page shared by n processes counts 1/n in each; RSS counts it n times).');
+  print(`At the peak, every format: ${byKind(second.memory.all)}.`);
+  print(`At the peak, default build: ${byKind(second.memory.byDefault)}.`);
   print();
 
   print('Summary');

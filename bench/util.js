@@ -62,21 +62,29 @@ export function table(rows) {
  * Chromium process) while it runs, on Linux: every `everyMs`, the sum of their
  * proportional set sizes (PSS: each shared page counted once, split between
  * the processes that share it) and of their resident sets (RSS: shared pages
- * counted in each). `stop()` returns the peaks in bytes.
+ * counted in each). `stop()` returns the peaks in bytes, and the PSS of each
+ * kind of process at the PSS peak (`byKind`: node, Chromium's browser, gpu,
+ * renderer…, with how many processes of that kind there were).
  */
 export function followMemory(pid, everyMs = 20) {
-  const peak = { pss: 0, rss: 0 };
+  const peak = { pss: 0, rss: 0, byKind: {} };
   const sample = () => {
     let pss = 0;
     let rss = 0;
+    const byKind = {};
     for (const p of descendants(pid)) {
       try {
         const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-        pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+        const own = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+        pss += own;
         rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+        const kind = kindOf(p, pid);
+        byKind[kind] ??= { pss: 0, count: 0 };
+        byKind[kind].pss += own;
+        byKind[kind].count++;
       } catch {} // the process has just ended
     }
-    peak.pss = Math.max(peak.pss, pss);
+    if (pss > peak.pss) Object.assign(peak, { pss, byKind });
     peak.rss = Math.max(peak.rss, rss);
   };
   const timer = setInterval(sample, everyMs);
@@ -86,6 +94,13 @@ export function followMemory(pid, everyMs = 20) {
       return peak;
     },
   };
+}
+
+/** `node` for the command itself, else Chromium's `--type` (the browser process has none). */
+function kindOf(pid, root) {
+  if (pid === root) return 'node';
+  const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  return type ? type[1] : 'browser';
 }
 
 function descendants(root) {

@@ -151,9 +151,9 @@ async function startBrowser(
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout', 'script'];
   const prints = printed.filter((format) => formats.has(format)).length;
-  // The first page for slide images too: in a context of its own, to screenshot beside the others.
+  // And the first page for slide images, which starts beside the PDFs (see MAX_OPEN_PAGES).
   const images = formats.has('png') || picturePptx(formats, options.pptx) ? 1 : 0;
-  browser.prepare(prints, images);
+  browser.prepare(prints + images);
   // Loaded while the browser boots, for the printed PDFs' document properties.
   if (prints > 0) loadPdfLib().catch(() => {});
   return browser;
@@ -218,24 +218,28 @@ async function exportWithBrowser({
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
+  const takesImages = formats.has('png') || pictures;
+  // Every slide is measured on a page that shows the deck anyway: the slide PDF's, or the first slide-image page's.
+  const measure = async (page: Page) => {
+    measures = await measurePage(page);
+  };
   const slideImages = async () => {
-    const [{ imageName, renderLinkPreview, forEachSlideImage }, { exportPicturePptx }] = await Promise.all([
-      import('./export/images.js'),
-      import('./export/pptx.js'),
-    ]);
+    const { imageName, renderLinkPreview, forEachSlideImage } = await import('./export/images.js');
     progress(`images   ${deck.slides.length} slides`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
     const images: Buffer[] = [];
+    const onImage = async (i: number, image: Buffer) => {
+      if (pictures) images[i] = image;
+      if (formats.has('png')) await staging.write(imageName(slug, i), image);
+    };
     await Promise.all([
-      forEachSlideImage(job, slides, lang, async (i, image) => {
-        if (pictures) images[i] = image;
-        if (formats.has('png')) await staging.write(imageName(slug, i), image);
-      }),
+      forEachSlideImage(job, slides, lang, onImage, formats.has('pdf') ? undefined : measure),
       formats.has('png') &&
         renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
     ]);
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
+      const { exportPicturePptx } = await import('./export/pptx.js');
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
   };
@@ -244,12 +248,10 @@ async function exportWithBrowser({
       formats.has('pdf') &&
         (async () => {
           progress(`pdf      ${slug}.pdf`);
-          const measure = async (page: Page) => {
-            measures = await measurePage(page);
-          };
           await staging.write(`${slug}.pdf`, await exportPdf(job, slides, title, lang, measure));
         })(),
       !formats.has('pdf') &&
+        !takesImages &&
         (async () => {
           measures = await measureSlides(await browser.get(), slides, lang, staging.dir);
         })(),
@@ -263,7 +265,7 @@ async function exportWithBrowser({
           progress(`script   ${slug}.script.pdf`);
           await staging.write(`${slug}.script.pdf`, await exportScript(job, deck, slides, options));
         })(),
-      (formats.has('png') || pictures) && slideImages(),
+      takesImages && slideImages(),
     ]);
     return measures;
   } catch (error) {

@@ -86,7 +86,6 @@ const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism()) + 1;
 export class SharedBrowser {
   private launching: Promise<Browser> | undefined;
   private prepared: Promise<Page>[] = [];
-  private preparedIsolated: Promise<Page>[] = [];
 
   constructor(private readonly options: LaunchOptions = {}) {}
 
@@ -101,42 +100,22 @@ export class SharedBrowser {
   }
 
   /**
-   * Launches the browser and opens pages in the background, `count` of them and
-   * `isolated` ones (see `newPage`), so that exports find them ready instead of
-   * waiting for Chromium after their own work.
+   * Launches the browser and opens `count` pages in the background, so that
+   * exports find them ready instead of waiting for Chromium after their own work.
    */
-  prepare(count: number, isolated = 0): void {
-    this.get().catch(() => {}); // whoever asks for the browser or a page sees the failure
-    for (let i = 0; i < count + isolated; i++) {
-      const page = i < count ? this.openPage(() => this.createPage()) : this.openPage(() => this.createIsolatedPage());
+  prepare(count: number): void {
+    const browser = this.get();
+    browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
+    for (let i = 0; i < count; i++) {
+      const page = this.openPage(() => browser.then((b) => b.newPage()));
       page.catch(() => {});
-      (i < count ? this.prepared : this.preparedIsolated).push(page);
+      this.prepared.push(page);
     }
   }
 
-  /**
-   * A new page with default settings: a prepared one while any are left; waits while
-   * `MAX_OPEN_PAGES` are open. `isolated` opens it in a browser context of its own,
-   * closed with it: puppeteer takes one screenshot per context at a time, so pages
-   * that screenshot in parallel each need their own.
-   */
-  async newPage({ isolated = false } = {}): Promise<Page> {
-    const prepared = isolated ? this.preparedIsolated : this.prepared;
-    return prepared.shift() ?? (await this.openPage(() => (isolated ? this.createIsolatedPage() : this.createPage())));
-  }
-
-  private async createPage(): Promise<Page> {
-    return (await this.get()).newPage();
-  }
-
-  private async createIsolatedPage(): Promise<Page> {
-    const context = await (await this.get()).createBrowserContext();
-    const page = await context.newPage().catch(async (error) => {
-      await context.close();
-      throw error;
-    });
-    page.once('close', () => context.close().catch(() => {}));
-    return page;
+  /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
+  async newPage(): Promise<Page> {
+    return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
   }
 
   private openPages = 0;
@@ -165,7 +144,6 @@ export class SharedBrowser {
     const launching = this.launching;
     this.launching = undefined;
     this.prepared = [];
-    this.preparedIsolated = [];
     this.openPages = 0;
     this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();

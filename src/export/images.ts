@@ -20,7 +20,7 @@ async function openSlides(
   lang: string,
   viewport: Viewport,
 ): Promise<Page> {
-  const page = await job.browser.newPage({ isolated: true });
+  const page = await job.browser.newPage();
   await page.setViewport(viewport);
   return openDocument(
     page,
@@ -48,21 +48,22 @@ export async function forEachSlideImage(
   rendered: RenderedSlides,
   lang: string,
   onImage: OnSlideImage,
+  /** Sees the first page before its images are taken (the build measures the slides there). */
+  inspect?: (page: Page) => Promise<void>,
 ): Promise<void> {
   const count = rendered.slides.length;
   const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
+  const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE };
   let next = 0;
   await Promise.all(
     Array.from({ length: pages }, async (_, p) => {
-      const page = await openSlides(job, `images-${p}`, rendered, lang, {
-        ...SLIDE_VIEWPORT,
-        deviceScaleFactor: IMAGE_SCALE,
-      });
+      const page = await openSlides(job, `images-${p}`, rendered, lang, viewport);
       try {
+        if (p === 0) await inspect?.(page);
+        const capture = await viewportCapture(page, viewport);
         for (let i = next++; i < count; i = next++) {
           await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
-          const image = await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
-          await onImage(i, Buffer.from(image));
+          await onImage(i, await capture());
         }
       } finally {
         await page.close();
@@ -72,9 +73,30 @@ export async function forEachSlideImage(
 }
 
 /**
- * Pages screenshotting at once. Each holds a renderer; Chromium's GPU process
- * copies out one capture at a time, and with two pages one page's scrolling,
- * raster and PNG encoding overlap the other's copy.
+ * Captures of the page's viewport as PNG, through a DevTools session of their
+ * own. puppeteer takes one screenshot at a time in the whole browser, and the
+ * pages' captures would queue behind each other; Chromium's GPU process copies
+ * a capture out in about 160 ms (mostly page faults on fresh shared memory),
+ * and another page's scrolling, raster and PNG encoding can overlap that. A
+ * session has its own device metrics, so it is given the page's viewport.
+ */
+async function viewportCapture(page: Page, viewport: Viewport): Promise<() => Promise<Buffer>> {
+  const session = await page.createCDPSession();
+  await session.send('Emulation.setDeviceMetricsOverride', {
+    width: viewport.width,
+    height: viewport.height,
+    deviceScaleFactor: viewport.deviceScaleFactor ?? 1,
+    mobile: false,
+  });
+  return async () => {
+    const { data } = await session.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true });
+    return Buffer.from(data, 'base64');
+  };
+}
+
+/**
+ * Pages screenshotting at once. Each holds a renderer; with two, one page's
+ * scrolling, raster and PNG encoding overlap the other's copy.
  */
 const MAX_IMAGE_PAGES = 2;
 

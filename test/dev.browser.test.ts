@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { type DevOptions, type DevServer, startDev } from '../src/dev.js';
-import { launchBrowser } from '../src/export/browser.js';
+import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 import { CLI } from './run-cli.js';
 
@@ -25,11 +25,10 @@ describeWithBrowser('versus dev', () => {
   const dirs: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 

@@ -9,19 +9,18 @@ import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { SharedBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
+import { sharedBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
-/** One Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
-const browser = new SharedBrowser();
-afterAll(() => browser.close());
+/** The worker's one Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
+const browser = sharedBrowser();
 
 /** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
 const FOOTER_ZONE_PT = (16 / 25.4) * 72;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
+import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -155,10 +156,8 @@ describeWithBrowser('outline text never runs', { concurrent: true }, () => {
     const out = path.join(dir, 'out');
     await run(['build', path.join(dir, 'payload.yaml'), '--out', out, '--formats', 'html']);
 
-    const { launchBrowser } = await import('../src/export/browser.js');
-    const browser = await launchBrowser();
+    const page = await (await testBrowser()).newPage();
     try {
-      const page = await browser.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
@@ -174,7 +173,7 @@ describeWithBrowser('outline text never runs', { concurrent: true }, () => {
         await countOf(page, 'section.bullets script, section.bullets img, section.bullets iframe, section.bullets a'),
       ).toBe(0);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

@@ -117,8 +117,8 @@ describeWithBrowser('versus dev', () => {
     const save = (title: string, extra = '') =>
       writeFile(file, original.replace(TITLE, `title: ${title}`).replace('sections:\n', `sections:\n${extra}`));
 
-    // A slow build (four hundred slides) is under way while four more saves arrive.
-    const slides = Array.from({ length: 400 }, (_, i) => `      - { kind: bullets, title: Extra ${i}, bullets: [x] }`);
+    // A slow build (twelve hundred slides) is under way while four more saves arrive.
+    const slides = Array.from({ length: 1200 }, (_, i) => `      - { kind: bullets, title: Extra ${i}, bullets: [x] }`);
     await save('Take 1', `  - id: extra\n    title: Extra\n    slides:\n${slides.join('\n')}\n`);
     await sleep(100);
     for (const take of [2, 3, 4, 5]) {

@@ -258,16 +258,19 @@ describeWithBrowser('handout layouts', { concurrent: true }, () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
     const pages: Record<number, number> = {};
     let slides = 0;
-    for (const layout of [1, 2] as const) {
-      const { compiled } = await build(FIXTURE, {
-        outDir: path.join(outDir, String(layout)),
-        formats: ['handout'],
-        handoutLayout: layout,
-        browser,
-      });
-      slides = compiled.deck.slides.length;
-      pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
-    }
+    // The two builds print at once, each into a folder of its own.
+    await Promise.all(
+      ([1, 2] as const).map(async (layout) => {
+        const { compiled } = await build(FIXTURE, {
+          outDir: path.join(outDir, String(layout)),
+          formats: ['handout'],
+          handoutLayout: layout,
+          browser,
+        });
+        slides = compiled.deck.slides.length;
+        pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
+      }),
+    );
     expect(pages[1]).toBeGreaterThanOrEqual(slides);
     expect(pages[2]).toBeLessThan(pages[1] as number);
     expect(pages[2]).toBeGreaterThanOrEqual(Math.ceil(slides / 2));

@@ -4,11 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { launchBrowser } from '../src/export/browser.js';
 import { BUILT_IN_THEMES } from '../src/export/marp.js';
+import { testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,12 +17,6 @@ type Axe = {
 };
 
 describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-
   for (const theme of BUILT_IN_THEMES) {
     it(`reports no violations on the page or on any slide of the talk (${theme})`, async () => {
       const outDir = await mkdtemp(path.join(tmpdir(), 'versus-a11y-'));
@@ -36,7 +29,7 @@ describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () =>
       const html = files.find((f) => f.endsWith('.html')) as string;
       expect(await readFile(html, 'utf8')).toMatch(/<html lang="en">/);
 
-      const page = await browser.newPage();
+      const page = await (await testBrowser()).newPage();
       try {
         await page.goto(pathToFileURL(html).href);
         await page.addScriptTag({ content: await axeSource });

@@ -46,7 +46,8 @@ function diagnosticsIn(stderr: string): string[] {
   return [...stderr.matchAll(/^(\S+:\d+:\d+ error\[[a-z-]+\])/gm)].map((m) => m[1] as string);
 }
 
-describe('versus build with a bad outline among good ones', () => {
+// Each test builds in a folder of its own, so they run at once.
+describe('versus build with a bad outline among good ones', { concurrent: true }, () => {
   it('builds the others, prints the bad one’s errors at their positions, and exits 1', async () => {
     const dir = await folder({ 'first.yaml': talk('First talk'), 'bad.yaml': BAD, 'second.yaml': talk('Second talk') });
     const run = await versus(['build', 'first.yaml', 'bad.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'], {

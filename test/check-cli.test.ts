@@ -46,7 +46,8 @@ async function checkIn(text: string, args: string[], env: NodeJS.ProcessEnv = {}
   return versus(['check', 'talk.yaml', ...args], { cwd: dir, env });
 }
 
-describe('versus check --json', () => {
+// Each test checks in a folder of its own, so they run at once.
+describe('versus check --json', { concurrent: true }, () => {
   it('prints the report as JSON only, with each finding positioned, and exits 0 when there are only warnings', async () => {
     const run = await checkIn(WARNINGS, ['--json', '--no-measure']);
     expect(run.code, run.stderr).toBe(0);

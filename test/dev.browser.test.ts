@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { type DevOptions, type DevServer, startDev } from '../src/dev.js';
-import { launchBrowser } from '../src/export/browser.js';
+import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 import { CLI } from './run-cli.js';
 
@@ -25,11 +25,10 @@ describeWithBrowser('versus dev', () => {
   const dirs: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
@@ -118,8 +117,8 @@ describeWithBrowser('versus dev', () => {
     const save = (title: string, extra = '') =>
       writeFile(file, original.replace(TITLE, `title: ${title}`).replace('sections:\n', `sections:\n${extra}`));
 
-    // A slow build (four hundred slides) is under way while four more saves arrive.
-    const slides = Array.from({ length: 400 }, (_, i) => `      - { kind: bullets, title: Extra ${i}, bullets: [x] }`);
+    // A slow build (twelve hundred slides) is under way while four more saves arrive.
+    const slides = Array.from({ length: 1200 }, (_, i) => `      - { kind: bullets, title: Extra ${i}, bullets: [x] }`);
     await save('Take 1', `  - id: extra\n    title: Extra\n    slides:\n${slides.join('\n')}\n`);
     await sleep(100);
     for (const take of [2, 3, 4, 5]) {

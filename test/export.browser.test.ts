@@ -9,19 +9,18 @@ import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { SharedBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
+import { sharedBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
-/** One Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
-const browser = new SharedBrowser();
-afterAll(() => browser.close());
+/** The worker's one Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
+const browser = sharedBrowser();
 
 /** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
 const FOOTER_ZONE_PT = (16 / 25.4) * 72;
@@ -259,16 +258,19 @@ describeWithBrowser('handout layouts', { concurrent: true }, () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
     const pages: Record<number, number> = {};
     let slides = 0;
-    for (const layout of [1, 2] as const) {
-      const { compiled } = await build(FIXTURE, {
-        outDir: path.join(outDir, String(layout)),
-        formats: ['handout'],
-        handoutLayout: layout,
-        browser,
-      });
-      slides = compiled.deck.slides.length;
-      pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
-    }
+    // The two builds print at once, each into a folder of its own.
+    await Promise.all(
+      ([1, 2] as const).map(async (layout) => {
+        const { compiled } = await build(FIXTURE, {
+          outDir: path.join(outDir, String(layout)),
+          formats: ['handout'],
+          handoutLayout: layout,
+          browser,
+        });
+        slides = compiled.deck.slides.length;
+        pages[layout] = (await readPdf(path.join(outDir, String(layout), 'tea-vs-coffee.handout.pdf'))).pages;
+      }),
+    );
     expect(pages[1]).toBeGreaterThanOrEqual(slides);
     expect(pages[2]).toBeLessThan(pages[1] as number);
     expect(pages[2]).toBeGreaterThanOrEqual(Math.ceil(slides / 2));

@@ -7,16 +7,16 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkOutline } from '../src/check.js';
 import { type Compiled, compileOutline } from '../src/compile.js';
-import { SharedBrowser } from '../src/export/browser.js';
 import { BUILT_IN_THEMES, resolveTheme } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
 import { selectOutline } from '../src/select/select.js';
-import { codeLinesOf, measureDecks, textsOf } from './fit-helpers.js';
+import { sharedBrowser } from './browser.js';
+import { codeLinesOf, type MeasuredSlide, measureDecks, textsOf } from './fit-helpers.js';
 import { describeWithBrowser } from './helpers.js';
 import { ROOT, snapshotDir, versus } from './run-cli.js';
 
@@ -45,20 +45,33 @@ async function corpus(): Promise<{ name: string; outline: Outline; compiled: Com
 // The tests run at once: the measurements share one browser and open pages of their own, and the
 // overflow test builds in a folder of its own.
 describeWithBrowser('every slide fits', { concurrent: true }, () => {
-  const browser = new SharedBrowser();
-  afterAll(() => browser.close());
+  const browser = sharedBrowser();
+  // The corpus is compiled once, and measured once per theme: the fit and the split tests read the same measurements.
+  let talks: ReturnType<typeof corpus> | undefined;
+  const measurements = new Map<string, Promise<MeasuredSlide[][]>>();
+  const compiledCorpus = () => {
+    talks ??= corpus();
+    return talks;
+  };
+  const measured = (themeName: string): Promise<MeasuredSlide[][]> => {
+    const measuring =
+      measurements.get(themeName) ??
+      (async () =>
+        measureDecks(
+          await browser.get(),
+          (await compiledCorpus()).map((t) => t.compiled),
+          await resolveTheme(themeName, ROOT),
+        ))();
+    measurements.set(themeName, measuring);
+    return measuring;
+  };
 
   for (const themeName of BUILT_IN_THEMES) {
     it(`measures 0 overflowing slides in the stress corpus and the shipped talk, and loses no text (${themeName})`, async () => {
-      const talks = await corpus();
-      const theme = await resolveTheme(themeName, ROOT);
-      const measured = await measureDecks(
-        await browser.get(),
-        talks.map((t) => t.compiled),
-        theme,
-      );
+      const talks = await compiledCorpus();
+      const slides = await measured(themeName);
       const overflowing = talks.flatMap(({ name, compiled }, t) =>
-        (measured[t] ?? [])
+        (slides[t] ?? [])
           .map((m, i) => ({ ...m, slide: compiled.deck.slides[i] }))
           .filter((m) => m.bottom || m.right)
           .map((m) => `${name}: slide "${m.slide?.title}" ${m.bottom}px/${m.right}px`),
@@ -66,7 +79,7 @@ describeWithBrowser('every slide fits', { concurrent: true }, () => {
       expect(overflowing).toEqual([]);
 
       for (const [t, { name, outline }] of talks.entries()) {
-        const text = (measured[t] ?? []).map((m) => m.text.replace(/\s+/gu, ' ')).join(' ');
+        const text = (slides[t] ?? []).map((m) => m.text.replace(/\s+/gu, ' ')).join(' ');
         const missing = textsOf(outline).filter((item) => !text.includes(item));
         expect(missing, name).toEqual([]);
         const code = text.replaceAll(CONTINUATION.trim(), '').replace(/\s+/gu, '');
@@ -79,17 +92,13 @@ describeWithBrowser('every slide fits', { concurrent: true }, () => {
   }
 
   it('splits only when needed: no two consecutive parts of a slide would fit on one', async () => {
-    const talks = await corpus();
-    const measured = await measureDecks(
-      await browser.get(),
-      talks.map((t) => t.compiled),
-      await resolveTheme('versus', ROOT),
-    );
+    const talks = await compiledCorpus();
+    const slides = await measured('versus');
     const mergeable: string[] = [];
     for (const [t, { name, compiled }] of talks.entries()) {
       compiled.deck.slides.forEach((slide, i) => {
         const next = compiled.deck.slides[i + 1];
-        const [a, b] = [measured[t]?.[i], measured[t]?.[i + 1]];
+        const [a, b] = [slides[t]?.[i], slides[t]?.[i + 1]];
         // Parts that show different contenders side by side are not a split of one list. Two parts
         // filling less than 85% of one body would have fit on one (the planner keeps a small margin).
         const sameColumns = slide.kind !== 'comparison' || slide.shown?.join() === next?.shown?.join();

@@ -7,13 +7,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type Compiled, compileOutline } from '../src/compile.js';
-import { SharedBrowser } from '../src/export/browser.js';
 import { resolveTheme } from '../src/export/marp.js';
 import { CONTROL_CHARS, type Outline } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
+import { sharedBrowser } from './browser.js';
 import { measureDecks, textsOf } from './fit-helpers.js';
 import { describeWithBrowser, loadText } from './helpers.js';
 
@@ -178,8 +178,7 @@ const outline: fc.Arbitrary<Record<string, unknown>> = fc.integer({ min: 2, max:
 const clean = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describeWithBrowser('random outlines fit', () => {
-  const browser = new SharedBrowser();
-  afterAll(() => browser.close());
+  const browser = sharedBrowser();
 
   it(`${RUNS} random valid outlines: no slide overflows, no text is lost, no split is needless (seed ${SEED})`, async () => {
     const samples = fc

@@ -12,10 +12,10 @@ import { promisify } from 'node:util';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'puppeteer-core';
 import { getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../src/export/browser.js';
+import { beforeAll, expect, it } from 'vitest';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { catalogFor } from '../src/i18n/catalogs.js';
+import { testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 import { versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
@@ -193,12 +193,8 @@ describeWithBrowser('a talk in every shipped language', () => {
       pdf[lang] = await pdfText(files(lang).pdf);
       handout[lang] = await pdfText(files(lang).handout);
     }
-    browser = await launchBrowser();
+    browser = await testBrowser();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each(LANGS)('leaves no English generated word in the %s HTML, slide PDF or handout', (lang) => {
     const page = parse(html[lang] ?? '');

@@ -16,7 +16,8 @@ import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('init');
 
-describe('initOutline', () => {
+// Each test works in a folder of its own, so they run at once.
+describe('initOutline', { concurrent: true }, () => {
   it('writes outline.yaml and outline.schema.json, creating the folder, and nothing else', async () => {
     const dir = path.join(await temp.dir(), 'talks', 'pytorch-vs-jax');
     const files = await initOutline(dir, 'PyTorch, JAX');
@@ -95,7 +96,7 @@ describe('initOutline', () => {
   });
 });
 
-describe('versus init', () => {
+describe('versus init', { concurrent: true }, () => {
   it('exits 0 naming the files, and writes an outline that builds with --formats md', async () => {
     const cwd = await temp.dir();
     const run = await versus(['init', 'talk', '--contenders', 'PyTorch,JAX'], { cwd });

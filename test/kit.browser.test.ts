@@ -12,12 +12,12 @@ import type { Browser, Page } from 'puppeteer-core';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { launchBrowser } from '../src/export/browser.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { renderSlides, resolveTheme } from '../src/export/marp.js';
 import { scriptDocument } from '../src/export/script.js';
 import { exercisesOf } from '../src/plan/exercises.js';
 import { clock } from '../src/render/runsheet.js';
+import { sharedBrowser, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
@@ -79,13 +79,13 @@ describeWithBrowser('the workshop kit', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-kit-'));
-    result = await build(FIXTURE, { outDir, formats: ['html', 'handout', 'script'] });
-    browser = await launchBrowser();
+    result = await build(FIXTURE, { outDir, formats: ['html', 'handout', 'script'], browser: sharedBrowser() });
+    browser = await testBrowser();
     page = await browser.newPage();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
   });
 
   it('gives attendees every task and no solution in the handout', async () => {

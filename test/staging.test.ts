@@ -29,7 +29,8 @@ class DiskFullBrowser extends SharedBrowser {
   }
 }
 
-describe('atomic outputs', () => {
+// Each test works in a fixture folder of its own, so they run at once.
+describe('atomic outputs', { concurrent: true }, () => {
   it('leaves the earlier files as they were when an environment failure other than no browser stops a build', async () => {
     const { file, out } = await fixture();
     await build(file, { outDir: out, formats: ['md', 'html'] });

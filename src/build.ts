@@ -137,6 +137,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     await marpCli?.stop();
     await staging.discard();
     if (browser && !options.browser) await browser.close();
+    else await browser?.releasePrepared();
   }
 }
 

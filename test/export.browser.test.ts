@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
+import { SharedBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
@@ -288,13 +289,19 @@ describeWithBrowser('presentation formats', { concurrent: true }, () => {
       source.replace('title: Tea vs Coffee', 'url: https://talks.example.org/tea/\ntitle: Tea vs Coffee'),
     );
     // The short profile: fewer slides to screenshot, the same checks.
-    const { compiled } = await build(outline, {
+    // A theme whose bullets are too big for their slides: the overflow must still be found.
+    const theme = path.join(outDir, 'huge.css');
+    await writeFile(theme, "/* @theme huge */\n@import 'versus';\nsection li { font-size: 90px; }\n");
+    const { compiled, overflows } = await build(outline, {
       outDir,
       formats: ['html', 'png', 'pptx'],
       pptx: 'images',
       profile: 'short',
+      theme,
       browser,
     });
+    // Without the slide PDF, the slides are measured on the first image page.
+    expect(overflows?.map((finding) => finding.message)).toContainEqual(expect.stringMatching(/overflows \d+px/));
     const { slides, meta } = compiled.deck;
     const name = (ext: string) => `${meta.slug}${ext}`;
     const files = await readdir(outDir);
@@ -323,6 +330,26 @@ describeWithBrowser('presentation formats', { concurrent: true }, () => {
       const text = [...notesXml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ');
       for (const word of words(slide.notes))
         expect(text).toContain(word.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+    }
+  });
+});
+
+describeWithBrowser('the shared browser', () => {
+  it('gives back the places of pages prepared for exports that never started', async () => {
+    const own = new SharedBrowser();
+    try {
+      const chromium = await own.get();
+      const before = (await chromium.pages()).length;
+      own.prepare(3);
+      await vi.waitFor(async () => expect((await chromium.pages()).length).toBe(before + 3));
+      await own.releasePrepared();
+      expect((await chromium.pages()).length).toBe(before);
+      // Their places are free: three new pages open at once (at most cores + 1 are open).
+      const pages = await Promise.all([own.newPage(), own.newPage(), own.newPage()]);
+      expect((await chromium.pages()).length).toBe(before + 3);
+      await Promise.all(pages.map((page) => page.close()));
+    } finally {
+      await own.close();
     }
   });
 });

@@ -113,6 +113,15 @@ export class SharedBrowser {
     }
   }
 
+  /**
+   * Closes the prepared pages no export took (a build that failed before its
+   * exports started), so that they give their places back to the next build.
+   */
+  async releasePrepared(): Promise<void> {
+    const left = this.prepared.splice(0);
+    await Promise.all(left.map((page) => page.then((p) => p.close()).catch(() => {})));
+  }
+
   /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
   async newPage(): Promise<Page> {
     return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));

@@ -9,7 +9,6 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
-import { exportHtml, startMarpCli } from './export/html.js';
 import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
@@ -70,8 +69,6 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');
   let browser: SharedBrowser | undefined;
-  // marp-cli loads in its worker thread while this one renders and Chromium boots.
-  const marpCli = formats.has('html') ? startMarpCli() : undefined;
   try {
     // Chromium boots while this thread renders the slides with Marp; the HTML export
     // (marp-cli, in its worker) converts after that render so that printing, the
@@ -97,14 +94,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           ? new URL(og, compiled.deck.meta.url).href
           : og
         : undefined;
+      const { exportHtml } = await import('./export/html.js');
+      const labels = labelsFor(compiled.deck);
       await exportHtml(
         staging.pathOf(`${slug}.md`),
         staging.pathOf(`${slug}.html`),
         theme,
         compiled.assets,
         ogImage,
-        labelsFor(compiled.deck),
-        marpCli,
+        labels,
       );
       staging.add(`${slug}.html`);
     };
@@ -134,7 +132,6 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (error instanceof NoBrowserError) await staging.commit();
     throw error;
   } finally {
-    await marpCli?.stop();
     await staging.discard();
     if (browser && !options.browser) await browser.close();
     else await browser?.releasePrepared();

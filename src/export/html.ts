@@ -25,8 +25,6 @@ export async function exportHtml(
   ogImage?: string,
   /** The talk's words and direction; without them, the catalog of the page's `lang`. */
   labels?: Labels,
-  /** A worker started earlier (`startMarpCli`); by default one is started now. */
-  marpCli: MarpCliWorker = startMarpCli(),
 ): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
@@ -35,11 +33,8 @@ export async function exportHtml(
     themeSet: theme.files,
     bespoke: { progress: true, transition: false },
   };
-  await writeFile(configFile, JSON.stringify(config)).catch(async (error) => {
-    await marpCli.stop();
-    throw error;
-  });
-  const { status, log } = await marpCli.run([
+  await writeFile(configFile, JSON.stringify(config));
+  const { status, log } = await runMarpCli([
     '--config-file',
     configFile,
     ...(ogImage ? ['--og-image', ogImage] : []),
@@ -81,36 +76,19 @@ async function withInlineImages(html: string, images: ReadonlyMap<string, string
 /** The built worker (see html-worker.ts), beside marp-engine.js in the bundle and in tsc's output. */
 const HTML_WORKER = path.join(PACKAGE_ROOT, 'lib/export/html-worker.js');
 
-/** marp-cli loading in a worker thread, ready to convert once. */
-export interface MarpCliWorker {
-  /** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
-  run(argv: string[]): Promise<{ status: number; log: string }>;
-  /** Ends the worker if it never ran (a build that failed first). */
-  stop(): Promise<void>;
-}
-
-export function startMarpCli(): MarpCliWorker {
-  const worker = new Worker(HTML_WORKER, { stdout: true, stderr: true });
+/** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
+async function runMarpCli(argv: string[]): Promise<{ status: number; log: string }> {
+  const worker = new Worker(HTML_WORKER, { workerData: argv, stdout: true, stderr: true });
   const log: Buffer[] = [];
   worker.stdout.on('data', (chunk: Buffer) => log.push(chunk));
   worker.stderr.on('data', (chunk: Buffer) => log.push(chunk));
-  const status = new Promise<number>((resolve, reject) => {
+  const status = await new Promise<number>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => resolve(code || 1));
   });
-  status.catch(() => {}); // seen by `run`; a worker stopped unused has nothing to report
-  return {
-    async run(argv) {
-      worker.postMessage(argv);
-      const code = await status;
-      await worker.terminate();
-      return { status: code, log: Buffer.concat(log).toString('utf8').trim() };
-    },
-    async stop() {
-      await worker.terminate();
-    },
-  };
+  await worker.terminate();
+  return { status, log: Buffer.concat(log).toString('utf8').trim() };
 }
 
 /**

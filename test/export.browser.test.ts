@@ -341,7 +341,8 @@ describeWithBrowser('the shared browser', () => {
       const chromium = await own.get();
       const before = (await chromium.pages()).length;
       own.prepare(3);
-      await vi.waitFor(async () => expect((await chromium.pages()).length).toBe(before + 3));
+      // They open in the background, slowly when the suite's other builds share the cores.
+      await vi.waitFor(async () => expect((await chromium.pages()).length).toBe(before + 3), { timeout: 60_000 });
       await own.releasePrepared();
       expect((await chromium.pages()).length).toBe(before);
       // Their places are free: three new pages open at once (at most cores + 1 are open).

@@ -9,6 +9,7 @@ import { type Compiled, type CompileOptions, compileOutline } from './compile.js
 import { NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
+import type { MarpCliWorker } from './export/html.js';
 import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
@@ -33,6 +34,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   onProgress?: (message: string) => void;
   /** A browser shared with other builds; by default the build launches and closes its own. */
   browser?: SharedBrowser;
+  /** marp-cli's worker for the HTML, shared with other builds; by default the HTML export starts its own. */
+  marpCli?: MarpCliWorker;
   /** Fail (and write nothing) when a slide overflows, instead of warning. */
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
@@ -103,6 +106,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
         compiled.assets,
         ogImage,
         labels,
+        options.marpCli,
       );
       staging.add(`${slug}.html`);
     };
@@ -308,7 +312,7 @@ export interface BatchResult {
 }
 
 /**
- * Builds several talks one after another with a single browser; one failure
+ * Builds several talks one after another with a single browser and one marp-cli worker; one failure
  * does not stop the others. Two talks that would write the same file names
  * into one folder are an error for the second, which writes nothing. Talks
  * that are up to date are not built (unless `force`), and start no browser.
@@ -319,6 +323,13 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
     if (options.browser || !needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx)) return options.browser;
     own ??= await newBrowser(options);
     return own;
+  };
+  let marpCli: MarpCliWorker | undefined;
+  const sharedMarpCli = async () => {
+    if (options.marpCli || !(options.formats ?? DEFAULT_FORMATS).includes('html')) return options.marpCli;
+    const { MarpCliWorker } = await import('./export/html.js');
+    marpCli ??= new MarpCliWorker();
+    return marpCli;
   };
   const results: BatchResult[] = [];
   const slugs = new Map<string, string>();
@@ -339,7 +350,12 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
         }
         results.push({
           file,
-          result: await build(file, { ...options, browser: await sharedBrowser(), claimSlug }),
+          result: await build(file, {
+            ...options,
+            browser: await sharedBrowser(),
+            marpCli: await sharedMarpCli(),
+            claimSlug,
+          }),
           ms: performance.now() - started,
         });
       } catch (error) {
@@ -348,6 +364,7 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
     }
   } finally {
     await own?.close();
+    await marpCli?.close();
   }
   return results;
 }

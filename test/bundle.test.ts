@@ -3,12 +3,12 @@
  * with, renders as marp-core does, and the math it leaves out fails loudly if asked for;
  * marp-cli runs in the bundle's worker, apart from the process's console.
  */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { exportHtml } from '../src/export/html.js';
+import { exportHtml, MarpCliWorker } from '../src/export/html.js';
 import { MARP_ENGINE, MARP_OPTIONS, resolveTheme } from '../src/export/marp.js';
 import { unescapeNotes } from '../src/render/escape.js';
 import { ROOT } from './run-cli.js';
@@ -60,5 +60,24 @@ describe('the HTML export', () => {
     expect(written).not.toHaveBeenCalled();
     const html = await readFile(path.join(dir, 'talk.html'), 'utf8');
     expect(/<h1[^>]*>Tea vs Coffee<\/h1>/.test(html), 'the title slide is in the HTML').toBe(true);
+  });
+
+  it('converts one deck after another in one worker, also after a conversion that failed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-worker-'));
+    const theme = await resolveTheme('versus', ROOT);
+    const worker = new MarpCliWorker();
+    try {
+      const failed = await worker.run(['--output', path.join(dir, 'x.html'), '--', path.join(dir, 'missing.md')]);
+      expect(failed.status).not.toBe(0);
+      expect(failed.log).toMatch(/not found/i);
+      for (const name of ['one', 'two']) {
+        const markdown = path.join(dir, `${name}.md`);
+        await writeFile(markdown, `---\nmarp: true\ntheme: versus\n---\n\n# Deck ${name}\n`);
+        await exportHtml(markdown, path.join(dir, `${name}.html`), theme, new Map(), undefined, undefined, worker);
+        expect(await readFile(path.join(dir, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
+      }
+    } finally {
+      await worker.close();
+    }
   });
 });

@@ -25,6 +25,8 @@ export async function exportHtml(
   ogImage?: string,
   /** The talk's words and direction; without them, the catalog of the page's `lang`. */
   labels?: Labels,
+  /** A marp-cli worker shared with other exports (a batch's); by default one of its own. */
+  marpCli?: MarpCliWorker,
 ): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
@@ -34,15 +36,18 @@ export async function exportHtml(
     bespoke: { progress: true, transition: false },
   };
   await writeFile(configFile, JSON.stringify(config));
-  const { status, log } = await runMarpCli([
-    '--config-file',
-    configFile,
-    ...(ogImage ? ['--og-image', ogImage] : []),
-    '--output',
-    outputFile,
-    '--',
-    markdownFile,
-  ]);
+  const worker = marpCli ?? new MarpCliWorker();
+  const { status, log } = await worker
+    .run([
+      '--config-file',
+      configFile,
+      ...(ogImage ? ['--og-image', ogImage] : []),
+      '--output',
+      outputFile,
+      '--',
+      markdownFile,
+    ])
+    .finally(() => (marpCli ? undefined : worker.close()));
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }
@@ -76,19 +81,56 @@ async function withInlineImages(html: string, images: ReadonlyMap<string, string
 /** The built worker (see html-worker.ts), beside marp-engine.js in the bundle and in tsc's output. */
 const HTML_WORKER = path.join(PACKAGE_ROOT, 'lib/export/html-worker.js');
 
-/** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
-async function runMarpCli(argv: string[]): Promise<{ status: number; log: string }> {
-  const worker = new Worker(HTML_WORKER, { workerData: argv, stdout: true, stderr: true });
-  const log: Buffer[] = [];
-  worker.stdout.on('data', (chunk: Buffer) => log.push(chunk));
-  worker.stderr.on('data', (chunk: Buffer) => log.push(chunk));
-  const status = await new Promise<number>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => resolve(code || 1));
-  });
-  await worker.terminate();
-  return { status, log: Buffer.concat(log).toString('utf8').trim() };
+/**
+ * marp-cli in a worker thread, converting one deck at a time. Loading marp-cli
+ * costs the worker most of a CPU second, which a batch pays once. The worker
+ * does not keep the process alive; `close` ends it.
+ */
+export class MarpCliWorker {
+  private readonly worker = new Worker(HTML_WORKER, { stdout: true, stderr: true });
+  private log: Buffer[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    this.worker.unref();
+    this.worker.stdout.on('data', (chunk: Buffer) => this.log.push(chunk));
+    this.worker.stderr.on('data', (chunk: Buffer) => this.log.push(chunk));
+  }
+
+  /** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
+  run(argv: string[]): Promise<{ status: number; log: string }> {
+    const result = this.queue.then(() => this.convert(argv));
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private convert(argv: string[]): Promise<{ status: number; log: string }> {
+    this.log = [];
+    const logged = (extra = '') => [Buffer.concat(this.log).toString('utf8').trim(), extra].filter(Boolean).join('\n');
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        this.worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const onMessage = ({ status, error }: { status: number; error?: string }) => {
+        done();
+        resolve({ status, log: logged(error) });
+      };
+      const onExit = (code: number) => {
+        done();
+        resolve({ status: code || 1, log: logged() });
+      };
+      const onError = (error: Error) => {
+        done();
+        reject(error);
+      };
+      this.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      this.worker.postMessage(argv);
+    });
+  }
 }
 
 /**

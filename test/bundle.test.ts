@@ -62,7 +62,7 @@ describe('the HTML export', () => {
     expect(/<h1[^>]*>Tea vs Coffee<\/h1>/.test(html), 'the title slide is in the HTML').toBe(true);
   });
 
-  it('converts one deck after another in one worker, also after a conversion that failed', async () => {
+  it('converts one deck after another in one worker, also after a conversion that failed or the worker died', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-worker-'));
     const theme = await resolveTheme('versus', ROOT);
     const worker = new MarpCliWorker();
@@ -70,7 +70,9 @@ describe('the HTML export', () => {
       const failed = await worker.run(['--output', path.join(dir, 'x.html'), '--', path.join(dir, 'missing.md')]);
       expect(failed.status).not.toBe(0);
       expect(failed.log).toMatch(/not found/i);
-      for (const name of ['one', 'two']) {
+      for (const name of ['one', 'two', 'three']) {
+        // Before the third, the worker ends as a crashed one would: a new one takes its place.
+        if (name === 'three') await worker.close();
         const markdown = path.join(dir, `${name}.md`);
         await writeFile(markdown, `---\nmarp: true\ntheme: versus\n---\n\n# Deck ${name}\n`);
         await exportHtml(markdown, path.join(dir, `${name}.html`), theme, new Map(), undefined, undefined, worker);

@@ -84,17 +84,24 @@ const HTML_WORKER = path.join(PACKAGE_ROOT, 'lib/export/html-worker.js');
 /**
  * marp-cli in a worker thread, converting one deck at a time. Loading marp-cli
  * costs the worker most of a CPU second, which a batch pays once. The worker
- * does not keep the process alive; `close` ends it.
+ * does not keep the process alive; `close` ends it. A worker that died (marp-cli
+ * crashed on one talk) is replaced for the next.
  */
 export class MarpCliWorker {
-  private readonly worker = new Worker(HTML_WORKER, { stdout: true, stderr: true });
   private log: Buffer[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private exited = false;
+  private worker = this.start();
 
-  constructor() {
-    this.worker.unref();
-    this.worker.stdout.on('data', (chunk: Buffer) => this.log.push(chunk));
-    this.worker.stderr.on('data', (chunk: Buffer) => this.log.push(chunk));
+  private start(): Worker {
+    const worker = new Worker(HTML_WORKER, { stdout: true, stderr: true });
+    worker.unref();
+    worker.stdout.on('data', (chunk: Buffer) => this.log.push(chunk));
+    worker.stderr.on('data', (chunk: Buffer) => this.log.push(chunk));
+    worker.once('exit', () => {
+      this.exited = true;
+    });
+    return worker;
   }
 
   /** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
@@ -109,6 +116,10 @@ export class MarpCliWorker {
   }
 
   private convert(argv: string[]): Promise<{ status: number; log: string }> {
+    if (this.exited) {
+      this.exited = false;
+      this.worker = this.start();
+    }
     this.log = [];
     const logged = (extra = '') => [Buffer.concat(this.log).toString('utf8').trim(), extra].filter(Boolean).join('\n');
     return new Promise((resolve, reject) => {

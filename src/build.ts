@@ -154,8 +154,7 @@ async function startBrowser(
   const printed: Format[] = ['pdf', 'handout', 'script'];
   const prints = printed.filter((format) => formats.has(format)).length;
   // And the first page for slide images, which starts beside the PDFs (see MAX_OPEN_PAGES).
-  const images = formats.has('png') || picturePptx(formats, options.pptx) ? 1 : 0;
-  browser.prepare(prints + images);
+  browser.prepare(prints + (takesImages(formats, options.pptx) ? 1 : 0));
   // Loaded while the browser boots, for the printed PDFs' document properties.
   if (prints > 0) loadPdfLib().catch(() => {});
   return browser;
@@ -169,6 +168,11 @@ function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
 /** The PowerPoint made of slide screenshots, which the browser takes. */
 function picturePptx(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
   return formats.has('pptx') && pptx === 'images';
+}
+
+/** Slide images are taken: for the PNGs or the picture PowerPoint. */
+function takesImages(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
+  return formats.has('png') || picturePptx(formats, pptx);
 }
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
@@ -220,7 +224,7 @@ async function exportWithBrowser({
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
-  const takesImages = formats.has('png') || pictures;
+  const imagesTaken = takesImages(formats, options.pptx);
   // Every slide is measured on a page that shows the deck anyway: the slide PDF's, or the first slide-image page's.
   const measure = async (page: Page) => {
     measures = await measurePage(page);
@@ -253,7 +257,7 @@ async function exportWithBrowser({
           await staging.write(`${slug}.pdf`, await exportPdf(job, slides, title, lang, measure));
         })(),
       !formats.has('pdf') &&
-        !takesImages &&
+        !imagesTaken &&
         (async () => {
           measures = await measureSlides(await browser.get(), slides, lang, staging.dir);
         })(),
@@ -267,7 +271,7 @@ async function exportWithBrowser({
           progress(`script   ${slug}.script.pdf`);
           await staging.write(`${slug}.script.pdf`, await exportScript(job, deck, slides, options));
         })(),
-      takesImages && slideImages(),
+      imagesTaken && slideImages(),
     ]);
     return measures;
   } catch (error) {
@@ -312,10 +316,11 @@ export interface BatchResult {
 }
 
 /**
- * Builds several talks one after another with a single browser and one marp-cli worker; one failure
- * does not stop the others. Two talks that would write the same file names
- * into one folder are an error for the second, which writes nothing. Talks
- * that are up to date are not built (unless `force`), and start no browser.
+ * Builds several talks one after another with a single browser and one
+ * marp-cli worker; one failure does not stop the others. Two talks that would
+ * write the same file names into one folder are an error for the second,
+ * which writes nothing. Talks that are up to date are not built (unless
+ * `force`), and start no browser.
  */
 export async function buildMany(outlineFiles: string[], options: BuildOptions = {}): Promise<BatchResult[]> {
   let own: SharedBrowser | undefined;

@@ -37,17 +37,13 @@ export async function exportHtml(
   };
   await writeFile(configFile, JSON.stringify(config));
   const worker = marpCli ?? new MarpCliWorker();
+  const og = ogImage ? ['--og-image', ogImage] : [];
   const { status, log } = await worker
-    .run([
-      '--config-file',
-      configFile,
-      ...(ogImage ? ['--og-image', ogImage] : []),
-      '--output',
-      outputFile,
-      '--',
-      markdownFile,
-    ])
-    .finally(() => (marpCli ? undefined : worker.close()));
+    .run(['--config-file', configFile, ...og, '--output', outputFile, '--', markdownFile])
+    .finally(async () => {
+      // A worker of its own ends with this export; a shared one serves the next.
+      if (!marpCli) await worker.close();
+    });
   if (status !== 0) {
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }

@@ -171,6 +171,11 @@ function labelled(
   ];
 }
 
+/** Where a block `total` high starts to sit in the middle of the slide's padded area (at its top when taller). */
+function centredTop(total: number): number {
+  return PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+}
+
 function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const p = frame.palette;
   const width = LEAD_CONTENT.width;
@@ -190,7 +195,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   ];
   const belowHeight = paragraphsHeight(below, width);
   const total = titleHeight + 22 + 10 + (below.length ? 20 + belowHeight : 0);
-  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const top = centredTop(total);
   const under = drawTitle(frame, slide.title, {
     size,
     color: p.fg,
@@ -210,7 +215,7 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     ? [{ runs: [{ text: slide.summary }], size: 32, line: BODY.line, gap: 0, color: p.dividerMuted }]
     : [];
   const total = textHeight(slide.title, bold(size), width, H1.line) + H1.after + paragraphsHeight(summary, width);
-  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const top = centredTop(total);
   const under = drawTitle(frame, slide.title, {
     size,
     color: p.dividerFg,
@@ -255,7 +260,7 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     textHeight(title, bold(titleSize), CONTENT.width, H1.line) +
     H1.after +
     paragraphsHeight([statement], CONTENT.width);
-  const top = PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+  const top = centredTop(total);
   const under = drawTitle(frame, title, {
     size: titleSize,
     color: p.muted,

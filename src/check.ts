@@ -4,6 +4,7 @@
  */
 import { compileOutline } from './compile.js';
 import { VersusError } from './diagnostics.js';
+import type { SharedBrowser } from './export/browser.js';
 import { renderSlides, themeFor } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import { labelsFor } from './labels.js';
@@ -45,6 +46,8 @@ export interface CheckOptions {
   /** Render the deck in Chromium and report slides whose content overflows (default true). */
   measure?: boolean;
   browserTimeout?: number;
+  /** A browser shared with other checks or builds; by default the check launches and closes its own. */
+  browser?: SharedBrowser;
 }
 
 export interface CheckReport {
@@ -136,7 +139,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
       import('./export/browser.js'),
       import('./export/measure.js'),
     ]);
-    const browser = new SharedBrowser({ timeout: options.browserTimeout });
+    const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout });
     try {
       // Chromium boots while Marp renders the slides to measure.
       const [launched, slides] = await Promise.all([
@@ -146,7 +149,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
       const measures = await measureSlides(launched, slides, deck.meta.lang);
       findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
-      await browser.close();
+      if (!options.browser) await browser.close();
     }
   }
 

@@ -15,13 +15,14 @@ import { SharedBrowser } from '../src/export/browser.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
-import { sharedBrowser } from './browser.js';
+import { sharedBrowser, sharedMarpCli } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
 /** The worker's one Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
 const browser = sharedBrowser();
+const marpCli = sharedMarpCli();
 
 /** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
 const FOOTER_ZONE_PT = (16 / 25.4) * 72;
@@ -90,7 +91,7 @@ describeWithBrowser('build with a real browser', { concurrent: true }, () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
-    result = await build(FIXTURE, { outDir, browser });
+    result = await build(FIXTURE, { outDir, browser, marpCli });
     outline = (await loadOutline(FIXTURE)).outline;
   });
 
@@ -299,6 +300,7 @@ describeWithBrowser('presentation formats', { concurrent: true }, () => {
       profile: 'short',
       theme,
       browser,
+      marpCli,
     });
     // Without the slide PDF, the slides are measured on the first image page.
     expect(overflows?.map((finding) => finding.message)).toContainEqual(expect.stringMatching(/overflows \d+px/));

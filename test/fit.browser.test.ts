@@ -135,7 +135,7 @@ describeWithBrowser('every slide fits', { concurrent: true }, () => {
     // PDF is where a build measures: the other formats add nothing here. check writes nothing,
     // so it runs meanwhile.
     const both = ['build', 'every-kind.yaml', 'huge.yaml', '--out', 'out', '-f', 'md,pdf'];
-    const [report, built] = await Promise.all([checkOutline(file), versus(both, { cwd: dir })]);
+    const [report, built] = await Promise.all([checkOutline(file, { browser }), versus(both, { cwd: dir })]);
     const first = report.findings.find((f) => f.code === 'overflow');
     expect(first).toMatchObject({ severity: 'error', line: timelineLine, slide: 9 });
     expect(first?.overflow?.bottom).toBeGreaterThan(20);

@@ -17,7 +17,7 @@ import { renderSlides, resolveTheme } from '../src/export/marp.js';
 import { scriptDocument } from '../src/export/script.js';
 import { exercisesOf } from '../src/plan/exercises.js';
 import { clock } from '../src/render/runsheet.js';
-import { sharedBrowser, testBrowser } from './browser.js';
+import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
@@ -79,7 +79,12 @@ describeWithBrowser('the workshop kit', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-kit-'));
-    result = await build(FIXTURE, { outDir, formats: ['html', 'handout', 'script'], browser: sharedBrowser() });
+    result = await build(FIXTURE, {
+      outDir,
+      formats: ['html', 'handout', 'script'],
+      browser: sharedBrowser(),
+      marpCli: sharedMarpCli(),
+    });
     browser = await testBrowser();
     page = await browser.newPage();
   }, 120_000);

@@ -13,6 +13,7 @@ import { build } from '../src/build.js';
 import { VersusError } from '../src/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
 import { Staging } from '../src/export/staging.js';
+import { sharedMarpCli } from './browser.js';
 import { ROOT, snapshotDir } from './run-cli.js';
 
 async function fixture(): Promise<{ dir: string; file: string; out: string }> {
@@ -33,12 +34,17 @@ class DiskFullBrowser extends SharedBrowser {
 describe('atomic outputs', { concurrent: true }, () => {
   it('leaves the earlier files as they were when an environment failure other than no browser stops a build', async () => {
     const { file, out } = await fixture();
-    await build(file, { outDir: out, formats: ['md', 'html'] });
+    await build(file, { outDir: out, formats: ['md', 'html'], marpCli: sharedMarpCli() });
     const edited = (await readFile(file, 'utf8')).replace('title: Tea vs Coffee', 'title: Tea vs Cocoa');
     await writeFile(file, edited);
     const before = await snapshotDir(out);
 
-    const failed = await build(file, { outDir: out, formats: ['md', 'html', 'pdf'], browser: new DiskFullBrowser() })
+    const failed = await build(file, {
+      outDir: out,
+      formats: ['md', 'html', 'pdf'],
+      browser: new DiskFullBrowser(),
+      marpCli: sharedMarpCli(),
+    })
       .then(() => undefined)
       .catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(VersusError);

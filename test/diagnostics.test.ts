@@ -124,6 +124,41 @@ describe('schema errors', () => {
     `);
   });
 
+  it('takes a required field written under another name for a rename, and reports it once', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: timeline
+        title: History
+        events:
+          - { date: "2015", text: Keras released }
+      - kind: bullets
+        heading: Hi
+        bullets: [x]
+      - kind: bullets
+        heading: Hi
+        colour: red
+        bullets: [x]
+`;
+    // The last slide has two unknown keys beside its missing title: which one was meant is not guessed.
+    const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
+    expect(validated.ok ? [] : validated.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:14:15 error[unknown-key]: "date" is not a timeline event field (did you mean "when"?)
+        hint: Rename it to "when": a timeline event needs one. Allowed here: when, text, contender.",
+        "outline.yaml:16:9 error[unknown-key]: "heading" is not a slide field (did you mean "title"?)
+        hint: Rename it to "title": a slide needs one. Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+        "outline.yaml:18:9 error[missing-field]: slide is missing "title"
+        hint: Add title: …",
+        "outline.yaml:19:9 error[unknown-key]: "heading" is not a slide field
+        hint: Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+        "outline.yaml:20:9 error[unknown-key]: "colour" is not a slide field
+        hint: Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+      ]
+    `);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

@@ -17,17 +17,55 @@ export function problemsFromIssues(
   issues: readonly Issue[],
 ): SemanticProblem[] {
   const problems = issues.flatMap((issue) => toProblems(schema, data, issue));
-  // A misspelt required field ("titel") is also a missing one ("title"): report it once, as the
-  // unknown key with its suggestion.
-  const misspelt = (missing: SemanticProblem) =>
+  // A required field written under another name ("date" for a timeline event's "when") is also a
+  // missing one: report it once, as the unknown key with a rename. So is a misspelt one ("titel").
+  const renames = new Map<SemanticProblem, string>();
+  for (const problem of problems) {
+    const field = renamedField(problem, problems, schema, data);
+    if (field !== undefined) renames.set(problem, field);
+  }
+  const reported = (missing: SemanticProblem) =>
     problems.some(
       (other) =>
         other.code === 'unknown-key' &&
         other.key !== undefined &&
         samePath(other.path, missing.path.slice(0, -1)) &&
-        closest(other.key, [String(missing.path.at(-1))]) !== undefined,
+        (renames.has(other) || closest(other.key, [String(missing.path.at(-1))]) !== undefined),
     );
-  return problems.filter((problem) => problem.code !== 'missing-field' || !misspelt(problem));
+  return problems
+    .filter((problem) => problem.code !== 'missing-field' || !reported(problem))
+    .map((problem) => {
+      const field = renames.get(problem);
+      return field === undefined ? problem : asRename(problem, field);
+    });
+}
+
+/**
+ * The required field an unknown key most likely stands for: the only one missing from its
+ * mapping, when the key is the mapping's only unknown one and resembles no allowed field.
+ */
+function renamedField(
+  problem: SemanticProblem,
+  all: readonly SemanticProblem[],
+  schema: z.core.$ZodType,
+  data: unknown,
+): string | undefined {
+  if (problem.code !== 'unknown-key' || problem.key === undefined) return undefined;
+  if (suggestKey(problem.key, allowedKeys(schema, problem.path, data))) return undefined;
+  const mapping = problem.path;
+  const unknown = all.filter((other) => other.code === 'unknown-key' && samePath(other.path, mapping));
+  const missing = all.filter((other) => other.code === 'missing-field' && samePath(other.path.slice(0, -1), mapping));
+  return unknown.length === 1 && missing.length === 1 ? String(missing[0]?.path.at(-1)) : undefined;
+}
+
+function asRename(problem: SemanticProblem, field: string): SemanticProblem {
+  return {
+    ...problem,
+    message: `${problem.message} (did you mean "${field}"?)`,
+    hint: [`Rename it to "${field}": ${withArticle(thingAt(problem.path))} needs one.`, problem.hint]
+      .filter(Boolean)
+      .join(' '),
+  };
 }
 
 function samePath(a: OutlinePath, b: OutlinePath): boolean {

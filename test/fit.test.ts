@@ -138,6 +138,34 @@ describe('scaling and wrapping', () => {
     for (const part of parts) expect(part.fit?.code ?? 20).toBeGreaterThanOrEqual(16);
   });
 
+  it('keeps a short pane whole on the first part when its neighbour needs more parts', () => {
+    const short = Array.from({ length: 9 }, (_, i) => (i === 2 ? '' : `short_${i} = ${i}`)).join('\n');
+    const long = Array.from({ length: 60 }, (_, i) => `long_${i} = ${i}`).join('\n');
+    const parts = authored(
+      deckOf([
+        {
+          kind: 'code',
+          title: 'C',
+          panes: [
+            { contender: 'c1', code: short },
+            { contender: 'c2', code: long },
+          ],
+        },
+      ]).slides,
+    );
+    expect(parts.length).toBeGreaterThan(1);
+    const panes = parts.map((s) => (s.kind === 'code' ? s.panes.map((p) => [p.contender, p.code]) : []));
+    expect(panes[0]).toContainEqual(['c1', short]);
+    expect(
+      panes
+        .slice(1)
+        .flat()
+        .map(([contender]) => contender),
+    ).not.toContain('c1');
+    const longShown = panes.flat().filter(([contender]) => contender === 'c2');
+    expect(longShown.map(([, code]) => code).join('\n')).toBe(long);
+  });
+
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {
     const [slide] = authored(
       deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code: '\tx = 1' }] }]).slides,

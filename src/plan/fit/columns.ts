@@ -25,15 +25,20 @@ export interface ColumnPlan {
 /**
  * Items of each column of a group split into the same number of parts, the
  * fewest for which every part fits (the first in `firstBudget`); undefined when
- * an item alone does not fit.
+ * an item alone does not fit. A column that fits whole on the first part stays
+ * there whole: spreading nine lines of code or two list items over parts only
+ * because a neighbour needs them would cut them for nothing.
  */
 function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budget): Pages | undefined {
   if (layouts.some((l) => l.overhead > budget || l.items.some(([height]) => l.overhead + height > budget))) {
     return undefined;
   }
+  const whole = layouts.map((l) => paginate(l.items, budget, l.overhead, 1, l.breakCost, firstBudget));
   const most = Math.max(1, ...layouts.map((l) => l.items.length));
   for (let count = 1; count <= most; count++) {
-    const pages = layouts.map((l) => paginate(l.items, budget, l.overhead, count, l.breakCost, firstBudget));
+    const pages = layouts.map(
+      (l, i) => whole[i] ?? paginate(l.items, budget, l.overhead, count, l.breakCost, firstBudget),
+    );
     if (pages.every((p) => p !== undefined)) return pages as Pages;
   }
   return undefined;

@@ -11,8 +11,12 @@ import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
-import { SharedBrowser } from '../src/export/browser.js';
-import { MARP_OPTIONS } from '../src/export/marp.js';
+import { compileOutline } from '../src/compile.js';
+import { openDocument, SharedBrowser } from '../src/export/browser.js';
+import { handoutDocument } from '../src/export/handout.js';
+import { MARP_OPTIONS, renderSlides, themeFor } from '../src/export/marp.js';
+import { slidesDocument } from '../src/export/pdf.js';
+import { scriptDocument } from '../src/export/script.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
 import { sharedBrowser, sharedMarpCli } from './browser.js';
@@ -354,5 +358,45 @@ describeWithBrowser('the shared browser', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describeWithBrowser('slides inside the handout and the script', () => {
+  it('are laid out exactly as in the slide PDF: no rule of the page reaches into a slide', async () => {
+    const loaded = await loadOutline(FIXTURE);
+    const theme = await themeFor(loaded);
+    const { deck, markdown, assets } = compileOutline(loaded, { theme: theme.name });
+    const rendered = await renderSlides(markdown, theme);
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-embedded-'));
+    for (const [name, file] of assets) await cp(file, path.join(dir, name));
+    const documents = {
+      slides: slidesDocument(rendered, deck.meta.title, deck.meta.lang),
+      handout: handoutDocument(deck, rendered.slides, rendered.css, 3, 'a4'),
+      script: scriptDocument(deck, rendered.slides, rendered.css, 'a4'),
+    };
+    // Every element of every slide, where it lies and how big it is inside its slide, as printed.
+    const layouts = await Promise.all(
+      Object.entries(documents).map(async ([name, html]) => {
+        const page = await browser.newPage();
+        try {
+          await page.emulateMediaType('print');
+          await openDocument(page, path.join(dir, `${name}.html`), html);
+          return await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
+            sections.map((section) =>
+              [section, ...section.querySelectorAll('*')]
+                .filter((element): element is HTMLElement => element instanceof HTMLElement)
+                .map((e) => `${e.tagName} ${e.offsetLeft},${e.offsetTop} ${e.offsetWidth}×${e.offsetHeight}`),
+            ),
+          );
+        } finally {
+          await page.close();
+        }
+      }),
+    );
+    const [slides, handout, script] = layouts;
+    expect(slides).toHaveLength(deck.slides.length);
+    expect(deck.slides.map((s) => s.kind)).toEqual(expect.arrayContaining(['code', 'references']));
+    expect(handout).toEqual(slides);
+    expect(script).toEqual(slides);
   });
 });

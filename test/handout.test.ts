@@ -30,7 +30,7 @@ describe('the handout', () => {
   });
 
   it('links each reference, and keeps its date on one line', () => {
-    const item = parse(html()).querySelector('.references li');
+    const item = parse(html()).querySelector('.reference-list li');
     expect(item?.querySelector('a')?.getAttribute('href')).toBe('https://example.org/one');
     expect(item?.querySelector('a')?.text).toBe('https://example.org/one');
   });

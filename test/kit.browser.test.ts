@@ -173,7 +173,7 @@ describeWithBrowser('the workshop kit', () => {
     const [exercise] = exercisesOf(deck);
     const codeIn = async (html: string) => {
       await page.setContent(html, { waitUntil: 'load' });
-      return page.$$eval('.notes .code', (blocks) =>
+      return page.$$eval('.notes .code-block', (blocks) =>
         blocks.map((b) => ({
           text: (b as HTMLElement).innerText,
           font: getComputedStyle(b).fontFamily,

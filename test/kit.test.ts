@@ -96,7 +96,7 @@ describe('where the solution goes', () => {
     expect(text).not.toContain('loss.backward()');
     expect(text).not.toContain('trainStep');
     expect(text).toContain('The solution is discussed in the session.');
-    expect(parse(html).querySelector('.notes .code')?.text).toBe(exercises[0]?.starter?.replace(/\s+$/, ''));
+    expect(parse(html).querySelector('.notes .code-block')?.text).toBe(exercises[0]?.starter?.replace(/\s+$/, ''));
   });
 });
 

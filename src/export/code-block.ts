@@ -27,16 +27,16 @@ const WRAP_MARKER =
  */
 export const CODE_CSS = `
 .code-column { container-type: inline-size; }
-.code { font-family: ${FONT_STACKS.mono.family}; line-height: 1.35; tab-size: ${TAB};
+.code-block { font-family: ${FONT_STACKS.mono.family}; line-height: 1.35; tab-size: ${TAB};
   /* The column's width (less the padding and border) over the longest line's, in DejaVu Sans Mono's 0.602 em. */
   font-size: clamp(var(--code-min, 7pt), calc((100cqi - 6mm) / (var(--columns, 1) * ${MONO_ADVANCE})), var(--code-size, 9pt));
   --code-bg: #f3f5f7; background: var(--code-bg); border-left: 0.8mm solid #c9d1d9;
   margin: 1mm 0 3mm; padding: 1.5mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }
-.code .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang));
+.code-block .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang));
   background-image: linear-gradient(var(--code-bg), var(--code-bg)), ${WRAP_MARKER};
   background-size: 100% 1lh, 2ch 1lh; background-repeat: no-repeat, repeat-y;
   background-position: 0 0, calc(var(--indent, 0) * 1ch) 0; }
-.code .lead { white-space: pre; }
+.code-block .lead { white-space: pre; }
 `;
 
 /** Leading indentation in characters, a tab counting as {@link TAB}. */
@@ -60,7 +60,7 @@ export function codeBlock(code: string, language?: string): string {
     });
   const columns = Math.max(1, ...code.split('\n').map((line) => widthOf(line)));
   const lang = language ? ` data-language="${escapeHtml(language)}"` : '';
-  return `<div class="code"${lang} style="--columns: ${columns}">${lines.join('\n')}</div>`;
+  return `<div class="code-block"${lang} style="--columns: ${columns}">${lines.join('\n')}</div>`;
 }
 
 /** A line's text, its indentation and first word unbreakable (when short), so that it never wraps before its first word. */

@@ -57,15 +57,15 @@ h1, h2, h3 { margin: 0; }
 .layout-2 .item .thumb { width: 120mm; margin-bottom: 3mm; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
-.references { break-before: page; }
-.references ol { padding-inline-start: 6mm; }
-.references li { margin-bottom: 2mm; }
+.reference-list { break-before: page; }
+.reference-list ol { padding-inline-start: 6mm; }
+.reference-list li { margin-bottom: 2mm; }
 /* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones;
    it reads left to right in a right-to-left handout too. */
-.references a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
+.reference-list a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
 [dir=rtl] .cover .bar { transform: scaleX(-1); }
 :lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
-.references .date { white-space: nowrap; }
+.reference-list .date { white-space: nowrap; }
 `;
 
 export async function exportHandout(
@@ -208,5 +208,5 @@ function references(deck: Deck, labels: Labels): string {
     return `<li>${parts.filter(Boolean).join('. ')}</li>`;
   });
   const title = deck.slides.find((slide) => slide.kind === 'references')?.title ?? labels.t('references');
-  return `<section class="references"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
+  return `<section class="reference-list"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
 }

@@ -32,7 +32,7 @@ h1, h2, h3 { margin: 0; }
 .item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
 .item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
-.item .code { --code-size: 10.5pt; --code-min: 8pt; }
+.item .code-block { --code-size: 10.5pt; --code-min: 8pt; }
 `;
 
 export interface ScriptOptions {

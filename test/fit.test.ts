@@ -12,7 +12,7 @@ import { compileData, minimalOutline } from './helpers.js';
 
 type SlideData = Record<string, unknown>;
 
-function deckOf(slides: SlideData[], contenders = 2, extra: SlideData = {}) {
+function compiledOf(slides: SlideData[], contenders = 2, extra: SlideData = {}) {
   const outline = minimalOutline();
   outline.contenders = Array.from({ length: contenders }, (_, i) => ({
     id: `c${i + 1}`,
@@ -20,8 +20,11 @@ function deckOf(slides: SlideData[], contenders = 2, extra: SlideData = {}) {
     color: '#1f6feb',
   }));
   outline.sections = [{ id: 'main', title: 'Main', slides: slides as never }];
-  return compileData({ ...outline, ...extra }).deck;
+  return compileData({ ...outline, ...extra });
 }
+
+const deckOf = (slides: SlideData[], contenders = 2, extra: SlideData = {}) =>
+  compiledOf(slides, contenders, extra).deck;
 
 const GENERATED = new Set(['title', 'agenda', 'divider', 'references']);
 const authored = (slides: DeckSlide[]) => slides.filter((s) => !GENERATED.has(s.kind));
@@ -141,18 +144,17 @@ describe('scaling and wrapping', () => {
   it('keeps a short pane whole on the first part when its neighbour needs more parts', () => {
     const short = Array.from({ length: 9 }, (_, i) => (i === 2 ? '' : `short_${i} = ${i}`)).join('\n');
     const long = Array.from({ length: 60 }, (_, i) => `long_${i} = ${i}`).join('\n');
-    const parts = authored(
-      deckOf([
-        {
-          kind: 'code',
-          title: 'C',
-          panes: [
-            { contender: 'c1', code: short },
-            { contender: 'c2', code: long },
-          ],
-        },
-      ]).slides,
-    );
+    const compiled = compiledOf([
+      {
+        kind: 'code',
+        title: 'C',
+        panes: [
+          { contender: 'c1', code: short },
+          { contender: 'c2', code: long },
+        ],
+      },
+    ]);
+    const parts = authored(compiled.deck.slides);
     expect(parts.length).toBeGreaterThan(1);
     const panes = parts.map((s) => (s.kind === 'code' ? s.panes.map((p) => [p.contender, p.code]) : []));
     expect(panes[0]).toContainEqual(['c1', short]);
@@ -164,6 +166,9 @@ describe('scaling and wrapping', () => {
     ).not.toContain('c1');
     const longShown = panes.flat().filter(([contender]) => contender === 'c2');
     expect(longShown.map(([, code]) => code).join('\n')).toBe(long);
+    // The long pane keeps its place on the right where the short one has ended.
+    expect(parts.map((part) => part.slots)).toEqual([undefined, ...parts.slice(1).map(() => [1])]);
+    expect(compiled.markdown).toContain('<div class="column c2 slot-2">');
   });
 
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {

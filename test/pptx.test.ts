@@ -20,6 +20,7 @@ import type { Deck, DeckSlide } from '../src/plan/deck.js';
 import { readableTextOn } from '../src/render/colors.js';
 import { presenterNotes } from '../src/render/notes.js';
 import { slideTitle } from '../src/render/slides.js';
+import { compileData, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
 const run = promisify(execFile);
@@ -302,5 +303,37 @@ describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
         expect(pages[i], `slide ${i + 1}: "${text}"`).toContain(text.replace(/\s+/g, ''));
       }
     }
+  });
+});
+
+describe('native PPTX columns', () => {
+  it('keeps a continued pane in its column when the pane beside it has ended, as the slides do', async () => {
+    const outline = minimalOutline();
+    const long = Array.from({ length: 60 }, (_, i) => `long_${i} = ${i}`).join('\n');
+    outline.sections = [
+      {
+        id: 'main',
+        title: 'Main',
+        slides: [
+          {
+            kind: 'code',
+            id: 'code',
+            title: 'C',
+            panes: [
+              { contender: 'a', code: 'x = 1' },
+              { contender: 'b', code: long },
+            ],
+          },
+        ],
+      },
+    ];
+    const { deck } = compileData(outline);
+    const continued = deck.slides.findIndex((s) => s.kind === 'code' && s.part?.index === 2);
+    expect(deck.slides[continued]).toMatchObject({ columns: 2, slots: [1] });
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const shapes = [...(await xmlOf(zip, `ppt/slides/slide${continued + 1}.xml`)).matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)];
+    const heading = shapes.map(([shape]) => shape).find((shape) => paragraphs(shape).includes('Beta')) ?? '';
+    const [, slideWidth] = /<p:sldSz cx="(\d+)"/.exec(await xmlOf(zip, 'ppt/presentation.xml')) ?? [];
+    expect(Number(/<a:off x="(\d+)"/.exec(heading)?.[1])).toBeGreaterThan(Number(slideWidth) / 2);
   });
 });

@@ -32,6 +32,11 @@ interface Planned {
   shown?: string[];
   /** Columns side by side (pros/cons, decision, code); more wrap into a grid. */
   columns?: number;
+  /**
+   * The cell of its row (0-based) each column stands in, when a continuation
+   * slide leaves out the columns that ended earlier: the others keep their places.
+   */
+  slots?: number[];
 }
 
 /** Sizes in px that differ from the theme's, chosen per slide by the planner. */

@@ -195,6 +195,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.shown ? { shown: part.shown } : {}),
     ...(part.dense ? { dense: true } : {}),
     ...(part.columns ? { columns: part.columns } : {}),
+    ...(part.slots ? { slots: part.slots } : {}),
     ...(parts.length > 1
       ? {
           notes: notes[index] ?? '',

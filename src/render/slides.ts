@@ -80,6 +80,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               ],
             })),
           slide.columns,
+          slide.slots,
         ),
       ];
     case 'code':
@@ -99,6 +100,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             };
           }),
           slide.columns,
+          slide.slots,
         ),
       ];
     case 'timeline':
@@ -127,6 +129,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             };
           }),
           slide.columns,
+          slide.slots,
         ),
         ...(slide.otherwise ? [md(slide.otherwise)] : []),
       ];
@@ -160,10 +163,16 @@ function labelledList(label: string, items: string[] | undefined, marker: '-' | 
   return items?.length ? [`**${md(label)}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
 }
 
-/** Columns, one per contender, colored by the contender's index; `perRow` side by side, more in a grid. */
-function columns(items: { index: number; blocks: string[] }[], perRow = items.length): string {
+/**
+ * Columns, one per contender, colored by the contender's index; `perRow` side by side, more in a
+ * grid; `slots`: the cell of its row each stands in, when some of a row are left out.
+ */
+function columns(items: { index: number; blocks: string[] }[], perRow = items.length, slots?: number[]): string {
   const body = items
-    .map(({ index, blocks }) => `<div class="column c${index}">\n\n${blocks.join('\n\n')}\n\n</div>`)
+    .map(({ index, blocks }, i) => {
+      const slot = slots?.[i] === undefined ? '' : ` slot-${(slots[i] as number) + 1}`;
+      return `<div class="column c${index}${slot}">\n\n${blocks.join('\n\n')}\n\n</div>`;
+    })
     .join('\n');
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }

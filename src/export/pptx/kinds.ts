@@ -114,6 +114,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
               ...labelled(frame, frame.labels.t('cons'), own(slide.cons, c.id), text),
             ],
           })),
+        slide.slots,
       );
       return;
     case 'decision': {
@@ -129,6 +130,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
             body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
           };
         }),
+        slide.slots,
       );
       if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
       return;
@@ -144,6 +146,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
           body: [],
           draw: (x: number, y: number, width: number) => drawCode(frame, slide, pane, x, y, width),
         })),
+        slide.slots,
       );
       return;
     case 'timeline':
@@ -380,17 +383,26 @@ interface Column {
   draw?: (x: number, y: number, width: number) => number;
 }
 
-/** Columns side by side, each under a heading in its contender's color, wrapping into a grid; returns the y under them. */
-function drawColumns(frame: Frame, top: number, perRow: number | undefined, columns: Column[]): number {
+/**
+ * Columns side by side, each under a heading in its contender's color, wrapping into a grid
+ * (`slots`: the cell of its row each stands in, as in the markdown); returns the y under them.
+ */
+function drawColumns(
+  frame: Frame,
+  top: number,
+  perRow: number | undefined,
+  columns: Column[],
+  slots?: readonly number[],
+): number {
   const across = perRow ?? columns.length;
   const width = columnWidth(across);
   const gap = columnGap(across);
+  const rows = gridRows(columns, across, slots);
   let y = top;
-  for (let start = 0; start < columns.length; start += across) {
-    const row = columns.slice(start, start + across);
-    const lastRow = start + across >= columns.length;
-    const heights = row.map((column, i) => {
-      const x = PAD.side + i * (width + gap);
+  for (const [r, row] of rows.entries()) {
+    const lastRow = r === rows.length - 1;
+    const heights = row.map(({ column, slot }) => {
+      const x = PAD.side + slot * (width + gap);
       const accent = contenderColor(frame, column.contender);
       const heading: Paragraph = {
         runs: [{ text: column.heading }],
@@ -424,6 +436,19 @@ function drawColumns(frame: Frame, top: number, perRow: number | undefined, colu
     y += Math.max(...heights) + (lastRow ? 0 : gap);
   }
   return y;
+}
+
+/** The grid's rows: `across` columns each, or, with `slots`, a new row wherever a slot does not move right. */
+function gridRows(columns: Column[], across: number, slots?: readonly number[]): { column: Column; slot: number }[][] {
+  const rows: { column: Column; slot: number }[][] = [];
+  columns.forEach((column, i) => {
+    const slot = slots?.[i] ?? i % across;
+    const row = rows.at(-1);
+    const previous = row?.at(-1)?.slot;
+    if (!row || previous === undefined || slot <= previous) rows.push([{ column, slot }]);
+    else row.push({ column, slot });
+  });
+  return rows;
 }
 
 /** A code pane: monospace lines with the highlighter's colors on the code background, then its caption. */

@@ -4,7 +4,7 @@ import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import type { SlideContent } from '../deck.js';
 import { type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
-import { type ColumnLayout, planColumns } from './columns.js';
+import { type ColumnLayout, planColumns, slotsOf } from './columns.js';
 import {
   BODY,
   CODE,
@@ -63,7 +63,14 @@ export function prosConsParts(
           lists[item.side][contender.id] = list;
         }
       }
-      return { content: { ...content, ...lists }, fit: {}, columns: plan.perRow, height: slide.height };
+      const slots = slotsOf(slide);
+      return {
+        content: { ...content, ...lists },
+        fit: {},
+        columns: plan.perRow,
+        ...(slots ? { slots } : {}),
+        height: slide.height,
+      };
     });
   };
   const together = plan(['pros', 'cons']);
@@ -104,18 +111,22 @@ export function decisionParts(
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;
   const perRow = plan.perRow;
-  return plan.slides.map((slide, i) => ({
-    content: {
-      ...choices,
-      choices: slide.columns.map(({ column, from, to }) => {
-        const choice = content.choices[column] as (typeof content.choices)[number];
-        return { ...choice, when: choice.when.slice(from, to) };
-      }),
-      ...(otherwise && i === parts - 1 ? { otherwise } : {}),
-    },
-    fit: {},
-    columns: perRow,
-  }));
+  return plan.slides.map((slide, i) => {
+    const slots = slotsOf(slide);
+    return {
+      content: {
+        ...choices,
+        choices: slide.columns.map(({ column, from, to }) => {
+          const choice = content.choices[column] as (typeof content.choices)[number];
+          return { ...choice, when: choice.when.slice(from, to) };
+        }),
+        ...(otherwise && i === parts - 1 ? { otherwise } : {}),
+      },
+      fit: {},
+      columns: perRow,
+      ...(slots ? { slots } : {}),
+    };
+  });
 }
 
 /**
@@ -174,17 +185,21 @@ export function codeParts(
       plan.slides.length < best.slides ||
       (plan.slides.length === best.slides && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
     if (!better) continue;
-    const parts = plan.slides.map((slide) => ({
-      content: {
-        ...content,
-        panes: slide.columns.map(({ column, from, to }) => {
-          const pane = panes[column] as (typeof panes)[number];
-          return { ...pane, code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ' };
-        }),
-      },
-      fit: size === CODE.size ? {} : { code: size },
-      columns: plan.perRow,
-    }));
+    const parts = plan.slides.map((slide) => {
+      const slots = slotsOf(slide);
+      return {
+        content: {
+          ...content,
+          panes: slide.columns.map(({ column, from, to }) => {
+            const pane = panes[column] as (typeof panes)[number];
+            return { ...pane, code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ' };
+          }),
+        },
+        fit: size === CODE.size ? {} : { code: size },
+        columns: plan.perRow,
+        ...(slots ? { slots } : {}),
+      };
+    });
     best = { parts, slides: parts.length, wraps };
     if (parts.length === 1 && wraps === 0) break;
   }

@@ -16,8 +16,11 @@ export interface ColumnLayout {
 }
 
 export interface ColumnPlan {
-  /** Per slide: the columns it shows with the [from, to) items of each, in rows of `perRow`, and their height. */
-  slides: { columns: { column: number; from: number; to: number }[]; height: number }[];
+  /**
+   * Per slide: the columns it shows with the [from, to) items of each and the cell of its row it
+   * stands in (`slot`), in rows of `perRow`, and their height.
+   */
+  slides: { columns: { column: number; from: number; to: number; slot: number }[]; height: number }[];
   /** Columns side by side; a slide with more wraps them into a grid. */
   perRow: number;
 }
@@ -135,7 +138,7 @@ function flow(
         return end > start || part === 0 ? [{ column, from: start, to: end, layout: layouts[i] as ColumnLayout }] : [];
       });
       const height = Math.max(...shown.map((c) => c.layout.overhead + stack(c.layout.items.slice(c.from, c.to))));
-      const row = shown.map(({ column, from, to }) => ({ column, from, to }));
+      const row = shown.map(({ column, from, to }) => ({ column, from, to, slot: columns.indexOf(column) }));
       if (part === 0 && share && current) {
         current.columns.push(...row);
         current.height += gap + height;
@@ -146,4 +149,15 @@ function flow(
     }
   }
   return slides;
+}
+
+/**
+ * The cell of its row each column of a slide stands in, when a continuation
+ * slide leaves out columns that ended earlier: the others keep their places
+ * instead of moving left. Undefined when every row is filled from its start.
+ */
+export function slotsOf(slide: ColumnPlan['slides'][number]): number[] | undefined {
+  const slots = slide.columns.map((c) => c.slot);
+  const filled = slots.every((slot, i) => slot === 0 || slot === (slots[i - 1] ?? -1) + 1);
+  return filled ? undefined : slots;
 }

@@ -10,4 +10,6 @@ export interface Part<C = SlideContent> {
   dense?: boolean;
   /** Columns side by side, for the kinds laid out in columns. */
   columns?: number;
+  /** The cell of its row each column stands in, when some are left out (see `slotsOf`). */
+  slots?: number[];
 }

@@ -63,12 +63,11 @@ export function prosConsParts(
           lists[item.side][contender.id] = list;
         }
       }
-      const slots = slotsOf(slide);
       return {
         content: { ...content, ...lists },
         fit: {},
         columns: plan.perRow,
-        ...(slots ? { slots } : {}),
+        ...slotsOf(slide),
         height: slide.height,
       };
     });
@@ -111,22 +110,19 @@ export function decisionParts(
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;
   const perRow = plan.perRow;
-  return plan.slides.map((slide, i) => {
-    const slots = slotsOf(slide);
-    return {
-      content: {
-        ...choices,
-        choices: slide.columns.map(({ column, from, to }) => {
-          const choice = content.choices[column] as (typeof content.choices)[number];
-          return { ...choice, when: choice.when.slice(from, to) };
-        }),
-        ...(otherwise && i === parts - 1 ? { otherwise } : {}),
-      },
-      fit: {},
-      columns: perRow,
-      ...(slots ? { slots } : {}),
-    };
-  });
+  return plan.slides.map((slide, i) => ({
+    content: {
+      ...choices,
+      choices: slide.columns.map(({ column, from, to }) => {
+        const choice = content.choices[column] as (typeof content.choices)[number];
+        return { ...choice, when: choice.when.slice(from, to) };
+      }),
+      ...(otherwise && i === parts - 1 ? { otherwise } : {}),
+    },
+    fit: {},
+    columns: perRow,
+    ...slotsOf(slide),
+  }));
 }
 
 /**
@@ -185,21 +181,18 @@ export function codeParts(
       plan.slides.length < best.slides ||
       (plan.slides.length === best.slides && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
     if (!better) continue;
-    const parts = plan.slides.map((slide) => {
-      const slots = slotsOf(slide);
-      return {
-        content: {
-          ...content,
-          panes: slide.columns.map(({ column, from, to }) => {
-            const pane = panes[column] as (typeof panes)[number];
-            return { ...pane, code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ' };
-          }),
-        },
-        fit: size === CODE.size ? {} : { code: size },
-        columns: plan.perRow,
-        ...(slots ? { slots } : {}),
-      };
-    });
+    const parts = plan.slides.map((slide) => ({
+      content: {
+        ...content,
+        panes: slide.columns.map(({ column, from, to }) => {
+          const pane = panes[column] as (typeof panes)[number];
+          return { ...pane, code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ' };
+        }),
+      },
+      fit: size === CODE.size ? {} : { code: size },
+      columns: plan.perRow,
+      ...slotsOf(slide),
+    }));
     best = { parts, slides: parts.length, wraps };
     if (parts.length === 1 && wraps === 0) break;
   }

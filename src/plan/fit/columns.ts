@@ -152,12 +152,12 @@ function flow(
 }
 
 /**
- * The cell of its row each column of a slide stands in, when a continuation
- * slide leaves out columns that ended earlier: the others keep their places
- * instead of moving left. Undefined when every row is filled from its start.
+ * `slots`, the cell of its row each column of a slide stands in, when a
+ * continuation slide leaves out columns that ended earlier: the others keep
+ * their places instead of moving left. Nothing when every row is filled from its start.
  */
-export function slotsOf(slide: ColumnPlan['slides'][number]): number[] | undefined {
+export function slotsOf(slide: ColumnPlan['slides'][number]): { slots?: number[] } {
   const slots = slide.columns.map((c) => c.slot);
   const filled = slots.every((slot, i) => slot === 0 || slot === (slots[i - 1] ?? -1) + 1);
-  return filled ? undefined : slots;
+  return filled ? {} : { slots };
 }

@@ -141,7 +141,7 @@ describe('scaling and wrapping', () => {
     for (const part of parts) expect(part.fit?.code ?? 20).toBeGreaterThanOrEqual(16);
   });
 
-  it('keeps a short pane whole on the first part when its neighbour needs more parts', () => {
+  it('keeps a short pane whole on the first part, and the long one beside it in its place on the next', () => {
     const short = Array.from({ length: 9 }, (_, i) => (i === 2 ? '' : `short_${i} = ${i}`)).join('\n');
     const long = Array.from({ length: 60 }, (_, i) => `long_${i} = ${i}`).join('\n');
     const compiled = compiledOf([

@@ -30,6 +30,7 @@ export function countWords(text: string, lang = 'en'): number {
  * scripts without spaces, whose length a dictionary's word splits say little about.
  */
 export function spokenLength(text: string, lang = 'en'): { words: number; characters: number } {
+  if (PLAIN_ASCII.test(text)) return { words: asciiWords(text), characters: 0 };
   let words = 0;
   let characters = 0;
   for (const segment of segmenterFor(lang).segment(text)) {
@@ -38,6 +39,45 @@ export function spokenLength(text: string, lang = 'en'): { words: number; charac
     else words++;
   }
   return { words, characters };
+}
+
+/**
+ * ASCII text made only of letters, digits, spaces and the punctuation below,
+ * whose words `asciiWords` counts as the segmenter does, without its cost
+ * (about 80 µs for a 45-word note: most of a large outline's planning time).
+ */
+const PLAIN_ASCII = /^[A-Za-z0-9 \t\r\n.,;:'!?"()[\]{}<>+=*/\\|#%&@$^~`-]*$/;
+
+/**
+ * Words by Unicode's word-boundary rules (UAX #29) for `PLAIN_ASCII` text:
+ * runs of letters and digits, joined across one ":", "." or "'" between
+ * letters ("e.g", "don't", "a:b") and one ",", ";", "." or "'" between digits
+ * ("1,000", "3.14"). test/timing.property.test.ts holds it to Intl.Segmenter.
+ */
+export function asciiWords(text: string): number {
+  const kind = (i: number) => {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'letter';
+    if (c >= 48 && c <= 57) return 'digit';
+    return undefined;
+  };
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (kind(i)) {
+      if (!inWord) words++;
+      inWord = true;
+      continue;
+    }
+    const char = text[i] as string;
+    const [before, after] = [kind(i - 1), kind(i + 1)];
+    const joins =
+      inWord &&
+      before === after &&
+      ((before === 'letter' && ":.'".includes(char)) || (before === 'digit' && ",;.'".includes(char)));
+    if (!joins) inWord = false;
+  }
+  return words;
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

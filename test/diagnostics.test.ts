@@ -82,6 +82,12 @@ const MISSPELT_KEY = `${HEAD}sections:
         bulets: [x]
 `;
 
+/** The problems of an outline as the CLI prints them, hints included. */
+function printed(source: string): string[] {
+  const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
+  return validated.ok ? [] : validated.diagnostics.map(formatDiagnostic);
+}
+
 describe('schema errors', () => {
   it('names an unknown key at the key itself, with a suggestion', () => {
     const source = MISSPELT_KEY;
@@ -95,10 +101,7 @@ describe('schema errors', () => {
   it('prints the README’s error example, word for word', () => {
     const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
     const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
-    const source = MISSPELT_KEY;
-    const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
-    const printed = validated.ok ? [] : validated.diagnostics.map(formatDiagnostic);
-    expect(`${printed.join('\n')}\n`).toBe(example);
+    expect(`${printed(MISSPELT_KEY).join('\n')}\n`).toBe(example);
   });
 
   it('reports a wrong type, a missing field and an unknown slide kind together', () => {
@@ -142,8 +145,7 @@ describe('schema errors', () => {
         bullets: [x]
 `;
     // The last slide has two unknown keys beside its missing title: which one was meant is not guessed.
-    const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
-    expect(validated.ok ? [] : validated.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+    expect(printed(source)).toMatchInlineSnapshot(`
       [
         "outline.yaml:14:15 error[unknown-key]: "date" is not a timeline event field (did you mean "when"?)
         hint: Rename it to "when": a timeline event needs one. Allowed here: when, text, contender.",

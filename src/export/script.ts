@@ -7,6 +7,7 @@
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
+import { paragraphsOf } from '../plan/notes.js';
 import { escapeHtml } from '../render/escape.js';
 import { clock, startTimes } from '../render/runsheet.js';
 import { slideTitle } from '../render/slides.js';
@@ -32,6 +33,9 @@ h1, h2, h3 { margin: 0; }
 .item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
 .item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
+/* What only the speaker sees: set apart, so it is never read out by mistake. */
+.item .private { border-inline-start: 1.2mm solid #8250df; background: #f6f0ff; padding: 1.5mm 3mm; margin: 0 0 2.5mm; }
+.item .private .private-label { font-weight: bold; font-size: 11pt; color: #5a32a3; margin-bottom: 1mm; }
 .item .code-block { --code-size: 10.5pt; --code-min: 8pt; }
 `;
 
@@ -91,9 +95,16 @@ function item(slide: DeckSlide, number: number, start: number, svg: string, labe
     solution && slide.kind === 'exercise'
       ? `<p class="code-label">${escapeHtml(labels.t('solution'))}</p>${codeBlock(solution, slide.language)}`
       : '';
+  const privateNotes = slide.privateNotes
+    ? `<div class="private"><p class="private-label">${escapeHtml(labels.t('privateNotes'))}</p>${paragraphsOf(
+        slide.privateNotes,
+      )
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('')}</div>`
+    : '';
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))}</h3>
-<p class="time">${escapeHtml(labels.t('starts'))} <strong>${clock(start)}</strong> · ${escapeHtml(labels.minutes(slide.minutes))}</p>${notes}${code}</div>
+<p class="time">${escapeHtml(labels.t('starts'))} <strong>${clock(start)}</strong> · ${escapeHtml(labels.minutes(slide.minutes))}</p>${notes}${privateNotes}${code}</div>
 </article>`;
 }

@@ -73,11 +73,19 @@ const source = z.strictObject({
     .describe('When the source was last checked (YYYY-MM-DD).'),
 });
 
+const privateNotes = z
+  .string()
+  .optional()
+  .describe(
+    "Notes only the speaker sees (the presenter HTML, the script, the PPTX notes, the solutions notebook), never the handout or any attendee output; not counted in the slide's time.",
+  );
+
 /** Fields every slide may carry. */
 const slideBase = {
   id: id.optional().describe('Stable id, used by profiles, --skip and overlays.'),
   title: slideText(LIMIT.title),
   notes: z.string().optional().describe('Speaker notes: what to say. Shown in presenter view and the handout.'),
+  privateNotes,
   tags: z.array(id).optional().describe('A tagged slide is kept only when a selected tag matches (--only, profiles).'),
   sources: z.array(id).optional().describe('Ids of sources this slide relies on.'),
   minutes: minutes.optional(),
@@ -208,6 +216,7 @@ const section = z.strictObject({
   title: slideText(LIMIT.title),
   summary: slideText(LIMIT.line).optional().describe('One line under the section title on its divider slide.'),
   notes: z.string().optional(),
+  privateNotes,
   tags: z.array(id).optional(),
   minutes: minutes.optional().describe('Speaking time of the divider slide.'),
   slides: z.array(slideSchema),

@@ -11,6 +11,8 @@ export interface NumberedSource extends Source {
 interface Planned {
   title: string;
   notes: string;
+  /** What only the speaker sees (`privateNotes`): on a slide's first part only, never in an attendee output. */
+  privateNotes?: string;
   minutes: number;
   /** The minutes the author set for the whole slide (all its parts); absent when estimated from the notes. */
   timebox?: number;
@@ -18,6 +20,8 @@ interface Planned {
   citations: number[];
   /** Where the slide was written, for the positions of findings about it. */
   origin: Where;
+  /** An exercise's number in the talk, 1-based; its title already starts with it ("Exercise 2: …"). */
+  exerciseNumber?: number;
   /** Title of the section the slide belongs to (none for the title and agenda slides). */
   section?: string;
   /** Content so long that the slide uses the theme's smaller text (`dense` class). */
@@ -61,7 +65,7 @@ export type GeneratedSlide =
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An authored slide's content, without the fields the planner replaces. */
-export type SlideContent = OmitEach<Slide, 'title' | 'notes' | 'minutes' | 'sources'>;
+export type SlideContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources'>;
 
 export type DeckSlide = Planned & (GeneratedSlide | SlideContent);
 export type DeckSlideKind = DeckSlide['kind'];

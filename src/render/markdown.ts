@@ -6,18 +6,21 @@ import { Document, isScalar } from 'yaml';
 import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { directiveValue, escapeInline, escapeNotes } from './escape.js';
-import { presenterNotes } from './notes.js';
+import { presenterNotes, type Reader } from './notes.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
 /**
+ * The deck as Marp markdown, with the presenter notes `reader` may see: by
+ * default the speaker's (notes, private notes and solutions).
+ *
  * @example
  * const markdown = renderMarkdown(planDeck(outline));
  * markdown.startsWith('---\nmarp: true'); // true
  */
-export function renderMarkdown(deck: Deck): string {
+export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
   const ctx: RenderContext = { contenders: deck.contenders, labels: labelsFor(deck) };
-  const slides = deck.slides.map((slide) => renderSlide(slide, ctx));
+  const slides = deck.slides.map((slide) => renderSlide(slide, ctx, reader));
   return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }
 
@@ -51,14 +54,14 @@ function slideClass(slide: DeckSlide, ctx: RenderContext): string {
   return [kind, ...continuedPart, ...(slide.dense ? ['dense'] : []), ...fitClasses(slide, ctx.contenders)].join(' ');
 }
 
-function renderSlide(slide: DeckSlide, ctx: RenderContext): string {
+function renderSlide(slide: DeckSlide, ctx: RenderContext, reader: Reader): string {
   const directives = [`<!-- _class: ${slideClass(slide, ctx)} -->`];
   if (slide.kind === 'title') directives.push('<!-- _paginate: hide -->');
   if (slide.citations.length > 0) {
     const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
     directives.push(`<!-- _footer: ${directiveValue(withMarkdown(ctx.labels, 'sources', { refs }))} -->`);
   }
-  const notes = presenterNotes(slide, ctx.labels).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
+  const notes = presenterNotes(slide, ctx.labels, reader).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
   return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
 }
 

@@ -1,21 +1,30 @@
 /**
- * What the presenter sees under a slide: its notes and, for an exercise, the
- * solution. Pure; the markdown (Marp's presenter notes) and the PPTX notes use it.
+ * What the presenter sees under a slide: its notes and, for the speaker, the
+ * private notes and an exercise's solution. Pure; the markdown (Marp's
+ * presenter notes) and the PPTX notes use it.
  */
 import type { Labels } from '../labels.js';
 import type { DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 
 /**
- * The notes as paragraphs, each one Marp comment: the notes (ending with the
- * "Solution:" label under an exercise), then the solution code on its own, so
- * that the presenter view shows it as a paragraph of its own (the HTML export
- * sets it as code; a triple click selects exactly the code).
+ * Who an output is for: the `audience` gets what the speaker says (`notes`);
+ * the `speaker` also gets the private notes and the exercises' solutions.
  */
-export function presenterNotes(slide: DeckSlide, labels: Labels): string[] {
+export type Reader = 'audience' | 'speaker';
+
+/**
+ * The notes as paragraphs, each one Marp comment: the notes, then (for the
+ * speaker) the private notes under their label and an exercise's "Solution:"
+ * label; then the solution code on its own, always the last paragraph, so that
+ * the presenter view shows it as a paragraph of its own (the HTML export sets
+ * it as code; a triple click selects exactly the code).
+ */
+export function presenterNotes(slide: DeckSlide, labels: Labels, reader: Reader = 'speaker'): string[] {
   const notes = slide.notes.trim();
+  if (reader === 'audience') return notes ? [notes] : [];
+  const privateNotes = slide.privateNotes ? `${labels.t('privateNotes')}\n${slide.privateNotes}` : '';
   const solution = solutionOf(slide)?.replace(/\s+$/, '');
-  if (!solution) return notes ? [notes] : [];
-  const heading = labels.t('solution');
-  return [notes ? `${notes}\n\n${heading}` : heading, solution];
+  const text = [notes, privateNotes, solution ? labels.t('solution') : ''].filter(Boolean).join('\n\n');
+  return [...(text ? [text] : []), ...(solution ? [solution] : [])];
 }

@@ -60,14 +60,44 @@ describe('an exercise', () => {
     return compileData(outline).markdown;
   };
 
-  it('shows the time the author set', () => {
-    expect(exercise(10)).toContain('**Exercise** · 10 min');
+  it('shows its number in the title, and the time the author set', () => {
+    const markdown = exercise(10);
+    expect(markdown).toContain('# Exercise 1: Try it\n\n**10 min**\n\n1. Do the thing');
   });
 
   it('shows no time when none was set: the estimate from the notes is the speaker’s, not the audience’s', () => {
     const markdown = exercise();
-    expect(markdown).toContain('**Exercise**\n');
-    expect(markdown).not.toMatch(/\*\*Exercise\*\* ·/);
+    expect(markdown).toContain('# Exercise 1: Try it\n\n1. Do the thing');
+    expect(markdown).not.toMatch(/\*\*[\d.]+ min\*\*/);
+  });
+});
+
+describe('exercise numbers', () => {
+  const titles = (titles: string[], lang = 'en') => {
+    const outline = { ...minimalOutline(), lang };
+    outline.sections[0]?.slides.push(
+      ...titles.map((title) => ({ kind: 'exercise' as const, title, task: ['Do it'], solution: 'x' })),
+    );
+    return compileData(outline).deck.slides.flatMap((slide) => (slide.kind === 'exercise' ? [slide.title] : []));
+  };
+
+  it('number the exercises in order, replacing a number the author wrote, never doubling the word', () => {
+    expect(titles(['Exercise 0: check your setup', 'A first model', 'exercise 7 — loops', 'Exercise: export'])).toEqual(
+      ['Exercise 1: check your setup', 'Exercise 2: A first model', 'Exercise 3: loops', 'Exercise 4: export'],
+    );
+  });
+
+  it("read the talk's own word for an exercise, and keep titles that only start with the word", () => {
+    expect(titles(['Übung 1 – Setup', 'Exercise 2: Schleifen', 'Übungsaufgaben lösen'], 'de')).toEqual([
+      'Übung 1: Setup',
+      'Übung 2: Schleifen',
+      'Übung 3: Übungsaufgaben lösen',
+    ]);
+    expect(titles(['演習1：準備'], 'ja')).toEqual(['演習 1：準備']);
+  });
+
+  it('leave a title that is only the word and a number as the number', () => {
+    expect(titles(['Exercise 5'])).toEqual(['Exercise 1']);
   });
 });
 

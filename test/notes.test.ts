@@ -50,7 +50,7 @@ describe('a split slide in the deck', () => {
     const outline = minimalOutline();
     outline.sections = [{ id: 'main', title: 'Main', slides: [slide as never] }];
     const { deck } = compileData(outline);
-    return deck.slides.filter((s) => s.title === slide.title);
+    return deck.slides.filter((s) => s.kind === slide.kind && s.section === 'Main');
   }
 
   it('shares its notes across the parts, in order, each part saying something', () => {

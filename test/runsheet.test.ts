@@ -106,7 +106,7 @@ describe('the run sheet', () => {
       [4, 'What they are', 'The basics', '2 min'],
       [5, 'A word', 'The basics', '1.5 min'],
       [6, 'Choosing', 'Choosing', '0.5 min'],
-      [7, 'Brew one', 'Choosing', '5 min'],
+      [7, 'Exercise 1: Brew one', 'Choosing', '5 min'],
       [8, 'Questions', 'Choosing', '2 min'],
       [9, 'References', '', '0.25 min'],
     ]);
@@ -150,7 +150,7 @@ describe('the run sheet', () => {
     expect(sheet).toContain('Profile: short · Test Meetup · November 22, 2026');
     expect(sheet).toContain('8 slides, 7 min of a 5 min slot — **over by 2 min**.');
     const rows = rowsOf(sheet);
-    expect(rows.map((r) => r.title)).not.toContain('Brew one');
+    expect(rows.map((r) => r.title)).not.toContain('Exercise 1: Brew one');
     expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(rows.at(-1)?.ends).toBe('7:00');
   });

@@ -3,16 +3,40 @@
  * solution travels in the exercise's own `solution` field (never in its
  * notes), so each output decides whether to show it. Pure.
  */
+import type { Labels } from '../labels.js';
 import type { Deck, DeckSlide } from './deck.js';
 
 export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
+
+/**
+ * An exercise's title with its number, as every output shows it: "Exercise 2:
+ * A first model". A number the author already wrote ("Exercise 0: Setup",
+ * "Übung 1 – …") is replaced, so that the talk has one numbering.
+ *
+ * @example
+ * exerciseTitle('Exercise 0: check your setup', 1, labels); // "Exercise 1: check your setup"
+ */
+export function exerciseTitle(title: string, number: number, labels: Labels): string {
+  const words = [...new Set([labels.t('exercise'), 'Exercise'])].map(escapeRegExp).join('|');
+  // The word, then a number, a separator or both: "Exercise: …" and "Exercise 3 …" go; "Exercises and tests" stays.
+  const prefix = new RegExp(`^\\s*(?:${words})(?:\\s*\\d+[a-z]?\\s*[:：.)\\-–—]?|\\s*[:：.\\-–—])\\s*`, 'iu');
+  const rest = title.replace(prefix, '').trim();
+  return rest ? labels.t('exerciseHeading', { n: number, title: rest }) : labels.t('exerciseNumber', { n: number });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** One exercise, its continuation slides joined again. */
 export interface Exercise {
   /** 1-based, in the order of the talk. */
   number: number;
   id?: string;
+  /** With its number: "Exercise 2: A first model". */
   title: string;
+  /** The speaker's private notes on the exercise. */
+  privateNotes?: string;
   task: string[];
   starter?: string;
   solution: string;
@@ -57,9 +81,10 @@ export function exercisesOf(deck: Deck): Exercise[] {
     }
     const language = slide.language ?? talkLanguage;
     exercises.push({
-      number: exercises.length + 1,
+      number: slide.exerciseNumber ?? exercises.length + 1,
       ...(slide.id ? { id: slide.id } : {}),
       title: slide.title,
+      ...(slide.privateNotes ? { privateNotes: slide.privateNotes } : {}),
       task: [...slide.task],
       ...(slide.starter ? { starter: slide.starter } : {}),
       solution: slide.solution,

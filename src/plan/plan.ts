@@ -7,6 +7,7 @@ import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
+import { exerciseTitle } from './exercises.js';
 import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { estimateMinutes } from './timing.js';
@@ -75,6 +76,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     );
   }
 
+  let exercises = 0;
   for (const [i, section] of outline.sections.entries()) {
     const notes = section.notes ?? '';
     slides.push({
@@ -83,6 +85,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ...(section.summary ? { summary: section.summary } : {}),
       section: section.title,
       notes,
+      ...privateNotesOf(section),
       minutes: minutesFor(section.minutes, notes),
       citations: [],
       origin: originOf(section) ?? ['sections', i],
@@ -90,17 +93,21 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     });
     for (const [j, slide] of section.slides.entries()) {
       const origin = originOf(slide) ?? ['sections', i, 'slides', j];
+      const exercise = slide.kind === 'exercise' ? ++exercises : undefined;
+      const title = exercise === undefined ? slide.title : exerciseTitle(slide.title, exercise, labels);
       const base = {
-        title: slide.title,
+        title,
+        ...(exercise === undefined ? {} : { exerciseNumber: exercise }),
         notes: slide.notes ?? '',
+        ...privateNotesOf(slide),
         minutes: minutesFor(slide.minutes, spokenText(slide)),
         ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
         citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
         origin,
         section: section.title,
       };
-      const { title: _t, notes: _n, minutes: _m, sources: _s, ...content } = slide;
-      slides.push(...continued(base, fitContent(content, slide.title, outline.contenders, labels)));
+      const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, ...content } = slide;
+      slides.push(...continued(base, fitContent(content, title, outline.contenders, labels)));
     }
   }
 
@@ -163,7 +170,16 @@ function spokenText(slide: Slide): string {
   return `${notes}${notes ? '\n\n' : ''}${slide.solution}`;
 }
 
-type SlideBase = Pick<DeckSlide, 'title' | 'notes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section'>;
+/** An author's private notes, when they wrote any. */
+function privateNotesOf(written: { privateNotes?: string | undefined }): Pick<DeckSlide, 'privateNotes'> {
+  const text = written.privateNotes?.trim();
+  return text ? { privateNotes: text } : {};
+}
+
+type SlideBase = Pick<
+  DeckSlide,
+  'title' | 'notes' | 'privateNotes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section' | 'exerciseNumber'
+>;
 
 /**
  * Part `index`'s share of a slide's minutes: whole quarter minutes, the first
@@ -187,8 +203,11 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
  */
 function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]): DeckSlide[] {
   const notes = shareParagraphs(paragraphsOf(base.notes), parts.length).map((share) => share.join('\n\n'));
+  // Private notes, like an exercise's solution, go with the first part: the speaker reads them as the slide starts.
+  const { privateNotes, ...shared } = base;
   return parts.map((part, index) => ({
-    ...base,
+    ...shared,
+    ...(index === 0 && privateNotes ? { privateNotes } : {}),
     ...part.content,
     ...fitted(part.fit),
     ...(part.start ? { start: part.start } : {}),

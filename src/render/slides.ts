@@ -147,7 +147,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
       return [
         heading,
         // Only a time the author set: an estimate from the speaker's notes means nothing to the audience.
-        `**${md(labels.t('exercise'))}**${slide.timebox === undefined ? '' : ` · ${md(labels.minutes(slide.timebox))}`}`,
+        ...(slide.timebox === undefined ? [] : [`**${md(labels.minutes(slide.timebox))}**`]),
         numbered(slide.task.map(md), slide.start),
       ];
   }

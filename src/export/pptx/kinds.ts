@@ -91,9 +91,8 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
         ...slide.bullets.map((bullet) => text(bullet, { bullet: 'disc' })),
       ]);
     case 'exercise': {
-      const label = `${frame.labels.t('exercise')}${slide.timebox === undefined ? '' : ` · ${frame.labels.minutes(slide.timebox)}`}`;
       return list(frame, top, [
-        text(label, { bold: true }),
+        ...(slide.timebox === undefined ? [] : [text(frame.labels.minutes(slide.timebox), { bold: true })]),
         ...slide.task.map((task) => text(task, { bullet: { start: slide.start ?? 1 } })),
       ]);
     }

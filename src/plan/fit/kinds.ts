@@ -34,7 +34,7 @@ export function fitContent(
       return fitList(title, content.bullets, (b) => b, make, BODY, lead);
     }
     case 'exercise': {
-      // Each part repeats the "Exercise · 10 min" line.
+      // Each part repeats the "10 min" line the author's timebox gives (room is kept without one).
       const label = BODY.size * BODY.line + BODY.gap;
       return fitList(
         title,

@@ -140,6 +140,7 @@ describe('the exercise notebooks', () => {
       ['markdown', 'title'],
       ['markdown', 'exercise-1-task'],
       ['code', 'exercise-1-code'],
+      ['markdown', 'exercise-2-task'],
     ]);
     expect(sourceOf(cells[0])).toContain('Alpha vs Beta, hands-on');
     // The steps as Markdown shows them: backslash escapes (train\_step) taken off.
@@ -154,6 +155,14 @@ describe('the exercise notebooks', () => {
     expect(metadata.kernelspec).toMatchObject({ name: 'python3', language: 'python' });
     expect(metadata.language_info.name).toBe('python');
     expect([nbformat, nbformat_minor]).toEqual([4, 5]);
+  });
+
+  it('keeps an exercise in another language in its place, with a cell that points to its file', () => {
+    for (const kind of ['exercises', 'solutions'] as const) {
+      const pointer = sourceOf(notebook(kind).cells.at(-1));
+      expect(pointer).toMatch(/^## Exercise 2: The same in JavaScript\n/);
+      expect(pointer).toContain(`work in \`${slug}.${kind}/02-exercise-js.js\``);
+    }
   });
 
   it('gives an exercise in a language without a notebook a source file of its own, task on top', () => {

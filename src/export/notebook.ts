@@ -31,33 +31,72 @@ const KERNELS: Record<string, Kernel> = {
 
 const KERNEL_ALIASES: Record<string, string> = { py: 'python', python3: 'python', ipython: 'python' };
 
-/** File extension and line-comment marker of languages without a notebook; others get `.txt`. */
-const SOURCE_FILES: Record<string, { ext: string; comment: string }> = {
-  javascript: { ext: 'js', comment: '//' },
-  js: { ext: 'js', comment: '//' },
-  typescript: { ext: 'ts', comment: '//' },
-  ts: { ext: 'ts', comment: '//' },
-  java: { ext: 'java', comment: '//' },
-  kotlin: { ext: 'kt', comment: '//' },
-  scala: { ext: 'scala', comment: '//' },
-  go: { ext: 'go', comment: '//' },
-  rust: { ext: 'rs', comment: '//' },
-  c: { ext: 'c', comment: '//' },
-  cpp: { ext: 'cpp', comment: '//' },
-  'c++': { ext: 'cpp', comment: '//' },
-  csharp: { ext: 'cs', comment: '//' },
-  'c#': { ext: 'cs', comment: '//' },
-  swift: { ext: 'swift', comment: '//' },
-  php: { ext: 'php', comment: '//' },
-  ruby: { ext: 'rb', comment: '#' },
-  julia: { ext: 'jl', comment: '#' },
-  bash: { ext: 'sh', comment: '#' },
-  sh: { ext: 'sh', comment: '#' },
-  shell: { ext: 'sh', comment: '#' },
-  perl: { ext: 'pl', comment: '#' },
-  sql: { ext: 'sql', comment: '--' },
-  haskell: { ext: 'hs', comment: '--' },
-  lua: { ext: 'lua', comment: '--' },
+/** How a language's source file comments its header: a marker per line, or a block around it. */
+type Comment = { line: string } | { open: string; close: string };
+
+interface SourceFile {
+  ext: string;
+  comment: Comment;
+}
+
+const slashes = (ext: string): SourceFile => ({ ext, comment: { line: '//' } });
+const hashes = (ext: string): SourceFile => ({ ext, comment: { line: '#' } });
+const dashes = (ext: string): SourceFile => ({ ext, comment: { line: '--' } });
+const markup = (ext: string): SourceFile => ({ ext, comment: { open: '<!--', close: '-->' } });
+
+/**
+ * Languages versus writes exercise files for (names as highlight.js and fenced code know them).
+ * Any other language gets a Markdown file: its steps, then its code in a fence.
+ */
+const SOURCE_FILES: Record<string, SourceFile> = {
+  javascript: slashes('js'),
+  js: slashes('js'),
+  jsx: slashes('jsx'),
+  mjs: slashes('mjs'),
+  typescript: slashes('ts'),
+  ts: slashes('ts'),
+  tsx: slashes('tsx'),
+  java: slashes('java'),
+  kotlin: slashes('kt'),
+  scala: slashes('scala'),
+  go: slashes('go'),
+  rust: slashes('rs'),
+  c: slashes('c'),
+  cpp: slashes('cpp'),
+  'c++': slashes('cpp'),
+  csharp: slashes('cs'),
+  'c#': slashes('cs'),
+  fsharp: slashes('fs'),
+  dart: slashes('dart'),
+  swift: slashes('swift'),
+  php: slashes('php'),
+  zig: slashes('zig'),
+  python: hashes('py'),
+  py: hashes('py'),
+  r: hashes('r'),
+  ruby: hashes('rb'),
+  julia: hashes('jl'),
+  elixir: hashes('ex'),
+  bash: hashes('sh'),
+  sh: hashes('sh'),
+  shell: hashes('sh'),
+  zsh: hashes('zsh'),
+  powershell: hashes('ps1'),
+  perl: hashes('pl'),
+  yaml: hashes('yaml'),
+  yml: hashes('yaml'),
+  toml: hashes('toml'),
+  dockerfile: hashes('Dockerfile'),
+  makefile: hashes('mk'),
+  sql: dashes('sql'),
+  haskell: dashes('hs'),
+  lua: dashes('lua'),
+  html: markup('html'),
+  xml: markup('xml'),
+  vue: markup('vue'),
+  svelte: markup('svelte'),
+  css: { ext: 'css', comment: { open: '/*', close: '*/' } },
+  scss: slashes('scss'),
 };
 
 function kernelOf(language: string | undefined): string | undefined {
@@ -75,22 +114,29 @@ function kernelOf(language: string | undefined): string | undefined {
 export function notebookFiles(deck: Deck): [string, string][] {
   const exercises = exercisesOf(deck);
   const kernel = exercises.map((e) => kernelOf(e.language)).find(Boolean);
-  const inNotebook = exercises.filter((e) => kernel && kernelOf(e.language) === kernel);
-  const files: [string, string][] = [];
+  const inNotebook = (exercise: Exercise) => kernel !== undefined && kernelOf(exercise.language) === kernel;
   const { slug } = deck.meta;
   const labels = labelsFor(deck);
-  if (kernel && inNotebook.length > 0) {
+  const files: [string, string][] = [];
+  const fileOf = (exercise: Exercise, folder: 'exercises' | 'solutions') =>
+    `${slug}.${folder}/${String(exercise.number).padStart(2, '0')}-${exercise.id ?? 'exercise'}.${sourceFileOf(exercise.language).ext}`;
+  if (kernel) {
     const spec = KERNELS[kernel] as Kernel;
-    files.push([`${slug}.exercises.ipynb`, notebook(deck, inNotebook, spec, 'exercises')]);
-    files.push([`${slug}.solutions.ipynb`, notebook(deck, inNotebook, spec, 'solutions')]);
+    for (const kind of ['exercises', 'solutions'] as const) {
+      const elsewhere = (exercise: Exercise) => (inNotebook(exercise) ? undefined : fileOf(exercise, kind));
+      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere)]);
+    }
   }
-  for (const exercise of exercises.filter((e) => !inNotebook.includes(e))) {
-    const { ext, comment } = SOURCE_FILES[exercise.language?.toLowerCase() ?? ''] ?? { ext: 'txt', comment: '' };
-    const name = `${String(exercise.number).padStart(2, '0')}-${exercise.id ?? 'exercise'}.${ext}`;
-    files.push([`${slug}.exercises/${name}`, sourceFile(exercise, comment, exercise.starter ?? '', labels)]);
-    files.push([`${slug}.solutions/${name}`, sourceFile(exercise, comment, exercise.solution, labels)]);
+  for (const exercise of exercises.filter((e) => !inNotebook(e))) {
+    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels)]);
+    files.push([fileOf(exercise, 'solutions'), sourceFile(exercise, exercise.solution, labels, exercise.privateNotes)]);
   }
   return files;
+}
+
+/** The file an exercise in `language` is written to: its extension and comments, or Markdown. */
+function sourceFileOf(language: string | undefined): SourceFile {
+  return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md', comment: { line: '' } };
 }
 
 type Cell =
@@ -104,7 +150,18 @@ type Cell =
       source: string[];
     };
 
-function notebook(deck: Deck, exercises: Exercise[], kernel: Kernel, kind: 'exercises' | 'solutions'): string {
+/**
+ * Every exercise of the talk, in order and with its number: those in the
+ * kernel's language as a task and a code cell; any other as its task and a
+ * cell that points to its file (`elsewhere`).
+ */
+function notebook(
+  deck: Deck,
+  exercises: Exercise[],
+  kernel: Kernel,
+  kind: 'exercises' | 'solutions',
+  elsewhere: (exercise: Exercise) => string | undefined,
+): string {
   const { meta } = deck;
   const labels = labelsFor(deck);
   const heading = `${meta.title} — ${labels.t(kind)}`;
@@ -114,10 +171,25 @@ function notebook(deck: Deck, exercises: Exercise[], kernel: Kernel, kind: 'exer
   ];
   for (const exercise of exercises) {
     const id = `exercise-${exercise.number}`;
-    const title = `## ${labels.t('exercise')} ${exercise.number}: ${escapeInline(exercise.title)}`;
     const steps = exercise.task.map((step, i) => `${i + 1}. ${escapeInline(step)}`).join('\n');
-    cells.push(markdown(`${id}-task`, [title, steps]));
-    cells.push(code(`${id}-code`, kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution));
+    const file = elsewhere(exercise);
+    const pointer = file
+      ? [
+          escapeInline(
+            labels.t('exerciseInFile', { language: exercise.language ?? 'Markdown', file: '\ue000' }),
+          ).replace('\ue000', `\`${file}\``),
+        ]
+      : [];
+    cells.push(markdown(`${id}-task`, [`## ${escapeInline(exercise.title)}`, steps, ...pointer]));
+    if (kind === 'solutions' && exercise.privateNotes) {
+      cells.push(
+        markdown(`${id}-private`, [
+          `**${escapeInline(labels.t('privateNotes'))}**`,
+          escapeInline(exercise.privateNotes),
+        ]),
+      );
+    }
+    if (!file) cells.push(code(`${id}-code`, kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution));
   }
   // Keys in the order Jupyter writes them (sorted), one space of indent, as Jupyter saves.
   const document = {
@@ -143,14 +215,39 @@ function lines(text: string): string[] {
   return trimmed ? trimmed.split(/(?<=\n)/) : [];
 }
 
-/** A plain source file: the task as comments on top (when the language has them), then the code. */
-function sourceFile(exercise: Exercise, comment: string, body: string, labels: Labels): string {
-  const header = [
-    `${labels.t('exercise')} ${exercise.number}: ${exercise.title}`,
-    ...exercise.task.map((s, i) => `${i + 1}. ${s}`),
-  ];
-  const oneLine = header.map((line) => line.replace(/\s+/gu, ' ').trim());
-  const top = comment ? oneLine.map((line) => `${comment} ${line}`).join('\n') : oneLine.join('\n');
+/**
+ * An exercise's own file: its title and steps as comments on top (and, in the
+ * speaker's copy, the private notes), then the code. In Markdown, for a
+ * language versus cannot comment: the steps as a list, the code in a fence.
+ */
+function sourceFile(exercise: Exercise, body: string, labels: Labels, privateNotes?: string): string {
   const code = body.replace(/\s+$/, '');
+  const { comment } = sourceFileOf(exercise.language);
+  const steps = exercise.task.map((s, i) => `${i + 1}. ${oneLine(s)}`);
+  const extra = privateNotes ? [labels.t('privateNotes'), ...privateNotes.split('\n').map((l) => l.trimEnd())] : [];
+  if ('line' in comment && comment.line === '') {
+    const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return [
+      `# ${escapeInline(oneLine(exercise.title))}`,
+      steps.map(escapeInline).join('\n'),
+      ...(extra.length ? [extra.map(escapeInline).join('\n')] : []),
+      ...(code ? [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`] : []),
+    ]
+      .join('\n\n')
+      .concat('\n');
+  }
+  const header = [oneLine(exercise.title), ...steps, ...(extra.length ? ['', ...extra] : [])];
+  const top =
+    'line' in comment
+      ? header.map((line) => `${comment.line} ${line}`.trimEnd()).join('\n')
+      : [
+          comment.open,
+          ...header.map((line) => `  ${line.replaceAll(comment.close, ' ')}`.trimEnd()),
+          comment.close,
+        ].join('\n');
   return `${top}\n\n${code}${code ? '\n' : ''}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }

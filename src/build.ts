@@ -4,9 +4,9 @@
  */
 
 import type { Page } from 'puppeteer-core';
-import { type Finding, overflowFindings } from './check.js';
+import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
-import { NoBrowserError, VersusError } from './diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import type { MarpCliWorker } from './export/html.js';
@@ -19,7 +19,7 @@ import { filesRead } from './files-read.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
-import { locate } from './outline/origin.js';
+import { locate, type Where } from './outline/origin.js';
 import { renderRunSheet } from './render/runsheet.js';
 import { hashInputs, recordBuild, type UpToDate, upToDate } from './up-to-date.js';
 
@@ -36,7 +36,7 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   browser?: SharedBrowser;
   /** marp-cli's worker for the HTML, shared with other builds; by default the HTML export starts its own. */
   marpCli?: MarpCliWorker;
-  /** Fail (and write nothing) when a slide overflows, instead of warning. */
+  /** Fail (and write nothing) when a slide overflows or the talk is over its slot, instead of warning. */
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
   claimSlug?: (slug: string) => void;
@@ -51,6 +51,8 @@ export interface BuildResult {
   compiled: Compiled;
   /** Slides whose content runs off the slide, measured in Chromium; absent when no format opened a browser. */
   overflows?: Finding[];
+  /** The talk over its slot (`duration`), at the position of that duration; absent when it fits or has none. */
+  overBudget?: Finding;
 }
 
 /**
@@ -126,11 +128,14 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
     const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
-    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, (at) => locate(loaded, at));
-    if (options.strict && overflows?.length) throw overflowError(overflows);
+    const at = (where: Where) => locate(loaded, where);
+    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at);
+    const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
+    if (options.strict && (overflows?.length || overBudget)) throw strictError(overflows ?? [], overBudget);
     const files = await staging.commit();
-    await recordBuild(outlineFile, options, { inputs, files, compiled, ...(overflows ? { overflows } : {}) });
-    return { files, compiled, ...(overflows ? { overflows } : {}) };
+    const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
+    await recordBuild(outlineFile, options, { inputs, files, compiled, ...verdict });
+    return { files, compiled, ...verdict };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
     if (error instanceof NoBrowserError) await staging.commit();
@@ -294,14 +299,30 @@ function pptxError(error: Error): never {
   );
 }
 
-/** `--strict`: overflowing slides fail the build like an invalid outline, and nothing is written. */
-function overflowError(overflows: Finding[]): VersusError {
+/** `--strict`: overflowing slides and a talk over its slot fail the build like an invalid outline, and nothing is written. */
+function strictError(overflows: Finding[], overBudget: Finding | undefined): VersusError {
   const count = overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`;
+  const problems = [overflows.length > 0 && count, overBudget && 'the talk is over its slot'].filter(Boolean);
+  const fixes = [
+    overflows.length > 0 && 'shorten or split the slides above',
+    overBudget && 'cut slides or minutes (or lengthen the slot)',
+  ].filter(Boolean);
+  const diagnostic = (code: DiagnosticCode, f: Finding): Diagnostic => ({
+    code,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    col: f.col,
+    path: [],
+  });
   return new VersusError(
     'invalid-outline',
-    `${count} (--strict); nothing was written.`,
-    overflows.map((f) => ({ code: 'overflow', message: f.message, file: f.file, line: f.line, col: f.col, path: [] })),
-    'Shorten or split the slides above, or build without --strict to get the files with a warning.',
+    `${problems.join(' and ')} (--strict); nothing was written.`,
+    [
+      ...(overBudget ? [diagnostic('over-budget', overBudget)] : []),
+      ...overflows.map((f) => diagnostic('overflow', f)),
+    ],
+    `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,
   );
 }
 

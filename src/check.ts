@@ -10,7 +10,9 @@ import type { SlideMeasure } from './export/measure.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
+import { own } from './outline/own.js';
 import type { FilePosition } from './outline/positions.js';
+import type { Outline } from './outline/schema.js';
 import type { Deck, DeckSlide } from './plan/deck.js';
 import { contrastRatio, readableTextOn } from './render/colors.js';
 import { presenterNotes } from './render/notes.js';
@@ -155,22 +157,16 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
 
   const budget = deck.meta.duration;
   const fits = budget === undefined ? undefined : deck.minutes <= budget;
-  const budgetAt = () => at(deck.meta.profile ? ['profiles', deck.meta.profile, 'duration'] : ['duration']);
-  if (fits === false && budget !== undefined) {
-    findings.push({
-      // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
-      severity: options.profile === undefined ? 'warning' : 'error',
-      code: 'over-budget',
-      message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(deck.minutes - budget)}`,
-      ...budgetAt(),
-    });
-  }
+  const slot = slotPosition(loaded.outline, deck, at);
+  // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
+  const overBudget = overBudgetFinding(deck, slot, options.profile === undefined ? 'warning' : 'error');
+  if (overBudget) findings.push(overBudget);
   if (budget !== undefined && deck.minutes < budget * UNDER_BUDGET) {
     findings.push({
       severity: 'warning',
       code: 'under-budget',
       message: `the talk takes about ${formatMinutes(deck.minutes)}, ${formatMinutes(budget - deck.minutes)} short of its ${formatMinutes(budget)} slot; add slides or minutes, or shorten the slot`,
-      ...budgetAt(),
+      ...slot,
     });
   }
   return {
@@ -211,6 +207,31 @@ export function overflowFindings(
       },
     ];
   });
+}
+
+/**
+ * Where the talk's slot is set: the profile's `duration` when the profile
+ * names one, or else the outline's (a profile may take the outline's slot).
+ */
+export function slotPosition(outline: Outline, deck: Deck, at: (where: Where) => FilePosition): FilePosition {
+  const { profile } = deck.meta;
+  const ownSlot = profile !== undefined && own(outline.profiles, profile)?.duration !== undefined;
+  return at(ownSlot ? ['profiles', profile, 'duration'] : ['duration']);
+}
+
+/**
+ * The talk over its slot (its `duration`), at the slot's position; undefined
+ * when it fits or has none. Shared by `check` and `build`.
+ */
+export function overBudgetFinding(deck: Deck, slot: FilePosition, severity: Finding['severity']): Finding | undefined {
+  const budget = deck.meta.duration;
+  if (budget === undefined || deck.minutes <= budget) return undefined;
+  return {
+    severity,
+    code: 'over-budget',
+    message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(deck.minutes - budget)}`,
+    ...slot,
+  };
 }
 
 function unusedSources(deck: Deck): string[] {

@@ -88,7 +88,7 @@ program
       .default('native'),
   )
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
-  .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows')
+  .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows or the talk is over its slot')
   .option('--force', 'build even the talks that are up to date')
   .action(async (outlines: string[], opts) => {
     const options: BuildOptions = {
@@ -150,26 +150,29 @@ async function expandPatterns(outlines: string[]): Promise<string[]> {
   return expanded.flat();
 }
 
-/** An up-to-date talk: its last build's warnings again (the deck has not changed), and no file list. */
-function printUpToDate({ record: { summary, overflows } }: UpToDate, ms: number): void {
-  printBuilt(summary, { files: [], ...(overflows ? { overflows } : {}) }, ms, '', 'up to date (--force rebuilds)');
+/** An up-to-date talk: its last build's warnings and verdict again (the deck has not changed), and no file list. */
+function printUpToDate({ record: { summary, overflows, overBudget } }: UpToDate, ms: number): void {
+  const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
+  printBuilt(summary, { files: [], ...verdict }, ms, '', 'up to date (--force rebuilds)');
 }
 
+/** The summary: ✓ when the talk fits its slot and no measured slide overflows, ⚠ after the warnings otherwise. */
 function printBuilt(
   talk: BuildSummary,
-  { files, overflows }: Pick<BuildResult, 'files' | 'overflows'>,
+  { files, overflows, overBudget }: Pick<BuildResult, 'files' | 'overflows' | 'overBudget'>,
   ms: number,
   outDir: string,
   upToDate?: string,
 ): void {
-  const budget = talk.duration ? ` of ${formatMinutes(talk.duration)}` : '';
+  const over = overBudget && talk.duration ? ` (${formatMinutes(talk.minutes - talk.duration)} over)` : '';
+  const budget = talk.duration ? ` of ${formatMinutes(talk.duration)}${over}` : '';
   const profile = talk.profile ? `, profile ${talk.profile}` : '';
   const seconds = (ms / 1000).toFixed(1);
   // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files.
   const listed = files
     .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
     .map((f) => `  ${f}${f.endsWith('.html') && talk.images ? '  (one file: images inside)' : ''}`);
-  for (const f of overflows ?? []) {
+  for (const f of [...(overBudget ? [overBudget] : []), ...(overflows ?? [])]) {
     process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
   }
   const fit =
@@ -178,7 +181,7 @@ function printBuilt(
       : overflows.length > 0
         ? `, ${overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`}`
         : '';
-  const mark = overflows?.length ? paint('yellow', '⚠') : paint('green', '✓');
+  const mark = overflows?.length || overBudget ? paint('yellow', '⚠') : paint('green', '✓');
   const state = upToDate ? `${upToDate}, ` : '';
   process.stdout.write(
     `${mark} ${talk.title}: ${state}${talk.slides} slides, ${formatMinutes(talk.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.map((line) => `${line}\n`).join('')}`,

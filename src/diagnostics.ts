@@ -22,7 +22,8 @@ export type DiagnosticCode =
   | 'bad-path'
   | 'overlay-cycle'
   | 'empty-deck'
-  | 'overflow';
+  | 'overflow'
+  | 'over-budget';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -46,6 +46,8 @@ export interface BuildRecord {
   summary: BuildSummary;
   /** Overflow warnings of that build; absent when no format opened a browser. */
   overflows?: Finding[];
+  /** That build's warning that the talk is over its slot; absent when it fits or has none. */
+  overBudget?: Finding;
 }
 
 export interface WrittenFile {
@@ -60,7 +62,8 @@ export interface UpToDate {
   files: string[];
 }
 
-const RECORD_FORMAT = 2;
+// Format 3 keeps the over-budget warning, so that an up-to-date talk over its slot says so again.
+const RECORD_FORMAT = 3;
 export const RECORD_DIR = '.versus';
 
 /** Options that change where or how fast a build runs, not what it writes. */
@@ -101,6 +104,7 @@ export interface FinishedBuild {
   files: string[];
   compiled: Compiled;
   overflows?: Finding[];
+  overBudget?: Finding;
 }
 
 /** Writes the record of a build that has just committed its files. */
@@ -119,6 +123,7 @@ export async function recordBuild(outlineFile: string, options: BuildOptions, bu
     outputs: Object.fromEntries(build.files.map((file) => [path.relative(outDir, file), written(file)])),
     summary: summarize(build.compiled),
     ...(build.overflows ? { overflows: build.overflows } : {}),
+    ...(build.overBudget ? { overBudget: build.overBudget } : {}),
   };
   const file = recordPath(outDir, outlineFile);
   await mkdir(path.dirname(file), { recursive: true });

@@ -95,6 +95,66 @@ describe('versus build with a bad outline among good ones', { concurrent: true }
   });
 });
 
+/** A talk over its one-minute slot: its one slide takes two minutes. */
+const OVER = talk('Long talk')
+  .replace('contenders:', 'duration: 1\ncontenders:')
+  .replace('        title: What they are\n', '        title: What they are\n        minutes: 2\n');
+
+describe('versus build gives each talk of a batch its own verdict', { concurrent: true }, () => {
+  it('says ⚠ with the warning for the talk over its slot and ✓ for the others, built or up to date', async () => {
+    const dir = await folder({
+      'first.yaml': talk('First talk'),
+      'long.yaml': OVER,
+      'second.yaml': talk('Second talk'),
+    });
+    const args = ['build', 'first.yaml', 'long.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'];
+    const marks = (stdout: string) => stdout.match(/^[✓⚠] [^:]+/gm);
+    const expected = ['✓ First talk', '⚠ Long talk', '✓ Second talk'];
+    const { line, col } = positionIn(OVER, '1', 'duration:');
+    const warning = `long.yaml:${line}:${col} warning[over-budget]: the talk takes about`;
+
+    const built = await versus(args, { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(marks(built.stdout)).toEqual(expected);
+    expect(built.stdout).toMatch(/^⚠ Long talk: .* of 1 min \([\d.]+ min over\)/m);
+    expect(built.stderr).toContain(warning);
+
+    // Every talk up to date: the command answers from the records alone.
+    const fresh = await versus(args, { cwd: dir });
+    expect(fresh.code).toBe(0);
+    expect(marks(fresh.stdout)).toEqual(expected);
+    expect(fresh.stdout).toMatch(/^⚠ Long talk: up to date \(--force rebuilds\), .* \([\d.]+ min over\)/m);
+    expect(fresh.stderr).toContain(warning);
+
+    // One talk changed: it is built, and the batch replays the others' records.
+    await writeFile(path.join(dir, 'first.yaml'), `${talk('First talk')}# edited\n`);
+    const mixed = await versus(args, { cwd: dir });
+    expect(mixed.code).toBe(0);
+    expect(marks(mixed.stdout)).toEqual(expected);
+    expect(mixed.stdout).toMatch(/^⚠ Long talk: up to date \(--force rebuilds\), .* \([\d.]+ min over\)/m);
+    expect(mixed.stdout).not.toMatch(/^✓ First talk: up to date/m);
+    expect(mixed.stderr).toContain(warning);
+  });
+
+  it('with --strict, fails the talk over its slot, writing nothing for it, builds the others and exits 1', async () => {
+    const dir = await folder({
+      'first.yaml': talk('First talk'),
+      'long.yaml': OVER,
+      'second.yaml': talk('Second talk'),
+    });
+    const run = await versus(
+      ['build', 'first.yaml', 'long.yaml', 'second.yaml', '--formats', 'md', '--out', 'out', '--strict'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^[✓⚠] [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stderr).toContain('✗ long.yaml\n');
+    const { line, col } = positionIn(OVER, '1', 'duration:');
+    expect(run.stderr).toContain(`long.yaml:${line}:${col} error[over-budget]`);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.versus', 'first-talk.md', 'second-talk.md']);
+  });
+});
+
 describe('buildMany', () => {
   it('returns a result per outline, in order: files for the good ones, the positioned error for the bad one', async () => {
     const dir = await folder({ 'bad.yaml': BAD, 'good.yaml': talk('Good talk') });

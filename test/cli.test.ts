@@ -1,13 +1,14 @@
 /** The CLI contract: commands, exit codes, error format, and outputs left intact on failure. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, versus } from './run-cli.js';
+import { CLI, ROOT, snapshotDir, versus } from './run-cli.js';
+import { positionIn } from './temp-outlines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
 
@@ -122,6 +123,82 @@ describe('versus build with several outlines', { concurrent: true }, () => {
     expect(run.stdout.match(/^✓ (First|Second) talk: .* — [\d.]+s$/gm)).toHaveLength(2);
     expect(run.stdout).toContain(`  ${path.join(out, 'second-talk.html')}`);
     expect(run.stdout).not.toContain(`${path.join(out, 'assets')}`);
+  });
+});
+
+/** A talk of 5.75 minutes (one 5-minute slide; the title and the agenda take a quarter each) in a 1-minute slot. */
+const OVER_SLOT = `title: Tea vs Coffee
+duration: 1
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sections:
+  - id: basics
+    title: The basics
+    slides:
+      - kind: bullets
+        title: What they are
+        minutes: 5
+        bullets: [Tea is steeped leaves, Coffee is brewed beans]
+profiles:
+  short: { duration: 2 }
+  renamed: { title: Tea or Coffee }
+`;
+
+/** A folder holding `talk.yaml` with `text`. */
+async function talkFolder(text: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-slot-'));
+  await writeFile(path.join(dir, 'talk.yaml'), text);
+  return dir;
+}
+
+/** `file:line:col` where `needle` (after `after`) is in OVER_SLOT. */
+function at(needle: string, after?: string): string {
+  const { line, col } = positionIn(OVER_SLOT, needle, after);
+  return `talk.yaml:${line}:${col}`;
+}
+
+describe('the build verdict against the slot', { concurrent: true }, () => {
+  it('says ⚠ with the minutes over, after a warning at the duration, for a talk over its slot', async () => {
+    const dir = await talkFolder(OVER_SLOT);
+    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.75 min, over its 1 min budget by 4.75 min\n`,
+    );
+    expect(run.stdout).toMatch(/^⚠ Tea vs Coffee: 4 slides, 5\.75 min of 1 min \(4\.75 min over\) \(fit not measured/);
+    expect(await readdir(path.join(dir, 'out'))).toContain('tea-vs-coffee.md');
+  });
+
+  it('says ✓ for a talk exactly as long as its slot', async () => {
+    const dir = await talkFolder(OVER_SLOT.replace('duration: 1', 'duration: 5.75'));
+    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^✓ Tea vs Coffee: 4 slides, 5\.75 min of 5\.75 min \(fit not measured/);
+  });
+
+  it("points at the profile's duration when the profile sets the slot, and at the outline's otherwise", async () => {
+    const dir = await talkFolder(OVER_SLOT);
+    const short = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'short', '-p', 'short'], { cwd: dir });
+    expect(short.stderr).toContain(`${at('2', 'short:')} warning[over-budget]:`);
+    expect(short.stdout).toMatch(/^⚠ Tea vs Coffee: 4 slides, 5\.75 min of 2 min \(3\.75 min over\), profile short /);
+    const renamed = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'renamed', '-p', 'renamed'], { cwd: dir });
+    expect(renamed.stderr).toContain(`${at('1', 'duration:')} warning[over-budget]:`);
+    expect(renamed.stdout).toMatch(/^⚠ Tea or Coffee: .* \(4\.75 min over\), profile renamed /);
+  });
+
+  it('exits 1 with --strict for a talk over its slot, writing nothing', async () => {
+    const dir = await talkFolder(OVER_SLOT);
+    await mkdir(path.join(dir, 'out'));
+    await writeFile(path.join(dir, 'out/tea-vs-coffee.md'), 'the previous build\n');
+    const before = await snapshotDir(path.join(dir, 'out'));
+    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--strict'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${at('1', 'duration:')} error[over-budget]: the talk takes about 5.75 min`);
+    expect(run.stderr).toContain('error: the talk is over its slot (--strict); nothing was written.');
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
   });
 });
 

@@ -175,6 +175,46 @@ describe('versus build on the command line', { concurrent: true }, () => {
   });
 });
 
+describe('versus build replays the verdict of an up-to-date talk', { concurrent: true }, () => {
+  it.sequential('says ⚠ again, with the minutes over and the warning at the duration, and exits 0 as before', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'talk.yaml'), `${TALK}duration: 1\n`);
+    const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
+    const first = await versus(args, { cwd: dir });
+    const warning =
+      /^talk\.yaml:4:11 warning\[over-budget\]: the talk takes about [\d.]+ min, over its 1 min budget by [\d.]+ min\n$/;
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(warning);
+    expect(first.stdout).toMatch(
+      /^⚠ Tea vs Coffee, the short version: 6 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
+    );
+    const again = await versus(args, { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(first.stderr);
+    expect(again.stdout).toMatch(
+      /^⚠ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
+    );
+    expect(again.stdout.split(' — ')[0]).toBe(
+      first.stdout.split(' — ')[0]?.replace(': 6 slides', ': up to date (--force rebuilds), 6 slides'),
+    );
+  });
+
+  it.sequential('exits 1 again with --strict, writing nothing, however often it is run', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'talk.yaml'), `${TALK}duration: 1\n`);
+    const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
+    expect((await versus(args, { cwd: dir })).code).toBe(0);
+    const before = await snapshotDir(path.join(dir, 'out'));
+    for (let run = 0; run < 2; run++) {
+      const strict = await versus([...args, '--strict'], { cwd: dir });
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).not.toContain('up to date');
+      expect(strict.stderr).toContain('talk.yaml:4:11 error[over-budget]');
+    }
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+  });
+});
+
 describeWithBrowser('versus build with browser formats', { concurrent: true }, () => {
   let dir: string;
   let out: string;

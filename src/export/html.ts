@@ -163,28 +163,67 @@ function langOf(html: string): string {
 
 /**
  * A slide's notes are one paragraph; a second one is an exercise's solution
- * (see render/notes.ts): set it as code, in the theme's monospace font, each
- * line as written and none wrapped. Its size shrinks (to 75 % at the least)
- * so that its longest line, `--columns` characters, fits the notes' width; a
- * longer line scrolls sideways.
+ * (see render/notes.ts): set it as code, in the theme's monospace font, every
+ * line and space as written. Its size shrinks (to 75 % at the least) so that
+ * its longest line, `--columns` characters, fits the notes' width; a line
+ * still too long wraps under its own indentation, as printed code does
+ * (code-block.ts), because the presenter view's notes show no scroll bar.
+ * Each line is a full-width inline block, so that the text (what a triple
+ * click selects and copies) is the code's own lines; the `↪` in the hanging
+ * margin is a pseudo-element's mask, no text.
  */
 export function withCodeNotes(html: string): string {
+  const code = '.bespoke-marp-note p + p';
   const css = `.bespoke-marp-note { container-type: inline-size; }
-.bespoke-marp-note p + p { font-family: ${FONT_STACKS.mono.family}; white-space: pre; overflow-x: auto; tab-size: 4;
-  font-size: clamp(0.75em, calc(100cqi / (var(--columns, 1) * ${MONO_ADVANCE})), 1em); }`;
+${code} { font-family: ${FONT_STACKS.mono.family}; white-space: pre-wrap; overflow-wrap: anywhere; tab-size: ${TAB};
+  direction: ltr; text-align: left;
+  font-size: clamp(0.75em, calc(100cqi / (var(--columns, 1) * ${MONO_ADVANCE})), 1em); }
+${code} .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; position: relative;
+  --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang)); }
+${code} .line::before { content: ''; position: absolute; top: 1lh; bottom: 0; left: calc(var(--indent, 0) * 1ch); width: 2ch;
+  background: currentColor; opacity: 0.6; mask: ${WRAP_MARKER} 0 0 / 2ch 1lh repeat-y; }
+${code} .lead { white-space: pre; }`;
   // marp-cli escapes the notes' text, so "<p>" and "</p>" inside a note div are its own.
-  const withColumns = html.replace(
+  const withLines = html.replace(
     /(<div class="bespoke-marp-note"[^>]*><p>[^<]*<\/p>)<p>([^<]*)<\/p>/g,
-    (_, before: string, code: string) => `${before}<p style="--columns: ${columnsOf(code)}">${code}</p>`,
+    (_, before: string, escaped: string) =>
+      `${before}<p style="--columns: ${columnsOf(escaped)}">${escaped.split('\n').map(lineHtml).join('\n')}</p>`,
   );
-  return withColumns.replace('</head>', `<style>${css}</style></head>`);
+  return withLines.replace('</head>', `<style>${css}</style></head>`);
 }
 
-/** DejaVu Sans Mono's advance, in em (0.602), and a little room for the scroll bar. */
+/** Spaces a tab counts for, as on the slides. */
+const TAB = 4;
+/** DejaVu Sans Mono's advance, in em (0.602), and a little room. */
 const MONO_ADVANCE = 0.62;
+/** A line's indentation and first word stay together up to this many characters, so that no line starts with an empty row. */
+const KEEP_TOGETHER = 32;
+/** A hooked arrow (↪), drawn in the text's color through the mask. */
+const WRAP_MARKER =
+  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 12 12'%3E%3Cpath d='M2 2v5h7M7 5l2 2-2 2' fill='none' stroke='%23000' stroke-width='1.3'/%3E%3C/svg%3E\")";
 
-/** The longest line of escaped HTML text, in characters (an entity is one, a tab four). */
+/** One line of escaped code: a block hanging under its indentation (`--indent`, in characters), the indentation kept with the first word. */
+function lineHtml(escaped: string): string {
+  if (!escaped) return '';
+  const indent = widthOf(/^[ \t]*/.exec(escaped)?.[0] ?? '');
+  const style = indent > 0 ? ` style="--indent: ${indent}"` : '';
+  const lead = /^[ \t]*\S+/.exec(escaped)?.[0] ?? '';
+  const text =
+    !lead || widthOf(lead) > KEEP_TOGETHER || lead.length === escaped.length
+      ? escaped
+      : `<span class="lead">${lead}</span>${escaped.slice(lead.length)}`;
+  return `<span class="line"${style}>${text}</span>`;
+}
+
+/** The longest line of escaped HTML text, in characters. */
 function columnsOf(escaped: string): number {
-  const text = escaped.replace(/&[#\w]+;/g, 'x').replace(/\t/g, '    ');
-  return Math.max(1, ...text.split('\n').map((line) => [...line].length));
+  return Math.max(1, ...escaped.split('\n').map(widthOf));
+}
+
+/** Escaped text's width in characters: an entity is one, a tab goes to the next stop. */
+function widthOf(escaped: string): number {
+  return [...escaped.replace(/&[#\w]+;/g, 'x')].reduce(
+    (width, c) => (c === '\t' ? width + TAB - (width % TAB) : width + 1),
+    0,
+  );
 }

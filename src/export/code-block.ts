@@ -15,27 +15,53 @@ const MONO_ADVANCE = 0.61;
 /** A line's indentation and first word stay together up to this many characters, so that no line starts with an empty row. */
 const KEEP_TOGETHER = 32;
 
-const WRAP_MARKER =
-  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 12 12'%3E%3Cpath d='M2 2v5h7M7 5l2 2-2 2' fill='none' stroke='%236a737d' stroke-width='1.3'/%3E%3C/svg%3E\")";
+/** `n` of the marker's units: it is 12 units (2ch) across, centred in the row (`--o` from its top). */
+const u = (n: number) => `${n} * var(--u)`;
+/** Half a stroke's width, in units. */
+const HALF = 0.65;
+
+/**
+ * One stroke of the marker: a gradient that repeats every row, colored between `from` and `to` along it
+ * (CSS lengths), in a box `x` units right of the line's indentation and `width` wide, from the second row down.
+ */
+function stroke(x: number, width: number, angle: number, [from, to]: [string, string]): string {
+  const period = angle === 180 ? '1lh' : '1lh * 0.7071';
+  return `repeating-linear-gradient(${angle}deg, transparent 0 calc(${from}), var(--mark) 0 calc(${to}), transparent 0 calc(${period}))
+    calc(var(--indent, 0) * 1ch + ${u(x)}) 1lh / calc(${u(width)}) calc(100% - 1lh) no-repeat`;
+}
+
+/** A diagonal stroke centred `at` along its gradient. */
+const around = (at: string): [string, string] => [`${at} - ${u(HALF)}`, `${at} + ${u(HALF)}`];
+
+/**
+ * The ↪ on every continuation row, drawn as the slides' SVG draws it (down, right, an arrowhead), in
+ * gradients: Chromium prints a gradient as a vector shading, but rasterizes a repeated background
+ * image into a page-sized bitmap behind every wrapped line.
+ */
+const WRAP_MARKER = [
+  stroke(2 - HALF, 2 * HALF, 180, [`var(--o) + ${u(2)}`, `var(--o) + ${u(7 + HALF)}`]),
+  stroke(2 - HALF, 7 + HALF, 180, [`var(--o) + ${u(7 - HALF)}`, `var(--o) + ${u(7 + HALF)}`]),
+  // Along a 45° gradient a point lies at 0.7071 (x − y + the box's height, whole rows); along 135°, at 0.7071 (x + y).
+  stroke(7, 2, 45, around(`0.7071 * (1lh - var(--o) - ${u(5)})`)),
+  stroke(7, 2, 135, around(`0.7071 * (var(--o) + ${u(9)})`)),
+].join(',\n  ');
 
 /**
  * Each line is a full-width inline block of its own (inline, so that the page's
  * text, and what a person copies, has the code's own line breaks and no more)
  * whose wrapped rest hangs two characters in from its indentation (`--indent`,
- * in characters). Under the first line of a block an opaque band in the code's
- * background hides the marker, which repeats every line height in the hanging margin.
+ * in characters), with the marker in that margin from the second row on.
  */
 export const CODE_CSS = `
 .code-column { container-type: inline-size; }
 .code-block { font-family: ${FONT_STACKS.mono.family}; line-height: 1.35; tab-size: ${TAB};
   /* The column's width (less the padding and border) over the longest line's, in DejaVu Sans Mono's 0.602 em. */
   font-size: clamp(var(--code-min, 7pt), calc((100cqi - 6mm) / (var(--columns, 1) * ${MONO_ADVANCE})), var(--code-size, 9pt));
-  --code-bg: #f3f5f7; background: var(--code-bg); border-left: 0.8mm solid #c9d1d9;
+  background: #f3f5f7; border-left: 0.8mm solid #c9d1d9;
   margin: 1mm 0 3mm; padding: 1.5mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }
 .code-block .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang));
-  background-image: linear-gradient(var(--code-bg), var(--code-bg)), ${WRAP_MARKER};
-  background-size: 100% 1lh, 2ch 1lh; background-repeat: no-repeat, repeat-y;
-  background-position: 0 0, calc(var(--indent, 0) * 1ch) 0; }
+  --mark: #6a737d; --u: calc(1ch / 6); --o: calc((1lh - 12 * var(--u)) / 2);
+  background: ${WRAP_MARKER}; }
 .code-block .lead { white-space: pre; }
 `;
 

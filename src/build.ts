@@ -20,6 +20,7 @@ import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
+import { renderMarkdown } from './render/markdown.js';
 import { renderRunSheet } from './render/runsheet.js';
 import { hashInputs, recordBuild, type UpToDate, upToDate } from './up-to-date.js';
 
@@ -91,7 +92,6 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     }
     const html = async () => {
       await rendered;
-      progress(`html     ${slug}.html`);
       // Link previews need an absolute address: beside the HTML at its public url, when it has one.
       const og = `${slug}.og.png`;
       const ogImage = formats.has('png')
@@ -101,16 +101,26 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
         : undefined;
       const { exportHtml } = await import('./export/html.js');
       const labels = labelsFor(compiled.deck);
-      await exportHtml(
-        staging.pathOf(`${slug}.md`),
-        staging.pathOf(`${slug}.html`),
-        theme,
-        compiled.assets,
-        ogImage,
-        labels,
-        options.marpCli,
-      );
-      staging.add(`${slug}.html`);
+      const toHtml = async (markdownName: string, htmlName: string) => {
+        progress(`html     ${htmlName}`);
+        await exportHtml(
+          staging.pathOf(markdownName),
+          staging.pathOf(htmlName),
+          theme,
+          compiled.assets,
+          ogImage,
+          labels,
+          options.marpCli,
+        );
+        staging.add(htmlName);
+      };
+      // The HTML people are sent holds what the audience may see; the speaker's own, when the
+      // talk has solutions or private notes, holds everything (see render/notes.ts).
+      const audience = renderMarkdown(compiled.deck, 'audience');
+      if (audience === compiled.markdown) return toHtml(`${slug}.md`, `${slug}.html`);
+      await staging.write(AUDIENCE_MARKDOWN(slug), audience, { output: false });
+      await toHtml(AUDIENCE_MARKDOWN(slug), `${slug}.html`);
+      await toHtml(`${slug}.md`, `${slug}.presenter.html`);
     };
     // The native PowerPoint needs no browser: drawn on this thread while Chromium prints and
     // screenshots, once the render has let the browser work start.
@@ -146,6 +156,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     else await browser?.releasePrepared();
   }
 }
+
+/** The markdown of the audience's HTML: a working file in the staging folder, beside the images it names. */
+const AUDIENCE_MARKDOWN = (slug: string) => `${slug}.audience.md`;
 
 /** Starts Chromium, with a page ready for each PDF, when a format needs it; loads nothing otherwise. */
 async function startBrowser(

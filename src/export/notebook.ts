@@ -31,12 +31,12 @@ const KERNELS: Record<string, Kernel> = {
 
 const KERNEL_ALIASES: Record<string, string> = { py: 'python', python3: 'python', ipython: 'python' };
 
-/** How a language's source file comments its header: a marker per line, or a block around it. */
+/** How a language's source file comments its header: a marker per line, or a block around it; none in Markdown. */
 type Comment = { line: string } | { open: string; close: string };
 
 interface SourceFile {
   ext: string;
-  comment: Comment;
+  comment?: Comment;
 }
 
 const slashes = (ext: string): SourceFile => ({ ext, comment: { line: '//' } });
@@ -136,7 +136,7 @@ export function notebookFiles(deck: Deck): [string, string][] {
 
 /** The file an exercise in `language` is written to: its extension and comments, or Markdown. */
 function sourceFileOf(language: string | undefined): SourceFile {
-  return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md', comment: { line: '' } };
+  return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md' };
 }
 
 type Cell =
@@ -218,25 +218,17 @@ function lines(text: string): string[] {
 /**
  * An exercise's own file: its title and steps as comments on top (and, in the
  * speaker's copy, the private notes), then the code. In Markdown, for a
- * language versus cannot comment: the steps as a list, the code in a fence.
+ * language versus cannot comment.
  */
 function sourceFile(exercise: Exercise, body: string, labels: Labels, privateNotes?: string): string {
   const code = body.replace(/\s+$/, '');
   const { comment } = sourceFileOf(exercise.language);
-  const steps = exercise.task.map((s, i) => `${i + 1}. ${oneLine(s)}`);
-  const extra = privateNotes ? [labels.t('privateNotes'), ...privateNotes.split('\n').map((l) => l.trimEnd())] : [];
-  if ('line' in comment && comment.line === '') {
-    const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    return [
-      `# ${escapeInline(oneLine(exercise.title))}`,
-      steps.map(escapeInline).join('\n'),
-      ...(extra.length ? [extra.map(escapeInline).join('\n')] : []),
-      ...(code ? [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`] : []),
-    ]
-      .join('\n\n')
-      .concat('\n');
-  }
-  const header = [oneLine(exercise.title), ...steps, ...(extra.length ? ['', ...extra] : [])];
+  if (!comment) return markdownFile(exercise, code, labels, privateNotes);
+  const header = [
+    oneLine(exercise.title),
+    ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
+    ...(privateNotes ? ['', labels.t('privateNotes'), ...privateNotes.split('\n')] : []),
+  ];
   const top =
     'line' in comment
       ? header.map((line) => `${comment.line} ${line}`.trimEnd()).join('\n')
@@ -246,6 +238,19 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, privateNot
           comment.close,
         ].join('\n');
   return `${top}\n\n${code}${code ? '\n' : ''}`;
+}
+
+/** The title as a heading, the steps as a list, the private notes, then the code in a fence longer than any run of backticks in it. */
+function markdownFile(exercise: Exercise, code: string, labels: Labels, privateNotes?: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+  return [
+    `# ${escapeInline(oneLine(exercise.title))}`,
+    exercise.task.map((step, i) => `${i + 1}. ${escapeInline(oneLine(step))}`).join('\n'),
+    ...(privateNotes ? [`**${escapeInline(labels.t('privateNotes'))}**`, escapeInline(privateNotes)] : []),
+    ...(code ? [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`] : []),
+  ]
+    .join('\n\n')
+    .concat('\n');
 }
 
 function oneLine(text: string): string {

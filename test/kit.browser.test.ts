@@ -200,7 +200,7 @@ describeWithBrowser('the workshop kit', () => {
 
   it('copies a solution out of the HTML presenter view exactly as written, without invisible characters', async () => {
     const { deck } = result.compiled;
-    const url = pathToFileURL(file('.html')).href;
+    const url = pathToFileURL(file('.presenter.html')).href;
     for (const exercise of exercisesOf(deck)) {
       const index = deck.slides.findIndex((s) => s.kind === 'exercise' && s.title === exercise.title);
       await page.goto(`${url}?view=presenter#${index + 1}`);

@@ -178,6 +178,57 @@ describe('the exercise notebooks', () => {
     expect(files.get(`${slug}.solutions/02-exercise-js.js`)).toContain(exercises[1]?.solution);
   });
 
+  describe('in the languages of a front-end workshop', async () => {
+    const frontEnd = compileOutline(await loadOutline(path.join(import.meta.dirname, 'fixtures/kit/es-frontend.yaml')));
+    const kit = new Map(notebookFiles(frontEnd.deck));
+    const name = frontEnd.deck.meta.slug;
+
+    it("write each exercise in its own language, or the talk's code language, with comments that language reads", () => {
+      // No notebook: no exercise is in a language with a kernel.
+      expect([...kit.keys()].filter((file) => file.startsWith(`${name}.exercises/`))).toEqual([
+        `${name}.exercises/01-ejercicio-boton.jsx`,
+        `${name}.exercises/02-ejercicio-vue.vue`,
+        `${name}.exercises/03-ejercicio-css.css`,
+        `${name}.exercises/04-ejercicio-tests.js`,
+        `${name}.exercises/05-ejercicio-elm.md`,
+      ]);
+      expect(kit.get(`${name}.exercises/01-ejercicio-boton.jsx`)).toMatch(
+        /^\/\/ Ejercicio 1: Un botón que se desactiva\n\/\/ 1\. Crea un botón Enviar .*\n\/\/ 2\. Desactívalo .*\n\nexport function Enviar/,
+      );
+      expect(kit.get(`${name}.exercises/02-ejercicio-vue.vue`)).toMatch(
+        /^<!--\n {2}Ejercicio 2: lo mismo en Vue\n {2}1\. Reescribe .*\n-->\n\n<script setup>/,
+      );
+      expect(kit.get(`${name}.exercises/03-ejercicio-css.css`)).toMatch(
+        /^\/\*\n {2}Ejercicio 3: Un botón accesible\n.*\n.*\n\*\/\n\n$/,
+      );
+    });
+
+    it('give a language versus cannot comment a Markdown file: the steps as a list, the code in a fence', () => {
+      expect(kit.get(`${name}.exercises/05-ejercicio-elm.md`)).toBe(
+        '# Ejercicio 5: Extra en Elm\n\n1. Lee el modelo y la función update.\n',
+      );
+      expect(kit.get(`${name}.solutions/05-ejercicio-elm.md`)).toBe(
+        [
+          '# Ejercicio 5: Extra en Elm',
+          '1. Lee el modelo y la función update.',
+          '**Solo para ti:**',
+          'Nadie lo termina en cuatro minutos; basta con leerlo.',
+          '```elm\nupdate msg model =\n    case msg of\n        Pulsar -> { model | enviando = True }\n```\n',
+        ].join('\n\n'),
+      );
+    });
+
+    it("give the speaker's copy the private notes as comments, never the attendees'", () => {
+      for (const [file, text] of kit) {
+        const speakers = file.startsWith(`${name}.solutions/`);
+        expect(text.includes('Solo para ti:'), file).toBe(speakers);
+      }
+      expect(kit.get(`${name}.solutions/04-ejercicio-tests.js`)).toContain(
+        '// Solo para ti:\n// Si no hay tiempo, saltar este y pasar al de Elm.\n',
+      );
+    });
+  });
+
   it('writes nothing for a talk without exercises', () => {
     expect(notebookFiles(compileData(minimalOutline()).deck)).toEqual([]);
   });
@@ -221,7 +272,8 @@ describeWithNbformat('the notebooks as Jupyter reads them', () => {
       script,
       ...files.map((f) => path.join(outDirs[0] as string, f)),
     ]);
-    expect(stdout.trim().split('\n')).toEqual(['3', '3']);
+    // The title, the Python exercise's task and code, the JavaScript exercise's cell that points to its file.
+    expect(stdout.trim().split('\n')).toEqual(['4', '4']);
   });
 
   it('are byte-identical from two builds', async () => {

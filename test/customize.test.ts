@@ -8,7 +8,8 @@ import { compileOutline } from '../src/compile.js';
 import type { VersusError } from '../src/diagnostics.js';
 import { parseContenders, starterOutline } from '../src/init.js';
 import { loadOutline } from '../src/outline/load.js';
-import { selectOutline } from '../src/select/select.js';
+import type { Outline } from '../src/outline/schema.js';
+import { type Selection, selectOutline } from '../src/select/select.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 async function folder(files: Record<string, string>): Promise<string> {
@@ -102,18 +103,6 @@ add:
     ]);
   });
 
-  it('changes only the profile fields an overlay names, and drops what it removes from skip lists', async () => {
-    const outline = minimalOutline();
-    outline.sections[0]?.slides.push({ kind: 'bullets', id: 'extra', title: 'Extra', bullets: ['x'] });
-    outline.profiles = { meetup: { title: 'Meetup cut', duration: 20, skip: ['extra'] } };
-    const dir = await folder({
-      'base.yaml': stringify(outline),
-      'over.yaml': 'extends: base.yaml\nremove: [extra]\nprofiles:\n  meetup: { duration: 40 }\n',
-    });
-    const { outline: merged } = await loadOutline(path.join(dir, 'over.yaml'));
-    expect(merged.profiles).toEqual({ meetup: { title: 'Meetup cut', duration: 40, skip: [] } });
-  });
-
   it('builds the shipped example overlay', async () => {
     const loaded = await loadOutline(path.join(import.meta.dirname, '../examples/workshop.yaml'));
     const { deck, markdown } = compileOutline(loaded);
@@ -146,43 +135,11 @@ describe('profiles and filters', () => {
     };
   };
 
-  it('keeps untagged slides always and tagged ones only when selected', () => {
-    expect(ids({}).ids).toEqual(['table', 'deep-dive', 'plain']);
-    expect(ids({ profile: 'workshop' }).ids).toEqual(['table', 'deep-dive', 'plain']);
-    expect(ids({ only: ['workshop'] }).ids).toEqual(['table', 'deep-dive', 'plain']);
-    const untaggedOnly = outline();
-    untaggedOnly.sections[0]?.slides.push({
-      kind: 'bullets',
-      id: 'extra',
-      title: 'E',
-      bullets: ['e'],
-      tags: ['extra'],
-    });
-    const selected = selectOutline(untaggedOnly, { only: ['extra'] });
-    expect(selected.ok && selected.outline.sections[0]?.slides.map((slide) => slide.id)).toEqual([
-      'table',
-      'plain',
-      'extra',
-    ]);
-  });
-
   it('applies a profile: its skip list and its metadata', () => {
     const { ids: kept, outline: selected } = ids({ profile: 'meetup' });
     expect(kept).toEqual(['table']);
     expect(selected.title).toBe('Short');
     expect(selected.duration).toBe(20);
-  });
-
-  it('leaves the default profile out when --only or --skip make the choice', () => {
-    const withDefault = () => ({ ...outline(), defaultProfile: 'meetup' });
-    const kept = (selection: Parameters<typeof selectOutline>[1]) => {
-      const selected = selectOutline(withDefault(), selection);
-      return selected.ok ? selected.outline.sections.flatMap((s) => s.slides.map((slide) => slide.id)) : [];
-    };
-    expect(kept({})).toEqual(['table']);
-    expect(kept({ only: ['workshop'] })).toEqual(['table', 'deep-dive', 'plain']);
-    expect(kept({ skip: ['plain'] })).toEqual(['table', 'deep-dive']);
-    expect(kept({ profile: 'meetup', only: ['workshop'] })).toEqual(['table']);
   });
 
   it('lists only the sources the kept slides cite, and keeps those no slide cites', () => {
@@ -208,6 +165,104 @@ describe('profiles and filters', () => {
       '--profile meetp: there is no profile "meetp" (did you mean "meetup"?)',
       '--skip nope: no section or slide has the id "nope"',
     ]);
+  });
+});
+
+// One test per sentence of the README's "Selecting slides", named after it.
+describe('README, "Selecting slides"', () => {
+  const outline = (extra: Partial<Outline> = {}): Outline => {
+    const o = minimalOutline();
+    o.sections[0]?.slides.push(
+      { kind: 'bullets', id: 'deep-dive', title: 'Deep', bullets: ['x'], tags: ['workshop'] },
+      { kind: 'bullets', id: 'plain', title: 'Plain', bullets: ['y'] },
+    );
+    o.sections.push({
+      id: 'extras',
+      title: 'Extras',
+      tags: ['workshop'],
+      slides: [
+        { kind: 'bullets', id: 'inherits', title: 'Inherits', bullets: ['z'] },
+        { kind: 'bullets', id: 'own-tags', title: 'Own tags', bullets: ['w'], tags: ['meetup'] },
+      ],
+    });
+    o.profiles = {
+      meetup: { title: 'Short', duration: 20, only: ['meetup'], skip: ['plain'] },
+      open: { duration: 90 },
+    };
+    return { ...o, ...extra };
+  };
+  const kept = (selection: Selection, o: Outline = outline()) => {
+    const selected = selectOutline(o, selection);
+    if (!selected.ok) throw new Error(selected.problems[0]?.message);
+    return selected.outline.sections.flatMap((s) => s.slides.map((slide) => slide.id));
+  };
+
+  it("A slide's tags are its own, or its section's when it has none", () => {
+    expect(kept({ only: ['workshop'] })).toEqual(['table', 'deep-dive', 'plain', 'inherits']);
+    expect(kept({ only: ['meetup'] })).toEqual(['table', 'plain', 'own-tags']);
+  });
+
+  it('Untagged slides are always in', () => {
+    for (const only of [['meetup'], ['workshop'], ['meetup', 'workshop']]) {
+      expect(kept({ only })).toEqual(expect.arrayContaining(['table', 'plain']));
+    }
+  });
+
+  it("When tags are selected (by the profile's `only` or `--only`), a tagged slide is kept only when one of its tags is selected", () => {
+    expect(kept({ profile: 'meetup' })).toEqual(['table', 'own-tags']);
+    expect(kept({ only: ['meetup'] })).toEqual(['table', 'plain', 'own-tags']);
+    expect(kept({ only: ['meetup', 'workshop'] })).toEqual(['table', 'deep-dive', 'plain', 'inherits', 'own-tags']);
+  });
+
+  it('When none are (a profile without `only`, and no `--only`), nothing is filtered by tag: tagged slides are kept like untagged ones', () => {
+    const every = ['table', 'deep-dive', 'plain', 'inherits', 'own-tags'];
+    expect(kept({ profile: 'open' })).toEqual(every);
+    expect(kept({})).toEqual(every);
+  });
+
+  it('`skip` / `--skip` leave out sections or slides by id', () => {
+    expect(kept({ skip: ['extras', 'plain'] })).toEqual(['table', 'deep-dive']);
+    expect(kept({ profile: 'open' }, outline({ profiles: { open: { skip: ['deep-dive', 'extras'] } } }))).toEqual([
+      'table',
+      'plain',
+    ]);
+  });
+
+  it("The outline's `defaultProfile` applies when the command line makes no choice: `--only` or `--skip` on their own select from the whole outline, and with `--profile P` they add to P's lists", () => {
+    const withDefault = outline({ defaultProfile: 'meetup' });
+    expect(kept({}, withDefault)).toEqual(['table', 'own-tags']);
+    expect(kept({ only: ['workshop'] }, withDefault)).toEqual(['table', 'deep-dive', 'plain', 'inherits']);
+    expect(kept({ skip: ['table'] }, withDefault)).toEqual(['deep-dive', 'plain', 'inherits', 'own-tags']);
+    expect(kept({ profile: 'meetup', only: ['workshop'] }, withDefault)).toEqual([
+      'table',
+      'deep-dive',
+      'inherits',
+      'own-tags',
+    ]);
+    expect(kept({ profile: 'meetup', skip: ['table'] }, withDefault)).toEqual(['own-tags']);
+  });
+
+  it("An overlay's profile changes only the fields it names (`meetup: { duration: 40 }` keeps the base profile's title and lists; a list it names replaces the base's), and a slide the overlay removes leaves the base's skip lists with it", async () => {
+    const base = outline();
+    base.profiles = {
+      meetup: { title: 'Short', duration: 20, only: ['meetup'], skip: ['plain', 'deep-dive'] },
+      workshop: { title: 'Long', duration: 90, only: ['workshop'], skip: ['plain'] },
+    };
+    const dir = await folder({
+      'base.yaml': stringify(base),
+      'over.yaml': `extends: base.yaml
+remove: [plain]
+profiles:
+  meetup: { duration: 40 }
+  workshop: { only: [meetup] }
+`,
+    });
+    const { outline: merged } = await loadOutline(path.join(dir, 'over.yaml'));
+    expect(merged.profiles).toEqual({
+      meetup: { title: 'Short', duration: 40, only: ['meetup'], skip: ['deep-dive'] },
+      workshop: { title: 'Long', duration: 90, only: ['meetup'], skip: [] },
+    });
+    expect(kept({ profile: 'workshop' }, merged)).toEqual(['table', 'own-tags']);
   });
 });
 

@@ -86,7 +86,12 @@ const slideBase = {
   title: slideText(LIMIT.title),
   notes: z.string().optional().describe('Speaker notes: what to say. Shown in presenter view and the handout.'),
   privateNotes,
-  tags: z.array(id).optional().describe('A tagged slide is kept only when a selected tag matches (--only, profiles).'),
+  tags: z
+    .array(id)
+    .optional()
+    .describe(
+      "This slide's tags, instead of its section's. When tags are selected (a profile's \"only\", --only), a tagged slide is kept only if one of its tags is; when none are, no slide is left out for its tags.",
+    ),
   sources: z.array(id).optional().describe('Ids of sources this slide relies on.'),
   minutes: minutes.optional(),
 };
@@ -217,7 +222,7 @@ const section = z.strictObject({
   summary: slideText(LIMIT.line).optional().describe('One line under the section title on its divider slide.'),
   notes: z.string().optional(),
   privateNotes,
-  tags: z.array(id).optional(),
+  tags: z.array(id).optional().describe('Tags of every slide in the section that has none of its own.'),
   minutes: minutes.optional().describe('Speaking time of the divider slide.'),
   slides: z.array(slideSchema),
 });
@@ -245,12 +250,19 @@ const metadata = {
   duration: minutes.optional().describe('Time budget of the talk in minutes.'),
 };
 
-const profile = z.strictObject({
-  ...metadata,
-  title: slideText(LIMIT.title).optional(),
-  only: z.array(id).optional().describe('Keep tagged slides only when they carry one of these tags.'),
-  skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
-});
+const profile = z
+  .strictObject({
+    ...metadata,
+    title: slideText(LIMIT.title).optional(),
+    only: z
+      .array(id)
+      .optional()
+      .describe(
+        'Tags to select: a tagged slide is kept only when it carries one of them; untagged slides always are. Without "only" no tag is selected, and no slide is left out for its tags.',
+      ),
+    skip: z.array(id).optional().describe('Ids of sections or slides to leave out.'),
+  })
+  .describe("One version of the talk: the slides it selects, and metadata (title, duration…) over the outline's.");
 
 const label = slideText(LIMIT.label);
 const pluralLabel = z.strictObject({
@@ -323,7 +335,7 @@ export const outlineSchema = z
 
 /**
  * An overlay: `extends` another outline (or overlay), then changes it by id.
- * Operations apply in order: replace, remove, add; metadata and profiles override.
+ * Operations apply in order: replace, remove, add; metadata overrides, and profiles merge field by field.
  */
 export const overlaySchema = z
   .strictObject({
@@ -331,7 +343,12 @@ export const overlaySchema = z
     extends: z.string().min(1).describe('The outline this file changes, relative to this file.'),
     ...z.object({ ...metadata, ...settings }).partial().shape,
     sources: z.array(source).optional().describe('Added; a source with an existing id replaces it.'),
-    profiles: z.record(id, profile).optional().describe('Added; a profile with an existing name replaces it.'),
+    profiles: z
+      .record(id, profile)
+      .optional()
+      .describe(
+        'Added; a profile with an existing name changes only the fields it names ("duration: 40" keeps the base profile\'s title, only and skip).',
+      ),
     replace: z
       .array(
         z.strictObject({

@@ -2,7 +2,9 @@
  * Select stage: the outline for one profile and command-line filters. Pure.
  *
  * A slide's tags are its own, or its section's when it has none. An untagged
- * slide is always kept; a tagged one only when a selected tag matches.
+ * slide is always kept; a tagged one, when tags are selected (the profile's
+ * `only`, `--only`), only when one of its tags is. A profile without `only`
+ * selects no tag, and then no slide is left out for its tags.
  */
 import { own } from '../outline/own.js';
 import type { SemanticProblem } from '../outline/positions.js';

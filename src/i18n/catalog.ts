@@ -76,7 +76,8 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   exercise: 'Label of an exercise slide.',
   solution: 'Heading of an exercise’s solution in the notes.',
   exerciseNumber: 'An exercise slide’s label, with its number: {n}.',
-  exerciseHeading: 'An exercise’s title with its number, in the handout, script, run sheet, notebooks and exercise files: {n}, {title}.',
+  exerciseHeading:
+    'An exercise’s title with its number, in the handout, script, run sheet, notebooks and exercise files: {n}, {title}.',
   exerciseInFile: 'Notebook cell of an exercise in another language, pointing to its file: {language}, {file}.',
   privateNotes: 'Heading of the notes only the speaker sees (`privateNotes`), in the speaker’s outputs.',
   minutes: 'A duration: {n} minutes.',

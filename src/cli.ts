@@ -181,7 +181,9 @@ function printBuilt(
       : overflows.length > 0
         ? `, ${overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`}`
         : '';
-  const mark = overflows?.length || overBudget ? paint('yellow', '⚠') : paint('green', '✓');
+  // ✓ only when every slide was measured and fits and the talk fits its slot; unmeasured is no verdict.
+  const mark =
+    overflows?.length || overBudget ? paint('yellow', '⚠') : overflows === undefined ? '○' : paint('green', '✓');
   const state = upToDate ? `${upToDate}, ` : '';
   process.stdout.write(
     `${mark} ${talk.title}: ${state}${talk.slides} slides, ${formatMinutes(talk.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.map((line) => `${line}\n`).join('')}`,

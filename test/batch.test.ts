@@ -55,7 +55,7 @@ describe('versus build with a bad outline among good ones', { concurrent: true }
     });
 
     expect(run.code).toBe(1);
-    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stdout.match(/^○ [^:]+/gm)).toEqual(['○ First talk', '○ Second talk']);
     expect(run.stderr).toContain('✗ bad.yaml\n');
     const wrongType = positionIn(BAD, 'ten', 'duration:');
     const unknownKey = positionIn(BAD, 'laed');
@@ -80,7 +80,7 @@ describe('versus build with a bad outline among good ones', { concurrent: true }
     const run = await versus(['build', 'talks/*.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
 
     expect(run.code).toBe(1);
-    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stdout.match(/^○ [^:]+/gm)).toEqual(['○ First talk', '○ Second talk']);
     const { line, col } = positionIn(BAD, 'laed');
     expect(run.stderr).toContain(`${path.join('talks', 'a-bad.yaml')}:${line}:${col} error[unknown-key]`);
     expect(run.stderr).toContain(`✗ ${path.join('talks', 'a-bad.yaml')}`);
@@ -91,7 +91,7 @@ describe('versus build with a bad outline among good ones', { concurrent: true }
     const dir = await folder({ 'first.yaml': talk('First talk'), 'second.yaml': talk('Second talk') });
     const run = await versus(['build', 'first.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout.match(/^✓ [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stdout.match(/^○ [^:]+/gm)).toEqual(['○ First talk', '○ Second talk']);
   });
 });
 
@@ -101,15 +101,15 @@ const OVER = talk('Long talk')
   .replace('        title: What they are\n', '        title: What they are\n        minutes: 2\n');
 
 describe('versus build gives each talk of a batch its own verdict', { concurrent: true }, () => {
-  it('says ⚠ with the warning for the talk over its slot and ✓ for the others, built or up to date', async () => {
+  it('says ⚠ with the warning for the talk over its slot and no verdict (fit not measured) for the others, built or up to date', async () => {
     const dir = await folder({
       'first.yaml': talk('First talk'),
       'long.yaml': OVER,
       'second.yaml': talk('Second talk'),
     });
     const args = ['build', 'first.yaml', 'long.yaml', 'second.yaml', '--formats', 'md', '--out', 'out'];
-    const marks = (stdout: string) => stdout.match(/^[✓⚠] [^:]+/gm);
-    const expected = ['✓ First talk', '⚠ Long talk', '✓ Second talk'];
+    const marks = (stdout: string) => stdout.match(/^[○⚠] [^:]+/gm);
+    const expected = ['○ First talk', '⚠ Long talk', '○ Second talk'];
     const { line, col } = positionIn(OVER, '1', 'duration:');
     const warning = `long.yaml:${line}:${col} warning[over-budget]: the talk takes about`;
 
@@ -132,7 +132,7 @@ describe('versus build gives each talk of a batch its own verdict', { concurrent
     expect(mixed.code).toBe(0);
     expect(marks(mixed.stdout)).toEqual(expected);
     expect(mixed.stdout).toMatch(/^⚠ Long talk: up to date \(--force rebuilds\), .* \([\d.]+ min over\)/m);
-    expect(mixed.stdout).not.toMatch(/^✓ First talk: up to date/m);
+    expect(mixed.stdout).not.toMatch(/^○ First talk: up to date/m);
     expect(mixed.stderr).toContain(warning);
   });
 
@@ -147,7 +147,7 @@ describe('versus build gives each talk of a batch its own verdict', { concurrent
       { cwd: dir },
     );
     expect(run.code).toBe(1);
-    expect(run.stdout.match(/^[✓⚠] [^:]+/gm)).toEqual(['✓ First talk', '✓ Second talk']);
+    expect(run.stdout.match(/^[○⚠] [^:]+/gm)).toEqual(['○ First talk', '○ Second talk']);
     expect(run.stderr).toContain('✗ long.yaml\n');
     const { line, col } = positionIn(OVER, '1', 'duration:');
     expect(run.stderr).toContain(`long.yaml:${line}:${col} error[over-budget]`);

@@ -165,10 +165,10 @@ describe('versus build on the command line', { concurrent: true }, () => {
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
     const first = await versus(args, { cwd: dir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^✓ Tea vs Coffee, the short version: 6 slides/);
+    expect(first.stdout).toMatch(/^○ Tea vs Coffee, the short version: 6 slides/);
     const again = await versus(args, { cwd: dir });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^✓ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides/);
+    expect(again.stdout).toMatch(/^○ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides/);
     const forced = await versus([...args, '--force'], { cwd: dir });
     expect(forced.stdout).not.toContain('up to date');
     expect(forced.stdout).toContain(path.join('out', 'tea-short.md'));

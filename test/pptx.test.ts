@@ -6,7 +6,7 @@
  */
 
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
@@ -68,6 +68,37 @@ const paragraphs = (xml: string) =>
   [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) =>
     [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decode(t[1] ?? '')).join(''),
   );
+
+/** A solution indented by 4 and 8 spaces and by a tab, which the notes page keeps as four spaces. */
+const SOLUTION = ['def weigh(inputs):', '    for x in inputs:', '        yield x * 2', '\treturn None'];
+const SOLUTION_SHOWN = [...SOLUTION.slice(0, -1), '    return None'];
+/** Notes far longer than the printed notes page has room for. */
+const LONG_NOTES = 'Walk through the table, row by row, and ask which verdict surprised them. '.repeat(30).trim();
+
+/** A talk with long notes on its first slide and an exercise whose solution is indented code. */
+async function notesTalk(): Promise<Built> {
+  const outline = minimalOutline();
+  const slides = outline.sections[0]?.slides ?? [];
+  Object.assign(slides[0] ?? {}, { notes: LONG_NOTES });
+  slides.push({
+    kind: 'exercise',
+    id: 'weigh',
+    title: 'Weigh the inputs',
+    notes: 'Give them ten minutes.',
+    task: ['Write weigh.'],
+    solution: `${SOLUTION.join('\n')}\n`,
+  });
+  const { deck } = compileData(outline);
+  const pptx = await exportNativePptx(deck);
+  const file = path.join(await temp.dir(), 'notes.pptx');
+  await writeFile(file, pptx);
+  return { deck, file, zip: await JSZip.loadAsync(pptx) };
+}
+
+/** The notes placeholder of a slide's notes page, as XML. */
+const notesBodyOf = async (zip: JSZip, index: number) =>
+  /<p:ph type="body"[\s\S]*?<\/p:txBody>/.exec(await xmlOf(zip, `ppt/notesSlides/notesSlide${index + 1}.xml`))?.[0] ??
+  '';
 
 /** What a slide shows as text: its title, and every cell, bullet and item. */
 function shownTexts(slide: DeckSlide, deck: Deck): string[] {
@@ -303,6 +334,101 @@ describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
         expect(pages[i], `slide ${i + 1}: "${text}"`).toContain(text.replace(/\s+/g, ''));
       }
     }
+  });
+});
+
+describe('native PPTX notes', () => {
+  it('sets every slide’s notes at 12 pt, the solution in the monospace font with its indentation as written', async () => {
+    const notes = await notesTalk();
+    for (const { deck, zip } of [varied, talk, notes]) {
+      for (const i of deck.slides.keys()) {
+        const sizes = [...(await notesBodyOf(zip, i)).matchAll(/\bsz="(\d+)"/g)].map((m) => m[1]);
+        expect(
+          sizes.filter((size) => size !== '1200'),
+          `notes of slide ${i + 1}`,
+        ).toEqual([]);
+      }
+    }
+    const exercise = notes.deck.slides.findIndex((s) => s.kind === 'exercise');
+    const body = await notesBodyOf(notes.zip, exercise);
+    const mono = (xml: string) =>
+      [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].filter(([, p]) => p?.includes('<a:latin typeface="Consolas"/>'));
+    // Only the solution's lines are code: the notes and the "Solution:" label are not.
+    expect(mono(body).flatMap(([p]) => paragraphs(p))).toEqual(SOLUTION_SHOWN);
+    expect(paragraphs(body).filter((p) => p.trim())).toEqual([
+      'Give them ten minutes.',
+      'Solution:',
+      ...SOLUTION_SHOWN,
+    ]);
+    // Not shrunk to fit the printed page: LibreOffice would shrink such text.
+    expect(body).not.toContain('<a:normAutofit');
+  });
+});
+
+describeWithOffice('native PPTX notes pages in LibreOffice Impress', () => {
+  let notes: Built;
+  let pages: { str: string; x: number; y: number; size: number; width: number; family: string }[][];
+
+  beforeAll(async () => {
+    notes = await notesTalk();
+    const outDir = await temp.dir();
+    const profile = `-env:UserInstallation=file://${await temp.dir()}`;
+    const filter = `pdf:impress_pdf_Export:${JSON.stringify({
+      ExportNotesPages: { type: 'boolean', value: 'true' },
+      ExportOnlyNotesPages: { type: 'boolean', value: 'true' },
+    })}`;
+    await run('soffice', [profile, '--headless', '--convert-to', filter, '--outdir', outDir, notes.file], {
+      timeout: 110_000,
+    });
+    const pdf = await getDocumentProxy(new Uint8Array(await readFile(path.join(outDir, 'notes.pdf'))));
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const { items, styles } = await (await pdf.getPage(n)).getTextContent();
+      pages.push(
+        items.flatMap((item) =>
+          'str' in item && item.str.trim()
+            ? [
+                {
+                  str: item.str,
+                  x: item.transform[4],
+                  y: item.transform[5],
+                  size: item.transform[0],
+                  width: item.width,
+                  family: styles[item.fontName]?.fontFamily ?? '',
+                },
+              ]
+            : [],
+        ),
+      );
+    }
+  });
+
+  it('shows every notes page’s text at 12 pt, long notes too', () => {
+    expect(pages).toHaveLength(notes.deck.slides.length);
+    // The notes are below the slide's picture, which takes the page's top half (720 pt high).
+    const belowPicture = pages.map((items) => items.filter((item) => item.y < 720 / 2));
+    const long = notes.deck.slides.findIndex((s) => s.notes === LONG_NOTES);
+    expect(belowPicture[long]?.map((item) => item.str).join(' ')).toContain('Walk through the table, row by row');
+    for (const items of belowPicture) {
+      for (const item of items) expect(Math.round(item.size), item.str).toBe(12);
+    }
+  });
+
+  it('keeps the solution’s indentation, in a monospace font', () => {
+    const exercise = notes.deck.slides.findIndex((s) => s.kind === 'exercise');
+    const items = pages[exercise] ?? [];
+    const line = (text: string) => {
+      const item = items.find((i) => i.str === text.trim());
+      if (!item) throw new Error(`"${text.trim()}" is not on the notes page: ${items.map((i) => i.str).join(' | ')}`);
+      return item;
+    };
+    const first = line(SOLUTION_SHOWN[0] ?? '');
+    const advance = first.width / first.str.length;
+    // LibreOffice draws each line from its first visible character, where its leading spaces end.
+    const columns = SOLUTION_SHOWN.map((text) => Math.round(((line(text).x - first.x) / advance) * 10) / 10);
+    expect(columns).toEqual([0, 4, 8, 4]);
+    for (const text of SOLUTION_SHOWN) expect(line(text).family).toBe('monospace');
+    expect(line('Give them ten minutes.').family).not.toBe('monospace');
   });
 });
 

@@ -6,13 +6,15 @@
  * but not editable. Both with speaker notes as notes-page paragraphs.
  */
 import pptxgenjs from 'pptxgenjs';
-import { labelsFor } from '../labels.js';
-import type { Deck } from '../plan/deck.js';
+import { type Labels, labelsFor } from '../labels.js';
+import type { Deck, DeckSlide } from '../plan/deck.js';
+import { solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../render/notes.js';
 import { slideTitle } from '../render/slides.js';
 import { hex } from './pptx/draw.js';
 import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
+import type { SlideNotes } from './pptx/notes.js';
 import { finishPackage } from './pptx/package.js';
 import { paletteFor } from './pptx/palette.js';
 import { sourceDate } from './reproducible.js';
@@ -85,10 +87,18 @@ function newPresentation(deck: Deck): InstanceType<typeof PptxGenJS> {
 
 async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<Buffer> {
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const labels = labelsFor(deck);
   return finishPackage(
     written,
-    deck.slides.map((slide) => presenterNotes(slide, labelsFor(deck)).join('\n\n')),
+    deck.slides.map((slide) => speakerNotes(slide, labels)),
     deck.meta.lang,
     sourceDate(),
   );
+}
+
+/** The notes are the speaker's (private notes, solutions); a solution's code is their last paragraph (render/notes.ts). */
+function speakerNotes(slide: DeckSlide, labels: Labels): SlideNotes {
+  const paragraphs = presenterNotes(slide, labels);
+  const code = solutionOf(slide)?.trim() ? paragraphs.pop() : undefined;
+  return { text: paragraphs.join('\n\n'), ...(code ? { code } : {}) };
 }

@@ -1,19 +1,32 @@
 /**
- * Speaker notes as PowerPoint notes-page text: one paragraph per line, at the
- * largest size that fits the notes page's text area (portrait, 7.5×10 in).
+ * Speaker notes as PowerPoint notes-page text: one paragraph per line, all at
+ * one readable size, and an exercise's solution as code in the monospace font.
  */
-import { sans } from '../../plan/fit/geometry.js';
-import { lineCount } from '../../plan/fit/text.js';
+import { FONTS } from './palette.js';
 
-const EMU_PER_PT = 12700;
+/** A slide's notes: the text, and the code shown after it (an exercise's solution). */
+export interface SlideNotes {
+  text: string;
+  code?: string;
+}
+
 /** The notes page, portrait as PowerPoint's default: 540×720 pt. */
 export const NOTES_PAGE = { cx: 6858000, cy: 9144000 };
 /** The notes text area: under the slide image, above the footer, within the page's side margins. */
 export const NOTES_BODY = { x: 685800, y: 4400550, cx: 5486400, cy: 4284663 };
-/** The body's default insets (0.1 in left and right, 0.05 in top and bottom). */
-const INSET = { x: 7.2, y: 3.6 };
-const SIZES = [12, 11, 10, 9, 8, 7, 6];
+/**
+ * Every slide's notes at the notes master's 12 pt, however long: the notes
+ * pane, where the speaker reads them, scrolls, and a size that changes from
+ * slide to slide (it used to shrink to 6 pt to fit the printed page) is hard
+ * to read. Long notes run past the printed page's text area instead.
+ */
+const NOTES_SIZE = 12;
 const LINE = 1.2;
+const EMU_PER_PT = 12700;
+/** Consolas's advance (1126/2048 em): a wrapped code line's rest hangs this many pt per character. */
+const MONO_ADVANCE = 0.55;
+/** Spaces a tab counts for, as on the slides. */
+const TAB = 4;
 
 /** Notes as paragraphs: the lines of the trimmed notes, blank lines kept as empty paragraphs. */
 export function notesParagraphs(notes: string): string[] {
@@ -21,36 +34,54 @@ export function notesParagraphs(notes: string): string[] {
   return trimmed ? trimmed.split(/\r?\n/).map((line) => line.trimEnd()) : [];
 }
 
-/** The largest size in pt, from 12 down to 6, at which the paragraphs fit the notes text area. */
-export function notesSize(paragraphs: string[]): number {
-  const width = NOTES_BODY.cx / EMU_PER_PT - 2 * INSET.x;
-  const height = NOTES_BODY.cy / EMU_PER_PT - 2 * INSET.y;
-  const fits = (size: number) =>
-    paragraphs.reduce((lines, p) => lines + lineCount(p || ' ', sans(size), width * 0.97), 0) * size * LINE <= height;
-  return SIZES.find(fits) ?? (SIZES.at(-1) as number);
+/** Code as paragraphs: its lines as written, tabs as spaces to the next stop, blank lines at the end dropped. */
+function codeParagraphs(code: string): string[] {
+  const trimmed = code.replace(/\s+$/, '');
+  return trimmed ? trimmed.split(/\r?\n/).map((line) => expandTabs(line.trimEnd())) : [];
+}
+
+// PowerPoint's default tab stops are an inch apart, which would not line code up.
+function expandTabs(line: string): string {
+  let column = 0;
+  return [...line]
+    .map((c) => {
+      const width = c === '\t' ? TAB - (column % TAB) : 1;
+      column += width;
+      return c === '\t' ? ' '.repeat(width) : c;
+    })
+    .join('');
 }
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The notes placeholder's position, body properties and paragraphs, as notes-slide XML. */
-export function notesBodyXml(notes: string, lang: string): { spPr: string; txBody: string } {
-  const paragraphs = notesParagraphs(notes);
-  const size = notesSize(paragraphs) * 100;
-  const run = (text: string) =>
-    text ? `<a:r><a:rPr lang="${escapeXml(lang)}" sz="${size}" dirty="0"/><a:t>${escapeXml(text)}</a:t></a:r>` : '';
-  const body = paragraphs.length
-    ? paragraphs
-        .map(
-          (p) =>
-            `<a:p><a:pPr><a:lnSpc><a:spcPct val="${LINE * 100000}"/></a:lnSpc></a:pPr>${run(p)}<a:endParaRPr lang="${escapeXml(lang)}" sz="${size}" dirty="0"/></a:p>`,
-        )
-        .join('')
-    : '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>';
+export function notesBodyXml(notes: SlideNotes, lang: string): { spPr: string; txBody: string } {
+  const language = escapeXml(lang);
+  const size = NOTES_SIZE * 100;
+  // An explicit zero indent: LibreOffice otherwise hangs a notes paragraph's wrapped lines.
+  const paragraph = (text: string, { hang = 0, code = false } = {}) => {
+    const pPr = `<a:pPr marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPct val="${LINE * 100000}"/></a:lnSpc></a:pPr>`;
+    // Code is not spell-checked.
+    const rPr = code
+      ? `<a:rPr lang="${language}" sz="${size}" noProof="1" dirty="0"><a:latin typeface="${FONTS.mono}"/><a:cs typeface="${FONTS.mono}"/></a:rPr>`
+      : `<a:rPr lang="${language}" sz="${size}" dirty="0"/>`;
+    const run = text ? `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>` : '';
+    return `<a:p>${pPr}${run}<a:endParaRPr lang="${language}" sz="${size}" dirty="0"/></a:p>`;
+  };
+  const text = notesParagraphs(notes.text).map((p) => paragraph(p));
+  // Leading spaces stay as they are: <a:t> is an xsd:string, whose spaces
+  // PowerPoint and LibreOffice keep (no xml:space, no no-break spaces, so that
+  // the code copies out as written). A line too long for the notes wraps, its
+  // rest hanging two characters in from its indentation.
+  const code = codeParagraphs(notes.code ?? '').map((line) => {
+    const columns = (/^ */.exec(line)?.[0].length ?? 0) + 2;
+    return paragraph(line, { hang: Math.round(columns * MONO_ADVANCE * NOTES_SIZE * EMU_PER_PT), code: true });
+  });
+  const paragraphs = text.length && code.length ? [...text, paragraph(''), ...code] : [...text, ...code];
   const { x, y, cx, cy } = NOTES_BODY;
   return {
     spPr: `<p:spPr><a:xfrm><a:off x="${x}" y="${y}"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm></p:spPr>`,
-    // Shrink on overflow: a safety net for text the size estimate got wrong.
-    txBody: `<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>${body}</p:txBody>`,
+    txBody: `<p:txBody><a:bodyPr><a:noAutofit/></a:bodyPr><a:lstStyle/>${paragraphs.join('') || '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'}</p:txBody>`,
   };
 }

@@ -6,8 +6,8 @@
  * - it gives a table the id of another shape: shape ids are renumbered per slide;
  * - its notes page is as wide as the slide is high, narrower than the notes
  *   master's text box: the page becomes PowerPoint's portrait default;
- * - it writes notes as one run with raw line breaks: they become paragraphs
- *   at a size that fits the notes page (./notes.ts);
+ * - it writes notes as one run with raw line breaks: they become paragraphs,
+ *   all at 12 pt, an exercise's solution in the monospace font (./notes.ts);
  * - it repeats paragraph properties before every run of a paragraph, which the
  *   schema allows only first: the repeats go;
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
@@ -19,11 +19,11 @@
 import path from 'node:path/posix';
 import JSZip from 'jszip';
 import { directionOf } from '../../i18n/catalogs.js';
-import { NOTES_PAGE, notesBodyXml } from './notes.js';
+import { NOTES_PAGE, notesBodyXml, type SlideNotes } from './notes.js';
 
 export async function finishPackage(
   pptx: Buffer,
-  notes: readonly string[],
+  notes: readonly SlideNotes[],
   lang: string,
   date?: Date,
 ): Promise<Buffer> {
@@ -36,7 +36,7 @@ export async function finishPackage(
     /<p:sldSz cx="(\d+)"/.exec((await zip.file('ppt/presentation.xml')?.async('string')) ?? '')?.[1],
   );
   const rtl = directionOf(lang) === 'rtl';
-  for (const [i, text] of notes.entries()) {
+  for (const [i, slideNotes] of notes.entries()) {
     await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) => {
       const fixed = renumberShapes(oneParagraphProperties(xml)).replaceAll(
         '<a:tblPr/>',
@@ -45,7 +45,7 @@ export async function finishPackage(
       return rtl ? mirrored(fixed, slideWidth) : fixed;
     });
     await edit(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => {
-      const { spPr, txBody } = notesBodyXml(text, lang);
+      const { spPr, txBody } = notesBodyXml(slideNotes, lang);
       // The notes placeholder is the shape whose placeholder type is "body".
       return xml.replace(
         /(<p:nvPr><p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr>)<p:spPr\/><p:txBody>[\s\S]*?<\/p:txBody>/,

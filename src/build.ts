@@ -3,6 +3,7 @@
  * one browser shared by every browser-backed format and atomic writes.
  */
 
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
@@ -16,13 +17,13 @@ import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { filesRead } from './files-read.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode } from './formats.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderRunSheet } from './render/runsheet.js';
-import { hashInputs, recordBuild, type UpToDate, upToDate } from './up-to-date.js';
+import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from './up-to-date.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -142,9 +143,14 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at);
     const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
     if (options.strict && (overflows?.length || overBudget)) throw strictError(overflows ?? [], overBudget);
-    const files = await staging.commit();
     const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
-    await recordBuild(outlineFile, options, { inputs, files, compiled, ...verdict });
+    // The record goes in with the outputs, and the last build's files this one replaces by nothing go out.
+    const outputs = staging.outputs();
+    const { stale, kept } = earlierOutputs(await lastBuilt(outlineFile, options), outputs, formats);
+    const record = await recordOf(outlineFile, options, { inputs, outputs, kept, compiled, ...verdict });
+    await staging.write(record.name, record.content);
+    const recordFile = path.join(staging.outDir, record.name);
+    const files = (await staging.commit(stale)).filter((file) => file !== recordFile);
     return { files, compiled, ...verdict };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
@@ -155,6 +161,30 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (browser && !options.browser) await browser.close();
     else await browser?.releasePrepared();
   }
+}
+
+/**
+ * The files earlier builds of this outline wrote, against this build's:
+ * `stale`, those of the formats it makes that it does not write again (slide
+ * images past the new last slide, a presenter HTML or exercise files the talk
+ * no longer has), to take away; `kept`, those of formats it does not make
+ * (`-f pdf` keeps the HTML), still the talk's. Images are in neither: other
+ * talks in the folder may share them.
+ */
+function earlierOutputs(
+  last: { slug: string; outputs: string[] } | undefined,
+  outputs: readonly (readonly [string, string])[],
+  formats: ReadonlySet<Format>,
+): { stale: string[]; kept: string[] } {
+  const now = new Set(outputs.map(([name]) => name));
+  const earlier = (last?.outputs ?? []).flatMap((name) => {
+    const format = formatOfOutput(name, last?.slug ?? '');
+    return format && !now.has(name) ? [{ name, format }] : [];
+  });
+  return {
+    stale: earlier.filter((file) => formats.has(file.format)).map((file) => file.name),
+    kept: earlier.filter((file) => !formats.has(file.format)).map((file) => file.name),
+  };
 }
 
 /** The markdown of the audience's HTML: a working file in the staging folder, beside the images it names. */

@@ -11,3 +11,26 @@ export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', '
 /** PowerPoint: native, editable objects (no browser), or one screenshot per slide. */
 export const PPTX_MODES = ['native', 'images'] as const;
 export type PptxMode = (typeof PPTX_MODES)[number];
+
+/** Each format's files, after the talk's slug; images and records belong to none. */
+const OUTPUTS_OF: readonly [RegExp, Format][] = [
+  [/^\.md$/, 'md'],
+  [/^(\.presenter)?\.html$/, 'html'],
+  [/^\.pdf$/, 'pdf'],
+  [/^\.handout\.pdf$/, 'handout'],
+  [/^\.script\.pdf$/, 'script'],
+  [/^\.runsheet\.md$/, 'runsheet'],
+  [/^\.pptx$/, 'pptx'],
+  [/^\.(\d+|og)\.png$/, 'png'],
+  [/^\.(exercises|solutions)(\.ipynb|\/.+)$/, 'notebook'],
+];
+
+/**
+ * The format an output file of the talk `slug` belongs to: `<slug>.handout.pdf`
+ * → handout, `<slug>.007.png` → png; undefined for the talk's images.
+ */
+export function formatOfOutput(name: string, slug: string): Format | undefined {
+  if (!name.startsWith(slug)) return undefined;
+  const rest = name.slice(slug.length).replaceAll('\\', '/');
+  return OUTPUTS_OF.find(([pattern]) => pattern.test(rest))?.[1];
+}

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './build.js';
@@ -43,6 +43,8 @@ export interface BuildRecord {
   inputs: Record<string, string>;
   /** Each file the build wrote, relative to the output folder → its content's sha256, and its size and time as written. */
   outputs: Record<string, WrittenFile>;
+  /** Files an earlier build of this talk wrote, of formats this build did not make: still its, to take away once stale. */
+  kept?: string[];
   summary: BuildSummary;
   /** Overflow warnings of that build; absent when no format opened a browser. */
   overflows?: Finding[];
@@ -72,7 +74,7 @@ const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSl
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
 export async function upToDate(outlineFile: string, options: BuildOptions): Promise<UpToDate | undefined> {
   const outDir = outDirOf(options);
-  const record = await readRecord(recordPath(outDir, outlineFile));
+  const record = await readRecord(path.join(outDir, recordName(outlineFile)));
   if (!record || record.stamp !== buildStamp(options)) return undefined;
   const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
   const inputs = await hashFiles(Object.keys(record.inputs));
@@ -101,35 +103,52 @@ export function hashInputs(files: string[]): Promise<Record<string, string>> {
 
 export interface FinishedBuild {
   inputs: Promise<Record<string, string>>;
-  files: string[];
+  /** Each output as staged: its name in the output folder → the staged file (renaming keeps size and time). */
+  outputs: readonly (readonly [string, string])[];
+  /** See BuildRecord.kept. */
+  kept: string[];
   compiled: Compiled;
   overflows?: Finding[];
   overBudget?: Finding;
 }
 
-/** Writes the record of a build that has just committed its files. */
-export async function recordBuild(outlineFile: string, options: BuildOptions, build: FinishedBuild): Promise<void> {
-  const outDir = outDirOf(options);
-  const hashes = await hashFiles(build.files);
-  const written = (file: string): WrittenFile => {
-    const { size, mtimeMs } = statSync(file);
-    return { sha256: hashes[file] as string, size, mtimeMs };
-  };
+/**
+ * The record of a build about to commit, and its name in the output folder:
+ * it is staged and committed with the outputs, so that it always describes
+ * the files beside it.
+ */
+export async function recordOf(
+  outlineFile: string,
+  options: BuildOptions,
+  build: FinishedBuild,
+): Promise<{ name: string; content: string }> {
+  const outputs = await Promise.all(
+    build.outputs.map(async ([name, file]) => {
+      const { size, mtimeMs } = statSync(file);
+      return [name, { sha256: (await hashFiles([file]))[file] as string, size, mtimeMs }] as const;
+    }),
+  );
   const record: BuildRecord = {
     record: RECORD_FORMAT,
     outline: path.resolve(outlineFile),
     stamp: buildStamp(options),
     inputs: await build.inputs,
-    outputs: Object.fromEntries(build.files.map((file) => [path.relative(outDir, file), written(file)])),
+    outputs: Object.fromEntries(outputs),
+    ...(build.kept.length > 0 ? { kept: build.kept } : {}),
     summary: summarize(build.compiled),
     ...(build.overflows ? { overflows: build.overflows } : {}),
     ...(build.overBudget ? { overBudget: build.overBudget } : {}),
   };
-  const file = recordPath(outDir, outlineFile);
-  await mkdir(path.dirname(file), { recursive: true });
-  const staged = `${file}.${process.pid}.tmp`;
-  await writeFile(staged, `${JSON.stringify(record, null, 2)}\n`);
-  await rename(staged, file);
+  return { name: recordName(outlineFile), content: `${JSON.stringify(record, null, 2)}\n` };
+}
+
+/** What the last builds of `outlineFile` into the output folder wrote: its talk's slug and files (relative to the folder). */
+export async function lastBuilt(
+  outlineFile: string,
+  options: BuildOptions,
+): Promise<{ slug: string; outputs: string[] } | undefined> {
+  const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile)));
+  return record && { slug: record.summary.slug, outputs: [...Object.keys(record.outputs), ...(record.kept ?? [])] };
 }
 
 export function summarize({ deck, assets }: Compiled): BuildSummary {
@@ -149,11 +168,11 @@ function outDirOf(options: BuildOptions): string {
   return options.outDir ?? 'dist';
 }
 
-/** One record per outline file and output folder, named so a reader can tell whose it is. */
-function recordPath(outDir: string, outlineFile: string): string {
+/** One record per outline file and output folder, named so a reader can tell whose it is; relative to the folder. */
+function recordName(outlineFile: string): string {
   const absolute = path.resolve(outlineFile);
   const name = path.basename(absolute).replace(/\.ya?ml$/i, '');
-  return path.join(outDir, RECORD_DIR, `${name}-${sha256(absolute).slice(0, 12)}.json`);
+  return path.join(RECORD_DIR, `${name}-${sha256(absolute).slice(0, 12)}.json`);
 }
 
 async function readRecord(file: string): Promise<BuildRecord | undefined> {

@@ -4,9 +4,10 @@
  * `commit` leaves the previous outputs exactly as they were.
  */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics.js';
+import { commitAll, finishAbandonedCommit, isAlive } from './commit.js';
 
 export class Staging {
   private readonly staged: string[] = [];
@@ -56,26 +57,25 @@ export class Staging {
     return file;
   }
 
+  /** Every output staged so far: its name in the output folder, and the staged file. */
+  outputs(): [string, string][] {
+    return this.staged.map((name) => [name, this.pathOf(name)]);
+  }
+
   /** Marks a file a tool wrote at `pathOf(name)` as an output. */
   add(name: string): string {
     this.staged.push(name);
     return path.join(this.outDir, name);
   }
 
-  /** Renames every staged file into the output folder; returns their final paths. */
-  async commit(): Promise<string[]> {
-    const moved: string[] = [];
-    for (const name of this.staged.splice(0)) {
-      const target = path.join(this.outDir, name);
-      try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await renameWithRetry(this.pathOf(name), target);
-      } catch (error) {
-        throw commitError(error, target);
-      }
-      moved.push(target);
-    }
-    return moved;
+  /**
+   * Moves every staged file into the output folder, and takes away `remove`
+   * (files of the previous build that this one did not write), all at once:
+   * see commit.ts. Returns the new files' paths.
+   */
+  async commit(remove: readonly string[] = []): Promise<string[]> {
+    const names = this.staged.splice(0);
+    return commitAll({ stagingDir: this.dir, outDir: this.outDir, names, remove });
   }
 
   async discard(): Promise<void> {
@@ -121,55 +121,11 @@ async function removeAbandoned(outDir: string): Promise<void> {
     if (!entry.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(/^\.versus-staging-(\d+)-/.exec(entry)?.[1]);
     if (pid && isAlive(pid)) continue;
+    // A build killed during its commit: its outputs go into place first, so the folder is never left half new.
+    await finishAbandonedCommit(path.join(outDir, entry), outDir);
     await rm(path.join(outDir, entry), { recursive: true, force: true });
   }
 }
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Codes of a file that another program holds open for a moment (Windows, antivirus, an indexer). */
-const BUSY = new Set(['EPERM', 'EBUSY', 'EACCES']);
-const RENAME_TRIES = 10;
-
-/** `rename`, tried again for about a second while the target is busy, as write-file-atomic does. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await rename(from, to);
-    } catch (error) {
-      if (!BUSY.has((error as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
-  }
-}
-
-/** A file that cannot be replaced is the user's to free, not an internal error. */
-function commitError(error: unknown, target: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const problem = BUSY.has(code)
-    ? {
-        reason: `another program holds it open, or it is read-only (${code})`,
-        hint: 'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
-      }
-    : COMMIT_PROBLEMS[code];
-  return problem
-    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint)
-    : error;
-}
-
-const COMMIT_PROBLEMS: Record<string, { reason: string; hint: string }> = {
-  ...OUTPUT_PROBLEMS,
-  EISDIR: { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' },
-  ENOTEMPTY: { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' },
-};
 
 /** Staging folders not yet discarded, so an interrupted process can clean up. */
 const liveStagingDirs = new Set<string>();

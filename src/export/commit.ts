@@ -1,0 +1,250 @@
+/**
+ * Moving a build's staged outputs into the output folder all at once: every
+ * new file, its build record, and the removal of files the previous build
+ * wrote and this one does not. Either all of it happens or none of it:
+ *
+ * - everything that could stop the moves (a folder in the way, a file where a
+ *   folder should be, a folder that cannot be written) is checked first;
+ * - the moves are synchronous, so no signal handler runs between two of them;
+ * - a move that fails puts back every file moved before it (the previous
+ *   outputs were kept as hard links in the staging folder);
+ * - a journal in the staging folder lists the moves, so that when the process
+ *   is killed outright (SIGKILL, a power cut) the next build finishes them;
+ * - one commit at a time per output folder (a lock file), so that two builds
+ *   at once never leave one's record beside the other's files.
+ */
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { VersusError } from '../diagnostics.js';
+
+export interface CommitPlan {
+  /** The staging folder, holding each new file under its name. */
+  stagingDir: string;
+  outDir: string;
+  /** Files to move in, relative to both folders. */
+  names: readonly string[];
+  /** Files of the previous build to take away, relative to the output folder. */
+  remove: readonly string[];
+  /** Called before each move (0, 1, …): fault tests fail or kill the commit there. */
+  beforeMove?: (step: number) => void;
+}
+
+/** The journal's name in a staging folder: present from the first move to the last. */
+export const JOURNAL = '.commit.json';
+/** Where the files a commit replaces or removes wait, inside the staging folder, until it has succeeded. */
+const PREVIOUS = '.previous';
+/** The lock file of an output folder: present while one build commits into it. */
+export const LOCK = '.versus-commit.lock';
+
+/** Commits `plan` under the output folder's lock; returns the new files' paths. */
+export async function commitAll(plan: CommitPlan): Promise<string[]> {
+  await lock(plan.outDir);
+  try {
+    return commitSync(plan);
+  } finally {
+    unlock(plan.outDir);
+  }
+}
+
+function commitSync({ stagingDir, outDir, names, remove, beforeMove }: CommitPlan): string[] {
+  const gone = remove.filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
+  for (const name of names) checkTarget(outDir, name);
+  const journal = path.join(stagingDir, JOURNAL);
+  writeFileSync(journal, JSON.stringify({ names, remove: gone }));
+  const undo: (() => void)[] = [];
+  let current = outDir;
+  try {
+    for (const [step, name] of names.entries()) {
+      current = path.join(outDir, name);
+      beforeMove?.(step);
+      undo.push(keepPrevious(stagingDir, outDir, name));
+      renameWithRetrySync(path.join(stagingDir, name), current);
+    }
+    for (const [step, name] of gone.entries()) {
+      current = path.join(outDir, name);
+      beforeMove?.(names.length + step);
+      const previous = path.join(stagingDir, PREVIOUS, name);
+      mkdirSync(path.dirname(previous), { recursive: true });
+      renameSync(current, previous);
+      undo.push(() => renameSync(previous, current));
+    }
+  } catch (error) {
+    for (const step of undo.reverse()) {
+      try {
+        step();
+      } catch {
+        // Put back what can be; the first error is the one to report.
+      }
+    }
+    throw commitError(error, current);
+  } finally {
+    rmSync(journal, { force: true });
+  }
+  return names.map((name) => path.join(outDir, name));
+}
+
+/**
+ * Keeps the file `name` replaces as a hard link in the staging folder, and
+ * returns how to put it back (or, when there was none, to take the new one away).
+ */
+function keepPrevious(stagingDir: string, outDir: string, name: string): () => void {
+  const target = path.join(outDir, name);
+  if (!existsSync(target)) return () => rmSync(target, { force: true });
+  const previous = path.join(stagingDir, PREVIOUS, name);
+  mkdirSync(path.dirname(previous), { recursive: true });
+  try {
+    linkSync(target, previous);
+  } catch {
+    copyFileSync(target, previous);
+  }
+  return () => renameSync(previous, target);
+}
+
+/** Throws, before anything moves, what would stop `name` from being moved into place. */
+function checkTarget(outDir: string, name: string): void {
+  const target = path.join(outDir, name);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    accessSync(path.dirname(target), constants.W_OK);
+    if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+      throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+    }
+  } catch (error) {
+    throw commitError(error, target);
+  }
+}
+
+/**
+ * Finishes the commit of a build killed during its moves: every staged file
+ * still in its staging folder goes into place, and the files it was to remove
+ * go. Its staged files were complete before the journal was written.
+ */
+export async function finishAbandonedCommit(stagingDir: string, outDir: string): Promise<void> {
+  const journal = path.join(stagingDir, JOURNAL);
+  if (!existsSync(journal)) return;
+  const { names, remove } = JSON.parse(readFileSync(journal, 'utf8')) as { names: string[]; remove: string[] };
+  await lock(outDir);
+  try {
+    for (const name of names) {
+      const staged = path.join(stagingDir, name);
+      if (!existsSync(staged)) continue;
+      mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
+      renameSync(staged, path.join(outDir, name));
+    }
+    for (const name of remove) rmSync(path.join(outDir, name), { force: true });
+  } finally {
+    unlock(outDir);
+  }
+}
+
+/** How long a build waits for another build's commit into the same folder (they take milliseconds). */
+const LOCK_WAIT_MS = 30_000;
+
+async function lock(outDir: string): Promise<void> {
+  const file = path.join(outDir, LOCK);
+  const started = Date.now();
+  for (;;) {
+    try {
+      const handle = openSync(file, 'wx');
+      writeFileSync(handle, String(process.pid));
+      closeSync(handle);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw commitError(error, file);
+    }
+    const holder = Number(readLock(file) || Number.NaN);
+    // A lock whose build is gone (killed outright) is stale; so is one being written this instant, once it is old.
+    if (holder && !isAlive(holder)) rmSync(file, { force: true });
+    else if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new VersusError(
+        'environment',
+        `Another build has been committing into ${outDir} for ${LOCK_WAIT_MS / 1000} s.`,
+        [],
+        `If no build is running, delete ${file} and build again.`,
+      );
+    } else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The pid in a lock file; '' when it is gone or not yet written. */
+function readLock(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function unlock(outDir: string): void {
+  rmSync(path.join(outDir, LOCK), { force: true });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Codes of a file that another program holds open for a moment (Windows, antivirus, an indexer). */
+const BUSY = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_TRIES = 10;
+
+/** `rename`, tried again for about a second while the target is busy, as write-file-atomic does; without yielding to signal handlers. */
+function renameWithRetrySync(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      if (!BUSY.has((error as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+    }
+  }
+}
+
+const FILE_IN_THE_WAY = {
+  reason: 'a file is in the way',
+  hint: 'Move or rename that file (a folder of that name is needed there) and build again.',
+};
+const FOLDER_IN_THE_WAY = { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' };
+const PROBLEMS: Record<string, { reason: string; hint: string }> = {
+  EISDIR: FOLDER_IN_THE_WAY,
+  ENOTEMPTY: FOLDER_IN_THE_WAY,
+  EEXIST: FILE_IN_THE_WAY,
+  ENOTDIR: FILE_IN_THE_WAY,
+  EROFS: { reason: 'the file system is read-only', hint: 'Choose a writable folder with --out.' },
+  ENOSPC: { reason: 'the disk is full', hint: 'Free some space and build again.' },
+};
+
+/** A file that cannot be replaced is the user's to free, not an internal error. */
+export function commitError(error: unknown, target: string): unknown {
+  if (error instanceof VersusError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const problem = BUSY.has(code)
+    ? {
+        reason: `another program holds it open, or it is read-only (${code})`,
+        hint: 'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
+      }
+    : PROBLEMS[code];
+  return problem
+    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint)
+    : error;
+}

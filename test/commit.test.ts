@@ -1,0 +1,189 @@
+/**
+ * All or nothing: a build's outputs, its record and the removal of its stale
+ * files become visible together or not at all — under a failure at each step
+ * of the commit, a SIGTERM at each step, a SIGKILL at each step (the next
+ * build finishes the commit), a folder or file in the way, and for stale files.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { commitAll } from '../src/export/commit.js';
+import { Staging } from '../src/export/staging.js';
+import { ROOT, snapshotDir, versus } from './run-cli.js';
+
+const OLD = { 'talk.md': 'old md', 'talk.html': 'old html', 'assets/cup.svg': 'old cup', 'talk.003.png': 'old png' };
+const NEW = {
+  'talk.md': 'new md',
+  'talk.html': 'new html',
+  'assets/cup.svg': 'new cup',
+  '.versus/talk.json': 'record',
+};
+/** The moves of a commit of NEW that also removes the stale `talk.003.png`. */
+const STEPS = Object.keys(NEW).length + 1;
+
+async function folderWithOldOutputs(): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+  for (const [name, text] of Object.entries(OLD)) {
+    await mkdir(path.dirname(path.join(out, name)), { recursive: true });
+    await writeFile(path.join(out, name), text);
+  }
+  return out;
+}
+
+async function staged(out: string): Promise<Staging> {
+  const staging = await Staging.open(out);
+  for (const [name, text] of Object.entries(NEW)) await staging.write(name, text);
+  return staging;
+}
+
+/** The output folder's files and texts, without staging folders. */
+async function outputs(out: string): Promise<Record<string, string>> {
+  const snapshot = await snapshotDir(out);
+  return Object.fromEntries(
+    Object.entries(snapshot)
+      .filter(([name]) => !name.startsWith('.versus-staging-'))
+      .map(([name, bytes]) => [name, Buffer.from(bytes, 'base64').toString('utf8')]),
+  );
+}
+
+const allNew = {
+  'talk.md': 'new md',
+  'talk.html': 'new html',
+  'assets/cup.svg': 'new cup',
+  '.versus/talk.json': 'record',
+};
+
+describe('a commit', { concurrent: true }, () => {
+  it('moves every new file in and the stale one out, or on a failure at any step leaves every old file', async () => {
+    for (let step = 0; step < STEPS; step++) {
+      const out = await folderWithOldOutputs();
+      const staging = await staged(out);
+      const failing = commitAll({
+        stagingDir: staging.dir,
+        outDir: out,
+        names: staging.outputs().map(([name]) => name),
+        remove: ['talk.003.png'],
+        beforeMove: (at) => {
+          if (at === step) throw Object.assign(new Error('disk gone'), { code: 'EIO' });
+        },
+      });
+      await expect(failing, `step ${step}`).rejects.toThrow('disk gone');
+      await staging.discard();
+      expect(await outputs(out), `step ${step}`).toEqual(OLD);
+    }
+    const out = await folderWithOldOutputs();
+    const staging = await staged(out);
+    await staging.commit(['talk.003.png']);
+    await staging.discard();
+    expect(await outputs(out)).toEqual(allNew);
+  });
+
+  /** Runs a commit in a process of its own that signals itself before move `step`, as `versus build` handles signals. */
+  async function commitKilledAt(out: string, step: number, signal: 'SIGTERM' | 'SIGKILL'): Promise<number | null> {
+    const staging = pathToFileURL(path.join(ROOT, 'lib/export/staging.js')).href;
+    const commit = pathToFileURL(path.join(ROOT, 'lib/export/commit.js')).href;
+    const script = `
+      const { Staging, discardAllStagingSync } = await import(${JSON.stringify(staging)});
+      const { commitAll } = await import(${JSON.stringify(commit)});
+      process.on('SIGTERM', () => { discardAllStagingSync(); process.exit(143); });
+      const staging = await Staging.open(${JSON.stringify(out)});
+      for (const [name, text] of Object.entries(${JSON.stringify(NEW)})) await staging.write(name, text);
+      await commitAll({
+        stagingDir: staging.dir, outDir: ${JSON.stringify(out)}, names: staging.outputs().map(([n]) => n),
+        remove: ['talk.003.png'],
+        beforeMove: (at) => { if (at === ${step}) process.kill(process.pid, ${JSON.stringify(signal)}); },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    const [code, killedBy] = (await once(child, 'exit')) as [number | null, string | null];
+    return code ?? (killedBy === 'SIGKILL' ? 137 : null);
+  }
+
+  it('finishes before a SIGTERM at any step takes effect: every new file, nothing old', async () => {
+    for (let step = 0; step < STEPS; step++) {
+      const out = await folderWithOldOutputs();
+      expect(await commitKilledAt(out, step, 'SIGTERM')).toBe(143);
+      expect(await outputs(out), `step ${step}`).toEqual(allNew);
+      expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
+    }
+  });
+
+  it('is finished by the next build when SIGKILL stops it at any step', async () => {
+    for (let step = 0; step < STEPS; step++) {
+      const out = await folderWithOldOutputs();
+      expect(await commitKilledAt(out, step, 'SIGKILL')).toBe(137);
+      // The next build into the folder opens its staging, which finishes the abandoned commit first.
+      await (await Staging.open(out)).discard();
+      expect(await outputs(out), `step ${step}`).toEqual(allNew);
+    }
+  });
+});
+
+describe('versus build, all or nothing', { concurrent: true }, () => {
+  async function project(outline: string): Promise<{ dir: string; talk: string }> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-all-or-nothing-'));
+    await writeFile(path.join(dir, 'talk.yaml'), outline);
+    return { dir, talk: path.join(dir, 'talk.yaml') };
+  }
+  const outline = (extra = '') => `title: Tea vs Coffee
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6d4c41" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Why
+        notes: Say why.
+        bullets: [Warmth]${extra}
+`;
+  const build = (dir: string, formats = 'md,html,runsheet') =>
+    versus(['build', 'talk.yaml', '--out', 'out', '-f', formats], { cwd: dir });
+
+  it('writes nothing, and says what is in the way, when a folder stands where an output goes', async () => {
+    const { dir, talk } = await project(outline());
+    expect((await build(dir)).code).toBe(0);
+    await rm(path.join(dir, 'out/tea-vs-coffee.runsheet.md'));
+    await mkdir(path.join(dir, 'out/tea-vs-coffee.runsheet.md'));
+    const before = await snapshotDir(path.join(dir, 'out'));
+    await writeFile(talk, outline('\n        privateNotes: New.'));
+    const run = await build(dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`tea-vs-coffee.runsheet.md: a folder is in the way.`);
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+  });
+
+  it('writes nothing, and says so, when a file stands where the build record goes', async () => {
+    const { dir, talk } = await project(outline());
+    expect((await build(dir)).code).toBe(0);
+    await rm(path.join(dir, 'out/.versus'), { recursive: true });
+    await writeFile(path.join(dir, 'out/.versus'), 'in the way');
+    const before = await snapshotDir(path.join(dir, 'out'));
+    await writeFile(talk, outline('\n        privateNotes: New.'));
+    const run = await build(dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Cannot replace .*\.versus.*: a file is in the way\./);
+    expect(run.stderr).not.toContain('internal error');
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+  });
+
+  it("takes away the last build's files this one no longer writes, of the formats it builds", async () => {
+    const { dir, talk } = await project(outline('\n        privateNotes: Only for me.'));
+    expect((await build(dir)).code).toBe(0);
+    const files = async () => (await readdir(path.join(dir, 'out'))).filter((name) => !name.startsWith('.'));
+    expect(await files()).toContain('tea-vs-coffee.presenter.html');
+    // Without private notes or solutions there is nothing for a presenter HTML to add.
+    await writeFile(talk, outline());
+    expect((await build(dir, 'md')).code).toBe(0);
+    expect(await files()).toContain('tea-vs-coffee.presenter.html');
+    expect((await build(dir)).code).toBe(0);
+    expect((await files()).sort()).toEqual(['tea-vs-coffee.html', 'tea-vs-coffee.md', 'tea-vs-coffee.runsheet.md']);
+    expect(await readFile(path.join(dir, 'out/tea-vs-coffee.md'), 'utf8')).not.toContain('Only for me');
+  });
+});

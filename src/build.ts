@@ -16,7 +16,6 @@ import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
-import { filesRead } from './files-read.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
 import { loadOutline } from './outline/load.js';
@@ -71,7 +70,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
   options.claimSlug?.(slug);
-  const inputs = hashInputs(filesRead(loaded, theme));
+  const inputs = hashInputs(new Map([...loaded.inputs, ...(theme.read ?? [])]), theme.files);
 
   // 2. Stage every output next to its final place, then rename them all in.
   const staging = await Staging.open(options.outDir ?? 'dist');

@@ -9,7 +9,16 @@ import type { LoadedOutline } from './outline/load.js';
 import { originOf } from './outline/origin.js';
 
 export function filesRead(loaded: LoadedOutline, theme: ResolvedTheme): string[] {
-  return [...new Set([...loaded.files, ...theme.files, ...loaded.assets.values(), ...codeFiles(loaded)])];
+  // By the names the outline gives them and where their links lead: either may change.
+  return [
+    ...new Set([
+      ...loaded.files,
+      ...theme.files,
+      ...loaded.inputs.keys(),
+      ...loaded.assets.values(),
+      ...codeFiles(loaded),
+    ]),
+  ];
 }
 
 /** The code panes' files, each relative to the outline file that names it (the slide's origin). */

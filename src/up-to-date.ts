@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './build.js';
@@ -64,8 +64,8 @@ export interface UpToDate {
   files: string[];
 }
 
-// Format 3 keeps the over-budget warning, so that an up-to-date talk over its slot says so again.
-const RECORD_FORMAT = 3;
+// Format 4 keys inputs by the names the outline gives them, with the hashes of the bytes read, and keeps earlier files (`kept`).
+const RECORD_FORMAT = 4;
 export const RECORD_DIR = '.versus';
 
 /** Options that change where or how fast a build runs, not what it writes. */
@@ -96,9 +96,18 @@ async function isAsWritten(file: string, written: WrittenFile): Promise<boolean>
   return (await hashFiles([file]))[file] === written.sha256;
 }
 
-/** Starts hashing the files a build read, as soon as it has read them: a save during the build then makes the next build run. */
-export function hashInputs(files: string[]): Promise<Record<string, string>> {
-  return hashFiles(files.map((file) => path.resolve(file)));
+/**
+ * The inputs a build record keeps: `read`, each file by the name the outline
+ * gives it with the sha256 of the very bytes the build used (so a save during
+ * the build, or a link pointed elsewhere, makes the next build run), and
+ * `others` (versus's own themes) hashed now.
+ */
+export async function hashInputs(
+  read: ReadonlyMap<string, string>,
+  others: readonly string[],
+): Promise<Record<string, string>> {
+  const rest = others.map((file) => path.resolve(file)).filter((file) => !read.has(file));
+  return { ...(await hashFiles(rest)), ...Object.fromEntries(read) };
 }
 
 export interface FinishedBuild {
@@ -194,7 +203,8 @@ function buildStamp(options: BuildOptions): string {
   const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();
   const settings = Object.entries(options)
     .filter(([key, value]) => !NOT_OUTPUT_SETTINGS.has(key) && key !== 'formats' && isData(value))
-    .sort(([a], [b]) => a.localeCompare(b));
+    .map(([key, value]) => [key, key === 'theme' ? themeFile(value as string) : value])
+    .sort(([a], [b]) => String(a).localeCompare(String(b)));
   const browser = formats.some((format) => (BROWSER_FORMATS as readonly string[]).includes(format))
     ? browserIdentity()
     : null;
@@ -207,6 +217,11 @@ function buildStamp(options: BuildOptions): string {
       sourceDate: process.env.SOURCE_DATE_EPOCH ?? null,
     }),
   );
+}
+
+/** A theme file given on the command line, as the build resolves it: against the folder the command runs in. */
+function themeFile(theme: string): string {
+  return theme.endsWith('.css') ? path.resolve(theme) : theme;
 }
 
 function isData(value: unknown): boolean {
@@ -268,11 +283,16 @@ function exists(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-/** Each file's sha256, or "missing" for a file that cannot be read. */
+/**
+ * Each file's sha256; "missing" for a file that cannot be read, and "not a file"
+ * for a folder, a pipe or a device, which is never read (a FIFO would never end):
+ * either way the talk is built again, and the loader says what is wrong.
+ */
 async function hashFiles(files: string[]): Promise<Record<string, string>> {
   const hashes = await Promise.all(
     files.map(async (file) => {
       try {
+        if (!(await stat(file)).isFile()) return [file, 'not a file'] as const;
         return [file, sha256(await readFile(file))] as const;
       } catch {
         return [file, 'missing'] as const;

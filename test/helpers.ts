@@ -19,7 +19,7 @@ export function loadText(source: string, file = 'outline.yaml'): LoadedOutline {
   if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', validated.diagnostics);
   const outline = structuredClone(validated.outline);
   stampOutline(outline, file);
-  return { outline, file, documents: new Map([[file, parsed]]), assets: new Map(), files: [file] };
+  return { outline, file, documents: new Map([[file, parsed]]), assets: new Map(), files: [file], inputs: new Map() };
 }
 
 export function compileText(source: string, selection: Selection = {}): Compiled {

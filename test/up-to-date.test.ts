@@ -6,7 +6,8 @@
  */
 
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
@@ -14,6 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, buildMany } from '../src/build.js';
 import { findBrowser } from '../src/export/browser.js';
 import type { Format } from '../src/formats.js';
+import { loadOutline } from '../src/outline/load.js';
+import { hashInputs } from '../src/up-to-date.js';
 import { describeWithBrowser } from './helpers.js';
 import { snapshotDir, versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
@@ -156,6 +159,100 @@ describe('versus build skips a talk when nothing it is made from changed', { con
     await writeFile(path.join(dir, 'second.yaml'), `${await readFile(path.join(dir, 'second.yaml'), 'utf8')}\n# ok\n`);
     expect(await built()).toEqual([false, true]);
     expect(await built()).toEqual([false, false]);
+  });
+});
+
+describe('the record never says "up to date" over outputs that do not match the inputs', { concurrent: true }, () => {
+  const options = { formats: NO_BROWSER };
+
+  it('records the bytes the build read, not the files as they are once it ends (a save during a build)', async () => {
+    const dir = await project();
+    const loaded = await loadOutline(path.join(dir, 'talk.yaml'));
+    const read = { talk: TALK, base: BASE, code: 'steep(minutes=3)\n', image: svg('#fff') };
+    // Saved while the build runs: after the loader read them, before the record is written.
+    await writeFile(path.join(dir, 'talk.yaml'), TALK.replace('short version', 'saved version'));
+    await writeFile(path.join(dir, 'base.yaml'), BASE.replace('steeped', 'infused'));
+    await writeFile(path.join(dir, 'code/tea.py'), 'steep(minutes=9)\n');
+    await writeFile(path.join(dir, 'images/cup.svg'), svg('#000'));
+    const inputs = await hashInputs(loaded.inputs, []);
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(inputs).toEqual({
+      [path.join(dir, 'talk.yaml')]: sha(read.talk),
+      [path.join(dir, 'base.yaml')]: sha(read.base),
+      [path.join(dir, 'code/tea.py')]: sha(read.code),
+      [path.join(dir, 'images/cup.svg')]: sha(read.image),
+    });
+  });
+
+  it('rebuilds when a linked image or theme is pointed at another file', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'images/red.svg'), svg('#f00'));
+    await writeFile(path.join(dir, 'images/blue.svg'), svg('#00f'));
+    await rm(path.join(dir, 'images/cup.svg'));
+    await symlink('red.svg', path.join(dir, 'images/cup.svg'));
+    await writeFile(path.join(dir, 'plain.css'), "/* @theme brand */\n@import 'default';\n");
+    await rename(path.join(dir, 'brand.css'), path.join(dir, 'own.css'));
+    await symlink('own.css', path.join(dir, 'brand.css'));
+    expect(await buildTalk(dir, options)).toBe('built');
+    expect(await buildTalk(dir, options)).toBe('up to date');
+    await rm(path.join(dir, 'images/cup.svg'));
+    await symlink('blue.svg', path.join(dir, 'images/cup.svg'));
+    expect(await buildTalk(dir, options)).toBe('built');
+    expect(await buildTalk(dir, options)).toBe('up to date');
+    await rm(path.join(dir, 'brand.css'));
+    await symlink('plain.css', path.join(dir, 'brand.css'));
+    expect(await buildTalk(dir, options)).toBe('built');
+  });
+
+  it('rebuilds when the same relative --theme is given from another folder, where it names another file', async () => {
+    const dir = await project();
+    for (const [folder, color] of [
+      ['a', '#111111'],
+      ['b', '#222222'],
+    ]) {
+      await mkdir(path.join(dir, folder));
+      await writeFile(
+        path.join(dir, folder, 'mine.css'),
+        `/* @theme mine */\n@import 'default';\nh1 { color: ${color}; }\n`,
+      );
+    }
+    const buildFrom = (folder: string) =>
+      versus(['build', '../talk.yaml', '--out', '../out', '-f', 'md,runsheet', '--theme', 'mine.css'], {
+        cwd: path.join(dir, folder),
+      });
+    expect((await buildFrom('a')).stdout).not.toContain('up to date');
+    expect((await buildFrom('a')).stdout).toContain('up to date');
+    expect((await buildFrom('b')).stdout).not.toContain('up to date');
+    expect((await buildFrom('b')).stdout).toContain('up to date');
+  });
+
+  it('rebuilds, and never hangs, when a code file became a pipe; the build then says what is wrong', async () => {
+    const dir = await project();
+    expect(await buildTalk(dir, options)).toBe('built');
+    await rm(path.join(dir, 'code/tea.py'));
+    await promisify(execFile)('mkfifo', [path.join(dir, 'code/tea.py')]);
+    const run = await versus(['build', 'talk.yaml', '--out', 'out', '-f', 'md,runsheet'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('up to date');
+  });
+
+  it('keeps a record that describes the files beside it when two builds commit into one folder at once', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'other.css'), "/* @theme other */\n@import 'default';\n");
+    const runs = await Promise.all(
+      ['brand.css', 'other.css'].map((theme) =>
+        versus(['build', 'talk.yaml', '--out', 'out', '-f', 'md,runsheet', '--theme', theme], { cwd: dir }),
+      ),
+    );
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    const [recordFile] = await readdir(path.join(dir, 'out/.versus'));
+    const record = JSON.parse(await readFile(path.join(dir, 'out/.versus', recordFile as string), 'utf8')) as {
+      outputs: Record<string, { sha256: string }>;
+    };
+    for (const [name, { sha256 }] of Object.entries(record.outputs)) {
+      const bytes = await readFile(path.join(dir, 'out', name));
+      expect(createHash('sha256').update(bytes).digest('hex'), name).toBe(sha256);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
  * One Marp configuration for every output, so the HTML (via marp-cli), the
  * PDFs (via marp-core in our browser) and editors' previews all agree.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
@@ -39,6 +40,8 @@ export interface ResolvedTheme {
   name: string;
   /** Theme CSS files to register, dependencies first. */
   files: string[];
+  /** A theme file of the user's → the sha256 of the CSS read (built-in themes are versus's own). */
+  read?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -82,7 +85,7 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
       'Marp themes start with /* @theme my-theme */.',
     );
   }
-  return { name, files: [...builtIn, file] };
+  return { name, files: [...builtIn, file], read: new Map([[file, createHash('sha256').update(css).digest('hex')]]) };
 }
 
 /** Imported on first use: Marp takes a tenth of a second to load, which `--help` or a failed build should not pay. */

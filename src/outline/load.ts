@@ -24,6 +24,13 @@ export interface LoadedOutline extends Sourced {
   assets: Map<string, string>;
   /** Every outline file read, as absolute paths (for watching). */
   files: string[];
+  /**
+   * Every file read (outlines, code files, images), by its absolute path as the
+   * outline names it (links not followed) → the sha256 of the very bytes read:
+   * what the build record keeps, so that a save during a build, or a link
+   * pointed elsewhere, is never taken for the file the build used.
+   */
+  inputs: Map<string, string>;
 }
 
 /** Larger files are refused before parsing: no real outline comes close. */
@@ -53,7 +60,8 @@ async function projectOf(file: string): Promise<string> {
 }
 
 async function loadChain(file: string, chain: string[], project: string): Promise<LoadedOutline> {
-  const parsed = parseOutlineText(await readOutlineSource(file), file);
+  const inputs = new Map<string, string>();
+  const parsed = parseOutlineText(await readOutlineSource(file, inputs), file);
   const baseDir = path.dirname(path.resolve(file));
   const assets = new Map<string, string>();
   const scopes = { files: folderScope(baseDir), project: projectScope(project) };
@@ -62,8 +70,8 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     if (!validated.ok) throw invalidOutline(validated.diagnostics);
     const outline = structuredClone(validated.outline);
     stampOutline(outline, file);
-    await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, assets);
-    return { outline, file, documents: new Map([[file, parsed]]), assets, files: [path.resolve(file)] };
+    await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, { assets, inputs });
+    return { outline, file, documents: new Map([[file, parsed]]), assets, files: [path.resolve(file)], inputs };
   }
 
   const validated = validateOverlay(parsed);
@@ -85,7 +93,7 @@ async function loadChain(file: string, chain: string[], project: string): Promis
       ]),
     );
   }
-  await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, assets);
+  await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, { assets, inputs });
   // Named relative to this file's name, so diagnostics read "outline.yaml", not an absolute path.
   const base = await loadChain(path.join(path.dirname(file), overlay.extends), seen, project);
   const applied = applyOverlay(base.outline, overlay);
@@ -102,6 +110,7 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     documents,
     assets: new Map([...base.assets, ...assets]),
     files: [path.resolve(file), ...base.files],
+    inputs: new Map([...base.inputs, ...inputs]),
   };
 }
 
@@ -130,7 +139,7 @@ function overlaySlides(overlay: Overlay): SlideAt[] {
   ];
 }
 
-async function readOutlineSource(file: string): Promise<string> {
+async function readOutlineSource(file: string, inputs: Map<string, string>): Promise<string> {
   const fail = (code: Diagnostic['code'], message: string, hint: string) =>
     invalidOutline([{ code, message, file, line: 1, col: 1, path: [], hint }]);
   let bytes: Buffer;
@@ -148,6 +157,7 @@ async function readOutlineSource(file: string): Promise<string> {
       );
     }
     bytes = await readFile(file);
+    inputs.set(path.resolve(file), sha256(bytes));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     if (code === 'ENOENT') throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
@@ -193,7 +203,8 @@ function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: num
 /**
  * Inlines code files, renames images to content-addressed asset names
  * (`assets/<name>-<hash>.<ext>`), and makes a theme file's path absolute: each
- * relative to the file that names it. Mutates the stamped slides and `data`.
+ * relative to the file that names it. Mutates the stamped slides and `data`;
+ * adds the images to `assets` and every file read to `inputs`.
  */
 async function resolveFiles(
   parsed: ParsedOutline,
@@ -201,13 +212,14 @@ async function resolveFiles(
   slides: SlideAt[],
   baseDir: string,
   scopes: { files: Scope; project: Scope },
-  assets: Map<string, string>,
+  { assets, inputs }: { assets: Map<string, string>; inputs: Map<string, string> },
 ): Promise<void> {
   const problems: SemanticProblem[] = [];
   if (data.theme?.endsWith('.css')) {
     const found = await findLocalFile(baseDir, data.theme, ['theme'], scopes.project);
     if ('problem' in found) problems.push(found.problem);
-    else data.theme = found.file;
+    // By the name the outline gives it: a link pointed at another theme is read anew.
+    else data.theme = found.named;
   }
   for (const { slide, path: at } of slides) {
     if (slide.kind === 'image') {
@@ -221,7 +233,9 @@ async function resolveFiles(
           hint: 'Export the picture in one of these formats and name that file.',
         });
       } else {
-        const name = await assetName(found.file);
+        const bytes = await readFile(found.file);
+        inputs.set(found.named, sha256(bytes));
+        const name = assetName(found.file, bytes);
         assets.set(name, found.file);
         slide.src = name;
       }
@@ -231,7 +245,11 @@ async function resolveFiles(
         if (pane.file === undefined) continue;
         const found = await findLocalFile(baseDir, pane.file, [...at, 'panes', p, 'file'], scopes.files);
         if ('problem' in found) problems.push(found.problem);
-        else pane.code = await readFile(found.file, 'utf8');
+        else {
+          const bytes = await readFile(found.file);
+          inputs.set(found.named, sha256(bytes));
+          pane.code = bytes.toString('utf8');
+        }
       }
     }
   }
@@ -258,13 +276,14 @@ async function isImage(file: string): Promise<boolean> {
   }
 }
 
-async function assetName(file: string): Promise<string> {
-  const hash = createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex')
-    .slice(0, 10);
+function assetName(file: string, bytes: Buffer): string {
+  const hash = sha256(bytes).slice(0, 10);
   const { name, ext } = path.parse(file);
   return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The folder a kind of file must stay in, once links are followed. */
@@ -303,7 +322,7 @@ async function findLocalFile(
   file: string,
   at: OutlinePath,
   scope: Scope,
-): Promise<{ file: string } | { problem: SemanticProblem }> {
+): Promise<{ file: string; named: string } | { problem: SemanticProblem }> {
   const problem = (message: string, hint: string, code: DiagnosticCode = 'bad-path') => ({
     problem: { code, message, path: at, hint },
   });
@@ -325,7 +344,7 @@ async function findLocalFile(
   if (!isInside(await realpath(scope.dir), real)) {
     return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint);
   }
-  return { file: real };
+  return { file: real, named: resolved };
 }
 
 /** Whether `file` is `folder` or below it ("..notes.py" is a name, not a step up). */

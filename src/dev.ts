@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { compileOutline } from './compile.js';
+import { isAllowedHost, refusedHostMessage } from './dev-host.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
 import { createMarp, resolveTheme, themeFor } from './export/marp.js';
 import { filesRead } from './files-read.js';
@@ -190,7 +191,12 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   });
   await watcher.watch(files);
 
+  const host = options.host ?? '127.0.0.1';
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!isAllowedHost(request.headers.host, host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(refusedHostMessage(host));
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/events') {
       response.writeHead(200, {
@@ -252,7 +258,7 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+      server.listen(options.port ?? 0, host, resolve);
     });
   } catch (error) {
     await watcher.close();
@@ -261,7 +267,7 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    url: `http://${host}:${port}/`,
     get problems() {
       return problems;
     },

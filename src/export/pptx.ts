@@ -17,6 +17,7 @@ import { drawFooter, type Frame } from './pptx/layout.js';
 import type { SlideNotes } from './pptx/notes.js';
 import { finishPackage } from './pptx/package.js';
 import { paletteFor } from './pptx/palette.js';
+import { xmlSafe } from './pptx/xml.js';
 import { sourceDate } from './reproducible.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
@@ -25,8 +26,10 @@ const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 const MASTER = 'VERSUS';
 
 /** The native, editable presentation: no browser needed. */
-export async function exportNativePptx(deck: Deck, assets: Assets = new Map()): Promise<Buffer> {
-  const pptx = newPresentation(deck);
+export async function exportNativePptx(outlineDeck: Deck, assets: Assets = new Map()): Promise<Buffer> {
+  // Text reaches pptxgenjs only through the deck, whose specials it escapes but not what XML cannot hold.
+  const deck = xmlSafe(outlineDeck);
+  const pptx = newPresentation();
   const palette = paletteFor(deck.meta.theme);
   const labels = labelsFor(deck);
   pptx.defineSlideMaster({
@@ -54,8 +57,9 @@ export async function exportNativePptx(deck: Deck, assets: Assets = new Map()): 
 }
 
 /** One full-bleed picture per slide (rendered by the browser), described by the slide's title. */
-export async function exportPicturePptx(deck: Deck, images: Buffer[]): Promise<Buffer> {
-  const pptx = newPresentation(deck);
+export async function exportPicturePptx(outlineDeck: Deck, images: Buffer[]): Promise<Buffer> {
+  const deck = xmlSafe(outlineDeck);
+  const pptx = newPresentation();
   deck.slides.forEach((slide, i) => {
     const page = pptx.addSlide();
     const image = images[i];
@@ -73,14 +77,11 @@ export async function exportPicturePptx(deck: Deck, images: Buffer[]): Promise<B
   return write(pptx, deck);
 }
 
-function newPresentation(deck: Deck): InstanceType<typeof PptxGenJS> {
+function newPresentation(): InstanceType<typeof PptxGenJS> {
   const pptx = new PptxGenJS();
   // 13.333×7.5 in: one px of the 1280×720 slide is 1/96 in.
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = deck.meta.title;
-  pptx.subject = deck.meta.subtitle ?? deck.meta.title;
-  pptx.author = deck.meta.speakers.map((s) => s.name).join(', ') || 'versus';
-  pptx.company = deck.meta.event ?? '';
+  // The document properties are written by finishPackage: pptxgenjs writes the company unescaped.
   pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
   return pptx;
 }
@@ -88,12 +89,18 @@ function newPresentation(deck: Deck): InstanceType<typeof PptxGenJS> {
 async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<Buffer> {
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const labels = labelsFor(deck);
-  return finishPackage(
-    written,
-    deck.slides.map((slide) => speakerNotes(slide, labels)),
-    deck.meta.lang,
-    sourceDate(),
-  );
+  const { meta } = deck;
+  return finishPackage(written, {
+    notes: deck.slides.map((slide) => speakerNotes(slide, labels)),
+    lang: meta.lang,
+    properties: {
+      title: meta.title,
+      subject: meta.subtitle ?? meta.title,
+      author: meta.speakers.map((s) => s.name).join(', ') || 'versus',
+      company: meta.event ?? '',
+    },
+    date: sourceDate(),
+  });
 }
 
 /** The notes are the speaker's (private notes, solutions); a solution's code is their last paragraph (render/notes.ts). */

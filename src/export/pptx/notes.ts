@@ -3,6 +3,7 @@
  * one readable size, and an exercise's solution as code in the monospace font.
  */
 import { FONTS } from './palette.js';
+import { escapeXml } from './xml.js';
 
 /** A slide's notes: the text, and the code shown after it (an exercise's solution). */
 export interface SlideNotes {
@@ -51,9 +52,6 @@ function expandTabs(line: string): string {
     })
     .join('');
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The notes placeholder's position, body properties and paragraphs, as notes-slide XML. */
 export function notesBodyXml(notes: SlideNotes, lang: string): { spPr: string; txBody: string } {

@@ -11,7 +11,10 @@
  * - it repeats paragraph properties before every run of a paragraph, which the
  *   schema allows only first: the repeats go;
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
- *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it.
+ *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it;
+ * - it writes the company into docProps/app.xml unescaped (an event "R&D Day"
+ *   made the file unreadable), and no document property removes what XML
+ *   cannot hold: versus writes the properties itself (./xml.ts).
  * Tables get their first row marked as the header row, for screen readers and
  * PowerPoint's accessibility checker. With a `date` (SOURCE_DATE_EPOCH), every
  * date in the package is that date, so the same deck gives the same bytes.
@@ -20,15 +23,29 @@ import path from 'node:path/posix';
 import JSZip from 'jszip';
 import { directionOf } from '../../i18n/catalogs.js';
 import { NOTES_PAGE, notesBodyXml, type SlideNotes } from './notes.js';
+import { escapeXml } from './xml.js';
 
-export async function finishPackage(
-  pptx: Buffer,
-  notes: readonly SlideNotes[],
-  lang: string,
-  date?: Date,
-): Promise<Buffer> {
+/** The document properties PowerPoint shows under File › Info. */
+export interface DocumentProperties {
+  title: string;
+  subject: string;
+  author: string;
+  company: string;
+}
+
+export interface PackageOptions {
+  /** Each slide's notes, in order. */
+  notes: readonly SlideNotes[];
+  lang: string;
+  properties: DocumentProperties;
+  /** Every date in the package (SOURCE_DATE_EPOCH), for the same bytes from the same deck. */
+  date?: Date | undefined;
+}
+
+export async function finishPackage(pptx: Buffer, { notes, lang, properties, date }: PackageOptions): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx);
   await dropDanglingParts(zip);
+  await writeProperties(zip, properties);
   await edit(zip, 'ppt/presentation.xml', (xml) =>
     xml.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`),
   );
@@ -69,6 +86,24 @@ function mirrored(xml: string, slideWidth: number): string {
     (_, x: string, y: string, cx: string, cy: string) =>
       `<a:off x="${slideWidth - Number(x) - Number(cx)}" y="${y}"/><a:ext cx="${cx}" cy="${cy}"/>`,
   );
+}
+
+/** The document properties as XML text, each in the element pptxgenjs wrote for it. */
+async function writeProperties(zip: JSZip, properties: DocumentProperties): Promise<void> {
+  const set = (xml: string, tag: string, value: string) =>
+    xml.replace(
+      new RegExp(`(<${tag}>)[\\s\\S]*?(</${tag}>)`),
+      (_, open: string, close: string) => `${open}${escapeXml(value)}${close}`,
+    );
+  await edit(zip, 'docProps/core.xml', (xml) =>
+    [
+      ['dc:title', properties.title],
+      ['dc:subject', properties.subject],
+      ['dc:creator', properties.author],
+      ['cp:lastModifiedBy', properties.author],
+    ].reduce((changed, [tag = '', value = '']) => set(changed, tag, value), xml),
+  );
+  await edit(zip, 'docProps/app.xml', (xml) => set(xml, 'Company', properties.company));
 }
 
 const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';

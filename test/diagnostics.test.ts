@@ -150,13 +150,13 @@ describe('schema errors', () => {
         "outline.yaml:14:15 error[unknown-key]: "date" is not a timeline event field (did you mean "when"?)
         hint: Rename it to "when": a timeline event needs one. Allowed here: when, text, contender.",
         "outline.yaml:16:9 error[unknown-key]: "heading" is not a slide field (did you mean "title"?)
-        hint: Rename it to "title": a slide needs one. Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+        hint: Rename it to "title": a slide needs one. Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, lead, bullets.",
         "outline.yaml:18:9 error[missing-field]: slide is missing "title"
         hint: Add title: …",
         "outline.yaml:19:9 error[unknown-key]: "heading" is not a slide field
-        hint: Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+        hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, lead, bullets.",
         "outline.yaml:20:9 error[unknown-key]: "colour" is not a slide field
-        hint: Allowed here: kind, id, title, notes, tags, sources, minutes, lead, bullets.",
+        hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, lead, bullets.",
       ]
     `);
   });

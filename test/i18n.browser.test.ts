@@ -168,7 +168,8 @@ describeWithBrowser('a talk in every shipped language', () => {
   let browser: Browser;
   const files = (lang: Lang) => {
     const base = path.join(out, `talk-${lang.toLowerCase()}`);
-    return { html: `${base}.html`, pdf: `${base}.pdf`, handout: `${base}.handout.pdf` };
+    // The speaker's HTML: the audience's slides and notes, and the exercise's solution under its heading.
+    return { html: `${base}.presenter.html`, pdf: `${base}.pdf`, handout: `${base}.handout.pdf` };
   };
   const html: Partial<Record<Lang, string>> = {};
   const pdf: Partial<Record<Lang, string>> = {};

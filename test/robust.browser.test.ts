@@ -55,6 +55,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
       'tea-vs-coffee.html',
       'tea-vs-coffee.md',
       'tea-vs-coffee.pdf',
+      'tea-vs-coffee.presenter.html',
       'tea-vs-coffee.runsheet.md',
     ]);
     for (const name of Object.keys(a)) expect(a[name]?.equals(b[name] as Buffer), name).toBe(true);

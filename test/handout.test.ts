@@ -35,10 +35,19 @@ describe('the handout', () => {
     expect(item?.querySelector('a')?.text).toBe('https://example.org/one');
   });
 
-  it('gives each slide of layouts 2 and 3 its share of the page, so that no more than 2 or 3 share one', () => {
-    // A4: 297 mm less 30 mm of margins; Letter: 279.4 mm.
-    expect(html(3)).toContain('.layout-3 .item { min-height: 82.5mm; }');
-    expect(html(2)).toContain('.layout-2 .item { min-height: 127.0mm; }');
-    expect(html(3, 'letter')).toContain('.layout-3 .item { min-height: 76.6mm; }');
+  it('starts a slide of layouts 2 and 3 only where its strut fits, so that no more than 2 or 3 share a page', () => {
+    // A4: 297 mm less 30 mm of margins; Letter: 279.4 mm. Each slide has 6 mm below it.
+    for (const [paper, body] of [
+      ['a4', 267],
+      ['letter', 249.4],
+    ] as const) {
+      for (const layout of [2, 3] as const) {
+        const strut = Number(
+          new RegExp(`\\.layout-${layout} \\.item::before \\{ height: ([\\d.]+)mm; \\}`).exec(html(layout, paper))?.[1],
+        );
+        expect(layout * (strut + 6) - 6).toBeLessThanOrEqual(body);
+        expect((layout + 1) * (strut + 6) - 6).toBeGreaterThan(body);
+      }
+    }
   });
 });

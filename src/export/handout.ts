@@ -31,6 +31,21 @@ export const EMBEDDED_SLIDES_CSS = `
 }
 `;
 
+/** The space under each slide of the handout, in mm. */
+const ITEM_GAP = 6;
+
+/**
+ * How a slide's notes break across pages (handout and script): a heading or label
+ * goes to the next page with its first lines; a paragraph or code block leaves at
+ * least three lines at the foot of a page and takes at least five to the next, so
+ * that a few lines never make a page of their own; the last block goes with what
+ * comes before it. The last block has no margin below: Chromium does not drop a
+ * margin at a page break inside a grid cell, and would carry it over to a blank page.
+ */
+export const NOTES_FLOW_CSS = `.item .notes p, .item .code-block { orphans: 3; widows: 5; }
+.item .notes > :last-child { break-before: avoid; margin-bottom: 0; }
+.item .code-label, .item .private-label { break-after: avoid; }`;
+
 const HANDOUT_CSS = `
 html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: #1b1f24; }
 body { margin: 0; }
@@ -44,7 +59,7 @@ h1, h2, h3 { margin: 0; }
 .cover .contents li { margin-bottom: 1.5mm; }
 .section-title { font-size: 15pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid #c9d1d9; break-after: avoid; }
 .section { margin-bottom: 4mm; }
-.item { margin-bottom: 6mm; }
+.item { margin-bottom: ${ITEM_GAP}mm; }
 .item .thumb { break-inside: avoid; }
 .item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
 .item h3 { font-size: 11pt; margin-bottom: 1.5mm; break-after: avoid; }
@@ -53,10 +68,25 @@ h1, h2, h3 { margin: 0; }
 .item .notes .none { color: #4a5360; font-style: italic; }
 .item .notes .code-label { margin: 2mm 0 1mm; font-weight: bold; }
 .item .notes .solution-note { color: #4a5360; font-style: italic; }
-.layout-3 .item { display: grid; grid-template-columns: 84mm 1fr; gap: 6mm; align-items: start; }
-.layout-2 .item .thumb { width: 120mm; margin-bottom: 3mm; }
+${NOTES_FLOW_CSS}
+/* Layouts 2 and 3: a strut across the slide that does not break (its height from pageCss) moves the
+   slide to the next page when too little of this one is left, so that no more than 2 or 3 share a page.
+   A min-height did that by carrying its rest over: blank space atop the next page, or a blank page. */
+.layout-2 .item, .layout-3 .item { display: grid; align-items: start; }
+.layout-2 .item::before, .layout-3 .item::before { content: ''; break-inside: avoid; }
+.layout-3 .item { grid-template-columns: 84mm 1fr; column-gap: 6mm; }
+.layout-3 .item::before { grid-area: 1 / 1 / 2 / 3; }
+.layout-3 .item > .thumb { grid-area: 1 / 1; }
+.layout-3 .item > .notes { grid-area: 1 / 2; }
+/* What the strut adds goes under the notes, not between the slide and its heading. */
+.layout-2 .item { grid-template-rows: auto 1fr; }
+.layout-2 .item::before { grid-area: 1 / 1 / 3 / 2; }
+.layout-2 .item > .thumb { grid-area: 1 / 1; width: 120mm; margin-bottom: 3mm; }
+.layout-2 .item > .notes { grid-area: 2 / 1; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
+/* Layouts 1 and 2: a slide's heading is under it; the two stay together. */
+.layout-1 .item .thumb, .layout-2 .item .thumb { break-after: avoid; }
 .reference-list { break-before: page; }
 .reference-list ol { padding-inline-start: 6mm; }
 .reference-list li { margin-bottom: 2mm; }
@@ -126,11 +156,12 @@ export function sectionsOf(
 export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
   const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
-  // Each slide of layouts 2 and 3 takes at least its share of the page, so no more than 2 or 3 share one.
-  const pageHeight = paper === 'letter' ? 279.4 : 297;
-  const share = (perPage: number) => `${((pageHeight - 30) / perPage - 6.5).toFixed(1)}mm`;
-  return `.layout-2 .item { min-height: ${share(2)}; }
-.layout-3 .item { min-height: ${share(3)}; }
+  // A slide of layouts 2 and 3 starts on a page only where its strut fits: a page holds 2 or 3 of them
+  // with their gaps, but not one more, so that as many slides share a page as fit, up to 2 or 3.
+  const body = (paper === 'letter' ? 279.4 : 297) - 30;
+  const strut = (perPage: number) => `${((body + ITEM_GAP) / (perPage + 1) - ITEM_GAP + 1).toFixed(1)}mm`;
+  return `.layout-2 .item::before { height: ${strut(2)}; }
+.layout-3 .item::before { height: ${strut(3)}; }
 @page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm;
   @bottom-${start} { content: ${cssString(title)}; ${footer} }

@@ -12,7 +12,7 @@ import { escapeHtml } from '../render/escape.js';
 import { clock, startTimes } from '../render/runsheet.js';
 import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
-import { EMBEDDED_SLIDES_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
+import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -33,9 +33,12 @@ h1, h2, h3 { margin: 0; }
 .item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
 .item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
+${NOTES_FLOW_CSS}
 /* What only the speaker sees: set apart, so it is never read out by mistake. */
 .item .private { border-inline-start: 1.2mm solid #8250df; background: #f6f0ff; padding: 1.5mm 3mm; margin: 0 0 2.5mm; }
 .item .private .private-label { font-weight: bold; font-size: 11pt; color: #5a32a3; margin-bottom: 1mm; }
+/* Kept whole: Chromium leaves the label alone at the foot of a page when a one-line note follows it. */
+.item .private { break-inside: avoid; }
 .item .code-block { --code-size: 10.5pt; --code-min: 8pt; }
 `;
 

@@ -1,0 +1,176 @@
+/**
+ * The workshop kit's printed pages, read from the PDFs a real build writes: no
+ * page nearly empty, no heading left at the foot of a page away from its first
+ * lines, and files small enough to mail (a raster behind every wrapped code line
+ * once made the script 31 MB).
+ */
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { globSync } from 'tinyglobby';
+import { getDocumentProxy } from 'unpdf';
+import { beforeAll, expect, it } from 'vitest';
+import { type BuildResult, build } from '../src/build.js';
+import { handoutDocument } from '../src/export/handout.js';
+import { scriptDocument } from '../src/export/script.js';
+import { sharedBrowser } from './browser.js';
+import { describeWithBrowser } from './helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** The shipped talk's workshop and every workshop outline of the kit's fixtures. */
+const TALKS = [
+  { name: 'outline.yaml --profile workshop', file: path.join(ROOT, 'outline.yaml'), profile: 'workshop' },
+  ...globSync('test/fixtures/kit/*.yaml', { cwd: ROOT, absolute: true })
+    .sort()
+    .map((file) => ({ name: path.relative(ROOT, file), file, profile: undefined })),
+];
+const KINDS = ['handout', 'script'] as const;
+/** Under the pages' bottom margin (16 mm, in pt): the footer's title and page number. */
+const FOOTER_TOP = (16 / 25.4) * 72;
+const MAX_BYTES = 2_000_000;
+
+const collapse = (s: string) => s.replace(/\s+/gu, ' ').trim();
+
+interface PrintedPage {
+  /** Baselines of text above the footer, the slides' own text included. */
+  lines: number;
+  /** The page's own text (not the slides on it), line by line from the top. */
+  text: string[];
+  footer: string;
+}
+
+/**
+ * Each page of a PDF. The page's own text is what Chromium tags: the slides are
+ * `aria-hidden`, so their text is left untagged, but for their links, which are
+ * left out by their annotations' rectangles.
+ */
+async function printedPages(file: string): Promise<PrintedPage[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
+  const pages: PrintedPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const links = (await page.getAnnotations()).filter((a) => a.subtype === 'Link').map((a) => a.rect as number[]);
+    const inLink = (x: number, y: number) =>
+      links.some(([x1 = 0, y1 = 0, x2 = 0, y2 = 0]) => x >= x1 - 1 && x <= x2 + 1 && y >= y1 - 1 && y <= y2 + 1);
+    const baselines = new Set<number>();
+    const own = new Map<number, { str: string; x: number }[]>();
+    const footer: string[] = [];
+    let tagged = 0;
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ('type' in item) {
+        tagged += item.type === 'endMarkedContent' ? -1 : 1;
+        continue;
+      }
+      const [x = 0, y = 0] = item.transform.slice(4);
+      if (y < FOOTER_TOP) footer.push(item.str);
+      else if (item.str.trim()) baselines.add(Math.round(y * 2) / 2);
+      if (y < FOOTER_TOP || tagged === 0 || inLink(x, y)) continue;
+      const line = own.get(Math.round(y * 2) / 2) ?? [];
+      own.set(Math.round(y * 2) / 2, [...line, { str: item.str, x }]);
+    }
+    const text = [...own]
+      .sort(([a], [b]) => b - a)
+      .map(([, items]) =>
+        collapse(
+          items
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.str)
+            .join(''),
+        ),
+      )
+      .filter(Boolean);
+    pages.push({ lines: baselines.size, text, footer: collapse(footer.join(' ')) });
+  }
+  return pages;
+}
+
+/** The headings of the printed page, from its HTML: section titles, slide headings, code and private-note labels, start times. */
+function headingsOf(html: string): Set<string> {
+  const selector = '.section-title, .item h3, .item .time, .code-label, .private-label';
+  return new Set(
+    parse(html)
+      .querySelectorAll(selector)
+      .map((e) => collapse(e.textContent)),
+  );
+}
+
+/** A page's last line of its own text when it is a heading (or the end of one on two or three lines). */
+function headingAtFoot(text: string[], headings: Set<string>): string | undefined {
+  for (let k = 1; k <= Math.min(3, text.length); k++) {
+    const last = collapse(text.slice(-k).join(' '));
+    if (headings.has(last)) return last;
+  }
+  return undefined;
+}
+
+describeWithBrowser('printed pages of the workshop kit', () => {
+  const built = new Map<string, { result: BuildResult; outDir: string }>();
+  const pdf = (talk: string, kind: (typeof KINDS)[number]) => {
+    const { result, outDir } = built.get(talk) ?? {};
+    return path.join(outDir ?? '', `${result?.compiled.deck.meta.slug}.${kind}.pdf`);
+  };
+
+  beforeAll(async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'versus-print-pages-'));
+    await Promise.all(
+      TALKS.map(async ({ name, file, profile }, i) => {
+        const outDir = path.join(root, String(i));
+        const result = await build(file, {
+          outDir,
+          formats: [...KINDS],
+          browser: sharedBrowser(),
+          ...(profile ? { profile } : {}),
+        });
+        built.set(name, { result, outDir });
+      }),
+    );
+  }, 300_000);
+
+  it('builds the shipped workshop and at least one kit fixture', () => {
+    expect(TALKS.length).toBeGreaterThan(1);
+  });
+
+  for (const { name } of TALKS) {
+    it(`${name}: handout and script under 2 MB each`, async () => {
+      for (const kind of KINDS) {
+        const { size } = await stat(pdf(name, kind));
+        console.log(`${name} ${kind}: ${(size / 1e6).toFixed(2)} MB`);
+        expect(size, `${name} ${kind}`).toBeLessThan(MAX_BYTES);
+      }
+    });
+
+    it(`${name}: every page has at least three lines above its footer, the talk's title and "n / N"`, async () => {
+      const { title } = built.get(name)?.result.compiled.deck.meta ?? { title: '' };
+      for (const kind of KINDS) {
+        const pages = await printedPages(pdf(name, kind));
+        const problems = pages.flatMap((page, i) => [
+          ...(page.lines < 3 ? [`${kind} page ${i + 1}: ${page.lines} lines (${page.text.join(' / ')})`] : []),
+          ...(page.footer.includes(title) && page.footer.includes(`${i + 1} / ${pages.length}`)
+            ? []
+            : [`${kind} page ${i + 1}: footer "${page.footer}"`]),
+        ]);
+        expect(problems).toEqual([]);
+      }
+    });
+
+    it(`${name}: no page ends with a heading, a code label or a start time`, async () => {
+      const { deck } = built.get(name)?.result.compiled ?? {};
+      if (!deck) throw new Error(`${name} was not built`);
+      const html = {
+        handout: handoutDocument(deck, [], '', 3, 'a4'),
+        script: scriptDocument(deck, [], '', 'a4'),
+      };
+      for (const kind of KINDS) {
+        const headings = headingsOf(html[kind]);
+        expect(headings.size).toBeGreaterThan(deck.slides.length);
+        const pages = await printedPages(pdf(name, kind));
+        const problems = pages.flatMap((page, i) => {
+          const heading = headingAtFoot(page.text, headings);
+          return heading ? [`${kind} page ${i + 1} ends with "${heading}"`] : [];
+        });
+        expect(problems).toEqual([]);
+      }
+    });
+  }
+});

@@ -5,7 +5,6 @@
 
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from './check.js';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { type Diagnostic, type DiagnosticCode, NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
@@ -18,6 +17,7 @@ import { loadPdfLib, sourceDate } from './export/reproducible.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from './formats.js';
 import { labelsFor } from './labels.js';
+import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from './lint/rules.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
 import { renderMarkdown } from './render/markdown.js';

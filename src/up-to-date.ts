@@ -14,11 +14,10 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from './build.js';
-import type { Finding } from './check.js';
 import type { Compiled } from './compile.js';
 import { findBrowser } from './export/find-browser.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS } from './formats.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
+import type { Finding } from './lint/finding.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
@@ -71,8 +70,17 @@ export const RECORD_DIR = '.versus';
 /** Options that change where or how fast a build runs, not what it writes. */
 const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSlug', 'force', 'browserTimeout']);
 
+/**
+ * A build's options as the record reads them: where it writes, what formats,
+ * and every other option by name and value (see buildStamp).
+ */
+export interface RecordedOptions {
+  outDir?: string;
+  formats?: readonly Format[];
+}
+
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
-export async function upToDate(outlineFile: string, options: BuildOptions): Promise<UpToDate | undefined> {
+export async function upToDate(outlineFile: string, options: RecordedOptions): Promise<UpToDate | undefined> {
   const outDir = outDirOf(options);
   const record = await readRecord(path.join(outDir, recordName(outlineFile)));
   if (!record || record.stamp !== buildStamp(options)) return undefined;
@@ -128,7 +136,7 @@ export interface FinishedBuild {
  */
 export async function recordOf(
   outlineFile: string,
-  options: BuildOptions,
+  options: RecordedOptions,
   build: FinishedBuild,
 ): Promise<{ name: string; content: string }> {
   const outputs = await Promise.all(
@@ -154,7 +162,7 @@ export async function recordOf(
 /** What the last builds of `outlineFile` into the output folder wrote: its talk's slug and files (relative to the folder). */
 export async function lastBuilt(
   outlineFile: string,
-  options: BuildOptions,
+  options: RecordedOptions,
 ): Promise<{ slug: string; outputs: string[] } | undefined> {
   const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile)));
   return record && { slug: record.summary.slug, outputs: [...Object.keys(record.outputs), ...(record.kept ?? [])] };
@@ -173,7 +181,7 @@ export function summarize({ deck, assets }: Compiled): BuildSummary {
   };
 }
 
-function outDirOf(options: BuildOptions): string {
+function outDirOf(options: RecordedOptions): string {
   return options.outDir ?? 'dist';
 }
 
@@ -199,7 +207,7 @@ async function readRecord(file: string): Promise<BuildRecord | undefined> {
  * added later count without a change here), the formats, versus's version and
  * code, the browser for browser-backed formats, and SOURCE_DATE_EPOCH.
  */
-function buildStamp(options: BuildOptions): string {
+function buildStamp(options: RecordedOptions): string {
   const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();
   const settings = Object.entries(options)
     .filter(([key, value]) => !NOT_OUTPUT_SETTINGS.has(key) && key !== 'formats' && isData(value))

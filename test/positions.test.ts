@@ -7,10 +7,11 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutline, type Finding, overflowFindings } from '../src/check.js';
+import { checkOutline, type Finding } from '../src/check.js';
 import { compileOutline } from '../src/compile.js';
 import { formatDiagnostic, type VersusError } from '../src/diagnostics.js';
 import { themeFor } from '../src/export/marp.js';
+import { overflowFindings } from '../src/lint/rules.js';
 import { loadOutline } from '../src/outline/load.js';
 import { locate } from '../src/outline/origin.js';
 

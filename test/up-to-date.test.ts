@@ -206,10 +206,7 @@ describe('the record never says "up to date" over outputs that do not match the 
 
   it('rebuilds when the same relative --theme is given from another folder, where it names another file', async () => {
     const dir = await project();
-    for (const [folder, color] of [
-      ['a', '#111111'],
-      ['b', '#222222'],
-    ]) {
+    for (const [folder, color] of Object.entries({ a: '#111111', b: '#222222' })) {
       await mkdir(path.join(dir, folder));
       await writeFile(
         path.join(dir, folder, 'mine.css'),

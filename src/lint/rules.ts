@@ -1,0 +1,175 @@
+/**
+ * The lint rules of a planned deck: what a speaker would want to know before
+ * the talk. Pure: findings from the deck, the outline it was planned from and
+ * a way to place a finding in the outline's files; no files, no browser.
+ * `check` runs every rule; `build` shares the slot and overflow rules.
+ */
+import type { SlideMeasure } from '../export/measure.js';
+import { labelsFor } from '../labels.js';
+import type { Where } from '../outline/origin.js';
+import { own } from '../outline/own.js';
+import type { FilePosition } from '../outline/positions.js';
+import type { Outline } from '../outline/schema.js';
+import type { Deck, DeckSlide } from '../plan/deck.js';
+import { contrastRatio, readableTextOn } from '../render/colors.js';
+import { presenterNotes } from '../render/notes.js';
+import { formatMinutes, slideTitle } from '../render/slides.js';
+import type { Finding } from './finding.js';
+
+export type { Finding, FindingCode } from './finding.js';
+
+/** What the rules read besides the deck. */
+export interface LintInput {
+  deck: Deck;
+  outline: Outline;
+  at: (where: Where) => FilePosition;
+  /** Over the slot is an error when the slot was asked about (`check --profile`), else a warning. */
+  overBudget: Finding['severity'];
+}
+
+/** A talk that fills less of its slot than this is reported as far too short. */
+const UNDER_BUDGET = 0.75;
+
+/** Kinds whose content states facts, so they should cite a source. */
+const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets']);
+
+/** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
+export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
+  const findings: Finding[] = [];
+  const deckContenders = deck.contenders.length;
+  const labels = labelsFor(deck);
+  deck.slides.forEach((slide, i) => {
+    const isContinuation = (slide.part?.index ?? 1) > 1;
+    // A slide without notes is reported once (an exercise's solution counts: the presenter has it under the slide);
+    // a part left without any when its first part has some ran out of paragraphs.
+    const firstPart = deck.slides[i - (slide.part?.index ?? 1) + 1];
+    const notesRanOut = isContinuation && firstPart !== undefined && presenterNotes(firstPart, labels).length > 0;
+    if (presenterNotes(slide, labels).length === 0 && (!isContinuation || notesRanOut)) {
+      findings.push({
+        severity: 'warning',
+        code: 'missing-notes',
+        message: notesRanOut
+          ? `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
+          : `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes`,
+        ...at(slide.origin),
+        slide: i + 1,
+      });
+    }
+    if (slide.dense && !isContinuation) {
+      findings.push({
+        severity: 'warning',
+        code: 'small-text',
+        message: `slide ${i + 1} "${slideTitle(slide)}" uses 20px table text, for ${slide.kind === 'comparison' && (slide.shown?.length ?? deckContenders) > 4 ? 'five or more contenders side by side' : 'a row too long for 24px'}; shorten the cells to keep it readable`,
+        ...at(slide.origin),
+        slide: i + 1,
+      });
+    }
+    if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation) {
+      findings.push({
+        severity: 'warning',
+        code: 'missing-source',
+        message: `slide ${i + 1} "${slideTitle(slide)}" (${slide.kind}) cites no source`,
+        ...at(slide.origin),
+        slide: i + 1,
+      });
+    }
+  });
+  for (const [i, contender] of outline.contenders.entries()) {
+    const ratio = contrastRatio(contender.color, readableTextOn(contender.color));
+    if (ratio < 4.5) {
+      findings.push({
+        severity: 'warning',
+        code: 'contrast',
+        message: `text on ${contender.name}'s color ${contender.color} reaches only ${ratio.toFixed(2)}:1 (WCAG AA needs 4.5:1); pick a darker or lighter shade`,
+        ...at(['contenders', i, 'color']),
+      });
+    }
+  }
+  for (const source of unusedSources(deck)) {
+    const index = outline.sources.findIndex((s) => s.id === source);
+    findings.push({
+      severity: 'warning',
+      code: 'unused-source',
+      message: `source "${source}" is never cited`,
+      ...at(['sources', index]),
+    });
+  }
+  return findings;
+}
+
+/** The talk against its slot: over it (`severity`), or far under it (a warning). */
+export function lintSlot({ deck, outline, at, overBudget: severity }: LintInput): Finding[] {
+  const findings: Finding[] = [];
+  const budget = deck.meta.duration;
+  const slot = slotPosition(outline, deck, at);
+  const overBudget = overBudgetFinding(deck, slot, severity);
+  if (overBudget) findings.push(overBudget);
+  if (budget !== undefined && deck.minutes < budget * UNDER_BUDGET) {
+    findings.push({
+      severity: 'warning',
+      code: 'under-budget',
+      message: `the talk takes about ${formatMinutes(deck.minutes)}, ${formatMinutes(budget - deck.minutes)} short of its ${formatMinutes(budget)} slot; add slides or minutes, or shorten the slot`,
+      ...slot,
+    });
+  }
+  return findings;
+}
+
+/**
+ * One error per slide whose content runs past its content box, at the outline
+ * position of the slide it comes from. Shared by `check` and `build`.
+ */
+export function overflowFindings(
+  measures: readonly SlideMeasure[],
+  deck: Deck,
+  themeName: string,
+  at: (where: Where) => FilePosition,
+): Finding[] {
+  return measures.flatMap(({ slide, bottom, right }): Finding[] => {
+    const planned = deck.slides[slide - 1];
+    if ((!bottom && !right) || !planned) return [];
+    const how = [bottom && `${bottom}px past the bottom`, right && `${right}px past the right edge`]
+      .filter(Boolean)
+      .join(' and ');
+    return [
+      {
+        severity: 'error',
+        code: 'overflow',
+        message: `slide ${slide} "${slideTitle(planned)}" overflows ${how} (theme ${themeName}); shorten it or split it`,
+        ...at(planned.origin),
+        slide,
+        overflow: { bottom, right },
+      },
+    ];
+  });
+}
+
+/**
+ * Where the talk's slot is set: the profile's `duration` when the profile
+ * names one, or else the outline's (a profile may take the outline's slot).
+ */
+export function slotPosition(outline: Outline, deck: Deck, at: (where: Where) => FilePosition): FilePosition {
+  const { profile } = deck.meta;
+  const ownSlot = profile !== undefined && own(outline.profiles, profile)?.duration !== undefined;
+  return at(ownSlot ? ['profiles', profile, 'duration'] : ['duration']);
+}
+
+/**
+ * The talk over its slot (its `duration`), at the slot's position; undefined
+ * when it fits or has none. Shared by `check` and `build`.
+ */
+export function overBudgetFinding(deck: Deck, slot: FilePosition, severity: Finding['severity']): Finding | undefined {
+  const budget = deck.meta.duration;
+  if (budget === undefined || deck.minutes <= budget) return undefined;
+  return {
+    severity,
+    code: 'over-budget',
+    message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(deck.minutes - budget)}`,
+    ...slot,
+  };
+}
+
+function unusedSources(deck: Deck): string[] {
+  const cited = new Set(deck.slides.flatMap((s) => s.citations));
+  return deck.sources.filter((s) => !cited.has(s.number)).map((s) => s.id);
+}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
+import { DEFAULTS } from './defaults.js';
 import { type Diagnostic, type DiagnosticCode, NoBrowserError, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
@@ -73,7 +74,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const inputs = hashInputs(new Map([...loaded.inputs, ...(theme.read ?? [])]), theme.files);
 
   // 2. Stage every output next to its final place, then rename them all in.
-  const staging = await Staging.open(options.outDir ?? 'dist');
+  const staging = await Staging.open(options.outDir ?? DEFAULTS.outDir);
   let browser: SharedBrowser | undefined;
   try {
     // Chromium boots while this thread renders the slides with Marp; the HTML export

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
+import { DEFAULTS } from './defaults.js';
 import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
@@ -65,8 +66,8 @@ const program = new Command()
 program
   .command('build')
   .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
-  .argument('[outlines...]', 'outline files or glob patterns (several build with one browser)', ['outline.yaml'])
-  .option('-o, --out <dir>', 'output folder', 'dist')
+  .argument('[outlines...]', 'outline files or glob patterns (several build with one browser)', [DEFAULTS.outline])
+  .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
   .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}`, formatsOption, [...DEFAULT_FORMATS])
   .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
   .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
@@ -75,12 +76,12 @@ program
   .addOption(
     new Option('--paper <size>', "paper size of the handout and the speaker's script")
       .choices(['a4', 'letter'])
-      .default('a4'),
+      .default(DEFAULTS.paper),
   )
   .addOption(
     new Option('--handout-layout <n>', 'handout slides per page, at most (1 and 2: notes below, 3: notes beside)')
       .choices(['1', '2', '3'])
-      .default('3'),
+      .default(String(DEFAULTS.handoutLayout)),
   )
   .addOption(
     new Option('--pptx <mode>', 'PowerPoint: native (editable, no browser) or images (one picture per slide)')
@@ -120,7 +121,7 @@ program
     const { buildMany } = await import('./build.js');
     let exitCode = 0;
     for (const { file, result, upToDate: fresh, error, ms } of await buildMany(files, options)) {
-      if (result) printBuilt(summarize(result.compiled), result, ms, options.outDir ?? 'dist');
+      if (result) printBuilt(summarize(result.compiled), result, ms, options.outDir ?? DEFAULTS.outDir);
       else if (fresh) printUpToDate(fresh, ms);
       else {
         // Named whenever several talks are built, listed or matched by a pattern.
@@ -193,7 +194,7 @@ function printBuilt(
 program
   .command('check')
   .description('Validate the outline and lint it: overflow measured in Chromium, notes, sources, time budget.')
-  .argument('[outline]', 'outline file', 'outline.yaml')
+  .argument('[outline]', 'outline file', DEFAULTS.outline)
   .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
   .option('-t, --theme <theme>', 'measure with this theme (versus, versus-dark, or a .css file)')
   .option('--no-measure', 'skip measuring overflow in Chromium')
@@ -208,7 +209,7 @@ program
 program
   .command('dev')
   .description('Live preview on localhost: rebuilds when the outline, an overlay or a theme changes.')
-  .argument('[outline]', 'outline file', 'outline.yaml')
+  .argument('[outline]', 'outline file', DEFAULTS.outline)
   .option('--port <n>', 'port to listen on (0 picks a free one)', port, 4321)
   .option('-p, --profile <name>', 'preview one profile')
   .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')

@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Compiled } from './compile.js';
+import { DEFAULTS } from './defaults.js';
 import { findBrowser } from './export/find-browser.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import type { Finding } from './lint/finding.js';
@@ -182,7 +183,7 @@ export function summarize({ deck, assets }: Compiled): BuildSummary {
 }
 
 function outDirOf(options: RecordedOptions): string {
-  return options.outDir ?? 'dist';
+  return options.outDir ?? DEFAULTS.outDir;
 }
 
 /** One record per outline file and output folder, named so a reader can tell whose it is; relative to the folder. */

@@ -3,6 +3,7 @@
  * its speaker notes beside or below it, page numbers, bookmarks per section,
  * and the references in full. Printed by the shared browser.
  */
+import { DEFAULTS } from '../defaults.js';
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
@@ -104,8 +105,8 @@ export async function exportHandout(
   { slides, css }: RenderedSlides,
   options: HandoutOptions,
 ): Promise<Buffer> {
-  const paper = options.paper ?? 'a4';
-  const html = handoutDocument(deck, slides, css, options.handoutLayout ?? 3, paper);
+  const paper = options.paper ?? DEFAULTS.paper;
+  const html = handoutDocument(deck, slides, css, options.handoutLayout ?? DEFAULTS.handoutLayout, paper);
   return printPdf(job, 'handout', html, { preferCSSPageSize: true });
 }
 

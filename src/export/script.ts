@@ -4,6 +4,7 @@
  * with its planned start time and length; the exercises' solutions as code;
  * each section on a new page. Printed like the handout, on A4 or Letter.
  */
+import { DEFAULTS } from '../defaults.js';
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
@@ -52,7 +53,7 @@ export function exportScript(
   { slides, css }: RenderedSlides,
   options: ScriptOptions,
 ): Promise<Buffer> {
-  return printPdf(job, 'script', scriptDocument(deck, slides, css, options.paper ?? 'a4'), {
+  return printPdf(job, 'script', scriptDocument(deck, slides, css, options.paper ?? DEFAULTS.paper), {
     preferCSSPageSize: true,
   });
 }

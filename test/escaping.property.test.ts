@@ -12,7 +12,10 @@ import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
 import { escapeNotes, unescapeNotes } from '../src/render/escape.js';
 import { presenterNotes } from '../src/render/notes.js';
+import { renderRunSheet } from '../src/render/runsheet.js';
+import { slideTitle } from '../src/render/slides.js';
 import { compileData, minimalOutline } from './helpers.js';
+import { renderCommonMark } from './markdown-renderer.js';
 
 /** Strings that have broken markdown decks somewhere. */
 const PAYLOADS = [
@@ -197,6 +200,54 @@ describe('outline text cannot change the deck', () => {
           }
         });
       }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 100)) },
+    );
+  });
+});
+
+/** The only elements the run sheet makes: its heading, two lines and the table. */
+const RUN_SHEET_TAGS = new Set('h1 p table thead tbody tr th td'.split(' '));
+
+describe('outline text cannot change the run sheet', () => {
+  it('shows every title, section, event and label as written in a Markdown renderer, and adds no element', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ title: text, event: text, section: text, slide: text, label: text }),
+        ({ title, event, section, slide, label }) => {
+          const outline = {
+            ...minimalOutline(),
+            title,
+            event,
+            labels: { colSlide: label },
+          };
+          outline.sections = [
+            {
+              id: 'main',
+              title: section,
+              slides: [{ kind: 'bullets', title: slide, bullets: ['One'], notes: 'Say it.' }],
+            },
+          ];
+          const { deck } = compileData(outline);
+          const labels = labelsFor(deck);
+          const root = parse(renderCommonMark(renderRunSheet(deck)));
+
+          for (const element of root.querySelectorAll('*')) {
+            expect(RUN_SHEET_TAGS).toContain(element.tagName.toLowerCase());
+          }
+          expect(shown(root.querySelector('h1'))).toBe(collapse(`Run sheet: ${title}`));
+          expect(shown(root.querySelector('p'))).toBe(collapse(event));
+          expect(shown(root.querySelectorAll('th')[2])).toBe(collapse(label));
+          const rows = root.querySelectorAll('tbody tr');
+          expect(rows).toHaveLength(deck.slides.length);
+          rows.forEach((row, i) => {
+            const cells = row.querySelectorAll('td').map(shown);
+            const planned = deck.slides[i];
+            expect(cells).toHaveLength(6);
+            expect(cells[2]).toBe(collapse(planned ? slideTitle(planned, labels) : ''));
+            expect(cells[3]).toBe(collapse(planned?.section ?? ''));
+          });
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 3000 : 100)) },
     );
   });

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { checkOutline } from '../src/check.js';
@@ -12,6 +13,7 @@ import { compileOutline } from '../src/compile.js';
 import { loadOutline } from '../src/outline/load.js';
 import { clock, renderRunSheet } from '../src/render/runsheet.js';
 import type { Selection } from '../src/select/select.js';
+import { renderCommonMark } from './markdown-renderer.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('runsheet');
@@ -213,6 +215,14 @@ describe('titles in the run sheet', () => {
       minutes: '1.5 min',
       ends: '4:15',
     });
+  });
+
+  it('render as written, with no link, emphasis or entity, in a Markdown renderer', async () => {
+    const title = '[docs](https://evil.example/) **bold** &amp; <b>x</b> `code` ~~gone~~ $x$ Tea #';
+    const { sheet } = await sheetOf(TALK.replace('title: A word', `title: ${JSON.stringify(title)}`));
+    const html = parse(renderCommonMark(sheet));
+    expect(html.querySelectorAll('a, strong, em, b, code, s, del')).toHaveLength(0);
+    expect(html.querySelectorAll('tbody tr')[4]?.querySelectorAll('td')[2]?.text).toBe(title);
   });
 
   // A printed sheet reads "C#" where the talk says "C#", not "C\#".

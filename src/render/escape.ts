@@ -22,17 +22,35 @@ export function escapeInline(text: string): string {
 }
 
 /**
- * A cell of a table a person reads as plain text (the run sheet): only what
- * would break the table or start an HTML tag is escaped, so "C# vs F#" reads
- * as written and still renders as written in a markdown viewer.
+ * Text in a markdown file people read both as it is and rendered (the run
+ * sheet, on GitHub or in an editor's preview): every character that markdown,
+ * GFM or a previewer's math and emoji would act on is escaped, and only where
+ * it would act, so that "C# vs F#" and "R&D" read as written in the file and
+ * render as written. One line: it also fits a table cell.
+ *
+ * @example escapeMarkdownText('**C#**, R&D &amp; more #') // '\*\*C#\*\*, R&D \&amp; more \#'
  */
-export function escapeTableCell(text: string): string {
-  return text
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/<(?=[a-zA-Z/!?])/g, '\\<');
+export function escapeMarkdownText(text: string): string {
+  return (
+    text
+      .replace(/\s+/gu, ' ')
+      .trim()
+      // A backslash is literal unless punctuation follows it, or the text ends and markup may follow.
+      .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
+      // Emphasis, code, links, strikethrough, math and table cells, wherever they are.
+      .replace(/[`*_[\]~$|]/g, (c) => `\\${c}`)
+      // A tag, comment or autolink starts with "<" and no space; an entity is "&name;" or "&#…;".
+      .replace(/<(?=\S)/g, '\\<')
+      .replace(/&(?=#?\w+;)/g, '\\&')
+      // An emoji shortcode (:dog:) in previewers that convert them.
+      .replace(/:(?=[\w+-]+:)/g, '\\:')
+      // A heading's closing hashes, which would be dropped.
+      .replace(/(\s)(#+)$/, (_, space: string, hashes: string) => `${space}${hashes.replace(/#/g, '\\#')}`)
+      // Characters that start a block (heading, list, quote, rule) only matter at the start of a
+      // line, and a heading's "#" and a numbered item's "1." only before a space ("0.25 min" stays).
+      .replace(/^([-+=>]|#(?=#* |#*$))/, '\\$1')
+      .replace(/^(\d+)([.)])(?= |$)/, '$1\\$2')
+  );
 }
 
 /** Text inside HTML we generate (an attribute value or a block whose content markdown does not parse). */

@@ -4,7 +4,7 @@
  */
 import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
-import { escapeTableCell as md } from './escape.js';
+import { escapeMarkdownText as md } from './escape.js';
 import { slideTitle } from './slides.js';
 
 /** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */
@@ -33,13 +33,14 @@ export function renderRunSheet(deck: Deck): string {
     slides: labels.t('slideCount', { n: deck.slides.length }),
     minutes: labels.minutes(deck.minutes),
   };
+  // Every text is escaped on its own (labels are the outline's too), then set in markup.
   const summary =
     meta.duration === undefined
-      ? labels.t('runSheetTotal', total)
-      : `${labels.t('runSheetBudget', { ...total, slot: labels.minutes(meta.duration) })} — ${
+      ? md(labels.t('runSheetTotal', total))
+      : `${md(labels.t('runSheetBudget', { ...total, slot: labels.minutes(meta.duration) }))} — ${
           deck.minutes <= meta.duration
-            ? labels.t('fits', { spare: labels.minutes(meta.duration - deck.minutes) })
-            : `**${labels.t('over', { over: labels.minutes(deck.minutes - meta.duration) })}**`
+            ? md(labels.t('fits', { spare: labels.minutes(meta.duration - deck.minutes) }))
+            : `**${md(labels.t('over', { over: labels.minutes(deck.minutes - meta.duration) }))}**`
         }`;
   const starts = startTimes(deck);
   const rows = deck.slides.map((slide, i) => {
@@ -58,7 +59,7 @@ export function renderRunSheet(deck: Deck): string {
       .filter(Boolean)
       .join(' · '),
     '',
-    `${md(summary)}.`,
+    `${summary}.`,
     '',
     `| # | ${columns.map((key) => md(labels.t(key))).join(' | ')} |`,
     '| ---: | ---: | --- | --- | ---: | ---: |',

@@ -16,6 +16,6 @@ export type Face = keyof typeof FONT_STACKS;
 
 /** Widths in thousandths of an em: runs of consecutive code points, and one width per class of the rest. */
 export interface FontWidths {
-  ranges: [first: number, widths: number[]][];
+  ranges: { first: number; widths: number[] }[];
   classes: Record<'wide' | 'hangul' | 'kana' | 'emoji' | 'other', number>;
 }

@@ -46,7 +46,7 @@ function table(face: Face): Float64Array {
   let widths = tables.get(face);
   if (!widths) {
     widths = new Float64Array(BMP).fill(Number.NaN);
-    for (const [first, run] of (FONT_WIDTHS[face] as FontWidths).ranges) widths.set(run, first);
+    for (const { first, widths: run } of FONT_WIDTHS[face].ranges) widths.set(run, first);
     tables.set(face, widths);
   }
   return widths;
@@ -62,10 +62,10 @@ export function textWidth(text: string, font: Font): number {
     if (code >= 0xd800 && code <= 0xdbff) {
       // A character outside the first plane (most emoji, rare CJK): measured by class each time.
       const char = String.fromCodePoint(text.codePointAt(i) ?? code);
-      width = classWidth(char, (FONT_WIDTHS[font.face] as FontWidths).classes);
+      width = classWidth(char, FONT_WIDTHS[font.face].classes);
       i++;
     } else if (Number.isNaN(width)) {
-      width = classWidth(text[i] ?? '', (FONT_WIDTHS[font.face] as FontWidths).classes);
+      width = classWidth(text[i] ?? '', FONT_WIDTHS[font.face].classes);
       widths[code] = width;
     }
     sum += width;

@@ -188,6 +188,8 @@ const FORMAT_HINTS: Partial<Record<string, string>> = {
 };
 
 function formatHint(field: string, issue: Issue): string {
+  if (issue.message.includes('file names allow'))
+    return 'Shorten it, or leave the slug out: a name made from a long title is shortened, with a hash, by itself.';
   const hint = FORMAT_HINTS[field];
   if (hint) return hint;
   if (issue.message.includes('control character'))
@@ -209,7 +211,7 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
   return (union.options as z.core.$ZodType[]).map((option) => {
     if (option instanceof z.ZodLiteral) return JSON.stringify(option.value);
     if (option instanceof z.ZodObject) return `a mapping (${Object.keys(option.shape).join(', ')})`;
-    return article(String(option._zod.def.type));
+    return article((option as z.ZodType).type);
   });
 }
 
@@ -305,8 +307,8 @@ function schemaAt(root: z.core.$ZodType, path: OutlinePath, data: unknown): z.co
 }
 
 function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {
-  const def = schema._zod.def as unknown as Record<string, unknown>;
-  if (def.innerType) return unwrap(def.innerType as z.core.$ZodType, value);
+  // The wrappers the outline's schema uses: `.optional()` and `.default()`.
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return unwrap(schema.unwrap(), value);
   if (schema instanceof z.ZodDiscriminatedUnion && value && typeof value === 'object') {
     const kind = (value as { kind?: unknown }).kind;
     const match = (schema.options as z.ZodObject[]).find((o) => (o.shape.kind as z.ZodLiteral).value === kind);

@@ -72,21 +72,29 @@ describe('local files', () => {
 });
 
 describe('images', () => {
-  const HEADS: Record<string, Buffer> = {
-    'photo.png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-    'photo.jpg': Buffer.from('ffd8ffe000104a464946', 'hex'),
-    'anim.gif': Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'),
-    'photo.webp': Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 ', 'latin1'),
+  /** The smallest whole image of each type (a 1×1 pixel). */
+  const IMAGES: Record<string, Buffer> = {
+    'photo.png': Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
+        '0000000d494441547801636060f8ff1f00030201ff1407885c0000000049454e44ae426082',
+      'hex',
+    ),
+    'photo.jpg': Buffer.from(
+      'ffd8ffe000104a46494600010100000100010000ffc0001108000100010301220002110103110100ffd9',
+      'hex',
+    ),
+    'anim.gif': Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
+    'photo.webp': Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64'),
     'drawing.svg': Buffer.from(
       '<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
     ),
   };
 
   it('are recognised by their content, whatever their name', async () => {
-    for (const [name, head] of Object.entries(HEADS)) {
+    for (const [name, image] of Object.entries(IMAGES)) {
       const { dir, outline } = await outlineNaming('main.py', name);
       await writeFile(path.join(dir, 'main.py'), 'print("main")\n');
-      await writeFile(path.join(dir, name), head);
+      await writeFile(path.join(dir, name), image);
       expect(await problemsOf(outline), name).toEqual([]);
     }
   });

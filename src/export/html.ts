@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
+import { IMAGE_TYPES } from '../images/check.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { FONT_STACKS } from '../plan/fit/fonts.js';
@@ -53,23 +54,19 @@ export async function exportHtml(
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
-const MIME_TYPES: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
-
-/** Each image as a data: URL in place of its asset path (asset names are content hashes, so unique). */
+/**
+ * Each image as a data: URL in place of its asset path (asset names are
+ * content hashes, so unique), whether the markup names it as it is or
+ * HTML-escaped (`&` as `&amp;`); its type is the one its asset name carries,
+ * which the loader read from its content.
+ */
 async function withInlineImages(html: string, images: ReadonlyMap<string, string>): Promise<string> {
   let inlined = html;
   for (const [name, file] of images) {
-    const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const url = `data:${type};base64,${(await readFile(file)).toString('base64')}`;
-    inlined = inlined.replaceAll(`src="${name}"`, `src="${url}"`);
+    const type = Object.values(IMAGE_TYPES).find(({ ext }) => ext === path.extname(name).toLowerCase());
+    const url = `data:${type?.mime ?? 'application/octet-stream'};base64,${(await readFile(file)).toString('base64')}`;
+    for (const written of new Set([name, escapeHtml(name)]))
+      inlined = inlined.replaceAll(`src="${written}"`, `src="${url}"`);
   }
   return inlined;
 }

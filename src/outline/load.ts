@@ -3,9 +3,10 @@
  * validates it. The only file I/O of the outline stages.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
+import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
 import { type ParsedOutline, parseOutlineText } from './parse.js';
@@ -225,19 +226,15 @@ async function resolveFiles(
     if (slide.kind === 'image') {
       const found = await findLocalFile(baseDir, slide.src, [...at, 'src'], scopes.files);
       if ('problem' in found) problems.push(found.problem);
-      else if (!(await isImage(found.file))) {
-        problems.push({
-          code: 'invalid-value',
-          message: `"${slide.src}" is not an image a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG)`,
-          path: [...at, 'src'],
-          hint: 'Export the picture in one of these formats and name that file.',
-        });
-      } else {
-        const bytes = await readFile(found.file);
-        inputs.set(found.named, sha256(bytes));
-        const name = assetName(found.file, bytes);
-        assets.set(name, found.file);
-        slide.src = name;
+      else {
+        const image = await readImage(found.file, slide.src);
+        if ('problem' in image) problems.push({ ...image.problem, path: [...at, 'src'] });
+        else {
+          inputs.set(found.named, sha256(image.bytes));
+          const name = assetName(found.file, image.bytes, image.type);
+          assets.set(name, found.file);
+          slide.src = name;
+        }
       }
     }
     if (slide.kind === 'code') {
@@ -256,30 +253,43 @@ async function resolveFiles(
   if (problems.length > 0) throw invalidOutline(locateProblems(parsed, problems));
 }
 
-/** Whether a file starts like an image browsers show, whatever its name says. */
-async function isImage(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const head = buffer.subarray(0, bytesRead);
-    const text = head.toString('latin1');
-    return (
-      head.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')) ||
-      head.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex')) ||
-      text.startsWith('GIF8') ||
-      (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') ||
-      /^....ftypavi[fs]/s.test(text) ||
-      /^(\uFEFF|\xEF\xBB\xBF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)
+/** Larger images are refused before reading: the HTML carries each inside it. */
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * An image file's bytes and type, when it is an image browsers show (by its
+ * content, whatever its name says), whole, and of a size that can be shown.
+ */
+async function readImage(
+  file: string,
+  src: string,
+): Promise<{ bytes: Buffer; type: ImageType } | { problem: Omit<SemanticProblem, 'path'> }> {
+  const refuse = (message: string, hint: string) => ({ problem: { code: 'invalid-value' as const, message, hint } });
+  const { size } = await stat(file);
+  if (size > MAX_IMAGE_BYTES) {
+    return refuse(
+      `"${src}" is ${(size / 2 ** 20).toFixed(1)} MB; images are limited to ${MAX_IMAGE_BYTES / 2 ** 20} MB`,
+      'Export the picture smaller (a slide is 1280×720 px).',
     );
-  } finally {
-    await handle.close();
   }
+  const bytes = await readFile(file);
+  const type = imageType(bytes);
+  if (!type) {
+    return refuse(
+      `"${src}" is not an image a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG)`,
+      'Export the picture in one of these formats and name that file.',
+    );
+  }
+  const problem = imageProblem(bytes, type);
+  if (problem) return refuse(`"${src}" ${problem}`, 'Export the picture again, or name another file.');
+  return { bytes, type };
 }
 
-function assetName(file: string, bytes: Buffer): string {
+/** `assets/<name>-<hash>.<type>`: the name's letters, digits, dots and dashes, and the extension of what the file holds. */
+function assetName(file: string, bytes: Buffer, type: ImageType): string {
   const hash = sha256(bytes).slice(0, 10);
-  const { name, ext } = path.parse(file);
-  return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
+  const { name } = path.parse(file);
+  return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${IMAGE_TYPES[type].ext}`;
 }
 
 function sha256(bytes: Buffer): string {

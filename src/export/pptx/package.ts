@@ -11,7 +11,8 @@
  * - it repeats paragraph properties before every run of a paragraph, which the
  *   schema allows only first: the repeats go;
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
- *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it;
+ *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it,
+ *   from a copy that names nothing outside the SVG, at a bounded size;
  * - it writes the company into docProps/app.xml unescaped (an event "R&D Day"
  *   made the file unreadable), and no document property removes what XML
  *   cannot hold: versus writes the properties itself (./xml.ts).
@@ -22,6 +23,7 @@
 import path from 'node:path/posix';
 import JSZip from 'jszip';
 import { directionOf } from '../../i18n/catalogs.js';
+import { safeSvg } from '../../images/svg.js';
 import { NOTES_PAGE, notesBodyXml, type SlideNotes } from './notes.js';
 import { escapeXml } from './xml.js';
 
@@ -164,20 +166,35 @@ function oneParagraphProperties(xml: string): string {
 
 /** Width in px of an SVG's PNG fallback: a picture is at most 1152 px wide on the slide. */
 const FALLBACK_WIDTH = 1600;
+/** The fallback's long side at most: a tall picture is drawn this high, its width scaled to fit. */
+const FALLBACK_LONG_SIDE = 4096;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a PNG. */
+/**
+ * PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a
+ * PNG: from its safe copy, which names no file outside itself (resvg would
+ * read any), at most 4096 px on its long side.
+ */
 async function drawSvgFallbacks(zip: JSZip): Promise<void> {
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
     const data = await zip.file(name)?.async('nodebuffer');
     if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
     const { Resvg } = await import('@resvg/resvg-js');
-    const svg = new Resvg(data, {
-      fitTo: { mode: 'width', value: FALLBACK_WIDTH },
+    const svg = safeSvg(data.toString('utf8'));
+    // The SVG's own size, read without fonts, which it does not depend on.
+    const { width, height } = new Resvg(svg, { font: { loadSystemFonts: false } });
+    const tall = (height * FALLBACK_WIDTH) / width > FALLBACK_LONG_SIDE;
+    const fitTo = tall
+      ? ({ mode: 'height', value: FALLBACK_LONG_SIDE } as const)
+      : ({ mode: 'width', value: FALLBACK_WIDTH } as const);
+    const short = tall ? (width * FALLBACK_LONG_SIDE) / height : (height * FALLBACK_WIDTH) / width;
+    if (!(short >= 1)) throw new Error(`an SVG picture of ${width}×${height} is too thin to draw`);
+    const drawn = new Resvg(svg, {
+      fitTo,
       // Reading the system's fonts takes a while: only for an SVG with text.
-      font: { loadSystemFonts: data.includes('<text'), defaultFontFamily: 'Liberation Sans' },
+      font: { loadSystemFonts: svg.includes('<text'), defaultFontFamily: 'Liberation Sans' },
     });
-    zip.file(name, svg.render().asPng());
+    zip.file(name, drawn.render().asPng());
   }
 }
 

@@ -7,6 +7,7 @@
  * plain source file each instead, in `<slug>.exercises/` and `<slug>.solutions/`.
  * Pure: returns file names and contents.
  */
+import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
@@ -118,8 +119,15 @@ export function notebookFiles(deck: Deck): [string, string][] {
   const { slug } = deck.meta;
   const labels = labelsFor(deck);
   const files: [string, string][] = [];
-  const fileOf = (exercise: Exercise, folder: 'exercises' | 'solutions') =>
-    `${slug}.${folder}/${String(exercise.number).padStart(2, '0')}-${exercise.id ?? 'exercise'}.${sourceFileOf(exercise.language).ext}`;
+  const fileOf = (exercise: Exercise, folder: 'exercises' | 'solutions') => {
+    const { ext } = sourceFileOf(exercise.language);
+    // Ids have no length limit; a file name does.
+    const name = fitName(
+      `${String(exercise.number).padStart(2, '0')}-${exercise.id ?? 'exercise'}`,
+      MAX_NAME_BYTES - ext.length - 1,
+    );
+    return `${slug}.${folder}/${name}.${ext}`;
+  };
   if (kernel) {
     const spec = KERNELS[kernel] as Kernel;
     for (const kind of ['exercises', 'solutions'] as const) {

@@ -3,6 +3,7 @@
  * validator and the shipped `outline.schema.json`.
  */
 import * as z from 'zod';
+import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../file-name.js';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
 import { displayLength } from './text-length.js';
 
@@ -301,7 +302,17 @@ const settings = {
       /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u,
       'slugs use lowercase letters (of any script), digits and dashes',
     )
-    .describe('Output file base name; derived from the title when absent.'),
+    // A slug the author chose is refused rather than shortened: the files are named as it says, or not at all.
+    .superRefine((value, ctx) => {
+      const bytes = byteLength(value);
+      if (bytes > MAX_SLUG_BYTES) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is ${bytes} bytes long in UTF-8; file names allow ${MAX_NAME_BYTES}, and versus adds up to ${LONGEST_SUFFIX.length} ("${LONGEST_SUFFIX}"): at most ${MAX_SLUG_BYTES}`,
+        });
+      }
+    })
+    .describe(`Output file base name (at most ${MAX_SLUG_BYTES} bytes in UTF-8); derived from the title when absent.`),
   theme: z.string().min(1).describe('"versus", "versus-dark", or a theme file.'),
   notes: z.string().describe('Speaker notes of the title slide.'),
   wordsPerMinute: z

@@ -3,6 +3,7 @@
  * (title, agenda, dividers, references), numbers the sources, estimates
  * timing and splits what would overflow. Pure.
  */
+import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
@@ -242,10 +243,12 @@ function byline(outline: Outline, labels: Labels): string[] {
 /**
  * The output files' base name from a title: "Keras vs TensorFlow!" →
  * "keras-vs-tensorflow", "C++ vs C#" → "cpp-vs-csharp". Letters of every
- * script stay ("数据库对比" too); Latin letters lose their accents.
+ * script stay ("数据库对比" too); Latin letters lose their accents. A name too
+ * long for a file name with versus's suffixes (a long title in Chinese or
+ * Cyrillic) is shortened and ends with a hash of the whole.
  */
 export function slugify(title: string): string {
-  return readableName(title) || 'talk';
+  return fitName(readableName(title) || 'talk', MAX_SLUG_BYTES);
 }
 
 /** An id from a name, as ids allow: "Café Crème" → "cafe-creme", "C#" → "csharp", "数据库" stays. */

@@ -1,0 +1,137 @@
+/**
+ * File names stay within the 255 bytes a file system allows, whatever the
+ * title: a long slug is shortened with a hash of the whole, so that long
+ * titles never collide, and `check` and `build` agree on what is valid.
+ */
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { slugify } from '../src/plan/plan.js';
+import { versus } from './run-cli.js';
+import { tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('names');
+
+/** 96 Chinese characters: 192 of the title's 200 (CJK counts twice), 288 bytes in UTF-8. */
+const CHINESE = '深度学习框架对比'.repeat(12);
+/** 200 Cyrillic letters and spaces: at the title's limit, 380 bytes. */
+const RUSSIAN = 'Сравнение фреймворков '.repeat(10).slice(0, 200).trim();
+const LONG_ID = `exercise-${'x'.repeat(240)}`;
+
+function outline(head: string): string {
+  return `${head}
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: b, name: Beta, color: "#ff6f00" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - { kind: bullets, title: Points, bullets: [One], notes: Say it. }
+      - kind: exercise
+        id: ${LONG_ID}
+        title: In Python
+        language: python
+        task: [Write it]
+        solution: print(1)
+      - kind: exercise
+        id: ${LONG_ID}-js
+        title: In JavaScript
+        language: javascript
+        task: [Write it]
+        solution: console.log(1)
+`;
+}
+
+/** Every file and folder below `dir`, relative to it. */
+async function namesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+const bytes = (name: string) => Buffer.byteLength(name);
+
+describe('file names of long titles', { concurrent: true }, () => {
+  it.each([
+    ['a 96-character Chinese title', CHINESE],
+    ['a 200-character Russian title', RUSSIAN],
+  ])('%s builds every output with names of at most 255 bytes, and check agrees', async (_, title) => {
+    const file = await temp.write('talk.yaml', outline(`title: "${title}"`));
+    const out = path.join(path.dirname(file), 'out');
+    const check = await versus(['check', file, '--no-measure']);
+    expect(check.stderr).not.toMatch(/error/);
+    const run = await versus(['build', file, '--out', out, '-f', 'md,html,runsheet,notebook,pptx']);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+
+    const names = await namesBelow(out);
+    const slug = slugify(title);
+    for (const name of names) {
+      for (const part of name.split(path.sep)) expect(bytes(part)).toBeLessThanOrEqual(255);
+    }
+    // Every output the build wrote, the exercise files too, by the one shortened slug.
+    expect(names).toEqual(
+      expect.arrayContaining(
+        [
+          '.md',
+          '.html',
+          '.presenter.html',
+          '.runsheet.md',
+          '.pptx',
+          '.exercises.ipynb',
+          '.solutions.ipynb',
+          '.exercises',
+          '.solutions',
+        ].map((suffix) => `${slug}${suffix}`),
+      ),
+    );
+    expect(names.filter((name) => name.startsWith(`${slug}.solutions${path.sep}`))).toHaveLength(1);
+  });
+
+  it('gives two long titles that differ only at their end names of their own', async () => {
+    const dir = await temp.dir();
+    const files = ['一', '二'].map((last) => path.join(dir, `${last}.yaml`));
+    await writeFile(files[0] as string, outline(`title: "${CHINESE.slice(0, -1)}一"`));
+    await writeFile(files[1] as string, outline(`title: "${CHINESE.slice(0, -1)}二"`));
+    // A batch refuses two talks that would write the same names into one folder.
+    const run = await versus(['build', ...files, '--out', path.join(dir, 'out'), '-f', 'md']);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    expect((await namesBelow(path.join(dir, 'out'))).filter((name) => name.endsWith('.md'))).toHaveLength(2);
+  });
+
+  it('refuses a slug set too long for a file name, at its position, in check and build alike', async () => {
+    const slug = 'a'.repeat(250);
+    const file = await temp.write('talk.yaml', outline(`title: Long\nslug: ${slug}`));
+    const message =
+      'talk.yaml:2:7 error[invalid-value]: "slug": is 250 bytes long in UTF-8; file names allow 255, and versus adds up to 16 (".solutions.ipynb"): at most 239; got "aaaa';
+    const check = await versus(['check', file, '--no-measure'], { cwd: path.dirname(file) });
+    const build = await versus(['build', file, '--out', 'out'], { cwd: path.dirname(file) });
+    for (const run of [check, build]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).toContain(message);
+      expect(run.stdout + run.stderr).toContain('hint: Shorten it, or leave the slug out');
+    }
+  });
+});
+
+describe('slugify', () => {
+  it('keeps a slug that fits as it is', () => {
+    expect(slugify('Keras vs TensorFlow')).toBe('keras-vs-tensorflow');
+    expect(slugify('数据库对比')).toBe('数据库对比');
+  });
+
+  it('shortens a long one at a character boundary, within 239 bytes, with a stable hash of the whole', () => {
+    const slug = slugify(CHINESE);
+    expect(bytes(slug)).toBeLessThanOrEqual(239);
+    expect(slug).toMatch(/^(深度学习框架对比)+[深度学习框架对比]*-[0-9a-f]{8}$/u);
+    expect(slugify(CHINESE)).toBe(slug);
+    expect(slugify(`${CHINESE.slice(0, -1)}一`)).not.toBe(slug);
+  });
+
+  it('never splits a letter from its marks', () => {
+    // Devanagari: each syllable is a letter and a vowel sign, 6 bytes.
+    const slug = slugify('कि'.repeat(100));
+    expect(slug.replace(/-[0-9a-f]{8}$/, '')).toMatch(/^(कि)+$/u);
+  });
+});

@@ -83,7 +83,7 @@ export function safeSvg(svg: string, depth = 0): string {
     {
       open: (name, attributes) => {
         const kept = Object.entries(attributes).flatMap(([attribute, value]) => {
-          if (attribute.split(':').at(-1) !== 'href') return [[attribute, value]];
+          if (attribute.split(':').at(-1)?.toLowerCase() !== 'href') return [[attribute, value]];
           const safe = safeHref(value, depth);
           return safe === undefined ? [] : [[attribute, safe]];
         });

@@ -128,7 +128,9 @@ async function dropDanglingParts(zip: JSZip): Promise<void> {
         .map((name) => path.extname(name).slice(1).toLowerCase())
         .filter((ext) => ext && !kept.includes(`<Default Extension="${ext}"`)),
     );
-    const defaults = [...missing].map((ext) => `<Default Extension="${ext}" ContentType="image/${ext}"/>`).join('');
+    const defaults = [...missing]
+      .map((ext) => `<Default Extension="${escapeXml(ext)}" ContentType="image/${escapeXml(ext)}"/>`)
+      .join('');
     return kept.replace(/(<Types[^>]*>)/, `$1${defaults}`);
   });
   for (const rels of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {

@@ -100,6 +100,24 @@ describe('file names of long titles', { concurrent: true }, () => {
     expect((await namesBelow(path.join(dir, 'out'))).filter((name) => name.endsWith('.md'))).toHaveLength(2);
   });
 
+  it('copies an image whose own name is near the limit under an asset name that fits', async () => {
+    const dir = await temp.dir();
+    const image = `${'a'.repeat(250)}.svg`;
+    await writeFile(path.join(dir, image), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"/>');
+    const talk = outline('title: Cups').replace(
+      '      - { kind: bullets',
+      `      - { kind: image, title: A cup, src: ${image}, alt: A cup }\n      - { kind: bullets`,
+    );
+    await writeFile(path.join(dir, 'talk.yaml'), talk);
+    const run = await versus(['build', 'talk.yaml', '--out', 'out', '-f', 'md'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    const [asset, ...others] = await readdir(path.join(dir, 'out', 'assets'));
+    expect(others).toEqual([]);
+    expect(asset).toMatch(/^a+-[0-9a-f]{8}-[0-9a-f]{10}\.svg$/);
+    expect(bytes(asset ?? '')).toBeLessThanOrEqual(255);
+  });
+
   it('refuses a slug set too long for a file name, at its position, in check and build alike', async () => {
     const slug = 'a'.repeat(250);
     const file = await temp.write('talk.yaml', outline(`title: Long\nslug: ${slug}`));

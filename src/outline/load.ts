@@ -3,9 +3,11 @@
  * validates it. The only file I/O of the outline stages.
  */
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
+import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
@@ -288,8 +290,10 @@ async function readImage(
 /** `assets/<name>-<hash>.<type>`: the name's letters, digits, dots and dashes, and the extension of what the file holds. */
 function assetName(file: string, bytes: Buffer, type: ImageType): string {
   const hash = sha256(bytes).slice(0, 10);
-  const { name } = path.parse(file);
-  return `assets/${name.replace(/[^\w.-]+/g, '-')}-${hash}${IMAGE_TYPES[type].ext}`;
+  const { ext } = IMAGE_TYPES[type];
+  // A name near the limit would not fit with the hash and extension added.
+  const name = fitName(path.parse(file).name.replace(/[^\w.-]+/g, '-'), MAX_NAME_BYTES - hash.length - 1 - ext.length);
+  return `assets/${name}-${hash}${ext}`;
 }
 
 function sha256(bytes: Buffer): string {
@@ -349,12 +353,26 @@ async function findLocalFile(
   if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint);
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
-  if (real === undefined || !info?.isFile())
-    return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
+  if (real === undefined || !info) return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
   if (!isInside(await realpath(scope.dir), real)) {
     return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint);
   }
+  // Reading a named pipe or a device would wait forever or never end.
+  if (!info.isFile()) {
+    return problem(
+      `"${file}" is ${notAFileKind(info)}`,
+      'Name a regular file; versus reads no pipes, devices or folders.',
+      'unreadable',
+    );
+  }
   return { file: real, named: resolved };
+}
+
+function notAFileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder, not a file';
+  if (info.isFIFO()) return 'a named pipe (FIFO), not a regular file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device, not a regular file';
+  return 'a socket, not a regular file';
 }
 
 /** Whether `file` is `folder` or below it ("..notes.py" is a name, not a step up). */

@@ -1,8 +1,9 @@
 /** Writes `versus init`'s starter outline and schema; refuses to overwrite an outline unless forced. */
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from './diagnostics.js';
-import { parseContenders, starterOutline } from './init.js';
+import { parseContenders, type Starter, starterOutline } from './init.js';
+import { folderProblem, makeFolder } from './make-folder.js';
 import { outlineJsonSchema } from './outline/schema.js';
 
 export async function initOutline(dir: string, contenderList: string, { force = false } = {}): Promise<string[]> {
@@ -29,8 +30,25 @@ export async function initOutline(dir: string, contenderList: string, { force = 
       'Choose another folder, or pass --force to overwrite it.',
     );
   }
-  await mkdir(dir, { recursive: true });
-  await writeFile(outlineFile, starterOutline(contenders));
-  await writeFile(schemaFile, `${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
+  try {
+    await makeFolder(dir);
+    await writeFile(outlineFile, starterOutline(contenders));
+    await writeFile(schemaFile, `${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
+  } catch (error) {
+    throw folderError(error, dir, contenders);
+  }
   return [outlineFile, schemaFile];
+}
+
+/** A folder init cannot write to is the user's to change, not an internal error. */
+function folderError(error: unknown, dir: string, contenders: readonly Starter[]): unknown {
+  const problem = folderProblem(error);
+  if (!problem) return error;
+  const example = `talks/${contenders.map((c) => c.id).join('-vs-')} --contenders "${contenders.map((c) => c.name).join(',')}"`;
+  return new VersusError(
+    'environment',
+    `Cannot write the starter outline into ${dir}: ${problem}.`,
+    [],
+    `Name a folder for it (it is created when missing), e.g. versus init ${example}.`,
+  );
 }

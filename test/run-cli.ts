@@ -13,15 +13,20 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `versus …`; never throws for a non-zero exit. */
+/**
+ * Runs `versus …`; never throws for a non-zero exit. With `timeout` (ms), a
+ * CLI that hangs is killed then, and its code is null.
+ */
 export async function versus(
   args: string[],
-  { cwd = ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  { cwd = ROOT, env = {}, timeout = 0 }: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout,
+      killSignal: 'SIGKILL',
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

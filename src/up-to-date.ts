@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Compiled } from './compile.js';
 import { DEFAULTS } from './defaults.js';
 import { findBrowser } from './export/find-browser.js';
+import { fitName, MAX_NAME_BYTES } from './file-name.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import type { Finding } from './lint/finding.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -189,8 +190,10 @@ function outDirOf(options: RecordedOptions): string {
 /** One record per outline file and output folder, named so a reader can tell whose it is; relative to the folder. */
 function recordName(outlineFile: string): string {
   const absolute = path.resolve(outlineFile);
-  const name = path.basename(absolute).replace(/\.ya?ml$/i, '');
-  return path.join(RECORD_DIR, `${name}-${sha256(absolute).slice(0, 12)}.json`);
+  const id = `-${sha256(absolute).slice(0, 12)}.json`;
+  // An outline named near the file system's limit gets a shortened name here: the hash keeps it the outline's own.
+  const name = fitName(path.basename(absolute).replace(/\.ya?ml$/i, ''), MAX_NAME_BYTES - id.length);
+  return path.join(RECORD_DIR, `${name}${id}`);
 }
 
 async function readRecord(file: string): Promise<BuildRecord | undefined> {

@@ -118,6 +118,19 @@ describe('file names of long titles', { concurrent: true }, () => {
     expect(bytes(asset ?? '')).toBeLessThanOrEqual(255);
   });
 
+  it('keeps the build record of an outline named near the limit, under a name that fits', async () => {
+    const dir = await temp.dir();
+    const name = `${'t'.repeat(245)}.yaml`;
+    await writeFile(path.join(dir, name), outline('title: Long file'));
+    const args = ['build', name, '--out', 'out', '-f', 'md'];
+    const first = await versus(args, { cwd: dir });
+    expect(first.stderr).not.toMatch(/error/);
+    const [record, ...others] = await readdir(path.join(dir, 'out', '.versus'));
+    expect(others).toEqual([]);
+    expect(bytes(record ?? '')).toBeLessThanOrEqual(255);
+    expect((await versus(args, { cwd: dir })).stdout).toContain('up to date');
+  });
+
   it('refuses a slug set too long for a file name, at its position, in check and build alike', async () => {
     const slug = 'a'.repeat(250);
     const file = await temp.write('talk.yaml', outline(`title: Long\nslug: ${slug}`));

@@ -93,6 +93,22 @@ sections:
     expectUserError(check, 1, '"fifo.py" is a named pipe (FIFO), not a regular file');
   });
 
+  it('refuses a pipe given as the theme on the command line, without reading it', async () => {
+    const dir = await temp.dir();
+    execFileSync('mkfifo', [path.join(dir, 'theme.css')]);
+    await writeFile(path.join(dir, 'cup.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
+    await writeFile(path.join(dir, 'talk.yaml'), talk('cup.svg', 'cup.svg').replace(/ {6}- kind: code[\s\S]*$/, ''));
+    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'theme.css'], {
+      cwd: dir,
+      timeout: 10_000,
+    });
+    expectUserError(
+      run,
+      1,
+      `error: Theme file ${path.join(dir, 'theme.css')} is not a regular file (a folder, a pipe or a device).`,
+    );
+  });
+
   it.runIf(process.getuid?.() === 0)('names a device as one', async () => {
     const dir = await temp.dir();
     execFileSync('mknod', [path.join(dir, 'null.py'), 'c', '1', '3']);
@@ -117,14 +133,12 @@ async function readOnlyMount(): Promise<string | undefined> {
   }
 }
 
-// Staging.open makes the output folder with Node's recursive mkdir, which loops forever under
-// /proc and says ENOENT on a read-only mount; makeFolder (src/make-folder.ts) does not.
-// These fail until src/export/staging.ts makes the folder with makeFolder and words the problem
-// with folderProblem: then drop `.fails`.
+// Node's recursive mkdir loops forever under /proc and says ENOENT on a read-only mount;
+// Staging.open makes the output folder with makeFolder (src/make-folder.ts), which does not.
 describe('versus build into an output folder it cannot make', { concurrent: true }, () => {
   const golden = path.join(ROOT, 'test/fixtures/golden');
 
-  it.fails('says so, without hanging, under /proc', async (context) => {
+  it('says so, without hanging, under /proc', async (context) => {
     if (process.platform !== 'linux') return context.skip('needs /proc');
     const args = ['build', path.join(golden, 'every-kind.yaml'), '-f', 'md', '--out', '/proc/versus-test'];
     const run = await versus(args, { timeout: 10_000 });
@@ -135,7 +149,7 @@ describe('versus build into an output folder it cannot make', { concurrent: true
     );
   });
 
-  it.fails('says the file system is read-only for a new folder on a read-only mount', async (context) => {
+  it('says the file system is read-only for a new folder on a read-only mount', async (context) => {
     const mounted = await readOnlyMount();
     if (!mounted) return context.skip('needs root and mount');
     try {

@@ -3,7 +3,7 @@
  * PDFs (via marp-core in our browser) and editors' previews all agree.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { VersusError } from '../diagnostics.js';
@@ -68,6 +68,15 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
     );
   }
   const file = path.resolve(baseDir, theme);
+  // A pipe or a device would be read forever.
+  if ((await stat(file).catch(() => undefined))?.isFile() === false) {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} is not a regular file (a folder, a pipe or a device).`,
+      [],
+      'Name a .css file with --theme or "theme".',
+    );
+  }
   const css = await readFile(file, 'utf8').catch(() => {
     throw new VersusError(
       'invalid-outline',

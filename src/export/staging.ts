@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics.js';
+import { folderProblem, makeFolder } from '../make-folder.js';
 import { commitAll, finishAbandonedCommit, isAlive } from './commit.js';
 
 export class Staging {
@@ -19,7 +20,7 @@ export class Staging {
 
   static async open(outDir: string): Promise<Staging> {
     try {
-      await mkdir(outDir, { recursive: true });
+      await makeFolder(outDir);
       await removeAbandoned(outDir);
       const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       liveStagingDirs.add(dir);
@@ -84,29 +85,22 @@ export class Staging {
   }
 }
 
-const FILE_IN_THE_WAY = {
-  reason: 'a file is in the way',
-  hint: 'Point --out at a folder; it is created when missing.',
-};
-const PERMISSION_DENIED = { reason: 'permission denied', hint: 'Choose a folder you can write to with --out.' };
-const OUTPUT_PROBLEMS: Record<string, { reason: string; hint: string }> = {
-  EEXIST: FILE_IN_THE_WAY,
-  ENOTDIR: FILE_IN_THE_WAY,
-  EACCES: PERMISSION_DENIED,
-  EPERM: PERMISSION_DENIED,
-  EROFS: { reason: 'the file system is read-only', hint: 'Choose a writable folder with --out.' },
-  ENOSPC: { reason: 'the disk is full', hint: 'Free some space and build again.' },
+/** What to do about each reason a folder cannot be written (see make-folder.ts); the rest: choose another. */
+const OUTPUT_HINTS: Record<string, string> = {
+  'a file is in the way': 'Point --out at a folder; it is created when missing.',
+  'the disk is full': 'Free some space and build again.',
+  'the disk quota is used up': 'Free some space and build again.',
 };
 
 /** A folder the build cannot write to is the user's to fix, not an internal error. */
 function outputError(error: unknown, outDir: string): unknown {
-  const problem = OUTPUT_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
-  if (!problem) return error;
+  const reason = folderProblem(error);
+  if (!reason) return error;
   return new VersusError(
     'environment',
-    `Cannot write to the output folder ${outDir}: ${problem.reason}.`,
+    `Cannot write to the output folder ${outDir}: ${reason}.`,
     [],
-    problem.hint,
+    OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
   );
 }
 

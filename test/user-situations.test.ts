@@ -4,10 +4,12 @@
  * documented exit code, and never an `internal error` with a stack trace.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, type Run, versus } from './run-cli.js';
+import { ROOT, type Run, snapshotDir, versus } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('situations');
@@ -160,6 +162,47 @@ describe('versus build into an output folder it cannot make', { concurrent: true
       expectUserError(run, 2, `error: Cannot write to the output folder ${out}: the file system is read-only.`);
     } finally {
       execFileSync('umount', [mounted]);
+    }
+  });
+});
+
+/** A new tmpfs of `size` (e.g. "1m"), where this process may mount one (root with CAP_SYS_ADMIN). */
+function smallDisk(size: string): string | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), 'versus-small-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+describe('versus build on a disk that fills up', () => {
+  it('says the disk is full when the HTML does not fit, and leaves the previous files as they were', async (context) => {
+    const disk = smallDisk('2m');
+    if (!disk) return context.skip('needs root and mount');
+    try {
+      const dir = await temp.dir();
+      await cp(path.join(ROOT, 'test/fixtures/golden'), dir, { recursive: true });
+      const out = path.join(disk, 'out');
+      const args = ['build', 'every-kind.yaml', '-f', 'md,html', '--out', out];
+      expect((await versus(args, { cwd: dir })).code).toBe(0);
+      const before = await snapshotDir(out);
+      // Leave room for the staged markdown, not for the HTML.
+      const free = Number(execFileSync('df', ['--output=avail', '-B1', disk], { encoding: 'utf8' }).split('\n')[1]);
+      await writeFile(path.join(disk, 'filler'), Buffer.alloc(Math.max(0, free - 64 * 1024)));
+      await writeFile(
+        path.join(dir, 'every-kind.yaml'),
+        `${await readFile(path.join(dir, 'every-kind.yaml'), 'utf8')}\n# edited\n`,
+      );
+      const run = await versus(args, { cwd: dir, timeout: 60_000 });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/error: Cannot write .*: the disk is full\.\nhint: Free some space and build again\./);
+      expect(run.stderr).not.toMatch(/internal error|marp-cli could not/);
+      expect(await snapshotDir(out)).toEqual(before);
+    } finally {
+      execFileSync('umount', [disk]);
     }
   });
 });

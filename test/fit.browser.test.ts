@@ -141,7 +141,7 @@ describeWithBrowser('every slide fits', { concurrent: true }, () => {
     expect(first?.overflow?.bottom).toBeGreaterThan(20);
     expect(report.ok).toBe(false);
 
-    expect(built.code).toBe(0);
+    expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toContain(`huge.yaml:${timelineLine}:`);
     expect(built.stderr).toMatch(/warning\[overflow\]: slide 9 "History" overflows \d+px past the bottom/);
     expect(built.stdout).toMatch(/⚠ Huge Tea: 15 slides, .* \d+ slides overflow/);
@@ -152,7 +152,7 @@ describeWithBrowser('every slide fits', { concurrent: true }, () => {
     const before = await huge();
     expect(before.length).toBe(2);
     const strict = await versus([...both, '--strict'], { cwd: dir });
-    expect(strict.code).toBe(1);
+    expect(strict.code, strict.stderr).toBe(1);
     expect(strict.stderr).toMatch(/error\[overflow\]: slide 9 "History"/);
     expect(strict.stderr).toContain('nothing was written');
     expect(strict.stderr).toContain('✗ huge.yaml');

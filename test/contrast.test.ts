@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUILT_IN_THEMES } from '../src/export/marp.js';
-import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/render/colors.js';
+import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -17,9 +17,9 @@ import { exportNativePptx } from '../src/export/pptx.js';
 import { labelsFor } from '../src/labels.js';
 import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
-import { readableTextOn } from '../src/render/colors.js';
 import { presenterNotes } from '../src/render/notes.js';
 import { slideTitle } from '../src/render/slides.js';
+import { readableTextOn } from '../src/theme/contrast.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 

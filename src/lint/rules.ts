@@ -11,9 +11,9 @@ import { own } from '../outline/own.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { contrastRatio, readableTextOn } from '../render/colors.js';
 import { presenterNotes } from '../render/notes.js';
 import { formatMinutes, slideTitle } from '../render/slides.js';
+import { contrastRatio, readableTextOn } from '../theme/contrast.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, FindingCode } from './finding.js';

@@ -6,7 +6,7 @@
 import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
-import { readableTextOn } from './colors.js';
+import { readableTextOn } from '../theme/contrast.js';
 
 export function contenderStyle(contenders: readonly Contender[]): string {
   const rules = contenders.flatMap((contender, i) => {

@@ -23,8 +23,8 @@ import {
   textHeight,
 } from '../../plan/fit/geometry.js';
 import { textWidth } from '../../plan/fit/text.js';
-import { readableTextOn } from '../../render/colors.js';
 import { slideTitle } from '../../render/slides.js';
+import { readableTextOn } from '../../theme/contrast.js';
 import { codeRuns } from './code-runs.js';
 import {
   addRect,

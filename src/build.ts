@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { DEFAULTS } from './defaults.js';
-import { type Diagnostic, type DiagnosticCode, NoBrowserError, VersusError } from './diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, failureOf, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import type { MarpCliWorker } from './export/html.js';
@@ -58,8 +58,8 @@ export interface BuildResult {
 }
 
 /**
- * @throws VersusError: `invalid-outline` or `export` with nothing written; `environment`
- * too, except for no browser (NoBrowserError), after which md and html are written.
+ * @throws VersusError, after committing what its kind's row of `FAILURES` says:
+ * nothing, or for `no-browser` the outputs made without one (md, html).
  */
 export async function build(outlineFile: string, options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
@@ -154,7 +154,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     return { files, compiled, ...verdict };
   } catch (error) {
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
-    if (error instanceof NoBrowserError) await staging.commit();
+    if (failureOf(error).commits === 'without-browser') await staging.commit();
     throw error;
   } finally {
     await staging.discard();

@@ -96,11 +96,12 @@ export function formatCheckReport(report: CheckReport): string {
 
 /** Without a browser, `check` can still lint: say so next to how to get one. */
 function withoutMeasuring(error: unknown): never {
-  if (!(error instanceof VersusError) || error.kind !== 'environment') throw error;
+  if (!(error instanceof VersusError) || error.kind !== 'no-browser') throw error;
   throw new VersusError(
     error.kind,
     error.message,
     error.diagnostics,
     `${error.hint ?? ''} Or skip the overflow measurement with --no-measure.`.trim(),
+    { cause: error.cause },
   );
 }

@@ -38,34 +38,68 @@ export interface Diagnostic {
   flag?: string;
 }
 
-/** Why a command failed, which decides its exit code (see `exitCodeOf`). */
-export type FailureKind = 'invalid-outline' | 'export' | 'environment';
+/**
+ * What a failed build commits: `nothing` (the previous outputs stay as they
+ * were), or `without-browser`, the outputs it staged without a browser (the
+ * markdown and HTML, and the run sheet, notebooks and native PowerPoint when
+ * asked for).
+ */
+export type Commits = 'nothing' | 'without-browser';
 
+/** What one kind of failure means: the CLI's exit status and what a build commits. */
+export interface FailurePolicy {
+  exitCode: 1 | 2;
+  commits: Commits;
+}
+
+/**
+ * Every way a command fails, with its exit status (the CLI contract: 1 for an
+ * invalid outline, 2 for everything that is not the outline's fault) and what
+ * a build commits. The CLI and the build read this table; nothing else decides.
+ */
+export const FAILURES = {
+  /** The outline, or a file it names, is invalid; also `--strict` with an overflow or a talk over its slot. */
+  'invalid-outline': { exitCode: 1, commits: 'nothing' },
+  /** The command line: an unknown flag or flag value, an unknown `--theme`, `init` onto an outline without `--force`. */
+  usage: { exitCode: 2, commits: 'nothing' },
+  /** An export step failed: marp-cli, the browser while it exports, the PowerPoint writer. */
+  export: { exitCode: 2, commits: 'nothing' },
+  /** The machine: an output folder that cannot be written, a full disk, a port or lock in use. */
+  environment: { exitCode: 2, commits: 'nothing' },
+  /** No usable browser (none installed, or it did not start): what needs none is still written. */
+  'no-browser': { exitCode: 2, commits: 'without-browser' },
+  /** Not a VersusError: a bug, printed with its stack. */
+  internal: { exitCode: 2, commits: 'nothing' },
+} as const satisfies Record<string, FailurePolicy>;
+
+/** Why a command failed: a row of `FAILURES`. */
+export type FailureKind = keyof typeof FAILURES;
+
+/**
+ * A failure the user can act on, with its kind, the diagnostics behind it and
+ * a hint. An error it wraps goes in `options.cause` (printed with `DEBUG=versus`).
+ */
 export class VersusError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
     readonly diagnostics: Diagnostic[] = [],
     readonly hint?: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'VersusError';
   }
 }
 
-/**
- * No usable browser: none installed, or it did not start. The one environment
- * failure after which a build still writes what needs no browser (md, html).
- */
-export class NoBrowserError extends VersusError {
-  constructor(message: string, hint: string) {
-    super('environment', message, [], hint);
-  }
+/** The row of `FAILURES` for any error: its kind for a VersusError, `internal` for anything else. */
+export function failureOf(error: unknown): FailurePolicy {
+  return FAILURES[error instanceof VersusError ? error.kind : 'internal'];
 }
 
-/** Exit codes of the CLI contract: 1 for a bad outline, 2 for export or environment trouble. */
-export function exitCodeOf(error: VersusError): 1 | 2 {
-  return error.kind === 'invalid-outline' ? 1 : 2;
+/** The CLI's exit status for an error (see `FAILURES`). */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  return failureOf(error).exitCode;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

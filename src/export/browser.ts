@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { NoBrowserError } from '../diagnostics.js';
+import { VersusError } from '../diagnostics.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
 export { findBrowser, INSTALL_HINT };
@@ -32,14 +32,14 @@ const QUIET_FLAGS = [
 /** Pages open at the size of one slide, which the overflow measurement relies on. */
 export const SLIDE_VIEWPORT = { width: 1280, height: 720 };
 
-/** @throws NoBrowserError when no browser is found or it does not start. */
+/** @throws VersusError (kind `no-browser`) when no browser is found or it does not start. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findBrowser();
   if (!executablePath) {
     const which = process.env.CHROME_PATH
       ? `CHROME_PATH (${process.env.CHROME_PATH}) does not exist`
       : 'No Chrome or Chromium was found';
-    throw new NoBrowserError(`${which}; PDF and other browser-backed exports need one.`, INSTALL_HINT);
+    throw new VersusError('no-browser', `${which}; PDF and other browser-backed exports need one.`, [], INSTALL_HINT);
   }
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
@@ -61,7 +61,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGHUP: false,
     });
   } catch (error) {
-    throw new NoBrowserError(`The browser at ${executablePath} did not start: ${firstLine(error)}`, INSTALL_HINT);
+    throw new VersusError(
+      'no-browser',
+      `The browser at ${executablePath} did not start: ${firstLine(error)}`,
+      [],
+      INSTALL_HINT,
+      { cause: error },
+    );
   }
 }
 

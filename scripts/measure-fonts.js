@@ -7,13 +7,13 @@
  *   npm run build && node scripts/measure-fonts.js
  *
  * Run it again when the themes' font stacks change: the JSON keeps the stacks it
- * measured, and a test fails when fonts.ts names others.
+ * measured, and a test fails when src/theme/fonts.ts names others.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../lib/export/browser.js';
-import { FONT_STACKS } from '../lib/plan/fit/fonts.js';
+import { FONT_STACKS } from '../lib/theme/fonts.js';
 
 /** Scripts measured one character at a time; anything else gets its class's width (fit/text.ts). */
 const RANGES = [

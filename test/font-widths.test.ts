@@ -1,11 +1,11 @@
 /**
  * The font widths are generated data: measured in Chromium for the font
- * stacks fonts.ts names. A change of stack without measuring again would lay
+ * stacks theme/fonts.ts names. A change of stack without measuring again would lay
  * text out with another font's widths.
  */
 import { expect, it } from 'vitest';
 import { MEASURED } from '../src/plan/fit/font-widths.js';
-import { FONT_STACKS } from '../src/plan/fit/fonts.js';
+import { FONT_STACKS } from '../src/theme/fonts.js';
 
 it('were measured for the font stacks the themes use (else run scripts/measure-fonts.js)', () => {
   expect(MEASURED.stacks).toEqual(FONT_STACKS);

@@ -5,8 +5,8 @@
  * its own indentation with a ↪ in the margin. The marker is a background, so
  * the text a person selects and copies is the code alone.
  */
-import { FONT_STACKS } from '../plan/fit/fonts.js';
 import { escapeHtml } from '../render/escape.js';
+import { FONT_STACKS } from '../theme/fonts.js';
 
 /** Spaces a tab counts for, as on the slides. */
 const TAB = 4;

@@ -9,8 +9,8 @@ import { VersusError } from '../diagnostics.js';
 import { IMAGE_TYPES } from '../images/check.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { FONT_STACKS } from '../plan/fit/fonts.js';
 import { escapeHtml } from '../render/escape.js';
+import { FONT_STACKS } from '../theme/fonts.js';
 import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
 
 /**

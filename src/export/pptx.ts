@@ -11,6 +11,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../render/notes.js';
 import { slideTitle } from '../render/slides.js';
+import { PPTX_FONTS } from '../theme/fonts.js';
 import { hex } from './pptx/draw.js';
 import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
@@ -82,7 +83,7 @@ function newPresentation(): InstanceType<typeof PptxGenJS> {
   // 13.333×7.5 in: one px of the 1280×720 slide is 1/96 in.
   pptx.layout = 'LAYOUT_WIDE';
   // The document properties are written by finishPackage: pptxgenjs writes the company unescaped.
-  pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
+  pptx.theme = { headFontFace: PPTX_FONTS.sans, bodyFontFace: PPTX_FONTS.sans };
   return pptx;
 }
 

@@ -5,7 +5,7 @@
 import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/geometry.js';
-import { FONTS } from './palette.js';
+import { PPTX_FONTS } from '../../theme/fonts.js';
 
 export type Pptx = InstanceType<typeof pptxgenjs.default>;
 export type PptxSlide = pptxgenjs.default.Slide;
@@ -108,7 +108,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     p.runs.forEach((run, j) => {
       const endOfParagraph = j === p.runs.length - 1;
       const runOptions: TextOptions = {
-        fontFace: p.mono ? FONTS.mono : FONTS.sans,
+        fontFace: p.mono ? PPTX_FONTS.mono : PPTX_FONTS.sans,
         fontSize: pt(run.size ?? p.size),
         color: hex(run.color ?? p.color),
         bold: run.bold ?? p.bold ?? false,

@@ -25,6 +25,7 @@ import {
 import { textWidth } from '../../plan/fit/text.js';
 import { slideTitle } from '../../render/slides.js';
 import { readableTextOn } from '../../theme/contrast.js';
+import { PPTX_FONTS } from '../../theme/fonts.js';
 import { codeRuns } from './code-runs.js';
 import {
   addRect,
@@ -289,7 +290,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const rtl = frame.labels.dir === 'rtl';
   const align = rtl ? 'right' : 'left';
   const cellBase = {
-    fontFace: 'Arial',
+    fontFace: PPTX_FONTS.sans,
     fontSize: pt(size),
     margin,
     valign: 'top',

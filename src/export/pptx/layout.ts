@@ -8,6 +8,7 @@ import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { CONTENT, H1 } from '../../plan/fit/geometry.js';
 import { slideTitle } from '../../render/slides.js';
+import { PPTX_FONTS } from '../../theme/fonts.js';
 import {
   addRect,
   addTextBox,
@@ -20,7 +21,7 @@ import {
   paragraphHeight,
   pt,
 } from './draw.js';
-import { FONTS, type Palette } from './palette.js';
+import type { Palette } from './palette.js';
 
 export const SLIDE = { width: 1280, height: 720 };
 /** The section's padding: 48px top, 64px sides and bottom. */
@@ -122,7 +123,7 @@ export function drawFooter(frame: Frame, slide: DeckSlide, muted: string): void 
       y: inch(y),
       w: inch(120),
       h: inch(height),
-      fontFace: FONTS.sans,
+      fontFace: PPTX_FONTS.sans,
       fontSize: pt(size),
       color: hex(muted),
       align: 'right',

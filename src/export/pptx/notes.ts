@@ -2,7 +2,7 @@
  * Speaker notes as PowerPoint notes-page text: one paragraph per line, all at
  * one readable size, and an exercise's solution as code in the monospace font.
  */
-import { FONTS } from './palette.js';
+import { PPTX_FONTS } from '../../theme/fonts.js';
 import { escapeXml } from './xml.js';
 
 /** A slide's notes: the text, and the code shown after it (an exercise's solution). */
@@ -62,7 +62,7 @@ export function notesBodyXml(notes: SlideNotes, lang: string): { spPr: string; t
     const pPr = `<a:pPr marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPct val="${LINE * 100000}"/></a:lnSpc></a:pPr>`;
     // Code is not spell-checked.
     const rPr = code
-      ? `<a:rPr lang="${language}" sz="${size}" noProof="1" dirty="0"><a:latin typeface="${FONTS.mono}"/><a:cs typeface="${FONTS.mono}"/></a:rPr>`
+      ? `<a:rPr lang="${language}" sz="${size}" noProof="1" dirty="0"><a:latin typeface="${PPTX_FONTS.mono}"/><a:cs typeface="${PPTX_FONTS.mono}"/></a:rPr>`
       : `<a:rPr lang="${language}" sz="${size}" dirty="0"/>`;
     const run = text ? `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>` : '';
     return `<a:p>${pPr}${run}<a:endParaRPr lang="${language}" sz="${size}" dirty="0"/></a:p>`;

@@ -1,5 +1,5 @@
 /**
- * The themes' colors and fonts for the native PowerPoint export, mirroring
+ * The themes' colors for the native PowerPoint export, mirroring
  * themes/versus.css and themes/versus-dark.css as src/plan/fit/geometry.ts
  * mirrors their sizes.
  */
@@ -95,10 +95,3 @@ const DARK: Palette = {
 export function paletteFor(theme: string): Palette {
   return theme === 'versus-dark' ? DARK : LIGHT;
 }
-
-/**
- * Fonts PowerPoint has everywhere. Arial has Liberation Sans's metrics (the planner's
- * font), so the planner's line breaks hold; Consolas is narrower than DejaVu Sans Mono,
- * so wrapped code still fits. LibreOffice substitutes Liberation Sans and DejaVu Sans Mono.
- */
-export const FONTS = { sans: 'Arial', mono: 'Consolas' };

@@ -6,8 +6,8 @@
  */
 
 import { isWide } from '../../outline/text-length.js';
-import { FONT_WIDTHS } from './font-widths.js';
-import type { Face, FontWidths } from './fonts.js';
+import type { Face } from '../../theme/fonts.js';
+import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
 
 export interface Font {
   face: Face;

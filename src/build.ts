@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
 import { DEFAULTS } from './defaults.js';
-import { type Diagnostic, type DiagnosticCode, failureOf, VersusError } from './diagnostics.js';
+import { type Diagnostic, failureOf, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import type { HandoutOptions } from './export/handout.js';
 import type { MarpCliWorker } from './export/html.js';
-import { type RenderedSlides, renderSlides, themeFor } from './export/marp.js';
+import { type RenderedSlides, renderSlides } from './export/marp.js';
 import type { SlideMeasure } from './export/measure.js';
 import type { PrintJob } from './export/pdf.js';
 import { loadPdfLib, sourceDate } from './export/reproducible.js';
@@ -23,6 +23,7 @@ import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderRunSheet } from './render/runsheet.js';
+import { themeFor } from './theme/resolve.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from './up-to-date.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
@@ -67,7 +68,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
 
   // 1. Load, validate and compile: any problem here stops the build before a file is touched.
   const loaded = await loadOutline(outlineFile);
-  const theme = await themeFor(loaded, options.theme);
+  const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const compiled = compileOutline(loaded, { ...options, theme: theme.name });
   const { slug } = compiled.deck.meta;
   options.claimSlug?.(slug);
@@ -140,7 +141,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     if (failed) throw failed.reason;
     const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
     const at = (where: Where) => locate(loaded, where);
-    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at);
+    // A build warns where `check` fails: an overflow is a warning here, unless --strict.
+    const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at).map(asWarning);
     const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
     if (options.strict && (overflows?.length || overBudget)) throw strictError(overflows ?? [], overBudget);
     const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
@@ -342,6 +344,8 @@ function pptxError(error: Error): never {
   );
 }
 
+const asWarning = (finding: Finding): Finding => ({ ...finding, severity: 'warning' });
+
 /** `--strict`: overflowing slides and a talk over its slot fail the build like an invalid outline, and nothing is written. */
 function strictError(overflows: Finding[], overBudget: Finding | undefined): VersusError {
   const count = overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`;
@@ -350,21 +354,19 @@ function strictError(overflows: Finding[], overBudget: Finding | undefined): Ver
     overflows.length > 0 && 'shorten or split the slides above',
     overBudget && 'cut slides or minutes (or lengthen the slot)',
   ].filter(Boolean);
-  const diagnostic = (code: DiagnosticCode, f: Finding): Diagnostic => ({
+  // Each finding is a diagnostic already; --strict makes it an error.
+  const asError = ({ code, message, file, line, col }: Finding): Diagnostic => ({
+    severity: 'error',
     code,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    col: f.col,
-    path: [],
+    message,
+    file,
+    line,
+    col,
   });
   return new VersusError(
     'invalid-outline',
     `${problems.join(' and ')} (--strict); nothing was written.`,
-    [
-      ...(overBudget ? [diagnostic('over-budget', overBudget)] : []),
-      ...overflows.map((f) => diagnostic('overflow', f)),
-    ],
+    [...(overBudget ? [overBudget] : []), ...overflows].map(asError),
     `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,
   );
 }

@@ -3,13 +3,14 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from './compile.js';
-import { VersusError } from './diagnostics.js';
+import { formatDiagnostic, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
-import { renderSlides, themeFor } from './export/marp.js';
+import { renderSlides } from './export/marp.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from './lint/rules.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
 import { formatMinutes } from './render/slides.js';
+import { themeFor } from './theme/resolve.js';
 
 export type { Finding, FindingCode } from './lint/rules.js';
 
@@ -38,7 +39,7 @@ export interface CheckReport {
 /** @throws VersusError (kind `invalid-outline`) when the outline does not validate. */
 export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadOutline(file);
-  const theme = await themeFor(loaded, options.theme);
+  const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const { deck, markdown } = compileOutline(loaded, { ...options, theme: theme.name });
   const at = (where: Where) => locate(loaded, where);
   // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
@@ -84,7 +85,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
 }
 
 export function formatCheckReport(report: CheckReport): string {
-  const lines = report.findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.severity}[${f.code}]: ${f.message}`);
+  const lines = report.findings.map(formatDiagnostic);
   const profile = report.profile ? ` (profile ${report.profile})` : '';
   const timing =
     report.budget === undefined

@@ -10,7 +10,7 @@ import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
 import { DEFAULTS } from './defaults.js';
-import { exitCodeOf, formatDiagnostic, VersusError } from './diagnostics.js';
+import { diagnosticFormatter, exitCodeOf, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -26,6 +26,10 @@ const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.jso
 };
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
+/** Every diagnostic the CLI prints (errors, build's warnings), its label in red or yellow. */
+const formatDiagnostic = diagnosticFormatter((severity, label) =>
+  paint(severity === 'error' ? 'red' : 'yellow', label),
+);
 
 function list(value: string): string[] {
   return value
@@ -174,7 +178,7 @@ function printBuilt(
     .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
     .map((f) => `  ${f}${f.endsWith('.html') && talk.images ? '  (one file: images inside)' : ''}`);
   for (const f of [...(overBudget ? [overBudget] : []), ...(overflows ?? [])]) {
-    process.stderr.write(`${f.file}:${f.line}:${f.col} ${paint('yellow', `warning[${f.code}]`)}: ${f.message}\n`);
+    process.stderr.write(`${formatDiagnostic(f)}\n`);
   }
   const fit =
     overflows === undefined
@@ -261,7 +265,7 @@ program
 
 function report(error: unknown): number {
   if (error instanceof VersusError) {
-    for (const d of error.diagnostics) process.stderr.write(`${colorize(formatDiagnostic(d))}\n`);
+    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);
     if (error.hint) process.stderr.write(`${paint('yellow', 'hint:')} ${error.hint}\n`);
     return exitCodeOf(error);
@@ -270,6 +274,7 @@ function report(error: unknown): number {
   return 2;
 }
 
+/** `dev`'s problems come as text (the page shows them too): their `error[code]` in red. */
 function colorize(line: string): string {
   return line.replace(/ error\[([\w-]+)\]:/, (_, code: string) => ` ${paint('red', `error[${code}]`)}:`);
 }

@@ -1,7 +1,20 @@
 /**
- * One shape for every problem a user can fix in an outline, and the error
- * class that carries them. The library throws; only `cli.ts` prints.
+ * One shape for every problem a user can fix (an invalid outline, a bad flag
+ * value, a lint finding), one way to print it, the error class that carries
+ * problems out of a command, and the table of what each failure means. The
+ * library throws; only `cli.ts` prints.
  */
+
+/** What the lint rules find in a planned deck (see `lint/rules.ts`). */
+export type LintCode =
+  | 'missing-notes'
+  | 'missing-source'
+  | 'unused-source'
+  | 'over-budget'
+  | 'under-budget'
+  | 'overflow'
+  | 'small-text'
+  | 'contrast';
 
 export type DiagnosticCode =
   | 'yaml-syntax'
@@ -22,17 +35,20 @@ export type DiagnosticCode =
   | 'bad-path'
   | 'overlay-cycle'
   | 'empty-deck'
-  | 'overflow'
-  | 'over-budget';
+  | LintCode;
+
+/** An error fails the command (exit 1); a warning is reported and the command goes on. */
+export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
+  severity: Severity;
   code: DiagnosticCode;
   message: string;
   file: string;
   line: number;
   col: number;
-  /** Path of the offending value inside the outline, e.g. `sections.0.slides.2.title`. */
-  path: (string | number)[];
+  /** Path of the offending value inside the outline, e.g. `sections.0.slides.2.title`, when it has one. */
+  path?: (string | number)[];
   hint?: string;
   /** For a problem with a command-line flag (`--skip nosuch`): the flag, named instead of a position (line and col are 0). */
   flag?: string;
@@ -112,15 +128,25 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** How the CLI paints a diagnostic's label, `error[code]` or `warning[code]` (its colors); plain text otherwise. */
+export type PaintLabel = (severity: Severity, label: string) => string;
+
 /**
- * `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)`,
- * or for a flag: `--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"`.
+ * The one format of a diagnostic, for errors, `check`'s findings and `build`'s warnings alike:
+ * `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)`
+ * and `  hint: …` on the next line when it has one, or for a flag:
+ * `--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"`.
  */
-export function formatDiagnostic(d: Diagnostic): string {
-  const hint = d.hint ? `\n  hint: ${d.hint}` : '';
-  const where = d.flag ?? `${d.file}:${d.line}:${d.col}`;
-  return `${where} error[${d.code}]: ${d.message}${hint}`;
+export function diagnosticFormatter(paint: PaintLabel = (_severity, label) => label): (d: Diagnostic) => string {
+  return (d) => {
+    const hint = d.hint ? `\n  hint: ${d.hint}` : '';
+    const where = d.flag ?? `${d.file}:${d.line}:${d.col}`;
+    return `${where} ${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}${hint}`;
+  };
 }
+
+/** A diagnostic as plain text (see `diagnosticFormatter`). */
+export const formatDiagnostic = diagnosticFormatter();
 
 export function invalidOutline(diagnostics: Diagnostic[]): VersusError {
   const sorted = [...diagnostics].sort(compareDiagnostics);

@@ -1,21 +1,14 @@
-/** A finding of the lint rules: a problem a speaker can fix, at its place in the outline. */
-export type FindingCode =
-  | 'missing-notes'
-  | 'missing-source'
-  | 'unused-source'
-  | 'over-budget'
-  | 'under-budget'
-  | 'overflow'
-  | 'small-text'
-  | 'contrast';
+import type { Diagnostic, LintCode } from '../diagnostics.js';
 
-export interface Finding {
-  severity: 'error' | 'warning';
+/** The codes of the lint rules. */
+export type FindingCode = LintCode;
+
+/**
+ * A finding of the lint rules: a diagnostic (an error or a warning) a speaker
+ * can fix, at its place in the outline, printed like every other diagnostic.
+ */
+export interface Finding extends Diagnostic {
   code: FindingCode;
-  message: string;
-  file: string;
-  line: number;
-  col: number;
   /** 1-based slide number in the built deck, when the finding is about a slide. */
   slide?: number;
   /** For overflow: pixels past the slide's content box, downwards and to the right. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
 import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
+import { isThemeFile } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
 import { type ParsedOutline, parseOutlineText } from './parse.js';
@@ -144,7 +145,7 @@ function overlaySlides(overlay: Overlay): SlideAt[] {
 
 async function readOutlineSource(file: string, inputs: Map<string, string>): Promise<string> {
   const fail = (code: Diagnostic['code'], message: string, hint: string) =>
-    invalidOutline([{ code, message, file, line: 1, col: 1, path: [], hint }]);
+    invalidOutline([{ severity: 'error', code, message, file, line: 1, col: 1, path: [], hint }]);
   let bytes: Buffer;
   try {
     const info = await stat(file);
@@ -175,6 +176,7 @@ async function readOutlineSource(file: string, inputs: Map<string, string>): Pro
     const { line, col, byte } = firstInvalidByte(bytes);
     throw invalidOutline([
       {
+        severity: 'error',
         code: 'unreadable',
         message: `is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} cannot be read`,
         file,
@@ -218,7 +220,7 @@ async function resolveFiles(
   { assets, inputs }: { assets: Map<string, string>; inputs: Map<string, string> },
 ): Promise<void> {
   const problems: SemanticProblem[] = [];
-  if (data.theme?.endsWith('.css')) {
+  if (data.theme !== undefined && isThemeFile(data.theme)) {
     const found = await findLocalFile(baseDir, data.theme, ['theme'], scopes.project);
     if ('problem' in found) problems.push(found.problem);
     // By the name the outline gives it: a link pointed at another theme is read anew.

@@ -110,7 +110,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     return {
       file,
       data: undefined,
-      diagnostics: [{ code: 'yaml-syntax', message, file, line, col, path: [], hint }],
+      diagnostics: [{ severity: 'error', code: 'yaml-syntax', message, file, line, col, path: [], hint }],
       syntax: () => empty,
     };
   }
@@ -124,6 +124,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     if (linesWithErrors.has(line) || (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN')) continue;
     linesWithErrors.add(line);
     diagnostics.push({
+      severity: 'error',
       code: 'yaml-syntax',
       message: YAML_MESSAGES[error.code] ?? firstLine(error.message),
       file,
@@ -150,6 +151,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       const alias = findAlias(document, unresolved);
       const { line, col } = lineCounter.linePos(alias?.range?.[0] ?? 0);
       diagnostics.push({
+        severity: 'error',
         code: 'yaml-syntax',
         message: unresolved
           ? `no anchor "&${alias?.source}" is set above the alias "*${alias?.source}"`

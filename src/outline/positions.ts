@@ -82,6 +82,7 @@ export function toDiagnostics(problems: readonly SemanticProblem[], locate: Loca
   return problems.map(({ code, message, path, key, hint, firstAt, flag }) => {
     const first = firstAt && locate(firstAt);
     return {
+      severity: 'error' as const,
       code,
       message: first ? `${message} (first at ${first.file}:${first.line}:${first.col})` : message,
       ...(flag === undefined ? locate(path, key) : { file: locate([]).file, line: 0, col: 0, flag }),

@@ -36,6 +36,7 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return failed([
       {
+        severity: 'error',
         code: 'wrong-type',
         message: parsed.data == null ? 'the outline is empty' : 'the outline must be a mapping of fields',
         file: parsed.file,

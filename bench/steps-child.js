@@ -32,10 +32,10 @@ const [
   { SharedBrowser },
   { exportHandout },
   { exportHtml },
-  { renderSlides, resolveTheme },
+  { renderSlides },
   { exportPdf },
   { loadOutline },
-  { DEFAULT_THEME },
+  { themeFor },
 ] = await Promise.all([
   import('../lib/compile.js'),
   import('../lib/export/browser.js'),
@@ -44,7 +44,7 @@ const [
   import('../lib/export/marp.js'),
   import('../lib/export/pdf.js'),
   import('../lib/outline/load.js'),
-  import('../lib/plan/plan.js'),
+  import('../lib/theme/resolve.js'),
   import('../lib/build.js'),
 ]);
 lap('imports');
@@ -54,7 +54,7 @@ const browser = new SharedBrowser({ timeout: 120_000 });
 try {
   mark = performance.now();
   const loaded = await loadOutline(outlineFile);
-  const theme = await resolveTheme(loaded.outline.theme ?? DEFAULT_THEME, process.cwd());
+  const theme = await themeFor(loaded.outline, { baseDir: process.cwd() });
   const { deck, markdown, assets } = compileOutline(loaded, { theme: theme.name });
   lap('compile');
 

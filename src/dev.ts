@@ -13,10 +13,11 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { compileOutline } from './compile.js';
 import { isAllowedHost, refusedHostMessage } from './dev-host.js';
 import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js';
-import { createMarp, resolveTheme, themeFor } from './export/marp.js';
+import { createMarp } from './export/marp.js';
 import { filesRead } from './files-read.js';
 import { loadOutline } from './outline/load.js';
 import { escapeHtml } from './render/escape.js';
+import { resolveTheme, themeFor } from './theme/resolve.js';
 
 export interface DevOptions {
   port?: number;
@@ -96,7 +97,7 @@ body { margin: 0; background: #3a3f46; font-family: 'Liberation Sans', Arial, sa
 
 async function buildDeck(outlineFile: string, options: DevOptions): Promise<Built> {
   const loaded = await loadOutline(outlineFile);
-  const theme = await themeFor(loaded, options.theme);
+  const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const { deck, markdown } = compileOutline(loaded, {
     theme: theme.name,
     ...(options.profile ? { profile: options.profile } : {}),

@@ -21,6 +21,7 @@ import { fitName, MAX_NAME_BYTES } from './file-name.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import type { Finding } from './lint/finding.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { isThemeFile } from './theme/themes.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
 export interface BuildSummary {
@@ -233,7 +234,7 @@ function buildStamp(options: RecordedOptions): string {
 
 /** A theme file given on the command line, as the build resolves it: against the folder the command runs in. */
 function themeFile(theme: string): string {
-  return theme.endsWith('.css') ? path.resolve(theme) : theme;
+  return isThemeFile(theme) ? path.resolve(theme) : theme;
 }
 
 function isData(value: unknown): boolean {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { BUILT_IN_THEMES } from '../src/export/marp.js';
+import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { exportHtml, MarpCliWorker } from '../src/export/html.js';
-import { MARP_ENGINE, MARP_OPTIONS, resolveTheme } from '../src/export/marp.js';
+import { MARP_ENGINE, MARP_OPTIONS } from '../src/export/marp.js';
 import { unescapeNotes } from '../src/render/escape.js';
+import { resolveTheme } from '../src/theme/resolve.js';
 import { ROOT } from './run-cli.js';
 
 const ENGINE = pathToFileURL(MARP_ENGINE).href;

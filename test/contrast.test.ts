@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUILT_IN_THEMES } from '../src/export/marp.js';
 import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
+import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

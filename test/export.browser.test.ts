@@ -14,11 +14,12 @@ import { type BuildResult, build } from '../src/build.js';
 import { compileOutline } from '../src/compile.js';
 import { openDocument, SharedBrowser } from '../src/export/browser.js';
 import { handoutDocument } from '../src/export/handout.js';
-import { MARP_OPTIONS, renderSlides, themeFor } from '../src/export/marp.js';
+import { MARP_OPTIONS, renderSlides } from '../src/export/marp.js';
 import { slidesDocument } from '../src/export/pdf.js';
 import { scriptDocument } from '../src/export/script.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
+import { themeFor } from '../src/theme/resolve.js';
 import { sharedBrowser, sharedMarpCli } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
@@ -366,7 +367,7 @@ describeWithBrowser('the shared browser', () => {
 describeWithBrowser('slides inside the handout and the script', () => {
   it('are laid out exactly as in the slide PDF: no rule of the page reaches into a slide', async () => {
     const loaded = await loadOutline(FIXTURE);
-    const theme = await themeFor(loaded);
+    const theme = await themeFor(loaded.outline, { baseDir: process.cwd() });
     const { deck, markdown, assets } = compileOutline(loaded, { theme: theme.name });
     const rendered = await renderSlides(markdown, theme);
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-embedded-'));

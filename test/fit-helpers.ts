@@ -9,10 +9,11 @@ import type { Browser } from 'puppeteer-core';
 import { parse } from 'yaml';
 import type { Compiled } from '../src/compile.js';
 import { openDocument } from '../src/export/browser.js';
-import { type ResolvedTheme, renderSlides } from '../src/export/marp.js';
+import { renderSlides } from '../src/export/marp.js';
 import { measurePage } from '../src/export/measure.js';
 import { slidesDocument } from '../src/export/pdf.js';
 import type { Outline } from '../src/outline/schema.js';
+import type { ResolvedTheme } from '../src/theme/resolve.js';
 
 export interface MeasuredSlide {
   bottom: number;

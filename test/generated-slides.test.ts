@@ -5,8 +5,8 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../src/export/html.js';
-import { resolveTheme } from '../src/export/marp.js';
 import { countWords, estimateMinutes } from '../src/plan/timing.js';
+import { resolveTheme } from '../src/theme/resolve.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const kinds = (outline: unknown) => compileData(outline).deck.slides.map((slide) => slide.kind);

@@ -13,10 +13,11 @@ import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/build.js';
 import { handoutDocument } from '../src/export/handout.js';
-import { renderSlides, resolveTheme } from '../src/export/marp.js';
+import { renderSlides } from '../src/export/marp.js';
 import { scriptDocument } from '../src/export/script.js';
 import { exercisesOf } from '../src/plan/exercises.js';
 import { clock } from '../src/render/runsheet.js';
+import { resolveTheme } from '../src/theme/resolve.js';
 import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 

@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { checkOutline, type Finding } from '../src/check.js';
 import { compileOutline } from '../src/compile.js';
 import { formatDiagnostic, type VersusError } from '../src/diagnostics.js';
-import { themeFor } from '../src/export/marp.js';
 import { overflowFindings } from '../src/lint/rules.js';
 import { loadOutline } from '../src/outline/load.js';
 import { locate } from '../src/outline/origin.js';
+import { themeFor } from '../src/theme/resolve.js';
 
 /** A temporary project (marked by package.json) holding `files`. */
 async function project(files: Record<string, string>): Promise<string> {
@@ -155,7 +155,7 @@ describe('files named by outlines', () => {
       'talk/brand.css': "/* @theme brand */\n@import 'versus';\n",
       'over.yaml': 'extends: talk/outline.yaml\n',
     });
-    const theme = await themeFor(await loadOutline(path.join(dir, 'over.yaml')));
+    const theme = await themeFor((await loadOutline(path.join(dir, 'over.yaml'))).outline, { baseDir: process.cwd() });
     expect(theme).toMatchObject({ name: 'brand' });
     expect(theme.files.at(-1)).toBe(path.join(dir, 'talk/brand.css'));
   });

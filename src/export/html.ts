@@ -11,7 +11,8 @@ import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { escapeHtml } from '../render/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
-import { MARP_ENGINE, MARP_OPTIONS, type ResolvedTheme } from './marp.js';
+import type { ResolvedTheme } from '../theme/resolve.js';
+import { MARP_ENGINE, MARP_OPTIONS } from './marp.js';
 
 /**
  * `ogImage`: a path or URL for the Open Graph image, relative to the HTML.

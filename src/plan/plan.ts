@@ -7,6 +7,7 @@ import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Outline, Slide } from '../outline/schema.js';
+import { DEFAULT_THEME } from '../theme/themes.js';
 import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { exerciseTitle } from './exercises.js';
 import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
@@ -18,8 +19,6 @@ export interface PlanOptions {
   theme?: string;
   profile?: string;
 }
-
-export const DEFAULT_THEME = 'versus';
 
 /**
  * @example

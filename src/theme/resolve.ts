@@ -1,0 +1,76 @@
+/**
+ * Theme resolution: a built-in theme's name, or a theme CSS file, to the name
+ * the markdown's `theme:` directive uses and the files Marp registers. Paths
+ * resolve against a folder the caller passes: the command line's against the
+ * folder it runs in, the outline's already made absolute by the loader.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VersusError } from '../diagnostics.js';
+import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
+
+export interface ResolvedTheme {
+  /** The name the markdown's `theme:` directive uses. */
+  name: string;
+  /** Theme CSS files to register, dependencies first. */
+  files: string[];
+  /** A theme file of the user's → the sha256 of the CSS read (built-in themes are versus's own). */
+  read?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The theme of a talk: `override` (a name, or a file relative to `baseDir`,
+ * from the command line) or else the outline's own `theme` (which the loader
+ * made absolute), or else the default.
+ */
+export function themeFor(
+  outline: { theme?: string | undefined },
+  { override, baseDir }: { override?: string | undefined; baseDir: string },
+): Promise<ResolvedTheme> {
+  return resolveTheme(override ?? outline.theme ?? DEFAULT_THEME, baseDir);
+}
+
+/** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */
+export async function resolveTheme(theme: string, baseDir: string): Promise<ResolvedTheme> {
+  const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
+  // A built-in theme needs only itself and what it imports: Marp parses every file registered.
+  const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
+  if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1) };
+  if (!isThemeFile(theme)) {
+    throw new VersusError(
+      'invalid-outline',
+      `Unknown theme "${theme}".`,
+      [],
+      `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
+    );
+  }
+  const file = path.resolve(baseDir, theme);
+  // A pipe or a device would be read forever.
+  if ((await stat(file).catch(() => undefined))?.isFile() === false) {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} is not a regular file (a folder, a pipe or a device).`,
+      [],
+      'Name a .css file with --theme or "theme".',
+    );
+  }
+  const css = await readFile(file, 'utf8').catch(() => {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} cannot be read.`,
+      [],
+      'Check the path given to --theme or "theme".',
+    );
+  });
+  const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
+  if (!name) {
+    throw new VersusError(
+      'invalid-outline',
+      `Theme file ${file} has no "/* @theme name */" comment.`,
+      [],
+      'Marp themes start with /* @theme my-theme */.',
+    );
+  }
+  return { name, files: [...builtIn, file], read: new Map([[file, createHash('sha256').update(css).digest('hex')]]) };
+}

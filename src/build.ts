@@ -331,6 +331,7 @@ async function exportWithBrowser({
       `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`,
       [],
       'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
+      { cause: error },
     );
   }
 }
@@ -341,6 +342,7 @@ function pptxError(error: Error): never {
     `The PowerPoint file could not be written: ${error.message.split('\n')[0]}`,
     [],
     'Check the images the outline names (PNG, JPEG, GIF or SVG), or try --pptx images.',
+    { cause: error },
   );
 }
 

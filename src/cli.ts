@@ -10,7 +10,7 @@ import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
 import { DEFAULTS } from './defaults.js';
-import { diagnosticFormatter, exitCodeOf, VersusError } from './diagnostics.js';
+import { debugWanted, diagnosticFormatter, exitCodeOf, formatErrorChain, VersusError } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -263,15 +263,22 @@ program
     process.stdout.write(`${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
   });
 
+/**
+ * Prints a failed command's error and returns its exit status (see `FAILURES`).
+ * `DEBUG=versus` adds the stack and every cause below the message.
+ */
 function report(error: unknown): number {
+  const debug = debugWanted(process.env.DEBUG);
   if (error instanceof VersusError) {
     for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);
     if (error.hint) process.stderr.write(`${paint('yellow', 'hint:')} ${error.hint}\n`);
-    return exitCodeOf(error);
+    if (debug) process.stderr.write(`${paint('dim', formatErrorChain(error))}\n`);
+  } else {
+    const stack = debug ? formatErrorChain(error) : ((error as Error)?.stack ?? String(error));
+    process.stderr.write(`${paint('red', 'internal error:')} ${stack}\n`);
   }
-  process.stderr.write(`${paint('red', 'internal error:')} ${(error as Error)?.stack ?? String(error)}\n`);
-  return 2;
+  return exitCodeOf(error);
 }
 
 /** `dev`'s problems come as text (the page shows them too): their `error[code]` in red. */

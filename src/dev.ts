@@ -352,13 +352,16 @@ function filesNamedBy(error: unknown): string[] {
   return error.diagnostics.filter((d) => d.flag === undefined).map((d) => path.resolve(d.file));
 }
 
+const LISTEN_PROBLEMS: Record<string, string | undefined> = {
+  EADDRINUSE: 'is already in use',
+  EACCES: 'is not open to this user',
+};
+
 /** A port that cannot be used is the user's to change, not an internal error. */
 function listenError(error: NodeJS.ErrnoException, port: number): unknown {
   const hint = 'Pick another port with --port, or --port 0 for any free one.';
-  if (error.code === 'EADDRINUSE') return new VersusError('environment', `Port ${port} is already in use.`, [], hint);
-  if (error.code === 'EACCES')
-    return new VersusError('environment', `Port ${port} is not open to this user.`, [], hint);
-  return error;
+  const reason = LISTEN_PROBLEMS[error.code ?? ''];
+  return reason ? new VersusError('environment', `Port ${port} ${reason}.`, [], hint, { cause: error }) : error;
 }
 
 function describe(error: unknown): string[] {

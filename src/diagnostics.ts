@@ -4,6 +4,7 @@
  * problems out of a command, and the table of what each failure means. The
  * library throws; only `cli.ts` prints.
  */
+import { inspect } from 'node:util';
 
 /** What the lint rules find in a planned deck (see `lint/rules.ts`). */
 export type LintCode =
@@ -157,4 +158,36 @@ export function invalidOutline(diagnostics: Diagnostic[]): VersusError {
     sorted,
     'Fix the lines above and build again. `versus schema` prints every allowed field.',
   );
+}
+
+/**
+ * True when `DEBUG` (the value of the environment variable) asks for versus, as
+ * the `debug` package reads it: names separated by commas or spaces, `*` for
+ * any run of characters (`versus`, `versus*`, `*`), and a leading
+ * `-` to leave a name out.
+ */
+export function debugWanted(debug: string | undefined): boolean {
+  const names = (debug ?? '').split(/[\s,]+/).filter(Boolean);
+  const matches = (name: string) =>
+    new RegExp(`^${name.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`).test('versus');
+  return (
+    names.some((name) => !name.startsWith('-') && matches(name)) &&
+    !names.some((name) => name.startsWith('-') && matches(name.slice(1)))
+  );
+}
+
+/**
+ * An error's stack, then the stack of each error it wraps (`cause`), each
+ * after `caused by: `: what `DEBUG=versus` adds below a message.
+ */
+export function formatErrorChain(error: unknown): string {
+  const lines: string[] = [];
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && !seen.has(current); ) {
+    seen.add(current);
+    const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : inspect(current);
+    lines.push(lines.length === 0 ? text : `caused by: ${text}`);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return lines.join('\n');
 }

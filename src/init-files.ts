@@ -50,5 +50,6 @@ function folderError(error: unknown, dir: string, contenders: readonly Starter[]
     `Cannot write the starter outline into ${dir}: ${problem}.`,
     [],
     `Name a folder for it (it is created when missing), e.g. versus init ${example}.`,
+    { cause: error },
   );
 }

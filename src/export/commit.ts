@@ -245,6 +245,6 @@ export function commitError(error: unknown, target: string): unknown {
       }
     : PROBLEMS[code];
   return problem
-    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint)
+    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint, { cause: error })
     : error;
 }

@@ -101,6 +101,7 @@ function outputError(error: unknown, outDir: string): unknown {
     `Cannot write to the output folder ${outDir}: ${reason}.`,
     [],
     OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
+    { cause: error },
   );
 }
 

@@ -116,7 +116,7 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
  */
 export async function startDev(outlineFile: string, options: DevOptions = {}): Promise<DevServer> {
   // Unlike the outline, a wrong --theme cannot be fixed while the preview runs.
-  if (options.theme) await resolveTheme(options.theme, process.cwd());
+  if (options.theme) await resolveTheme(options.theme, process.cwd(), 'usage');
   let current = NO_DECK;
   let assets = new Map<string, string>();
   let files = [path.resolve(outlineFile)];

@@ -18,7 +18,6 @@ import { labelsFor } from '../src/labels.js';
 import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
 import { presenterNotes } from '../src/render/notes.js';
-import { slideTitle } from '../src/render/slides.js';
 import { readableTextOn } from '../src/theme/contrast.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
@@ -103,7 +102,7 @@ const notesBodyOf = async (zip: JSZip, index: number) =>
 /** What a slide shows as text: its title, and every cell, bullet and item. */
 function shownTexts(slide: DeckSlide, deck: Deck): string[] {
   const name = (id: string) => deck.contenders.find((c) => c.id === id)?.name ?? id;
-  const texts = [slideTitle(slide)];
+  const texts = [slide.heading];
   switch (slide.kind) {
     case 'agenda':
       return [...texts, ...slide.items.map((item) => item.title)];
@@ -141,7 +140,7 @@ describe.each([
     for (const [i, slide] of deck.slides.entries()) {
       const xml = await xmlOf(zip, `ppt/slides/slide${i + 1}.xml`);
       const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
-      expect(paragraphs(title).join(' ')).toBe(slideTitle(slide));
+      expect(paragraphs(title).join(' ')).toBe(slide.heading);
     }
   });
 

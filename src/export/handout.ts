@@ -9,7 +9,6 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { cssString, escapeHtml } from '../render/escape.js';
-import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
@@ -181,7 +180,7 @@ function item(slide: DeckSlide, number: number, svg: string, labels: Labels): st
   const paragraphs = notesHtml(slide, labels);
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
 </article>`;
 }
 

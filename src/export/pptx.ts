@@ -10,14 +10,13 @@ import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../render/notes.js';
-import { slideTitle } from '../render/slides.js';
 import { PPTX_FONTS } from '../theme/fonts.js';
+import { paletteFor } from '../theme/palette.js';
 import { hex } from './pptx/draw.js';
 import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
 import type { SlideNotes } from './pptx/notes.js';
 import { finishPackage } from './pptx/package.js';
-import { paletteFor } from './pptx/palette.js';
 import { xmlSafe } from './pptx/xml.js';
 import { sourceDate } from './reproducible.js';
 
@@ -71,7 +70,7 @@ export async function exportPicturePptx(outlineDeck: Deck, images: Buffer[]): Pr
         y: 0,
         w: '100%',
         h: '100%',
-        altText: slideTitle(slide, labelsFor(deck)),
+        altText: slide.heading,
       });
     }
   });

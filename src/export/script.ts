@@ -11,7 +11,6 @@ import { solutionOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { escapeHtml } from '../render/escape.js';
 import { clock, startTimes } from '../render/runsheet.js';
-import { slideTitle } from '../render/slides.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
 import type { RenderedSlides } from './marp.js';
@@ -108,7 +107,7 @@ function item(slide: DeckSlide, number: number, start: number, svg: string, labe
     : '';
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. ${escapeHtml(slideTitle(slide, labels))}</h3>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)}</h3>
 <p class="time">${escapeHtml(labels.t('starts'))} <strong>${clock(start)}</strong> · ${escapeHtml(labels.minutes(slide.minutes))}</p>${notes}${privateNotes}${code}</div>
 </article>`;
 }

@@ -12,7 +12,7 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes } from '../render/notes.js';
-import { formatMinutes, slideTitle } from '../render/slides.js';
+import { formatMinutes } from '../render/slides.js';
 import { contrastRatio, readableTextOn } from '../theme/contrast.js';
 import type { Finding } from './finding.js';
 
@@ -49,8 +49,8 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
         severity: 'warning',
         code: 'missing-notes',
         message: notesRanOut
-          ? `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
-          : `slide ${i + 1} "${slideTitle(slide)}" has no speaker notes`,
+          ? `slide ${i + 1} "${slide.heading}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
+          : `slide ${i + 1} "${slide.heading}" has no speaker notes`,
         ...at(slide.origin),
         slide: i + 1,
       });
@@ -59,7 +59,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'small-text',
-        message: `slide ${i + 1} "${slideTitle(slide)}" uses 20px table text, for ${slide.kind === 'comparison' && (slide.shown?.length ?? deckContenders) > 4 ? 'five or more contenders side by side' : 'a row too long for 24px'}; shorten the cells to keep it readable`,
+        message: `slide ${i + 1} "${slide.heading}" uses 20px table text, for ${slide.kind === 'comparison' && (slide.shown?.length ?? deckContenders) > 4 ? 'five or more contenders side by side' : 'a row too long for 24px'}; shorten the cells to keep it readable`,
         ...at(slide.origin),
         slide: i + 1,
       });
@@ -68,7 +68,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'missing-source',
-        message: `slide ${i + 1} "${slideTitle(slide)}" (${slide.kind}) cites no source`,
+        message: `slide ${i + 1} "${slide.heading}" (${slide.kind}) cites no source`,
         ...at(slide.origin),
         slide: i + 1,
       });
@@ -135,7 +135,7 @@ export function overflowFindings(
       {
         severity: 'error',
         code: 'overflow',
-        message: `slide ${slide} "${slideTitle(planned)}" overflows ${how} (theme ${themeName}); shorten it or split it`,
+        message: `slide ${slide} "${planned.heading}" overflows ${how} (theme ${themeName}); shorten it or split it`,
         ...at(planned.origin),
         slide,
         overflow: { bottom, right },

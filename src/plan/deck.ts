@@ -10,6 +10,8 @@ export interface NumberedSource extends Source {
 
 interface Planned {
   title: string;
+  /** The title as every output shows it: with the continuation counter, "History (1/2)", in the talk's language. */
+  heading: string;
   notes: string;
   /** What only the speaker sees (`privateNotes`): on a slide's first part only, never in an attendee output. */
   privateNotes?: string;
@@ -65,7 +67,17 @@ export type GeneratedSlide =
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An authored slide's content, without the fields the planner replaces. */
-export type SlideContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources'>;
+export type AuthoredContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources'>;
+
+type AuthoredDecision = Extract<AuthoredContent, { kind: 'decision' }>;
+
+/** A decision guide as planned: every column's heading resolved, the author's or "Choose <name> if…". */
+export type PlannedDecision = Omit<AuthoredDecision, 'choices'> & {
+  choices: (AuthoredDecision['choices'][number] & { label: string })[];
+};
+
+/** An authored slide's content as planned: what every output shows. */
+export type SlideContent = Exclude<AuthoredContent, AuthoredDecision> | PlannedDecision;
 
 export type DeckSlide = Planned & (GeneratedSlide | SlideContent);
 export type DeckSlideKind = DeckSlide['kind'];

@@ -6,9 +6,9 @@
 import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
-import type { Outline, Slide } from '../outline/schema.js';
+import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
-import type { Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
+import type { AuthoredContent, Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { exerciseTitle } from './exercises.js';
 import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
@@ -47,6 +47,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   slides.push({
     kind: 'title',
     title: outline.title,
+    heading: outline.title,
     ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
     byline: titleByline,
     notes: titleNotes,
@@ -72,6 +73,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ...continued(
         { title, notes, minutes: minutesFor(agenda.minutes, notes), citations: [], origin: ['agenda'] },
         parts,
+        labels,
       ),
     );
   }
@@ -82,6 +84,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     slides.push({
       kind: 'divider',
       title: section.title,
+      heading: section.title,
       ...(section.summary ? { summary: section.summary } : {}),
       section: section.title,
       notes,
@@ -106,8 +109,9 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         origin,
         section: section.title,
       };
-      const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, ...content } = slide;
-      slides.push(...continued(base, fitContent(content, title, outline.contenders, labels)));
+      const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, ...authored } = slide;
+      const content = plannedContent(authored, outline.contenders, labels);
+      slides.push(...continued(base, fitContent(content, title, outline.contenders, labels), labels));
     }
   }
 
@@ -132,6 +136,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
           (page) => ({ kind: 'references' as const, sources: page }),
           REFERENCES,
         ),
+        labels,
       ),
     );
   }
@@ -201,7 +206,7 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
  * The deck slides of a slide's parts: "(1/2)" counters, the notes' paragraphs
  * shared in order (what to say while each part is up), time shared.
  */
-function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]): DeckSlide[] {
+function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[], labels: Labels): DeckSlide[] {
   const notes = shareParagraphs(paragraphsOf(base.notes), parts.length).map((share) => share.join('\n\n'));
   // Private notes, like an exercise's solution, go with the first part: the speaker reads them as the slide starts.
   const { privateNotes, ...shared } = base;
@@ -215,14 +220,29 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.dense ? { dense: true } : {}),
     ...(part.columns ? { columns: part.columns } : {}),
     ...(part.slots ? { slots: part.slots } : {}),
+    heading: base.title,
     ...(parts.length > 1
       ? {
+          heading: labels.t('continued', { title: base.title, index: String(index + 1), count: String(parts.length) }),
           notes: notes[index] ?? '',
           minutes: shareOf(base.minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },
         }
       : {}),
   }));
+}
+
+/** An authored slide's content with the words versus adds resolved: each decision column's heading. */
+function plannedContent(content: AuthoredContent, contenders: readonly Contender[], labels: Labels): SlideContent {
+  if (content.kind !== 'decision') return content;
+  const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
+  return {
+    ...content,
+    choices: content.choices.map((choice) => ({
+      ...choice,
+      label: choice.label ?? labels.t('choose', { name: nameOf(choice.contender) }),
+    })),
+  };
 }
 
 /** The text of a reference as the References slide shows it, for size estimates. */

@@ -5,7 +5,6 @@
 import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
 import { escapeMarkdownText as md } from './escape.js';
-import { slideTitle } from './slides.js';
 
 /** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */
 export function clock(minutes: number): string {
@@ -45,7 +44,7 @@ export function renderRunSheet(deck: Deck): string {
   const starts = startTimes(deck);
   const rows = deck.slides.map((slide, i) => {
     const start = starts[i] ?? 0;
-    return `| ${i + 1} | ${clock(start)} | ${md(slideTitle(slide, labels))} | ${md(slide.section ?? '')} | ${md(labels.minutes(slide.minutes))} | ${clock(start + slide.minutes)} |`;
+    return `| ${i + 1} | ${clock(start)} | ${md(slide.heading)} | ${md(slide.section ?? '')} | ${md(labels.minutes(slide.minutes))} | ${clock(start + slide.minutes)} |`;
   });
   const columns = ['colStarts', 'colSlide', 'colSection', 'colMinutes', 'colEnds'] as const;
   return [

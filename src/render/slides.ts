@@ -16,19 +16,9 @@ export interface RenderContext {
 
 const ENGLISH = labelsForLang('en');
 
-/** Title with the continuation counter, e.g. "Head to head (1/2)". */
-export function slideTitle(slide: DeckSlide, labels: Labels = ENGLISH): string {
-  if (!slide.part) return slide.title;
-  return labels.t('continued', {
-    title: slide.title,
-    index: String(slide.part.index),
-    count: String(slide.part.count),
-  });
-}
-
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
   const { labels } = ctx;
-  const heading = `# ${md(slideTitle(slide, labels))}`;
+  const heading = `# ${md(slide.heading)}`;
   const contender = (id: string) => {
     const index = ctx.contenders.findIndex((c) => c.id === id);
     return { index: index + 1, name: ctx.contenders[index]?.name ?? id };
@@ -122,10 +112,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             const who = contender(choice.contender);
             return {
               index: who.index,
-              blocks: [
-                `## ${md(choice.label ?? labels.t('choose', { name: who.name }))}`,
-                choice.when.map((w) => `- ${md(w)}`).join('\n'),
-              ],
+              blocks: [`## ${md(choice.label)}`, choice.when.map((w) => `- ${md(w)}`).join('\n')],
             };
           }),
           slide.columns,

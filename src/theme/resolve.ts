@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VersusError } from '../diagnostics.js';
+import { type FailureKind, VersusError } from '../diagnostics.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {
@@ -22,24 +22,33 @@ export interface ResolvedTheme {
 /**
  * The theme of a talk: `override` (a name, or a file relative to `baseDir`,
  * from the command line) or else the outline's own `theme` (which the loader
- * made absolute), or else the default.
+ * made absolute), or else the default. A bad override is a usage error, a bad
+ * `theme` in the outline makes the outline invalid.
  */
 export function themeFor(
   outline: { theme?: string | undefined },
   { override, baseDir }: { override?: string | undefined; baseDir: string },
 ): Promise<ResolvedTheme> {
-  return resolveTheme(override ?? outline.theme ?? DEFAULT_THEME, baseDir);
+  if (override !== undefined) return resolveTheme(override, baseDir, 'usage');
+  return resolveTheme(outline.theme ?? DEFAULT_THEME, baseDir);
 }
 
-/** A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`). */
-export async function resolveTheme(theme: string, baseDir: string): Promise<ResolvedTheme> {
+/**
+ * A built-in theme name, or a path to a theme CSS file (resolved against `baseDir`).
+ * @param mistake the kind of failure a theme that cannot be used is: `usage` when the command line names it.
+ */
+export async function resolveTheme(
+  theme: string,
+  baseDir: string,
+  mistake: FailureKind = 'invalid-outline',
+): Promise<ResolvedTheme> {
   const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
   // A built-in theme needs only itself and what it imports: Marp parses every file registered.
   const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
   if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1) };
   if (!isThemeFile(theme)) {
     throw new VersusError(
-      'invalid-outline',
+      mistake,
       `Unknown theme "${theme}".`,
       [],
       `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
@@ -49,24 +58,25 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<Reso
   // A pipe or a device would be read forever.
   if ((await stat(file).catch(() => undefined))?.isFile() === false) {
     throw new VersusError(
-      'invalid-outline',
+      mistake,
       `Theme file ${file} is not a regular file (a folder, a pipe or a device).`,
       [],
       'Name a .css file with --theme or "theme".',
     );
   }
-  const css = await readFile(file, 'utf8').catch(() => {
+  const css = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new VersusError(
-      'invalid-outline',
+      mistake,
       `Theme file ${file} cannot be read.`,
       [],
       'Check the path given to --theme or "theme".',
+      { cause: error },
     );
   });
   const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
   if (!name) {
     throw new VersusError(
-      'invalid-outline',
+      mistake,
       `Theme file ${file} has no "/* @theme name */" comment.`,
       [],
       'Marp themes start with /* @theme my-theme */.',

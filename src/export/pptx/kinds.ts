@@ -23,7 +23,6 @@ import {
   textHeight,
 } from '../../plan/fit/geometry.js';
 import { textWidth } from '../../plan/fit/text.js';
-import { slideTitle } from '../../render/slides.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { codeRuns } from './code-runs.js';
@@ -124,14 +123,11 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
         frame,
         top,
         slide.columns,
-        slide.choices.map((choice) => {
-          const name = frame.contenders.find((c) => c.id === choice.contender)?.name ?? choice.contender;
-          return {
-            contender: choice.contender,
-            heading: choice.label ?? frame.labels.t('choose', { name }),
-            body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
-          };
-        }),
+        slide.choices.map((choice) => ({
+          contender: choice.contender,
+          heading: choice.label,
+          body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
+        })),
         slide.slots,
       );
       if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
@@ -260,7 +256,7 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     bold: true,
     align: 'center',
   };
-  const title = slideTitle(slide, frame.labels);
+  const title = slide.heading;
   const total =
     textHeight(title, bold(titleSize), CONTENT.width, H1.line) +
     H1.after +

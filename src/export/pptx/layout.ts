@@ -7,8 +7,8 @@ import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { CONTENT, H1 } from '../../plan/fit/geometry.js';
-import { slideTitle } from '../../render/slides.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
+import type { Palette } from '../../theme/palette.js';
 import {
   addRect,
   addTextBox,
@@ -21,7 +21,6 @@ import {
   paragraphHeight,
   pt,
 } from './draw.js';
-import type { Palette } from './palette.js';
 
 export const SLIDE = { width: 1280, height: 720 };
 /** The section's padding: 48px top, 64px sides and bottom. */
@@ -87,7 +86,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
 
 /** A content slide's title at the top: returns where the body starts. */
 export function drawSlideTitle(frame: Frame, slide: DeckSlide): number {
-  const under = drawTitle(frame, slideTitle(slide, frame.labels), {
+  const under = drawTitle(frame, slide.heading, {
     size: slide.fit?.title ?? H1.size,
     color: frame.palette.fg,
     x: PAD.side,

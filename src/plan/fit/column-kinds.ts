@@ -89,20 +89,13 @@ export function prosConsParts(
 const withoutHeight = ({ height: _, ...part }: Part & { height: number }): Part => part;
 
 /** Decision guide: a column per choice; the closing line under them on the last part. */
-export function decisionParts(
-  content: Extract<SlideContent, { kind: 'decision' }>,
-  budget: number,
-  headingOf: (id: string) => string,
-): Part[] {
+export function decisionParts(content: Extract<SlideContent, { kind: 'decision' }>, budget: number): Part[] {
   const { otherwise, ...choices } = content;
   const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + COLUMN.closingGap : 0;
   const layout = (column: number, width: number): ColumnLayout => {
     const choice = content.choices[column] as (typeof content.choices)[number];
     return {
-      overhead:
-        stack([columnHeading(choice.label ?? headingOf(choice.contender), width)]) +
-        COLUMN.headingGap +
-        COLUMN.trailing,
+      overhead: stack([columnHeading(choice.label, width)]) + COLUMN.headingGap + COLUMN.trailing,
       items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),
     };
   };

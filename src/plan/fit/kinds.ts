@@ -60,9 +60,7 @@ export function fitContent(
     case 'pros-cons':
       return underTitle(title, (budget) => prosConsParts(content, budget, contenders));
     case 'decision':
-      return underTitle(title, (budget) =>
-        decisionParts(content, budget, (id) => labels.t('choose', { name: nameOf(id) })),
-      );
+      return underTitle(title, (budget) => decisionParts(content, budget));
     case 'code':
       return underTitle(title, (budget) => codeParts(content, budget, nameOf));
     case 'quote':

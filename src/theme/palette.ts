@@ -1,8 +1,8 @@
 /**
- * The themes' colors for the native PowerPoint export, mirroring
- * themes/versus.css and themes/versus-dark.css as src/plan/fit/geometry.ts
- * mirrors their sizes.
+ * The built-in themes' colors, as themes/versus.css and themes/versus-dark.css
+ * set them, for the output drawn without the CSS: the native PowerPoint.
  */
+import { type BuiltInTheme, DEFAULT_THEME } from './themes.js';
 
 export interface Palette {
   bg: string;
@@ -91,7 +91,9 @@ const DARK: Palette = {
   },
 };
 
-/** The palette of a theme: versus-dark's for it, the light one for `versus` and for theme files. */
+const PALETTES: Record<BuiltInTheme, Palette> = { versus: LIGHT, 'versus-dark': DARK };
+
+/** The palette of a theme: a built-in theme's own, the default theme's for theme files. */
 export function paletteFor(theme: string): Palette {
-  return theme === 'versus-dark' ? DARK : LIGHT;
+  return Object.hasOwn(PALETTES, theme) ? PALETTES[theme as BuiltInTheme] : PALETTES[DEFAULT_THEME];
 }

@@ -7,10 +7,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { styleText } from 'node:util';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
 import { DEFAULTS } from './defaults.js';
-import { debugWanted, diagnosticFormatter, exitCodeOf, formatErrorChain, VersusError } from './diagnostics.js';
+import {
+  debugWanted,
+  diagnosticFormatter,
+  exitCodeOf,
+  FAILURES,
+  formatErrorChain,
+  VersusError,
+} from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -65,7 +72,9 @@ const program = new Command()
   .name('versus')
   .description('Turn a YAML outline of comparison topics into a talk: Marp slides, notes, HTML, PDF and a handout.')
   .version(packageJson.version)
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Commander prints its message and throws instead of exiting: its exit status comes from FAILURES too.
+  .exitOverride();
 
 program
   .command('build')
@@ -207,7 +216,8 @@ program
     const { checkOutline, formatCheckReport } = await import('./check.js');
     const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
-    if (!report.ok) process.exitCode = 1;
+    // An error among the findings fails the check as an invalid outline fails a build.
+    if (!report.ok) process.exitCode = FAILURES['invalid-outline'].exitCode;
   });
 
 program
@@ -269,6 +279,11 @@ program
  */
 function report(error: unknown): number {
   const debug = debugWanted(process.env.DEBUG);
+  // Commander has printed its message (a bad flag or flag value, a missing argument), or the help or version.
+  if (error instanceof CommanderError) {
+    if (debug && error.exitCode !== 0) process.stderr.write(`${paint('dim', formatErrorChain(error))}\n`);
+    return error.exitCode === 0 ? 0 : FAILURES.usage.exitCode;
+  }
   if (error instanceof VersusError) {
     for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);

@@ -10,7 +10,7 @@ export async function initOutline(dir: string, contenderList: string, { force = 
   const contenders = parseContenders(contenderList);
   if (contenders.length < 2) {
     throw new VersusError(
-      'invalid-outline',
+      'usage',
       `--contenders needs two or more names, got ${contenders.length}.`,
       [],
       'Example: --contenders "PyTorch,JAX,MXNet"',
@@ -24,7 +24,7 @@ export async function initOutline(dir: string, contenderList: string, { force = 
   );
   if (exists && !force) {
     throw new VersusError(
-      'invalid-outline',
+      'usage',
       `${outlineFile} already exists; nothing was written.`,
       [],
       'Choose another folder, or pass --force to overwrite it.',

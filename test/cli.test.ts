@@ -230,10 +230,10 @@ describe('environment problems', { concurrent: true }, () => {
     }
   });
 
-  it('rejects a port that is not a number with a message, not a stack trace', async () => {
+  it('rejects a port that is not a number with a message, not a stack trace, as a usage error (exit 2)', async () => {
     for (const port of ['abc', '-1', '70000']) {
       const run = await versus(['dev', FIXTURE, '--port', port]);
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(2);
       expect(run.stderr).toContain(
         `option '--port <n>' argument '${port}' is invalid. expected a port number from 0 to 65535.`,
       );

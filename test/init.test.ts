@@ -83,7 +83,7 @@ describe('initOutline', { concurrent: true }, () => {
     await writeFile(outlineFile, '# my own talk\n');
 
     await expect(initOutline(dir, 'PyTorch,JAX')).rejects.toMatchObject({
-      kind: 'invalid-outline',
+      kind: 'usage',
       message: `${outlineFile} already exists; nothing was written.`,
       hint: expect.stringContaining('--force'),
     });
@@ -112,12 +112,12 @@ describe('versus init', { concurrent: true }, () => {
     expect(markdown).toContain('PyTorch vs JAX');
   });
 
-  it('exits 1 and keeps the outline when it exists, and overwrites it with --force', async () => {
+  it('exits 2 (usage) and keeps the outline when it exists, and overwrites it with --force', async () => {
     const cwd = await temp.dir();
     await writeFile(path.join(cwd, 'outline.yaml'), '# my own talk\n');
 
     const refused = await versus(['init', '--contenders', 'PyTorch,JAX'], { cwd });
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('outline.yaml already exists; nothing was written.');
     expect(refused.stderr).toContain('--force');
@@ -131,13 +131,13 @@ describe('versus init', { concurrent: true }, () => {
     expect(checked.code, checked.stderr).toBe(0);
   });
 
-  it('exits 1 for fewer than two contenders, or none given', async () => {
+  it('exits 2 (usage) for fewer than two contenders, or none given', async () => {
     const cwd = await temp.dir();
     const one = await versus(['init', '--contenders', 'PyTorch'], { cwd });
-    expect(one.code).toBe(1);
+    expect(one.code).toBe(2);
     expect(one.stderr).toContain('--contenders needs two or more names, got 1.');
     const none = await versus(['init'], { cwd });
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain("required option '-c, --contenders <names>' not specified");
     expect(await readdir(cwd)).toEqual([]);
   });

@@ -95,7 +95,7 @@ sections:
     expectUserError(check, 1, '"fifo.py" is a named pipe (FIFO), not a regular file');
   });
 
-  it('refuses a pipe given as the theme on the command line, without reading it', async () => {
+  it('refuses a pipe given as the theme on the command line, without reading it (a usage error)', async () => {
     const dir = await temp.dir();
     execFileSync('mkfifo', [path.join(dir, 'theme.css')]);
     await writeFile(path.join(dir, 'cup.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
@@ -106,7 +106,7 @@ sections:
     });
     expectUserError(
       run,
-      1,
+      2,
       `error: Theme file ${path.join(dir, 'theme.css')} is not a regular file (a folder, a pipe or a device).`,
     );
   });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type FailureKind, VersusError } from '../diagnostics.js';
+import { VersusError } from '../diagnostics.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {
@@ -40,7 +40,7 @@ export function themeFor(
 export async function resolveTheme(
   theme: string,
   baseDir: string,
-  mistake: FailureKind = 'invalid-outline',
+  mistake: 'usage' | 'invalid-outline' = 'invalid-outline',
 ): Promise<ResolvedTheme> {
   const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
   // A built-in theme needs only itself and what it imports: Marp parses every file registered.

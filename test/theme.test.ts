@@ -1,0 +1,190 @@
+/**
+ * The theme module (src/theme/) mirrors the built-in themes' CSS: its sizes,
+ * font stacks and palettes are read by the planner and the PowerPoint, the
+ * CSS by the browser. A change on one side only fails here, in milliseconds.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FONT_STACKS } from '../src/theme/fonts.js';
+import {
+  AGENDA,
+  BODY,
+  CODE,
+  COLUMN,
+  DIVIDER,
+  FOOTER,
+  H1,
+  IMAGE,
+  LABEL,
+  LEAD_LEFT,
+  LIST_INDENT,
+  PAD,
+  QUOTE,
+  REFERENCES,
+  STATEMENT,
+  TABLE,
+  TIMELINE,
+  TITLE_BAR,
+  TITLE_SLIDE,
+} from '../src/theme/geometry.js';
+import { paletteFor } from '../src/theme/palette.js';
+import { THEMES_DIR } from '../src/theme/themes.js';
+
+const css = (name: string) => readFileSync(path.join(THEMES_DIR, `${name}.css`), 'utf8');
+
+/** The declarations of every rule whose selector list is exactly `selector`, later ones winning. */
+function declarations(source: string, selector: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const [, selectors = '', body = ''] of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    // Text between the previous block and the selectors (an @import) ends with a `;`.
+    if (selectors.split(';').at(-1)?.trim().replace(/\s+/g, ' ') !== selector) continue;
+    for (const declaration of body.split(';')) {
+      const colon = declaration.indexOf(':');
+      if (colon > 0) found[declaration.slice(0, colon).trim()] = declaration.slice(colon + 1).trim();
+    }
+  }
+  return found;
+}
+
+describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
+  const light = css('versus');
+  const rule = (selector: string) => declarations(light, selector);
+
+  it.each([
+    ['section', { padding: `${PAD.top}px ${PAD.side}px ${PAD.bottom}px`, 'font-size': `${BODY.size}px` }],
+    ['section', { 'line-height': `${BODY.line}`, '--mark-edge': `${TABLE.markEdge}px` }],
+    ['section p, section li', { margin: `0 0 ${BODY.gap}px` }],
+    ['section ul, section ol', { 'padding-inline-start': `${LIST_INDENT}em` }],
+    ['section h1', { 'font-size': `${H1.size}px`, 'line-height': `${H1.line}`, margin: `0 0 ${H1.margin}px` }],
+    [
+      'section h1::after',
+      { width: `${TITLE_BAR.width}px`, height: `${TITLE_BAR.height}px`, 'margin-top': `${TITLE_BAR.gap}px` },
+    ],
+    ['section.title', { 'padding-inline-start': `${LEAD_LEFT}px` }],
+    ['section.title h1', { 'font-size': `${TITLE_SLIDE.size}px`, 'margin-bottom': `${TITLE_SLIDE.margin}px` }],
+    [
+      'section.title h1::after',
+      {
+        width: `${TITLE_SLIDE.bar.width}px`,
+        height: `${TITLE_SLIDE.bar.height}px`,
+        'margin-top': `${TITLE_SLIDE.bar.gap}px`,
+      },
+    ],
+    ['section.title p', { 'font-size': `${TITLE_SLIDE.byline}px`, margin: `0 0 ${TITLE_SLIDE.bylineGap}px` }],
+    ['section h2', { 'font-size': `${TITLE_SLIDE.subtitle}px`, margin: `0 0 ${TITLE_SLIDE.subtitleGap}px` }],
+    ['section.divider', { 'padding-inline-start': `${LEAD_LEFT}px` }],
+    ['section.divider h1', { 'font-size': `${DIVIDER.size}px` }],
+    ['section.divider p', { 'font-size': `${DIVIDER.summary}px` }],
+    ['section.agenda ol', { 'font-size': `${AGENDA.size}px` }],
+    ['section.agenda li', { 'margin-bottom': `${AGENDA.gap}px` }],
+    ['section.references ol', { 'font-size': `${REFERENCES.size}px` }],
+    ['section.references li', { 'margin-bottom': `${REFERENCES.gap}px` }],
+    ['section table', { 'font-size': `${TABLE.size}px`, 'line-height': `${TABLE.line}` }],
+    ['section.dense table', { 'font-size': `${TABLE.dense}px` }],
+    [
+      'section table th, section table td',
+      { padding: `${TABLE.padY / 2}px ${TABLE.padX / 2}px`, 'border-bottom': `${TABLE.border}px solid var(--rule)` },
+    ],
+    ['section table th:first-child', { width: `${TABLE.aspectShare * 100}%` }],
+    [
+      'section pre',
+      {
+        'font-size': `${CODE.size}px`,
+        'line-height': `${CODE.line}`,
+        padding: `${CODE.padY / 2}px ${CODE.padX / 2}px`,
+        margin: `0 0 ${CODE.gap}px`,
+        'border-radius': `${CODE.radius}px`,
+      },
+    ],
+    ['section .columns', { gap: `${COLUMN.gap}px` }],
+    ['section .cols-4', { gap: `${COLUMN.narrowGap}px` }],
+    ['section .columns + p', { 'margin-top': `${COLUMN.closingGap}px` }],
+    [
+      'section .column h2',
+      {
+        'font-size': `${BODY.size}px`,
+        padding: `${COLUMN.headingPad / 2}px ${COLUMN.headingPadX}px`,
+        'border-radius': `${COLUMN.headingRadius}px`,
+        margin: `0 0 ${COLUMN.headingGap}px`,
+      },
+    ],
+    ['section .column li', { 'margin-bottom': `${COLUMN.trailing}px` }],
+    ['section .column p strong', { 'font-size': `${LABEL.size}px`, 'letter-spacing': `${LABEL.spacing}em` }],
+    ['section .column p', { 'margin-bottom': `${LABEL.gap}px` }],
+    ['section.timeline ul', { 'border-inline-start': `${TIMELINE.rule}px solid var(--rule)` }],
+    [
+      'section.timeline li',
+      {
+        'padding-inline-start': `calc(${TIMELINE.indent}px + ${TIMELINE.date}em)`,
+        'margin-bottom': `${TIMELINE.gap}px`,
+      },
+    ],
+    ['section.timeline li strong', { 'min-width': `${TIMELINE.date}em` }],
+    [
+      '.badge',
+      {
+        'font-size': `${TIMELINE.badge.size}px`,
+        'line-height': `${TIMELINE.badge.line}`,
+        padding: `0 ${TIMELINE.badge.padX}px`,
+        'border-radius': `${TIMELINE.badge.radius}px`,
+      },
+    ],
+    [
+      'section.quote blockquote',
+      {
+        'font-size': `${QUOTE.size}px`,
+        'border-inline-start': `${QUOTE.bar}px solid var(--c1)`,
+        'padding-inline-start': `${QUOTE.indent}px`,
+        margin: `${QUOTE.top}px 0 0`,
+      },
+    ],
+    ['section.quote blockquote p:last-child', { 'font-size': `${BODY.size}px` }],
+    ['section.statement h1', { 'font-size': `${STATEMENT.title}px` }],
+    ['section.statement p.statement', { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}` }],
+    ['section.image img', { 'max-height': `${IMAGE.maxHeight}px`, margin: `0 auto ${IMAGE.captionGap}px` }],
+    ['section footer', { 'font-size': `${FOOTER.size}px`, left: `${PAD.side}px`, bottom: `${FOOTER.bottom}px` }],
+    [
+      'section::after',
+      { 'font-size': `${FOOTER.size}px`, right: `${FOOTER.numberRight}px`, bottom: `${FOOTER.bottom}px` },
+    ],
+  ])('%s', (selector, expected) => {
+    expect(rule(selector)).toMatchObject(expected);
+  });
+});
+
+it('theme/fonts.ts names the stacks themes/versus.css uses', () => {
+  const light = css('versus');
+  expect(declarations(light, 'section')['font-family']).toBe(FONT_STACKS.sans.family);
+  expect(declarations(light, 'section pre')['font-family']).toBe(FONT_STACKS.mono.family);
+});
+
+describe.each(['versus', 'versus-dark'])('theme/palette.ts has the colors of %s.css', (theme) => {
+  const palette = paletteFor(theme);
+  const sources = theme === 'versus' ? [css('versus')] : [css('versus'), css('versus-dark')];
+  const last = (selector: string, property: string) =>
+    sources
+      .map((source) => declarations(source, selector)[property])
+      .filter(Boolean)
+      .at(-1);
+
+  it.each([
+    ['--bg', palette.bg],
+    ['--fg', palette.fg],
+    ['--muted', palette.muted],
+    ['--surface', palette.surface],
+    ['--rule', palette.rule],
+    ['--code-bg', palette.codeBg],
+    ['--divider-bg', palette.dividerBg],
+    ['--divider-fg', palette.dividerFg],
+    ['--divider-muted', palette.dividerMuted],
+    ['--good', palette.good],
+  ])('%s', (property, color) => {
+    expect(last('section', property)).toBe(color);
+  });
+
+  it('links', () => {
+    expect(last('section a', 'color')).toBe(palette.link);
+  });
+});

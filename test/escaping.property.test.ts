@@ -16,6 +16,9 @@ import { renderRunSheet } from '../src/render/runsheet.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { renderCommonMark } from './markdown-renderer.js';
 
+/** Thousands of cases under CI share two cores with the rest of the suite: minutes, not the default two. */
+const LONG_RUN = process.env.CI ? 600_000 : 120_000;
+
 /** Strings that have broken markdown decks somewhere. */
 const PAYLOADS = [
   '|',
@@ -125,7 +128,9 @@ const slideTexts = fc.record({
 });
 
 describe('outline text cannot change the deck', () => {
-  it('keeps slide count and table shape, shows every text as written, and adds no elements', () => {
+  it('keeps slide count and table shape, shows every text as written, and adds no elements', {
+    timeout: LONG_RUN,
+  }, () => {
     fc.assert(
       fc.property(slideTexts, (t) => {
         const outline = minimalOutline();
@@ -208,7 +213,9 @@ describe('outline text cannot change the deck', () => {
 const RUN_SHEET_TAGS = new Set('h1 p table thead tbody tr th td'.split(' '));
 
 describe('outline text cannot change the run sheet', () => {
-  it('shows every title, section, event and label as written in a Markdown renderer, and adds no element', () => {
+  it('shows every title, section, event and label as written in a Markdown renderer, and adds no element', {
+    timeout: LONG_RUN,
+  }, () => {
     fc.assert(
       fc.property(
         fc.record({ title: text, event: text, section: text, slide: text, label: text }),

@@ -1,0 +1,179 @@
+/**
+ * The table of failures (`FAILURES` in src/diagnostics.ts): each kind's exit
+ * status and what a failed build commits, as the CLI and the build read them;
+ * the usage kind for command-line mistakes; the one diagnostic format; and
+ * `DEBUG=versus`, which prints the stack and the causes of any failure.
+ */
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import {
+  debugWanted,
+  exitCodeOf,
+  FAILURES,
+  type FailureKind,
+  failureOf,
+  formatDiagnostic,
+  VersusError,
+} from '../src/diagnostics.js';
+import type { SharedBrowser } from '../src/export/browser.js';
+import type { Finding } from '../src/lint/finding.js';
+import { ROOT, versus } from './run-cli.js';
+import { tempFolder } from './temp-outlines.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
+const temp = tempFolder('failures');
+
+describe('the table of failures', () => {
+  it('gives each kind one exit status and one thing a failed build commits', () => {
+    expect(FAILURES).toEqual({
+      'invalid-outline': { exitCode: 1, commits: 'nothing' },
+      usage: { exitCode: 2, commits: 'nothing' },
+      export: { exitCode: 2, commits: 'nothing' },
+      environment: { exitCode: 2, commits: 'nothing' },
+      'no-browser': { exitCode: 2, commits: 'without-browser' },
+      internal: { exitCode: 2, commits: 'nothing' },
+    });
+  });
+
+  it('is what a VersusError of each kind, and any other error, is read by', () => {
+    for (const kind of Object.keys(FAILURES) as FailureKind[]) {
+      const error = new VersusError(kind, `failed: ${kind}`);
+      expect(failureOf(error)).toBe(FAILURES[kind]);
+      expect(exitCodeOf(error)).toBe(FAILURES[kind].exitCode);
+    }
+    expect(failureOf(new TypeError('a bug'))).toBe(FAILURES.internal);
+    expect(exitCodeOf('a thrown string')).toBe(2);
+  });
+});
+
+describe('what a failed build commits, by the kind of its failure', { concurrent: true }, () => {
+  /** A browser whose every page fails with `error`, as a browser that cannot start does. */
+  const failingBrowser = (error: Error) =>
+    ({
+      timeout: 1000,
+      prepare: () => {},
+      get: () => Promise.reject(error),
+      newPage: () => Promise.reject(error),
+      releasePrepared: async () => {},
+      close: async () => {},
+    }) as unknown as SharedBrowser;
+
+  const cases: [FailureKind, string[]][] = [
+    ['no-browser', ['tea-vs-coffee.md']],
+    ['environment', []],
+    ['export', []],
+  ];
+  for (const [kind, written] of cases) {
+    it(`${kind}: ${written.length ? 'the markdown, which needs no browser' : 'nothing'}`, async () => {
+      const out = path.join(await temp.dir(), 'out');
+      const error = new VersusError(kind, `failed: ${kind}`);
+      const building = build(FIXTURE, { outDir: out, formats: ['md', 'pdf'], browser: failingBrowser(error) });
+      await expect(building).rejects.toBe(error);
+      const files = await readdir(out).catch(() => []);
+      expect(files.filter((file) => /\.(md|pdf)$/.test(file))).toEqual(written);
+    });
+  }
+});
+
+describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: true }, () => {
+  it('an unknown --theme is a usage error, and the same theme named by the outline makes it invalid', async () => {
+    const dir = await temp.dir();
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
+    const source = await readFile(FIXTURE, 'utf8');
+    await writeFile(path.join(dir, 'talk.yaml'), source);
+    await writeFile(path.join(dir, 'themed.yaml'), source.replace('title: Tea vs Coffee', '$&\ntheme: nosuch'));
+    const message =
+      'error: Unknown theme "nosuch".\nhint: Use versus or versus-dark, or a path to a .css theme file.\n';
+
+    const flag = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'nosuch'], { cwd: dir });
+    expect(flag).toEqual({ code: 2, stdout: '', stderr: message });
+    const outline = await versus(['build', 'themed.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expect(outline).toEqual({ code: 1, stdout: '', stderr: message });
+    expect(await readdir(dir)).not.toContain('out');
+  });
+
+  it("exits 2 for commander's mistakes (an unknown command or flag, a flag without its value), 0 for --help", async () => {
+    const unknown = await versus(['publish']);
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: "error: unknown command 'publish'\n(run with --help for usage)\n",
+    });
+    const flag = await versus(['build', FIXTURE, '--colour']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("error: unknown option '--colour'");
+    const value = await versus(['build', FIXTURE, '--out']);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toContain("error: option '-o, --out <dir>' argument missing");
+    expect(await versus(['init', '--help'])).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('DEBUG=versus', { concurrent: true }, () => {
+  it('prints the stack and the cause below the message, which stays as it is without it', async () => {
+    const cwd = await temp.dir();
+    await writeFile(path.join(cwd, 'taken'), 'a file, where the output folder would go\n');
+    const args = ['build', FIXTURE, '-f', 'md', '--out', 'taken'];
+    const plain = await versus(args, { cwd });
+    expect(plain).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: Cannot write to the output folder taken: a file is in the way.\n' +
+        'hint: Point --out at a folder; it is created when missing.\n',
+    });
+
+    for (const DEBUG of ['versus', 'versus*', 'puppeteer:*,versus']) {
+      const debug = await versus(args, { cwd, env: { DEBUG } });
+      expect(debug.code).toBe(2);
+      expect(debug.stderr.startsWith(plain.stderr)).toBe(true);
+      const chain = debug.stderr.slice(plain.stderr.length);
+      expect(chain).toMatch(/^VersusError: Cannot write to the output folder taken: a file is in the way\.\n\s+at /);
+      // The file system's own error, which the message words for the user.
+      expect(chain).toMatch(/\ncaused by: Error: (ENOTDIR|EEXIST): [^\n]*taken/);
+    }
+    expect((await versus(args, { cwd, env: { DEBUG: 'puppeteer:*' } })).stderr).toBe(plain.stderr);
+  });
+
+  it('reads DEBUG as the debug package does', () => {
+    for (const on of ['versus', 'versus*', '*', 'v*s', 'other, versus', 'other versus'])
+      expect(debugWanted(on)).toBe(true);
+    for (const off of [undefined, '', 'versus:*', 'versusx', 'puppeteer:*', '*,-versus', 'versus -versus']) {
+      expect(debugWanted(off)).toBe(false);
+    }
+  });
+});
+
+describe('one diagnostic format, with its severity', () => {
+  it('prints errors, warnings and lint findings alike, a flag in place of a position, the hint below', () => {
+    const finding: Finding = {
+      severity: 'warning',
+      code: 'overflow',
+      message: 'slide 9 "History" overflows 121px past the bottom (theme huge); shorten it or split it',
+      file: 'outline.yaml',
+      line: 63,
+      col: 9,
+      slide: 9,
+      overflow: { bottom: 121, right: 0 },
+    };
+    expect(formatDiagnostic(finding)).toBe(
+      'outline.yaml:63:9 warning[overflow]: slide 9 "History" overflows 121px past the bottom (theme huge); shorten it or split it',
+    );
+    expect(formatDiagnostic({ ...finding, severity: 'error' })).toMatch(/^outline\.yaml:63:9 error\[overflow\]: /);
+    expect(
+      formatDiagnostic({
+        severity: 'error',
+        code: 'unknown-id',
+        message: 'no section or slide has the id "nosuch"',
+        file: 'outline.yaml',
+        line: 0,
+        col: 0,
+        flag: '--skip nosuch',
+        hint: 'Use an id from the outline.',
+      }),
+    ).toBe(
+      '--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"\n  hint: Use an id from the outline.',
+    );
+  });
+});

@@ -7,10 +7,11 @@ import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
+import { AGENDA, REFERENCES } from '../theme/geometry.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import type { AuthoredContent, Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
 import { exerciseTitle } from './exercises.js';
-import { AGENDA, fitContent, fitDivider, fitList, fitTitleSlide, type Part, REFERENCES } from './fit/kinds.js';
+import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit/kinds.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { estimateMinutes } from './timing.js';
 

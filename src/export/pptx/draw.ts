@@ -4,7 +4,7 @@
  */
 import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
-import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/geometry.js';
+import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 
 export type Pptx = InstanceType<typeof pptxgenjs.default>;

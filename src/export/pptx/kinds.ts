@@ -5,26 +5,23 @@ import { imageType } from '../../images/check.js';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
-import {
-  BODY,
-  bold,
-  CODE,
-  COLUMN,
-  CONTENT,
-  columnGap,
-  columnWidth,
-  H1,
-  HEADING_LINE,
-  LEAD_CONTENT,
-  sans,
-  TABLE,
-  tableRow,
-  tableWidths,
-  textHeight,
-} from '../../plan/fit/geometry.js';
+import { bold, columnGap, columnWidth, sans, tableRow, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { textWidth } from '../../plan/fit/text.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
+import {
+  BODY,
+  CODE,
+  COLUMN,
+  CONTENT,
+  H1,
+  HEADING_LINE,
+  LEAD_CONTENT,
+  LEAD_LEFT,
+  PAD,
+  SLIDE,
+  TABLE,
+} from '../../theme/geometry.js';
 import { codeRuns } from './code-runs.js';
 import {
   addRect,
@@ -38,7 +35,7 @@ import {
   pt,
   type Run,
 } from './draw.js';
-import { bodyBox, contenderColor, drawSlideTitle, drawTitle, type Frame, LEAD_LEFT, PAD, SLIDE } from './layout.js';
+import { bodyBox, contenderColor, drawSlideTitle, drawTitle, type Frame } from './layout.js';
 
 type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
 

@@ -6,8 +6,8 @@ import type pptxgenjs from 'pptxgenjs';
 import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
-import { CONTENT, H1 } from '../../plan/fit/geometry.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
+import { CONTENT, H1, PAD, SLIDE } from '../../theme/geometry.js';
 import type { Palette } from '../../theme/palette.js';
 import {
   addRect,
@@ -21,12 +21,6 @@ import {
   paragraphHeight,
   pt,
 } from './draw.js';
-
-export const SLIDE = { width: 1280, height: 720 };
-/** The section's padding: 48px top, 64px sides and bottom. */
-export const PAD = { top: 48, side: 64, bottom: 64 };
-/** Title slides and dividers are indented by 96px. */
-export const LEAD_LEFT = 96;
 
 export interface Frame {
   pptx: Pptx;

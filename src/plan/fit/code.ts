@@ -2,7 +2,8 @@
  * Code that fits its pane: lines too long for the pane wrap with a visible
  * marker, and long code splits between statements, preferably at blank lines.
  */
-import { CODE, codeHeight, mono } from './geometry.js';
+import { CODE } from '../../theme/geometry.js';
+import { codeHeight, mono } from './blocks.js';
 import type { Sized } from './paginate.js';
 import { type Font, textWidth } from './text.js';
 

@@ -2,22 +2,11 @@
 
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
+import { BODY, CODE, COLUMN, CONTENT } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
+import { codeHeight, codeWidth, columnHeading, columnWidth, listItem, paragraph, stack } from './blocks.js';
 import { type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
 import { type ColumnLayout, planColumns, slotsOf } from './columns.js';
-import {
-  BODY,
-  CODE,
-  COLUMN,
-  CONTENT,
-  codeHeight,
-  codeWidth,
-  columnHeading,
-  columnWidth,
-  listItem,
-  paragraph,
-  stack,
-} from './geometry.js';
 import type { Part } from './part.js';
 import { textWidth } from './text.js';
 

@@ -3,7 +3,7 @@
  * how many stand side by side on a slide, and how each column's items split
  * over continuation slides. Every contender is always shown.
  */
-import { columnGap, columnWidth, stack } from './geometry.js';
+import { columnGap, columnWidth, stack } from './blocks.js';
 import { type BreakCost, evenGroups, paginate, type Sized } from './paginate.js';
 
 /** One contender's column, laid out at a given width. */

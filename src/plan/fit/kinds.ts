@@ -6,16 +6,17 @@
  */
 import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
+import { BODY, CONTENT } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
+import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
 import { codeParts, decisionParts, prosConsParts } from './column-kinds.js';
-import { BODY, bold, CONTENT, paragraph, sans, stack, textHeight } from './geometry.js';
 import { fitList, listParts, timelineItem } from './lists.js';
 import { paginate, type Sized, slices } from './paginate.js';
 import type { Part } from './part.js';
 import { tableParts } from './table.js';
 import { underTitle } from './title.js';
 
-export { AGENDA, fitList, REFERENCES } from './lists.js';
+export { fitList } from './lists.js';
 export type { Part } from './part.js';
 export { fitDivider, fitTitleSlide } from './title.js';
 

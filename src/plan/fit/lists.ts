@@ -2,8 +2,9 @@
  * Lists split into continuation parts: bullets, exercise steps, timeline
  * events, the agenda and the references. Numbered lists continue their numbers.
  */
+import { BODY, CONTENT } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { BODY, bold, CONTENT, listItem, sans, textHeight } from './geometry.js';
+import { bold, listItem, sans, textHeight } from './blocks.js';
 import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { textWidth } from './text.js';
@@ -39,9 +40,6 @@ export interface ListLook {
   size: number;
   gap: number;
 }
-
-export const AGENDA: ListLook = { size: 32, gap: 10 };
-export const REFERENCES: ListLook = { size: 24, gap: 8 };
 
 /**
  * A list of texts under a title, split into parts that fit; `overhead` is what

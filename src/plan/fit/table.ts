@@ -2,8 +2,9 @@
 
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
+import { TABLE } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { TABLE, tableRow, tableWidths } from './geometry.js';
+import { tableRow, tableWidths } from './blocks.js';
 import { paginate, type Sized, slices } from './paginate.js';
 import type { Part } from './part.js';
 

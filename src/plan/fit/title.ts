@@ -3,22 +3,9 @@
  * is laid out in the room it leaves; the title slide and dividers scale their
  * big titles to leave room for what follows.
  */
+import { BODY, CONTENT, H1, HEADING_LINE, LEAD_CONTENT } from '../../theme/geometry.js';
 import type { SlideFit } from '../deck.js';
-import {
-  BODY,
-  bodyBudget,
-  bold,
-  CONTENT,
-  H1,
-  HEADING_LINE,
-  LEAD_CONTENT,
-  SAFETY,
-  sans,
-  stack,
-  textHeight,
-  titleHeight,
-  titleSize,
-} from './geometry.js';
+import { bodyBudget, bold, SAFETY, sans, stack, textHeight, titleHeight, titleSize } from './blocks.js';
 import type { Sized } from './paginate.js';
 import type { Part } from './part.js';
 

@@ -1,41 +1,16 @@
 /**
- * The built-in themes' geometry on a 1280×720 slide, and the height of each
- * building block a slide is made of, laid out with the real font metrics.
- * These numbers mirror themes/versus.css; the fit tests compare the heights
- * predicted here with what Chromium lays out, so a drift shows up there.
+ * The height of each building block of a slide (a title, a paragraph, a list
+ * item, a column heading, a code pane, a table row), laid out with the real
+ * font metrics in the themes' sizes (theme/geometry.ts). The fit tests compare
+ * the heights predicted here with what Chromium lays out.
  */
+import { BODY, CODE, COLUMN, CONTENT, H1, HEADING_LINE, LIST_INDENT, TABLE } from '../../theme/geometry.js';
 import { type Font, lineCount } from './text.js';
 
-/** The section's content box: the slide less its padding (48px top, 64px sides and bottom). */
-export const CONTENT = { width: 1152, height: 608 };
-/** The title slide and dividers are indented by 96px instead of 64px. */
-export const LEAD_CONTENT = { width: 1120, height: 608 };
 /** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
 export const SAFETY = 8;
 /** Lines are laid out a little narrower than they are, for the same reason. */
 const WIDTH_SAFETY = 0.995;
-
-export const BODY = { size: 28, line: 1.35, gap: 12 };
-export const H1 = { size: 44, min: 32, line: 1.15, after: 14 + 6 + 28 };
-export const TABLE = { size: 24, dense: 20, line: 1.3, padY: 16, padX: 28, border: 1, aspectShare: 0.24 };
-export const CODE = { size: 20, min: 16, line: 1.4, padY: 28, padX: 32, gap: 10 };
-/**
- * Columns are grid items, so the last margin inside one counts towards its height
- * (`trailing`); between list items the default theme's 0.25em (7px) beats their own 6px.
- */
-export const COLUMN = {
-  gap: 28,
-  narrowGap: 20,
-  headingPad: 12,
-  headingGap: 12,
-  itemGap: 7,
-  trailing: 6,
-  /** Above a line under the columns (a decision's closing line). */
-  closingGap: 16,
-};
-const LIST_INDENT = 1.2;
-/** Line height of h2 and h3 headings (the default theme's). */
-export const HEADING_LINE = 1.25;
 
 export const sans = (size: number): Font => ({ face: 'sans', size });
 export const bold = (size: number): Font => ({ face: 'bold', size });
@@ -91,7 +66,10 @@ export function columnWidth(count: number): number {
 
 /** A column's colored heading (h2 with padding), with its gap below. */
 export function columnHeading(text: string, width: number): [number, number] {
-  return [textHeight(text, bold(BODY.size), width - 28, HEADING_LINE) + COLUMN.headingPad, COLUMN.headingGap];
+  return [
+    textHeight(text, bold(BODY.size), width - 2 * COLUMN.headingPadX, HEADING_LINE) + COLUMN.headingPad,
+    COLUMN.headingGap,
+  ];
 }
 
 /** Room for the code's lines in a pane `width` px wide (inside its padding). */

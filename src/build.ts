@@ -348,7 +348,7 @@ function pptxError(error: Error): never {
 
 const asWarning = (finding: Finding): Finding => ({ ...finding, severity: 'warning' });
 
-/** `--strict`: overflowing slides and a talk over its slot fail the build like an invalid outline, and nothing is written. */
+/** `--strict`: overflowing slides and a talk over its slot fail the build (exit 1, as an invalid outline), and nothing is written. */
 function strictError(overflows: Finding[], overBudget: Finding | undefined): VersusError {
   const count = overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`;
   const problems = [overflows.length > 0 && count, overBudget && 'the talk is over its slot'].filter(Boolean);
@@ -366,7 +366,7 @@ function strictError(overflows: Finding[], overBudget: Finding | undefined): Ver
     col,
   });
   return new VersusError(
-    'invalid-outline',
+    'lint',
     `${problems.join(' and ')} (--strict); nothing was written.`,
     [...(overBudget ? [overBudget] : []), ...overflows].map(asError),
     `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,

@@ -216,8 +216,8 @@ program
     const { checkOutline, formatCheckReport } = await import('./check.js');
     const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
-    // An error among the findings fails the check as an invalid outline fails a build.
-    if (!report.ok) process.exitCode = FAILURES['invalid-outline'].exitCode;
+    // An error among the findings fails the check as it fails a build with --strict.
+    if (!report.ok) process.exitCode = FAILURES.lint.exitCode;
   });
 
 program

@@ -75,8 +75,10 @@ export interface FailurePolicy {
  * a build commits. The CLI and the build read this table; nothing else decides.
  */
 export const FAILURES = {
-  /** The outline, or a file it names, is invalid; also `--strict` with an overflow or a talk over its slot. */
+  /** The outline, or a file it names, is invalid (also a batch's second talk of one slug). */
   'invalid-outline': { exitCode: 1, commits: 'nothing' },
+  /** A valid outline whose deck fails a lint rule as an error: `--strict`'s overflow or talk over its slot, `check`'s errors. */
+  lint: { exitCode: 1, commits: 'nothing' },
   /** The command line: an unknown flag or flag value, an unknown `--theme`, `init` onto an outline without `--force`. */
   usage: { exitCode: 2, commits: 'nothing' },
   /** An export step failed: marp-cli, the browser while it exports, the PowerPoint writer. */

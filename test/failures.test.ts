@@ -29,6 +29,7 @@ describe('the table of failures', () => {
   it('gives each kind one exit status and one thing a failed build commits', () => {
     expect(FAILURES).toEqual({
       'invalid-outline': { exitCode: 1, commits: 'nothing' },
+      lint: { exitCode: 1, commits: 'nothing' },
       usage: { exitCode: 2, commits: 'nothing' },
       export: { exitCode: 2, commits: 'nothing' },
       environment: { exitCode: 2, commits: 'nothing' },

@@ -238,8 +238,15 @@ program
       port: opts.port,
       profile: opts.profile,
       theme: opts.theme,
-      onRebuild: ({ ms, problems }) => {
-        if (problems.length) return printProblems(problems);
+      onRebuild: ({ ms, problems, error }) => {
+        if (problems.length) {
+          printProblems(problems);
+          // As for any failure, DEBUG=versus adds the stack and the causes.
+          if (error !== undefined && debugWanted(process.env.DEBUG)) {
+            process.stderr.write(`${paint('dim', formatErrorChain(error))}\n`);
+          }
+          return;
+        }
         deckShown = true;
         process.stderr.write(`${paint('green', '✓')} rebuilt in ${Math.round(ms)} ms\n`);
       },

@@ -24,8 +24,8 @@ export interface DevOptions {
   host?: string;
   profile?: string;
   theme?: string;
-  /** Called after each rebuild, with the problems found (empty when the deck was updated). */
-  onRebuild?: (event: { ms: number; problems: string[] }) => void;
+  /** Called after each rebuild, with the problems found (empty when the deck was updated) and the error they come from. */
+  onRebuild?: (event: { ms: number; problems: string[]; error?: unknown }) => void;
 }
 
 export interface DevServer {
@@ -156,12 +156,12 @@ export async function startDev(outlineFile: string, options: DevOptions = {}): P
   const rebuild = async () => {
     const started = performance.now();
     const before = stamps(files);
-    await update();
+    const error = await update();
     await watcher.watch(files);
     // A save during the build may have been read or not, and a watcher may fold its event into an
     // earlier one: build again whenever a file the build read is not as it was when it began.
     if ([...before].some(([file, stamp]) => stampOf(file) !== stamp)) again = true;
-    options.onRebuild?.({ ms: performance.now() - started, problems });
+    options.onRebuild?.({ ms: performance.now() - started, problems, ...(error === undefined ? {} : { error }) });
   };
 
   // One build at a time, so an older build never replaces a newer deck; changes

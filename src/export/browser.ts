@@ -7,6 +7,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { VersusError } from '../diagnostics.js';
+import { SLIDE } from '../theme/geometry.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
 export { findBrowser, INSTALL_HINT };
@@ -30,7 +31,7 @@ const QUIET_FLAGS = [
 ];
 
 /** Pages open at the size of one slide, which the overflow measurement relies on. */
-export const SLIDE_VIEWPORT = { width: 1280, height: 720 };
+export const SLIDE_VIEWPORT = { width: SLIDE.width, height: SLIDE.height };
 
 /** @throws VersusError (kind `no-browser`) when no browser is found or it does not start. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { escapeHtml } from '../render/escape.js';
+import { SLIDE } from '../theme/geometry.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
@@ -20,9 +21,9 @@ export interface PrintJob {
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
 
 const PRINT_CSS = `
-@page { size: 1280px 720px; margin: 0; }
+@page { size: ${SLIDE.width}px ${SLIDE.height}px; margin: 0; }
 html, body { margin: 0; padding: 0; }
-svg[data-marpit-svg] { display: block; width: 1280px; height: 720px; break-after: page; }
+svg[data-marpit-svg] { display: block; width: ${SLIDE.width}px; height: ${SLIDE.height}px; break-after: page; }
 svg[data-marpit-svg]:last-of-type { break-after: auto; }
 `;
 

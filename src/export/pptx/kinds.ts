@@ -10,17 +10,29 @@ import { textWidth } from '../../plan/fit/text.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import {
+  AGENDA,
   BODY,
   CODE,
   COLUMN,
   CONTENT,
+  DIVIDER,
+  dividerHeight,
   H1,
   HEADING_LINE,
+  IMAGE,
+  LABEL,
   LEAD_CONTENT,
   LEAD_LEFT,
   PAD,
+  QUOTE,
+  REFERENCES,
   SLIDE,
+  STATEMENT,
   TABLE,
+  TIMELINE,
+  TITLE_BAR,
+  TITLE_SLIDE,
+  titleSlideHeight,
 } from '../../theme/geometry.js';
 import { codeRuns } from './code-runs.js';
 import {
@@ -66,7 +78,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
       return list(
         frame,
         top,
-        slide.items.map((item) => text(item.title, { size: 32, gap: 10, bullet: { start: slide.start ?? 1 } })),
+        slide.items.map((item) => text(item.title, { ...AGENDA, bullet: { start: slide.start ?? 1 } })),
       );
     case 'references':
       return list(
@@ -78,8 +90,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
           const { labels } = frame;
           const accessed = source.accessed ? ` (${labels.t('accessed', { date: labels.date(source.accessed) })})` : '';
           return text(`${words.join(' ')}${url}${accessed}`, {
-            size: 24,
-            gap: 8,
+            ...REFERENCES,
             bullet: { start: slide.sources[0]?.number ?? 1 },
           });
         }),
@@ -164,7 +175,13 @@ function labelled(
 ): Paragraph[] {
   if (!items?.length) return [];
   return [
-    text(label.toUpperCase(), { size: 24, bold: true, color: frame.palette.muted, gap: 6, spacing: 0.06 * 24 }),
+    text(label.toUpperCase(), {
+      size: LABEL.size,
+      bold: true,
+      color: frame.palette.muted,
+      gap: LABEL.gap,
+      spacing: LABEL.spacing * LABEL.size,
+    }),
     ...items.map((item) => text(item, { bullet: 'disc', gap: COLUMN.itemGap })),
   ];
 }
@@ -177,22 +194,31 @@ function centredTop(total: number): number {
 function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const p = frame.palette;
   const width = LEAD_CONTENT.width;
-  const size = slide.fit?.title ?? 68;
+  const size = slide.fit?.title ?? TITLE_SLIDE.size;
   const titleHeight = textHeight(slide.title, bold(size), width, H1.line);
   const below: Paragraph[] = [
     ...(slide.subtitle
-      ? [{ runs: [{ text: slide.subtitle }], size: 34, line: HEADING_LINE, gap: 16, color: p.muted, bold: true }]
+      ? [
+          {
+            runs: [{ text: slide.subtitle }],
+            size: TITLE_SLIDE.subtitle,
+            line: HEADING_LINE,
+            gap: TITLE_SLIDE.subtitleGap,
+            color: p.muted,
+            bold: true,
+          },
+        ]
       : []),
     ...slide.byline.map((line) => ({
       runs: linkedRuns(line, p.link),
-      size: 28,
+      size: TITLE_SLIDE.byline,
       line: BODY.line,
-      gap: 6,
+      gap: TITLE_SLIDE.bylineGap,
       color: p.muted,
     })),
   ];
   const belowHeight = paragraphsHeight(below, width);
-  const total = titleHeight + 22 + 10 + (below.length ? 20 + belowHeight : 0);
+  const total = titleSlideHeight(titleHeight, belowHeight);
   const top = centredTop(total);
   const under = drawTitle(frame, slide.title, {
     size,
@@ -200,19 +226,20 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
     x: LEAD_LEFT,
     y: top,
     width,
-    bar: { width: 180, height: 10, gap: 22 },
+    bar: TITLE_SLIDE.bar,
   });
-  if (below.length) addTextBox(frame.slide, bodyBox(under + 20, LEAD_LEFT, width), below, { lang: frame.labels.lang });
+  if (below.length)
+    addTextBox(frame.slide, bodyBox(under + TITLE_SLIDE.margin, LEAD_LEFT, width), below, { lang: frame.labels.lang });
 }
 
 function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
   const p = frame.palette;
   const width = LEAD_CONTENT.width;
-  const size = slide.fit?.title ?? 60;
+  const size = slide.fit?.title ?? DIVIDER.size;
   const summary: Paragraph[] = slide.summary
-    ? [{ runs: [{ text: slide.summary }], size: 32, line: BODY.line, gap: 0, color: p.dividerMuted }]
+    ? [{ runs: [{ text: slide.summary }], size: DIVIDER.summary, line: BODY.line, gap: 0, color: p.dividerMuted }]
     : [];
-  const total = textHeight(slide.title, bold(size), width, H1.line) + H1.after + paragraphsHeight(summary, width);
+  const total = dividerHeight(textHeight(slide.title, bold(size), width, H1.line), paragraphsHeight(summary, width));
   const top = centredTop(total);
   const under = drawTitle(frame, slide.title, {
     size,
@@ -220,34 +247,45 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     x: LEAD_LEFT,
     y: top,
     width,
-    bar: { width: 112, height: 6, gap: 14 },
+    bar: TITLE_BAR,
   });
   if (summary.length)
-    addTextBox(frame.slide, bodyBox(under + 28, LEAD_LEFT, width), summary, { lang: frame.labels.lang });
+    addTextBox(frame.slide, bodyBox(under + H1.margin, LEAD_LEFT, width), summary, { lang: frame.labels.lang });
 }
 
 function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
   const p = frame.palette;
-  const top = drawSlideTitle(frame, slide) + 24;
-  const x = PAD.side + 8 + 28;
-  const width = CONTENT.width - 8 - 28;
+  const top = drawSlideTitle(frame, slide) + QUOTE.top;
+  const x = PAD.side + QUOTE.bar + QUOTE.indent;
+  const width = CONTENT.width - QUOTE.bar - QUOTE.indent;
   const paragraphs: Paragraph[] = [
-    { runs: linkedRuns(slide.text, p.link), size: slide.fit?.text ?? 36, line: BODY.line, gap: 12, color: p.fg },
-    { runs: [{ text: `— ${by}` }], size: 28, line: BODY.line, gap: 0, color: p.muted },
+    {
+      runs: linkedRuns(slide.text, p.link),
+      size: slide.fit?.text ?? QUOTE.size,
+      line: BODY.line,
+      gap: BODY.gap,
+      color: p.fg,
+    },
+    { runs: [{ text: `— ${by}` }], size: BODY.size, line: BODY.line, gap: 0, color: p.muted },
   ];
   const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
-  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 8, h: height }, frame.contenders[0]?.color ?? p.fg);
+  addRect(
+    frame.pptx,
+    frame.slide,
+    { x: PAD.side, y: top, w: QUOTE.bar, h: height },
+    frame.contenders[0]?.color ?? p.fg,
+  );
   addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.labels.lang });
 }
 
 /** A quote without an author: a big statement in the middle of the slide, under a small title. */
 function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
   const p = frame.palette;
-  const titleSize = 32;
+  const titleSize = STATEMENT.title;
   const statement: Paragraph = {
     runs: [{ text: slide.text.replace(/\s+/g, ' ').trim() }],
-    size: slide.fit?.text ?? 72,
-    line: 1.15,
+    size: slide.fit?.text ?? STATEMENT.size,
+    line: STATEMENT.line,
     gap: 0,
     color: p.fg,
     bold: true,
@@ -266,9 +304,9 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     y: top,
     width: CONTENT.width,
     align: 'center',
-    bar: { width: 112, height: 6, gap: 14 },
+    bar: TITLE_BAR,
   });
-  addTextBox(frame.slide, bodyBox(under + 28), [statement], { lang: frame.labels.lang });
+  addTextBox(frame.slide, bodyBox(under + H1.margin), [statement], { lang: frame.labels.lang });
 }
 
 /** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */
@@ -277,8 +315,8 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const size = slide.dense ? TABLE.dense : TABLE.size;
   const shown = slide.shown ? frame.contenders.filter((c) => slide.shown?.includes(c.id)) : frame.contenders;
   const widths = tableWidths(shown.length);
-  const margin = [pt(8), pt(14), pt(8), pt(14)];
-  const rule = { type: 'solid', pt: 0.75, color: hex(p.rule) } as const;
+  const margin = [pt(TABLE.padY / 2), pt(TABLE.padX / 2), pt(TABLE.padY / 2), pt(TABLE.padX / 2)];
+  const rule = { type: 'solid', pt: pt(TABLE.border), color: hex(p.rule) } as const;
   const none = { type: 'none' } as const;
   const rtl = frame.labels.dir === 'rtl';
   const align = rtl ? 'right' : 'left';
@@ -294,7 +332,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const inReadingOrder = <T>(cells: T[]): T[] => (rtl ? [...cells].reverse() : cells);
   const winnerBorder = (color: string) => {
     const border = [none, none, rule, none] as { type: string; pt?: number; color?: string }[];
-    border[rtl ? 1 : 3] = { type: 'solid', pt: pt(6), color: hex(color) };
+    border[rtl ? 1 : 3] = { type: 'solid', pt: pt(TABLE.markEdge), color: hex(color) };
     return border;
   };
   const header = [
@@ -407,12 +445,12 @@ function drawColumns(
         color: readableTextOn(accent),
         bold: true,
       };
-      const headingHeight = paragraphsHeight([heading], width - 28) + COLUMN.headingPad;
+      const headingHeight = paragraphsHeight([heading], width - 2 * COLUMN.headingPadX) + COLUMN.headingPad;
       addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
         lang: frame.labels.lang,
         fill: accent,
-        radius: 6,
-        padding: [6, 14, 6, 14],
+        radius: COLUMN.headingRadius,
+        padding: [COLUMN.headingPad / 2, COLUMN.headingPadX, COLUMN.headingPad / 2, COLUMN.headingPadX],
         valign: 'middle',
         shrink: false,
       });
@@ -474,8 +512,8 @@ function drawCode(
   addTextBox(frame.slide, { x, y, w: width, h: height }, lines, {
     lang: frame.labels.lang,
     fill: p.codeBg,
-    radius: 8,
-    padding: [14, 16, 14, 16],
+    radius: CODE.radius,
+    padding: [CODE.padY / 2, CODE.padX / 2, CODE.padY / 2, CODE.padX / 2],
   });
   if (!pane.caption) return height;
   const caption: Paragraph = {
@@ -495,8 +533,9 @@ function drawCode(
 /** Dates hanging left of the events, a contender's badge before its event, a rule down the left. */
 function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void {
   const p = frame.palette;
-  const dateX = PAD.side + 4 + 24;
-  const dateWidth = 6.5 * BODY.size;
+  const { badge: look } = TIMELINE;
+  const dateX = PAD.side + TIMELINE.rule + TIMELINE.indent;
+  const dateWidth = TIMELINE.date * BODY.size;
   const textX = dateX + dateWidth;
   let y = top;
   for (const event of slide.events) {
@@ -516,10 +555,11 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     });
     let x = textX;
     if (who) {
-      const badgeWidth = textWidth(who.name, sans(22)) + 16 + 2;
+      const badgeWidth = textWidth(who.name, sans(look.size)) + 2 * look.padX + 2;
+      const badgeHeight = look.size * look.line;
       const badge: Paragraph = {
         runs: [{ text: who.name }],
-        size: 22,
+        size: look.size,
         line: 1.15,
         gap: 0,
         color: readableTextOn(who.color),
@@ -527,12 +567,12 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
       };
       addTextBox(
         frame.slide,
-        { x, y: y + (BODY.size * BODY.line - 22 * 1.4) / 2, w: badgeWidth, h: 22 * 1.4 },
+        { x, y: y + (BODY.size * BODY.line - badgeHeight) / 2, w: badgeWidth, h: badgeHeight },
         [badge],
         {
           lang: frame.labels.lang,
           fill: who.color,
-          radius: 4,
+          radius: look.radius,
           shrink: false,
         },
       );
@@ -548,12 +588,10 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     const width = PAD.side + CONTENT.width - x;
     const textHeight = paragraphsHeight([text], width);
     addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.labels.lang });
-    y += Math.max(dateHeight, textHeight) + 14;
+    y += Math.max(dateHeight, textHeight) + TIMELINE.gap;
   }
-  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: 4, h: y - 14 - top }, p.rule);
+  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: TIMELINE.rule, h: y - TIMELINE.gap - top }, p.rule);
 }
-
-const IMAGE_MAX_HEIGHT = 430;
 
 /** The picture, centered and scaled down to fit as on the slide, described by its alt text; its caption under it. */
 async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets: Assets): Promise<void> {
@@ -571,7 +609,7 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
         },
       ]
     : [];
-  const maxHeight = Math.min(slide.fit?.image ?? IMAGE_MAX_HEIGHT, SLIDE.height - PAD.bottom - top);
+  const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, SLIDE.height - PAD.bottom - top);
   let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
   if (file) {
     const read = await readFile(file);
@@ -592,7 +630,8 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
       altText: slide.alt.replace(/\s+/g, ' ').trim(),
     });
   }
-  if (caption.length) addTextBox(frame.slide, bodyBox(box.y + box.h + 12), caption, { lang: frame.labels.lang });
+  if (caption.length)
+    addTextBox(frame.slide, bodyBox(box.y + box.h + IMAGE.captionGap), caption, { lang: frame.labels.lang });
 }
 
 /** The picture's size and type; a format image-size cannot read (AVIF) is placed as a square at most. */
@@ -601,7 +640,7 @@ function sizeOf(data: Buffer): { width?: number; height?: number; type?: string 
     return imageSize(data);
   } catch {
     const avif = data.subarray(4, 12).toString('latin1').startsWith('ftypavi');
-    return { width: IMAGE_MAX_HEIGHT, height: IMAGE_MAX_HEIGHT, type: avif ? 'avif' : 'png' };
+    return { width: IMAGE.maxHeight, height: IMAGE.maxHeight, type: avif ? 'avif' : 'png' };
   }
 }
 

@@ -7,7 +7,7 @@ import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
-import { CONTENT, H1, PAD, SLIDE } from '../../theme/geometry.js';
+import { CONTENT, FOOTER, H1, PAD, SLIDE, TITLE_BAR } from '../../theme/geometry.js';
 import type { Palette } from '../../theme/palette.js';
 import {
   addRect,
@@ -86,9 +86,9 @@ export function drawSlideTitle(frame: Frame, slide: DeckSlide): number {
     x: PAD.side,
     y: PAD.top,
     width: CONTENT.width,
-    bar: { width: 112, height: 6, gap: 14 },
+    bar: TITLE_BAR,
   });
-  return under + 28;
+  return under + H1.margin;
 }
 
 /** The content box from `y` down to the bottom padding. */
@@ -96,23 +96,23 @@ export function bodyBox(y: number, x = PAD.side, width = CONTENT.width): Box {
   return { x, y, w: width, h: SLIDE.height - PAD.bottom - y };
 }
 
-/** "Sources: [1] [2]" at the bottom left and the slide number at the bottom right, 18px, muted. */
+/** "Sources: [1] [2]" at the bottom left and the slide number at the bottom right, muted. */
 export function drawFooter(frame: Frame, slide: DeckSlide, muted: string): void {
-  const size = 18;
-  const height = size * 1.35;
-  const y = SLIDE.height - 20 - height;
+  const { size, line } = FOOTER;
+  const height = size * line;
+  const y = SLIDE.height - FOOTER.bottom - height;
   if (slide.citations.length > 0) {
     const text = frame.labels.t('sources', { refs: slide.citations.map((n) => `[${n}]`).join(' ') });
     addTextBox(
       frame.slide,
       { x: PAD.side, y, w: 900, h: height },
-      [{ runs: [{ text }], size, line: 1.35, gap: 0, color: muted }],
+      [{ runs: [{ text }], size, line, gap: 0, color: muted }],
       { lang: frame.labels.lang, shrink: false },
     );
   }
   if (slide.kind !== 'title') {
     frame.slide.slideNumber = {
-      x: inch(SLIDE.width - 40 - 120),
+      x: inch(SLIDE.width - FOOTER.numberRight - 120),
       y: inch(y),
       w: inch(120),
       h: inch(height),

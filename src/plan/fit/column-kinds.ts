@@ -2,7 +2,7 @@
 
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
-import { BODY, CODE, COLUMN, CONTENT } from '../../theme/geometry.js';
+import { BODY, CODE, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { codeHeight, codeWidth, columnHeading, columnWidth, listItem, paragraph, stack } from './blocks.js';
 import { type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
@@ -27,7 +27,7 @@ export function prosConsParts(
   budget: number,
   contenders: readonly Contender[],
 ): Part[] {
-  const label = BODY.size * BODY.line + 6;
+  const label = BODY.size * BODY.line + LABEL.gap;
   const plan = (sides: ('pros' | 'cons')[]): (Part & { height: number })[] | undefined => {
     const itemsOf = (c: Contender) =>
       sides.flatMap((side) => (own(content[side], c.id) ?? []).map((text) => ({ side, text })));

@@ -6,7 +6,7 @@
  */
 import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
-import { BODY, CONTENT } from '../../theme/geometry.js';
+import { BODY, CONTENT, IMAGE, QUOTE, STATEMENT } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
 import { codeParts, decisionParts, prosConsParts } from './column-kinds.js';
@@ -69,26 +69,23 @@ export function fitContent(
     case 'image':
       return underTitle(title, (budget) => {
         const caption = content.caption ? stack([paragraph(content.caption, CONTENT.width)]) + BODY.gap : 0;
-        // The theme lets an image take up to 430px; less when a long title or caption needs the room.
-        const image = Math.max(120, Math.floor(Math.min(IMAGE_HEIGHT, budget - caption - 12)));
-        return [{ content, fit: image < IMAGE_HEIGHT ? { image } : {} }];
+        // The theme lets an image take its full height; less when a long title or caption needs the room.
+        const room = budget - caption - IMAGE.captionGap;
+        const image = Math.max(IMAGE.minHeight, Math.floor(Math.min(IMAGE.maxHeight, room)));
+        return [{ content, fit: image < IMAGE.maxHeight ? { image } : {} }];
       });
   }
 }
-
-const IMAGE_HEIGHT = 430;
-const QUOTE = { size: 36, min: 24 };
-const STATEMENT = { size: 72, min: 32 };
 
 /** A quote or a statement at the largest size that fits; one too long for the smallest splits between sentences. */
 function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: number): Part[] {
   const statement = !content.by;
   const { size: largest, min } = statement ? STATEMENT : QUOTE;
-  // A quote is indented by its 8px bar and 28px padding, 24px below the title, with its author under it.
-  const width = statement ? CONTENT.width : CONTENT.width - 36;
-  const overhead = content.by ? 24 + BODY.gap + textHeight(`— ${content.by}`, sans(BODY.size), width) : 0;
+  // A quote is indented by its bar and padding, below the title, with its author under it.
+  const width = statement ? CONTENT.width : CONTENT.width - QUOTE.bar - QUOTE.indent;
+  const overhead = content.by ? QUOTE.top + BODY.gap + textHeight(`— ${content.by}`, sans(BODY.size), width) : 0;
   const height = (text: string, size: number) =>
-    statement ? textHeight(text, bold(size), width, 1.15) : textHeight(text, sans(size), width);
+    statement ? textHeight(text, bold(size), width, STATEMENT.line) : textHeight(text, sans(size), width);
   for (let size = largest; size >= min; size -= 2) {
     if (overhead + height(content.text, size) <= budget)
       return [{ content, fit: size === largest ? {} : { text: size } }];

@@ -2,7 +2,7 @@
  * Lists split into continuation parts: bullets, exercise steps, timeline
  * events, the agenda and the references. Numbered lists continue their numbers.
  */
-import { BODY, CONTENT } from '../../theme/geometry.js';
+import { BODY, CONTENT, TIMELINE } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { bold, listItem, sans, textHeight } from './blocks.js';
 import { paginate, type Sized } from './paginate.js';
@@ -27,12 +27,13 @@ export function listParts<T, C = SlideContent>(
 }
 
 export function timelineItem(when: string, who: string | undefined, text: string): Sized {
-  // The date is bold and at least 6.5em wide, hanging left of the text; a badge (22px, 8px padding) may follow it.
-  const date = 6.5 * BODY.size;
+  // The date is bold and at least `TIMELINE.date` em wide, hanging left of the text; a contender's badge may follow it.
+  const date = TIMELINE.date * BODY.size;
   const space = textWidth(' ', sans(BODY.size));
-  const badge = who ? textWidth(who, sans(22)) + 16 + space : 0;
+  const badge = who ? textWidth(who, sans(TIMELINE.badge.size)) + 2 * TIMELINE.badge.padX + space : 0;
   const indent = Math.max(0, textWidth(when, bold(BODY.size)) - date) + space + badge;
-  return [textHeight(text, sans(BODY.size), CONTENT.width - 4 - 24 - date, BODY.line, indent), 14];
+  const width = CONTENT.width - TIMELINE.rule - TIMELINE.indent - date;
+  return [textHeight(text, sans(BODY.size), width, BODY.line, indent), TIMELINE.gap];
 }
 
 /** Font size and gap between items of a list, as the theme sets them. */

@@ -3,7 +3,17 @@
  * is laid out in the room it leaves; the title slide and dividers scale their
  * big titles to leave room for what follows.
  */
-import { BODY, CONTENT, H1, HEADING_LINE, LEAD_CONTENT } from '../../theme/geometry.js';
+import {
+  BODY,
+  CONTENT,
+  DIVIDER,
+  dividerHeight,
+  H1,
+  HEADING_LINE,
+  LEAD_CONTENT,
+  TITLE_SLIDE,
+  titleSlideHeight,
+} from '../../theme/geometry.js';
 import type { SlideFit } from '../deck.js';
 import { bodyBudget, bold, SAFETY, sans, stack, textHeight, titleHeight, titleSize } from './blocks.js';
 import type { Sized } from './paginate.js';
@@ -29,25 +39,25 @@ export function underTitle<C>(title: string, body: Body<C>): Part<C>[] {
   return parts.map((part) => ({ ...part, fit: { ...fit, ...part.fit } }));
 }
 
-const TITLE_SLIDE = { size: 68, min: 40, subtitle: 34, byline: BODY.size };
-const DIVIDER = { size: 60, min: 36, summary: 32 };
-
 /** The title slide's title size: the largest that leaves room for the subtitle and the byline. */
 export function fitTitleSlide(title: string, subtitle: string | undefined, byline: readonly string[]): SlideFit {
+  const { subtitleGap, bylineGap } = TITLE_SLIDE;
+  const width = LEAD_CONTENT.width;
   const below = stack([
     ...(subtitle
-      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), LEAD_CONTENT.width, HEADING_LINE), 16] as Sized]
+      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), width, HEADING_LINE), subtitleGap] as Sized]
       : []),
-    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), LEAD_CONTENT.width), 6]),
+    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), width), bylineGap]),
   ]);
-  const size = largestTitle(title, TITLE_SLIDE, (h) => h + 20 + 22 + 10 + (below ? 20 + below : 0));
+  // The planner counts the title's margin once more than the slide draws it: room to spare.
+  const size = largestTitle(title, TITLE_SLIDE, (h) => titleSlideHeight(h + TITLE_SLIDE.margin, below));
   return size === TITLE_SLIDE.size ? {} : { title: size };
 }
 
 /** A divider's title size: the largest that leaves room for the section's summary. */
 export function fitDivider(title: string, summary: string | undefined): SlideFit {
-  const below = summary ? textHeight(summary, sans(DIVIDER.summary), LEAD_CONTENT.width) + 12 : 0;
-  const size = largestTitle(title, DIVIDER, (h) => h + H1.after + below);
+  const below = summary ? textHeight(summary, sans(DIVIDER.summary), LEAD_CONTENT.width) + BODY.gap : 0;
+  const size = largestTitle(title, DIVIDER, (h) => dividerHeight(h, below));
   return size === DIVIDER.size ? {} : { title: size };
 }
 

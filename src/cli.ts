@@ -22,6 +22,7 @@ import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { formatMinutes } from './render/slides.js';
+import { BUILT_IN_THEMES } from './theme/themes.js';
 import type { BuildSummary, UpToDate } from './up-to-date.js';
 
 // On Node 22.1 and later, keep the dependencies' compiled code between runs (as tsc does);
@@ -31,6 +32,9 @@ import type { BuildSummary, UpToDate } from './up-to-date.js';
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
+/** The built-in themes, as `--theme`'s help names them. */
+const THEMES = BUILT_IN_THEMES.join(', ');
+
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
 /** Every diagnostic the CLI prints (errors, build's warnings), its label in red or yellow. */
@@ -85,7 +89,7 @@ program
   .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
   .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
   .option('--skip <ids>', 'leave out these section or slide ids', list)
-  .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
+  .option('-t, --theme <theme>', `${THEMES}, or a theme .css file`)
   .addOption(
     new Option('--paper <size>', "paper size of the handout and the speaker's script")
       .choices(['a4', 'letter'])
@@ -209,7 +213,7 @@ program
   .description('Validate the outline and lint it: overflow measured in Chromium, notes, sources, time budget.')
   .argument('[outline]', 'outline file', DEFAULTS.outline)
   .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
-  .option('-t, --theme <theme>', 'measure with this theme (versus, versus-dark, or a .css file)')
+  .option('-t, --theme <theme>', `measure with this theme (${THEMES}, or a .css file)`)
   .option('--no-measure', 'skip measuring overflow in Chromium')
   .option('--json', 'print the report as JSON')
   .action(async (outline: string, opts) => {
@@ -226,7 +230,7 @@ program
   .argument('[outline]', 'outline file', DEFAULTS.outline)
   .option('--port <n>', 'port to listen on (0 picks a free one)', port, 4321)
   .option('-p, --profile <name>', 'preview one profile')
-  .option('-t, --theme <theme>', 'versus, versus-dark, or a theme .css file')
+  .option('-t, --theme <theme>', `${THEMES}, or a theme .css file`)
   .action(async (outline: string, opts) => {
     const { startDev } = await import('./dev.js');
     let deckShown = false;

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../file-name.js';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
+import { BUILT_IN_THEMES } from '../theme/themes.js';
 import { displayLength } from './text-length.js';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.
@@ -313,7 +314,10 @@ const settings = {
       }
     })
     .describe(`Output file base name (at most ${MAX_SLUG_BYTES} bytes in UTF-8); derived from the title when absent.`),
-  theme: z.string().min(1).describe('"versus", "versus-dark", or a theme file.'),
+  theme: z
+    .string()
+    .min(1)
+    .describe(`${BUILT_IN_THEMES.map((name) => `"${name}"`).join(', ')}, or a theme file.`),
   notes: z.string().describe('Speaker notes of the title slide.'),
   wordsPerMinute: z
     .number()

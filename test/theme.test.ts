@@ -88,6 +88,7 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
       { padding: `${TABLE.padY / 2}px ${TABLE.padX / 2}px`, 'border-bottom': `${TABLE.border}px solid var(--rule)` },
     ],
     ['section table th:first-child', { width: `${TABLE.aspectShare * 100}%` }],
+    ['section table .tie', { 'font-size': `${TABLE.tie}em` }],
     [
       'section pre',
       {

@@ -7,6 +7,7 @@ import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { readableTextOn } from '../theme/contrast.js';
+import { TABLE } from '../theme/geometry.js';
 
 export function contenderStyle(contenders: readonly Contender[]): string {
   const rules = contenders.flatMap((contender, i) => {
@@ -15,7 +16,7 @@ export function contenderStyle(contenders: readonly Contender[]): string {
     return [
       `section { --c${n}: ${contender.color}; --c${n}-text: ${readableTextOn(contender.color)}; }`,
       `section table th:nth-child(${column}) { background: var(--c${n}); color: var(--c${n}-text); }`,
-      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, 6px) 0 0 var(--c${n}); }`,
+      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}); }`,
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); }`,
     ];
   });
@@ -64,7 +65,7 @@ export function fitStyle(deck: Deck): string {
         `section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`,
       );
       rules.add(
-        `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset var(--mark-edge, 6px) 0 0 var(--c${n}); }`,
+        `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}); }`,
       );
     }
   }

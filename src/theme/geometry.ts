@@ -75,6 +75,8 @@ export const TABLE = {
   aspectShare: 0.24,
   /** The verdict's bar at the start of the winning cell. */
   markEdge: 6,
+  /** A tie's word beside the aspect, in em of the table's size. */
+  tie: 0.75,
 };
 
 /** Code panes: from `size` down to `min`; padding both sides together (14px 16px each), `gap` below. */

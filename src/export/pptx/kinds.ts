@@ -40,6 +40,7 @@ import {
   addTextBox,
   type Box,
   hex,
+  inch,
   linkedRuns,
   type Paragraph,
   paragraphsHeight,
@@ -358,7 +359,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
           ? [
               {
                 text: ` ${frame.labels.t('tie').toLocaleUpperCase(frame.labels.lang)}`,
-                options: { bold: true, color: hex(p.muted), fontSize: pt(size * 0.75) },
+                options: { bold: true, color: hex(p.muted), fontSize: pt(size * TABLE.tie) },
               },
             ]
           : []),
@@ -402,8 +403,8 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   );
   frame.slide.addTable([inReadingOrder(header), ...rows] as never, {
     ...position({ x: PAD.side, y: top, w: CONTENT.width, h: headerHeight + rowHeights.reduce((a, b) => a + b, 0) }),
-    colW: inReadingOrder(widths.map((w) => w / 96)),
-    rowH: [headerHeight, ...rowHeights].map((h) => h / 96),
+    colW: inReadingOrder(widths.map((w) => inch(w))),
+    rowH: [headerHeight, ...rowHeights].map((h) => inch(h)),
     autoPage: false,
   });
 }

@@ -214,3 +214,22 @@ describe('layouts for 2–6 contenders', () => {
     expect(parts.flatMap((p) => p.shown ?? []).sort()).toEqual(ids(6));
   });
 });
+
+describe('an exercise', () => {
+  const steps = Array.from({ length: 30 }, (_, i) => `Step ${i + 1}: do one small thing`);
+  const firstPart = (minutes?: number) =>
+    authored(
+      deckOf([{ kind: 'exercise', title: 'Practice', task: steps, solution: 'x', ...(minutes ? { minutes } : {}) }])
+        .slides,
+    )[0];
+
+  it('keeps room for its timebox line only when the author set a time', () => {
+    const timed = firstPart(10);
+    const untimed = firstPart();
+    expect(timed?.kind === 'exercise' && timed.timeboxLabel).toBe('10 min');
+    expect(untimed?.kind === 'exercise' && untimed.timeboxLabel).toBe(undefined);
+    const count = (slide: DeckSlide | undefined) => (slide?.kind === 'exercise' ? slide.task.length : 0);
+    // The line a timebox takes holds one more step without it.
+    expect(count(untimed)).toBeGreaterThan(count(timed));
+  });
+});

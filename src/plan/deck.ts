@@ -76,8 +76,16 @@ export type PlannedDecision = Omit<AuthoredDecision, 'choices'> & {
   choices: (AuthoredDecision['choices'][number] & { label: string })[];
 };
 
+type AuthoredExercise = Extract<AuthoredContent, { kind: 'exercise' }>;
+
+/** An exercise as planned: the line over its steps, the time the author set ("10 min"), when they set one. */
+export type PlannedExercise = AuthoredExercise & { timeboxLabel?: string };
+
 /** An authored slide's content as planned: what every output shows. */
-export type SlideContent = Exclude<AuthoredContent, AuthoredDecision> | PlannedDecision;
+export type SlideContent =
+  | Exclude<AuthoredContent, AuthoredDecision | AuthoredExercise>
+  | PlannedDecision
+  | PlannedExercise;
 
 export type DeckSlide = Planned & (GeneratedSlide | SlideContent);
 export type DeckSlideKind = DeckSlide['kind'];

@@ -111,7 +111,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         section: section.title,
       };
       const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, ...authored } = slide;
-      const content = plannedContent(authored, outline.contenders, labels);
+      const content = plannedContent(authored, slide.minutes, outline.contenders, labels);
       slides.push(...continued(base, fitContent(content, title, outline.contenders, labels), labels));
     }
   }
@@ -233,8 +233,20 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
   }));
 }
 
-/** An authored slide's content with the words versus adds resolved: each decision column's heading. */
-function plannedContent(content: AuthoredContent, contenders: readonly Contender[], labels: Labels): SlideContent {
+/**
+ * An authored slide's content with the words versus adds resolved: each
+ * decision column's heading, an exercise's timebox ("10 min"; only a time the
+ * author set: an estimate from the speaker's notes means nothing to the audience).
+ */
+function plannedContent(
+  content: AuthoredContent,
+  minutes: number | undefined,
+  contenders: readonly Contender[],
+  labels: Labels,
+): SlideContent {
+  if (content.kind === 'exercise') {
+    return minutes === undefined ? content : { ...content, timeboxLabel: labels.minutes(minutes) };
+  }
   if (content.kind !== 'decision') return content;
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   return {

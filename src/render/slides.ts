@@ -133,8 +133,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'exercise':
       return [
         heading,
-        // Only a time the author set: an estimate from the speaker's notes means nothing to the audience.
-        ...(slide.timebox === undefined ? [] : [`**${md(labels.minutes(slide.timebox))}**`]),
+        ...(slide.timeboxLabel ? [`**${md(slide.timeboxLabel)}**`] : []),
         numbered(slide.task.map(md), slide.start),
       ];
   }

@@ -103,7 +103,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
       ]);
     case 'exercise': {
       return list(frame, top, [
-        ...(slide.timebox === undefined ? [] : [text(frame.labels.minutes(slide.timebox), { bold: true })]),
+        ...(slide.timeboxLabel ? [text(slide.timeboxLabel, { bold: true })] : []),
         ...slide.task.map((task) => text(task, { bullet: { start: slide.start ?? 1 } })),
       ]);
     }

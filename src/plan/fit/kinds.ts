@@ -35,8 +35,8 @@ export function fitContent(
       return fitList(title, content.bullets, (b) => b, make, BODY, lead);
     }
     case 'exercise': {
-      // Each part repeats the "10 min" line the author's timebox gives (room is kept without one).
-      const label = BODY.size * BODY.line + BODY.gap;
+      // Each part repeats the timebox line ("10 min"), when the author set one.
+      const label = content.timeboxLabel ? BODY.size * BODY.line + BODY.gap : 0;
       return fitList(
         title,
         content.task,

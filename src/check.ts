@@ -6,10 +6,10 @@ import { compileOutline } from './compile.js';
 import { formatDiagnostic, VersusError } from './diagnostics.js';
 import type { SharedBrowser } from './export/browser.js';
 import { renderSlides } from './export/marp.js';
+import { formatMinutes } from './labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from './lint/rules.js';
 import { loadOutline } from './outline/load.js';
 import { locate, type Where } from './outline/origin.js';
-import { formatMinutes } from './render/slides.js';
 import { themeFor } from './theme/resolve.js';
 
 export type { Finding, FindingCode } from './lint/rules.js';

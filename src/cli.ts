@@ -20,8 +20,8 @@ import {
 } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
+import { formatMinutes } from './labels.js';
 import { PACKAGE_ROOT } from './package-root.js';
-import { formatMinutes } from './render/slides.js';
 import { BUILT_IN_THEMES } from './theme/themes.js';
 import type { BuildSummary, UpToDate } from './up-to-date.js';
 

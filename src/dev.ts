@@ -16,7 +16,7 @@ import { type Diagnostic, formatDiagnostic, VersusError } from './diagnostics.js
 import { createMarp } from './export/marp.js';
 import { filesRead } from './files-read.js';
 import { loadOutline } from './outline/load.js';
-import { escapeHtml } from './render/escape.js';
+import { escapeHtml } from './text/escape.js';
 import { resolveTheme, themeFor } from './theme/resolve.js';
 
 export interface DevOptions {

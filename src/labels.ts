@@ -96,3 +96,8 @@ function supported(lang: string): string {
     return 'en';
   }
 }
+
+/** Minutes as versus's own messages write them, in English: 2.5 → "2.5 min". */
+export function formatMinutes(minutes: number): string {
+  return labelsForLang('en').minutes(minutes);
+}

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { exportHtml, MarpCliWorker } from '../src/export/html.js';
 import { MARP_ENGINE, MARP_OPTIONS } from '../src/export/marp.js';
-import { unescapeNotes } from '../src/render/escape.js';
+import { unescapeNotes } from '../src/text/escape.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { ROOT } from './run-cli.js';
 

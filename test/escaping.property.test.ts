@@ -10,9 +10,9 @@ import { Marp } from '../src/export/marp-engine.js';
 import { labelsFor } from '../src/labels.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
-import { escapeNotes, unescapeNotes } from '../src/render/escape.js';
-import { presenterNotes } from '../src/render/notes.js';
+import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
+import { escapeNotes, unescapeNotes } from '../src/text/escape.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { renderCommonMark } from './markdown-renderer.js';
 

@@ -7,7 +7,7 @@ import { MARP_OPTIONS } from '../src/export/marp.js';
 import { Marp } from '../src/export/marp-engine.js';
 import { labelsFor } from '../src/labels.js';
 import { loadOutline } from '../src/outline/load.js';
-import { presenterNotes } from '../src/render/notes.js';
+import { presenterNotes } from '../src/plan/presenter-notes.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures/golden');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

@@ -16,7 +16,7 @@ import { handoutDocument } from '../src/export/handout.js';
 import { renderSlides } from '../src/export/marp.js';
 import { scriptDocument } from '../src/export/script.js';
 import { exercisesOf } from '../src/plan/exercises.js';
-import { clock } from '../src/render/runsheet.js';
+import { clock } from '../src/plan/timing.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';

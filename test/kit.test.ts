@@ -23,7 +23,7 @@ import { labelsFor } from '../src/labels.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { exercisesOf } from '../src/plan/exercises.js';
-import { presenterNotes } from '../src/render/notes.js';
+import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');

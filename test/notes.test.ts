@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelsForLang } from '../src/labels.js';
 import { paragraphsOf, shareParagraphs } from '../src/plan/notes.js';
-import { presenterNotes } from '../src/render/notes.js';
+import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 describe('shareParagraphs', () => {

@@ -17,7 +17,7 @@ import { exportNativePptx } from '../src/export/pptx.js';
 import { labelsFor } from '../src/labels.js';
 import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
-import { presenterNotes } from '../src/render/notes.js';
+import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { readableTextOn } from '../src/theme/contrast.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';

@@ -5,7 +5,7 @@
  * its own indentation with a ↪ in the margin. The marker is a background, so
  * the text a person selects and copies is the code alone.
  */
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 
 /** Spaces a tab counts for, as on the slides. */

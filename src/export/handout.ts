@@ -8,7 +8,7 @@ import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
-import { cssString, escapeHtml } from '../render/escape.js';
+import { cssString, escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';

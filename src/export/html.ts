@@ -9,7 +9,7 @@ import { VersusError } from '../diagnostics.js';
 import { IMAGE_TYPES } from '../images/check.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 import { MARP_ENGINE, MARP_OPTIONS } from './marp.js';

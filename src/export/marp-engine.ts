@@ -10,7 +10,7 @@
  */
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import { directionOf } from '../i18n/catalogs.js';
-import { unescapeNotes } from '../render/escape.js';
+import { unescapeNotes } from '../text/escape.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
 interface Token {

@@ -11,7 +11,7 @@ import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
-import { escapeInline } from '../render/escape.js';
+import { escapeInline } from '../text/escape.js';
 
 interface Kernel {
   kernelspec: { display_name: string; language: string; name: string };

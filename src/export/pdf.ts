@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml } from '../text/escape.js';
 import { SLIDE } from '../theme/geometry.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';

@@ -9,7 +9,7 @@ import pptxgenjs from 'pptxgenjs';
 import { type Labels, labelsFor } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
-import { presenterNotes } from '../render/notes.js';
+import { presenterNotes } from '../plan/presenter-notes.js';
 import { PPTX_FONTS } from '../theme/fonts.js';
 import { paletteFor } from '../theme/palette.js';
 import { hex } from './pptx/draw.js';

@@ -5,14 +5,13 @@
  * `check` runs every rule; `build` shares the slot and overflow rules.
  */
 import type { SlideMeasure } from '../export/measure.js';
-import { labelsFor } from '../labels.js';
+import { formatMinutes, labelsFor } from '../labels.js';
 import type { Where } from '../outline/origin.js';
 import { own } from '../outline/own.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { presenterNotes } from '../render/notes.js';
-import { formatMinutes } from '../render/slides.js';
+import { presenterNotes } from '../plan/presenter-notes.js';
 import { contrastRatio, readableTextOn } from '../theme/contrast.js';
 import type { Finding } from './finding.js';
 

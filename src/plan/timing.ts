@@ -1,4 +1,8 @@
-/** Speaking-time estimates: explicit minutes win, otherwise the notes' length at the outline's speaking rate. */
+/**
+ * Speaking-time estimates (explicit minutes win, otherwise the notes' length at
+ * the outline's speaking rate), and when each slide starts.
+ */
+import type { Deck } from './deck.js';
 
 const MIN_MINUTES = 0.25;
 
@@ -104,4 +108,23 @@ export function estimateMinutes(
   const { words, characters } = spokenLength(notes, lang);
   const spoken = words / wordsPerMinute + characters / charactersPerMinute;
   return Math.max(MIN_MINUTES, Math.round(spoken * 4) / 4);
+}
+
+/** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */
+export function clock(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Minutes from the start of the talk at which each slide begins. */
+export function startTimes(deck: Deck): number[] {
+  let elapsed = 0;
+  return deck.slides.map((slide) => {
+    const start = elapsed;
+    elapsed += slide.minutes;
+    return start;
+  });
 }

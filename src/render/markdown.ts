@@ -5,8 +5,8 @@
 import { Document, isScalar } from 'yaml';
 import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
-import { directiveValue, escapeInline, escapeNotes } from './escape.js';
-import { presenterNotes, type Reader } from './notes.js';
+import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
+import { directiveValue, escapeInline, escapeNotes } from '../text/escape.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 

@@ -4,26 +4,8 @@
  */
 import { labelsFor } from '../labels.js';
 import type { Deck } from '../plan/deck.js';
-import { escapeMarkdownText as md } from './escape.js';
-
-/** 90.5 minutes → "1:30:30"; 4.25 → "4:15". */
-export function clock(minutes: number): string {
-  const seconds = Math.round(minutes * 60);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** Minutes from the start of the talk at which each slide begins. */
-export function startTimes(deck: Deck): number[] {
-  let elapsed = 0;
-  return deck.slides.map((slide) => {
-    const start = elapsed;
-    elapsed += slide.minutes;
-    return start;
-  });
-}
+import { clock, startTimes } from '../plan/timing.js';
+import { escapeMarkdownText as md } from '../text/escape.js';
 
 export function renderRunSheet(deck: Deck): string {
   const { meta } = deck;

@@ -3,18 +3,16 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
-import { type Labels, labelsForLang } from '../labels.js';
+import type { Labels } from '../labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { escapeHtml, fenceFor, escapeInline as md } from './escape.js';
+import { escapeHtml, fenceFor, escapeInline as md } from '../text/escape.js';
 
 export interface RenderContext {
   contenders: readonly Contender[];
   labels: Labels;
 }
-
-const ENGLISH = labelsForLang('en');
 
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
   const { labels } = ctx;
@@ -178,9 +176,4 @@ function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sour
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** A duration, in English unless `labels` says otherwise: 2.5 → "2.5 min". */
-export function formatMinutes(minutes: number, labels: Labels = ENGLISH): string {
-  return labels.minutes(minutes);
 }

@@ -4,8 +4,8 @@
  * presenter notes) and the PPTX notes use it.
  */
 import type { Labels } from '../labels.js';
-import type { DeckSlide } from '../plan/deck.js';
-import { solutionOf } from '../plan/exercises.js';
+import type { DeckSlide } from './deck.js';
+import { solutionOf } from './exercises.js';
 
 /**
  * Who an output is for: the `audience` gets what the speaker says (`notes`);

@@ -64,7 +64,7 @@ try {
   mark = performance.now();
   const rendered = await renderSlides(markdown, theme);
   lap('render');
-  await exportHtml(md, path.join(dir, 'talk.html'), theme, assets);
+  await exportHtml({ markdownFile: md, outputFile: path.join(dir, 'talk.html'), theme, images: assets });
   lap('html');
 
   await browser.get();

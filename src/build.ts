@@ -105,15 +105,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       const labels = labelsFor(compiled.deck);
       const toHtml = async (markdownName: string, htmlName: string) => {
         progress(`html     ${htmlName}`);
-        await exportHtml(
-          staging.pathOf(markdownName),
-          staging.pathOf(htmlName),
+        await exportHtml({
+          markdownFile: staging.pathOf(markdownName),
+          outputFile: staging.pathOf(htmlName),
           theme,
-          compiled.assets,
+          images: compiled.assets,
           ogImage,
           labels,
-          options.marpCli,
-        );
+          marpCli: options.marpCli,
+        });
         staging.add(htmlName);
       };
       // The HTML people are sent holds what the audience may see; the speaker's own, when the

@@ -52,7 +52,11 @@ describe('the HTML export', () => {
       swapped ||= console.log !== log || console.warn !== warn || console.error !== error;
     }, 1);
     try {
-      await exportHtml(markdown, path.join(dir, 'talk.html'), await resolveTheme('versus', ROOT));
+      await exportHtml({
+        markdownFile: markdown,
+        outputFile: path.join(dir, 'talk.html'),
+        theme: await resolveTheme('versus', ROOT),
+      });
     } finally {
       clearInterval(watch);
       written.mockRestore();
@@ -76,7 +80,12 @@ describe('the HTML export', () => {
         if (name === 'three') await worker.close();
         const markdown = path.join(dir, `${name}.md`);
         await writeFile(markdown, `---\nmarp: true\ntheme: versus\n---\n\n# Deck ${name}\n`);
-        await exportHtml(markdown, path.join(dir, `${name}.html`), theme, new Map(), undefined, undefined, worker);
+        await exportHtml({
+          markdownFile: markdown,
+          outputFile: path.join(dir, `${name}.html`),
+          theme,
+          marpCli: worker,
+        });
         expect(await readFile(path.join(dir, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
       }
     } finally {

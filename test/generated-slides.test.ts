@@ -107,7 +107,11 @@ describe('the front matter', () => {
     const outline = { ...minimalOutline(), title, subtitle: String.raw`\n is a newline`, speakers: [{ name: 'A\\B' }] };
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-front-'));
     await writeFile(path.join(dir, 'talk.md'), compileData(outline).markdown);
-    await exportHtml(path.join(dir, 'talk.md'), path.join(dir, 'talk.html'), await resolveTheme('versus', dir));
+    await exportHtml({
+      markdownFile: path.join(dir, 'talk.md'),
+      outputFile: path.join(dir, 'talk.html'),
+      theme: await resolveTheme('versus', dir),
+    });
     const head = parse(await readFile(path.join(dir, 'talk.html'), 'utf8')).querySelector('head');
     expect(head?.querySelector('title')?.text).toBe(title);
     expect(head?.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(String.raw`\n is a newline`);

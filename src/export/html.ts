@@ -14,22 +14,30 @@ import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 import { MARP_ENGINE, MARP_OPTIONS } from './marp.js';
 
-/**
- * `ogImage`: a path or URL for the Open Graph image, relative to the HTML.
- * `images`: the slides' images (asset name → file), inlined so that the HTML is one file.
- * `labels`: the deck's words (default: the catalog of the markdown's `lang`).
- */
-export async function exportHtml(
-  markdownFile: string,
-  outputFile: string,
-  theme: ResolvedTheme,
-  images: ReadonlyMap<string, string> = new Map(),
-  ogImage?: string,
+export interface HtmlExport {
+  /** The Marp markdown to convert. */
+  markdownFile: string;
+  outputFile: string;
+  theme: ResolvedTheme;
+  /** The slides' images (asset name → file), inlined so that the HTML is one file. */
+  images?: ReadonlyMap<string, string>;
+  /** A path or URL for the Open Graph image, relative to the HTML. */
+  ogImage?: string | undefined;
   /** The talk's words and direction; without them, the catalog of the page's `lang`. */
-  labels?: Labels,
+  labels?: Labels;
   /** A marp-cli worker shared with other exports (a batch's); by default one of its own. */
-  marpCli?: MarpCliWorker,
-): Promise<void> {
+  marpCli?: MarpCliWorker | undefined;
+}
+
+export async function exportHtml({
+  markdownFile,
+  outputFile,
+  theme,
+  images = new Map(),
+  ogImage,
+  labels,
+  marpCli,
+}: HtmlExport): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
     engine: MARP_ENGINE,

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDev } from '../lib/dev.js';
+import { startDev } from '../lib/commands/dev.js';
 import { launchBrowser } from '../lib/export/browser.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

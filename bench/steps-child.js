@@ -45,7 +45,7 @@ const [
   import('../lib/export/pdf.js'),
   import('../lib/outline/load.js'),
   import('../lib/theme/resolve.js'),
-  import('../lib/build.js'),
+  import('../lib/commands/build.js'),
 ]);
 lap('imports');
 

@@ -8,7 +8,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { BuildOptions, BuildResult } from './build.js';
+import type { BuildOptions, BuildResult } from './commands/build.js';
 import { DEFAULTS } from './defaults.js';
 import {
   debugWanted,
@@ -135,7 +135,7 @@ program
         return;
       }
     }
-    const { buildMany } = await import('./build.js');
+    const { buildMany } = await import('./commands/build.js');
     let exitCode = 0;
     for (const { file, result, upToDate: fresh, error, ms } of await buildMany(files, options)) {
       if (result) printBuilt(summarize(result.compiled), result, ms, options.outDir ?? DEFAULTS.outDir);
@@ -217,7 +217,7 @@ program
   .option('--no-measure', 'skip measuring overflow in Chromium')
   .option('--json', 'print the report as JSON')
   .action(async (outline: string, opts) => {
-    const { checkOutline, formatCheckReport } = await import('./check.js');
+    const { checkOutline, formatCheckReport } = await import('./commands/check.js');
     const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     // An error among the findings fails the check as it fails a build with --strict.
@@ -232,7 +232,7 @@ program
   .option('-p, --profile <name>', 'preview one profile')
   .option('-t, --theme <theme>', `${THEMES}, or a theme .css file`)
   .action(async (outline: string, opts) => {
-    const { startDev } = await import('./dev.js');
+    const { startDev } = await import('./commands/dev.js');
     let deckShown = false;
     const printProblems = (problems: string[]) => {
       const showing = deckShown ? 'showing the last good deck' : 'the deck shows as soon as they are fixed';
@@ -269,7 +269,7 @@ program
   .requiredOption('-c, --contenders <names>', 'two or more names, comma-separated, e.g. "PyTorch,JAX"')
   .option('--force', 'overwrite an existing outline.yaml')
   .action(async (dir: string, opts) => {
-    const { initOutline } = await import('./init-files.js');
+    const { initOutline } = await import('./commands/init-files.js');
     const files = await initOutline(dir, opts.contenders, { force: Boolean(opts.force) });
     process.stdout.write(`${paint('green', '✓')} wrote ${files.join(' and ')}
   next: npx versus build ${files[0]}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';

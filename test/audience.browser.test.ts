@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
-import { type BuildResult, build } from '../src/build.js';
+import { type BuildResult, build } from '../src/commands/build.js';
 import { labelsFor } from '../src/labels.js';
 import type { Deck } from '../src/plan/deck.js';
 import { exercisesOf, solutionOf } from '../src/plan/exercises.js';

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMany } from '../src/build.js';
+import { buildMany } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics.js';
 import { versus } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevServer, startDev } from '../src/dev.js';
+import { type DevServer, startDev } from '../src/commands/dev.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'fixtures/golden');
 

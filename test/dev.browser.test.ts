@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
-import { type DevOptions, type DevServer, startDev } from '../src/dev.js';
+import { type DevOptions, type DevServer, startDev } from '../src/commands/dev.js';
 import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 import { CLI } from './run-cli.js';

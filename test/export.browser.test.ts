@@ -10,7 +10,7 @@ import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it, vi } from 'vitest';
-import { type BuildResult, build } from '../src/build.js';
+import { type BuildResult, build } from '../src/commands/build.js';
 import { compileOutline } from '../src/compile.js';
 import { openDocument, SharedBrowser } from '../src/export/browser.js';
 import { handoutDocument } from '../src/export/handout.js';

@@ -7,7 +7,7 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import {
   debugWanted,
   exitCodeOf,

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { checkOutline } from '../src/check.js';
+import { checkOutline } from '../src/commands/check.js';
 import { type Compiled, compileOutline } from '../src/compile.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';

@@ -6,9 +6,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutline } from '../src/check.js';
+import { checkOutline } from '../src/commands/check.js';
+import { initOutline } from '../src/commands/init-files.js';
 import { compileOutline } from '../src/compile.js';
-import { initOutline } from '../src/init-files.js';
 import { loadOutline } from '../src/outline/load.js';
 import { outlineJsonSchema } from '../src/outline/schema.js';
 import { ROOT, versus } from './run-cli.js';

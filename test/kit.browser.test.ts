@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BuildResult, build } from '../src/build.js';
+import { type BuildResult, build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { renderSlides } from '../src/export/marp.js';
 import { scriptDocument } from '../src/export/script.js';

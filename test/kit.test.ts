@@ -13,7 +13,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import JSZip from 'jszip';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import { compileOutline } from '../src/compile.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { notebookFiles } from '../src/export/notebook.js';

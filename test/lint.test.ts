@@ -5,7 +5,13 @@
  * browser and is covered by fit.browser.test.ts and check-cli.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { type CheckOptions, type CheckReport, checkOutline, type Finding, formatCheckReport } from '../src/check.js';
+import {
+  type CheckOptions,
+  type CheckReport,
+  checkOutline,
+  type Finding,
+  formatCheckReport,
+} from '../src/commands/check.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('lint');

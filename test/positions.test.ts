@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutline, type Finding } from '../src/check.js';
+import { checkOutline, type Finding } from '../src/commands/check.js';
 import { compileOutline } from '../src/compile.js';
 import { formatDiagnostic, type VersusError } from '../src/diagnostics.js';
 import { overflowFindings } from '../src/lint/rules.js';

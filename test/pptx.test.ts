@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import { exportNativePptx } from '../src/export/pptx.js';
 import { labelsFor } from '../src/labels.js';
 import { own } from '../src/outline/own.js';

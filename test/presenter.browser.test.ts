@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import { sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';

@@ -11,7 +11,7 @@ import { parse } from 'node-html-parser';
 import { globSync } from 'tinyglobby';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
-import { type BuildResult, build } from '../src/build.js';
+import { type BuildResult, build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { scriptDocument } from '../src/export/script.js';
 import { sharedBrowser } from './browser.js';

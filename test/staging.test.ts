@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
 import { Staging } from '../src/export/staging.js';

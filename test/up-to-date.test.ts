@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuildOptions, buildMany } from '../src/build.js';
+import { type BuildOptions, buildMany } from '../src/commands/build.js';
 import { findBrowser } from '../src/export/browser.js';
 import type { Format } from '../src/formats.js';
 import { loadOutline } from '../src/outline/load.js';

@@ -2,17 +2,17 @@
  * `versus check`: validates the outline, then lints the planned deck for what
  * a speaker would want to know before the talk.
  */
-import { compileOutline } from './compile.js';
-import { formatDiagnostic, VersusError } from './diagnostics.js';
-import type { SharedBrowser } from './export/browser.js';
-import { renderSlides } from './export/marp.js';
-import { formatMinutes } from './labels.js';
-import { type Finding, lintDeck, lintSlot, overflowFindings } from './lint/rules.js';
-import { loadOutline } from './outline/load.js';
-import { locate, type Where } from './outline/origin.js';
-import { themeFor } from './theme/resolve.js';
+import { compileOutline } from '../compile.js';
+import { formatDiagnostic, VersusError } from '../diagnostics.js';
+import type { SharedBrowser } from '../export/browser.js';
+import { renderSlides } from '../export/marp.js';
+import { formatMinutes } from '../labels.js';
+import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
+import { loadOutline } from '../outline/load.js';
+import { locate, type Where } from '../outline/origin.js';
+import { themeFor } from '../theme/resolve.js';
 
-export type { Finding, FindingCode } from './lint/rules.js';
+export type { Finding, FindingCode } from '../lint/rules.js';
 
 export interface CheckOptions {
   profile?: string;
@@ -53,8 +53,8 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
 
   if (options.measure !== false) {
     const [{ SharedBrowser }, { measureSlides }] = await Promise.all([
-      import('./export/browser.js'),
-      import('./export/measure.js'),
+      import('../export/browser.js'),
+      import('../export/measure.js'),
     ]);
     const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout });
     try {

@@ -5,26 +5,26 @@
 
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { type Compiled, type CompileOptions, compileOutline } from './compile.js';
-import { DEFAULTS } from './defaults.js';
-import { type Diagnostic, failureOf, VersusError } from './diagnostics.js';
-import type { SharedBrowser } from './export/browser.js';
-import type { HandoutOptions } from './export/handout.js';
-import type { MarpCliWorker } from './export/html.js';
-import { type RenderedSlides, renderSlides } from './export/marp.js';
-import type { SlideMeasure } from './export/measure.js';
-import type { PrintJob } from './export/pdf.js';
-import { loadPdfLib, sourceDate } from './export/reproducible.js';
-import { Staging } from './export/staging.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from './formats.js';
-import { labelsFor } from './labels.js';
-import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from './lint/rules.js';
-import { loadOutline } from './outline/load.js';
-import { locate, type Where } from './outline/origin.js';
-import { renderMarkdown } from './render/markdown.js';
-import { renderRunSheet } from './render/runsheet.js';
-import { themeFor } from './theme/resolve.js';
-import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from './up-to-date.js';
+import { type Compiled, type CompileOptions, compileOutline } from '../compile.js';
+import { DEFAULTS } from '../defaults.js';
+import { type Diagnostic, failureOf, VersusError } from '../diagnostics.js';
+import type { SharedBrowser } from '../export/browser.js';
+import type { HandoutOptions } from '../export/handout.js';
+import type { MarpCliWorker } from '../export/html.js';
+import { type RenderedSlides, renderSlides } from '../export/marp.js';
+import type { SlideMeasure } from '../export/measure.js';
+import type { PrintJob } from '../export/pdf.js';
+import { loadPdfLib, sourceDate } from '../export/reproducible.js';
+import { Staging } from '../export/staging.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from '../formats.js';
+import { labelsFor } from '../labels.js';
+import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
+import { loadOutline } from '../outline/load.js';
+import { locate, type Where } from '../outline/origin.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderRunSheet } from '../render/runsheet.js';
+import { themeFor } from '../theme/resolve.js';
+import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../up-to-date.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -87,7 +87,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
     if (formats.has('notebook')) {
-      const { notebookFiles } = await import('./export/notebook.js');
+      const { notebookFiles } = await import('../export/notebook.js');
       const notebooks = notebookFiles(compiled.deck);
       progress(notebooks.length ? `notebook ${notebooks.length} files` : 'notebook none: no exercise in this talk');
       for (const [name, content] of notebooks) await staging.write(name, content);
@@ -101,7 +101,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           ? new URL(og, compiled.deck.meta.url).href
           : og
         : undefined;
-      const { exportHtml } = await import('./export/html.js');
+      const { exportHtml } = await import('../export/html.js');
       const labels = labelsFor(compiled.deck);
       const toHtml = async (markdownName: string, htmlName: string) => {
         progress(`html     ${htmlName}`);
@@ -129,7 +129,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const pptx = async () => {
       await rendered;
       progress(`pptx     ${slug}.pptx`);
-      const { exportNativePptx } = await import('./export/pptx.js');
+      const { exportNativePptx } = await import('../export/pptx.js');
       await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
     };
     const steps = await Promise.allSettled([
@@ -227,7 +227,7 @@ function takesImages(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
 async function newBrowser(options: BuildOptions): Promise<SharedBrowser> {
-  const { SharedBrowser } = await import('./export/browser.js');
+  const { SharedBrowser } = await import('../export/browser.js');
   return new SharedBrowser({ timeout: options.browserTimeout });
 }
 
@@ -253,10 +253,10 @@ async function exportWithBrowser({
   progress,
 }: BrowserExport): Promise<SlideMeasure[]> {
   const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] = await Promise.all([
-    import('./export/pdf.js'),
-    import('./export/handout.js'),
-    import('./export/measure.js'),
-    import('./export/script.js'),
+    import('../export/pdf.js'),
+    import('../export/handout.js'),
+    import('../export/measure.js'),
+    import('../export/script.js'),
   ]);
   let measures: SlideMeasure[] = [];
   const { deck } = compiled;
@@ -280,7 +280,7 @@ async function exportWithBrowser({
     measures = await measurePage(page);
   };
   const slideImages = async () => {
-    const { imageName, renderLinkPreview, forEachSlideImage } = await import('./export/images.js');
+    const { imageName, renderLinkPreview, forEachSlideImage } = await import('../export/images.js');
     progress(`images   ${deck.slides.length} slides`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
     const images: Buffer[] = [];
@@ -295,7 +295,7 @@ async function exportWithBrowser({
     ]);
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
-      const { exportPicturePptx } = await import('./export/pptx.js');
+      const { exportPicturePptx } = await import('../export/pptx.js');
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
   };
@@ -400,7 +400,7 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
   let marpCli: MarpCliWorker | undefined;
   const sharedMarpCli = async () => {
     if (options.marpCli || !(options.formats ?? DEFAULT_FORMATS).includes('html')) return options.marpCli;
-    const { MarpCliWorker } = await import('./export/html.js');
+    const { MarpCliWorker } = await import('../export/html.js');
     marpCli ??= new MarpCliWorker();
     return marpCli;
   };

@@ -233,3 +233,22 @@ describe('an exercise', () => {
     expect(count(untimed)).toBeGreaterThan(count(timed));
   });
 });
+
+describe('the References slide', () => {
+  it('plans each line once, as every output shows it: sentences, the address as browsers write it, the date', () => {
+    const source = {
+      id: 's1',
+      title: 'Docs',
+      publisher: 'Example',
+      url: 'https://Example.org',
+      accessed: '2026-11-20',
+    };
+    const slides = [{ kind: 'bullets', title: 'Why', bullets: ['Because'], sources: ['s1'] }];
+    const { deck, markdown } = compiledOf(slides, 2, { sources: [source] });
+    const references = deck.slides.find((slide) => slide.kind === 'references');
+    expect(references?.kind === 'references' && references.sources).toEqual([
+      { number: 1, text: 'Docs. Example.', url: 'https://example.org/', accessed: 'accessed November 20, 2026' },
+    ]);
+    expect(markdown).toContain('1. Docs. Example. <https://example.org/> (accessed November 20, 2026)');
+  });
+});

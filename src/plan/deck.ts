@@ -57,11 +57,22 @@ export interface SlideFit {
   image?: number;
 }
 
+/** A source as the References slide shows it: each piece of its line, planned once. */
+export interface ReferenceLine {
+  number: number;
+  /** Title and publisher, each ending as a sentence: "Introducing Keras 3. keras.io." */
+  text: string;
+  /** The address as browsers write it (normalized). */
+  url?: string;
+  /** "accessed 20 November 2026", in the talk's language. */
+  accessed?: string;
+}
+
 export type GeneratedSlide =
   | { kind: 'title'; subtitle?: string; byline: string[] }
   | { kind: 'agenda'; items: { title: string; summary?: string }[] }
   | { kind: 'divider'; summary?: string }
-  | { kind: 'references'; sources: NumberedSource[] };
+  | { kind: 'references'; sources: ReferenceLine[] };
 
 /** Omit that keeps a union a union. */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

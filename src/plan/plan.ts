@@ -9,7 +9,15 @@ import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { AGENDA, REFERENCES } from '../theme/geometry.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
-import type { AuthoredContent, Deck, DeckSlide, GeneratedSlide, NumberedSource, SlideContent } from './deck.js';
+import type {
+  AuthoredContent,
+  Deck,
+  DeckSlide,
+  GeneratedSlide,
+  NumberedSource,
+  ReferenceLine,
+  SlideContent,
+} from './deck.js';
 import { exerciseTitle } from './exercises.js';
 import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit/kinds.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
@@ -132,8 +140,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         },
         fitList(
           referencesTitle,
-          sources,
-          (source) => referenceText(source, labels),
+          sources.map((source) => referenceLine(source, labels)),
+          (line) => [line.text, line.url, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
           (page) => ({ kind: 'references' as const, sources: page }),
           REFERENCES,
         ),
@@ -258,10 +266,21 @@ function plannedContent(
   };
 }
 
-/** The text of a reference as the References slide shows it, for size estimates. */
-function referenceText(source: NumberedSource, labels: Labels): string {
-  const accessed = source.accessed && `(${labels.t('accessed', { date: labels.date(source.accessed) })})`;
-  return [source.title, source.publisher, source.url, accessed].filter(Boolean).join(' ');
+/** A source's line on the References slide, in the words every output shows. */
+function referenceLine(source: NumberedSource, labels: Labels): ReferenceLine {
+  const text = [source.title, source.publisher].filter((part): part is string => Boolean(part)).map(sentence);
+  return {
+    number: source.number,
+    text: text.join(' '),
+    ...(source.url ? { url: new URL(source.url).href } : {}),
+    ...(source.accessed ? { accessed: labels.t('accessed', { date: labels.date(source.accessed) }) } : {}),
+  };
+}
+
+/** Ends a phrase with a period unless it already ends with punctuation. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function byline(outline: Outline, labels: Labels): string[] {

@@ -36,7 +36,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'divider':
       return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
     case 'references':
-      return [heading, referenceList(slide.sources, labels)];
+      return [heading, referenceList(slide.sources)];
     case 'bullets':
       return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
     case 'comparison': {
@@ -161,19 +161,12 @@ function columns(items: { index: number; blocks: string[] }[], perRow = items.le
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }
 
-function referenceList(sources: Extract<DeckSlide, { kind: 'references' }>['sources'], labels: Labels): string {
-  return sources
-    .map((source) => {
-      const parts = [source.title, source.publisher].filter((p): p is string => Boolean(p)).map((p) => md(sentence(p)));
-      const url = source.url ? ` <${new URL(source.url).href}>` : '';
-      const accessed = source.accessed ? ` (${md(labels.t('accessed', { date: labels.date(source.accessed) }))})` : '';
-      return `${source.number}. ${parts.join(' ')}${url}${accessed}`;
+function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
+  return lines
+    .map((line) => {
+      const url = line.url ? ` <${line.url}>` : '';
+      const accessed = line.accessed ? ` (${md(line.accessed)})` : '';
+      return `${line.number}. ${md(line.text)}${url}${accessed}`;
     })
     .join('\n');
-}
-
-/** Ends a phrase with a period unless it already ends with punctuation. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

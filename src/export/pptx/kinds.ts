@@ -85,12 +85,10 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
       return list(
         frame,
         top,
-        slide.sources.map((source) => {
-          const words = [source.title, source.publisher].filter((w): w is string => Boolean(w)).map(sentence);
-          const url = source.url ? ` ${new URL(source.url).href}` : '';
-          const { labels } = frame;
-          const accessed = source.accessed ? ` (${labels.t('accessed', { date: labels.date(source.accessed) })})` : '';
-          return text(`${words.join(' ')}${url}${accessed}`, {
+        slide.sources.map((line) => {
+          const url = line.url ? ` ${line.url}` : '';
+          const accessed = line.accessed ? ` (${line.accessed})` : '';
+          return text(`${line.text}${url}${accessed}`, {
             ...REFERENCES,
             bullet: { start: slide.sources[0]?.number ?? 1 },
           });
@@ -643,9 +641,4 @@ function sizeOf(data: Buffer): { width?: number; height?: number; type?: string 
     const avif = data.subarray(4, 12).toString('latin1').startsWith('ftypavi');
     return { width: IMAGE.maxHeight, height: IMAGE.maxHeight, type: avif ? 'avif' : 'png' };
   }
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

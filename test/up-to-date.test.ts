@@ -223,14 +223,22 @@ describe('the record never says "up to date" over outputs that do not match the 
     expect((await buildFrom('b')).stdout).toContain('up to date');
   });
 
-  it('rebuilds, and never hangs, when a code file became a pipe; the build then says what is wrong', async () => {
-    const dir = await project();
-    expect(await buildTalk(dir, options)).toBe('built');
-    await rm(path.join(dir, 'code/tea.py'));
-    await promisify(execFile)('mkfifo', [path.join(dir, 'code/tea.py')]);
-    const run = await versus(['build', 'talk.yaml', '--out', 'out', '-f', 'md,runsheet'], { cwd: dir });
-    expect(run.code).toBe(1);
-    expect(run.stdout).not.toContain('up to date');
+  it('rebuilds, and never hangs, when a code file became a pipe or a link to /dev/zero; the build then says what is wrong', async () => {
+    for (const replace of [
+      (file: string) => promisify(execFile)('mkfifo', [file]),
+      (file: string) => symlink('/dev/zero', file),
+    ]) {
+      const dir = await project();
+      expect(await buildTalk(dir, options)).toBe('built');
+      await rm(path.join(dir, 'code/tea.py'));
+      await replace(path.join(dir, 'code/tea.py'));
+      const run = await versus(['build', 'talk.yaml', '--out', 'out', '-f', 'md,runsheet'], {
+        cwd: dir,
+        timeout: 20_000,
+      });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stdout).not.toContain('up to date');
+    }
   });
 
   it('keeps a record that describes the files beside it when two builds commit into one folder at once', async () => {

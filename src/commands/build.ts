@@ -4,7 +4,6 @@
  */
 
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { type Compiled, type CompileOptions, compileOutline } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics.js';
@@ -258,7 +257,6 @@ async function exportWithBrowser({
     import('../export/measure.js'),
     import('../export/script.js'),
   ]);
-  let measures: SlideMeasure[] = [];
   const { deck } = compiled;
   const date = sourceDate();
   const author = deck.meta.speakers.map((speaker) => speaker.name).join(', ');
@@ -276,10 +274,7 @@ async function exportWithBrowser({
   const pictures = picturePptx(formats, options.pptx);
   const imagesTaken = takesImages(formats, options.pptx);
   // Every slide is measured on a page that shows the deck anyway: the slide PDF's, or the first slide-image page's.
-  const measure = async (page: Page) => {
-    measures = await measurePage(page);
-  };
-  const slideImages = async () => {
+  const slideImages = async (): Promise<SlideMeasure[] | undefined> => {
     const { imageName, renderLinkPreview, forEachSlideImage } = await import('../export/images.js');
     progress(`images   ${deck.slides.length} slides`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
@@ -288,8 +283,8 @@ async function exportWithBrowser({
       if (pictures) images[i] = image;
       if (formats.has('png')) await staging.write(imageName(slug, i), image);
     };
-    await Promise.all([
-      forEachSlideImage(job, slides, lang, onImage, formats.has('pdf') ? undefined : measure),
+    const [measures] = await Promise.all([
+      forEachSlideImage(job, slides, lang, onImage, formats.has('pdf') ? undefined : measurePage),
       formats.has('png') &&
         renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
     ]);
@@ -298,19 +293,20 @@ async function exportWithBrowser({
       const { exportPicturePptx } = await import('../export/pptx.js');
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
+    return measures;
   };
   try {
-    await Promise.all([
+    const [onPdf, alone, , , onImages] = await Promise.all([
       formats.has('pdf') &&
         (async () => {
           progress(`pdf      ${slug}.pdf`);
-          await staging.write(`${slug}.pdf`, await exportPdf(job, slides, title, lang, measure));
+          const { pdf, inspected } = await exportPdf(job, slides, title, lang);
+          await staging.write(`${slug}.pdf`, pdf);
+          return inspected;
         })(),
       !formats.has('pdf') &&
         !imagesTaken &&
-        (async () => {
-          measures = await measureSlides(await browser.get(), slides, lang, staging.dir);
-        })(),
+        (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
       formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);
@@ -323,7 +319,7 @@ async function exportWithBrowser({
         })(),
       imagesTaken && slideImages(),
     ]);
-    return measures;
+    return onPdf || alone || onImages || [];
   } catch (error) {
     if (error instanceof VersusError) throw error;
     throw new VersusError(

@@ -43,23 +43,24 @@ export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
  * the default encoder compresses harder: together about half the time per
  * slide. The images are about a third larger.
  */
-export async function forEachSlideImage(
+export async function forEachSlideImage<T>(
   job: PrintJob,
   rendered: RenderedSlides,
   lang: string,
   onImage: OnSlideImage,
-  /** Sees the first page before its images are taken (the build measures the slides there). */
-  inspect?: (page: Page) => Promise<void>,
-): Promise<void> {
+  /** Sees the first page before its images are taken (the build measures the slides there); its result is returned. */
+  inspect?: (page: Page) => Promise<T>,
+): Promise<T | undefined> {
   const count = rendered.slides.length;
   const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
   const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE };
   let next = 0;
+  let inspected: T | undefined;
   await Promise.all(
     Array.from({ length: pages }, async (_, p) => {
       const page = await openSlides(job, `images-${p}`, rendered, lang, viewport);
       try {
-        if (p === 0) await inspect?.(page);
+        if (p === 0 && inspect) inspected = await inspect(page);
         const capture = await viewportCapture(page, viewport);
         for (let i = next++; i < count; i = next++) {
           await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
@@ -70,6 +71,7 @@ export async function forEachSlideImage(
       }
     }),
   );
+  return inspected;
 }
 
 /**

@@ -8,6 +8,7 @@ import { escapeHtml } from '../text/escape.js';
 import { SLIDE } from '../theme/geometry.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
+import { measurePage, type SlideMeasure } from './measure.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
 
 export interface PrintJob {
@@ -37,20 +38,25 @@ export function slidesDocument({ slides, css }: RenderedSlides, title: string, l
 
 /**
  * Prints an HTML document with the shared browser and returns the PDF bytes;
- * `inspect` sees the page first (the build measures the slides there).
+ * see `inspectAndPrintPdf` for a look at the page first.
  */
-export async function printPdf(
+export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
+  return (await inspectAndPrintPdf(job, name, html, pdfOptions, async () => undefined)).pdf;
+}
+
+/** Prints like `printPdf`, after `inspect` has seen the page; returns the PDF and what `inspect` found. */
+export async function inspectAndPrintPdf<T>(
   job: PrintJob,
   name: string,
   html: string,
   pdfOptions: PdfOptions,
-  inspect?: (page: Page) => Promise<void>,
-): Promise<Buffer> {
+  inspect: (page: Page) => Promise<T>,
+): Promise<{ pdf: Buffer; inspected: T }> {
   const file = path.join(job.workDir, `.${name}.print.html`);
   const { timeout } = job.browser;
   const page = await openDocument(await job.browser.newPage(), file, html, timeout);
   try {
-    await inspect?.(page);
+    const inspected = await inspect(page);
     const pdf = await page.pdf({
       printBackground: true,
       outline: true,
@@ -58,18 +64,24 @@ export async function printPdf(
       timeout,
       ...pdfOptions,
     });
-    return Buffer.from(await withProperties(pdf, { ...job.properties, title: await page.title() }));
+    return { pdf: Buffer.from(await withProperties(pdf, { ...job.properties, title: await page.title() })), inspected };
   } finally {
     await page.close();
   }
 }
 
+/** The slide PDF, and the measure of every slide, taken on its page before printing. */
 export function exportPdf(
   job: PrintJob,
   rendered: RenderedSlides,
   title: string,
   lang: string,
-  inspect?: (page: Page) => Promise<void>,
-): Promise<Buffer> {
-  return printPdf(job, 'slides', slidesDocument(rendered, title, lang), { preferCSSPageSize: true }, inspect);
+): Promise<{ pdf: Buffer; inspected: SlideMeasure[] }> {
+  return inspectAndPrintPdf(
+    job,
+    'slides',
+    slidesDocument(rendered, title, lang),
+    { preferCSSPageSize: true },
+    measurePage,
+  );
 }

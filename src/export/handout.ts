@@ -9,6 +9,8 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { paletteFor } from '../theme/palette.js';
+import { DEFAULT_THEME } from '../theme/themes.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
@@ -46,28 +48,31 @@ export const NOTES_FLOW_CSS = `.item .notes p, .item .code-block { orphans: 3; w
 .item .notes > :last-child { break-before: avoid; margin-bottom: 0; }
 .item .code-label, .item .private-label { break-after: avoid; }`;
 
+/** Printed pages are white paper: the light theme's text, muted and rule colors (the script's too). */
+export const PAPER = paletteFor(DEFAULT_THEME);
+
 const HANDOUT_CSS = `
-html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: #1b1f24; }
+html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: ${PAPER.fg}; }
 body { margin: 0; }
 h1, h2, h3 { margin: 0; }
 .cover { break-after: page; padding-top: 40mm; }
 .cover h1 { font-size: 30pt; line-height: 1.15; }
-.cover .subtitle { font-size: 15pt; color: #4a5360; margin: 4mm 0 10mm; }
+.cover .subtitle { font-size: 15pt; color: ${PAPER.muted}; margin: 4mm 0 10mm; }
 .cover .bar { height: 3mm; width: 60mm; border-radius: 1.5mm; margin: 6mm 0; }
 .cover p { font-size: 12pt; margin: 0 0 2mm; }
 .cover .contents { margin-top: 14mm; font-size: 11pt; }
 .cover .contents li { margin-bottom: 1.5mm; }
-.section-title { font-size: 15pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid #c9d1d9; break-after: avoid; }
+.section-title { font-size: 15pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid ${PAPER.rule}; break-after: avoid; }
 .section { margin-bottom: 4mm; }
 .item { margin-bottom: ${ITEM_GAP}mm; }
 .item .thumb { break-inside: avoid; }
-.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
+.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }
 .item h3 { font-size: 11pt; margin-bottom: 1.5mm; break-after: avoid; }
-.item .meta { color: #4a5360; font-size: 9pt; font-weight: normal; }
+.item .meta { color: ${PAPER.muted}; font-size: 9pt; font-weight: normal; }
 .item .notes p { margin: 0 0 2mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
-.item .notes .none { color: #4a5360; font-style: italic; }
+.item .notes .none { color: ${PAPER.muted}; font-style: italic; }
 .item .notes .code-label { margin: 2mm 0 1mm; font-weight: bold; }
-.item .notes .solution-note { color: #4a5360; font-style: italic; }
+.item .notes .solution-note { color: ${PAPER.muted}; font-style: italic; }
 ${NOTES_FLOW_CSS}
 /* Layouts 2 and 3: a strut across the slide that does not break (its height from pageCss) moves the
    slide to the next page when too little of this one is left, so that no more than 2 or 3 share a page.
@@ -155,7 +160,7 @@ export function sectionsOf(
 /** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */
 export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
   const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
-  const footer = "font: 8pt 'Liberation Sans', Arial, sans-serif; color: #4a5360;";
+  const footer = `font: 8pt 'Liberation Sans', Arial, sans-serif; color: ${PAPER.muted};`;
   // A slide of layouts 2 and 3 starts on a page only where its strut fits: a page holds 2 or 3 of them
   // with their gaps, but not one more, so that as many slides share a page as fit, up to 2 or 3.
   const body = (paper === 'letter' ? 279.4 : 297) - 30;

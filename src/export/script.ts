@@ -12,26 +12,26 @@ import { paragraphsOf } from '../plan/notes.js';
 import { clock, startTimes } from '../plan/timing.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
-import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, type Paper, pageCss, sectionsOf } from './handout.js';
+import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsOf } from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
 const SCRIPT_CSS = `
-html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 14pt; color: #1b1f24; }
+html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 14pt; color: ${PAPER.fg}; }
 body { margin: 0; }
 h1, h2, h3 { margin: 0; }
 .heading { margin-bottom: 6mm; }
 .heading h1 { font-size: 22pt; line-height: 1.2; }
-.heading p { font-size: 12pt; color: #4a5360; margin: 2mm 0 0; }
+.heading p { font-size: 12pt; color: ${PAPER.muted}; margin: 2mm 0 0; }
 .section + .section { break-before: page; }
-.section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid #1b1f24; break-after: avoid; }
+.section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid ${PAPER.fg}; break-after: avoid; }
 .item { display: grid; grid-template-columns: 52mm 1fr; gap: 5mm; align-items: start; margin-bottom: 6mm; }
-.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid #c9d1d9; }
+.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }
 .item h3 { font-size: 14pt; line-height: 1.25; break-after: avoid; }
-.item .time { font-size: 11pt; color: #4a5360; margin: 0.5mm 0 2mm; break-after: avoid; }
-.item .time strong { color: #1b1f24; }
+.item .time { font-size: 11pt; color: ${PAPER.muted}; margin: 0.5mm 0 2mm; break-after: avoid; }
+.item .time strong { color: ${PAPER.fg}; }
 .item .notes p { margin: 0 0 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
-.item .notes .none { color: #4a5360; font-style: italic; font-size: 11pt; }
+.item .notes .none { color: ${PAPER.muted}; font-style: italic; font-size: 11pt; }
 .item .code-label { font-weight: bold; margin: 3mm 0 1mm; }
 ${NOTES_FLOW_CSS}
 /* What only the speaker sees: set apart, so it is never read out by mistake. */

@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { VersusError } from '../diagnostics.js';
+import { folderProblem } from '../make-folder.js';
 
 export interface CommitPlan {
   /** The staging folder, holding each new file under its name. */
@@ -220,31 +221,28 @@ function renameWithRetrySync(from: string, to: string): void {
   }
 }
 
-const FILE_IN_THE_WAY = {
-  reason: 'a file is in the way',
-  hint: 'Move or rename that file (a folder of that name is needed there) and build again.',
-};
-const FOLDER_IN_THE_WAY = { reason: 'a folder is in the way', hint: 'Move or rename that folder and build again.' };
-const PROBLEMS: Record<string, { reason: string; hint: string }> = {
-  EISDIR: FOLDER_IN_THE_WAY,
-  ENOTEMPTY: FOLDER_IN_THE_WAY,
-  EEXIST: FILE_IN_THE_WAY,
-  ENOTDIR: FILE_IN_THE_WAY,
-  EROFS: { reason: 'the file system is read-only', hint: 'Choose a writable folder with --out.' },
-  ENOSPC: { reason: 'the disk is full', hint: 'Free some space and build again.' },
+/** What to do about each reason a file cannot be replaced (the reasons are make-folder.ts's). */
+const HINTS: Record<string, string> = {
+  'a file is in the way': 'Move or rename that file (a folder of that name is needed there) and build again.',
+  'a folder is in the way': 'Move or rename that folder and build again.',
+  'the disk is full': 'Free some space and build again.',
 };
 
 /** A file that cannot be replaced is the user's to free, not an internal error. */
 export function commitError(error: unknown, target: string): unknown {
   if (error instanceof VersusError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const problem = BUSY.has(code)
-    ? {
-        reason: `another program holds it open, or it is read-only (${code})`,
-        hint: 'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
-      }
-    : PROBLEMS[code];
-  return problem
-    ? new VersusError('environment', `Cannot replace ${target}: ${problem.reason}.`, [], problem.hint, { cause: error })
-    : error;
+  if (BUSY.has(code)) {
+    return new VersusError(
+      'environment',
+      `Cannot replace ${target}: another program holds it open, or it is read-only (${code}).`,
+      [],
+      'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
+      { cause: error },
+    );
+  }
+  const reason = code === 'ENOTEMPTY' ? 'a folder is in the way' : folderProblem(error);
+  if (!reason) return error;
+  const hint = HINTS[reason] ?? 'Choose a folder you can write to with --out.';
+  return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, [], hint, { cause: error });
 }

@@ -116,7 +116,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
         staging.add(htmlName);
       };
       // The HTML people are sent holds what the audience may see; the speaker's own, when the
-      // talk has solutions or private notes, holds everything (see render/notes.ts).
+      // talk has solutions or private notes, holds everything (see plan/presenter-notes.ts).
       const audience = renderMarkdown(compiled.deck, 'audience');
       if (audience === compiled.markdown) return toHtml(`${slug}.md`, `${slug}.html`);
       await staging.write(AUDIENCE_MARKDOWN(slug), audience, { output: false });

@@ -178,7 +178,7 @@ function langOf(html: string): string {
 
 /**
  * A slide's notes are one paragraph; a second one is an exercise's solution
- * (see render/notes.ts): set it as code, in the theme's monospace font, every
+ * (see plan/presenter-notes.ts): set it as code, in the theme's monospace font, every
  * line and space as written. Its size shrinks (to 75 % at the least) so that
  * its longest line, `--columns` characters, fits the notes' width; a line
  * still too long wraps under its own indentation, as printed code does

@@ -103,7 +103,7 @@ async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<
   });
 }
 
-/** The notes are the speaker's (private notes, solutions); a solution's code is their last paragraph (render/notes.ts). */
+/** The notes are the speaker's (private notes, solutions); a solution's code is their last paragraph (plan/presenter-notes.ts). */
 function speakerNotes(slide: DeckSlide, labels: Labels): SlideNotes {
   const paragraphs = presenterNotes(slide, labels);
   const code = solutionOf(slide)?.trim() ? paragraphs.pop() : undefined;

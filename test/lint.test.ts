@@ -284,9 +284,30 @@ describe('contrast', () => {
     ]);
   });
 
-  it('accepts a light color that dark text reads on', async () => {
+  it('accepts a light color that dark text reads on, and that stands apart from the white slide by its hue', async () => {
     const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffeb3b"']));
     expect(report.findings).toEqual([]);
+  });
+
+  it("reports a color that vanishes into the theme's background: white on the light theme, black on the dark", async () => {
+    const white = edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffffff"']);
+    const light = await check(white);
+    expect(light.report.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'contrast',
+        message:
+          "Coffee's color #ffffff hardly shows on the versus theme's background #ffffff: its table header and title-bar segment fade into the slide; pick a color that stands apart from it",
+        file: light.file,
+        ...positionIn(white, '"#ffffff"'),
+      },
+    ]);
+    const black = edit(CLEAN, ['color: "#6f4e37"', 'color: "#000000"']);
+    expect((await check(black)).report.findings).toEqual([]);
+    const dark = await check(black, { theme: 'versus-dark' });
+    expect(dark.report.findings.map((f) => f.message)).toEqual([
+      "Coffee's color #000000 hardly shows on the versus-dark theme's background #14171c: its table header and title-bar segment fade into the slide; pick a color that stands apart from it",
+    ]);
   });
 });
 

@@ -12,7 +12,8 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
-import { contrastRatio, readableTextOn } from '../theme/contrast.js';
+import { colorDifference, contrastRatio, readableTextOn } from '../theme/contrast.js';
+import { paletteFor } from '../theme/palette.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, FindingCode } from './finding.js';
@@ -28,6 +29,9 @@ export interface LintInput {
 
 /** A talk that fills less of its slot than this is reported as far too short. */
 const UNDER_BUDGET = 0.75;
+
+/** Colors closer than this to the slide's background (CIE76 ΔE) read as the background at a glance. */
+const VANISHES = 10;
 
 /** Kinds whose content states facts, so they should cite a source. */
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets']);
@@ -73,7 +77,17 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       });
     }
   });
+  const background = paletteFor(deck.meta.theme).bg;
   for (const [i, contender] of outline.contenders.entries()) {
+    // The contender's table header, title-bar segment and highlights are filled with its color.
+    if (colorDifference(contender.color, background) < VANISHES) {
+      findings.push({
+        severity: 'warning',
+        code: 'contrast',
+        message: `${contender.name}'s color ${contender.color} hardly shows on the ${deck.meta.theme} theme's background ${background}: its table header and title-bar segment fade into the slide; pick a color that stands apart from it`,
+        ...at(['contenders', i, 'color']),
+      });
+    }
     const ratio = contrastRatio(contender.color, readableTextOn(contender.color));
     if (ratio < 4.5) {
       findings.push({

@@ -34,6 +34,15 @@ describe('the References slide', () => {
   });
 });
 
+describe('section dividers', () => {
+  it('are left out with `dividers: false`, for a short talk whose one section needs none', () => {
+    const outline = { ...minimalOutline(), dividers: false };
+    expect(kinds(outline)).toEqual(['title', 'agenda', 'comparison', 'references']);
+    // The slides still know their section: the handout groups them under it.
+    expect(compileData(outline).deck.slides.find((slide) => slide.kind === 'comparison')?.section).toBe('Main');
+  });
+});
+
 describe('the title slide', () => {
   it('prints each speaker’s contact with their name, as the schema says', () => {
     const outline = {

@@ -216,7 +216,7 @@ function cover(deck: Deck, labels: Labels): string {
     labels.t('slideCount', { n: deck.slides.length }),
     labels.t('aboutMinutes', { n: Math.round(deck.minutes) }),
   ];
-  const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.kind === 'divider' ? [s.title] : [])))];
+  const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.section ? [s.section] : [])))];
   return `<div class="cover">
 <h1>${escapeHtml(meta.title)}</h1>
 ${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}

@@ -330,6 +330,9 @@ const settings = {
     .max(800)
     .describe('Speaking rate for text written without spaces (Chinese, Japanese, Thai), in characters.'),
   agenda: z.union([generatedSlide, z.literal(false)]),
+  dividers: z
+    .literal(false)
+    .describe('false: no divider slide before each section (a short talk of one section needs none).'),
   references: z.union([generatedSlide, z.literal(false)]),
   defaultProfile: id.describe('Profile used when --profile is not given.'),
 };

@@ -90,19 +90,20 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   let exercises = 0;
   for (const [i, section] of outline.sections.entries()) {
     const notes = section.notes ?? '';
-    slides.push({
-      kind: 'divider',
-      title: section.title,
-      heading: section.title,
-      ...(section.summary ? { summary: section.summary } : {}),
-      section: section.title,
-      notes,
-      ...privateNotesOf(section),
-      minutes: minutesFor(section.minutes, notes),
-      citations: [],
-      origin: originOf(section) ?? ['sections', i],
-      ...fitted(fitDivider(section.title, section.summary)),
-    });
+    if (outline.dividers !== false)
+      slides.push({
+        kind: 'divider',
+        title: section.title,
+        heading: section.title,
+        ...(section.summary ? { summary: section.summary } : {}),
+        section: section.title,
+        notes,
+        ...privateNotesOf(section),
+        minutes: minutesFor(section.minutes, notes),
+        citations: [],
+        origin: originOf(section) ?? ['sections', i],
+        ...fitted(fitDivider(section.title, section.summary)),
+      });
     for (const [j, slide] of section.slides.entries()) {
       const origin = originOf(slide) ?? ['sections', i, 'slides', j];
       const exercise = slide.kind === 'exercise' ? ++exercises : undefined;

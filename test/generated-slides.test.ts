@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../src/export/html.js';
+import { barColors } from '../src/export/pptx/layout.js';
 import { countWords, estimateMinutes } from '../src/plan/timing.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { compileData, minimalOutline } from './helpers.js';
@@ -40,6 +41,32 @@ describe('section dividers', () => {
     expect(kinds(outline)).toEqual(['title', 'agenda', 'comparison', 'references']);
     // The slides still know their section: the handout groups them under it.
     expect(compileData(outline).deck.slides.find((slide) => slide.kind === 'comparison')?.section).toBe('Main');
+  });
+});
+
+describe("the title slide's bar", () => {
+  const three = () => {
+    const outline = minimalOutline();
+    outline.contenders.push({ id: 'c', name: 'Gamma', color: '#1f6feb' });
+    for (const slide of outline.sections[0]?.slides ?? []) {
+      if (slide.kind === 'comparison') for (const row of slide.rows) row.cells.c = 'Medium';
+    }
+    return outline;
+  };
+
+  it('shows every contender when there are more than two, left to right or mirrored', () => {
+    const { markdown } = compileData(three());
+    const stops = 'var(--c1) 0.00% 33.33%, var(--c2) 33.33% 66.67%, var(--c3) 66.67% 100.00%';
+    expect(markdown).toContain(`section.title h1::after { background: linear-gradient(90deg, ${stops}); }`);
+    expect(markdown).toContain(`section.title[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`);
+    // Two contenders: the two-tone bar of every title, from the theme.
+    expect(compileData(minimalOutline()).markdown).not.toContain('section.title h1::after');
+  });
+
+  it('is drawn in the PPTX with one segment per contender, the other titles with the first two', () => {
+    expect(barColors(['#1', '#2', '#3'], '#0', true)).toEqual(['#1', '#2', '#3']);
+    expect(barColors(['#1', '#2', '#3'], '#0', false)).toEqual(['#1', '#2']);
+    expect(barColors(['#1', '#2'], '#0', true)).toEqual(['#1', '#2']);
   });
 });
 

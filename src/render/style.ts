@@ -20,7 +20,20 @@ export function contenderStyle(contenders: readonly Contender[]): string {
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); }`,
     ];
   });
-  return rules.join('\n');
+  return [...rules, ...titleSlideBar(contenders)].join('\n');
+}
+
+/** The title slide's bar: one segment per contender when there are more than the two every other title's bar shows. */
+function titleSlideBar(contenders: readonly Contender[]): string[] {
+  if (contenders.length <= 2) return [];
+  const share = 100 / contenders.length;
+  const stops = contenders
+    .map((_, i) => `var(--c${i + 1}) ${(i * share).toFixed(2)}% ${((i + 1) * share).toFixed(2)}%`)
+    .join(', ');
+  return [
+    `section.title h1::after { background: linear-gradient(90deg, ${stops}); }`,
+    `section.title[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`,
+  ];
 }
 
 /**

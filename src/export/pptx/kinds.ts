@@ -225,7 +225,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
     x: LEAD_LEFT,
     y: top,
     width,
-    bar: TITLE_SLIDE.bar,
+    bar: { ...TITLE_SLIDE.bar, every: true },
   });
   if (below.length)
     addTextBox(frame.slide, bodyBox(under + TITLE_SLIDE.margin, LEAD_LEFT, width), below, { lang: frame.labels.lang });

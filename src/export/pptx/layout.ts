@@ -36,13 +36,32 @@ export function contenderColor(frame: Frame, id: string): string {
   return frame.contenders.find((c) => c.id === id)?.color ?? frame.palette.fg;
 }
 
-/** The two-tone bar under a title, in the first two contenders' colors. */
-export function titleBar(frame: Frame, x: number, y: number, width: number, height: number): void {
-  const [first, second] = frame.contenders;
-  const c1 = first?.color ?? frame.palette.fg;
-  const c2 = second?.color ?? c1;
-  addRect(frame.pptx, frame.slide, { x, y, w: width, h: height }, c2, height / 2);
-  addRect(frame.pptx, frame.slide, { x, y, w: width / 2, h: height }, c1, height / 2);
+/**
+ * The bar under a title: two-tone in the first two contenders' colors, or
+ * (`every`, the title slide's) one segment per contender.
+ */
+export function titleBar(frame: Frame, x: number, y: number, width: number, height: number, every = false): void {
+  const colors = barColors(
+    frame.contenders.map((c) => c.color),
+    frame.palette.fg,
+    every,
+  );
+  // Widest first, each narrower one over it from the left: the segments keep the bar's round ends.
+  for (let i = colors.length - 1; i >= 0; i--) {
+    addRect(
+      frame.pptx,
+      frame.slide,
+      { x, y, w: (width * (i + 1)) / colors.length, h: height },
+      colors[i] as string,
+      height / 2,
+    );
+  }
+}
+
+/** The colors of a title bar's segments, left to right. */
+export function barColors(colors: readonly string[], fallback: string, every: boolean): string[] {
+  const [first = fallback, second = first] = colors;
+  return every && colors.length > 2 ? [...colors] : [first, second];
 }
 
 export interface TitleLook {
@@ -52,8 +71,8 @@ export interface TitleLook {
   y: number;
   width: number;
   align?: 'left' | 'center';
-  /** The bar under it: width, height, gap above. */
-  bar: { width: number; height: number; gap: number };
+  /** The bar under it: width, height, gap above; `every` contender's color in it, or the first two. */
+  bar: { width: number; height: number; gap: number; every?: boolean };
 }
 
 /** Draws a slide title (as the slide's title placeholder) and its bar; returns the y under the bar. */
@@ -74,7 +93,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;
   const barY = look.y + height + look.bar.gap;
-  titleBar(frame, barX, barY, look.bar.width, look.bar.height);
+  titleBar(frame, barX, barY, look.bar.width, look.bar.height, look.bar.every);
   return barY + look.bar.height;
 }
 

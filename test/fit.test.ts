@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
-import { CONTINUATION, wrapCodeLine } from '../src/plan/fit/code.js';
+import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { paginate } from '../src/plan/fit/paginate.js';
 import { lineCount, textWidth } from '../src/plan/fit/text.js';
 import { compileData, minimalOutline } from './helpers.js';
@@ -250,5 +250,17 @@ describe('the References slide', () => {
       { number: 1, text: 'Docs. Example.', url: 'https://example.org/', accessed: 'accessed November 20, 2026' },
     ]);
     expect(markdown).toContain('1. Docs. Example. <https://example.org/> (accessed November 20, 2026)');
+  });
+});
+
+describe('where long code splits', () => {
+  it('keeps a line that only closes a block with the lines before it', () => {
+    const units = ['class Alpha {', '  size = 1;', '}', 'class Beta {', '  size = 2;', '  ) {', '}'].map((line) => ({
+      lines: [line],
+    }));
+    const cost = codeBreakCost(units, 100);
+    // Before the lone "}" that closes Alpha costs more than before the next class.
+    expect(cost(2)).toBeGreaterThan(cost(3));
+    expect(cost(5)).toBeGreaterThan(cost(4));
   });
 });

@@ -60,6 +60,8 @@ export interface CodeUnit {
   lines: string[];
 }
 
+/** A line that starts by closing a bracket: it ends what the lines before it opened. */
+const CLOSES = /^\s*[)\]}]/;
 const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
 const isBlank = (unit: CodeUnit | undefined) => (unit?.lines.join('') ?? '').trim() === '';
 
@@ -75,14 +77,17 @@ export function codeUnits(displayed: string[][], lineHeight: number, budget: num
 
 /**
  * How badly a page break before unit `index` reads: free after a blank line,
- * cheap between top-level statements, dear inside a block, dearest inside a
- * wrapped line. In px², weighed against the evenness of the pages.
+ * cheap between top-level statements, dear inside a block, dearer before a
+ * line that only closes what came before it (a lone `}`, `) {`), dearest
+ * inside a wrapped line. In px², weighed against the evenness of the pages.
  */
 export function codeBreakCost(units: readonly CodeUnit[], budget: number): (index: number) => number {
   const scale = budget * budget;
   const costs = units.map((unit, index) => {
     const before = units[index - 1];
-    if (!before || isBlank(before)) return 0;
+    if (!before) return 0;
+    if (CLOSES.test(unit.lines[0] ?? '')) return 0.5 * scale;
+    if (isBlank(before)) return 0;
     if (unit.lines[0]?.trimStart().startsWith(CONTINUATION.trim())) return scale;
     const indent = indentOf(unit.lines[0] ?? '');
     if (indent === 0) return 0.02 * scale;

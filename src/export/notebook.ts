@@ -3,9 +3,11 @@
  * attendees (a title cell, then per exercise its task and a code cell with its
  * starter code) and `<slug>.solutions.ipynb` for the speaker. nbformat 4.5,
  * with cell ids made from the exercise numbers, so that two builds give the
- * same bytes. Exercises in a language without a notebook kernel become one
- * plain source file each instead, in `<slug>.exercises/` and `<slug>.solutions/`.
- * Pure: returns file names and contents.
+ * same bytes. An exercise in another language becomes a file of its own, in
+ * `<slug>.exercises/` and `<slug>.solutions/` (its steps as comments in that
+ * language, or Markdown), and keeps its place in the notebooks as a cell that
+ * points to it. The speaker's copies carry the private notes. Pure: returns
+ * file names and contents.
  */
 import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { type Labels, labelsFor } from '../labels.js';

@@ -98,6 +98,32 @@ describe('schema errors', () => {
     `);
   });
 
+  it('suggests the field a key means when written in another naming style or as a word people use for it', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Hi
+        bullets: [x]
+        speaker_notes: Say hi.
+        private-notes: Smile.
+        time: 2
+      - kind: comparison
+        title: Table
+        rows:
+          - aspect: Speed
+            cells: { a: Fast, b: Slow }
+            winner: a
+`;
+    expect(diagnose(source).map((line) => line.replace(/^outline\.yaml:\d+:\d+ /, ''))).toEqual([
+      'error[unknown-key]: "speaker_notes" is not a slide field (did you mean "notes"?)',
+      'error[unknown-key]: "private-notes" is not a slide field (did you mean "privateNotes"?)',
+      'error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)',
+      'error[unknown-key]: "winner" is not a table row field (did you mean "verdict"?)',
+    ]);
+  });
+
   it('prints the README’s error example, word for word', () => {
     const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
     const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
-import { closest, didYouMean } from './suggest.js';
+import { closest, didYouMean, keyInOtherWords } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -198,8 +198,13 @@ function formatHint(field: string, issue: Issue): string {
   return 'See `versus schema` for what this field takes.';
 }
 
-/** "did you mean …?" for a misspelt key, or for a short form of an allowed one ("lang" → "language"). */
+/**
+ * "did you mean …?" for a key in another naming style or a synonym
+ * ("speaker_notes" → "notes"), a misspelt key, or a short form of an allowed one ("lang" → "language").
+ */
 function suggestKey(key: string, allowed: readonly string[]): string {
+  const otherWords = keyInOtherWords(key, allowed);
+  if (otherWords) return ` (did you mean "${otherWords}"?)`;
   const prefixOf = key.length >= 3 ? allowed.find((name) => name.startsWith(key.toLowerCase())) : undefined;
   return prefixOf && !closest(key, allowed) ? ` (did you mean "${prefixOf}"?)` : didYouMean(key, allowed);
 }

@@ -1,4 +1,4 @@
-/** "did you mean …?" for misspelt keys and ids. */
+/** "did you mean …?" for misspelt keys and ids, and for keys written in another naming style or as a synonym. */
 
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -34,4 +34,36 @@ function editDistance(a: string, b: string): number {
     }
   }
   return at(a.length, b.length);
+}
+
+/** Words people write for a field that versus names otherwise (compared without case, `_` or `-`). */
+const SYNONYMS: Record<string, string> = {
+  speakernotes: 'notes',
+  presenternotes: 'notes',
+  comments: 'notes',
+  time: 'minutes',
+  length: 'minutes',
+  duration: 'minutes',
+  mins: 'minutes',
+  winner: 'verdict',
+  best: 'verdict',
+  items: 'bullets',
+  points: 'bullets',
+  steps: 'task',
+  answer: 'solution',
+  language: 'lang',
+};
+
+/**
+ * The allowed key `key` stands for when written in another naming style
+ * (`private_notes`, `private-notes` for `privateNotes`) or as a word people
+ * use for it (`speaker_notes`, `time`, `winner`); undefined when none fits.
+ */
+export function keyInOtherWords(key: string, allowed: readonly string[]): string | undefined {
+  const plain = (word: string) => word.toLowerCase().replace(/[-_\s]/g, '');
+  const written = plain(key);
+  const sameWord = allowed.find((name) => plain(name) === written && name !== key);
+  if (sameWord) return sameWord;
+  const synonym = SYNONYMS[written];
+  return synonym && allowed.includes(synonym) ? synonym : undefined;
 }

@@ -124,6 +124,22 @@ describe('schema errors', () => {
     ]);
   });
 
+  it('says that a comma inside { … } split a cell, at the key it made, and how to quote it', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: comparison
+        title: Table
+        rows:
+          - aspect: Scaling
+            cells: { a: replica set, sharded cluster, b: read replicas }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:15:38 error[wrong-type]: "sharded cluster" has no value: a comma inside { … } ends an entry, so "a: replica set, sharded cluster" was read as two keys\n  hint: Quote text that holds a comma: a: "replica set, sharded cluster"',
+    ]);
+  });
+
   it('prints the README’s error example, word for word', () => {
     const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
     const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];

@@ -100,6 +100,20 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       if (value === undefined) {
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
       }
+      if (value === null) {
+        const split = commaSplit(data, path);
+        // At the key itself: it has no value to point at.
+        if (split)
+          return [
+            {
+              code: 'wrong-type',
+              message: split.message,
+              path: path.slice(0, -1),
+              key: String(path.at(-1)),
+              hint: split.hint,
+            },
+          ];
+      }
       return [
         at(
           'wrong-type',
@@ -218,6 +232,27 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
     if (option instanceof z.ZodObject) return `a mapping (${Object.keys(option.shape).join(', ')})`;
     return article((option as z.ZodType).type);
   });
+}
+
+/**
+ * A key without a value right after a key with text, in the same mapping: in
+ * `{ mongo: replica set, sharded cluster, postgres: … }` the comma ended the
+ * cell, and the rest of its text became a key of its own.
+ */
+function commaSplit(data: unknown, path: OutlinePath): { message: string; hint: string } | undefined {
+  const key = path.at(-1);
+  const mapping = valueAt(data, path.slice(0, -1));
+  if (typeof key !== 'string' || mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
+    return undefined;
+  }
+  const keys = Object.keys(mapping);
+  const previous = keys[keys.indexOf(key) - 1];
+  const text = previous === undefined ? undefined : (mapping as Record<string, unknown>)[previous];
+  if (previous === undefined || typeof text !== 'string') return undefined;
+  return {
+    message: `"${key}" has no value: a comma inside { … } ends an entry, so "${previous}: ${text}, ${key}" was read as two keys`,
+    hint: `Quote text that holds a comma: ${previous}: "${text}, ${key}"`,
+  };
 }
 
 function valueAt(data: unknown, path: OutlinePath): unknown {

@@ -9,7 +9,7 @@ import { escapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 
 /** Spaces a tab counts for, as on the slides. */
-const TAB = 4;
+export const TAB = 4;
 /** DejaVu Sans Mono's advance (0.602 em), and a little room. */
 const MONO_ADVANCE = 0.61;
 /** A line's indentation and first word stay together up to this many characters, so that no line starts with an empty row. */
@@ -75,7 +75,19 @@ function indentOf(line: string): number {
  * the code's own text and line breaks, each non-empty line in a block; trailing line breaks dropped.
  */
 export function codeBlock(code: string, language?: string): string {
-  const lines = code
+  const { html, columns } = codeLines(code);
+  const lang = language ? ` data-language="${escapeHtml(language)}"` : '';
+  return `<div class="code-block"${lang} style="--columns: ${columns}">${html}</div>`;
+}
+
+/**
+ * Code as lines of HTML, each non-empty one a block that hangs under its
+ * indentation (`--indent`, in characters) with its first word kept whole, and
+ * the longest line's width in characters (`--columns`, which the code's size
+ * fits): the printed pages' code blocks and the presenter view's solution.
+ */
+export function codeLines(code: string): { html: string; columns: number } {
+  const html = code
     .replace(/\r\n?/g, '\n')
     .replace(/\s+$/, '')
     .split('\n')
@@ -83,10 +95,9 @@ export function codeBlock(code: string, language?: string): string {
       const indent = indentOf(line);
       const style = indent > 0 ? ` style="--indent: ${indent}"` : '';
       return line ? `<span class="line"${style}>${lineHtml(line)}</span>` : '';
-    });
-  const columns = Math.max(1, ...code.split('\n').map((line) => widthOf(line)));
-  const lang = language ? ` data-language="${escapeHtml(language)}"` : '';
-  return `<div class="code-block"${lang} style="--columns: ${columns}">${lines.join('\n')}</div>`;
+    })
+    .join('\n');
+  return { html, columns: Math.max(1, ...code.split('\n').map((line) => widthOf(line))) };
 }
 
 /** A line's text, its indentation and first word unbreakable (when short), so that it never wraps before its first word. */

@@ -9,9 +9,10 @@ import { VersusError } from '../diagnostics.js';
 import { IMAGE_TYPES } from '../images/check.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { escapeHtml } from '../text/escape.js';
+import { escapeHtml, unescapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
+import { codeLines, TAB } from './code-block.js';
 import { MARP_ENGINE, MARP_OPTIONS } from './marp.js';
 
 export interface HtmlExport {
@@ -201,44 +202,16 @@ ${code} .lead { white-space: pre; }`;
   // marp-cli escapes the notes' text, so "<p>" and "</p>" inside a note div are its own.
   const withLines = html.replace(
     /(<div class="bespoke-marp-note"[^>]*><p>[^<]*<\/p>)<p>([^<]*)<\/p>/g,
-    (_, before: string, escaped: string) =>
-      `${before}<p style="--columns: ${columnsOf(escaped)}">${escaped.split('\n').map(lineHtml).join('\n')}</p>`,
+    (_, before: string, escaped: string) => {
+      const { html: lines, columns } = codeLines(unescapeHtml(escaped));
+      return `${before}<p style="--columns: ${columns}">${lines}</p>`;
+    },
   );
   return withLines.replace('</head>', `<style>${css}</style></head>`);
 }
 
-/** Spaces a tab counts for, as on the slides. */
-const TAB = 4;
 /** DejaVu Sans Mono's advance, in em (0.602), and a little room. */
 const MONO_ADVANCE = 0.62;
-/** A line's indentation and first word stay together up to this many characters, so that no line starts with an empty row. */
-const KEEP_TOGETHER = 32;
 /** A hooked arrow (↪), drawn in the text's color through the mask. */
 const WRAP_MARKER =
   "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 12 12'%3E%3Cpath d='M2 2v5h7M7 5l2 2-2 2' fill='none' stroke='%23000' stroke-width='1.3'/%3E%3C/svg%3E\")";
-
-/** One line of escaped code: a block hanging under its indentation (`--indent`, in characters), the indentation kept with the first word. */
-function lineHtml(escaped: string): string {
-  if (!escaped) return '';
-  const indent = widthOf(/^[ \t]*/.exec(escaped)?.[0] ?? '');
-  const style = indent > 0 ? ` style="--indent: ${indent}"` : '';
-  const lead = /^[ \t]*\S+/.exec(escaped)?.[0] ?? '';
-  const text =
-    !lead || widthOf(lead) > KEEP_TOGETHER || lead.length === escaped.length
-      ? escaped
-      : `<span class="lead">${lead}</span>${escaped.slice(lead.length)}`;
-  return `<span class="line"${style}>${text}</span>`;
-}
-
-/** The longest line of escaped HTML text, in characters. */
-function columnsOf(escaped: string): number {
-  return Math.max(1, ...escaped.split('\n').map(widthOf));
-}
-
-/** Escaped text's width in characters: an entity is one, a tab goes to the next stop. */
-function widthOf(escaped: string): number {
-  return [...escaped.replace(/&[#\w]+;/g, 'x')].reduce(
-    (width, c) => (c === '\t' ? width + TAB - (width % TAB) : width + 1),
-    0,
-  );
-}

@@ -58,6 +58,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The text `escapeHtml` (and markdown-it, which escapes the same four characters) was made from. */
+export function unescapeHtml(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
 /**
  * A quoted CSS string (for `content:`) inside a <style> element: quotes, backslashes
  * and line breaks become CSS escapes, and so do `<` and `>`, which could close the element.

@@ -142,12 +142,11 @@ export async function recordOf(
   options: RecordedOptions,
   build: FinishedBuild,
 ): Promise<{ name: string; content: string }> {
-  const outputs = await Promise.all(
-    build.outputs.map(async ([name, file]) => {
-      const { size, mtimeMs } = statSync(file);
-      return [name, { sha256: (await hashFiles([file]))[file] as string, size, mtimeMs }] as const;
-    }),
-  );
+  const hashes = await hashFiles(build.outputs.map(([, file]) => file));
+  const outputs = build.outputs.map(([name, file]) => {
+    const { size, mtimeMs } = statSync(file);
+    return [name, { sha256: hashes[file] as string, size, mtimeMs }] as const;
+  });
   const record: BuildRecord = {
     record: RECORD_FORMAT,
     outline: path.resolve(outlineFile),

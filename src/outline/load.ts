@@ -234,8 +234,9 @@ async function resolveFiles(
         const image = await readImage(found.file, slide.src);
         if ('problem' in image) problems.push({ ...image.problem, path: [...at, 'src'] });
         else {
-          inputs.set(found.named, sha256(image.bytes));
-          const name = assetName(found.file, image.bytes, image.type);
+          const hash = sha256(image.bytes);
+          inputs.set(found.named, hash);
+          const name = assetName(found.file, hash, image.type);
           assets.set(name, found.file);
           slide.src = name;
         }
@@ -290,8 +291,8 @@ async function readImage(
 }
 
 /** `assets/<name>-<hash>.<type>`: the name's letters, digits, dots and dashes, and the extension of what the file holds. */
-function assetName(file: string, bytes: Buffer, type: ImageType): string {
-  const hash = sha256(bytes).slice(0, 10);
+function assetName(file: string, sha: string, type: ImageType): string {
+  const hash = sha.slice(0, 10);
   const { ext } = IMAGE_TYPES[type];
   // A name near the limit would not fit with the hash and extension added.
   const name = fitName(path.parse(file).name.replace(/[^\w.-]+/g, '-'), MAX_NAME_BYTES - hash.length - 1 - ext.length);

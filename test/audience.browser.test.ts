@@ -21,6 +21,7 @@ import { exercisesOf, solutionOf } from '../src/plan/exercises.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
+import { decodeXml } from './xml-parts.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TALKS = [
@@ -65,15 +66,12 @@ async function pptxNotes(file: string): Promise<string> {
   const notes = Object.keys(zip.files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name));
   expect(notes.length).toBeGreaterThan(0);
   const xml = await Promise.all(notes.map((name) => zip.file(name)?.async('string') ?? ''));
-  return xml
-    .join('\n')
-    .replace(/<\/a:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  return decodeXml(
+    xml
+      .join('\n')
+      .replace(/<\/a:p>/g, '\n')
+      .replace(/<[^>]+>/g, ''),
+  );
 }
 
 /** A notebook's cells' text, or '' when the talk has none. */

@@ -68,6 +68,18 @@ export function minimalOutline(): Outline & Record<string, unknown> {
   };
 }
 
+/** An exercise slide whose solution is these lines of code, for tests of how a solution is shown. */
+export function exerciseWithSolution(lines: readonly string[]) {
+  return {
+    kind: 'exercise' as const,
+    id: 'weigh',
+    title: 'Weigh the inputs',
+    notes: 'Give them ten minutes.',
+    task: ['Write weigh.'],
+    solution: `${lines.join('\n')}\n`,
+  };
+}
+
 /**
  * `describe` for tests that need a real Chromium: skipped on a machine
  * without one, but never in CI, where a missing browser must fail the run.

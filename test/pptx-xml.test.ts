@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportNativePptx } from '../src/export/pptx.js';
 import { compileData, minimalOutline } from './helpers.js';
-import { malformedParts, xmlProblem } from './xml-parts.js';
+import { decodeXml, malformedParts, xmlProblem } from './xml-parts.js';
 
 /** A talk with XML's specials in its metadata and control characters in its notes and code. */
 function hostileOutline() {
@@ -66,12 +66,7 @@ describe('native PPTX XML', () => {
     const text = async (part: string, tag: string) => {
       const xml = (await zip.file(part)?.async('string')) ?? '';
       const inner = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
-      return inner
-        ?.replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
+      return inner === undefined ? undefined : decodeXml(inner);
     };
     expect(await text('docProps/app.xml', 'Company')).toBe('R&D Day <Berlin>');
     expect(await text('docProps/core.xml', 'dc:title')).toBe(`Q&A: <Keras> "vs" 'TF'`);

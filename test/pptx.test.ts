@@ -19,8 +19,9 @@ import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { readableTextOn } from '../src/theme/contrast.js';
-import { compileData, minimalOutline } from './helpers.js';
+import { compileData, exerciseWithSolution, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
+import { decodeXml } from './xml-parts.js';
 
 const run = promisify(execFile);
 const REPO = path.join(import.meta.dirname, '..');
@@ -55,17 +56,10 @@ beforeAll(async () => {
 });
 
 const xmlOf = async (zip: JSZip, name: string) => (await zip.file(name)?.async('string')) ?? '';
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 /** The text of each paragraph in an XML fragment. */
 const paragraphs = (xml: string) =>
   [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) =>
-    [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decode(t[1] ?? '')).join(''),
+    [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''),
   );
 
 /** A solution indented by 4 and 8 spaces and by a tab, which the notes page keeps as four spaces. */
@@ -79,14 +73,7 @@ async function notesTalk(): Promise<Built> {
   const outline = minimalOutline();
   const slides = outline.sections[0]?.slides ?? [];
   Object.assign(slides[0] ?? {}, { notes: LONG_NOTES });
-  slides.push({
-    kind: 'exercise',
-    id: 'weigh',
-    title: 'Weigh the inputs',
-    notes: 'Give them ten minutes.',
-    task: ['Write weigh.'],
-    solution: `${SOLUTION.join('\n')}\n`,
-  });
+  slides.push(exerciseWithSolution(SOLUTION));
   const { deck } = compileData(outline);
   const pptx = await exportNativePptx(deck);
   const file = path.join(await temp.dir(), 'notes.pptx');
@@ -235,9 +222,11 @@ describe.each([
   it('carries the document properties and clickable source links', async () => {
     const { deck, zip } = built();
     const core = await xmlOf(zip, 'docProps/core.xml');
-    expect(decode(/<dc:title>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.title);
-    expect(decode(/<dc:creator>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.speakers.map((s) => s.name).join(', '));
-    expect(decode(/<dc:subject>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.subtitle);
+    expect(decodeXml(/<dc:title>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.title);
+    expect(decodeXml(/<dc:creator>([^<]*)</.exec(core)?.[1] ?? '')).toBe(
+      deck.meta.speakers.map((s) => s.name).join(', '),
+    );
+    expect(decodeXml(/<dc:subject>([^<]*)</.exec(core)?.[1] ?? '')).toBe(deck.meta.subtitle);
     const references = deck.slides.findIndex((slide) => slide.kind === 'references');
     const slide = deck.slides[references];
     if (slide?.kind !== 'references') throw new Error('no references slide');

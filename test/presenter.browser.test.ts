@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { sharedMarpCli, testBrowser } from './browser.js';
-import { describeWithBrowser, minimalOutline } from './helpers.js';
+import { describeWithBrowser, exerciseWithSolution, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('presenter');
@@ -29,14 +29,7 @@ describeWithBrowser('the presenter view’s solution', () => {
 
   beforeAll(async () => {
     const outline = minimalOutline();
-    outline.sections[0]?.slides.push({
-      kind: 'exercise',
-      id: 'weigh',
-      title: 'Weigh the inputs',
-      notes: 'Give them ten minutes.',
-      task: ['Write weigh.'],
-      solution: `${SOLUTION.join('\n')}\n`,
-    });
+    outline.sections[0]?.slides.push(exerciseWithSolution(SOLUTION));
     const file = await temp.write('outline.yaml', stringify(outline));
     const { compiled, files } = await build(file, {
       outDir: await temp.dir(),

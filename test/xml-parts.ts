@@ -29,3 +29,13 @@ export async function malformedParts(pptx: Buffer): Promise<Record<string, strin
   }
   return problems;
 }
+
+/** XML character data as text: the five predefined entities decoded. */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}

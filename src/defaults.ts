@@ -11,4 +11,6 @@ export const DEFAULTS = {
   paper: 'a4',
   /** Slides per handout page, notes beside them. */
   handoutLayout: 3,
+  /** Seconds one run of `check --run` may take. */
+  runTimeout: 60,
 } as const;

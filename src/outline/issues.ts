@@ -123,6 +123,13 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
       ];
     case 'invalid_union': {
       if (!issue.discriminator) {
+        // A mapping where the union allows one kind of mapping (`run: false` or `run: { … }`): what is wrong inside it.
+        const inside = mappingBranch(root, path, data, issue.errors);
+        if (inside) {
+          return inside.flatMap((nested) =>
+            toProblems(root, data, { ...nested, path: [...issue.path, ...nested.path] }),
+          );
+        }
         const options = unionOptions(root, path, data);
         return [
           at(
@@ -223,12 +230,31 @@ function suggestKey(key: string, allowed: readonly string[]): string {
   return prefixOf && !closest(key, allowed) ? ` (did you mean "${prefixOf}"?)` : didYouMean(key, allowed);
 }
 
+/** The issues of a union's only mapping option, when the value is a mapping. */
+function mappingBranch(
+  root: z.core.$ZodType,
+  path: OutlinePath,
+  data: unknown,
+  errors: readonly Issue[][],
+): readonly Issue[] | undefined {
+  const value = valueAt(data, path);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const union = schemaAt(root, path, data);
+  if (!(union instanceof z.ZodUnion)) return undefined;
+  const mappings = (union.options as z.core.$ZodType[]).flatMap((option, i) =>
+    option instanceof z.ZodObject ? [i] : [],
+  );
+  const [only] = mappings;
+  return mappings.length === 1 && only !== undefined ? errors[only] : undefined;
+}
+
 /** The shapes a value may take where the schema is a union (`agenda: false` or a mapping). */
 function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
   const union = schemaAt(root, path, data);
   if (!(union instanceof z.ZodUnion)) return [];
   return (union.options as z.core.$ZodType[]).map((option) => {
     if (option instanceof z.ZodLiteral) return JSON.stringify(option.value);
+    if (option instanceof z.ZodEnum) return option.options.map((value) => JSON.stringify(value)).join(' or ');
     if (option instanceof z.ZodObject) return `a mapping (${Object.keys(option.shape).join(', ')})`;
     return article((option as z.ZodType).type);
   });
@@ -361,5 +387,12 @@ function step(schema: z.core.$ZodType, key: string | number): z.core.$ZodType | 
   if (schema instanceof z.ZodObject) return schema.shape[key as string];
   if (schema instanceof z.ZodArray) return schema.element;
   if (schema instanceof z.ZodRecord) return schema.valueType;
+  // Inside a union (`run: false` or a mapping): the mapping that has the key.
+  if (schema instanceof z.ZodUnion) {
+    const mapping = (schema.options as z.core.$ZodType[]).find(
+      (option) => option instanceof z.ZodObject && key in option.shape,
+    );
+    return mapping && step(mapping, key);
+  }
   return undefined;
 }

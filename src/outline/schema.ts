@@ -3,6 +3,7 @@
  * validator and the shipped `outline.schema.json`.
  */
 import * as z from 'zod';
+import { DEFAULTS } from '../defaults.js';
 import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../file-name.js';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
 import { BUILT_IN_THEMES } from '../theme/themes.js';
@@ -127,6 +128,59 @@ const prosConsSlide = z.strictObject({
 
 const languageName = z.string().regex(/^[A-Za-z0-9_+#.-]+$/, 'a language name such as "python"');
 
+/** What `versus check --run` expects of a run that should fail. */
+const expectError = z
+  .union([
+    z.literal('error'),
+    z.strictObject({
+      error: z
+        .string()
+        .min(1)
+        .describe('Text its output must contain: the error\'s type ("ValueError") or a piece of its message.'),
+    }),
+  ])
+  .describe(
+    'The code is meant to fail: "error", or { error: text the output must contain }. Running without error is then a finding.',
+  );
+
+const paneRun = z
+  .union([
+    z.literal(false),
+    z.strictObject({
+      expect: expectError.optional(),
+      after: z
+        .array(z.string())
+        .optional()
+        .describe(
+          'Contender ids of panes on this slide whose code runs first, in the same process: this pane uses what they define.',
+        ),
+    }),
+  ])
+  .describe('How `versus check --run` runs this pane: false leaves it out (a fragment, a shell session).');
+
+const exerciseRun = z
+  .union([
+    z.literal(false),
+    z.strictObject({
+      expect: expectError
+        .optional()
+        .describe('The solution is meant to fail: "error", or { error: text its output must contain }.'),
+      after: z
+        .array(id)
+        .optional()
+        .describe(
+          'Ids of exercises whose solutions run first, in the same process, as the notebook runs top to bottom: this solution (and starter) uses what they define.',
+        ),
+      starter: z
+        .union([z.enum(['syntax', 'run']), z.literal(false)])
+        .optional()
+        .describe(
+          'How the starter is checked: "syntax" (default: parsed, not run), "run" (run whole, after the set-up code and the exercises named in "after"; its TODOs must be comments or placeholders that run), or false.',
+        ),
+    }),
+  ])
+  .describe('How `versus check --run` runs the solution and checks the starter: false leaves both out.');
+
 const codePane = z
   .strictObject({
     contender: z.string().describe('Contender id this pane belongs to.'),
@@ -134,6 +188,7 @@ const codePane = z
     code: z.string().min(1).optional().describe('The code itself.'),
     file: z.string().min(1).optional().describe('Or a file to include, relative to the outline.'),
     caption: slideText(LIMIT.line).optional(),
+    run: paneRun.optional(),
   })
   .refine((pane) => (pane.code === undefined) !== (pane.file === undefined), {
     message: 'a code pane needs exactly one of "code" or "file"',
@@ -202,6 +257,7 @@ const exerciseSlide = z.strictObject({
     .optional()
     .describe('Code the attendees start from: goes to the exercise notebook, never to the slide.'),
   solution: z.string().min(1).describe('Goes to the speaker notes, never on the slide.'),
+  run: exerciseRun.optional(),
 });
 
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -287,6 +343,34 @@ const labels = z
   )
   .describe('Words versus adds (agenda, pros, "Choose {name} if…"), over the catalog of the talk\'s lang.');
 
+/** A program and its arguments; the code's file is added at the end. */
+const command = z.union([
+  z.string().regex(/\S/, 'must not be blank').describe('A program and its arguments, separated by spaces.'),
+  z.array(z.string().min(1)).min(1).describe('A program and its arguments, one per item (for paths with spaces).'),
+]);
+
+/** How `versus check --run` runs the talk's code. */
+const runSettings = z
+  .strictObject({
+    runners: z
+      .record(languageName, z.union([command, z.literal(false)]))
+      .optional()
+      .describe(
+        'Language → the program that runs its code, given the code\'s file last: ".venv/bin/python", "deno run", or false not to run that language. A relative path is relative to the outline. Defaults: python → python3, javascript → node, bash and sh → bash.',
+      ),
+    setup: z
+      .record(languageName, z.string())
+      .optional()
+      .describe('Language → code run before every pane and solution in it, in the same process (imports, small data).'),
+    timeout: z
+      .number()
+      .positive()
+      .max(3600)
+      .optional()
+      .describe(`Seconds each run may take before it is stopped and reported (default ${DEFAULTS.runTimeout}).`),
+  })
+  .describe('How `versus check --run` runs the code panes and exercises: runners, set-up code, time limit.');
+
 /** Talk-wide settings an overlay may override too. */
 const settings = {
   url: z
@@ -335,6 +419,7 @@ const settings = {
     .describe('false: no divider slide before each section (a short talk of one section needs none).'),
   references: z.union([generatedSlide, z.literal(false)]),
   defaultProfile: id.describe('Profile used when --profile is not given.'),
+  run: runSettings,
 };
 
 export const outlineSchema = z
@@ -401,6 +486,8 @@ export type SlideKind = Slide['kind'];
 export type Contender = Outline['contenders'][number];
 export type Source = Outline['sources'][number];
 export type Profile = NonNullable<Outline['profiles']>[string];
+export type RunSettings = NonNullable<Outline['run']>;
+export type CodePane = Extract<Slide, { kind: 'code' }>['panes'][number];
 
 /** The outline's JSON Schema, for editors (`# yaml-language-server: $schema=...`). */
 export function outlineJsonSchema(): Record<string, unknown> {

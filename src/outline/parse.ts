@@ -12,17 +12,15 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import {
   type Alias,
-  Composer,
-  type CST,
+  CST,
   type Document,
+  isCollection,
   isScalar,
   Lexer,
   LineCounter,
-  Parser,
   parseDocument,
   visit,
   type YAMLError,
-  YAMLParseError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -43,12 +41,11 @@ export interface SyntaxTree {
 /** Aliases are resolved at most this often, so "billion laughs" files fail fast instead of eating memory. */
 const MAX_ALIAS_COUNT = 1000;
 
-/**
- * Deeper nesting is refused before the document is built: `yaml` builds it
- * recursively, so thousands of nested lists would overflow the stack (and a few
- * MB of brackets run out of memory). No outline needs more than ten levels.
- */
+/** Deeper nesting is refused: no outline needs more than ten levels, and `yaml` builds documents recursively. */
 const MAX_DEPTH = 100;
+
+/** Beyond this many levels, text is not parsed any further (see runawayNesting). */
+const RUNAWAY_DEPTH = 5 * MAX_DEPTH;
 
 const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
@@ -103,7 +100,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const lineCounter = new LineCounter();
   const document = composeChecked(source, lineCounter);
   if ('tooDeep' in document) {
-    const { line, col } = lineCounter.linePos(document.tooDeep);
+    const { line, col } = document.tooDeep;
     const message = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
     const hint = 'An outline needs a few levels; look for runaway brackets or indentation.';
     const empty = { document: parseDocument(''), lineCounter };
@@ -170,45 +167,64 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
 }
 
 /**
- * What `parseDocument` does, in one pass that also watches the nesting depth:
- * the syntax tree is streamed into the composer, and reading stops at the
- * first value nested deeper than MAX_DEPTH, so even megabytes of `[[[[` fail
- * in milliseconds, before anything recursive runs.
+ * `parseDocument`, guarded against runaway nesting. `yaml` builds the document
+ * recursively; past some hundreds of levels it gives up with a stack error,
+ * and megabytes of `[[[[` take seconds. So the text is lexed first, and only
+ * its part up to where it is certainly nested too deep is parsed; then the
+ * first collection deeper than MAX_DEPTH, in reading order, is the one named.
  */
-function composeChecked(source: string, lineCounter: LineCounter): Document.Parsed | { tooDeep: number } {
-  const parser = new Parser(lineCounter.addNewLine);
+function composeChecked(
+  source: string,
+  lineCounter: LineCounter,
+): Document.Parsed | { tooDeep: { line: number; col: number } } {
+  const runaway = runawayNesting(source);
+  if (runaway !== undefined) {
+    const partLines = new LineCounter();
+    const tooDeep = firstTooDeep(parseDocument(source.slice(0, runaway), { lineCounter: partLines }));
+    if (tooDeep !== undefined) return { tooDeep: partLines.linePos(tooDeep) };
+  }
   // logLevel 'error': warnings (e.g. about collection keys) must not reach the console from here.
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  let tooDeep: number | undefined;
-  function* tokens(): Generator<CST.Token> {
-    lineCounter.addNewLine(0); // parser.parse() would do this; next() does not
-    for (const lexeme of new Lexer().lex(source)) {
-      yield* parser.next(lexeme);
-      // The stack holds the document, the open collections and the value being read:
-      // only when it is long enough to be too deep are the collections counted.
-      const open = parser.stack.length > MAX_DEPTH ? parser.stack.filter(isCollection) : [];
-      if (open.length > MAX_DEPTH) {
-        tooDeep = open.at(-1)?.offset ?? parser.offset;
-        return;
-      }
-    }
-    yield* parser.end();
-  }
-  let document: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens(), true, source.length)) {
-    if (!document) document = next;
-    else {
-      document.errors.push(
-        new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'multiple documents'),
-      );
-      break;
-    }
-  }
-  return tooDeep !== undefined ? { tooDeep } : (document as Document.Parsed);
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const tooDeep = firstTooDeep(document);
+  return tooDeep !== undefined ? { tooDeep: lineCounter.linePos(tooDeep) } : document;
 }
 
-function isCollection(token: CST.Token): boolean {
-  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+/**
+ * Where the text is certainly nested deeper than RUNAWAY_DEPTH: open brackets,
+ * plus the block indicators (`- `, `? `, `: `) on one line, each of which opens
+ * a level. A lower bound of the depth, read from lexemes alone in milliseconds;
+ * indentation cannot nest deep enough within MAX_OUTLINE_BYTES to matter.
+ */
+function runawayNesting(source: string): number | undefined {
+  let brackets = 0;
+  let indicatorsOnLine = 0;
+  let offset = 0;
+  let scalarFollows = false;
+  for (const lexeme of new Lexer().lex(source)) {
+    // A scalar's text comes after a marker lexeme; the text may look like an indicator ("-").
+    const type: string | null = scalarFollows ? 'scalar-text' : CST.tokenType(lexeme);
+    scalarFollows = type === 'scalar';
+    if (type === 'scalar' || type === 'doc-mode' || type === 'flow-error-end') continue; // markers: no text
+    if (type === 'newline') indicatorsOnLine = 0;
+    else if (type === 'flow-map-start' || type === 'flow-seq-start') brackets++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') brackets = Math.max(0, brackets - 1);
+    else if (brackets === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind'))
+      indicatorsOnLine++;
+    if (brackets + indicatorsOnLine > RUNAWAY_DEPTH) return offset;
+    offset += lexeme.length;
+  }
+  return undefined;
+}
+
+/** The offset of the first collection nested deeper than MAX_DEPTH, in reading order. */
+function firstTooDeep(document: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(document, (_, node, path) => {
+    if (!isCollection(node) || path.filter(isCollection).length < MAX_DEPTH) return undefined;
+    found = node.range?.[0];
+    return visit.BREAK;
+  });
+  return found;
 }
 
 /**

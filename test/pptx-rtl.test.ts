@@ -26,10 +26,13 @@ async function slidesOf(lang: string): Promise<string[]> {
   );
 }
 
+/** The shapes' boxes; the shape tree's own (empty) group transform is no shape. */
 const boxes = (xml: string) =>
-  [...xml.matchAll(/<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g)].map((m) =>
-    m.slice(1).map(Number),
-  );
+  [
+    ...xml
+      .replace(/<p:grpSpPr>[\s\S]*?<\/p:grpSpPr>/, '')
+      .matchAll(/<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g),
+  ].map((m) => m.slice(1).map(Number));
 const tableCells = (xml: string) =>
   [...xml.matchAll(/<a:tr [\s\S]*?<\/a:tr>/g)].map((row) =>
     [...(row[0].matchAll(/<a:tc[\s\S]*?<\/a:tc>/g) ?? [])].map((cell) =>

@@ -12,7 +12,7 @@ import { solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { PPTX_FONTS } from '../theme/fonts.js';
 import { paletteFor } from '../theme/palette.js';
-import { hex } from './pptx/draw.js';
+import { hex, mirroredSlide } from './pptx/draw.js';
 import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
 import type { SlideNotes } from './pptx/notes.js';
@@ -45,7 +45,7 @@ export async function exportNativePptx(outlineDeck: Deck, assets: Assets = new M
     page.background = { color: hex(background) };
     const frame: Frame = {
       pptx,
-      slide: page,
+      slide: labels.dir === 'rtl' ? mirroredSlide(page) : page,
       palette,
       contenders: deck.contenders,
       labels,

@@ -6,6 +6,7 @@ import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
+import { SLIDE } from '../../theme/geometry.js';
 
 export type Pptx = InstanceType<typeof pptxgenjs.default>;
 export type PptxSlide = pptxgenjs.default.Slide;
@@ -122,6 +123,8 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
           lineSpacing: pt(p.size * p.line),
           paraSpaceAfter: last ? 0 : pt(p.gap),
           align: rtl && !p.mono ? mirrored(p.align ?? 'left') : (p.align ?? 'left'),
+          // On the paragraph too: pptxgenjs passes the box's rtlMode to its runs, but not in a placeholder.
+          ...(rtl && !p.mono ? { rtlMode: true } : {}),
           ...(p.spacing ? { charSpacing: pt(p.spacing) } : {}),
           ...(p.bullet === 'disc' ? { bullet: { indent: pt(BULLET_INDENT * p.size) } } : {}),
           ...(p.bullet && p.bullet !== 'disc'
@@ -157,6 +160,32 @@ export function addRect(pptx: Pptx, slide: PptxSlide, box: Box, color: string, r
     fill: { color: hex(color) },
     line: { type: 'none' },
     ...(radius ? { rectRadius: inch(radius) } : {}),
+  });
+}
+
+/**
+ * A right-to-left slide: its left-to-right layout in a mirror, every shape at
+ * the mirror image of its place. Text direction and alignment are set where
+ * text is drawn (addTextBox, and the table cells' `rtlMode`).
+ */
+export function mirroredSlide(slide: PptxSlide): PptxSlide {
+  const width = inch(SLIDE.width);
+  const mirror = <T>(options: T): T => {
+    const { x, w } = (options ?? {}) as { x?: unknown; w?: unknown };
+    return typeof x === 'number' && typeof w === 'number' ? { ...options, x: width - x - w } : options;
+  };
+  return new Proxy(slide, {
+    get(target, key, receiver) {
+      if (key === 'addImage') return (options: pptxgenjs.default.ImageProps) => target.addImage(mirror(options));
+      if (key === 'addText' || key === 'addShape' || key === 'addTable') {
+        const add = target[key] as (content: unknown, options: unknown) => PptxSlide;
+        return (content: unknown, options: unknown) => add.call(target, content, mirror(options));
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    set(target, key, value, receiver) {
+      return Reflect.set(target, key, key === 'slideNumber' ? mirror(value) : value, receiver);
+    },
   });
 }
 

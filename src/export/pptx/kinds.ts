@@ -319,6 +319,8 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const none = { type: 'none' } as const;
   const rtl = frame.labels.dir === 'rtl';
   const align = rtl ? 'right' : 'left';
+  // pptxgenjs writes a cell paragraph's direction from its first run's options.
+  const direction = rtl ? { rtlMode: true } : {};
   const cellBase = {
     fontFace: PPTX_FONTS.sans,
     fontSize: pt(size),
@@ -326,6 +328,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     valign: 'top',
     align,
     lang: frame.labels.lang,
+    ...direction,
   } as const;
   // A right-to-left table reads from the right: the aspects there, the winner's bar on the cell's right edge.
   const inReadingOrder = <T>(cells: T[]): T[] => (rtl ? [...cells].reverse() : cells);
@@ -352,7 +355,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     const tie = row.verdict === 'tie';
     const aspect = {
       text: [
-        { text: row.aspect, options: { bold: true, color: hex(p.fg) } },
+        { text: row.aspect, options: { bold: true, color: hex(p.fg), ...direction } },
         ...(tie
           ? [
               {
@@ -369,7 +372,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
       const cell = own(row.cells, c.id) ?? '';
       return {
         text: [
-          { text: cell, options: { bold: wins, color: hex(p.fg) } },
+          { text: cell, options: { bold: wins, color: hex(p.fg), ...direction } },
           ...(wins ? [{ text: ' ✓', options: { bold: true, color: hex(p.good) } }] : []),
         ],
         options: {

@@ -22,7 +22,6 @@
  */
 import path from 'node:path/posix';
 import JSZip from 'jszip';
-import { directionOf } from '../../i18n/catalogs.js';
 import { safeSvg } from '../../images/svg.js';
 import { NOTES_PAGE, notesBodyXml, type SlideNotes } from './notes.js';
 import { escapeXml } from './xml.js';
@@ -51,18 +50,10 @@ export async function finishPackage(pptx: Buffer, { notes, lang, properties, dat
   await edit(zip, 'ppt/presentation.xml', (xml) =>
     xml.replace(/<p:notesSz [^>]*\/>/, `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`),
   );
-  const slideWidth = Number(
-    /<p:sldSz cx="(\d+)"/.exec((await zip.file('ppt/presentation.xml')?.async('string')) ?? '')?.[1],
-  );
-  const rtl = directionOf(lang) === 'rtl';
   for (const [i, slideNotes] of notes.entries()) {
-    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) => {
-      const fixed = renumberShapes(oneParagraphProperties(xml)).replaceAll(
-        '<a:tblPr/>',
-        '<a:tblPr firstRow="1" bandRow="1"/>',
-      );
-      return rtl ? mirrored(fixed, slideWidth) : fixed;
-    });
+    await edit(zip, `ppt/slides/slide${i + 1}.xml`, (xml) =>
+      renumberShapes(oneParagraphProperties(xml)).replaceAll('<a:tblPr/>', '<a:tblPr firstRow="1" bandRow="1"/>'),
+    );
     await edit(zip, `ppt/notesSlides/notesSlide${i + 1}.xml`, (xml) => {
       const { spPr, txBody } = notesBodyXml(slideNotes, lang);
       // The notes placeholder is the shape whose placeholder type is "body".
@@ -75,19 +66,6 @@ export async function finishPackage(pptx: Buffer, { notes, lang, properties, dat
   await drawSvgFallbacks(zip);
   if (date) await stamp(zip, date);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
-}
-
-/**
- * A right-to-left slide: every shape at the mirror image of its place, and its
- * paragraphs right to left (all but code, which is drawn aligned left).
- */
-function mirrored(xml: string, slideWidth: number): string {
-  const rightToLeft = xml.replace(/<a:pPr(?![^>]*\brtl=)(?=[^>]*\balgn="(?:r|ctr)")/g, '<a:pPr rtl="1"');
-  return rightToLeft.replace(
-    /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g,
-    (_, x: string, y: string, cx: string, cy: string) =>
-      `<a:off x="${slideWidth - Number(x) - Number(cx)}" y="${y}"/><a:ext cx="${cx}" cy="${cy}"/>`,
-  );
 }
 
 /** The document properties as XML text, each in the element pptxgenjs wrote for it. */

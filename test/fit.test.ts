@@ -141,9 +141,12 @@ describe('scaling and wrapping', () => {
     for (const part of parts) expect(part.fit?.code ?? 20).toBeGreaterThanOrEqual(16);
   });
 
-  it('keeps a short pane whole on the first part, and the long one beside it in its place on the next', () => {
+  it('keeps a short pane whole on the first part, and the long one beside it goes on alone at the full width', () => {
     const short = Array.from({ length: 9 }, (_, i) => (i === 2 ? '' : `short_${i} = ${i}`)).join('\n');
-    const long = Array.from({ length: 60 }, (_, i) => `long_${i} = ${i}`).join('\n');
+    const long = Array.from(
+      { length: 60 },
+      (_, i) => `long_${i} = compute(${i}, ${'argument, '.repeat(i % 5)}last)`,
+    ).join('\n');
     const compiled = compiledOf([
       {
         kind: 'code',
@@ -165,10 +168,12 @@ describe('scaling and wrapping', () => {
         .map(([contender]) => contender),
     ).not.toContain('c1');
     const longShown = panes.flat().filter(([contender]) => contender === 'c2');
-    expect(longShown.map(([, code]) => code).join('\n')).toBe(long);
-    // The long pane keeps its place on the right where the short one has ended.
-    expect(parts.map((part) => part.slots)).toEqual([undefined, ...parts.slice(1).map(() => [1])]);
-    expect(compiled.markdown).toContain('<div class="column c2 slot-2">');
+    const bare = (code: string) => code.replaceAll(CONTINUATION.trim(), '').replace(/\s+/g, '');
+    expect(bare(longShown.map(([, code]) => code).join('\n'))).toBe(bare(long));
+    // Alone, the long pane takes the whole width: its lines no longer wrap.
+    expect(parts.map((part) => part.columns)).toEqual([2, ...parts.slice(1).map(() => 1)]);
+    expect(parts.slice(1).map((part) => part.slots)).toEqual(parts.slice(1).map(() => undefined));
+    expect(longShown.slice(1).some(([, code]) => code?.includes(CONTINUATION))).toBe(false);
   });
 
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {
@@ -185,6 +190,40 @@ describe('layouts for 2–6 contenders', () => {
     const slides = authored(deckOf([{ kind: 'code', title: 'C', panes }], 5).slides);
     expect(slides).toHaveLength(1);
     expect(slides[0]?.columns).toBe(5);
+  });
+
+  it('shows three 10-line panes side by side on one slide, and five in even groups (3 + 2)', () => {
+    const component = (name: string) =>
+      Array.from({ length: 10 }, (_, i) =>
+        i % 3 ? `  return rows.slice(0, ${i});` : `function ${name}${i}(rows) {`,
+      ).join('\n');
+    const three = authored(
+      deckOf([{ kind: 'code', title: 'C', panes: ids(3).map((c) => ({ contender: c, code: component(c) })) }], 3)
+        .slides,
+    );
+    expect(three.map((s) => s.kind === 'code' && s.panes.length)).toEqual([3]);
+    const five = authored(
+      deckOf([{ kind: 'code', title: 'C', panes: ids(5).map((c) => ({ contender: c, code: component(c) })) }], 5)
+        .slides,
+    );
+    expect(five.map((s) => s.kind === 'code' && s.panes.length)).toEqual([3, 2]);
+  });
+
+  it('gives the pros and the cons parts of their own when they need more than one slide', () => {
+    const items = (n: number, what: string) =>
+      Array.from({ length: n }, (_, i) => `${what} number ${i + 1}, which takes a line or two in a column`);
+    const pros = Object.fromEntries(ids(5).map((id, i) => [id, items(2 + (i % 3), 'An advantage')]));
+    const cons = Object.fromEntries(ids(5).map((id, i) => [id, items(1 + (i % 2), 'A drawback')]));
+    const parts = authored(deckOf([{ kind: 'pros-cons', title: 'P', pros, cons }], 5).slides);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      if (part.kind !== 'pros-cons') continue;
+      expect(Object.keys(part.pros).length === 0 || Object.keys(part.cons).length === 0).toBe(true);
+    }
+    const shown = (side: 'pros' | 'cons') =>
+      parts.flatMap((p) => (p.kind === 'pros-cons' ? Object.values(p[side]).flat() : []));
+    expect(shown('pros').sort()).toEqual(Object.values(pros).flat().sort());
+    expect(shown('cons').sort()).toEqual(Object.values(cons).flat().sort());
   });
 
   it('shows 6 contenders’ short pros and cons in a grid on one slide, and never leaves a column empty', () => {
@@ -255,9 +294,13 @@ describe('the References slide', () => {
 
 describe('where long code splits', () => {
   it('keeps a line that only closes a block with the lines before it', () => {
-    const units = ['class Alpha {', '  size = 1;', '}', 'class Beta {', '  size = 2;', '  ) {', '}'].map((line) => ({
-      lines: [line],
-    }));
+    const units = ['class Alpha {', '  size = 1;', '}', 'class Beta {', '  size = 2;', '  ) {', '}'].map(
+      (text, line) => ({
+        lines: [text],
+        line,
+        first: true,
+      }),
+    );
     const cost = codeBreakCost(units, 100);
     // Before the lone "}" that closes Alpha costs more than before the next class.
     expect(cost(2)).toBeGreaterThan(cost(3));

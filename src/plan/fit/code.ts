@@ -58,6 +58,9 @@ function breakIndex(text: string, room: number, font: Font): number {
 /** A source line as the pane shows it: its wrapped parts, which stay on one page. */
 export interface CodeUnit {
   lines: string[];
+  /** The source line it shows (0-based), and whether it starts it (a line too long for a page splits). */
+  line: number;
+  first: boolean;
 }
 
 /** A line that starts by closing a bracket: it ends what the lines before it opened. */
@@ -70,8 +73,10 @@ const isBlank = (unit: CodeUnit | undefined) => (unit?.lines.join('') ?? '').tri
  * wrapped parts, or a part on its own for a line too long for a whole page.
  */
 export function codeUnits(displayed: string[][], lineHeight: number, budget: number): CodeUnit[] {
-  return displayed.flatMap((parts) =>
-    parts.length * lineHeight <= budget ? [{ lines: parts }] : parts.map((part) => ({ lines: [part] })),
+  return displayed.flatMap((parts, line) =>
+    parts.length * lineHeight <= budget
+      ? [{ lines: parts, line, first: true }]
+      : parts.map((part, i) => ({ lines: [part], line, first: i === 0 })),
   );
 }
 

@@ -48,9 +48,9 @@ function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budge
 }
 
 /**
- * The layout with the fewest slides, and among those the most columns side by
- * side: all `count` columns on one slide if they fit, else in even groups,
- * stacked into a grid where they fit. `layout(column, width)` lays one column
+ * The layout with the fewest slides, and among those the evenest groups and the
+ * most columns side by side: all `count` columns on one slide if they fit, else
+ * in even groups, stacked into a grid where they fit. `layout(column, width)` lays one column
  * out at a width; `allowed(perRow)` rules out column counts too narrow for the
  * content; `closing` is the height something under the last slide's columns needs.
  */
@@ -62,6 +62,14 @@ export function planColumns(
   closing = 0,
 ): ColumnPlan | undefined {
   let best: ColumnPlan | undefined;
+  /** Fewest slides first, then the evenest groups; among equals the first found, with the most columns side by side. */
+  const consider = (slides: Slides | undefined, perRow: number) => {
+    if (!slides) return;
+    const fewer = !best || slides.length < best.slides.length;
+    if (fewer || (slides.length === best?.slides.length && unevenness(slides) < unevenness(best.slides))) {
+      best = { slides, perRow };
+    }
+  };
   const laidOut = new Map<string, ColumnLayout>();
   const cachedLayout = (column: number, width: number) => {
     const key = `${column}@${width}`;
@@ -89,15 +97,54 @@ export function planColumns(
         break;
       }
     }
-    if (!slides) continue;
-    if (!best || slides.length < best.slides.length) best = { slides, perRow };
+    consider(slides, perRow);
+    // Fewer slides than rows: the columns in even groups, each a grid on a slide of its own (5 → 3 + 2, not 4 + 1).
+    for (let slideGroups = 1; slideGroups < groups; slideGroups++) {
+      consider(grids(count, slideGroups, perRow, [budget, budget - closing], cachedLayout), perRow);
+    }
     // More groups mean at least as many rows: once each row has a slide of its own, none can do better.
-    if (best.slides.length <= 1) break;
+    if (best && best.slides.length <= 1) break;
   }
   return best;
 }
 
 type Slides = ColumnPlan['slides'];
+
+/** How much the number of columns starting on a slide differs between the slides where some start. */
+function unevenness(slides: Slides): number {
+  const starts = slides.map((s) => s.columns.filter((c) => c.from === 0).length).filter((n) => n > 0);
+  return Math.max(...starts) - Math.min(...starts);
+}
+
+/**
+ * The columns in `slideGroups` even groups, each on one slide as rows of
+ * `perRow` (the last within `lastRoom`); undefined unless every column fits whole.
+ */
+function grids(
+  count: number,
+  slideGroups: number,
+  perRow: number,
+  [room, lastRoom]: [number, number],
+  layout: (column: number, width: number) => ColumnLayout,
+): Slides | undefined {
+  const width = columnWidth(perRow);
+  const ranges = evenGroups(count, slideGroups);
+  const slides: Slides = [];
+  for (const [g, [from, to]] of ranges.entries()) {
+    const slide: Slides[number] = { columns: [], height: 0 };
+    for (let row = from; row < to; row += perRow) {
+      const columns = Array.from({ length: Math.min(perRow, to - row) }, (_, i) => row + i);
+      const heights = columns.map((c) => layout(c, width)).map((l) => l.overhead + stack(l.items));
+      slide.height += (row > from ? columnGap(perRow) : 0) + Math.max(...heights);
+      slide.columns.push(
+        ...columns.map((column, slot) => ({ column, from: 0, to: layout(column, width).items.length, slot })),
+      );
+    }
+    if (slide.height > (g === ranges.length - 1 ? lastRoom : room)) return undefined;
+    slides.push(slide);
+  }
+  return slides;
+}
 /** Per column of a group, its parts as [from, to) item ranges. */
 type Pages = [number, number][][];
 

@@ -1,0 +1,164 @@
+/**
+ * Code panes side by side: the size and the columns at which the fewest
+ * slides hold every pane, and panes that go on alone (or fewer than a row
+ * holds) laid out again in the width the others leave free.
+ */
+import { CODE, COLUMN } from '../../theme/geometry.js';
+import type { SlideContent } from '../deck.js';
+import { codeHeight, codeWidth, columnHeading, columnWidth, paragraph, stack } from './blocks.js';
+import { CONTINUATION, type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
+import { type ColumnLayout, type ColumnPlan, planColumns, slotsOf } from './columns.js';
+import type { Part } from './part.js';
+import { textWidth } from './text.js';
+
+type CodeContent = Extract<SlideContent, { kind: 'code' }>;
+type Pane = CodeContent['panes'][number];
+
+const CODE_SIZES = [CODE.size, 19, 18, 17, CODE.min];
+/** A pane narrower than this many characters (or its longest line) is too narrow to read. */
+const MIN_CODE_COLUMNS = 30;
+/** Code may shrink this far to keep its lines whole; smaller sizes only where they save a slide. */
+const AVOID_WRAP_DOWN_TO = 18;
+
+/** A pane's source lines, tabs expanded (a browser would give each one 8 columns). */
+function sourceLines(pane: Pane): string[] {
+  return (pane.code ?? '').replace(/\s+$/u, '').replace(/\t/g, '    ').split('\n');
+}
+
+/**
+ * Code panes: the size at which the fewest slides hold every pane (at 16px at
+ * the least), and among those the one that wraps the fewest lines down to 18px,
+ * else the largest. Lines still too long wrap to the pane.
+ */
+export function codeParts(content: CodeContent, budget: number, nameOf: (id: string) => string): Part[] {
+  const panes = content.panes.map((pane) => ({ pane, lines: sourceLines(pane) }));
+  return planPanes(content, panes, budget, nameOf)?.parts ?? [{ content, fit: {} }];
+}
+
+interface Planned {
+  parts: Part[];
+  /** Lines shown wrapped, over all parts. */
+  wraps: number;
+}
+
+function planPanes(
+  content: CodeContent,
+  panes: { pane: Pane; lines: string[] }[],
+  budget: number,
+  nameOf: (id: string) => string,
+): Planned | undefined {
+  const longest = Math.max(...panes.flatMap((p) => p.lines.map((line) => line.length)));
+  let best: Planned | undefined;
+  for (const size of CODE_SIZES) {
+    const char = textWidth('0', { face: 'mono', size });
+    const laidOut = new Map<string, ColumnLayout & { units: CodeUnit[] }>();
+    /** A pane laid out at a width, with its units. */
+    const paneAt = (index: number, width: number) => {
+      const key = `${index}@${width}`;
+      const found = laidOut.get(key);
+      if (found) return found;
+      const { pane, lines } = panes[index] as (typeof panes)[number];
+      const overhead =
+        stack([columnHeading(nameOf(pane.contender), width)]) +
+        COLUMN.headingGap +
+        codeHeight(0, size) +
+        (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
+      const displayed = lines.map((line) => wrapCodeLine(line, codeWidth(width), size));
+      const units = codeUnits(displayed, size * CODE.line, budget - overhead);
+      const result = { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget), units };
+      laidOut.set(key, result);
+      return result;
+    };
+    const plan = planColumns(
+      panes.length,
+      budget,
+      paneAt,
+      (n) => codeWidth(columnWidth(n)) / char >= Math.min(MIN_CODE_COLUMNS, longest),
+    );
+    if (!plan) continue;
+    const width = columnWidth(plan.perRow);
+    const parts: Part[] = [];
+    for (const run of runsOf(plan)) {
+      const slides = plan.slides.slice(run.from, run.to);
+      // Panes that go on alone, or fewer than a row holds, take the room the others leave.
+      const widened = run.narrow ? widen(slides, panes, (pane) => paneAt(pane, width).units) : undefined;
+      const again = widened && planPanes(content, widened, budget, nameOf);
+      if (again && again.parts.length <= slides.length) {
+        parts.push(...again.parts);
+        continue;
+      }
+      for (const slide of slides) {
+        parts.push({
+          content: {
+            ...content,
+            panes: slide.columns.map(({ column, from, to }) => ({
+              ...(panes[column] as (typeof panes)[number]).pane,
+              code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ',
+            })),
+          },
+          fit: size === CODE.size ? {} : { code: size },
+          columns: plan.perRow,
+          ...slotsOf(slide),
+        });
+      }
+    }
+    const wraps = wrapsIn(parts);
+    // Fewest slides first; then, down to 18px, fewer wrapped lines; then the largest size.
+    const better =
+      !best ||
+      parts.length < best.parts.length ||
+      (parts.length === best.parts.length && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
+    if (better) best = { parts, wraps };
+    if (parts.length === 1 && wraps === 0) break;
+  }
+  return best;
+}
+
+/** Lines shown wrapped (a continuation marker after the indentation) in the parts' panes. */
+function wrapsIn(parts: Part[]): number {
+  const marker = new RegExp(`^\\s*${CONTINUATION.trim()} `, 'u');
+  return parts
+    .flatMap((part) => (part.content.kind === 'code' ? part.content.panes : []))
+    .reduce((sum, pane) => sum + (pane.code ?? '').split('\n').filter((line) => marker.test(line)).length, 0);
+}
+
+/**
+ * The plan's slides in runs: consecutive slides showing the same panes, `narrow`
+ * when they are fewer than a row holds and the run shows the rest of each of them
+ * (a long pane going on alone, the last group of an uneven split).
+ */
+function runsOf(plan: ColumnPlan): { from: number; to: number; narrow: boolean }[] {
+  const runs: { from: number; to: number; narrow: boolean }[] = [];
+  const key = (slide: ColumnPlan['slides'][number]) => slide.columns.map((c) => c.column).join();
+  plan.slides.forEach((slide, i) => {
+    const last = runs.at(-1);
+    if (last && key(plan.slides[last.from] as typeof slide) === key(slide)) last.to = i + 1;
+    else runs.push({ from: i, to: i + 1, narrow: slide.columns.length < plan.perRow });
+  });
+  // A run is the rest of its panes when none of them shows up again after it.
+  return runs.map((run, r) => {
+    const later = new Set(runs.slice(r + 1).flatMap((next) => plan.slides[next.from]?.columns.map((c) => c.column)));
+    const shown = plan.slides[run.from]?.columns.map((c) => c.column) ?? [];
+    return { ...run, narrow: run.narrow && shown.every((column) => !later.has(column)) };
+  });
+}
+
+/**
+ * The panes of a run of slides as source lines from where the run takes them
+ * up: undefined when one starts inside a line that wrapped over two pages.
+ */
+function widen(
+  slides: ColumnPlan['slides'],
+  panes: { pane: Pane; lines: string[] }[],
+  unitsOf: (pane: number) => CodeUnit[],
+): { pane: Pane; lines: string[] }[] | undefined {
+  const first = slides[0];
+  if (!first) return undefined;
+  const rests = first.columns.map(({ column, from }) => {
+    const unit = unitsOf(column)[from];
+    const { pane, lines } = panes[column] as (typeof panes)[number];
+    if (!unit) return { pane, lines: [] };
+    return unit.first ? { pane, lines: lines.slice(unit.line) } : undefined;
+  });
+  return rests.every((rest) => rest !== undefined) ? rests : undefined;
+}

@@ -96,18 +96,21 @@ export type FailureKind = keyof typeof FAILURES;
 
 /**
  * A failure the user can act on, with its kind, the diagnostics behind it and
- * a hint. An error it wraps goes in `options.cause` (printed with `DEBUG=versus`).
+ * a hint. An error it wraps goes in `cause` (printed with `DEBUG=versus`).
  */
 export class VersusError extends Error {
+  readonly diagnostics: Diagnostic[];
+  readonly hint: string | undefined;
+
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly diagnostics: Diagnostic[] = [],
-    readonly hint?: string,
-    options?: ErrorOptions,
+    { diagnostics = [], hint, cause }: { diagnostics?: Diagnostic[]; hint?: string | undefined; cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'VersusError';
+    this.diagnostics = diagnostics;
+    this.hint = hint;
   }
 }
 
@@ -154,12 +157,10 @@ export const formatDiagnostic = diagnosticFormatter();
 export function invalidOutline(diagnostics: Diagnostic[]): VersusError {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
-  return new VersusError(
-    'invalid-outline',
-    `The outline has ${count}; nothing was written.`,
-    sorted,
-    'Fix the lines above and build again. `versus schema` prints every allowed field.',
-  );
+  return new VersusError('invalid-outline', `The outline has ${count}; nothing was written.`, {
+    diagnostics: sorted,
+    hint: 'Fix the lines above and build again. `versus schema` prints every allowed field.',
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Selection } from '../src/select/select.js';
 export function loadText(source: string, file = 'outline.yaml'): LoadedOutline {
   const parsed = parseOutlineText(source, file);
   const validated = validateOutline(parsed);
-  if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', validated.diagnostics);
+  if (!validated.ok) throw new VersusError('invalid-outline', 'invalid', { diagnostics: validated.diagnostics });
   const outline = structuredClone(validated.outline);
   stampOutline(outline, file);
   return { outline, file, documents: new Map([[file, parsed]]), assets: new Map(), files: [file], inputs: new Map() };

@@ -322,24 +322,18 @@ async function exportWithBrowser({
     return onPdf || alone || onImages || [];
   } catch (error) {
     if (error instanceof VersusError) throw error;
-    throw new VersusError(
-      'export',
-      `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`,
-      [],
-      'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
-      { cause: error },
-    );
+    throw new VersusError('export', `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`, {
+      hint: 'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
+      cause: error,
+    });
   }
 }
 
 function pptxError(error: Error): never {
-  throw new VersusError(
-    'export',
-    `The PowerPoint file could not be written: ${error.message.split('\n')[0]}`,
-    [],
-    'Check the images the outline names (PNG, JPEG, GIF or SVG), or try --pptx images.',
-    { cause: error },
-  );
+  throw new VersusError('export', `The PowerPoint file could not be written: ${error.message.split('\n')[0]}`, {
+    hint: 'Check the images the outline names (PNG, JPEG, GIF or SVG), or try --pptx images.',
+    cause: error,
+  });
 }
 
 const asWarning = (finding: Finding): Finding => ({ ...finding, severity: 'warning' });
@@ -361,12 +355,10 @@ function strictError(overflows: Finding[], overBudget: Finding | undefined): Ver
     line,
     col,
   });
-  return new VersusError(
-    'lint',
-    `${problems.join(' and ')} (--strict); nothing was written.`,
-    [...(overBudget ? [overBudget] : []), ...overflows].map(asError),
-    `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,
-  );
+  return new VersusError('lint', `${problems.join(' and ')} (--strict); nothing was written.`, {
+    diagnostics: [...(overBudget ? [overBudget] : []), ...overflows].map(asError),
+    hint: `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,
+  });
 }
 
 export interface BatchResult {
@@ -442,7 +434,6 @@ function slugCollision(file: string, other: string, slug: string): VersusError {
   return new VersusError(
     'invalid-outline',
     `${file} would write ${slug}.md and the rest over the files of ${other}, built just before it; nothing was written.`,
-    [],
-    'Give one of them its own `slug:` (or a different title), or build them into different --out folders.',
+    { hint: 'Give one of them its own `slug:` (or a different title), or build them into different --out folders.' },
   );
 }

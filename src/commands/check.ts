@@ -98,11 +98,9 @@ export function formatCheckReport(report: CheckReport): string {
 /** Without a browser, `check` can still lint: say so next to how to get one. */
 function withoutMeasuring(error: unknown): never {
   if (!(error instanceof VersusError) || error.kind !== 'no-browser') throw error;
-  throw new VersusError(
-    error.kind,
-    error.message,
-    error.diagnostics,
-    `${error.hint ?? ''} Or skip the overflow measurement with --no-measure.`.trim(),
-    { cause: error.cause },
-  );
+  throw new VersusError(error.kind, error.message, {
+    diagnostics: error.diagnostics,
+    hint: `${error.hint ?? ''} Or skip the overflow measurement with --no-measure.`.trim(),
+    cause: error.cause,
+  });
 }

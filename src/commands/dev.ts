@@ -361,7 +361,7 @@ const LISTEN_PROBLEMS: Record<string, string | undefined> = {
 function listenError(error: NodeJS.ErrnoException, port: number): unknown {
   const hint = 'Pick another port with --port, or --port 0 for any free one.';
   const reason = LISTEN_PROBLEMS[error.code ?? ''];
-  return reason ? new VersusError('environment', `Port ${port} ${reason}.`, [], hint, { cause: error }) : error;
+  return reason ? new VersusError('environment', `Port ${port} ${reason}.`, { hint, cause: error }) : error;
 }
 
 function describe(error: unknown): string[] {

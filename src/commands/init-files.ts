@@ -9,12 +9,9 @@ import { parseContenders, type Starter, starterOutline } from './init.js';
 export async function initOutline(dir: string, contenderList: string, { force = false } = {}): Promise<string[]> {
   const contenders = parseContenders(contenderList);
   if (contenders.length < 2) {
-    throw new VersusError(
-      'usage',
-      `--contenders needs two or more names, got ${contenders.length}.`,
-      [],
-      'Example: --contenders "PyTorch,JAX,MXNet"',
-    );
+    throw new VersusError('usage', `--contenders needs two or more names, got ${contenders.length}.`, {
+      hint: 'Example: --contenders "PyTorch,JAX,MXNet"',
+    });
   }
   const outlineFile = path.join(dir, 'outline.yaml');
   const schemaFile = path.join(dir, 'outline.schema.json');
@@ -23,12 +20,9 @@ export async function initOutline(dir: string, contenderList: string, { force = 
     () => false,
   );
   if (exists && !force) {
-    throw new VersusError(
-      'usage',
-      `${outlineFile} already exists; nothing was written.`,
-      [],
-      'Choose another folder, or pass --force to overwrite it.',
-    );
+    throw new VersusError('usage', `${outlineFile} already exists; nothing was written.`, {
+      hint: 'Choose another folder, or pass --force to overwrite it.',
+    });
   }
   try {
     await makeFolder(dir);
@@ -45,11 +39,8 @@ function folderError(error: unknown, dir: string, contenders: readonly Starter[]
   const problem = folderProblem(error);
   if (!problem) return error;
   const example = `talks/${contenders.map((c) => c.id).join('-vs-')} --contenders "${contenders.map((c) => c.name).join(',')}"`;
-  return new VersusError(
-    'environment',
-    `Cannot write the starter outline into ${dir}: ${problem}.`,
-    [],
-    `Name a folder for it (it is created when missing), e.g. versus init ${example}.`,
-    { cause: error },
-  );
+  return new VersusError('environment', `Cannot write the starter outline into ${dir}: ${problem}.`, {
+    hint: `Name a folder for it (it is created when missing), e.g. versus init ${example}.`,
+    cause: error,
+  });
 }

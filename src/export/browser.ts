@@ -40,7 +40,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     const which = process.env.CHROME_PATH
       ? `CHROME_PATH (${process.env.CHROME_PATH}) does not exist`
       : 'No Chrome or Chromium was found';
-    throw new VersusError('no-browser', `${which}; PDF and other browser-backed exports need one.`, [], INSTALL_HINT);
+    throw new VersusError('no-browser', `${which}; PDF and other browser-backed exports need one.`, {
+      hint: INSTALL_HINT,
+    });
   }
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
@@ -62,13 +64,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGHUP: false,
     });
   } catch (error) {
-    throw new VersusError(
-      'no-browser',
-      `The browser at ${executablePath} did not start: ${firstLine(error)}`,
-      [],
-      INSTALL_HINT,
-      { cause: error },
-    );
+    throw new VersusError('no-browser', `The browser at ${executablePath} did not start: ${firstLine(error)}`, {
+      hint: INSTALL_HINT,
+      cause: error,
+    });
   }
 }
 

@@ -174,8 +174,7 @@ async function lock(outDir: string): Promise<void> {
       throw new VersusError(
         'environment',
         `Another build has been committing into ${outDir} for ${LOCK_WAIT_MS / 1000} s.`,
-        [],
-        `If no build is running, delete ${file} and build again.`,
+        { hint: `If no build is running, delete ${file} and build again.` },
       );
     } else await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -236,13 +235,14 @@ export function commitError(error: unknown, target: string): unknown {
     return new VersusError(
       'environment',
       `Cannot replace ${target}: another program holds it open, or it is read-only (${code}).`,
-      [],
-      'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
-      { cause: error },
+      {
+        hint: 'Close it (a PDF viewer on Windows locks the file it shows), or make it writable, and build again.',
+        cause: error,
+      },
     );
   }
   const reason = code === 'ENOTEMPTY' ? 'a folder is in the way' : folderProblem(error);
   if (!reason) return error;
   const hint = HINTS[reason] ?? 'Choose a folder you can write to with --out.';
-  return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, [], hint, { cause: error });
+  return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, { hint, cause: error });
 }

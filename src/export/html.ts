@@ -58,12 +58,9 @@ export async function exportHtml({
   if (status !== 0) {
     // marp-cli words a full disk as its own conversion failure; it is the user's to fix.
     if (/\bENOSPC\b/.test(log)) {
-      throw new VersusError(
-        'environment',
-        `Cannot write ${path.basename(outputFile)}: the disk is full.`,
-        [],
-        'Free some space and build again.',
-      );
+      throw new VersusError('environment', `Cannot write ${path.basename(outputFile)}: the disk is full.`, {
+        hint: 'Free some space and build again.',
+      });
     }
     throw new VersusError('export', `marp-cli could not write the HTML (exit status ${status}):\n${log}`);
   }

@@ -96,13 +96,10 @@ const OUTPUT_HINTS: Record<string, string> = {
 function outputError(error: unknown, outDir: string): unknown {
   const reason = folderProblem(error);
   if (!reason) return error;
-  return new VersusError(
-    'environment',
-    `Cannot write to the output folder ${outDir}: ${reason}.`,
-    [],
-    OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
-    { cause: error },
-  );
+  return new VersusError('environment', `Cannot write to the output folder ${outDir}: ${reason}.`, {
+    hint: OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
+    cause: error,
+  });
 }
 
 const STAGING_PREFIX = '.versus-staging-';

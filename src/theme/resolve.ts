@@ -47,40 +47,28 @@ export async function resolveTheme(
   const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
   if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1) };
   if (!isThemeFile(theme)) {
-    throw new VersusError(
-      mistake,
-      `Unknown theme "${theme}".`,
-      [],
-      `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
-    );
+    throw new VersusError(mistake, `Unknown theme "${theme}".`, {
+      hint: `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
+    });
   }
   const file = path.resolve(baseDir, theme);
   // A pipe or a device would be read forever.
   if ((await stat(file).catch(() => undefined))?.isFile() === false) {
-    throw new VersusError(
-      mistake,
-      `Theme file ${file} is not a regular file (a folder, a pipe or a device).`,
-      [],
-      'Name a .css file with --theme or "theme".',
-    );
+    throw new VersusError(mistake, `Theme file ${file} is not a regular file (a folder, a pipe or a device).`, {
+      hint: 'Name a .css file with --theme or "theme".',
+    });
   }
   const css = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw new VersusError(
-      mistake,
-      `Theme file ${file} cannot be read.`,
-      [],
-      'Check the path given to --theme or "theme".',
-      { cause: error },
-    );
+    throw new VersusError(mistake, `Theme file ${file} cannot be read.`, {
+      hint: 'Check the path given to --theme or "theme".',
+      cause: error,
+    });
   });
   const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
   if (!name) {
-    throw new VersusError(
-      mistake,
-      `Theme file ${file} has no "/* @theme name */" comment.`,
-      [],
-      'Marp themes start with /* @theme my-theme */.',
-    );
+    throw new VersusError(mistake, `Theme file ${file} has no "/* @theme name */" comment.`, {
+      hint: 'Marp themes start with /* @theme my-theme */.',
+    });
   }
   return { name, files: [...builtIn, file], read: new Map([[file, createHash('sha256').update(css).digest('hex')]]) };
 }

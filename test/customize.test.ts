@@ -109,7 +109,7 @@ add:
     expect(deck.meta.profile).toBe('workshop');
     expect(markdown).toContain('Capstone: pick a stack for your team');
     expect(markdown).toContain('What will you try on Monday?');
-    expect(deck.slides.some((s) => 'id' in s && s.id === 'more-myths')).toBe(false);
+    expect(deck.slides.some((s) => 'id' in s && s.id === 'benchmarks')).toBe(false);
   });
 });
 

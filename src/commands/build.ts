@@ -20,6 +20,7 @@ import { labelsFor } from '../labels.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
+import { planPresenter } from '../plan/presenter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderRunSheet } from '../render/runsheet.js';
 import { themeFor } from '../theme/resolve.js';
@@ -102,6 +103,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
         : undefined;
       const { exportHtml } = await import('../export/html.js');
       const labels = labelsFor(compiled.deck);
+      const presenter = planPresenter(compiled.deck);
       const toHtml = async (markdownName: string, htmlName: string) => {
         progress(`html     ${htmlName}`);
         await exportHtml({
@@ -111,6 +113,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           images: compiled.assets,
           ogImage,
           labels,
+          presenter,
           marpCli: options.marpCli,
         });
         staging.add(htmlName);

@@ -7,13 +7,15 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics.js';
 import { IMAGE_TYPES } from '../images/check.js';
-import { type Labels, labelsForLang } from '../labels.js';
+import { type Labels, labelsForLang, type MessageKey } from '../labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import type { PresenterPlan } from '../plan/presenter.js';
 import { escapeHtml, unescapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 import { codeLines, TAB } from './code-block.js';
 import { MARP_ENGINE, MARP_OPTIONS } from './marp.js';
+import { presenterAdditions } from './presenter-script.js';
 
 export interface HtmlExport {
   /** The Marp markdown to convert. */
@@ -26,6 +28,8 @@ export interface HtmlExport {
   ogImage?: string | undefined;
   /** The talk's words and direction; without them, the catalog of the page's `lang`. */
   labels?: Labels;
+  /** The presenter view's plan: slide times, slot, the controls' words (plan/presenter.ts). */
+  presenter?: PresenterPlan | undefined;
   /** A marp-cli worker shared with other exports (a batch's); by default one of its own. */
   marpCli?: MarpCliWorker | undefined;
 }
@@ -37,6 +41,7 @@ export async function exportHtml({
   images = new Map(),
   ogImage,
   labels,
+  presenter,
   marpCli,
 }: HtmlExport): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
@@ -66,7 +71,10 @@ export async function exportHtml({
   }
   const marpHtml = await readFile(outputFile, 'utf8');
   const words = labels ?? labelsForLang(langOf(marpHtml));
-  const html = withCodeNotes(withDirection(withAccessibleControls(marpHtml, words), words.dir));
+  const html = withPresenter(
+    withCodeNotes(withDirection(withAccessibleControls(marpHtml, words), words.dir)),
+    presenter,
+  );
   await writeFile(outputFile, await withInlineImages(html, images));
 }
 
@@ -153,20 +161,53 @@ export class MarpCliWorker {
   }
 }
 
+/** marp-cli's on-screen buttons (`data-bespoke-marp-osc`), and the words the talk's language has for them. */
+const CONTROL_WORDS = {
+  prev: 'controlPrevious',
+  next: 'controlNext',
+  fullscreen: 'controlFullscreen',
+  overview: 'controlOverview',
+  presenter: 'controlPresenter',
+} as const satisfies Record<string, MessageKey>;
+
 /**
- * The bespoke template's on-screen controls sit outside every landmark, which
- * axe reports; naming them a navigation landmark fixes that for screen readers too.
+ * The bespoke template's on-screen controls in the talk's language (their
+ * title and text; presenter-script.ts does the same for what marp-cli's script
+ * builds), named as a navigation landmark: they sit outside every landmark,
+ * which axe reports, and a screen reader finds them by that name.
  */
 export function withAccessibleControls(html: string, labels: Labels): string {
-  return html.replace(
-    '<div class="bespoke-marp-osc">',
-    `<div class="bespoke-marp-osc" role="navigation" aria-label="${escapeHtml(labels.t('slideControls'))}">`,
-  );
+  return html
+    .replace(
+      '<div class="bespoke-marp-osc">',
+      `<div class="bespoke-marp-osc" role="navigation" aria-label="${escapeHtml(labels.t('slideControls'))}">`,
+    )
+    .replace(
+      /<button data-bespoke-marp-osc="(\w+)"([^>]*?) title="[^"]*">[^<]*<\/button>/g,
+      (whole, control: string, attributes: string) => {
+        const key = CONTROL_WORDS[control as keyof typeof CONTROL_WORDS];
+        if (!key) return whole;
+        const word = escapeHtml(labels.t(key));
+        return `<button data-bespoke-marp-osc="${control}"${attributes} title="${word}" aria-label="${word}">${word}</button>`;
+      },
+    );
 }
 
 /** The page of a right-to-left talk is right to left too (its slides are marked by marp-engine.ts). */
 export function withDirection(html: string, dir: Labels['dir']): string {
   return dir === 'rtl' ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"') : html;
+}
+
+/**
+ * The pacing panel, the clock and the controls' words (presenter-script.ts):
+ * its style in the head, its script after marp-cli's, which builds the views it changes.
+ */
+export function withPresenter(html: string, plan: PresenterPlan | undefined): string {
+  if (!plan) return html;
+  const { style, script } = presenterAdditions(plan);
+  const styled = html.replace('</head>', `${style}</head>`);
+  const end = styled.lastIndexOf('</body>');
+  return `${styled.slice(0, end)}${script}${styled.slice(end)}`;
 }
 
 /** The `lang` marp-cli gave the page, from the markdown's `lang` directive. */

@@ -1,0 +1,84 @@
+/**
+ * What the HTML's presenter view shows beyond marp-cli's: each slide's planned
+ * start and length, as the run sheet and the speaker's script print them, the
+ * slot, and every control's words in the talk's language. Pure; the HTML export
+ * sets it in the page as JSON (export/presenter-script.ts reads it there).
+ */
+import { type Labels, labelsFor, type MessageKey } from '../labels.js';
+import type { Deck } from './deck.js';
+import { clock, startTimes } from './timing.js';
+
+export interface PacedSlide {
+  /** Planned start, in seconds from the talk's start. */
+  start: number;
+  /** Planned length, in seconds. */
+  length: number;
+  /** The start as the run sheet's "starts" column writes it: "12:30". */
+  startText: string;
+  /** The length as the run sheet's "minutes" column writes it: "2.5 min". */
+  lengthText: string;
+}
+
+/** The words the page sets; `{n}`, `{count}` and `{time}` are filled in the browser. */
+const WORDS = [
+  'slideControls',
+  'controlPrevious',
+  'controlNext',
+  'controlFullscreen',
+  'controlOverview',
+  'controlPresenter',
+  'controlPage',
+  'controlNotesSmaller',
+  'controlNotesBigger',
+  'controlClock',
+  'controlTimer',
+  'controlCloseOverview',
+  'presenterView',
+  'overviewView',
+  'starts',
+  'paceLength',
+  'paceSpent',
+  'paceAhead',
+  'paceBehind',
+  'paceOnTime',
+  'paceSlotLeft',
+  'paceSlotOver',
+] as const satisfies readonly MessageKey[];
+
+export type PresenterWord = (typeof WORDS)[number];
+
+export interface PresenterPlan {
+  lang: string;
+  dir: Labels['dir'];
+  /** The slot (the profile's or the outline's duration), in seconds, when the talk has one. */
+  slot?: number;
+  slides: PacedSlide[];
+  words: Record<PresenterWord, string>;
+}
+
+/**
+ * The presenter view's plan of a deck: one entry per slide, in the deck's order.
+ *
+ * @example
+ * planPresenter(deck).slides[3]; // { start: 270, length: 150, startText: '4:30', lengthText: '2.5 min' }
+ */
+export function planPresenter(deck: Deck): PresenterPlan {
+  const labels = labelsFor(deck);
+  const starts = startTimes(deck);
+  const seconds = (minutes: number) => Math.round(minutes * 60);
+  return {
+    lang: labels.lang,
+    dir: labels.dir,
+    ...(deck.meta.duration === undefined ? {} : { slot: seconds(deck.meta.duration) }),
+    slides: deck.slides.map((slide, i) => {
+      const start = starts[i] ?? 0;
+      return {
+        start: seconds(start),
+        length: seconds(slide.minutes),
+        startText: clock(start),
+        lengthText: labels.minutes(slide.minutes),
+      };
+    }),
+    words: Object.fromEntries(WORDS.map((key) => [key, labels.t(key)])) as Record<PresenterWord, string>,
+  };
+}

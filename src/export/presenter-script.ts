@@ -39,8 +39,6 @@ body[data-bespoke-view='presenter'] .bespoke-marp-presenter-container {
 .versus-pace-delta[data-pace='ahead'] { color: #111; background: #9fd9ff; }
 .versus-pace-delta[data-pace='on-time'] { color: #111; background: #b5e8a4; }
 .versus-pace-slot[data-pace='over'] { color: #ffb454; font-weight: bold; }
-/* marp-cli's clock (the browser's format) gives its place to the talk's; its own rule is more specific. */
-body[data-bespoke-view='presenter'] .bespoke-marp-presenter-info-time { display: none !important; }
 /* The arrows of right-to-left talks point the way their slides go. */
 html[dir='rtl'] :is([data-bespoke-marp-osc='prev'], [data-bespoke-marp-osc='next'], .bespoke-marp-presenter-info-page-prev, .bespoke-marp-presenter-info-page-next) { transform: scaleX(-1); }
 .versus-clock { order: 1; display: block; box-sizing: border-box; padding: 0 10px; width: 100%; white-space: nowrap; color: #bbb; text-align: start; }
@@ -105,7 +103,8 @@ function presenterRuntime(plan: PresenterPlan): void {
   clock.className = 'versus-clock';
   clock.title = words.controlClock;
   clock.setAttribute('aria-label', words.controlClock);
-  document.querySelector(`.${info}time`)?.after(clock);
+  // marp-cli's clock (in the browser's format) gives its place to it; marp-cli keeps writing to its detached element.
+  document.querySelector(`.${info}time`)?.replaceWith(clock);
 
   const panel = document.createElement('div');
   panel.className = 'versus-pace';

@@ -11,7 +11,7 @@ import type { Compiled } from '../src/compile.js';
 import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
 import { measurePage } from '../src/export/measure.js';
-import { slidesDocument } from '../src/export/pdf.js';
+import { slidesDocument } from '../src/export/slides-document.js';
 import type { Outline } from '../src/outline/schema.js';
 import type { ResolvedTheme } from '../src/theme/resolve.js';
 

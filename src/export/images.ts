@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Page, Viewport } from 'puppeteer-core';
 import { openDocument, SLIDE_VIEWPORT } from './browser.js';
 import type { RenderedSlides } from './marp.js';
-import { type PrintJob, slidesDocument } from './pdf.js';
+import type { PrintJob } from './pdf.js';
+import { slidesDocument } from './slides-document.js';
 
 /** Pixel density of the images: 2560×1440 stays crisp on a projector and in PowerPoint. */
 export const IMAGE_SCALE = 2;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openDocument } from './browser.js';
 import type { RenderedSlides } from './marp.js';
-import { slidesDocument } from './pdf.js';
+import { slidesDocument } from './slides-document.js';
 
 export interface SlideMeasure {
   /** 1-based slide number. */

@@ -4,12 +4,11 @@
  */
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { escapeHtml } from '../text/escape.js';
-import { SLIDE } from '../theme/geometry.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { measurePage, type SlideMeasure } from './measure.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
+import { slidesDocument } from './slides-document.js';
 
 export interface PrintJob {
   browser: SharedBrowser;
@@ -20,21 +19,6 @@ export interface PrintJob {
 }
 
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
-
-const PRINT_CSS = `
-@page { size: ${SLIDE.width}px ${SLIDE.height}px; margin: 0; }
-html, body { margin: 0; padding: 0; }
-svg[data-marpit-svg] { display: block; width: ${SLIDE.width}px; height: ${SLIDE.height}px; break-after: page; }
-svg[data-marpit-svg]:last-of-type { break-after: auto; }
-`;
-
-/** Rendered slides → the printable HTML page of them. */
-export function slidesDocument({ slides, css }: RenderedSlides, title: string, lang: string): string {
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${css}</style><style>${PRINT_CSS}</style></head>
-<body><div class="marpit">${slides.join('')}</div></body></html>`;
-}
 
 /**
  * Prints an HTML document with the shared browser and returns the PDF bytes;

@@ -6,16 +6,14 @@
  * but not editable. Both with speaker notes as notes-page paragraphs.
  */
 import pptxgenjs from 'pptxgenjs';
-import { type Labels, labelsFor } from '../labels.js';
-import type { Deck, DeckSlide } from '../plan/deck.js';
-import { solutionOf } from '../plan/exercises.js';
-import { presenterNotes } from '../plan/presenter-notes.js';
+import { labelsFor } from '../labels.js';
+import type { Deck } from '../plan/deck.js';
+import { notesParts } from '../plan/presenter-notes.js';
 import { PPTX_FONTS } from '../theme/fonts.js';
 import { paletteFor } from '../theme/palette.js';
 import { hex, mirroredSlide } from './pptx/draw.js';
 import { type Assets, drawSlide } from './pptx/kinds.js';
 import { drawFooter, type Frame } from './pptx/layout.js';
-import type { SlideNotes } from './pptx/notes.js';
 import { finishPackage } from './pptx/package.js';
 import { xmlSafe } from './pptx/xml.js';
 import { sourceDate } from './reproducible.js';
@@ -91,7 +89,8 @@ async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<
   const labels = labelsFor(deck);
   const { meta } = deck;
   return finishPackage(written, {
-    notes: deck.slides.map((slide) => speakerNotes(slide, labels)),
+    // The speaker's notes: private notes and solutions too.
+    notes: deck.slides.map((slide) => notesParts(slide, labels, 'speaker')),
     lang: meta.lang,
     properties: {
       title: meta.title,
@@ -101,11 +100,4 @@ async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<
     },
     date: sourceDate(),
   });
-}
-
-/** The notes are the speaker's (private notes, solutions); a solution's code is their last paragraph (plan/presenter-notes.ts). */
-function speakerNotes(slide: DeckSlide, labels: Labels): SlideNotes {
-  const paragraphs = presenterNotes(slide, labels);
-  const code = solutionOf(slide)?.trim() ? paragraphs.pop() : undefined;
-  return { text: paragraphs.join('\n\n'), ...(code ? { code } : {}) };
 }

@@ -13,18 +13,27 @@ import { solutionOf } from './exercises.js';
  */
 export type Reader = 'audience' | 'speaker';
 
-/**
- * The notes as paragraphs, each one Marp comment: the notes, then (for the
- * speaker) the private notes under their label and an exercise's "Solution:"
- * label; then the solution code on its own, always the last paragraph, so that
- * the presenter view shows it as a paragraph of its own (the HTML export sets
- * it as code; a triple click selects exactly the code).
- */
-export function presenterNotes(slide: DeckSlide, labels: Labels, reader: Reader = 'speaker'): string[] {
+/** What the presenter sees: the text (notes, private notes, the "Solution:" label) and an exercise's solution code apart. */
+export interface NotesParts {
+  text: string;
+  code?: string;
+}
+
+export function notesParts(slide: DeckSlide, labels: Labels, reader: Reader = 'speaker'): NotesParts {
   const notes = slide.notes.trim();
-  if (reader === 'audience') return notes ? [notes] : [];
+  if (reader === 'audience') return { text: notes };
   const privateNotes = slide.privateNotes ? `${labels.t('privateNotes')}\n${slide.privateNotes}` : '';
   const solution = solutionOf(slide)?.replace(/\s+$/, '');
   const text = [notes, privateNotes, solution ? labels.t('solution') : ''].filter(Boolean).join('\n\n');
-  return [...(text ? [text] : []), ...(solution ? [solution] : [])];
+  return { text, ...(solution ? { code: solution } : {}) };
+}
+
+/**
+ * The notes as paragraphs, each one Marp comment: the text, then the solution
+ * code on its own, so that the presenter view shows it as a paragraph of its
+ * own (the HTML export sets it as code; a triple click selects exactly the code).
+ */
+export function presenterNotes(slide: DeckSlide, labels: Labels, reader: Reader = 'speaker'): string[] {
+  const { text, code } = notesParts(slide, labels, reader);
+  return [text, code ?? ''].filter(Boolean);
 }

@@ -22,6 +22,7 @@ import { discardAllStagingSync } from './export/staging.js';
 import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
 import { formatMinutes } from './labels.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { parseRunnerOption } from './run/runners.js';
 import { BUILT_IN_THEMES } from './theme/themes.js';
 import type { BuildSummary, UpToDate } from './up-to-date.js';
 
@@ -69,6 +70,14 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
   return n;
+}
+
+/** `--runner python=.venv/bin/python`, collected by language. */
+function runnerOption(value: string, previous: Record<string, string[]>): Record<string, string[]> {
+  const parsed = parseRunnerOption(value, process.cwd());
+  if (!parsed) throw new InvalidArgumentError('expected language=program, e.g. python=.venv/bin/python.');
+  const [language, command] = parsed;
+  return { ...previous, [language]: command };
 }
 
 // Each command imports its modules when it runs: `--help` and `--version` load none of them.
@@ -216,12 +225,27 @@ program
   .option('-t, --theme <theme>', `measure with this theme (${THEMES}, or a .css file)`)
   .option('--no-measure', 'skip measuring overflow in Chromium')
   .option('--json', 'print the report as JSON')
+  .option('--run', "also run the code panes and exercises (solutions, starters' syntax), each failure a finding")
+  .option(
+    '--runner <language=program>',
+    "with --run: the program that runs a language, over the outline's run.runners (repeatable), e.g. python=.venv/bin/python",
+    runnerOption,
+    {},
+  )
   .action(async (outline: string, opts) => {
-    const { checkOutline, formatCheckReport } = await import('./commands/check.js');
-    const report = await checkOutline(outline, { profile: opts.profile, theme: opts.theme, measure: opts.measure });
+    const { checkOutline, checkFailure, formatCheckReport } = await import('./commands/check.js');
+    const report = await checkOutline(outline, {
+      profile: opts.profile,
+      theme: opts.theme,
+      measure: opts.measure,
+      run: opts.run,
+      runners: opts.runner,
+    });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
-    // An error among the findings fails the check as it fails a build with --strict.
-    if (!report.ok) process.exitCode = FAILURES.lint.exitCode;
+    // An error among the findings fails the check as it fails a build with --strict; a runner
+    // that could not be started is the machine's fault, as a missing browser is.
+    const failure = checkFailure(report);
+    if (failure) process.exitCode = FAILURES[failure].exitCode;
   });
 
 program

@@ -6,6 +6,7 @@ import { invalidOutline } from './diagnostics.js';
 import type { LoadedOutline } from './outline/load.js';
 import { outlineLocator } from './outline/origin.js';
 import { toDiagnostics } from './outline/positions.js';
+import type { Outline } from './outline/schema.js';
 import type { Deck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -18,6 +19,8 @@ export interface CompileOptions extends Selection {
 
 export interface Compiled {
   deck: Deck;
+  /** The outline as selected for this deck (profile, tags, skips): its slides as written, in the deck's order. */
+  outline: Outline;
   markdown: string;
   /** Images the deck shows: asset name (relative to the output folder) → file on disk. */
   assets: Map<string, string>;
@@ -33,5 +36,5 @@ export function compileOutline(loaded: LoadedOutline, options: CompileOptions = 
   });
   const shown = new Set(deck.slides.flatMap((slide) => (slide.kind === 'image' ? [slide.src] : [])));
   const assets = new Map([...loaded.assets].filter(([name]) => shown.has(name)));
-  return { deck, markdown: renderMarkdown(deck), assets };
+  return { deck, outline: selected.outline, markdown: renderMarkdown(deck), assets };
 }

@@ -17,6 +17,9 @@ export type LintCode =
   | 'small-text'
   | 'contrast';
 
+/** What `check --run` finds running the talk's code (see `run/findings.ts`). */
+export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';
+
 export type DiagnosticCode =
   | 'yaml-syntax'
   | 'not-found'
@@ -36,7 +39,8 @@ export type DiagnosticCode =
   | 'bad-path'
   | 'overlay-cycle'
   | 'empty-deck'
-  | LintCode;
+  | LintCode
+  | RunCode;
 
 /** An error fails the command (exit 1); a warning is reported and the command goes on. */
 export type Severity = 'error' | 'warning';

@@ -10,6 +10,7 @@ import { formatMinutes } from '../labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
+import type { RunSummary } from '../run/findings.js';
 import { themeFor } from '../theme/resolve.js';
 
 export type { Finding, FindingCode } from '../lint/rules.js';
@@ -23,6 +24,10 @@ export interface CheckOptions {
   browserTimeout?: number;
   /** A browser shared with other checks or builds; by default the check launches and closes its own. */
   browser?: SharedBrowser;
+  /** Run the code panes and exercises too (`--run`), each failure a finding. */
+  run?: boolean;
+  /** Runners by language over the outline's `run.runners` (`--runner python=.venv/bin/python`). */
+  runners?: Record<string, string[]>;
 }
 
 export interface CheckReport {
@@ -32,6 +37,8 @@ export interface CheckReport {
   minutes: number;
   budget?: number;
   fits?: boolean;
+  /** With `--run`: how many blocks of code ran, failed, or could not be run for want of their runner. */
+  run?: RunSummary;
   findings: Finding[];
   ok: boolean;
 }
@@ -40,7 +47,7 @@ export interface CheckReport {
 export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadOutline(file);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
-  const { deck, markdown } = compileOutline(loaded, { ...options, theme: theme.name });
+  const { deck, markdown, outline: selected } = compileOutline(loaded, { ...options, theme: theme.name });
   const at = (where: Where) => locate(loaded, where);
   // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
   const lint = {
@@ -71,6 +78,13 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   }
 
   findings.push(...lintSlot(lint));
+  let run: RunSummary | undefined;
+  if (options.run) {
+    const { runCode } = await import('../run/run-code.js');
+    const ran = await runCode({ selected, everything: loaded.outline, at, overrides: options.runners });
+    findings.push(...ran.findings);
+    run = ran.summary;
+  }
   const budget = deck.meta.duration;
   const fits = budget === undefined ? undefined : deck.minutes <= budget;
   return {
@@ -79,20 +93,43 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     slides: deck.slides.length,
     minutes: deck.minutes,
     ...(budget !== undefined ? { budget, fits } : {}),
+    ...(run ? { run } : {}),
     findings,
     ok: findings.every((f) => f.severity !== 'error'),
   };
 }
 
+/**
+ * Why a check failed, for its exit status: `environment` when a runner could
+ * not be started (the machine's fault, as a missing browser is), else `lint`;
+ * undefined when it passed.
+ */
+export function checkFailure(report: CheckReport): 'environment' | 'lint' | undefined {
+  if (report.ok) return undefined;
+  return report.findings.some((f) => f.code === 'missing-runner') ? 'environment' : 'lint';
+}
+
 export function formatCheckReport(report: CheckReport): string {
-  const lines = report.findings.map(formatDiagnostic);
+  // A failed run's last lines of output go under its finding.
+  const lines = report.findings.map((f) =>
+    [formatDiagnostic(f), ...(f.output ?? []).map((line) => `    │ ${line}`.trimEnd())].join('\n'),
+  );
   const profile = report.profile ? ` (profile ${report.profile})` : '';
   const timing =
     report.budget === undefined
       ? `about ${formatMinutes(report.minutes)}`
       : `about ${formatMinutes(report.minutes)} of ${formatMinutes(report.budget)}: ${report.fits ? 'fits' : 'does NOT fit'}`;
-  lines.push(`${report.file}${profile}: ${report.slides} slides, ${timing}; ${report.findings.length} finding(s).`);
+  const run = report.run ? `; ${ranLine(report.run)}` : '';
+  lines.push(
+    `${report.file}${profile}: ${report.slides} slides, ${timing}${run}; ${report.findings.length} finding(s).`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** "ran 7 blocks of code, 2 failed", and how many were not run for want of a runner. */
+function ranLine({ ran, failed, notRun }: RunSummary): string {
+  const blocks = ran === 1 ? '1 block of code' : `${ran} blocks of code`;
+  return `ran ${blocks}, ${failed} failed${notRun ? `, ${notRun} not run (no runner)` : ''}`;
 }
 
 /** Without a browser, `check` can still lint: say so next to how to get one. */

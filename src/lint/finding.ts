@@ -1,7 +1,7 @@
-import type { Diagnostic, LintCode } from '../diagnostics.js';
+import type { Diagnostic, LintCode, RunCode } from '../diagnostics.js';
 
-/** The codes of the lint rules. */
-export type FindingCode = LintCode;
+/** The codes of the lint rules and of `check --run`. */
+export type FindingCode = LintCode | RunCode;
 
 /**
  * A finding of the lint rules: a diagnostic (an error or a warning) a speaker
@@ -13,4 +13,6 @@ export interface Finding extends Diagnostic {
   slide?: number;
   /** For overflow: pixels past the slide's content box, downwards and to the right. */
   overflow?: { bottom: number; right: number };
+  /** For a block of code that failed under `check --run`: the last lines it printed. */
+  output?: string[];
 }

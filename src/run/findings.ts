@@ -1,0 +1,148 @@
+/**
+ * The findings of `check --run`: one error per block of code that failed, ran
+ * past its time limit, or did not fail as expected, at its place in the
+ * outline with the last lines of its output; one per runner that could not
+ * be started, however many blocks it should have run. Pure.
+ */
+
+import type { Finding } from '../lint/finding.js';
+import type { Where } from '../outline/origin.js';
+import type { FilePosition } from '../outline/positions.js';
+import type { RunResult } from './execute.js';
+
+/** Lines of output a finding keeps: enough for a traceback's end. */
+const OUTPUT_LINES = 12;
+/** A longer output line is cut (a progress bar, a data dump). */
+const LINE_LENGTH = 240;
+
+/** How many blocks ran and how many of them failed, for the report. */
+export interface RunSummary {
+  /** Blocks run or syntax-checked (not counting those whose runner was missing). */
+  ran: number;
+  failed: number;
+  /** Blocks not run because their runner could not be started. */
+  notRun: number;
+}
+
+export function runFindings(results: readonly RunResult[], at: (where: Where) => FilePosition): Finding[] {
+  const findings: Finding[] = [];
+  const missing = new Map<string, RunResult[]>();
+  for (const result of results) {
+    const { job, outcome, output } = result;
+    const position = at(job.where);
+    const tail = lastLines(output);
+    const withOutput = (finding: Omit<Finding, 'file' | 'line' | 'col' | 'severity'>): Finding => ({
+      severity: 'error',
+      ...finding,
+      ...position,
+      ...(tail.length ? { output: tail } : {}),
+    });
+    const shown = `${job.language} ${job.what}`;
+    const said = errorLine(tail);
+    const saying = said ? `: ${said}` : ' (no output)';
+    switch (outcome.kind) {
+      case 'no-runner': {
+        const key = job.runner.command.join(' ');
+        missing.set(key, [...(missing.get(key) ?? []), result]);
+        break;
+      }
+      case 'timeout':
+        findings.push(
+          withOutput({
+            code: 'run-timeout',
+            message: `${shown} did not finish within ${outcome.seconds} s and was stopped`,
+            hint: 'Make it quicker (less data, fewer epochs), or raise run.timeout (seconds) in the outline.',
+          }),
+        );
+        break;
+      case 'failed': {
+        const expected = job.expectError;
+        if (expected && (expected.text === undefined || output.includes(expected.text))) break;
+        if (expected) {
+          findings.push(
+            withOutput({
+              code: 'run-expected-error',
+              message: `${shown} failed, but not with "${expected.text}"${saying}`,
+              hint: 'Fix the code so that it fails as the slide says, or name the error it gives in run.expect.error.',
+            }),
+          );
+          break;
+        }
+        const how =
+          job.mode === 'syntax'
+            ? 'has a syntax error'
+            : outcome.signal
+              ? `was killed by ${outcome.signal}`
+              : `failed (exit code ${outcome.exitCode})`;
+        findings.push(
+          withOutput({
+            code: 'run-failed',
+            message: `${shown} ${how}${saying}`,
+            hint:
+              job.mode === 'syntax'
+                ? 'Fix the starter so that it parses (leave its TODOs as comments or placeholders), or set run.starter: false.'
+                : 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.',
+          }),
+        );
+        break;
+      }
+      case 'passed':
+        if (job.expectError) {
+          const named = job.expectError.text ? ` with "${job.expectError.text}"` : '';
+          findings.push(
+            withOutput({
+              code: 'run-expected-error',
+              message: `${shown} was expected to fail${named}, but ran without error`,
+              hint: 'Make it fail as the slide says, or remove run.expect.',
+            }),
+          );
+        }
+        break;
+    }
+  }
+  for (const [command, blocks] of missing) {
+    const [first] = blocks as [RunResult, ...RunResult[]];
+    const { runner, language } = first.job;
+    const setting = `run.runners.${runner.key ?? language.toLowerCase()}`;
+    const count = blocks.length === 1 ? '1 block of code was' : `${blocks.length} blocks of code were`;
+    const reason = first.outcome.kind === 'no-runner' ? ` (${first.outcome.reason})` : '';
+    findings.push({
+      severity: 'error',
+      code: 'missing-runner',
+      message: `the ${language} runner "${command}" could not be started${reason}: ${count} not run`,
+      ...at(runner.key ? ['run', 'runners', runner.key] : first.job.where),
+      hint: `Install it, or name the program that runs ${language} in ${setting} (for example a virtual environment's .venv/bin/python), or pass --runner ${language.toLowerCase()}=PROGRAM.`,
+    });
+  }
+  return findings;
+}
+
+/** The counts for the report's last line. */
+export function summarizeRuns(results: readonly RunResult[], findings: readonly Finding[]): RunSummary {
+  const notRun = results.filter((r) => r.outcome.kind === 'no-runner').length;
+  return {
+    ran: results.length - notRun,
+    failed: findings.filter((f) => f.code !== 'missing-runner').length,
+    notRun,
+  };
+}
+
+/**
+ * The line of an output that says what went wrong: the last that names an
+ * error or exception (Python's and Node's last words, "KeyError: 'b'"), else
+ * the last line.
+ */
+function errorLine(lines: readonly string[]): string | undefined {
+  const named = lines.findLast((line) => /\b\w*(Error|Exception)\b/.test(line));
+  return (named ?? lines.findLast((line) => line.trim() !== ''))?.trim();
+}
+
+/** The last lines of an output worth showing: trailing blank lines dropped, long lines cut. */
+function lastLines(output: string): string[] {
+  const trimmed = output.replace(/\s+$/, '');
+  if (!trimmed) return [];
+  return trimmed
+    .split(/\r?\n/)
+    .slice(-OUTPUT_LINES)
+    .map((line) => (line.length > LINE_LENGTH ? `${line.slice(0, LINE_LENGTH - 1)}…` : line));
+}

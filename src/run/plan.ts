@@ -1,0 +1,195 @@
+/**
+ * What `check --run` runs: one job per code pane, exercise solution and
+ * starter whose language has a runner, with the set-up code and the code it
+ * runs after joined into one script. Pure and fast: the spawning is in
+ * `execute.ts`.
+ *
+ * Jobs come from the selected outline, not the planned deck: the deck's code
+ * is laid out for the slide (long lines wrapped, panes split across parts),
+ * and what runs is the code as written. The outline's slides are the deck's,
+ * in the same order, stamped with their origins.
+ */
+import { sourceFileOf } from '../languages.js';
+import { originOf, type Where } from '../outline/origin.js';
+import type { OutlinePath } from '../outline/positions.js';
+import type { CodePane, Outline, Slide } from '../outline/schema.js';
+import { type Runner, runnerFor, syntaxCheckOf } from './runners.js';
+
+type ExerciseSlide = Extract<Slide, { kind: 'exercise' }>;
+
+export interface RunJob {
+  /** What runs, as a finding names it: `pane "keras" of slide "One model"`, `solution of exercise "first-model"`. */
+  what: string;
+  language: string;
+  /** The command to run; the script's file goes last. */
+  command: string[];
+  runner: Runner;
+  /** `run`: run the script; `syntax`: only check that it parses (a starter). */
+  mode: 'run' | 'syntax';
+  /** The script's file name in the run's folder. */
+  file: string;
+  /** The script: set-up code, the code it runs after, then its own. */
+  script: string;
+  /** The 1-based line of the script where the block's own code starts. */
+  firstLine: number;
+  /** Meant to fail, with this text in its output when one is named. */
+  expectError?: { text?: string };
+  /** Where the block's code is written in the outline (its `code:`, `file:`, `solution:` or `starter:`). */
+  where: Where;
+}
+
+export interface RunPlanOptions {
+  /** The folder a relative runner path in the outline starts from. */
+  runnerDir: string;
+  /** Runners given on the command line, by language: over the outline's. */
+  overrides?: Record<string, string[]>;
+  /**
+   * The whole outline, where an exercise's `run.after` finds exercises the
+   * selection leaves out (their solutions still run first). Default: `outline`.
+   */
+  everything?: Outline;
+}
+
+/** The file name of a job's script: `versus_run.py`, named apart from the talk's own files. */
+const SCRIPT_NAME = 'versus_run';
+
+/**
+ * Every run job of a selected outline, in the order of the talk.
+ *
+ * @example
+ * planRuns(outline, { runnerDir: '/talk' }).map((job) => job.what);
+ * // ['pane "keras" of slide "One model, two styles"', 'solution of exercise "first-model"', …]
+ */
+export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
+  const settings = outline.run;
+  const runnerOf = (language: string) => runnerFor(language, settings, options);
+  const setupOf = (language: string) => settings?.setup?.[language] ?? settings?.setup?.[language.toLowerCase()];
+  const talkLanguage = firstPaneLanguage(outline);
+  const exercises = exercisesIn(options.everything ?? outline);
+  const jobs: RunJob[] = [];
+
+  const job = (
+    fields: Omit<RunJob, 'command' | 'file' | 'script' | 'firstLine' | 'runner' | 'mode'> & {
+      before: string[];
+      code: string;
+      mode?: RunJob['mode'];
+    },
+  ) => {
+    const runner = runnerOf(fields.language);
+    if (!runner) return;
+    const mode = fields.mode ?? 'run';
+    const command = mode === 'syntax' ? syntaxCheckOf(runner) : runner.command;
+    if (!command) return;
+    const { before, code, ...rest } = fields;
+    const setup = mode === 'run' ? setupOf(fields.language) : undefined;
+    const prefix = [...(setup ? [setup] : []), ...(mode === 'run' ? before : [])].map(asLines).join('');
+    jobs.push({
+      ...rest,
+      mode,
+      runner,
+      command,
+      file: `${SCRIPT_NAME}.${extensionOf(fields.language)}`,
+      script: prefix + asLines(code),
+      firstLine: prefix.split('\n').length,
+    });
+  };
+
+  for (const slide of slidesOf(outline)) {
+    const origin = originOf(slide.slide);
+    const at = (...path: OutlinePath): Where =>
+      origin ? { file: origin.file, path: [...origin.path, ...path] } : [...slide.path, ...path];
+    const s = slide.slide;
+    if (s.kind === 'code') {
+      for (const [p, pane] of s.panes.entries()) {
+        if (!pane.language || pane.run === false || pane.code === undefined) continue;
+        const after = new Set(pane.run?.after ?? []);
+        const expect = pane.run?.expect;
+        job({
+          what: `pane "${pane.contender}" of slide "${s.title}"`,
+          language: pane.language,
+          before: s.panes.filter((other) => other !== pane && after.has(other.contender)).map(codeOf),
+          code: pane.code,
+          ...(expect ? { expectError: expectedError(expect) } : {}),
+          where: at('panes', p, pane.file === undefined ? 'code' : 'file'),
+        });
+      }
+    }
+    if (s.kind === 'exercise') {
+      const language = s.language ?? talkLanguage;
+      if (!language || s.run === false) continue;
+      const name = s.id ? `exercise "${s.id}"` : `exercise "${s.title}"`;
+      const before = solutionsBefore(s, exercises);
+      const expect = s.run?.expect;
+      job({
+        what: `solution of ${name}`,
+        language,
+        before,
+        code: s.solution,
+        ...(expect ? { expectError: expectedError(expect) } : {}),
+        where: at('solution'),
+      });
+      const starter = s.run?.starter ?? 'syntax';
+      if (s.starter !== undefined && starter !== false) {
+        job({ what: `starter of ${name}`, language, before, code: s.starter, mode: starter, where: at('starter') });
+      }
+    }
+  }
+  return jobs;
+}
+
+/** A script's extension: the language's own, or its name for one versus knows no extension of. */
+function extensionOf(language: string): string {
+  const { ext } = sourceFileOf(language);
+  return ext === 'md' && !/^(markdown|md)$/i.test(language) ? language.toLowerCase() : ext;
+}
+
+function codeOf(pane: CodePane): string {
+  return pane.code ?? '';
+}
+
+/** Code as whole lines: a script joined from pieces keeps each on lines of its own. */
+function asLines(code: string): string {
+  return code.endsWith('\n') ? code : `${code}\n`;
+}
+
+function expectedError(expect: NonNullable<Exclude<CodePane['run'], false>>['expect']): RunJob['expectError'] {
+  return typeof expect === 'object' ? { text: expect.error } : {};
+}
+
+/** The language of the talk's code panes: the first one named (an exercise's language by default, as in the notebooks). */
+function firstPaneLanguage(outline: Outline): string | undefined {
+  for (const { slide } of slidesOf(outline)) {
+    const language = slide.kind === 'code' ? slide.panes.find((pane) => pane.language)?.language : undefined;
+    if (language) return language;
+  }
+  return undefined;
+}
+
+function slidesOf(outline: Outline): { slide: Slide; path: OutlinePath }[] {
+  return outline.sections.flatMap((section, i) =>
+    section.slides.map((slide, j) => ({ slide, path: ['sections', i, 'slides', j] })),
+  );
+}
+
+function exercisesIn(outline: Outline): ExerciseSlide[] {
+  return slidesOf(outline).flatMap(({ slide }) => (slide.kind === 'exercise' ? [slide] : []));
+}
+
+/**
+ * The solutions an exercise runs after: those its `run.after` names and, in
+ * turn, those they run after, in the order of the talk (as a notebook runs
+ * them top to bottom), each once.
+ */
+function solutionsBefore(exercise: ExerciseSlide, exercises: readonly ExerciseSlide[]): string[] {
+  const needed = new Set<string>();
+  const visit = (ids: readonly string[]) => {
+    for (const id of ids) {
+      if (needed.has(id) || id === exercise.id) continue;
+      needed.add(id);
+      const named = exercises.find((other) => other.id === id);
+      if (named && named.run !== false) visit(named.run?.after ?? []);
+    }
+  };
+  visit(exercise.run === false ? [] : (exercise.run?.after ?? []));
+  return exercises.filter((other) => other.id !== undefined && needed.has(other.id)).map((other) => other.solution);
+}

@@ -1,0 +1,61 @@
+/**
+ * `check --run`: plans the jobs of the selected outline, runs them with the
+ * talk's code files beside them, and turns the results into findings.
+ */
+import path from 'node:path';
+import { DEFAULTS } from '../defaults.js';
+import type { Finding } from '../lint/finding.js';
+import { originOf, type Where } from '../outline/origin.js';
+import type { FilePosition } from '../outline/positions.js';
+import type { Outline } from '../outline/schema.js';
+import { executeJobs } from './execute.js';
+import { type RunSummary, runFindings, summarizeRuns } from './findings.js';
+import { planRuns } from './plan.js';
+
+export type { RunSummary } from './findings.js';
+
+export interface RunCodeInput {
+  /** The outline as selected for the deck being checked. */
+  selected: Outline;
+  /** The whole outline: its code files, and exercises a solution runs after that the selection leaves out. */
+  everything: Outline;
+  at: (where: Where) => FilePosition;
+  /** Runners from the command line, by language (`--runner python=.venv/bin/python`). */
+  overrides?: Record<string, string[]>;
+  /** Runs at once (default: the number of cores). */
+  parallel?: number;
+}
+
+export async function runCode({ selected, everything, at, overrides, parallel }: RunCodeInput): Promise<{
+  findings: Finding[];
+  summary: RunSummary;
+}> {
+  // Relative runner paths start at the outline file that sets `run`.
+  const runnerDir = path.dirname(path.resolve(at(['run']).file));
+  const jobs = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
+  const results = await executeJobs(jobs, {
+    files: codeFilesOf(everything),
+    timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
+    ...(parallel ? { parallel } : {}),
+  });
+  const findings = runFindings(results, at);
+  return { findings, summary: summarizeRuns(results, findings) };
+}
+
+/**
+ * The talk's code files (what its code panes include), by their path
+ * relative to the outline that names them: what every run's folder holds.
+ * The loader has checked that each stays inside that outline's folder.
+ */
+export function codeFilesOf(outline: Outline): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const slide of outline.sections.flatMap((section) => section.slides)) {
+    if (slide.kind !== 'code') continue;
+    const origin = originOf(slide);
+    for (const pane of slide.panes) {
+      if (pane.file === undefined || !origin) continue;
+      files.set(path.normalize(pane.file), path.resolve(path.dirname(origin.file), pane.file));
+    }
+  }
+  return files;
+}

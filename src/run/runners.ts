@@ -1,0 +1,100 @@
+/**
+ * Which program runs a language's code for `check --run`: the outline's
+ * `run.runners`, else the default of the language (python → python3,
+ * javascript → node, bash and sh → bash), and how that program only checks
+ * the syntax of a file. Pure.
+ */
+import path from 'node:path';
+import type { RunSettings } from '../outline/schema.js';
+
+/** The program and arguments that run a language's code; the code's file goes last. */
+export interface Runner {
+  command: string[];
+  /** The key of `run.runners` that names it (`python`), when the outline does. */
+  key?: string;
+}
+
+/** The runner of each language when the outline names none. */
+const DEFAULT_RUNNERS: Record<string, string[]> = {
+  python: ['python3'],
+  javascript: ['node'],
+  bash: ['bash'],
+};
+
+/** Other names of the default runners' languages, as code fences write them. */
+const ALIASES: Record<string, string> = {
+  py: 'python',
+  python3: 'python',
+  js: 'javascript',
+  mjs: 'javascript',
+  node: 'javascript',
+  sh: 'bash',
+  shell: 'bash',
+};
+
+/** The arguments with which a program checks a file's syntax without running it, by the program's name. */
+const SYNTAX_CHECKS: [RegExp, string[]][] = [
+  [/^python[\d.]*$/, ['-m', 'py_compile']],
+  [/^(node|nodejs)$/, ['--check']],
+  [/^(bash|sh|dash|zsh|ksh)$/, ['-n']],
+];
+
+/**
+ * The runner of `language`: the outline's for that name, then for its usual
+ * name (`sh` → `bash`), then the default; undefined when none runs it
+ * (`false`, or a language versus has no default for). `runnerDir` is where a
+ * relative program path in the outline starts (the outline's folder).
+ */
+export function runnerFor(
+  language: string,
+  settings: RunSettings | undefined,
+  { runnerDir, overrides = {} }: { runnerDir: string; overrides?: Record<string, string[]> },
+): Runner | undefined {
+  const name = language.toLowerCase();
+  const usual = ALIASES[name] ?? name;
+  for (const key of [name, usual]) {
+    const override = overrides[key];
+    if (override) return { command: override };
+    const written = settings?.runners?.[key];
+    if (written === false) return undefined;
+    if (written !== undefined) {
+      const [program = '', ...args] = typeof written === 'string' ? written.trim().split(/\s+/) : written;
+      return { command: [programPath(program, runnerDir), ...args], key };
+    }
+  }
+  const fallback = DEFAULT_RUNNERS[usual];
+  return fallback ? { command: [...fallback] } : undefined;
+}
+
+/**
+ * A program as the outline writes it: a bare name is looked up on PATH when it
+ * runs, a path with a folder in it (`.venv/bin/python`) is relative to the outline.
+ */
+function programPath(program: string, runnerDir: string): string {
+  return program.includes('/') || program.includes(path.sep) ? path.resolve(runnerDir, program) : program;
+}
+
+/**
+ * The command that checks a file's syntax with this runner's program (its
+ * run arguments left out), or undefined when versus knows no such check for it.
+ *
+ * @example
+ * syntaxCheckOf({ command: ['/srv/.venv/bin/python3.12'] }); // ['/srv/.venv/bin/python3.12', '-m', 'py_compile']
+ */
+export function syntaxCheckOf(runner: Runner): string[] | undefined {
+  const [program = ''] = runner.command;
+  const check = SYNTAX_CHECKS.find(([name]) => name.test(path.basename(program)))?.[1];
+  return check ? [program, ...check] : undefined;
+}
+
+/**
+ * A runner given on the command line, `language=command`: the command split
+ * at spaces, a relative path resolved against `cwd`.
+ */
+export function parseRunnerOption(value: string, cwd: string): [string, string[]] | undefined {
+  const match = /^([A-Za-z0-9_+#.-]+)=(.*\S.*)$/.exec(value);
+  if (!match) return undefined;
+  const [, language = '', command = ''] = match;
+  const [program = '', ...args] = command.trim().split(/\s+/);
+  return [language.toLowerCase(), [programPath(program, cwd), ...args]];
+}

@@ -1,0 +1,311 @@
+/**
+ * `versus check --run` through the built CLI (issue 32), on Debian's python3,
+ * Node and bash: what passes, what fails and where, expected errors, set-up
+ * code, the talk's code files, exercise order, a time limit, a missing
+ * runner; and that `build` runs nothing. Two check runs, each of many blocks.
+ */
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCheckReport } from '../src/commands/check.js';
+import { type Run, versus } from './run-cli.js';
+import { positionIn, tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('check-run');
+
+/** An outline of many blocks; `MARKER` is replaced by a file the passing pane writes, to prove it ran. */
+const TALK = `title: Snakes vs Scripts
+contenders:
+  - { id: py, name: Python, color: "#3776ab" }
+  - { id: js, name: JavaScript, color: "#8a6d00" }
+notes: Hello.
+agenda: false
+references: false
+dividers: false
+run:
+  setup: { python: "GREETING = 'hello'" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: code
+        title: Passes
+        notes: Both run.
+        panes:
+          - contender: py
+            language: python
+            file: shared/helper.py
+          - contender: js
+            language: python
+            code: |
+              from shared.helper import double
+              print(GREETING, double(21))
+              open("MARKER", "w").write("ran")
+              open("left-behind.txt", "w").write("a later run must not see this")
+      - kind: code
+        title: Fails
+        notes: One fails.
+        panes:
+          - contender: py
+            language: python
+            code: |
+              import os
+              assert not os.path.exists("left-behind.txt"), "not a fresh folder"
+              values = {"a": 1}
+              print(values["b"])
+          - contender: js
+            language: javascript
+            code: |
+              const total = [1, 2, 3].reduce((a, b) => a + b);
+              console.log("total", total);
+      - kind: code
+        title: Meant to fail
+        notes: Both fail on purpose.
+        panes:
+          - contender: py
+            language: python
+            code: "1/0"
+            run: { expect: { error: ZeroDivisionError } }
+          - contender: js
+            language: bash
+            code: |
+              echo "about to fail"
+              exit 3
+            run: { expect: error }
+      - kind: code
+        title: Expected errors that do not come
+        notes: Both are wrong.
+        panes:
+          - { contender: py, language: python, code: "print('fine')", run: { expect: error } }
+          - { contender: js, language: javascript, code: "null.x", run: { expect: { error: RangeError } } }
+      - kind: code
+        title: Left out
+        notes: Not run.
+        panes:
+          - { contender: py, language: bash, code: "pip install keras", run: false }
+          - { contender: js, language: text, code: "no runner for text" }
+      - kind: exercise
+        id: define
+        title: Define it
+        notes: First.
+        task: [Define triple]
+        starter: |
+          def triple(x):
+              ...  # TODO
+        solution: |
+          def triple(x):
+              return 3 * x
+      - kind: exercise
+        id: use
+        title: Use it
+        notes: Second.
+        task: [Use triple]
+        starter: |
+          print(triple(   # TODO
+        solution: |
+          assert triple(2) == 6
+          print("six")
+        run: { after: [define] }
+      - kind: exercise
+        id: alone
+        title: Without the first
+        notes: Third.
+        task: [Use triple]
+        solution: print(triple(2))
+`;
+
+/** A time limit and a runner that does not exist. */
+const SLOW = `title: Slow vs Missing
+contenders:
+  - { id: py, name: Python, color: "#3776ab" }
+  - { id: js, name: JavaScript, color: "#8a6d00" }
+notes: Hello.
+agenda: false
+references: false
+dividers: false
+run:
+  timeout: 1
+  runners: { javascript: ./no-such-node --flag }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: code
+        title: Slow
+        notes: It sleeps.
+        panes:
+          - { contender: py, language: bash, code: "echo started; sleep 30; echo never" }
+          - { contender: js, language: javascript, code: "console.log(1)" }
+      - kind: code
+        title: Also JavaScript
+        notes: Not run either.
+        panes:
+          - { contender: py, language: js, code: "console.log(2)" }
+          - { contender: js, language: javascript, code: "console.log(3)" }
+`;
+
+interface Finding {
+  severity: string;
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  col: number;
+  output?: string[];
+}
+
+const at = (text: string, needle: string, after?: string) => positionIn(text, needle, after);
+
+describe('versus check --run', { concurrent: true }, () => {
+  let dir: string;
+  let marker: string;
+  let talk: string;
+  let run: Run;
+  let findings: Finding[];
+  beforeAll(async () => {
+    dir = await temp.dir();
+    marker = path.join(dir, 'marker.txt');
+    talk = TALK.replace('MARKER', marker);
+    await writeFile(path.join(dir, 'talk.yaml'), talk);
+    await mkdir(path.join(dir, 'shared'));
+    await writeFile(path.join(dir, 'shared', 'helper.py'), 'def double(x):\n    return 2 * x\n');
+    run = await versus(['check', 'talk.yaml', '--run', '--no-measure', '--json'], { cwd: dir });
+    findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.severity === 'error');
+  });
+
+  it("runs a passing pane (with set-up code and the talk's code files beside it) and reports nothing for it", async () => {
+    await expect(access(marker)).resolves.toBeUndefined();
+    expect(findings.map((f) => f.message).join('\n')).not.toMatch(/pane "(py|js)" of slide "Passes"/);
+  });
+
+  it('reports each failure at its code in the outline, with the last lines of its output, and exits 1', () => {
+    expect(run.code, run.stderr).toBe(1);
+    const failed = findings.find((f) => f.message.includes('slide "Fails"'));
+    expect(failed).toMatchObject({
+      code: 'run-failed',
+      message: `python pane "py" of slide "Fails" failed (exit code 1): KeyError: 'b'`,
+      file: 'talk.yaml',
+      ...at(talk, '|', 'title: Fails'),
+    });
+    expect(failed?.output?.at(-1)).toBe("KeyError: 'b'");
+    expect(failed?.output).toContain('    print(values["b"])');
+    // The other pane of the slide passes, and the fresh folder held nothing from another run.
+    expect(findings.filter((f) => f.message.includes('slide "Fails"'))).toHaveLength(1);
+  });
+
+  it('accepts an expected error, and reports an expected error that does not come or is another', () => {
+    expect(findings.filter((f) => f.message.includes('slide "Meant to fail"'))).toEqual([]);
+    expect(findings.filter((f) => f.code === 'run-expected-error')).toEqual([
+      expect.objectContaining({
+        message:
+          'python pane "py" of slide "Expected errors that do not come" was expected to fail, but ran without error',
+        ...at(talk, `"print('fine')"`),
+        output: ['fine'],
+      }),
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^javascript pane "js" of slide "Expected errors that do not come" failed, but not with "RangeError": TypeError: Cannot read properties of null/,
+        ),
+        ...at(talk, '"null.x"'),
+      }),
+    ]);
+  });
+
+  it('runs a solution after those it names, checks starters as syntax, and reports one that uses what it did not run', () => {
+    const exercises = findings.filter((f) => f.message.includes('exercise'));
+    expect(exercises.map(({ code, message }) => ({ code, message }))).toEqual([
+      {
+        code: 'run-failed',
+        message: expect.stringMatching(/^python starter of exercise "use" has a syntax error: SyntaxError: /),
+      },
+      {
+        code: 'run-failed',
+        // Python 3.10+ may add a guess ("Did you mean: 'tuple'?").
+        message: expect.stringMatching(
+          /^python solution of exercise "alone" failed \(exit code 1\): NameError: name 'triple' is not defined/,
+        ),
+      },
+    ]);
+    expect(exercises[0]).toMatchObject(at(talk, '|', 'starter: |\n          print(triple('));
+    expect(exercises[1]).toMatchObject(at(talk, 'print(triple(2))'));
+  });
+
+  it('leaves out what says run: false and what has no runner, and sums up the run', () => {
+    const report = JSON.parse(run.stdout);
+    // 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing.
+    expect(report.run).toEqual({ ran: 13, failed: 5, notRun: 0 });
+    expect(findings).toHaveLength(5);
+    expect(report.ok).toBe(false);
+  });
+
+  it('prints the output under each finding, and the run on the last line', () => {
+    const text = formatCheckReport(JSON.parse(run.stdout));
+    const { line, col } = at(talk, '|', 'title: Fails');
+    expect(text).toContain(
+      `talk.yaml:${line}:${col} error[run-failed]: python pane "py" of slide "Fails" failed (exit code 1): KeyError: 'b'\n`,
+    );
+    expect(text).toContain(`    │ KeyError: 'b'\n`);
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'talk.yaml: 9 slides, about 2.25 min; ran 13 blocks of code, 5 failed; 5 finding(s).',
+    );
+  });
+});
+
+describe('versus check --run, slow code and a missing runner', { concurrent: true }, () => {
+  let dir: string;
+  let run: Run;
+  let findings: Finding[];
+  beforeAll(async () => {
+    dir = await temp.dir();
+    await writeFile(path.join(dir, 'talk.yaml'), SLOW);
+    run = await versus(['check', 'talk.yaml', '--run', '--no-measure', '--json'], { cwd: dir });
+    findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.severity === 'error');
+  });
+
+  it('stops a run at the time limit and names the limit', () => {
+    expect(findings.find((f) => f.code === 'run-timeout')).toEqual(
+      expect.objectContaining({
+        message: 'bash pane "py" of slide "Slow" did not finish within 1 s and was stopped',
+        ...at(SLOW, '"echo started'),
+        output: ['started'],
+      }),
+    );
+  });
+
+  it('reports a runner that cannot be started once, at the setting that names it, and exits 2', () => {
+    expect(run.code, run.stderr).toBe(2);
+    expect(findings.filter((f) => f.code === 'missing-runner')).toEqual([
+      expect.objectContaining({
+        message: `the javascript runner "${path.join(dir, 'no-such-node')} --flag" could not be started (ENOENT): 3 blocks of code were not run`,
+        ...at(SLOW, './no-such-node'),
+      }),
+    ]);
+    expect(JSON.parse(run.stdout).run).toEqual({ ran: 1, failed: 1, notRun: 3 });
+  });
+
+  it('takes a runner from --runner over the outline', async () => {
+    const fixed = await versus(
+      ['check', 'talk.yaml', '--run', '--no-measure', '--json', '--runner', 'javascript=node'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(JSON.parse(fixed.stdout).run).toEqual({ ran: 4, failed: 1, notRun: 0 });
+    expect(fixed.code).toBe(1);
+  });
+});
+
+describe('versus build', () => {
+  it('never runs the code', async () => {
+    const dir = await temp.dir();
+    const marker = path.join(dir, 'marker.txt');
+    await writeFile(
+      path.join(dir, 'talk.yaml'),
+      TALK.replace('MARKER', marker).replace('file: shared/helper.py', 'code: "x = 1"'),
+    );
+    const built = await versus(['build', 'talk.yaml', '--formats', 'md'], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    await expect(access(path.join(dir, 'dist', 'snakes-vs-scripts.md'))).resolves.toBeUndefined();
+    await expect(access(marker)).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -1,0 +1,256 @@
+/** What `check --run` plans to run (issue 32): pure, from outline text to jobs, in milliseconds. */
+import { describe, expect, it } from 'vitest';
+import { planRuns, type RunJob } from '../src/run/plan.js';
+import { parseRunnerOption, runnerFor, syntaxCheckOf } from '../src/run/runners.js';
+import { compileText, loadText } from './helpers.js';
+
+const TALK = `title: Snakes vs Scripts
+contenders:
+  - { id: py, name: Python, color: "#3776ab" }
+  - { id: js, name: JavaScript, color: "#8a6d00" }
+run:
+  setup: { python: "import math" }
+  runners: { ruby: false, deno: [deno, run, --quiet] }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: code
+        title: Side by side
+        panes:
+          - { contender: py, language: python, code: "x = 1" }
+          - { contender: js, language: python, code: "print(x)", run: { after: [py] } }
+      - kind: code
+        title: Others
+        panes:
+          - { contender: py, language: sh, code: "echo hi" }
+          - { contender: js, language: javascript, code: "null.x", run: { expect: { error: TypeError } } }
+      - kind: code
+        title: Not run
+        panes:
+          - { contender: py, language: ruby, code: "puts 1" }
+          - { contender: js, language: yaml, code: "a: 1" }
+          - { contender: py, code: "no language" }
+          - { contender: js, language: python, code: "pip install keras", run: false }
+  - id: workshop
+    title: Workshop
+    tags: [workshop]
+    slides:
+      - kind: exercise
+        id: first
+        title: First
+        task: [Define x]
+        starter: "x = ...  # TODO"
+        solution: "x = 1"
+      - kind: exercise
+        id: second
+        title: Second
+        task: [Define y]
+        solution: "y = x + 1"
+        run: { after: [first] }
+      - kind: exercise
+        id: third
+        title: Third
+        task: [Use both]
+        starter: "print(x, y)  # TODO: more"
+        solution: "print(x + y)"
+        run: { after: [second], starter: run, expect: error }
+      - kind: exercise
+        id: fourth
+        title: Fourth
+        language: deno
+        task: [In Deno]
+        starter: "console.log(1)"
+        solution: "console.log(2)"
+      - kind: exercise
+        id: fifth
+        title: Fifth
+        task: [Not run]
+        solution: "import nothing"
+        run: false
+profiles:
+  meetup: { skip: [workshop] }
+  short: { skip: [first, second] }
+`;
+
+/** Each job's what, command and script, the folder's path left out. */
+function summary(jobs: RunJob[]) {
+  return jobs.map(({ what, command, mode, script, firstLine, expectError, file }) => ({
+    what,
+    command: command.join(' '),
+    mode,
+    file,
+    script,
+    firstLine,
+    ...(expectError ? { expectError } : {}),
+  }));
+}
+
+describe('planRuns', () => {
+  const outline = loadText(TALK).outline;
+
+  it('plans every pane, solution and starter with a runner, in the order of the talk, set-up code and earlier code first', () => {
+    expect(summary(planRuns(outline, { runnerDir: '/talk' }))).toEqual([
+      {
+        what: 'pane "py" of slide "Side by side"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        script: 'import math\nx = 1\n',
+        firstLine: 2,
+      },
+      {
+        what: 'pane "js" of slide "Side by side"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        script: 'import math\nx = 1\nprint(x)\n',
+        firstLine: 3,
+      },
+      {
+        what: 'pane "py" of slide "Others"',
+        command: 'bash',
+        mode: 'run',
+        file: 'versus_run.sh',
+        script: 'echo hi\n',
+        firstLine: 1,
+      },
+      {
+        what: 'pane "js" of slide "Others"',
+        command: 'node',
+        mode: 'run',
+        file: 'versus_run.js',
+        script: 'null.x\n',
+        firstLine: 1,
+        expectError: { text: 'TypeError' },
+      },
+      {
+        what: 'solution of exercise "first"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        script: 'import math\nx = 1\n',
+        firstLine: 2,
+      },
+      {
+        what: 'starter of exercise "first"',
+        command: 'python3 -m py_compile',
+        mode: 'syntax',
+        file: 'versus_run.py',
+        script: 'x = ...  # TODO\n',
+        firstLine: 1,
+      },
+      {
+        what: 'solution of exercise "second"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        script: 'import math\nx = 1\ny = x + 1\n',
+        firstLine: 3,
+      },
+      {
+        what: 'solution of exercise "third"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        // "after: [second]" brings in what second runs after too, in the order of the talk.
+        script: 'import math\nx = 1\ny = x + 1\nprint(x + y)\n',
+        firstLine: 4,
+        expectError: {},
+      },
+      {
+        what: 'starter of exercise "third"',
+        command: 'python3',
+        mode: 'run',
+        file: 'versus_run.py',
+        script: 'import math\nx = 1\ny = x + 1\nprint(x, y)  # TODO: more\n',
+        firstLine: 4,
+      },
+      // Deno's runner is named; versus knows no syntax check for it, so the starter is not checked.
+      {
+        what: 'solution of exercise "fourth"',
+        command: 'deno run --quiet',
+        mode: 'run',
+        file: 'versus_run.deno',
+        script: 'console.log(2)\n',
+        firstLine: 1,
+      },
+    ]);
+  });
+
+  it("places each job at its code in the outline: the pane's code, the exercise's solution or starter", () => {
+    const jobs = planRuns(outline, { runnerDir: '/talk' });
+    expect(jobs.map((job) => job.where)).toEqual([
+      { file: 'outline.yaml', path: ['sections', 0, 'slides', 0, 'panes', 0, 'code'] },
+      { file: 'outline.yaml', path: ['sections', 0, 'slides', 0, 'panes', 1, 'code'] },
+      { file: 'outline.yaml', path: ['sections', 0, 'slides', 1, 'panes', 0, 'code'] },
+      { file: 'outline.yaml', path: ['sections', 0, 'slides', 1, 'panes', 1, 'code'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 0, 'solution'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 0, 'starter'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 1, 'solution'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 2, 'solution'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 2, 'starter'] },
+      { file: 'outline.yaml', path: ['sections', 1, 'slides', 3, 'solution'] },
+    ]);
+  });
+
+  it('runs only the selected slides, and a solution still runs after an exercise the selection leaves out', () => {
+    const loaded = loadText(TALK);
+    const meetup = compileText(TALK, { profile: 'meetup' }).outline;
+    expect(planRuns(meetup, { runnerDir: '/talk' }).map((job) => job.what)).toEqual([
+      'pane "py" of slide "Side by side"',
+      'pane "js" of slide "Side by side"',
+      'pane "py" of slide "Others"',
+      'pane "js" of slide "Others"',
+    ]);
+    const short = compileText(TALK, { profile: 'short' }).outline;
+    const third = planRuns(short, { runnerDir: '/talk', everything: loaded.outline }).find(
+      (job) => job.what === 'solution of exercise "third"',
+    );
+    expect(third?.script).toBe('import math\nx = 1\ny = x + 1\nprint(x + y)\n');
+  });
+
+  it('takes runners from the command line over the outline, and resolves relative program paths', () => {
+    const jobs = planRuns(outline, {
+      runnerDir: '/talk',
+      overrides: { python: ['/opt/venv/bin/python3.12'], sh: ['dash'] },
+    });
+    expect(jobs[0]?.command).toEqual(['/opt/venv/bin/python3.12']);
+    expect(jobs[2]?.command).toEqual(['dash']);
+    expect(jobs[5]?.command).toEqual(['/opt/venv/bin/python3.12', '-m', 'py_compile']);
+  });
+});
+
+describe('runners', () => {
+  it('defaults python, javascript, bash and sh; an outline path is relative to the outline; false turns a language off', () => {
+    const settings = { runners: { python: '.venv/bin/python -X dev', javascript: false as const } };
+    expect(runnerFor('python', settings, { runnerDir: '/talk' })).toEqual({
+      command: ['/talk/.venv/bin/python', '-X', 'dev'],
+      key: 'python',
+    });
+    expect(runnerFor('py', settings, { runnerDir: '/talk' })?.command).toEqual(['/talk/.venv/bin/python', '-X', 'dev']);
+    expect(runnerFor('javascript', settings, { runnerDir: '/talk' })).toBeUndefined();
+    expect(runnerFor('js', undefined, { runnerDir: '/talk' })).toEqual({ command: ['node'] });
+    expect(runnerFor('sh', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash'] });
+    expect(runnerFor('BASH', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash'] });
+    expect(runnerFor('rust', undefined, { runnerDir: '/talk' })).toBeUndefined();
+  });
+
+  it("checks syntax with the program's own flag, leaving out its run arguments", () => {
+    expect(syntaxCheckOf({ command: ['/v/bin/python3.12', '-X', 'dev'] })).toEqual([
+      '/v/bin/python3.12',
+      '-m',
+      'py_compile',
+    ]);
+    expect(syntaxCheckOf({ command: ['node', '--experimental-vm-modules'] })).toEqual(['node', '--check']);
+    expect(syntaxCheckOf({ command: ['/bin/bash'] })).toEqual(['/bin/bash', '-n']);
+    expect(syntaxCheckOf({ command: ['deno', 'run'] })).toBeUndefined();
+  });
+
+  it('reads --runner language=program, resolving a relative path against the current folder', () => {
+    expect(parseRunnerOption('python=.venv/bin/python', '/work')).toEqual(['python', ['/work/.venv/bin/python']]);
+    expect(parseRunnerOption('JavaScript=deno run', '/work')).toEqual(['javascript', ['deno', 'run']]);
+    expect(parseRunnerOption('python', '/work')).toBeUndefined();
+    expect(parseRunnerOption('python= ', '/work')).toBeUndefined();
+  });
+});

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { paginate } from '../src/plan/fit/paginate.js';
-import { lineCount, textWidth } from '../src/plan/fit/text.js';
+import { lineCount, longestWord, textWidth } from '../src/plan/fit/text.js';
+import { CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 type SlideData = Record<string, unknown>;
@@ -243,6 +244,38 @@ describe('layouts for 2–6 contenders', () => {
     }
     const shown = new Set(parts.flatMap((p) => (p.kind === 'pros-cons' ? Object.keys(p.pros) : [])));
     expect([...shown].sort()).toEqual(ids(6));
+  });
+
+  it('sizes table columns from their content: no word breaks, even with six contenders and long words', () => {
+    const words = [
+      'ReplicatedMergeTree',
+      '(experimental)',
+      'PostgreSQL-flavoured',
+      'Materialized',
+      'Hypertables',
+      'Coordination',
+    ];
+    const rows = Array.from({ length: 12 }, (_, r) => ({
+      aspect: r % 2 ? 'Precomputation' : 'Storage engine',
+      cells: Object.fromEntries(ids(6).map((id, i) => [id, `${words[i]} engine ${r}`])),
+    }));
+    const parts = authored(deckOf([{ kind: 'comparison', title: 'T', rows }], 6).slides);
+    for (const part of parts) {
+      if (part.kind !== 'comparison') continue;
+      const widths = part.widths ?? [];
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(CONTENT.width);
+      const size = part.dense ? TABLE.dense : TABLE.size;
+      const room = (i: number) => (widths[i] ?? 0) - tablePadX(size);
+      for (const row of part.rows) {
+        expect(longestWord(row.aspect, { face: 'bold', size })).toBeLessThan(room(0));
+        ids(6).forEach((id, i) => {
+          expect(longestWord(row.cells[id] ?? '', { face: 'sans', size })).toBeLessThan(room(i + 1));
+        });
+      }
+    }
+    // Twelve rows in even parts.
+    const counts = parts.map((p) => (p.kind === 'comparison' ? p.rows.length : 0));
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
   it('splits a table by contenders only when one row cannot fit with all of them, and shows each contender', () => {

@@ -83,6 +83,7 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
     ['section.references li', { 'margin-bottom': `${REFERENCES.gap}px` }],
     ['section table', { 'font-size': `${TABLE.size}px`, 'line-height': `${TABLE.line}` }],
     ['section.dense table', { 'font-size': `${TABLE.dense}px` }],
+    ['section.dense table th, section.dense table td', { padding: `${TABLE.padY / 2}px ${TABLE.densePadX / 2}px` }],
     [
       'section table th, section table td',
       { padding: `${TABLE.padY / 2}px ${TABLE.padX / 2}px`, 'border-bottom': `${TABLE.border}px solid var(--rule)` },

@@ -36,6 +36,8 @@ interface Planned {
   start?: number;
   /** Ids of the contenders a comparison part shows, when it shows only some of them. */
   shown?: string[];
+  /** A comparison's column widths in px, padding included, the aspect's first; they add up to the content width. */
+  widths?: number[];
   /** Columns side by side (pros/cons, decision, code); more wrap into a grid. */
   columns?: number;
   /**

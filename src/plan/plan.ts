@@ -230,6 +230,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.dense ? { dense: true } : {}),
     ...(part.columns ? { columns: part.columns } : {}),
     ...(part.slots ? { slots: part.slots } : {}),
+    ...(part.widths ? { widths: part.widths } : {}),
     heading: base.title,
     ...(parts.length > 1
       ? {

@@ -7,7 +7,7 @@ import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { readableTextOn } from '../theme/contrast.js';
-import { TABLE } from '../theme/geometry.js';
+import { TABLE, tablePadX } from '../theme/geometry.js';
 
 export function contenderStyle(contenders: readonly Contender[]): string {
   const rules = contenders.flatMap((contender, i) => {
@@ -57,8 +57,20 @@ const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
 /** The classes that give a slide its fitted sizes, and the first contender a table part shows. */
 export function fitClasses(slide: DeckSlide, contenders: readonly Contender[]): string[] {
   const sizes = Object.entries(slide.fit ?? {}).map(([key, px]) => `fit-${key}-${px}`);
+  const widths = slide.widths ? [widthsClass(slide.widths)] : [];
   const first = firstShown(slide, contenders);
-  return first > 1 ? [...sizes, `from-${first}`] : sizes;
+  return first > 1 ? [...sizes, ...widths, `from-${first}`] : [...sizes, ...widths];
+}
+
+/** The class that gives a table its planned column widths. */
+const widthsClass = (widths: readonly number[]) => `widths-${widths.join('-')}`;
+
+/** A table's column widths as the planner chose them (each cell's padding comes on top of its CSS width). */
+function widthRules(widths: readonly number[], size: number): string[] {
+  return widths.map(
+    (px, i) =>
+      `section.${widthsClass(widths)} table th:nth-child(${i + 1}) { width: ${Math.max(0, px - tablePadX(size))}px; }`,
+  );
 }
 
 /** 1-based number of the first contender a slide shows (a table part may start further on). */
@@ -66,11 +78,13 @@ function firstShown(slide: DeckSlide, contenders: readonly Contender[]): number 
   return slide.shown ? contenders.findIndex((c) => c.id === slide.shown?.[0]) + 1 : 1;
 }
 
-/** Rules for the fitted sizes the deck uses, and the colors of table parts that start at a later contender. */
+/** Rules for the fitted sizes and table widths the deck uses, and the colors of table parts that start at a later contender. */
 export function fitStyle(deck: Deck): string {
   const rules = new Set<string>();
   for (const slide of deck.slides) {
     for (const [key, px] of Object.entries(slide.fit ?? {})) rules.add(FIT_RULES[key as keyof SlideFit](px));
+    const size = slide.dense ? TABLE.dense : TABLE.size;
+    for (const rule of slide.widths ? widthRules(slide.widths, size) : []) rules.add(rule);
     const first = firstShown(slide, deck.contenders);
     for (let i = 0; first > 1 && i < (slide.shown?.length ?? 0); i++) {
       const n = first + i;

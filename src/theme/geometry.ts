@@ -67,9 +67,10 @@ export const TABLE = {
   /** For five or six contenders, or a row too long at `size`. */
   dense: 20,
   line: 1.3,
-  /** A cell's padding, both sides together: 8px 14px each. */
+  /** A cell's padding, both sides together: 8px 14px each (10px at the dense size, which leaves the words more room). */
   padY: 16,
   padX: 28,
+  densePadX: 20,
   border: 1,
   /** The aspect column's share of the width. */
   aspectShare: 0.24,
@@ -78,6 +79,11 @@ export const TABLE = {
   /** A tie's word beside the aspect, in em of the table's size. */
   tie: 0.75,
 };
+
+/** A table cell's horizontal padding, both sides together, at `size` px. */
+export function tablePadX(size: number): number {
+  return size <= TABLE.dense ? TABLE.densePadX : TABLE.padX;
+}
 
 /** Code panes: from `size` down to `min`; padding both sides together (14px 16px each), `gap` below. */
 export const CODE = { size: 20, min: 16, line: 1.4, padY: 28, padX: 32, gap: 10, radius: 8 };

@@ -32,6 +32,7 @@ import {
   TIMELINE,
   TITLE_BAR,
   TITLE_SLIDE,
+  tablePadX,
   titleSlideHeight,
 } from '../../theme/geometry.js';
 import { codeRuns } from './code-runs.js';
@@ -313,8 +314,9 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const p = frame.palette;
   const size = slide.dense ? TABLE.dense : TABLE.size;
   const shown = slide.shown ? frame.contenders.filter((c) => slide.shown?.includes(c.id)) : frame.contenders;
-  const widths = tableWidths(shown.length);
-  const margin = [pt(TABLE.padY / 2), pt(TABLE.padX / 2), pt(TABLE.padY / 2), pt(TABLE.padX / 2)];
+  const widths = slide.widths ?? tableWidths(shown.length);
+  const padX = tablePadX(size);
+  const margin = [pt(TABLE.padY / 2), pt(padX / 2), pt(TABLE.padY / 2), pt(padX / 2)];
   const rule = { type: 'solid', pt: pt(TABLE.border), color: hex(p.rule) } as const;
   const none = { type: 'none' } as const;
   const rtl = frame.labels.dir === 'rtl';

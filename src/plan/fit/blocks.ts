@@ -4,13 +4,13 @@
  * font metrics in the themes' sizes (theme/geometry.ts). The fit tests compare
  * the heights predicted here with what Chromium lays out.
  */
-import { BODY, CODE, COLUMN, CONTENT, H1, HEADING_LINE, LIST_INDENT, TABLE } from '../../theme/geometry.js';
+import { BODY, CODE, COLUMN, CONTENT, H1, HEADING_LINE, LIST_INDENT, TABLE, tablePadX } from '../../theme/geometry.js';
 import { type Font, lineCount } from './text.js';
 
 /** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
 export const SAFETY = 8;
 /** Lines are laid out a little narrower than they are, for the same reason. */
-const WIDTH_SAFETY = 0.995;
+export const WIDTH_SAFETY = 0.995;
 
 export const sans = (size: number): Font => ({ face: 'sans', size });
 export const bold = (size: number): Font => ({ face: 'bold', size });
@@ -85,7 +85,7 @@ export function codeHeight(lines: number, size: number): number {
 /** Height of a table row: the tallest of its cells, at `size` px, in columns of `widths`. */
 export function tableRow(cells: { text: string; bold?: boolean }[], widths: number[], size: number): number {
   const lines = cells.map((cell, i) =>
-    lineCount(cell.text, (cell.bold ? bold : sans)(size), ((widths[i] ?? 0) - TABLE.padX) * WIDTH_SAFETY),
+    lineCount(cell.text, (cell.bold ? bold : sans)(size), ((widths[i] ?? 0) - tablePadX(size)) * WIDTH_SAFETY),
   );
   return Math.max(1, ...lines) * size * TABLE.line + TABLE.padY + TABLE.border;
 }

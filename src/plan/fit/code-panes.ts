@@ -15,8 +15,10 @@ type CodeContent = Extract<SlideContent, { kind: 'code' }>;
 type Pane = CodeContent['panes'][number];
 
 const CODE_SIZES = [CODE.size, 19, 18, 17, CODE.min];
-/** A pane narrower than this many characters (or its longest line) is too narrow to read. */
-const MIN_CODE_COLUMNS = 30;
+/** A pane narrower than this many characters (or its longest line) is too narrow to read… */
+const MIN_CODE_COLUMNS = 40;
+/** …unless this saves slides and shows every pane whole: short panes stand side by side rather than on more slides. */
+const MIN_SHORT_COLUMNS = 30;
 /** Code may shrink this far to keep its lines whole; smaller sizes only where they save a slide. */
 const AVOID_WRAP_DOWN_TO = 18;
 
@@ -32,7 +34,13 @@ function sourceLines(pane: Pane): string[] {
  */
 export function codeParts(content: CodeContent, budget: number, nameOf: (id: string) => string): Part[] {
   const panes = content.panes.map((pane) => ({ pane, lines: sourceLines(pane) }));
-  return planPanes(content, panes, budget, nameOf)?.parts ?? [{ content, fit: {} }];
+  const wide = planPanes(content, panes, budget, nameOf, MIN_CODE_COLUMNS);
+  const narrow = planPanes(content, panes, budget, nameOf, MIN_SHORT_COLUMNS);
+  const shown = (plan: Planned) =>
+    plan.parts.reduce((sum, p) => sum + (p.content.kind === 'code' ? p.content.panes.length : 0), 0);
+  if (narrow && shown(narrow) === panes.length && narrow.parts.length < (wide?.parts.length ?? Infinity))
+    return narrow.parts;
+  return wide?.parts ?? [{ content, fit: {} }];
 }
 
 interface Planned {
@@ -46,6 +54,7 @@ function planPanes(
   panes: { pane: Pane; lines: string[] }[],
   budget: number,
   nameOf: (id: string) => string,
+  minColumns: number,
 ): Planned | undefined {
   const longest = Math.max(...panes.flatMap((p) => p.lines.map((line) => line.length)));
   let best: Planned | undefined;
@@ -73,7 +82,7 @@ function planPanes(
       panes.length,
       budget,
       paneAt,
-      (n) => codeWidth(columnWidth(n)) / char >= Math.min(MIN_CODE_COLUMNS, longest),
+      (n) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest),
     );
     if (!plan) continue;
     const width = columnWidth(plan.perRow);
@@ -82,7 +91,7 @@ function planPanes(
       const slides = plan.slides.slice(run.from, run.to);
       // Panes that go on alone, or fewer than a row holds, take the room the others leave.
       const widened = run.narrow ? widen(slides, panes, (pane) => paneAt(pane, width).units) : undefined;
-      const again = widened && planPanes(content, widened, budget, nameOf);
+      const again = widened && planPanes(content, widened, budget, nameOf, minColumns);
       if (again && again.parts.length <= slides.length) {
         parts.push(...again.parts);
         continue;

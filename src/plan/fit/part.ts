@@ -8,6 +8,8 @@ export interface Part<C = SlideContent> {
   start?: number;
   shown?: string[];
   dense?: boolean;
+  /** A comparison's column widths in px, the aspect's first (see `contentWidths`). */
+  widths?: number[];
   /** Columns side by side, for the kinds laid out in columns. */
   columns?: number;
   /** The cell of its row each column stands in, when some are left out (see `slotsOf`). */

@@ -1,12 +1,16 @@
-/** Comparison tables: rows split over parts with the header repeated; contenders grouped when a row cannot fit. */
+/**
+ * Comparison tables: columns sized from their content, rows split over parts
+ * with the header repeated; contenders grouped when a row cannot fit.
+ */
 
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { TABLE } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { tableRow, tableWidths } from './blocks.js';
+import { tableRow } from './blocks.js';
 import { paginate, type Sized, slices } from './paginate.js';
 import type { Part } from './part.js';
+import { type Cell, contentWidths } from './table-widths.js';
 
 export function tableParts(
   content: Extract<SlideContent, { kind: 'comparison' }>,
@@ -16,10 +20,14 @@ export function tableParts(
 ): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
-    for (const dense of per > 4 ? [true] : [false, true]) {
+    // The theme's size, unless a row cannot fit or a word would break there; then the smaller one.
+    const sizes = per > 4 ? [true] : [false, true];
+    for (const dense of sizes) {
       const size = dense ? TABLE.dense : TABLE.size;
-      const parts = tableGroups(content, budget, contenders, groups, size, tieLabel);
-      if (parts) return parts.map((part) => ({ ...part, ...(dense ? { dense } : {}) }));
+      const planned = tableGroups(content, budget, contenders, groups, size, tieLabel);
+      if (planned && (planned.whole || dense)) {
+        return planned.parts.map((part) => ({ ...part, ...(dense ? { dense } : {}) }));
+      }
     }
   }
   // Unreachable for valid outlines (a row's cells are bounded); one row per part as a last resort.
@@ -33,39 +41,37 @@ function tableGroups(
   groups: number,
   size: number,
   tieLabel: string,
-): Part[] | undefined {
+): { parts: Part[]; whole: boolean } | undefined {
   const parts: Part[] = [];
+  let whole = true;
   const per = Math.ceil(contenders.length / groups);
   for (let from = 0; from < contenders.length; from += per) {
     const shown = contenders.slice(from, from + per);
-    const widths = tableWidths(shown.length);
-    const header = tableRow([{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))], widths, size);
-    const rows = content.rows.map(
-      (row): Sized => [
-        tableRow(
-          [
-            // A tie's badge (uppercase, with its border and padding) is about as wide as these characters.
-            { text: row.verdict === 'tie' ? `${row.aspect} ${tieLabel.toUpperCase()}  ` : row.aspect, bold: true },
-            ...shown.map((c) => ({
-              text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
-              bold: row.verdict === c.id,
-            })),
-          ],
-          widths,
-          size,
-        ),
-        0,
-      ],
-    );
+    const headerCells: Cell[] = [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))];
+    const cells = content.rows.map((row): Cell[] => [
+      // A tie's badge (uppercase, with its border and padding) is about as wide as these characters.
+      { text: row.verdict === 'tie' ? `${row.aspect} ${tieLabel.toUpperCase()}  ` : row.aspect, bold: true },
+      ...shown.map((c) => ({
+        text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+        bold: row.verdict === c.id,
+      })),
+    ]);
+    // One set of widths for all the group's parts: a continued table keeps its columns.
+    const planned = contentWidths([headerCells, ...cells], size);
+    whole &&= planned.whole;
+    const { widths } = planned;
+    const header = tableRow(headerCells, widths, size);
+    const rows = cells.map((row): Sized => [tableRow(row, widths, size), 0]);
     const pages = paginate(rows, budget, header);
     if (!pages) return undefined;
     for (const page of slices(content.rows, pages)) {
       parts.push({
         content: { ...content, rows: page },
         fit: {},
+        widths,
         ...(groups > 1 ? { shown: shown.map((c) => c.id) } : {}),
       });
     }
   }
-  return parts;
+  return { parts, whole };
 }

@@ -123,6 +123,11 @@ function wrapLines(text: string, font: Font, width: number, indent: number): str
   return lines.map((l) => l.replace(/\s+$/u, ''));
 }
 
+/** Width of the widest piece of `text` a line cannot break inside (a word, or a CJK character). */
+export function longestWord(text: string, font: Font): number {
+  return Math.max(0, ...pieces(text.replace(/\s+/gu, ' ').trim()).map((piece) => textWidth(piece.trimEnd(), font)));
+}
+
 const counted = new Map<string, number>();
 /** Layouts the planner tries over and over (each part count, each column count) are counted once. */
 const COUNTED_MAX = 100_000;

@@ -1,0 +1,96 @@
+/**
+ * A comparison table's column widths, from its content: no column narrower
+ * than its longest word, the contenders' columns as even as their words allow,
+ * and the aspect column, which gives way first, as wide as keeps the table shortest.
+ */
+import { CONTENT, tablePadX } from '../../theme/geometry.js';
+import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
+import { longestWord, textWidth } from './text.js';
+
+export interface Cell {
+  text: string;
+  bold?: boolean;
+}
+
+/** Room a word keeps beside it in its cell, for fonts that draw a little wider than measured. */
+const WORD_ROOM = 4;
+/** The aspect column may grow to this share of the table when the contenders' columns need less. */
+const MAX_ASPECT = 0.4;
+/** Widths of the aspect column tried between its narrowest and its widest. */
+const STEPS = 8;
+
+export interface TableWidths {
+  /** Each column's width in px, padding included, the aspect's first; they add up to the content width. */
+  widths: number[];
+  /** Every word fits its column: none breaks. */
+  whole: boolean;
+}
+
+/** Widths for `rows` (the header first), each row the aspect's cell then one per contender, at `size` px. */
+export function contentWidths(rows: Cell[][], size: number): TableWidths {
+  const total = CONTENT.width;
+  const font = (cell: Cell) => (cell.bold ? bold : sans)(size);
+  const columns = (rows[0] ?? []).map((_, i) => rows.map((row) => row[i] ?? { text: '' }));
+  const narrowest = columns.map(
+    (cells) => Math.max(...cells.map((c) => longestWord(c.text, font(c)))) / WIDTH_SAFETY + WORD_ROOM + tablePadX(size),
+  );
+  const [aspectMin = 0, ...contenderMins] = narrowest;
+  const theme = tableWidths(columns.length - 1)[0] ?? 0;
+  const aspectLongest = Math.max(...(columns[0] ?? []).map((c) => textWidth(c.text, font(c)))) + tablePadX(size);
+  const widest = Math.max(theme, Math.min(aspectLongest, total * MAX_ASPECT));
+  const tries = [theme, ...Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS)];
+  let best: { widths: number[]; height: number } | undefined;
+  for (const aspect of tries.filter((width) => width >= aspectMin)) {
+    const contenders = evenAbove(contenderMins, total - aspect);
+    if (!contenders) continue;
+    const widths = rounded([aspect, ...contenders], total);
+    const height = rows.reduce((sum, row) => sum + tableRow(row, widths, size), 0);
+    if (!best || height < best.height - 0.5) best = { widths, height };
+  }
+  if (best) return { widths: best.widths, whole: true };
+  return { widths: rounded(shortOfRoom(narrowest, total), total), whole: false };
+}
+
+/**
+ * Columns whose longest words together need more than `total`: each as wide as its
+ * longest word, but the widest ones give up the difference, so that the fewest words break.
+ */
+function shortOfRoom(narrowest: number[], total: number): number[] {
+  const widths = [...narrowest];
+  let excess = widths.reduce((a, b) => a + b, 0) - total;
+  while (excess > 0.5) {
+    const widest = Math.max(...widths);
+    const at = widths.flatMap((w, i) => (w >= widest - 0.5 ? [i] : []));
+    const next = Math.max(0, ...widths.filter((w) => w < widest - 0.5));
+    // Bring the widest down to the next width, or less where that is enough.
+    const cut = Math.min(widest - next, excess / at.length);
+    for (const i of at) widths[i] = (widths[i] ?? 0) - cut;
+    excess -= cut * at.length;
+  }
+  return widths;
+}
+
+/** `room` shared evenly, except that no column gets less than its minimum; undefined when the minimums exceed it. */
+function evenAbove(mins: number[], room: number): number[] | undefined {
+  if (mins.reduce((a, b) => a + b, 0) > room) return undefined;
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = mins.length - fixed.size;
+    const left = room - [...fixed].reduce((sum, i) => sum + (mins[i] ?? 0), 0);
+    const share = left / free;
+    const over = mins.flatMap((min, i) => (!fixed.has(i) && min > share ? [i] : []));
+    if (over.length === 0) return mins.map((min, i) => (fixed.has(i) ? min : share));
+    for (const i of over) fixed.add(i);
+  }
+}
+
+/** Whole pixels that still add up to `total`: each column ends where its exact edge rounds to. */
+function rounded(widths: number[], total: number): number[] {
+  const scale = total / widths.reduce((a, b) => a + b, 0);
+  let edge = 0;
+  return widths.map((w) => {
+    const from = Math.round(edge);
+    edge += w * scale;
+    return Math.round(edge) - from;
+  });
+}

@@ -347,7 +347,7 @@ sections:
   it('reports a row too long for 24px text, and not a table of four short ones', async () => {
     // Within a cell's limit of 400 characters, and too long for a row at 24px.
     const long = 'wordy '.repeat(66).trim();
-    const text = table(['Tea', 'Coffee'], long);
+    const text = table(['Tea', 'Coffee', 'Cocoa'], long);
     const { file, report } = await check(text);
     expect(report.findings).toEqual([
       {

@@ -10,6 +10,7 @@
  */
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import { directionOf } from '../i18n/catalogs.js';
+import { chartSvgOf } from '../text/chart-image.js';
 import { unescapeNotes } from '../text/escape.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
@@ -52,10 +53,28 @@ function notesAsWritten(md: MarkdownIt): void {
   });
 }
 
+/**
+ * A chart's image (text/chart-image.ts) becomes its SVG, inline: vector in the
+ * PDFs, its text selectable. Marp's HTML filter would drop `<svg>`, so the block
+ * becomes a token of its own, which renders the SVG versus wrote as it is.
+ */
+function inlineCharts(md: MarkdownIt): void {
+  md.core.ruler.push('versus_inline_charts', (state: { tokens: Token[] }) => {
+    for (const token of state.tokens) {
+      if (token.type !== 'html_block') continue;
+      const svg = chartSvgOf(token.content);
+      if (svg === undefined) continue;
+      token.type = 'versus_chart';
+      token.content = svg;
+    }
+  });
+  md.renderer.rules.versus_chart = (tokens: Token[], index: number) => `${tokens[index]?.content ?? ''}\n`;
+}
+
 export class Marp extends MarpCore {
   constructor(options?: MarpOptions) {
     super(options);
-    this.use(slideDirection).use(notesAsWritten);
+    this.use(slideDirection).use(notesAsWritten).use(inlineCharts);
   }
 }
 

@@ -36,7 +36,8 @@ export function measurePage(page: Page): Promise<SlideMeasure[]> {
       let bottom = 0;
       let right = 0;
       for (const element of section.querySelectorAll<HTMLElement>('*')) {
-        if (element.closest('header, footer')) continue;
+        // The footer has its own place; what is only for screen readers is never seen.
+        if (element.closest('header, footer, .sr-only')) continue;
         const rect = element.getBoundingClientRect();
         if (rect.width === 0 && rect.height === 0) continue;
         bottom = Math.max(bottom, rect.bottom - limitBottom);

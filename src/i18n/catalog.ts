@@ -78,6 +78,11 @@ export const MESSAGE_KEYS = [
   'paceSlotLeft',
   'paceSlotOver',
   'qrCaption',
+  'chartMissing',
+  'chartHigher',
+  'chartLower',
+  'chartLog',
+  'chartBest',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -151,4 +156,9 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   paceSlotLeft: 'Presenter view: the time left in the slot.',
   paceSlotOver: 'Presenter view: the time past the end of the slot.',
   qrCaption: 'Screen-reader text of the QR code on the title and closing slides: {url}.',
+  chartMissing: 'A chart’s text where a contender has no value (never drawn as zero).',
+  chartHigher: 'A chart’s caption, after the metric: higher values are better.',
+  chartLower: 'A chart’s caption, after the metric: lower values are better.',
+  chartLog: 'A chart’s caption, after the metric, when its axis is logarithmic.',
+  chartBest: 'The word for a chart’s best value, in its table for screen readers (the slide marks it ✓).',
 };

@@ -260,6 +260,95 @@ const exerciseSlide = z.strictObject({
   run: exerciseRun.optional(),
 });
 
+/** A chart's values: one number per contender; a contender left out, or written `null`, shows "n/a". */
+const chartNumber = z
+  .number()
+  .min(-1e15, 'is below -1e15: write it in a larger unit')
+  .max(1e15, 'is above 1e15: write it in a larger unit (GB → TB, ms → s)');
+
+const chartValues = z
+  .record(z.string(), chartNumber.nullable())
+  .describe(
+    'Contender id → number. A contender left out (or null) is shown as "n/a", never as zero; the chart shows the contenders some group names, in the order of "contenders".',
+  );
+
+const chartSlide = z
+  .strictObject({
+    kind: z.literal('chart'),
+    ...slideBase,
+    metric: z
+      .strictObject({
+        title: slideText(LIMIT.label).describe(
+          'What the numbers measure, e.g. "Training step time": the axis\'s name.',
+        ),
+        unit: slideText(LIMIT.name)
+          .optional()
+          .describe('The unit of every value, e.g. "ms", "%", "MB": written after the axis\'s name.'),
+        higherIsBetter: z
+          .boolean()
+          .describe('true for scores and throughput, false for times, costs and sizes: which value is marked best.'),
+      })
+      .describe('The measure the bars show.'),
+    values: chartValues.optional().describe('One bar per contender. Use "groups" instead for several bars each.'),
+    groups: z
+      .array(
+        z.strictObject({
+          label: slideText(LIMIT.label).describe('What this group measured, e.g. a task or a model.'),
+          values: chartValues,
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe('Several measurements, one cluster of bars each; many groups continue on further slides.'),
+    min: chartNumber.optional().describe("The value axis's start; default: 0, or below the smallest value."),
+    max: chartNumber.optional().describe("The value axis's end; default: a round number above the largest value."),
+    scale: z
+      .enum(['linear', 'log'])
+      .optional()
+      .describe('"log" for values that span orders of magnitude (all above zero); default "linear".'),
+  })
+  .superRefine((chart, ctx) => {
+    if ((chart.values === undefined) === (chart.groups === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a chart needs exactly one of "values" (one bar per contender) or "groups" (several bars each)',
+      });
+    }
+    if (chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max (${chart.max}) must be above min (${chart.min})`,
+      });
+    }
+    if (chart.scale !== 'log') return;
+    const tables = chart.groups?.map((group, g) => ({ values: group.values, path: ['groups', g, 'values'] })) ?? [
+      { values: chart.values ?? {}, path: ['values'] },
+    ];
+    for (const { values, path } of tables) {
+      for (const [id, value] of Object.entries(values)) {
+        if (value !== null && value <= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, id],
+            message:
+              'a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a")',
+          });
+        }
+      }
+    }
+    for (const bound of ['min', 'max'] as const) {
+      const value = chart[bound];
+      if (value !== undefined && value <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [bound],
+          message: `a log scale starts above zero: remove "${bound}" or "scale: log"`,
+        });
+      }
+    }
+  });
+
 export const slideSchema = z.discriminatedUnion('kind', [
   bulletsSlide,
   comparisonSlide,
@@ -270,6 +359,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   quoteSlide,
   imageSlide,
   exerciseSlide,
+  chartSlide,
 ]);
 
 export const SLIDE_KINDS = slideSchema.options.map((option) => option.shape.kind.value);

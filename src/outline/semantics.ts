@@ -130,6 +130,12 @@ function checkSlideContenders(
         checkContender(choice.contender, [...path, 'choices', c, 'contender']);
       }
       break;
+    case 'chart':
+      if (slide.values) for (const key of Object.keys(slide.values)) checkContender(key, [...path, 'values'], key);
+      slide.groups?.forEach((group, g) => {
+        for (const key of Object.keys(group.values)) checkContender(key, [...path, 'groups', g, 'values'], key);
+      });
+      break;
     default:
       break;
   }

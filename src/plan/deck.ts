@@ -94,11 +94,88 @@ type AuthoredExercise = Extract<AuthoredContent, { kind: 'exercise' }>;
 /** An exercise as planned: the line over its steps, the time the author set ("10 min"), when they set one. */
 export type PlannedExercise = AuthoredExercise & { timeboxLabel?: string };
 
+/** An authored chart, as the planner reads it. */
+export type AuthoredChart = Extract<AuthoredContent, { kind: 'chart' }>;
+
+/** A piece of text in a chart: its lines, the middle of its first line at `y`, its `anchor` edge at `x`. */
+export interface ChartText {
+  lines: string[];
+  x: number;
+  y: number;
+  /** Which edge of the text stands at `x`: left, centre or right (absolute, whatever the direction). */
+  anchor: 'left' | 'center' | 'right';
+  size: number;
+  bold?: boolean;
+  /** In the theme's muted color (ticks, "n/a", the caption). */
+  muted?: boolean;
+}
+
+export interface ChartLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** One bar: a contender's value in one group, its rectangle (empty for a missing value) and its value's text. */
+export interface ChartBar {
+  contender: string;
+  /** The group it belongs to, an index into the part's `groups`. */
+  group: number;
+  value: number | null;
+  /** The best value of its group (the highest, or the lowest when lower is better): marked by a symbol, not color alone. */
+  best: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  label: ChartText;
+}
+
+/** A chart laid out, in px of its box (the content box's width, under the title): what every output draws. */
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  /** Bars grow along x (long labels beside them) or, false, along y (columns, labels under them). */
+  horizontal: boolean;
+  /** The metric's name, unit and which way is better. */
+  caption: ChartText;
+  /** The contenders' colors, when groups show several bars each. */
+  legend: { contender: string; x: number; y: number; size: number; label: ChartText }[];
+  plot: { x: number; y: number; width: number; height: number };
+  /** Gridlines at the ticks, and the ticks' values. */
+  grid: ChartLine[];
+  ticks: ChartText[];
+  /** The line bars grow from (zero, or the axis's start). */
+  baseline: ChartLine;
+  /** Each group's label (a contender's name when each has one bar). */
+  categories: ChartText[];
+  bars: ChartBar[];
+}
+
+/** A chart as planned: the contenders it shows, this part's groups, and its geometry. */
+export interface PlannedChart {
+  kind: 'chart';
+  metric: AuthoredChart['metric'];
+  scale: 'linear' | 'log';
+  /** Ids of the contenders with a bar in each group, in the talk's order. */
+  series: string[];
+  /** This part's groups: a label (none when the chart has one value each) and a value per series, null when missing. */
+  groups: { label?: string; values: (number | null)[]; texts: string[] }[];
+  /** The caption's words, for outputs that write it themselves: "Step time (ms), lower is better". */
+  caption: string;
+  chart: ChartGeometry;
+}
+
 /** An authored slide's content as planned: what every output shows. */
 export type SlideContent =
-  | Exclude<AuthoredContent, AuthoredDecision | AuthoredExercise>
+  | Exclude<AuthoredContent, AuthoredDecision | AuthoredExercise | AuthoredChart>
   | PlannedDecision
-  | PlannedExercise;
+  | PlannedExercise
+  | PlannedChart;
+
+/** What the fitting reads: the planned content, and charts as authored (their geometry is fitted). */
+export type FitInput = Exclude<SlideContent, PlannedChart> | AuthoredChart;
 
 export type DeckSlide = Planned & (GeneratedSlide | SlideContent);
 export type DeckSlideKind = DeckSlide['kind'];

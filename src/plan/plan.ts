@@ -13,6 +13,7 @@ import type {
   AuthoredContent,
   Deck,
   DeckSlide,
+  FitInput,
   GeneratedSlide,
   NumberedSource,
   ReferenceLine,
@@ -253,7 +254,7 @@ function plannedContent(
   minutes: number | undefined,
   contenders: readonly Contender[],
   labels: Labels,
-): SlideContent {
+): FitInput {
   if (content.kind === 'exercise') {
     return minutes === undefined ? content : { ...content, timeboxLabel: labels.minutes(minutes) };
   }

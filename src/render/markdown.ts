@@ -7,6 +7,7 @@ import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { directiveValue, escapeInline, escapeNotes } from '../text/escape.js';
+import { paletteFor } from '../theme/palette.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
@@ -19,7 +20,11 @@ import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js
  * markdown.startsWith('---\nmarp: true'); // true
  */
 export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
-  const ctx: RenderContext = { contenders: deck.contenders, labels: labelsFor(deck) };
+  const ctx: RenderContext = {
+    contenders: deck.contenders,
+    labels: labelsFor(deck),
+    palette: paletteFor(deck.meta.theme),
+  };
   const slides = deck.slides.map((slide) => renderSlide(slide, ctx, reader));
   return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }

@@ -7,11 +7,16 @@ import type { Labels } from '../labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
+import { chartImage } from '../text/chart-image.js';
 import { escapeHtml, fenceFor, escapeInline as md } from '../text/escape.js';
+import type { Palette } from '../theme/palette.js';
+import { chartSvg, chartTable } from './chart.js';
 
 export interface RenderContext {
   contenders: readonly Contender[];
   labels: Labels;
+  /** The theme's colors, the fallbacks of a chart's (shown as an image by other previewers). */
+  palette: Palette;
 }
 
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
@@ -127,6 +132,14 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
         heading,
         `<img src="${escapeHtml(slide.src)}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
         ...(slide.caption ? [md(slide.caption)] : []),
+      ];
+    case 'chart':
+      return [
+        heading,
+        chartImage(
+          chartSvg(slide.chart, { contenders: ctx.contenders, palette: ctx.palette, rtl: labels.dir === 'rtl' }),
+        ),
+        chartTable(slide, (id) => contender(id).name, { group: labels.t('aspect'), best: labels.t('chartBest') }),
       ];
     case 'exercise':
       return [

@@ -130,3 +130,37 @@ export const IMAGE = { maxHeight: 430, minHeight: 120, captionGap: 12 };
 
 /** The sources line (at the left padding) and the slide number, `bottom` above the slide's edge. */
 export const FOOTER = { size: 18, line: 1.35, bottom: 20, numberRight: 40 };
+
+/**
+ * A chart (an SVG the planner lays out, under the title): text sizes of its category labels,
+ * values, axis ticks, caption and legend; bars (`minBar` to `maxBar` thick) and the gaps between them.
+ */
+export const CHART = {
+  label: 24,
+  value: 22,
+  tick: 20,
+  caption: 22,
+  legend: 22,
+  line: 1.25,
+  /** Between bars of one group, between groups, between a bar's end and its value. */
+  barGap: 4,
+  groupGap: 18,
+  valueGap: 8,
+  /** Between tick labels or category labels and the plot. */
+  axisGap: 10,
+  /** Below the caption and the legend. */
+  blockGap: 12,
+  minBar: 26,
+  maxBar: 64,
+  /** The widest column, when bars stand up. */
+  maxColumn: 120,
+  /** A legend's color square and the gap after each entry. */
+  swatch: 18,
+  legendGap: 28,
+  /** The most of the width category labels beside horizontal bars take. */
+  labelShare: 0.32,
+  /** The lowest plot a chart keeps for its bars. */
+  minPlot: 120,
+  grid: 1,
+  axis: 2,
+};

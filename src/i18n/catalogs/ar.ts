@@ -80,4 +80,9 @@ export const ar: Catalog = {
   paceSlotLeft: 'متبقٍ من الوقت',
   paceSlotOver: 'تجاوز الوقت',
   qrCaption: 'رمز QR: {url}',
+  chartMissing: 'غير متوفر',
+  chartHigher: 'الأعلى أفضل',
+  chartLower: 'الأدنى أفضل',
+  chartLog: 'مقياس لوغاريتمي',
+  chartBest: 'الأفضل',
 };

@@ -66,4 +66,9 @@ export const de: Catalog = {
   paceSlotLeft: 'bleiben im Slot',
   paceSlotOver: 'über dem Slot',
   qrCaption: 'QR-Code: {url}',
+  chartMissing: 'k. A.',
+  chartHigher: 'höher ist besser',
+  chartLower: 'niedriger ist besser',
+  chartLog: 'logarithmische Skala',
+  chartBest: 'am besten',
 };

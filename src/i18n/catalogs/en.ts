@@ -66,4 +66,9 @@ export const en: Catalog = {
   paceSlotLeft: 'left in the slot',
   paceSlotOver: 'over the slot',
   qrCaption: 'QR code: {url}',
+  chartMissing: 'n/a',
+  chartHigher: 'higher is better',
+  chartLower: 'lower is better',
+  chartLog: 'log scale',
+  chartBest: 'best',
 };

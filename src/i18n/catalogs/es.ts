@@ -66,4 +66,9 @@ export const es: Catalog = {
   paceSlotLeft: 'quedan en el turno',
   paceSlotOver: 'fuera del turno',
   qrCaption: 'Código QR: {url}',
+  chartMissing: 'n/d',
+  chartHigher: 'más alto es mejor',
+  chartLower: 'más bajo es mejor',
+  chartLog: 'escala logarítmica',
+  chartBest: 'mejor',
 };

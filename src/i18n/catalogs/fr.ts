@@ -66,4 +66,9 @@ export const fr: Catalog = {
   paceSlotLeft: 'restant dans le créneau',
   paceSlotOver: 'au-delà du créneau',
   qrCaption: 'Code QR : {url}',
+  chartMissing: 'n.d.',
+  chartHigher: 'plus c’est haut, mieux c’est',
+  chartLower: 'plus c’est bas, mieux c’est',
+  chartLog: 'échelle logarithmique',
+  chartBest: 'meilleur',
 };

@@ -66,4 +66,9 @@ export const ja: Catalog = {
   paceSlotLeft: '持ち時間の残り',
   paceSlotOver: '持ち時間を超過',
   qrCaption: 'QR コード: {url}',
+  chartMissing: 'データなし',
+  chartHigher: '高いほど良い',
+  chartLower: '低いほど良い',
+  chartLog: '対数目盛',
+  chartBest: '最良',
 };

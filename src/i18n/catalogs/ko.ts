@@ -66,4 +66,9 @@ export const ko: Catalog = {
   paceSlotLeft: '남은 시간',
   paceSlotOver: '시간 초과',
   qrCaption: 'QR 코드: {url}',
+  chartMissing: '해당 없음',
+  chartHigher: '높을수록 좋음',
+  chartLower: '낮을수록 좋음',
+  chartLog: '로그 눈금',
+  chartBest: '최고',
 };

@@ -66,4 +66,9 @@ export const pt: Catalog = {
   paceSlotLeft: 'restam no horário',
   paceSlotOver: 'além do horário',
   qrCaption: 'Código QR: {url}',
+  chartMissing: 'n/d',
+  chartHigher: 'maior é melhor',
+  chartLower: 'menor é melhor',
+  chartLog: 'escala logarítmica',
+  chartBest: 'melhor',
 };

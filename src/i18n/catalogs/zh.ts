@@ -67,4 +67,9 @@ export const zh: Catalog = {
   paceSlotLeft: '时段剩余',
   paceSlotOver: '超出时段',
   qrCaption: '二维码：{url}',
+  chartMissing: '无数据',
+  chartHigher: '越高越好',
+  chartLower: '越低越好',
+  chartLog: '对数刻度',
+  chartBest: '最佳',
 };

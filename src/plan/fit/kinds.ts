@@ -7,8 +7,9 @@
 import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, CONTENT, IMAGE, QUOTE, STATEMENT } from '../../theme/geometry.js';
-import type { SlideContent } from '../deck.js';
+import type { FitInput, SlideContent } from '../deck.js';
 import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
+import { chartParts } from './chart.js';
 import { codeParts } from './code-panes.js';
 import { decisionParts, prosConsParts } from './column-kinds.js';
 import { fitList, listParts, timelineItem } from './lists.js';
@@ -22,12 +23,7 @@ export type { Part } from './part.js';
 export { fitDivider, fitTitleSlide } from './title.js';
 
 /** The parts of an authored slide. */
-export function fitContent(
-  content: SlideContent,
-  title: string,
-  contenders: readonly Contender[],
-  labels: Labels,
-): Part[] {
+export function fitContent(content: FitInput, title: string, contenders: readonly Contender[], labels: Labels): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   switch (content.kind) {
     case 'bullets': {
@@ -67,6 +63,8 @@ export function fitContent(
       return underTitle(title, (budget) => codeParts(content, budget, nameOf));
     case 'quote':
       return underTitle(title, (budget) => quoteParts(content, budget));
+    case 'chart':
+      return underTitle(title, (budget) => chartParts(content, budget, contenders, labels));
     case 'image':
       return underTitle(title, (budget) => {
         const caption = content.caption ? stack([paragraph(content.caption, CONTENT.width)]) + BODY.gap : 0;

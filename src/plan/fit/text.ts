@@ -91,7 +91,7 @@ function pieces(text: string): string[] {
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed
  * as in HTML, its first line starting `indent` px in.
  */
-function wrapLines(text: string, font: Font, width: number, indent: number): string[] {
+export function wrapLines(text: string, font: Font, width: number, indent = 0): string[] {
   const lines: string[] = [];
   let line = '';
   // The first line may start after something inline, e.g. a timeline's date.

@@ -1,0 +1,114 @@
+/**
+ * A chart's value axis: its range (from every group's values, so that the
+ * parts of a split chart share one axis), round ticks, where a value falls
+ * on it, and numbers written as the talk's language writes them. Pure.
+ */
+
+export interface Scale {
+  log: boolean;
+  /** The axis's range, low to high. */
+  lo: number;
+  hi: number;
+  /** Where bars start: zero, or the end of the range nearest to it (the low end of a log axis). */
+  origin: number;
+  ticks: number[];
+}
+
+/** The axis for `values` (missing ones left out), within the author's `min` and `max` when set. */
+export function chartScale(values: readonly number[], options: { min?: number; max?: number; log: boolean }): Scale {
+  return options.log ? logScale(values, options) : linearScale(values, options);
+}
+
+function linearScale(values: readonly number[], { min, max }: { min?: number; max?: number }): Scale {
+  let lo = min ?? Math.min(0, ...values);
+  let hi = max ?? Math.max(0, ...values);
+  if (hi <= lo) {
+    // All zero, or an author's bound beyond every value: a range of one around them.
+    if (max === undefined) hi = lo + (Math.abs(lo) || 1);
+    else lo = hi - (Math.abs(hi) || 1);
+  }
+  const step = niceStep((hi - lo) / 5);
+  if (min === undefined) lo = Math.floor(lo / step) * step;
+  if (max === undefined) hi = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(roundTo(k * step));
+  return { log: false, lo, hi, origin: Math.min(hi, Math.max(lo, 0)), ticks };
+}
+
+function logScale(values: readonly number[], { min, max }: { min?: number; max?: number }): Scale {
+  const positive = values.filter((v) => v > 0);
+  const low = positive.length ? Math.min(...positive) : 1;
+  const high = positive.length ? Math.max(...positive) : 10;
+  const lo = min ?? 10 ** Math.floor(Math.log10(low));
+  let hi = max ?? 10 ** Math.ceil(Math.log10(high));
+  if (hi <= lo) hi = lo * 10;
+  const first = Math.ceil(Math.log10(lo) - 1e-9);
+  const last = Math.floor(Math.log10(hi) + 1e-9);
+  // At most about six ticks: every decade, or every second or third one.
+  const every = Math.max(1, Math.ceil((last - first + 1) / 6));
+  const ticks: number[] = [];
+  for (let e = first; e <= last; e += every) ticks.push(Number(`1e${e}`));
+  return { log: true, lo, hi, origin: lo, ticks };
+}
+
+/** A round step near `raw`: 1, 2 or 5 times a power of ten. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
+}
+
+/** `value` without the floating-point dust of adding steps (0.30000000000000004 → 0.3); `+ 0` makes -0 zero. */
+function roundTo(value: number): number {
+  return Number(value.toPrecision(12)) + 0;
+}
+
+/** Where `value` falls on the axis, from 0 (its low end) to 1 (its high end); clamped to the axis. */
+export function position(scale: Scale, value: number): number {
+  const t = scale.log
+    ? (Math.log10(Math.max(value, Number.MIN_VALUE)) - Math.log10(scale.lo)) /
+      (Math.log10(scale.hi) - Math.log10(scale.lo))
+    : // Halves first: the difference of two values near ±1e15 stays exact, and of any two finite ones finite.
+      (value / 2 - scale.lo / 2) / (scale.hi / 2 - scale.lo / 2);
+  return Math.min(1, Math.max(0, t));
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function format(lang: string, kind: 'plain' | 'small' | 'compact' | 'scientific'): Intl.NumberFormat {
+  const key = `${lang} ${kind}`;
+  let made = formats.get(key);
+  if (!made) {
+    const options: Intl.NumberFormatOptions = {
+      plain: { maximumFractionDigits: 2 },
+      small: { maximumSignificantDigits: 3 },
+      compact: { notation: 'compact', maximumSignificantDigits: 3 },
+      scientific: { notation: 'scientific', maximumSignificantDigits: 3 },
+    }[kind] as Intl.NumberFormatOptions;
+    made = new Intl.NumberFormat(supported(lang), options);
+    formats.set(key, made);
+  }
+  return made;
+}
+
+function supported(lang: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([lang])[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * A value as a chart writes it, in the talk's language: two decimals at most,
+ * three significant digits below one, millions and above compact ("1.2M"),
+ * the extremes in scientific notation.
+ */
+export function chartNumber(value: number, lang: string): string {
+  const size = Math.abs(value);
+  if (size === 0) return format(lang, 'plain').format(0);
+  if (size >= 1e12 || size < 1e-3) return format(lang, 'scientific').format(value);
+  if (size >= 1e6) return format(lang, 'compact').format(value);
+  if (size < 1) return format(lang, 'small').format(value);
+  return format(lang, 'plain').format(value);
+}

@@ -1,0 +1,408 @@
+/**
+ * Charts: the bars, axis, ticks and labels of a chart slide, laid out as data
+ * in px of the content box under the title, which every output draws from.
+ * Columns when every label and value fits under and over its bars; otherwise
+ * horizontal bars with their labels beside them, split over continuation
+ * parts (the axis shared) like a long table. Right to left mirrors the whole.
+ */
+import type { Labels } from '../../labels.js';
+import { own } from '../../outline/own.js';
+import type { Contender } from '../../outline/schema.js';
+import { CHART, CONTENT } from '../../theme/geometry.js';
+import type { AuthoredChart, ChartBar, ChartGeometry, ChartLine, ChartText, PlannedChart } from '../deck.js';
+import { bold, sans } from './blocks.js';
+import { chartNumber, chartScale, position, type Scale } from './chart-scale.js';
+import { paginate } from './paginate.js';
+import type { Part } from './part.js';
+import { textWidth, wrapLines } from './text.js';
+
+/** A contender's value in one group, with what its bar says. */
+interface Datum {
+  contender: string;
+  value: number | null;
+  /** The value as written, without the best mark: "12.5", "n/a". */
+  text: string;
+  best: boolean;
+}
+
+/** A band of bars along the category axis: a group's bars, or (one value each) one contender's bar. */
+interface Band {
+  label: string;
+  group: number;
+  data: Datum[];
+}
+
+interface ChartData {
+  series: string[];
+  /** The contenders' names, by id. */
+  names: Map<string, string>;
+  groups: { label?: string; data: Datum[] }[];
+  /** One band per contender (`values:`), or one per group (`groups:`, with a legend). */
+  bands: Band[];
+  legend: boolean;
+  scale: Scale;
+  caption: string;
+  hasNegative: boolean;
+  lang: string;
+  rtl: boolean;
+  /** Widest value text and category label of the whole chart, so that every part lays out alike. */
+  valueWidth: number;
+  labelWidth: number;
+}
+
+const BEST_MARK = '✓';
+
+/** The parts of a chart slide: one, or several when its groups need more room than one slide has. */
+export function chartParts(
+  content: AuthoredChart,
+  budget: number,
+  contenders: readonly Contender[],
+  labels: Labels,
+): Part<PlannedChart>[] {
+  const data = chartData(content, contenders, labels);
+  const planned = (bands: Band[], chart: ChartGeometry): Part<PlannedChart> => {
+    const groups = [...new Set(bands.map((band) => band.group))].map((g) => data.groups[g] as ChartData['groups'][0]);
+    const series = data.legend ? data.series : bands.map((band) => band.data[0]?.contender ?? '');
+    return {
+      content: {
+        kind: 'chart',
+        metric: content.metric,
+        scale: data.scale.log ? 'log' : 'linear',
+        series,
+        groups: groups.map((group) => {
+          const shown = group.data.filter((d) => series.includes(d.contender));
+          return {
+            ...(group.label === undefined ? {} : { label: group.label }),
+            values: shown.map((d) => d.value),
+            texts: shown.map((d) => d.text),
+          };
+        }),
+        caption: data.caption,
+        chart: data.rtl ? mirrored(chart) : chart,
+      },
+      fit: {},
+    };
+  };
+  const columns = columnChart(data, data.bands, budget);
+  if (columns) return [planned(data.bands, columns)];
+  const head = header(data);
+  const overhead = head.height + tickRow();
+  const sizes = data.bands.map((band): [number, number] => [bandHeight(data, band, CHART.minBar), CHART.groupGap]);
+  const pages = paginate(sizes, budget, overhead) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
+  return pages.map(([from, to]) => {
+    const bands = data.bands.slice(from, to);
+    return planned(bands, barChart(data, bands, budget));
+  });
+}
+
+function chartData(content: AuthoredChart, contenders: readonly Contender[], labels: Labels): ChartData {
+  const tables = content.groups ?? [{ values: content.values ?? {} }];
+  const named = contenders.filter((c) => tables.some((t) => own(t.values, c.id) !== undefined));
+  const series = (named.length ? named : contenders).map((c) => c.id);
+  const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
+  const higher = content.metric.higherIsBetter;
+  const groups = tables.map((table) => {
+    const values = series.map((id) => own(table.values, id) ?? null);
+    const present = values.filter((v): v is number => v !== null);
+    const best = present.length > 1 ? (higher ? Math.max(...present) : Math.min(...present)) : undefined;
+    return {
+      ...('label' in table ? { label: table.label } : {}),
+      data: series.map(
+        (contender, i): Datum => ({
+          contender,
+          value: values[i] ?? null,
+          text: values[i] == null ? labels.t('chartMissing') : chartNumber(values[i] as number, labels.lang),
+          best: values[i] != null && values[i] === best,
+        }),
+      ),
+    };
+  });
+  const legend = content.groups !== undefined;
+  const bands: Band[] = legend
+    ? groups.map((group, g) => ({ label: group.label ?? '', group: g, data: group.data }))
+    : (groups[0]?.data ?? []).map((datum) => ({ label: nameOf(datum.contender), group: 0, data: [datum] }));
+  const all = groups.flatMap((g) => g.data);
+  const numbers = all.flatMap((d) => (d.value === null ? [] : [d.value]));
+  const log = content.scale === 'log';
+  const scale = chartScale(numbers, {
+    log,
+    ...(content.min === undefined ? {} : { min: content.min }),
+    ...(content.max === undefined ? {} : { max: content.max }),
+  });
+  const { title, unit } = content.metric;
+  const caption = [
+    unit ? `${title} (${unit})` : title,
+    labels.t(higher ? 'chartHigher' : 'chartLower'),
+    ...(log ? [labels.t('chartLog')] : []),
+  ].join(' · ');
+  return {
+    series,
+    names: new Map(contenders.map((c) => [c.id, c.name])),
+    groups,
+    bands,
+    legend,
+    scale,
+    caption,
+    hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
+    lang: labels.lang,
+    rtl: labels.dir === 'rtl',
+    valueWidth: Math.max(...all.map((d) => textWidth(barText(d), bold(CHART.value)))),
+    labelWidth: Math.max(0, ...bands.map((band) => textWidth(band.label, sans(CHART.label)))),
+  };
+}
+
+/** What a bar says: its value, and the best one's mark. */
+function barText(datum: Datum): string {
+  return datum.best ? `${datum.text} ${BEST_MARK}` : datum.text;
+}
+
+const lineHeight = (size: number) => size * CHART.line;
+
+function text(lines: string[], x: number, y: number, anchor: ChartText['anchor'], size: number): ChartText {
+  return { lines, x, y, anchor, size };
+}
+
+/** The caption on top, then the legend (contenders' colors) when groups show several bars. */
+function header(data: ChartData): Pick<ChartGeometry, 'caption' | 'legend'> & { height: number } {
+  const width = CONTENT.width;
+  const lines = wrapLines(data.caption, sans(CHART.caption), width);
+  const caption = { ...text(lines, 0, lineHeight(CHART.caption) / 2, 'left', CHART.caption), muted: true };
+  let y = lines.length * lineHeight(CHART.caption) + CHART.blockGap;
+  const legend: ChartGeometry['legend'] = [];
+  if (data.legend) {
+    let x = 0;
+    const row = lineHeight(CHART.legend);
+    for (const id of data.series) {
+      const name = data.names.get(id) ?? id;
+      const entry = CHART.swatch + CHART.valueGap + textWidth(name, sans(CHART.legend));
+      if (x > 0 && x + entry > width) {
+        x = 0;
+        y += row;
+      }
+      const swatchTop = y + (row - CHART.swatch) / 2;
+      legend.push({
+        contender: id,
+        x,
+        y: swatchTop,
+        size: CHART.swatch,
+        label: text([name], x + CHART.swatch + CHART.valueGap, y + row / 2, 'left', CHART.legend),
+      });
+      x += entry + CHART.legendGap;
+    }
+    y += row + CHART.blockGap;
+  }
+  return { caption, legend, height: y };
+}
+
+function tickRow(): number {
+  return CHART.axisGap + lineHeight(CHART.tick);
+}
+
+/** The lines of a category label beside horizontal bars. */
+function bandLabel(data: ChartData, band: Band): string[] {
+  return wrapLines(band.label, sans(CHART.label), labelColumn(data));
+}
+
+function labelColumn(data: ChartData): number {
+  return Math.min(data.labelWidth, CONTENT.width * CHART.labelShare);
+}
+
+/** A band's height with bars `bar` px thick: its bars, or its label when that is taller. */
+function bandHeight(data: ChartData, band: Band, bar: number): number {
+  const bars = band.data.length * bar + (band.data.length - 1) * CHART.barGap;
+  return Math.max(bars, bandLabel(data, band).length * lineHeight(CHART.label));
+}
+
+/** Horizontal bars, labels beside them: the bars as thick as the room allows, between `minBar` and `maxBar`. */
+function barChart(data: ChartData, bands: Band[], budget: number): ChartGeometry {
+  const width = CONTENT.width;
+  const head = header(data);
+  const room = budget - head.height - tickRow() - (bands.length - 1) * CHART.groupGap;
+  let bar = CHART.maxBar;
+  while (bar > CHART.minBar && bands.reduce((sum, band) => sum + bandHeight(data, band, bar), 0) > room) bar--;
+  const labels = labelColumn(data);
+  const valueRoom = data.valueWidth + CHART.valueGap;
+  const plotX = (labels > 0 ? labels + CHART.axisGap : 0) + (data.hasNegative ? valueRoom : 0);
+  const plotWidth = Math.max(1, width - plotX - valueRoom);
+  const at = (value: number) => plotX + plotWidth * position(data.scale, value);
+  const origin = at(data.scale.origin);
+  const bars: ChartBar[] = [];
+  const categories: ChartText[] = [];
+  let y = head.height;
+  bands.forEach((band, b) => {
+    const height = bandHeight(data, band, bar);
+    const lines = bandLabel(data, band);
+    const centre = y + height / 2;
+    if (labels > 0)
+      categories.push(
+        text(lines, labels, centre - ((lines.length - 1) * lineHeight(CHART.label)) / 2, 'right', CHART.label),
+      );
+    const barsHeight = band.data.length * bar + (band.data.length - 1) * CHART.barGap;
+    band.data.forEach((datum, i) => {
+      const top = centre - barsHeight / 2 + i * (bar + CHART.barGap);
+      const end = datum.value === null ? origin : at(datum.value);
+      // A missing value, or one at the origin, is written on the side with room.
+      const after =
+        datum.value === null
+          ? origin < plotX + plotWidth
+          : end > origin || (end === origin && origin < plotX + plotWidth);
+      bars.push({
+        contender: datum.contender,
+        group: groupIndex(bands, b),
+        value: datum.value,
+        best: datum.best,
+        x: Math.min(origin, end),
+        y: top,
+        width: Math.abs(end - origin),
+        height: bar,
+        label: {
+          ...text(
+            [barText(datum)],
+            after ? end + CHART.valueGap : end - CHART.valueGap,
+            top + bar / 2,
+            after ? 'left' : 'right',
+            CHART.value,
+          ),
+          ...(datum.best ? { bold: true } : {}),
+          ...(datum.value === null ? { muted: true } : {}),
+        },
+      });
+    });
+    y += height + CHART.groupGap;
+  });
+  const plot = { x: plotX, y: head.height, width: plotWidth, height: y - CHART.groupGap - head.height };
+  const tickY = plot.y + plot.height + CHART.axisGap + lineHeight(CHART.tick) / 2;
+  const ticks = data.scale.ticks.map((tick) => {
+    const label = chartNumber(tick, data.lang);
+    const half = textWidth(label, sans(CHART.tick)) / 2;
+    return {
+      ...text([label], Math.min(width - half, Math.max(half, at(tick))), tickY, 'center', CHART.tick),
+      muted: true,
+    };
+  });
+  return {
+    width,
+    height: plot.y + plot.height + tickRow(),
+    horizontal: true,
+    caption: head.caption,
+    legend: head.legend,
+    plot,
+    grid: data.scale.ticks.map(
+      (tick): ChartLine => ({ x1: at(tick), y1: plot.y, x2: at(tick), y2: plot.y + plot.height }),
+    ),
+    ticks,
+    baseline: { x1: origin, y1: plot.y, x2: origin, y2: plot.y + plot.height },
+    categories,
+    bars,
+  };
+}
+
+/** Index of a band's group among the groups a part shows. */
+function groupIndex(bands: Band[], b: number): number {
+  return new Set(bands.slice(0, b + 1).map((band) => band.group)).size - 1;
+}
+
+/**
+ * Columns, labels under them: only when every category label fits two lines under its
+ * columns, every value fits over its column, and the columns keep a readable height.
+ */
+function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeometry | undefined {
+  const width = CONTENT.width;
+  const head = header(data);
+  const tickWidth = Math.max(...data.scale.ticks.map((t) => textWidth(chartNumber(t, data.lang), sans(CHART.tick))));
+  const plotX = tickWidth + CHART.axisGap;
+  const plotWidth = width - plotX;
+  const bandWidth = plotWidth / bands.length;
+  const inner = bandWidth - CHART.groupGap;
+  const perBand = bands[0]?.data.length ?? 1;
+  const column = Math.min(CHART.maxColumn, (inner - (perBand - 1) * CHART.barGap) / perBand);
+  if (column < CHART.minBar || data.valueWidth > column + (perBand > 1 ? CHART.barGap : CHART.groupGap))
+    return undefined;
+  const labels = bands.map((band) => wrapLines(band.label, sans(CHART.label), inner));
+  const labelLines = Math.max(0, ...labels.map((lines) => (lines.join('') ? lines.length : 0)));
+  if (labelLines > 2) return undefined;
+  const valueRoom = lineHeight(CHART.value) + CHART.valueGap;
+  const under = labelLines ? CHART.axisGap + labelLines * lineHeight(CHART.label) : 0;
+  const plot = { x: plotX, y: head.height, width: plotWidth, height: budget - head.height - under };
+  if (plot.height < CHART.minPlot + valueRoom * (data.hasNegative ? 2 : 1)) return undefined;
+  const low = plot.y + plot.height - (data.hasNegative ? valueRoom : 0);
+  const high = plot.y + valueRoom;
+  const at = (value: number) => low - (low - high) * position(data.scale, value);
+  const origin = at(data.scale.origin);
+  const bars: ChartBar[] = [];
+  const categories: ChartText[] = [];
+  bands.forEach((band, b) => {
+    const left = plotX + b * bandWidth + (bandWidth - (perBand * column + (perBand - 1) * CHART.barGap)) / 2;
+    const lines = labels[b] ?? [];
+    if (lines.join(''))
+      categories.push(
+        text(
+          lines,
+          plotX + (b + 0.5) * bandWidth,
+          plot.y + plot.height + CHART.axisGap + lineHeight(CHART.label) / 2,
+          'center',
+          CHART.label,
+        ),
+      );
+    band.data.forEach((datum, i) => {
+      const x = left + i * (column + CHART.barGap);
+      const end = datum.value === null ? origin : at(datum.value);
+      const above = datum.value === null ? origin > high : end < origin || (end === origin && origin > high);
+      const middle = above
+        ? end - CHART.valueGap - lineHeight(CHART.value) / 2
+        : end + CHART.valueGap + lineHeight(CHART.value) / 2;
+      bars.push({
+        contender: datum.contender,
+        group: groupIndex(bands, b),
+        value: datum.value,
+        best: datum.best,
+        x,
+        y: Math.min(origin, end),
+        width: column,
+        height: Math.abs(end - origin),
+        label: {
+          ...text([barText(datum)], x + column / 2, middle, 'center', CHART.value),
+          ...(datum.best ? { bold: true } : {}),
+          ...(datum.value === null ? { muted: true } : {}),
+        },
+      });
+    });
+  });
+  const ticks = data.scale.ticks.map((tick) => ({
+    ...text([chartNumber(tick, data.lang)], tickWidth, at(tick), 'right', CHART.tick),
+    muted: true,
+  }));
+  return {
+    width,
+    height: budget,
+    horizontal: false,
+    caption: head.caption,
+    legend: head.legend,
+    plot,
+    grid: data.scale.ticks.map((tick): ChartLine => ({ x1: plotX, y1: at(tick), x2: width, y2: at(tick) })),
+    ticks,
+    baseline: { x1: plotX, y1: origin, x2: width, y2: origin },
+    categories,
+    bars,
+  };
+}
+
+const FLIP = { left: 'right', center: 'center', right: 'left' } as const;
+
+/** The chart mirrored for a right-to-left talk: what stood on the left stands on the right. */
+function mirrored(chart: ChartGeometry): ChartGeometry {
+  const w = chart.width;
+  const flipText = (t: ChartText): ChartText => ({ ...t, x: w - t.x, anchor: FLIP[t.anchor] });
+  const flipLine = (l: ChartLine): ChartLine => ({ ...l, x1: w - l.x1, x2: w - l.x2 });
+  return {
+    ...chart,
+    caption: flipText(chart.caption),
+    legend: chart.legend.map((entry) => ({ ...entry, x: w - entry.x - entry.size, label: flipText(entry.label) })),
+    plot: { ...chart.plot, x: w - chart.plot.x - chart.plot.width },
+    grid: chart.grid.map(flipLine),
+    ticks: chart.ticks.map(flipText),
+    baseline: flipLine(chart.baseline),
+    categories: chart.categories.map(flipText),
+    bars: chart.bars.map((bar) => ({ ...bar, x: w - bar.x - bar.width, label: flipText(bar.label) })),
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Chart slides, planned and rendered, without a browser: the geometry the
+ * planner lays out (bars, ticks, labels, parts), the SVG and the table for
+ * screen readers the markdown carries, and the schema's errors.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Compiled } from '../src/compile.js';
+import type { DeckSlide, PlannedChart } from '../src/plan/deck.js';
+import { chartNumber, chartScale } from '../src/plan/fit/chart-scale.js';
+import { chartSvgOf } from '../src/text/chart-image.js';
+import { unescapeHtml } from '../src/text/escape.js';
+import { compileText, diagnose } from './helpers.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures/chart');
+const compiled = (name: string): Compiled => compileText(readFileSync(path.join(FIXTURES, name), 'utf8'));
+const two = compiled('charts.yaml');
+const six = compiled('six.yaml');
+const arabic = compiled('arabic.yaml');
+
+type ChartSlide = DeckSlide & PlannedChart;
+const chartsOf = (c: Compiled) => c.deck.slides.filter((s): s is ChartSlide => s.kind === 'chart');
+
+/** The slides' markdown, one chunk per slide. */
+const slidesOf = (c: Compiled) => c.markdown.split('\n---\n').slice(1);
+
+describe('the planned geometry', () => {
+  it('has one bar per value, in the outline order, with its value written and missing values as "n/a"', () => {
+    const [groups] = chartsOf(two).filter((s) => s.title === 'Step time per model');
+    expect(groups?.series).toEqual(['keras', 'torch']);
+    expect(groups?.groups.map((g) => g.values)).toEqual([
+      [268, 1300],
+      [175, null],
+      [312, 340.5],
+    ]);
+    const bars = groups?.chart.bars ?? [];
+    expect(bars.map((b) => [b.contender, b.value, b.label.lines.join(' ')])).toEqual([
+      ['keras', 268, '268 ✓'],
+      ['torch', 1300, '1,300'],
+      ['keras', 175, '175'],
+      ['torch', null, 'n/a'],
+      ['keras', 312, '312 ✓'],
+      ['torch', 340.5, '340.5'],
+    ]);
+    // A missing value draws nothing, never a bar of zero height standing for a value.
+    const missing = bars.find((b) => b.value === null);
+    expect(missing?.height).toBe(0);
+    expect(missing?.label.muted).toBe(true);
+    // Bars are as long as their values: 1300 is about five times 268.
+    const [sam, torchSam] = bars;
+    expect((torchSam?.height ?? 0) / (sam?.height ?? 1)).toBeCloseTo(1300 / 268, 1);
+  });
+
+  it('marks the best value of each group by a symbol and bold text, not by color alone', () => {
+    const [one] = chartsOf(two);
+    const best = one?.chart.bars.filter((b) => b.best) ?? [];
+    expect(best.map((b) => [b.contender, b.label.lines[0], b.label.bold])).toEqual([['keras', '12.5 ✓', true]]);
+    // Higher is better on the log chart: the highest of each group.
+    const log = chartsOf(two).find((s) => s.scale === 'log');
+    expect(log?.chart.bars.filter((b) => b.best).map((b) => b.value)).toEqual([4500, 120000]);
+  });
+
+  it('stands columns up when every label fits under them, and lays bars down for long labels', () => {
+    const byTitle = (title: string) => chartsOf(two).find((s) => s.title === title)?.chart;
+    expect(byTitle('Step time per model')?.horizontal).toBe(false);
+    const long = byTitle('Memory change after the upgrade');
+    expect(long?.horizontal).toBe(true);
+    // Each label beside its bars, at the plot's start, wrapped to several lines.
+    for (const label of long?.categories ?? []) {
+      expect(label.anchor).toBe('right');
+      expect(label.x).toBeLessThanOrEqual(long?.plot.x ?? 0);
+    }
+    expect(long?.categories.some((label) => label.lines.length > 2)).toBe(true);
+  });
+
+  it('grows bars from zero both ways: a negative value to the start side, with its value beyond its end', () => {
+    const long = chartsOf(two).find((s) => s.title === 'Memory change after the upgrade')?.chart;
+    const negative = long?.bars.find((b) => b.value === -120);
+    const positive = long?.bars.find((b) => b.value === 35);
+    const zero = long?.baseline.x1 ?? 0;
+    expect(negative && negative.x + negative.width).toBeCloseTo(zero, 5);
+    expect(positive?.x).toBeCloseTo(zero, 5);
+    expect(negative?.label.anchor).toBe('right');
+    expect(negative?.label.x).toBeLessThan(negative?.x ?? 0);
+  });
+
+  it('uses a log axis of powers of ten, bars starting at its low end', () => {
+    const log = chartsOf(two).find((s) => s.scale === 'log');
+    expect(log?.chart.ticks.map((t) => t.lines[0])).toEqual(['1', '100', '10,000', '1M']);
+    const baseline = log?.chart.baseline;
+    for (const bar of log?.chart.bars ?? []) expect(bar.y + bar.height).toBeCloseTo(baseline?.y1 ?? 0, 5);
+  });
+
+  it('splits many groups of six contenders over parts that share one axis, every value on one of them', () => {
+    const parts = chartsOf(six).filter((s) => s.title === 'Seconds per task');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => p.part?.count)).toEqual(parts.map(() => parts.length));
+    expect(new Set(parts.map((p) => JSON.stringify(p.chart.ticks.map((t) => t.lines[0])))).size).toBe(1);
+    expect(parts.flatMap((p) => p.groups.map((g) => g.label))).toEqual([
+      'Load',
+      'Parse',
+      'Train',
+      'Evaluate',
+      'Export',
+      'Serve',
+    ]);
+    for (const part of parts) expect(part.chart.bars).toHaveLength(part.groups.length * 6);
+  });
+
+  it('keeps the author’s axis and a missing contender’s place among six', () => {
+    const [scores] = chartsOf(six);
+    expect(scores?.series).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(scores?.chart.ticks.map((t) => t.lines[0])).toEqual(['0', '20', '40', '60', '80', '100']);
+    expect(scores?.chart.bars.map((b) => b.label.lines[0])).toEqual(['91.2', '88', '93.5 ✓', 'n/a', '79.25', '90']);
+  });
+
+  it('mirrors a right-to-left talk: labels on the right, bars growing to the left', () => {
+    const [chart] = chartsOf(arabic);
+    const geometry = chart?.chart;
+    expect(geometry?.horizontal).toBe(true);
+    for (const label of geometry?.categories ?? []) {
+      expect(label.anchor).toBe('left');
+      expect(label.x).toBeGreaterThanOrEqual((geometry?.plot.x ?? 0) + (geometry?.plot.width ?? 0));
+    }
+    for (const bar of geometry?.bars ?? []) {
+      if (bar.value !== null) expect(bar.x + bar.width).toBeCloseTo(geometry?.baseline.x1 ?? 0, 5);
+    }
+    expect(geometry?.categories.map((c) => c.lines.join(' '))).toEqual(chart?.groups.map((g) => g.label));
+    expect(geometry?.caption.lines.join(' ')).toContain('الأدنى أفضل');
+    expect(geometry?.bars.find((b) => b.value === null)?.label.lines).toEqual(['غير متوفر']);
+  });
+});
+
+describe('the markdown', () => {
+  it('carries each chart as an SVG image with one bar per value and a table of the numbers', () => {
+    for (const c of [two, six, arabic]) {
+      const charts = chartsOf(c);
+      const slides = slidesOf(c).filter((s) => s.includes('_class: chart'));
+      expect(slides).toHaveLength(charts.length);
+      charts.forEach((chart, i) => {
+        const slide = slides[i] ?? '';
+        const image = slide.split('\n\n').find((block) => block.startsWith('<img class="chart"')) ?? '';
+        const svg = chartSvgOf(image) ?? '';
+        const drawn = chart.chart.bars.filter((b) => b.value !== null);
+        // Bars, and the legend's color squares (rx="3").
+        expect(svg.match(/<rect (?![^>]*rx=)/g)).toHaveLength(drawn.length);
+        const texts = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => unescapeHtml(m[1] ?? ''));
+        for (const bar of chart.chart.bars) expect(texts).toContain(bar.label.lines[0]);
+        const table = slide.split('\n\n').find((block) => block.startsWith('<div class="sr-only"><table>')) ?? '';
+        expect(table.match(/<tr>/g)).toHaveLength(chart.groups.length + 1);
+        for (const group of chart.groups) for (const text of group.texts) expect(unescapeHtml(table)).toContain(text);
+      });
+    }
+  });
+
+  it('writes the SVG colors as the theme’s custom properties, the bars in the contenders’ colors', () => {
+    const svg =
+      chartSvgOf(
+        slidesOf(two)
+          .find((s) => s.includes('_class: chart'))
+          ?.split('\n\n')[2] ?? '',
+      ) ?? '';
+    expect(svg).toContain('var(--rule,#c9d1d9)');
+    expect(svg).toContain('fill="#d00000"');
+    expect(svg).toContain('fill="#ee4c2c"');
+  });
+
+  it('escapes outline text in the SVG and the table', () => {
+    const text = readFileSync(path.join(FIXTURES, 'charts.yaml'), 'utf8').replace(
+      'label: SAM,',
+      'label: "<script>x</script> & \\"SAM\\"",',
+    );
+    const markdown = compileText(text).markdown;
+    expect(markdown).not.toContain('<script>');
+    const slide = markdown.split('\n---\n').find((s) => s.includes('Step time per model')) ?? '';
+    const svg = chartSvgOf(slide.split('\n\n')[2] ?? '') ?? '';
+    expect(svg).toContain('&lt;script&gt;x&lt;/script&gt; &amp; &quot;SAM&quot;');
+    expect(svg).not.toContain('<script>');
+  });
+});
+
+describe('the axis', () => {
+  it('rounds its range and ticks, and formats numbers in the talk’s language', () => {
+    expect(chartScale([3, 47], { log: false }).ticks).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(chartScale([0.1, 0.2], { log: false }).ticks).toEqual([0, 0.05, 0.1, 0.15, 0.2]);
+    expect(chartScale([-5, 5], { log: false }).origin).toBe(0);
+    expect(chartScale([0, 0], { log: false }).hi).toBeGreaterThan(0);
+    expect(chartScale([20, 30], { log: false, min: 10 }).lo).toBe(10);
+    expect(chartNumber(1234.567, 'en')).toBe('1,234.57');
+    expect(chartNumber(1234.5, 'de')).toBe('1.234,5');
+    expect(chartNumber(2_500_000, 'en')).toBe('2.5M');
+    expect(chartNumber(0.00012, 'en')).toBe('1.2E-4');
+  });
+});
+
+describe('the schema', () => {
+  const chart = (fields: string) => `title: T
+contenders:
+  - { id: a, name: A, color: "#d00000" }
+  - { id: b, name: B, color: "#1f6feb" }
+sections:
+  - id: s
+    title: S
+    slides:
+      - kind: chart
+        title: C
+        metric: { title: Time, unit: ms, higherIsBetter: false }
+${fields}`;
+
+  it('refuses zero or a negative value on a log scale, at the value, saying what to do', () => {
+    expect(diagnose(chart('        scale: log\n        values: { a: 0, b: 12 }\n'))).toEqual([
+      'outline.yaml:13:22 error[invalid-value]: "a": a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a"); got the number 0',
+    ]);
+  });
+
+  it('needs exactly one of values and groups, and max above min', () => {
+    expect(diagnose(chart(''))[0]).toMatch(/needs exactly one of "values".*or "groups"/);
+    expect(diagnose(chart('        values: { a: 1 }\n        min: 5\n        max: 5\n'))[0]).toMatch(
+      /max \(5\) must be above min \(5\)/,
+    );
+  });
+
+  it('knows the contenders a chart names', () => {
+    expect(diagnose(chart('        values: { a: 1, c: 2 }\n')).join('\n')).toMatch(/"c" is not a contender/);
+  });
+});

@@ -60,6 +60,14 @@ function formatsOption(value: string): Format[] {
   return formats as Format[];
 }
 
+function imageScale(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0 || n > 4) {
+    throw new InvalidArgumentError('expected a number above 0, at most 4 (1: 1280×720 images, 2: 2560×1440).');
+  }
+  return n;
+}
+
 function port(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
@@ -114,6 +122,12 @@ program
       .choices(PPTX_MODES)
       .default('native'),
   )
+  .option(
+    '--image-scale <factor>',
+    'pixels per slide pixel of the PNG and picture-PPTX images (1: 1280×720)',
+    imageScale,
+    DEFAULTS.imageScale,
+  )
   .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
   .option('--strict', 'fail with exit code 1, writing nothing, when a slide overflows or the talk is over its slot')
   .option('--force', 'build even the talks that are up to date')
@@ -128,6 +142,7 @@ program
       paper: opts.paper,
       handoutLayout: Number(opts.handoutLayout) as 1 | 2 | 3,
       pptx: opts.pptx as PptxMode,
+      imageScale: opts.imageScale,
       browserTimeout: opts.browserTimeout * 1000,
       strict: Boolean(opts.strict),
       force: Boolean(opts.force),

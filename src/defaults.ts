@@ -13,4 +13,6 @@ export const DEFAULTS = {
   handoutLayout: 3,
   /** Seconds one run of `check --run` may take. */
   runTimeout: 60,
+  /** Slide images' pixels per slide pixel: 2560×1440 stays crisp on a projector and in PowerPoint (marp-cli's `--image-scale`). */
+  imageScale: 2,
 } as const;

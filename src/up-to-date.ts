@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Compiled } from './compile.js';
 import { DEFAULTS } from './defaults.js';
 import { findBrowser } from './export/find-browser.js';
+import { rasterizerIdentity } from './export/find-rasterizer.js';
 import { fitName, MAX_NAME_BYTES } from './file-name.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 import type { Finding } from './lint/finding.js';
@@ -80,6 +81,7 @@ const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSl
 export interface RecordedOptions {
   outDir?: string;
   formats?: readonly Format[];
+  pptx?: string;
 }
 
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
@@ -209,7 +211,7 @@ async function readRecord(file: string): Promise<BuildRecord | undefined> {
  * Everything besides the files read that decides the outputs' bytes: the
  * options (every one but those that change only where or how fast, so options
  * added later count without a change here), the formats, versus's version and
- * code, the browser for browser-backed formats, and SOURCE_DATE_EPOCH.
+ * code, the browser for browser-backed formats, the rasterizer for images, and SOURCE_DATE_EPOCH.
  */
 function buildStamp(options: RecordedOptions): string {
   const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();
@@ -220,12 +222,15 @@ function buildStamp(options: RecordedOptions): string {
   const browser = formats.some((format) => (BROWSER_FORMATS as readonly string[]).includes(format))
     ? browserIdentity()
     : null;
+  // Images drawn by mutool differ from Chromium's screenshots by anti-aliasing: installing it rebuilds them.
+  const images = formats.includes('png') || (formats.includes('pptx') && options.pptx === 'images');
   return sha256(
     JSON.stringify({
       formats,
       settings,
       versus: versusIdentity(),
       browser,
+      rasterizer: images ? rasterizerIdentity() : null,
       sourceDate: process.env.SOURCE_DATE_EPOCH ?? null,
     }),
   );

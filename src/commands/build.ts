@@ -8,6 +8,7 @@ import { type Compiled, type CompileOptions, compileOutline } from '../compile.j
 import { DEFAULTS } from '../defaults.js';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
+import { findRasterizer } from '../export/find-rasterizer.js';
 import type { HandoutOptions } from '../export/handout.js';
 import type { MarpCliWorker } from '../export/html.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
@@ -47,6 +48,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   pptx?: PptxMode;
   /** `buildMany`: build every talk, also those whose record says they are up to date. */
   force?: boolean;
+  /** Slide images' pixels per slide pixel (`DEFAULTS.imageScale`: 2560×1440). */
+  imageScale?: number;
 }
 
 export interface BuildResult {
@@ -81,7 +84,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // Chromium boots while this thread renders the slides with Marp; the HTML export
     // (marp-cli, in its worker) converts after that render so that printing, the
     // longest step, starts as early as it can.
-    browser = await startBrowser(formats, options, progress);
+    // Slide images are drawn from the slide PDF by mutool when it is installed, else screenshotted.
+    const mutool = takesImages(formats, options.pptx) ? findRasterizer() : undefined;
+    browser = await startBrowser(formats, options, mutool, progress);
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
@@ -136,7 +141,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     };
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
-      browser && rendered && exportWithBrowser({ browser, staging, compiled, rendered, formats, options, progress }),
+      browser &&
+        rendered &&
+        exportWithBrowser({ browser, staging, compiled, rendered, formats, options, mutool, progress }),
       formats.has('pptx') && !picturePptx(formats, options.pptx) && pptx(),
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
@@ -194,19 +201,25 @@ function earlierOutputs(
 /** The markdown of the audience's HTML: a working file in the staging folder, beside the images it names. */
 const AUDIENCE_MARKDOWN = (slug: string) => `${slug}.audience.md`;
 
-/** Starts Chromium, with a page ready for each PDF, when a format needs it; loads nothing otherwise. */
+/**
+ * Starts Chromium, with a page ready for each PDF, when a format needs it; loads nothing otherwise.
+ * With `mutool`, slide images need the slide PDF's page (and the link preview's), not pages of their own.
+ */
 async function startBrowser(
   formats: ReadonlySet<Format>,
   options: BuildOptions,
+  mutool: string | undefined,
   progress: (message: string) => void,
 ): Promise<SharedBrowser | undefined> {
   if (!needsBrowser(formats, options.pptx)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));
   progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout', 'script'];
-  const prints = printed.filter((format) => formats.has(format)).length;
-  // And the first page for slide images, which starts beside the PDFs (see MAX_OPEN_PAGES).
-  browser.prepare(prints + (takesImages(formats, options.pptx) ? 1 : 0));
+  const images = takesImages(formats, options.pptx);
+  const prints =
+    printed.filter((format) => formats.has(format)).length + (images && mutool && !formats.has('pdf') ? 1 : 0);
+  // And the first page for slide images or the link preview, which starts beside the PDFs (see MAX_OPEN_PAGES).
+  browser.prepare(prints + (images && (!mutool || formats.has('png')) ? 1 : 0));
   // Loaded while the browser boots, for the printed PDFs' document properties.
   if (prints > 0) loadPdfLib().catch(() => {});
   return browser;
@@ -241,10 +254,16 @@ interface BrowserExport {
   rendered: Promise<RenderedSlides>;
   formats: ReadonlySet<Format>;
   options: BuildOptions;
+  /** Draws the slide images from the slide PDF; without it, Chromium screenshots them. */
+  mutool: string | undefined;
   progress: (message: string) => void;
 }
 
-/** Every browser-backed format, and the measure of every slide: on the slide PDF's page when there is one. */
+/**
+ * Every browser-backed format, and the measure of every slide: on the slide PDF's page when there is one.
+ * With `mutool`, the slide images are drawn from the slide PDF (printed for them when it is no output)
+ * while the handout and the script print.
+ */
 async function exportWithBrowser({
   browser,
   staging,
@@ -252,6 +271,7 @@ async function exportWithBrowser({
   rendered,
   formats,
   options,
+  mutool,
   progress,
 }: BrowserExport): Promise<SlideMeasure[]> {
   const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] = await Promise.all([
@@ -276,18 +296,44 @@ async function exportWithBrowser({
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
   const imagesTaken = takesImages(formats, options.pptx);
-  // Every slide is measured on a page that shows the deck anyway: the slide PDF's, or the first slide-image page's.
+  const scale = options.imageScale ?? DEFAULTS.imageScale;
+  // The slide PDF, an output or the page a PNG build's images are drawn from; every slide is measured on its page.
+  const slidePdf =
+    (formats.has('pdf') || (imagesTaken && mutool)) &&
+    (async () => {
+      if (formats.has('pdf')) progress(`pdf      ${slug}.pdf`);
+      const { pdf, inspected } = await exportPdf(job, slides, title, lang);
+      await staging.write(`${slug}.pdf`, pdf, { output: formats.has('pdf') });
+      return { file: staging.pathOf(`${slug}.pdf`), measures: inspected };
+    })();
+  // Without the slide PDF, the slides are measured on the first slide-image page, which shows the deck anyway.
   const slideImages = async (): Promise<SlideMeasure[] | undefined> => {
     const { imageName, renderLinkPreview, forEachSlideImage } = await import('../export/images.js');
-    progress(`images   ${deck.slides.length} slides`);
+    progress(`images   ${deck.slides.length} slides${mutool ? ', drawn by mutool' : ''}`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
     const images: Buffer[] = [];
     const onImage = async (i: number, image: Buffer) => {
       if (pictures) images[i] = image;
       if (formats.has('png')) await staging.write(imageName(slug, i), image);
     };
+    const drawn = async (printed: { file: string }) => {
+      const { rasterizeSlides } = await import('../export/rasterize.js');
+      const pages = slides.slides.length;
+      await rasterizeSlides({
+        mutool: mutool as string,
+        pdfFile: printed.file,
+        pages,
+        scale,
+        onImage,
+        workDir: staging.dir,
+        timeout: browser.timeout,
+      });
+      return undefined;
+    };
     const [measures] = await Promise.all([
-      forEachSlideImage(job, slides, lang, onImage, formats.has('pdf') ? undefined : measurePage),
+      mutool && slidePdf
+        ? slidePdf.then(drawn)
+        : forEachSlideImage(job, slides, lang, onImage, scale, formats.has('pdf') ? undefined : measurePage),
       formats.has('png') &&
         renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
     ]);
@@ -300,16 +346,8 @@ async function exportWithBrowser({
   };
   try {
     const [onPdf, alone, , , onImages] = await Promise.all([
-      formats.has('pdf') &&
-        (async () => {
-          progress(`pdf      ${slug}.pdf`);
-          const { pdf, inspected } = await exportPdf(job, slides, title, lang);
-          await staging.write(`${slug}.pdf`, pdf);
-          return inspected;
-        })(),
-      !formats.has('pdf') &&
-        !imagesTaken &&
-        (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
+      slidePdf && slidePdf.then((printed) => printed.measures),
+      !slidePdf && !imagesTaken && (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
       formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);

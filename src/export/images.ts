@@ -1,6 +1,8 @@
 /**
- * Slide images: each slide screenshotted by the shared browser at twice the
- * slide's size, for `--formats png`, the Open Graph image and the PPTX.
+ * Slide images taken by the shared browser, for `--formats png`, the Open
+ * Graph image and the picture PPTX: the slides screenshotted when no
+ * rasterizer is installed (rasterize.ts draws them from the slide PDF
+ * otherwise), and the link preview always.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +11,6 @@ import { openDocument, SLIDE_VIEWPORT } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import type { PrintJob } from './pdf.js';
 import { slidesDocument } from './slides-document.js';
-
-/** Pixel density of the images: 2560×1440 stays crisp on a projector and in PowerPoint. */
-export const IMAGE_SCALE = 2;
 
 /** A page of its own, `viewport` wide and high, showing `rendered`'s slides. */
 async function openSlides(
@@ -35,8 +34,8 @@ async function openSlides(
 export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
 
 /**
- * Every slide's image, 2560×1440, handed to `onImage` as it is taken. Pages
- * (at most `MAX_IMAGE_PAGES`) each show the whole deck and take the next slide
+ * Every slide's image, `scale` times the slide's size, handed to `onImage`
+ * as it is taken. Pages (at most `MAX_IMAGE_PAGES`) each show the whole deck and take the next slide
  * not yet taken, so a page that opens late, when the browser has a place for
  * it, still shares the work. A page scrolls to its slide and Chromium captures
  * the viewport and encodes it with its fast PNG settings. Screenshotting the
@@ -49,12 +48,14 @@ export async function forEachSlideImage<T>(
   rendered: RenderedSlides,
   lang: string,
   onImage: OnSlideImage,
+  /** Pixels per CSS pixel: 2 gives 2560×1440. */
+  scale: number,
   /** Sees the first page before its images are taken (the build measures the slides there); its result is returned. */
   inspect?: (page: Page) => Promise<T>,
 ): Promise<T | undefined> {
   const count = rendered.slides.length;
   const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
-  const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: IMAGE_SCALE };
+  const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: scale };
   let next = 0;
   let inspected: T | undefined;
   await Promise.all(

@@ -10,6 +10,9 @@
 #   - chromium-headless-shell, Chromium's build for automation, unless CHROME_PATH
 #     is set: versus prefers it, as it exports in half the time of the full browser;
 #   - poppler-utils (pdfinfo, pdftoppm: inspect PDFs, render pages to PNG);
+#   - mupdf-tools (mutool: draws the slide images from the slide PDF, about three times
+#     faster than Chromium's screenshots; versus runs it as a program, never links it, as
+#     its AGPL licence asks; without it, the images are screenshotted);
 #   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji, Noto CJK for Chinese,
 #     Japanese and Korean text, which would otherwise show as empty boxes).
 # Then `npm ci`, which also builds lib/ (tsc, then scripts/bundle.js bundles the CLI).
@@ -40,6 +43,7 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 
   packages+=(chromium-headless-shell)
 fi
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+command -v mutool >/dev/null 2>&1 || packages+=(mupdf-tools)
 has_font 'Liberation Sans' || packages+=(fonts-liberation)
 has_font 'DejaVu Sans Mono' || packages+=(fonts-dejavu-core)
 has_font 'Noto Color Emoji' || packages+=(fonts-noto-color-emoji)

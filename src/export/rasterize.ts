@@ -90,9 +90,7 @@ async function drawPages(job: RasterizeJob, dir: string, first: number, last: nu
     throw new VersusError(
       'export',
       `${job.mutool} could not draw the slide images (pages ${first}–${last}): ${why ?? message.split('\n')[0]}`,
-      [],
-      RASTERIZER_HINT,
-      { cause: error },
+      { hint: RASTERIZER_HINT, cause: error },
     );
   }
 }

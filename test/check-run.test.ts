@@ -59,6 +59,12 @@ sections:
               const total = [1, 2, 3].reduce((a, b) => a + b);
               console.log("total", total);
       - kind: code
+        title: Fails in a file
+        notes: The file fails.
+        panes:
+          - { contender: py, language: python, file: shared/broken.py }
+          - { contender: js, language: bash, code: "echo fine" }
+      - kind: code
         title: Meant to fail
         notes: Both fail on purpose.
         panes:
@@ -154,6 +160,17 @@ interface Finding {
   output?: string[];
 }
 
+/** The talk as talk.yaml in `dir`, with the code files its panes include. */
+async function writeTalk(dir: string, text: string): Promise<void> {
+  await writeFile(path.join(dir, 'talk.yaml'), text);
+  await mkdir(path.join(dir, 'shared'));
+  await writeFile(path.join(dir, 'shared', 'helper.py'), 'def double(x):\n    return 2 * x\n');
+  await writeFile(
+    path.join(dir, 'shared', 'broken.py'),
+    'def fail():\n    raise RuntimeError("from the file")\n\n\nfail()\n',
+  );
+}
+
 const at = (text: string, needle: string, after?: string) => positionIn(text, needle, after);
 
 describe('versus check --run', { concurrent: true }, () => {
@@ -166,9 +183,7 @@ describe('versus check --run', { concurrent: true }, () => {
     dir = await temp.dir();
     marker = path.join(dir, 'marker.txt');
     talk = TALK.replace('MARKER', marker);
-    await writeFile(path.join(dir, 'talk.yaml'), talk);
-    await mkdir(path.join(dir, 'shared'));
-    await writeFile(path.join(dir, 'shared', 'helper.py'), 'def double(x):\n    return 2 * x\n');
+    await writeTalk(dir, talk);
     run = await versus(['check', 'talk.yaml', '--run', '--no-measure', '--json'], { cwd: dir });
     findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.severity === 'error');
   });
@@ -185,12 +200,23 @@ describe('versus check --run', { concurrent: true }, () => {
       code: 'run-failed',
       message: `python pane "py" of slide "Fails" failed (exit code 1): KeyError: 'b'`,
       file: 'talk.yaml',
-      ...at(talk, '|', 'title: Fails'),
+      // At the line that failed, as the traceback names it.
+      ...at(talk, 'print(values["b"])'),
     });
     expect(failed?.output?.at(-1)).toBe("KeyError: 'b'");
     expect(failed?.output).toContain('    print(values["b"])');
     // The other pane of the slide passes, and the fresh folder held nothing from another run.
     expect(findings.filter((f) => f.message.includes('slide "Fails"'))).toHaveLength(1);
+  });
+
+  it('places an error in a code file the pane includes at its line in that file', () => {
+    expect(findings.find((f) => f.message.includes('slide "Fails in a file"'))).toMatchObject({
+      code: 'run-failed',
+      message: 'python pane "py" of slide "Fails in a file" failed (exit code 1): RuntimeError: from the file',
+      file: path.join('shared', 'broken.py'),
+      line: 2,
+      col: 5,
+    });
   });
 
   it('accepts an expected error, and reports an expected error that does not come or is another', () => {
@@ -226,27 +252,27 @@ describe('versus check --run', { concurrent: true }, () => {
         ),
       },
     ]);
-    expect(exercises[0]).toMatchObject(at(talk, '|', 'starter: |\n          print(triple('));
+    expect(exercises[0]).toMatchObject(at(talk, 'print(triple(   # TODO'));
     expect(exercises[1]).toMatchObject(at(talk, 'print(triple(2))'));
   });
 
   it('leaves out what says run: false and what has no runner, and sums up the run', () => {
     const report = JSON.parse(run.stdout);
-    // 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing.
-    expect(report.run).toEqual({ ran: 13, failed: 5, notRun: 0 });
-    expect(findings).toHaveLength(5);
+    // 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing.
+    expect(report.run).toEqual({ ran: 15, failed: 6, notRun: 0 });
+    expect(findings).toHaveLength(6);
     expect(report.ok).toBe(false);
   });
 
   it('prints the output under each finding, and the run on the last line', () => {
     const text = formatCheckReport(JSON.parse(run.stdout));
-    const { line, col } = at(talk, '|', 'title: Fails');
+    const { line, col } = at(talk, 'print(values["b"])');
     expect(text).toContain(
       `talk.yaml:${line}:${col} error[run-failed]: python pane "py" of slide "Fails" failed (exit code 1): KeyError: 'b'\n`,
     );
     expect(text).toContain(`    │ KeyError: 'b'\n`);
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'talk.yaml: 9 slides, about 2.25 min; ran 13 blocks of code, 5 failed; 5 finding(s).',
+      'talk.yaml: 10 slides, about 2.5 min; ran 15 blocks of code, 6 failed; 6 finding(s).',
     );
   });
 });
@@ -299,10 +325,7 @@ describe('versus build', () => {
   it('never runs the code', async () => {
     const dir = await temp.dir();
     const marker = path.join(dir, 'marker.txt');
-    await writeFile(
-      path.join(dir, 'talk.yaml'),
-      TALK.replace('MARKER', marker).replace('file: shared/helper.py', 'code: "x = 1"'),
-    );
+    await writeTalk(dir, TALK.replace('MARKER', marker));
     const built = await versus(['build', 'talk.yaml', '--formats', 'md'], { cwd: dir });
     expect(built.code, built.stderr).toBe(0);
     await expect(access(path.join(dir, 'dist', 'snakes-vs-scripts.md'))).resolves.toBeUndefined();

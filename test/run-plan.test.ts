@@ -1,5 +1,7 @@
 /** What `check --run` plans to run (issue 32): pure, from outline text to jobs, in milliseconds. */
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../src/run/execute.js';
+import { runFindings, scriptLineOf } from '../src/run/findings.js';
 import { planRuns, type RunJob } from '../src/run/plan.js';
 import { parseRunnerOption, runnerFor, syntaxCheckOf } from '../src/run/runners.js';
 import { compileText, loadText } from './helpers.js';
@@ -252,5 +254,68 @@ describe('runners', () => {
     expect(parseRunnerOption('JavaScript=deno run', '/work')).toEqual(['javascript', ['deno', 'run']]);
     expect(parseRunnerOption('python', '/work')).toBeUndefined();
     expect(parseRunnerOption('python= ', '/work')).toBeUndefined();
+  });
+});
+
+describe('runFindings', () => {
+  const job: RunJob = {
+    what: 'pane "py" of slide "S"',
+    language: 'python',
+    command: ['python3'],
+    runner: { command: ['python3'] },
+    mode: 'run',
+    file: 'versus_run.py',
+    script: 'import math\nx = 1\nprint(y)\n',
+    firstLine: 2,
+    where: { file: 'talk.yaml', path: ['sections', 0, 'slides', 0, 'panes', 0, 'code'] },
+  };
+  const places = {
+    at: () => ({ file: 'talk.yaml', line: 10, col: 19 }),
+    lineAt: (_job: RunJob, index: number) => ({ file: 'talk.yaml', line: 11 + index, col: 15 }),
+  };
+  const failed = (output: string): RunResult => ({
+    job,
+    outcome: { kind: 'failed', exitCode: 1, signal: null },
+    output,
+  });
+
+  it('finds the line an error names in Python, Node and bash output', () => {
+    const py =
+      'Traceback (most recent call last):\n  File "versus_run.py", line 5, in <module>\n    f()\n  File "versus_run.py", line 2, in f\nKeyError: 1';
+    expect(scriptLineOf({ file: 'versus_run.py' }, py)).toBe(2);
+    expect(
+      scriptLineOf({ file: 'versus_run.js' }, 'versus_run.js:3\nnull.x\n    at Object.<anonymous> (versus_run.js:3:6)'),
+    ).toBe(3);
+    expect(scriptLineOf({ file: 'versus_run.sh' }, 'versus_run.sh: line 4: nope: command not found')).toBe(4);
+    expect(scriptLineOf({ file: 'versus_run.py' }, 'no line here')).toBeUndefined();
+  });
+
+  it("places a failure at its line in the block's own code, or at the block when the error lies in code run before it", () => {
+    const own = runFindings([failed('  File "versus_run.py", line 3, in <module>\nNameError: y')], places);
+    expect(own).toEqual([
+      expect.objectContaining({
+        code: 'run-failed',
+        line: 12,
+        col: 15,
+        message: 'python pane "py" of slide "S" failed (exit code 1): NameError: y',
+      }),
+    ]);
+    const before = runFindings([failed('  File "versus_run.py", line 1, in <module>\nImportError: math')], places);
+    expect(before).toEqual([
+      expect.objectContaining({
+        line: 10,
+        col: 19,
+        message:
+          'python pane "py" of slide "S" failed (exit code 1): ImportError: math (in the code run before it: set-up code or "after", line 1 of the script)',
+      }),
+    ]);
+  });
+
+  it('keeps the last 12 lines of output, cutting long ones', () => {
+    const output = `${Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n')}\n${'x'.repeat(300)}\n\n`;
+    const [finding] = runFindings([failed(output)], places);
+    expect(finding?.output).toHaveLength(12);
+    expect(finding?.output?.[0]).toBe('line 9');
+    expect(finding?.output?.at(-1)).toBe(`${'x'.repeat(239)}…`);
   });
 });

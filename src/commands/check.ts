@@ -9,7 +9,7 @@ import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
-import { locate, type Where } from '../outline/origin.js';
+import { locate, locateLine, type Where } from '../outline/origin.js';
 import type { RunSummary } from '../run/findings.js';
 import { themeFor } from '../theme/resolve.js';
 
@@ -81,7 +81,13 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   let run: RunSummary | undefined;
   if (options.run) {
     const { runCode } = await import('../run/run-code.js');
-    const ran = await runCode({ selected, everything: loaded.outline, at, overrides: options.runners });
+    const ran = await runCode({
+      selected,
+      everything: loaded.outline,
+      at,
+      lineAt: (where, index) => locateLine(loaded, where, index),
+      overrides: options.runners,
+    });
     findings.push(...ran.findings);
     run = ran.summary;
   }

@@ -9,7 +9,7 @@
  * spreads keep it; it is not in the schema's types because no author writes it.
  */
 import type { ParsedOutline } from './parse.js';
-import { type FilePosition, fileLocator, type Locator, type OutlinePath } from './positions.js';
+import { type FilePosition, fileLocator, type Locator, type OutlinePath, valueLinePosition } from './positions.js';
 import type { Outline, Overlay, Section } from './schema.js';
 
 export interface Origin {
@@ -95,6 +95,14 @@ export function locate(sourced: Sourced, where: Where): FilePosition {
   if (Array.isArray(where)) return outlineLocator(sourced)(where);
   const parsed = sourced.documents.get(where.file);
   return parsed ? fileLocator(parsed)(where.path) : { file: where.file, line: 1, col: 1 };
+}
+
+/** The position of line `index` (0-based) of the text at `where`, when it can be told (see `valueLinePosition`). */
+export function locateLine(sourced: Sourced, where: Where, index: number): FilePosition | undefined {
+  if (Array.isArray(where)) return undefined;
+  const parsed = sourced.documents.get(where.file);
+  const position = parsed && valueLinePosition(parsed, where.path, index);
+  return position && { file: where.file, ...position };
 }
 
 function deepestStamp(outline: Outline, path: OutlinePath): { origin: Origin; depth: number } | undefined {

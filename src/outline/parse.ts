@@ -184,7 +184,14 @@ function composeChecked(
     if (tooDeep !== undefined) return { tooDeep: partLines.linePos(tooDeep) };
   }
   // logLevel 'error': warnings (e.g. about collection keys) must not reach the console from here.
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // Source tokens keep a block scalar's lines as written: `check --run` places an error on its line.
+  const document = parseDocument(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+    keepSourceTokens: true,
+  });
   const tooDeep = firstTooDeep(document);
   return tooDeep !== undefined ? { tooDeep: lineCounter.linePos(tooDeep) } : document;
 }

@@ -44,6 +44,29 @@ export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: strin
   return { line: 1, col: 1 };
 }
 
+/**
+ * Where line `index` (0-based) of the text at `path` is written: in a literal
+ * block (`code: |`), that line of the file at its first character; for a
+ * one-line value, the value. Undefined where lines cannot be told apart (a
+ * folded or a quoted multi-line value): then the value's own position serves.
+ */
+export function valueLinePosition(parsed: ParsedOutline, path: OutlinePath, index: number): Position | undefined {
+  const { document, lineCounter } = parsed.syntax();
+  const node = document.getIn(path, true);
+  const offset = isScalar(node) ? node.range?.[0] : undefined;
+  if (!isScalar(node) || offset === undefined) return undefined;
+  const start = lineCounter.linePos(offset);
+  if (node.type === 'BLOCK_LITERAL') {
+    const token = node.srcToken;
+    const line = token && 'source' in token ? token.source.split('\n')[index] : undefined;
+    return line === undefined
+      ? undefined
+      : { line: start.line + 1 + index, col: line.length - line.trimStart().length + 1 };
+  }
+  const oneLine = typeof node.value === 'string' && !node.value.trimEnd().includes('\n');
+  return index === 0 && oneLine ? start : undefined;
+}
+
 function keyNode(node: Node, key: string): Node | undefined {
   if (!isMap(node)) return undefined;
   for (const pair of node.items) {

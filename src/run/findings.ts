@@ -9,6 +9,7 @@ import type { Finding } from '../lint/finding.js';
 import type { Where } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { RunResult } from './execute.js';
+import type { RunJob } from './plan.js';
 
 /** Lines of output a finding keeps: enough for a traceback's end. */
 const OUTPUT_LINES = 12;
@@ -24,12 +25,25 @@ export interface RunSummary {
   notRun: number;
 }
 
-export function runFindings(results: readonly RunResult[], at: (where: Where) => FilePosition): Finding[] {
+/** Where findings go: a place in the outline, and a line of a block's code (0-based) when it can be told. */
+export interface RunPlaces {
+  at: (where: Where) => FilePosition;
+  lineAt: (job: RunJob, index: number) => FilePosition | undefined;
+}
+
+export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPlaces): Finding[] {
   const findings: Finding[] = [];
   const missing = new Map<string, RunResult[]>();
   for (const result of results) {
     const { job, outcome, output } = result;
-    const position = at(job.where);
+    // At the line that failed when the output names one in the block's own code, else at the block.
+    const line = outcome.kind === 'failed' ? scriptLineOf(job, output) : undefined;
+    const own = line === undefined ? undefined : line - job.firstLine;
+    const position = (own !== undefined && own >= 0 && lineAt(job, own)) || at(job.where);
+    const before =
+      own !== undefined && own < 0
+        ? ` (in the code run before it: set-up code or "after", line ${line} of the script)`
+        : '';
     const tail = lastLines(output);
     const withOutput = (finding: Omit<Finding, 'file' | 'line' | 'col' | 'severity'>): Finding => ({
       severity: 'error',
@@ -39,7 +53,7 @@ export function runFindings(results: readonly RunResult[], at: (where: Where) =>
     });
     const shown = `${job.language} ${job.what}`;
     const said = errorLine(tail);
-    const saying = said ? `: ${said}` : ' (no output)';
+    const saying = `${said ? `: ${said}` : ' (no output)'}${before}`;
     switch (outcome.kind) {
       case 'no-runner': {
         const key = job.runner.command.join(' ');
@@ -125,6 +139,19 @@ export function summarizeRuns(results: readonly RunResult[], findings: readonly 
     failed: findings.filter((f) => f.code !== 'missing-runner').length,
     notRun,
   };
+}
+
+/**
+ * The line of a job's script an error names (1-based): Python's traceback
+ * ends at the innermost frame, Node and bash name the failing line first.
+ *
+ * @example
+ * scriptLineOf(job, 'File "versus_run.py", line 4, in <module>'); // 4
+ */
+export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number | undefined {
+  const name = job.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line |:)(\\d+)`, 'g'))].map((m) => Number(m[1]));
+  return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
 }
 
 /**

@@ -9,6 +9,7 @@
  * and what runs is the code as written. The outline's slides are the deck's,
  * in the same order, stamped with their origins.
  */
+import path from 'node:path';
 import { sourceFileOf } from '../languages.js';
 import { originOf, type Where } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/positions.js';
@@ -36,6 +37,8 @@ export interface RunJob {
   expectError?: { text?: string };
   /** Where the block's code is written in the outline (its `code:`, `file:`, `solution:` or `starter:`). */
   where: Where;
+  /** For a pane that includes a file: that file, as findings name it (relative to the outline's folder, as written). */
+  source?: string;
 }
 
 export interface RunPlanOptions {
@@ -111,6 +114,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
           code: pane.code,
           ...(expect ? { expectError: expectedError(expect) } : {}),
           where: at('panes', p, pane.file === undefined ? 'code' : 'file'),
+          ...(pane.file !== undefined && origin ? { source: path.join(path.dirname(origin.file), pane.file) } : {}),
         });
       }
     }

@@ -10,7 +10,7 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { executeJobs } from './execute.js';
 import { type RunSummary, runFindings, summarizeRuns } from './findings.js';
-import { planRuns } from './plan.js';
+import { planRuns, type RunJob } from './plan.js';
 
 export type { RunSummary } from './findings.js';
 
@@ -20,13 +20,15 @@ export interface RunCodeInput {
   /** The whole outline: its code files, and exercises a solution runs after that the selection leaves out. */
   everything: Outline;
   at: (where: Where) => FilePosition;
+  /** Where line `index` (0-based) of the text at `where` is written, when it can be told. */
+  lineAt: (where: Where, index: number) => FilePosition | undefined;
   /** Runners from the command line, by language (`--runner python=.venv/bin/python`). */
   overrides?: Record<string, string[]>;
   /** Runs at once (default: the number of cores). */
   parallel?: number;
 }
 
-export async function runCode({ selected, everything, at, overrides, parallel }: RunCodeInput): Promise<{
+export async function runCode({ selected, everything, at, lineAt, overrides, parallel }: RunCodeInput): Promise<{
   findings: Finding[];
   summary: RunSummary;
 }> {
@@ -38,8 +40,23 @@ export async function runCode({ selected, everything, at, overrides, parallel }:
     timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
     ...(parallel ? { parallel } : {}),
   });
-  const findings = runFindings(results, at);
+  const findings = runFindings(results, {
+    at,
+    // A line of an included file is that file's line; of code in the outline, where the outline writes it.
+    lineAt: (job, index) => (job.source ? fileLine(job.source, ownLines(job), index) : lineAt(job.where, index)),
+  });
   return { findings, summary: summarizeRuns(results, findings) };
+}
+
+/** A block's own lines of code, as its script holds them. */
+function ownLines(job: RunJob): string[] {
+  return job.script.split('\n').slice(job.firstLine - 1);
+}
+
+/** Line `index` (0-based) of a code file, at its first character. */
+function fileLine(file: string, lines: readonly string[], index: number): FilePosition | undefined {
+  const text = lines[index];
+  return text === undefined ? undefined : { file, line: index + 1, col: text.length - text.trimStart().length + 1 };
 }
 
 /**

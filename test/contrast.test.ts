@@ -1,10 +1,13 @@
 /** WCAG AA contrast for every theme color pair and every contender color in the shipped outlines. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { exportNativePptx } from '../src/export/pptx.js';
 import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
+import { compileData, minimalOutline } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -63,5 +66,42 @@ describe('text on contender colors', () => {
   it('matches the WCAG reference values', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+  });
+});
+
+describe('a contender color too faint for the slide', () => {
+  const outline = (theme: string) => {
+    const data = minimalOutline();
+    data.theme = theme;
+    data.contenders = [
+      { id: 'a', name: 'Alpha', color: '#ffffff' },
+      { id: 'b', name: 'Beta', color: '#000000' },
+    ];
+    return data;
+  };
+
+  it('is outlined in the text color where it fills a shape (under 3:1 against the background), in the slides', () => {
+    const light = compileData(outline('versus')).markdown;
+    expect(light).toContain('--c1-edge: var(--fg);');
+    expect(light).toContain('--c2-edge: transparent;');
+    expect(light).toContain('section { --bar-edge: var(--fg); }');
+    const dark = compileData(outline('versus-dark')).markdown;
+    expect(dark).toContain('--c1-edge: transparent;');
+    expect(dark).toContain('--c2-edge: var(--fg);');
+    // The theme draws the outlines with those properties.
+    const css = readFileSync(path.join(ROOT, 'themes', 'versus.css'), 'utf8');
+    expect(css).toContain('var(--accent-edge, transparent)');
+    expect(css).toContain('var(--bar-edge, transparent)');
+  });
+
+  it('is outlined in the PowerPoint too: the table header cell gets a border in the text color', async () => {
+    const { deck } = compileData(outline('versus'));
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const table = deck.slides.findIndex((s) => s.kind === 'comparison');
+    const xml = await zip.file(`ppt/slides/slide${table + 1}.xml`)?.async('string');
+    const cells = [...(xml ?? '').matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].map(([cell]) => cell);
+    const header = cells.find((cell) => cell.includes('Alpha'));
+    expect(header).toMatch(/<a:lnL[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/);
+    expect(cells.find((cell) => cell.includes('Beta'))).not.toMatch(/<a:lnL[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/);
   });
 });

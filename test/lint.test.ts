@@ -297,7 +297,7 @@ describe('contrast', () => {
         severity: 'warning',
         code: 'contrast',
         message:
-          "Coffee's color #ffffff hardly shows on the versus theme's background #ffffff: its table header and title-bar segment fade into the slide; pick a color that stands apart from it",
+          "Coffee's color #ffffff hardly shows on the versus theme's background #ffffff: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it",
         file: light.file,
         ...positionIn(white, '"#ffffff"'),
       },
@@ -306,7 +306,7 @@ describe('contrast', () => {
     expect((await check(black)).report.findings).toEqual([]);
     const dark = await check(black, { theme: 'versus-dark' });
     expect(dark.report.findings.map((f) => f.message)).toEqual([
-      "Coffee's color #000000 hardly shows on the versus-dark theme's background #14171c: its table header and title-bar segment fade into the slide; pick a color that stands apart from it",
+      "Coffee's color #000000 hardly shows on the versus-dark theme's background #14171c: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it",
     ]);
   });
 });

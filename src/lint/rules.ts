@@ -87,7 +87,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       findings.push({
         severity: 'warning',
         code: 'contrast',
-        message: `${contender.name}'s color ${contender.color} hardly shows on the ${deck.meta.theme} theme's background ${background}: its table header and title-bar segment fade into the slide; pick a color that stands apart from it`,
+        message: `${contender.name}'s color ${contender.color} hardly shows on the ${deck.meta.theme} theme's background ${background}: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it`,
         ...at(['contenders', i, 'color']),
       });
     }

@@ -41,7 +41,9 @@ function frontMatter(deck: Deck): string {
     ...(meta.subtitle ? { description: meta.subtitle } : {}),
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
     ...(meta.url ? { url: meta.url } : {}),
-    style: [contenderStyle(deck.contenders), directionStyle(meta.lang), fitStyle(deck)].filter(Boolean).join('\n'),
+    style: [contenderStyle(deck.contenders, meta.theme), directionStyle(meta.lang), fitStyle(deck)]
+      .filter(Boolean)
+      .join('\n'),
   };
   const document = new Document(fields);
   // Marp reads front matter loosely, taking escapes in plain values: "C:\\temp" would lose a backslash.

@@ -6,21 +6,31 @@
 import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
-import { readableTextOn } from '../theme/contrast.js';
+import { edgeOn, readableTextOn } from '../theme/contrast.js';
 import { TABLE, tablePadX } from '../theme/geometry.js';
+import { paletteFor } from '../theme/palette.js';
 
-export function contenderStyle(contenders: readonly Contender[]): string {
+export function contenderStyle(contenders: readonly Contender[], theme: string): string {
+  const background = paletteFor(theme).bg;
   const rules = contenders.flatMap((contender, i) => {
     const n = i + 1;
     const column = n + 1; // the first table column holds the aspect
+    // A color with under 3:1 against the slide gets the theme's outline (in its text color) wherever it fills a shape.
+    const edge = edgeOn(contender.color, background, 'var(--fg)') ?? 'transparent';
     return [
-      `section { --c${n}: ${contender.color}; --c${n}-text: ${readableTextOn(contender.color)}; }`,
-      `section table th:nth-child(${column}) { background: var(--c${n}); color: var(--c${n}-text); }`,
+      `section { --c${n}: ${contender.color}; --c${n}-text: ${readableTextOn(contender.color)}; --c${n}-edge: ${edge}; }`,
+      `section table th:nth-child(${column}) { background: var(--c${n}); color: var(--c${n}-text); box-shadow: inset 0 0 0 var(--edge-width) var(--c${n}-edge); }`,
       `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}); }`,
-      `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); }`,
+      `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); --accent-edge: var(--c${n}-edge); }`,
     ];
   });
-  return [...rules, ...titleSlideBar(contenders)].join('\n');
+  // The title bars show the first two contenders (the title slide's, every one): outlined when one of them is faint.
+  const faint = (list: readonly Contender[]) => list.some((c) => edgeOn(c.color, background, 'x'));
+  const bars = [
+    ...(faint(contenders.slice(0, 2)) ? ['section { --bar-edge: var(--fg); }'] : []),
+    ...(faint(contenders) ? ['section.title { --bar-edge: var(--fg); }'] : []),
+  ];
+  return [...rules, ...bars, ...titleSlideBar(contenders)].join('\n');
 }
 
 /** The title slide's bar: one segment per contender when there are more than the two every other title's bar shows. */
@@ -89,7 +99,7 @@ export function fitStyle(deck: Deck): string {
     for (let i = 0; first > 1 && i < (slide.shown?.length ?? 0); i++) {
       const n = first + i;
       rules.add(
-        `section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); }`,
+        `section.from-${first} table th:nth-child(${i + 2}) { background: var(--c${n}); color: var(--c${n}-text); box-shadow: inset 0 0 0 var(--edge-width) var(--c${n}-edge); }`,
       );
       rules.add(
         `section.from-${first} table td:nth-child(${i + 2}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}); }`,

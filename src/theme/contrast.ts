@@ -47,6 +47,17 @@ export function contrastRatio(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/** WCAG 2.1 non-text contrast (1.4.11): a shape that identifies something needs 3:1 against what is beside it. */
+export const NON_TEXT_CONTRAST = 3;
+
+/**
+ * The outline a shape filled with `color` needs on `background` to stand out
+ * (`edge`, the theme's text color), when the color alone has less than 3:1; none otherwise.
+ */
+export function edgeOn(color: string, background: string, edge: string): string | undefined {
+  return contrastRatio(color, background) < NON_TEXT_CONTRAST ? edge : undefined;
+}
+
 export const DARK_TEXT = '#1a1a1a';
 export const LIGHT_TEXT = '#ffffff';
 

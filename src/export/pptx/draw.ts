@@ -84,6 +84,8 @@ const BULLET_INDENT = 1.2;
 
 export interface TextBoxOptions {
   fill?: string;
+  /** An outline around the filled box, for a fill too faint for the slide. */
+  edge?: string;
   /** px: top, right, bottom, left. */
   padding?: [number, number, number, number];
   radius?: number;
@@ -144,6 +146,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     wrap: true,
     ...(rtl ? { rtlMode: true } : {}),
     ...(options.fill ? { fill: { color: hex(options.fill) } } : {}),
+    ...(options.edge ? { line: { color: hex(options.edge), width: pt(EDGE_WIDTH) } } : {}),
     ...(options.radius ? { shape: 'roundRect', rectRadius: inch(options.radius) } : {}),
     ...(options.title ? { placeholder: 'title' } : {}),
   } as TextOptions);
@@ -153,12 +156,15 @@ function mirrored(align: 'left' | 'center'): 'right' | 'center' {
   return align === 'left' ? 'right' : align;
 }
 
-/** A filled rectangle (bars, rules, badges' backgrounds). */
-export function addRect(pptx: Pptx, slide: PptxSlide, box: Box, color: string, radius = 0): void {
+/** Width in px of the outline around a fill too faint for the slide (the themes' --edge-width). */
+export const EDGE_WIDTH = 2;
+
+/** A filled rectangle (bars, rules, badges' backgrounds), outlined in `edge` when given. */
+export function addRect(pptx: Pptx, slide: PptxSlide, box: Box, color: string, radius = 0, edge?: string): void {
   slide.addShape(radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
     ...position(box),
     fill: { color: hex(color) },
-    line: { type: 'none' },
+    line: edge ? { color: hex(edge), width: pt(EDGE_WIDTH / 2) } : { type: 'none' },
     ...(radius ? { rectRadius: inch(radius) } : {}),
   });
 }

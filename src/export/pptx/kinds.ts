@@ -40,6 +40,7 @@ import {
   addRect,
   addTextBox,
   type Box,
+  EDGE_WIDTH,
   hex,
   inch,
   linkedRuns,
@@ -49,7 +50,7 @@ import {
   pt,
   type Run,
 } from './draw.js';
-import { bodyBox, contenderColor, drawSlideTitle, drawTitle, type Frame } from './layout.js';
+import { bodyBox, contenderColor, drawSlideTitle, drawTitle, edgeFor, type Frame } from './layout.js';
 
 type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
 
@@ -348,7 +349,10 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
         bold: true,
         color: hex(readableTextOn(c.color)),
         fill: { color: hex(c.color) },
-        border: [rule, none, rule, none],
+        // A faint header is outlined in the text color, as the slides do.
+        border: edgeFor(frame, c.color)
+          ? Array(4).fill({ type: 'solid', pt: pt(EDGE_WIDTH), color: hex(p.fg) })
+          : [rule, none, rule, none],
       },
     })),
   ];
@@ -453,6 +457,7 @@ function drawColumns(
       addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
         lang: frame.labels.lang,
         fill: accent,
+        edge: edgeFor(frame, accent),
         radius: COLUMN.headingRadius,
         padding: [COLUMN.headingPad / 2, COLUMN.headingPadX, COLUMN.headingPad / 2, COLUMN.headingPadX],
         valign: 'middle',
@@ -576,6 +581,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
         {
           lang: frame.labels.lang,
           fill: who.color,
+          edge: edgeFor(frame, who.color),
           radius: look.radius,
           shrink: false,
         },

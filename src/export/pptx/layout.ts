@@ -6,6 +6,7 @@ import type pptxgenjs from 'pptxgenjs';
 import type { Labels } from '../../labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
+import { edgeOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { CONTENT, FOOTER, H1, PAD, SLIDE, TITLE_BAR } from '../../theme/geometry.js';
 import type { Palette } from '../../theme/palette.js';
@@ -31,6 +32,11 @@ export interface Frame {
   labels: Labels;
 }
 
+/** The outline a shape filled with `color` needs on the slide: the text color, for a color under 3:1 against it. */
+export function edgeFor(frame: Frame, color: string): string | undefined {
+  return edgeOn(color, frame.palette.bg, frame.palette.fg);
+}
+
 /** A contender's color and the readable text color on it. */
 export function contenderColor(frame: Frame, id: string): string {
   return frame.contenders.find((c) => c.id === id)?.color ?? frame.palette.fg;
@@ -46,6 +52,8 @@ export function titleBar(frame: Frame, x: number, y: number, width: number, heig
     frame.palette.fg,
     every,
   );
+  // A faint segment outlines the bar, as the themes do (--bar-edge).
+  const edge = colors.some((color) => edgeFor(frame, color)) ? frame.palette.fg : undefined;
   // Widest first, each narrower one over it from the left: the segments keep the bar's round ends.
   for (let i = colors.length - 1; i >= 0; i--) {
     addRect(
@@ -54,6 +62,7 @@ export function titleBar(frame: Frame, x: number, y: number, width: number, heig
       { x, y, w: (width * (i + 1)) / colors.length, h: height },
       colors[i] as string,
       height / 2,
+      edge,
     );
   }
 }

@@ -16,6 +16,7 @@ import {
   exitCodeOf,
   FAILURES,
   formatErrorChain,
+  type Severity,
   VersusError,
 } from './diagnostics.js';
 import { discardAllStagingSync } from './export/staging.js';
@@ -23,6 +24,7 @@ import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from
 import { formatMinutes } from './labels.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { parseRunnerOption } from './run/runners.js';
+import { fileSourceLines } from './source-lines.js';
 import { BUILT_IN_THEMES } from './theme/themes.js';
 import type { BuildSummary, UpToDate } from './up-to-date.js';
 
@@ -38,10 +40,19 @@ const THEMES = BUILT_IN_THEMES.join(', ');
 
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
+const paintLabel = (severity: Severity, label: string) => paint(severity === 'error' ? 'red' : 'yellow', label);
 /** Every diagnostic the CLI prints (errors, build's warnings), its label in red or yellow. */
-const formatDiagnostic = diagnosticFormatter((severity, label) =>
-  paint(severity === 'error' ? 'red' : 'yellow', label),
-);
+const formatDiagnostic = diagnosticFormatter(paintLabel);
+/**
+ * Errors as the CLI prints them for a person: with the source line and a caret under the
+ * column (plain text, so also in CI logs and files; the caret red when colours are on).
+ * `--json` leaves the frame out: its stderr stays one line per problem, for tools.
+ */
+const formatWithFrame = () =>
+  diagnosticFormatter(paintLabel, {
+    sourceLine: fileSourceLines(),
+    framePaint: { gutter: (text) => paint('dim', text), caret: (text) => paint('red', text) },
+  });
 
 function list(value: string): string[] {
   return value
@@ -249,17 +260,25 @@ program
   )
   .action(async (outline: string, opts) => {
     const { checkOutline, checkFailure, formatCheckReport } = await import('./commands/check.js');
-    const report = await checkOutline(outline, {
-      profile: opts.profile,
-      theme: opts.theme,
-      measure: opts.measure,
-      run: opts.run,
-      runners: opts.runner,
-    });
-    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+    let checked: Awaited<ReturnType<typeof checkOutline>>;
+    try {
+      checked = await checkOutline(outline, {
+        profile: opts.profile,
+        theme: opts.theme,
+        measure: opts.measure,
+        run: opts.run,
+        runners: opts.runner,
+      });
+    } catch (error) {
+      // --json keeps stderr one line per problem (and its hint): no code frames.
+      process.exit(report(error, { frames: !opts.json }));
+    }
+    process.stdout.write(
+      opts.json ? `${JSON.stringify(checked, null, 2)}\n` : formatCheckReport(checked, formatWithFrame()),
+    );
     // An error among the findings fails the check as it fails a build with --strict; a runner
     // that could not be started is the machine's fault, as a missing browser is.
-    const failure = checkFailure(report);
+    const failure = checkFailure(checked);
     if (failure) process.exitCode = FAILURES[failure].exitCode;
   });
 
@@ -325,9 +344,10 @@ program
 
 /**
  * Prints a failed command's error and returns its exit status (see `FAILURES`).
- * `DEBUG=versus` adds the stack and every cause below the message.
+ * `DEBUG=versus` adds the stack and every cause below the message; `frames: false`
+ * (for `--json`) leaves out the source lines under the errors.
  */
-function report(error: unknown): number {
+function report(error: unknown, { frames = true }: { frames?: boolean } = {}): number {
   const debug = debugWanted(process.env.DEBUG);
   // Commander has printed its message (a bad flag or flag value, a missing argument), or the help or version.
   if (error instanceof CommanderError) {
@@ -335,7 +355,8 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? 0 : FAILURES.usage.exitCode;
   }
   if (error instanceof VersusError) {
-    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const format = frames ? formatWithFrame() : formatDiagnostic;
+    for (const d of error.diagnostics) process.stderr.write(`${format(d)}\n`);
     process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);
     if (error.hint) process.stderr.write(`${paint('yellow', 'hint:')} ${error.hint}\n`);
     if (debug) process.stderr.write(`${paint('dim', formatErrorChain(error))}\n`);

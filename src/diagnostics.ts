@@ -5,6 +5,7 @@
  * library throws; only `cli.ts` prints.
  */
 import { inspect } from 'node:util';
+import { codeFrame, type FramePaint } from './code-frame.js';
 
 /** What the lint rules find in a planned deck (see `lint/rules.ts`). */
 export type LintCode =
@@ -141,17 +142,33 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** How the CLI paints a diagnostic's label, `error[code]` or `warning[code]` (its colors); plain text otherwise. */
 export type PaintLabel = (severity: Severity, label: string) => string;
 
+/** The text of line `line` (1-based) of `file`, as a diagnostic names them; undefined when it cannot be read. */
+export type SourceLine = (file: string, line: number) => string | undefined;
+
+export interface FormatOptions {
+  /** With it, each error shows its source line with a caret under the column (see `codeFrame`). */
+  sourceLine?: SourceLine;
+  /** How to paint the frame (plain text otherwise). */
+  framePaint?: FramePaint;
+}
+
 /**
  * The one format of a diagnostic, for errors, `check`'s findings and `build`'s warnings alike:
- * `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)`
+ * `outline.yaml:14:5 error[unknown-key]: "colour" is not a slide field (did you mean "color"?)`,
+ * with `options.sourceLine` the source line and a caret under the column for an error,
  * and `  hint: …` on the next line when it has one, or for a flag:
  * `--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"`.
  */
-export function diagnosticFormatter(paint: PaintLabel = (_severity, label) => label): (d: Diagnostic) => string {
+export function diagnosticFormatter(
+  paint: PaintLabel = (_severity, label) => label,
+  options: FormatOptions = {},
+): (d: Diagnostic) => string {
   return (d) => {
     const hint = d.hint ? `\n  hint: ${d.hint}` : '';
     const where = d.flag ?? `${d.file}:${d.line}:${d.col}`;
-    return `${where} ${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}${hint}`;
+    const text = d.severity === 'error' && d.line > 0 ? options.sourceLine?.(d.file, d.line) : undefined;
+    const frame = text === undefined ? '' : `\n${codeFrame(text, d.line, d.col, options.framePaint)}`;
+    return `${where} ${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}${frame}${hint}`;
   };
 }
 

@@ -25,6 +25,8 @@ const CORPUS = path.join(ROOT, 'test/fixtures/invalid');
 /** A valid talk built once; its outputs are what every failed build must leave alone. */
 const PREVIOUS = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
 const DIAGNOSTIC_LINE = /^(.+?:\d+:\d+|--[a-z-]+ .*?) error\[[a-z-]+\]: /;
+/** The first line of a code frame: the line's number and text. */
+const FRAME_LINE = /^ +\d+ \| /;
 
 const CASES = readdirSync(CORPUS)
   .filter((name) => name.endsWith('.yaml') && !name.startsWith('_'))
@@ -184,9 +186,10 @@ async function buildFails(files: string[], args: string[], cwd: string): Promise
     } else if (current !== undefined) lines.get(current)?.push(...diagnosticLines(line, cwd));
   }
   expect([...lines.keys()]).toEqual(files);
-  // Every problem comes with a hint on the line after it.
+  // Every problem comes with a hint after it and its source line (two lines, when the file can be read).
   const stderr = run.stderr.split('\n');
-  withoutHint.push(...stderr.filter((line, i) => DIAGNOSTIC_LINE.test(line) && !stderr[i + 1]?.startsWith('  hint: ')));
+  const hintAfter = (i: number) => (FRAME_LINE.test(stderr[i + 1] ?? '') ? stderr[i + 3] : stderr[i + 1]);
+  withoutHint.push(...stderr.filter((line, i) => DIAGNOSTIC_LINE.test(line) && !hintAfter(i)?.startsWith('  hint: ')));
   return lines;
 }
 

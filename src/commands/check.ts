@@ -3,7 +3,7 @@
  * a speaker would want to know before the talk.
  */
 import { compileOutline } from '../compile.js';
-import { formatDiagnostic, VersusError } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../labels.js';
@@ -115,10 +115,11 @@ export function checkFailure(report: CheckReport): 'environment' | 'lint' | unde
   return report.findings.some((f) => f.code === 'missing-runner') ? 'environment' : 'lint';
 }
 
-export function formatCheckReport(report: CheckReport): string {
+/** The report as text; `format` prints each finding (by default its line and hint, no source line). */
+export function formatCheckReport(report: CheckReport, format: (d: Diagnostic) => string = formatDiagnostic): string {
   // A failed run's last lines of output go under its finding.
   const lines = report.findings.map((f) =>
-    [formatDiagnostic(f), ...(f.output ?? []).map((line) => `    │ ${line}`.trimEnd())].join('\n'),
+    [format(f), ...(f.output ?? []).map((line) => `    │ ${line}`.trimEnd())].join('\n'),
   );
   const profile = report.profile ? ` (profile ${report.profile})` : '';
   const timing =

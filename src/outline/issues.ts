@@ -7,6 +7,7 @@ import type { DiagnosticCode } from '../diagnostics.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';
+import { thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -293,35 +294,6 @@ function valueAt(data: unknown, path: OutlinePath): unknown {
 function fieldName(path: OutlinePath): string {
   const last = path.at(-1);
   return typeof last === 'number' ? `${String(path.at(-2) ?? 'item')}[${last}]` : String(last ?? 'outline');
-}
-
-const THINGS: Record<string, string> = {
-  slides: 'slide',
-  sections: 'section',
-  contenders: 'contender',
-  sources: 'source',
-  speakers: 'speaker',
-  rows: 'table row',
-  panes: 'code pane',
-  events: 'timeline event',
-  choices: 'decision choice',
-  profiles: 'profile',
-  replace: 'replacement',
-  add: 'addition',
-};
-
-/** "slide", "section", "table row"… for the object at `path`. */
-function thingAt(path: OutlinePath): string {
-  const last = path.at(-1);
-  const parent = path.at(-2);
-  if (last === undefined) return 'outline';
-  if (typeof last === 'number') return (typeof parent === 'string' && THINGS[parent]) || 'list item';
-  if (parent === 'profiles') return 'profile';
-  return last;
-}
-
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function describe(value: unknown): string {

@@ -23,11 +23,18 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { explainIndentation } from './indentation.js';
 
 export interface ParsedOutline {
   file: string;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
+  /**
+   * With syntax errors, the first line the parser could not read as written:
+   * what it made of the lines from here on is a guess. Undefined when every
+   * line was read as written (no errors, or only a key written twice).
+   */
+  guessedFrom?: number;
   diagnostics: Diagnostic[];
   /** The syntax tree positions are read from; built on first use. */
   syntax(): SyntaxTree;
@@ -56,6 +63,9 @@ const YAML_HINTS: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a colon missing or a quote left open?',
   BLOCK_AS_IMPLICIT_KEY: 'A key holds either a value on its line or indented lines below it, not both.',
 };
+
+/** The errors a line indented to the wrong level gives, when `explainIndentation` recognises it. */
+const INDENTATION_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
 
 /** yaml's own words where they name its API rather than the problem. */
 const YAML_MESSAGES: Partial<Record<string, string>> = {
@@ -113,13 +123,25 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   const diagnostics: Diagnostic[] = [];
   const linesWithErrors = new Set<number>();
+  /** The lines of a block indented to the wrong level, once it is reported: their errors are its echoes. */
+  let misplacedThrough = 0;
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
-    if (linesWithErrors.has(line) || (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN')) continue;
+    if (linesWithErrors.has(line) || line <= misplacedThrough) continue;
+    if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     linesWithErrors.add(line);
+    const misplaced = INDENTATION_CODES.has(error.code) ? explainIndentation(source, line, col) : undefined;
+    if (misplaced) {
+      const { message, hint, through } = misplaced;
+      for (let at = line; at <= through; at++) linesWithErrors.add(at);
+      misplacedThrough = through;
+      const where = { line: misplaced.line, col: misplaced.col };
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message, file, ...where, path: [], hint });
+      continue;
+    }
     diagnostics.push({
       severity: 'error',
       code: 'yaml-syntax',
@@ -163,7 +185,16 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       });
     }
   }
-  return { file, data, diagnostics, syntax: () => ({ document, lineCounter }) };
+  const guessed = document.errors
+    .filter((error) => error.code !== 'DUPLICATE_KEY')
+    .map((error) => lineCounter.linePos(openingQuote(error, source) ?? error.pos[0]).line);
+  return {
+    file,
+    data,
+    diagnostics,
+    ...(guessed.length > 0 ? { guessedFrom: Math.min(...guessed) } : {}),
+    syntax: () => ({ document, lineCounter }),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, locateProblems, positionOf } from './positions.js';
+import { hasKey, locateProblems, type OutlinePath, positionOf, type SemanticProblem } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -14,9 +14,65 @@ export type Validated<T = Outline> = { ok: true; outline: T } | { ok: false; dia
 
 export function validateOutline(parsed: ParsedOutline): Validated {
   const result = validateAgainst(outlineSchema, parsed);
-  if (!result.ok) return result;
+  if (!result.ok) return failed([...result.diagnostics, ...referencesAsWritten(parsed, result.diagnostics)]);
   const problems = checkSemantics(result.outline);
   return problems.length > 0 ? failed(locateProblems(parsed, problems)) : result;
+}
+
+/**
+ * The checks the schema cannot make (ids, contenders, sources, profiles' tags
+ * and skips), made in the same run as the schema's even when it fails, so
+ * that a fix does not reveal a new error: on the data as written, with each
+ * slide the schema finds fault with left out (it is reported already), and
+ * nothing about a value the schema reported. Not after a syntax error: the
+ * data below it is the parser's guess, and a profile above it would name
+ * slides it never read.
+ */
+function referencesAsWritten(parsed: ParsedOutline, reported: readonly Diagnostic[]): Diagnostic[] {
+  if (parsed.guessedFrom !== undefined) return [];
+  const data = parsed.data === undefined ? partialData(parsed) : parsed.data;
+  const outline = asWritten(data, reported);
+  if (!outline) return [];
+  let problems: SemanticProblem[];
+  try {
+    problems = checkSemantics(outline);
+  } catch {
+    // A shape the schema reported and the checks cannot walk: its problems come in the next run.
+    return [];
+  }
+  // A syntax error has no path: it stands beside these problems, not over them.
+  const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
+  return locateProblems(parsed, problems).filter((d) => !paths.some((path) => related(path, d.path ?? [])));
+}
+
+/** The outline's data for the reference checks, its faulty slides replaced by empty ones (their ids kept); undefined when the lists they walk are not lists. */
+function asWritten(data: unknown, reported: readonly Diagnostic[]): Outline | undefined {
+  if (!isRecord(data) || !Array.isArray(data.contenders) || !Array.isArray(data.sections)) return undefined;
+  if (!data.contenders.every((c) => isRecord(c) && typeof c.id === 'string')) return undefined;
+  if (!data.sections.every((s) => isRecord(s) && Array.isArray(s.slides) && s.slides.every(isRecord))) return undefined;
+  const faulty = new Set(
+    reported.flatMap(({ path = [] }) =>
+      path[0] === 'sections' && path[2] === 'slides' && typeof path[3] === 'number' ? [`${path[1]}/${path[3]}`] : [],
+    ),
+  );
+  const sections = data.sections.map((section, i) => ({
+    ...section,
+    slides: (section.slides as Record<string, unknown>[]).map((slide, j) =>
+      faulty.has(`${i}/${j}`) ? { kind: 'bullets', ...(typeof slide.id === 'string' ? { id: slide.id } : {}) } : slide,
+    ),
+  }));
+  return { sources: [], ...data, sections } as unknown as Outline;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when one path leads to the other (a problem about a value and one about what holds it). */
+function related(a: OutlinePath, b: OutlinePath): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  return shorter.every((step, i) => step === longer[i]);
 }
 
 /** An overlay is checked on its own here; references are checked once it is applied. */
@@ -59,21 +115,23 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
 const SURE_CODES = new Set(['unknown-key', 'wrong-type', 'invalid-value']);
 
 /**
- * With a YAML syntax error, the schema's problems above the first error line
- * too, where the parser read the file as written: a typo there need not wait
- * for the next run. Below it, what the parser made of the rest is a guess.
+ * With a YAML syntax error, the schema's problems above the first line the
+ * parser could not read, where it read the file as written: a typo there need
+ * not wait for the next run. Below it, what the parser made of the rest is a
+ * guess. A key written twice is no guess: then every problem is reported.
  */
 function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diagnostic[] {
-  const firstError = Math.min(...parsed.diagnostics.map((d) => d.line));
+  const firstGuess = parsed.guessedFrom ?? Number.POSITIVE_INFINITY;
   const data = partialData(parsed);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const result = schema.safeParse(data);
   if (result.success) return [];
   const problems = problemsFromIssues(schema, data, result.error.issues).filter(
     (problem) =>
-      SURE_CODES.has(problem.code) && (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),
+      (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
+      (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),
   );
-  return locateProblems(parsed, problems).filter((d) => d.line < firstError);
+  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess);
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

@@ -8,7 +8,7 @@ import { own } from './own.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
 import { allIds } from './semantics.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, listed } from './suggest.js';
 
 export interface Applied {
   outline: Outline;
@@ -40,7 +40,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       code: 'unknown-id',
       message: `no ${what} has the id "${id}"${didYouMean(id, [...known])}`,
       path,
-      hint: `Ids come from the outline this file extends (${[...known].slice(0, 8).join(', ')}${known.size > 8 ? ', …' : ''}).`,
+      hint: `Ids come from the outline this file extends (${listed(known)}).`,
     });
   };
 

@@ -5,7 +5,7 @@
 import { own } from './own.js';
 import type { OutlinePath, SemanticProblem } from './positions.js';
 import type { Outline, Slide } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, listed } from './suggest.js';
 
 export function checkSemantics(outline: Outline): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
@@ -49,7 +49,9 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
           code: 'unknown-source',
           message: `source "${id}" is not listed under "sources"${didYouMean(id, [...sourceIds])}`,
           path: [...path, k],
-          hint: 'Add it to "sources" with a title and url, or fix the id.',
+          hint: sourceIds.size
+            ? `Sources are: ${listed(sourceIds)}. Add it to "sources" with a title and url, or fix the id.`
+            : 'Add it to "sources" with a title and url, or fix the id.',
         });
       }
     });
@@ -60,7 +62,7 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
         message: `"${id}" is not a contender${didYouMean(id, contenderIds)}`,
         path,
         ...(key ? { key } : {}),
-        hint: hint ?? `Contenders are: ${contenderIds.join(', ')}.`,
+        hint: `${hint ?? ''}Contenders are: ${listed(contenderIds)}.`,
       });
     }
   };
@@ -106,7 +108,7 @@ function checkSlideContenders(
             row.verdict,
             [...rowPath, 'verdict'],
             undefined,
-            'A verdict names the winning contender id, or "tie".',
+            'A verdict names the winning contender, or "tie". ',
           );
         }
         checkSources(row.sources, [...rowPath, 'sources']);
@@ -198,7 +200,7 @@ function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => v
       code: 'unknown-profile',
       message: `default profile "${outline.defaultProfile}" is not defined${didYouMean(outline.defaultProfile, profileNames)}`,
       path: ['defaultProfile'],
-      hint: profileNames.length ? `Profiles are: ${profileNames.join(', ')}.` : 'Define it under "profiles".',
+      hint: profileNames.length ? `Profiles are: ${listed(profileNames)}.` : 'Define it under "profiles".',
     });
   }
   const tags = allTags(outline);
@@ -211,7 +213,7 @@ function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => v
           message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
           path: ['profiles', name, 'only', k],
           hint: tags.size
-            ? `Tags in this outline: ${[...tags].join(', ')}.`
+            ? `Tags in this outline: ${listed(tags)}.`
             : 'Tag sections or slides with "tags: [...]" first.',
         });
       }
@@ -222,7 +224,7 @@ function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => v
           code: 'unknown-id',
           message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
           path: ['profiles', name, 'skip', k],
-          hint: 'Every section has an id; give a slide one with "id:" to skip it.',
+          hint: `Ids in this outline: ${listed(ids)}. Every section has an id; give a slide one with "id:" to skip it.`,
         });
       }
     });

@@ -19,6 +19,20 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
+/** How many names a list in a message shows before "…": enough to recognise, short enough to read. */
+const LISTED = 8;
+
+/**
+ * Names for a message: "a, b, c", or the first eight and "…" for a longer list.
+ *
+ * @example
+ * listed(['keras', 'tensorflow']) // 'keras, tensorflow'
+ */
+export function listed(names: Iterable<string>): string {
+  const all = [...names];
+  return `${all.slice(0, LISTED).join(', ')}${all.length > LISTED ? ', …' : ''}`;
+}
+
 /** Edit distance where swapping two neighbours ("tabel" → "table") counts as one edit. */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>

@@ -10,7 +10,7 @@ import { own } from '../outline/own.js';
 import type { SemanticProblem } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { allIds, allTags } from '../outline/semantics.js';
-import { didYouMean } from '../outline/suggest.js';
+import { didYouMean, listed } from '../outline/suggest.js';
 
 export interface Selection {
   /** Profile name; the outline's `defaultProfile` when absent. */
@@ -37,7 +37,7 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
       ...(selection.profile === undefined
         ? { path: ['defaultProfile'] }
         : { path: [], flag: `--profile ${selection.profile}` }),
-      hint: names.length ? `Profiles are: ${names.join(', ')}.` : 'This outline defines no profiles.',
+      hint: names.length ? `Profiles are: ${listed(names)}.` : 'This outline defines no profiles.',
     });
   }
   const tags = allTags(outline);
@@ -49,6 +49,7 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
         message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
         path: [],
         flag: `--only ${tag}`,
+        hint: tags.size ? `Tags in this outline: ${listed(tags)}.` : 'This outline tags no section or slide.',
       });
     }
   }
@@ -59,6 +60,7 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
         message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
         path: [],
         flag: `--skip ${id}`,
+        hint: `Ids in this outline: ${listed(ids)}.`,
       });
     }
   }

@@ -39,7 +39,7 @@ describe('YAML errors', () => {
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [
-        "outline.yaml:2:1 error[yaml-syntax]: Map keys must be unique",
+        "outline.yaml:2:1 error[yaml-syntax]: "title" is written twice in this mapping",
         "outline.yaml:4:1 error[yaml-syntax]: Tabs are not allowed as indentation",
       ]
     `);
@@ -136,7 +136,7 @@ describe('schema errors', () => {
             cells: { a: replica set, sharded cluster, b: read replicas }
 `;
     expect(printed(source)).toEqual([
-      'outline.yaml:15:38 error[wrong-type]: "sharded cluster" has no value: a comma inside { … } ends an entry, so "a: replica set, sharded cluster" was read as two keys\n  hint: Quote text that holds a comma: a: "replica set, sharded cluster"',
+      'outline.yaml:15:38 error[wrong-type]: the a cell of row "Scaling" was cut at a comma: inside { … } a comma ends an entry, so "sharded cluster" became a key without a value\n  hint: Quote text that holds a comma: a: "replica set, sharded cluster"',
     ]);
   });
 

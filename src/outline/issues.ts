@@ -17,7 +17,20 @@ export function problemsFromIssues(
   data: unknown,
   issues: readonly Issue[],
 ): SemanticProblem[] {
-  const problems = issues.flatMap((issue) => toProblems(schema, data, issue));
+  const found = issues.flatMap((issue) => toProblems(schema, data, issue));
+  // A key written one level too shallow belongs to the mapping above it: then the one there
+  // that misses it is no news either.
+  const misplaced = new Map(found.flatMap((problem) => misplacedIn(problem, schema, data)));
+  const problems = found
+    .filter(
+      (problem) =>
+        problem.code !== 'missing-field' ||
+        ![...misplaced].some(([other, under]) => samePath(problem.path, [...under.path, other.key ?? ''])),
+    )
+    .map((problem) => {
+      const under = misplaced.get(problem);
+      return under ? { ...problem, under } : problem;
+    });
   // A required field written under another name ("date" for a timeline event's "when") is also a
   // missing one: report it once, as the unknown key with a rename. So is a misspelt one ("titel").
   const renames = new Map<SemanticProblem, string>();
@@ -51,12 +64,51 @@ function renamedField(
   schema: z.core.$ZodType,
   data: unknown,
 ): string | undefined {
-  if (problem.code !== 'unknown-key' || problem.key === undefined) return undefined;
+  if (problem.code !== 'unknown-key' || problem.key === undefined || problem.under) return undefined;
   if (suggestKey(problem.key, allowedKeys(schema, problem.path, data))) return undefined;
   const mapping = problem.path;
   const unknown = all.filter((other) => other.code === 'unknown-key' && samePath(other.path, mapping));
   const missing = all.filter((other) => other.code === 'missing-field' && samePath(other.path.slice(0, -1), mapping));
   return unknown.length === 1 && missing.length === 1 ? String(missing[0]?.path.at(-1)) : undefined;
+}
+
+/**
+ * For an unknown key that the mapping just above it takes (in the value of
+ * the key before it: a slide's field at its section's level), that mapping.
+ */
+function misplacedIn(
+  problem: SemanticProblem,
+  schema: z.core.$ZodType,
+  data: unknown,
+): [SemanticProblem, NonNullable<SemanticProblem['under']>][] {
+  const key = problem.key;
+  const mapping = valueAt(data, problem.path);
+  if (problem.code !== 'unknown-key' || key === undefined || !isRecord(mapping)) return [];
+  const keys = Object.keys(mapping);
+  const before = keys[keys.indexOf(key) - 1];
+  if (before === undefined) return [];
+  let path: OutlinePath = [...problem.path, before];
+  // Down the last items of the value before it, as the lines above the key run.
+  for (let value = valueAt(data, path); Array.isArray(value) || isRecord(value); value = valueAt(data, path)) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) break;
+      path = [...path, value.length - 1];
+      continue;
+    }
+    const own = Object.keys(value);
+    if (!Object.hasOwn(value, key) && allowedKeys(schema, path, data).includes(key)) {
+      const readAs = withArticle(thingAt(problem.path));
+      return [[problem, { path, thing: thingAt(path), lastKey: own.at(-1) ?? key, readAs }]];
+    }
+    const last = own.at(-1);
+    if (last === undefined) break;
+    path = [...path, last];
+  }
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asRename(problem: SemanticProblem, field: string): SemanticProblem {
@@ -277,9 +329,16 @@ function commaSplit(data: unknown, path: OutlinePath): { message: string; hint: 
   const text = previous === undefined ? undefined : (mapping as Record<string, unknown>)[previous];
   if (previous === undefined || typeof text !== 'string') return undefined;
   return {
-    message: `"${key}" has no value: a comma inside { … } ends an entry, so "${previous}: ${text}, ${key}" was read as two keys`,
+    message: `${cellOf(data, path.slice(0, -1), previous)} was cut at a comma: inside { … } a comma ends an entry, so "${key}" became a key without a value`,
     hint: `Quote text that holds a comma: ${previous}: "${text}, ${key}"`,
   };
+}
+
+/** "the mongo cell of row "Replication"" for a table row's cells, `"key"` for any other mapping. */
+function cellOf(data: unknown, mapping: OutlinePath, key: string): string {
+  if (mapping.at(-1) !== 'cells') return `"${key}"`;
+  const aspect = valueAt(data, [...mapping.slice(0, -1), 'aspect']);
+  return `the ${key} cell${typeof aspect === 'string' ? ` of row "${aspect}"` : ''}`;
 }
 
 function valueAt(data: unknown, path: OutlinePath): unknown {

@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, type DiagnosticCode, invalidOutline } from '../diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics.js';
 import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
 import { isThemeFile } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
+import { own } from './own.js';
 import { type ParsedOutline, parseOutlineText } from './parse.js';
-import { locateProblems, type OutlinePath, type SemanticProblem, toDiagnostics } from './positions.js';
+import { locateProblems, type OutlinePath, related, type SemanticProblem, toDiagnostics } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { isOverlay, validateOutline, validateOverlay } from './validate.js';
@@ -74,48 +75,146 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     if (!validated.ok) throw invalidOutline(validated.diagnostics);
     const outline = structuredClone(validated.outline);
     stampOutline(outline, file);
-    await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, { assets, inputs });
+    const problems = await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, { assets, inputs });
+    if (problems.length > 0) throw invalidOutline(problems);
     return { outline, file, documents: new Map([[file, parsed]]), assets, files: [path.resolve(file)], inputs };
   }
 
+  const seen = [...chain, await realpath(path.resolve(file))];
   const validated = validateOverlay(parsed);
-  if (!validated.ok) throw invalidOutline(validated.diagnostics);
+  if (!validated.ok) {
+    // The outlines it extends are read all the same, and its steps tried on the data as written:
+    // their problems belong in this run too.
+    const written = parsed.data as { extends?: unknown };
+    if (typeof written.extends !== 'string') throw invalidOutline(validated.diagnostics);
+    const { base, problems } = await readBase(parsed, written.extends, seen, project);
+    const steps = base ? stepsAsWritten(parsed, base, validated.diagnostics) : [];
+    throw invalidOutline([...validated.diagnostics, ...problems, ...steps]);
+  }
   const overlay = structuredClone(validated.outline);
   stampOverlay(overlay, file);
-  const seen = [...chain, await realpath(path.resolve(file))];
-  const extended = await findLocalFile(baseDir, overlay.extends, ['extends'], scopes.project);
-  if ('problem' in extended) throw invalidOutline(locateProblems(parsed, [extended.problem]));
-  if (seen.includes(extended.file)) {
-    throw invalidOutline(
-      locateProblems(parsed, [
-        {
-          code: 'overlay-cycle',
-          message: `extending "${overlay.extends}" makes a cycle: ${[...seen, extended.file].map((f) => path.basename(f)).join(' → ')}`,
-          path: ['extends'],
-          hint: 'An overlay must extend an outline that does not, through its own "extends", come back to it.',
-        },
-      ]),
-    );
-  }
-  await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, { assets, inputs });
-  // Named relative to this file's name, so diagnostics read "outline.yaml", not an absolute path.
-  const base = await loadChain(path.join(path.dirname(file), overlay.extends), seen, project);
-  const applied = applyOverlay(base.outline, overlay);
-  if (applied.problems.length > 0) throw invalidOutline(locateProblems(parsed, applied.problems));
+  const files = await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, { assets, inputs });
+  const { base, problems } = await readBase(parsed, overlay.extends, seen, project);
+  if (!base) throw invalidOutline([...files, ...problems]);
+  const { applied, problems: steps } = applyChecked(parsed, overlay, base);
+  if (files.length + steps.length > 0) throw invalidOutline([...files, ...steps]);
   const documents = new Map([[file, parsed], ...base.documents]);
-  const locator = outlineLocator({ outline: applied.outline, documents });
-  const afterward = toDiagnostics(checkSemantics(applied.outline), locator).map((d) =>
-    d.file === file ? d : { ...d, message: `after applying ${file}, ${d.message}` },
-  );
-  if (afterward.length > 0) throw invalidOutline(afterward);
   return {
-    outline: applied.outline,
+    outline: applied,
     file,
     documents,
     assets: new Map([...base.assets, ...assets]),
     files: [path.resolve(file), ...base.files],
     inputs: new Map([...base.inputs, ...inputs]),
   };
+}
+
+/** The outline an overlay extends, on its real path; or why it cannot be read (missing, outside the project, a cycle). */
+async function findExtended(
+  parsed: ParsedOutline,
+  extendsValue: string,
+  seen: string[],
+  project: string,
+): Promise<{ file: string } | { problems: Diagnostic[] }> {
+  const found = await findLocalFile(
+    path.dirname(path.resolve(parsed.file)),
+    extendsValue,
+    ['extends'],
+    projectScope(project),
+  );
+  if ('problem' in found) return { problems: locateProblems(parsed, [found.problem]) };
+  if (!seen.includes(found.file)) return found;
+  const cycle = [...seen, found.file].map((f) => path.basename(f)).join(' → ');
+  return {
+    problems: locateProblems(parsed, [
+      {
+        code: 'overlay-cycle',
+        message: `extending "${extendsValue}" makes a cycle: ${cycle}`,
+        path: ['extends'],
+        hint: 'An overlay must extend an outline that does not, through its own "extends", come back to it.',
+      },
+    ]),
+  };
+}
+
+/** The outline chain an overlay extends, or every problem found in it (and in its "extends" itself). */
+async function readBase(
+  parsed: ParsedOutline,
+  extendsValue: string,
+  seen: string[],
+  project: string,
+): Promise<{ base?: LoadedOutline; problems: Diagnostic[] }> {
+  const extended = await findExtended(parsed, extendsValue, seen, project);
+  if ('problems' in extended) return extended;
+  try {
+    // Named relative to this file's name, so diagnostics read "outline.yaml", not an absolute path.
+    return { base: await loadChain(path.join(path.dirname(parsed.file), extendsValue), seen, project), problems: [] };
+  } catch (error) {
+    if (isInvalidOutline(error)) return { problems: error.diagnostics };
+    throw error;
+  }
+}
+
+/**
+ * The overlay applied, with the problems of its steps and those of the
+ * outline it makes (a profile skipping an id that is not there).
+ */
+function applyChecked(
+  parsed: ParsedOutline,
+  overlay: Overlay,
+  base: LoadedOutline,
+): { applied: Outline; problems: Diagnostic[] } {
+  const applied = applyOverlay(base.outline, overlay);
+  const documents = new Map([[parsed.file, parsed], ...base.documents]);
+  const locator = outlineLocator({ outline: applied.outline, documents });
+  // A step that failed leaves out what it adds: a profile skipping it is no news.
+  const brought = applied.problems.length > 0 ? idsBrought(overlay) : new Set<string>();
+  const afterward = toDiagnostics(
+    checkSemantics(applied.outline).filter((problem) => !skipsBrought(applied.outline, problem, brought)),
+    locator,
+  ).map((d) => (d.file === parsed.file ? d : { ...d, message: `after applying ${parsed.file}, ${d.message}` }));
+  return { applied: applied.outline, problems: [...locateProblems(parsed, applied.problems), ...afterward] };
+}
+
+/**
+ * An invalid overlay's steps tried on its data as written, for the problems
+ * the schema does not find (an id that is not there); nothing about a value
+ * the schema reported, nothing when its shape cannot be walked.
+ */
+function stepsAsWritten(parsed: ParsedOutline, base: LoadedOutline, reported: readonly Diagnostic[]): Diagnostic[] {
+  if (parsed.data === undefined) return [];
+  const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
+  try {
+    const { problems } = applyChecked(parsed, structuredClone(parsed.data) as Overlay, base);
+    return problems.filter((d) => d.file !== parsed.file || !paths.some((path) => related(path, d.path ?? [])));
+  } catch {
+    return [];
+  }
+}
+
+function isInvalidOutline(error: unknown): error is VersusError {
+  return error instanceof VersusError && error.kind === 'invalid-outline';
+}
+
+/** Ids of the sections and slides an overlay adds or puts in place of others. */
+function idsBrought(overlay: Overlay): Set<string> {
+  const sections = [
+    ...(overlay.replace ?? []).flatMap((r) => (r.section ? [r.section] : [])),
+    ...(overlay.add ?? []).flatMap((a) => a.sections ?? []),
+  ];
+  const slides = [
+    ...(overlay.replace ?? []).flatMap((r) => [...(r.slide ? [r.slide] : []), ...(r.section?.slides ?? [])]),
+    ...(overlay.add ?? []).flatMap((a) => [...(a.slides ?? []), ...(a.sections ?? []).flatMap((s) => s.slides)]),
+  ];
+  return new Set([...sections, ...slides].flatMap((x) => (x.id ? [x.id] : [])));
+}
+
+/** True for a profile's skip of an id in `brought`. */
+function skipsBrought(outline: Outline, problem: SemanticProblem, brought: ReadonlySet<string>): boolean {
+  const [profiles, name, skip, k] = problem.path;
+  if (profiles !== 'profiles' || skip !== 'skip' || typeof name !== 'string' || typeof k !== 'number') return false;
+  const id = own(outline.profiles, name)?.skip?.[k];
+  return id !== undefined && brought.has(id);
 }
 
 type SlideAt = { slide: Slide; path: OutlinePath };
@@ -218,7 +317,7 @@ async function resolveFiles(
   baseDir: string,
   scopes: { files: Scope; project: Scope },
   { assets, inputs }: { assets: Map<string, string>; inputs: Map<string, string> },
-): Promise<void> {
+): Promise<Diagnostic[]> {
   const problems: SemanticProblem[] = [];
   if (data.theme !== undefined && isThemeFile(data.theme)) {
     const found = await findLocalFile(baseDir, data.theme, ['theme'], scopes.project);
@@ -255,7 +354,7 @@ async function resolveFiles(
       }
     }
   }
-  if (problems.length > 0) throw invalidOutline(locateProblems(parsed, problems));
+  return locateProblems(parsed, problems);
 }
 
 /** Larger images are refused before reading: the HTML carries each inside it. */

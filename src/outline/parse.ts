@@ -151,6 +151,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       col,
       path: [],
       hint: hintFor(error, document),
+      ...duplicateKey(error, document),
       ...unquotedColon(error, source),
       ...(opened === undefined
         ? {}
@@ -293,6 +294,12 @@ function unquotedColon(error: YAMLError, source: string): { message: string; hin
     message: `this text contains ": ", which YAML reads as the start of another key`,
     hint: `Put the text in quotes: ${key.trim()} ${JSON.stringify(value)}`,
   };
+}
+
+/** A key written twice, named. */
+function duplicateKey(error: YAMLError, document: Document.Parsed): { message: string } | undefined {
+  const key = error.code === 'DUPLICATE_KEY' ? keyAt(document, error.pos[0]) : undefined;
+  return key === undefined ? undefined : { message: `"${key}" is written twice in this mapping` };
 }
 
 function hintFor(error: YAMLError, document: Document.Parsed): string {

@@ -20,6 +20,12 @@ export interface SemanticProblem {
   firstAt?: OutlinePath;
   /** A problem with a command-line flag rather than the file, e.g. `--skip nosuch`. */
   flag?: string;
+  /**
+   * For a key indented one level too shallow: the mapping above it that takes
+   * it (its path, what it is, its last key), to say where to line it up, and
+   * what the key is read as ("a section").
+   */
+  under?: { path: OutlinePath; thing: string; lastKey: string; readAs: string };
 }
 
 export interface Position {
@@ -86,6 +92,13 @@ export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean 
   return isSeq(parsed.syntax().document.getIn(path, true));
 }
 
+/** True when one path leads to the other (a problem about a value and one about what holds it). */
+export function related(a: OutlinePath, b: OutlinePath): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  return shorter.every((step, i) => step === longer[i]);
+}
+
 /** A file position for a path in the outline's data (and, with `key`, that key of the map there). */
 export type Locator = (path: OutlinePath, key?: string) => FilePosition;
 
@@ -102,15 +115,34 @@ export function locateProblems(parsed: ParsedOutline, problems: readonly Semanti
 }
 
 export function toDiagnostics(problems: readonly SemanticProblem[], locate: Locator): Diagnostic[] {
-  return problems.map(({ code, message, path, key, hint, firstAt, flag }) => {
+  return problems.map(({ code, message, path, key, hint, firstAt, flag, under }) => {
     const first = firstAt && locate(firstAt);
+    const where = flag === undefined ? locate(path, key) : { file: locate([]).file, line: 0, col: 0, flag };
+    const lineUp = under && key !== undefined ? linedUp(key, where, under, locate) : undefined;
     return {
       severity: 'error' as const,
       code,
-      message: first ? `${message} (first at ${first.file}:${first.line}:${first.col})` : message,
-      ...(flag === undefined ? locate(path, key) : { file: locate([]).file, line: 0, col: 0, flag }),
+      message: first ? `${message} (first at ${first.file}:${first.line}:${first.col})` : (lineUp?.message ?? message),
+      ...where,
       path: key === undefined ? path : [...path, key],
-      ...(hint ? { hint } : {}),
+      ...(lineUp ? { hint: lineUp.hint } : hint ? { hint } : {}),
     };
   });
+}
+
+/** What to say of a key indented one level too shallow, with the columns it is at and belongs at. */
+function linedUp(
+  key: string,
+  at: Position,
+  under: NonNullable<SemanticProblem['under']>,
+  locate: Locator,
+): { message: string; hint: string } {
+  const target = locate(under.path);
+  const last = locate(under.path, under.lastKey);
+  const shift = target.col - at.col;
+  const spaces = (n: number) => (n === 1 ? '1 space' : `${n} spaces`);
+  return {
+    message: `"${key}" is indented ${spaces(at.col - 1)}, so it is read as ${under.readAs} field; it belongs to the ${under.thing} above, whose keys start at column ${target.col}`,
+    hint: `Line it up with line ${last.line}: indent it ${spaces(target.col - 1)} (${Math.abs(shift)} ${shift > 0 ? 'more' : 'fewer'}).`,
+  };
 }

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, locateProblems, type OutlinePath, positionOf, type SemanticProblem } from './positions.js';
+import { hasKey, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -31,22 +31,35 @@ export function validateOutline(parsed: ParsedOutline): Validated {
 function referencesAsWritten(parsed: ParsedOutline, reported: readonly Diagnostic[]): Diagnostic[] {
   if (parsed.guessedFrom !== undefined) return [];
   const data = parsed.data === undefined ? partialData(parsed) : parsed.data;
-  const outline = asWritten(data, reported);
-  if (!outline) return [];
-  let problems: SemanticProblem[];
-  try {
-    problems = checkSemantics(outline);
-  } catch {
-    // A shape the schema reported and the checks cannot walk: its problems come in the next run.
-    return [];
-  }
+  const problems = checkAsWritten(data, reported);
   // A syntax error has no path: it stands beside these problems, not over them.
   const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
   return locateProblems(parsed, problems).filter((d) => !paths.some((path) => related(path, d.path ?? [])));
 }
 
-/** The outline's data for the reference checks, its faulty slides replaced by empty ones (their ids kept); undefined when the lists they walk are not lists. */
-function asWritten(data: unknown, reported: readonly Diagnostic[]): Outline | undefined {
+/**
+ * The reference checks on the data as written; where a slide the schema found
+ * fault with has a shape they cannot walk, again with such slides left empty.
+ */
+function checkAsWritten(data: unknown, reported: readonly Diagnostic[]): SemanticProblem[] {
+  for (const emptyFaulty of [false, true]) {
+    const outline = asWritten(data, reported, emptyFaulty);
+    if (!outline) return [];
+    try {
+      return checkSemantics(outline);
+    } catch {
+      // A shape the schema reported and the checks cannot walk: try without it.
+    }
+  }
+  return [];
+}
+
+/**
+ * The outline's data for the reference checks (with `emptyFaulty`, the slides
+ * the schema found fault with replaced by empty ones, their ids kept);
+ * undefined when the lists the checks walk are not lists.
+ */
+function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: boolean): Outline | undefined {
   if (!isRecord(data) || !Array.isArray(data.contenders) || !Array.isArray(data.sections)) return undefined;
   if (!data.contenders.every((c) => isRecord(c) && typeof c.id === 'string')) return undefined;
   if (!data.sections.every((s) => isRecord(s) && Array.isArray(s.slides) && s.slides.every(isRecord))) return undefined;
@@ -58,7 +71,9 @@ function asWritten(data: unknown, reported: readonly Diagnostic[]): Outline | un
   const sections = data.sections.map((section, i) => ({
     ...section,
     slides: (section.slides as Record<string, unknown>[]).map((slide, j) =>
-      faulty.has(`${i}/${j}`) ? { kind: 'bullets', ...(typeof slide.id === 'string' ? { id: slide.id } : {}) } : slide,
+      emptyFaulty && faulty.has(`${i}/${j}`)
+        ? { kind: 'bullets', ...(typeof slide.id === 'string' ? { id: slide.id } : {}) }
+        : slide,
     ),
   }));
   return { sources: [], ...data, sections } as unknown as Outline;
@@ -66,13 +81,6 @@ function asWritten(data: unknown, reported: readonly Diagnostic[]): Outline | un
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** True when one path leads to the other (a problem about a value and one about what holds it). */
-function related(a: OutlinePath, b: OutlinePath): boolean {
-  const shorter = a.length <= b.length ? a : b;
-  const longer = shorter === a ? b : a;
-  return shorter.every((step, i) => step === longer[i]);
 }
 
 /** An overlay is checked on its own here; references are checked once it is applied. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
+import { diagnosticFormatter, formatDiagnostic, invalidOutline } from '../src/diagnostics.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import { validateOutline } from '../src/outline/validate.js';
 import { diagnose } from './helpers.js';
@@ -82,6 +82,23 @@ const MISSPELT_KEY = `${HEAD}sections:
         bulets: [x]
 `;
 
+/** The README's error example: a misspelt key above a slide indented to its section's level. */
+const README_EXAMPLE = `title: Tea vs Coffee
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sections:
+  - id: basics
+    title: The basics
+    slides:
+      - kind: bullets
+        title: What they are
+        bulets: [Tea is steeped leaves, Coffee is brewed beans]
+    - kind: quote
+      title: Motto
+      text: Drink what you like.
+`;
+
 /** The problems of an outline as the CLI prints them, hints included. */
 function printed(source: string): string[] {
   const validated = validateOutline(parseOutlineText(source, 'outline.yaml'));
@@ -140,10 +157,17 @@ describe('schema errors', () => {
     ]);
   });
 
-  it('prints the README’s error example, word for word', () => {
+  it('prints the README’s error example, word for word, code frames included', () => {
     const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
     const example = /\*\*Errors\*\*[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(`${printed(MISSPELT_KEY).join('\n')}\n`).toBe(example);
+    const validated = validateOutline(parseOutlineText(README_EXAMPLE, 'outline.yaml'));
+    const lines = README_EXAMPLE.split('\n');
+    const format = diagnosticFormatter(undefined, { sourceLine: (_file, line) => lines[line - 1] });
+    // As cli.ts reports an invalid outline: each problem, then the error and its hint.
+    const error = invalidOutline(validated.ok ? [] : validated.diagnostics);
+    expect([...error.diagnostics.map(format), `error: ${error.message}`, `hint: ${error.hint}\n`].join('\n')).toBe(
+      example,
+    );
   });
 
   it('reports a wrong type, a missing field and an unknown slide kind together', () => {

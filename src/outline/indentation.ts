@@ -40,7 +40,12 @@ interface Open {
  * a line, the line after it when that one is indented deeper (a key pushed
  * under its sibling's value).
  */
-export function explainIndentation(source: string, line: number, col: number): Misindented | undefined {
+export function explainIndentation(
+  source: string,
+  { line, col }: { line: number; col: number },
+  /** Lines already reported as misplaced: left out of the lines above, which are read as if they were fixed. */
+  misplaced: ReadonlySet<number> = new Set(),
+): Misindented | undefined {
   const lines = source.split('\n');
   const errorLine = lines[line - 1];
   if (errorLine === undefined) return undefined;
@@ -56,7 +61,8 @@ export function explainIndentation(source: string, line: number, col: number): M
   if (/^ *\t/.test(text)) return undefined;
   const shape = shapeOf(text.slice(indent));
   if (!shape) return undefined;
-  const open = openCollections(lines.slice(0, target - 1).join('\n')).filter((o) => o.kind === shape.kind);
+  const above = lines.slice(0, target - 1).map((text, i) => (misplaced.has(i + 1) ? '' : text));
+  const open = openCollections(above.join('\n')).filter((o) => o.kind === shape.kind);
   if (open.length === 0 || open.some((o) => o.col === indent + 1)) return undefined;
   const best = nearest(open, indent + 1, shape.key);
   const through = lastLineUnder(lines, target, indent);

@@ -185,8 +185,17 @@ function stepsAsWritten(parsed: ParsedOutline, base: LoadedOutline, reported: re
   if (parsed.data === undefined) return [];
   const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
   try {
-    const { problems } = applyChecked(parsed, structuredClone(parsed.data) as Overlay, base);
-    return problems.filter((d) => d.file !== parsed.file || !paths.some((path) => related(path, d.path ?? [])));
+    const overlay = structuredClone(parsed.data) as Overlay;
+    // Stamped, so that what its steps bring is reported in this file, where the schema's problems are.
+    stampOverlay(overlay, parsed.file);
+    const { problems } = applyChecked(parsed, overlay, base);
+    // Paths of the merged outline and of the file differ: a problem at a reported position is one too.
+    const at = new Set(reported.map((d) => `${d.file}:${d.line}:${d.col}`));
+    return problems.filter(
+      (d) =>
+        !at.has(`${d.file}:${d.line}:${d.col}`) &&
+        (d.file !== parsed.file || !paths.some((path) => related(path, d.path ?? []))),
+    );
   } catch {
     return [];
   }

@@ -123,21 +123,23 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   const diagnostics: Diagnostic[] = [];
   const linesWithErrors = new Set<number>();
-  /** The lines of a block indented to the wrong level, once it is reported: their errors are its echoes. */
-  let misplacedThrough = 0;
+  /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
+  const misplacedLines = new Set<number>();
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
-    if (linesWithErrors.has(line) || line <= misplacedThrough) continue;
+    if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     linesWithErrors.add(line);
-    const misplaced = INDENTATION_CODES.has(error.code) ? explainIndentation(source, line, col) : undefined;
+    const misplaced = INDENTATION_CODES.has(error.code)
+      ? explainIndentation(source, { line, col }, misplacedLines)
+      : undefined;
     if (misplaced) {
       const { message, hint, through } = misplaced;
       for (let at = line; at <= through; at++) linesWithErrors.add(at);
-      misplacedThrough = through;
+      for (let at = misplaced.line; at <= through; at++) misplacedLines.add(at);
       const where = { line: misplaced.line, col: misplaced.col };
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', message, file, ...where, path: [], hint });
       continue;

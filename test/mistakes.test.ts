@@ -1,0 +1,196 @@
+/**
+ * Mistakes people make when they write an outline from the README (issue 36),
+ * one file each in test/fixtures/mistakes: a line indented to the wrong level,
+ * a comma inside { … }, a key written in another naming style, problems the
+ * schema finds beside ones it cannot, and references whose message should list
+ * the valid names; each kind in an outline and in an overlay. Every case's
+ * problems come in one run, each with its message and hint written out in
+ * full. Loaded in-process; two CLI runs show the printed form and its code frame.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { codeFrame } from '../src/code-frame.js';
+import { diagnosticFormatter, formatDiagnostic, VersusError } from '../src/diagnostics.js';
+import { loadOutline } from '../src/outline/load.js';
+import { CLI, ROOT, versus } from './run-cli.js';
+
+const DIR = path.join(ROOT, 'test/fixtures/mistakes');
+
+/** Every problem of one load, as `file:line:col error[code]: message` and `  hint: …`, file names relative to DIR. */
+async function problemsOf(name: string): Promise<string[]> {
+  const error = await loadOutline(path.join(DIR, name)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `${name} loads`).toBeInstanceOf(VersusError);
+  return (error as VersusError).diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(DIR, d.file) }));
+}
+
+const CASES: Record<string, string[]> = {
+  'indentation-slide.yaml': [
+    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7\n' +
+      '  hint: Line it up with line 10: indent it 6 spaces (2 more), and the lines under it 2 more each.',
+  ],
+  'indentation-item.yaml': [
+    'indentation-item.yaml:14:10 error[yaml-syntax]: this list item is indented 9 spaces, but the bullets of this slide start at column 11\n' +
+      '  hint: Line it up with line 13: indent it 10 spaces (1 more).',
+    'indentation-item.yaml:17:11 error[yaml-syntax]: "text" is indented 10 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 16: indent it 8 spaces (2 fewer).',
+  ],
+  'indentation-overlay.yaml': [
+    'indentation-overlay.yaml:10:5 error[unknown-key]: "bullets" is indented 4 spaces, so it is read as an addition field; it belongs to the slide above, whose keys start at column 9\n' +
+      '  hint: Line it up with line 9: indent it 8 spaces (4 more).',
+  ],
+  'comma-cells.yaml': [
+    'comma-cells.yaml:14:42 error[wrong-type]: the mongo cell of row "Replication" was cut at a comma: inside { … } a comma ends an entry, so "sharded cluster" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: mongo: "replica set, sharded cluster"',
+    'comma-cells.yaml:15:22 error[unknown-contender]: "pulsar" is not a contender\n' +
+      '  hint: A verdict names the winning contender, or "tie". Contenders are: mongo, postgres.',
+    'comma-cells.yaml:17:59 error[wrong-type]: the postgres cell of row "Backups" was cut at a comma: inside { … } a comma ends an entry, so "WAL archiving" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: postgres: "pg_dump, WAL archiving"',
+  ],
+  'comma-overlay.yaml': [
+    'comma-overlay.yaml:10:32 error[wrong-type]: the tea cell of row "Per cup" was cut at a comma: inside { … } a comma ends an entry, so "60 mg for black tea" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: tea: "40 mg, 60 mg for black tea"',
+  ],
+  'naming-styles.yaml': [
+    'naming-styles.yaml:12:9 error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, rows.',
+    'naming-styles.yaml:13:9 error[unknown-key]: "speaker_notes" is not a slide field (did you mean "notes"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, rows.',
+    'naming-styles.yaml:17:13 error[unknown-key]: "winner" is not a table row field (did you mean "verdict"?)\n' +
+      '  hint: Allowed here: aspect, cells, verdict, sources.',
+  ],
+  'naming-overlay.yaml': [
+    'naming-overlay.yaml:10:9 error[unknown-key]: "speakerNotes" is not a slide field (did you mean "notes"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution.',
+    'naming-overlay.yaml:11:9 error[unknown-key]: "private-notes" is not a slide field (did you mean "privateNotes"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution.',
+  ],
+  'phases.yaml': [
+    'phases.yaml:11:12 error[unknown-id]: no section or slide has the id "pausen"\n' +
+      '  hint: Ids in this outline: basics. Every section has an id; give a slide one with "id:" to skip it.',
+    'phases.yaml:12:12 error[unknown-tag]: no section or slide is tagged "short"\n' +
+      '  hint: Tag sections or slides with "tags: [...]" first.',
+    'phases.yaml:16:5 error[yaml-syntax]: "title" is written twice in this mapping\n' +
+      '  hint: "title" is already set earlier in this mapping; remove or rename one of the two.',
+    'phases.yaml:20:9 error[unknown-key]: "bulets" is not a slide field (did you mean "bullets"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, lead, bullets.',
+  ],
+  'phases-overlay.yaml': [
+    'phases-overlay.yaml:9:12 error[unknown-id]: no section or slide has the id "pausen"\n' +
+      '  hint: Ids in this outline: basics, what, caffeine, history, motto. Every section has an id; give a slide one with "id:" to skip it.',
+    'phases-overlay.yaml:10:10 error[unknown-id]: no section or slide has the id "moto" (did you mean "motto"?)\n' +
+      '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
+    'phases-overlay.yaml:16:15 error[wrong-type]: "task" must be a list, not "Eine Tasse aufbrühen."\n' +
+      '  hint: Write a list, one "- item" per line.',
+  ],
+  'lists.yaml': [
+    'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +
+      '  hint: A verdict names the winning contender, or "tie". Contenders are: tea, coffee.',
+    'lists.yaml:19:23 error[unknown-source]: source "usda" is not listed under "sources"\n' +
+      '  hint: Sources are: fao, ico. Add it to "sources" with a title and url, or fix the id.',
+    'lists.yaml:22:30 error[unknown-contender]: "cocoa" is not a contender\n' + '  hint: Contenders are: tea, coffee.',
+  ],
+  'lists-overlay.yaml': [
+    'lists-overlay.yaml:4:9 error[unknown-id]: no slide has the id "caffiene" (did you mean "caffeine"?)\n' +
+      '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
+    'lists-overlay.yaml:7:11 error[unknown-id]: no section has the id "extras"\n' +
+      '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
+    'lists-overlay.yaml:14:26 error[unknown-contender]: "matcha" is not a contender\n' +
+      '  hint: Contenders are: tea, coffee.',
+  ],
+};
+
+describe.concurrent('mistakes people make, all reported in one run', () => {
+  it('starts from a valid outline for the overlays', async () => {
+    await expect(loadOutline(path.join(DIR, '_base.yaml'))).resolves.toMatchObject({
+      outline: { title: 'Tea vs Coffee' },
+    });
+  });
+
+  for (const [name, expected] of Object.entries(CASES)) {
+    it(name, async ({ expect }) => {
+      expect(await problemsOf(name)).toEqual(expected);
+    });
+  }
+});
+
+describe('the code frame', () => {
+  it('shows the line with a caret under the column', () => {
+    expect(codeFrame('    - kind: quote', 13, 5)).toBe('   13 |     - kind: quote\n      |     ^');
+  });
+
+  it('keeps tabs above the caret, shows control characters as �, and cuts long lines around the column', () => {
+    expect(codeFrame('\tx: a\u0007b', 2, 7)).toBe('    2 | \tx: a�b\n      | \t     ^');
+    const long = `notes: ${'word '.repeat(60)}END`;
+    const [text, caret] = codeFrame(long, 120, long.length - 2).split('\n');
+    expect(text).toMatch(/^ {2}120 \| ….*word END$/);
+    expect(text?.length).toBeLessThan(120);
+    expect(caret?.indexOf('^')).toBe(text?.indexOf('END'));
+  });
+
+  it('comes under an error, before its hint, when the source line can be read; never for a warning or a flag', () => {
+    const format = diagnosticFormatter(undefined, {
+      sourceLine: (_file, line) => (line === 3 ? '  bulets: [x]' : undefined),
+    });
+    const error = {
+      severity: 'error',
+      code: 'unknown-key',
+      message: 'm',
+      file: 'o.yaml',
+      line: 3,
+      col: 3,
+      hint: 'h',
+    } as const;
+    expect(format(error)).toBe('o.yaml:3:3 error[unknown-key]: m\n    3 |   bulets: [x]\n      |   ^\n  hint: h');
+    expect(format({ ...error, severity: 'warning', code: 'overflow' })).toBe(
+      'o.yaml:3:3 warning[overflow]: m\n  hint: h',
+    );
+    expect(format({ ...error, line: 0, col: 0, flag: '--skip x' })).toBe('--skip x error[unknown-key]: m\n  hint: h');
+    expect(format({ ...error, line: 4 })).toBe('o.yaml:4:3 error[unknown-key]: m\n  hint: h');
+  });
+});
+
+describe('the printed form', () => {
+  const file = 'indentation-slide.yaml';
+  const PRINTED =
+    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7\n' +
+    '   13 |     - kind: quote\n' +
+    '      |     ^\n' +
+    '  hint: Line it up with line 10: indent it 6 spaces (2 more), and the lines under it 2 more each.\n';
+
+  it('shows the code frame in plain text under NO_COLOR and without a terminal, and leaves it out of check --json', async () => {
+    const [built, checked] = await Promise.all([
+      versus(['build', file, '--out', path.join(DIR, 'never-written')], { cwd: DIR }),
+      versus(['check', file, '--json', '--no-measure'], { cwd: DIR }),
+    ]);
+    expect(built.code).toBe(1);
+    expect(built.stderr.startsWith(PRINTED), built.stderr).toBe(true);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe('');
+    expect(checked.stderr.split('\n')[0]).toBe(PRINTED.split('\n')[0]);
+    expect(checked.stderr).not.toContain(' | ');
+  });
+
+  // `script` gives the CLI a terminal, where colours are on unless NO_COLOR is set.
+  it.skipIf(process.platform !== 'linux')(
+    'paints the caret red on a terminal, and nothing under NO_COLOR',
+    async () => {
+      const onTerminal = async (env: NodeJS.ProcessEnv) => {
+        const command = `${process.execPath} ${CLI} build ${file} --out never-written`;
+        const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd: DIR, env }).catch(
+          (error: { stdout: string }) => error,
+        );
+        return stdout.replaceAll('\r\n', '\n');
+      };
+      const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+      const [coloured, plain] = await Promise.all([onTerminal(env), onTerminal({ ...env, NO_COLOR: '1' })]);
+      expect(coloured).toContain('\u001b[31m^\u001b[39m');
+      expect(plain).not.toContain('\u001b[');
+      expect(plain.startsWith(PRINTED), plain).toBe(true);
+    },
+  );
+});

@@ -65,9 +65,9 @@ const CASES: Record<string, string[]> = {
   ],
   'naming-overlay.yaml': [
     'naming-overlay.yaml:10:9 error[unknown-key]: "speakerNotes" is not a slide field (did you mean "notes"?)\n' +
-      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution.',
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution, run.',
     'naming-overlay.yaml:11:9 error[unknown-key]: "private-notes" is not a slide field (did you mean "privateNotes"?)\n' +
-      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution.',
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution, run.',
   ],
   'phases.yaml': [
     'phases.yaml:11:12 error[unknown-id]: no section or slide has the id "pausen"\n' +

@@ -158,6 +158,8 @@ export interface PlannedChart {
   kind: 'chart';
   metric: AuthoredChart['metric'];
   scale: 'linear' | 'log';
+  /** The value axis's range, the same on every part (the PowerPoint chart's too). */
+  axis: { min: number; max: number };
   /** Ids of the contenders with a bar in each group, in the talk's order. */
   series: string[];
   /** This part's groups: a label (none when the chart has one value each) and a value per series, null when missing. */

@@ -35,6 +35,7 @@ import {
   tablePadX,
   titleSlideHeight,
 } from '../../theme/geometry.js';
+import { drawChart } from './chart.js';
 import { codeRuns } from './code-runs.js';
 import {
   addRect,
@@ -160,6 +161,8 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
       return drawTimeline(frame, slide, top);
     case 'image':
       return drawImage(frame, slide, top, assets);
+    case 'chart':
+      return drawChart(frame, slide, top);
   }
 }
 

@@ -68,6 +68,7 @@ export function chartParts(
         kind: 'chart',
         metric: content.metric,
         scale: data.scale.log ? 'log' : 'linear',
+        axis: { min: data.scale.lo, max: data.scale.hi },
         series,
         groups: groups.map((group) => {
           const shown = group.data.filter((d) => series.includes(d.contender));

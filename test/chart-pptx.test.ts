@@ -1,0 +1,172 @@
+/**
+ * Chart slides in the native PowerPoint: each chart slide has a real chart
+ * part whose data (read from ppt/charts/chartN.xml) equals the outline's
+ * numbers, in the contenders' colors and order, a missing value a blank cell;
+ * LibreOffice opens the file with each chart on its own slide (in CI, or with
+ * VERSUS_FULL_TESTS=1: the round trip is slow).
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { own } from '../src/outline/own.js';
+import type { Deck } from '../src/plan/deck.js';
+import { loadText } from './helpers.js';
+import { tempFolder } from './temp-outlines.js';
+import { decodeXml } from './xml-parts.js';
+
+const run = promisify(execFile);
+const FIXTURES = path.join(import.meta.dirname, 'fixtures/chart');
+const temp = tempFolder('chart-pptx');
+const describeWithOffice = process.env.CI || process.env.VERSUS_FULL_TESTS === '1' ? describe : describe.skip;
+
+interface Built {
+  name: string;
+  deck: Deck;
+  file: string;
+  zip: JSZip;
+  /** The outline's charts, in the order of the talk. */
+  authored: {
+    values?: Record<string, number | null>;
+    groups?: { label: string; values: Record<string, number | null> }[];
+  }[];
+}
+
+const built: Built[] = [];
+
+beforeAll(async () => {
+  for (const name of ['charts', 'six', 'arabic']) {
+    const outline = path.join(FIXTURES, `${name}.yaml`);
+    const outDir = await temp.dir();
+    const { compiled, files } = await build(outline, { outDir, formats: ['pptx'] });
+    const file = files.find((f) => f.endsWith('.pptx')) as string;
+    const loaded = loadText(await readFile(outline, 'utf8'));
+    const authored = loaded.outline.sections.flatMap((s) =>
+      s.slides.flatMap((slide) => (slide.kind === 'chart' ? [slide] : [])),
+    );
+    built.push({ name, deck: compiled.deck, file, zip: await JSZip.loadAsync(await readFile(file)), authored });
+  }
+});
+
+const xmlOf = async (zip: JSZip, name: string) => (await zip.file(name)?.async('string')) ?? '';
+
+/** A chart part's series: name, color, categories and values (null for a blank cell). */
+function seriesOf(xml: string) {
+  return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((match) => {
+    const ser = match[1] ?? '';
+    const part = (tag: string) => new RegExp(`<c:${tag}>([\\s\\S]*?)</c:${tag}>`).exec(ser)?.[1] ?? '';
+    const points = (xmlPart: string) =>
+      [...xmlPart.matchAll(/<c:pt idx="(\d+)">\s*<c:v>([^<]*)<\/c:v>/g)].map((pt) => decodeXml(pt[2] ?? ''));
+    return {
+      name: points(part('tx'))[0],
+      color: /<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-F]{6})"/.exec(ser)?.[1],
+      categories: points(part('cat')),
+      values: points(part('val')).map((v) => (v === '' ? null : Number(v))),
+    };
+  });
+}
+
+/** The chart part each slide holds, by slide number (1-based). */
+async function chartsBySlide(zip: JSZip): Promise<Map<number, string>> {
+  const charts = new Map<number, string>();
+  for (const name of Object.keys(zip.files)) {
+    const slide = /^ppt\/slides\/_rels\/slide(\d+)\.xml\.rels$/.exec(name);
+    if (!slide) continue;
+    const target = /Target="\/?(?:\.\.\/)?(?:ppt\/)?(charts\/chart\d+\.xml)"/.exec(await xmlOf(zip, name))?.[1];
+    if (target) charts.set(Number(slide[1]), `ppt/${target}`);
+  }
+  return charts;
+}
+
+describe('charts in the native PowerPoint', () => {
+  it('puts a chart part on each chart slide and on no other', async () => {
+    for (const { deck, zip } of built) {
+      const charts = await chartsBySlide(zip);
+      const chartSlides = deck.slides.flatMap((slide, i) => (slide.kind === 'chart' ? [i + 1] : []));
+      expect([...charts.keys()].sort((a, b) => a - b)).toEqual(chartSlides);
+    }
+  });
+
+  it('holds the outline’s numbers, missing ones blank, in the contenders’ colors and order', async () => {
+    for (const { deck, zip, authored } of built) {
+      const charts = await chartsBySlide(zip);
+      // The parts of a chart split over slides hold its groups in turn: together, the outline's numbers.
+      const byChart = new Map<string, { labels: string[]; series: Map<string, (number | null)[]> }>();
+      for (const [n, part] of charts) {
+        const slide = deck.slides[n - 1];
+        if (slide?.kind !== 'chart') continue;
+        const key = slide.title;
+        const entry = byChart.get(key) ?? { labels: [], series: new Map() };
+        const series = seriesOf(await xmlOf(zip, part));
+        const single = series.length === 1 && slide.groups[0]?.label === undefined;
+        if (single) {
+          const [one] = series;
+          slide.series.forEach((id, i) => entry.series.set(id, [one?.values[i] ?? null]));
+        } else {
+          expect(series.map((s) => s.name)).toEqual(
+            slide.series.map((id) => deck.contenders.find((c) => c.id === id)?.name),
+          );
+          expect(series.map((s) => s.color)).toEqual(
+            slide.series.map((id) =>
+              deck.contenders
+                .find((c) => c.id === id)
+                ?.color.slice(1)
+                .toUpperCase(),
+            ),
+          );
+          slide.series.forEach((id, i) =>
+            entry.series.set(id, [...(entry.series.get(id) ?? []), ...(series[i]?.values ?? [])]),
+          );
+        }
+        byChart.set(key, entry);
+      }
+      const titles = [...new Set(deck.slides.flatMap((s) => (s.kind === 'chart' ? [s.title] : [])))];
+      expect(titles).toHaveLength(authored.length);
+      titles.forEach((title, c) => {
+        const chart = authored[c];
+        const got = byChart.get(title);
+        const tables = chart?.groups?.map((g) => g.values) ?? [chart?.values ?? {}];
+        for (const [id, values] of got?.series ?? []) {
+          expect(values).toEqual(tables.map((table) => own(table, id) ?? null));
+        }
+        const named = new Set(tables.flatMap((t) => Object.keys(t)));
+        expect([...(got?.series.keys() ?? [])].sort()).toEqual([...named].sort());
+      });
+    }
+  });
+
+  it('marks the best value’s category with the ✓ the slide shows', async () => {
+    const { zip } = built[0] as Built;
+    const charts = await chartsBySlide(zip);
+    const categories = await Promise.all(
+      [...charts.values()].map(async (part) => seriesOf(await xmlOf(zip, part))[0]?.categories),
+    );
+    expect(categories).toContainEqual(['Keras ✓', 'PyTorch']);
+    expect(categories).toContainEqual(['SAM (✓ Keras)', 'Gemma', 'Mistral (✓ Keras)']);
+  });
+});
+
+describeWithOffice('charts through LibreOffice', () => {
+  it('converts with each chart, its values as text, on its own slide', async () => {
+    for (const { deck, file } of built) {
+      const outDir = await temp.dir();
+      await run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 120_000 });
+      const pdf = await getDocumentProxy(
+        new Uint8Array(await readFile(path.join(outDir, `${path.basename(file, '.pptx')}.pdf`))),
+      );
+      expect(pdf.numPages).toBe(deck.slides.length);
+      for (const [i, slide] of deck.slides.entries()) {
+        if (slide.kind !== 'chart') continue;
+        const items = (await (await pdf.getPage(i + 1)).getTextContent()).items;
+        const text = items.flatMap((item) => ('str' in item ? [item.str] : [])).join(' ');
+        for (const value of slide.groups.flatMap((g) => g.values)) {
+          if (value !== null) expect(text).toContain(String(value));
+        }
+      }
+    }
+  });
+});

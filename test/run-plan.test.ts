@@ -180,6 +180,20 @@ describe('planRuns', () => {
     ]);
   });
 
+  it('names each piece of code a job runs before its own, with its first line in the script', () => {
+    const third = planRuns(outline, { runnerDir: '/talk' }).find((job) => job.what === 'solution of exercise "third"');
+    expect(third?.before).toEqual([
+      { what: 'the set-up code, run.setup.python', firstLine: 1 },
+      { what: 'the solution of exercise "first"', firstLine: 2 },
+      { what: 'the solution of exercise "second"', firstLine: 3 },
+    ]);
+    const pane = planRuns(outline, { runnerDir: '/talk' })[1];
+    expect(pane?.before).toEqual([
+      { what: 'the set-up code, run.setup.python', firstLine: 1 },
+      { what: 'pane "py"', firstLine: 2 },
+    ]);
+  });
+
   it("places each job at its code in the outline: the pane's code, the exercise's solution or starter", () => {
     const jobs = planRuns(outline, { runnerDir: '/talk' });
     expect(jobs.map((job) => job.where)).toEqual([
@@ -267,6 +281,7 @@ describe('runFindings', () => {
     file: 'versus_run.py',
     script: 'import math\nx = 1\nprint(y)\n',
     firstLine: 2,
+    before: [{ what: 'the set-up code, run.setup.python', firstLine: 1 }],
     where: { file: 'talk.yaml', path: ['sections', 0, 'slides', 0, 'panes', 0, 'code'] },
   };
   const places = {
@@ -306,7 +321,7 @@ describe('runFindings', () => {
         line: 10,
         col: 19,
         message:
-          'python pane "py" of slide "S" failed (exit code 1): ImportError: math (in the code run before it: set-up code or "after", line 1 of the script)',
+          'python pane "py" of slide "S" failed (exit code 1): ImportError: math (in the set-up code, run.setup.python, its line 1, run before it)',
       }),
     ]);
   });

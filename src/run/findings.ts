@@ -40,9 +40,12 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
     const line = outcome.kind === 'failed' ? scriptLineOf(job, output) : undefined;
     const own = line === undefined ? undefined : line - job.firstLine;
     const position = (own !== undefined && own >= 0 && lineAt(job, own)) || at(job.where);
+    // An error in code the block runs after (set-up, panes, earlier solutions) is named as such.
+    const earlier =
+      line !== undefined && own !== undefined && own < 0 ? job.before.findLast((b) => b.firstLine <= line) : undefined;
     const before =
-      own !== undefined && own < 0
-        ? ` (in the code run before it: set-up code or "after", line ${line} of the script)`
+      earlier && line !== undefined
+        ? ` (in ${earlier.what}, its line ${line - earlier.firstLine + 1}, run before it)`
         : '';
     const tail = lastLines(output);
     const withOutput = (finding: Omit<Finding, 'file' | 'line' | 'col' | 'severity'>): Finding => ({

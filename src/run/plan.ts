@@ -33,6 +33,8 @@ export interface RunJob {
   script: string;
   /** The 1-based line of the script where the block's own code starts. */
   firstLine: number;
+  /** The code run before the block's own, in the script's order: what each is and its first line. */
+  before: { what: string; firstLine: number }[];
   /** Meant to fail, with this text in its output when one is named. */
   expectError?: { text?: string };
   /** Where the block's code is written in the outline (its `code:`, `file:`, `solution:` or `starter:`). */
@@ -72,8 +74,8 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
   const jobs: RunJob[] = [];
 
   const job = (
-    fields: Omit<RunJob, 'command' | 'file' | 'script' | 'firstLine' | 'runner' | 'mode'> & {
-      before: string[];
+    fields: Omit<RunJob, 'command' | 'file' | 'script' | 'firstLine' | 'runner' | 'mode' | 'before'> & {
+      before: Code[];
       code: string;
       mode?: RunJob['mode'];
     },
@@ -85,7 +87,16 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
     if (!command) return;
     const { before, code, ...rest } = fields;
     const setup = mode === 'run' ? setupOf(fields.language) : undefined;
-    const prefix = [...(setup ? [setup] : []), ...(mode === 'run' ? before : [])].map(asLines).join('');
+    const pieces: Code[] = [
+      ...(setup === undefined ? [] : [{ what: `the set-up code, run.setup.${fields.language}`, code: setup }]),
+      ...(mode === 'run' ? before : []),
+    ];
+    let prefix = '';
+    const ran: RunJob['before'] = [];
+    for (const piece of pieces) {
+      ran.push({ what: piece.what, firstLine: prefix.split('\n').length });
+      prefix += asLines(piece.code);
+    }
     jobs.push({
       ...rest,
       mode,
@@ -94,6 +105,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
       file: `${SCRIPT_NAME}.${extensionOf(fields.language)}`,
       script: prefix + asLines(code),
       firstLine: prefix.split('\n').length,
+      before: ran,
     });
   };
 
@@ -110,7 +122,9 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
         job({
           what: `pane "${pane.contender}" of slide "${s.title}"`,
           language: pane.language,
-          before: s.panes.filter((other) => other !== pane && after.has(other.contender)).map(codeOf),
+          before: s.panes
+            .filter((other) => other !== pane && after.has(other.contender))
+            .map((other) => ({ what: `pane "${other.contender}"`, code: other.code ?? '' })),
           code: pane.code,
           ...(expect ? { expectError: expectedError(expect) } : {}),
           where: at('panes', p, pane.file === undefined ? 'code' : 'file'),
@@ -147,8 +161,10 @@ function extensionOf(language: string): string {
   return ext === 'md' && !/^(markdown|md)$/i.test(language) ? language.toLowerCase() : ext;
 }
 
-function codeOf(pane: CodePane): string {
-  return pane.code ?? '';
+/** A piece of a script: what it is, for messages, and its code. */
+interface Code {
+  what: string;
+  code: string;
 }
 
 /** Code as whole lines: a script joined from pieces keeps each on lines of its own. */
@@ -184,7 +200,7 @@ function exercisesIn(outline: Outline): ExerciseSlide[] {
  * turn, those they run after, in the order of the talk (as a notebook runs
  * them top to bottom), each once.
  */
-function solutionsBefore(exercise: ExerciseSlide, exercises: readonly ExerciseSlide[]): string[] {
+function solutionsBefore(exercise: ExerciseSlide, exercises: readonly ExerciseSlide[]): Code[] {
   const needed = new Set<string>();
   const visit = (ids: readonly string[]) => {
     for (const id of ids) {
@@ -195,5 +211,7 @@ function solutionsBefore(exercise: ExerciseSlide, exercises: readonly ExerciseSl
     }
   };
   visit(exercise.run === false ? [] : (exercise.run?.after ?? []));
-  return exercises.filter((other) => other.id !== undefined && needed.has(other.id)).map((other) => other.solution);
+  return exercises
+    .filter((other) => other.id !== undefined && needed.has(other.id))
+    .map((other) => ({ what: `the solution of exercise "${other.id}"`, code: other.solution }));
 }

@@ -15,7 +15,7 @@
 #     its AGPL licence asks; without it, the images are screenshotted);
 #   - fonts the themes name (Liberation, DejaVu, Noto Color Emoji, Noto CJK for Chinese,
 #     Japanese and Korean text, which would otherwise show as empty boxes).
-# Then `npm ci`, which also builds lib/ (tsc, then scripts/bundle.js bundles the CLI).
+# Then `npm ci` and `npm run build` (tsc, then scripts/bundle.js bundles the CLI into lib/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,8 +61,9 @@ if [ "${#packages[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 
-echo "setup: npm ci"
+echo "setup: npm ci, npm run build"
 npm ci --no-audit --no-fund
+npm run --silent build
 
 if [ "$build" -eq 1 ]; then
   echo "setup: building the talk from outline.yaml into dist/"

@@ -346,7 +346,7 @@ async function exportWithBrowser({
   };
   try {
     const [onPdf, alone, , , onImages] = await Promise.all([
-      slidePdf && slidePdf.then((printed) => printed.measures),
+      slidePdf ? slidePdf.then((printed) => printed.measures) : undefined,
       !slidePdf && !imagesTaken && (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
       formats.has('handout') &&
         (async () => {

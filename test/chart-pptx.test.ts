@@ -105,7 +105,7 @@ describe('charts in the native PowerPoint', () => {
         const single = series.length === 1 && slide.groups[0]?.label === undefined;
         if (single) {
           const [one] = series;
-          slide.series.forEach((id, i) => entry.series.set(id, [one?.values[i] ?? null]));
+          for (const [i, id] of slide.series.entries()) entry.series.set(id, [one?.values[i] ?? null]);
         } else {
           expect(series.map((s) => s.name)).toEqual(
             slide.series.map((id) => deck.contenders.find((c) => c.id === id)?.name),
@@ -118,9 +118,9 @@ describe('charts in the native PowerPoint', () => {
                 .toUpperCase(),
             ),
           );
-          slide.series.forEach((id, i) =>
-            entry.series.set(id, [...(entry.series.get(id) ?? []), ...(series[i]?.values ?? [])]),
-          );
+          for (const [i, id] of slide.series.entries()) {
+            entry.series.set(id, [...(entry.series.get(id) ?? []), ...(series[i]?.values ?? [])]);
+          }
         }
         byChart.set(key, entry);
       }

@@ -16,7 +16,10 @@ export type LintCode =
   | 'under-budget'
   | 'overflow'
   | 'small-text'
-  | 'contrast';
+  | 'contrast'
+  | 'chart-direction'
+  | 'mixed-units'
+  | 'log-scale';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

@@ -14,6 +14,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { colorDifference, contrastRatio, readableTextOn } from '../theme/contrast.js';
 import { paletteFor } from '../theme/palette.js';
+import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
 
 export type { Finding, FindingCode } from './finding.js';
@@ -34,7 +35,7 @@ const UNDER_BUDGET = 0.75;
 const VANISHES = 10;
 
 /** Kinds whose content states facts, so they should cite a source. */
-const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets']);
+const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets', 'chart']);
 
 /** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
 export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
@@ -70,6 +71,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
         slide: i + 1,
       });
     }
+    if (slide.kind === 'chart' && !isContinuation) findings.push(...lintChart(chartParts(deck.slides, i), i + 1, at));
     if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation) {
       findings.push({
         severity: 'warning',

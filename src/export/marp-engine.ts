@@ -10,12 +10,14 @@
  */
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import { directionOf } from '../i18n/catalogs.js';
+import { QR_FENCE, qrSvg } from '../plan/qr.js';
 import { chartSvgOf } from '../text/chart-image.js';
-import { unescapeNotes } from '../text/escape.js';
+import { escapeHtml, unescapeNotes } from '../text/escape.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
 interface Token {
   type: string;
+  info: string;
   content: string;
   markup: string;
   children: Token[] | null;
@@ -71,10 +73,27 @@ function inlineCharts(md: MarkdownIt): void {
   md.renderer.rules.versus_chart = (tokens: Token[], index: number) => `${tokens[index]?.content ?? ''}\n`;
 }
 
+/**
+ * The QR code's fenced block (render/markdown.ts) drawn as the code, vector,
+ * and the address as text beside it, which may wrap after a slash; the theme
+ * places them (`figure.qr`).
+ * The code is hidden from screen readers, which read the address.
+ */
+function qrCode(md: MarkdownIt): void {
+  const fence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens: Token[], index: number, ...rest: unknown[]) => {
+    const token = tokens[index];
+    if (token?.info.trim() !== QR_FENCE) return fence(tokens, index, ...rest);
+    const text = token.content.trim();
+    const svg = qrSvg(text).replace('<svg ', '<svg aria-hidden="true" ');
+    return `<figure class="qr"><figcaption>${escapeHtml(text).replace(/\/(?!\/)/g, '/<wbr>')}</figcaption>${svg}</figure>\n`;
+  };
+}
+
 export class Marp extends MarpCore {
   constructor(options?: MarpOptions) {
     super(options);
-    this.use(slideDirection).use(notesAsWritten).use(inlineCharts);
+    this.use(slideDirection).use(notesAsWritten).use(inlineCharts).use(qrCode);
   }
 }
 

@@ -465,7 +465,19 @@ const runSettings = z
 const settings = {
   url: z
     .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
-    .describe("The HTML's public address: link previews (Open Graph) then name its image by an absolute address."),
+    .describe(
+      "The HTML's public address: link previews (Open Graph) then name its image by an absolute address, and the title and closing slides carry a QR code of it.",
+    ),
+  qr: z
+    .union([
+      z
+        .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
+        .max(300, 'a QR code of more than 300 characters is too dense to scan from a seat'),
+      z.literal(false),
+    ])
+    .describe(
+      'The address the QR code on the title and closing slides leads to, when not `url` (a feedback form, say); false leaves the QR code out.',
+    ),
   lang: z
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'a BCP 47 tag such as "en"')

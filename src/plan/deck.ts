@@ -2,6 +2,7 @@
 import type { LabelOverrides } from '../labels.js';
 import type { Where } from '../outline/origin.js';
 import type { Contender, Slide, Source } from '../outline/schema.js';
+import type { PlannedQr } from './qr.js';
 
 export interface NumberedSource extends Source {
   /** 1-based number shown on slides ("[3]") and on the References slide. */
@@ -30,6 +31,8 @@ interface Planned {
   dense?: boolean;
   /** For a slide split into continuation slides: which part this is. */
   part?: { index: number; count: number };
+  /** The QR code to the talk (title and closing slides), in the column theme/geometry.ts's `QR_CODE` sets. */
+  qr?: PlannedQr;
   /** Sizes the planner chose so that the content fits (absent: the theme's own). */
   fit?: SlideFit;
   /** Number of the first item of a numbered list continued from the previous part. */

@@ -7,7 +7,7 @@ import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
-import { AGENDA, REFERENCES } from '../theme/geometry.js';
+import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import type {
   AuthoredContent,
@@ -22,6 +22,7 @@ import type {
 import { exerciseTitle } from './exercises.js';
 import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit/kinds.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
+import { qrOf } from './qr.js';
 import { estimateMinutes } from './timing.js';
 
 export interface PlanOptions {
@@ -54,6 +55,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const slides: DeckSlide[] = [];
   const titleNotes = outline.notes ?? '';
   const titleByline = byline(outline, labels);
+  // The title slide and the closing one (the References) carry the QR code in a column of their own.
+  const qr = qrOf(outline);
   slides.push({
     kind: 'title',
     title: outline.title,
@@ -64,7 +67,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     minutes: minutesFor(undefined, titleNotes),
     citations: [],
     origin: ['title'],
-    ...fitted(fitTitleSlide(outline.title, outline.subtitle, titleByline)),
+    ...(qr ? { qr } : {}),
+    ...fitted(fitTitleSlide(outline.title, outline.subtitle, titleByline, qr ? QR_TEXT_WIDTH.lead : undefined)),
   });
 
   if (outline.agenda !== false) {
@@ -131,6 +135,20 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   if (references !== false && sources.length > 0) {
     const referencesNotes = references?.notes ?? '';
     const referencesTitle = references?.title ?? labels.t('references');
+    const fitReferences = (lines: ReferenceLine[], width?: number) =>
+      fitList(
+        referencesTitle,
+        lines,
+        (line) => [line.text, line.url, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
+        (page) => ({ kind: 'references' as const, sources: page }),
+        REFERENCES,
+        0,
+        width,
+      );
+    let parts = fitReferences(sources.map((source) => referenceLine(source, labels)));
+    // The closing part keeps the QR code's column clear: its lines laid out again beside it (a part more if they need it).
+    const last = parts.at(-1);
+    if (qr && last) parts = [...parts.slice(0, -1), ...fitReferences(last.content.sources, QR_TEXT_WIDTH.body)];
     slides.push(
       ...continued(
         {
@@ -140,16 +158,12 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
           citations: [],
           origin: ['sources'],
         },
-        fitList(
-          referencesTitle,
-          sources.map((source) => referenceLine(source, labels)),
-          (line) => [line.text, line.url, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
-          (page) => ({ kind: 'references' as const, sources: page }),
-          REFERENCES,
-        ),
+        parts,
         labels,
       ),
     );
+    const closing = slides.at(-1);
+    if (qr && closing) closing.qr = qr;
   }
 
   return {

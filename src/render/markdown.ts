@@ -6,7 +6,8 @@ import { Document, isScalar } from 'yaml';
 import { type Labels, labelsFor, type MessageKey } from '../labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
-import { directiveValue, escapeInline, escapeNotes } from '../text/escape.js';
+import { QR_FENCE } from '../plan/qr.js';
+import { directiveValue, escapeInline, escapeNotes, fenceFor } from '../text/escape.js';
 import { paletteFor } from '../theme/palette.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
@@ -58,7 +59,13 @@ function frontMatter(deck: Deck): string {
 function slideClass(slide: DeckSlide, ctx: RenderContext): string {
   const kind = slide.kind === 'quote' && !slide.by ? 'statement' : slide.kind;
   const continuedPart = slide.part && slide.part.index > 1 ? ['continued'] : [];
-  return [kind, ...continuedPart, ...(slide.dense ? ['dense'] : []), ...fitClasses(slide, ctx.contenders)].join(' ');
+  return [
+    kind,
+    ...continuedPart,
+    ...(slide.dense ? ['dense'] : []),
+    ...(slide.qr ? ['qr'] : []),
+    ...fitClasses(slide, ctx.contenders),
+  ].join(' ');
 }
 
 function renderSlide(slide: DeckSlide, ctx: RenderContext, reader: Reader): string {
@@ -69,7 +76,18 @@ function renderSlide(slide: DeckSlide, ctx: RenderContext, reader: Reader): stri
     directives.push(`<!-- _footer: ${directiveValue(withMarkdown(ctx.labels, 'sources', { refs }))} -->`);
   }
   const notes = presenterNotes(slide, ctx.labels, reader).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
-  return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...notes].join('\n\n');
+  const qr = slide.qr ? [qrBlock(slide.qr.text)] : [];
+  return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...qr, ...notes].join('\n\n');
+}
+
+/**
+ * The QR code, as a fenced block of the address: versus's Marp engine
+ * (export/marp-engine.ts) draws it as the code and the address beside it;
+ * another Marp (an editor's preview) shows the address as code.
+ */
+function qrBlock(text: string): string {
+  const fence = fenceFor(text);
+  return `${fence}${QR_FENCE}\n${text}\n${fence}`;
 }
 
 const SLOT = '\ue000';

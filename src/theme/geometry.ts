@@ -58,6 +58,31 @@ export function dividerHeight(title: number, below: number): number {
   return title + H1.after + below;
 }
 
+/**
+ * The QR code to the talk's address on the title and closing slides: a column
+ * `column` px wide at the slide's inline end, `gap` px from the text, holding
+ * the address (`caption` px text, at most `captionLines` lines) above the code.
+ * The code is a `size` px square (28 % of the slide's height; its modules
+ * 4.5 to 6 px for an address of 40 to 100 characters), with `quiet` modules
+ * of white around them, dark on white in both themes.
+ */
+export const QR_CODE = {
+  size: 200,
+  column: 240,
+  gap: 24,
+  caption: 18,
+  captionLine: 1.3,
+  captionLines: 3,
+  /** Between the address and the code. */
+  captionGap: 8,
+  quiet: 2,
+};
+/** The text's width on a slide that carries the QR code: the content box less the code's column and gap. */
+export const QR_TEXT_WIDTH = {
+  lead: LEAD_CONTENT.width - QR_CODE.column - QR_CODE.gap,
+  body: CONTENT.width - QR_CODE.column - QR_CODE.gap,
+};
+
 /** Font size and gap between items of the agenda and of the references. */
 export const AGENDA = { size: 32, gap: 10 };
 export const REFERENCES = { size: 24, gap: 8 };

@@ -46,7 +46,7 @@ export interface Paragraph {
   bold?: boolean;
   mono?: boolean;
   bullet?: 'disc' | { start: number };
-  align?: 'left' | 'center';
+  align?: 'left' | 'center' | 'right';
   /** Letter spacing in px (the pros/cons labels). */
   spacing?: number;
 }
@@ -89,7 +89,7 @@ export interface TextBoxOptions {
   /** px: top, right, bottom, left. */
   padding?: [number, number, number, number];
   radius?: number;
-  valign?: 'top' | 'middle';
+  valign?: 'top' | 'middle' | 'bottom';
   /** Makes this box the slide's title placeholder, which PowerPoint's outline and accessibility checker read. */
   title?: boolean;
   /** Shrink text on overflow (the default); off for labels sized to their one line. */
@@ -152,8 +152,8 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
   } as TextOptions);
 }
 
-function mirrored(align: 'left' | 'center'): 'right' | 'center' {
-  return align === 'left' ? 'right' : align;
+function mirrored(align: 'left' | 'center' | 'right'): 'left' | 'center' | 'right' {
+  return align === 'left' ? 'right' : align === 'right' ? 'left' : align;
 }
 
 /** Width in px of the outline around a fill too faint for the slide (the themes' --edge-width). */

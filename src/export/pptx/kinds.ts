@@ -7,6 +7,7 @@ import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableRow, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { textWidth } from '../../plan/fit/text.js';
+import { qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import {
@@ -24,6 +25,8 @@ import {
   LEAD_CONTENT,
   LEAD_LEFT,
   PAD,
+  QR_CODE,
+  QR_TEXT_WIDTH,
   QUOTE,
   REFERENCES,
   SLIDE,
@@ -59,6 +62,43 @@ type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
 export type Assets = ReadonlyMap<string, string>;
 
 export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets): Promise<void> {
+  await drawKind(frame, slide, assets);
+  if (slide.qr) drawQr(frame, slide.qr.text);
+}
+
+/**
+ * The QR code in its column (theme/geometry.ts, QR_CODE), as the slides draw it:
+ * the code at the column's foot as an SVG picture (package.ts adds the PNG that
+ * LibreOffice and older PowerPoint show), the address above it, right-aligned.
+ */
+function drawQr(frame: Frame, text: string): void {
+  const { size, column, caption, captionLine, captionLines } = QR_CODE;
+  const x = SLIDE.width - PAD.side - size;
+  const y = SLIDE.height - PAD.bottom - size;
+  frame.slide.addImage({
+    data: `image/svg+xml;base64,${Buffer.from(qrSvg(text)).toString('base64')}`,
+    ...position({ x, y, w: size, h: size }),
+    altText: frame.labels.t('qrCaption', { url: text }),
+  });
+  const height = caption * captionLine * captionLines;
+  const paragraph: Paragraph = {
+    runs: [{ text }],
+    size: caption,
+    line: captionLine,
+    gap: 0,
+    color: frame.palette.muted,
+    align: 'right',
+  };
+  addTextBox(
+    frame.slide,
+    { x: SLIDE.width - PAD.side - column, y: y - QR_CODE.captionGap - height, w: column, h: height },
+    [paragraph],
+    // An address reads left to right in any talk.
+    { lang: 'en', valign: 'bottom' },
+  );
+}
+
+async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise<void> {
   switch (slide.kind) {
     case 'title':
       return drawTitleSlide(frame, slide);
@@ -87,7 +127,7 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
     case 'references':
       return list(
         frame,
-        top,
+        slide.qr ? bodyBox(top, PAD.side, QR_TEXT_WIDTH.body) : top,
         slide.sources.map((line) => {
           const url = line.url ? ` ${line.url}` : '';
           const accessed = line.accessed ? ` (${line.accessed})` : '';
@@ -167,8 +207,8 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
 }
 
 /** Paragraphs in one text box from `top` to the bottom of the content box. */
-function list(frame: Frame, top: number, paragraphs: Paragraph[]): void {
-  addTextBox(frame.slide, bodyBox(top), paragraphs, { lang: frame.labels.lang });
+function list(frame: Frame, top: number | Box, paragraphs: Paragraph[]): void {
+  addTextBox(frame.slide, typeof top === 'number' ? bodyBox(top) : top, paragraphs, { lang: frame.labels.lang });
 }
 
 function labelled(
@@ -197,7 +237,7 @@ function centredTop(total: number): number {
 
 function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const p = frame.palette;
-  const width = LEAD_CONTENT.width;
+  const width = slide.qr ? QR_TEXT_WIDTH.lead : LEAD_CONTENT.width;
   const size = slide.fit?.title ?? TITLE_SLIDE.size;
   const titleHeight = textHeight(slide.title, bold(size), width, H1.line);
   const below: Paragraph[] = [

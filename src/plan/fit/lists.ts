@@ -53,8 +53,9 @@ export function fitList<T, C>(
   make: (items: T[]) => C,
   look: ListLook = BODY,
   overhead = 0,
+  width = CONTENT.width,
 ): Part<C>[] {
   return underTitle(title, (budget) =>
-    listParts(items, budget, overhead, (item) => listItem(text(item), CONTENT.width, look.size, look.gap), make),
+    listParts(items, budget, overhead, (item) => listItem(text(item), width, look.size, look.gap), make),
   );
 }

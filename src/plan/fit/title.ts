@@ -40,9 +40,13 @@ export function underTitle<C>(title: string, body: Body<C>): Part<C>[] {
 }
 
 /** The title slide's title size: the largest that leaves room for the subtitle and the byline. */
-export function fitTitleSlide(title: string, subtitle: string | undefined, byline: readonly string[]): SlideFit {
+export function fitTitleSlide(
+  title: string,
+  subtitle: string | undefined,
+  byline: readonly string[],
+  width = LEAD_CONTENT.width,
+): SlideFit {
   const { subtitleGap, bylineGap } = TITLE_SLIDE;
-  const width = LEAD_CONTENT.width;
   const below = stack([
     ...(subtitle
       ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), width, HEADING_LINE), subtitleGap] as Sized]
@@ -50,7 +54,7 @@ export function fitTitleSlide(title: string, subtitle: string | undefined, bylin
     ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), width), bylineGap]),
   ]);
   // The planner counts the title's margin once more than the slide draws it: room to spare.
-  const size = largestTitle(title, TITLE_SLIDE, (h) => titleSlideHeight(h + TITLE_SLIDE.margin, below));
+  const size = largestTitle(title, TITLE_SLIDE, (h) => titleSlideHeight(h + TITLE_SLIDE.margin, below), width);
   return size === TITLE_SLIDE.size ? {} : { title: size };
 }
 
@@ -65,9 +69,10 @@ function largestTitle(
   title: string,
   sizes: { size: number; min: number },
   total: (titleHeight: number) => number,
+  width = LEAD_CONTENT.width,
 ): number {
   for (let size = sizes.size; size > sizes.min; size -= 4) {
-    if (total(textHeight(title, bold(size), LEAD_CONTENT.width, H1.line)) <= LEAD_CONTENT.height - SAFETY) return size;
+    if (total(textHeight(title, bold(size), width, H1.line)) <= LEAD_CONTENT.height - SAFETY) return size;
   }
   return sizes.min;
 }

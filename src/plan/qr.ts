@@ -1,0 +1,52 @@
+/**
+ * The QR code to the talk: which address it leads to, and its drawing as SVG,
+ * the one drawing the slides (export/marp-engine.ts) and the PowerPoint
+ * (export/pptx) show. The encoding is the `qrcode` package's.
+ */
+import QRCode from 'qrcode';
+import { QR_CODE } from '../theme/geometry.js';
+
+/** The info string of the fenced block that holds a QR code's address in the markdown. */
+export const QR_FENCE = 'versus-qr';
+
+/** The QR code a slide carries: the address it encodes, shown beside it too. */
+export interface PlannedQr {
+  text: string;
+}
+
+/**
+ * The address the QR code leads to: `qr:` when the outline names one, else its
+ * `url:`; none with `qr: false` or without an address.
+ */
+export function qrOf(outline: { url?: string | undefined; qr?: string | false | undefined }): PlannedQr | undefined {
+  if (outline.qr === false) return undefined;
+  const text = outline.qr ?? outline.url;
+  return text ? { text } : undefined;
+}
+
+/**
+ * The code as a square SVG, `QR_CODE.size` px: dark modules on white, with
+ * `QR_CODE.quiet` modules of white around them, one path of module-sized
+ * runs (crisp edges, a few kilobytes). Error correction M (15 %).
+ *
+ * @example
+ * qrSvg('https://example.org/talk'); // '<svg xmlns=… viewBox="0 0 33 33" …><rect …/><path d="M2 2h7v1h-7z…"/></svg>'
+ */
+export function qrSvg(text: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { quiet, size } = QR_CODE;
+  const side = modules.size + 2 * quiet;
+  const runs: string[] = [];
+  for (let row = 0; row < modules.size; row++) {
+    let start = -1;
+    for (let col = 0; col <= modules.size; col++) {
+      const dark = col < modules.size && modules.get(row, col);
+      if (dark && start < 0) start = col;
+      if (!dark && start >= 0) {
+        runs.push(`M${start + quiet} ${row + quiet}h${col - start}v1h${start - col}z`);
+        start = -1;
+      }
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#ffffff"/><path fill="#000000" d="${runs.join('')}"/></svg>`;
+}

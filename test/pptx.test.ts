@@ -131,11 +131,14 @@ describe.each([
     }
   });
 
-  it('draws tables as native tables, text as text, and only image slides with pictures', async () => {
+  it('draws tables as native tables, text as text, and only image slides with pictures (and the QR code)', async () => {
     const { deck, zip } = built();
     for (const [i, slide] of deck.slides.entries()) {
       const xml = await xmlOf(zip, `ppt/slides/slide${i + 1}.xml`);
-      expect(xml.includes('<p:pic>'), `slide ${i + 1} (${slide.kind})`).toBe(slide.kind === 'image');
+      const pictures = [...xml.matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)].map((m) => m[0]);
+      const qr = pictures.filter((pic) => pic.includes(`descr="QR code: ${slide.qr?.text}"`));
+      expect(qr, `slide ${i + 1} (${slide.kind})`).toHaveLength(slide.qr ? 1 : 0);
+      expect(pictures.length > qr.length, `slide ${i + 1} (${slide.kind})`).toBe(slide.kind === 'image');
       const tables = [...xml.matchAll(/<a:tbl>[\s\S]*?<\/a:tbl>/g)].map((m) => m[0]);
       if (slide.kind !== 'comparison') {
         expect(tables).toHaveLength(0);

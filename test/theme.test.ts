@@ -20,6 +20,7 @@ import {
   LEAD_LEFT,
   LIST_INDENT,
   PAD,
+  QR_CODE,
   QUOTE,
   REFERENCES,
   STATEMENT,
@@ -146,6 +147,24 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
     ['section.statement h1', { 'font-size': `${STATEMENT.title}px` }],
     ['section.statement p.statement', { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}` }],
     ['section.image img', { 'max-height': `${IMAGE.maxHeight}px`, margin: `0 auto ${IMAGE.captionGap}px` }],
+    [
+      'section.qr.title > :is(h1, h2, p), section.qr > ol',
+      { 'margin-inline-end': `${QR_CODE.column + QR_CODE.gap}px` },
+    ],
+    [
+      'section.qr figure.qr',
+      {
+        'inset-inline-end': `${PAD.side}px`,
+        bottom: `${PAD.bottom}px`,
+        width: `${QR_CODE.column}px`,
+        gap: `${QR_CODE.captionGap}px`,
+      },
+    ],
+    [
+      'section.qr figure.qr figcaption',
+      { 'font-size': `${QR_CODE.caption}px`, 'line-height': `${QR_CODE.captionLine}` },
+    ],
+    ['section.qr figure.qr svg', { width: `${QR_CODE.size}px`, height: `${QR_CODE.size}px` }],
     ['section footer', { 'font-size': `${FOOTER.size}px`, left: `${PAD.side}px`, bottom: `${FOOTER.bottom}px` }],
     [
       'section::after',

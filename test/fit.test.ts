@@ -8,6 +8,7 @@ import type { DeckSlide } from '../src/plan/deck.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { paginate } from '../src/plan/fit/paginate.js';
 import { lineCount, longestWord, textWidth } from '../src/plan/fit/text.js';
+import { SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
 import { CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, minimalOutline } from './helpers.js';
 
@@ -319,9 +320,41 @@ describe('the References slide', () => {
     const { deck, markdown } = compiledOf(slides, 2, { sources: [source] });
     const references = deck.slides.find((slide) => slide.kind === 'references');
     expect(references?.kind === 'references' && references.sources).toEqual([
-      { number: 1, text: 'Docs. Example.', url: 'https://example.org/', accessed: 'accessed November 20, 2026' },
+      {
+        number: 1,
+        text: 'Docs. Example.',
+        url: 'https://example.org/',
+        address: 'https://example.org/',
+        accessed: 'accessed November 20, 2026',
+      },
     ]);
-    expect(markdown).toContain('1. Docs. Example. <https://example.org/> (accessed November 20, 2026)');
+    expect(markdown).toContain(
+      '1. Docs. Example. [https://example.org/](<https://example.org/>) (accessed November 20, 2026)',
+    );
+  });
+
+  it('accepts an address of any length, and shows a long one as its host and the ends of its path, linking it whole', () => {
+    const url = `https://www.example.org/search/results/compare?${'filter=column-store-engine&'.repeat(22)}end=1`;
+    expect(url.length).toBeGreaterThan(600);
+    const slides = [{ kind: 'bullets', title: 'Why', bullets: ['Because'], sources: ['s1'] }];
+    const { deck, markdown } = compiledOf(slides, 2, { sources: [{ id: 's1', title: 'Search', url }] });
+    const references = deck.slides.find((slide) => slide.kind === 'references');
+    const [line] = references?.kind === 'references' ? references.sources : [];
+    expect(line?.address).toBe('www.example.org/search/…/compare?…');
+    expect(line?.url).toBe(url);
+    expect(markdown).toContain(`[www.example.org/search/…/compare?…](<${url}>)`);
+    expect(shortAddress('https://example.org/a/b')).toBe('https://example.org/a/b');
+    for (const long of [`https://${'a'.repeat(90)}.example.org/`, `https://example.org/${'b'.repeat(200)}`]) {
+      expect(shortAddress(long).length).toBeLessThanOrEqual(SHOWN_ADDRESS_MAX);
+    }
+  });
+
+  it('makes a bare address in text a link, in the markdown as in the PowerPoint', () => {
+    const slides = [{ kind: 'bullets', title: 'Read', bullets: ['See https://example.org/a_b?x=1&y=2, then ask.'] }];
+    const { markdown } = compiledOf(slides);
+    expect(markdown).toContain(
+      '- See [https://example.org/a\\_b?x=1\\&y=2](<https://example.org/a_b?x=1&y=2>), then ask.',
+    );
   });
 });
 

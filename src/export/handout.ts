@@ -234,7 +234,7 @@ function references(deck: Deck, labels: Labels): string {
     const parts = [
       escapeHtml(s.title),
       s.publisher && escapeHtml(s.publisher),
-      s.url && `<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>`,
+      s.url && `<a href="${escapeHtml(s.url)}">${escapeHtml(s.address ?? s.url)}</a>`,
       s.accessed &&
         escapeHtml(labels.t('accessed', { date: '\ue000' })).replace(
           '\ue000',

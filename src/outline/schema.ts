@@ -65,9 +65,10 @@ const source = z.strictObject({
   title: slideText(LIMIT.line),
   url: z
     .url({ protocol: /^https?$/, error: 'addresses start with http:// or https://' })
-    .max(400, 'addresses longer than 400 characters cannot be shown on the References slide')
     .optional()
-    .describe('http(s) address of the source.'),
+    .describe(
+      'http(s) address of the source, of any length: slides and handout show a long one shortened, linking it whole.',
+    ),
   publisher: slideText(LIMIT.label).optional(),
   accessed: z
     .string()

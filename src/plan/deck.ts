@@ -7,6 +7,8 @@ import type { PlannedQr } from './qr.js';
 export interface NumberedSource extends Source {
   /** 1-based number shown on slides ("[3]") and on the References slide. */
   number: number;
+  /** The address as slides and handout show it, linking `url`: shortened when long (see shortAddress). */
+  address?: string;
 }
 
 interface Planned {
@@ -69,6 +71,8 @@ export interface ReferenceLine {
   text: string;
   /** The address as browsers write it (normalized). */
   url?: string;
+  /** The address as the line shows it, linking `url`: shortened when long. */
+  address?: string;
   /** "accessed 20 November 2026", in the talk's language. */
   accessed?: string;
 }

@@ -7,6 +7,7 @@ import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
 import { type Labels, labelsForLang } from '../labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
+import { shortAddress } from '../text/address.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import type {
@@ -37,7 +38,11 @@ export interface PlanOptions {
  * deck.slides[0].kind; // 'title'
  */
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
-  const sources: NumberedSource[] = outline.sources.map((source, i) => ({ ...source, number: i + 1 }));
+  const sources: NumberedSource[] = outline.sources.map((source, i) => ({
+    ...source,
+    number: i + 1,
+    ...(source.url ? { address: shortAddress(new URL(source.url).href) } : {}),
+  }));
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const cite = (...lists: (string[] | undefined)[]) =>
     [...new Set(lists.flatMap((ids) => ids ?? []).map((id) => numberOf.get(id) ?? 0))]
@@ -139,7 +144,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       fitList(
         referencesTitle,
         lines,
-        (line) => [line.text, line.url, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
+        (line) => [line.text, line.address, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
         (page) => ({ kind: 'references' as const, sources: page }),
         REFERENCES,
         0,
@@ -289,7 +294,7 @@ function referenceLine(source: NumberedSource, labels: Labels): ReferenceLine {
   return {
     number: source.number,
     text: text.join(' '),
-    ...(source.url ? { url: new URL(source.url).href } : {}),
+    ...(source.url ? { url: new URL(source.url).href, address: source.address ?? source.url } : {}),
     ...(source.accessed ? { accessed: labels.t('accessed', { date: labels.date(source.accessed) }) } : {}),
   };
 }

@@ -7,8 +7,9 @@ import type { Labels } from '../labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
+import { WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
-import { escapeHtml, fenceFor, escapeInline as md } from '../text/escape.js';
+import { escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import type { Palette } from '../theme/palette.js';
 import { chartSvg, chartTable } from './chart.js';
 
@@ -174,10 +175,29 @@ function columns(items: { index: number; blocks: string[] }[], perRow = items.le
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }
 
+/** A link showing `text` (escaped) to `href` (in angle brackets: an address holds no `<`, `>` or white space). */
+function link(text: string, href: string): string {
+  return `[${escapeInline(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
+/** Outline text escaped for markdown, its bare web addresses made links (as the PowerPoint does). */
+function md(text: string): string {
+  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  // Escaped piece by piece, the spaces around each address kept.
+  const piece = (part: string) => (part.trim() ? part.replace(/\S(.*\S)?/u, (core) => escapeInline(core)) : part);
+  let result = '';
+  let at = 0;
+  for (const match of oneLine.matchAll(WEB_ADDRESS)) {
+    result += piece(oneLine.slice(at, match.index)) + link(match[0], match[0]);
+    at = match.index + match[0].length;
+  }
+  return at === 0 ? escapeInline(oneLine) : result + piece(oneLine.slice(at));
+}
+
 function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
   return lines
     .map((line) => {
-      const url = line.url ? ` <${line.url}>` : '';
+      const url = line.url ? ` ${link(line.address ?? line.url, line.url)}` : '';
       const accessed = line.accessed ? ` (${md(line.accessed)})` : '';
       return `${line.number}. ${md(line.text)}${url}${accessed}`;
     })

@@ -2,9 +2,11 @@
  * Drawing on a PowerPoint slide in the themes' units: px of a 1280×720 slide,
  * which on PowerPoint's 13.333×7.5 in "wide" layout are 1/96 in (0.75 pt) each.
  */
+
 import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
+import { WEB_ADDRESS } from '../../text/address.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { SLIDE } from '../../theme/geometry.js';
 
@@ -51,13 +53,11 @@ export interface Paragraph {
   spacing?: number;
 }
 
-const URL = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]}'’”]/g;
-
 /** Text as runs, with every web address a clickable link in `linkColor`. */
 export function linkedRuns(text: string, linkColor: string, base: Omit<Run, 'text'> = {}): Run[] {
   const runs: Run[] = [];
   let at = 0;
-  for (const match of text.matchAll(URL)) {
+  for (const match of text.matchAll(WEB_ADDRESS)) {
     if (match.index > at) runs.push({ ...base, text: text.slice(at, match.index) });
     runs.push({ ...base, text: match[0], url: match[0], color: linkColor });
     at = match.index + match[0].length;

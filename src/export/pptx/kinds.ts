@@ -129,12 +129,15 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
         frame,
         slide.qr ? bodyBox(top, PAD.side, QR_TEXT_WIDTH.body) : top,
         slide.sources.map((line) => {
-          const url = line.url ? ` ${line.url}` : '';
           const accessed = line.accessed ? ` (${line.accessed})` : '';
-          return text(`${line.text}${url}${accessed}`, {
-            ...REFERENCES,
-            bullet: { start: slide.sources[0]?.number ?? 1 },
-          });
+          // The address as the slide shows it (shortened when long), linking the whole one.
+          const address = line.url
+            ? [{ text: ` ` }, { text: line.address ?? line.url, url: line.url, color: p.link }]
+            : [];
+          return {
+            ...text(line.text, { ...REFERENCES, bullet: { start: slide.sources[0]?.number ?? 1 } }),
+            runs: [{ text: line.text }, ...address, ...(accessed ? [{ text: accessed }] : [])],
+          };
         }),
       );
     case 'bullets':

@@ -1,0 +1,41 @@
+/**
+ * Web addresses in text: where they are (one pattern for every output), and
+ * the short form a slide or a handout shows of a long one, which links the
+ * full address.
+ */
+
+/**
+ * A bare http(s) address in running text: up to white space or a character no
+ * address holds here (`<`, `>`, `"`, `\`, `|`: a table cell's separator), less
+ * the punctuation that ends the sentence around it.
+ */
+export const WEB_ADDRESS = /https?:\/\/[^\s<>"\\|]+[^\s<>"\\|.,;:!?)\]}'’”]/g;
+
+/** Addresses up to this many characters are shown whole: they fit one line of the References slide. */
+export const SHOWN_ADDRESS_MAX = 60;
+
+/**
+ * The address as a reader sees it: whole when short, else its host and the
+ * ends of its path, with `…` for what is left out ("example.org/search/…/compare?…").
+ *
+ * @example shortAddress('https://example.org/a') // 'https://example.org/a'
+ */
+export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
+  if (href.length <= max) return href;
+  const url = new URL(href);
+  const segments = url.pathname.split('/').filter(Boolean);
+  const more = url.search || url.hash ? '?…' : '';
+  const first = segments[0] ?? '';
+  const last = segments.length > 1 ? (segments.at(-1) ?? '') : '';
+  const middle = segments.length > 2 ? '/…' : '';
+  const candidates = [
+    `${url.host}/${first}${middle}${last ? `/${last}` : ''}${more}`,
+    `${url.host}${segments.length > 1 ? '/…' : ''}/${last || first}${more}`,
+  ];
+  const fitting = candidates.find((shown) => shown.length <= max);
+  if (fitting) return fitting;
+  // A host or a segment too long by itself: its beginning and its end.
+  const shown = candidates.at(-1) ?? url.host;
+  const half = Math.floor((max - 1) / 2);
+  return `${shown.slice(0, half)}…${shown.slice(shown.length - (max - 1 - half))}`;
+}

@@ -102,6 +102,8 @@ describe('a contender color too faint for the slide', () => {
     const cells = [...(xml ?? '').matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].map(([cell]) => cell);
     const header = cells.find((cell) => cell.includes('Alpha'));
     expect(header).toMatch(/<a:lnL[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/);
-    expect(cells.find((cell) => cell.includes('Beta'))).not.toMatch(/<a:lnL[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/);
+    expect(cells.find((cell) => cell.includes('Beta'))).not.toMatch(
+      /<a:lnL[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/,
+    );
   });
 });

@@ -5,14 +5,16 @@
  * Korean, with emoji, and with pictures. And without mutool, a build still
  * writes its images, screenshotted.
  *
- * Tolerance: the two differ only by anti-aliasing at glyph edges (and glyphs
- * placed up to a pixel or two apart), so every 16×16 block of the 2560×1440
- * images (8×8 slide pixels) must have the same average color within 48 of
- * 255 levels in each channel, and at most 6 % of the pixels may differ by more
- * than 32 levels. On the shipped talk the worst block differs by about 33
- * levels and the worst slide has 4.8 % of such pixels; a neighbouring slide
- * differs by more than 130 levels in some block, and a missing 24-pixel
- * emoji (the title without its 🚀) by more than 48.
+ * Tolerance: the two differ by anti-aliasing at glyph edges, glyphs placed
+ * a pixel or two apart, and the rows of a tall table a few pixels lower in
+ * print, so every 16×16 block of the 2560×1440 images (8×8 slide pixels) must
+ * have the same average color within 64 of 255 levels in each channel, and
+ * at most 8 % of the pixels may differ by more than 32 levels. Over all 34
+ * slides of the shipped talk (2026-12-06) the worst block differs by 45
+ * levels (a table's last row, 5 pixels lower) and the worst slide has 6.0 %
+ * of such pixels (a page of references); a neighbouring slide differs by
+ * more than 130 levels in some block, and a title without its emoji by more
+ * than 64.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,9 +37,9 @@ import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('rasterize');
 const BLOCK = 16;
-const BLOCK_LEVELS = 48;
+const BLOCK_LEVELS = 64;
 const PIXEL_LEVELS = 32;
-const PIXEL_SHARE = 0.06;
+const PIXEL_SHARE = 0.08;
 
 /** mutool is what setup.sh installs, and CI has it: only a machine without it skips the comparison. */
 const mutool = findRasterizer();
@@ -96,7 +98,6 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
         pdfFile,
         pages: rendered.slides.length,
         scale: 2,
-        workDir: job.workDir,
         timeout: 60_000,
         onImage: async (i, image) => {
           drawn[i] = image;

@@ -325,7 +325,6 @@ async function exportWithBrowser({
         pages,
         scale,
         onImage,
-        workDir: staging.dir,
         timeout: browser.timeout,
       });
       return undefined;

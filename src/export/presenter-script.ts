@@ -39,6 +39,19 @@ body[data-bespoke-view='presenter'] .bespoke-marp-presenter-container {
 .versus-pace-delta[data-pace='ahead'] { color: #111; background: #9fd9ff; }
 .versus-pace-delta[data-pace='on-time'] { color: #111; background: #b5e8a4; }
 .versus-pace-slot[data-pace='over'] { color: #ffb454; font-weight: bold; }
+/*
+ * Notes longer than their box scroll, with a scroll bar wide and light enough to see from the
+ * lectern, and a light edge where more text lies above or below (the covers scroll with the
+ * text, the edges stay: an edge shows only while text lies beyond it), also where scroll bars overlay.
+ */
+body[data-bespoke-view='presenter'] .bespoke-marp-presenter-note-container .bespoke-marp-note {
+  scrollbar-width: auto; scrollbar-color: rgba(238, 238, 238, 0.75) rgba(255, 255, 255, 0.1);
+  background:
+    linear-gradient(#222 30%, rgb(34 34 34 / 0)) center top / 100% 48px no-repeat local,
+    linear-gradient(rgb(34 34 34 / 0), #222 70%) center bottom / 100% 48px no-repeat local,
+    radial-gradient(farthest-side at 50% 0, rgb(238 238 238 / 0.6), transparent) center top / 100% 18px no-repeat scroll,
+    radial-gradient(farthest-side at 50% 100%, rgb(238 238 238 / 0.6), transparent) center bottom / 100% 18px no-repeat scroll;
+}
 /* The arrows of right-to-left talks point the way their slides go. */
 html[dir='rtl'] :is([data-bespoke-marp-osc='prev'], [data-bespoke-marp-osc='next'], .bespoke-marp-presenter-info-page-prev, .bespoke-marp-presenter-info-page-next) { transform: scaleX(-1); }
 .versus-clock { order: 1; display: block; box-sizing: border-box; padding: 0 10px; width: 100%; white-space: nowrap; color: #bbb; text-align: start; }

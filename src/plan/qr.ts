@@ -4,15 +4,31 @@
  * (export/pptx) show. The encoding is the `qrcode` package's.
  */
 import QRCode from 'qrcode';
-import { QR_CODE } from '../theme/geometry.js';
+import { PAD, QR_CODE, SLIDE } from '../theme/geometry.js';
 
 /** The info string of the fenced block that holds a QR code's address in the markdown. */
 export const QR_FENCE = 'versus-qr';
 
-/** The QR code a slide carries: the address it encodes, shown beside it too. */
+/** The QR code a slide carries: the address it encodes, shown beside it too, and where both stand (px of the slide, left to right). */
 export interface PlannedQr {
   text: string;
+  /** The code's square. */
+  code: { x: number; y: number; size: number };
+  /** The address's box, above the code, its text at the box's foot and right edge. */
+  caption: { x: number; y: number; width: number; height: number; size: number; line: number };
 }
+
+const { size, column, caption, captionLine, captionLines, captionGap } = QR_CODE;
+const CODE = { x: SLIDE.width - PAD.side - size, y: SLIDE.height - PAD.bottom - size, size };
+const CAPTION_HEIGHT = caption * captionLine * captionLines;
+const CAPTION = {
+  x: SLIDE.width - PAD.side - column,
+  y: CODE.y - captionGap - CAPTION_HEIGHT,
+  width: column,
+  height: CAPTION_HEIGHT,
+  size: caption,
+  line: captionLine,
+};
 
 /**
  * The address the QR code leads to: `qr:` when the outline names one, else its
@@ -21,7 +37,7 @@ export interface PlannedQr {
 export function qrOf(outline: { url?: string | undefined; qr?: string | false | undefined }): PlannedQr | undefined {
   if (outline.qr === false) return undefined;
   const text = outline.qr ?? outline.url;
-  return text ? { text } : undefined;
+  return text ? { text, code: CODE, caption: CAPTION } : undefined;
 }
 
 /**
@@ -34,7 +50,7 @@ export function qrOf(outline: { url?: string | undefined; qr?: string | false | 
  */
 export function qrSvg(text: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const { quiet, size } = QR_CODE;
+  const { quiet } = QR_CODE;
   const side = modules.size + 2 * quiet;
   const runs: string[] = [];
   for (let row = 0; row < modules.size; row++) {

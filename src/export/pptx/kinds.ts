@@ -7,7 +7,7 @@ import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableRow, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { textWidth } from '../../plan/fit/text.js';
-import { qrSvg } from '../../plan/qr.js';
+import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import {
@@ -25,7 +25,6 @@ import {
   LEAD_CONTENT,
   LEAD_LEFT,
   PAD,
-  QR_CODE,
   QR_TEXT_WIDTH,
   QUOTE,
   REFERENCES,
@@ -63,39 +62,31 @@ export type Assets = ReadonlyMap<string, string>;
 
 export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets): Promise<void> {
   await drawKind(frame, slide, assets);
-  if (slide.qr) drawQr(frame, slide.qr.text);
+  if (slide.qr) drawQr(frame, slide.qr);
 }
 
 /**
- * The QR code in its column (theme/geometry.ts, QR_CODE), as the slides draw it:
+ * The QR code where the planner placed it (plan/qr.ts), as the slides draw it:
  * the code at the column's foot as an SVG picture (package.ts adds the PNG that
  * LibreOffice and older PowerPoint show), the address above it, right-aligned.
  */
-function drawQr(frame: Frame, text: string): void {
-  const { size, column, caption, captionLine, captionLines } = QR_CODE;
-  const x = SLIDE.width - PAD.side - size;
-  const y = SLIDE.height - PAD.bottom - size;
+function drawQr(frame: Frame, { text, code, caption }: PlannedQr): void {
   frame.slide.addImage({
     data: `image/svg+xml;base64,${Buffer.from(qrSvg(text)).toString('base64')}`,
-    ...position({ x, y, w: size, h: size }),
+    ...position({ x: code.x, y: code.y, w: code.size, h: code.size }),
     altText: frame.labels.t('qrCaption', { url: text }),
   });
-  const height = caption * captionLine * captionLines;
   const paragraph: Paragraph = {
     runs: [{ text }],
-    size: caption,
-    line: captionLine,
+    size: caption.size,
+    line: caption.line,
     gap: 0,
     color: frame.palette.muted,
     align: 'right',
   };
-  addTextBox(
-    frame.slide,
-    { x: SLIDE.width - PAD.side - column, y: y - QR_CODE.captionGap - height, w: column, h: height },
-    [paragraph],
-    // An address reads left to right in any talk.
-    { lang: 'en', valign: 'bottom' },
-  );
+  const box = { x: caption.x, y: caption.y, w: caption.width, h: caption.height };
+  // An address reads left to right in any talk.
+  addTextBox(frame.slide, box, [paragraph], { lang: 'en', valign: 'bottom' });
 }
 
 async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise<void> {

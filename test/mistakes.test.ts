@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../src/code-frame.js';
 import { diagnosticFormatter, formatDiagnostic, VersusError } from '../src/diagnostics.js';
 import { loadOutline } from '../src/outline/load.js';
+import { parseOutlineText } from '../src/outline/parse.js';
+import { validateOutline } from '../src/outline/validate.js';
 import { CLI, ROOT, versus } from './run-cli.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/mistakes');
@@ -116,6 +118,37 @@ describe.concurrent('mistakes people make, all reported in one run', () => {
       expect(await problemsOf(name)).toEqual(expected);
     });
   }
+});
+
+describe('what is not taken for these mistakes', () => {
+  const HEAD = `title: Tea vs Coffee
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6f4e37" }
+sections:
+  - id: basics
+    title: The basics
+    slides:
+`;
+  const messages = (text: string) => {
+    const validated = validateOutline(parseOutlineText(text, 'outline.yaml'));
+    return validated.ok ? [] : validated.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`);
+  };
+
+  it('an empty key after a text in a block mapping is no comma split', () => {
+    const text = HEAD.replace('    slides:\n', '    slides:\n  - kind: bullets\n    bullets: [x]\n');
+    expect(messages(text)[0]).toBe('8:12 "slides" must be a list, not null');
+  });
+
+  it('text that runs on to a deeper line with ": " in it is no key indented too deep', () => {
+    const text = `${HEAD}      - kind: bullets\n        notes: Say this\n          and this: too\n        bullets: [x]\n`;
+    expect(messages(text)).toEqual(['10:16 this value is followed by lines indented under it']);
+  });
+
+  it('an unquoted ": " in a title is still named as such', () => {
+    const text = `${HEAD}      - kind: bullets\n        title: Keras vs TF: the rematch\n        bullets: [x]\n`;
+    expect(messages(text)).toEqual(['10:16 this text contains ": ", which YAML reads as the start of another key']);
+  });
 });
 
 describe('the code frame', () => {

@@ -60,7 +60,8 @@ export function explainIndentation(
   // Tabs are an error of their own.
   if (/^ *\t/.test(text)) return undefined;
   const shape = shapeOf(text.slice(indent));
-  if (!shape) return undefined;
+  // Below a value, "more words: …" is text that runs on, more likely than a key pushed too deep.
+  if (!shape || (target !== line && /\s/.test(shape.key ?? ''))) return undefined;
   const above = lines.slice(0, target - 1).map((text, i) => (misplaced.has(i + 1) ? '' : text));
   const open = openCollections(above.join('\n')).filter((o) => o.kind === shape.kind);
   if (open.length === 0 || open.some((o) => o.col === indent + 1)) return undefined;

@@ -11,13 +11,17 @@ import { thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** What the issues cannot tell about the YAML text: whether the mapping at a path was written as `{ … }`. */
+export type IsFlowMapping = (path: OutlinePath) => boolean;
+
 /** `schema` is the root the issues came from (outline or overlay), for "allowed keys" hints. */
 export function problemsFromIssues(
   schema: z.core.$ZodType,
   data: unknown,
   issues: readonly Issue[],
+  isFlowMapping: IsFlowMapping,
 ): SemanticProblem[] {
-  const found = issues.flatMap((issue) => toProblems(schema, data, issue));
+  const found = issues.flatMap((issue) => toProblems(schema, data, issue, isFlowMapping));
   // A key written one level too shallow belongs to the mapping above it: then the one there
   // that misses it is no news either.
   const misplaced = new Map(found.flatMap((problem) => misplacedIn(problem, schema, data)));
@@ -125,7 +129,12 @@ function samePath(a: OutlinePath, b: OutlinePath): boolean {
   return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
-function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): SemanticProblem[] {
+function toProblems(
+  root: z.core.$ZodType,
+  data: unknown,
+  issue: Issue,
+  isFlowMapping: IsFlowMapping,
+): SemanticProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
     code,
@@ -154,7 +163,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
       }
       if (value === null) {
-        const split = commaSplit(data, path);
+        const split = isFlowMapping(path.slice(0, -1)) ? commaSplit(data, path) : undefined;
         // At the key itself: it has no value to point at.
         if (split)
           return [
@@ -180,7 +189,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue): Semanti
         const inside = mappingBranch(root, path, data, issue.errors);
         if (inside) {
           return inside.flatMap((nested) =>
-            toProblems(root, data, { ...nested, path: [...issue.path, ...nested.path] }),
+            toProblems(root, data, { ...nested, path: [...issue.path, ...nested.path] }, isFlowMapping),
           );
         }
         const options = unionOptions(root, path, data);

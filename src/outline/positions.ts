@@ -87,6 +87,14 @@ export function hasKey(parsed: ParsedOutline, path: OutlinePath, key: string): b
   return isNode(node) && keyNode(node, key) !== undefined;
 }
 
+/** Whether the mapping at a path was written as `{ … }` in the file. */
+export function isFlowMapping(parsed: ParsedOutline): (path: OutlinePath) => boolean {
+  return (path) => {
+    const node = parsed.syntax().document.getIn(path, true);
+    return isMap(node) && node.flow === true;
+  };
+}
+
 /** True when `path` exists in the document as a sequence (used to tell lists from maps in messages). */
 export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean {
   return isSeq(parsed.syntax().document.getIn(path, true));

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
+import { hasKey, isFlowMapping, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -115,7 +115,9 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success)
-    return failed(locateProblems(parsed, problemsFromIssues(schema, parsed.data, result.error.issues)));
+    return failed(
+      locateProblems(parsed, problemsFromIssues(schema, parsed.data, result.error.issues, isFlowMapping(parsed))),
+    );
   return { ok: true, outline: result.data };
 }
 
@@ -134,7 +136,7 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const result = schema.safeParse(data);
   if (result.success) return [];
-  const problems = problemsFromIssues(schema, data, result.error.issues).filter(
+  const problems = problemsFromIssues(schema, data, result.error.issues, isFlowMapping(parsed)).filter(
     (problem) =>
       (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
       (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),

@@ -194,6 +194,16 @@ describe('planRuns', () => {
     ]);
   });
 
+  it('finds the set-up code and runner of a language under its usual name (py → python)', () => {
+    const py = loadText(TALK.replace('language: python, code: "x = 1"', 'language: py, code: "x = 1"')).outline;
+    expect(planRuns(py, { runnerDir: '/talk' })[0]).toMatchObject({
+      command: ['python3'],
+      file: 'versus_run.py',
+      script: 'import math\nx = 1\n',
+      before: [{ what: 'the set-up code, run.setup.python', firstLine: 1 }],
+    });
+  });
+
   it("places each job at its code in the outline: the pane's code, the exercise's solution or starter", () => {
     const jobs = planRuns(outline, { runnerDir: '/talk' });
     expect(jobs.map((job) => job.where)).toEqual([

@@ -12,9 +12,10 @@
 import path from 'node:path';
 import { sourceFileOf } from '../languages.js';
 import { originOf, type Where } from '../outline/origin.js';
+import { own } from '../outline/own.js';
 import type { OutlinePath } from '../outline/positions.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
-import { type Runner, runnerFor, syntaxCheckOf } from './runners.js';
+import { type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
 
 type ExerciseSlide = Extract<Slide, { kind: 'exercise' }>;
 
@@ -68,7 +69,12 @@ const SCRIPT_NAME = 'versus_run';
 export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
   const settings = outline.run;
   const runnerOf = (language: string) => runnerFor(language, settings, options);
-  const setupOf = (language: string) => settings?.setup?.[language] ?? settings?.setup?.[language.toLowerCase()];
+  // Set-up code under the language's name as written or its usual name (`py` → `python`), as runners are.
+  const setupOf = (language: string) =>
+    [language, ...settingKeys(language)].flatMap((key) => {
+      const code = own(settings?.setup, key);
+      return code === undefined ? [] : [{ what: `the set-up code, run.setup.${key}`, code }];
+    })[0];
   const talkLanguage = firstPaneLanguage(outline);
   const exercises = exercisesIn(options.everything ?? outline);
   const jobs: RunJob[] = [];
@@ -87,10 +93,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
     if (!command) return;
     const { before, code, ...rest } = fields;
     const setup = mode === 'run' ? setupOf(fields.language) : undefined;
-    const pieces: Code[] = [
-      ...(setup === undefined ? [] : [{ what: `the set-up code, run.setup.${fields.language}`, code: setup }]),
-      ...(mode === 'run' ? before : []),
-    ];
+    const pieces: Code[] = [...(setup === undefined ? [] : [setup]), ...(mode === 'run' ? before : [])];
     let prefix = '';
     const ran: RunJob['before'] = [];
     for (const piece of pieces) {

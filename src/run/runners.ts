@@ -5,6 +5,7 @@
  * the syntax of a file. Pure.
  */
 import path from 'node:path';
+import { own } from '../outline/own.js';
 import type { RunSettings } from '../outline/schema.js';
 
 /** The program and arguments that run a language's code; the code's file goes last. */
@@ -50,20 +51,29 @@ export function runnerFor(
   settings: RunSettings | undefined,
   { runnerDir, overrides = {} }: { runnerDir: string; overrides?: Record<string, string[]> },
 ): Runner | undefined {
-  const name = language.toLowerCase();
-  const usual = ALIASES[name] ?? name;
-  for (const key of [name, usual]) {
-    const override = overrides[key];
+  const usual = usualName(language);
+  for (const key of settingKeys(language)) {
+    const override = own(overrides, key);
     if (override) return { command: override };
-    const written = settings?.runners?.[key];
+    const written = own(settings?.runners, key);
     if (written === false) return undefined;
     if (written !== undefined) {
       const [program = '', ...args] = typeof written === 'string' ? written.trim().split(/\s+/) : written;
       return { command: [programPath(program, runnerDir), ...args], key };
     }
   }
-  const fallback = DEFAULT_RUNNERS[usual];
+  const fallback = own(DEFAULT_RUNNERS, usual);
   return fallback ? { command: [...fallback] } : undefined;
+}
+
+/** The keys a language's settings may be under: its name as written (lowercase), then its usual name (`sh` → `bash`). */
+export function settingKeys(language: string): string[] {
+  return [...new Set([language.toLowerCase(), usualName(language)])];
+}
+
+function usualName(language: string): string {
+  const name = language.toLowerCase();
+  return own(ALIASES, name) ?? name;
 }
 
 /**

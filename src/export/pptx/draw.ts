@@ -6,6 +6,7 @@
 import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
+import { textWidth } from '../../plan/fit/text.js';
 import { WEB_ADDRESS } from '../../text/address.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { SLIDE } from '../../theme/geometry.js';
@@ -130,7 +131,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
           ...(p.spacing ? { charSpacing: pt(p.spacing) } : {}),
           ...(p.bullet === 'disc' ? { bullet: { indent: pt(BULLET_INDENT * p.size) } } : {}),
           ...(p.bullet && p.bullet !== 'disc'
-            ? { bullet: { type: 'number', numberStartAt: p.bullet.start, indent: pt(BULLET_INDENT * p.size) } }
+            ? { bullet: { type: 'number', numberStartAt: p.bullet.start, indent: pt(numberIndent(p, paragraphs)) } }
             : {}),
         });
       }
@@ -151,6 +152,20 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     ...(options.title ? { placeholder: 'title' } : {}),
   } as TextOptions);
 }
+
+/**
+ * The hanging indent of a numbered paragraph: the list's, or wider where its widest
+ * number needs it ("10." is wider than the 1.2 em a bullet takes), so that no number runs into its text.
+ */
+function numberIndent(p: Paragraph, paragraphs: Paragraph[]): number {
+  const numbered = paragraphs.filter((q) => q.bullet && q.bullet !== 'disc');
+  const first = numbered[0]?.bullet;
+  const widest = (first && first !== 'disc' ? first.start : 1) + numbered.length - 1;
+  return Math.max(BULLET_INDENT * p.size, textWidth(`${widest}.`, sans(p.size)) + NUMBER_GAP * p.size);
+}
+
+/** Room between a list's number and its text, in em. */
+const NUMBER_GAP = 0.5;
 
 function mirrored(align: 'left' | 'center' | 'right'): 'left' | 'center' | 'right' {
   return align === 'left' ? 'right' : align === 'right' ? 'left' : align;

@@ -173,6 +173,8 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
           body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
         })),
         slide.slots,
+        // The closing line stands under the columns: their boxes end above it instead of running to the slide's foot.
+        !slide.otherwise,
       );
       if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
       return;
@@ -464,6 +466,8 @@ interface Column {
 /**
  * Columns side by side, each under a heading in its contender's color, wrapping into a grid
  * (`slots`: the cell of its row each stands in, as in the markdown); returns the y under them.
+ * The last row's boxes leave room to the slide's foot for text an editor adds, unless
+ * something stands under them (not `open`).
  */
 function drawColumns(
   frame: Frame,
@@ -471,6 +475,7 @@ function drawColumns(
   perRow: number | undefined,
   columns: Column[],
   slots?: readonly number[],
+  open = true,
 ): number {
   const across = perRow ?? columns.length;
   const width = columnWidth(across);
@@ -505,7 +510,7 @@ function drawColumns(
       if (column.draw) bodyHeight = column.draw(x, bodyTop, width);
       else if (column.body.length) {
         bodyHeight = paragraphsHeight(column.body, width);
-        const room = lastRow ? SLIDE.height - PAD.bottom - bodyTop : bodyHeight + 8;
+        const room = lastRow && open ? SLIDE.height - PAD.bottom - bodyTop : bodyHeight + 8;
         addTextBox(frame.slide, { x, y: bodyTop, w: width, h: Math.max(room, bodyHeight) }, column.body, {
           lang: frame.labels.lang,
         });
@@ -620,6 +625,8 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
           fill: who.color,
           edge: edgeFor(frame, who.color),
           radius: look.radius,
+          // The name in the middle of its tag, as the slides' badge centres it.
+          valign: 'middle',
           shrink: false,
         },
       );

@@ -1,0 +1,189 @@
+/**
+ * Slides a designer would sign (issue 31), on an outline of our own
+ * (test/fixtures/layout/: six analytical databases, 55–61-line code files in
+ * Python, TypeScript and Rust, a twelve-row table, long pros and cons, a
+ * 600-character source address, bare addresses in text), built once and
+ * measured in Chromium in both themes: words stay whole outside code and
+ * links, a code pane alone on its slide takes the width when its code wraps,
+ * a continued pane never opens with a lone closing bracket, pros and cons
+ * never share a continuation slide, the long address shows shortened but
+ * links whole, and no text boxes of the PowerPoint overlap.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BuildResult, build } from '../src/commands/build.js';
+import { openDocument } from '../src/export/browser.js';
+import { renderSlides } from '../src/export/marp.js';
+import { slidesDocument } from '../src/export/slides-document.js';
+import { CONTINUATION } from '../src/plan/fit/code.js';
+import { resolveTheme } from '../src/theme/resolve.js';
+import { BUILT_IN_THEMES } from '../src/theme/themes.js';
+import { sharedBrowser, testBrowser } from './browser.js';
+import { describeWithBrowser } from './helpers.js';
+import { ROOT } from './run-cli.js';
+
+const OUTLINE = path.join(ROOT, 'test/fixtures/layout/layout-6.yaml');
+const LONG_URL_START = 'https://www.example.org/search/results/analytical-databases/compare?filter0=';
+
+interface SlideLayout {
+  /** Words of text (outside code and links) whose letters stand on more than one line. */
+  split: string[];
+  /** Each code pane's width as a share of the slide, and whether its code wraps. */
+  panes: { share: number; wraps: boolean }[];
+  text: string;
+}
+
+/** How every slide of `markdown` lays out in Chromium with `themeName`. */
+async function layoutOf(markdown: string, themeName: string): Promise<SlideLayout[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
+  const theme = await resolveTheme(themeName, ROOT);
+  const page = await openDocument(
+    await (await testBrowser()).newPage(),
+    path.join(dir, 'slides.html'),
+    slidesDocument(await renderSlides(markdown, theme), 'slides', 'en'),
+  );
+  try {
+    return await page.evaluate(
+      (marker) =>
+        [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map((section) => {
+          const slide = section.getBoundingClientRect().width;
+          const split: string[] = [];
+          const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
+            // A line may break after a hyphen or a dash: what stands between them is one piece.
+            for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—]+[-‐–—]*/gu)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const tops = new Set(
+                [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+              );
+              if (tops.size > 1) split.push(match[0]);
+            }
+          }
+          const panes = [...section.querySelectorAll('pre')].map((pre) => ({
+            share: pre.getBoundingClientRect().width / slide,
+            wraps: (pre.textContent ?? '').includes(marker),
+          }));
+          return { split, panes, text: section.innerText };
+        }),
+      CONTINUATION.trim(),
+    );
+  } finally {
+    await page.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The boxes of a slide's text-holding shapes in the PPTX, from its XML. */
+function textBoxes(xml: string): { text: string; x: number; y: number; w: number; h: number }[] {
+  return [...xml.matchAll(/<p:(sp|graphicFrame)>[\s\S]*?<\/p:\1>/g)].flatMap(([shape]) => {
+    const text = [...shape.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+    const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
+    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
+    return text.trim() && off && ext
+      ? [{ text, x: Number(off[1]), y: Number(off[2]), w: Number(ext[1]), h: Number(ext[2]) }]
+      : [];
+  });
+}
+
+describeWithBrowser('slides laid out by hand', { concurrent: true }, () => {
+  let dir: string;
+  let built: BuildResult;
+  const layouts = new Map<string, Promise<SlideLayout[]>>();
+  const measured = (theme: string) => {
+    const found = layouts.get(theme) ?? layoutOf(built.compiled.markdown, theme);
+    layouts.set(theme, found);
+    return found;
+  };
+  const file = (ext: string) => path.join(dir, `${built.compiled.deck.meta.slug}${ext}`);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'versus-layout-build-'));
+    built = await build(OUTLINE, { outDir: dir, formats: ['pdf', 'handout', 'pptx'], browser: sharedBrowser() });
+  }, 120_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const theme of BUILT_IN_THEMES) {
+    it(`breaks no word across lines outside code and links, and gives a lone wrapping code pane the width (${theme})`, async () => {
+      const slides = await measured(theme);
+      const { deck } = built.compiled;
+      expect(slides).toHaveLength(deck.slides.length);
+      const split = slides.flatMap((s, i) =>
+        s.split.map((word) => `slide ${i + 1} "${deck.slides[i]?.heading}": ${word}`),
+      );
+      expect(split).toEqual([]);
+      const narrow = slides.flatMap((s, i) =>
+        s.panes.length === 1 && s.panes[0]?.wraps && (s.panes[0]?.share ?? 0) < 0.7 ? [deck.slides[i]?.heading] : [],
+      );
+      expect(narrow).toEqual([]);
+      // The outline has such slides: a pane going on alone after the two beside it ended.
+      expect(slides.some((s) => s.panes.length === 1 && (s.panes[0]?.share ?? 0) >= 0.7)).toBe(true);
+      // The long address shows shortened on the References slide.
+      expect(slides.at(-1)?.text).toContain('www.example.org/search/…/compare?…');
+    });
+  }
+
+  it('continues no code pane with a lone closing bracket, and never puts cons on a pros slide', () => {
+    const { deck } = built.compiled;
+    const code = deck.slides.filter((s) => s.kind === 'code' && (s.part?.index ?? 1) > 1);
+    expect(code.length).toBeGreaterThan(3);
+    const opening = code.flatMap((s) => (s.kind === 'code' ? s.panes.map((p) => (p.code ?? '').split('\n')[0]) : []));
+    expect(opening.filter((line) => /^\s*[)\]}]/.test(line ?? ''))).toEqual([]);
+    const prosCons = deck.slides.filter((s) => s.kind === 'pros-cons');
+    expect(prosCons.length).toBeGreaterThan(1);
+    for (const slide of prosCons) {
+      if (slide.kind !== 'pros-cons') continue;
+      expect(Object.keys(slide.pros).length === 0 || Object.keys(slide.cons).length === 0).toBe(true);
+    }
+  });
+
+  it('shows the 600-character address shortened on the slide and in the handout, and links it whole in the PDFs', async () => {
+    const links = async (pdf: string) => {
+      const doc = await PDFDocument.load(await readFile(pdf));
+      return doc.getPages().flatMap((page) =>
+        (page.node.Annots()?.asArray() ?? []).flatMap((ref) => {
+          const action = doc.context.lookup(ref, PDFDict).lookup(PDFName.of('A'));
+          const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
+          return uri instanceof PDFString || uri instanceof PDFHexString ? [uri.decodeText()] : [];
+        }),
+      );
+    };
+    for (const pdf of [file('.pdf'), file('.handout.pdf')]) {
+      const full = (await links(pdf)).filter((uri) => uri.startsWith(LONG_URL_START));
+      expect(full.length, pdf).toBeGreaterThan(0);
+      for (const uri of full) expect(uri).toHaveLength(600);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile(pdf))), {
+        mergePages: true,
+      });
+      expect(text).toContain('www.example.org/search/…/compare?…');
+      expect(text).not.toContain('filter11=');
+    }
+  });
+
+  it('draws no PowerPoint text box over another, on any slide', async () => {
+    const zip = await JSZip.loadAsync(await readFile(file('.pptx')));
+    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(built.compiled.deck.slides.length);
+    const overlaps: string[] = [];
+    for (const name of slides) {
+      const boxes = textBoxes((await zip.file(name)?.async('string')) ?? '');
+      boxes.forEach((a, i) => {
+        for (const b of boxes.slice(i + 1)) {
+          const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+          const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+          if (w > 0 && h > 0) overlaps.push(`${name}: "${a.text.slice(0, 20)}" and "${b.text.slice(0, 20)}"`);
+        }
+      });
+    }
+    expect(overlaps).toEqual([]);
+  });
+});

@@ -41,6 +41,10 @@ const CASES: Record<string, string[]> = {
     'indentation-item.yaml:17:11 error[yaml-syntax]: "text" is indented 10 spaces, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 16: indent it 8 spaces (2 fewer).',
   ],
+  'indentation-empty.yaml': [
+    'indentation-empty.yaml:15:5 error[wrong-type]: "slides" has no value: the list below it is indented 2 spaces, less than "slides" itself, so its items are read as sections\n' +
+      '  hint: Indent the list 4 spaces more, its "-" at column 7, and the lines under each item as much.',
+  ],
   'indentation-overlay.yaml': [
     'indentation-overlay.yaml:10:5 error[unknown-key]: "bullets" is indented 4 spaces, so it is read as an addition field; it belongs to the slide above, whose keys start at column 9\n' +
       '  hint: Line it up with line 9: indent it 8 spaces (4 more).',
@@ -137,7 +141,9 @@ sections:
 
   it('an empty key after a text in a block mapping is no comma split', () => {
     const text = HEAD.replace('    slides:\n', '    slides:\n  - kind: bullets\n    bullets: [x]\n');
-    expect(messages(text)[0]).toBe('8:12 "slides" must be a list, not null');
+    expect(messages(text)).toEqual([
+      '8:5 "slides" has no value: the list below it is indented 2 spaces, less than "slides" itself, so its items are read as sections',
+    ]);
   });
 
   it('text that runs on to a deeper line with ": " in it is no key indented too deep', () => {

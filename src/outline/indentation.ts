@@ -86,6 +86,38 @@ export function explainIndentation(
   }
 }
 
+/**
+ * For a key left without a value (`slides:`) because the list below it is
+ * indented less than the key, so that YAML reads its items as items of the
+ * list that holds the key's mapping: what happened, how to indent it, and the
+ * lines of the first item so misread (their problems are echoes of this one).
+ */
+export function explainEmptyKey(
+  source: string,
+  line: number,
+): { col: number; message: string; hint: string; echoes: { from: number; through: number } } | undefined {
+  const lines = source.split('\n');
+  const text = lines[line - 1] ?? '';
+  const indent = indentOf(text);
+  const key = shapeOf(text.slice(indent))?.key;
+  const next = nextContentLine(lines, line);
+  if (key === undefined || next === undefined || !/:\s*(#.*)?$/.test(text)) return undefined;
+  const below = lines[next - 1] ?? '';
+  const listIndent = indentOf(below);
+  if (listIndent >= indent || shapeOf(below.slice(listIndent))?.kind !== 'list') return undefined;
+  const holder = openCollections(lines.slice(0, line).join('\n')).find(
+    (o) => o.kind === 'list' && o.col === listIndent + 1,
+  );
+  const readAs = holder && itemOf(holder.path);
+  const shift = indent + 2 - listIndent;
+  return {
+    col: indent + 1,
+    message: `"${key}" has no value: the list below it is indented ${spaces(listIndent)}, less than "${key}" itself, so ${readAs ? `its items are read as ${readAs}s` : 'it is not read as its value'}`,
+    hint: `Indent the list ${spaces(shift)} more, its "-" at column ${indent + 3}, and the lines under each item as much.`,
+    echoes: { from: next, through: lastLineUnder(lines, next, listIndent) },
+  };
+}
+
 function spaces(n: number): string {
   return n === 1 ? '1 space' : `${n} spaces`;
 }

@@ -27,6 +27,8 @@ import { explainIndentation } from './indentation.js';
 
 export interface ParsedOutline {
   file: string;
+  /** The text parsed (messages about indentation read its lines). */
+  source: string;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
   /**
@@ -90,7 +92,7 @@ export function parseOutlineText(source: string, file: string): ParsedOutline {
     tree ??= parseWithPositions(source, file).syntax();
     return tree;
   };
-  return { file, data: fast.data, diagnostics: [], syntax };
+  return { file, source, data: fast.data, diagnostics: [], syntax };
 }
 
 /**
@@ -116,6 +118,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     const empty = { document: parseDocument(''), lineCounter };
     return {
       file,
+      source,
       data: undefined,
       diagnostics: [{ severity: 'error', code: 'yaml-syntax', message, file, line, col, path: [], hint }],
       syntax: () => empty,
@@ -193,6 +196,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     .map((error) => lineCounter.linePos(openingQuote(error, source) ?? error.pos[0]).line);
   return {
     file,
+    source,
     data,
     diagnostics,
     ...(guessed.length > 0 ? { guessedFrom: Math.min(...guessed) } : {}),

@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import { hasKey, isFlowMapping, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
@@ -114,11 +115,37 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
     ]);
   }
   const result = schema.safeParse(parsed.data);
-  if (!result.success)
-    return failed(
-      locateProblems(parsed, problemsFromIssues(schema, parsed.data, result.error.issues, isFlowMapping(parsed))),
-    );
+  if (!result.success) {
+    const problems = problemsFromIssues(schema, parsed.data, result.error.issues, isFlowMapping(parsed));
+    return failed(explainEmptyKeys(parsed, locateProblems(parsed, problems)));
+  }
   return { ok: true, outline: result.data };
+}
+
+/**
+ * A list or mapping left empty because the lines below it are indented less
+ * than its key: said so at the key, and the problems of the first item so
+ * misread (a slide read as a section) left out as its echoes.
+ */
+function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Diagnostic[] {
+  const echoes: { from: number; through: number }[] = [];
+  const explained = diagnostics.map((d) => {
+    if (d.code !== 'wrong-type' || valueAt(parsed.data, d.path ?? []) !== null) return d;
+    const empty = explainEmptyKey(parsed.source, d.line);
+    if (!empty) return d;
+    echoes.push(empty.echoes);
+    return { ...d, col: empty.col, message: empty.message, hint: empty.hint };
+  });
+  return explained.filter((d) => !echoes.some(({ from, through }) => d.line >= from && d.line <= through));
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return value;
 }
 
 /** Problems a schema finds without a syntax error's help: a misspelt key, a wrong value. */

@@ -92,7 +92,7 @@ function positiveInt(value: string): number {
 }
 
 /** `--runner python=.venv/bin/python`, collected by language. */
-function runnerOption(value: string, previous: Record<string, string[]>): Record<string, string[]> {
+function runnerOption(value: string, previous: Record<string, string[]> = {}): Record<string, string[]> {
   const parsed = parseRunnerOption(value, process.cwd());
   if (!parsed) throw new InvalidArgumentError('expected language=program, e.g. python=.venv/bin/python.');
   const [language, command] = parsed;
@@ -245,7 +245,9 @@ function printBuilt(
 
 program
   .command('check')
-  .description('Validate the outline and lint it: overflow measured in Chromium, notes, sources, time budget.')
+  .description(
+    'Validate the outline and lint it: overflow measured in Chromium, notes, sources, time budget; --run runs its code.',
+  )
   .argument('[outline]', 'outline file', DEFAULTS.outline)
   .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
   .option('-t, --theme <theme>', `measure with this theme (${THEMES}, or a .css file)`)
@@ -256,7 +258,6 @@ program
     '--runner <language=program>',
     "with --run: the program that runs a language, over the outline's run.runners (repeatable), e.g. python=.venv/bin/python",
     runnerOption,
-    {},
   )
   .action(async (outline: string, opts) => {
     const { checkOutline, checkFailure, formatCheckReport } = await import('./commands/check.js');

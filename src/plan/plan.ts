@@ -22,6 +22,7 @@ import type {
 } from './deck.js';
 import { exerciseTitle } from './exercises.js';
 import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit/kinds.js';
+import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
 import { estimateMinutes } from './timing.js';
@@ -87,6 +88,9 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       (item) => item.title,
       (page) => ({ kind: 'agenda' as const, items: page }),
       AGENDA,
+      0,
+      undefined,
+      counted(labels),
     );
     slides.push(
       ...continued(
@@ -149,6 +153,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         REFERENCES,
         0,
         width,
+        counted(labels),
       );
     let parts = fitReferences(sources.map((source) => referenceLine(source, labels)));
     // The closing part keeps the QR code's column clear: its lines laid out again beside it (a part more if they need it).
@@ -203,6 +208,11 @@ function spokenText(slide: Slide): string {
   const notes = slide.notes ?? '';
   if (slide.kind !== 'exercise') return notes;
   return `${notes}${notes ? '\n\n' : ''}${slide.solution}`;
+}
+
+/** A split slide's title, measured as the talk writes its counter ("(2/2)", "（2/2）"). */
+function counted(labels: Labels): Continued {
+  return (title, count) => labels.t('continued', { title, index: String(count), count: String(count) });
 }
 
 /** An author's private notes, when they wrote any. */

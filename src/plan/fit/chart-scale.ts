@@ -27,7 +27,8 @@ function linearScale(values: readonly number[], { min, max }: { min?: number; ma
     if (max === undefined) hi = lo + (Math.abs(lo) || 1);
     else lo = hi - (Math.abs(hi) || 1);
   }
-  const step = niceStep((hi - lo) / 5);
+  // At least a step far below any measured value: a range of subnormal numbers has no round ticks of its own.
+  const step = niceStep(Math.max((hi - lo) / 5, 1e-300));
   if (min === undefined) lo = Math.floor(lo / step) * step;
   if (max === undefined) hi = Math.ceil(hi / step) * step;
   const ticks: number[] = [];
@@ -39,7 +40,8 @@ function logScale(values: readonly number[], { min, max }: { min?: number; max?:
   const positive = values.filter((v) => v > 0);
   const low = positive.length ? Math.min(...positive) : 1;
   const high = positive.length ? Math.max(...positive) : 10;
-  const lo = min ?? 10 ** Math.floor(Math.log10(low));
+  // Decades from 1e-300: below, powers of ten round to zero (a subnormal value sits at the axis's start).
+  const lo = min ?? 10 ** Math.max(-300, Math.floor(Math.log10(low)));
   let hi = max ?? 10 ** Math.ceil(Math.log10(high));
   if (hi <= lo) hi = lo * 10;
   const first = Math.ceil(Math.log10(lo) - 1e-9);

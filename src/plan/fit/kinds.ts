@@ -16,7 +16,7 @@ import { fitList, listParts, timelineItem } from './lists.js';
 import { paginate, type Sized, slices } from './paginate.js';
 import type { Part } from './part.js';
 import { tableParts } from './table.js';
-import { underTitle } from './title.js';
+import { type Continued, underTitle } from './title.js';
 
 export { fitList } from './lists.js';
 export type { Part } from './part.js';
@@ -25,11 +25,14 @@ export { fitDivider, fitTitleSlide } from './title.js';
 /** The parts of an authored slide. */
 export function fitContent(content: FitInput, title: string, contenders: readonly Contender[], labels: Labels): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
+  // A split slide's title is measured with its counter as the talk writes it.
+  const continued: Continued = (t, count) =>
+    labels.t('continued', { title: t, index: String(count), count: String(count) });
   switch (content.kind) {
     case 'bullets': {
       const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
       const make = (bullets: string[]) => ({ ...content, bullets });
-      return fitList(title, content.bullets, (b) => b, make, BODY, lead);
+      return fitList(title, content.bullets, (b) => b, make, BODY, lead, undefined, continued);
     }
     case 'exercise': {
       // Each part repeats the timebox line ("10 min"), when the author set one.
@@ -41,38 +44,47 @@ export function fitContent(content: FitInput, title: string, contenders: readonl
         (task) => ({ ...content, task }),
         BODY,
         label,
+        undefined,
+        continued,
       );
     }
     case 'timeline':
-      return underTitle(title, (budget) =>
-        listParts(
-          content.events,
-          budget,
-          0,
-          (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text),
-          (events) => ({ ...content, events }),
-        ),
+      return underTitle(
+        title,
+        (budget) =>
+          listParts(
+            content.events,
+            budget,
+            0,
+            (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text),
+            (events) => ({ ...content, events }),
+          ),
+        continued,
       );
     case 'comparison':
-      return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.t('tie')));
+      return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.t('tie')), continued);
     case 'pros-cons':
-      return underTitle(title, (budget) => prosConsParts(content, budget, contenders));
+      return underTitle(title, (budget) => prosConsParts(content, budget, contenders), continued);
     case 'decision':
-      return underTitle(title, (budget) => decisionParts(content, budget));
+      return underTitle(title, (budget) => decisionParts(content, budget), continued);
     case 'code':
-      return underTitle(title, (budget) => codeParts(content, budget, nameOf));
+      return underTitle(title, (budget) => codeParts(content, budget, nameOf), continued);
     case 'quote':
-      return underTitle(title, (budget) => quoteParts(content, budget));
+      return underTitle(title, (budget) => quoteParts(content, budget), continued);
     case 'chart':
-      return underTitle(title, (budget) => chartParts(content, budget, contenders, labels));
+      return underTitle(title, (budget) => chartParts(content, budget, contenders, labels), continued);
     case 'image':
-      return underTitle(title, (budget) => {
-        const caption = content.caption ? stack([paragraph(content.caption, CONTENT.width)]) + BODY.gap : 0;
-        // The theme lets an image take its full height; less when a long title or caption needs the room.
-        const room = budget - caption - IMAGE.captionGap;
-        const image = Math.max(IMAGE.minHeight, Math.floor(Math.min(IMAGE.maxHeight, room)));
-        return [{ content, fit: image < IMAGE.maxHeight ? { image } : {} }];
-      });
+      return underTitle(
+        title,
+        (budget) => {
+          const caption = content.caption ? stack([paragraph(content.caption, CONTENT.width)]) + BODY.gap : 0;
+          // The theme lets an image take its full height; less when a long title or caption needs the room.
+          const room = budget - caption - IMAGE.captionGap;
+          const image = Math.max(IMAGE.minHeight, Math.floor(Math.min(IMAGE.maxHeight, room)));
+          return [{ content, fit: image < IMAGE.maxHeight ? { image } : {} }];
+        },
+        continued,
+      );
   }
 }
 

@@ -8,7 +8,7 @@ import { bold, listItem, sans, textHeight } from './blocks.js';
 import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { textWidth } from './text.js';
-import { underTitle } from './title.js';
+import { CONTINUED, type Continued, underTitle } from './title.js';
 
 /** A list split into parts; numbered lists continue their numbers. */
 export function listParts<T, C = SlideContent>(
@@ -54,8 +54,11 @@ export function fitList<T, C>(
   look: ListLook = BODY,
   overhead = 0,
   width = CONTENT.width,
+  continued: Continued = CONTINUED,
 ): Part<C>[] {
-  return underTitle(title, (budget) =>
-    listParts(items, budget, overhead, (item) => listItem(text(item), width, look.size, look.gap), make),
+  return underTitle(
+    title,
+    (budget) => listParts(items, budget, overhead, (item) => listItem(text(item), width, look.size, look.gap), make),
+    continued,
   );
 }

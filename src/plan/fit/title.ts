@@ -20,11 +20,19 @@ import type { Sized } from './paginate.js';
 import type { Part } from './part.js';
 
 type Body<C> = (budget: number) => Part<C>[];
+
+/** A continuation slide's title when a slide has `count` parts: "History (2/2)", in the talk's words. */
+export type Continued = (title: string, count: number) => string;
+
+/** The counter as English writes it, for callers without the talk's labels. */
+export const CONTINUED: Continued = (title, count) => `${title} (${count}/${count})`;
+
 /**
  * Lays the body out under the title, then once more if the parts' "(1/2)"
- * counter makes the title take more room. Shrinks a long title first.
+ * counter (`continued`: as the talk writes it, "（1/2）" in Japanese) makes
+ * the title take more room. Shrinks a long title first.
  */
-export function underTitle<C>(title: string, body: Body<C>): Part<C>[] {
+export function underTitle<C>(title: string, body: Body<C>, continued: Continued = CONTINUED): Part<C>[] {
   const sized = (text: string) => {
     const size = titleSize(text, H1.size, H1.min, 2, CONTENT.width);
     return { size, budget: bodyBudget(titleHeight(text, size)) };
@@ -32,7 +40,7 @@ export function underTitle<C>(title: string, body: Body<C>): Part<C>[] {
   let heading = sized(title);
   let parts = body(heading.budget);
   if (parts.length > 1) {
-    heading = sized(`${title} (${parts.length}/${parts.length})`);
+    heading = sized(continued(title, parts.length));
     parts = body(heading.budget);
   }
   const fit = heading.size < H1.size ? { title: heading.size } : {};

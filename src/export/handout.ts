@@ -94,7 +94,9 @@ ${NOTES_FLOW_CSS}
 .layout-1 .item .thumb, .layout-2 .item .thumb { break-after: avoid; }
 .reference-list { break-before: page; }
 .reference-list ol { padding-inline-start: 6mm; }
-.reference-list li { margin-bottom: 2mm; }
+.reference-list li { margin-bottom: 2mm; break-inside: avoid; }
+/* The last three references go together: a last page never holds one or two lines alone. */
+.reference-list li:nth-last-child(-n + 2) { break-before: avoid; }
 /* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones;
    it reads left to right in a right-to-left handout too. */
 .reference-list a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }

@@ -7,7 +7,7 @@
  * problems come in one run, each with its message and hint written out in
  * full. Loaded in-process; two CLI runs show the printed form and its code frame.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ import { validateOutline } from '../src/outline/validate.js';
 import { CLI, ROOT, versus } from './run-cli.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/mistakes');
+/** util-linux's `script`, which runs a command on a terminal of its own (Linux only). */
+const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
 
 /** Every problem of one load, as `file:line:col error[code]: message` and `  hint: …`, file names relative to DIR. */
 async function problemsOf(name: string): Promise<string[]> {
@@ -215,21 +217,18 @@ describe('the printed form', () => {
   });
 
   // `script` gives the CLI a terminal, where colours are on unless NO_COLOR is set.
-  it.skipIf(process.platform !== 'linux')(
-    'paints the caret red on a terminal, and nothing under NO_COLOR',
-    async () => {
-      const onTerminal = async (env: NodeJS.ProcessEnv) => {
-        const command = `${process.execPath} ${CLI} build ${file} --out never-written`;
-        const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd: DIR, env }).catch(
-          (error: { stdout: string }) => error,
-        );
-        return stdout.replaceAll('\r\n', '\n');
-      };
-      const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
-      const [coloured, plain] = await Promise.all([onTerminal(env), onTerminal({ ...env, NO_COLOR: '1' })]);
-      expect(coloured).toContain('\u001b[31m^\u001b[39m');
-      expect(plain).not.toContain('\u001b[');
-      expect(plain.startsWith(PRINTED), plain).toBe(true);
-    },
-  );
+  it.skipIf(!HAS_SCRIPT)('paints the caret red on a terminal, and nothing under NO_COLOR', async () => {
+    const onTerminal = async (env: NodeJS.ProcessEnv) => {
+      const command = `${process.execPath} ${CLI} build ${file} --out never-written`;
+      const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], { cwd: DIR, env }).catch(
+        (error: { stdout: string }) => error,
+      );
+      return stdout.replaceAll('\r\n', '\n');
+    };
+    const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+    const [coloured, plain] = await Promise.all([onTerminal(env), onTerminal({ ...env, NO_COLOR: '1' })]);
+    expect(coloured).toContain('\u001b[31m^\u001b[39m');
+    expect(plain).not.toContain('\u001b[');
+    expect(plain.startsWith(PRINTED), plain).toBe(true);
+  });
 });

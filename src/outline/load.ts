@@ -317,7 +317,8 @@ function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: num
  * Inlines code files, renames images to content-addressed asset names
  * (`assets/<name>-<hash>.<ext>`), and makes a theme file's path absolute: each
  * relative to the file that names it. Mutates the stamped slides and `data`;
- * adds the images to `assets` and every file read to `inputs`.
+ * adds the images to `assets` and every file read to `inputs`. Returns the
+ * problems found (a missing file, one outside its folder, not an image).
  */
 async function resolveFiles(
   parsed: ParsedOutline,

@@ -296,6 +296,8 @@ function unquotedColon(error: YAMLError, source: string): { message: string; hin
   const key = line.slice(0, error.pos[0] - lineStart);
   // Inside a flow collection ({ id: tea, … }) the colons are the collection's own.
   if (!/:(\s|$)/.test(value) || /^["'[{|>]/.test(value) || /[[{]/.test(key)) return undefined;
+  // An error at the start of its line is about the line's place, not a text after a key.
+  if (!/:\s*$/.test(key)) return undefined;
   return {
     message: `this text contains ": ", which YAML reads as the start of another key`,
     hint: `Put the text in quotes: ${key.trim()} ${JSON.stringify(value)}`,

@@ -41,7 +41,7 @@ describeWithBrowser('charts in the HTML and the PDFs', { concurrent: true }, () 
       const outDir = await temp.dir();
       const result = await build(path.join(FIXTURES, `${name}.yaml`), {
         outDir,
-        formats: ['md', 'html', 'pdf', 'handout'],
+        formats: ['md', 'html', 'pdf', 'handout', 'script'],
         browser: sharedBrowser(),
         marpCli: sharedMarpCli(),
       });
@@ -94,7 +94,7 @@ describeWithBrowser('charts in the HTML and the PDFs', { concurrent: true }, () 
     }
   });
 
-  it('prints the values as text in the slide PDF and the handout, on the chart’s own page', async () => {
+  it('prints the values as text in the slide PDF (on the chart’s own page), the handout and the script', async () => {
     for (const result of built.values()) {
       const pages = await pdfPages(file(result, '.pdf'));
       expect(pages).toHaveLength(result.compiled.deck.slides.length);
@@ -107,9 +107,11 @@ describeWithBrowser('charts in the HTML and the PDFs', { concurrent: true }, () 
         }
         for (const tick of slide.chart.ticks) expect(text).toContain(tick.lines[0]);
       }
-      const handout = (await pdfPages(file(result, '.handout.pdf'))).join(' ').replace(/\s+/g, ' ');
       const numbers = chartsOf(result).flatMap(({ slide }) => slide.groups.flatMap((g) => g.texts));
-      for (const value of numbers.filter((text) => /\d/.test(text))) expect(handout).toContain(value);
+      for (const printed of ['.handout.pdf', '.script.pdf']) {
+        const text = (await pdfPages(file(result, printed))).join(' ').replace(/\s+/g, ' ');
+        for (const value of numbers.filter((n) => /\d/.test(n))) expect(text).toContain(value);
+      }
     }
   });
 });

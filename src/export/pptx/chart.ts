@@ -71,8 +71,9 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
   const colors = slide.series.map(colorOf);
   const y = top + captionHeight + CHART.blockGap;
   const bars = chart.horizontal ? 'bar' : 'col';
-  // Horizontal bars read top to bottom, as on the slide; right to left, values grow to the left.
-  const categoriesReversed = chart.horizontal !== rtl;
+  // Horizontal bars read top to bottom, as on the slide (PowerPoint starts at the bottom); right to left,
+  // columns start at the right and horizontal bars grow to the left.
+  const categoriesReversed = chart.horizontal || rtl;
   const text = { fontFace: PPTX_FONTS.sans, color: hex(p.fg) };
   frame.slide.addChart(frame.pptx.ChartType.bar, series, {
     x: inch(PAD.side),

@@ -221,6 +221,11 @@ describe('layouts for 2–6 contenders', () => {
     for (const part of parts) {
       if (part.kind !== 'pros-cons') continue;
       expect(Object.keys(part.pros).length === 0 || Object.keys(part.cons).length === 0).toBe(true);
+      // A part of fewer whole columns than the others spreads them over the width: no column's room stays empty.
+      const whole = (side: 'pros' | 'cons') =>
+        Object.entries(part[side]).every(([id, items]) => items.length === (side === 'pros' ? pros : cons)[id]?.length);
+      const shown = new Set([...Object.keys(part.pros), ...Object.keys(part.cons)]).size;
+      if (whole('pros') && whole('cons')) expect(part.columns).toBe(shown);
     }
     const shown = (side: 'pros' | 'cons') =>
       parts.flatMap((p) => (p.kind === 'pros-cons' ? Object.values(p[side]).flat() : []));

@@ -5,7 +5,7 @@ import type { Contender } from '../../outline/schema.js';
 import { BODY, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { columnHeading, listItem, paragraph, stack } from './blocks.js';
-import { type ColumnLayout, planColumns, slotsOf } from './columns.js';
+import { type ColumnLayout, layoutOf, planColumns } from './columns.js';
 import type { Part } from './part.js';
 
 /** Prose columns narrower than a quarter of the slide read badly: more contenders take more slides. */
@@ -47,8 +47,7 @@ export function prosConsParts(
       return {
         content: { ...content, ...lists },
         fit: {},
-        columns: plan.perRow,
-        ...slotsOf(slide),
+        ...layoutOf(slide, plan.perRow, (column) => itemsOf(shown[column] as Contender).length),
       };
     });
   };
@@ -86,7 +85,6 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
       ...(otherwise && i === parts - 1 ? { otherwise } : {}),
     },
     fit: {},
-    columns: perRow,
-    ...slotsOf(slide),
+    ...layoutOf(slide, perRow, (column) => content.choices[column]?.when.length ?? 0),
   }));
 }

@@ -199,6 +199,21 @@ function flow(
 }
 
 /**
+ * How a slide's columns stand: `perRow` side by side, unless the slide shows
+ * fewer, each of them whole (`lengthOf(column)` items), which then share the
+ * whole width instead of leaving a column's room empty.
+ */
+export function layoutOf(
+  slide: ColumnPlan['slides'][number],
+  perRow: number,
+  lengthOf: (column: number) => number,
+): { columns: number; slots?: number[] } {
+  const whole = slide.columns.every((c) => c.from === 0 && c.to === lengthOf(c.column));
+  if (whole && slide.columns.length < perRow) return { columns: slide.columns.length };
+  return { columns: perRow, ...slotsOf(slide) };
+}
+
+/**
  * `slots`, the cell of its row each column of a slide stands in, when a
  * continuation slide leaves out columns that ended earlier: the others keep
  * their places instead of moving left. Nothing when every row is filled from its start.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMany } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics.js';
-import { versus } from './run-cli.js';
+import { versusInProcess as versus } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('batch');

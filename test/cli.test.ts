@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, snapshotDir, versus } from './run-cli.js';
+import { CLI, ROOT, snapshotDir, versus, versusInProcess } from './run-cli.js';
 import { positionIn } from './temp-outlines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
@@ -16,7 +16,7 @@ const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
 
 describe('versus schema', { concurrent: true }, () => {
   it('prints the JSON Schema committed as outline.schema.json', async () => {
-    const { code, stdout } = await versus(['schema']);
+    const { code, stdout } = await versusInProcess(['schema']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(JSON.parse(await readFile(path.join(ROOT, 'outline.schema.json'), 'utf8')));
   });
@@ -44,13 +44,13 @@ describe('versus schema', { concurrent: true }, () => {
 // test/invalid-corpus.test.ts.
 describe('invalid outlines', { concurrent: true }, () => {
   it('exits 1 for a missing outline file', async () => {
-    const run = await versus(['build', 'does-not-exist.yaml']);
+    const run = await versusInProcess(['build', 'does-not-exist.yaml']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('does-not-exist.yaml:1:1 error[not-found]: no such file');
   });
 
   it('exits 1 for an unknown profile, pointing at the profiles', async () => {
-    const run = await versus([
+    const run = await versusInProcess([
       'build',
       FIXTURE,
       '--profile',
@@ -73,14 +73,14 @@ describe('versus build with several outlines', { concurrent: true }, () => {
     for (const name of ['beta', 'alpha']) {
       await writeFile(path.join(dir, `talks/${name}.yaml`), fixture.replace('title: Tea vs Coffee', `title: ${name}`));
     }
-    const run = await versus(['build', 'talks/*.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
+    const run = await versusInProcess(['build', 'talks/*.yaml', '--formats', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^○ \w+/gm)).toEqual(['○ alpha', '○ beta']);
     expect((await readdir(path.join(dir, 'out'))).filter((f) => f.endsWith('.md'))).toEqual(['alpha.md', 'beta.md']);
   });
 
   it('reports a pattern that matches nothing as a missing file', async () => {
-    const run = await versus(['build', 'no-such-folder/*.yaml', '--formats', 'md']);
+    const run = await versusInProcess(['build', 'no-such-folder/*.yaml', '--formats', 'md']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no-such-folder/*.yaml:1:1 error[not-found]: no such file');
   });
@@ -98,9 +98,12 @@ describe('versus build with several outlines', { concurrent: true }, () => {
 
   it('keeps letters of every script in slugs, and refuses a second talk that would overwrite the first', async () => {
     const dir = await talks(['数据库对比', 'Обзор баз данных', '数据库对比']);
-    const run = await versus(['build', 'talk-1.yaml', 'talk-2.yaml', 'talk-3.yaml', '-f', 'md', '--out', 'out'], {
-      cwd: dir,
-    });
+    const run = await versusInProcess(
+      ['build', 'talk-1.yaml', 'talk-2.yaml', 'talk-3.yaml', '-f', 'md', '--out', 'out'],
+      {
+        cwd: dir,
+      },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout.match(/^○ .*?:/gm)).toEqual(['○ 数据库对比:', '○ Обзор баз данных:']);
     expect(run.stderr).toContain('✗ talk-3.yaml');
@@ -115,9 +118,12 @@ describe('versus build with several outlines', { concurrent: true }, () => {
     const dir = await talks(['First talk', 'Second talk']);
     await writeFile(path.join(dir, 'broken.yaml'), 'title: [unclosed\n');
     const out = path.join(dir, 'assets', 'out');
-    const run = await versus(['build', 'talk-1.yaml', 'broken.yaml', 'talk-2.yaml', '-f', 'md,html', '--out', out], {
-      cwd: dir,
-    });
+    const run = await versusInProcess(
+      ['build', 'talk-1.yaml', 'broken.yaml', 'talk-2.yaml', '-f', 'md,html', '--out', out],
+      {
+        cwd: dir,
+      },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('✗ broken.yaml');
     expect(run.stdout.match(/^○ (First|Second) talk: .* — [\d.]+s$/gm)).toHaveLength(2);
@@ -161,7 +167,7 @@ function at(needle: string, after?: string): string {
 describe('the build verdict against the slot', { concurrent: true }, () => {
   it('says ⚠ with the minutes over, after a warning at the duration, for a talk over its slot', async () => {
     const dir = await talkFolder(OVER_SLOT);
-    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
       `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.75 min, over its 1 min budget by 4.75 min\n`,
@@ -172,7 +178,7 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
 
   it('gives no ⚠ for a talk exactly as long as its slot', async () => {
     const dir = await talkFolder(OVER_SLOT.replace('duration: 1', 'duration: 5.75'));
-    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^○ Tea vs Coffee: 4 slides, 5\.75 min of 5\.75 min \(fit not measured/);
@@ -180,10 +186,14 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
 
   it("points at the profile's duration when the profile sets the slot, and at the outline's otherwise", async () => {
     const dir = await talkFolder(OVER_SLOT);
-    const short = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'short', '-p', 'short'], { cwd: dir });
+    const short = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'short', '-p', 'short'], {
+      cwd: dir,
+    });
     expect(short.stderr).toContain(`${at('2', 'short:')} warning[over-budget]:`);
     expect(short.stdout).toMatch(/^⚠ Tea vs Coffee: 4 slides, 5\.75 min of 2 min \(3\.75 min over\), profile short /);
-    const renamed = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'renamed', '-p', 'renamed'], { cwd: dir });
+    const renamed = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'renamed', '-p', 'renamed'], {
+      cwd: dir,
+    });
     expect(renamed.stderr).toContain(`${at('1', 'duration:')} warning[over-budget]:`);
     expect(renamed.stdout).toMatch(/^⚠ Tea or Coffee: .* \(4\.75 min over\), profile renamed /);
   });
@@ -193,7 +203,7 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
     await mkdir(path.join(dir, 'out'));
     await writeFile(path.join(dir, 'out/tea-vs-coffee.md'), 'the previous build\n');
     const before = await snapshotDir(path.join(dir, 'out'));
-    const run = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--strict'], { cwd: dir });
+    const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--strict'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${at('1', 'duration:')} error[over-budget]: the talk takes about 5.75 min`);
@@ -207,7 +217,7 @@ describe('environment problems', { concurrent: true }, () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-out-'));
     const file = path.join(dir, 'dist');
     await writeFile(file, 'not a folder');
-    const run = await versus(['build', FIXTURE, '--formats', 'md', '--out', file]);
+    const run = await versusInProcess(['build', FIXTURE, '--formats', 'md', '--out', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `error: Cannot write to the output folder ${file}: a file is in the way.\nhint: Point --out at a folder; it is created when missing.\n`,
@@ -232,7 +242,7 @@ describe('environment problems', { concurrent: true }, () => {
 
   it('rejects a port that is not a number with a message, not a stack trace, as a usage error (exit 2)', async () => {
     for (const port of ['abc', '-1', '70000']) {
-      const run = await versus(['dev', FIXTURE, '--port', port]);
+      const run = await versusInProcess(['dev', FIXTURE, '--port', port]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
         `option '--port <n>' argument '${port}' is invalid. expected a port number from 0 to 65535.`,
@@ -271,19 +281,19 @@ describe('without a browser', { concurrent: true }, () => {
 describe('help and version', { concurrent: true }, () => {
   it('prints the version', async () => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
-    expect((await versus(['--version'])).stdout.trim()).toBe(version);
+    expect((await versusInProcess(['--version'])).stdout.trim()).toBe(version);
   });
 
   for (const command of ['build', 'check', 'schema']) {
     it(`has --help for ${command}`, async () => {
-      const run = await versus([command, '--help']);
+      const run = await versusInProcess([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: versus ${command}`);
     });
   }
 
   it('rejects an unknown format with the list of formats', async () => {
-    const run = await versus(['build', FIXTURE, '--formats', 'md,docx']);
+    const run = await versusInProcess(['build', FIXTURE, '--formats', 'md,docx']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('"docx" is not a format');
   });

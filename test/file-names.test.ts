@@ -7,7 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../src/plan/plan.js';
-import { versus } from './run-cli.js';
+import { versusInProcess as versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('names');

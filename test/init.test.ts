@@ -11,7 +11,7 @@ import { initOutline } from '../src/commands/init-files.js';
 import { compileOutline } from '../src/compile.js';
 import { loadOutline } from '../src/outline/load.js';
 import { outlineJsonSchema } from '../src/outline/schema.js';
-import { ROOT, versus } from './run-cli.js';
+import { ROOT, versusInProcess as versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('init');

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersusError } from '../src/diagnostics.js';
 import { loadOutline } from '../src/outline/load.js';
 import { parseOutlineText } from '../src/outline/parse.js';
-import { ROOT, snapshotDir, versus } from './run-cli.js';
+import { ROOT, snapshotDir, versusInProcess as versus } from './run-cli.js';
 
 const CORPUS = path.join(ROOT, 'test/fixtures/invalid');
 /** A valid talk built once; its outputs are what every failed build must leave alone. */

@@ -35,6 +35,40 @@ export async function versus(
   }
 }
 
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `versus …` in this process, through `main(argv, io)`, where the process
+ * boundary is not what a test checks: no Node start-up or bundle load per run.
+ * Runs one at a time in a worker, in `cwd` (the worker's own working folder,
+ * given back after); `env` is what the CLI reads itself (NO_COLOR, DEBUG):
+ * a test that needs the build's environment changed (CHROME_PATH…) or the
+ * process itself (signals, exit, a hang) runs `versus` instead.
+ */
+export function versusInProcess(
+  args: string[],
+  { cwd = ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
+  const run = inProcessQueue.then(async () => {
+    const { main } = await import('../src/main.js');
+    let [stdout, stderr] = ['', ''];
+    const io = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    };
+    const before = process.cwd();
+    process.chdir(cwd);
+    try {
+      return { code: await main(args, io), stdout, stderr };
+    } finally {
+      process.chdir(before);
+    }
+  });
+  inProcessQueue = run.catch(() => {});
+  return run;
+}
+
 /** Every file below `dir` with its bytes, to prove a failed build changed nothing. */
 export async function snapshotDir(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

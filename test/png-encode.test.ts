@@ -2,7 +2,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../src/export/png-encode.js';
-import { imageSize, pageRanges } from '../src/export/rasterize.js';
+import { imageSize, PpmPages, pageRanges } from '../src/export/rasterize.js';
 
 describe('encodePng', () => {
   it('writes a PNG that pngjs reads back as the same pixels, for odd sizes too', async () => {
@@ -46,5 +46,28 @@ describe('pageRanges', () => {
   it('sizes images by the scale: 2560×1440 at 2, 1280×720 at 1', () => {
     expect(imageSize(2)).toEqual({ width: 2560, height: 1440 });
     expect(imageSize(1)).toEqual({ width: 1280, height: 720 });
+  });
+});
+
+describe('PpmPages', () => {
+  it('cuts a stream of PPM images into PNG rows whatever the chunks, header split or not', () => {
+    const image = (width: number, height: number, seed: number) =>
+      Buffer.concat([
+        Buffer.from(`P6\n${width} ${height}\n255\n`),
+        Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 31 + seed) % 256)),
+      ]);
+    const stream = Buffer.concat([image(3, 2, 1), image(3, 2, 2), image(5, 1, 3)]);
+    for (const size of [1, 7, 20, stream.length]) {
+      const pages: string[] = [];
+      const ppm = new PpmPages((rows, width, height) => pages.push(`${width}×${height}:${[...rows].join(',')}`));
+      for (let at = 0; at < stream.length; at += size) ppm.push(stream.subarray(at, at + size));
+      const rowsOf = (width: number, height: number, seed: number) => {
+        const pixels = image(width, height, seed).subarray(`P6\n${width} ${height}\n255\n`.length);
+        const rows: number[] = [];
+        for (let y = 0; y < height; y++) rows.push(0, ...pixels.subarray(y * width * 3, (y + 1) * width * 3));
+        return `${width}×${height}:${rows.join(',')}`;
+      };
+      expect(pages, `chunks of ${size}`).toEqual([rowsOf(3, 2, 1), rowsOf(3, 2, 2), rowsOf(5, 1, 3)]);
+    }
   });
 });

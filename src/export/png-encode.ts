@@ -17,9 +17,19 @@ const LEVEL = 3;
 export async function encodePng(rgb: Uint8Array, width: number, height: number): Promise<Buffer> {
   const stride = width * 3;
   if (rgb.length !== stride * height) throw new Error(`${rgb.length} bytes are not ${width}×${height} RGB pixels`);
-  // Each row starts with its filter type: 0, none.
   const rows = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) rows.set(rgb.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return encodePngRows(rows, width, height);
+}
+
+/**
+ * A PNG of rows as PNG stores them: each a 0 byte (no filter), then its RGB
+ * pixels. `rows` must not change until the promise settles (zlib reads it on
+ * another thread).
+ */
+export async function encodePngRows(rows: Uint8Array, width: number, height: number): Promise<Buffer> {
+  if (rows.length !== (width * 3 + 1) * height)
+    throw new Error(`${rows.length} bytes are not ${height} rows of ${width}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -14,7 +14,7 @@ import { VersusError } from '../diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';
-import { encodePng } from './png-encode.js';
+import { encodePngRows } from './png-encode.js';
 
 export interface RasterizeJob {
   /** The `mutool` executable (see find-rasterizer.ts). */
@@ -67,9 +67,16 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
   const child = spawn(job.mutool, [...args, job.pdfFile, `${first}-${last}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   const timer = setTimeout(() => child.kill('SIGKILL'), job.timeout);
   const encoded: Promise<void>[] = [];
+  // A page waiting for its PNG holds one of the two buffers (11 MB at 2560×1440): mutool waits meanwhile.
+  let encoding = 0;
   const pages = new PpmPages((pixels, pageWidth, pageHeight) => {
     const index = first - 1 + encoded.length;
-    const image = encodePng(pixels, pageWidth, pageHeight).then((png) => job.onImage(index, png));
+    if (++encoding >= MAX_ENCODING) child.stdout.pause();
+    const image = encodePngRows(pixels, pageWidth, pageHeight)
+      .then((png) => job.onImage(index, png))
+      .finally(() => {
+        if (--encoding < MAX_ENCODING) child.stdout.resume();
+      });
     image.catch(() => {}); // awaited once mutool ends
     encoded.push(image);
   });
@@ -107,35 +114,70 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
   });
 }
 
-/** Cuts a stream of binary PPM images (P6, 8 bits a channel) into their pixels, copying each image once. */
-class PpmPages {
-  private chunks: Buffer[] = [];
-  private length = 0;
+/** Pages of one process waiting for their PNG at most; zlib runs in Node's thread pool (4 threads). */
+const MAX_ENCODING = 1;
 
-  constructor(private readonly onImage: (rgb: Buffer, width: number, height: number) => void) {}
+/**
+ * Cuts a stream of binary PPM images (P6, 8 bits a channel) into PNG rows
+ * (see `encodePngRows`), written straight into one of two buffers kept for
+ * the process: a page is encoded while the next fills the other buffer, and
+ * the stream pauses after each page until its PNG is done, so neither is
+ * written while zlib reads it, and no page allocates its 11 MB again.
+ */
+export class PpmPages {
+  private head = Buffer.alloc(0);
+  private page: { width: number; height: number; rows: Buffer; written: number } | undefined;
+  private buffers: Buffer[] = [];
+  private pages = 0;
+
+  constructor(private readonly onPage: (rows: Buffer, width: number, height: number) => void) {}
 
   push(data: Buffer): void {
-    this.chunks.push(data);
-    this.length += data.length;
-    for (;;) {
-      const head = this.peek(64);
-      const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(head.toString('latin1'));
-      if (!header) return;
-      const [width, height] = [Number(header[1]), Number(header[2])];
-      const end = header[0].length + width * height * 3;
-      if (this.length < end) return;
-      const all = Buffer.concat(this.chunks, this.length);
-      this.onImage(all.subarray(header[0].length, end), width, height);
-      const rest = all.subarray(end);
-      this.chunks = rest.length ? [rest] : [];
-      this.length = rest.length;
+    let at = 0;
+    while (at < data.length) {
+      if (!this.page) {
+        this.head = Buffer.concat([this.head, data.subarray(at, at + 64)]);
+        const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(this.head.toString('latin1'));
+        if (!header) {
+          if (this.head.length >= 64) throw new Error('mutool wrote something other than an 8-bit binary PPM');
+          return;
+        }
+        // The header's bytes from this chunk are the header's length less what came before.
+        at += header[0].length - (this.head.length - Math.min(64, data.length - at));
+        this.head = Buffer.alloc(0);
+        const [width, height] = [Number(header[1]), Number(header[2])];
+        this.page = { width, height, rows: this.buffer((width * 3 + 1) * height), written: 0 };
+      }
+      at += this.fill(this.page, data.subarray(at));
+      const { width, height, rows, written } = this.page;
+      if (written === width * height * 3) {
+        this.page = undefined;
+        this.onPage(rows, width, height);
+      }
     }
   }
 
-  /** The first `bytes` bytes (fewer while fewer have come). */
-  private peek(bytes: number): Buffer {
-    const first = this.chunks[0];
-    if (!first || first.length >= bytes || this.chunks.length === 1) return first ?? Buffer.alloc(0);
-    return Buffer.concat(this.chunks).subarray(0, bytes);
+  /** Copies pixels into the page's rows, after each row's filter byte; returns how many bytes it took. */
+  private fill(page: NonNullable<PpmPages['page']>, data: Buffer): number {
+    const stride = page.width * 3;
+    let taken = 0;
+    while (taken < data.length && page.written < stride * page.height) {
+      const row = Math.floor(page.written / stride);
+      const inRow = page.written % stride;
+      const count = Math.min(stride - inRow, data.length - taken);
+      page.rows.set(data.subarray(taken, taken + count), row * (stride + 1) + 1 + inRow);
+      taken += count;
+      page.written += count;
+    }
+    return taken;
+  }
+
+  /** The next of the two buffers, made once (zeroed: the rows' filter bytes stay 0). */
+  private buffer(size: number): Buffer {
+    const index = this.pages++ % 2;
+    const kept = this.buffers[index];
+    if (kept?.length === size) return kept;
+    this.buffers[index] = Buffer.alloc(size);
+    return this.buffers[index] as Buffer;
   }
 }

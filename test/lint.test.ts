@@ -284,12 +284,19 @@ describe('contrast', () => {
     ]);
   });
 
-  it('accepts a light color that dark text reads on, and that stands apart from the white slide by its hue', async () => {
-    const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffeb3b"']));
+  it('accepts a light color that dark text reads on and that has 3:1 against the white slide', async () => {
+    const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ef6c00"']));
     expect(report.findings).toEqual([]);
   });
 
-  it("reports a color that vanishes into the theme's background: white on the light theme, black on the dark", async () => {
+  it('reports a color under 3:1 against the slide even when its hue sets it apart (yellow on white)', async () => {
+    const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffeb3b"']));
+    expect(report.findings.map((f) => f.message)).toEqual([
+      "Coffee's color #ffeb3b has 1.22:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a darker shade stands out by itself",
+    ]);
+  });
+
+  it("reports a color under 3:1 against the theme's background: white on the light theme, black on the dark", async () => {
     const white = edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffffff"']);
     const light = await check(white);
     expect(light.report.findings).toEqual([
@@ -297,7 +304,7 @@ describe('contrast', () => {
         severity: 'warning',
         code: 'contrast',
         message:
-          "Coffee's color #ffffff hardly shows on the versus theme's background #ffffff: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it",
+          "Coffee's color #ffffff has 1.00:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a darker shade stands out by itself",
         file: light.file,
         ...positionIn(white, '"#ffffff"'),
       },
@@ -306,7 +313,7 @@ describe('contrast', () => {
     expect((await check(black)).report.findings).toEqual([]);
     const dark = await check(black, { theme: 'versus-dark' });
     expect(dark.report.findings.map((f) => f.message)).toEqual([
-      "Coffee's color #000000 hardly shows on the versus-dark theme's background #14171c: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it",
+      "Coffee's color #000000 has 1.17:1 against the versus-dark theme's background #14171c (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a lighter shade stands out by itself",
     ]);
   });
 });

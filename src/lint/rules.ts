@@ -12,7 +12,7 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
-import { colorDifference, contrastRatio, readableTextOn } from '../theme/contrast.js';
+import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { paletteFor } from '../theme/palette.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
@@ -30,9 +30,6 @@ export interface LintInput {
 
 /** A talk that fills less of its slot than this is reported as far too short. */
 const UNDER_BUDGET = 0.75;
-
-/** Colors closer than this to the slide's background (CIE76 ΔE) read as the background at a glance. */
-const VANISHES = 10;
 
 /** Kinds whose content states facts, so they should cite a source. */
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets', 'chart']);
@@ -85,11 +82,13 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
   const background = paletteFor(deck.meta.theme).bg;
   for (const [i, contender] of outline.contenders.entries()) {
     // The contender's table header, title-bar segment and highlights are filled with its color.
-    if (colorDifference(contender.color, background) < VANISHES) {
+    const onSlide = contrastRatio(contender.color, background);
+    if (onSlide < NON_TEXT_CONTRAST) {
+      const shade = readableTextOn(background) === DARK_TEXT ? 'darker' : 'lighter';
       findings.push({
         severity: 'warning',
         code: 'contrast',
-        message: `${contender.name}'s color ${contender.color} hardly shows on the ${deck.meta.theme} theme's background ${background}: the theme outlines its table header, column headings and title-bar segment, but their fill looks like the slide; pick a color that stands apart from it`,
+        message: `${contender.name}'s color ${contender.color} has ${onSlide.toFixed(2)}:1 against the ${deck.meta.theme} theme's background ${background} (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a ${shade} shade stands out by itself`,
         ...at(['contenders', i, 'color']),
       });
     }

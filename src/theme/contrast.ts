@@ -1,4 +1,4 @@
-/** WCAG 2 contrast arithmetic, used to pick readable text on contender colors; and how far apart two colors look. */
+/** WCAG 2 contrast arithmetic: readable text on contender colors, and contender colors that stand out on the slide. */
 
 export function parseHex(hex: string): [number, number, number] {
   const digits = hex.replace('#', '');
@@ -17,29 +17,6 @@ function linear(hex: string): [number, number, number] {
 export function relativeLuminance(hex: string): number {
   const [r, g, b] = linear(hex);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/**
- * How different two colors look (CIE76 ΔE in CIELAB, D65): about 2 is the
- * smallest difference people notice side by side, under 10 reads as the same
- * color at a glance. Luminance contrast alone would call yellow on white the
- * same; this sees the hue.
- */
-export function colorDifference(a: string, b: string): number {
-  const [l1, a1, b1] = lab(a);
-  const [l2, a2, b2] = lab(b);
-  return Math.hypot(l1 - l2, a1 - a2, b1 - b2);
-}
-
-function lab(hex: string): [number, number, number] {
-  const [r, g, b] = linear(hex);
-  const xyz = [
-    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
-    0.2126 * r + 0.7152 * g + 0.0722 * b,
-    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
-  ].map((t) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116)) as [number, number, number];
-  const [x, y, z] = xyz;
-  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }
 
 export function contrastRatio(a: string, b: string): number {

@@ -8,6 +8,31 @@
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
 
+/** The words the HTML page itself sets: marp-cli's controls, the views' titles, the presenter view's pacing. */
+export const PAGE_KEYS = [
+  'slideControls',
+  'controlPrevious',
+  'controlNext',
+  'controlFullscreen',
+  'controlOverview',
+  'controlPresenter',
+  'controlPage',
+  'controlNotesSmaller',
+  'controlNotesBigger',
+  'controlClock',
+  'controlTimer',
+  'controlCloseOverview',
+  'presenterView',
+  'overviewView',
+  'paceLength',
+  'paceSpent',
+  'paceAhead',
+  'paceBehind',
+  'paceOnTime',
+  'paceSlotLeft',
+  'paceSlotOver',
+] as const;
+
 /**
  * Every key a catalog translates. Adding a word: one line here, one line in
  * each catalog (the type makes a missing translation a compile error).
@@ -48,7 +73,6 @@ export const MESSAGE_KEYS = [
   'colMinutes',
   'colEnds',
   'speaker',
-  'slideControls',
   'starterCode',
   'solutionInSession',
   'exercises',
@@ -57,26 +81,7 @@ export const MESSAGE_KEYS = [
   'starts',
   'notebookIntro',
   'solutionsIntro',
-  'controlPrevious',
-  'controlNext',
-  'controlFullscreen',
-  'controlOverview',
-  'controlPresenter',
-  'controlPage',
-  'controlNotesSmaller',
-  'controlNotesBigger',
-  'controlClock',
-  'controlTimer',
-  'controlCloseOverview',
-  'presenterView',
-  'overviewView',
-  'paceLength',
-  'paceSpent',
-  'paceAhead',
-  'paceBehind',
-  'paceOnTime',
-  'paceSlotLeft',
-  'paceSlotOver',
+  ...PAGE_KEYS,
   'qrCaption',
   'chartMissing',
   'chartHigher',

@@ -4,7 +4,8 @@
  * slot, and every control's words in the talk's language. Pure; the HTML export
  * sets it in the page as JSON (export/presenter-script.ts reads it there).
  */
-import { type Labels, labelsFor, type MessageKey } from '../labels.js';
+import { PAGE_KEYS } from '../i18n/catalog.js';
+import { type Labels, labelsFor } from '../labels.js';
 import type { Deck } from './deck.js';
 import { clock, startTimes } from './timing.js';
 
@@ -20,30 +21,7 @@ export interface PacedSlide {
 }
 
 /** The words the page sets; `{n}`, `{count}` and `{time}` are filled in the browser. */
-const WORDS = [
-  'slideControls',
-  'controlPrevious',
-  'controlNext',
-  'controlFullscreen',
-  'controlOverview',
-  'controlPresenter',
-  'controlPage',
-  'controlNotesSmaller',
-  'controlNotesBigger',
-  'controlClock',
-  'controlTimer',
-  'controlCloseOverview',
-  'presenterView',
-  'overviewView',
-  'starts',
-  'paceLength',
-  'paceSpent',
-  'paceAhead',
-  'paceBehind',
-  'paceOnTime',
-  'paceSlotLeft',
-  'paceSlotOver',
-] as const satisfies readonly MessageKey[];
+const WORDS = [...PAGE_KEYS, 'starts'] as const;
 
 export type PresenterWord = (typeof WORDS)[number];
 

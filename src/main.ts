@@ -113,7 +113,9 @@ export interface Output {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let status = 0;
   const useColor = () => !io.env.NO_COLOR && io.stderr.isTTY;
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
+  // useColor decides; styleText's own check reads stdout and turns colours off wherever CI is set.
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    useColor() ? styleText(style, text, { validateStream: false }) : text;
   const paintLabel = (severity: Severity, label: string) => paint(severity === 'error' ? 'red' : 'yellow', label);
   /** Every diagnostic the CLI prints (errors, build's warnings), its label in red or yellow. */
   const formatDiagnostic = diagnosticFormatter(paintLabel);

@@ -12,6 +12,16 @@ export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', '
 export const PPTX_MODES = ['native', 'images'] as const;
 export type PptxMode = (typeof PPTX_MODES)[number];
 
+/** The PowerPoint made of slide screenshots, which the browser takes. */
+export function picturePptx(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
+  return formats.has('pptx') && pptx === 'images';
+}
+
+/** Slide images are taken: for the PNGs or the picture PowerPoint. */
+export function takesImages(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
+  return formats.has('png') || picturePptx(formats, pptx);
+}
+
 /** Each format's files, after the talk's slug; images and records belong to none. */
 const OUTPUTS_OF: readonly [RegExp, Format][] = [
   [/^\.md$/, 'md'],

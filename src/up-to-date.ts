@@ -17,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 import type { Compiled } from './compile.js';
 import { DEFAULTS } from './defaults.js';
 import { findBrowser } from './export/find-browser.js';
-import { rasterizerIdentity } from './export/find-rasterizer.js';
+import { findRasterizer } from './export/find-rasterizer.js';
 import { fitName, MAX_NAME_BYTES } from './file-name.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
+import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode, takesImages } from './formats.js';
 import type { Finding } from './lint/finding.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { isThemeFile } from './theme/themes.js';
@@ -81,7 +81,7 @@ const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSl
 export interface RecordedOptions {
   outDir?: string;
   formats?: readonly Format[];
-  pptx?: string;
+  pptx?: PptxMode | undefined;
 }
 
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
@@ -223,7 +223,7 @@ function buildStamp(options: RecordedOptions): string {
     ? browserIdentity()
     : null;
   // Images drawn by mutool differ from Chromium's screenshots by anti-aliasing: installing it rebuilds them.
-  const images = formats.includes('png') || (formats.includes('pptx') && options.pptx === 'images');
+  const images = takesImages(new Set(formats), options.pptx);
   return sha256(
     JSON.stringify({
       formats,
@@ -275,15 +275,6 @@ function versusIdentity(): string {
 function browserIdentity(): string | null {
   const executable = findBrowser();
   if (!executable) return null;
-  const describe = (file: string) => {
-    try {
-      const real = realpathSync(file);
-      const stat = statSync(real);
-      return `${real}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return `${file}:missing`;
-    }
-  };
   const named: string[] = [];
   const stat = statSync(executable, { throwIfNoEntry: false });
   if (stat && stat.size < 64 * 1024) {
@@ -293,7 +284,24 @@ function browserIdentity(): string | null {
         if (!file.startsWith('/bin/') && exists(file)) named.push(file);
     }
   }
-  return [executable, ...named].map(describe).join('|');
+  return [executable, ...named].map(fileIdentity).join('|');
+}
+
+/** The rasterizer as a file, or "chromium": a new one rebuilds the images. */
+function rasterizerIdentity(): string {
+  const mutool = findRasterizer();
+  return mutool ? fileIdentity(mutool) : 'chromium';
+}
+
+/** A program as a file: its real path, size and time, without starting it. */
+function fileIdentity(file: string): string {
+  try {
+    const real = realpathSync(file);
+    const stat = statSync(real);
+    return `${real}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return `${file}:missing`;
+  }
 }
 
 function exists(file: string): boolean {

@@ -16,7 +16,15 @@ import type { SlideMeasure } from '../export/measure.js';
 import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
 import { Staging } from '../export/staging.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, formatOfOutput, type PptxMode } from '../formats.js';
+import {
+  BROWSER_FORMATS,
+  DEFAULT_FORMATS,
+  type Format,
+  formatOfOutput,
+  type PptxMode,
+  picturePptx,
+  takesImages,
+} from '../formats.js';
 import { labelsFor } from '../labels.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
@@ -228,16 +236,6 @@ async function startBrowser(
 function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
   const wanted = new Set(formats);
   return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
-}
-
-/** The PowerPoint made of slide screenshots, which the browser takes. */
-function picturePptx(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
-  return formats.has('pptx') && pptx === 'images';
-}
-
-/** Slide images are taken: for the PNGs or the picture PowerPoint. */
-function takesImages(formats: ReadonlySet<Format>, pptx?: PptxMode): boolean {
-  return formats.has('png') || picturePptx(formats, pptx);
 }
 
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */

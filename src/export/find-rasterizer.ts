@@ -3,7 +3,7 @@
  * names it (images drawn by it differ from Chromium's by anti-aliasing), and
  * must stay cheap.
  */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** `VERSUS_RASTERIZER=chromium` takes the slide images with Chromium even where `mutool` is installed. */
@@ -35,18 +35,5 @@ function isExecutable(file: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The rasterizer as a file (real path, size, time), or "chromium": a new one rebuilds the images. */
-export function rasterizerIdentity(env: NodeJS.ProcessEnv = process.env): string {
-  const mutool = findRasterizer(env);
-  if (!mutool) return 'chromium';
-  try {
-    const real = realpathSync(mutool);
-    const stat = statSync(real);
-    return `${real}:${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return `${mutool}:missing`;
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics.js';
-import type { OutlinePath, SemanticProblem } from './positions.js';
+import { isRecord, type OutlinePath, type SemanticProblem, valueAt } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
@@ -109,10 +109,6 @@ function misplacedIn(
     path = [...path, last];
   }
   return [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asRename(problem: SemanticProblem, field: string): SemanticProblem {
@@ -348,15 +344,6 @@ function cellOf(data: unknown, mapping: OutlinePath, key: string): string {
   if (mapping.at(-1) !== 'cells') return `"${key}"`;
   const aspect = valueAt(data, [...mapping.slice(0, -1), 'aspect']);
   return `the ${key} cell${typeof aspect === 'string' ? ` of row "${aspect}"` : ''}`;
-}
-
-function valueAt(data: unknown, path: OutlinePath): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
 }
 
 function fieldName(path: OutlinePath): string {

@@ -7,7 +7,16 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, isFlowMapping, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
+import {
+  hasKey,
+  isFlowMapping,
+  isRecord,
+  locateProblems,
+  positionOf,
+  related,
+  type SemanticProblem,
+  valueAt,
+} from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -80,10 +89,6 @@ function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: 
   return { sources: [], ...data, sections } as unknown as Outline;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An overlay is checked on its own here; references are checked once it is applied. */
 export function validateOverlay(parsed: ParsedOutline): Validated<Overlay> {
   return validateAgainst(overlaySchema, parsed);
@@ -137,15 +142,6 @@ function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Dia
     return { ...d, col: empty.col, message: empty.message, hint: empty.hint };
   });
   return explained.filter((d) => !echoes.some(({ from, through }) => d.line >= from && d.line <= through));
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const step of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[step];
-  }
-  return value;
 }
 
 /** Problems a schema finds without a syntax error's help: a misspelt key, a wrong value. */

@@ -3,7 +3,7 @@
  * btrfs, ZFS and APFS count UTF-8 bytes), whatever the script of the title
  * they come from. A Chinese title of 96 characters is 288 bytes.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.js';
 
 export const MAX_NAME_BYTES = 255;
 
@@ -33,7 +33,7 @@ export function byteLength(name: string): number {
  */
 export function fitName(name: string, maxBytes: number): string {
   if (byteLength(name) <= maxBytes) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, HASH_LENGTH);
+  const hash = sha256(name).slice(0, HASH_LENGTH);
   const room = maxBytes - HASH_LENGTH - 1;
   let kept = '';
   let bytes = 0;

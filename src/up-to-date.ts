@@ -9,7 +9,6 @@
  * Cheap by design: node built-ins only, no outline parsing, no puppeteer, so
  * that `versus build` on an unchanged talk returns in a blink.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { fitName, MAX_NAME_BYTES } from './file-name.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode, takesImages } from './formats.js';
 import type { Finding } from './lint/finding.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { sha256 } from './sha256.js';
 import { isThemeFile } from './theme/themes.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
@@ -325,8 +325,4 @@ async function hashFiles(files: string[]): Promise<Record<string, string>> {
     }),
   );
   return Object.fromEntries(hashes);
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

@@ -4,8 +4,9 @@
  * (https://reproducible-builds.org), the dates and ids Chromium stamps into a
  * PDF are replaced by fixed ones too, so the same inputs give byte-identical files.
  */
-import { createHash } from 'node:crypto';
+
 import type { PDFDocument, PDFObject } from 'pdf-lib';
+import { sha256 } from '../sha256.js';
 
 /** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -44,9 +45,7 @@ export async function withProperties(pdf: Uint8Array, properties: PdfProperties)
     document.setModificationDate(date);
     document.setProducer('versus');
     // The file id comes from what the file is, not from when the browser printed it.
-    const id = PDFHexString.of(
-      createHash('sha256').update(`${title}\n${date.toISOString()}`).digest('hex').slice(0, 32),
-    );
+    const id = PDFHexString.of(sha256(`${title}\n${date.toISOString()}`).slice(0, 32));
     document.context.trailerInfo.ID = document.context.obj([id, id]);
     renumberNodeIds(document, lib);
   }

@@ -2,13 +2,13 @@
  * Reads an outline file and the local files it includes, then parses and
  * validates it. The only file I/O of the outline stages.
  */
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics.js';
 import { fitName, MAX_NAME_BYTES } from '../file-name.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
+import { sha256 } from '../sha256.js';
 import { isThemeFile } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';
@@ -406,10 +406,6 @@ function assetName(file: string, sha: string, type: ImageType): string {
   // A name near the limit would not fit with the hash and extension added.
   const name = fitName(path.parse(file).name.replace(/[^\w.-]+/g, '-'), MAX_NAME_BYTES - hash.length - 1 - ext.length);
   return `assets/${name}-${hash}${ext}`;
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The folder a kind of file must stay in, once links are followed. */

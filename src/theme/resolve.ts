@@ -4,10 +4,11 @@
  * resolve against a folder the caller passes: the command line's against the
  * folder it runs in, the outline's already made absolute by the loader.
  */
-import { createHash } from 'node:crypto';
+
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics.js';
+import { sha256 } from '../sha256.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {
@@ -70,5 +71,5 @@ export async function resolveTheme(
       hint: 'Marp themes start with /* @theme my-theme */.',
     });
   }
-  return { name, files: [...builtIn, file], read: new Map([[file, createHash('sha256').update(css).digest('hex')]]) };
+  return { name, files: [...builtIn, file], read: new Map([[file, sha256(css)]]) };
 }

@@ -10,9 +10,9 @@
  * everything the pipeline allocated. The baseline is the RSS just before.
  */
 import { readFileSync } from 'node:fs';
-import { compileOutline } from '../lib/compile.js';
 import { parseOutlineText, readData } from '../lib/outline/parse.js';
 import { validateOutline } from '../lib/outline/validate.js';
+import { compileOutline } from '../lib/pipeline/compile.js';
 
 const file = process.argv[2];
 const source = readFileSync(file, 'utf8');

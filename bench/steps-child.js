@@ -37,7 +37,7 @@ const [
   { loadOutline },
   { themeFor },
 ] = await Promise.all([
-  import('../lib/compile.js'),
+  import('../lib/pipeline/compile.js'),
   import('../lib/export/browser.js'),
   import('../lib/export/handout.js'),
   import('../lib/export/html.js'),

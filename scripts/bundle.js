@@ -7,7 +7,7 @@
  * marp-cli stays outside the bundle: it is a bundle itself and reads its templates
  * from its own folder. It converts with lib/export/marp-engine.js, a second entry
  * point, so that it shares the bundle's marp-core instead of loading another copy.
- * Every chunk sits directly in lib/, where src/package-root.ts expects its code.
+ * src/shared/package-root.ts finds the package's folder from any chunk.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './commands/build.js';
-import { DEFAULTS } from './defaults.js';
 import {
   debugWanted,
   diagnosticFormatter,
@@ -19,14 +18,15 @@ import {
   formatErrorChain,
   type Severity,
   VersusError,
-} from './diagnostics.js';
-import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './formats.js';
-import { formatMinutes } from './labels.js';
-import { PACKAGE_ROOT } from './package-root.js';
+} from './diagnostics/diagnostics.js';
+import { fileSourceLines } from './diagnostics/source-lines.js';
+import { formatMinutes } from './i18n/labels.js';
+import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './pipeline/formats.js';
+import type { BuildSummary, UpToDate } from './pipeline/up-to-date.js';
 import { parseRunnerOption } from './run/runners.js';
-import { fileSourceLines } from './source-lines.js';
+import { DEFAULTS } from './shared/defaults.js';
+import { PACKAGE_ROOT } from './shared/package-root.js';
 import { BUILT_IN_THEMES } from './theme/themes.js';
-import type { BuildSummary, UpToDate } from './up-to-date.js';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -195,7 +195,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       };
       const files = await expandPatterns(outlines);
       // When every talk is up to date, the build modules (and the browser) are never loaded.
-      const { upToDate, summarize } = await import('./up-to-date.js');
+      const { upToDate, summarize } = await import('./pipeline/up-to-date.js');
       if (!options.force) {
         const started = performance.now();
         const fresh = await Promise.all(files.map((file) => upToDate(file, options)));

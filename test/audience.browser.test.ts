@@ -15,7 +15,7 @@ import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
-import { labelsFor } from '../src/labels.js';
+import { labelsFor } from '../src/i18n/labels.js';
 import type { Deck } from '../src/plan/deck.js';
 import { exercisesOf, solutionOf } from '../src/plan/exercises.js';
 import { renderMarkdown } from '../src/render/markdown.js';

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMany } from '../src/commands/build.js';
-import { VersusError } from '../src/diagnostics.js';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { versusInProcess as versus } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 

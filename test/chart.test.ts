@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Compiled } from '../src/compile.js';
+import type { Compiled } from '../src/pipeline/compile.js';
 import type { DeckSlide, PlannedChart } from '../src/plan/deck.js';
 import { chartNumber, chartScale } from '../src/plan/fit/chart-scale.js';
 import { chartSvgOf } from '../src/text/chart-image.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { exportNativePptx } from '../src/export/pptx.js';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { compileData, minimalOutline } from './helpers.js';

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseContenders, starterOutline } from '../src/commands/init.js';
-import { compileOutline } from '../src/compile.js';
-import type { VersusError } from '../src/diagnostics.js';
+import type { VersusError } from '../src/diagnostics/diagnostics.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
+import { compileOutline } from '../src/pipeline/compile.js';
 import { type Selection, selectOutline } from '../src/select/select.js';
 import { compileData, minimalOutline } from './helpers.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticFormatter, formatDiagnostic, invalidOutline } from '../src/diagnostics.js';
+import { diagnosticFormatter, formatDiagnostic, invalidOutline } from '../src/diagnostics/diagnostics.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import { validateOutline } from '../src/outline/validate.js';
 import { diagnose } from './helpers.js';

@@ -7,7 +7,7 @@ import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { Marp } from '../src/export/marp-engine.js';
-import { labelsFor } from '../src/labels.js';
+import { labelsFor } from '../src/i18n/labels.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';

@@ -1,5 +1,5 @@
 /**
- * The table of failures (`FAILURES` in src/diagnostics.ts): each kind's exit
+ * The table of failures (`FAILURES` in src/diagnostics/diagnostics.ts): each kind's exit
  * status and what a failed build commits, as the CLI and the build read them;
  * the usage kind for command-line mistakes; the one diagnostic format; and
  * `DEBUG=versus`, which prints the stack and the causes of any failure.
@@ -16,7 +16,7 @@ import {
   failureOf,
   formatDiagnostic,
   VersusError,
-} from '../src/diagnostics.js';
+} from '../src/diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../src/export/browser.js';
 import type { Finding } from '../src/lint/finding.js';
 import { ROOT, versus } from './run-cli.js';

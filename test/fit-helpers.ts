@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { parse } from 'yaml';
-import type { Compiled } from '../src/compile.js';
 import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
 import { measurePage } from '../src/export/measure.js';
 import { slidesDocument } from '../src/export/slides-document.js';
 import type { Outline } from '../src/outline/schema.js';
+import type { Compiled } from '../src/pipeline/compile.js';
 import type { ResolvedTheme } from '../src/theme/resolve.js';
 
 export interface MeasuredSlide {

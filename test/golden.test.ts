@@ -2,11 +2,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileOutline } from '../src/compile.js';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { Marp } from '../src/export/marp-engine.js';
-import { labelsFor } from '../src/labels.js';
+import { labelsFor } from '../src/i18n/labels.js';
 import { loadOutline } from '../src/outline/load.js';
+import { compileOutline } from '../src/pipeline/compile.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures/golden');

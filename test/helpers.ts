@@ -2,14 +2,14 @@
 import type { Page } from 'puppeteer-core';
 import { describe } from 'vitest';
 import { stringify } from 'yaml';
-import { type Compiled, compileOutline } from '../src/compile.js';
-import { VersusError } from '../src/diagnostics.js';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { findBrowser } from '../src/export/browser.js';
 import type { LoadedOutline } from '../src/outline/load.js';
 import { stampOutline } from '../src/outline/origin.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import type { Outline } from '../src/outline/schema.js';
 import { validateOutline } from '../src/outline/validate.js';
+import { type Compiled, compileOutline } from '../src/pipeline/compile.js';
 import type { Selection } from '../src/select/select.js';
 
 /** Parses and validates outline text as if it were the file `outline.yaml`; throws on problems. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
 import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
-import { labelsForLang } from '../src/labels.js';
+import { labelsForLang } from '../src/i18n/labels.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
 import { compileData, diagnose, minimalOutline } from './helpers.js';
 import { versus } from './run-cli.js';

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutline } from '../src/commands/check.js';
 import { initOutline } from '../src/commands/init-files.js';
-import { compileOutline } from '../src/compile.js';
 import { loadOutline } from '../src/outline/load.js';
 import { outlineJsonSchema } from '../src/outline/schema.js';
+import { compileOutline } from '../src/pipeline/compile.js';
 import { ROOT, versusInProcess as versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 

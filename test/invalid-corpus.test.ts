@@ -16,7 +16,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VersusError } from '../src/diagnostics.js';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { loadOutline } from '../src/outline/load.js';
 import { parseOutlineText } from '../src/outline/parse.js';
 import { ROOT, snapshotDir, versusInProcess as versus } from './run-cli.js';

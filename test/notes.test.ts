@@ -1,7 +1,7 @@
 /** Notes of a slide split into continuation slides: shared by paragraph, in order, no part left silent. */
 
 import { describe, expect, it } from 'vitest';
-import { labelsForLang } from '../src/labels.js';
+import { labelsForLang } from '../src/i18n/labels.js';
 import { paragraphsOf, shareParagraphs } from '../src/plan/notes.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { compileData, minimalOutline } from './helpers.js';

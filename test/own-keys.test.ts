@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { VersusError } from '../src/diagnostics.js';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { compileData, diagnose, minimalOutline } from './helpers.js';
 
 /** Names every JavaScript object inherits, and one that no object has. */

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutline, type Finding } from '../src/commands/check.js';
-import { compileOutline } from '../src/compile.js';
-import { formatDiagnostic, type VersusError } from '../src/diagnostics.js';
+import { formatDiagnostic, type VersusError } from '../src/diagnostics/diagnostics.js';
 import { overflowFindings } from '../src/lint/rules.js';
 import { loadOutline } from '../src/outline/load.js';
 import { locate } from '../src/outline/origin.js';
+import { compileOutline } from '../src/pipeline/compile.js';
 import { themeFor } from '../src/theme/resolve.js';
 
 /** A temporary project (marked by package.json) holding `files`. */

@@ -1,7 +1,7 @@
 /** A right-to-left talk's native PPTX is the mirror image of the same talk left to right, but for its code. */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportNativePptx } from '../src/export/pptx.js';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 async function slidesOf(lang: string): Promise<string[]> {

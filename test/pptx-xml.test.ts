@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportNativePptx } from '../src/export/pptx.js';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { decodeXml, malformedParts, xmlProblem } from './xml-parts.js';
 

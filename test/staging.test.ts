@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
-import { VersusError } from '../src/diagnostics.js';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
 import { Staging } from '../src/export/staging.js';
 import { sharedMarpCli } from './browser.js';

@@ -136,7 +136,7 @@ async function readOnlyMount(): Promise<string | undefined> {
 }
 
 // Node's recursive mkdir loops forever under /proc and says ENOENT on a read-only mount;
-// Staging.open makes the output folder with makeFolder (src/make-folder.ts), which does not.
+// Staging.open makes the output folder with makeFolder (src/shared/make-folder.ts), which does not.
 describe('versus build into an output folder it cannot make', { concurrent: true }, () => {
   const golden = path.join(ROOT, 'test/fixtures/golden');
 

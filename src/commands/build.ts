@@ -4,9 +4,7 @@
  */
 
 import path from 'node:path';
-import { type Compiled, type CompileOptions, compileOutline } from '../compile.js';
-import { DEFAULTS } from '../defaults.js';
-import { type Diagnostic, failureOf, VersusError } from '../diagnostics.js';
+import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
 import type { HandoutOptions } from '../export/handout.js';
@@ -16,6 +14,11 @@ import type { SlideMeasure } from '../export/measure.js';
 import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
 import { Staging } from '../export/staging.js';
+import { labelsFor } from '../i18n/labels.js';
+import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
+import { loadOutline } from '../outline/load.js';
+import { locate, type Where } from '../outline/origin.js';
+import { type Compiled, type CompileOptions, compileOutline } from '../pipeline/compile.js';
 import {
   BROWSER_FORMATS,
   DEFAULT_FORMATS,
@@ -24,16 +27,13 @@ import {
   type PptxMode,
   picturePptx,
   takesImages,
-} from '../formats.js';
-import { labelsFor } from '../labels.js';
-import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
-import { loadOutline } from '../outline/load.js';
-import { locate, type Where } from '../outline/origin.js';
+} from '../pipeline/formats.js';
+import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderRunSheet } from '../render/runsheet.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import { themeFor } from '../theme/resolve.js';
-import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../up-to-date.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -144,7 +144,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const pptx = async () => {
       await rendered;
       progress(`pptx     ${slug}.pptx`);
-      const { exportNativePptx } = await import('../export/pptx.js');
+      const { exportNativePptx } = await import('../export/pptx/pptx.js');
       await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
     };
     const steps = await Promise.allSettled([
@@ -336,7 +336,7 @@ async function exportWithBrowser({
     ]);
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
-      const { exportPicturePptx } = await import('../export/pptx.js');
+      const { exportPicturePptx } = await import('../export/pptx/pptx.js');
       await staging.write(`${slug}.pptx`, await exportPicturePptx(deck, images));
     }
     return measures;

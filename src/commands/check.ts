@@ -2,14 +2,15 @@
  * `versus check`: validates the outline, then lints the planned deck for what
  * a speaker would want to know before the talk.
  */
-import { compileOutline } from '../compile.js';
-import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics.js';
+
+import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { renderSlides } from '../export/marp.js';
-import { formatMinutes } from '../labels.js';
+import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
+import { compileOutline } from '../pipeline/compile.js';
 import type { RunSummary } from '../run/findings.js';
 import { themeFor } from '../theme/resolve.js';
 

@@ -10,11 +10,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
-import { compileOutline } from '../compile.js';
-import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics/diagnostics.js';
 import { createMarp } from '../export/marp.js';
-import { filesRead } from '../files-read.js';
 import { loadOutline } from '../outline/load.js';
+import { compileOutline } from '../pipeline/compile.js';
+import { filesRead } from '../pipeline/files-read.js';
 import { escapeHtml } from '../text/escape.js';
 import { resolveTheme, themeFor } from '../theme/resolve.js';
 import { isAllowedHost, refusedHostMessage } from './dev-host.js';

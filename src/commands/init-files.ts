@@ -1,9 +1,9 @@
 /** Writes `versus init`'s starter outline and schema; refuses to overwrite an outline unless forced. */
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VersusError } from '../diagnostics.js';
-import { folderProblem, makeFolder } from '../make-folder.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
 import { outlineJsonSchema } from '../outline/schema.js';
+import { folderProblem, makeFolder } from '../shared/make-folder.js';
 import { parseContenders, type Starter, starterOutline } from './init.js';
 
 export async function initOutline(dir: string, contenderList: string, { force = false } = {}): Promise<string[]> {

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { VersusError } from '../diagnostics.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 

@@ -29,8 +29,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { VersusError } from '../diagnostics.js';
-import { folderProblem } from '../make-folder.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
+import { folderProblem } from '../shared/make-folder.js';
 
 export interface CommitPlan {
   /** The staging folder, holding each new file under its name. */

@@ -3,11 +3,12 @@
  * its speaker notes beside or below it, page numbers, bookmarks per section,
  * and the references in full. Printed by the shared browser.
  */
-import { DEFAULTS } from '../defaults.js';
-import { type Labels, labelsFor } from '../labels.js';
+
+import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import { cssString, escapeHtml } from '../text/escape.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';

@@ -5,11 +5,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { VersusError } from '../diagnostics.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
+import { type Labels, labelsForLang, type MessageKey } from '../i18n/labels.js';
 import { IMAGE_TYPES } from '../images/check.js';
-import { type Labels, labelsForLang, type MessageKey } from '../labels.js';
-import { PACKAGE_ROOT } from '../package-root.js';
 import type { PresenterPlan } from '../plan/presenter.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { escapeHtml, unescapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 
 /**

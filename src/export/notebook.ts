@@ -9,11 +9,12 @@
  * points to it. The speaker's copies carry the private notes. Pure: returns
  * file names and contents.
  */
-import { fitName, MAX_NAME_BYTES } from '../file-name.js';
-import { type Labels, labelsFor } from '../labels.js';
-import { sourceFileOf } from '../languages.js';
+
+import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
+import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
+import { sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
 
 interface Kernel {

@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { VersusError } from '../diagnostics.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';

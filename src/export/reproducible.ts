@@ -6,7 +6,7 @@
  */
 
 import type { PDFDocument, PDFObject } from 'pdf-lib';
-import { sha256 } from '../sha256.js';
+import { sha256 } from '../shared/sha256.js';
 
 /** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {

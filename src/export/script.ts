@@ -4,12 +4,13 @@
  * with its planned start time and length; the exercises' solutions as code;
  * each section on a new page. Printed like the handout, on A4 or Letter.
  */
-import { DEFAULTS } from '../defaults.js';
-import { type Labels, labelsFor } from '../labels.js';
+
+import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { clock, startTimes } from '../plan/timing.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsOf } from './handout.js';

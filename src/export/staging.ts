@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { VersusError } from '../diagnostics.js';
-import { folderProblem, makeFolder } from '../make-folder.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
+import { folderProblem, makeFolder } from '../shared/make-folder.js';
 import { commitAll, finishAbandonedCommit, isAlive } from './commit.js';
 
 export class Staging {

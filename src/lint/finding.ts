@@ -1,4 +1,4 @@
-import type { Diagnostic, LintCode, RunCode } from '../diagnostics.js';
+import type { Diagnostic, LintCode, RunCode } from '../diagnostics/diagnostics.js';
 
 /** The codes of the lint rules and of `check --run`. */
 export type FindingCode = LintCode | RunCode;

@@ -5,7 +5,7 @@
  * `check` runs every rule; `build` shares the slot and overflow rules.
  */
 import type { SlideMeasure } from '../export/measure.js';
-import { formatMinutes, labelsFor } from '../labels.js';
+import { formatMinutes, labelsFor } from '../i18n/labels.js';
 import type { Where } from '../outline/origin.js';
 import { own } from '../outline/own.js';
 import type { FilePosition } from '../outline/positions.js';

@@ -3,7 +3,7 @@
  * words, what is wrong with its value, and a hint.
  */
 import * as z from 'zod';
-import type { DiagnosticCode } from '../diagnostics.js';
+import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
 import { isRecord, type OutlinePath, type SemanticProblem, valueAt } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';

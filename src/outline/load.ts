@@ -5,10 +5,10 @@
 import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics.js';
-import { fitName, MAX_NAME_BYTES } from '../file-name.js';
+import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
-import { sha256 } from '../sha256.js';
+import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
+import { sha256 } from '../shared/sha256.js';
 import { isThemeFile } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import { applyOverlay } from './overlay.js';

@@ -22,7 +22,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainIndentation } from './indentation.js';
 
 export interface ParsedOutline {

@@ -3,7 +3,7 @@
  * All knowledge of the `yaml` node API lives here.
  */
 import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
 import type { ParsedOutline } from './parse.js';
 
 export type OutlinePath = (string | number)[];

@@ -3,9 +3,9 @@
  * validator and the shipped `outline.schema.json`.
  */
 import * as z from 'zod';
-import { DEFAULTS } from '../defaults.js';
-import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../file-name.js';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { BUILT_IN_THEMES } from '../theme/themes.js';
 import { displayLength } from './text-length.js';
 

@@ -3,7 +3,7 @@
  * at once with its file:line:col. Pure.
  */
 import type * as z from 'zod';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
 import { type ParsedOutline, partialData } from './parse.js';

@@ -1,5 +1,5 @@
 /** The deck model: what the planner produces and every renderer and exporter reads. */
-import type { LabelOverrides } from '../labels.js';
+import type { LabelOverrides } from '../i18n/labels.js';
 import type { Where } from '../outline/origin.js';
 import type { Contender, Slide, Source } from '../outline/schema.js';
 import type { PlannedQr } from './qr.js';

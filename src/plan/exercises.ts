@@ -3,7 +3,7 @@
  * solution travels in the exercise's own `solution` field (never in its
  * notes), so each output decides whether to show it. Pure.
  */
-import type { Labels } from '../labels.js';
+import type { Labels } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from './deck.js';
 
 export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;

@@ -3,10 +3,11 @@
  * (title, agenda, dividers, references), numbers the sources, estimates
  * timing and splits what would overflow. Pure.
  */
-import { fitName, MAX_SLUG_BYTES } from '../file-name.js';
-import { type Labels, labelsForLang } from '../labels.js';
+
+import { type Labels, labelsForLang } from '../i18n/labels.js';
 import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
+import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { DEFAULT_THEME } from '../theme/themes.js';

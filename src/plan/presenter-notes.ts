@@ -3,7 +3,7 @@
  * private notes and an exercise's solution. Pure; the markdown (Marp's
  * presenter notes) and the PPTX notes use it.
  */
-import type { Labels } from '../labels.js';
+import type { Labels } from '../i18n/labels.js';
 import type { DeckSlide } from './deck.js';
 import { solutionOf } from './exercises.js';
 

@@ -5,7 +5,7 @@
  * sets it in the page as JSON (export/presenter-script.ts reads it there).
  */
 import { PAGE_KEYS } from '../i18n/catalog.js';
-import { type Labels, labelsFor } from '../labels.js';
+import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck } from './deck.js';
 import { clock, startTimes } from './timing.js';
 

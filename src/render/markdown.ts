@@ -3,7 +3,7 @@
  * always gives the same bytes.
  */
 import { Document, isScalar } from 'yaml';
-import { type Labels, labelsFor, type MessageKey } from '../labels.js';
+import { type Labels, labelsFor, type MessageKey } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { QR_FENCE } from '../plan/qr.js';

@@ -2,7 +2,7 @@
  * The run sheet: one printable table of the talk's timing, slide by slide,
  * with the cumulative clock a speaker checks while presenting. Pure.
  */
-import { labelsFor } from '../labels.js';
+import { labelsFor } from '../i18n/labels.js';
 import type { Deck } from '../plan/deck.js';
 import { clock, startTimes } from '../plan/timing.js';
 import { escapeMarkdownText as md } from '../text/escape.js';

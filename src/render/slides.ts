@@ -3,7 +3,7 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
-import type { Labels } from '../labels.js';
+import type { Labels } from '../i18n/labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';

@@ -10,11 +10,11 @@
  * in the same order, stamped with their origins.
  */
 import path from 'node:path';
-import { sourceFileOf } from '../languages.js';
 import { originOf, type Where } from '../outline/origin.js';
 import { own } from '../outline/own.js';
 import type { OutlinePath } from '../outline/positions.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
+import { sourceFileOf } from '../shared/languages.js';
 import { type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
 
 type ExerciseSlide = Extract<Slide, { kind: 'exercise' }>;

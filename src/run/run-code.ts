@@ -3,11 +3,11 @@
  * talk's code files beside them, and turns the results into findings.
  */
 import path from 'node:path';
-import { DEFAULTS } from '../defaults.js';
 import type { Finding } from '../lint/finding.js';
 import { originOf, type Where } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
+import { DEFAULTS } from '../shared/defaults.js';
 import { executeJobs } from './execute.js';
 import { type RunSummary, runFindings, summarizeRuns } from './findings.js';
 import { planRuns, type RunJob } from './plan.js';

@@ -7,8 +7,8 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VersusError } from '../diagnostics.js';
-import { sha256 } from '../sha256.js';
+import { VersusError } from '../diagnostics/diagnostics.js';
+import { sha256 } from '../shared/sha256.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {

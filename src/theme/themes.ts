@@ -3,7 +3,7 @@
  * Node built-ins only, so that the up-to-date check can read it cheaply.
  */
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 
 /** The folder of the built-in themes' CSS files (`<name>.css`). */
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');

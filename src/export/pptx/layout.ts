@@ -3,7 +3,7 @@
  * sources footer and slide number, placed as themes/versus.css places them.
  */
 import type pptxgenjs from 'pptxgenjs';
-import type { Labels } from '../../labels.js';
+import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { edgeOn } from '../../theme/contrast.js';

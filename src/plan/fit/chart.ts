@@ -5,7 +5,7 @@
  * horizontal bars with their labels beside them, split over continuation
  * parts (the axis shared) like a long table. Right to left mirrors the whole.
  */
-import type { Labels } from '../../labels.js';
+import type { Labels } from '../../i18n/labels.js';
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { CHART, CONTENT } from '../../theme/geometry.js';

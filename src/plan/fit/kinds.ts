@@ -4,7 +4,7 @@
  * quotes and statements are sized to their length, and columns re-lay out for
  * the number of contenders. Pure: the same slide always gives the same parts.
  */
-import type { Labels } from '../../labels.js';
+import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, CONTENT, IMAGE, QUOTE, STATEMENT } from '../../theme/geometry.js';
 import type { FitInput, SlideContent } from '../deck.js';

@@ -6,17 +6,17 @@
  * but not editable. Both with speaker notes as notes-page paragraphs.
  */
 import pptxgenjs from 'pptxgenjs';
-import { labelsFor } from '../labels.js';
-import type { Deck } from '../plan/deck.js';
-import { notesParts } from '../plan/presenter-notes.js';
-import { PPTX_FONTS } from '../theme/fonts.js';
-import { paletteFor } from '../theme/palette.js';
-import { hex, mirroredSlide } from './pptx/draw.js';
-import { type Assets, drawSlide } from './pptx/kinds.js';
-import { drawFooter, type Frame } from './pptx/layout.js';
-import { finishPackage } from './pptx/package.js';
-import { xmlSafe } from './pptx/xml.js';
-import { sourceDate } from './reproducible.js';
+import { labelsFor } from '../../i18n/labels.js';
+import type { Deck } from '../../plan/deck.js';
+import { notesParts } from '../../plan/presenter-notes.js';
+import { PPTX_FONTS } from '../../theme/fonts.js';
+import { paletteFor } from '../../theme/palette.js';
+import { sourceDate } from '../reproducible.js';
+import { hex, mirroredSlide } from './draw.js';
+import { type Assets, drawSlide } from './kinds.js';
+import { drawFooter, type Frame } from './layout.js';
+import { finishPackage } from './package.js';
+import { xmlSafe } from './xml.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;

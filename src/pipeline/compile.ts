@@ -2,15 +2,15 @@
  * The pure part of a build, from a loaded outline to markdown:
  * select → plan → render. Shared by `build`, `check` and `dev`.
  */
-import { invalidOutline } from './diagnostics.js';
-import type { LoadedOutline } from './outline/load.js';
-import { outlineLocator } from './outline/origin.js';
-import { toDiagnostics } from './outline/positions.js';
-import type { Outline } from './outline/schema.js';
-import type { Deck } from './plan/deck.js';
-import { planDeck } from './plan/plan.js';
-import { renderMarkdown } from './render/markdown.js';
-import { type Selection, selectOutline } from './select/select.js';
+import { invalidOutline } from '../diagnostics/diagnostics.js';
+import type { LoadedOutline } from '../outline/load.js';
+import { outlineLocator } from '../outline/origin.js';
+import { toDiagnostics } from '../outline/positions.js';
+import type { Outline } from '../outline/schema.js';
+import type { Deck } from '../plan/deck.js';
+import { planDeck } from '../plan/plan.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { type Selection, selectOutline } from '../select/select.js';
 
 export interface CompileOptions extends Selection {
   /** Theme name for the markdown's `theme:` directive. */

@@ -4,9 +4,9 @@
  * watches them; `build` records their content to skip unchanged talks.
  */
 import path from 'node:path';
-import type { LoadedOutline } from './outline/load.js';
-import { originOf } from './outline/origin.js';
-import type { ResolvedTheme } from './theme/resolve.js';
+import type { LoadedOutline } from '../outline/load.js';
+import { originOf } from '../outline/origin.js';
+import type { ResolvedTheme } from '../theme/resolve.js';
 
 export function filesRead(loaded: LoadedOutline, theme: ResolvedTheme): string[] {
   // By the names the outline gives them and where their links lead: either may change.

@@ -13,16 +13,16 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../export/find-browser.js';
+import { findRasterizer } from '../export/find-rasterizer.js';
+import type { Finding } from '../lint/finding.js';
+import { DEFAULTS } from '../shared/defaults.js';
+import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
+import { sha256 } from '../shared/sha256.js';
+import { isThemeFile } from '../theme/themes.js';
 import type { Compiled } from './compile.js';
-import { DEFAULTS } from './defaults.js';
-import { findBrowser } from './export/find-browser.js';
-import { findRasterizer } from './export/find-rasterizer.js';
-import { fitName, MAX_NAME_BYTES } from './file-name.js';
 import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode, takesImages } from './formats.js';
-import type { Finding } from './lint/finding.js';
-import { PACKAGE_ROOT } from './package-root.js';
-import { sha256 } from './sha256.js';
-import { isThemeFile } from './theme/themes.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
 export interface BuildSummary {

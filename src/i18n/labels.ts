@@ -3,10 +3,10 @@
  * them and the renderers and exporters print them, so all read them from here:
  * `labelsFor(deck).t('agenda')`.
  */
-import { type Catalog, MESSAGE_KEYS, type Message, type MessageKey } from './i18n/catalog.js';
-import { catalogFor, directionOf } from './i18n/catalogs.js';
+import { type Catalog, MESSAGE_KEYS, type Message, type MessageKey } from './catalog.js';
+import { catalogFor, directionOf } from './catalogs.js';
 
-export type { MessageKey } from './i18n/catalog.js';
+export type { MessageKey } from './catalog.js';
 export { MESSAGE_KEYS };
 
 /** An outline's own wording for some keys (`labels:`), over the catalog's. */

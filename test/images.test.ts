@@ -5,7 +5,8 @@
  * well-formed XML) or one of a degenerate size is an error at its place in the
  * outline, through the real CLI; and any file name shows in the HTML.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
@@ -208,5 +209,28 @@ describe('image file names', () => {
     const sources = [...html.matchAll(/<img [^>]*src="([^"]*)"/g)].map((m) => m[1] ?? '');
     expect(sources).toHaveLength(Object.keys(files).length);
     for (const src of sources) expect(src).toMatch(/^data:image\/(svg\+xml|png);base64,/);
+  });
+});
+
+describe('resolved images', () => {
+  it('keep src as written and carry their asset as a typed field: name, hash, type and size of the bytes read', async () => {
+    const dir = await temp.dir();
+    const bytes = png(4, 4, RED);
+    await mkdir(path.join(dir, 'pics'));
+    await writeFile(path.join(dir, 'pics', 'a cup.png'), bytes);
+    const loaded = await loadOutline(await imageOutline(dir, ['pics/a cup.png']));
+    const slide = loaded.outline.sections[0]?.slides.find((s) => s.kind === 'image');
+    if (slide?.kind !== 'image') throw new Error('no image slide');
+    expect(slide.src).toBe('pics/a cup.png');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect(slide.asset).toEqual({
+      name: `assets/a-cup-${hash.slice(0, 10)}.png`,
+      sha256: hash,
+      type: 'png',
+      size: bytes.length,
+    });
+    const { markdown, assets } = compileOutline(loaded);
+    expect(markdown).toContain(`<img src="${slide.asset?.name}"`);
+    expect([...assets]).toEqual([[slide.asset?.name, await realpath(path.join(dir, 'pics', 'a cup.png'))]]);
   });
 });

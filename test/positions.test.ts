@@ -95,6 +95,30 @@ add:
     expect(missing[0]?.file).toBe(path.join(dir, 'talk/outline.yaml'));
   });
 
+  it('the loaded model carries each part’s origin as a field: base parts in the base, what an overlay brings in the overlay', async () => {
+    const overlay = `extends: talk/outline.yaml
+sources:
+  - { id: extra, title: Extra }
+add:
+  - after: kept
+    slides:
+      - { kind: bullets, id: added, title: Added, bullets: [One] }
+`;
+    const dir = await project({ 'talk/outline.yaml': BASE, 'over.yaml': overlay });
+    const { outline } = await loadOutline(path.join(dir, 'over.yaml'));
+    const base = path.join(dir, 'talk/outline.yaml');
+    const [section] = outline.sections;
+    expect(outline.contenders[1]?.origin).toEqual({ file: base, path: ['contenders', 1] });
+    expect(outline.sources[0]?.origin).toEqual({ file: path.join(dir, 'over.yaml'), path: ['sources', 0] });
+    expect(section?.origin).toEqual({ file: base, path: ['sections', 0] });
+    expect(section?.slides.map((slide) => [slide.id, slide.origin])).toEqual([
+      ['dropped', { file: base, path: ['sections', 0, 'slides', 0] }],
+      ['dropped-too', { file: base, path: ['sections', 0, 'slides', 1] }],
+      ['kept', { file: base, path: ['sections', 0, 'slides', 2] }],
+      ['added', { file: path.join(dir, 'over.yaml'), path: ['add', 0, 'slides', 0] }],
+    ]);
+  });
+
   it('an overflow found on a split slide points at the slide the author wrote', async () => {
     const long = `${BASE}      - id: many\n        kind: bullets\n        title: Many\n        tags: [short]\n        bullets: [${Array.from({ length: 30 }, (_, i) => `"Point ${i}"`).join(', ')}]\n`;
     const dir = await project({ 'outline.yaml': long });

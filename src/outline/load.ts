@@ -314,9 +314,10 @@ function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: num
 }
 
 /**
- * Inlines code files, renames images to content-addressed asset names
- * (`assets/<name>-<hash>.<ext>`), and makes a theme file's path absolute: each
- * relative to the file that names it. Mutates the stamped slides and `data`;
+ * Inlines code files, gives each image slide its `asset` (a content-addressed
+ * name, `assets/<name>-<hash>.<ext>`, and what the file holds; `src` stays as
+ * written), and makes a theme file's path absolute: each relative to the file
+ * that names it. Mutates the stamped slides and `data`;
  * adds the images to `assets` and every file read to `inputs`. Returns the
  * problems found (a missing file, one outside its folder, not an image).
  */
@@ -347,7 +348,7 @@ async function resolveFiles(
           inputs.set(found.named, hash);
           const name = assetName(found.file, hash, image.type);
           assets.set(name, found.file);
-          slide.src = name;
+          slide.asset = { name, sha256: hash, type: image.type, size: image.bytes.length };
         }
       }
     }

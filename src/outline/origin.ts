@@ -5,19 +5,12 @@
  * copy these objects and carry the stamp along untouched, so a finding about a
  * slide points at the line a person edits, whatever happened in between.
  *
- * The stamp is a plain own property (`origin`), so that `structuredClone` and
- * spreads keep it; it is not in the schema's types because no author writes it.
+ * The stamp is the model's typed `origin` field (see schema.ts), a plain
+ * property that `structuredClone` and spreads keep; no author writes it.
  */
 import type { ParsedOutline } from './parse.js';
 import { type FilePosition, fileLocator, type Locator, type OutlinePath, valueLinePosition } from './positions.js';
-import type { Outline, Overlay, Section } from './schema.js';
-
-export interface Origin {
-  /** The outline file, as diagnostics name it. */
-  file: string;
-  /** Path of the stamped object inside that file's data. */
-  path: OutlinePath;
-}
+import type { Origin, Outline, Overlay, Section } from './schema.js';
 
 /** An origin, or a path in the merged outline (for what the outline as a whole defines: title, agenda, profiles). */
 export type Where = Origin | OutlinePath;
@@ -28,22 +21,15 @@ export interface Sourced {
   documents: ReadonlyMap<string, ParsedOutline>;
 }
 
-export function originOf(value: unknown): Origin | undefined {
-  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'origin')) return undefined;
-  const origin = (value as { origin: unknown }).origin;
-  const isOrigin =
-    typeof origin === 'object' &&
-    origin !== null &&
-    typeof (origin as Origin).file === 'string' &&
-    Array.isArray((origin as Origin).path);
-  return isOrigin ? (origin as Origin) : undefined;
+function stamp(value: { origin?: Origin }, file: string, path: OutlinePath): void {
+  value.origin = { file, path };
 }
 
-function stamp(value: object, file: string, path: OutlinePath): void {
-  Object.assign(value, { origin: { file, path } satisfies Origin });
-}
-
-function stampSections(sections: Partial<Section>[] | undefined, file: string, at: OutlinePath): void {
+function stampSections(
+  sections: Pick<Partial<Section>, 'origin' | 'slides'>[] | undefined,
+  file: string,
+  at: OutlinePath,
+): void {
   for (const [i, section] of (sections ?? []).entries()) {
     stamp(section, file, [...at, i]);
     for (const [j, slide] of (section.slides ?? []).entries()) stamp(slide, file, [...at, i, 'slides', j]);
@@ -105,15 +91,15 @@ export function locateLine(sourced: Sourced, where: Where, index: number): FileP
   return position && { file: where.file, ...position };
 }
 
+/** The origin of the deepest stamped object on `path` (a contender, source, section or slide), and its depth. */
 function deepestStamp(outline: Outline, path: OutlinePath): { origin: Origin; depth: number } | undefined {
-  let found: { origin: Origin; depth: number } | undefined;
-  let value: unknown = outline;
-  for (let depth = 0; depth <= path.length; depth++) {
-    const origin = depth > 0 ? originOf(value) : undefined;
-    if (origin) found = { origin, depth };
-    const step = path[depth];
-    if (step === undefined || typeof value !== 'object' || value === null || !Object.hasOwn(value, step)) break;
-    value = (value as Record<string | number, unknown>)[step];
-  }
-  return found;
+  const [top, i, inner, j] = path;
+  if (typeof i !== 'number') return undefined;
+  const found = (origin: Origin | undefined, depth: number) => (origin ? { origin, depth } : undefined);
+  if (top === 'contenders') return found(outline.contenders[i]?.origin, 2);
+  if (top === 'sources') return found(outline.sources[i]?.origin, 2);
+  if (top !== 'sections') return undefined;
+  const section = outline.sections[i];
+  const slide = inner === 'slides' && typeof j === 'number' ? section?.slides[j] : undefined;
+  return found(slide?.origin, 4) ?? found(section?.origin, 2);
 }

@@ -4,9 +4,11 @@
  */
 import * as z from 'zod';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
+import type { ImageType } from '../images/check.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { BUILT_IN_THEMES } from '../theme/themes.js';
+import type { OutlinePath } from './positions.js';
 import { displayLength } from './text-length.js';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.
@@ -581,13 +583,64 @@ export const overlaySchema = z
   })
   .describe('A versus outline overlay.');
 
-export type Overlay = z.output<typeof overlaySchema>;
-export type Outline = z.output<typeof outlineSchema>;
-export type Section = Outline['sections'][number];
-export type Slide = z.output<typeof slideSchema>;
+/**
+ * Where a part of a loaded outline was written: the file that holds it and its
+ * path inside that file's data. The loader stamps it (see origin.ts).
+ */
+export interface Origin {
+  /** The outline file, as diagnostics name it. */
+  file: string;
+  /** Path of the stamped object inside that file's data. */
+  path: OutlinePath;
+}
+
+/** The image file an image slide shows, as the loader found, read and checked it. */
+export interface Asset {
+  /** Its name in the output folder, content-addressed: `assets/<name>-<hash>.<ext>`. */
+  name: string;
+  /** The sha256 of its bytes, in hex. */
+  sha256: string;
+  /** What its bytes hold, whatever its name says. */
+  type: ImageType;
+  /** Its size in bytes. */
+  size: number;
+}
+
+/**
+ * What the loader adds to the validated data. No author writes these fields,
+ * so they are in no schema (nor in outline.schema.json), only in the types of
+ * the loaded model: plain optional fields, which `structuredClone`, spreads and
+ * overlays carry along. Absent in data no loader read (a test's own).
+ */
+interface Stamped {
+  /** Where it was written. */
+  origin?: Origin;
+}
+type Resolved<S> = S extends { kind: 'image' } ? S & { /** The file `src` names, once found. */ asset?: Asset } : S;
+
+type WrittenOutline = z.output<typeof outlineSchema>;
+type WrittenOverlay = z.output<typeof overlaySchema>;
+type Replacement = NonNullable<WrittenOverlay['replace']>[number];
+type Addition = NonNullable<WrittenOverlay['add']>[number];
+
+export type Slide = Resolved<z.output<typeof slideSchema>> & Stamped;
 export type SlideKind = Slide['kind'];
-export type Contender = Outline['contenders'][number];
-export type Source = Outline['sources'][number];
+export type Section = Omit<z.output<typeof section>, 'slides'> & Stamped & { slides: Slide[] };
+export type Contender = z.output<typeof contender> & Stamped;
+export type Source = z.output<typeof source> & Stamped;
+export type Outline = Omit<WrittenOutline, 'contenders' | 'sources' | 'sections'> & {
+  contenders: Contender[];
+  sources: Source[];
+  sections: Section[];
+};
+export type Overlay = Omit<WrittenOverlay, 'sources' | 'replace' | 'add'> & {
+  sources?: Source[];
+  replace?: (Omit<Replacement, 'slide' | 'section'> & {
+    slide?: Slide;
+    section?: Omit<NonNullable<Replacement['section']>, 'slides'> & Stamped & { slides?: Slide[] };
+  })[];
+  add?: (Omit<Addition, 'slides' | 'sections'> & { slides?: Slide[]; sections?: Section[] })[];
+};
 export type Profile = NonNullable<Outline['profiles']>[string];
 export type RunSettings = NonNullable<Outline['run']>;
 export type CodePane = Extract<Slide, { kind: 'code' }>['panes'][number];

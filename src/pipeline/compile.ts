@@ -34,7 +34,9 @@ export function compileOutline(loaded: LoadedOutline, options: CompileOptions = 
     ...(options.theme ? { theme: options.theme } : {}),
     ...(selected.profile ? { profile: selected.profile } : {}),
   });
-  const shown = new Set(deck.slides.flatMap((slide) => (slide.kind === 'image' ? [slide.src] : [])));
+  const shown = new Set(
+    deck.slides.flatMap((slide) => (slide.kind === 'image' && slide.asset ? [slide.asset.name] : [])),
+  );
   const assets = new Map([...loaded.assets].filter(([name]) => shown.has(name)));
   return { deck, outline: selected.outline, markdown: renderMarkdown(deck), assets };
 }

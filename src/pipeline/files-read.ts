@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import type { LoadedOutline } from '../outline/load.js';
-import { originOf } from '../outline/origin.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 
 export function filesRead(loaded: LoadedOutline, theme: ResolvedTheme): string[] {
@@ -26,7 +25,7 @@ function codeFiles(loaded: LoadedOutline): string[] {
   return loaded.outline.sections.flatMap((section) =>
     section.slides.flatMap((slide) => {
       if (slide.kind !== 'code') return [];
-      const namedIn = path.dirname(originOf(slide)?.file ?? loaded.file);
+      const namedIn = path.dirname(slide.origin?.file ?? loaded.file);
       return slide.panes.flatMap((pane) => (pane.file === undefined ? [] : [path.resolve(namedIn, pane.file)]));
     }),
   );

@@ -87,7 +87,7 @@ export type GeneratedSlide =
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An authored slide's content, without the fields the planner replaces. */
-export type AuthoredContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources'>;
+export type AuthoredContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources' | 'origin'>;
 
 type AuthoredDecision = Extract<AuthoredContent, { kind: 'decision' }>;
 

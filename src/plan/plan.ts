@@ -5,7 +5,6 @@
  */
 
 import { type Labels, labelsForLang } from '../i18n/labels.js';
-import { originOf } from '../outline/origin.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
@@ -116,11 +115,11 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         ...privateNotesOf(section),
         minutes: minutesFor(section.minutes, notes),
         citations: [],
-        origin: originOf(section) ?? ['sections', i],
+        origin: section.origin ?? ['sections', i],
         ...fitted(fitDivider(section.title, section.summary)),
       });
     for (const [j, slide] of section.slides.entries()) {
-      const origin = originOf(slide) ?? ['sections', i, 'slides', j];
+      const origin = slide.origin ?? ['sections', i, 'slides', j];
       const exercise = slide.kind === 'exercise' ? ++exercises : undefined;
       const title = exercise === undefined ? slide.title : exerciseTitle(slide.title, exercise, labels);
       const base = {
@@ -134,7 +133,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         origin,
         section: section.title,
       };
-      const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, ...authored } = slide;
+      const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, origin: _o, ...authored } = slide;
       const content = plannedContent(authored, slide.minutes, outline.contenders, labels);
       slides.push(...continued(base, fitContent(content, title, outline.contenders, labels), labels));
     }

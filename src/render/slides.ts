@@ -131,7 +131,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'image':
       return [
         heading,
-        `<img src="${escapeHtml(slide.src)}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
+        // An image no loader found (a test's outline) is named as written.
+        `<img src="${escapeHtml(slide.asset?.name ?? slide.src)}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
         ...(slide.caption ? [md(slide.caption)] : []),
       ];
     case 'chart':

@@ -10,7 +10,7 @@
  * in the same order, stamped with their origins.
  */
 import path from 'node:path';
-import { originOf, type Where } from '../outline/origin.js';
+import type { Where } from '../outline/origin.js';
 import { own } from '../outline/own.js';
 import type { OutlinePath } from '../outline/positions.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
@@ -113,7 +113,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
   };
 
   for (const slide of slidesOf(outline)) {
-    const origin = originOf(slide.slide);
+    const { origin } = slide.slide;
     const at = (...path: OutlinePath): Where =>
       origin ? { file: origin.file, path: [...origin.path, ...path] } : [...slide.path, ...path];
     const s = slide.slide;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Finding } from '../lint/finding.js';
-import { originOf, type Where } from '../outline/origin.js';
+import type { Where } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { DEFAULTS } from '../shared/defaults.js';
@@ -68,7 +68,7 @@ export function codeFilesOf(outline: Outline): Map<string, string> {
   const files = new Map<string, string>();
   for (const slide of outline.sections.flatMap((section) => section.slides)) {
     if (slide.kind !== 'code') continue;
-    const origin = originOf(slide);
+    const { origin } = slide;
     for (const pane of slide.panes) {
       if (pane.file === undefined || !origin) continue;
       files.set(path.normalize(pane.file), path.resolve(path.dirname(origin.file), pane.file));

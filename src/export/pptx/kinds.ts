@@ -1,7 +1,6 @@
 /** Each slide kind's body, laid out as the themes lay it out, under the frame's title. */
 import { readFile } from 'node:fs/promises';
 import { imageSize } from 'image-size';
-import { imageType } from '../../images/check.js';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
@@ -650,7 +649,8 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
 /** The picture, centered and scaled down to fit as on the slide, described by its alt text; its caption under it. */
 async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets: Assets): Promise<void> {
   const p = frame.palette;
-  const file = assets.get(slide.src);
+  const { asset } = slide;
+  const file = asset && assets.get(asset.name);
   const caption: Paragraph[] = slide.caption
     ? [
         {
@@ -665,10 +665,10 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
     : [];
   const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, SLIDE.height - PAD.bottom - top);
   let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
-  if (file) {
+  if (asset && file) {
     const read = await readFile(file);
     // The SVG PowerPoint draws names nothing outside itself, like the PNG drawn from it (./package.ts).
-    const data = imageType(read) === 'svg' ? Buffer.from(safeSvg(read.toString('utf8'))) : read;
+    const data = asset.type === 'svg' ? Buffer.from(safeSvg(read.toString('utf8'))) : read;
     const size = sizeOf(data);
     const natural = { w: size.width ?? CONTENT.width, h: size.height ?? maxHeight };
     // An SVG with only a viewBox has no size of its own: the browser scales it to the room it has.

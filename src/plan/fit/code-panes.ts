@@ -78,12 +78,12 @@ function planPanes(
       laidOut.set(key, result);
       return result;
     };
-    const plan = planColumns(
-      panes.length,
+    const plan = planColumns({
+      count: panes.length,
       budget,
-      paneAt,
-      (n) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest),
-    );
+      layout: paneAt,
+      allowed: (n) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest),
+    });
     if (!plan) continue;
     const width = columnWidth(plan.perRow);
     const parts: Part[] = [];

@@ -33,7 +33,7 @@ export function prosConsParts(
         items: itemsOf(contender).map((item) => listItem(item.text, width, BODY.size, COLUMN.itemGap)),
       };
     };
-    const plan = planColumns(shown.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS);
+    const plan = planColumns({ count: shown.length, budget, layout, allowed: (n) => n <= MAX_TEXT_COLUMNS });
     return plan?.slides.map((slide) => {
       const lists = { pros: {} as Record<string, string[]>, cons: {} as Record<string, string[]> };
       for (const { column, from, to } of slide.columns) {
@@ -71,7 +71,13 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
       items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),
     };
   };
-  const plan = planColumns(content.choices.length, budget, layout, (n) => n <= MAX_TEXT_COLUMNS, closing);
+  const plan = planColumns({
+    count: content.choices.length,
+    budget,
+    layout,
+    allowed: (n) => n <= MAX_TEXT_COLUMNS,
+    closing,
+  });
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;
   const perRow = plan.perRow;

@@ -47,20 +47,28 @@ function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budge
   return undefined;
 }
 
+/** Lays one column out at a width. */
+type LayColumn = (column: number, width: number) => ColumnLayout;
+
+/** The columns to plan and the room they have. */
+export interface ColumnsRequest {
+  /** How many columns (one per contender or choice). */
+  count: number;
+  /** The height under the title. */
+  budget: number;
+  layout: LayColumn;
+  /** Rules out column counts too narrow for the content. */
+  allowed: (perRow: number) => boolean;
+  /** The height something under the last slide's columns needs (a decision's closing line). */
+  closing?: number;
+}
+
 /**
  * The layout with the fewest slides, and among those the evenest groups and the
  * most columns side by side: all `count` columns on one slide if they fit, else
- * in even groups, stacked into a grid where they fit. `layout(column, width)` lays one column
- * out at a width; `allowed(perRow)` rules out column counts too narrow for the
- * content; `closing` is the height something under the last slide's columns needs.
+ * in even groups, stacked into a grid where they fit.
  */
-export function planColumns(
-  count: number,
-  budget: number,
-  layout: (column: number, width: number) => ColumnLayout,
-  allowed: (perRow: number) => boolean,
-  closing = 0,
-): ColumnPlan | undefined {
+export function planColumns({ count, budget, layout, allowed, closing = 0 }: ColumnsRequest): ColumnPlan | undefined {
   let best: ColumnPlan | undefined;
   /** Fewest slides first, then the evenest groups; among equals the first found, with the most columns side by side. */
   const consider = (slides: Slides | undefined, perRow: number) => {
@@ -91,7 +99,7 @@ export function planColumns(
       : [[budget, budget]];
     let slides: Slides | undefined;
     for (const rooms of tries) {
-      const found = flow(count, groups, perRow, columnWidth(perRow), rooms, cachedLayout);
+      const found = flow({ count, groups, perRow, rooms, layout: cachedLayout });
       if (found && (found.at(-1)?.height ?? 0) + closing <= budget) {
         slides = found;
         break;
@@ -100,7 +108,10 @@ export function planColumns(
     consider(slides, perRow);
     // Fewer slides than rows: the columns in even groups, each a grid on a slide of its own (5 → 3 + 2, not 4 + 1).
     for (let slideGroups = 1; slideGroups < groups; slideGroups++) {
-      consider(grids(count, slideGroups, perRow, [budget, budget - closing], cachedLayout), perRow);
+      consider(
+        grids({ count, groups: slideGroups, perRow, rooms: [budget, budget - closing], layout: cachedLayout }),
+        perRow,
+      );
     }
     // More groups mean at least as many rows: once each row has a slide of its own, none can do better.
     if (best && best.slides.length <= 1) break;
@@ -117,18 +128,24 @@ function unevenness(slides: Slides): number {
 }
 
 /**
- * The columns in `slideGroups` even groups, each on one slide as rows of
- * `perRow` (the last within `lastRoom`); undefined unless every column fits whole.
+ * One way to place `count` columns: in `groups` even groups, `perRow` side by
+ * side, on slides with `room` of height but the last, which has `lastRoom`.
  */
-function grids(
-  count: number,
-  slideGroups: number,
-  perRow: number,
-  [room, lastRoom]: [number, number],
-  layout: (column: number, width: number) => ColumnLayout,
-): Slides | undefined {
+interface Arrangement {
+  count: number;
+  groups: number;
+  perRow: number;
+  rooms: [room: number, lastRoom: number];
+  layout: LayColumn;
+}
+
+/**
+ * The columns in even groups, each on one slide as rows of `perRow` (the
+ * last within `lastRoom`); undefined unless every column fits whole.
+ */
+function grids({ count, groups, perRow, rooms: [room, lastRoom], layout }: Arrangement): Slides | undefined {
   const width = columnWidth(perRow);
-  const ranges = evenGroups(count, slideGroups);
+  const ranges = evenGroups(count, groups);
   const slides: Slides = [];
   for (const [g, [from, to]] of ranges.entries()) {
     const slide: Slides[number] = { columns: [], height: 0 };
@@ -154,14 +171,8 @@ type Pages = [number, number][][];
  * can start under the rows already on a slide does, as a grid, when that takes
  * no more parts.
  */
-function flow(
-  count: number,
-  groups: number,
-  perRow: number,
-  width: number,
-  [room, lastRoom]: [number, number],
-  layout: (column: number, width: number) => ColumnLayout,
-): Slides | undefined {
+function flow({ count, groups, perRow, rooms: [room, lastRoom], layout }: Arrangement): Slides | undefined {
+  const width = columnWidth(perRow);
   const gap = columnGap(perRow);
   const slides: Slides = [];
   let lastFull = false;

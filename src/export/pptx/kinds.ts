@@ -52,7 +52,7 @@ import {
   pt,
   type Run,
 } from './draw.js';
-import { bodyBox, contenderColor, drawSlideTitle, drawTitle, edgeFor, type Frame } from './layout.js';
+import { bodyBox, contenderColor, drawSlideTitle, drawTitle, edgeFor, type Frame, type TitleLook } from './layout.js';
 
 type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
 
@@ -256,19 +256,13 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
       color: p.muted,
     })),
   ];
-  const belowHeight = paragraphsHeight(below, width);
-  const total = titleSlideHeight(titleHeight, belowHeight);
-  const top = centredTop(total);
-  const under = drawTitle(frame, slide.title, {
-    size,
-    color: p.fg,
-    x: LEAD_LEFT,
-    y: top,
-    width,
-    bar: { ...TITLE_SLIDE.bar, every: true },
+  drawLeadBlock(frame, {
+    title: slide.title,
+    look: { size, color: p.fg, width, bar: { ...TITLE_SLIDE.bar, every: true } },
+    below,
+    margin: TITLE_SLIDE.margin,
+    height: titleSlideHeight(titleHeight, paragraphsHeight(below, width)),
   });
-  if (below.length)
-    addTextBox(frame.slide, bodyBox(under + TITLE_SLIDE.margin, LEAD_LEFT, width), below, { lang: frame.labels.lang });
 }
 
 function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
@@ -278,18 +272,30 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
   const summary: Paragraph[] = slide.summary
     ? [{ runs: [{ text: slide.summary }], size: DIVIDER.summary, line: BODY.line, gap: 0, color: p.dividerMuted }]
     : [];
-  const total = dividerHeight(textHeight(slide.title, bold(size), width, H1.line), paragraphsHeight(summary, width));
-  const top = centredTop(total);
-  const under = drawTitle(frame, slide.title, {
-    size,
-    color: p.dividerFg,
-    x: LEAD_LEFT,
-    y: top,
-    width,
-    bar: TITLE_BAR,
+  drawLeadBlock(frame, {
+    title: slide.title,
+    look: { size, color: p.dividerFg, width, bar: TITLE_BAR },
+    below: summary,
+    margin: H1.margin,
+    height: dividerHeight(textHeight(slide.title, bold(size), width, H1.line), paragraphsHeight(summary, width)),
   });
-  if (summary.length)
-    addTextBox(frame.slide, bodyBox(under + H1.margin, LEAD_LEFT, width), summary, { lang: frame.labels.lang });
+}
+
+/** A title slide's or a divider's block, centred on the slide at the lead column's left. */
+interface LeadBlock {
+  title: string;
+  look: Pick<TitleLook, 'size' | 'color' | 'width' | 'bar'>;
+  /** The paragraphs under the title, `margin` below its bar. */
+  below: Paragraph[];
+  margin: number;
+  /** The whole block's height. */
+  height: number;
+}
+
+function drawLeadBlock(frame: Frame, { title, look, below, margin, height }: LeadBlock): void {
+  const under = drawTitle(frame, title, { ...look, x: LEAD_LEFT, y: centredTop(height) });
+  if (below.length)
+    addTextBox(frame.slide, bodyBox(under + margin, LEAD_LEFT, look.width), below, { lang: frame.labels.lang });
 }
 
 function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {

@@ -102,9 +102,12 @@ const slideBase = {
   minutes: minutes.optional(),
 };
 
-const bulletsSlide = z.strictObject({
-  kind: z.literal('bullets'),
-  ...slideBase,
+/** A slide kind's schema: its `kind`, the fields every slide may carry, then its own. */
+function slideKind<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
+  return z.strictObject({ kind: z.literal(kind), ...slideBase, ...shape });
+}
+
+const bulletsSlide = slideKind('bullets', {
   lead: slideText(LIMIT.line).optional().describe('A short sentence above the list.'),
   bullets: z.array(slideText(LIMIT.item)).min(1),
 });
@@ -116,15 +119,11 @@ const comparisonRow = z.strictObject({
   sources: z.array(id).optional(),
 });
 
-const comparisonSlide = z.strictObject({
-  kind: z.literal('comparison'),
-  ...slideBase,
+const comparisonSlide = slideKind('comparison', {
   rows: z.array(comparisonRow).min(1),
 });
 
-const prosConsSlide = z.strictObject({
-  kind: z.literal('pros-cons'),
-  ...slideBase,
+const prosConsSlide = slideKind('pros-cons', {
   pros: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → advantages.'),
   cons: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → drawbacks.'),
 });
@@ -197,15 +196,11 @@ const codePane = z
     message: 'a code pane needs exactly one of "code" or "file"',
   });
 
-const codeSlide = z.strictObject({
-  kind: z.literal('code'),
-  ...slideBase,
+const codeSlide = slideKind('code', {
   panes: z.array(codePane).min(1),
 });
 
-const timelineSlide = z.strictObject({
-  kind: z.literal('timeline'),
-  ...slideBase,
+const timelineSlide = slideKind('timeline', {
   events: z
     .array(
       z.strictObject({
@@ -217,9 +212,7 @@ const timelineSlide = z.strictObject({
     .min(1),
 });
 
-const decisionSlide = z.strictObject({
-  kind: z.literal('decision'),
-  ...slideBase,
+const decisionSlide = slideKind('decision', {
   choices: z
     .array(
       z.strictObject({
@@ -232,24 +225,18 @@ const decisionSlide = z.strictObject({
   otherwise: slideText(LIMIT.line).optional().describe('A closing line under the columns.'),
 });
 
-const quoteSlide = z.strictObject({
-  kind: z.literal('quote'),
-  ...slideBase,
+const quoteSlide = slideKind('quote', {
   text,
   by: slideText(LIMIT.label).optional().describe('Who said it. Without it, the slide is a big statement.'),
 });
 
-const imageSlide = z.strictObject({
-  kind: z.literal('image'),
-  ...slideBase,
+const imageSlide = slideKind('image', {
   src: z.string().min(1).describe('Local image file, relative to the outline.'),
   alt: text.describe('Alternative text: what the image shows, for screen readers and the handout.'),
   caption: slideText(LIMIT.line).optional(),
 });
 
-const exerciseSlide = z.strictObject({
-  kind: z.literal('exercise'),
-  ...slideBase,
+const exerciseSlide = slideKind('exercise', {
   task: z.array(slideText(LIMIT.item)).min(1).describe('Steps for the audience.'),
   language: languageName
     .optional()
@@ -275,82 +262,76 @@ const chartValues = z
     'Contender id → number. A contender left out (or null) is shown as "n/a", never as zero; the chart shows the contenders some group names, in the order of "contenders".',
   );
 
-const chartSlide = z
-  .strictObject({
-    kind: z.literal('chart'),
-    ...slideBase,
-    metric: z
-      .strictObject({
-        title: slideText(LIMIT.label).describe(
-          'What the numbers measure, e.g. "Training step time": the axis\'s name.',
-        ),
-        unit: slideText(LIMIT.name)
-          .optional()
-          .describe('The unit of every value, e.g. "ms", "%", "MB": written after the axis\'s name.'),
-        higherIsBetter: z
-          .boolean()
-          .describe('true for scores and throughput, false for times, costs and sizes: which value is marked best.'),
-      })
-      .describe('The measure the bars show.'),
-    values: chartValues.optional().describe('One bar per contender. Use "groups" instead for several bars each.'),
-    groups: z
-      .array(
-        z.strictObject({
-          label: slideText(LIMIT.label).describe('What this group measured, e.g. a task or a model.'),
-          values: chartValues,
-        }),
-      )
-      .min(1)
-      .optional()
-      .describe('Several measurements, one cluster of bars each; many groups continue on further slides.'),
-    min: chartNumber.optional().describe("The value axis's start; default: 0, or below the smallest value."),
-    max: chartNumber.optional().describe("The value axis's end; default: a round number above the largest value."),
-    scale: z
-      .enum(['linear', 'log'])
-      .optional()
-      .describe('"log" for values that span orders of magnitude (all above zero); default "linear".'),
-  })
-  .superRefine((chart, ctx) => {
-    if ((chart.values === undefined) === (chart.groups === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a chart needs exactly one of "values" (one bar per contender) or "groups" (several bars each)',
-      });
-    }
-    if (chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['max'],
-        message: `max (${chart.max}) must be above min (${chart.min})`,
-      });
-    }
-    if (chart.scale !== 'log') return;
-    const tables = chart.groups?.map((group, g) => ({ values: group.values, path: ['groups', g, 'values'] })) ?? [
-      { values: chart.values ?? {}, path: ['values'] },
-    ];
-    for (const { values, path } of tables) {
-      for (const [id, value] of Object.entries(values)) {
-        if (value !== null && value <= 0) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, id],
-            message:
-              'a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a")',
-          });
-        }
-      }
-    }
-    for (const bound of ['min', 'max'] as const) {
-      const value = chart[bound];
-      if (value !== undefined && value <= 0) {
+const chartSlide = slideKind('chart', {
+  metric: z
+    .strictObject({
+      title: slideText(LIMIT.label).describe('What the numbers measure, e.g. "Training step time": the axis\'s name.'),
+      unit: slideText(LIMIT.name)
+        .optional()
+        .describe('The unit of every value, e.g. "ms", "%", "MB": written after the axis\'s name.'),
+      higherIsBetter: z
+        .boolean()
+        .describe('true for scores and throughput, false for times, costs and sizes: which value is marked best.'),
+    })
+    .describe('The measure the bars show.'),
+  values: chartValues.optional().describe('One bar per contender. Use "groups" instead for several bars each.'),
+  groups: z
+    .array(
+      z.strictObject({
+        label: slideText(LIMIT.label).describe('What this group measured, e.g. a task or a model.'),
+        values: chartValues,
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe('Several measurements, one cluster of bars each; many groups continue on further slides.'),
+  min: chartNumber.optional().describe("The value axis's start; default: 0, or below the smallest value."),
+  max: chartNumber.optional().describe("The value axis's end; default: a round number above the largest value."),
+  scale: z
+    .enum(['linear', 'log'])
+    .optional()
+    .describe('"log" for values that span orders of magnitude (all above zero); default "linear".'),
+}).superRefine((chart, ctx) => {
+  if ((chart.values === undefined) === (chart.groups === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a chart needs exactly one of "values" (one bar per contender) or "groups" (several bars each)',
+    });
+  }
+  if (chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: `max (${chart.max}) must be above min (${chart.min})`,
+    });
+  }
+  if (chart.scale !== 'log') return;
+  const tables = chart.groups?.map((group, g) => ({ values: group.values, path: ['groups', g, 'values'] })) ?? [
+    { values: chart.values ?? {}, path: ['values'] },
+  ];
+  for (const { values, path } of tables) {
+    for (const [id, value] of Object.entries(values)) {
+      if (value !== null && value <= 0) {
         ctx.addIssue({
           code: 'custom',
-          path: [bound],
-          message: `a log scale starts above zero: remove "${bound}" or "scale: log"`,
+          path: [...path, id],
+          message:
+            'a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a")',
         });
       }
     }
-  });
+  }
+  for (const bound of ['min', 'max'] as const) {
+    const value = chart[bound];
+    if (value !== undefined && value <= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [bound],
+        message: `a log scale starts above zero: remove "${bound}" or "scale: log"`,
+      });
+    }
+  }
+});
 
 export const slideSchema = z.discriminatedUnion('kind', [
   bulletsSlide,

@@ -10,7 +10,7 @@
  * line could belong, each starting at a column of its own.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { OutlinePath } from './positions.js';
+import type { OutlinePath } from './outline-path.js';
 import { itemOf, thingAt } from './things.js';
 
 export interface Misindented {

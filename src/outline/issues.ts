@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
-import { isRecord, type OutlinePath, type SemanticProblem, valueAt } from './positions.js';
+import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
+import type { SemanticProblem } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';

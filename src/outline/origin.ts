@@ -8,8 +8,10 @@
  * The stamp is the model's typed `origin` field (see schema.ts), a plain
  * property that `structuredClone` and spreads keep; no author writes it.
  */
+
+import type { OutlinePath } from './outline-path.js';
 import type { ParsedOutline } from './parse.js';
-import { type FilePosition, fileLocator, type Locator, type OutlinePath, valueLinePosition } from './positions.js';
+import { type FilePosition, fileLocator, type Locator, valueLinePosition } from './positions.js';
 import type { Origin, Outline, Overlay, Section } from './schema.js';
 
 /** An origin, or a path in the merged outline (for what the outline as a whole defines: title, agenda, profiles). */

@@ -4,8 +4,9 @@
  * problems carry paths inside the overlay file.
  */
 
+import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
-import type { OutlinePath, SemanticProblem } from './positions.js';
+import type { SemanticProblem } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
 import { allIds } from './semantics.js';
 import { didYouMean, listed } from './suggest.js';

@@ -4,23 +4,8 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
+import type { OutlinePath } from './outline-path.js';
 import type { ParsedOutline } from './parse.js';
-
-export type OutlinePath = (string | number)[];
-
-/** The value at `path` in plain data, or undefined where the path leaves it. */
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const step of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[step];
-  }
-  return value;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A problem found in the outline's data, before it is given a file position. */
 export interface SemanticProblem {

@@ -8,7 +8,7 @@ import type { ImageType } from '../images/check.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { BUILT_IN_THEMES } from '../theme/themes.js';
-import type { OutlinePath } from './positions.js';
+import type { OutlinePath } from './outline-path.js';
 import { displayLength } from './text-length.js';
 
 // C0 control characters (other than tab and newline) cannot be shown on a slide.

@@ -2,8 +2,10 @@
  * Checks the schema cannot express: references between ids (contenders,
  * sources, profiles, tags) and their uniqueness.
  */
+
+import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
-import type { OutlinePath, SemanticProblem } from './positions.js';
+import type { SemanticProblem } from './positions.js';
 import type { Outline, Slide } from './schema.js';
 import { didYouMean, listed } from './suggest.js';
 

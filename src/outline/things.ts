@@ -1,5 +1,5 @@
 /** What the parts of an outline are called in messages: "slide", "section", "table row"… */
-import type { OutlinePath } from './positions.js';
+import type { OutlinePath } from './outline-path.js';
 
 const THINGS: Record<string, string> = {
   slides: 'slide',

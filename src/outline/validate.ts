@@ -6,17 +6,9 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
+import { isRecord, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import {
-  hasKey,
-  isFlowMapping,
-  isRecord,
-  locateProblems,
-  positionOf,
-  related,
-  type SemanticProblem,
-  valueAt,
-} from './positions.js';
+import { hasKey, isFlowMapping, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 

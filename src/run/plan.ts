@@ -11,8 +11,8 @@
  */
 import path from 'node:path';
 import type { Where } from '../outline/origin.js';
+import type { OutlinePath } from '../outline/outline-path.js';
 import { own } from '../outline/own.js';
-import type { OutlinePath } from '../outline/positions.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
 import { sourceFileOf } from '../shared/languages.js';
 import { type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';

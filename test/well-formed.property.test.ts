@@ -11,9 +11,9 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { notebookFiles } from '../src/export/notebook.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
-import { xmlText } from '../src/export/pptx/xml.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
+import { xmlText } from '../src/text/xml.js';
 import { compileData } from './helpers.js';
 import { malformedParts } from './xml-parts.js';
 

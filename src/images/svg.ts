@@ -8,7 +8,7 @@
  */
 import { imageSize } from 'image-size';
 import { SaxesParser } from 'saxes';
-import { escapeXml } from '../export/pptx/xml.js';
+import { escapeXml } from '../text/xml.js';
 
 /** Where an SVG stops being well-formed XML: 1-based line and column. */
 export interface SvgProblem {

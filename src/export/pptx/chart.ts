@@ -7,11 +7,11 @@
  * all its bars); a missing value is a blank cell, no bar, never zero.
  */
 import type { DeckSlide, PlannedChart } from '../../plan/deck.js';
+import { xmlText } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { CHART, CONTENT, PAD } from '../../theme/geometry.js';
 import { addTextBox, hex, inch, pt } from './draw.js';
 import type { Frame } from './layout.js';
-import { xmlText } from './xml.js';
 
 type ChartSlide = Extract<DeckSlide, { kind: 'chart' }>;
 

@@ -2,8 +2,9 @@
  * Speaker notes as PowerPoint notes-page text: one paragraph per line, all at
  * one readable size, and an exercise's solution as code in the monospace font.
  */
+
+import { escapeXml } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
-import { escapeXml } from './xml.js';
 
 /** A slide's notes: the text, and the code shown after it (an exercise's solution). */
 export interface SlideNotes {

@@ -23,8 +23,8 @@
 import path from 'node:path/posix';
 import JSZip from 'jszip';
 import { safeSvg } from '../../images/svg.js';
+import { escapeXml } from '../../text/xml.js';
 import { NOTES_PAGE, notesBodyXml, type SlideNotes } from './notes.js';
-import { escapeXml } from './xml.js';
 
 /** The document properties PowerPoint shows under File › Info. */
 export interface DocumentProperties {

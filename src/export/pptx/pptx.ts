@@ -9,6 +9,7 @@ import pptxgenjs from 'pptxgenjs';
 import { labelsFor } from '../../i18n/labels.js';
 import type { Deck } from '../../plan/deck.js';
 import { notesParts } from '../../plan/presenter-notes.js';
+import { xmlSafe } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { paletteFor } from '../../theme/palette.js';
 import { sourceDate } from '../reproducible.js';
@@ -16,7 +17,6 @@ import { hex, mirroredSlide } from './draw.js';
 import { type Assets, drawSlide } from './kinds.js';
 import { drawFooter, type Frame } from './layout.js';
 import { finishPackage } from './package.js';
-import { xmlSafe } from './xml.js';
 
 // pptxgenjs's types describe a CommonJS default export, but under ESM the class is the default itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;

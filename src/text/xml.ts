@@ -1,6 +1,7 @@
 /**
- * Text in the PowerPoint package's XML. Every part versus writes or repairs
- * escapes its text with `escapeXml`; text handed to pptxgenjs, which escapes
+ * Text in XML: the PowerPoint package's parts and the SVG pictures versus
+ * rewrites. Every part versus writes or repairs escapes its text with
+ * `escapeXml`; text handed to pptxgenjs, which escapes
  * XML's specials but not the characters XML cannot hold, goes through
  * `xmlText` first (`xmlSafe` does it for a whole deck).
  *

@@ -8,18 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import type { SlideMeasure } from '../lint/measure.js';
 import { openDocument } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { slidesDocument } from './slides-document.js';
-
-export interface SlideMeasure {
-  /** 1-based slide number. */
-  slide: number;
-  /** Pixels the content runs past the bottom of the content box (0 when it fits). */
-  bottom: number;
-  /** Pixels the content runs past the right of the content box. */
-  right: number;
-}
 
 /** Content may touch the padding edge by this much before it counts (sub-pixel rounding, descenders). */
 const TOLERANCE_PX = 2;

@@ -4,9 +4,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import type { SlideMeasure } from '../lint/measure.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
-import { measurePage, type SlideMeasure } from './measure.js';
+import { measurePage } from './measure.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
 import { slidesDocument } from './slides-document.js';
 

@@ -4,7 +4,7 @@
  * a way to place a finding in the outline's files; no files, no browser.
  * `check` runs every rule; `build` shares the slot and overflow rules.
  */
-import type { SlideMeasure } from '../export/measure.js';
+
 import { formatMinutes, labelsFor } from '../i18n/labels.js';
 import type { Where } from '../outline/origin.js';
 import { own } from '../outline/own.js';
@@ -16,6 +16,7 @@ import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../
 import { paletteFor } from '../theme/palette.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
+import type { SlideMeasure } from './measure.js';
 
 export type { Finding, FindingCode } from './finding.js';
 

@@ -18,7 +18,7 @@ import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
 import { loadOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
-import { type Compiled, type CompileOptions, compileOutline } from '../pipeline/compile.js';
+import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
 import {
   BROWSER_FORMATS,
   DEFAULT_FORMATS,
@@ -30,8 +30,6 @@ import {
 } from '../pipeline/formats.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderRunSheet } from '../render/runsheet.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { themeFor } from '../theme/resolve.js';
 
@@ -98,7 +96,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
-    if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, renderRunSheet(compiled.deck));
+    if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, runSheet(compiled));
     if (formats.has('notebook')) {
       const { notebookFiles } = await import('../export/notebook.js');
       const notebooks = notebookFiles(compiled.deck);
@@ -133,7 +131,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       };
       // The HTML people are sent holds what the audience may see; the speaker's own, when the
       // talk has solutions or private notes, holds everything (see plan/presenter-notes.ts).
-      const audience = renderMarkdown(compiled.deck, 'audience');
+      const audience = audienceMarkdown(compiled);
       if (audience === compiled.markdown) return toHtml(`${slug}.md`, `${slug}.html`);
       await staging.write(AUDIENCE_MARKDOWN(slug), audience, { output: false });
       await toHtml(AUDIENCE_MARKDOWN(slug), `${slug}.html`);

@@ -1,6 +1,8 @@
 /**
  * The pure part of a build, from a loaded outline to markdown:
- * select → plan → render. Shared by `build`, `check` and `dev`.
+ * select → plan → render. Shared by `build`, `check` and `dev`, and the one
+ * module outside render/ that calls the renderers: the commands ask it for
+ * every markdown they write.
  */
 import { invalidOutline } from '../diagnostics/diagnostics.js';
 import type { LoadedOutline } from '../outline/load.js';
@@ -10,6 +12,7 @@ import type { Outline } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
 import { planDeck } from '../plan/plan.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { renderRunSheet } from '../render/runsheet.js';
 import { type Selection, selectOutline } from '../select/select.js';
 
 export interface CompileOptions extends Selection {
@@ -39,4 +42,17 @@ export function compileOutline(loaded: LoadedOutline, options: CompileOptions = 
   );
   const assets = new Map([...loaded.assets].filter(([name]) => shown.has(name)));
   return { deck, outline: selected.outline, markdown: renderMarkdown(deck), assets };
+}
+
+/**
+ * The slides' markdown with the notes the audience may see (no private notes or
+ * solutions): the HTML people are sent. The same as `markdown` for most talks.
+ */
+export function audienceMarkdown(compiled: Compiled): string {
+  return renderMarkdown(compiled.deck, 'audience');
+}
+
+/** The speaker's run sheet (`<slug>.runsheet.md`): each slide's time and the running total. */
+export function runSheet(compiled: Compiled): string {
+  return renderRunSheet(compiled.deck);
 }

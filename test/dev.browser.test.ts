@@ -79,6 +79,8 @@ describeWithBrowser('versus dev', () => {
     expect(await textOf(page, '#errors pre')).toMatch(
       /every-kind\.yaml:\d+:1 error\[unknown-key\]: "titel" is not an outline field \(did you mean "title"\?\)/,
     );
+    // Under the message, the line as saved now and a caret under the key, as the CLI prints them.
+    expect(await textOf(page, '#errors pre')).toMatch(/\n +\d+ \| titel: Tea vs Coffee\n +\| \^/);
     expect(await textOf(page, 'section h1')).toBe('Tea vs Cocoa');
     expect(rebuilds.at(-1)?.problems.length).toBeGreaterThan(0);
 
@@ -255,6 +257,7 @@ add:
     const url = /http:\S+/.exec(output.stdout)?.[0] ?? '';
     await expect.poll(() => output.stderr, EVENTUALLY).toContain('the deck shows as soon as they are fixed');
     expect(output.stderr).toMatch(/every-kind\.yaml:\d+:1 error\[unknown-key\]: "titel"/);
+    expect(output.stderr).toMatch(/\n +\d+ \| titel: Tea vs Coffee\n +\| \^/);
     expect(await (await fetch(url)).text()).toContain('&quot;titel&quot; is not an outline field');
     expect(child.exitCode).toBe(null);
   });

@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
-import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics/diagnostics.js';
+import { type Diagnostic, diagnosticFormatter, VersusError } from '../diagnostics/diagnostics.js';
+import { fileSourceLines } from '../diagnostics/source-lines.js';
 import { createMarp } from '../export/marp.js';
 import { loadOutline } from '../outline/load.js';
 import { compileOutline } from '../pipeline/compile.js';
@@ -366,7 +367,9 @@ function listenError(error: NodeJS.ErrnoException, port: number): unknown {
 
 function describe(error: unknown): string[] {
   if (error instanceof VersusError) {
-    const lines = error.diagnostics.map((d: Diagnostic) => formatDiagnostic(d));
+    // The files are read again on each rebuild: the frame shows the line as it is now.
+    const format = diagnosticFormatter(undefined, { sourceLine: fileSourceLines() });
+    const lines = error.diagnostics.map((d: Diagnostic) => format(d));
     return lines.length ? lines : [error.message];
   }
   return [String((error as Error)?.message ?? error)];

@@ -97,9 +97,9 @@ function againstTheLayers(graph: Graph, layers: readonly (readonly string[])[]):
   );
 }
 
-describe('the import graph of src/', () => {
-  const { graph, missing } = readGraph();
+const { graph, missing } = readGraph();
 
+describe('the import graph of src/', () => {
   it('reads every module and resolves every relative import', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('main.ts')).toContain('commands/build.ts');
@@ -134,6 +134,38 @@ describe('the import graph of src/', () => {
       /\b_zod\b|\bparser\.stack\b/.test(readFileSync(path.join(SRC, module), 'utf8')),
     );
     expect(privateUse).toEqual([]);
+  });
+});
+
+describe("the README's map of src/", () => {
+  /** Every file the README's file table names: a row's first cell is a path, then names beside it (`finding.ts`, `catalogs/*.ts`). */
+  function filesInTheMap(readme: string): string[] {
+    const table = readme.slice(readme.indexOf('| file | role |'));
+    return table
+      .slice(0, table.indexOf('\n\n'))
+      .split('\n')
+      .slice(2)
+      .flatMap((row) => {
+        const [first, ...beside] = [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map(([, name]) => name ?? '');
+        const folder = path.posix.dirname(first ?? '');
+        return [first ?? '', ...beside.map((name) => path.posix.join(folder, name))];
+      });
+  }
+
+  it('names every module in src/, and none that is gone', () => {
+    const named = filesInTheMap(readFileSync(path.join(SRC, '..', 'README.md'), 'utf8'));
+    const modules = [...graph.keys()].map((module) => `src/${module}`);
+    // `*` stands for any file name in its folder.
+    const inTheMap = (module: string) =>
+      named.some((name) => {
+        const [head = '', tail] = name.split('*');
+        if (tail === undefined) return module === name;
+        return module.startsWith(head) && module.endsWith(tail) && !module.slice(head.length).includes('/');
+      });
+    expect(modules.filter((module) => !inTheMap(module))).toEqual([]);
+    expect(named.filter((name) => !name.includes('*') && !modules.includes(name) && !name.endsWith('.json'))).toEqual(
+      [],
+    );
   });
 });
 

@@ -70,14 +70,6 @@ export interface ColumnsRequest {
  */
 export function planColumns({ count, budget, layout, allowed, closing = 0 }: ColumnsRequest): ColumnPlan | undefined {
   let best: ColumnPlan | undefined;
-  /** Fewest slides first, then the evenest groups; among equals the first found, with the most columns side by side. */
-  const consider = (slides: Slides | undefined, perRow: number) => {
-    if (!slides) return;
-    const fewer = !best || slides.length < best.slides.length;
-    if (fewer || (slides.length === best?.slides.length && unevenness(slides) < unevenness(best.slides))) {
-      best = { slides, perRow };
-    }
-  };
   const laidOut = new Map<string, ColumnLayout>();
   const cachedLayout = (column: number, width: number) => {
     const key = `${column}@${width}`;
@@ -105,13 +97,17 @@ export function planColumns({ count, budget, layout, allowed, closing = 0 }: Col
         break;
       }
     }
-    consider(slides, perRow);
+    best = better(best, slides && { slides, perRow });
     // Fewer slides than rows: the columns in even groups, each a grid on a slide of its own (5 → 3 + 2, not 4 + 1).
     for (let slideGroups = 1; slideGroups < groups; slideGroups++) {
-      consider(
-        grids({ count, groups: slideGroups, perRow, rooms: [budget, budget - closing], layout: cachedLayout }),
+      const grid = grids({
+        count,
+        groups: slideGroups,
         perRow,
-      );
+        rooms: [budget, budget - closing],
+        layout: cachedLayout,
+      });
+      best = better(best, grid && { slides: grid, perRow });
     }
     // More groups mean at least as many rows: once each row has a slide of its own, none can do better.
     if (best && best.slides.length <= 1) break;
@@ -120,6 +116,14 @@ export function planColumns({ count, budget, layout, allowed, closing = 0 }: Col
 }
 
 type Slides = ColumnPlan['slides'];
+
+/** Fewest slides first, then the evenest groups; among equals the first found (with the most columns side by side). */
+function better(best: ColumnPlan | undefined, found: ColumnPlan | undefined): ColumnPlan | undefined {
+  if (!found) return best;
+  if (!best || found.slides.length < best.slides.length) return found;
+  const evener = found.slides.length === best.slides.length && unevenness(found.slides) < unevenness(best.slides);
+  return evener ? found : best;
+}
 
 /** How much the number of columns starting on a slide differs between the slides where some start. */
 function unevenness(slides: Slides): number {

@@ -12,7 +12,10 @@ export default defineConfig({
     // through Vite's transforms took seconds per test file that imports lib/.
     server: { deps: { external: [/\/lib\//] } },
     // Test files share each worker's modules instead of loading src/ afresh for each file: a
-    // third of the suite's time. Nothing in versus keeps module-level state, and no test mocks modules.
+    // third of the suite's time. What versus keeps at module level answers the same whoever filled it:
+    // bounded memos of pure functions (shared/memo.ts: line counts, number formats, word segmenters,
+    // labels; the font width tables, one per face) and its own identity (pipeline/up-to-date.ts).
+    // No test mocks modules.
     isolate: false,
     // Transformed test and src/ modules are kept on disk between runs (keyed by their content):
     // a run then spends no time transforming what has not changed.

@@ -18,8 +18,9 @@ const SRC = path.join(import.meta.dirname, '..', 'src');
  * folder of its own layer. A new folder must be given its place here.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  // Shared parts that know nothing of outlines or decks.
-  ['shared', 'diagnostics', 'text', 'i18n'],
+  // Shared parts that know nothing of outlines or decks: small helpers every folder may use, then the rest.
+  ['shared'],
+  ['diagnostics', 'text', 'i18n'],
   ['theme', 'images'],
   // The pure stages, in the order a build runs them.
   ['outline'],

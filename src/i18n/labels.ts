@@ -3,6 +3,7 @@
  * them and the renderers and exporters print them, so all read them from here:
  * `labelsFor(deck).t('agenda')`.
  */
+import { Memo } from '../shared/memo.js';
 import { type Catalog, MESSAGE_KEYS, type Message, type MessageKey } from './catalog.js';
 import { catalogFor, directionOf } from './catalogs.js';
 
@@ -35,16 +36,16 @@ export function labelsFor(deck: { meta: { lang: string; labels?: LabelOverrides 
   return labelsForLang(deck.meta.lang, deck.meta.labels);
 }
 
-const cache = new Map<string, Labels>();
+/**
+ * Labels by language and the outline's own wording: made once each, at most 32
+ * kept, so that a `dev` session whose author keeps rewording keeps no old ones.
+ */
+const made = new Memo<Labels>(32);
 
 export function labelsForLang(lang: string, overrides: LabelOverrides = {}): Labels {
-  const key = `${lang} ${JSON.stringify(overrides)}`;
-  let labels = cache.get(key);
-  if (!labels) {
-    labels = createLabels(lang, { ...catalogFor(lang), ...definedOnly(overrides) });
-    cache.set(key, labels);
-  }
-  return labels;
+  return made.get(`${lang} ${JSON.stringify(overrides)}`, () =>
+    createLabels(lang, { ...catalogFor(lang), ...definedOnly(overrides) }),
+  );
 }
 
 function definedOnly(overrides: LabelOverrides): Partial<Catalog> {

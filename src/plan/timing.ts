@@ -2,6 +2,7 @@
  * Speaking-time estimates (explicit minutes win, otherwise the notes' length at
  * the outline's speaking rate), and when each slide starts.
  */
+import { Memo } from '../shared/memo.js';
 import type { Deck } from './deck.js';
 
 const MIN_MINUTES = 0.25;
@@ -84,15 +85,11 @@ export function asciiWords(text: string): number {
   return words;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
+/** Word segmenters by language: made once each, at most 32 kept. */
+const segmenters = new Memo<Intl.Segmenter>(32);
 
 function segmenterFor(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-    segmenters.set(lang, segmenter);
-  }
-  return segmenter;
+  return segmenters.get(lang, () => new Intl.Segmenter(lang, { granularity: 'word' }));
 }
 
 /** Minutes for a slide, rounded to a quarter minute and never below one quarter. */

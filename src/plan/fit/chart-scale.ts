@@ -3,6 +3,7 @@
  * parts of a split chart share one axis), round ticks, where a value falls
  * on it, and numbers written as the talk's language writes them. Pure.
  */
+import { Memo } from '../../shared/memo.js';
 
 export interface Scale {
   log: boolean;
@@ -75,22 +76,19 @@ export function position(scale: Scale, value: number): number {
   return Math.min(1, Math.max(0, t));
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
+/** Number formats by language and kind: made once each, at most 64 kept. */
+const formats = new Memo<Intl.NumberFormat>(64);
 
 function format(lang: string, kind: 'plain' | 'small' | 'compact' | 'scientific'): Intl.NumberFormat {
-  const key = `${lang} ${kind}`;
-  let made = formats.get(key);
-  if (!made) {
+  return formats.get(`${lang} ${kind}`, () => {
     const options: Intl.NumberFormatOptions = {
       plain: { maximumFractionDigits: 2 },
       small: { maximumSignificantDigits: 3 },
       compact: { notation: 'compact', maximumSignificantDigits: 3 },
       scientific: { notation: 'scientific', maximumSignificantDigits: 3 },
     }[kind] as Intl.NumberFormatOptions;
-    made = new Intl.NumberFormat(supported(lang), options);
-    formats.set(key, made);
-  }
-  return made;
+    return new Intl.NumberFormat(supported(lang), options);
+  });
 }
 
 function supported(lang: string): string {

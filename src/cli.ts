@@ -5,12 +5,19 @@
  * the signals.
  */
 import module from 'node:module';
+import v8 from 'node:v8';
 import { discardAllStagingSync } from './export/staging.js';
 import { main } from './main.js';
 
 // On Node 22.1 and later, keep the dependencies' compiled code between runs (as tsc does);
 // Node 20 has no such cache and skips this.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// A build is over in seconds, too soon for V8's optimizing compiler (TurboFan) to pay back what
+// it costs: on its background threads it took about a third of the CPU time of the shipped talk's
+// default build (1.1 of 3.3 CPU-s, marp-cli's worker included), for code that then ran once or twice.
+// Baseline code only (Sparkplug): less CPU in all, also in batches (docs/performance.md).
+// `dev` runs for as long as the author works, and keeps it.
+if (process.argv[2] !== 'dev') v8.setFlagsFromString('--max-opt=1');
 // A reader that stops early (`versus schema | head`) closes the pipe: keep working and
 // exit with the command's own status instead of crashing on the next write.
 for (const stream of [process.stdout, process.stderr]) {

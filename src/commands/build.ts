@@ -204,6 +204,9 @@ function earlierOutputs(
   };
 }
 
+/** The slides as Chromium printed them, without document properties: a working file the slide images are drawn from. */
+const PRINTED_SLIDES = (slug: string) => `.${slug}.printed.pdf`;
+
 /** The markdown of the audience's HTML: a working file in the staging folder, beside the images it names. */
 const AUDIENCE_MARKDOWN = (slug: string) => `${slug}.audience.md`;
 
@@ -226,8 +229,8 @@ async function startBrowser(
     printed.filter((format) => formats.has(format)).length + (images && mutool && !formats.has('pdf') ? 1 : 0);
   // And the first page for slide images or the link preview, which starts beside the PDFs (see MAX_OPEN_PAGES).
   browser.prepare(prints + (images && (!mutool || formats.has('png')) ? 1 : 0));
-  // Loaded while the browser boots, for the printed PDFs' document properties.
-  if (prints > 0) loadPdfLib().catch(() => {});
+  // Loaded while the browser boots, for the printed PDFs' document properties (slides printed only for their images need none).
+  if (printed.some((format) => formats.has(format))) loadPdfLib().catch(() => {});
   return browser;
 }
 
@@ -270,12 +273,13 @@ async function exportWithBrowser({
   mutool,
   progress,
 }: BrowserExport): Promise<SlideMeasure[]> {
-  const [{ exportPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] = await Promise.all([
-    import('../export/pdf.js'),
-    import('../export/handout.js'),
-    import('../export/measure.js'),
-    import('../export/script.js'),
-  ]);
+  const [{ printSlides, finishedPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] =
+    await Promise.all([
+      import('../export/pdf.js'),
+      import('../export/handout.js'),
+      import('../export/measure.js'),
+      import('../export/script.js'),
+    ]);
   const { deck } = compiled;
   const date = sourceDate();
   const author = deck.meta.speakers.map((speaker) => speaker.name).join(', ');
@@ -293,15 +297,18 @@ async function exportWithBrowser({
   const pictures = picturePptx(formats, options.pptx);
   const imagesTaken = takesImages(formats, options.pptx);
   const scale = options.imageScale ?? DEFAULTS.imageScale;
-  // The slide PDF, an output or the page a PNG build's images are drawn from; every slide is measured on its page.
-  const slidePdf =
+  // The slides printed, for the slide PDF or for a PNG build's images to be drawn from; every slide is measured on their page.
+  const slidesPrinted =
     (formats.has('pdf') || (imagesTaken && mutool)) &&
     (async () => {
       if (formats.has('pdf')) progress(`pdf      ${slug}.pdf`);
-      const { pdf, inspected } = await exportPdf(job, slides, title, lang);
-      await staging.write(`${slug}.pdf`, pdf, { output: formats.has('pdf') });
-      return { file: staging.pathOf(`${slug}.pdf`), measures: inspected };
+      return printSlides(job, slides, title, lang);
     })();
+  // The slide PDF gets its document properties while mutool draws the images from Chromium's own file.
+  const slidePdf =
+    slidesPrinted &&
+    formats.has('pdf') &&
+    slidesPrinted.then(async (printed) => staging.write(`${slug}.pdf`, await finishedPdf(job, printed)));
   // Without the slide PDF, the slides are measured on the first slide-image page, which shows the deck anyway.
   const slideImages = async (): Promise<SlideMeasure[] | undefined> => {
     const { imageName, renderLinkPreview, forEachSlideImage } = await import('../export/images.js');
@@ -312,12 +319,13 @@ async function exportWithBrowser({
       if (pictures) images[i] = image;
       if (formats.has('png')) await staging.write(imageName(slug, i), image);
     };
-    const drawn = async (printed: { file: string }) => {
+    const drawn = async ({ raw }: { raw: Uint8Array }) => {
+      const pdfFile = await staging.write(PRINTED_SLIDES(slug), raw, { output: false });
       const { rasterizeSlides } = await import('../export/rasterize.js');
       const pages = slides.slides.length;
       await rasterizeSlides({
         mutool: mutool as string,
-        pdfFile: printed.file,
+        pdfFile,
         pages,
         scale,
         onImage,
@@ -326,8 +334,8 @@ async function exportWithBrowser({
       return undefined;
     };
     const [measures] = await Promise.all([
-      mutool && slidePdf
-        ? slidePdf.then(drawn)
+      mutool && slidesPrinted
+        ? slidesPrinted.then(drawn)
         : forEachSlideImage(job, slides, lang, onImage, scale, formats.has('pdf') ? undefined : measurePage),
       formats.has('png') &&
         renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
@@ -341,8 +349,8 @@ async function exportWithBrowser({
   };
   try {
     const [onPdf, alone, , , onImages] = await Promise.all([
-      slidePdf ? slidePdf.then((printed) => printed.measures) : undefined,
-      !slidePdf && !imagesTaken && (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
+      slidesPrinted ? Promise.all([slidesPrinted, slidePdf]).then(([printed]) => printed.inspected) : undefined,
+      !slidesPrinted && !imagesTaken && (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
       formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);

@@ -37,36 +37,68 @@ export async function inspectAndPrintPdf<T>(
   pdfOptions: PdfOptions,
   inspect: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Buffer; inspected: T }> {
+  const printed = await printPage(job, name, html, pdfOptions, inspect);
+  return { pdf: await finishedPdf(job, printed), inspected: printed.inspected };
+}
+
+/** A page as Chromium printed it: its PDF without the document properties, the page's title, and what `inspect` found. */
+export interface Printed<T> {
+  raw: Uint8Array;
+  title: string;
+  inspected: T;
+}
+
+/** Prints a page, after `inspect` has seen it, and hands back Chromium's PDF as it is (see `finishedPdf`). */
+export async function printPage<T>(
+  job: PrintJob,
+  name: string,
+  html: string,
+  pdfOptions: PdfOptions,
+  inspect: (page: Page) => Promise<T>,
+): Promise<Printed<T>> {
   const file = path.join(job.workDir, `.${name}.print.html`);
   const { timeout } = job.browser;
   const page = await openDocument(await job.browser.newPage(), file, html, timeout);
   try {
     const inspected = await inspect(page);
-    const pdf = await page.pdf({
+    const raw = await page.pdf({
       printBackground: true,
       outline: true,
       tagged: true,
       timeout,
       ...pdfOptions,
     });
-    return { pdf: Buffer.from(await withProperties(pdf, { ...job.properties, title: await page.title() })), inspected };
+    return { raw, title: await page.title(), inspected };
   } finally {
     await page.close();
   }
 }
 
+/** The printed PDF with the job's document properties (and, reproducibly built, its fixed dates and ids). */
+export async function finishedPdf(job: PrintJob, { raw, title }: Printed<unknown>): Promise<Buffer> {
+  return Buffer.from(await withProperties(raw, { ...job.properties, title }));
+}
+
 /** The slide PDF, and the measure of every slide, taken on its page before printing. */
-export function exportPdf(
+export async function exportPdf(
   job: PrintJob,
   rendered: RenderedSlides,
   title: string,
   lang: string,
 ): Promise<{ pdf: Buffer; inspected: SlideMeasure[] }> {
-  return inspectAndPrintPdf(
-    job,
-    'slides',
-    slidesDocument(rendered, title, lang),
-    { preferCSSPageSize: true },
-    measurePage,
-  );
+  const printed = await printSlides(job, rendered, title, lang);
+  return { pdf: await finishedPdf(job, printed), inspected: printed.inspected };
+}
+
+/**
+ * The slides as Chromium printed them, measured first: what the slide images are drawn from
+ * (the properties `finishedPdf` sets change no pixel), at once, while the PDF is finished.
+ */
+export function printSlides(
+  job: PrintJob,
+  rendered: RenderedSlides,
+  title: string,
+  lang: string,
+): Promise<Printed<SlideMeasure[]>> {
+  return printPage(job, 'slides', slidesDocument(rendered, title, lang), { preferCSSPageSize: true }, measurePage);
 }

@@ -1,7 +1,7 @@
 /** The PNG writer of slide images and the split of pages between mutool processes (pure, no browser). */
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { encodePng } from '../src/export/png-encode.js';
+import { encodePng, PngRows } from '../src/export/png-encode.js';
 import { imageSize, PpmPages, pageRanges } from '../src/export/rasterize.js';
 
 describe('encodePng', () => {
@@ -21,6 +21,22 @@ describe('encodePng', () => {
         expect(image.data[p * 4 + 3]).toBe(255);
       }
       expect(back.equals(rgb)).toBe(true);
+    }
+  });
+
+  it('compresses rows given in pieces to the same file as all at once', async () => {
+    const [width, height] = [301, 47];
+    const rows = Buffer.alloc((width * 3 + 1) * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width * 3; x++) rows[y * (width * 3 + 1) + 1 + x] = (x * y + (x >> 4)) % 256;
+    const rgb = Buffer.concat(
+      Array.from({ length: height }, (_, y) => rows.subarray(y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1))),
+    );
+    const whole = await encodePng(rgb, width, height);
+    for (const size of [1000, 4099, rows.length]) {
+      const png = new PngRows(width, height);
+      for (let at = 0; at < rows.length; at += size) png.write(rows.subarray(at, at + size));
+      expect((await png.end()).equals(whole), `pieces of ${size}`).toBe(true);
     }
   });
 
@@ -59,7 +75,14 @@ describe('PpmPages', () => {
     const stream = Buffer.concat([image(3, 2, 1), image(3, 2, 2), image(5, 1, 3)]);
     for (const size of [1, 7, 20, stream.length]) {
       const pages: string[] = [];
-      const ppm = new PpmPages((rows, width, height) => pages.push(`${width}×${height}:${[...rows].join(',')}`));
+      let page: { size: string; rows: number[] } | undefined;
+      const ppm = new PpmPages({
+        start: (width, height) => {
+          page = { size: `${width}×${height}`, rows: [] };
+        },
+        rows: (rows) => page?.rows.push(...rows),
+        end: () => pages.push(`${page?.size}:${page?.rows.join(',')}`),
+      });
       for (let at = 0; at < stream.length; at += size) ppm.push(stream.subarray(at, at + size));
       const rowsOf = (width: number, height: number, seed: number) => {
         const pixels = image(width, height, seed).subarray(`P6\n${width} ${height}\n255\n`.length);

@@ -14,7 +14,7 @@ import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';
-import { encodePngRows } from './png-encode.js';
+import { PngRows } from './png-encode.js';
 
 export interface RasterizeJob {
   /** The `mutool` executable (see find-rasterizer.ts). */
@@ -58,8 +58,9 @@ export function imageSize(scale: number): { width: number; height: number } {
 
 /**
  * One mutool process drawing pages `first` to `last` as raw pixels (binary
- * PPM, one after another on its output), each encoded as PNG here (see
- * png-encode.ts) while mutool draws the next.
+ * PPM, one after another on its output), each compressed as PNG rows here (see
+ * png-encode.ts) as they come: no page's pixels are held whole, and mutool waits
+ * only while zlib is behind.
  */
 function drawPages(job: RasterizeJob, first: number, last: number): Promise<void> {
   const { width, height } = imageSize(job.scale);
@@ -67,18 +68,22 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
   const child = spawn(job.mutool, [...args, job.pdfFile, `${first}-${last}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   const timer = setTimeout(() => child.kill('SIGKILL'), job.timeout);
   const encoded: Promise<void>[] = [];
-  // A page waiting for its PNG holds one of the two buffers (11 MB at 2560×1440): mutool waits meanwhile.
-  let encoding = 0;
-  const pages = new PpmPages((pixels, pageWidth, pageHeight) => {
-    const index = first - 1 + encoded.length;
-    if (++encoding >= MAX_ENCODING) child.stdout.pause();
-    const image = encodePngRows(pixels, pageWidth, pageHeight)
-      .then((png) => job.onImage(index, png))
-      .finally(() => {
-        if (--encoding < MAX_ENCODING) child.stdout.resume();
-      });
-    image.catch(() => {}); // awaited once mutool ends
-    encoded.push(image);
+  let png: PngRows | undefined;
+  const pages = new PpmPages({
+    start: (pageWidth, pageHeight) => {
+      png = new PngRows(pageWidth, pageHeight);
+    },
+    rows: (rows) => {
+      if (png?.write(rows)) return;
+      child.stdout.pause();
+      png?.onDrain(() => child.stdout.resume());
+    },
+    end: () => {
+      const index = first - 1 + encoded.length;
+      const image = (png as PngRows).end().then((done) => job.onImage(index, done));
+      image.catch(() => {}); // awaited once mutool ends
+      encoded.push(image);
+    },
   });
   let stderr = '';
   child.stdout.on('data', (data: Buffer) => pages.push(data));
@@ -114,23 +119,24 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
   });
 }
 
-/** Pages of one process waiting for their PNG at most; zlib runs in Node's thread pool (4 threads). */
-const MAX_ENCODING = 1;
+/** What `PpmPages` hands on: a page's size, its PNG rows in pieces, its end. */
+export interface PpmSink {
+  start(width: number, height: number): void;
+  /** PNG rows (each a 0 byte, then its RGB pixels), a piece at a time, in order. */
+  rows(rows: Buffer): void;
+  end(): void;
+}
 
 /**
- * Cuts a stream of binary PPM images (P6, 8 bits a channel) into PNG rows
- * (see `encodePngRows`), written straight into one of two buffers kept for
- * the process: a page is encoded while the next fills the other buffer, and
- * the stream pauses after each page until its PNG is done, so neither is
- * written while zlib reads it, and no page allocates its 11 MB again.
+ * Cuts a stream of binary PPM images (P6, 8 bits a channel) into PNG rows:
+ * each piece of pixels as it comes, with a 0 byte (no filter) before each
+ * row that starts in it.
  */
 export class PpmPages {
   private head = Buffer.alloc(0);
-  private page: { width: number; height: number; rows: Buffer; written: number } | undefined;
-  private buffers: Buffer[] = [];
-  private pages = 0;
+  private page: { width: number; height: number; written: number } | undefined;
 
-  constructor(private readonly onPage: (rows: Buffer, width: number, height: number) => void) {}
+  constructor(private readonly sink: PpmSink) {}
 
   push(data: Buffer): void {
     let at = 0;
@@ -146,38 +152,36 @@ export class PpmPages {
         at += header[0].length - (this.head.length - Math.min(64, data.length - at));
         this.head = Buffer.alloc(0);
         const [width, height] = [Number(header[1]), Number(header[2])];
-        this.page = { width, height, rows: this.buffer((width * 3 + 1) * height), written: 0 };
+        this.page = { width, height, written: 0 };
+        this.sink.start(width, height);
       }
-      at += this.fill(this.page, data.subarray(at));
-      const { width, height, rows, written } = this.page;
+      at += this.rows(this.page, data.subarray(at));
+      const { width, height, written } = this.page;
       if (written === width * height * 3) {
         this.page = undefined;
-        this.onPage(rows, width, height);
+        this.sink.end();
       }
     }
   }
 
-  /** Copies pixels into the page's rows, after each row's filter byte; returns how many bytes it took. */
-  private fill(page: NonNullable<PpmPages['page']>, data: Buffer): number {
+  /** Hands on the page's pixels in `data` as rows; returns how many bytes it took. */
+  private rows(page: NonNullable<PpmPages['page']>, data: Buffer): number {
     const stride = page.width * 3;
+    const take = Math.min(data.length, stride * page.height - page.written);
+    if (take === 0) return 0;
+    const starts = Math.ceil((page.written + take) / stride) - Math.ceil(page.written / stride);
+    const rows = Buffer.allocUnsafe(take + starts);
     let taken = 0;
-    while (taken < data.length && page.written < stride * page.height) {
-      const row = Math.floor(page.written / stride);
-      const inRow = page.written % stride;
-      const count = Math.min(stride - inRow, data.length - taken);
-      page.rows.set(data.subarray(taken, taken + count), row * (stride + 1) + 1 + inRow);
+    let put = 0;
+    while (taken < take) {
+      if (page.written % stride === 0) rows[put++] = 0;
+      const count = Math.min(stride - (page.written % stride), take - taken);
+      data.copy(rows, put, taken, taken + count);
+      put += count;
       taken += count;
       page.written += count;
     }
-    return taken;
-  }
-
-  /** The next of the two buffers, made once (zeroed: the rows' filter bytes stay 0). */
-  private buffer(size: number): Buffer {
-    const index = this.pages++ % 2;
-    const kept = this.buffers[index];
-    if (kept?.length === size) return kept;
-    this.buffers[index] = Buffer.alloc(size);
-    return this.buffers[index] as Buffer;
+    this.sink.rows(rows);
+    return take;
   }
 }

@@ -71,7 +71,7 @@ try {
   const job = { browser, workDir: dir };
   lap('launch');
   const { title, lang } = deck.meta;
-  const pdf = () => exportPdf(job, rendered, title, lang);
+  const pdf = () => exportPdf(job, rendered, { title, lang });
   const handout = () => exportHandout(job, deck, rendered, {});
   await Promise.all([pdf(), handout()]);
   lap('print');

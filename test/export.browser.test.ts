@@ -374,8 +374,8 @@ describeWithBrowser('slides inside the handout and the script', () => {
     for (const [name, file] of assets) await cp(file, path.join(dir, name));
     const documents = {
       slides: slidesDocument(rendered, deck.meta.title, deck.meta.lang),
-      handout: handoutDocument(deck, rendered.slides, rendered.css, 3, 'a4'),
-      script: scriptDocument(deck, rendered.slides, rendered.css, 'a4'),
+      handout: handoutDocument(deck, rendered, { layout: 3, paper: 'a4' }),
+      script: scriptDocument(deck, rendered, 'a4'),
     };
     // Every element of every slide, where it lies and how big it is inside its slide, as printed.
     const layouts = await Promise.all(
@@ -383,7 +383,7 @@ describeWithBrowser('slides inside the handout and the script', () => {
         const page = await browser.newPage();
         try {
           await page.emulateMediaType('print');
-          await openDocument(page, path.join(dir, `${name}.html`), html);
+          await openDocument(page, { file: path.join(dir, `${name}.html`), html });
           return await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
             sections.map((section) =>
               [section, ...section.querySelectorAll('*')]

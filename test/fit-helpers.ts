@@ -47,11 +47,10 @@ export async function measureDecks(
   theme: ResolvedTheme,
 ): Promise<MeasuredSlide[][]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'versus-fit-'));
-  const page = await openDocument(
-    await browser.newPage(),
-    path.join(dir, 'decks.html'),
-    slidesDocument(await renderSlides(combine(decks), theme), 'decks', 'en'),
-  );
+  const page = await openDocument(await browser.newPage(), {
+    file: path.join(dir, 'decks.html'),
+    html: slidesDocument(await renderSlides(combine(decks), theme), 'decks', 'en'),
+  });
   try {
     const overflow = await measurePage(page);
     const details = await page.evaluate(() =>

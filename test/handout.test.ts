@@ -6,13 +6,7 @@ import { compileData, minimalOutline } from './helpers.js';
 
 const { deck } = compileData(minimalOutline());
 const html = (layout: 1 | 2 | 3 = 3, paper: 'a4' | 'letter' = 'a4') =>
-  handoutDocument(
-    deck,
-    deck.slides.map(() => '<svg data-marpit-svg></svg>'),
-    '',
-    layout,
-    paper,
-  );
+  handoutDocument(deck, { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' }, { layout, paper });
 
 describe('the handout', () => {
   it('files the opening under Introduction and the References slide under References', () => {

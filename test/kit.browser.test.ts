@@ -189,12 +189,12 @@ describeWithBrowser('the workshop kit', () => {
         })),
       );
     };
-    const handout = await codeIn(handoutDocument(deck, slides, css, 3, 'a4'));
+    const handout = await codeIn(handoutDocument(deck, { slides, css }, { layout: 3, paper: 'a4' }));
     expect(handout.map((b) => b.text)).toEqual([codeOf(exercise?.starter ?? '')]);
     expect(handout[0]?.copied).toBe(codeOf(exercise?.starter ?? ''));
     expect(handout[0]?.font).toMatch(/^["']?DejaVu Sans Mono/);
 
-    const script = await codeIn(scriptDocument(deck, slides, css, 'a4'));
+    const script = await codeIn(scriptDocument(deck, { slides, css }, 'a4'));
     expect(script.map((b) => b.text)).toEqual(exercisesOf(deck).map((e) => codeOf(e.solution)));
     expect(script.map((b) => b.copied)).toEqual(exercisesOf(deck).map((e) => codeOf(e.solution)));
   });

@@ -87,10 +87,8 @@ describe('where the solution goes', () => {
   it('leaves it out of the attendee handout, which says where it is and shows the starter code', () => {
     const html = handoutDocument(
       deck,
-      deck.slides.map(() => '<svg data-marpit-svg></svg>'),
-      '',
-      3,
-      'a4',
+      { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' },
+      { layout: 3, paper: 'a4' },
     );
     const text = parse(html).querySelector('body')?.text ?? '';
     expect(text).not.toContain('loss.backward()');
@@ -102,12 +100,7 @@ describe('where the solution goes', () => {
 
 describe("the speaker's script page", () => {
   const script = (paper: 'a4' | 'letter') =>
-    scriptDocument(
-      deck,
-      deck.slides.map(() => '<svg data-marpit-svg></svg>'),
-      '',
-      paper,
-    );
+    scriptDocument(deck, { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' }, paper);
 
   it("prints on the handout's paper, each section from a new page, each slide with its start and length", () => {
     expect(script('a4')).toContain('size: A4 portrait');

@@ -42,11 +42,10 @@ interface SlideLayout {
 async function layoutOf(markdown: string, themeName: string): Promise<SlideLayout[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
   const theme = await resolveTheme(themeName, ROOT);
-  const page = await openDocument(
-    await (await testBrowser()).newPage(),
-    path.join(dir, 'slides.html'),
-    slidesDocument(await renderSlides(markdown, theme), 'slides', 'en'),
-  );
+  const page = await openDocument(await (await testBrowser()).newPage(), {
+    file: path.join(dir, 'slides.html'),
+    html: slidesDocument(await renderSlides(markdown, theme), 'slides', 'en'),
+  });
   try {
     return await page.evaluate(
       (marker) =>

@@ -158,8 +158,8 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       const { deck } = built.get(name)?.result.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);
       const html = {
-        handout: handoutDocument(deck, [], '', 3, 'a4'),
-        script: scriptDocument(deck, [], '', 'a4'),
+        handout: handoutDocument(deck, { slides: [], css: '' }, { layout: 3, paper: 'a4' }),
+        script: scriptDocument(deck, { slides: [], css: '' }, 'a4'),
       };
       for (const kind of KINDS) {
         const headings = headingsOf(html[kind]);

@@ -90,7 +90,7 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
       const talk = talks[n] as Talk;
       const { rendered, job, title, lang } = await prepare(talk);
       const drawn: Buffer[] = [];
-      const { pdf } = await exportPdf(job, rendered, title, lang);
+      const { pdf } = await exportPdf(job, rendered, { title, lang });
       const pdfFile = path.join(job.workDir, 'slides.pdf');
       await writeFile(pdfFile, pdf);
       await rasterizeSlides({
@@ -178,15 +178,13 @@ async function prepare(talk: Talk) {
 /** Chromium's screenshots of the slides, 2560×1440, as a build without mutool takes them. */
 async function screenshotsOf(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer[]> {
   const captured: Buffer[] = [];
-  await forEachSlideImage(
-    job,
-    rendered,
+  await forEachSlideImage(job, rendered, {
     lang,
-    async (i, image) => {
+    scale: 2,
+    onImage: async (i, image) => {
       captured[i] = image;
     },
-    2,
-  );
+  });
   return captured;
 }
 

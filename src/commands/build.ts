@@ -302,7 +302,7 @@ async function exportWithBrowser({
     (formats.has('pdf') || (imagesTaken && mutool)) &&
     (async () => {
       if (formats.has('pdf')) progress(`pdf      ${slug}.pdf`);
-      return printSlides(job, slides, title, lang);
+      return printSlides(job, slides, { title, lang });
     })();
   // The slide PDF gets its document properties while mutool draws the images from Chromium's own file.
   const slidePdf =
@@ -336,7 +336,12 @@ async function exportWithBrowser({
     const [measures] = await Promise.all([
       mutool && slidesPrinted
         ? slidesPrinted.then(drawn)
-        : forEachSlideImage(job, slides, lang, onImage, scale, formats.has('pdf') ? undefined : measurePage),
+        : forEachSlideImage(job, slides, {
+            lang,
+            scale,
+            onImage,
+            ...(formats.has('pdf') ? {} : { inspect: measurePage }),
+          }),
       formats.has('png') &&
         renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
     ]);
@@ -350,7 +355,9 @@ async function exportWithBrowser({
   try {
     const [onPdf, alone, , , onImages] = await Promise.all([
       slidesPrinted ? Promise.all([slidesPrinted, slidePdf]).then(([printed]) => printed.inspected) : undefined,
-      !slidesPrinted && !imagesTaken && (async () => measureSlides(await browser.get(), slides, lang, staging.dir))(),
+      !slidesPrinted &&
+        !imagesTaken &&
+        (async () => measureSlides(await browser.get(), slides, { lang, workDir: staging.dir }))(),
       formats.has('handout') &&
         (async () => {
           progress(`handout  ${slug}.handout.pdf`);

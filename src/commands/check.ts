@@ -71,7 +71,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
         browser.get().catch(withoutMeasuring),
         renderSlides(markdown, theme),
       ]);
-      const measures = await measureSlides(launched, slides, deck.meta.lang);
+      const measures = await measureSlides(launched, slides, { lang: deck.meta.lang });
       findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
       if (!options.browser) await browser.close();

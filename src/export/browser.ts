@@ -165,12 +165,20 @@ export class SharedBrowser {
   }
 }
 
+/** An HTML document to open, the file it is written to first, and how long the page may take to answer. */
+export interface PageDocument {
+  file: string;
+  html: string;
+  /** Milliseconds (default: puppeteer's). */
+  timeout?: number;
+}
+
 /**
  * Writes `html` to `file` and opens it in `page`, ready once its fonts are:
  * pages load from a file so relative asset paths resolve. Closes the page if
  * that fails; otherwise closing it is the caller's job.
  */
-export async function openDocument(page: Page, file: string, html: string, timeout?: number): Promise<Page> {
+export async function openDocument(page: Page, { file, html, timeout }: PageDocument): Promise<Page> {
   try {
     await writeFile(file, html);
     if (timeout) page.setDefaultTimeout(timeout);

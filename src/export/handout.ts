@@ -112,18 +112,19 @@ export async function exportHandout(
   { slides, css }: RenderedSlides,
   options: HandoutOptions,
 ): Promise<Buffer> {
-  const paper = options.paper ?? DEFAULTS.paper;
-  const html = handoutDocument(deck, slides, css, options.handoutLayout ?? DEFAULTS.handoutLayout, paper);
-  return printPdf(job, 'handout', html, { preferCSSPageSize: true });
+  const html = handoutDocument(
+    deck,
+    { slides, css },
+    { layout: options.handoutLayout ?? DEFAULTS.handoutLayout, paper: options.paper ?? DEFAULTS.paper },
+  );
+  return printPdf(job, { name: 'handout', html, pdf: { preferCSSPageSize: true } });
 }
 
 /** The handout as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
 export function handoutDocument(
   deck: Deck,
-  slideHtml: string[],
-  marpCss: string,
-  layout: HandoutLayout,
-  paper: Paper,
+  { slides: slideHtml, css: marpCss }: RenderedSlides,
+  { layout, paper }: { layout: HandoutLayout; paper: Paper },
 ): string {
   const labels = labelsFor(deck);
   const sections = sectionsOf(deck, labels, (slide, i) => item(slide, i + 1, slideHtml[i] ?? '', labels));

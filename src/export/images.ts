@@ -22,16 +22,25 @@ async function openSlides(
 ): Promise<Page> {
   const page = await job.browser.newPage();
   await page.setViewport(viewport);
-  return openDocument(
-    page,
-    path.join(job.workDir, `.${name}.html`),
-    slidesDocument(rendered, name, lang),
-    job.browser.timeout,
-  );
+  return openDocument(page, {
+    file: path.join(job.workDir, `.${name}.html`),
+    html: slidesDocument(rendered, name, lang),
+    timeout: job.browser.timeout,
+  });
 }
 
 /** Receives each slide's image as soon as it is taken, so that no build holds them all. */
 export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
+
+export interface SlideImages<T> {
+  /** The talk's language, the page's. */
+  lang: string;
+  /** Pixels per CSS pixel: 2 gives 2560×1440. */
+  scale: number;
+  onImage: OnSlideImage;
+  /** Sees the first page before its images are taken (the build measures the slides there); its result is returned. */
+  inspect?: (page: Page) => Promise<T>;
+}
 
 /**
  * Every slide's image, `scale` times the slide's size, handed to `onImage`
@@ -46,28 +55,23 @@ export type OnSlideImage = (index: number, image: Buffer) => Promise<void>;
 export async function forEachSlideImage<T>(
   job: PrintJob,
   rendered: RenderedSlides,
-  lang: string,
-  onImage: OnSlideImage,
-  /** Pixels per CSS pixel: 2 gives 2560×1440. */
-  scale: number,
-  /** Sees the first page before its images are taken (the build measures the slides there); its result is returned. */
-  inspect?: (page: Page) => Promise<T>,
+  { lang, scale, onImage, inspect }: SlideImages<T>,
 ): Promise<T | undefined> {
   const count = rendered.slides.length;
   const pages = Math.max(1, Math.min(MAX_IMAGE_PAGES, os.availableParallelism(), Math.ceil(count / 4)));
   const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: scale };
   let next = 0;
-  let inspected: T | undefined;
-  await Promise.all(
+  const [inspected] = await Promise.all(
     Array.from({ length: pages }, async (_, p) => {
       const page = await openSlides(job, `images-${p}`, rendered, lang, viewport);
       try {
-        if (p === 0 && inspect) inspected = await inspect(page);
+        const seen = p === 0 && inspect ? await inspect(page) : undefined;
         const capture = await viewportCapture(page, viewport);
         for (let i = next++; i < count; i = next++) {
           await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
           await onImage(i, await capture());
         }
+        return seen;
       } finally {
         await page.close();
       }

@@ -46,18 +46,20 @@ export function measurePage(page: Page): Promise<SlideMeasure[]> {
   }, TOLERANCE_PX);
 }
 
-/** Opens the deck in a page of its own and measures every slide. */
+/**
+ * Opens the deck in a page of its own, in the talk's `lang`, and measures
+ * every slide; the page is written to `workDir` (default: a folder of its own).
+ */
 export async function measureSlides(
   browser: Browser,
   rendered: RenderedSlides,
-  lang: string,
-  workDir?: string,
+  { lang, workDir }: { lang: string; workDir?: string },
 ): Promise<SlideMeasure[]> {
   const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
   let page: Page | undefined;
   try {
     const html = slidesDocument(rendered, 'measure', lang);
-    page = await openDocument(await browser.newPage(), path.join(dir, '.measure.html'), html);
+    page = await openDocument(await browser.newPage(), { file: path.join(dir, '.measure.html'), html });
     return await measurePage(page);
   } finally {
     await page?.close();

@@ -21,23 +21,30 @@ export interface PrintJob {
 
 type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
 
+/** An HTML document to print. */
+export interface PrintDocument {
+  /** Names the file it is opened from, in the job's folder. */
+  name: string;
+  html: string;
+  /** Chromium's PDF options, over versus's (backgrounds, bookmarks, tagged). */
+  pdf: PdfOptions;
+}
+
 /**
  * Prints an HTML document with the shared browser and returns the PDF bytes;
  * see `inspectAndPrintPdf` for a look at the page first.
  */
-export async function printPdf(job: PrintJob, name: string, html: string, pdfOptions: PdfOptions): Promise<Buffer> {
-  return (await inspectAndPrintPdf(job, name, html, pdfOptions, async () => undefined)).pdf;
+export async function printPdf(job: PrintJob, document: PrintDocument): Promise<Buffer> {
+  return (await inspectAndPrintPdf(job, document, async () => undefined)).pdf;
 }
 
 /** Prints like `printPdf`, after `inspect` has seen the page; returns the PDF and what `inspect` found. */
 export async function inspectAndPrintPdf<T>(
   job: PrintJob,
-  name: string,
-  html: string,
-  pdfOptions: PdfOptions,
+  document: PrintDocument,
   inspect: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Buffer; inspected: T }> {
-  const printed = await printPage(job, name, html, pdfOptions, inspect);
+  const printed = await printPage(job, document, inspect);
   return { pdf: await finishedPdf(job, printed), inspected: printed.inspected };
 }
 
@@ -51,14 +58,12 @@ export interface Printed<T> {
 /** Prints a page, after `inspect` has seen it, and hands back Chromium's PDF as it is (see `finishedPdf`). */
 export async function printPage<T>(
   job: PrintJob,
-  name: string,
-  html: string,
-  pdfOptions: PdfOptions,
+  { name, html, pdf: pdfOptions }: PrintDocument,
   inspect: (page: Page) => Promise<T>,
 ): Promise<Printed<T>> {
   const file = path.join(job.workDir, `.${name}.print.html`);
   const { timeout } = job.browser;
-  const page = await openDocument(await job.browser.newPage(), file, html, timeout);
+  const page = await openDocument(await job.browser.newPage(), { file, html, timeout });
   try {
     const inspected = await inspect(page);
     const raw = await page.pdf({
@@ -79,14 +84,19 @@ export async function finishedPdf(job: PrintJob, { raw, title }: Printed<unknown
   return Buffer.from(await withProperties(raw, { ...job.properties, title }));
 }
 
+/** The page title and language of the slide PDF. */
+export interface SlidesPage {
+  title: string;
+  lang: string;
+}
+
 /** The slide PDF, and the measure of every slide, taken on its page before printing. */
 export async function exportPdf(
   job: PrintJob,
   rendered: RenderedSlides,
-  title: string,
-  lang: string,
+  page: SlidesPage,
 ): Promise<{ pdf: Buffer; inspected: SlideMeasure[] }> {
-  const printed = await printSlides(job, rendered, title, lang);
+  const printed = await printSlides(job, rendered, page);
   return { pdf: await finishedPdf(job, printed), inspected: printed.inspected };
 }
 
@@ -97,8 +107,8 @@ export async function exportPdf(
 export function printSlides(
   job: PrintJob,
   rendered: RenderedSlides,
-  title: string,
-  lang: string,
+  { title, lang }: SlidesPage,
 ): Promise<Printed<SlideMeasure[]>> {
-  return printPage(job, 'slides', slidesDocument(rendered, title, lang), { preferCSSPageSize: true }, measurePage);
+  const html = slidesDocument(rendered, title, lang);
+  return printPage(job, { name: 'slides', html, pdf: { preferCSSPageSize: true } }, measurePage);
 }

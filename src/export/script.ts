@@ -53,13 +53,12 @@ export function exportScript(
   { slides, css }: RenderedSlides,
   options: ScriptOptions,
 ): Promise<Buffer> {
-  return printPdf(job, 'script', scriptDocument(deck, slides, css, options.paper ?? DEFAULTS.paper), {
-    preferCSSPageSize: true,
-  });
+  const html = scriptDocument(deck, { slides, css }, options.paper ?? DEFAULTS.paper);
+  return printPdf(job, { name: 'script', html, pdf: { preferCSSPageSize: true } });
 }
 
 /** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
-export function scriptDocument(deck: Deck, slideHtml: string[], marpCss: string, paper: Paper): string {
+export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: RenderedSlides, paper: Paper): string {
   const labels = labelsFor(deck);
   const starts = startTimes(deck);
   const sections = sectionsOf(deck, labels, (slide, i) =>

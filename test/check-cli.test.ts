@@ -1,13 +1,15 @@
 /**
  * `versus check --json` through the built CLI: the report's shape on stdout,
  * and the exit codes of design.md (0 with warnings only, 1 for an invalid
- * outline or an overflowing slide, 2 without a browser).
+ * outline or an overflowing slide, 2 without a browser). What else could
+ * reach stdout is seen only in a process of its own: the budget and overflow
+ * reports run in process (`main`), with the worker's browser.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeWithBrowser } from './helpers.js';
-import { versus } from './run-cli.js';
+import { versus, versusInProcess } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('check-cli');
@@ -40,10 +42,10 @@ sections:
 `;
 
 /** Runs `versus check <args>` in a folder holding `text` as talk.yaml. */
-async function checkIn(text: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+async function checkIn(text: string, args: string[], env: NodeJS.ProcessEnv = {}, run = versus) {
   const dir = await temp.dir();
   await writeFile(path.join(dir, 'talk.yaml'), text);
-  return versus(['check', 'talk.yaml', ...args], { cwd: dir, env });
+  return run(['check', 'talk.yaml', ...args], { cwd: dir, env });
 }
 
 // Each test checks in a folder of its own, so they run at once.
@@ -81,7 +83,12 @@ describe('versus check --json', { concurrent: true }, () => {
   });
 
   it('reports an outline over its budget in the JSON, still exiting 0', async () => {
-    const run = await checkIn(WARNINGS.replace('duration: 2', 'duration: 1'), ['--json', '--no-measure']);
+    const run = await checkIn(
+      WARNINGS.replace('duration: 2', 'duration: 1'),
+      ['--json', '--no-measure'],
+      {},
+      versusInProcess,
+    );
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ minutes: 1.5, budget: 1, fits: false, ok: true });
@@ -118,7 +125,7 @@ describeWithBrowser('versus check --json with a browser', () => {
       'bullets: [Tea is steeped leaves, Coffee is brewed beans, Both are drunk hot, Both are drunk cold]',
     );
     await writeFile(path.join(dir, 'talk.yaml'), text);
-    const run = await versus(['check', 'talk.yaml', '--theme', 'huge.css', '--json'], { cwd: dir });
+    const run = await versusInProcess(['check', 'talk.yaml', '--theme', 'huge.css', '--json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(false);

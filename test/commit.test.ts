@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { commitAll } from '../src/export/commit.js';
 import { Staging } from '../src/export/staging.js';
-import { ROOT, snapshotDir, versus } from './run-cli.js';
+import { ROOT, snapshotDir, versusInProcess } from './run-cli.js';
 
 const OLD = { 'talk.md': 'old md', 'talk.html': 'old html', 'assets/cup.svg': 'old cup', 'talk.003.png': 'old png' };
 const NEW = {
@@ -144,7 +144,7 @@ sections:
         bullets: [Warmth]${extra}
 `;
   const build = (dir: string, formats = 'md,html,runsheet') =>
-    versus(['build', 'talk.yaml', '--out', 'out', '-f', formats], { cwd: dir });
+    versusInProcess(['build', 'talk.yaml', '--out', 'out', '-f', formats], { cwd: dir });
 
   it('writes nothing, and says what is in the way, when a folder stands where an output goes', async () => {
     const { dir, talk } = await project(outline());

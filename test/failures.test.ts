@@ -19,7 +19,7 @@ import {
 } from '../src/diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../src/export/browser.js';
 import type { Finding } from '../src/lint/finding.js';
-import { ROOT, versus } from './run-cli.js';
+import { ROOT, versus, versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/golden/every-kind.yaml');
@@ -78,6 +78,8 @@ describe('what a failed build commits, by the kind of its failure', { concurrent
   }
 });
 
+// In process (`main`): the exit status it returns and what it prints. DEBUG, which other packages
+// read from the process's own environment, runs the real CLI below.
 describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: true }, () => {
   it('an unknown --theme is a usage error, and the same theme named by the outline makes it invalid', async () => {
     const dir = await temp.dir();
@@ -88,26 +90,28 @@ describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: 
     const message =
       'error: Unknown theme "nosuch".\nhint: Use versus or versus-dark, or a path to a .css theme file.\n';
 
-    const flag = await versus(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'nosuch'], { cwd: dir });
+    const flag = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'nosuch'], {
+      cwd: dir,
+    });
     expect(flag).toEqual({ code: 2, stdout: '', stderr: message });
-    const outline = await versus(['build', 'themed.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    const outline = await versusInProcess(['build', 'themed.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(outline).toEqual({ code: 1, stdout: '', stderr: message });
     expect(await readdir(dir)).not.toContain('out');
   });
 
   it("exits 2 for commander's mistakes (an unknown command or flag, a flag without its value), 0 for --help", async () => {
-    const unknown = await versus(['publish']);
+    const unknown = await versusInProcess(['publish']);
     expect(unknown).toMatchObject({
       code: 2,
       stderr: "error: unknown command 'publish'\n(run with --help for usage)\n",
     });
-    const flag = await versus(['build', FIXTURE, '--colour']);
+    const flag = await versusInProcess(['build', FIXTURE, '--colour']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("error: unknown option '--colour'");
-    const value = await versus(['build', FIXTURE, '--out']);
+    const value = await versusInProcess(['build', FIXTURE, '--out']);
     expect(value.code).toBe(2);
     expect(value.stderr).toContain("error: option '-o, --out <dir>' argument missing");
-    expect(await versus(['init', '--help'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await versusInProcess(['init', '--help'])).toMatchObject({ code: 0, stderr: '' });
   });
 });
 

@@ -19,7 +19,7 @@ import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser } from './browser.js';
 import { codeLinesOf, type MeasuredSlide, measureDecks, textsOf } from './fit-helpers.js';
 import { describeWithBrowser } from './helpers.js';
-import { ROOT, snapshotDir, versus } from './run-cli.js';
+import { ROOT, snapshotDir, versusInProcess as versus } from './run-cli.js';
 
 const CORPUS = path.join(ROOT, 'test/fixtures/fit');
 

@@ -17,7 +17,7 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { catalogFor } from '../src/i18n/catalogs.js';
 import { testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
-import { versus } from './run-cli.js';
+import { versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('i18n-build');
@@ -185,8 +185,8 @@ describeWithBrowser('a talk in every shipped language', () => {
         return file;
       }),
     );
-    // One batch: one process and one browser for every language.
-    const run = await versus(['build', ...outlines, '--formats', 'md,html,pdf,handout', '--out', out]);
+    // One batch: one browser for every language (the worker's, as the tests' own pages use).
+    const run = await versusInProcess(['build', ...outlines, '--formats', 'md,html,pdf,handout', '--out', out]);
     expect(run.stderr).not.toMatch(/error|warning/);
     expect(run.code).toBe(0);
     for (const lang of LANGS) {

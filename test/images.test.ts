@@ -16,7 +16,7 @@ import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { loadOutline } from '../src/outline/load.js';
 import { compileOutline } from '../src/pipeline/compile.js';
 import { minimalOutline } from './helpers.js';
-import { versus } from './run-cli.js';
+import { versus, versusInProcess } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('images');
@@ -203,7 +203,7 @@ describe('image file names', () => {
     for (const [name, data] of Object.entries(files)) await writeFile(path.join(dir, name), data);
     const outline = await imageOutline(dir, Object.keys(files));
     const out = path.join(dir, 'dist');
-    const run = await versus(['build', outline, '--out', out, '--formats', 'html']);
+    const run = await versusInProcess(['build', outline, '--out', out, '--formats', 'html']);
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(path.join(out, 'a-vs-b.html'), 'utf8');
     const sources = [...html.matchAll(/<img [^>]*src="([^"]*)"/g)].map((m) => m[1] ?? '');

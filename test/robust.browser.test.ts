@@ -11,6 +11,7 @@ import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser } from './helpers.js';
+import { versusInProcess } from './run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'lib/cli.js');
@@ -156,7 +157,9 @@ describeWithBrowser('outline text never runs', { concurrent: true }, () => {
       .replace('notes: Keep this short.', `notes: ${JSON.stringify(payloads.join('\n'))}`);
     await writeFile(path.join(dir, 'payload.yaml'), source);
     const out = path.join(dir, 'out');
-    await run(['build', path.join(dir, 'payload.yaml'), '--out', out, '--formats', 'html']);
+    expect(
+      (await versusInProcess(['build', path.join(dir, 'payload.yaml'), '--out', out, '--formats', 'html'])).code,
+    ).toBe(0);
 
     const page = await (await testBrowser()).newPage();
     try {

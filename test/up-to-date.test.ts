@@ -18,7 +18,7 @@ import { loadOutline } from '../src/outline/load.js';
 import type { Format } from '../src/pipeline/formats.js';
 import { hashInputs } from '../src/pipeline/up-to-date.js';
 import { describeWithBrowser } from './helpers.js';
-import { snapshotDir, versus } from './run-cli.js';
+import { snapshotDir, versus, versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('up-to-date');
@@ -214,7 +214,7 @@ describe('the record never says "up to date" over outputs that do not match the 
       );
     }
     const buildFrom = (folder: string) =>
-      versus(['build', '../talk.yaml', '--out', '../out', '-f', 'md,runsheet', '--theme', 'mine.css'], {
+      versusInProcess(['build', '../talk.yaml', '--out', '../out', '-f', 'md,runsheet', '--theme', 'mine.css'], {
         cwd: path.join(dir, folder),
       });
     expect((await buildFrom('a')).stdout).not.toContain('up to date');
@@ -265,13 +265,13 @@ describe('versus build on the command line', { concurrent: true }, () => {
   it.sequential('says "up to date" with the last summary, and --force rebuilds', async () => {
     const dir = await project();
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
-    const first = await versus(args, { cwd: dir });
+    const first = await versusInProcess(args, { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^○ Tea vs Coffee, the short version: 6 slides/);
-    const again = await versus(args, { cwd: dir });
+    const again = await versusInProcess(args, { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^○ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides/);
-    const forced = await versus([...args, '--force'], { cwd: dir });
+    const forced = await versusInProcess([...args, '--force'], { cwd: dir });
     expect(forced.stdout).not.toContain('up to date');
     expect(forced.stdout).toContain(path.join('out', 'tea-short.md'));
   });
@@ -282,7 +282,7 @@ describe('versus build replays the verdict of an up-to-date talk', { concurrent:
     const dir = await project();
     await writeFile(path.join(dir, 'talk.yaml'), `${TALK}duration: 1\n`);
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
-    const first = await versus(args, { cwd: dir });
+    const first = await versusInProcess(args, { cwd: dir });
     const warning =
       /^talk\.yaml:4:11 warning\[over-budget\]: the talk takes about [\d.]+ min, over its 1 min budget by [\d.]+ min\n$/;
     expect(first.code).toBe(0);
@@ -290,7 +290,7 @@ describe('versus build replays the verdict of an up-to-date talk', { concurrent:
     expect(first.stdout).toMatch(
       /^⚠ Tea vs Coffee, the short version: 6 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
     );
-    const again = await versus(args, { cwd: dir });
+    const again = await versusInProcess(args, { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stderr).toBe(first.stderr);
     expect(again.stdout).toMatch(
@@ -305,10 +305,10 @@ describe('versus build replays the verdict of an up-to-date talk', { concurrent:
     const dir = await project();
     await writeFile(path.join(dir, 'talk.yaml'), `${TALK}duration: 1\n`);
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
-    expect((await versus(args, { cwd: dir })).code).toBe(0);
+    expect((await versusInProcess(args, { cwd: dir })).code).toBe(0);
     const before = await snapshotDir(path.join(dir, 'out'));
     for (let run = 0; run < 2; run++) {
-      const strict = await versus([...args, '--strict'], { cwd: dir });
+      const strict = await versusInProcess([...args, '--strict'], { cwd: dir });
       expect(strict.code).toBe(1);
       expect(strict.stdout).not.toContain('up to date');
       expect(strict.stderr).toContain('talk.yaml:4:11 error[over-budget]');

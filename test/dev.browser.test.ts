@@ -129,7 +129,9 @@ describeWithBrowser('versus dev', () => {
     }
 
     await expect.poll(() => textOf(page, 'section h1'), EVENTUALLY).toBe('Take 5');
-    await sleep(300);
+    expect(await (await fetch(server.url)).text()).toContain('Take 5');
+    // Closing waits for a build still under way: after it, every rebuild has been recorded.
+    await server.close();
     // The slow build, then builds of what the saves left; never two at once, and the last is the newest.
     expect(rebuilds.length).toBeGreaterThanOrEqual(2);
     // A build may catch a save half-written and show its errors for a moment; the last one is whole.
@@ -139,7 +141,6 @@ describeWithBrowser('versus dev', () => {
     expect(rebuilds.some((r, i) => i > 0 && r.end - r.ms < (rebuilds[i - 1]?.end ?? 0))).toBe(false);
     expect(await textOf(page, 'section h1')).toBe('Take 5');
     expect(await countOf(page, 'svg[data-marpit-svg]')).toBe(15);
-    expect(await (await fetch(server.url)).text()).toContain('Take 5');
   });
 
   it('survives the outline and the images folder deleted and created again, and saves by rename', async () => {

@@ -74,7 +74,12 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     citations: [],
     origin: ['title'],
     ...(qr ? { qr } : {}),
-    ...fitted(fitTitleSlide(outline.title, outline.subtitle, titleByline, qr ? QR_TEXT_WIDTH.lead : undefined)),
+    ...fitted(
+      fitTitleSlide(
+        { title: outline.title, subtitle: outline.subtitle, byline: titleByline },
+        qr ? QR_TEXT_WIDTH.lead : undefined,
+      ),
+    ),
   });
 
   if (outline.agenda !== false) {
@@ -82,16 +87,13 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     const notes = agenda.notes ?? '';
     const title = agenda.title ?? labels.t('agenda');
     const items = outline.sections.map((s) => ({ title: s.title, ...(s.summary ? { summary: s.summary } : {}) }));
-    const parts = fitList(
-      title,
+    const parts = fitList(title, {
       items,
-      (item) => item.title,
-      (page) => ({ kind: 'agenda' as const, items: page }),
-      AGENDA,
-      0,
-      undefined,
-      counted(labels),
-    );
+      text: (item) => item.title,
+      make: (page) => ({ kind: 'agenda' as const, items: page }),
+      look: AGENDA,
+      continued: counted(labels),
+    });
     slides.push(
       ...continued(
         { title, notes, minutes: minutesFor(agenda.minutes, notes), citations: [], origin: ['agenda'] },
@@ -135,7 +137,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       };
       const { title: _t, notes: _n, privateNotes: _p, minutes: _m, sources: _s, origin: _o, ...authored } = slide;
       const content = plannedContent(authored, slide.minutes, outline.contenders, labels);
-      slides.push(...continued(base, fitContent(content, title, outline.contenders, labels), labels));
+      slides.push(...continued(base, fitContent(content, { title, contenders: outline.contenders, labels }), labels));
     }
   }
 
@@ -145,16 +147,14 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     const referencesNotes = references?.notes ?? '';
     const referencesTitle = references?.title ?? labels.t('references');
     const fitReferences = (lines: ReferenceLine[], width?: number) =>
-      fitList(
-        referencesTitle,
-        lines,
-        (line) => [line.text, line.address, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
-        (page) => ({ kind: 'references' as const, sources: page }),
-        REFERENCES,
-        0,
+      fitList(referencesTitle, {
+        items: lines,
+        text: (line) => [line.text, line.address, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
+        make: (page) => ({ kind: 'references' as const, sources: page }),
+        look: REFERENCES,
         width,
-        counted(labels),
-      );
+        continued: counted(labels),
+      });
     let parts = fitReferences(sources.map((source) => referenceLine(source, labels)));
     // The closing part keeps the QR code's column clear: its lines laid out again beside it (a part more if they need it).
     const last = parts.at(-1);

@@ -31,8 +31,11 @@ export function titleHeight(title: string, size: number, width = CONTENT.width):
   return textHeight(title, bold(size), width, H1.line) + H1.after;
 }
 
-/** The largest title size, from the theme's down to its minimum, that keeps the title within `maxLines`. */
-export function titleSize(title: string, base: number, min: number, maxLines: number, width: number): number {
+/** The largest title size, from the theme's (`base`) down to its `min`, that keeps the title within `maxLines` lines `width` wide. */
+export function titleSize(
+  title: string,
+  { base, min, maxLines, width }: { base: number; min: number; maxLines: number; width: number },
+): number {
   for (let size = base; size > min; size -= 2) {
     if (lineCount(title, bold(size), width * WIDTH_SAFETY) <= maxLines) return size;
   }

@@ -89,7 +89,7 @@ export function chartParts(
   const head = header(data);
   const overhead = head.height + tickRow();
   const sizes = data.bands.map((band): [number, number] => [bandHeight(data, band, CHART.minBar), CHART.groupGap]);
-  const pages = paginate(sizes, budget, overhead) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
+  const pages = paginate(sizes, budget, { overhead }) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
   return pages.map(([from, to]) => {
     const bands = data.bands.slice(from, to);
     return planned(bands, barChart(data, bands, budget));

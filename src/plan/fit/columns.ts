@@ -36,11 +36,14 @@ function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budge
   if (layouts.some((l) => l.overhead > budget || l.items.some(([height]) => l.overhead + height > budget))) {
     return undefined;
   }
-  const whole = layouts.map((l) => paginate(l.items, budget, l.overhead, 1, l.breakCost, firstBudget));
+  const whole = layouts.map((l) =>
+    paginate(l.items, budget, { overhead: l.overhead, count: 1, breakCost: l.breakCost, firstBudget }),
+  );
   const most = Math.max(1, ...layouts.map((l) => l.items.length));
   for (let count = 1; count <= most; count++) {
     const pages = layouts.map(
-      (l, i) => whole[i] ?? paginate(l.items, budget, l.overhead, count, l.breakCost, firstBudget),
+      (l, i) =>
+        whole[i] ?? paginate(l.items, budget, { overhead: l.overhead, count, breakCost: l.breakCost, firstBudget }),
     );
     if (pages.every((p) => p !== undefined)) return pages as Pages;
   }

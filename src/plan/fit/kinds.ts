@@ -22,8 +22,15 @@ export { fitList } from './lists.js';
 export type { Part } from './part.js';
 export { fitDivider, fitTitleSlide } from './title.js';
 
+/** What an authored slide's parts are fitted with: its title (an exercise's numbered), the talk's contenders and words. */
+export interface FitContext {
+  title: string;
+  contenders: readonly Contender[];
+  labels: Labels;
+}
+
 /** The parts of an authored slide. */
-export function fitContent(content: FitInput, title: string, contenders: readonly Contender[], labels: Labels): Part[] {
+export function fitContent(content: FitInput, { title, contenders, labels }: FitContext): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   // A split slide's title is measured with its counter as the talk writes it.
   const continued: Continued = (t, count) =>
@@ -32,33 +39,27 @@ export function fitContent(content: FitInput, title: string, contenders: readonl
     case 'bullets': {
       const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
       const make = (bullets: string[]) => ({ ...content, bullets });
-      return fitList(title, content.bullets, (b) => b, make, BODY, lead, undefined, continued);
+      return fitList(title, { items: content.bullets, text: (b) => b, make, overhead: lead, continued });
     }
     case 'exercise': {
       // Each part repeats the timebox line ("10 min"), when the author set one.
       const label = content.timeboxLabel ? BODY.size * BODY.line + BODY.gap : 0;
-      return fitList(
-        title,
-        content.task,
-        (step) => step,
-        (task) => ({ ...content, task }),
-        BODY,
-        label,
-        undefined,
+      return fitList(title, {
+        items: content.task,
+        text: (step) => step,
+        make: (task) => ({ ...content, task }),
+        overhead: label,
         continued,
-      );
+      });
     }
     case 'timeline':
       return underTitle(
         title,
         (budget) =>
-          listParts(
-            content.events,
-            budget,
-            0,
-            (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text),
-            (events) => ({ ...content, events }),
-          ),
+          listParts(content.events, budget, {
+            size: (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text),
+            make: (events) => ({ ...content, events }),
+          }),
         continued,
       );
     case 'comparison':
@@ -106,7 +107,7 @@ function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: n
   const pages = paginate(
     pieces.map((piece): Sized => [height(piece, min), 0]),
     budget,
-    overhead,
+    { overhead },
   ) ?? [[0, pieces.length]];
   return slices(pieces, pages).map((page) => ({
     content: { ...content, text: page.join('').trim() },

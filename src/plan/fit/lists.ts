@@ -10,15 +10,23 @@ import type { Part } from './part.js';
 import { textWidth } from './text.js';
 import { CONTINUED, type Continued, underTitle } from './title.js';
 
-/** A list split into parts; numbered lists continue their numbers. */
+/** How a list's items are measured and made into a part's content. */
+export interface ListItems<T, C> {
+  /** An item's height and the gap below it. */
+  size: (item: T) => Sized;
+  /** A part's content, from its items. */
+  make: (items: T[]) => C;
+  /** What each part repeats above the list (a lead, the exercise label). */
+  overhead?: number;
+}
+
+/** A list split into parts that fit `budget`; numbered lists continue their numbers. */
 export function listParts<T, C = SlideContent>(
   items: readonly T[],
   budget: number,
-  overhead: number,
-  size: (item: T) => Sized,
-  make: (items: T[]) => C,
+  { size, make, overhead = 0 }: ListItems<T, C>,
 ): Part<C>[] {
-  const pages = paginate(items.map(size), budget, overhead) ?? items.map((_, i): [number, number] => [i, i + 1]);
+  const pages = paginate(items.map(size), budget, { overhead }) ?? items.map((_, i): [number, number] => [i, i + 1]);
   return pages.map(([from, to]) => ({
     content: make(items.slice(from, to)),
     fit: {},
@@ -42,23 +50,24 @@ export interface ListLook {
   gap: number;
 }
 
-/**
- * A list of texts under a title, split into parts that fit; `overhead` is what
- * each part repeats above the list (a lead, the exercise label).
- */
+/** A list of texts to fit under a title. */
+export interface TextList<T, C> extends Omit<ListItems<T, C>, 'size'> {
+  items: readonly T[];
+  /** The text an item shows. */
+  text: (item: T) => string;
+  /** Its font size and gaps (default: the body's). */
+  look?: ListLook;
+  /** The list's width (default: the content box's). */
+  width?: number;
+  /** The title's counter on split slides (default: English's). */
+  continued?: Continued;
+}
+
+/** A list of texts under a title, split into parts that fit. */
 export function fitList<T, C>(
   title: string,
-  items: readonly T[],
-  text: (item: T) => string,
-  make: (items: T[]) => C,
-  look: ListLook = BODY,
-  overhead = 0,
-  width = CONTENT.width,
-  continued: Continued = CONTINUED,
+  { items, text, make, overhead, look = BODY, width = CONTENT.width, continued = CONTINUED }: TextList<T, C>,
 ): Part<C>[] {
-  return underTitle(
-    title,
-    (budget) => listParts(items, budget, overhead, (item) => listItem(text(item), width, look.size, look.gap), make),
-    continued,
-  );
+  const size = (item: T) => listItem(text(item), width, look.size, look.gap);
+  return underTitle(title, (budget) => listParts(items, budget, { size, make, overhead }), continued);
 }

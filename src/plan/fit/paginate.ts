@@ -39,19 +39,26 @@ function pack(
   return pages;
 }
 
+/** How pages are cut, besides their `budget`. */
+export interface PageOptions {
+  /** What each page repeats above its items (a heading, a table's header row). */
+  overhead?: number;
+  /** Exactly this many pages, when possible. */
+  count?: number;
+  breakCost?: BreakCost;
+  /** The first page's room, when less (it shares its slide). */
+  firstBudget?: number;
+}
+
 /**
  * The items' pages: one when everything fits `budget`, otherwise the fewest
  * that do (or exactly `count`, when given and possible), as even as they can
- * be. The first page may have less room (`firstBudget`: it shares its slide).
- * Undefined when one item alone does not fit.
+ * be. Undefined when one item alone does not fit.
  */
 export function paginate(
   sizes: readonly Sized[],
   budget: number,
-  overhead = 0,
-  count?: number,
-  breakCost: BreakCost = () => 0,
-  firstBudget = budget,
+  { overhead = 0, count, breakCost = () => 0, firstBudget = budget }: PageOptions = {},
 ): [number, number][] | undefined {
   if (sizes.length === 0) return overhead <= firstBudget ? [[0, 0]] : undefined;
   const pageHeight = pageHeights(sizes, overhead);

@@ -62,7 +62,7 @@ function tableGroups(
     const { widths } = planned;
     const header = tableRow(headerCells, widths, size);
     const rows = cells.map((row): Sized => [tableRow(row, widths, size), 0]);
-    const pages = paginate(rows, budget, header);
+    const pages = paginate(rows, budget, { overhead: header });
     if (!pages) return undefined;
     for (const page of slices(content.rows, pages)) {
       parts.push({

@@ -34,7 +34,7 @@ export const CONTINUED: Continued = (title, count) => `${title} (${count}/${coun
  */
 export function underTitle<C>(title: string, body: Body<C>, continued: Continued = CONTINUED): Part<C>[] {
   const sized = (text: string) => {
-    const size = titleSize(text, H1.size, H1.min, 2, CONTENT.width);
+    const size = titleSize(text, { base: H1.size, min: H1.min, maxLines: 2, width: CONTENT.width });
     return { size, budget: bodyBudget(titleHeight(text, size)) };
   };
   let heading = sized(title);
@@ -47,11 +47,9 @@ export function underTitle<C>(title: string, body: Body<C>, continued: Continued
   return parts.map((part) => ({ ...part, fit: { ...fit, ...part.fit } }));
 }
 
-/** The title slide's title size: the largest that leaves room for the subtitle and the byline. */
+/** The title slide's title size: the largest that leaves room for the subtitle and the byline, all `width` wide. */
 export function fitTitleSlide(
-  title: string,
-  subtitle: string | undefined,
-  byline: readonly string[],
+  { title, subtitle, byline }: { title: string; subtitle?: string | undefined; byline: readonly string[] },
   width = LEAD_CONTENT.width,
 ): SlideFit {
   const { subtitleGap, bylineGap } = TITLE_SLIDE;

@@ -23,6 +23,8 @@ interface Planned {
   timebox?: number;
   /** Numbers of the sources this slide cites, ascending. */
   citations: number[];
+  /** The line at the slide's foot naming them, "Sources: [1] [3]" in the talk's language; absent when it cites none. */
+  sourcesLine?: string;
   /** Where the slide was written, for the positions of findings about it. */
   origin: Where;
   /** An exercise's number in the talk, 1-based; its title already starts with it ("Exercise 2: …"). */
@@ -88,6 +90,27 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** An authored slide's content, without the fields the planner replaces. */
 export type AuthoredContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources' | 'origin'>;
+
+/**
+ * A word the themes show in capitals (CSS `text-transform: uppercase`):
+ * `text` as the talk words it, for the markdown (its theme sets the case; a
+ * screen reader reads the word), and `shown`, upper-cased as the browser does
+ * in the talk's language, for the outputs that draw it and for measuring.
+ */
+export interface CapsLabel {
+  text: string;
+  shown: string;
+}
+
+type AuthoredComparison = Extract<AuthoredContent, { kind: 'comparison' }>;
+
+/** A comparison as planned: the words of its table, the aspect column's header (for screen readers) and a tie's badge. */
+export type PlannedComparison = AuthoredComparison & { aspectLabel: string; tieLabel: CapsLabel };
+
+type AuthoredProsCons = Extract<AuthoredContent, { kind: 'pros-cons' }>;
+
+/** Pros and cons as planned: the labels over each contender's two lists. */
+export type PlannedProsCons = AuthoredProsCons & { prosLabel: CapsLabel; consLabel: CapsLabel };
 
 type AuthoredDecision = Extract<AuthoredContent, { kind: 'decision' }>;
 
@@ -173,12 +196,20 @@ export interface PlannedChart {
   groups: { label?: string; values: (number | null)[]; texts: string[] }[];
   /** The caption's words, for outputs that write it themselves: "Step time (ms), lower is better". */
   caption: string;
+  /** The words of its table for screen readers: the groups' column header ("Aspect") and a best value's mark ("best"). */
+  groupLabel: string;
+  bestLabel: string;
   chart: ChartGeometry;
 }
 
 /** An authored slide's content as planned: what every output shows. */
 export type SlideContent =
-  | Exclude<AuthoredContent, AuthoredDecision | AuthoredExercise | AuthoredChart>
+  | Exclude<
+      AuthoredContent,
+      AuthoredComparison | AuthoredProsCons | AuthoredDecision | AuthoredExercise | AuthoredChart
+    >
+  | PlannedComparison
+  | PlannedProsCons
   | PlannedDecision
   | PlannedExercise
   | PlannedChart;

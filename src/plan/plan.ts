@@ -26,6 +26,7 @@ import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
 import { estimateMinutes } from './timing.js';
+import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 
 export interface PlanOptions {
   /** Overrides the outline's theme (`--theme`). */
@@ -62,7 +63,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const titleNotes = outline.notes ?? '';
   const titleByline = byline(outline, labels);
   // The title slide and the closing one (the References) carry the QR code in a column of their own.
-  const qr = qrOf(outline);
+  const qr = qrOf(outline, labels);
   slides.push({
     kind: 'title',
     title: outline.title,
@@ -124,6 +125,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       const origin = slide.origin ?? ['sections', i, 'slides', j];
       const exercise = slide.kind === 'exercise' ? ++exercises : undefined;
       const title = exercise === undefined ? slide.title : exerciseTitle(slide.title, exercise, labels);
+      const citations = cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : []));
       const base = {
         title,
         ...(exercise === undefined ? {} : { exerciseNumber: exercise }),
@@ -131,7 +133,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         ...privateNotesOf(slide),
         minutes: minutesFor(slide.minutes, spokenText(slide)),
         ...(slide.minutes !== undefined ? { timebox: slide.minutes } : {}),
-        citations: cite(slide.sources, ...(slide.kind === 'comparison' ? slide.rows.map((r) => r.sources) : [])),
+        citations,
+        ...(citations.length > 0 ? { sourcesLine: sourcesLine(labels, citations) } : {}),
         origin,
         section: section.title,
       };
@@ -212,7 +215,7 @@ function spokenText(slide: Slide): string {
 
 /** A split slide's title, measured as the talk writes its counter ("(2/2)", "（2/2）"). */
 function counted(labels: Labels): Continued {
-  return (title, count) => labels.t('continued', { title, index: String(count), count: String(count) });
+  return (title, count) => continuedTitle(labels, title, count, count);
 }
 
 /** An author's private notes, when they wrote any. */
@@ -223,7 +226,16 @@ function privateNotesOf(written: { privateNotes?: string | undefined }): Pick<De
 
 type SlideBase = Pick<
   DeckSlide,
-  'title' | 'notes' | 'privateNotes' | 'minutes' | 'timebox' | 'citations' | 'origin' | 'section' | 'exerciseNumber'
+  | 'title'
+  | 'notes'
+  | 'privateNotes'
+  | 'minutes'
+  | 'timebox'
+  | 'citations'
+  | 'sourcesLine'
+  | 'origin'
+  | 'section'
+  | 'exerciseNumber'
 >;
 
 /**
@@ -264,7 +276,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     heading: base.title,
     ...(parts.length > 1
       ? {
-          heading: labels.t('continued', { title: base.title, index: String(index + 1), count: String(parts.length) }),
+          heading: continuedTitle(labels, base.title, index + 1, parts.length),
           notes: notes[index] ?? '',
           minutes: shareOf(base.minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },
@@ -274,9 +286,10 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
 }
 
 /**
- * An authored slide's content with the words versus adds resolved: each
- * decision column's heading, an exercise's timebox ("10 min"; only a time the
- * author set: an estimate from the speaker's notes means nothing to the audience).
+ * An authored slide's content with the words versus adds resolved: a
+ * comparison's header and tie, the pros and cons labels, each decision
+ * column's heading, an exercise's timebox ("10 min"; only a time the author
+ * set: an estimate from the speaker's notes means nothing to the audience).
  */
 function plannedContent(
   content: AuthoredContent,
@@ -284,6 +297,12 @@ function plannedContent(
   contenders: readonly Contender[],
   labels: Labels,
 ): FitInput {
+  if (content.kind === 'comparison') {
+    return { ...content, aspectLabel: labels.t('aspect'), tieLabel: capsLabel(labels, 'tie') };
+  }
+  if (content.kind === 'pros-cons') {
+    return { ...content, prosLabel: capsLabel(labels, 'pros'), consLabel: capsLabel(labels, 'cons') };
+  }
   if (content.kind === 'exercise') {
     return minutes === undefined ? content : { ...content, timeboxLabel: labels.minutes(minutes) };
   }

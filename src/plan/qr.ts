@@ -4,6 +4,7 @@
  * (export/pptx) show. The encoding is the `qrcode` package's.
  */
 import QRCode from 'qrcode';
+import type { Labels } from '../i18n/labels.js';
 import { PAD, QR_CODE, SLIDE } from '../theme/geometry.js';
 
 /** The info string of the fenced block that holds a QR code's address in the markdown. */
@@ -12,6 +13,8 @@ export const QR_FENCE = 'versus-qr';
 /** The QR code a slide carries: the address it encodes, shown beside it too, and where both stand (px of the slide, left to right). */
 export interface PlannedQr {
   text: string;
+  /** What a screen reader says for the code: "QR code: https://…", in the talk's language. */
+  alt: string;
   /** The code's square. */
   code: { x: number; y: number; size: number };
   /** The address's box, above the code, its text at the box's foot and right edge. */
@@ -34,10 +37,13 @@ const CAPTION = {
  * The address the QR code leads to: `qr:` when the outline names one, else its
  * `url:`; none with `qr: false` or without an address.
  */
-export function qrOf(outline: { url?: string | undefined; qr?: string | false | undefined }): PlannedQr | undefined {
+export function qrOf(
+  outline: { url?: string | undefined; qr?: string | false | undefined },
+  labels: Labels,
+): PlannedQr | undefined {
   if (outline.qr === false) return undefined;
   const text = outline.qr ?? outline.url;
-  return text ? { text, code: CODE, caption: CAPTION } : undefined;
+  return text ? { text, alt: labels.t('qrCaption', { url: text }), code: CODE, caption: CAPTION } : undefined;
 }
 
 /**

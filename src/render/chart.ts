@@ -63,17 +63,13 @@ export function chartSvg(chart: ChartGeometry, look: ChartLook): string {
 }
 
 /** The chart's numbers as a table for screen readers (the slide hides it): one row per group, one column per contender. */
-export function chartTable(
-  chart: PlannedChart,
-  names: (id: string) => string,
-  words: { group: string; best: string },
-): string {
+export function chartTable(chart: PlannedChart, names: (id: string) => string): string {
   const cell = (value: string) => escapeHtml(value.replace(/\s+/gu, ' ').trim());
-  const header = `<tr><th>${cell(words.group)}</th>${chart.series.map((id) => `<th>${cell(names(id))}</th>`).join('')}</tr>`;
+  const header = `<tr><th>${cell(chart.groupLabel)}</th>${chart.series.map((id) => `<th>${cell(names(id))}</th>`).join('')}</tr>`;
   const rows = chart.groups.map((group, g) => {
     const cells = group.texts.map((value, i) => {
       const best = chart.chart.bars.some((bar) => bar.group === g && bar.contender === chart.series[i] && bar.best);
-      return `<td>${cell(best ? `${value} (${words.best})` : value)}</td>`;
+      return `<td>${cell(best ? `${value} (${chart.bestLabel})` : value)}</td>`;
     });
     return `<tr><th>${cell(group.label ?? chart.metric.title)}</th>${cells.join('')}</tr>`;
   });

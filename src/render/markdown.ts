@@ -3,7 +3,7 @@
  * always gives the same bytes.
  */
 import { Document, isScalar } from 'yaml';
-import { type Labels, labelsFor, type MessageKey } from '../i18n/labels.js';
+import { labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { QR_FENCE } from '../plan/qr.js';
@@ -21,12 +21,14 @@ import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js
  * markdown.startsWith('---\nmarp: true'); // true
  */
 export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
+  const labels = labelsFor(deck);
   const ctx: RenderContext = {
     contenders: deck.contenders,
-    labels: labelsFor(deck),
+    rtl: labels.dir === 'rtl',
     palette: paletteFor(deck.meta.theme),
   };
-  const slides = deck.slides.map((slide) => renderSlide(slide, ctx, reader));
+  const notesOf = (slide: DeckSlide) => presenterNotes(slide, labels, reader);
+  const slides = deck.slides.map((slide) => renderSlide(slide, ctx, notesOf(slide)));
   return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }
 
@@ -68,14 +70,12 @@ function slideClass(slide: DeckSlide, ctx: RenderContext): string {
   ].join(' ');
 }
 
-function renderSlide(slide: DeckSlide, ctx: RenderContext, reader: Reader): string {
+/** A slide's markdown: its directives, its body, its QR code, then `presenter`, its presenter notes. */
+function renderSlide(slide: DeckSlide, ctx: RenderContext, presenter: string[]): string {
   const directives = [`<!-- _class: ${slideClass(slide, ctx)} -->`];
   if (slide.kind === 'title') directives.push('<!-- _paginate: hide -->');
-  if (slide.citations.length > 0) {
-    const refs = slide.citations.map((n) => `\\[${n}\\]`).join(' ');
-    directives.push(`<!-- _footer: ${directiveValue(withMarkdown(ctx.labels, 'sources', { refs }))} -->`);
-  }
-  const notes = presenterNotes(slide, ctx.labels, reader).map((text) => `<!--\n${escapeNotes(text)}\n-->`);
+  if (slide.sourcesLine) directives.push(`<!-- _footer: ${directiveValue(escapeInline(slide.sourcesLine))} -->`);
+  const notes = presenter.map((text) => `<!--\n${escapeNotes(text)}\n-->`);
   const qr = slide.qr ? [qrBlock(slide.qr.text)] : [];
   return [directives.join('\n'), ...renderSlideBody(slide, ctx), ...qr, ...notes].join('\n\n');
 }
@@ -88,13 +88,4 @@ function renderSlide(slide: DeckSlide, ctx: RenderContext, reader: Reader): stri
 function qrBlock(text: string): string {
   const fence = fenceFor(text);
   return `${fence}${QR_FENCE}\n${text}\n${fence}`;
-}
-
-const SLOT = '\ue000';
-
-/** A label escaped as text (an outline may word it), with markdown of our own in its placeholders. */
-function withMarkdown(labels: Labels, key: MessageKey, markdown: Record<string, string>): string {
-  const slots = Object.fromEntries(Object.keys(markdown).map((name, i) => [name, `${SLOT}${i}${SLOT}`]));
-  const escaped = escapeInline(labels.t(key, slots));
-  return escaped.replace(/\ue000(\d+)\ue000/g, (_, i: string) => Object.values(markdown)[Number(i)] ?? '');
 }

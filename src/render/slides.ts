@@ -3,7 +3,6 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
-import type { Labels } from '../i18n/labels.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
@@ -15,13 +14,13 @@ import { chartSvg, chartTable } from './chart.js';
 
 export interface RenderContext {
   contenders: readonly Contender[];
-  labels: Labels;
+  /** A right-to-left talk: its charts' text anchors mirror. */
+  rtl: boolean;
   /** The theme's colors, the fallbacks of a chart's (shown as an image by other previewers). */
   palette: Palette;
 }
 
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
-  const { labels } = ctx;
   const heading = `# ${md(slide.heading)}`;
   const contender = (id: string) => {
     const index = ctx.contenders.findIndex((c) => c.id === id);
@@ -47,14 +46,14 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
       return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
     case 'comparison': {
       const shown = slide.shown ? ctx.contenders.filter((c) => slide.shown?.includes(c.id)) : ctx.contenders;
-      const header = `| <span class="sr-only">${escapeHtml(labels.t('aspect'))}</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
+      const header = `| <span class="sr-only">${escapeHtml(slide.aspectLabel)}</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
       const rule = `| --- | ${shown.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
         const cells = shown.map((c) => {
           const cell = md(own(row.cells, c.id) ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
-        const tie = row.verdict === 'tie' ? ` <span class="tie">${escapeHtml(labels.t('tie'))}</span>` : '';
+        const tie = row.verdict === 'tie' ? ` <span class="tie">${escapeHtml(slide.tieLabel.text)}</span>` : '';
         return `| ${md(row.aspect)}${tie} | ${cells.join(' | ')} |`;
       });
       return [heading, [header, rule, ...rows].join('\n')];
@@ -69,8 +68,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
               index: contender(c.id).index,
               blocks: [
                 `## ${md(c.name)}`,
-                ...labelledList(labels.t('pros'), own(slide.pros, c.id), '-'),
-                ...labelledList(labels.t('cons'), own(slide.cons, c.id), '+'),
+                ...labelledList(slide.prosLabel.text, own(slide.pros, c.id), '-'),
+                ...labelledList(slide.consLabel.text, own(slide.cons, c.id), '+'),
               ],
             })),
           slide.columns,
@@ -138,10 +137,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'chart':
       return [
         heading,
-        chartImage(
-          chartSvg(slide.chart, { contenders: ctx.contenders, palette: ctx.palette, rtl: labels.dir === 'rtl' }),
-        ),
-        chartTable(slide, (id) => contender(id).name, { group: labels.t('aspect'), best: labels.t('chartBest') }),
+        chartImage(chartSvg(slide.chart, { contenders: ctx.contenders, palette: ctx.palette, rtl: ctx.rtl })),
+        chartTable(slide, (id) => contender(id).name),
       ];
     case 'exercise':
       return [

@@ -69,11 +69,11 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
  * the code at the column's foot as an SVG picture (package.ts adds the PNG that
  * LibreOffice and older PowerPoint show), the address above it, right-aligned.
  */
-function drawQr(frame: Frame, { text, code, caption }: PlannedQr): void {
+function drawQr(frame: Frame, { text, alt, code, caption }: PlannedQr): void {
   frame.slide.addImage({
     data: `image/svg+xml;base64,${Buffer.from(qrSvg(text)).toString('base64')}`,
     ...position({ x: code.x, y: code.y, w: code.size, h: code.size }),
-    altText: frame.labels.t('qrCaption', { url: text }),
+    altText: alt,
   });
   const paragraph: Paragraph = {
     runs: [{ text }],
@@ -154,8 +154,8 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
             contender: c.id,
             heading: c.name,
             body: [
-              ...labelled(frame, frame.labels.t('pros'), own(slide.pros, c.id), text),
-              ...labelled(frame, frame.labels.t('cons'), own(slide.cons, c.id), text),
+              ...labelled(frame, slide.prosLabel.shown, own(slide.pros, c.id), text),
+              ...labelled(frame, slide.consLabel.shown, own(slide.cons, c.id), text),
             ],
           })),
         slide.slots,
@@ -214,7 +214,7 @@ function labelled(
 ): Paragraph[] {
   if (!items?.length) return [];
   return [
-    text(label.toUpperCase(), {
+    text(label, {
       size: LABEL.size,
       bold: true,
       color: frame.palette.muted,
@@ -409,7 +409,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
         ...(tie
           ? [
               {
-                text: ` ${frame.labels.t('tie').toLocaleUpperCase(frame.labels.lang)}`,
+                text: ` ${slide.tieLabel.shown}`,
                 options: { bold: true, color: hex(p.muted), fontSize: pt(size * TABLE.tie) },
               },
             ]
@@ -442,7 +442,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const rowHeights = slide.rows.map((row) =>
     tableRow(
       [
-        { text: row.verdict === 'tie' ? `${row.aspect} ${frame.labels.t('tie')}` : row.aspect, bold: true },
+        { text: row.verdict === 'tie' ? `${row.aspect} ${slide.tieLabel.text}` : row.aspect, bold: true },
         ...shown.map((c) => ({
           text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
           bold: row.verdict === c.id,

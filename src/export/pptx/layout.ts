@@ -124,17 +124,16 @@ export function bodyBox(y: number, x = PAD.side, width = CONTENT.width): Box {
   return { x, y, w: width, h: SLIDE.height - PAD.bottom - y };
 }
 
-/** "Sources: [1] [2]" at the bottom left and the slide number at the bottom right, muted. */
+/** The slide's sources line ("Sources: [1] [2]", as planned) at the bottom left and the slide number at the bottom right, muted. */
 export function drawFooter(frame: Frame, slide: DeckSlide, muted: string): void {
   const { size, line } = FOOTER;
   const height = size * line;
   const y = SLIDE.height - FOOTER.bottom - height;
-  if (slide.citations.length > 0) {
-    const text = frame.labels.t('sources', { refs: slide.citations.map((n) => `[${n}]`).join(' ') });
+  if (slide.sourcesLine) {
     addTextBox(
       frame.slide,
       { x: PAD.side, y, w: 900, h: height },
-      [{ runs: [{ text }], size, line, gap: 0, color: muted }],
+      [{ runs: [{ text: slide.sourcesLine }], size, line, gap: 0, color: muted }],
       { lang: frame.labels.lang, shrink: false },
     );
   }

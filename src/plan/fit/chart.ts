@@ -79,6 +79,8 @@ export function chartParts(
           };
         }),
         caption: data.caption,
+        groupLabel: labels.t('aspect'),
+        bestLabel: labels.t('chartBest'),
         chart: data.rtl ? mirrored(chart) : chart,
       },
       fit: {},

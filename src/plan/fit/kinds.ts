@@ -8,6 +8,7 @@ import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, CONTENT, IMAGE, QUOTE, STATEMENT } from '../../theme/geometry.js';
 import type { FitInput, SlideContent } from '../deck.js';
+import { continuedTitle } from '../words.js';
 import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
 import { chartParts } from './chart.js';
 import { codeParts } from './code-panes.js';
@@ -33,8 +34,7 @@ export interface FitContext {
 export function fitContent(content: FitInput, { title, contenders, labels }: FitContext): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   // A split slide's title is measured with its counter as the talk writes it.
-  const continued: Continued = (t, count) =>
-    labels.t('continued', { title: t, index: String(count), count: String(count) });
+  const continued: Continued = (t, count) => continuedTitle(labels, t, count, count);
   switch (content.kind) {
     case 'bullets': {
       const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
@@ -63,7 +63,7 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
         continued,
       );
     case 'comparison':
-      return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.t('tie')), continued);
+      return underTitle(title, (budget) => tableParts(content, budget, contenders), continued);
     case 'pros-cons':
       return underTitle(title, (budget) => prosConsParts(content, budget, contenders), continued);
     case 'decision':

@@ -16,7 +16,6 @@ export function tableParts(
   content: Extract<SlideContent, { kind: 'comparison' }>,
   budget: number,
   contenders: readonly Contender[],
-  tieLabel: string,
 ): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
@@ -24,7 +23,7 @@ export function tableParts(
     const sizes = per > 4 ? [true] : [false, true];
     for (const dense of sizes) {
       const size = dense ? TABLE.dense : TABLE.size;
-      const planned = tableGroups(content, budget, contenders, groups, size, tieLabel);
+      const planned = tableGroups(content, budget, contenders, groups, size);
       if (planned && (planned.whole || dense)) {
         return planned.parts.map((part) => ({ ...part, ...(dense ? { dense } : {}) }));
       }
@@ -40,7 +39,6 @@ function tableGroups(
   contenders: readonly Contender[],
   groups: number,
   size: number,
-  tieLabel: string,
 ): { parts: Part[]; whole: boolean } | undefined {
   const parts: Part[] = [];
   let whole = true;
@@ -49,8 +47,8 @@ function tableGroups(
     const shown = contenders.slice(from, from + per);
     const headerCells: Cell[] = [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))];
     const cells = content.rows.map((row): Cell[] => [
-      // A tie's badge (uppercase, with its border and padding) is about as wide as these characters.
-      { text: row.verdict === 'tie' ? `${row.aspect} ${tieLabel.toUpperCase()}  ` : row.aspect, bold: true },
+      // A tie's badge (in capitals, with its border and padding) is about as wide as these characters.
+      { text: row.verdict === 'tie' ? `${row.aspect} ${content.tieLabel.shown}  ` : row.aspect, bold: true },
       ...shown.map((c) => ({
         text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
         bold: row.verdict === c.id,

@@ -1,0 +1,119 @@
+/**
+ * The words versus adds to a slide are planned once and every output prints
+ * the planned strings: a German talk's tie, sources line, pros and cons
+ * labels, table header, chart table words and QR code text are German in the
+ * deck, and the markdown and the PowerPoint hold exactly those strings. No
+ * browser: the PowerPoint is the native one, read with JSZip.
+ */
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
+import type { Compiled } from '../src/pipeline/compile.js';
+import type { DeckSlide } from '../src/plan/deck.js';
+import { compileData, minimalOutline } from './helpers.js';
+import { decodeXml } from './xml-parts.js';
+
+type Kind<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
+
+/** A talk in `lang` with a tied comparison row citing a source, pros and cons, a chart and a QR code. */
+function talk(lang: string, labels?: Record<string, string>): Compiled {
+  const outline = minimalOutline();
+  Object.assign(outline, { lang, url: 'https://example.org/talk', ...(labels ? { labels } : {}) });
+  const slides = outline.sections[0]?.slides ?? [];
+  Object.assign(slides[0] ?? {}, {
+    rows: [
+      { aspect: 'Speed', cells: { a: 'Fast', b: 'Slow' }, verdict: 'a' },
+      { aspect: 'Docs', cells: { a: 'Good', b: 'Good' }, verdict: 'tie' },
+    ],
+  });
+  slides.push(
+    { kind: 'pros-cons', id: 'pc', title: 'PC', notes: 'N.', pros: { a: ['Small'] }, cons: { b: ['Big'] } },
+    {
+      kind: 'chart',
+      id: 'chart',
+      title: 'Chart',
+      notes: 'N.',
+      metric: { title: 'Speed', unit: 'ms', higherIsBetter: false },
+      groups: [{ label: 'Fit', values: { a: 1, b: 2 } }],
+    },
+  );
+  return compileData(outline);
+}
+
+/** The text of each slide of a native PowerPoint, in order: its runs joined, and its XML. */
+async function pptxSlides(compiled: Compiled): Promise<{ text: string; xml: string }[]> {
+  const zip = await JSZip.loadAsync(await exportNativePptx(compiled.deck));
+  return Promise.all(
+    compiled.deck.slides.map(async (_, i) => {
+      const xml = (await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '';
+      const text = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join('');
+      return { text, xml };
+    }),
+  );
+}
+
+const slideOf = <K extends DeckSlide['kind']>(compiled: Compiled, kind: K): [Kind<K>, number] => {
+  const index = compiled.deck.slides.findIndex((s) => s.kind === kind);
+  return [compiled.deck.slides[index] as Kind<K>, index];
+};
+/** The markdown of each slide, in order (the first after the front matter). */
+const markdownSlides = (compiled: Compiled) => compiled.markdown.split('\n\n---\n\n');
+
+describe('a German talk', () => {
+  const german = talk('de');
+  let pptx: { text: string; xml: string }[];
+  beforeAll(async () => {
+    pptx = await pptxSlides(german);
+  });
+
+  it('plans its comparison’s words in German, and both outputs show exactly them', () => {
+    const [table, index] = slideOf(german, 'comparison');
+    expect(table.sourcesLine).toBe('Belege: [1]');
+    expect(table.tieLabel).toEqual({ text: 'Gleichstand', shown: 'GLEICHSTAND' });
+    expect(table.aspectLabel).toBe('Aspekt');
+    const markdown = markdownSlides(german)[index] ?? '';
+    // The markdown escapes the brackets; the theme's CSS shows the tie in capitals.
+    expect(markdown).toContain("<!-- _footer: 'Belege: \\[1\\]' -->");
+    expect(markdown).toContain('<span class="tie">Gleichstand</span>');
+    expect(markdown).toContain('<span class="sr-only">Aspekt</span>');
+    const { text } = pptx[index] ?? { text: '' };
+    expect(text).toContain('Belege: [1]');
+    expect(text).toContain(`Docs ${table.tieLabel.shown}`);
+    expect(`${markdown}${text}`).not.toMatch(/Sources|>tie<|TIE|>Aspect</);
+  });
+
+  it('plans the pros and cons labels, the chart’s table words and the QR code’s text in German', () => {
+    const [pros, index] = slideOf(german, 'pros-cons');
+    expect([pros.prosLabel, pros.consLabel]).toEqual([
+      { text: 'Vorteile', shown: 'VORTEILE' },
+      { text: 'Nachteile', shown: 'NACHTEILE' },
+    ]);
+    const markdown = markdownSlides(german)[index] ?? '';
+    expect(markdown).toContain('**Vorteile**');
+    expect(markdown).toContain('**Nachteile**');
+    expect(pptx[index]?.text).toContain('VORTEILE');
+    expect(pptx[index]?.text).toContain('NACHTEILE');
+
+    const [chart, at] = slideOf(german, 'chart');
+    expect([chart.groupLabel, chart.bestLabel]).toEqual(['Aspekt', 'am besten']);
+    expect(markdownSlides(german)[at]).toMatch(/<tr><th>Aspekt<\/th>.*\(am besten\)/);
+
+    const [title] = slideOf(german, 'title');
+    expect(title.qr?.alt).toBe('QR-Code: https://example.org/talk');
+    expect(pptx[0]?.xml).toContain('descr="QR-Code: https://example.org/talk"');
+  });
+});
+
+describe('capitals', () => {
+  it('are the talk language’s in the PowerPoint too, as the HTML’s CSS makes them (fix: a Turkish “i” kept its dot)', async () => {
+    // Before, the PowerPoint upper-cased the pros and cons labels without the language: "EKSILER".
+    const turkish = talk('tr', { pros: 'Artılar', cons: 'Eksiler' });
+    const [pros, index] = slideOf(turkish, 'pros-cons');
+    expect(pros.consLabel).toEqual({ text: 'Eksiler', shown: 'EKSİLER' });
+    expect(pros.prosLabel.shown).toBe('ARTILAR');
+    expect(markdownSlides(turkish)[index]).toContain('**Eksiler**');
+    const text = (await pptxSlides(turkish))[index]?.text ?? '';
+    expect(text).toContain('EKSİLER');
+    expect(text).not.toContain('EKSILER');
+  });
+});

@@ -161,8 +161,8 @@ describe('speaking time from the notes', () => {
     expect(countWords(notes, 'zh')).toBe(300);
     // Said at characters per minute, as these scripts are: 520 characters at 250 a minute, where
     // counting by spaces found one "word".
-    expect(estimateMinutes(undefined, notes, { wordsPerMinute: 130, charactersPerMinute: 250 }, 'zh')).toBe(2);
-    expect(estimateMinutes(undefined, notes, { wordsPerMinute: 130, charactersPerMinute: 130 }, 'zh')).toBe(4);
+    expect(estimateMinutes(notes, { rate: { wordsPerMinute: 130, charactersPerMinute: 250 }, lang: 'zh' })).toBe(2);
+    expect(estimateMinutes(notes, { rate: { wordsPerMinute: 130, charactersPerMinute: 130 }, lang: 'zh' })).toBe(4);
   });
 
   it('counts words, not the punctuation between them', () => {

@@ -127,7 +127,9 @@ export function handoutDocument(
   { layout, paper }: { layout: HandoutLayout; paper: Paper },
 ): string {
   const labels = labelsFor(deck);
-  const sections = sectionsOf(deck, labels, (slide, i) => item(slide, i + 1, slideHtml[i] ?? '', labels));
+  const sections = sectionsOf(deck, labels, (slide, i) =>
+    item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),
+  );
   const body = sections
     .map(
       (s) =>
@@ -185,7 +187,8 @@ export function notesHtml(slide: DeckSlide, labels: Labels): string {
   return `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
 }
 
-function item(slide: DeckSlide, number: number, svg: string, labels: Labels): string {
+/** A slide of the handout: its number in the deck and its picture as Marp drew it. */
+function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: string }, labels: Labels): string {
   const paragraphs = notesHtml(slide, labels);
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>

@@ -62,7 +62,7 @@ export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: 
   const labels = labelsFor(deck);
   const starts = startTimes(deck);
   const sections = sectionsOf(deck, labels, (slide, i) =>
-    item(slide, i + 1, starts[i] ?? 0, slideHtml[i] ?? '', labels),
+    item({ slide, number: i + 1, start: starts[i] ?? 0, svg: slideHtml[i] ?? '' }, labels),
   );
   const body = sections
     .map(
@@ -91,7 +91,15 @@ ${body}
 </body></html>`;
 }
 
-function item(slide: DeckSlide, number: number, start: number, svg: string, labels: Labels): string {
+/** A slide of the script: its number in the deck, the minute it starts at, and its picture as Marp drew it. */
+interface ScriptItem {
+  slide: DeckSlide;
+  number: number;
+  start: number;
+  svg: string;
+}
+
+function item({ slide, number, start, svg }: ScriptItem, labels: Labels): string {
   const notes = notesHtml(slide, labels);
   const solution = solutionOf(slide);
   const code =

@@ -55,7 +55,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     ...(outline.charactersPerMinute ? { charactersPerMinute: outline.charactersPerMinute } : {}),
   };
   const minutesFor = (explicit: number | undefined, notes: string) =>
-    estimateMinutes(explicit, notes, rate, outline.lang);
+    estimateMinutes(notes, { explicit, rate, lang: outline.lang });
   // The generated words, measured here as the renderers will print them.
   const labels = labelsForLang(outline.lang, outline.labels);
 

@@ -92,13 +92,17 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return segmenters.get(lang, () => new Intl.Segmenter(lang, { granularity: 'word' }));
 }
 
+/** How a slide's minutes are told from its notes, unless the author set them (`explicit`). */
+export interface MinutesOptions {
+  explicit?: number | undefined;
+  /** Words (or, for text written without spaces, characters) spoken a minute. */
+  rate: SpeakingRate | number;
+  /** The talk's language, which tells words apart (default "en"). */
+  lang?: string;
+}
+
 /** Minutes for a slide, rounded to a quarter minute and never below one quarter. */
-export function estimateMinutes(
-  explicit: number | undefined,
-  notes: string,
-  rate: SpeakingRate | number,
-  lang = 'en',
-): number {
+export function estimateMinutes(notes: string, { explicit, rate, lang = 'en' }: MinutesOptions): number {
   if (explicit !== undefined) return explicit;
   const { wordsPerMinute, charactersPerMinute = DEFAULT_CHARACTERS_PER_MINUTE } =
     typeof rate === 'number' ? { wordsPerMinute: rate } : rate;

@@ -174,8 +174,19 @@ function mirrored(align: 'left' | 'center' | 'right'): 'left' | 'center' | 'righ
 /** Width in px of the outline around a fill too faint for the slide (the themes' --edge-width). */
 export const EDGE_WIDTH = 2;
 
-/** A filled rectangle (bars, rules, badges' backgrounds), outlined in `edge` when given. */
-export function addRect(pptx: Pptx, slide: PptxSlide, box: Box, color: string, radius = 0, edge?: string): void {
+/** How a rectangle is filled: its color, the radius of its corners, and an outline's color when it needs one. */
+export interface RectLook {
+  color: string;
+  radius?: number;
+  edge?: string | undefined;
+}
+
+/** A filled rectangle (bars, rules, badges' backgrounds) on `slide`, outlined in `edge` when given. */
+export function addRect(
+  { pptx, slide }: { pptx: Pptx; slide: PptxSlide },
+  box: Box,
+  { color, radius = 0, edge }: RectLook,
+): void {
   slide.addShape(radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
     ...position(box),
     fill: { color: hex(color) },

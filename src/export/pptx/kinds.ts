@@ -314,12 +314,7 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
     { runs: [{ text: `— ${by}` }], size: BODY.size, line: BODY.line, gap: 0, color: p.muted },
   ];
   const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
-  addRect(
-    frame.pptx,
-    frame.slide,
-    { x: PAD.side, y: top, w: QUOTE.bar, h: height },
-    frame.contenders[0]?.color ?? p.fg,
-  );
+  addRect(frame, { x: PAD.side, y: top, w: QUOTE.bar, h: height }, { color: frame.contenders[0]?.color ?? p.fg });
   addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.labels.lang });
 }
 
@@ -649,7 +644,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.labels.lang });
     y += Math.max(dateHeight, textHeight) + TIMELINE.gap;
   }
-  addRect(frame.pptx, frame.slide, { x: PAD.side, y: top, w: TIMELINE.rule, h: y - TIMELINE.gap - top }, p.rule);
+  addRect(frame, { x: PAD.side, y: top, w: TIMELINE.rule, h: y - TIMELINE.gap - top }, { color: p.rule });
 }
 
 /** The picture, centered and scaled down to fit as on the slide, described by its alt text; its caption under it. */

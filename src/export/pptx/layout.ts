@@ -46,7 +46,7 @@ export function contenderColor(frame: Frame, id: string): string {
  * The bar under a title: two-tone in the first two contenders' colors, or
  * (`every`, the title slide's) one segment per contender.
  */
-export function titleBar(frame: Frame, x: number, y: number, width: number, height: number, every = false): void {
+export function titleBar(frame: Frame, { x, y, w: width, h: height }: Box, every = false): void {
   const colors = barColors(
     frame.contenders.map((c) => c.color),
     frame.palette.fg,
@@ -57,12 +57,13 @@ export function titleBar(frame: Frame, x: number, y: number, width: number, heig
   // Widest first, each narrower one over it from the left: the segments keep the bar's round ends.
   for (let i = colors.length - 1; i >= 0; i--) {
     addRect(
-      frame.pptx,
-      frame.slide,
+      frame,
       { x, y, w: (width * (i + 1)) / colors.length, h: height },
-      colors[i] as string,
-      height / 2,
-      edge,
+      {
+        color: colors[i] as string,
+        radius: height / 2,
+        edge,
+      },
     );
   }
 }
@@ -102,7 +103,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;
   const barY = look.y + height + look.bar.gap;
-  titleBar(frame, barX, barY, look.bar.width, look.bar.height, look.bar.every);
+  titleBar(frame, { x: barX, y: barY, w: look.bar.width, h: look.bar.height }, look.bar.every);
   return barY + look.bar.height;
 }
 

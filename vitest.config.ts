@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/compile.ts'],
+    // compile.ts builds lib/ when src/ is newer; shared-builds.ts gives the run a folder for the builds
+    // several files read (test/shared-builds.ts).
+    globalSetup: ['test/setup/compile.ts', 'test/setup/shared-builds.ts'],
     // Vitest keeps a core free by default, which leaves one worker on a 2-core machine; the
     // browser-backed files spend much of their time waiting on Chromium, so use every core.
     maxWorkers: Math.max(2, availableParallelism()),

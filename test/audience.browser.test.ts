@@ -7,20 +7,20 @@
  * Chromium, the PDFs' text, the notebooks' JSON, the exercise files, the
  * PowerPoint's notes pages.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
-import { type BuildResult, build } from '../src/commands/build.js';
 import { labelsFor } from '../src/i18n/labels.js';
+import type { Compiled } from '../src/pipeline/compile.js';
 import type { Deck } from '../src/plan/deck.js';
 import { exercisesOf, solutionOf } from '../src/plan/exercises.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
+import { testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
+import { sharedBuild } from './shared-builds.js';
 import { decodeXml } from './xml-parts.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -38,8 +38,21 @@ const unescaped = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 /** Under this height (in pt from the bottom), a printed page's footer: the title and the page number. */
 const FOOTER = 40;
 
+/** What a file reads as, read once however many tests read it (the builds are shared: see shared-builds.ts). */
+function readOnce(read: (file: string) => Promise<string>): (file: string) => Promise<string> {
+  const texts = new Map<string, Promise<string>>();
+  return (file) => {
+    let text = texts.get(file);
+    if (!text) {
+      text = read(file);
+      texts.set(file, text);
+    }
+    return text;
+  };
+}
+
 /** A PDF's text without the printed pages' footers, which would split a paragraph that runs over a page. */
-async function pdfText(file: string): Promise<string> {
+const pdfText = readOnce(async (file: string): Promise<string> => {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -47,10 +60,10 @@ async function pdfText(file: string): Promise<string> {
     pages.push(items.map((item) => ('str' in item && item.transform[5] > FOOTER ? item.str : '')).join(' '));
   }
   return pages.join('\n');
-}
+});
 
 /** Everything in an HTML file as Chromium reads it, hidden presenter notes included. */
-async function htmlText(file: string): Promise<string> {
+const htmlText = readOnce(async (file: string): Promise<string> => {
   const page = await (await testBrowser()).newPage();
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -58,7 +71,7 @@ async function htmlText(file: string): Promise<string> {
   } finally {
     await page.close();
   }
-}
+});
 
 /** The text of the PowerPoint's notes pages. */
 async function pptxNotes(file: string): Promise<string> {
@@ -112,21 +125,15 @@ function secretsOf(deck: Deck): { privateNotes: string[]; solutions: string[] } 
 }
 
 describeWithBrowser.each(TALKS)('the outputs of $name', ({ file, profile }) => {
-  let result: BuildResult;
+  let compiled: Compiled;
   let outDir: string;
   let secrets: ReturnType<typeof secretsOf>;
-  const output = (suffix: string) => path.join(outDir, `${result.compiled.deck.meta.slug}${suffix}`);
+  const output = (suffix: string) => path.join(outDir, `${compiled.deck.meta.slug}${suffix}`);
 
   beforeAll(async () => {
-    outDir = await mkdtemp(path.join(tmpdir(), 'versus-audience-'));
-    result = await build(file, {
-      outDir,
-      ...(profile ? { profile } : {}),
-      formats: ['md', 'html', 'pdf', 'handout', 'script', 'notebook', 'pptx', 'runsheet'],
-      browser: sharedBrowser(),
-      marpCli: sharedMarpCli(),
-    });
-    secrets = secretsOf(result.compiled.deck);
+    // Every format but the slide images; the print-pages test reads the same builds.
+    ({ outDir, compiled } = await sharedBuild(file, profile));
+    secrets = secretsOf(compiled.deck);
   }, 120_000);
 
   it('has solutions and private notes to keep from the audience', () => {
@@ -156,7 +163,7 @@ describeWithBrowser.each(TALKS)('the outputs of $name', ({ file, profile }) => {
   it("still gives the audience the speaker's notes: in the HTML's presenter view and in the handout", async () => {
     const html = squash(await htmlText(output('.html')));
     const handout = squash(await pdfText(output('.handout.pdf')));
-    const notes = result.compiled.deck.slides.map((slide) => squash(slide.notes)).filter(Boolean);
+    const notes = compiled.deck.slides.map((slide) => squash(slide.notes)).filter(Boolean);
     expect(notes.length).toBeGreaterThan(5);
     for (const note of notes) {
       expect(html.includes(note), `${note} in the HTML`).toBe(true);
@@ -180,7 +187,7 @@ describeWithBrowser.each(TALKS)('the outputs of $name', ({ file, profile }) => {
 
   it("gives the speaker every exercise's solution and private notes in the solutions notebook and files", async () => {
     const text = squash(`${await notebookText(output('.solutions.ipynb'))}${await folderText(output('.solutions'))}`);
-    const exercises = exercisesOf(result.compiled.deck);
+    const exercises = exercisesOf(compiled.deck);
     for (const exercise of exercises) {
       for (const line of exercise.solution.split('\n').map(squash)) expect(text).toContain(line);
       for (const paragraph of (exercise.privateNotes ?? '').split(/\n\s*\n/)) expect(text).toContain(squash(paragraph));
@@ -188,7 +195,7 @@ describeWithBrowser.each(TALKS)('the outputs of $name', ({ file, profile }) => {
   });
 
   it('numbers each exercise once, the same in the slides, handout, script, run sheet, notebooks and files', async () => {
-    const { deck } = result.compiled;
+    const { deck } = compiled;
     const labels = labelsFor(deck);
     const texts = {
       slides: squash(await pdfText(output('.pdf'))),

@@ -4,18 +4,16 @@
  * lines, and files small enough to mail (a raster behind every wrapped code line
  * once made the script 31 MB).
  */
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { globSync } from 'tinyglobby';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
-import { type BuildResult, build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { scriptDocument } from '../src/export/script.js';
-import { sharedBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
+import { type SharedTalk, sharedBuild } from './shared-builds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The shipped talk's workshop and every workshop outline of the kit's fixtures. */
@@ -40,12 +38,24 @@ interface PrintedPage {
   footer: string;
 }
 
+const printed = new Map<string, Promise<PrintedPage[]>>();
+
+/** Each page of a PDF (see `readPrintedPages`), read once for the tests that look at its pages. */
+function printedPages(file: string): Promise<PrintedPage[]> {
+  let pages = printed.get(file);
+  if (!pages) {
+    pages = readPrintedPages(file);
+    printed.set(file, pages);
+  }
+  return pages;
+}
+
 /**
  * Each page of a PDF. The page's own text is what Chromium tags: the slides are
  * `aria-hidden`, so their text is left untagged, but for their links, which are
  * left out by their annotations' rectangles.
  */
-async function printedPages(file: string): Promise<PrintedPage[]> {
+async function readPrintedPages(file: string): Promise<PrintedPage[]> {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
   const pages: PrintedPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -105,24 +115,17 @@ function headingAtFoot(text: string[], headings: Set<string>): string | undefine
 }
 
 describeWithBrowser('printed pages of the workshop kit', () => {
-  const built = new Map<string, { result: BuildResult; outDir: string }>();
+  const built = new Map<string, SharedTalk>();
   const pdf = (talk: string, kind: (typeof KINDS)[number]) => {
-    const { result, outDir } = built.get(talk) ?? {};
-    return path.join(outDir ?? '', `${result?.compiled.deck.meta.slug}.${kind}.pdf`);
+    const { compiled, outDir } = built.get(talk) ?? {};
+    return path.join(outDir ?? '', `${compiled?.deck.meta.slug}.${kind}.pdf`);
   };
 
   beforeAll(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'versus-print-pages-'));
+    // The kit's builds, in every format: the audience test reads the same ones.
     await Promise.all(
-      TALKS.map(async ({ name, file, profile }, i) => {
-        const outDir = path.join(root, String(i));
-        const result = await build(file, {
-          outDir,
-          formats: [...KINDS],
-          browser: sharedBrowser(),
-          ...(profile ? { profile } : {}),
-        });
-        built.set(name, { result, outDir });
+      TALKS.map(async ({ name, file, profile }) => {
+        built.set(name, await sharedBuild(file, profile));
       }),
     );
   }, 300_000);
@@ -141,7 +144,7 @@ describeWithBrowser('printed pages of the workshop kit', () => {
     });
 
     it(`${name}: every page has at least three lines above its footer, the talk's title and "n / N"`, async () => {
-      const { title } = built.get(name)?.result.compiled.deck.meta ?? { title: '' };
+      const { title } = built.get(name)?.compiled.deck.meta ?? { title: '' };
       for (const kind of KINDS) {
         const pages = await printedPages(pdf(name, kind));
         const problems = pages.flatMap((page, i) => [
@@ -155,7 +158,7 @@ describeWithBrowser('printed pages of the workshop kit', () => {
     });
 
     it(`${name}: no page ends with a heading, a code label or a start time`, async () => {
-      const { deck } = built.get(name)?.result.compiled ?? {};
+      const { deck } = built.get(name)?.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);
       const html = {
         handout: handoutDocument(deck, { slides: [], css: '' }, { layout: 3, paper: 'a4' }),

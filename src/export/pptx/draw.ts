@@ -72,7 +72,7 @@ export function paragraphHeight(p: Paragraph, width: number): number {
   const text = p.runs.map((run) => run.text).join('');
   const font = p.mono ? mono(p.size) : p.bold ? boldFont(p.size) : sans(p.size);
   const indent = p.bullet ? BULLET_INDENT * p.size : 0;
-  return textHeight(text || ' ', font, width - indent, p.line);
+  return textHeight(text || ' ', font, { width: width - indent, line: p.line });
 }
 
 /** Height of paragraphs stacked, without the gap after the last one. */

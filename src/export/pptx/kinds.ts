@@ -234,7 +234,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const p = frame.palette;
   const width = slide.qr ? QR_TEXT_WIDTH.lead : LEAD_CONTENT.width;
   const size = slide.fit?.title ?? TITLE_SLIDE.size;
-  const titleHeight = textHeight(slide.title, bold(size), width, H1.line);
+  const titleHeight = textHeight(slide.title, bold(size), { width, line: H1.line });
   const below: Paragraph[] = [
     ...(slide.subtitle
       ? [
@@ -277,7 +277,10 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     look: { size, color: p.dividerFg, width, bar: TITLE_BAR },
     below: summary,
     margin: H1.margin,
-    height: dividerHeight(textHeight(slide.title, bold(size), width, H1.line), paragraphsHeight(summary, width)),
+    height: dividerHeight(
+      textHeight(slide.title, bold(size), { width, line: H1.line }),
+      paragraphsHeight(summary, width),
+    ),
   });
 }
 
@@ -333,7 +336,7 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
   };
   const title = slide.heading;
   const total =
-    textHeight(title, bold(titleSize), CONTENT.width, H1.line) +
+    textHeight(title, bold(titleSize), { width: CONTENT.width, line: H1.line }) +
     H1.after +
     paragraphsHeight([statement], CONTENT.width);
   const top = centredTop(total);

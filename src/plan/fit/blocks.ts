@@ -16,9 +16,17 @@ export const sans = (size: number): Font => ({ face: 'sans', size });
 export const bold = (size: number): Font => ({ face: 'bold', size });
 export const mono = (size: number): Font => ({ face: 'mono', size });
 
+/** Where a text is laid out: in a block `width` px wide, lines `line` ems apart, the first starting `indent` px in. */
+export interface TextBox {
+  width: number;
+  /** Line height in ems (default: the body's). */
+  line?: number;
+  indent?: number;
+}
+
 /** Height of `text` as a block of wrapped lines. */
-export function textHeight(text: string, font: Font, width: number, lineHeight = BODY.line, indent = 0): number {
-  return lineCount(text, font, width * WIDTH_SAFETY, indent) * font.size * lineHeight;
+export function textHeight(text: string, font: Font, { width, line = BODY.line, indent = 0 }: TextBox): number {
+  return lineCount(text, font, width * WIDTH_SAFETY, indent) * font.size * line;
 }
 
 /** A vertical stack of blocks, each `[height, margin below]`: the margin after the last one does not count. */
@@ -28,7 +36,7 @@ export function stack(blocks: [height: number, gap: number][]): number {
 
 /** Height of a slide title (h1 with its colored bar) at `size` px. */
 export function titleHeight(title: string, size: number, width = CONTENT.width): number {
-  return textHeight(title, bold(size), width, H1.line) + H1.after;
+  return textHeight(title, bold(size), { width, line: H1.line }) + H1.after;
 }
 
 /** The largest title size, from the theme's (`base`) down to its `min`, that keeps the title within `maxLines` lines `width` wide. */
@@ -47,14 +55,18 @@ export function bodyBudget(titleBlock: number): number {
   return CONTENT.height - titleBlock - SAFETY;
 }
 
-/** A list item (bullet, step, reason) at body size in a list `width` px wide, with its gap below. */
-export function listItem(text: string, width: number, size = BODY.size, gap = BODY.gap): [number, number] {
-  return [textHeight(text, sans(size), width - LIST_INDENT * size), gap];
+/** A list item (bullet, step, reason) in a list `width` px wide, at the look's size, with its gap below (default: the body's). */
+export function listItem(
+  text: string,
+  width: number,
+  { size, gap }: { size: number; gap: number } = BODY,
+): [number, number] {
+  return [textHeight(text, sans(size), { width: width - LIST_INDENT * size }), gap];
 }
 
 /** A paragraph at body size, with its gap below. */
 export function paragraph(text: string, width: number, font: Font = sans(BODY.size)): [number, number] {
-  return [textHeight(text, font, width), BODY.gap];
+  return [textHeight(text, font, { width }), BODY.gap];
 }
 
 /** The gap between columns, and between grid rows, with `count` columns side by side. */
@@ -70,7 +82,8 @@ export function columnWidth(count: number): number {
 /** A column's colored heading (h2 with padding), with its gap below. */
 export function columnHeading(text: string, width: number): [number, number] {
   return [
-    textHeight(text, bold(BODY.size), width - 2 * COLUMN.headingPadX, HEADING_LINE) + COLUMN.headingPad,
+    textHeight(text, bold(BODY.size), { width: width - 2 * COLUMN.headingPadX, line: HEADING_LINE }) +
+      COLUMN.headingPad,
     COLUMN.headingGap,
   ];
 }

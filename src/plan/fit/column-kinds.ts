@@ -30,7 +30,7 @@ export function prosConsParts(
       return {
         // Each part repeats the heading and, at most, both labels.
         overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
-        items: itemsOf(contender).map((item) => listItem(item.text, width, BODY.size, COLUMN.itemGap)),
+        items: itemsOf(contender).map((item) => listItem(item.text, width, { size: BODY.size, gap: COLUMN.itemGap })),
       };
     };
     const plan = planColumns({ count: shown.length, budget, layout, allowed: (n) => n <= MAX_TEXT_COLUMNS });
@@ -68,7 +68,7 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
     const choice = content.choices[column] as (typeof content.choices)[number];
     return {
       overhead: stack([columnHeading(choice.label, width)]) + COLUMN.headingGap + COLUMN.trailing,
-      items: choice.when.map((w) => listItem(w, width, BODY.size, COLUMN.itemGap)),
+      items: choice.when.map((w) => listItem(w, width, { size: BODY.size, gap: COLUMN.itemGap })),
     };
   };
   const plan = planColumns({

@@ -95,9 +95,9 @@ function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: n
   const { size: largest, min } = statement ? STATEMENT : QUOTE;
   // A quote is indented by its bar and padding, below the title, with its author under it.
   const width = statement ? CONTENT.width : CONTENT.width - QUOTE.bar - QUOTE.indent;
-  const overhead = content.by ? QUOTE.top + BODY.gap + textHeight(`— ${content.by}`, sans(BODY.size), width) : 0;
+  const overhead = content.by ? QUOTE.top + BODY.gap + textHeight(`— ${content.by}`, sans(BODY.size), { width }) : 0;
   const height = (text: string, size: number) =>
-    statement ? textHeight(text, bold(size), width, STATEMENT.line) : textHeight(text, sans(size), width);
+    statement ? textHeight(text, bold(size), { width, line: STATEMENT.line }) : textHeight(text, sans(size), { width });
   for (let size = largest; size >= min; size -= 2) {
     if (overhead + height(content.text, size) <= budget)
       return [{ content, fit: size === largest ? {} : { text: size } }];

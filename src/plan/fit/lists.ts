@@ -41,7 +41,7 @@ export function timelineItem(when: string, who: string | undefined, text: string
   const badge = who ? textWidth(who, sans(TIMELINE.badge.size)) + 2 * TIMELINE.badge.padX + space : 0;
   const indent = Math.max(0, textWidth(when, bold(BODY.size)) - date) + space + badge;
   const width = CONTENT.width - TIMELINE.rule - TIMELINE.indent - date;
-  return [textHeight(text, sans(BODY.size), width, BODY.line, indent), TIMELINE.gap];
+  return [textHeight(text, sans(BODY.size), { width, indent }), TIMELINE.gap];
 }
 
 /** Font size and gap between items of a list, as the theme sets them. */
@@ -68,6 +68,6 @@ export function fitList<T, C>(
   title: string,
   { items, text, make, overhead, look = BODY, width = CONTENT.width, continued = CONTINUED }: TextList<T, C>,
 ): Part<C>[] {
-  const size = (item: T) => listItem(text(item), width, look.size, look.gap);
+  const size = (item: T) => listItem(text(item), width, look);
   return underTitle(title, (budget) => listParts(items, budget, { size, make, overhead }), continued);
 }

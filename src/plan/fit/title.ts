@@ -55,9 +55,9 @@ export function fitTitleSlide(
   const { subtitleGap, bylineGap } = TITLE_SLIDE;
   const below = stack([
     ...(subtitle
-      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), width, HEADING_LINE), subtitleGap] as Sized]
+      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), { width, line: HEADING_LINE }), subtitleGap] as Sized]
       : []),
-    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), width), bylineGap]),
+    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), { width }), bylineGap]),
   ]);
   // The planner counts the title's margin once more than the slide draws it: room to spare.
   const size = largestTitle(title, TITLE_SLIDE, (h) => titleSlideHeight(h + TITLE_SLIDE.margin, below), width);
@@ -66,7 +66,7 @@ export function fitTitleSlide(
 
 /** A divider's title size: the largest that leaves room for the section's summary. */
 export function fitDivider(title: string, summary: string | undefined): SlideFit {
-  const below = summary ? textHeight(summary, sans(DIVIDER.summary), LEAD_CONTENT.width) + BODY.gap : 0;
+  const below = summary ? textHeight(summary, sans(DIVIDER.summary), { width: LEAD_CONTENT.width }) + BODY.gap : 0;
   const size = largestTitle(title, DIVIDER, (h) => dividerHeight(h, below));
   return size === DIVIDER.size ? {} : { title: size };
 }
@@ -78,7 +78,7 @@ function largestTitle(
   width = LEAD_CONTENT.width,
 ): number {
   for (let size = sizes.size; size > sizes.min; size -= 4) {
-    if (total(textHeight(title, bold(size), width, H1.line)) <= LEAD_CONTENT.height - SAFETY) return size;
+    if (total(textHeight(title, bold(size), { width, line: H1.line })) <= LEAD_CONTENT.height - SAFETY) return size;
   }
   return sizes.min;
 }

@@ -62,7 +62,6 @@ await build({
   entryPoints: {
     cli: 'src/cli.ts',
     'export/marp-engine': 'src/export/marp-engine.ts',
-    'export/html-worker': 'src/export/html-worker.ts',
   },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',

@@ -103,11 +103,11 @@ export interface Io {
   stderr: Output;
   env: NodeJS.ProcessEnv;
   /**
-   * A browser and a marp-cli worker for the runs of one process to share, as the talks of a
-   * batch share them (the tests run the CLI in process); by default each run starts its own.
-   * Asked for when a build or check starts; a shared browser launches only when a format needs it.
+   * A browser for the runs of one process to share, as the talks of a batch share it (the
+   * tests run the CLI in process); by default each run starts its own. Asked for when a
+   * build or check starts; a shared browser launches only when a format needs it.
    */
-  shared?: { browser(): NonNullable<BuildOptions['browser']>; marpCli(): NonNullable<BuildOptions['marpCli']> };
+  shared?: { browser(): NonNullable<BuildOptions['browser']> };
 }
 
 export interface Output {
@@ -199,10 +199,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         force: Boolean(opts.force),
         onProgress: (message) => io.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
       };
-      if (io.shared) {
-        options.browser = io.shared.browser();
-        if (options.formats?.includes('html')) options.marpCli = io.shared.marpCli();
-      }
+      if (io.shared) options.browser = io.shared.browser();
       const files = await expandPatterns(outlines);
       // When every talk is up to date, the build modules (and the browser) are never loaded.
       const { upToDate, summarize } = await import('./pipeline/up-to-date.js');

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
-import { sharedMarpCli, testBrowser } from './browser.js';
+import { testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,7 +25,6 @@ describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () =>
         formats: ['html'],
         theme,
         profile: 'workshop',
-        marpCli: sharedMarpCli(),
       });
       const html = files.find((f) => f.endsWith('.html')) as string;
       expect(await readFile(html, 'utf8')).toMatch(/<html lang="en">/);

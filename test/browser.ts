@@ -6,16 +6,11 @@
  *
  * Tests open pages of their own from `testBrowser()` and close them; builds take the
  * `SharedBrowser` itself (`browser: sharedBrowser()`), as a batch shares one.
- *
- * Builds that write HTML share the worker's marp-cli the same way (`marpCli: sharedMarpCli()`):
- * loading marp-cli costs a CPU second and a half, once per worker instead of once per build.
  */
 import type { Browser } from 'puppeteer-core';
 import { SharedBrowser } from '../src/export/browser.js';
-import { MarpCliWorker } from '../src/export/html.js';
 
 let shared: SharedBrowser | undefined;
-let marpCli: MarpCliWorker | undefined;
 
 /** The worker's shared browser, for builds (`build(file, { browser: sharedBrowser() })`). */
 export function sharedBrowser(): SharedBrowser {
@@ -26,10 +21,4 @@ export function sharedBrowser(): SharedBrowser {
 /** The worker's Chromium, launched on first use, for pages a test opens and closes itself. */
 export function testBrowser(): Promise<Browser> {
   return sharedBrowser().get();
-}
-
-/** The worker's marp-cli, started on first use; it does not keep the worker alive. */
-export function sharedMarpCli(): MarpCliWorker {
-  marpCli ??= new MarpCliWorker();
-  return marpCli;
 }

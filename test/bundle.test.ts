@@ -1,14 +1,14 @@
 /**
  * The bundled CLI (scripts/bundle.js): its Marp engine, which marp-cli also converts
  * with, renders as marp-core does, and the math it leaves out fails loudly if asked for;
- * marp-cli runs in the bundle's worker, apart from the process's console.
+ * marp-cli converts in process, its log kept off the process's output.
  */
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { exportHtml, MarpCliWorker } from '../src/export/html.js';
+import { exportHtml, runMarpCli } from '../src/export/html.js';
 import { MARP_ENGINE, MARP_OPTIONS } from '../src/export/marp.js';
 import { unescapeNotes } from '../src/text/escape.js';
 import { resolveTheme } from '../src/theme/resolve.js';
@@ -41,55 +41,45 @@ describe('the bundled Marp engine', () => {
 });
 
 describe('the HTML export', () => {
-  it('runs marp-cli in a worker: the process’s console is never swapped, and marp-cli’s log stays out of it', async () => {
+  it('runs marp-cli in this thread: marp-cli’s log stays off the process’s output, and the console is given back', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-html-'));
     const markdown = path.join(dir, 'talk.md');
     await cp(path.join(ROOT, 'test/fixtures/golden/every-kind.md'), markdown);
-    const { log, warn, error } = console;
+    const consoled = (['log', 'info', 'warn', 'error'] as const).map((name) => vi.spyOn(console, name));
+    const { log, info, warn, error } = console;
     const written = vi.spyOn(process.stderr, 'write');
-    let swapped = false;
-    const watch = setInterval(() => {
-      swapped ||= console.log !== log || console.warn !== warn || console.error !== error;
-    }, 1);
+    const printed = vi.spyOn(process.stdout, 'write');
     try {
       await exportHtml({
         markdownFile: markdown,
         outputFile: path.join(dir, 'talk.html'),
         theme: await resolveTheme('versus', ROOT),
       });
+      expect([console.log, console.info, console.warn, console.error]).toEqual([log, info, warn, error]);
+      // Counted before mockRestore, which forgets the calls.
+      expect([written, printed, ...consoled].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0]);
     } finally {
-      clearInterval(watch);
-      written.mockRestore();
+      for (const spy of [written, printed, ...consoled]) spy.mockRestore();
     }
-    expect(swapped).toBe(false);
-    expect(written).not.toHaveBeenCalled();
     const html = await readFile(path.join(dir, 'talk.html'), 'utf8');
     expect(/<h1[^>]*>Tea vs Coffee<\/h1>/.test(html), 'the title slide is in the HTML').toBe(true);
   });
 
-  it('converts one deck after another in one worker, also after a conversion that failed or the worker died', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'versus-worker-'));
+  it('converts one deck after another, also after a conversion that failed, whose log says why', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-marp-cli-'));
     const theme = await resolveTheme('versus', ROOT);
-    const worker = new MarpCliWorker();
-    try {
-      const failed = await worker.run(['--output', path.join(dir, 'x.html'), '--', path.join(dir, 'missing.md')]);
-      expect(failed.status).not.toBe(0);
-      expect(failed.log).toMatch(/not found/i);
-      for (const name of ['one', 'two', 'three']) {
-        // Before the third, the worker ends as a crashed one would: a new one takes its place.
-        if (name === 'three') await worker.close();
+    const failed = await runMarpCli(['--output', path.join(dir, 'x.html'), '--', path.join(dir, 'missing.md')]);
+    expect(failed.status).not.toBe(0);
+    expect(failed.log).toMatch(/not found/i);
+    // Started together, they take turns: each has the console to itself while it converts.
+    await Promise.all(
+      ['one', 'two', 'three'].map(async (name) => {
         const markdown = path.join(dir, `${name}.md`);
         await writeFile(markdown, `---\nmarp: true\ntheme: versus\n---\n\n# Deck ${name}\n`);
-        await exportHtml({
-          markdownFile: markdown,
-          outputFile: path.join(dir, `${name}.html`),
-          theme,
-          marpCli: worker,
-        });
-        expect(await readFile(path.join(dir, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
-      }
-    } finally {
-      await worker.close();
-    }
+        await exportHtml({ markdownFile: markdown, outputFile: path.join(dir, `${name}.html`), theme });
+      }),
+    );
+    for (const name of ['one', 'two', 'three'])
+      expect(await readFile(path.join(dir, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
   });
 });

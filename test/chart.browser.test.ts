@@ -11,7 +11,7 @@ import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
 import type { DeckSlide, PlannedChart } from '../src/plan/deck.js';
-import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
+import { sharedBrowser, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -43,7 +43,6 @@ describeWithBrowser('charts in the HTML and the PDFs', { concurrent: true }, () 
         outDir,
         formats: ['md', 'html', 'pdf', 'handout', 'script'],
         browser: sharedBrowser(),
-        marpCli: sharedMarpCli(),
       });
       built.set(name, result);
     }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Frame, Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
-import { sharedMarpCli, testBrowser } from './browser.js';
+import { testBrowser } from './browser.js';
 import { CLOCK_START, stopClock } from './fake-clock.js';
 import { describeWithBrowser } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
@@ -47,7 +47,7 @@ describeWithBrowser('the controls of the German and the Arabic example', () => {
   beforeAll(async () => {
     const out = await temp.dir();
     for (const [lang, file] of Object.entries(EXAMPLES) as [Lang, string][]) {
-      const { files } = await build(path.resolve(file), { outDir: out, formats: ['html'], marpCli: sharedMarpCli() });
+      const { files } = await build(path.resolve(file), { outDir: out, formats: ['html'] });
       html[lang] = files.find((f) => f.endsWith('.html'));
     }
   });

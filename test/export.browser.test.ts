@@ -20,14 +20,13 @@ import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
 import { compileOutline } from '../src/pipeline/compile.js';
 import { themeFor } from '../src/theme/resolve.js';
-import { sharedBrowser, sharedMarpCli } from './browser.js';
+import { sharedBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
 /** The worker's one Chromium for every build and page of this file, as a batch shares one; each opens pages of its own. */
 const browser = sharedBrowser();
-const marpCli = sharedMarpCli();
 
 /** Handout pages keep text out of their bottom 16 mm margin but for the running footer. */
 const FOOTER_ZONE_PT = (16 / 25.4) * 72;
@@ -96,7 +95,7 @@ describeWithBrowser('build with a real browser', { concurrent: true }, () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
-    result = await build(FIXTURE, { outDir, browser, marpCli });
+    result = await build(FIXTURE, { outDir, browser });
     outline = (await loadOutline(FIXTURE)).outline;
   });
 
@@ -307,7 +306,6 @@ describeWithBrowser('presentation formats', { concurrent: true }, () => {
       profile: 'short',
       theme,
       browser,
-      marpCli,
     });
     // Without the slide PDF, the slides are measured on the first image page.
     expect(overflows?.map((finding) => finding.message)).toContainEqual(expect.stringMatching(/overflows \d+px/));

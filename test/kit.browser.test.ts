@@ -18,7 +18,7 @@ import { scriptDocument } from '../src/export/script.js';
 import { exercisesOf } from '../src/plan/exercises.js';
 import { clock } from '../src/plan/timing.js';
 import { resolveTheme } from '../src/theme/resolve.js';
-import { sharedBrowser, sharedMarpCli, testBrowser } from './browser.js';
+import { sharedBrowser, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
@@ -84,7 +84,6 @@ describeWithBrowser('the workshop kit', () => {
       outDir,
       formats: ['html', 'handout', 'script'],
       browser: sharedBrowser(),
-      marpCli: sharedMarpCli(),
     });
     browser = await testBrowser();
     page = await browser.newPage();

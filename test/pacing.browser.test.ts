@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
-import { sharedMarpCli, testBrowser } from './browser.js';
+import { testBrowser } from './browser.js';
 import { advanceClock, stopClock } from './fake-clock.js';
 import { describeWithBrowser, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
@@ -44,7 +44,6 @@ describeWithBrowser('the presenter view’s pacing', () => {
     const { files, compiled } = await build(file, {
       outDir: await temp.dir(),
       formats: ['html', 'runsheet'],
-      marpCli: sharedMarpCli(),
     });
     html = files.find((f) => f.endsWith('.html')) ?? '';
     const runsheet = await readFile(files.find((f) => f.endsWith('.runsheet.md')) ?? '', 'utf8');

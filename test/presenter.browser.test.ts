@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
-import { sharedMarpCli, testBrowser } from './browser.js';
+import { testBrowser } from './browser.js';
 import { describeWithBrowser, exerciseWithSolution, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -34,7 +34,6 @@ describeWithBrowser('the presenter view’s solution', () => {
     const { compiled, files } = await build(file, {
       outDir: await temp.dir(),
       formats: ['html'],
-      marpCli: sharedMarpCli(),
     });
     const html = files.find((f) => f.endsWith('.presenter.html'));
     if (!html) throw new Error(`no speaker's HTML among ${files.join(', ')}`);

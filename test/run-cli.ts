@@ -40,7 +40,7 @@ let inProcessQueue: Promise<unknown> = Promise.resolve();
 /**
  * Runs `versus …` in this process, through `main(argv, io)`, where the process
  * boundary is not what a test checks: no Node start-up or bundle load per run,
- * and builds and checks share the worker's Chromium and marp-cli (test/browser.ts)
+ * and builds and checks share the worker's Chromium (test/browser.ts)
  * instead of starting their own. Runs one at a time in a worker, in `cwd` (the
  * worker's own working folder, given back after); `env` is what the CLI reads
  * itself (NO_COLOR, DEBUG): a test that needs the build's environment changed
@@ -52,16 +52,13 @@ export function versusInProcess(
   { cwd = ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
   const run = inProcessQueue.then(async () => {
-    const [{ main }, { sharedBrowser, sharedMarpCli }] = await Promise.all([
-      import('../src/main.js'),
-      import('./browser.js'),
-    ]);
+    const [{ main }, { sharedBrowser }] = await Promise.all([import('../src/main.js'), import('./browser.js')]);
     let [stdout, stderr] = ['', ''];
     const io = {
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
       env: { ...process.env, NO_COLOR: '1', ...env },
-      shared: { browser: sharedBrowser, marpCli: sharedMarpCli },
+      shared: { browser: sharedBrowser },
     };
     const before = process.cwd();
     process.chdir(cwd);

@@ -13,7 +13,6 @@ import { build } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
 import { Staging } from '../src/export/staging.js';
-import { sharedMarpCli } from './browser.js';
 import { ROOT, snapshotDir } from './run-cli.js';
 
 async function fixture(): Promise<{ dir: string; file: string; out: string }> {
@@ -34,7 +33,7 @@ class DiskFullBrowser extends SharedBrowser {
 describe('atomic outputs', { concurrent: true }, () => {
   it('leaves the earlier files as they were when an environment failure other than no browser stops a build', async () => {
     const { file, out } = await fixture();
-    await build(file, { outDir: out, formats: ['md', 'html'], marpCli: sharedMarpCli() });
+    await build(file, { outDir: out, formats: ['md', 'html'] });
     const edited = (await readFile(file, 'utf8')).replace('title: Tea vs Coffee', 'title: Tea vs Cocoa');
     await writeFile(file, edited);
     const before = await snapshotDir(out);
@@ -43,7 +42,6 @@ describe('atomic outputs', { concurrent: true }, () => {
       outDir: out,
       formats: ['md', 'html', 'pdf'],
       browser: new DiskFullBrowser(),
-      marpCli: sharedMarpCli(),
     })
       .then(() => undefined)
       .catch((error: unknown) => error);

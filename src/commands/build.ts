@@ -8,7 +8,6 @@ import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnost
 import type { SharedBrowser } from '../export/browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
 import type { HandoutOptions } from '../export/handout.js';
-import type { MarpCliWorker } from '../export/html.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
 import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
@@ -44,8 +43,6 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   onProgress?: (message: string) => void;
   /** A browser shared with other builds; by default the build launches and closes its own. */
   browser?: SharedBrowser;
-  /** marp-cli's worker for the HTML, shared with other builds; by default the HTML export starts its own. */
-  marpCli?: MarpCliWorker;
   /** Fail (and write nothing) when a slide overflows or the talk is over its slot, instead of warning. */
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
@@ -125,7 +122,6 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           ogImage,
           labels,
           presenter,
-          marpCli: options.marpCli,
         });
         staging.add(htmlName);
       };
@@ -423,8 +419,7 @@ export interface BatchResult {
 }
 
 /**
- * Builds several talks one after another with a single browser and one
- * marp-cli worker; one failure does not stop the others. Two talks that would
+ * Builds several talks one after another with a single browser; one failure does not stop the others. Two talks that would
  * write the same file names into one folder are an error for the second,
  * which writes nothing. Talks that are up to date are not built (unless
  * `force`), and start no browser.
@@ -435,13 +430,6 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
     if (options.browser || !needsBrowser(options.formats ?? DEFAULT_FORMATS, options.pptx)) return options.browser;
     own ??= await newBrowser(options);
     return own;
-  };
-  let marpCli: MarpCliWorker | undefined;
-  const sharedMarpCli = async () => {
-    if (options.marpCli || !(options.formats ?? DEFAULT_FORMATS).includes('html')) return options.marpCli;
-    const { MarpCliWorker } = await import('../export/html.js');
-    marpCli ??= new MarpCliWorker();
-    return marpCli;
   };
   const results: BatchResult[] = [];
   const slugs = new Map<string, string>();
@@ -465,7 +453,6 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
           result: await build(file, {
             ...options,
             browser: await sharedBrowser(),
-            marpCli: await sharedMarpCli(),
             claimSlug,
           }),
           ms: performance.now() - started,
@@ -476,7 +463,6 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
     }
   } finally {
     await own?.close();
-    await marpCli?.close();
   }
   return results;
 }

@@ -4,12 +4,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { format, stripVTControlCharacters } from 'node:util';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { type Labels, labelsForLang, type MessageKey } from '../i18n/labels.js';
 import { IMAGE_TYPES } from '../images/check.js';
 import type { PresenterPlan } from '../plan/presenter.js';
-import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { escapeHtml, unescapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
@@ -30,8 +29,6 @@ export interface HtmlExport {
   labels?: Labels;
   /** The presenter view's plan: slide times, slot, the controls' words (plan/presenter.ts). */
   presenter?: PresenterPlan | undefined;
-  /** A marp-cli worker shared with other exports (a batch's); by default one of its own. */
-  marpCli?: MarpCliWorker | undefined;
 }
 
 export async function exportHtml({
@@ -42,7 +39,6 @@ export async function exportHtml({
   ogImage,
   labels,
   presenter,
-  marpCli,
 }: HtmlExport): Promise<void> {
   const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
   const config = {
@@ -52,14 +48,16 @@ export async function exportHtml({
     bespoke: { progress: true, transition: false },
   };
   await writeFile(configFile, JSON.stringify(config));
-  const worker = marpCli ?? new MarpCliWorker();
   const og = ogImage ? ['--og-image', ogImage] : [];
-  const { status, log } = await worker
-    .run(['--config-file', configFile, ...og, '--output', outputFile, '--', markdownFile])
-    .finally(async () => {
-      // A worker of its own ends with this export; a shared one serves the next.
-      if (!marpCli) await worker.close();
-    });
+  const { status, log } = await runMarpCli([
+    '--config-file',
+    configFile,
+    ...og,
+    '--output',
+    outputFile,
+    '--',
+    markdownFile,
+  ]);
   if (status !== 0) {
     // marp-cli words a full disk as its own conversion failure; it is the user's to fix.
     if (/\bENOSPC\b/.test(log)) {
@@ -95,69 +93,41 @@ async function withInlineImages(html: string, images: ReadonlyMap<string, string
   return inlined;
 }
 
-/** The built worker (see html-worker.ts), beside marp-engine.js in the bundle and in tsc's output. */
-const HTML_WORKER = path.join(PACKAGE_ROOT, 'lib/export/html-worker.js');
-
 /**
- * marp-cli in a worker thread, converting one deck at a time. Loading marp-cli
- * costs the worker most of a CPU second, which a batch pays once. The worker
- * does not keep the process alive; `close` ends it. A worker that died (marp-cli
- * crashed on one talk) is replaced for the next.
+ * marp-cli, converting in this thread one deck at a time. It logs every
+ * conversion to the console and has no quiet option: while it converts, the
+ * console's lines are kept for the error message instead of printed (nothing
+ * else in versus writes to the console; the CLI prints to the streams main()
+ * is given). In a worker thread of its own, as before, marp-cli loaded
+ * marp-core, highlight.js's languages and the rest again, in a second V8
+ * isolate: about 0.45 CPU-s and tens of MB a build, where here it costs
+ * about 0.2 s, sharing the Marp the PDFs were rendered with (marp-engine.ts).
+ * Returns marp-cli's exit status, and what it logged.
  */
-export class MarpCliWorker {
-  private log: Buffer[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
-  private exited = false;
-  private worker = this.start();
+export function runMarpCli(argv: string[]): Promise<{ status: number; log: string }> {
+  const result = converting.then(() => convert(argv));
+  converting = result.catch(() => {});
+  return result;
+}
 
-  private start(): Worker {
-    const worker = new Worker(HTML_WORKER, { stdout: true, stderr: true });
-    worker.unref();
-    worker.stdout.on('data', (chunk: Buffer) => this.log.push(chunk));
-    worker.stderr.on('data', (chunk: Buffer) => this.log.push(chunk));
-    worker.once('exit', () => {
-      this.exited = true;
-    });
-    return worker;
-  }
+/** One conversion at a time in this thread: each takes the console over while it runs. */
+let converting: Promise<unknown> = Promise.resolve();
 
-  /** marp-cli's exit status, and what it logged, kept for the error message instead of interleaving with ours. */
-  run(argv: string[]): Promise<{ status: number; log: string }> {
-    const result = this.queue.then(() => this.convert(argv));
-    this.queue = result.catch(() => {});
-    return result;
-  }
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
-  close(): Promise<number> {
-    return this.worker.terminate();
-  }
-
-  private convert(argv: string[]): Promise<{ status: number; log: string }> {
-    if (this.exited) {
-      this.exited = false;
-      this.worker = this.start();
-    }
-    this.log = [];
-    const logged = (extra = '') => [Buffer.concat(this.log).toString('utf8').trim(), extra].filter(Boolean).join('\n');
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        this.worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      };
-      const onMessage = ({ status, error }: { status: number; error?: string }) => {
-        done();
-        resolve({ status, log: logged(error) });
-      };
-      const onExit = (code: number) => {
-        done();
-        resolve({ status: code || 1, log: logged() });
-      };
-      const onError = (error: Error) => {
-        done();
-        reject(error);
-      };
-      this.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      this.worker.postMessage(argv);
-    });
+async function convert(argv: string[]): Promise<{ status: number; log: string }> {
+  const { marpCli } = await import('@marp-team/marp-cli');
+  const lines: string[] = [];
+  const own = CONSOLE_METHODS.map((name) => [name, console[name]] as const);
+  for (const name of CONSOLE_METHODS)
+    console[name] = (...args: unknown[]) => lines.push(stripVTControlCharacters(format(...args)));
+  const logged = (extra = '') => [lines.join('\n').trim(), extra].filter(Boolean).join('\n');
+  try {
+    return { status: await marpCli(argv), log: logged() };
+  } catch (error) {
+    return { status: 1, log: logged(String(error instanceof Error ? error.message : error)) };
+  } finally {
+    for (const [name, method] of own) console[name] = method;
   }
 }
 

@@ -14,7 +14,7 @@ import { loadOutline } from '../src/outline/load.js';
 import { type Compiled, compileOutline } from '../src/pipeline/compile.js';
 import type { Format } from '../src/pipeline/formats.js';
 import { themeFor } from '../src/theme/resolve.js';
-import { sharedBrowser, sharedMarpCli } from './browser.js';
+import { sharedBrowser } from './browser.js';
 import { ROOT } from './run-cli.js';
 
 /** Every format but the slide images (captures of what the slide PDF prints). */
@@ -55,7 +55,7 @@ async function buildOnce(key: string, file: string, profile: string | undefined)
     let status = 'built';
     try {
       const options = { outDir, formats: KIT_FORMATS, ...(profile ? { profile } : {}) };
-      const { compiled } = await build(file, { ...options, browser: sharedBrowser(), marpCli: sharedMarpCli() });
+      const { compiled } = await build(file, { ...options, browser: sharedBrowser() });
       return { outDir, compiled };
     } catch (error) {
       status = `failed: ${(error as Error).message}`;

@@ -1,5 +1,6 @@
 /** Local files an outline names: checked on their real paths, inside the outline's folder. */
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,23 @@ describe('local files', () => {
     await symlink(path.join(dir, 'main.py'), path.join(dir, 'code/link.py'));
     const code = (await loadOutline(outline)).outline.sections[0]?.slides[0];
     expect(code?.kind === 'code' && code.panes[0]?.code).toBe('print("main")\n');
+  });
+
+  it('records every file read with the sha256 of its bytes: the outline first, then its files by the names it gives them', async () => {
+    const { dir, outline } = await outlineNaming('code/link.py');
+    await mkdir(path.join(dir, 'code'));
+    await writeFile(path.join(dir, 'main.py'), 'print("main")\n');
+    await symlink(path.join(dir, 'main.py'), path.join(dir, 'code/link.py'));
+    const loaded = await loadOutline(outline);
+    const hash = async (file: string) =>
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
+    expect([...loaded.inputs]).toEqual([
+      [outline, await hash(outline)],
+      [path.join(dir, 'code/link.py'), await hash(path.join(dir, 'main.py'))],
+      [path.join(dir, 'cup.svg'), await hash(path.join(dir, 'cup.svg'))],
+    ]);
   });
 
   it('says plainly that a web address is not a local file', async () => {

@@ -66,19 +66,21 @@ async function projectOf(file: string): Promise<string> {
 }
 
 async function loadChain(file: string, chain: string[], project: string): Promise<LoadedOutline> {
-  const inputs = new Map<string, string>();
-  const parsed = parseOutlineText(await readOutlineSource(file, inputs), file);
+  const source = await readOutlineSource(file);
+  const parsed = parseOutlineText(source.text, file);
   const baseDir = path.dirname(path.resolve(file));
-  const assets = new Map<string, string>();
-  const scopes = { files: folderScope(baseDir), project: projectScope(project) };
+  const where = { baseDir, scopes: { files: folderScope(baseDir), project: projectScope(project) } };
+  /** The outline file's hash first, then the files it names, as they were read. */
+  const inputsWith = (read: Map<string, string>) => new Map([[path.resolve(file), source.sha256], ...read]);
   if (!isOverlay(parsed)) {
     const validated = validateOutline(parsed);
     if (!validated.ok) throw invalidOutline(validated.diagnostics);
     const outline = structuredClone(validated.outline);
     stampOutline(outline, file);
-    const problems = await resolveFiles(parsed, outline, outlineSlides(outline), baseDir, scopes, { assets, inputs });
+    const { problems, assets, inputs } = await resolveFiles(parsed, outline, outlineSlides(outline), where);
     if (problems.length > 0) throw invalidOutline(problems);
-    return { outline, file, documents: new Map([[file, parsed]]), assets, files: [path.resolve(file)], inputs };
+    const files = [path.resolve(file)];
+    return { outline, file, documents: new Map([[file, parsed]]), assets, files, inputs: inputsWith(inputs) };
   }
 
   const seen = [...chain, await realpath(path.resolve(file))];
@@ -94,7 +96,8 @@ async function loadChain(file: string, chain: string[], project: string): Promis
   }
   const overlay = structuredClone(validated.outline);
   stampOverlay(overlay, file);
-  const files = await resolveFiles(parsed, overlay, overlaySlides(overlay), baseDir, scopes, { assets, inputs });
+  const resolved = await resolveFiles(parsed, overlay, overlaySlides(overlay), where);
+  const files = resolved.problems;
   const { base, problems } = await readBase(parsed, overlay.extends, seen, project);
   if (!base) throw invalidOutline([...files, ...problems]);
   const { applied, problems: steps } = applyChecked(parsed, overlay, base);
@@ -104,9 +107,9 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     outline: applied,
     file,
     documents,
-    assets: new Map([...base.assets, ...assets]),
+    assets: new Map([...base.assets, ...resolved.assets]),
     files: [path.resolve(file), ...base.files],
-    inputs: new Map([...base.inputs, ...inputs]),
+    inputs: new Map([...base.inputs, ...inputsWith(resolved.inputs)]),
   };
 }
 
@@ -252,7 +255,8 @@ function overlaySlides(overlay: Overlay): SlideAt[] {
   ];
 }
 
-async function readOutlineSource(file: string, inputs: Map<string, string>): Promise<string> {
+/** An outline file's text, and the sha256 of the bytes read. */
+async function readOutlineSource(file: string): Promise<{ text: string; sha256: string }> {
   const fail = (code: Diagnostic['code'], message: string, hint: string) =>
     invalidOutline([{ severity: 'error', code, message, file, line: 1, col: 1, path: [], hint }]);
   let bytes: Buffer;
@@ -270,7 +274,6 @@ async function readOutlineSource(file: string, inputs: Map<string, string>): Pro
       );
     }
     bytes = await readFile(file);
-    inputs.set(path.resolve(file), sha256(bytes));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     if (code === 'ENOENT') throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
@@ -280,7 +283,8 @@ async function readOutlineSource(file: string, inputs: Map<string, string>): Pro
     throw error;
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return { text, sha256: sha256(bytes) };
   } catch {
     const { line, col, byte } = firstInvalidByte(bytes);
     throw invalidOutline([
@@ -318,19 +322,19 @@ function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: num
  * Inlines code files, gives each image slide its `asset` (a content-addressed
  * name, `assets/<name>-<hash>.<ext>`, and what the file holds; `src` stays as
  * written), and makes a theme file's path absolute: each relative to the file
- * that names it. Mutates the stamped slides and `data`;
- * adds the images to `assets` and every file read to `inputs`. Returns the
- * problems found (a missing file, one outside its folder, not an image).
+ * that names it. Mutates the stamped slides and `data`, the loader's own copy.
+ * Returns the problems found (a missing file, one outside its folder, not an
+ * image), the images by asset name, and every file read with its hash.
  */
 async function resolveFiles(
   parsed: ParsedOutline,
   data: { theme?: string | undefined },
   slides: SlideAt[],
-  baseDir: string,
-  scopes: { files: Scope; project: Scope },
-  { assets, inputs }: { assets: Map<string, string>; inputs: Map<string, string> },
-): Promise<Diagnostic[]> {
+  { baseDir, scopes }: { baseDir: string; scopes: { files: Scope; project: Scope } },
+): Promise<{ problems: Diagnostic[]; assets: Map<string, string>; inputs: Map<string, string> }> {
   const problems: SemanticProblem[] = [];
+  const assets = new Map<string, string>();
+  const inputs = new Map<string, string>();
   if (data.theme !== undefined && isThemeFile(data.theme)) {
     const found = await findLocalFile(baseDir, data.theme, ['theme'], scopes.project);
     if ('problem' in found) problems.push(found.problem);
@@ -366,7 +370,7 @@ async function resolveFiles(
       }
     }
   }
-  return locateProblems(parsed, problems);
+  return { problems: locateProblems(parsed, problems), assets, inputs };
 }
 
 /** Larger images are refused before reading: the HTML carries each inside it. */

@@ -23,10 +23,39 @@ describe('the handout', () => {
     ]);
   });
 
-  it('links each reference, and keeps its date on one line', () => {
+  it('links each reference', () => {
     const item = parse(html()).querySelector('.reference-list li');
     expect(item?.querySelector('a')?.getAttribute('href')).toBe('https://example.org/one');
     expect(item?.querySelector('a')?.text).toBe('https://example.org/one');
+  });
+
+  it('lists each source on the line the References slide shows (fix: "Keras?." and "al.." in the handout)', () => {
+    // Before, the handout joined title, publisher, address and date with ". " of its own.
+    const outline = minimalOutline();
+    outline.sources = [
+      {
+        id: 's1',
+        title: 'What is the difference?',
+        publisher: 'Abadi et al.',
+        url: 'https://example.org/one',
+        accessed: '2026-11-20',
+      },
+      { id: 's2', title: 'Plain', publisher: 'Example' },
+    ];
+    const { deck: cited } = compileData(outline);
+    const document = parse(
+      handoutDocument(cited, { slides: cited.slides.map(() => ''), css: '' }, { layout: 3, paper: 'a4' }),
+    );
+    const slide = cited.slides.find((s) => s.kind === 'references');
+    const shown = slide?.kind === 'references' ? slide.sources : [];
+    expect(shown.map((line) => line.text)).toEqual(['What is the difference? Abadi et al.', 'Plain. Example.']);
+    const items = document.querySelectorAll('.reference-list li');
+    expect(items.map((li) => li.text)).toEqual([
+      'What is the difference? Abadi et al. https://example.org/one (accessed November 20, 2026)',
+      'Plain. Example.',
+    ]);
+    expect(items[0]?.querySelector('.accessed')?.text).toBe('(accessed November 20, 2026)');
+    expect(document.querySelector('.reference-list h2')?.text).toBe(slide?.title);
   });
 
   it('starts a slide of layouts 2 and 3 only where its strut fits, so that no more than 2 or 3 share a page', () => {

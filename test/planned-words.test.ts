@@ -7,9 +7,12 @@
  */
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { handoutDocument } from '../src/export/handout.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
-import type { Compiled } from '../src/pipeline/compile.js';
+import { scriptDocument } from '../src/export/script.js';
+import { type Compiled, runSheet } from '../src/pipeline/compile.js';
 import type { DeckSlide } from '../src/plan/deck.js';
+import { planPresenter } from '../src/plan/presenter.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { decodeXml } from './xml-parts.js';
 
@@ -101,6 +104,35 @@ describe('a German talk', () => {
     const [title] = slideOf(german, 'title');
     expect(title.qr?.alt).toBe('QR-Code: https://example.org/talk');
     expect(pptx[0]?.xml).toContain('descr="QR-Code: https://example.org/talk"');
+  });
+});
+
+describe('the talk’s clock', () => {
+  it('is planned once: the run sheet, the script, the handout and the presenter view write the planned times', () => {
+    const german = talk('de');
+    const { deck } = german;
+    expect(deck.length.slides).toBe(`${deck.slides.length} Folien`);
+    expect(deck.length.minutes).toMatch(/^\d+(,\d+)? Min\.$/);
+    expect(deck.slides[1]?.times).toEqual({
+      start: deck.slides[0]?.times.end,
+      length: '0,25 Min.',
+      end: '0:30',
+    });
+    const sheet = runSheet(german);
+    const rendered = { slides: deck.slides.map(() => ''), css: '' };
+    const script = scriptDocument(deck, rendered, 'a4');
+    const handout = handoutDocument(deck, rendered, { layout: 3, paper: 'a4' });
+    expect(sheet).toContain(`${deck.length.slides}, ${deck.length.minutes}`);
+    expect(handout).toContain(deck.length.slides);
+    expect(script).toContain(deck.length.minutes);
+    const presenter = planPresenter(deck).slides;
+    for (const [i, { times, heading }] of deck.slides.entries()) {
+      expect(sheet).toContain(`| ${i + 1} | ${times.start} | ${heading} |`);
+      expect(sheet).toContain(`| ${times.length} | ${times.end} |`);
+      expect(script).toContain(`<strong>${times.start}</strong> · ${times.length}</p>`);
+      expect(handout).toContain(`${i + 1}. ${heading} <span class="meta">· ${times.length}</span>`);
+      expect(presenter[i]).toMatchObject({ startText: times.start, lengthText: times.length });
+    }
   });
 });
 

@@ -103,7 +103,7 @@ ${NOTES_FLOW_CSS}
 .reference-list a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
 [dir=rtl] .cover .bar { transform: scaleX(-1); }
 :lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
-.reference-list .date { white-space: nowrap; }
+.reference-list .accessed { white-space: nowrap; }
 `;
 
 export async function exportHandout(
@@ -143,7 +143,7 @@ ${pageCss(deck.meta.title, paper, labels.dir)}</style></head>
 <body class="layout-${layout}">
 ${cover(deck, labels)}
 ${body}
-${references(deck, labels)}
+${references(deck)}
 </body></html>`;
 }
 
@@ -192,7 +192,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
   const paragraphs = notesHtml(slide, labels);
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(labels.minutes(slide.minutes))}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
+<div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
 </article>`;
 }
 
@@ -215,14 +215,11 @@ function cover(deck: Deck, labels: Labels): string {
     (s) =>
       `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
   );
-  const occasion = [meta.event, meta.date && labels.date(meta.date)]
+  const occasion = [meta.event, meta.dateText]
     .filter(Boolean)
     .map((t) => escapeHtml(t as string))
     .join(' · ');
-  const length = [
-    labels.t('slideCount', { n: deck.slides.length }),
-    labels.t('aboutMinutes', { n: Math.round(deck.minutes) }),
-  ];
+  const length = [deck.length.slides, labels.t('aboutMinutes', { n: Math.round(deck.minutes) })];
   const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.section ? [s.section] : [])))];
   return `<div class="cover">
 <h1>${escapeHtml(meta.title)}</h1>
@@ -235,21 +232,14 @@ ${occasion ? `<p>${occasion}</p>` : ''}
 </div>`;
 }
 
-function references(deck: Deck, labels: Labels): string {
-  if (deck.sources.length === 0) return '';
-  const items = deck.sources.map((s) => {
-    const parts = [
-      escapeHtml(s.title),
-      s.publisher && escapeHtml(s.publisher),
-      s.url && `<a href="${escapeHtml(s.url)}">${escapeHtml(s.address ?? s.url)}</a>`,
-      s.accessed &&
-        escapeHtml(labels.t('accessed', { date: '\ue000' })).replace(
-          '\ue000',
-          `<span class="date">${escapeHtml(labels.date(s.accessed))}</span>`,
-        ),
-    ];
-    return `<li>${parts.filter(Boolean).join('. ')}</li>`;
+/** The sources, each on the line the References slide shows, the whole address linked. */
+function references(deck: Deck): string {
+  const { title, lines } = deck.references;
+  if (lines.length === 0) return '';
+  const items = lines.map((line) => {
+    const address = line.url ? ` <a href="${escapeHtml(line.url)}">${escapeHtml(line.address ?? line.url)}</a>` : '';
+    const accessed = line.accessed ? ` <span class="accessed">(${escapeHtml(line.accessed)})</span>` : '';
+    return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });
-  const title = deck.slides.find((slide) => slide.kind === 'references')?.title ?? labels.t('references');
   return `<section class="reference-list"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
 }

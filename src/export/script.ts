@@ -9,7 +9,6 @@ import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
-import { clock, startTimes } from '../plan/timing.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
@@ -60,9 +59,8 @@ export function exportScript(
 /** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
 export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: RenderedSlides, paper: Paper): string {
   const labels = labelsFor(deck);
-  const starts = startTimes(deck);
   const sections = sectionsOf(deck, labels, (slide, i) =>
-    item({ slide, number: i + 1, start: starts[i] ?? 0, svg: slideHtml[i] ?? '' }, labels),
+    item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),
   );
   const body = sections
     .map(
@@ -71,13 +69,8 @@ export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: 
     )
     .join('\n');
   const { meta } = deck;
-  const budget = meta.duration === undefined ? '' : ` / ${labels.minutes(meta.duration)}`;
-  const about = [
-    meta.profile,
-    meta.event,
-    meta.date && labels.date(meta.date),
-    `${labels.minutes(deck.minutes)}${budget}`,
-  ]
+  const { length } = deck;
+  const about = [meta.profile, meta.event, meta.dateText, `${length.minutes}${length.slot ? ` / ${length.slot}` : ''}`]
     .filter(Boolean)
     .map((t) => escapeHtml(t as string))
     .join(' · ');
@@ -91,15 +84,14 @@ ${body}
 </body></html>`;
 }
 
-/** A slide of the script: its number in the deck, the minute it starts at, and its picture as Marp drew it. */
+/** A slide of the script: its number in the deck and its picture as Marp drew it. */
 interface ScriptItem {
   slide: DeckSlide;
   number: number;
-  start: number;
   svg: string;
 }
 
-function item({ slide, number, start, svg }: ScriptItem, labels: Labels): string {
+function item({ slide, number, svg }: ScriptItem, labels: Labels): string {
   const notes = notesHtml(slide, labels);
   const solution = solutionOf(slide);
   const code =
@@ -116,6 +108,6 @@ function item({ slide, number, start, svg }: ScriptItem, labels: Labels): string
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)}</h3>
-<p class="time">${escapeHtml(labels.t('starts'))} <strong>${clock(start)}</strong> · ${escapeHtml(labels.minutes(slide.minutes))}</p>${notes}${privateNotes}${code}</div>
+<p class="time">${escapeHtml(labels.t('starts'))} <strong>${slide.times.start}</strong> · ${escapeHtml(slide.times.length)}</p>${notes}${privateNotes}${code}</div>
 </article>`;
 }

@@ -19,6 +19,8 @@ interface Planned {
   /** What only the speaker sees (`privateNotes`): on a slide's first part only, never in an attendee output. */
   privateNotes?: string;
   minutes: number;
+  /** When it is up, as the run sheet, the script, the handout and the presenter view write it. */
+  times: SlideTimes;
   /** The minutes the author set for the whole slide (all its parts); absent when estimated from the notes. */
   timebox?: number;
   /** Numbers of the sources this slide cites, ascending. */
@@ -54,6 +56,13 @@ interface Planned {
   slots?: number[];
 }
 
+/** A slide's start and end on the talk's clock ("12:30", from the talk's start) and its length ("2.5 min"). */
+export interface SlideTimes {
+  start: string;
+  length: string;
+  end: string;
+}
+
 /** Sizes in px that differ from the theme's, chosen per slide by the planner. */
 export interface SlideFit {
   /** The slide title (h1). */
@@ -86,7 +95,7 @@ export type GeneratedSlide =
   | { kind: 'references'; sources: ReferenceLine[] };
 
 /** Omit that keeps a union a union. */
-type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An authored slide's content, without the fields the planner replaces. */
 export type AuthoredContent = OmitEach<Slide, 'title' | 'notes' | 'privateNotes' | 'minutes' | 'sources' | 'origin'>;
@@ -226,6 +235,8 @@ export interface DeckMeta {
   speakers: { name: string; role?: string; contact?: string }[];
   event?: string;
   date?: string;
+  /** The date as the talk's language writes it ("Dezember 2026"), or as written when it is no date. */
+  dateText?: string;
   lang: string;
   /** The outline's own wording of generated text (`labels:`), over the language's catalog. */
   labels?: LabelOverrides;
@@ -242,7 +253,11 @@ export interface Deck {
   meta: DeckMeta;
   contenders: Contender[];
   sources: NumberedSource[];
+  /** Every source's line, as the References slides and the handout's list show it, under the References slides' title. */
+  references: { title: string; lines: ReferenceLine[] };
   slides: DeckSlide[];
   /** Sum of the slides' minutes. */
   minutes: number;
+  /** The talk's length as the outputs write it: "34 slides", "22 min", and its slot's, "25 min", when it has one. */
+  length: { slides: string; minutes: string; slot?: string };
 }

@@ -17,6 +17,7 @@ import type {
   FitInput,
   GeneratedSlide,
   NumberedSource,
+  OmitEach,
   ReferenceLine,
   SlideContent,
 } from './deck.js';
@@ -25,7 +26,7 @@ import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit
 import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
-import { estimateMinutes } from './timing.js';
+import { clock, estimateMinutes } from './timing.js';
 import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 
 export interface PlanOptions {
@@ -59,9 +60,10 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   // The generated words, measured here as the renderers will print them.
   const labels = labelsForLang(outline.lang, outline.labels);
 
-  const slides: DeckSlide[] = [];
+  const slides: Unpaced[] = [];
   const titleNotes = outline.notes ?? '';
-  const titleByline = byline(outline, labels);
+  const dateText = outline.date === undefined ? undefined : labels.date(outline.date);
+  const titleByline = byline(outline, dateText, labels);
   // The title slide and the closing one (the References) carry the QR code in a column of their own.
   const qr = qrOf(outline, labels);
   slides.push({
@@ -144,11 +146,13 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     }
   }
 
-  // A talk without sources has nothing to list; `references: false` leaves the slide out anyway.
+  // Every source's line, for the References slide and the handout's list alike.
   const references = outline.references;
+  const referencesTitle = (references === false ? undefined : references?.title) ?? labels.t('references');
+  const lines = sources.map((source) => referenceLine(source, labels));
+  // A talk without sources has nothing to list; `references: false` leaves the slide out anyway.
   if (references !== false && sources.length > 0) {
     const referencesNotes = references?.notes ?? '';
-    const referencesTitle = references?.title ?? labels.t('references');
     const fitReferences = (lines: ReferenceLine[], width?: number) =>
       fitList(referencesTitle, {
         items: lines,
@@ -158,7 +162,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         width,
         continued: counted(labels),
       });
-    let parts = fitReferences(sources.map((source) => referenceLine(source, labels)));
+    let parts = fitReferences(lines);
     // The closing part keeps the QR code's column clear: its lines laid out again beside it (a part more if they need it).
     const last = parts.at(-1);
     if (qr && last) parts = [...parts.slice(0, -1), ...fitReferences(last.content.sources, QR_TEXT_WIDTH.body)];
@@ -179,13 +183,15 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     if (qr && closing) closing.qr = qr;
   }
 
+  // Rounded so split slides (a third of a minute each) add up to what was planned.
+  const minutes = Math.round(slides.reduce((sum, slide) => sum + slide.minutes, 0) * 100) / 100;
   return {
     meta: {
       title: outline.title,
       ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
       speakers: outline.speakers ?? [],
       ...(outline.event ? { event: outline.event } : {}),
-      ...(outline.date ? { date: outline.date } : {}),
+      ...(outline.date ? { date: outline.date, dateText } : {}),
       lang: outline.lang,
       ...(outline.labels ? { labels: outline.labels } : {}),
       slug: outline.slug ?? slugify(outline.title),
@@ -196,10 +202,31 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     },
     contenders: outline.contenders,
     sources,
-    slides,
-    // Rounded so split slides (a third of a minute each) add up to what was planned.
-    minutes: Math.round(slides.reduce((sum, slide) => sum + slide.minutes, 0) * 100) / 100,
+    references: { title: referencesTitle, lines },
+    slides: paced(slides, labels),
+    minutes,
+    length: {
+      slides: labels.t('slideCount', { n: slides.length }),
+      minutes: labels.minutes(minutes),
+      ...(outline.duration ? { slot: labels.minutes(outline.duration) } : {}),
+    },
   };
+}
+
+/** A planned slide before its place on the talk's clock is known. */
+type Unpaced = OmitEach<DeckSlide, 'times'>;
+
+/** The slides with their start, length and end on the talk's clock, one after the other. */
+function paced(slides: Unpaced[], labels: Labels): DeckSlide[] {
+  let elapsed = 0;
+  return slides.map((slide) => {
+    const start = elapsed;
+    elapsed += slide.minutes;
+    return {
+      ...slide,
+      times: { start: clock(start), length: labels.minutes(slide.minutes), end: clock(start + slide.minutes) },
+    };
+  });
 }
 
 /**
@@ -258,7 +285,7 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
  * The deck slides of a slide's parts: "(1/2)" counters, the notes' paragraphs
  * shared in order (what to say while each part is up), time shared.
  */
-function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[], labels: Labels): DeckSlide[] {
+function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[], labels: Labels): Unpaced[] {
   const notes = shareParagraphs(paragraphsOf(base.notes), parts.length).map((share) => share.join('\n\n'));
   // Private notes, like an exercise's solution, go with the first part: the speaker reads them as the slide starts.
   const { privateNotes, ...shared } = base;
@@ -334,11 +361,11 @@ function sentence(text: string): string {
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function byline(outline: Outline, labels: Labels): string[] {
+function byline(outline: Outline, dateText: string | undefined, labels: Labels): string[] {
   const speakers = (outline.speakers ?? []).map((s) =>
     [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' · '),
   );
-  const occasion = [outline.event, outline.date && labels.date(outline.date)].filter(Boolean).join(' · ');
+  const occasion = [outline.event, dateText].filter(Boolean).join(' · ');
   return [...speakers, ...(occasion ? [occasion] : [])];
 }
 

@@ -7,7 +7,7 @@
 import { PAGE_KEYS } from '../i18n/catalog.js';
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck } from './deck.js';
-import { clock, startTimes } from './timing.js';
+import { startTimes } from './timing.js';
 
 export interface PacedSlide {
   /** Planned start, in seconds from the talk's start. */
@@ -53,8 +53,8 @@ export function planPresenter(deck: Deck): PresenterPlan {
       return {
         start: seconds(start),
         length: seconds(slide.minutes),
-        startText: clock(start),
-        lengthText: labels.minutes(slide.minutes),
+        startText: slide.times.start,
+        lengthText: slide.times.length,
       };
     }),
     words: Object.fromEntries(WORDS.map((key) => [key, labels.t(key)])) as Record<PresenterWord, string>,

@@ -13,6 +13,7 @@ import { displayLength } from '../src/outline/text-length.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
 import { escapeNotes, unescapeNotes } from '../src/text/escape.js';
+import { binaryChar } from './arbitraries.js';
 import { compileData, minimalOutline } from './helpers.js';
 import { renderCommonMark } from './markdown-renderer.js';
 
@@ -76,7 +77,7 @@ const text = fc
       arbitrary: fc.array(fc.constantFrom(...PAYLOADS), { minLength: 1, maxLength: 4 }).map((p) => p.join(' ')),
     },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }) },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
+    { weight: 1, arbitrary: fc.string({ unit: binaryChar, minLength: 1, maxLength: 20 }) },
   )
   .filter((s) => /\S/u.test(s) && !CONTROL_CHARS.test(s));
 

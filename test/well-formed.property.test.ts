@@ -14,6 +14,7 @@ import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
 import { xmlText } from '../src/text/xml.js';
+import { binaryChar } from './arbitraries.js';
 import { compileData } from './helpers.js';
 import { malformedParts } from './xml-parts.js';
 
@@ -70,14 +71,14 @@ const anyText = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .array(fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'binary', maxLength: 6 })), {
+      .array(fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: binaryChar, maxLength: 6 })), {
         minLength: 1,
         maxLength: 6,
       })
       .map((parts) => parts.join('')),
   },
   { weight: 1, arbitrary: fc.string({ unit: codeUnit, minLength: 1, maxLength: 24 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 24 }) },
+  { weight: 1, arbitrary: fc.string({ unit: binaryChar, minLength: 1, maxLength: 24 }) },
 );
 
 const CONTROLS = new RegExp(CONTROL_CHARS.source, 'g');

@@ -85,6 +85,15 @@ describe('a German talk', () => {
     expect(`${markdown}${text}`).not.toMatch(/Sources|>tie<|TIE|>Aspect</);
   });
 
+  it('plans the table’s row heights, measured with the tie’s capitals, and the PowerPoint’s rows are that tall', () => {
+    const [table, index] = slideOf(german, 'comparison');
+    const heights = table.rowHeights ?? [];
+    expect(heights).toHaveLength(table.rows.length + 1);
+    // 96 px an inch, 914 400 EMU an inch.
+    const rows = [...(pptx[index]?.xml ?? '').matchAll(/<a:tr h="(\d+)"/g)].map((m) => Number(m[1]) / 9525);
+    expect(rows.map(Math.round)).toEqual(heights.map(Math.round));
+  });
+
   it('plans the pros and cons labels, the chart’s table words and the QR code’s text in German', () => {
     const [pros, index] = slideOf(german, 'pros-cons');
     expect([pros.prosLabel, pros.consLabel]).toEqual([

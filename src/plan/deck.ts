@@ -47,6 +47,8 @@ interface Planned {
   shown?: string[];
   /** A comparison's column widths in px, padding included, the aspect's first; they add up to the content width. */
   widths?: number[];
+  /** A comparison's row heights in px, its header's first: at least what each row's text needs, as the planner measured it. */
+  rowHeights?: number[];
   /** Columns side by side (pros/cons, decision, code); more wrap into a grid. */
   columns?: number;
   /**

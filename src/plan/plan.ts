@@ -300,6 +300,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.columns ? { columns: part.columns } : {}),
     ...(part.slots ? { slots: part.slots } : {}),
     ...(part.widths ? { widths: part.widths } : {}),
+    ...(part.rowHeights ? { rowHeights: part.rowHeights } : {}),
     heading: base.title,
     ...(parts.length > 1
       ? {

@@ -4,7 +4,7 @@ import { imageSize } from 'image-size';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
-import { bold, columnGap, columnWidth, sans, tableRow, tableWidths, textHeight } from '../../plan/fit/blocks.js';
+import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { textWidth } from '../../plan/fit/text.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
@@ -432,28 +432,12 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     });
     return inReadingOrder([aspect, ...cells]);
   });
-  const headerHeight = tableRow(
-    shown.map((c) => ({ text: c.name, bold: true })),
-    widths.slice(1),
-    size,
-  );
-  const rowHeights = slide.rows.map((row) =>
-    tableRow(
-      [
-        { text: row.verdict === 'tie' ? `${row.aspect} ${slide.tieLabel.text}` : row.aspect, bold: true },
-        ...shown.map((c) => ({
-          text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
-          bold: row.verdict === c.id,
-        })),
-      ],
-      widths,
-      size,
-    ),
-  );
+  // The rows as tall as the planner measured them, the header's first (PowerPoint grows a row whose text needs more).
+  const heights = slide.rowHeights ?? [];
   frame.slide.addTable([inReadingOrder(header), ...rows] as never, {
-    ...position({ x: PAD.side, y: top, w: CONTENT.width, h: headerHeight + rowHeights.reduce((a, b) => a + b, 0) }),
+    ...position({ x: PAD.side, y: top, w: CONTENT.width, h: heights.reduce((a, b) => a + b, 0) }),
     colW: inReadingOrder(widths.map((w) => inch(w))),
-    rowH: [headerHeight, ...rowHeights].map((h) => inch(h)),
+    rowH: heights.map((h) => inch(h)),
     autoPage: false,
   });
 }

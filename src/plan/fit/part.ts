@@ -10,6 +10,8 @@ export interface Part<C = SlideContent> {
   dense?: boolean;
   /** A comparison's column widths in px, the aspect's first (see `contentWidths`). */
   widths?: number[];
+  /** A comparison's row heights in px as measured, its header's first. */
+  rowHeights?: number[];
   /** Columns side by side, for the kinds laid out in columns. */
   columns?: number;
   /** The cell of its row each column stands in, when some are left out (see `slotsOf`). */

@@ -7,16 +7,12 @@ import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { TABLE } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { tableRow } from './blocks.js';
-import { paginate, type Sized, slices } from './paginate.js';
+import { tableRow, tableWidths } from './blocks.js';
+import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { type Cell, contentWidths } from './table-widths.js';
 
-export function tableParts(
-  content: Extract<SlideContent, { kind: 'comparison' }>,
-  budget: number,
-  contenders: readonly Contender[],
-): Part[] {
+export function tableParts(content: Comparison, budget: number, contenders: readonly Contender[]): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
     // The theme's size, unless a row cannot fit or a word would break there; then the smaller one.
@@ -30,11 +26,35 @@ export function tableParts(
     }
   }
   // Unreachable for valid outlines (a row's cells are bounded); one row per part as a last resort.
-  return content.rows.map((row) => ({ content: { ...content, rows: [row] }, fit: {}, dense: true }));
+  const widths = tableWidths(contenders.length);
+  const [header, ...rows] = rowsOf(content, contenders).map((cells) => tableRow(cells, widths, TABLE.dense));
+  return content.rows.map((row, i) => ({
+    content: { ...content, rows: [row] },
+    fit: {},
+    dense: true,
+    widths,
+    rowHeights: [header ?? 0, rows[i] ?? 0],
+  }));
+}
+
+type Comparison = Extract<SlideContent, { kind: 'comparison' }>;
+
+/** The cells of a table's header and rows as the planner measures them, for the contenders `shown`. */
+function rowsOf(content: Comparison, shown: readonly Contender[]): Cell[][] {
+  const header: Cell[] = [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))];
+  const rows = content.rows.map((row): Cell[] => [
+    // A tie's badge (in capitals, with its border and padding) is about as wide as these characters.
+    { text: row.verdict === 'tie' ? `${row.aspect} ${content.tieLabel.shown}  ` : row.aspect, bold: true },
+    ...shown.map((c) => ({
+      text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+      bold: row.verdict === c.id,
+    })),
+  ]);
+  return [header, ...rows];
 }
 
 function tableGroups(
-  content: Extract<SlideContent, { kind: 'comparison' }>,
+  content: Comparison,
   budget: number,
   contenders: readonly Contender[],
   groups: number,
@@ -45,28 +65,24 @@ function tableGroups(
   const per = Math.ceil(contenders.length / groups);
   for (let from = 0; from < contenders.length; from += per) {
     const shown = contenders.slice(from, from + per);
-    const headerCells: Cell[] = [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))];
-    const cells = content.rows.map((row): Cell[] => [
-      // A tie's badge (in capitals, with its border and padding) is about as wide as these characters.
-      { text: row.verdict === 'tie' ? `${row.aspect} ${content.tieLabel.shown}  ` : row.aspect, bold: true },
-      ...shown.map((c) => ({
-        text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
-        bold: row.verdict === c.id,
-      })),
-    ]);
+    const table = rowsOf(content, shown);
     // One set of widths for all the group's parts: a continued table keeps its columns.
-    const planned = contentWidths([headerCells, ...cells], size);
+    const planned = contentWidths(table, size);
     whole &&= planned.whole;
     const { widths } = planned;
-    const header = tableRow(headerCells, widths, size);
-    const rows = cells.map((row): Sized => [tableRow(row, widths, size), 0]);
-    const pages = paginate(rows, budget, { overhead: header });
+    const [header = 0, ...heights] = table.map((cells) => tableRow(cells, widths, size));
+    const pages = paginate(
+      heights.map((height): Sized => [height, 0]),
+      budget,
+      { overhead: header },
+    );
     if (!pages) return undefined;
-    for (const page of slices(content.rows, pages)) {
+    for (const [from, to] of pages) {
       parts.push({
-        content: { ...content, rows: page },
+        content: { ...content, rows: content.rows.slice(from, to) },
         fit: {},
         widths,
+        rowHeights: [header, ...heights.slice(from, to)],
         ...(groups > 1 ? { shown: shown.map((c) => c.id) } : {}),
       });
     }

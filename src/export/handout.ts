@@ -127,15 +127,9 @@ export function handoutDocument(
   { layout, paper }: { layout: HandoutLayout; paper: Paper },
 ): string {
   const labels = labelsFor(deck);
-  const sections = sectionsOf(deck, labels, (slide, i) =>
+  const body = sectionsHtml(deck, labels, (slide, i) =>
     item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),
   );
-  const body = sections
-    .map(
-      (s) =>
-        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
-    )
-    .join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(deck.meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(labels.t('handout', { title: deck.meta.title }))}</title>
 <style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${CODE_CSS}
@@ -147,12 +141,8 @@ ${references(deck)}
 </body></html>`;
 }
 
-/** The slides grouped under their sections' titles, each slide made into `render(slide, index)`. */
-export function sectionsOf(
-  deck: Deck,
-  labels: Labels,
-  render: (slide: DeckSlide, index: number) => string,
-): { title: string; items: string[] }[] {
+/** The slides grouped under their sections' titles, as HTML, each slide made into `render(slide, index)`. */
+export function sectionsHtml(deck: Deck, labels: Labels, render: (slide: DeckSlide, index: number) => string): string {
   const sections: { title: string; items: string[] }[] = [];
   deck.slides.forEach((slide, i) => {
     // Before the first section: the opening; after the last: the references, under their own title.
@@ -160,7 +150,12 @@ export function sectionsOf(
     if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
     sections.at(-1)?.items.push(render(slide, i));
   });
-  return sections;
+  return sections
+    .map(
+      (s) =>
+        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
+    )
+    .join('\n');
 }
 
 /** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */

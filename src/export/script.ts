@@ -12,7 +12,7 @@ import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
-import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsOf } from './handout.js';
+import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsHtml } from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -59,15 +59,9 @@ export function exportScript(
 /** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
 export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: RenderedSlides, paper: Paper): string {
   const labels = labelsFor(deck);
-  const sections = sectionsOf(deck, labels, (slide, i) =>
+  const body = sectionsHtml(deck, labels, (slide, i) =>
     item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),
   );
-  const body = sections
-    .map(
-      (s) =>
-        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
-    )
-    .join('\n');
   const { meta } = deck;
   const { length } = deck;
   const about = [meta.profile, meta.event, meta.dateText, `${length.minutes}${length.slot ? ` / ${length.slot}` : ''}`]

@@ -242,7 +242,7 @@ function spokenText(slide: Slide): string {
 
 /** A split slide's title, measured as the talk writes its counter ("(2/2)", "（2/2）"). */
 function counted(labels: Labels): Continued {
-  return (title, count) => continuedTitle(labels, title, count, count);
+  return (title, count) => continuedTitle(labels, title, { index: count, count });
 }
 
 /** An author's private notes, when they wrote any. */
@@ -304,7 +304,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     heading: base.title,
     ...(parts.length > 1
       ? {
-          heading: continuedTitle(labels, base.title, index + 1, parts.length),
+          heading: continuedTitle(labels, base.title, { index: index + 1, count: parts.length }),
           notes: notes[index] ?? '',
           minutes: shareOf(base.minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },

@@ -23,8 +23,12 @@ export function sourcesLine(labels: Labels, citations: readonly number[]): strin
   return labels.t('sources', { refs: citations.map((n) => `[${n}]`).join(' ') });
 }
 
-/** A title with its continuation counter as the talk writes it: "History (1/2)", "歴史（1/2）". */
-export function continuedTitle(labels: Labels, title: string, index: number, count: number): string {
+/** A title with its continuation counter as the talk writes it, part `index` (1-based) of `count`: "History (1/2)", "歴史（1/2）". */
+export function continuedTitle(
+  labels: Labels,
+  title: string,
+  { index, count }: { index: number; count: number },
+): string {
   return labels.t('continued', { title, index: String(index), count: String(count) });
 }
 

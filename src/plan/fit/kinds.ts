@@ -34,7 +34,7 @@ export interface FitContext {
 export function fitContent(content: FitInput, { title, contenders, labels }: FitContext): Part[] {
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   // A split slide's title is measured with its counter as the talk writes it.
-  const continued: Continued = (t, count) => continuedTitle(labels, t, count, count);
+  const continued: Continued = (t, count) => continuedTitle(labels, t, { index: count, count });
   switch (content.kind) {
     case 'bullets': {
       const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;

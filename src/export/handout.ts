@@ -146,7 +146,7 @@ export function sectionsHtml(deck: Deck, labels: Labels, render: (slide: DeckSli
   const sections: { title: string; items: string[] }[] = [];
   deck.slides.forEach((slide, i) => {
     // Before the first section: the opening; after the last: the references, under their own title.
-    const group = slide.section ?? (slide.kind === 'references' ? slide.title : labels.t('introduction'));
+    const group = slide.section ?? (slide.kind === 'references' ? deck.references.title : labels.t('introduction'));
     if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
     sections.at(-1)?.items.push(render(slide, i));
   });

@@ -234,7 +234,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const p = frame.palette;
   const width = slide.qr ? QR_TEXT_WIDTH.lead : LEAD_CONTENT.width;
   const size = slide.fit?.title ?? TITLE_SLIDE.size;
-  const titleHeight = textHeight(slide.title, bold(size), { width, line: H1.line });
+  const titleHeight = textHeight(slide.heading, bold(size), { width, line: H1.line });
   const below: Paragraph[] = [
     ...(slide.subtitle
       ? [
@@ -257,7 +257,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
     })),
   ];
   drawLeadBlock(frame, {
-    title: slide.title,
+    title: slide.heading,
     look: { size, color: p.fg, width, bar: { ...TITLE_SLIDE.bar, every: true } },
     below,
     margin: TITLE_SLIDE.margin,
@@ -273,12 +273,12 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     ? [{ runs: [{ text: slide.summary }], size: DIVIDER.summary, line: BODY.line, gap: 0, color: p.dividerMuted }]
     : [];
   drawLeadBlock(frame, {
-    title: slide.title,
+    title: slide.heading,
     look: { size, color: p.dividerFg, width, bar: TITLE_BAR },
     below: summary,
     margin: H1.margin,
     height: dividerHeight(
-      textHeight(slide.title, bold(size), { width, line: H1.line }),
+      textHeight(slide.heading, bold(size), { width, line: H1.line }),
       paragraphsHeight(summary, width),
     ),
   });

@@ -9,10 +9,12 @@
  * notes, so that the presenter view shows (and a person copies) them as written.
  */
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
+import type { HLJSApi } from 'highlight.js';
 import { directionOf } from '../i18n/catalogs.js';
 import { QR_FENCE, qrSvg } from '../plan/qr.js';
 import { chartSvgOf } from '../text/chart-image.js';
 import { escapeHtml, unescapeNotes } from '../text/escape.js';
+import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
 interface Token {
@@ -90,10 +92,23 @@ function qrCode(md: MarkdownIt): void {
   };
 }
 
+/** marp-core's languages, recorded on the first Marp's first highlight (see highlight.ts). */
+let languages: Definitions | undefined;
+
 export class Marp extends MarpCore {
+  private lazyHighlighter: LazyHighlighter | undefined;
+
   constructor(options?: MarpOptions) {
     super(options);
     this.use(slideDirection).use(notesAsWritten).use(inlineCharts).use(qrCode);
+  }
+
+  /** highlight.js with each language registered when a slide first names it, instead of all 192 at once. */
+  override get highlightjs(): HLJSApi {
+    languages ??= recordLanguages(() => Reflect.get(MarpCore.prototype, 'highlightjs', this));
+    this.lazyHighlighter ??= new LazyHighlighter(languages);
+    // Marp asks it only whether it knows a language and for the highlighted code (Highlighter).
+    return this.lazyHighlighter as unknown as HLJSApi;
   }
 }
 

@@ -1,0 +1,76 @@
+/** The lazy highlighter gives what marp-core's full set of highlight.js languages gives (pure, no browser). */
+import { Marp as MarpCore } from '@marp-team/marp-core';
+import { describe, expect, it } from 'vitest';
+import { aliasesOf, everyLanguage, LazyHighlighter, recordLanguages, subLanguagesOf } from '../src/export/highlight.js';
+import HIGHLIGHT_ALIASES from '../src/export/highlight-aliases.json' with { type: 'json' };
+import { Marp } from '../src/export/marp-engine.js';
+
+const definitions = recordLanguages(() => new MarpCore().highlightjs);
+const full = everyLanguage(definitions);
+
+/** Bits of many languages at once, with markup, styles and scripts inside it, so that sub-languages are asked for. */
+const CODE = `<div class="a" style="color: red"><script>let x = 1 + f('y');</script></div>
+# a comment
+def f(x):
+    return {"a": [1, 2.5, null], 'b': x} # done
+SELECT name FROM t WHERE id = 3;
+$ echo "hi" && ls -la | grep x
+GET /index.html HTTP/1.1
+Content-Type: application/json
+
+{"k": true}
+`;
+
+describe('the lazy highlighter', () => {
+  it('records the 192 languages marp-core registers, in its order, without running one', () => {
+    expect(definitions.size).toBe(192);
+    expect([...definitions.keys()].slice(0, 3)).toEqual(['1c', 'abnf', 'accesslog']);
+  });
+
+  it('resolves aliases by the table scripts/highlight-aliases.js writes, which is what highlight.js does now', () => {
+    expect(HIGHLIGHT_ALIASES).toEqual(aliasesOf(definitions));
+  });
+
+  it('highlights each language that highlights parts in others as the full set does, alone in a highlighter', () => {
+    // The others are highlighted by their own definition alone, the same one either way.
+    const nested = [...definitions.keys()].filter((name) => {
+      const parts = subLanguagesOf(full.getLanguage(name) as object);
+      return parts === 'all' || parts.length > 0;
+    });
+    expect(nested).toEqual(expect.arrayContaining(['xml', 'markdown', 'http', 'php-template']));
+    for (const name of nested) {
+      const options = { language: name, ignoreIllegals: true };
+      expect(new LazyHighlighter(definitions).highlight(CODE, options).value, name).toBe(
+        full.highlight(CODE, options).value,
+      );
+    }
+  });
+
+  it('knows a language by each of its names, in any case, as the full set does, and no other', () => {
+    const lazy = new LazyHighlighter(definitions);
+    const names = [...Object.keys(HIGHLIGHT_ALIASES), 'PYTHON', 'Js', 'C++', 'no-such-language', ''];
+    for (const name of names) expect(lazy.getLanguage(name)?.name, name).toBe(full.getLanguage(name)?.name);
+    const options = { language: 'py', ignoreIllegals: true };
+    expect(lazy.highlight(CODE, options).value).toBe(full.highlight(CODE, options).value);
+  });
+
+  it('registers only what a language needs: its own definition and the languages it highlights parts in', () => {
+    const lazy = new LazyHighlighter(definitions);
+    lazy.getLanguage('py');
+    lazy.getLanguage('html');
+    expect(subLanguagesOf(full.getLanguage('xml') as object)).toEqual(expect.arrayContaining(['css', 'javascript']));
+    expect(subLanguagesOf(full.getLanguage('http') as object)).toBe('all');
+    expect(subLanguagesOf(full.getLanguage('python') as object)).toEqual([]);
+    const registered = (lazy as unknown as { hljs: { listLanguages(): string[] } }).hljs.listLanguages();
+    expect(registered.sort()).toEqual(expect.arrayContaining(['css', 'javascript', 'python', 'xml']));
+    expect(registered.length).toBeLessThan(10);
+  });
+
+  it('is what the bundled Marp engine highlights with', () => {
+    const marp = new Marp({ script: false });
+    expect(marp.highlightjs).toBeInstanceOf(LazyHighlighter);
+    expect(marp.highlighter('x = 1', 'python', '')).toBe(
+      full.highlight('x = 1', { language: 'python', ignoreIllegals: true }).value,
+    );
+  });
+});

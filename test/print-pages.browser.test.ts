@@ -122,12 +122,14 @@ describeWithBrowser('printed pages of the workshop kit', () => {
   };
 
   beforeAll(async () => {
-    // The kit's builds, in every format: the audience test reads the same ones.
-    await Promise.all(
+    // The kit's builds, in every format: the audience test reads the same ones. Each is awaited
+    // before any failure is thrown, so that a build that other workers wait for is always finished.
+    const builds = await Promise.allSettled(
       TALKS.map(async ({ name, file, profile }) => {
         built.set(name, await sharedBuild(file, profile));
       }),
     );
+    for (const build of builds) if (build.status === 'rejected') throw build.reason;
   }, 300_000);
 
   it('builds the shipped workshop and at least one kit fixture', () => {

@@ -40,6 +40,19 @@ describe('encodePng', () => {
     }
   });
 
+  it('lets a source that waits for zlib go on at the end of the image (no drain comes once a stream ends)', async () => {
+    const [width, height] = [2560, 200];
+    const rows = Buffer.alloc((width * 3 + 1) * height); // black rows, each filter byte 0
+    const png = new PngRows(width, height);
+    expect(png.write(rows), 'zlib is more than a megabyte behind').toBe(false);
+    let goOn = 0;
+    png.onDrain(() => goOn++);
+    const done = png.end();
+    expect(goOn).toBe(1);
+    expect(PNG.sync.read(await done).height).toBe(height);
+    expect(goOn).toBe(1);
+  });
+
   it('refuses pixels that are not width × height × 3 bytes', async () => {
     await expect(encodePng(Buffer.alloc(10), 2, 2)).rejects.toThrow('10 bytes are not 2×2 RGB pixels');
   });
@@ -73,16 +86,28 @@ describe('PpmPages', () => {
         Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 31 + seed) % 256)),
       ]);
     const stream = Buffer.concat([image(3, 2, 1), image(3, 2, 2), image(5, 1, 3)]);
-    for (const size of [1, 7, 20, stream.length]) {
+    for (const [size, batch] of [
+      [1, undefined],
+      [7, 1],
+      [20, 5],
+      [stream.length, 4],
+      [3, 16],
+    ] as const) {
       const pages: string[] = [];
       let page: { size: string; rows: number[] } | undefined;
-      const ppm = new PpmPages({
-        start: (width, height) => {
-          page = { size: `${width}×${height}`, rows: [] };
+      const ppm = new PpmPages(
+        {
+          start: (width, height) => {
+            page = { size: `${width}×${height}`, rows: [] };
+          },
+          rows: (rows) => {
+            if (batch !== undefined) expect(rows.length).toBeLessThanOrEqual(batch);
+            page?.rows.push(...rows);
+          },
+          end: () => pages.push(`${page?.size}:${page?.rows.join(',')}`),
         },
-        rows: (rows) => page?.rows.push(...rows),
-        end: () => pages.push(`${page?.size}:${page?.rows.join(',')}`),
-      });
+        batch,
+      );
       for (let at = 0; at < stream.length; at += size) ppm.push(stream.subarray(at, at + size));
       const rowsOf = (width: number, height: number, seed: number) => {
         const pixels = image(width, height, seed).subarray(`P6\n${width} ${height}\n255\n`.length);
@@ -90,7 +115,11 @@ describe('PpmPages', () => {
         for (let y = 0; y < height; y++) rows.push(0, ...pixels.subarray(y * width * 3, (y + 1) * width * 3));
         return `${width}×${height}:${rows.join(',')}`;
       };
-      expect(pages, `chunks of ${size}`).toEqual([rowsOf(3, 2, 1), rowsOf(3, 2, 2), rowsOf(5, 1, 3)]);
+      expect(pages, `chunks of ${size}, batches of ${batch}`).toEqual([
+        rowsOf(3, 2, 1),
+        rowsOf(3, 2, 2),
+        rowsOf(5, 1, 3),
+      ]);
     }
   });
 });

@@ -47,6 +47,7 @@ export async function encodePngRows(rows: Uint8Array, width: number, height: num
 export class PngRows {
   private readonly deflate = zlib.createDeflate({ level: LEVEL, chunkSize: 64 * 1024 });
   private readonly png: Promise<Buffer>;
+  private waiting: (() => void) | undefined;
 
   constructor(width: number, height: number) {
     const parts: Buffer[] = [];
@@ -63,14 +64,27 @@ export class PngRows {
     return this.deflate.writableLength < BEHIND;
   }
 
-  /** Once, after `write` returned false: `then` when zlib has taken all it was given. */
+  /**
+   * Once, after `write` returned false: `then` when zlib has taken all it was
+   * given, or at `end` (a stream emits no 'drain' once it is ending, and the
+   * source waits to go on with the next image).
+   */
   onDrain(then: () => void): void {
-    this.deflate.once('drain', then);
+    this.waiting = then;
+    this.deflate.once('drain', () => this.goOn());
   }
 
   end(): Promise<Buffer> {
+    this.goOn();
     this.deflate.end();
     return this.png;
+  }
+
+  /** Calls what waits for 'drain', once. */
+  private goOn(): void {
+    const then = this.waiting;
+    this.waiting = undefined;
+    then?.();
   }
 }
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -26,6 +27,8 @@ export default defineConfig({
     // Transformed test and src/ modules are kept on disk between runs (keyed by their content):
     // a run then spends no time transforming what has not changed.
     experimental: { fsModuleCache: true },
+    // With no record of a last run (a fresh clone), the browser-backed files start first (test/setup/sequencer.ts).
+    sequence: { sequencer: SlowFirst },
     // Browser-backed tests launch Chromium and print PDFs.
     testTimeout: 120_000,
     hookTimeout: 120_000,

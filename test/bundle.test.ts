@@ -3,7 +3,7 @@
  * with, renders as marp-core does, and the math it leaves out fails loudly if asked for;
  * marp-cli converts in process, its log kept off the process's output.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,15 +71,18 @@ describe('the HTML export', () => {
     const failed = await runMarpCli(['--output', path.join(dir, 'x.html'), '--', path.join(dir, 'missing.md')]);
     expect(failed.status).not.toBe(0);
     expect(failed.log).toMatch(/not found/i);
-    // Started together, they take turns: each has the console to itself while it converts.
+    // Started together, they take turns: each has the console to itself while it converts. Each
+    // writes into its own folder, as each build does: exportHtml writes marp-cli's configuration
+    // beside the HTML, and one rewritten while another conversion read it was read empty.
     await Promise.all(
       ['one', 'two', 'three'].map(async (name) => {
-        const markdown = path.join(dir, `${name}.md`);
+        await mkdir(path.join(dir, name));
+        const markdown = path.join(dir, name, `${name}.md`);
         await writeFile(markdown, `---\nmarp: true\ntheme: versus\n---\n\n# Deck ${name}\n`);
-        await exportHtml({ markdownFile: markdown, outputFile: path.join(dir, `${name}.html`), theme });
+        await exportHtml({ markdownFile: markdown, outputFile: path.join(dir, name, `${name}.html`), theme });
       }),
     );
     for (const name of ['one', 'two', 'three'])
-      expect(await readFile(path.join(dir, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
+      expect(await readFile(path.join(dir, name, `${name}.html`), 'utf8')).toContain(`Deck ${name}`);
   });
 });

@@ -19,7 +19,7 @@ export interface LaunchOptions {
 
 const DEFAULT_TIMEOUT = 60_000;
 
-/** Flags that keep a headless browser quiet on a machine without network access. */
+/** Flags that keep a headless browser quiet on a machine without network access, and small. */
 const QUIET_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
@@ -28,6 +28,8 @@ const QUIET_FLAGS = [
   '--no-first-run',
   '--disable-gpu',
   '--font-render-hinting=none',
+  // The network service in the browser process, not in a utility process of its own (about 14–26 MB PSS).
+  '--enable-features=NetworkServiceInProcess2',
 ];
 
 /** Pages open at the size of one slide, which the overflow measurement relies on. */

@@ -40,7 +40,8 @@ export async function exportHtml({
   labels,
   presenter,
 }: HtmlExport): Promise<void> {
-  const configFile = path.join(path.dirname(outputFile), '.marp-config.json');
+  // One configuration per output: two exports into one folder never read each other's half-written file.
+  const configFile = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.marp-config.json`);
   const config = {
     engine: MARP_ENGINE,
     options: MARP_OPTIONS,

@@ -9,6 +9,7 @@ import { VersusError } from '../diagnostics/diagnostics.js';
 import { type Labels, labelsForLang, type MessageKey } from '../i18n/labels.js';
 import { IMAGE_TYPES } from '../images/check.js';
 import type { PresenterPlan } from '../plan/presenter.js';
+import { sha256 } from '../shared/sha256.js';
 import { escapeHtml, unescapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
@@ -40,8 +41,12 @@ export async function exportHtml({
   labels,
   presenter,
 }: HtmlExport): Promise<void> {
-  // One configuration per output: two exports into one folder never read each other's half-written file.
-  const configFile = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.marp-config.json`);
+  // One configuration per output, named by a hash so that a name near the 255-byte limit stays
+  // within it: two exports into one folder never read each other's half-written file.
+  const configFile = path.join(
+    path.dirname(outputFile),
+    `.marp-config-${sha256(path.basename(outputFile)).slice(0, 12)}.json`,
+  );
   const config = {
     engine: MARP_ENGINE,
     options: MARP_OPTIONS,

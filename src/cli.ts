@@ -13,10 +13,10 @@ import { main } from './main.js';
 // Node 20 has no such cache and skips this.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // A build is over in seconds, too soon for V8's optimizing compiler (TurboFan) to pay back what
-// it costs: on its background threads it took about a third of the CPU time of the shipped talk's
-// default build (1.1 of 3.3 CPU-s, marp-cli's worker included), for code that then ran once or twice.
-// Baseline code only (Sparkplug): less CPU in all, also in batches (docs/performance.md).
-// `dev` runs for as long as the author works, and keeps it.
+// it costs: on its background threads it took about a third of Node's CPU time in the shipped
+// talk's default build, for code that then ran once or twice. Baseline code only (Sparkplug):
+// less CPU in all, also in batches; only talks of about a thousand slides and more build their
+// markdown slower (docs/performance.md). `dev` runs for as long as the author works, and keeps it.
 // The young generation stays at its first size instead of doubling up to 16 MB a semi-space:
 // 20 MB less heap at an every-format build's peak, and no more CPU (docs/performance.md).
 if (process.argv[2] !== 'dev') v8.setFlagsFromString('--max-opt=1 --semi-space-growth-factor=1');

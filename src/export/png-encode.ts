@@ -7,35 +7,13 @@
  * `PngRows` compresses rows as they come, without holding the image's pixels:
  * deflate's output does not depend on how its input is cut.
  */
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-const deflate = promisify(zlib.deflate);
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Bytes of rows given to zlib and not yet compressed, at most (about): see `PngRows`. */
 const BEHIND = 1024 * 1024;
 /** Measured on the shipped talk's slides: faster than level 1 and smaller (see the header). */
 const LEVEL = 3;
-
-/** A PNG of `rgb`, 8 bits a channel, `width`×`height`, rows top to bottom. */
-export async function encodePng(rgb: Uint8Array, width: number, height: number): Promise<Buffer> {
-  const stride = width * 3;
-  if (rgb.length !== stride * height) throw new Error(`${rgb.length} bytes are not ${width}×${height} RGB pixels`);
-  const rows = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) rows.set(rgb.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return encodePngRows(rows, width, height);
-}
-
-/**
- * A PNG of rows as PNG stores them: each a 0 byte (no filter), then its RGB
- * pixels. `rows` must not change until the promise settles (zlib reads it on
- * another thread).
- */
-export async function encodePngRows(rows: Uint8Array, width: number, height: number): Promise<Buffer> {
-  if (rows.length !== (width * 3 + 1) * height)
-    throw new Error(`${rows.length} bytes are not ${height} rows of ${width}`);
-  return pngOf(width, height, await deflate(rows, { level: LEVEL }));
-}
 
 /**
  * A PNG compressed as its rows come (each a 0 byte, then its RGB pixels; in
@@ -48,8 +26,12 @@ export class PngRows {
   private readonly deflate = zlib.createDeflate({ level: LEVEL, chunkSize: 64 * 1024 });
   private readonly png: Promise<Buffer>;
   private waiting: (() => void) | undefined;
+  private written = 0;
 
-  constructor(width: number, height: number) {
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {
     const parts: Buffer[] = [];
     this.deflate.on('data', (part: Buffer) => parts.push(part));
     this.png = new Promise<Buffer>((resolve, reject) => {
@@ -60,6 +42,7 @@ export class PngRows {
   }
 
   write(rows: Uint8Array): boolean {
+    this.written += rows.length;
     this.deflate.write(rows);
     return this.deflate.writableLength < BEHIND;
   }
@@ -74,9 +57,13 @@ export class PngRows {
     this.deflate.once('drain', () => this.goOn());
   }
 
+  /** The PNG; rejects when the rows written are not `height` rows of `width` pixels. */
   end(): Promise<Buffer> {
     this.goOn();
     this.deflate.end();
+    const expected = (this.width * 3 + 1) * this.height;
+    if (this.written !== expected)
+      return Promise.reject(new Error(`${this.written} bytes are not ${this.height} rows of ${this.width}`));
     return this.png;
   }
 

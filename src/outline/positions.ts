@@ -2,7 +2,7 @@
  * Maps a path inside the outline data back to a line and column of the YAML file.
  * All knowledge of the `yaml` node API lives here.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
 import type { OutlinePath } from './outline-path.js';
 import type { ParsedOutline } from './parse.js';
@@ -92,11 +92,6 @@ export function isFlowMapping(parsed: ParsedOutline): (path: OutlinePath) => boo
     const node = parsed.syntax().document.getIn(path, true);
     return isMap(node) && node.flow === true;
   };
-}
-
-/** True when `path` exists in the document as a sequence (used to tell lists from maps in messages). */
-export function isSequenceAt(parsed: ParsedOutline, path: OutlinePath): boolean {
-  return isSeq(parsed.syntax().document.getIn(path, true));
 }
 
 /** True when one path leads to the other (a problem about a value and one about what holds it). */

@@ -12,6 +12,7 @@ import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import type { HLJSApi } from 'highlight.js';
 import { directionOf } from '../i18n/catalogs.js';
 import { QR_FENCE, qrSvg } from '../plan/qr.js';
+import { Memo } from '../shared/memo.js';
 import { chartSvgOf } from '../text/chart-image.js';
 import { escapeHtml, unescapeNotes } from '../text/escape.js';
 import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
@@ -95,6 +96,15 @@ function qrCode(md: MarkdownIt): void {
 /** marp-core's languages, recorded on the first Marp's first highlight (see highlight.ts). */
 let languages: Definitions | undefined;
 
+/**
+ * Theme CSS as Marp packs it, by everything the packing reads: the theme's name,
+ * the packing options (a talk's own `<style>` among them) and every theme's CSS.
+ * Packing runs the CSS through some twenty PostCSS plugins, 30–40 ms on every
+ * render (most of a render); a build renders two or three times with one theme,
+ * and `dev` on every save. At most some 16 million characters of keys.
+ */
+const packedThemes = new Memo<string>(16_000_000, (key) => key.length);
+
 export class Marp extends MarpCore {
   private lazyHighlighter: LazyHighlighter | undefined;
 
@@ -109,6 +119,12 @@ export class Marp extends MarpCore {
     this.lazyHighlighter ??= new LazyHighlighter(languages);
     // Marp asks it only whether it knows a language and for the highlighted code (Highlighter).
     return this.lazyHighlighter as unknown as HLJSApi;
+  }
+
+  protected override renderStyle(theme?: string): string {
+    const themes = [...this.themeSet.themes()].map((each) => each.css);
+    const key = JSON.stringify([theme, this.themeSetPackOptions(), this.themeSet.default?.css, themes]);
+    return packedThemes.get(key, () => super.renderStyle(theme));
   }
 }
 

@@ -313,7 +313,7 @@ describe('an exercise', () => {
 });
 
 describe('the References slide', () => {
-  it('plans each line once, as every output shows it: sentences, the address as browsers write it, the date', () => {
+  it('plans each line once, as every output shows it: sentences, the address as browsers write it (shown without https://), the date', () => {
     const source = {
       id: 's1',
       title: 'Docs',
@@ -329,13 +329,11 @@ describe('the References slide', () => {
         number: 1,
         text: 'Docs. Example.',
         url: 'https://example.org/',
-        address: 'https://example.org/',
+        address: 'example.org',
         accessed: 'accessed November 20, 2026',
       },
     ]);
-    expect(markdown).toContain(
-      '1. Docs. Example. [https://example.org/](<https://example.org/>) (accessed November 20, 2026)',
-    );
+    expect(markdown).toContain('1. Docs. Example. [example.org](<https://example.org/>) (accessed November 20, 2026)');
   });
 
   it('accepts an address of any length, and shows a long one as its host and the ends of its path, linking it whole', () => {
@@ -348,7 +346,12 @@ describe('the References slide', () => {
     expect(line?.address).toBe('www.example.org/search/…/compare?…');
     expect(line?.url).toBe(url);
     expect(markdown).toContain(`[www.example.org/search/…/compare?…](<${url}>)`);
-    expect(shortAddress('https://example.org/a/b')).toBe('https://example.org/a/b');
+    // The same rule short or long: https is understood, any other scheme shown.
+    expect(shortAddress('https://example.org/a/b')).toBe('example.org/a/b');
+    expect(shortAddress('https://example.org/')).toBe('example.org');
+    expect(shortAddress('https://example.org/?q=1')).toBe('example.org/?q=1');
+    expect(shortAddress('http://example.org/a')).toBe('http://example.org/a');
+    expect(shortAddress(`http://example.org/${'c'.repeat(80)}`)).toMatch(/^http:\/\/example\.org\//);
     for (const long of [`https://${'a'.repeat(90)}.example.org/`, `https://example.org/${'b'.repeat(200)}`]) {
       expect(shortAddress(long).length).toBeLessThanOrEqual(SHOWN_ADDRESS_MAX);
     }

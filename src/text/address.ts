@@ -15,27 +15,32 @@ export const WEB_ADDRESS = /https?:\/\/[^\s<>"\\|]+[^\s<>"\\|.,;:!?)\]}'’”]/
 export const SHOWN_ADDRESS_MAX = 60;
 
 /**
- * The address as a reader sees it: whole when short, else its host and the
- * ends of its path, with `…` for what is left out ("example.org/search/…/compare?…").
+ * The address as a reader sees it, without `https://` (any other scheme is
+ * shown): whole when short, else its host and the ends of its path, with `…`
+ * for what is left out ("example.org/search/…/compare?…").
  *
- * @example shortAddress('https://example.org/a') // 'https://example.org/a'
+ * @example shortAddress('https://example.org/a') // 'example.org/a'
  */
 export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
-  if (href.length <= max) return href;
   const url = new URL(href);
+  const scheme = url.protocol === 'https:' ? '' : `${url.protocol}//`;
+  const bare = url.pathname === '/' && !url.search && !url.hash;
+  const whole = bare ? `${scheme}${url.host}` : `${scheme}${href.slice(href.indexOf('//') + 2)}`;
+  if (whole.length <= max) return whole;
   const segments = url.pathname.split('/').filter(Boolean);
   const more = url.search || url.hash ? '?…' : '';
   const first = segments[0] ?? '';
   const last = segments.length > 1 ? (segments.at(-1) ?? '') : '';
   const middle = segments.length > 2 ? '/…' : '';
+  const host = `${scheme}${url.host}`;
   const candidates = [
-    `${url.host}/${first}${middle}${last ? `/${last}` : ''}${more}`,
-    `${url.host}${segments.length > 1 ? '/…' : ''}/${last || first}${more}`,
+    `${host}/${first}${middle}${last ? `/${last}` : ''}${more}`,
+    `${host}${segments.length > 1 ? '/…' : ''}/${last || first}${more}`,
   ];
   const fitting = candidates.find((shown) => shown.length <= max);
   if (fitting) return fitting;
   // A host or a segment too long by itself: its beginning and its end.
-  const shown = candidates.at(-1) ?? url.host;
+  const shown = candidates.at(-1) ?? host;
   const half = Math.floor((max - 1) / 2);
   return `${shown.slice(0, half)}…${shown.slice(shown.length - (max - 1 - half))}`;
 }

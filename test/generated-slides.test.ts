@@ -44,7 +44,7 @@ describe('section dividers', () => {
   });
 });
 
-describe("the title slide's bar", () => {
+describe("the titles' bar", () => {
   const three = () => {
     const outline = minimalOutline();
     outline.contenders.push({ id: 'c', name: 'Gamma', color: '#1f6feb' });
@@ -54,19 +54,19 @@ describe("the title slide's bar", () => {
     return outline;
   };
 
-  it('shows every contender when there are more than two, left to right or mirrored', () => {
+  it('shows every contender on every title when there are more than two, left to right or mirrored', () => {
     const { markdown } = compileData(three());
     const stops = 'var(--c1) 0.00% 33.33%, var(--c2) 33.33% 66.67%, var(--c3) 66.67% 100.00%';
-    expect(markdown).toContain(`section.title h1::after { background: linear-gradient(90deg, ${stops}); }`);
-    expect(markdown).toContain(`section.title[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`);
-    // Two contenders: the two-tone bar of every title, from the theme.
-    expect(compileData(minimalOutline()).markdown).not.toContain('section.title h1::after');
+    expect(markdown).toContain(`section h1::after { background: linear-gradient(90deg, ${stops}); }`);
+    expect(markdown).toContain(`section[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`);
+    // Two contenders: the theme's own two-tone bar.
+    expect(compileData(minimalOutline()).markdown).not.toContain('h1::after');
   });
 
-  it('is drawn in the PPTX with one segment per contender, the other titles with the first two', () => {
-    expect(barColors(['#1', '#2', '#3'], '#0', true)).toEqual(['#1', '#2', '#3']);
-    expect(barColors(['#1', '#2', '#3'], '#0', false)).toEqual(['#1', '#2']);
-    expect(barColors(['#1', '#2'], '#0', true)).toEqual(['#1', '#2']);
+  it('is drawn in the PPTX with one segment per contender, two halves for one', () => {
+    expect(barColors(['#1', '#2', '#3'], '#0')).toEqual(['#1', '#2', '#3']);
+    expect(barColors(['#1', '#2'], '#0')).toEqual(['#1', '#2']);
+    expect(barColors(['#1'], '#0')).toEqual(['#1', '#1']);
   });
 });
 

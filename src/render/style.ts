@@ -24,25 +24,21 @@ export function contenderStyle(contenders: readonly Contender[], theme: string):
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); --accent-edge: var(--c${n}-edge); }`,
     ];
   });
-  // The title bars show the first two contenders (the title slide's, every one): outlined when one of them is faint.
-  const faint = (list: readonly Contender[]) => list.some((c) => edgeOn(c.color, background, 'x'));
-  const bars = [
-    ...(faint(contenders.slice(0, 2)) ? ['section { --bar-edge: var(--fg); }'] : []),
-    ...(faint(contenders) ? ['section.title { --bar-edge: var(--fg); }'] : []),
-  ];
-  return [...rules, ...bars, ...titleSlideBar(contenders)].join('\n');
+  // Every title's bar shows every contender, outlined when one of them is faint.
+  const faint = contenders.some((c) => edgeOn(c.color, background, 'x'));
+  return [...rules, ...(faint ? ['section { --bar-edge: var(--fg); }'] : []), ...titleBars(contenders)].join('\n');
 }
 
-/** The title slide's bar: one segment per contender when there are more than the two every other title's bar shows. */
-function titleSlideBar(contenders: readonly Contender[]): string[] {
+/** The bar under every title: one segment per contender when there are more than the theme's two. */
+function titleBars(contenders: readonly Contender[]): string[] {
   if (contenders.length <= 2) return [];
   const share = 100 / contenders.length;
   const stops = contenders
     .map((_, i) => `var(--c${i + 1}) ${(i * share).toFixed(2)}% ${((i + 1) * share).toFixed(2)}%`)
     .join(', ');
   return [
-    `section.title h1::after { background: linear-gradient(90deg, ${stops}); }`,
-    `section.title[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`,
+    `section h1::after { background: linear-gradient(90deg, ${stops}); }`,
+    `section[dir='rtl'] h1::after { background: linear-gradient(270deg, ${stops}); }`,
   ];
 }
 

@@ -258,7 +258,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   ];
   drawLeadBlock(frame, {
     title: slide.heading,
-    look: { size, color: p.fg, width, bar: { ...TITLE_SLIDE.bar, every: true } },
+    look: { size, color: p.fg, width, bar: TITLE_SLIDE.bar },
     below,
     margin: TITLE_SLIDE.margin,
     height: titleSlideHeight(titleHeight, paragraphsHeight(below, width)),

@@ -42,15 +42,11 @@ export function contenderColor(frame: Frame, id: string): string {
   return frame.contenders.find((c) => c.id === id)?.color ?? frame.palette.fg;
 }
 
-/**
- * The bar under a title: two-tone in the first two contenders' colors, or
- * (`every`, the title slide's) one segment per contender.
- */
-export function titleBar(frame: Frame, { x, y, w: width, h: height }: Box, every = false): void {
+/** The bar under a title: one segment per contender (two-tone for two), as the themes draw it. */
+export function titleBar(frame: Frame, { x, y, w: width, h: height }: Box): void {
   const colors = barColors(
     frame.contenders.map((c) => c.color),
     frame.palette.fg,
-    every,
   );
   // A faint segment outlines the bar, as the themes do (--bar-edge).
   const edge = colors.some((color) => edgeFor(frame, color)) ? frame.palette.fg : undefined;
@@ -68,10 +64,10 @@ export function titleBar(frame: Frame, { x, y, w: width, h: height }: Box, every
   }
 }
 
-/** The colors of a title bar's segments, left to right. */
-export function barColors(colors: readonly string[], fallback: string, every: boolean): string[] {
+/** The colors of a title bar's segments, left to right: one contender's fills both halves. */
+export function barColors(colors: readonly string[], fallback: string): string[] {
   const [first = fallback, second = first] = colors;
-  return every && colors.length > 2 ? [...colors] : [first, second];
+  return colors.length > 2 ? [...colors] : [first, second];
 }
 
 export interface TitleLook {
@@ -81,8 +77,8 @@ export interface TitleLook {
   y: number;
   width: number;
   align?: 'left' | 'center';
-  /** The bar under it: width, height, gap above; `every` contender's color in it, or the first two. */
-  bar: { width: number; height: number; gap: number; every?: boolean };
+  /** The bar under it: width, height, gap above. */
+  bar: { width: number; height: number; gap: number };
 }
 
 /** Draws a slide title (as the slide's title placeholder) and its bar; returns the y under the bar. */
@@ -103,7 +99,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;
   const barY = look.y + height + look.bar.gap;
-  titleBar(frame, { x: barX, y: barY, w: look.bar.width, h: look.bar.height }, look.bar.every);
+  titleBar(frame, { x: barX, y: barY, w: look.bar.width, h: look.bar.height });
   return barY + look.bar.height;
 }
 

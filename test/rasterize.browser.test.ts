@@ -17,11 +17,13 @@
  * than 64.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { SharedBrowser } from '../src/export/browser.js';
 import { findRasterizer } from '../src/export/find-rasterizer.js';
 import { forEachSlideImage } from '../src/export/images.js';
 import { type RenderedSlides, renderSlides } from '../src/export/marp.js';
@@ -140,6 +142,35 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
     expect(bullets, 'the slide whose title lost its rocket').toBeGreaterThanOrEqual(0);
     expect(compare(emoji[0] as PNG, emoji[1] as PNG).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
     expect(compare(emoji[bullets] as PNG, noRocket[bullets] as PNG).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
+  });
+});
+
+describeWithMutool('the browser while mutool draws', () => {
+  it('closes once the PDFs and the link preview are done, before the last image is drawn, when no other build needs it', async () => {
+    const outDir = await temp.dir();
+    const browser = new SharedBrowser();
+    let closedAt = Number.POSITIVE_INFINITY;
+    const close = browser.close.bind(browser);
+    browser.close = () => {
+      closedAt = Math.min(closedAt, Date.now());
+      return close();
+    };
+    const file = path.join(ROOT, 'outline.yaml');
+    try {
+      const { compiled } = await build(file, { outDir, formats: ['pdf', 'png'], browser, releaseBrowser: true });
+      const images = (await readdir(outDir)).filter((name) => /\.\d{3}\.png$/.test(name));
+      expect(images).toHaveLength(compiled.deck.slides.length);
+      const lastDrawn = Math.max(
+        ...(await Promise.all(images.map(async (name) => (await stat(path.join(outDir, name))).mtimeMs))),
+      );
+      expect(closedAt).toBeLessThan(lastDrawn);
+      // A browser other builds share stays open.
+      closedAt = Number.POSITIVE_INFINITY;
+      await build(file, { outDir: await temp.dir(), formats: ['png'], browser, force: true });
+      expect(closedAt).toBe(Number.POSITIVE_INFINITY);
+    } finally {
+      await close();
+    }
   });
 });
 

@@ -43,6 +43,8 @@ export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOpti
   onProgress?: (message: string) => void;
   /** A browser shared with other builds; by default the build launches and closes its own. */
   browser?: SharedBrowser;
+  /** Close `browser` as soon as this build's work in it is done, as with a browser of its own (a batch's last talk). */
+  releaseBrowser?: boolean;
   /** Fail (and write nothing) when a slide overflows or the talk is over its slot, instead of warning. */
   strict?: boolean;
   /** Called with the talk's slug before anything is written; throws to stop the build (a batch's slug collision). */
@@ -269,13 +271,26 @@ async function exportWithBrowser({
   mutool,
   progress,
 }: BrowserExport): Promise<SlideMeasure[]> {
-  const [{ printSlides, finishedPdf }, { exportHandout }, { measurePage, measureSlides }, { exportScript }] =
-    await Promise.all([
-      import('../export/pdf.js'),
-      import('../export/handout.js'),
-      import('../export/measure.js'),
-      import('../export/script.js'),
-    ]);
+  const imagesTaken = takesImages(formats, options.pptx);
+  const [
+    { printSlides, finishedPdf },
+    { exportHandout },
+    { measurePage, measureSlides },
+    { exportScript },
+    imageExport,
+  ] = await Promise.all([
+    import('../export/pdf.js'),
+    import('../export/handout.js'),
+    import('../export/measure.js'),
+    import('../export/script.js'),
+    imagesTaken ? import('../export/images.js') : undefined,
+  ]);
+  /** What Chromium does for this build, each step as it starts (see `released` below). */
+  const inBrowser: Promise<unknown>[] = [];
+  const inChromium = <T>(work: Promise<T>): Promise<T> => {
+    inBrowser.push(work);
+    return work;
+  };
   const { deck } = compiled;
   const date = sourceDate();
   const author = deck.meta.speakers.map((speaker) => speaker.name).join(', ');
@@ -291,15 +306,16 @@ async function exportWithBrowser({
   const slides = await rendered;
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
-  const imagesTaken = takesImages(formats, options.pptx);
   const scale = options.imageScale ?? DEFAULTS.imageScale;
   // The slides printed, for the slide PDF or for a PNG build's images to be drawn from; every slide is measured on their page.
   const slidesPrinted =
     (formats.has('pdf') || (imagesTaken && mutool)) &&
-    (async () => {
-      if (formats.has('pdf')) progress(`pdf      ${slug}.pdf`);
-      return printSlides(job, slides, { title, lang });
-    })();
+    inChromium(
+      (async () => {
+        if (formats.has('pdf')) progress(`pdf      ${slug}.pdf`);
+        return printSlides(job, slides, { title, lang });
+      })(),
+    );
   // The slide PDF gets its document properties while mutool draws the images from Chromium's own file.
   const slidePdf =
     slidesPrinted &&
@@ -307,7 +323,7 @@ async function exportWithBrowser({
     slidesPrinted.then(async (printed) => staging.write(`${slug}.pdf`, await finishedPdf(job, printed)));
   // Without the slide PDF, the slides are measured on the first slide-image page, which shows the deck anyway.
   const slideImages = async (): Promise<SlideMeasure[] | undefined> => {
-    const { imageName, renderLinkPreview, forEachSlideImage } = await import('../export/images.js');
+    const { imageName, renderLinkPreview, forEachSlideImage } = imageExport as NonNullable<typeof imageExport>;
     progress(`images   ${deck.slides.length} slides${mutool ? ', drawn by mutool' : ''}`);
     // Each PNG is written as it is taken; only the PPTX needs them all at once.
     const images: Buffer[] = [];
@@ -332,14 +348,16 @@ async function exportWithBrowser({
     const [measures] = await Promise.all([
       mutool && slidesPrinted
         ? slidesPrinted.then(drawn)
-        : forEachSlideImage(job, slides, {
-            lang,
-            scale,
-            onImage,
-            ...(formats.has('pdf') ? {} : { inspect: measurePage }),
-          }),
+        : inChromium(
+            forEachSlideImage(job, slides, {
+              lang,
+              scale,
+              onImage,
+              ...(formats.has('pdf') ? {} : { inspect: measurePage }),
+            }),
+          ),
       formats.has('png') &&
-        renderLinkPreview(job, slides, lang).then((image) => staging.write(`${slug}.og.png`, image)),
+        inChromium(renderLinkPreview(job, slides, lang)).then((image) => staging.write(`${slug}.og.png`, image)),
     ]);
     if (pictures) {
       progress(`pptx     ${slug}.pptx`);
@@ -349,23 +367,36 @@ async function exportWithBrowser({
     return measures;
   };
   try {
-    const [onPdf, alone, , , onImages] = await Promise.all([
+    const steps = [
       slidesPrinted ? Promise.all([slidesPrinted, slidePdf]).then(([printed]) => printed.inspected) : undefined,
       !slidesPrinted &&
         !imagesTaken &&
-        (async () => measureSlides(await browser.get(), slides, { lang, workDir: staging.dir }))(),
+        inChromium((async () => measureSlides(await browser.get(), slides, { lang, workDir: staging.dir }))()),
       formats.has('handout') &&
-        (async () => {
-          progress(`handout  ${slug}.handout.pdf`);
-          await staging.write(`${slug}.handout.pdf`, await exportHandout(job, deck, slides, options));
-        })(),
+        inChromium(
+          (async () => {
+            progress(`handout  ${slug}.handout.pdf`);
+            return exportHandout(job, deck, slides, options);
+          })(),
+        ).then((handout) => staging.write(`${slug}.handout.pdf`, handout)),
       formats.has('script') &&
-        (async () => {
-          progress(`script   ${slug}.script.pdf`);
-          await staging.write(`${slug}.script.pdf`, await exportScript(job, deck, slides, options));
-        })(),
+        inChromium(
+          (async () => {
+            progress(`script   ${slug}.script.pdf`);
+            return exportScript(job, deck, slides, options);
+          })(),
+        ).then((script) => staging.write(`${slug}.script.pdf`, script)),
       imagesTaken && slideImages(),
-    ]);
+    ] as const;
+    // Every step above has started, and slideImages hands its browser work on before its first wait.
+    // A browser no other build needs then closes as soon as that work is done: its processes (some
+    // 180 MB) would otherwise stay idle while mutool draws, at the build's memory peak.
+    const lastUse = !options.browser || options.releaseBrowser;
+    const released = Promise.allSettled(inBrowser)
+      .then(() => (lastUse ? browser.close() : undefined))
+      .catch(() => {}); // closed again, and any failure told, where the build ends
+    const [onPdf, alone, , , onImages] = await Promise.all(steps);
+    await released;
     return onPdf || alone || onImages || [];
   } catch (error) {
     if (error instanceof VersusError) throw error;
@@ -453,6 +484,7 @@ export async function buildMany(outlineFiles: string[], options: BuildOptions = 
           result: await build(file, {
             ...options,
             browser: await sharedBrowser(),
+            releaseBrowser: !options.browser && file === outlineFiles.at(-1),
             claimSlug,
           }),
           ms: performance.now() - started,

@@ -72,7 +72,15 @@ const RECORD_FORMAT = 4;
 export const RECORD_DIR = '.versus';
 
 /** Options that change where or how fast a build runs, not what it writes. */
-const NOT_OUTPUT_SETTINGS = new Set(['outDir', 'onProgress', 'browser', 'claimSlug', 'force', 'browserTimeout']);
+const NOT_OUTPUT_SETTINGS = new Set([
+  'outDir',
+  'onProgress',
+  'browser',
+  'releaseBrowser',
+  'claimSlug',
+  'force',
+  'browserTimeout',
+]);
 
 /**
  * A build's options as the record reads them: where it writes, what formats,

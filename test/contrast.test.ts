@@ -94,6 +94,19 @@ describe('a contender color too faint for the slide', () => {
     expect(css).toContain('var(--bar-edge, transparent)');
   });
 
+  it("outlines the bar on a divider where a color is faint on the divider's own background", async () => {
+    // Beta (#000000) is clear on the light slide and lost on the near-black divider.
+    const { deck, markdown } = compileData(outline('versus'));
+    expect(markdown).toContain('section.divider { --bar-edge: var(--divider-fg); }');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const divider = deck.slides.findIndex((s) => s.kind === 'divider');
+    const xml = (await zip.file(`ppt/slides/slide${divider + 1}.xml`)?.async('string')) ?? '';
+    // The bar's segments: rounded rectangles outlined in the divider's text color.
+    const segments = [...xml.matchAll(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?prstGeom prst="roundRect"[\s\S]*?<\/p:sp>/g)];
+    expect(segments.length).toBeGreaterThanOrEqual(2);
+    for (const [segment] of segments) expect(segment).toMatch(/<a:ln[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="FFFFFF"/);
+  });
+
   it('is outlined in the PowerPoint too: the table header cell gets a border in the text color', async () => {
     const { deck } = compileData(outline('versus'));
     const zip = await JSZip.loadAsync(await exportNativePptx(deck));

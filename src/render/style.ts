@@ -11,7 +11,8 @@ import { TABLE, tablePadX } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
 
 export function contenderStyle(contenders: readonly Contender[], theme: string): string {
-  const background = paletteFor(theme).bg;
+  const palette = paletteFor(theme);
+  const background = palette.bg;
   const rules = contenders.flatMap((contender, i) => {
     const n = i + 1;
     const column = n + 1; // the first table column holds the aspect
@@ -24,9 +25,14 @@ export function contenderStyle(contenders: readonly Contender[], theme: string):
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); --accent-edge: var(--c${n}-edge); }`,
     ];
   });
-  // Every title's bar shows every contender, outlined when one of them is faint.
-  const faint = contenders.some((c) => edgeOn(c.color, background, 'x'));
-  return [...rules, ...(faint ? ['section { --bar-edge: var(--fg); }'] : []), ...titleBars(contenders)].join('\n');
+  // Every title's bar shows every contender, outlined in the text color when one of them is faint on
+  // the slide: the page's background, or a divider's.
+  const faintOn = (color: string) => contenders.some((c) => edgeOn(c.color, color, 'x'));
+  const edges = [
+    ...(faintOn(background) ? ['section { --bar-edge: var(--fg); }'] : []),
+    ...(faintOn(palette.dividerBg) ? ['section.divider { --bar-edge: var(--divider-fg); }'] : []),
+  ];
+  return [...rules, ...edges, ...titleBars(contenders)].join('\n');
 }
 
 /** The bar under every title: one segment per contender when there are more than the theme's two. */

@@ -274,7 +274,7 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
     : [];
   drawLeadBlock(frame, {
     title: slide.heading,
-    look: { size, color: p.dividerFg, width, bar: TITLE_BAR },
+    look: { size, color: p.dividerFg, width, bar: TITLE_BAR, background: p.dividerBg },
     below: summary,
     margin: H1.margin,
     height: dividerHeight(
@@ -287,7 +287,7 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
 /** A title slide's or a divider's block, centred on the slide at the lead column's left. */
 interface LeadBlock {
   title: string;
-  look: Pick<TitleLook, 'size' | 'color' | 'width' | 'bar'>;
+  look: Pick<TitleLook, 'size' | 'color' | 'width' | 'bar' | 'background'>;
   /** The paragraphs under the title, `margin` below its bar. */
   below: Paragraph[];
   margin: number;

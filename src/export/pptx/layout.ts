@@ -42,14 +42,20 @@ export function contenderColor(frame: Frame, id: string): string {
   return frame.contenders.find((c) => c.id === id)?.color ?? frame.palette.fg;
 }
 
-/** The bar under a title: one segment per contender (two-tone for two), as the themes draw it. */
-export function titleBar(frame: Frame, { x, y, w: width, h: height }: Box): void {
+/**
+ * The bar under a title: one segment per contender (two-tone for two), as the themes draw it.
+ * A segment faint on the slide's `background` outlines the bar in `edge` (--bar-edge).
+ */
+export function titleBar(
+  frame: Frame,
+  { x, y, w: width, h: height }: Box,
+  { background, edge: outline }: { background: string; edge: string },
+): void {
   const colors = barColors(
     frame.contenders.map((c) => c.color),
     frame.palette.fg,
   );
-  // A faint segment outlines the bar, as the themes do (--bar-edge).
-  const edge = colors.some((color) => edgeFor(frame, color)) ? frame.palette.fg : undefined;
+  const edge = colors.some((color) => edgeOn(color, background, outline)) ? outline : undefined;
   // Widest first, each narrower one over it from the left: the segments keep the bar's round ends.
   for (let i = colors.length - 1; i >= 0; i--) {
     addRect(
@@ -79,6 +85,8 @@ export interface TitleLook {
   align?: 'left' | 'center';
   /** The bar under it: width, height, gap above. */
   bar: { width: number; height: number; gap: number };
+  /** The slide's background, when not the palette's (a divider's): the bar is outlined in `color` where faint on it. */
+  background?: string;
 }
 
 /** Draws a slide title (as the slide's title placeholder) and its bar; returns the y under the bar. */
@@ -99,7 +107,11 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   });
   const barX = look.align === 'center' ? look.x + (look.width - look.bar.width) / 2 : look.x;
   const barY = look.y + height + look.bar.gap;
-  titleBar(frame, { x: barX, y: barY, w: look.bar.width, h: look.bar.height });
+  titleBar(
+    frame,
+    { x: barX, y: barY, w: look.bar.width, h: look.bar.height },
+    { background: look.background ?? frame.palette.bg, edge: look.color },
+  );
   return barY + look.bar.height;
 }
 

@@ -227,6 +227,33 @@ describe('schema errors', () => {
     `);
   });
 
+  it('says a field of a missing mapping belongs in it, for one or all of them written beside it', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: chart
+        title: Speed
+        unit: ms
+        values: { a: 1, b: 2 }
+      - kind: chart
+        title: Size
+        unit: MB
+        higherIsBetter: false
+        values: { a: 1, b: 2 }
+`;
+    expect(printed(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:13:9 error[unknown-key]: "unit" is not a slide field: it belongs in "metric"
+        hint: Write it inside "metric", which a slide needs: metric: { title, unit, higherIsBetter }.",
+        "outline.yaml:17:9 error[unknown-key]: "unit" is not a slide field: it belongs in "metric"
+        hint: Write it inside "metric", which a slide needs: metric: { title, unit, higherIsBetter }.",
+        "outline.yaml:18:9 error[unknown-key]: "higherIsBetter" is not a slide field: it belongs in "metric"
+        hint: Write it inside "metric", which a slide needs: metric: { title, unit, higherIsBetter }.",
+      ]
+    `);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

@@ -55,7 +55,12 @@ export function problemsFromIssues(
     .filter((problem) => problem.code !== 'missing-field' || !reported(problem))
     .map((problem) => {
       const field = renames.get(problem);
-      return field === undefined ? problem : asRename(problem, field);
+      if (field === undefined) return problem;
+      // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }").
+      const inside = allowedKeys(schema, [...problem.path, field], data);
+      return problem.key !== undefined && inside.includes(problem.key)
+        ? asNested(problem, field, inside)
+        : asRename(problem, field);
     });
 }
 
@@ -74,7 +79,12 @@ function renamedField(
   const mapping = problem.path;
   const unknown = all.filter((other) => other.code === 'unknown-key' && samePath(other.path, mapping));
   const missing = all.filter((other) => other.code === 'missing-field' && samePath(other.path.slice(0, -1), mapping));
-  return unknown.length === 1 && missing.length === 1 ? String(missing[0]?.path.at(-1)) : undefined;
+  if (missing.length !== 1) return undefined;
+  const field = String(missing[0]?.path.at(-1));
+  if (unknown.length === 1) return field;
+  // Several fields of the missing mapping, all written beside it.
+  const inside = allowedKeys(schema, [...mapping, field], data);
+  return unknown.every((other) => other.key !== undefined && inside.includes(other.key)) ? field : undefined;
 }
 
 /**
@@ -119,6 +129,14 @@ function asRename(problem: SemanticProblem, field: string): SemanticProblem {
     hint: [`Rename it to "${field}": ${withArticle(thingAt(problem.path))} needs one.`, problem.hint]
       .filter(Boolean)
       .join(' '),
+  };
+}
+
+function asNested(problem: SemanticProblem, field: string, inside: readonly string[]): SemanticProblem {
+  return {
+    ...problem,
+    message: `${problem.message}: it belongs in "${field}"`,
+    hint: `Write it inside "${field}", which ${withArticle(thingAt(problem.path))} needs: ${field}: { ${inside.join(', ')} }.`,
   };
 }
 

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
+import { chartSvgOf } from '../src/text/chart-image.js';
 import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { compileData, minimalOutline } from './helpers.js';
@@ -105,6 +106,29 @@ describe('a contender color too faint for the slide', () => {
     const segments = [...xml.matchAll(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?prstGeom prst="roundRect"[\s\S]*?<\/p:sp>/g)];
     expect(segments.length).toBeGreaterThanOrEqual(2);
     for (const [segment] of segments) expect(segment).toMatch(/<a:ln[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="FFFFFF"/);
+  });
+
+  it("outlines a chart's bars of that color, on the slide and in the PowerPoint's chart", async () => {
+    const data = outline('versus');
+    data.sections[0]?.slides.push({
+      kind: 'chart',
+      title: 'Speed',
+      metric: { title: 'Requests', higherIsBetter: true },
+      values: { a: 3, b: 5 },
+    } as never);
+    const { deck, markdown } = compileData(data);
+    const svg = markdown
+      .split('\n')
+      .map((line) => chartSvgOf(line))
+      .find(Boolean);
+    // Alpha (#ffffff) is faint on the white slide: its bar and swatch take the slide's --c1-edge, Beta's --c2-edge.
+    expect(svg).toMatch(/<rect [^>]*fill="#ffffff" style="stroke:var\(--c1-edge,#1b1f24\)/);
+    expect(svg).toMatch(/<rect [^>]*fill="#000000" style="stroke:var\(--c2-edge,transparent\)/);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const chart = (await zip.file(/^ppt\/charts\/chart\d+\.xml$/)[0]?.async('string')) ?? '';
+    const points = [...chart.matchAll(/<c:dPt>[\s\S]*?<\/c:dPt>/g)].map(([point]) => point);
+    expect(points).toHaveLength(2);
+    for (const point of points) expect(point).toMatch(/<a:ln[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="1B1F24"/);
   });
 
   it('is outlined in the PowerPoint too: the table header cell gets a border in the text color', async () => {

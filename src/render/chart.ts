@@ -6,6 +6,7 @@
 import type { Contender } from '../outline/schema.js';
 import type { ChartGeometry, ChartLine, ChartText, PlannedChart } from '../plan/deck.js';
 import { escapeHtml } from '../text/escape.js';
+import { edgeOn } from '../theme/contrast.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import { CHART } from '../theme/geometry.js';
 import type { Palette } from '../theme/palette.js';
@@ -24,6 +25,14 @@ export function chartSvg(chart: ChartGeometry, look: ChartLook): string {
   const fg = `fill:var(--fg,${p.fg})`;
   const muted = `fill:var(--muted,${p.muted})`;
   const colorOf = (id: string) => look.contenders.find((c) => c.id === id)?.color ?? p.fg;
+  // A color faint on the slide is outlined in the text color, as its table header is (the
+  // slide's --cN-edge; for the SVG on its own, the same rule against the palette's background).
+  const fill = (id: string) => {
+    const n = look.contenders.findIndex((c) => c.id === id) + 1;
+    const edge = edgeOn(colorOf(id), p.bg, p.fg) ?? 'transparent';
+    const stroke = n > 0 ? `var(--c${n}-edge,${edge})` : edge;
+    return `fill="${colorOf(id)}" style="stroke:${stroke};stroke-width:${CHART.edge}"`;
+  };
   // Anchors are absolute (left, centre, right); in right-to-left text, SVG's "start" is the right edge.
   const anchors = look.rtl
     ? { left: 'end', center: 'middle', right: 'start' }
@@ -45,12 +54,12 @@ export function chartSvg(chart: ChartGeometry, look: ChartLook): string {
     ...chart.bars.flatMap((bar) =>
       bar.value === null
         ? []
-        : `<rect x="${px(bar.x)}" y="${px(bar.y)}" width="${px(bar.width)}" height="${px(bar.height)}" fill="${colorOf(bar.contender)}"/>`,
+        : `<rect x="${px(bar.x)}" y="${px(bar.y)}" width="${px(bar.width)}" height="${px(bar.height)}" ${fill(bar.contender)}/>`,
     ),
     line(chart.baseline, CHART.axis, `var(--muted,${p.muted})`),
     ...chart.legend.map(
       (entry) =>
-        `<rect x="${px(entry.x)}" y="${px(entry.y)}" width="${entry.size}" height="${entry.size}" rx="3" fill="${colorOf(entry.contender)}"/>${text(entry.label)}`,
+        `<rect x="${px(entry.x)}" y="${px(entry.y)}" width="${entry.size}" height="${entry.size}" rx="3" ${fill(entry.contender)}/>${text(entry.label)}`,
     ),
     text(chart.caption),
     ...chart.ticks.map(text),

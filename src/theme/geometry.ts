@@ -188,4 +188,6 @@ export const CHART = {
   minPlot: 120,
   grid: 1,
   axis: 2,
+  /** The outline of a bar whose color is faint on the slide (as --edge-width outlines a table header). */
+  edge: 2,
 };

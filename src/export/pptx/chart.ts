@@ -11,7 +11,7 @@ import { xmlText } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { CHART, CONTENT, PAD } from '../../theme/geometry.js';
 import { addTextBox, hex, inch, pt } from './draw.js';
-import type { Frame } from './layout.js';
+import { contenderColor, edgeFor, type Frame } from './layout.js';
 
 type ChartSlide = Extract<DeckSlide, { kind: 'chart' }>;
 
@@ -85,6 +85,10 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     barGapWidthPct: 60,
     chartColors: colors,
     ...(single ? { invertedColors: colors } : {}),
+    // A contender's color faint on the slide outlines the bars in the text color, as on the slide.
+    ...(slide.series.some((id) => edgeFor(frame, contenderColor(frame, id)))
+      ? { dataBorder: { pt: pt(CHART.edge), color: hex(p.fg) } }
+      : {}),
     showValue: true,
     dataLabelPosition: 'outEnd',
     dataLabelFontSize: pt(CHART.value),

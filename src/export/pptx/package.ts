@@ -13,6 +13,9 @@
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
  *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it,
  *   from a copy that names nothing outside the SVG, at a bounded size;
+ * - it draws a bar chart of one series with a color per bar as data points
+ *   whose shape properties leave out the series' outline (`dataBorder`): each
+ *   point gets the outline back;
  * - it writes the company into docProps/app.xml unescaped (an event "R&D Day"
  *   made the file unreadable), and no document property removes what XML
  *   cannot hold: versus writes the properties itself (./xml.ts).
@@ -63,6 +66,7 @@ export async function finishPackage(pptx: Buffer, { notes, lang, properties, dat
       );
     });
   }
+  for (const chart of zip.file(/^ppt\/charts\/chart\d+\.xml$/)) await edit(zip, chart.name, outlinedPoints);
   await drawSvgFallbacks(zip);
   if (date) await stamp(zip, date);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: PPTX_MIME });
@@ -126,6 +130,18 @@ async function dropDanglingParts(zip: JSZip): Promise<void> {
 }
 
 /** Every shape of a slide gets its own id, in document order (pptxgenjs repeats some). */
+/** Each data point of a series drawn with the series' outline, when it has one and the point none. */
+function outlinedPoints(xml: string): string {
+  return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (series) => {
+    const own = /<c:spPr>[\s\S]*?<\/c:spPr>/.exec(series)?.[0] ?? '';
+    const line = /<a:ln\b[\s\S]*?<\/a:ln>/.exec(own)?.[0];
+    if (!line) return series;
+    return series.replace(/<c:dPt>[\s\S]*?<\/c:dPt>/g, (point) =>
+      point.includes('<a:ln') ? point : point.replace('</a:solidFill>', `</a:solidFill>${line}`),
+    );
+  });
+}
+
 function renumberShapes(xml: string): string {
   let id = 0;
   return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);

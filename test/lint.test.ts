@@ -292,7 +292,7 @@ describe('contrast', () => {
   it('reports a color under 3:1 against the slide even when its hue sets it apart (yellow on white)', async () => {
     const { report } = await check(edit(CLEAN, ['color: "#6f4e37"', 'color: "#ffeb3b"']));
     expect(report.findings.map((f) => f.message)).toEqual([
-      "Coffee's color #ffeb3b has 1.22:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a darker shade stands out by itself",
+      "Coffee's color #ffeb3b has 1.22:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings, title-bar segment and chart bars so that they show; a darker shade stands out by itself",
     ]);
   });
 
@@ -304,7 +304,7 @@ describe('contrast', () => {
         severity: 'warning',
         code: 'contrast',
         message:
-          "Coffee's color #ffffff has 1.00:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a darker shade stands out by itself",
+          "Coffee's color #ffffff has 1.00:1 against the versus theme's background #ffffff (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings, title-bar segment and chart bars so that they show; a darker shade stands out by itself",
         file: light.file,
         ...positionIn(white, '"#ffffff"'),
       },
@@ -313,7 +313,7 @@ describe('contrast', () => {
     expect((await check(black)).report.findings).toEqual([]);
     const dark = await check(black, { theme: 'versus-dark' });
     expect(dark.report.findings.map((f) => f.message)).toEqual([
-      "Coffee's color #000000 has 1.17:1 against the versus-dark theme's background #14171c (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a lighter shade stands out by itself",
+      "Coffee's color #000000 has 1.17:1 against the versus-dark theme's background #14171c (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings, title-bar segment and chart bars so that they show; a lighter shade stands out by itself",
     ]);
   });
 });

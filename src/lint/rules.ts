@@ -82,14 +82,14 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
   });
   const background = paletteFor(deck.meta.theme).bg;
   for (const [i, contender] of outline.contenders.entries()) {
-    // The contender's table header, title-bar segment and highlights are filled with its color.
+    // The contender's table header, title-bar segment, chart bars and highlights are filled with its color.
     const onSlide = contrastRatio(contender.color, background);
     if (onSlide < NON_TEXT_CONTRAST) {
       const shade = readableTextOn(background) === DARK_TEXT ? 'darker' : 'lighter';
       findings.push({
         severity: 'warning',
         code: 'contrast',
-        message: `${contender.name}'s color ${contender.color} has ${onSlide.toFixed(2)}:1 against the ${deck.meta.theme} theme's background ${background} (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings and title-bar segment so that they show; a ${shade} shade stands out by itself`,
+        message: `${contender.name}'s color ${contender.color} has ${onSlide.toFixed(2)}:1 against the ${deck.meta.theme} theme's background ${background} (WCAG non-text contrast asks 3:1): the theme outlines its table header, column headings, title-bar segment and chart bars so that they show; a ${shade} shade stands out by itself`,
         ...at(['contenders', i, 'color']),
       });
     }

@@ -129,7 +129,6 @@ async function dropDanglingParts(zip: JSZip): Promise<void> {
   }
 }
 
-/** Every shape of a slide gets its own id, in document order (pptxgenjs repeats some). */
 /** Each data point of a series drawn with the series' outline, when it has one and the point none. */
 function outlinedPoints(xml: string): string {
   return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (series) => {
@@ -142,6 +141,7 @@ function outlinedPoints(xml: string): string {
   });
 }
 
+/** Every shape of a slide gets its own id, in document order (pptxgenjs repeats some). */
 function renumberShapes(xml: string): string {
   let id = 0;
   return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);

@@ -26,7 +26,7 @@ import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit
 import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
-import { clock, estimateMinutes } from './timing.js';
+import { clock, estimateMinutes, startTimes } from './timing.js';
 import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 
 export interface PlanOptions {
@@ -218,10 +218,9 @@ type Unpaced = OmitEach<DeckSlide, 'times'>;
 
 /** The slides with their start, length and end on the talk's clock, one after the other. */
 function paced(slides: Unpaced[], labels: Labels): DeckSlide[] {
-  let elapsed = 0;
-  return slides.map((slide) => {
-    const start = elapsed;
-    elapsed += slide.minutes;
+  const starts = startTimes(slides);
+  return slides.map((slide, i) => {
+    const start = starts[i] ?? 0;
     return {
       ...slide,
       times: { start: clock(start), length: labels.minutes(slide.minutes), end: clock(start + slide.minutes) },

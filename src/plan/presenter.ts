@@ -42,7 +42,7 @@ export interface PresenterPlan {
  */
 export function planPresenter(deck: Deck): PresenterPlan {
   const labels = labelsFor(deck);
-  const starts = startTimes(deck);
+  const starts = startTimes(deck.slides);
   const seconds = (minutes: number) => Math.round(minutes * 60);
   return {
     lang: labels.lang,

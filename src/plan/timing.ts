@@ -3,7 +3,6 @@
  * the outline's speaking rate), and when each slide starts.
  */
 import { Memo } from '../shared/memo.js';
-import type { Deck } from './deck.js';
 
 const MIN_MINUTES = 0.25;
 
@@ -120,10 +119,10 @@ export function clock(minutes: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Minutes from the start of the talk at which each slide begins. */
-export function startTimes(deck: Deck): number[] {
+/** Minutes from the start of the talk at which each slide begins, the slides one after the other. */
+export function startTimes(slides: readonly { minutes: number }[]): number[] {
   let elapsed = 0;
-  return deck.slides.map((slide) => {
+  return slides.map((slide) => {
     const start = elapsed;
     elapsed += slide.minutes;
     return start;

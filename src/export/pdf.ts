@@ -30,22 +30,9 @@ export interface PrintDocument {
   pdf: PdfOptions;
 }
 
-/**
- * Prints an HTML document with the shared browser and returns the PDF bytes;
- * see `inspectAndPrintPdf` for a look at the page first.
- */
+/** Prints an HTML document with the shared browser and returns the PDF bytes, its document properties set. */
 export async function printPdf(job: PrintJob, document: PrintDocument): Promise<Buffer> {
-  return (await inspectAndPrintPdf(job, document, async () => undefined)).pdf;
-}
-
-/** Prints like `printPdf`, after `inspect` has seen the page; returns the PDF and what `inspect` found. */
-export async function inspectAndPrintPdf<T>(
-  job: PrintJob,
-  document: PrintDocument,
-  inspect: (page: Page) => Promise<T>,
-): Promise<{ pdf: Buffer; inspected: T }> {
-  const printed = await printPage(job, document, inspect);
-  return { pdf: await finishedPdf(job, printed), inspected: printed.inspected };
+  return finishedPdf(job, await printPage(job, document, async () => undefined));
 }
 
 /** A page as Chromium printed it: its PDF without the document properties, the page's title, and what `inspect` found. */

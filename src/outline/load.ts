@@ -97,11 +97,10 @@ async function loadChain(file: string, chain: string[], project: string): Promis
   const overlay = structuredClone(validated.outline);
   stampOverlay(overlay, file);
   const resolved = await resolveFiles(parsed, overlay, overlaySlides(overlay), where);
-  const files = resolved.problems;
   const { base, problems } = await readBase(parsed, overlay.extends, seen, project);
-  if (!base) throw invalidOutline([...files, ...problems]);
+  if (!base) throw invalidOutline([...resolved.problems, ...problems]);
   const { applied, problems: steps } = applyChecked(parsed, overlay, base);
-  if (files.length + steps.length > 0) throw invalidOutline([...files, ...steps]);
+  if (resolved.problems.length + steps.length > 0) throw invalidOutline([...resolved.problems, ...steps]);
   const documents = new Map([[file, parsed], ...base.documents]);
   return {
     outline: applied,

@@ -8,7 +8,7 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCheckReport } from '../src/commands/check.js';
-import { type Run, versus } from './run-cli.js';
+import { type Run, versusInProcess as versus } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('check-run');

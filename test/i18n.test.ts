@@ -11,7 +11,7 @@ import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
 import { labelsForLang } from '../src/i18n/labels.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
 import { compileData, diagnose, minimalOutline } from './helpers.js';
-import { versus } from './run-cli.js';
+import { versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('i18n');
@@ -138,7 +138,7 @@ describe('speaking time by script', () => {
 describe('the German overlay of the shipped talk (examples/de.yaml)', () => {
   it('builds, with German section titles, slides and generated words', async () => {
     const out = await temp.dir();
-    const run = await versus(['build', 'examples/de.yaml', '--formats', 'md,runsheet', '--out', out]);
+    const run = await versusInProcess(['build', 'examples/de.yaml', '--formats', 'md,runsheet', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const markdown = await readFile(path.join(out, 'keras-vs-tensorflow-de.md'), 'utf8');

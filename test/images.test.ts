@@ -16,7 +16,7 @@ import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { loadOutline } from '../src/outline/load.js';
 import { compileOutline } from '../src/pipeline/compile.js';
 import { minimalOutline } from './helpers.js';
-import { versus, versusInProcess } from './run-cli.js';
+import { versusInProcess } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('images');
@@ -152,7 +152,7 @@ describe('broken images', () => {
     for (const [name, data] of Object.entries(files)) await writeFile(path.join(dir, name), data);
     const outline = await imageOutline(dir, Object.keys(files));
     const text = await readFile(outline, 'utf8');
-    const run = await versus(['build', outline, '--out', path.join(dir, 'dist'), '--formats', 'md']);
+    const run = await versusInProcess(['build', outline, '--out', path.join(dir, 'dist'), '--formats', 'md']);
     const at = (name: string) => {
       const { line, col } = positionIn(text, name);
       return `outline.yaml:${line}:${col}`;

@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, type Run, snapshotDir, versus } from './run-cli.js';
+import { ROOT, type Run, snapshotDir, versus, versusInProcess } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('situations');
@@ -25,7 +25,7 @@ describe('versus init where it cannot write', { concurrent: true }, () => {
   it('names a file given as its folder, writing nothing', async () => {
     const cwd = await temp.dir();
     await writeFile(path.join(cwd, 'some-file.txt'), 'notes\n');
-    const run = await versus(['init', 'some-file.txt', '--contenders', 'A,B'], { cwd });
+    const run = await versusInProcess(['init', 'some-file.txt', '--contenders', 'A,B'], { cwd });
     expectUserError(
       run,
       2,
@@ -38,7 +38,7 @@ describe('versus init where it cannot write', { concurrent: true }, () => {
   it('names a file further up the folder', async () => {
     const cwd = await temp.dir();
     await writeFile(path.join(cwd, 'some-file.txt'), 'notes\n');
-    const run = await versus(['init', 'some-file.txt/talk', '--contenders', 'A,B'], { cwd });
+    const run = await versusInProcess(['init', 'some-file.txt/talk', '--contenders', 'A,B'], { cwd });
     expectUserError(run, 2, 'error: Cannot write the starter outline into some-file.txt/talk: a file is in the way.');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, a key written in another naming style, problems the
+ * a comma inside { … }, text with ": " read as a key, a key written in another naming style, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -62,6 +62,18 @@ const CASES: Record<string, string[]> = {
   'comma-overlay.yaml': [
     'comma-overlay.yaml:10:32 error[wrong-type]: the tea cell of row "Per cup" was cut at a comma: inside { … } a comma ends an entry, so "60 mg for black tea" became a key without a value\n' +
       '  hint: Quote text that holds a comma: tea: "40 mg, 60 mg for black tea"',
+  ],
+  'colon-text.yaml': [
+    'colon-text.yaml:14:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "La réactivité" made "La réactivité" a key\n' +
+      '  hint: Quote text that holds ": ": "La réactivité : signaux ou DOM virtuel"',
+    'colon-text.yaml:20:13 error[wrong-type]: "task[1]" was read as a mapping, not text: the ": " after "Attention" made "Attention" a key\n' +
+      '  hint: Quote text that holds ": ": "Attention: gardez la même interface"',
+    'colon-text.yaml:25:44 error[wrong-type]: "text" was cut at a comma: inside { … } a comma ends an entry, so "Evan You seul" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: text: "Vue 0.8, Evan You seul"',
+  ],
+  'colon-overlay.yaml': [
+    'colon-overlay.yaml:9:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "Tip" made "Tip" a key\n' +
+      '  hint: Quote text that holds ": ": "Tip: steep green tea for two minutes"',
   ],
   'naming-styles.yaml': [
     'naming-styles.yaml:12:9 error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)\n' +
@@ -151,6 +163,14 @@ sections:
   it('text that runs on to a deeper line with ": " in it is no key indented too deep', () => {
     const text = `${HEAD}      - kind: bullets\n        notes: Say this\n          and this: too\n        bullets: [x]\n`;
     expect(messages(text)).toEqual(['10:16 this value is followed by lines indented under it']);
+  });
+
+  it('a mapping written as one, where text belongs, is no text with ": " in it', () => {
+    const text = `${HEAD}      - kind: bullets\n        title: Tips\n        bullets:\n          - { tip: steep }\n          - tip: steep\n            time: 3\n`;
+    expect(messages(text)).toEqual([
+      '12:13 "bullets[0]" must be text, not a mapping',
+      '13:13 "bullets[1]" must be text, not a mapping',
+    ]);
   });
 
   it('an unquoted ": " in a title is still named as such', () => {

@@ -5,24 +5,21 @@
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
 import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
-import type { SemanticProblem } from './positions.js';
+import type { SemanticProblem, Written } from './positions.js';
 import { SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;
 
-/** What the issues cannot tell about the YAML text: whether the mapping at a path was written as `{ … }`. */
-export type IsFlowMapping = (path: OutlinePath) => boolean;
-
 /** `schema` is the root the issues came from (outline or overlay), for "allowed keys" hints. */
 export function problemsFromIssues(
   schema: z.core.$ZodType,
   data: unknown,
   issues: readonly Issue[],
-  isFlowMapping: IsFlowMapping,
+  written: Written,
 ): SemanticProblem[] {
-  const found = issues.flatMap((issue) => toProblems(schema, data, issue, isFlowMapping));
+  const found = issues.flatMap((issue) => toProblems(schema, data, issue, written));
   // A key written one level too shallow belongs to the mapping above it: then the one there
   // that misses it is no news either.
   const misplaced = new Map(found.flatMap((problem) => misplacedIn(problem, schema, data)));
@@ -144,12 +141,7 @@ function samePath(a: OutlinePath, b: OutlinePath): boolean {
   return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
-function toProblems(
-  root: z.core.$ZodType,
-  data: unknown,
-  issue: Issue,
-  isFlowMapping: IsFlowMapping,
-): SemanticProblem[] {
+function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written: Written): SemanticProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
     code,
@@ -164,13 +156,15 @@ function toProblems(
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(root, path, data);
-      return issue.keys.map((key) =>
-        at(
-          'unknown-key',
-          `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
-          allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
-          key,
-        ),
+      return issue.keys.map(
+        (key) =>
+          (written.isFlowMapping(path) && commaSplitAt(data, [...path, key])) ||
+          at(
+            'unknown-key',
+            `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
+            allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
+            key,
+          ),
       );
     }
     case 'invalid_type':
@@ -178,18 +172,12 @@ function toProblems(
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
       }
       if (value === null) {
-        const split = isFlowMapping(path.slice(0, -1)) ? commaSplit(data, path) : undefined;
-        // At the key itself: it has no value to point at.
-        if (split)
-          return [
-            {
-              code: 'wrong-type',
-              message: split.message,
-              path: path.slice(0, -1),
-              key: String(path.at(-1)),
-              hint: split.hint,
-            },
-          ];
+        const split = written.isFlowMapping(path.slice(0, -1)) && commaSplitAt(data, path);
+        if (split) return [split];
+      }
+      if (issue.expected === 'string') {
+        const line = written.oneLinePair(path);
+        if (line !== undefined) return [colonSplit(path, line)];
       }
       return [
         at(
@@ -204,7 +192,7 @@ function toProblems(
         const inside = mappingBranch(root, path, data, issue.errors);
         if (inside) {
           return inside.flatMap((nested) =>
-            toProblems(root, data, { ...nested, path: [...issue.path, ...nested.path] }, isFlowMapping),
+            toProblems(root, data, { ...nested, path: [...issue.path, ...nested.path] }, written),
           );
         }
         const options = unionOptions(root, path, data);
@@ -340,9 +328,10 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
 /**
  * A key without a value right after a key with text, in the same mapping: in
  * `{ mongo: replica set, sharded cluster, postgres: … }` the comma ended the
- * cell, and the rest of its text became a key of its own.
+ * cell, and the rest of its text became a key of its own. Reported at that key:
+ * it has no value to point at.
  */
-function commaSplit(data: unknown, path: OutlinePath): { message: string; hint: string } | undefined {
+function commaSplitAt(data: unknown, path: OutlinePath): SemanticProblem | undefined {
   const key = path.at(-1);
   const mapping = valueAt(data, path.slice(0, -1));
   if (typeof key !== 'string' || mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
@@ -351,10 +340,27 @@ function commaSplit(data: unknown, path: OutlinePath): { message: string; hint: 
   const keys = Object.keys(mapping);
   const previous = keys[keys.indexOf(key) - 1];
   const text = previous === undefined ? undefined : (mapping as Record<string, unknown>)[previous];
-  if (previous === undefined || typeof text !== 'string') return undefined;
+  if (previous === undefined || typeof text !== 'string' || valueAt(data, path) !== null) return undefined;
   return {
+    code: 'wrong-type',
     message: `${cellOf(data, path.slice(0, -1), previous)} was cut at a comma: inside { … } a comma ends an entry, so "${key}" became a key without a value`,
+    path: path.slice(0, -1),
+    key,
     hint: `Quote text that holds a comma: ${previous}: "${text}, ${key}"`,
+  };
+}
+
+/**
+ * Text with ": " in it, written without quotes (`- Réactivité : signaux`):
+ * YAML reads a colon followed by a space as the end of a key.
+ */
+function colonSplit(path: OutlinePath, line: string): SemanticProblem {
+  const before = line.slice(0, line.search(/:(\s|$)/)).trimEnd();
+  return {
+    code: 'wrong-type',
+    message: `"${fieldName(path)}" was read as a mapping, not text: the ": " after "${before}" made "${before}" a key`,
+    path,
+    hint: `Quote text that holds ": ": ${JSON.stringify(line)}`,
   };
 }
 

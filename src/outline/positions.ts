@@ -86,11 +86,37 @@ export function hasKey(parsed: ParsedOutline, path: OutlinePath, key: string): b
   return isNode(node) && keyNode(node, key) !== undefined;
 }
 
-/** Whether the mapping at a path was written as `{ … }` in the file. */
-export function isFlowMapping(parsed: ParsedOutline): (path: OutlinePath) => boolean {
-  return (path) => {
-    const node = parsed.syntax().document.getIn(path, true);
-    return isMap(node) && node.flow === true;
+/** What the data cannot tell about how a value was written in the file. */
+export interface Written {
+  /** Whether the mapping at a path was written as `{ … }`. */
+  isFlowMapping(path: OutlinePath): boolean;
+  /**
+   * The line as written, when the value at a path is a mapping of one key and a text on the
+   * same line (`- Réactivité : signaux`): text that YAML read as a mapping because of a ": ".
+   */
+  oneLinePair(path: OutlinePath): string | undefined;
+}
+
+export function writtenIn(parsed: ParsedOutline): Written {
+  const nodeAt = (path: OutlinePath) => parsed.syntax().document.getIn(path, true);
+  return {
+    isFlowMapping: (path) => {
+      const node = nodeAt(path);
+      return isMap(node) && node.flow === true;
+    },
+    oneLinePair: (path) => {
+      const node = nodeAt(path);
+      if (!isMap(node) || node.flow || node.items.length !== 1 || !node.range) return undefined;
+      const [pair] = node.items;
+      const keyEnd = isPair(pair) && isScalar(pair.key) ? pair.key.range?.[1] : undefined;
+      if (keyEnd === undefined) return undefined;
+      const { value } = pair as { value: unknown };
+      if (!(value === null || (isScalar(value) && value.type === 'PLAIN'))) return undefined;
+      // To the value's end, or the colon of a key without one: a comment after it is no part of the text.
+      const end = value?.range?.[1] ?? parsed.source.indexOf(':', keyEnd) + 1;
+      const text = parsed.source.slice(node.range[0], end).trim();
+      return text.includes('\n') ? undefined : text;
+    },
   };
 }
 

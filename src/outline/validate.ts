@@ -8,7 +8,7 @@ import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
 import { isRecord, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, isFlowMapping, locateProblems, positionOf, related, type SemanticProblem } from './positions.js';
+import { hasKey, locateProblems, positionOf, related, type SemanticProblem, writtenIn } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -113,7 +113,7 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
-    const problems = problemsFromIssues(schema, parsed.data, result.error.issues, isFlowMapping(parsed));
+    const problems = problemsFromIssues(schema, parsed.data, result.error.issues, writtenIn(parsed));
     return failed(explainEmptyKeys(parsed, locateProblems(parsed, problems)));
   }
   return { ok: true, outline: result.data };
@@ -151,7 +151,7 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const result = schema.safeParse(data);
   if (result.success) return [];
-  const problems = problemsFromIssues(schema, data, result.error.issues, isFlowMapping(parsed)).filter(
+  const problems = problemsFromIssues(schema, data, result.error.issues, writtenIn(parsed)).filter(
     (problem) =>
       (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
       (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),

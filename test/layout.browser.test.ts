@@ -24,7 +24,7 @@ import { CONTINUATION } from '../src/plan/fit/code.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser, testBrowser } from './browser.js';
-import { describeWithBrowser } from './helpers.js';
+import { compileData, describeWithBrowser, minimalOutline } from './helpers.js';
 import { ROOT } from './run-cli.js';
 
 const OUTLINE = path.join(ROOT, 'test/fixtures/layout/layout-6.yaml');
@@ -185,4 +185,79 @@ describeWithBrowser('slides laid out by hand', { concurrent: true }, () => {
     }
     expect(overlaps).toEqual([]);
   });
+});
+
+describeWithBrowser('a timeline', { concurrent: true }, () => {
+  const events = [
+    // " A" is a kerning pair: the space after the date once pulled such an event's first letter left.
+    'Angular arrives, and with it a sentence long enough to wrap onto a second line under the first',
+    'Vue 0.8, then a sentence long enough to wrap onto a second line under the first one as well',
+  ];
+  for (const lang of ['en', 'ar']) {
+    it(`wraps each event's text under its own first line, whatever letter it starts with (${lang})`, async () => {
+      const outline = compileData({
+        ...minimalOutline(),
+        lang,
+        sections: [
+          {
+            id: 'history',
+            title: 'History',
+            slides: [
+              {
+                kind: 'timeline',
+                title: 'Events',
+                events: [
+                  ...events.map((text, i) => ({ when: String(2013 + i), text })),
+                  { when: 'Spring 2016 to autumn 2017', text: events[1] },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      const theme = await resolveTheme('versus', ROOT);
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-timeline-'));
+      const page = await openDocument(await (await testBrowser()).newPage(), {
+        file: path.join(dir, 'slides.html'),
+        html: slidesDocument(await renderSlides(outline.markdown, theme), 'slides', lang),
+      });
+      try {
+        // Where each event's text starts on each of its lines: its start edge (the right one right to left).
+        const lines = await page.evaluate(
+          (rtl) =>
+            [...document.querySelectorAll('section.timeline li')].map((li) => {
+              const text = [...li.childNodes].find(
+                (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+              );
+              // From its first letter: the space before it, where there is one, is not text one sees.
+              const range = document.createRange();
+              range.setStart(text as Node, text?.textContent?.search(/\S/) ?? 0);
+              range.setEnd(text as Node, text?.textContent?.length ?? 0);
+              const rects = [...range.getClientRects()].filter((r) => r.width > 1);
+              const dateText = document.createRange();
+              dateText.selectNodeContents(li.querySelector('strong') as Node);
+              const date = dateText.getBoundingClientRect();
+              return {
+                starts: rects.map((r) => (rtl ? -r.right : r.left)),
+                dateEnd: rtl ? -date.left : date.right,
+              };
+            }),
+          lang === 'ar',
+        );
+        expect(lines).toHaveLength(3);
+        const [first, second, longDate] = lines.map((line) => line.starts);
+        for (const starts of [first, second]) {
+          expect(starts?.length).toBe(2);
+          expect(Math.abs((starts?.[0] ?? 0) - (starts?.[1] ?? 0))).toBeLessThan(0.5);
+        }
+        expect(Math.abs((first?.[0] ?? 0) - (second?.[0] ?? 0))).toBeLessThan(0.5);
+        // A date wider than its column pushes the first line on, a gap after it, and the next lines come back under the others.
+        expect(longDate?.[0]).toBeGreaterThan((lines[2]?.dateEnd ?? Number.POSITIVE_INFINITY) + 6);
+        expect(Math.abs((longDate?.[1] ?? 0) - (first?.[1] ?? 0))).toBeLessThan(0.5);
+      } finally {
+        await page.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

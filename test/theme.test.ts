@@ -124,7 +124,14 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
         'margin-bottom': `${TIMELINE.gap}px`,
       },
     ],
-    ['section.timeline li strong', { 'min-width': `${TIMELINE.date}em` }],
+    [
+      'section.timeline li strong',
+      {
+        'min-width': `${TIMELINE.date}em`,
+        'margin-inline-start': `-${TIMELINE.date}em`,
+        'padding-inline-end': `${TIMELINE.dateGap}em`,
+      },
+    ],
     [
       '.badge',
       {

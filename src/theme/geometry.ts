@@ -136,12 +136,13 @@ export const LABEL = { size: 24, gap: 6, spacing: 0.06 };
 
 /**
  * A timeline: a rule down the left, events indented past it, each date at least
- * `date` em wide; a contender's badge after the date.
+ * `date` em wide and `dateGap` em before the event when it is wider; a contender's badge after the date.
  */
 export const TIMELINE = {
   rule: 4,
   indent: 24,
   date: 6.5,
+  dateGap: 0.5,
   gap: 14,
   badge: { size: 22, line: 1.4, padX: 8, radius: 4 },
 };

@@ -35,11 +35,12 @@ export function listParts<T, C = SlideContent>(
 }
 
 export function timelineItem(when: string, who: string | undefined, text: string): Sized {
-  // The date is bold and at least `TIMELINE.date` em wide, hanging left of the text; a contender's badge may follow it.
+  // The date is bold and at least `TIMELINE.date` em wide, hanging left of the text, which starts the line
+  // without the space after the date; a wider date pushes the first line on. A contender's badge may follow it.
   const date = TIMELINE.date * BODY.size;
   const space = textWidth(' ', sans(BODY.size));
   const badge = who ? textWidth(who, sans(TIMELINE.badge.size)) + 2 * TIMELINE.badge.padX + space : 0;
-  const indent = Math.max(0, textWidth(when, bold(BODY.size)) - date) + space + badge;
+  const indent = Math.max(0, textWidth(when, bold(BODY.size)) + TIMELINE.dateGap * BODY.size - date) + badge;
   const width = CONTENT.width - TIMELINE.rule - TIMELINE.indent - date;
   return [textHeight(text, sans(BODY.size), { width, indent }), TIMELINE.gap];
 }

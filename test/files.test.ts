@@ -81,6 +81,22 @@ describe('local files', () => {
     ]);
   });
 
+  it('reads a code file as the slides show it: line ends as "\\n", no byte order mark', async () => {
+    const { dir, outline } = await outlineNaming('main.py');
+    await writeFile(path.join(dir, 'main.py'), '\uFEFFdef f():\r\n    return 1\r\rprint(f())\r\n');
+    const { outline: loaded } = await loadOutline(outline);
+    const [slide] = loaded.sections[0]?.slides ?? [];
+    expect(slide?.kind === 'code' && slide.panes[0]?.code).toBe('def f():\n    return 1\n\nprint(f())\n');
+  });
+
+  it('refuses a code file that is not UTF-8, naming the byte and where it is', async () => {
+    const { dir, outline } = await outlineNaming('latin1.py');
+    await writeFile(path.join(dir, 'latin1.py'), Buffer.from('# ok\nprint("caf\xe9")\n', 'latin1'));
+    expect(await problemsOf(outline)).toEqual([
+      'unreadable: "latin1.py" is not UTF-8 text: byte 0xe9 at line 2, column 11 cannot be read',
+    ]);
+  });
+
   it('says plainly that a web address is not a local file', async () => {
     const { outline } = await outlineNaming('main.py', 'https://example.org/cup.png');
     expect(await problemsOf(outline)).toContain(

@@ -364,12 +364,32 @@ async function resolveFiles(
         else {
           const bytes = await readFile(found.file);
           inputs.set(found.named, sha256(bytes));
-          pane.code = bytes.toString('utf8');
+          const code = codeText(bytes, pane.file);
+          if (typeof code === 'string') pane.code = code;
+          else problems.push({ ...code, path: [...at, 'panes', p, 'file'] });
         }
       }
     }
   }
   return { problems: locateProblems(parsed, problems), assets, inputs };
+}
+
+/**
+ * A code file's text as the slides show it and people copy it: UTF-8 without a byte order
+ * mark (which would be an invisible character in the copied code), lines ending in "\n"
+ * whatever the editor that saved it wrote ("\r\n", "\r").
+ */
+function codeText(bytes: Buffer, name: string): string | Omit<SemanticProblem, 'path'> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
+  } catch {
+    const { line, col, byte } = firstInvalidByte(bytes);
+    return {
+      code: 'unreadable',
+      message: `"${name}" is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} at line ${line}, column ${col} cannot be read`,
+      hint: 'Save the code file as UTF-8 (an editor\'s "Save with encoding" or "Reopen with encoding" does it).',
+    };
+  }
 }
 
 /** Larger images are refused before reading: the HTML carries each inside it. */

@@ -21,6 +21,7 @@ import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
 import { slidesDocument } from '../src/export/slides-document.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
+import { contrastRatio } from '../src/theme/contrast.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser, testBrowser } from './browser.js';
@@ -254,6 +255,81 @@ describeWithBrowser('a timeline', { concurrent: true }, () => {
         // A date wider than its column pushes the first line on, a gap after it, and the next lines come back under the others.
         expect(longDate?.[0]).toBeGreaterThan((lines[2]?.dateEnd ?? Number.POSITIVE_INFINITY) + 6);
         expect(Math.abs((longDate?.[1] ?? 0) - (first?.[1] ?? 0))).toBeLessThan(0.5);
+      } finally {
+        await page.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describeWithBrowser('code colors', { concurrent: true }, () => {
+  const panes: [string, string][] = [
+    [
+      'python',
+      '@dataclass\nclass Greeter:\n    name: str = "world"  # a comment\n    def hi(self) -> str:\n        return f"Hello {self.name}, {1 + 2:>4}"\nprint(Greeter().hi(), None, True, r"\\d+")',
+    ],
+    [
+      'javascript',
+      'const re = /a+b/g;\nclass A extends B { #x = 1; get y() { return this.#x; } }\nconsole.log(`sum ${1 + 2}`, new A(), null, undefined);',
+    ],
+    [
+      'rust',
+      'use std::fmt;\n#[derive(Debug)]\nstruct P<T> { x: T }\nfn main() { let s = format!("{}", 1u8); println!("{s:?} {}", \'c\'); }',
+    ],
+    ['sql', "SELECT city, sum(amount) AS total -- per city\nFROM sales WHERE day > DATE '2026-01-01' GROUP BY city;"],
+    ['bash', 'for f in *.txt; do echo "$f ${HOME}" | grep -c x; done # count\nexport PATH="$PATH:/opt/bin"'],
+    ['html', '<!DOCTYPE html>\n<a href="#top" class="x">Top &amp; more</a><!-- note -->'],
+    ['diff', '@@ -1,2 +1,2 @@\n-old line\n+new line\n context'],
+    ['yaml', 'key: value # comment\nlist: [1, true, "s"]\nanchor: &a {x: 1}'],
+  ];
+  for (const theme of BUILT_IN_THEMES) {
+    it(`shows every highlighted token at 4.5:1 or more on its background (${theme})`, async () => {
+      const outline = compileData({
+        ...minimalOutline(),
+        theme,
+        sections: [
+          {
+            id: 'code',
+            title: 'Code',
+            slides: panes.map(([language, code]) => ({
+              kind: 'code',
+              title: language,
+              panes: [{ contender: 'a', language, code }],
+            })),
+          },
+        ],
+      });
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-code-colors-'));
+      const page = await openDocument(await (await testBrowser()).newPage(), {
+        file: path.join(dir, 'slides.html'),
+        html: slidesDocument(await renderSlides(outline.markdown, await resolveTheme(theme, ROOT)), 'slides', 'en'),
+      });
+      try {
+        const tokens = await page.evaluate(() => {
+          const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+          const hex = (color: string) =>
+            `#${rgb(color)
+              .map((n) => Math.round(n).toString(16).padStart(2, '0'))
+              .join('')}`;
+          return [...document.querySelectorAll('pre')].flatMap((pre) =>
+            [...pre.querySelectorAll('span[class^="hljs-"], code')].map((token) => {
+              // What the token stands on: its own background (a diff line's), or the nearest one behind it.
+              let under: Element | null = token;
+              while (under && getComputedStyle(under).backgroundColor.replace(/\s/g, '').endsWith(',0)')) {
+                under = under.parentElement;
+              }
+              return {
+                token: `${token.className} "${token.textContent?.slice(0, 20)}"`,
+                color: hex(getComputedStyle(token).color),
+                background: hex(getComputedStyle(under ?? pre).backgroundColor),
+              };
+            }),
+          );
+        });
+        expect(tokens.length).toBeGreaterThan(60);
+        const faint = tokens.filter((t) => contrastRatio(t.color, t.background) < 4.5);
+        expect(faint.map((t) => `${t.token}: ${t.color} on ${t.background}`)).toEqual([]);
       } finally {
         await page.close();
         await rm(dir, { recursive: true, force: true });

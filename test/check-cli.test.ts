@@ -3,7 +3,7 @@
  * and the exit codes of design.md (0 with warnings only, 1 for an invalid
  * outline or an overflowing slide, 2 without a browser). What else could
  * reach stdout is seen only in a process of its own: the budget and overflow
- * reports run in process (`main`), with the worker's browser.
+ * reports run in process (`main`), with the worker's browser; so does a theme file's contrast.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -102,6 +102,27 @@ describe('versus check --json', { concurrent: true }, () => {
     expect(run.stdout).toBe('');
     const { line, col } = positionIn(text, 'bulets');
     expect(run.stderr).toContain(`talk.yaml:${line}:${col} error[unknown-key]: "bulets" is not a slide field`);
+  });
+
+  it("reports a theme file's text hard to read at the file's own line and column, still exiting 0", async () => {
+    const dir = await temp.dir();
+    await writeFile(
+      path.join(dir, 'brand.css'),
+      "/* @theme brand */\n@import 'versus';\nsection { background: #0b3d2e; }\n",
+    );
+    await writeFile(path.join(dir, 'talk.yaml'), WARNINGS);
+    const run = await versusInProcess(['check', 'talk.yaml', '--theme', 'brand.css', '--json', '--no-measure'], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const inTheme = JSON.parse(run.stdout).findings.filter((f: { file: string }) => f.file.endsWith('brand.css'));
+    expect(
+      inTheme.map((f: { line: number; col: number; message: string }) => `${f.line}:${f.col} ${f.message}`),
+    ).toEqual([
+      '3:11 text: --fg #1b1f24 (not set by the theme) on --bg #0b3d2e is 1.36:1, and text needs 4.5:1',
+      '3:11 captions, chart labels and slide numbers: --muted #4a5360 (not set by the theme) on --bg #0b3d2e is 1.57:1, and text needs 4.5:1',
+      '3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1',
+    ]);
   });
 
   it('exits 2 without a browser, naming --no-measure, and prints no report', async () => {

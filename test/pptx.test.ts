@@ -258,6 +258,21 @@ describe('native PPTX details', () => {
     expect(data?.subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('uses the colors a theme file of your own sets', async () => {
+    const dir = await temp.dir();
+    await writeFile(
+      path.join(dir, 'brand.css'),
+      "/* @theme brand */\n@import 'versus-dark';\nsection { --bg: #0b3d2e; --fg: #f5f5dc; --surface: #14503c; }\n",
+    );
+    const outline = { ...minimalOutline(), theme: 'brand.css' };
+    await writeFile(path.join(dir, 'talk.yaml'), JSON.stringify(outline));
+    const { zip } = await buildPptx(path.join(dir, 'talk.yaml'));
+    const title = await xmlOf(zip, 'ppt/slides/slide1.xml');
+    expect(title).toContain('<a:srgbClr val="0B3D2E"/>');
+    expect(title).toContain('<a:srgbClr val="F5F5DC"/>');
+    expect(title).not.toContain('<a:srgbClr val="14171C"/>');
+  });
+
   it('marks each table’s header row, and gives byte-identical files with SOURCE_DATE_EPOCH', async () => {
     const { deck, zip } = varied;
     const table = deck.slides.findIndex((slide) => slide.kind === 'comparison');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { themeFindings } from '../src/lint/theme-rules.js';
 import { FONT_STACKS } from '../src/theme/fonts.js';
 import {
   AGENDA,
@@ -29,7 +30,8 @@ import {
   TITLE_BAR,
   TITLE_SLIDE,
 } from '../src/theme/geometry.js';
-import { paletteFor } from '../src/theme/palette.js';
+import { paletteFor, themeColors } from '../src/theme/palette.js';
+import { resolveTheme } from '../src/theme/resolve.js';
 import { THEMES_DIR } from '../src/theme/themes.js';
 
 const css = (name: string) => readFileSync(path.join(THEMES_DIR, `${name}.css`), 'utf8');
@@ -214,5 +216,57 @@ describe.each(['versus', 'versus-dark'])('theme/palette.ts has the colors of %s.
 
   it('links', () => {
     expect(last('section a', 'color')).toBe(palette.link);
+  });
+});
+
+describe('a theme file of your own', () => {
+  it('has the colors its section rules set, over those of the built-in theme it imports', () => {
+    const { palette, declared } = themeColors(
+      [
+        '/* @theme brand */',
+        "@import 'versus-dark';",
+        'section {',
+        '  --bg: #0B3D2E;',
+        '  --surface: #124;',
+        '  --muted: rgb(1 2 3);',
+        '  --rule: #aabbcc !important;',
+        '}',
+        'section a { color: #ffd166; }',
+        'section h1 { --fg: #ff0000; }',
+      ].join('\n'),
+    );
+    const dark = paletteFor('versus-dark');
+    expect(palette).toEqual({ ...dark, bg: '#0b3d2e', surface: '#112244', rule: '#aabbcc', link: '#ffd166' });
+    expect(declared).toEqual({
+      bg: { line: 4, col: 3 },
+      surface: { line: 5, col: 3 },
+      rule: { line: 7, col: 3 },
+      link: { line: 9, col: 13 },
+    });
+  });
+
+  it("takes a section's background and color for --bg and --fg where the theme sets no variable for them", () => {
+    const plain = themeColors("@import 'versus';\nsection { background: #0b3d2e; color: #f5f5dc; }");
+    expect(plain.palette).toEqual({ ...paletteFor('versus'), bg: '#0b3d2e', fg: '#f5f5dc' });
+    const both = themeColors('section { background: #000000; --bg: #0b3d2e; }');
+    expect(both.palette.bg).toBe('#0b3d2e');
+  });
+
+  it('is told where its text is hard to read, and the built-in themes are not', async () => {
+    const file = path.join(THEMES_DIR, 'versus.css');
+    for (const name of ['versus', 'versus-dark']) {
+      const builtIn = await resolveTheme(name, THEMES_DIR);
+      const declaredAll = Object.fromEntries(Object.keys(builtIn.palette).map((field) => [field, { line: 1, col: 1 }]));
+      expect(themeFindings({ ...builtIn, source: { file, declared: declaredAll } }), name).toEqual([]);
+    }
+    const css = "/* @theme brand */\n@import 'versus';\nsection { background: #0b3d2e; color: #f5f5dc; }\n";
+    const { palette, declared } = themeColors(css);
+    const findings = themeFindings({ name: 'brand', files: [], palette, source: { file: 'brand.css', declared } });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.message}\n  ${f.hint}`)).toEqual([
+      'brand.css:3:11 captions, chart labels and slide numbers: --muted #4a5360 (not set by the theme) on --bg #0b3d2e is 1.57:1, and text needs 4.5:1\n  Set --muted in the theme to a color that goes with --bg.',
+      "brand.css:3:32 the table rows' stripes: --fg #f5f5dc on --surface #f2f4f7 (not set by the theme) is 1.00:1, and text needs 4.5:1\n  Set --surface in the theme to a color that goes with --fg.",
+      'brand.css:3:32 code: --fg #f5f5dc on --code-bg #f6f8fa (not set by the theme) is 1.04:1, and text needs 4.5:1\n  Set --code-bg in the theme to a color that goes with --fg.',
+      'brand.css:3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1\n  Set section a { color } in the theme to a color that goes with --bg.',
+    ]);
   });
 });

@@ -77,7 +77,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   // 1. Load, validate and compile: any problem here stops the build before a file is touched.
   const loaded = await loadOutline(outlineFile);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
-  const compiled = compileOutline(loaded, { ...options, theme: theme.name });
+  const compiled = compileOutline(loaded, { ...options, theme: theme.name, palette: theme.palette });
   const { slug } = compiled.deck.meta;
   options.claimSlug?.(slug);
   const inputs = hashInputs(new Map([...loaded.inputs, ...(theme.read ?? [])]), theme.files);

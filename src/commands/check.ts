@@ -8,6 +8,7 @@ import type { SharedBrowser } from '../export/browser.js';
 import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
+import { themeFindings } from '../lint/theme-rules.js';
 import { loadOutline } from '../outline/load.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
 import { compileOutline } from '../pipeline/compile.js';
@@ -48,7 +49,11 @@ export interface CheckReport {
 export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadOutline(file);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
-  const { deck, markdown, outline: selected } = compileOutline(loaded, { ...options, theme: theme.name });
+  const {
+    deck,
+    markdown,
+    outline: selected,
+  } = compileOutline(loaded, { ...options, theme: theme.name, palette: theme.palette });
   const at = (where: Where) => locate(loaded, where);
   // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
   const lint = {
@@ -57,7 +62,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     at,
     overBudget: options.profile === undefined ? 'warning' : 'error',
   } as const;
-  const findings = lintDeck(lint);
+  const findings = [...lintDeck(lint), ...themeFindings(theme)];
 
   if (options.measure !== false) {
     const [{ SharedBrowser }, { measureSlides }] = await Promise.all([

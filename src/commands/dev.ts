@@ -101,6 +101,7 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const { deck, markdown } = compileOutline(loaded, {
     theme: theme.name,
+    palette: theme.palette,
     ...(options.profile ? { profile: options.profile } : {}),
   });
   const { html, css } = (await createMarp(theme)).render(markdown);

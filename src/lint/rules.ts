@@ -13,7 +13,6 @@ import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
-import { paletteFor } from '../theme/palette.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
 import type { SlideMeasure } from './measure.js';
@@ -80,7 +79,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       });
     }
   });
-  const background = paletteFor(deck.meta.theme).bg;
+  const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {
     // The contender's table header, title-bar segment, chart bars and highlights are filled with its color.
     const onSlide = contrastRatio(contender.color, background);

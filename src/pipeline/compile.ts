@@ -14,10 +14,13 @@ import { planDeck } from '../plan/plan.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderRunSheet } from '../render/runsheet.js';
 import { type Selection, selectOutline } from '../select/select.js';
+import type { Palette } from '../theme/palette.js';
 
 export interface CompileOptions extends Selection {
   /** Theme name for the markdown's `theme:` directive. */
   theme?: string;
+  /** The theme's colors (a theme file's own); by default the built-in theme's of that name. */
+  palette?: Palette;
 }
 
 export interface Compiled {
@@ -35,6 +38,7 @@ export function compileOutline(loaded: LoadedOutline, options: CompileOptions = 
   if (!selected.ok) throw invalidOutline(toDiagnostics(selected.problems, outlineLocator(loaded)));
   const deck = planDeck(selected.outline, {
     ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.palette ? { palette: options.palette } : {}),
     ...(selected.profile ? { profile: selected.profile } : {}),
   });
   const shown = new Set(

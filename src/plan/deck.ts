@@ -2,6 +2,7 @@
 import type { LabelOverrides } from '../i18n/labels.js';
 import type { Where } from '../outline/origin.js';
 import type { Contender, Slide, Source } from '../outline/schema.js';
+import type { Palette } from '../theme/palette.js';
 import type { PlannedQr } from './qr.js';
 
 export interface NumberedSource extends Source {
@@ -246,6 +247,8 @@ export interface DeckMeta {
   /** The HTML's public address, for link previews. */
   url?: string;
   theme: string;
+  /** The theme's colors, for what is computed or drawn without its CSS (outlines, contrast, the PowerPoint). */
+  palette: Palette;
   /** Time budget in minutes, from the profile or the outline. */
   duration?: number;
   profile?: string;

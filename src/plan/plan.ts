@@ -9,6 +9,7 @@ import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
+import { type Palette, paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import type {
   AuthoredContent,
@@ -32,6 +33,8 @@ import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 export interface PlanOptions {
   /** Overrides the outline's theme (`--theme`). */
   theme?: string;
+  /** The theme's colors (a theme file's own); by default the built-in theme's of that name. */
+  palette?: Palette;
   profile?: string;
 }
 
@@ -185,6 +188,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
 
   // Rounded so split slides (a third of a minute each) add up to what was planned.
   const minutes = Math.round(slides.reduce((sum, slide) => sum + slide.minutes, 0) * 100) / 100;
+  const theme = options.theme ?? outline.theme ?? DEFAULT_THEME;
   return {
     meta: {
       title: outline.title,
@@ -196,7 +200,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ...(outline.labels ? { labels: outline.labels } : {}),
       slug: outline.slug ?? slugify(outline.title),
       ...(outline.url ? { url: outline.url } : {}),
-      theme: options.theme ?? outline.theme ?? DEFAULT_THEME,
+      theme,
+      palette: options.palette ?? paletteFor(theme),
       ...(outline.duration ? { duration: outline.duration } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
     },

@@ -8,7 +8,6 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { QR_FENCE } from '../plan/qr.js';
 import { directiveValue, escapeInline, escapeNotes, fenceFor } from '../text/escape.js';
-import { paletteFor } from '../theme/palette.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
@@ -25,7 +24,7 @@ export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
   const ctx: RenderContext = {
     contenders: deck.contenders,
     rtl: labels.dir === 'rtl',
-    palette: paletteFor(deck.meta.theme),
+    palette: deck.meta.palette,
   };
   const notesOf = (slide: DeckSlide) => presenterNotes(slide, labels, reader);
   const slides = deck.slides.map((slide) => renderSlide(slide, ctx, notesOf(slide)));
@@ -44,7 +43,7 @@ function frontMatter(deck: Deck): string {
     ...(meta.subtitle ? { description: meta.subtitle } : {}),
     ...(meta.speakers.length ? { author: meta.speakers.map((s) => s.name).join(', ') } : {}),
     ...(meta.url ? { url: meta.url } : {}),
-    style: [contenderStyle(deck.contenders, meta.theme), directionStyle(meta.lang), fitStyle(deck)]
+    style: [contenderStyle(deck.contenders, meta.palette), directionStyle(meta.lang), fitStyle(deck)]
       .filter(Boolean)
       .join('\n'),
   };

@@ -8,10 +8,9 @@ import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { edgeOn, readableTextOn } from '../theme/contrast.js';
 import { TABLE, tablePadX } from '../theme/geometry.js';
-import { paletteFor } from '../theme/palette.js';
+import type { Palette } from '../theme/palette.js';
 
-export function contenderStyle(contenders: readonly Contender[], theme: string): string {
-  const palette = paletteFor(theme);
+export function contenderStyle(contenders: readonly Contender[], palette: Palette): string {
   const background = palette.bg;
   const rules = contenders.flatMap((contender, i) => {
     const n = i + 1;

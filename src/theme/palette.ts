@@ -1,7 +1,10 @@
 /**
- * The built-in themes' colors, as themes/versus.css and themes/versus-dark.css
- * set them, for the output drawn without the CSS: the native PowerPoint.
+ * A theme's colors, for what versus computes or draws without the CSS: the
+ * contrast of the contenders' colors, their outlines, the native PowerPoint.
+ * The built-in themes' as themes/versus.css and themes/versus-dark.css set
+ * them; a theme file's read from its CSS (`paletteOfCss`).
  */
+import postcss from 'postcss';
 import { type BuiltInTheme, DEFAULT_THEME } from './themes.js';
 
 export interface Palette {
@@ -96,4 +99,76 @@ const PALETTES: Record<BuiltInTheme, Palette> = { versus: LIGHT, 'versus-dark': 
 /** The palette of a theme: a built-in theme's own, the default theme's for theme files. */
 export function paletteFor(theme: string): Palette {
   return Object.hasOwn(PALETTES, theme) ? PALETTES[theme as BuiltInTheme] : PALETTES[DEFAULT_THEME];
+}
+
+/** A palette color by name (`bg`, `surface`…): every field but the syntax colors. */
+export type PaletteColor = Exclude<keyof Palette, 'syntax'>;
+
+/** The custom properties a theme sets on `section`, by the palette color each one is (links take `section a`'s color). */
+const THEME_VARIABLES: Record<Exclude<PaletteColor, 'link'>, string> = {
+  bg: '--bg',
+  fg: '--fg',
+  muted: '--muted',
+  surface: '--surface',
+  rule: '--rule',
+  codeBg: '--code-bg',
+  dividerBg: '--divider-bg',
+  dividerFg: '--divider-fg',
+  dividerMuted: '--divider-muted',
+  good: '--good',
+};
+
+/** How a theme sets a palette color: its variable (`--surface`), or the rule of the links' color. */
+export function themeSetting(field: PaletteColor): string {
+  return field === 'link' ? 'section a { color }' : THEME_VARIABLES[field];
+}
+
+/** A theme file's colors, and where in it each color it sets is set (1-based line and column). */
+export interface ThemeColors {
+  palette: Palette;
+  declared: Partial<Record<PaletteColor, { line: number; col: number }>>;
+}
+
+/**
+ * The colors of a theme file: those of the built-in theme it imports (`versus-dark`, or else
+ * `versus`), with each variable its `section` rules set in hex (`--bg: #0b3d2e`). A `section`
+ * `background` or `color` stands for `--bg` or `--fg` where the theme sets no variable for it,
+ * and `section a { color }` is the links' color. Colors in other notations keep the base's.
+ */
+export function themeColors(css: string): ThemeColors {
+  const root = postcss.parse(css);
+  let base = PALETTES[DEFAULT_THEME];
+  root.walkAtRules('import', (rule) => {
+    if (/^['"]?versus-dark(\.css)?['"]?$/.test(rule.params.trim())) base = PALETTES['versus-dark'];
+  });
+  const byVariable = new Map(Object.entries(THEME_VARIABLES).map(([field, name]) => [name, field as PaletteColor]));
+  const set = new Map<PaletteColor, { color: string; at: { line: number; col: number } }>();
+  const plain = new Map<PaletteColor, { color: string; at: { line: number; col: number } }>();
+  root.walkRules((rule) => {
+    const selectors = rule.selectors.map((selector) => selector.trim());
+    const onSection = selectors.includes('section');
+    const onLinks = selectors.includes('section a');
+    rule.walkDecls((decl) => {
+      const color = hexColor(decl.value);
+      if (!color) return;
+      const at = { line: decl.source?.start?.line ?? 1, col: decl.source?.start?.column ?? 1 };
+      const field = byVariable.get(decl.prop);
+      if (onSection && field) set.set(field, { color, at });
+      else if (onSection && (decl.prop === 'background' || decl.prop === 'background-color'))
+        plain.set('bg', { color, at });
+      else if (onSection && decl.prop === 'color') plain.set('fg', { color, at });
+      else if (onLinks && decl.prop === 'color') plain.set('link', { color, at });
+    });
+  });
+  const chosen = new Map([...plain, ...set]);
+  const palette = { ...base, ...Object.fromEntries([...chosen].map(([field, { color }]) => [field, color])) };
+  return { palette, declared: Object.fromEntries([...chosen].map(([field, { at }]) => [field, at])) };
+}
+
+/** A hex color as #rrggbb, lowercase; undefined for anything else. */
+function hexColor(value: string): string | undefined {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.replace(/\s*!important$/i, '').trim())?.[1];
+  if (!hex) return undefined;
+  const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
+  return `#${full.toLowerCase()}`;
 }

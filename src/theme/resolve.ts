@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { sha256 } from '../shared/sha256.js';
+import { type Palette, paletteFor, type ThemeColors, themeColors } from './palette.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {
@@ -16,8 +17,12 @@ export interface ResolvedTheme {
   name: string;
   /** Theme CSS files to register, dependencies first. */
   files: string[];
+  /** Its colors, as the CSS sets them. */
+  palette: Palette;
   /** A theme file of the user's → the sha256 of the CSS read (built-in themes are versus's own). */
   read?: ReadonlyMap<string, string>;
+  /** A theme file of the user's, and where in it each color it sets is set. */
+  source?: { file: string; declared: ThemeColors['declared'] };
 }
 
 /**
@@ -46,7 +51,7 @@ export async function resolveTheme(
   const builtIn = BUILT_IN_THEMES.map((name) => path.join(THEMES_DIR, `${name}.css`));
   // A built-in theme needs only itself and what it imports: Marp parses every file registered.
   const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
-  if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1) };
+  if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1), palette: paletteFor(theme) };
   if (!isThemeFile(theme)) {
     throw new VersusError(mistake, `Unknown theme "${theme}".`, {
       hint: `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
@@ -71,5 +76,6 @@ export async function resolveTheme(
       hint: 'Marp themes start with /* @theme my-theme */.',
     });
   }
-  return { name, files: [...builtIn, file], read: new Map([[file, sha256(css)]]) };
+  const { palette, declared } = themeColors(css);
+  return { name, files: [...builtIn, file], palette, read: new Map([[file, sha256(css)]]), source: { file, declared } };
 }

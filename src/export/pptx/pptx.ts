@@ -11,7 +11,6 @@ import type { Deck } from '../../plan/deck.js';
 import { notesParts } from '../../plan/presenter-notes.js';
 import { xmlSafe } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
-import { paletteFor } from '../../theme/palette.js';
 import { sourceDate } from '../reproducible.js';
 import { hex, mirroredSlide } from './draw.js';
 import { type Assets, drawSlide } from './kinds.js';
@@ -28,7 +27,7 @@ export async function exportNativePptx(outlineDeck: Deck, assets: Assets = new M
   // Text reaches pptxgenjs only through the deck, whose specials it escapes but not what XML cannot hold.
   const deck = xmlSafe(outlineDeck);
   const pptx = newPresentation();
-  const palette = paletteFor(deck.meta.theme);
+  const palette = deck.meta.palette;
   const labels = labelsFor(deck);
   pptx.defineSlideMaster({
     title: MASTER,

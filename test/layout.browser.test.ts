@@ -271,6 +271,7 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
     ],
     [
       'javascript',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript shown on a slide, with its own template
       'const re = /a+b/g;\nclass A extends B { #x = 1; get y() { return this.#x; } }\nconsole.log(`sum ${1 + 2}`, new A(), null, undefined);',
     ],
     [
@@ -278,6 +279,7 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
       'use std::fmt;\n#[derive(Debug)]\nstruct P<T> { x: T }\nfn main() { let s = format!("{}", 1u8); println!("{s:?} {}", \'c\'); }',
     ],
     ['sql', "SELECT city, sum(amount) AS total -- per city\nFROM sales WHERE day > DATE '2026-01-01' GROUP BY city;"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, shown on a slide
     ['bash', 'for f in *.txt; do echo "$f ${HOME}" | grep -c x; done # count\nexport PATH="$PATH:/opt/bin"'],
     ['html', '<!DOCTYPE html>\n<a href="#top" class="x">Top &amp; more</a><!-- note -->'],
     ['diff', '@@ -1,2 +1,2 @@\n-old line\n+new line\n context'],

@@ -1,7 +1,8 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, text with ": " read as a key, a key written in another naming style, problems the
+ * a comma inside { … }, text with ": " read as a key, a field written beside
+ * the mapping that takes it, a key written in another naming style, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -74,6 +75,14 @@ const CASES: Record<string, string[]> = {
   'colon-overlay.yaml': [
     'colon-overlay.yaml:9:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "Tip" made "Tip" a key\n' +
       '  hint: Quote text that holds ": ": "Tip: steep green tea for two minutes"',
+  ],
+  'nesting.yaml': [
+    'nesting.yaml:13:9 error[unknown-key]: "unit" is not a slide field: it belongs in "metric"\n' +
+      '  hint: Write it inside: metric: { unit: … }.',
+  ],
+  'nesting-overlay.yaml': [
+    'nesting-overlay.yaml:5:5 error[unknown-key]: "title" is not a replacement field: it belongs in "slide" or "section"\n' +
+      '  hint: Write it inside: slide: { title: … } or section: { title: … }.',
   ],
   'naming-styles.yaml': [
     'naming-styles.yaml:12:9 error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)\n' +

@@ -22,7 +22,12 @@ export function problemsFromIssues(
   const found = issues.flatMap((issue) => toProblems(schema, data, issue, written));
   // A key written one level too shallow belongs to the mapping above it: then the one there
   // that misses it is no news either.
-  const misplaced = new Map(found.flatMap((problem) => misplacedIn(problem, schema, data)));
+  const misplaced = new Map(
+    found
+      .flatMap((problem) => misplacedIn(problem, schema, data))
+      // A key cannot be indented into a mapping written as { … }: that one is named by inMappingBeside.
+      .filter(([, under]) => !written.isFlowMapping(under.path)),
+  );
   const problems = found
     .filter(
       (problem) =>
@@ -52,7 +57,7 @@ export function problemsFromIssues(
     .filter((problem) => problem.code !== 'missing-field' || !reported(problem))
     .map((problem) => {
       const field = renames.get(problem);
-      if (field === undefined) return problem;
+      if (field === undefined) return inMappingBeside(problem, schema, data);
       // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }").
       const inside = allowedKeys(schema, [...problem.path, field], data);
       return problem.key !== undefined && inside.includes(problem.key)
@@ -117,6 +122,34 @@ function misplacedIn(
     path = [...path, last];
   }
   return [];
+}
+
+/**
+ * An unknown key that a mapping field beside it takes, and that resembles no field of its own:
+ * a replacement's `title` written beside its `id`, where it belongs in `section`.
+ */
+function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data: unknown): SemanticProblem {
+  const { key } = problem;
+  if (problem.code !== 'unknown-key' || key === undefined || problem.under) return problem;
+  const allowed = allowedKeys(schema, problem.path, data);
+  if (suggestKey(key, allowed)) return problem;
+  const own = schemaAt(schema, problem.path, data);
+  const shape = own instanceof z.ZodObject ? (own.shape as Record<string, z.core.$ZodType>) : {};
+  const takers = allowed.filter((field) => takesKey(shape[field], key));
+  if (takers.length === 0) return problem;
+  return {
+    ...problem,
+    message: `${problem.message}: it belongs in ${takers.map((field) => `"${field}"`).join(' or ')}`,
+    hint: `Write it inside: ${takers.map((field) => `${field}: { ${key}: … }`).join(' or ')}.`,
+  };
+}
+
+/** Whether a mapping of this schema (or of one of its kinds) has the key. */
+function takesKey(schema: z.core.$ZodType | undefined, key: string): boolean {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return takesKey(schema.unwrap(), key);
+  if (schema instanceof z.ZodObject) return key in schema.shape;
+  if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).some((option) => takesKey(option, key));
+  return false;
 }
 
 function asRename(problem: SemanticProblem, field: string): SemanticProblem {

@@ -79,6 +79,16 @@ const CASES: Record<string, string[]> = {
   'nesting.yaml': [
     'nesting.yaml:13:9 error[unknown-key]: "unit" is not a slide field: it belongs in "metric"\n' +
       '  hint: Write it inside: metric: { unit: … }.',
+    'nesting.yaml:19:13 error[unknown-key]: "tea" is not a table row field: it belongs in "cells"\n' +
+      '  hint: Write it inside "cells", which a table row needs: cells: { tea: …, coffee: … }.',
+    'nesting.yaml:20:13 error[unknown-key]: "coffee" is not a table row field: it belongs in "cells"\n' +
+      '  hint: Write it inside "cells", which a table row needs: cells: { tea: …, coffee: … }.',
+  ],
+  'plain-contenders.yaml': [
+    'plain-contenders.yaml:3:14 error[wrong-type]: "contenders[0]" must be a mapping, not "Tea"\n' +
+      '  hint: Write a contender as a mapping of its fields: { id: …, name: …, color: … }.',
+    'plain-contenders.yaml:3:19 error[wrong-type]: "contenders[1]" must be a mapping, not "Coffee"\n' +
+      '  hint: Write a contender as a mapping of its fields: { id: …, name: …, color: … }.',
   ],
   'nesting-overlay.yaml': [
     'nesting-overlay.yaml:5:5 error[unknown-key]: "title" is not a replacement field: it belongs in "slide" or "section"\n' +

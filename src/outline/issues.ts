@@ -58,11 +58,18 @@ export function problemsFromIssues(
     .map((problem) => {
       const field = renames.get(problem);
       if (field === undefined) return inMappingBeside(problem, schema, data);
-      // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }").
-      const inside = allowedKeys(schema, [...problem.path, field], data);
-      return problem.key !== undefined && inside.includes(problem.key)
-        ? asNested(problem, field, inside)
-        : asRename(problem, field);
+      // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }", a
+      // contender's cell beside a row's aspect): shown with the mapping's fields, or the keys written.
+      if (problem.key === undefined || !fieldTakes(schema, data, [...problem.path, field], problem.key)) {
+        return asRename(problem, field);
+      }
+      const fields = allowedKeys(schema, [...problem.path, field], data);
+      const written = problems.flatMap((other) =>
+        other.code === 'unknown-key' && other.key !== undefined && samePath(other.path, problem.path)
+          ? [other.key]
+          : [],
+      );
+      return asNested(problem, field, fields.length ? fields : written.map((key) => `${key}: …`));
     });
 }
 
@@ -85,8 +92,9 @@ function renamedField(
   const field = String(missing[0]?.path.at(-1));
   if (unknown.length === 1) return field;
   // Several fields of the missing mapping, all written beside it.
-  const inside = allowedKeys(schema, [...mapping, field], data);
-  return unknown.every((other) => other.key !== undefined && inside.includes(other.key)) ? field : undefined;
+  return unknown.every((other) => other.key !== undefined && fieldTakes(schema, data, [...mapping, field], other.key))
+    ? field
+    : undefined;
 }
 
 /**
@@ -133,9 +141,11 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
   if (problem.code !== 'unknown-key' || key === undefined || problem.under) return problem;
   const allowed = allowedKeys(schema, problem.path, data);
   if (suggestKey(key, allowed)) return problem;
-  const own = schemaAt(schema, problem.path, data);
-  const shape = own instanceof z.ZodObject ? (own.shape as Record<string, z.core.$ZodType>) : {};
-  const takers = allowed.filter((field) => takesKey(shape[field], key));
+  // A field's own mapping names the key; a record (cells, values) takes any id-like key, so it counts only alone.
+  const takes = (records: boolean) =>
+    allowed.filter((field) => fieldTakes(schema, data, [...problem.path, field], key, records));
+  const named = takes(false);
+  const takers = named.length ? named : takes(true);
   if (takers.length === 0) return problem;
   return {
     ...problem,
@@ -144,12 +154,16 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
   };
 }
 
-/** Whether a mapping of this schema (or of one of its kinds) has the key. */
-function takesKey(schema: z.core.$ZodType | undefined, key: string): boolean {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return takesKey(schema.unwrap(), key);
-  if (schema instanceof z.ZodObject) return key in schema.shape;
-  if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).some((option) => takesKey(option, key));
-  return false;
+/** Whether the mapping at `path` (an object, any kind of slide, or with `records` a record) takes the key. */
+function fieldTakes(root: z.core.$ZodType, data: unknown, path: OutlinePath, key: string, records = true): boolean {
+  const takes = (schema: z.core.$ZodType | undefined): boolean => {
+    if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return takes(schema.unwrap());
+    if (schema instanceof z.ZodObject) return key in schema.shape;
+    if (schema instanceof z.ZodRecord) return records && z.safeParse(schema.keyType, key).success;
+    if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).some(takes);
+    return false;
+  };
+  return takes(schemaAt(root, path, data));
 }
 
 function asRename(problem: SemanticProblem, field: string): SemanticProblem {
@@ -216,7 +230,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         at(
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
-          expectedHint(issue.expected, value),
+          mappingHint(root, path, data, value) ?? expectedHint(issue.expected, value),
         ),
       ];
     case 'invalid_union': {
@@ -428,6 +442,18 @@ function article(expected: string): string {
     boolean: 'true or false',
   };
   return words[expected] ?? expected;
+}
+
+/** For a text or number where a mapping of fields belongs (`contenders: [Go, Rust]`): the fields it needs. */
+function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, value: unknown): string | undefined {
+  const object = schemaAt(root, path, data);
+  if (!(object instanceof z.ZodObject) || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
+  const required = Object.entries(object.shape as Record<string, z.core.$ZodType>).flatMap(([key, schema]) =>
+    schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? [] : [`${key}: …`],
+  );
+  return required.length
+    ? `Write ${withArticle(thingAt(path))} as a mapping of its fields: { ${required.join(', ')} }.`
+    : undefined;
 }
 
 function expectedHint(expected: string, value: unknown): string | undefined {

@@ -339,3 +339,56 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
     });
   }
 });
+
+describeWithBrowser('column headings', { concurrent: true }, () => {
+  for (const kind of ['decision', 'pros-cons'] as const) {
+    it(`are as tall as the tallest on the slide, so the lists start on one line (${kind})`, async () => {
+      const contenders = [
+        { id: 'k', name: 'Kafka', color: '#231f20' },
+        { id: 'r', name: 'RabbitMQ Streams', color: '#ff6600' },
+        { id: 'n', name: 'NATS', color: '#27aae1' },
+        { id: 'p', name: 'Pulsar', color: '#188fff' },
+      ];
+      const slide =
+        kind === 'decision'
+          ? {
+              kind,
+              title: 'Which one?',
+              choices: contenders.map((c) => ({ contender: c.id, when: [`You like ${c.name}`] })),
+            }
+          : {
+              kind,
+              title: 'Strengths',
+              pros: Object.fromEntries(contenders.map((c) => [c.id, [`Good at ${c.name}`]])),
+              cons: Object.fromEntries(contenders.map((c) => [c.id, ['Some cost']])),
+            };
+      const compiled = compileData({
+        ...minimalOutline(),
+        contenders,
+        sections: [{ id: 's', title: 'S', slides: [slide] }],
+      });
+      const planned = compiled.deck.slides.find((s) => s.kind === kind);
+      expect(planned?.fit?.headings).toBe(2);
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-headings-'));
+      const page = await openDocument(await (await testBrowser()).newPage(), {
+        file: path.join(dir, 'slides.html'),
+        html: slidesDocument(await renderSlides(compiled.markdown, await resolveTheme('versus', ROOT)), 'slides', 'en'),
+      });
+      try {
+        const columns = await page.evaluate(() =>
+          [...document.querySelectorAll('.columns .column')].map((column) => {
+            const heading = (column.querySelector('h2') as HTMLElement).getBoundingClientRect();
+            const first = (column.querySelector('li') as HTMLElement).getBoundingClientRect();
+            return { height: heading.height, list: first.top };
+          }),
+        );
+        expect(columns).toHaveLength(4);
+        expect(new Set(columns.map((c) => Math.round(c.height))).size).toBe(1);
+        expect(new Set(columns.map((c) => Math.round(c.list))).size).toBe(1);
+      } finally {
+        await page.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

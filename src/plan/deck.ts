@@ -76,6 +76,8 @@ export interface SlideFit {
   text?: number;
   /** The largest height an image may take. */
   image?: number;
+  /** Lines every column heading of the slide takes, when the tallest takes more than one. */
+  headings?: number;
 }
 
 /** A source as the References slide shows it: each piece of its line, planned once. */

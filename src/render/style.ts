@@ -7,7 +7,7 @@ import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { edgeOn, readableTextOn } from '../theme/contrast.js';
-import { TABLE, tablePadX } from '../theme/geometry.js';
+import { HEADING_LINE, TABLE, tablePadX } from '../theme/geometry.js';
 import type { Palette } from '../theme/palette.js';
 
 export function contenderStyle(contenders: readonly Contender[], palette: Palette): string {
@@ -63,6 +63,8 @@ const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
   text: (px) =>
     `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,
   image: (px) => `section.fit-image-${px} img { max-height: ${px}px; }`,
+  headings: (lines) =>
+    `section.fit-headings-${lines} .column h2 { box-sizing: content-box; min-height: ${lines * HEADING_LINE}em; }`,
 };
 
 /** The classes that give a slide its fitted sizes, and the first contender a table part shows. */

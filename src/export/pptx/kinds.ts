@@ -159,6 +159,8 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
             ],
           })),
         slide.slots,
+        true,
+        slide.fit?.headings,
       );
       return;
     case 'decision': {
@@ -174,6 +176,7 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
         slide.slots,
         // The closing line stands under the columns: their boxes end above it instead of running to the slide's foot.
         !slide.otherwise,
+        slide.fit?.headings,
       );
       if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
       return;
@@ -463,6 +466,7 @@ function drawColumns(
   columns: Column[],
   slots?: readonly number[],
   open = true,
+  headingLines = 1,
 ): number {
   const across = perRow ?? columns.length;
   const width = columnWidth(across);
@@ -482,14 +486,16 @@ function drawColumns(
         color: readableTextOn(accent),
         bold: true,
       };
-      const headingHeight = paragraphsHeight([heading], width - 2 * COLUMN.headingPadX) + COLUMN.headingPad;
+      // Every heading of the slide as tall as the tallest (`headingLines`), its text at the top as on the slide.
+      const ownHeight = paragraphsHeight([heading], width - 2 * COLUMN.headingPadX);
+      const headingHeight = Math.max(ownHeight, headingLines * BODY.size * HEADING_LINE) + COLUMN.headingPad;
       addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
         lang: frame.labels.lang,
         fill: accent,
         edge: edgeFor(frame, accent),
         radius: COLUMN.headingRadius,
         padding: [COLUMN.headingPad / 2, COLUMN.headingPadX, COLUMN.headingPad / 2, COLUMN.headingPadX],
-        valign: 'middle',
+        valign: headingLines > 1 ? 'top' : 'middle',
         shrink: false,
       });
       const bodyTop = y + headingHeight + COLUMN.headingGap;

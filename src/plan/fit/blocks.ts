@@ -80,12 +80,16 @@ export function columnWidth(count: number): number {
 }
 
 /** A column's colored heading (h2 with padding), with its gap below. */
-export function columnHeading(text: string, width: number): [number, number] {
+export function columnHeading(text: string, width: number, lines = 1): [number, number] {
   return [
-    textHeight(text, bold(BODY.size), { width: width - 2 * COLUMN.headingPadX, line: HEADING_LINE }) +
-      COLUMN.headingPad,
+    Math.max(lines, columnHeadingLines(text, width)) * BODY.size * HEADING_LINE + COLUMN.headingPad,
     COLUMN.headingGap,
   ];
+}
+
+/** The lines a column's heading takes at a column width. */
+export function columnHeadingLines(text: string, width: number): number {
+  return lineCount(text, bold(BODY.size), (width - 2 * COLUMN.headingPadX) * WIDTH_SAFETY);
 }
 
 /** Room for the code's lines in a pane `width` px wide (inside its padding). */

@@ -3,9 +3,9 @@
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
-import type { SlideContent } from '../deck.js';
-import { columnHeading, listItem, paragraph, stack } from './blocks.js';
-import { type ColumnLayout, layoutOf, planColumns } from './columns.js';
+import type { SlideContent, SlideFit } from '../deck.js';
+import { columnHeading, columnHeadingLines, columnWidth, listItem, paragraph, stack } from './blocks.js';
+import { type ColumnLayout, type ColumnPlan, layoutOf, planColumns } from './columns.js';
 import type { Part } from './part.js';
 
 /** Prose columns narrower than a quarter of the slide read badly: more contenders take more slides. */
@@ -28,13 +28,27 @@ export function prosConsParts(
       const contender = shown[column] as Contender;
       const labels = sides.filter((side) => own(content[side], contender.id)?.length).length;
       return {
-        // Each part repeats the heading and, at most, both labels.
-        overhead: stack([columnHeading(contender.name, width)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
+        // Each part repeats the heading (as tall as the tallest beside it) and, at most, both labels.
+        overhead:
+          stack([
+            columnHeading(
+              contender.name,
+              width,
+              headingLines(
+                shown.map((c) => c.name),
+                width,
+              ),
+            ),
+          ]) +
+          COLUMN.headingGap +
+          labels * label +
+          COLUMN.trailing,
         items: itemsOf(contender).map((item) => listItem(item.text, width, { size: BODY.size, gap: COLUMN.itemGap })),
       };
     };
     const plan = planColumns({ count: shown.length, budget, layout, allowed: (n) => n <= MAX_TEXT_COLUMNS });
     return plan?.slides.map((slide) => {
+      const placed = layoutOf(slide, plan.perRow, (column) => itemsOf(shown[column] as Contender).length);
       const lists = { pros: {} as Record<string, string[]>, cons: {} as Record<string, string[]> };
       for (const { column, from, to } of slide.columns) {
         const contender = shown[column] as Contender;
@@ -46,8 +60,8 @@ export function prosConsParts(
       }
       return {
         content: { ...content, ...lists },
-        fit: {},
-        ...layoutOf(slide, plan.perRow, (column) => itemsOf(shown[column] as Contender).length),
+        fit: headingsFit(slide, placed.columns, (column) => (shown[column] as Contender).name),
+        ...placed,
       };
     });
   };
@@ -66,8 +80,12 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
   const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + COLUMN.closingGap : 0;
   const layout = (column: number, width: number): ColumnLayout => {
     const choice = content.choices[column] as (typeof content.choices)[number];
+    const lines = headingLines(
+      content.choices.map((c) => c.label),
+      width,
+    );
     return {
-      overhead: stack([columnHeading(choice.label, width)]) + COLUMN.headingGap + COLUMN.trailing,
+      overhead: stack([columnHeading(choice.label, width, lines)]) + COLUMN.headingGap + COLUMN.trailing,
       items: choice.when.map((w) => listItem(w, width, { size: BODY.size, gap: COLUMN.itemGap })),
     };
   };
@@ -81,16 +99,41 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;
   const perRow = plan.perRow;
-  return plan.slides.map((slide, i) => ({
-    content: {
-      ...choices,
-      choices: slide.columns.map(({ column, from, to }) => {
-        const choice = content.choices[column] as (typeof content.choices)[number];
-        return { ...choice, when: choice.when.slice(from, to) };
-      }),
-      ...(otherwise && i === parts - 1 ? { otherwise } : {}),
-    },
-    fit: {},
-    ...layoutOf(slide, perRow, (column) => content.choices[column]?.when.length ?? 0),
-  }));
+  return plan.slides.map((slide, i) => {
+    const placed = layoutOf(slide, perRow, (column) => content.choices[column]?.when.length ?? 0);
+    return {
+      content: {
+        ...choices,
+        choices: slide.columns.map(({ column, from, to }) => {
+          const choice = content.choices[column] as (typeof content.choices)[number];
+          return { ...choice, when: choice.when.slice(from, to) };
+        }),
+        ...(otherwise && i === parts - 1 ? { otherwise } : {}),
+      },
+      fit: headingsFit(slide, placed.columns, (column) => content.choices[column]?.label ?? ''),
+      ...placed,
+    };
+  });
+}
+
+/**
+ * The lines the tallest of these headings takes at a column width: every heading of a slide is as
+ * tall, so that the lists under them start on one line (planned with the slide's every heading,
+ * whichever row or part it ends up in).
+ */
+function headingLines(headings: readonly string[], width: number): number {
+  return Math.max(1, ...headings.map((heading) => columnHeadingLines(heading, width)));
+}
+
+/** A slide's headings' common height in lines, when they take more than one. */
+function headingsFit(
+  slide: ColumnPlan['slides'][number],
+  columns: number,
+  headingOf: (column: number) => string,
+): SlideFit {
+  const lines = headingLines(
+    slide.columns.map(({ column }) => headingOf(column)),
+    columnWidth(columns),
+  );
+  return lines > 1 ? { headings: lines } : {};
 }

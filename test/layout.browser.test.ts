@@ -341,8 +341,8 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
 });
 
 describeWithBrowser('column headings', { concurrent: true }, () => {
-  for (const kind of ['decision', 'pros-cons'] as const) {
-    it(`are as tall as the tallest on the slide, so the lists start on one line (${kind})`, async () => {
+  for (const kind of ['decision', 'pros-cons', 'code'] as const) {
+    it(`are as tall as the tallest on the slide, so what is under them starts on one line (${kind})`, async () => {
       const contenders = [
         { id: 'k', name: 'Kafka', color: '#231f20' },
         { id: 'r', name: 'RabbitMQ Streams', color: '#ff6600' },
@@ -356,12 +356,18 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
               title: 'Which one?',
               choices: contenders.map((c) => ({ contender: c.id, when: [`You like ${c.name}`] })),
             }
-          : {
-              kind,
-              title: 'Strengths',
-              pros: Object.fromEntries(contenders.map((c) => [c.id, [`Good at ${c.name}`]])),
-              cons: Object.fromEntries(contenders.map((c) => [c.id, ['Some cost']])),
-            };
+          : kind === 'code'
+            ? {
+                kind,
+                title: 'Hello',
+                panes: contenders.map((c) => ({ contender: c.id, language: 'python', code: 'print(1)' })),
+              }
+            : {
+                kind,
+                title: 'Strengths',
+                pros: Object.fromEntries(contenders.map((c) => [c.id, [`Good at ${c.name}`]])),
+                cons: Object.fromEntries(contenders.map((c) => [c.id, ['Some cost']])),
+              };
       const compiled = compileData({
         ...minimalOutline(),
         contenders,
@@ -378,7 +384,7 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
         const columns = await page.evaluate(() =>
           [...document.querySelectorAll('.columns .column')].map((column) => {
             const heading = (column.querySelector('h2') as HTMLElement).getBoundingClientRect();
-            const first = (column.querySelector('li') as HTMLElement).getBoundingClientRect();
+            const first = (column.querySelector('li, pre') as HTMLElement).getBoundingClientRect();
             return { height: heading.height, list: first.top };
           }),
         );

@@ -193,6 +193,8 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
           draw: (x: number, y: number, width: number) => drawCode(frame, slide, pane, x, y, width),
         })),
         slide.slots,
+        true,
+        slide.fit?.headings,
       );
       return;
     case 'timeline':

@@ -7,7 +7,7 @@ import { CODE, COLUMN } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { codeHeight, codeWidth, columnHeading, columnWidth, paragraph, stack } from './blocks.js';
 import { CONTINUATION, type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
-import { type ColumnLayout, type ColumnPlan, planColumns, slotsOf } from './columns.js';
+import { type ColumnLayout, type ColumnPlan, headingLines, headingsFit, planColumns, slotsOf } from './columns.js';
 import type { Part } from './part.js';
 import { textWidth } from './text.js';
 
@@ -67,8 +67,12 @@ function planPanes(
       const found = laidOut.get(key);
       if (found) return found;
       const { pane, lines } = panes[index] as (typeof panes)[number];
+      const tallest = headingLines(
+        panes.map((p) => nameOf(p.pane.contender)),
+        width,
+      );
       const overhead =
-        stack([columnHeading(nameOf(pane.contender), width)]) +
+        stack([columnHeading(nameOf(pane.contender), width, tallest)]) +
         COLUMN.headingGap +
         codeHeight(0, size) +
         (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
@@ -105,7 +109,12 @@ function planPanes(
               code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ',
             })),
           },
-          fit: size === CODE.size ? {} : { code: size },
+          fit: {
+            ...(size === CODE.size ? {} : { code: size }),
+            ...headingsFit(slide, plan.perRow, (column) =>
+              nameOf((panes[column] as (typeof panes)[number]).pane.contender),
+            ),
+          },
           columns: plan.perRow,
           ...slotsOf(slide),
         });

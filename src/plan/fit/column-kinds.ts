@@ -3,9 +3,9 @@
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
-import type { SlideContent, SlideFit } from '../deck.js';
-import { columnHeading, columnHeadingLines, columnWidth, listItem, paragraph, stack } from './blocks.js';
-import { type ColumnLayout, type ColumnPlan, layoutOf, planColumns } from './columns.js';
+import type { SlideContent } from '../deck.js';
+import { columnHeading, listItem, paragraph, stack } from './blocks.js';
+import { type ColumnLayout, headingLines, headingsFit, layoutOf, planColumns } from './columns.js';
 import type { Part } from './part.js';
 
 /** Prose columns narrower than a quarter of the slide read badly: more contenders take more slides. */
@@ -114,26 +114,4 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
       ...placed,
     };
   });
-}
-
-/**
- * The lines the tallest of these headings takes at a column width: every heading of a slide is as
- * tall, so that the lists under them start on one line (planned with the slide's every heading,
- * whichever row or part it ends up in).
- */
-function headingLines(headings: readonly string[], width: number): number {
-  return Math.max(1, ...headings.map((heading) => columnHeadingLines(heading, width)));
-}
-
-/** A slide's headings' common height in lines, when they take more than one. */
-function headingsFit(
-  slide: ColumnPlan['slides'][number],
-  columns: number,
-  headingOf: (column: number) => string,
-): SlideFit {
-  const lines = headingLines(
-    slide.columns.map(({ column }) => headingOf(column)),
-    columnWidth(columns),
-  );
-  return lines > 1 ? { headings: lines } : {};
 }

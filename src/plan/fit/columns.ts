@@ -3,7 +3,8 @@
  * how many stand side by side on a slide, and how each column's items split
  * over continuation slides. Every contender is always shown.
  */
-import { columnGap, columnWidth, stack } from './blocks.js';
+import type { SlideFit } from '../deck.js';
+import { columnGap, columnHeadingLines, columnWidth, stack } from './blocks.js';
 import { type BreakCost, evenGroups, paginate, type Sized } from './paginate.js';
 
 /** One contender's column, laid out at a given width. */
@@ -240,4 +241,26 @@ export function slotsOf(slide: ColumnPlan['slides'][number]): { slots?: number[]
   const slots = slide.columns.map((c) => c.slot);
   const filled = slots.every((slot, i) => slot === 0 || slot === (slots[i - 1] ?? -1) + 1);
   return filled ? {} : { slots };
+}
+
+/**
+ * The lines the tallest of these headings takes at a column width: every heading of a slide is as
+ * tall, so that the lists under them start on one line (planned with the slide's every heading,
+ * whichever row or part it ends up in).
+ */
+export function headingLines(headings: readonly string[], width: number): number {
+  return Math.max(1, ...headings.map((heading) => columnHeadingLines(heading, width)));
+}
+
+/** A slide's headings' common height in lines, when they take more than one. */
+export function headingsFit(
+  slide: ColumnPlan['slides'][number],
+  columns: number,
+  headingOf: (column: number) => string,
+): SlideFit {
+  const lines = headingLines(
+    slide.columns.map(({ column }) => headingOf(column)),
+    columnWidth(columns),
+  );
+  return lines > 1 ? { headings: lines } : {};
 }

@@ -2,7 +2,7 @@
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
  * a comma inside { … }, text with ": " read as a key, a field written beside
- * the mapping that takes it, a key written in another naming style, problems the
+ * the mapping that takes it, an escape left at half a character, a key written in another naming style, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -93,6 +93,12 @@ const CASES: Record<string, string[]> = {
   'nesting-overlay.yaml': [
     'nesting-overlay.yaml:5:5 error[unknown-key]: "title" is not a replacement field: it belongs in "slide" or "section"\n' +
       '  hint: Write it inside: slide: { title: … } or section: { title: … }.',
+  ],
+  'half-characters.yaml': [
+    'half-characters.yaml:2:8 error[invalid-value]: "title" holds half of a character ("\\ud83d", a surrogate without its pair)\n' +
+      '  hint: Write the character itself, or both halves of its escape ("\\ud83d\\ude80" for 🚀).',
+    'half-characters.yaml:12:57 error[invalid-value]: "bullets[1]" holds half of a character ("\\udfff", a surrogate without its pair)\n' +
+      '  hint: Write the character itself, or both halves of its escape ("\\ud83d\\ude80" for 🚀).',
   ],
   'naming-styles.yaml': [
     'naming-styles.yaml:12:9 error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)\n' +

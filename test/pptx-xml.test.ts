@@ -21,7 +21,7 @@ function hostileOutline() {
   });
   const slides = outline.sections[0]?.slides ?? [];
   Object.assign(slides[0] ?? {}, {
-    notes: 'Escape \u001b[31m red, NUL \u0000, U+FFFE \ufffe, U+FFFF \uffff, a lone \ud800 surrogate.',
+    notes: 'Escape \u001b[31m red, NUL \u0000, U+FFFE \ufffe, U+FFFF \uffff, a whole pair \ud83d\ude80.',
     privateNotes: 'Private \u0001 note',
   });
   slides.push(

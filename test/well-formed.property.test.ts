@@ -1,7 +1,8 @@
 /**
  * Property test: whatever text an outline's fields hold (XML's and JSON's
- * specials, control characters, U+FFFE, lone surrogates: anything YAML can
- * carry), the native PPTX is well-formed XML 1.0 in every part, as a strict
+ * specials, control characters, U+FFFE: anything YAML can carry and the
+ * outline accepts; half a surrogate pair is refused, see mistakes.test.ts),
+ * the native PPTX is well-formed XML 1.0 in every part, as a strict
  * parser reads it, and each notebook is JSON whose code cells hold the code
  * as written. The outline is made as data, written with the `yaml` package
  * and compiled in-process.
@@ -82,18 +83,21 @@ const anyText = fc.oneof(
 );
 
 const CONTROLS = new RegExp(CONTROL_CHARS.source, 'g');
+/** Half of a surrogate pair, on its own (with the u flag, a whole pair is one character). */
+const HALVES = /[\ud800-\udfff]/gu;
 
 /** Text a slide shows, as the schema accepts it: no control characters but tab and newline, not blank, within `max`. */
 const slideText = (max: number) =>
   anyText.map((s) => {
-    let text = s.replace(CONTROLS, '');
+    let text = s.replace(CONTROLS, '').replace(HALVES, '');
     if (!/\S/u.test(text)) text = `x${text}`;
     while (displayLength(text) > max) text = text.slice(0, -1);
     return text;
   });
 
-/** Code, notes and solutions: anything, but not empty where the schema says so. */
-const code = anyText.map((s) => s || 'x');
+/** Code, notes and solutions: anything whole, but not empty where the schema says so. */
+const whole = anyText.map((s) => s.replace(HALVES, ''));
+const code = whole.map((s) => s || 'x');
 
 const fields = fc.record({
   title: slideText(200),
@@ -117,8 +121,8 @@ const fields = fc.record({
   quote: slideText(300),
   by: slideText(120),
   caption: slideText(300),
-  notes: anyText,
-  privateNotes: anyText,
+  notes: whole,
+  privateNotes: whole,
   code: fc.tuple(code, code),
   starter: code,
   solution: code,

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
 import { problemsFromIssues } from './issues.js';
-import { isRecord, valueAt } from './outline-path.js';
+import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import { hasKey, locateProblems, positionOf, related, type SemanticProblem, writtenIn } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
@@ -112,11 +112,39 @@ function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Valida
     ]);
   }
   const result = schema.safeParse(parsed.data);
+  const halves = locateProblems(parsed, halfCharacters(parsed.data));
   if (!result.success) {
     const problems = problemsFromIssues(schema, parsed.data, result.error.issues, writtenIn(parsed));
-    return failed(explainEmptyKeys(parsed, locateProblems(parsed, problems)));
+    return failed([...explainEmptyKeys(parsed, locateProblems(parsed, problems)), ...halves]);
   }
+  if (halves.length > 0) return failed(halves);
   return { ok: true, outline: result.data };
+}
+
+/**
+ * Text holding half of a character: a "\ud83d" escape without the "\ude80" that completes
+ * it (🚀). No file can hold it; every output would show � in its place.
+ */
+function halfCharacters(data: unknown, path: OutlinePath = []): SemanticProblem[] {
+  if (typeof data === 'string') {
+    // With the u flag, a pair is one character: the class finds only a half on its own.
+    const half = /[\ud800-\udfff]/u.exec(data)?.[0];
+    if (half === undefined) return [];
+    const asEscape = `\\u${half.charCodeAt(0).toString(16)}`;
+    const last = path.at(-1);
+    const field = typeof last === 'number' ? `${String(path.at(-2))}[${last}]` : String(last ?? 'outline');
+    return [
+      {
+        code: 'invalid-value',
+        message: `"${field}" holds half of a character ("${asEscape}", a surrogate without its pair)`,
+        path,
+        hint: 'Write the character itself, or both halves of its escape ("\\ud83d\\ude80" for 🚀).',
+      },
+    ];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => halfCharacters(item, [...path, i]));
+  if (isRecord(data)) return Object.entries(data).flatMap(([key, value]) => halfCharacters(value, [...path, key]));
+  return [];
 }
 
 /**

@@ -64,12 +64,12 @@ export function problemsFromIssues(
         return asRename(problem, field);
       }
       const fields = allowedKeys(schema, [...problem.path, field], data);
-      const written = problems.flatMap((other) =>
+      const keysBeside = problems.flatMap((other) =>
         other.code === 'unknown-key' && other.key !== undefined && samePath(other.path, problem.path)
           ? [other.key]
           : [],
       );
-      return asNested(problem, field, fields.length ? fields : written.map((key) => `${key}: …`));
+      return asNested(problem, field, fields.length ? fields : keysBeside.map((key) => `${key}: …`));
     });
 }
 
@@ -418,7 +418,8 @@ function cellOf(data: unknown, mapping: OutlinePath, key: string): string {
   return `the ${key} cell${typeof aspect === 'string' ? ` of row "${aspect}"` : ''}`;
 }
 
-function fieldName(path: OutlinePath): string {
+/** How messages name the field at a path: its key, or `bullets[2]` for an item of a list. */
+export function fieldName(path: OutlinePath): string {
   const last = path.at(-1);
   return typeof last === 'number' ? `${String(path.at(-2) ?? 'item')}[${last}]` : String(last ?? 'outline');
 }

@@ -5,7 +5,7 @@
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
-import { problemsFromIssues } from './issues.js';
+import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import { hasKey, locateProblems, positionOf, related, type SemanticProblem, writtenIn } from './positions.js';
@@ -131,12 +131,10 @@ function halfCharacters(data: unknown, path: OutlinePath = []): SemanticProblem[
     const half = /[\ud800-\udfff]/u.exec(data)?.[0];
     if (half === undefined) return [];
     const asEscape = `\\u${half.charCodeAt(0).toString(16)}`;
-    const last = path.at(-1);
-    const field = typeof last === 'number' ? `${String(path.at(-2))}[${last}]` : String(last ?? 'outline');
     return [
       {
         code: 'invalid-value',
-        message: `"${field}" holds half of a character ("${asEscape}", a surrogate without its pair)`,
+        message: `"${fieldName(path)}" holds half of a character ("${asEscape}", a surrogate without its pair)`,
         path,
         hint: 'Write the character itself, or both halves of its escape ("\\ud83d\\ude80" for 🚀).',
       },

@@ -2,7 +2,7 @@
  * A theme's colors, for what versus computes or draws without the CSS: the
  * contrast of the contenders' colors, their outlines, the native PowerPoint.
  * The built-in themes' as themes/versus.css and themes/versus-dark.css set
- * them; a theme file's read from its CSS (`paletteOfCss`).
+ * them; a theme file's read from its CSS (`themeColors`).
  */
 import postcss from 'postcss';
 import { type BuiltInTheme, DEFAULT_THEME } from './themes.js';

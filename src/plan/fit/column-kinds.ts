@@ -27,22 +27,14 @@ export function prosConsParts(
     const layout = (column: number, width: number): ColumnLayout => {
       const contender = shown[column] as Contender;
       const labels = sides.filter((side) => own(content[side], contender.id)?.length).length;
+      const tallest = headingLines(
+        shown.map((c) => c.name),
+        width,
+      );
       return {
         // Each part repeats the heading (as tall as the tallest beside it) and, at most, both labels.
         overhead:
-          stack([
-            columnHeading(
-              contender.name,
-              width,
-              headingLines(
-                shown.map((c) => c.name),
-                width,
-              ),
-            ),
-          ]) +
-          COLUMN.headingGap +
-          labels * label +
-          COLUMN.trailing,
+          stack([columnHeading(contender.name, width, tallest)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
         items: itemsOf(contender).map((item) => listItem(item.text, width, { size: BODY.size, gap: COLUMN.itemGap })),
       };
     };

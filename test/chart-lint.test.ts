@@ -107,6 +107,17 @@ describe('chart lint rules', () => {
     ]);
   });
 
+  it('take a name in parentheses for no unit: hardware, a file kind', async () => {
+    const text = talk(
+      SOUND.replace('label: SAM,', 'label: SAM (GPU),').replace('label: Gemma,', 'label: Gemma (numbers),'),
+    );
+    expect(chartFindings((await check(text)).report)).toEqual([]);
+    const rates = talk(
+      SOUND.replace('label: SAM,', 'label: SAM (tokens/s),').replace('label: Gemma,', 'label: Gemma (MB),'),
+    );
+    expect(chartFindings((await check(rates)).report).map((f) => f.code)).toEqual(['mixed-units']);
+  });
+
   it('suggest a log scale for values spanning more than 100×, and not once it is set', async () => {
     const text = talk(SOUND.replace('b: 1300', 'b: 130000'));
     const { file, report } = await check(text);

@@ -91,8 +91,15 @@ export function lowerIsBetterWord(title: string, unit: string | undefined): stri
   return unit && LOWER_IS_BETTER_UNITS.test(unit.trim()) ? unit.trim() : undefined;
 }
 
-/** A unit a group's label names at its end: "SAM (ms)", "Gemma [s]". */
+/** A unit a group's label names at its end: "SAM (ms)", "Gemma [s]"; not "ResNet (GPU)" or "canada.json (numbers)". */
 const LABEL_UNIT = /[([]\s*([^()[\]]{1,12}?)\s*[)\]]\s*$/u;
+
+/**
+ * What reads as a unit: one of time, size, money, share or rate (`tokens/s`), with an SI
+ * prefix where it takes one; a word in parentheses is otherwise a name ("GPU", "numbers").
+ */
+const UNIT_LIKE =
+  /^(?:%|‰|°[CF]|x|×|[kMGTPmµun]?(?:s|B|b|Hz|W|Wh|J|g|m|px)|Ki?B|Mi?B|Gi?B|Ti?B|ms|µs|us|ns|sec|secs|min|mins|h|hrs?|days?|\$|€|£|¥|USD|EUR|GBP|JPY|CNY|fps|ops|qps|rps|tps|\S+\/\S+)$/u;
 
 function within(where: Where, ...keys: (string | number)[]): Where {
   return Array.isArray(where) ? [...where, ...keys] : { ...where, path: [...where.path, ...keys] };
@@ -122,7 +129,7 @@ export function lintChart(parts: ChartSlide[], number: number, at: (where: Where
   const units = new Map<string, string>();
   for (const group of groups) {
     const named = group.label && LABEL_UNIT.exec(group.label)?.[1];
-    if (named) units.set(named.toLowerCase(), named);
+    if (named && UNIT_LIKE.test(named)) units.set(named.toLowerCase(), named);
   }
   if (unit && units.size > 0) units.set(unit.toLowerCase(), unit);
   if (units.size > 1) {

@@ -89,10 +89,12 @@ const HALVES = /[\ud800-\udfff]/gu;
 /** Text a slide shows, as the schema accepts it: no control characters but tab and newline, not blank, within `max`. */
 const slideText = (max: number) =>
   anyText.map((s) => {
-    let text = s.replace(CONTROLS, '').replace(HALVES, '');
-    if (!/\S/u.test(text)) text = `x${text}`;
-    while (displayLength(text) > max) text = text.slice(0, -1);
-    return text;
+    const text = s.replace(CONTROLS, '').replace(HALVES, '');
+    // Shortened a character at a time: a pair goes whole, never leaving half of it.
+    const characters = [...(/\S/u.test(text) ? text : `x${text}`)];
+    while (displayLength(characters.join('')) > max) characters.pop();
+    const kept = characters.join('');
+    return /\S/u.test(kept) ? kept : 'x';
   });
 
 /** Code, notes and solutions: anything whole, but not empty where the schema says so. */

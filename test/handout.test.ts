@@ -55,7 +55,24 @@ describe('the handout', () => {
       'Plain. Example.',
     ]);
     expect(items[0]?.querySelector('.accessed')?.text).toBe('(accessed November 20, 2026)');
-    expect(document.querySelector('.reference-list h2')?.text).toBe(slide?.title);
+    // Beside the References slide, in its notes' place: no page of their own after the last slide.
+    const references = document.querySelectorAll('article.item').find((item) => item.querySelector('.reference-list'));
+    expect(references?.querySelector('h3')?.text).toMatch(new RegExp(`^\\d+\\. ${slide?.title} ·`));
+    expect(references?.text).not.toContain('No notes for this slide');
+    expect(document.querySelector('section.references')).toBeNull();
+  });
+
+  it('lists the sources after the last slide, under their title, when the talk shows no References slide', () => {
+    const outline = { ...minimalOutline(), references: false };
+    const { deck: unlisted } = compileData(outline);
+    expect(unlisted.slides.some((s) => s.kind === 'references')).toBe(false);
+    const document = parse(
+      handoutDocument(unlisted, { slides: unlisted.slides.map(() => ''), css: '' }, { layout: 3, paper: 'a4' }),
+    );
+    const section = document.querySelector('section.references');
+    expect(section?.querySelector('h2')?.text).toBe('References');
+    expect(section?.querySelectorAll('.reference-list li').length).toBe(unlisted.references.lines.length);
+    expect(unlisted.references.lines.length).toBeGreaterThan(0);
   });
 
   it('starts a slide of layouts 2 and 3 only where its strut fits, so that no more than 2 or 3 share a page', () => {

@@ -1,11 +1,12 @@
 /**
  * Handout PDF: a cover, then every slide (vector, in the deck's theme) with
  * its speaker notes beside or below it, page numbers, bookmarks per section,
- * and the references in full. Printed by the shared browser.
+ * and the references in full beside the References slides. Printed by the
+ * shared browser.
  */
 
 import { type Labels, labelsFor } from '../i18n/labels.js';
-import type { Deck, DeckSlide } from '../plan/deck.js';
+import type { Deck, DeckSlide, ReferenceLine } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
@@ -93,8 +94,8 @@ ${NOTES_FLOW_CSS}
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 /* Layouts 1 and 2: a slide's heading is under it; the two stay together. */
 .layout-1 .item .thumb, .layout-2 .item .thumb { break-after: avoid; }
-.reference-list { break-before: page; }
-.reference-list ol { padding-inline-start: 6mm; }
+.references { break-before: page; }
+.reference-list { padding-inline-start: 6mm; margin: 0; }
 .reference-list li { margin-bottom: 2mm; break-inside: avoid; }
 /* The last three references go together: a last page never holds one or two lines alone. */
 .reference-list li:nth-last-child(-n + 2) { break-before: avoid; }
@@ -182,9 +183,14 @@ export function notesHtml(slide: DeckSlide, labels: Labels): string {
   return `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
 }
 
-/** A slide of the handout: its number in the deck and its picture as Marp drew it. */
+/**
+ * A slide of the handout: its number in the deck and its picture as Marp drew it. A References
+ * slide has its sources in full beside it, linked, instead of a page of their own after the
+ * last slide (which held one or two lines for a talk of few sources).
+ */
 function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: string }, labels: Labels): string {
-  const paragraphs = notesHtml(slide, labels);
+  const listed = slide.kind === 'references' ? referenceList(slide.sources) : '';
+  const paragraphs = listed && paragraphsOf(slide.notes).length === 0 ? listed : notesHtml(slide, labels) + listed;
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
@@ -227,14 +233,23 @@ ${occasion ? `<p>${occasion}</p>` : ''}
 </div>`;
 }
 
-/** The sources, each on the line the References slide shows, the whole address linked. */
+/**
+ * The sources on a page of their own after the last slide, under their title: only for a talk
+ * that shows no References slide (`references: false`), whose items list them.
+ */
 function references(deck: Deck): string {
   const { title, lines } = deck.references;
-  if (lines.length === 0) return '';
+  if (lines.length === 0 || deck.slides.some((slide) => slide.kind === 'references')) return '';
+  return `<section class="references"><h2 class="section-title">${escapeHtml(title)}</h2>${referenceList(lines)}</section>`;
+}
+
+/** Sources, each on the line the References slide shows, the whole address linked, numbered as there. */
+function referenceList(lines: readonly ReferenceLine[]): string {
   const items = lines.map((line) => {
     const address = line.url ? ` <a href="${escapeHtml(line.url)}">${escapeHtml(line.address ?? line.url)}</a>` : '';
     const accessed = line.accessed ? ` <span class="accessed">(${escapeHtml(line.accessed)})</span>` : '';
     return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });
-  return `<section class="reference-list"><h2 class="section-title">${escapeHtml(title)}</h2><ol>${items.join('')}</ol></section>`;
+  const start = lines[0]?.number ?? 1;
+  return `<ol class="reference-list"${start > 1 ? ` start="${start}"` : ''}>${items.join('')}</ol>`;
 }

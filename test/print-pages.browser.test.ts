@@ -4,15 +4,19 @@
  * lines, and files small enough to mail (a raster behind every wrapped code line
  * once made the script 31 MB).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { globSync } from 'tinyglobby';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { scriptDocument } from '../src/export/script.js';
-import { describeWithBrowser } from './helpers.js';
+import { sharedBrowser } from './browser.js';
+import { describeWithBrowser, minimalOutline } from './helpers.js';
 import { type SharedTalk, sharedBuild } from './shared-builds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -178,4 +182,31 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       }
     });
   }
+});
+
+describeWithBrowser("the speaker's script of a short talk", () => {
+  it('prints the References slides after the last section, on its page when they fit', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-script-'));
+    const file = path.join(outDir, 'talk.yaml');
+    const outline = minimalOutline();
+    await writeFile(
+      file,
+      stringify({
+        ...outline,
+        sections: [
+          { id: 'one', title: 'One', slides: [{ kind: 'bullets', title: 'First', bullets: ['a'], sources: ['s1'] }] },
+          { id: 'two', title: 'Two', slides: [{ kind: 'bullets', title: 'Second', bullets: ['b'] }] },
+        ],
+      }),
+    );
+    const { files } = await build(file, { outDir, formats: ['script'], browser: sharedBrowser() });
+    const pages = await printedPages(files.find((f) => f.endsWith('.script.pdf')) as string);
+    // The opening, then one page per section, the References slide on the last.
+    expect(pages.map((page) => page.text.find((line) => /^(Introduction|One|Two|References)$/.test(line)))).toEqual([
+      expect.anything(),
+      'One',
+      'Two',
+    ]);
+    expect(pages.at(-1)?.text).toContain('References');
+  });
 });

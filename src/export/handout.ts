@@ -144,17 +144,18 @@ ${references(deck)}
 
 /** The slides grouped under their sections' titles, as HTML, each slide made into `render(slide, index)`. */
 export function sectionsHtml(deck: Deck, labels: Labels, render: (slide: DeckSlide, index: number) => string): string {
-  const sections: { title: string; items: string[] }[] = [];
+  const sections: { title: string; items: string[]; references: boolean }[] = [];
   deck.slides.forEach((slide, i) => {
     // Before the first section: the opening; after the last: the references, under their own title.
-    const group = slide.section ?? (slide.kind === 'references' ? deck.references.title : labels.t('introduction'));
-    if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [] });
+    const references = !slide.section && slide.kind === 'references';
+    const group = slide.section ?? (references ? deck.references.title : labels.t('introduction'));
+    if (sections.at(-1)?.title !== group) sections.push({ title: group, items: [], references });
     sections.at(-1)?.items.push(render(slide, i));
   });
   return sections
     .map(
       (s) =>
-        `<section class="section"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
+        `<section class="section${s.references ? ' references-slides' : ''}"><h2 class="section-title">${escapeHtml(s.title)}</h2>${s.items.join('\n')}</section>`,
     )
     .join('\n');
 }

@@ -23,7 +23,8 @@ h1, h2, h3 { margin: 0; }
 .heading { margin-bottom: 6mm; }
 .heading h1 { font-size: 22pt; line-height: 1.2; }
 .heading p { font-size: 12pt; color: ${PAPER.muted}; margin: 2mm 0 0; }
-.section + .section { break-before: page; }
+/* Each section of the talk on a new page; the References slides, which the speaker hardly reads, follow the last one. */
+.section + .section:not(.references-slides) { break-before: page; }
 .section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid ${PAPER.fg}; break-after: avoid; }
 .item { display: grid; grid-template-columns: 52mm 1fr; gap: 5mm; align-items: start; margin-bottom: 6mm; }
 .item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }

@@ -70,8 +70,11 @@ describeWithBrowser('versus dev', () => {
     expect(await countOf(page, 'svg[data-marpit-svg]')).toBe(15);
     expect(await imageWidth(page)).toBeGreaterThan(0);
 
-    await writeFile(file, original.replace(TITLE, 'title: Tea vs Cocoa'));
+    // In the talk's language, as the exports are (CJK glyphs and line breaking follow it), also once it changes.
+    expect(await page.$eval('#deck', (deck) => (deck as HTMLElement).lang)).toBe('en');
+    await writeFile(file, original.replace(TITLE, 'title: Tea vs Cocoa\nlang: ja'));
     await expect.poll(() => textOf(page, 'section h1'), EVENTUALLY).toBe('Tea vs Cocoa');
+    expect(await page.$eval('#deck', (deck) => (deck as HTMLElement).lang)).toBe('ja');
 
     await writeFile(file, original.replace(TITLE, 'titel: Tea vs Coffee'));
     await expect.poll(() => isShown(page, '#errors'), EVENTUALLY).toBe(true);

@@ -38,6 +38,8 @@ export interface DevServer {
 
 interface Rendered {
   title: string;
+  /** The talk's language: CJK glyphs and line breaking follow it, as in the exports. */
+  lang: string;
   html: string;
   css: string;
   /** 0 until the outline has built once. */
@@ -51,7 +53,7 @@ interface Built {
   files: string[];
 }
 
-const NO_DECK: Rendered = { title: 'versus dev', html: '', css: '', version: 0 };
+const NO_DECK: Rendered = { title: 'versus dev', lang: 'en', html: '', css: '', version: 0 };
 const SHOWING_LAST = 'The outline has problems; showing the last good deck.';
 const SHOWING_NONE = 'The outline has problems; the deck shows as soon as they are fixed.';
 /** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
@@ -66,6 +68,7 @@ events.addEventListener('deck', (event) => {
   const next = JSON.parse(event.data);
   style.textContent = next.css;
   deck.innerHTML = next.html;
+  deck.lang = next.lang;
   document.title = next.title;
   document.body.dataset.version = next.version;
   errors.hidden = true;
@@ -91,7 +94,7 @@ body { margin: 0; background: #3a3f46; font-family: 'Liberation Sans', Arial, sa
 </style></head>
 <body data-version="${rendered.version}">
 <div id="errors" role="alert" ${problems.length ? '' : 'hidden'}><strong>${rendered.version ? SHOWING_LAST : SHOWING_NONE}</strong><pre>${escapeHtml(problems.join('\n'))}</pre></div>
-<main id="deck">${rendered.html}</main>
+<main id="deck" lang="${escapeHtml(rendered.lang)}">${rendered.html}</main>
 <script>${PAGE_SCRIPT}</script>
 </body></html>`;
 }
@@ -106,7 +109,7 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
   });
   const { html, css } = (await createMarp(theme)).render(markdown);
   return {
-    deck: { title: deck.meta.title, html, css },
+    deck: { title: deck.meta.title, lang: deck.meta.lang, html, css },
     assets: loaded.assets,
     files: filesRead(loaded, theme),
   };

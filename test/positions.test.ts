@@ -12,7 +12,8 @@ import { formatDiagnostic, type VersusError } from '../src/diagnostics/diagnosti
 import { overflowFindings } from '../src/lint/rules.js';
 import { loadOutline } from '../src/outline/load.js';
 import { locate } from '../src/outline/origin.js';
-import { compileOutline } from '../src/pipeline/compile.js';
+import { compileOutline, loadForSelection } from '../src/pipeline/compile.js';
+import type { Selection } from '../src/select/select.js';
 import { themeFor } from '../src/theme/resolve.js';
 
 /** A temporary project (marked by package.json) holding `files`. */
@@ -169,6 +170,34 @@ add:
       '--only long error[unknown-tag]: no section or slide is tagged "long"',
       '--skip nosuch error[unknown-id]: no section or slide has the id "nosuch"',
     ]);
+  });
+});
+
+describe('flags beside an outline with problems', () => {
+  /** What loading for a selection throws, as the CLI prints it. */
+  const problemsOf = async (dir: string, name: string, selection: Selection) =>
+    (
+      (await loadForSelection(path.join(dir, name), selection).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as VersusError | undefined
+    )?.diagnostics.map((d) => formatDiagnostic({ ...d, hint: undefined }).replaceAll(`${dir}${path.sep}`, '')) ?? [];
+
+  it('are told in the same run as the outline’s own problems', async () => {
+    const dir = await project({ 'outline.yaml': BASE.replace('title: Tea vs Coffee', 'titel: Tea vs Coffee') });
+    const problems = await problemsOf(dir, 'outline.yaml', { profile: 'nosuch', skip: ['basics', 'nothing'] });
+    expect(problems).toEqual([
+      expect.stringMatching(/^--profile nosuch error\[unknown-profile\]: there is no profile "nosuch"/),
+      '--skip nothing error[unknown-id]: no section or slide has the id "nothing"',
+      expect.stringMatching(/^outline\.yaml:1:1 error\[unknown-key\]: "titel" is not an outline field/),
+    ]);
+  });
+
+  it('are left for later in an overlay, whose ids are its base’s', async () => {
+    const dir = await project({ 'outline.yaml': BASE, 'over.yaml': 'extends: outline.yaml\ntitel: x\n' });
+    const problems = await problemsOf(dir, 'over.yaml', { skip: ['nothing'] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^over\.yaml:2:1 error\[unknown-key\]/);
   });
 });
 

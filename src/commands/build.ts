@@ -15,9 +15,15 @@ import { Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
-import { loadOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
-import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
+import {
+  audienceMarkdown,
+  type Compiled,
+  type CompileOptions,
+  compileOutline,
+  loadForSelection,
+  runSheet,
+} from '../pipeline/compile.js';
 import {
   BROWSER_FORMATS,
   DEFAULT_FORMATS,
@@ -75,7 +81,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
 
   // 1. Load, validate and compile: any problem here stops the build before a file is touched.
-  const loaded = await loadOutline(outlineFile);
+  const loaded = await loadForSelection(outlineFile, options);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const compiled = compileOutline(loaded, { ...options, theme: theme.name, palette: theme.palette });
   const { slug } = compiled.deck.meta;

@@ -9,9 +9,8 @@ import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
-import { loadOutline } from '../outline/load.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
-import { compileOutline } from '../pipeline/compile.js';
+import { compileOutline, loadForSelection } from '../pipeline/compile.js';
 import type { RunSummary } from '../run/findings.js';
 import { themeFor } from '../theme/resolve.js';
 
@@ -47,7 +46,7 @@ export interface CheckReport {
 
 /** @throws VersusError (kind `invalid-outline`) when the outline does not validate. */
 export async function checkOutline(file: string, options: CheckOptions = {}): Promise<CheckReport> {
-  const loaded = await loadOutline(file);
+  const loaded = await loadForSelection(file, options);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const {
     deck,

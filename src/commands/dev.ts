@@ -13,8 +13,7 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { type Diagnostic, diagnosticFormatter, VersusError } from '../diagnostics/diagnostics.js';
 import { fileSourceLines } from '../diagnostics/source-lines.js';
 import { createMarp } from '../export/marp.js';
-import { loadOutline } from '../outline/load.js';
-import { compileOutline } from '../pipeline/compile.js';
+import { compileOutline, loadForSelection } from '../pipeline/compile.js';
 import { filesRead } from '../pipeline/files-read.js';
 import { escapeHtml } from '../text/escape.js';
 import { resolveTheme, themeFor } from '../theme/resolve.js';
@@ -100,7 +99,7 @@ body { margin: 0; background: #3a3f46; font-family: 'Liberation Sans', Arial, sa
 }
 
 async function buildDeck(outlineFile: string, options: DevOptions): Promise<Built> {
-  const loaded = await loadOutline(outlineFile);
+  const loaded = await loadForSelection(outlineFile, options);
   const theme = await themeFor(loaded.outline, { override: options.theme, baseDir: process.cwd() });
   const { deck, markdown } = compileOutline(loaded, {
     theme: theme.name,

@@ -81,6 +81,11 @@ function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: 
   return { sources: [], ...data, sections } as unknown as Outline;
 }
 
+/** An outline's data as written, for checks that need only its lists (undefined when they are not lists). */
+export function outlineAsWritten(data: unknown): Outline | undefined {
+  return asWritten(data, [], false);
+}
+
 /** An overlay is checked on its own here; references are checked once it is applied. */
 export function validateOverlay(parsed: ParsedOutline): Validated<Overlay> {
   return validateAgainst(overlaySchema, parsed);

@@ -24,47 +24,10 @@ export interface Selection {
 export type Selected = { ok: true; outline: Outline; profile?: string } | { ok: false; problems: SemanticProblem[] };
 
 export function selectOutline(outline: Outline, selection: Selection = {}): Selected {
-  const problems: SemanticProblem[] = [];
-  // The default profile stands for "no choice made": --only or --skip on their own are a choice.
-  const chosen = selection.only?.length || selection.skip?.length;
-  const profileName = selection.profile ?? (chosen ? undefined : outline.defaultProfile);
-  const profile = profileName === undefined ? undefined : own(outline.profiles, profileName);
-  if (profileName !== undefined && profile === undefined) {
-    const names = Object.keys(outline.profiles ?? {});
-    problems.push({
-      code: 'unknown-profile',
-      message: `there is no profile "${profileName}"${didYouMean(profileName, names)}`,
-      ...(selection.profile === undefined
-        ? { path: ['defaultProfile'] }
-        : { path: [], flag: `--profile ${selection.profile}` }),
-      hint: names.length ? `Profiles are: ${listed(names)}.` : 'This outline defines no profiles.',
-    });
-  }
-  const tags = allTags(outline);
-  const ids = allIds(outline);
-  for (const tag of selection.only ?? []) {
-    if (!tags.has(tag)) {
-      problems.push({
-        code: 'unknown-tag',
-        message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
-        path: [],
-        flag: `--only ${tag}`,
-        hint: tags.size ? `Tags in this outline: ${listed(tags)}.` : 'This outline tags no section or slide.',
-      });
-    }
-  }
-  for (const id of selection.skip ?? []) {
-    if (!ids.has(id)) {
-      problems.push({
-        code: 'unknown-id',
-        message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
-        path: [],
-        flag: `--skip ${id}`,
-        hint: `Ids in this outline: ${listed(ids)}.`,
-      });
-    }
-  }
+  const problems = selectionProblems(outline, selection);
   if (problems.length > 0) return { ok: false, problems };
+  const profileName = chosenProfile(outline, selection);
+  const profile = profileName === undefined ? undefined : own(outline.profiles, profileName);
 
   const only = new Set([...(profile?.only ?? []), ...(selection.only ?? [])]);
   const skip = new Set([...(profile?.skip ?? []), ...(selection.skip ?? [])]);
@@ -105,6 +68,60 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
 }
 
 /** Ids of the sources the slides cite, their comparison rows included. */
+/** The profile a selection chooses: its own, or the outline's default when it makes no choice. */
+function chosenProfile(outline: Outline, selection: Selection): string | undefined {
+  // The default profile stands for "no choice made": --only or --skip on their own are a choice.
+  const chosen = selection.only?.length || selection.skip?.length;
+  return selection.profile ?? (chosen ? undefined : outline.defaultProfile);
+}
+
+/**
+ * What in a selection names nothing in the outline: a profile, a tag, an id. Also for an
+ * outline as written when it has problems of its own (pipeline/compile.ts), so that a wrong
+ * flag is told in the same run.
+ */
+export function selectionProblems(outline: Outline, selection: Selection): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const profileName = chosenProfile(outline, selection);
+  const profile = profileName === undefined ? undefined : own(outline.profiles, profileName);
+  if (profileName !== undefined && profile === undefined) {
+    const names = Object.keys(outline.profiles ?? {});
+    problems.push({
+      code: 'unknown-profile',
+      message: `there is no profile "${profileName}"${didYouMean(profileName, names)}`,
+      ...(selection.profile === undefined
+        ? { path: ['defaultProfile'] }
+        : { path: [], flag: `--profile ${selection.profile}` }),
+      hint: names.length ? `Profiles are: ${listed(names)}.` : 'This outline defines no profiles.',
+    });
+  }
+  const tags = allTags(outline);
+  const ids = allIds(outline);
+  for (const tag of selection.only ?? []) {
+    if (!tags.has(tag)) {
+      problems.push({
+        code: 'unknown-tag',
+        message: `no section or slide is tagged "${tag}"${didYouMean(tag, [...tags])}`,
+        path: [],
+        flag: `--only ${tag}`,
+        hint: tags.size ? `Tags in this outline: ${listed(tags)}.` : 'This outline tags no section or slide.',
+      });
+    }
+  }
+  for (const id of selection.skip ?? []) {
+    if (!ids.has(id)) {
+      problems.push({
+        code: 'unknown-id',
+        message: `no section or slide has the id "${id}"${didYouMean(id, [...ids])}`,
+        path: [],
+        flag: `--skip ${id}`,
+        hint: `Ids in this outline: ${listed(ids)}.`,
+      });
+    }
+  }
+  return problems;
+}
+
 function citedSources(sections: Outline['sections']): Set<string> {
   return new Set(
     sections.flatMap((section) =>

@@ -12,7 +12,8 @@ import { formatDiagnostic, type VersusError } from '../src/diagnostics/diagnosti
 import { overflowFindings } from '../src/lint/rules.js';
 import { loadOutline } from '../src/outline/load.js';
 import { locate } from '../src/outline/origin.js';
-import { compileOutline, loadForSelection } from '../src/pipeline/compile.js';
+import { compileOutline } from '../src/pipeline/compile.js';
+import { loadForSelection } from '../src/pipeline/load-selected.js';
 import type { Selection } from '../src/select/select.js';
 import { themeFor } from '../src/theme/resolve.js';
 

@@ -16,14 +16,7 @@ import { labelsFor } from '../i18n/labels.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
 import { locate, type Where } from '../outline/origin.js';
-import {
-  audienceMarkdown,
-  type Compiled,
-  type CompileOptions,
-  compileOutline,
-  loadForSelection,
-  runSheet,
-} from '../pipeline/compile.js';
+import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
 import {
   BROWSER_FORMATS,
   DEFAULT_FORMATS,
@@ -33,6 +26,7 @@ import {
   picturePptx,
   takesImages,
 } from '../pipeline/formats.js';
+import { loadForSelection } from '../pipeline/load-selected.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';

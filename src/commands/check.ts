@@ -10,7 +10,8 @@ import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
-import { compileOutline, loadForSelection } from '../pipeline/compile.js';
+import { compileOutline } from '../pipeline/compile.js';
+import { loadForSelection } from '../pipeline/load-selected.js';
 import type { RunSummary } from '../run/findings.js';
 import { themeFor } from '../theme/resolve.js';
 

@@ -4,19 +4,16 @@
  * module outside render/ that calls the renderers: the commands ask it for
  * every markdown they write.
  */
-import { readFile } from 'node:fs/promises';
-import { invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
-import { type LoadedOutline, loadOutline } from '../outline/load.js';
+import { invalidOutline } from '../diagnostics/diagnostics.js';
+import type { LoadedOutline } from '../outline/load.js';
 import { outlineLocator } from '../outline/origin.js';
-import { parseOutlineText } from '../outline/parse.js';
-import { fileLocator, toDiagnostics } from '../outline/positions.js';
+import { toDiagnostics } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
-import { isOverlay, outlineAsWritten } from '../outline/validate.js';
 import type { Deck } from '../plan/deck.js';
 import { planDeck } from '../plan/plan.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderRunSheet } from '../render/runsheet.js';
-import { type Selection, selectionProblems, selectOutline } from '../select/select.js';
+import { type Selection, selectOutline } from '../select/select.js';
 import type { Palette } from '../theme/palette.js';
 
 export interface CompileOptions extends Selection {
@@ -33,31 +30,6 @@ export interface Compiled {
   markdown: string;
   /** Images the deck shows: asset name (relative to the output folder) → file on disk. */
   assets: Map<string, string>;
-}
-
-/**
- * The outline loaded for a build, a check or a preview. When it has problems, a `--profile`,
- * `--only` or `--skip` that names nothing in it as written is told in the same run (an overlay's
- * ids are its base's: its flags wait until it loads).
- */
-export async function loadForSelection(file: string, selection: Selection): Promise<LoadedOutline> {
-  try {
-    return await loadOutline(file);
-  } catch (error) {
-    if (!(error instanceof VersusError) || error.kind !== 'invalid-outline') throw error;
-    const flags = await flagProblems(file, selection);
-    throw flags.length ? invalidOutline([...error.diagnostics, ...flags]) : error;
-  }
-}
-
-async function flagProblems(file: string, selection: Selection) {
-  if (!selection.profile && !selection.only?.length && !selection.skip?.length) return [];
-  const source = await readFile(file, 'utf8').catch(() => undefined);
-  const parsed = source === undefined ? undefined : parseOutlineText(source.replace(/^\uFEFF/, ''), file);
-  const outline = parsed && !isOverlay(parsed) ? outlineAsWritten(parsed.data) : undefined;
-  if (!parsed || !outline) return [];
-  const problems = selectionProblems(outline, selection).filter((problem) => problem.flag !== undefined);
-  return toDiagnostics(problems, fileLocator(parsed));
 }
 
 /** @throws VersusError (kind `invalid-outline`) when the selection is invalid. */

@@ -77,7 +77,7 @@ function chosenProfile(outline: Outline, selection: Selection): string | undefin
 
 /**
  * What in a selection names nothing in the outline: a profile, a tag, an id. Also for an
- * outline as written when it has problems of its own (pipeline/compile.ts), so that a wrong
+ * outline as written when it has problems of its own (pipeline/load-selected.ts), so that a wrong
  * flag is told in the same run.
  */
 export function selectionProblems(outline: Outline, selection: Selection): SemanticProblem[] {

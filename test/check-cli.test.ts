@@ -121,6 +121,7 @@ describe('versus check --json', { concurrent: true }, () => {
     ).toEqual([
       '3:11 text: --fg #1b1f24 (not set by the theme) on --bg #0b3d2e is 1.36:1, and text needs 4.5:1',
       '3:11 captions, chart labels and slide numbers: --muted #4a5360 (not set by the theme) on --bg #0b3d2e is 1.57:1, and text needs 4.5:1',
+      '3:11 verdict marks: --good #1a7f37 (not set by the theme) on --bg #0b3d2e is 2.40:1, and text needs 4.5:1',
       '3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1',
     ]);
   });

@@ -5,43 +5,24 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
+import { TEXT_PAIRS } from '../src/lint/theme-rules.js';
 import { chartSvgOf } from '../src/text/chart-image.js';
 import { contrastRatio, DARK_TEXT, LIGHT_TEXT, readableTextOn } from '../src/theme/contrast.js';
+import { paletteFor } from '../src/theme/palette.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** The custom properties a theme sets on `section`, with versus-dark inheriting from versus. */
-function themeColors(name: string): Record<string, string> {
-  const own = Object.fromEntries(
-    [
-      ...readFileSync(path.join(ROOT, 'themes', `${name}.css`), 'utf8').matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6})\b/gi),
-    ].map((m) => [m[1] as string, m[2] as string]),
-  );
-  return name === 'versus' ? own : { ...themeColors('versus'), ...own };
-}
-
-/** Text color → the backgrounds it is drawn on. */
-const PAIRS: [string, string[]][] = [
-  ['--fg', ['--bg', '--surface', '--code-bg']],
-  ['--muted', ['--bg', '--surface']],
-  ['--divider-fg', ['--divider-bg']],
-  ['--divider-muted', ['--divider-bg']],
-  ['--good', ['--bg', '--surface']],
-];
-
+/**
+ * Every text color on what it stands on, at 4.5:1: the pairs `check` holds a theme file of your
+ * own to, on the built-in palettes (test/theme.test.ts: the same colors as the CSS sets).
+ */
 describe.each(BUILT_IN_THEMES)('theme %s', (theme) => {
-  const colors = themeColors(theme);
-  for (const [text, backgrounds] of PAIRS) {
-    for (const background of backgrounds) {
-      it(`${text} on ${background} reaches 4.5:1`, () => {
-        expect(colors[text], text).toBeDefined();
-        expect(colors[background], background).toBeDefined();
-        expect(contrastRatio(colors[text] as string, colors[background] as string)).toBeGreaterThanOrEqual(4.5);
-      });
-    }
-  }
+  const palette = paletteFor(theme);
+  it.each(TEXT_PAIRS)('%s on %s reaches 4.5:1', (text, ground) => {
+    expect(contrastRatio(palette[text], palette[ground])).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('text on contender colors', () => {

@@ -265,6 +265,7 @@ describe('a theme file of your own', () => {
     expect(findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.message}\n  ${f.hint}`)).toEqual([
       'brand.css:3:11 captions, chart labels and slide numbers: --muted #4a5360 (not set by the theme) on --bg #0b3d2e is 1.57:1, and text needs 4.5:1\n  Set --muted in the theme to a color that goes with --bg.',
       "brand.css:3:32 the table rows' stripes: --fg #f5f5dc on --surface #f2f4f7 (not set by the theme) is 1.00:1, and text needs 4.5:1\n  Set --surface in the theme to a color that goes with --fg.",
+      'brand.css:3:11 verdict marks: --good #1a7f37 (not set by the theme) on --bg #0b3d2e is 2.40:1, and text needs 4.5:1\n  Set --good in the theme to a color that goes with --bg.',
       'brand.css:3:32 code: --fg #f5f5dc on --code-bg #f6f8fa (not set by the theme) is 1.04:1, and text needs 4.5:1\n  Set --code-bg in the theme to a color that goes with --fg.',
       'brand.css:3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1\n  Set section a { color } in the theme to a color that goes with --bg.',
     ]);

@@ -12,20 +12,24 @@ import type { Finding } from './finding.js';
 /** WCAG AA for text. */
 const TEXT_CONTRAST = 4.5;
 
-/** Text, what it stands on, and what the two are on a slide. */
-const PAIRS: [PaletteColor, PaletteColor, string][] = [
+/** Text, what it stands on, and what the two are on a slide (the built-in themes are held to them too: test/contrast.test.ts). */
+export const TEXT_PAIRS: readonly [PaletteColor, PaletteColor, string][] = [
   ['fg', 'bg', 'text'],
   ['muted', 'bg', 'captions, chart labels and slide numbers'],
   ['fg', 'surface', "the table rows' stripes"],
+  ['muted', 'surface', "muted text on the table rows' stripes"],
+  ['good', 'bg', 'verdict marks'],
+  ['good', 'surface', "verdict marks on the table rows' stripes"],
   ['fg', 'codeBg', 'code'],
   ['link', 'bg', 'links'],
   ['dividerFg', 'dividerBg', 'section dividers'],
+  ['dividerMuted', 'dividerBg', "section dividers' summaries"],
 ];
 
 export function themeFindings(theme: ResolvedTheme): Finding[] {
   const { source, palette } = theme;
   if (!source) return [];
-  return PAIRS.flatMap(([text, ground, what]) => {
+  return TEXT_PAIRS.flatMap(([text, ground, what]) => {
     const ratio = contrastRatio(palette[text], palette[ground]);
     const set = (field: PaletteColor) => source.declared[field];
     // Reported where the theme set one of the two: the other is the one it left as it was.

@@ -5,16 +5,21 @@
  * Korean, with emoji, and with pictures. And without mutool, a build still
  * writes its images, screenshotted.
  *
+ * The images are compared at 1× (1280×720): drawing and capturing at 2×
+ * takes the same code paths with four times the pixels to decode and compare,
+ * and the builds' 2560×1440 images are checked by the tests below and by
+ * up-to-date.test.ts against the printed pages.
+ *
  * Tolerance: the two differ by anti-aliasing at glyph edges, glyphs placed
  * a pixel or two apart, and the rows of a tall table a few pixels lower in
- * print, so every 16×16 block of the 2560×1440 images (8×8 slide pixels) must
- * have the same average color within 64 of 255 levels in each channel, and
- * at most 8 % of the pixels may differ by more than 32 levels. Over all 34
- * slides of the shipped talk (2026-12-06) the worst block differs by 45
- * levels (a table's last row, 5 pixels lower) and the worst slide has 6.0 %
- * of such pixels (a page of references); a neighbouring slide differs by
- * more than 130 levels in some block, and a title without its emoji by more
- * than 64.
+ * print, so every 8×8 block must have the same average color within 64 of
+ * 255 levels in each channel, and at most 8 % of the pixels may differ by
+ * more than 32 levels. Over all 34 slides of the shipped talk and the talks
+ * below (2026-12-06) the worst block differs by 35 levels (a title's emoji)
+ * and the worst slide has 2.9 % of such pixels (a page of references); at
+ * 2× (16×16 blocks) they were 45 levels and 6.0 %. A neighbouring slide
+ * differs by more than 64 levels in some block, and so does a title without
+ * its emoji.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -38,7 +43,9 @@ import { CLI, ROOT } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('rasterize');
-const BLOCK = 16;
+/** Pixels per CSS pixel of the images compared. */
+const SCALE = 1;
+const BLOCK = 8;
 const BLOCK_LEVELS = 64;
 const PIXEL_LEVELS = 32;
 const PIXEL_SHARE = 0.08;
@@ -113,7 +120,7 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
         mutool: mutool as string,
         pdfFile,
         pages: rendered.slides.length,
-        scale: 2,
+        scale: SCALE,
         timeout: 60_000,
         onImage: async (i, image) => {
           drawn[i] = image;
@@ -124,10 +131,10 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
       for (const [i, image] of drawn.entries()) {
         const a = PNG.sync.read(image);
         const b = screenshots[i] as PNG;
-        expect([a.width, a.height], `slide ${i + 1}`).toEqual([2560, 1440]);
-        expect([b.width, b.height]).toEqual([2560, 1440]);
+        expect([a.width, a.height], `slide ${i + 1}`).toEqual([1280, 720]);
+        expect([b.width, b.height]).toEqual([1280, 720]);
         const { worstBlock, share } = compare(a, b);
-        expect(worstBlock, `slide ${i + 1}: the most different 16×16 block`).toBeLessThanOrEqual(BLOCK_LEVELS);
+        expect(worstBlock, `slide ${i + 1}: the most different 8×8 block`).toBeLessThanOrEqual(BLOCK_LEVELS);
         expect(share, `slide ${i + 1}: pixels more than ${PIXEL_LEVELS} levels apart`).toBeLessThanOrEqual(PIXEL_SHARE);
       }
     });
@@ -221,12 +228,12 @@ async function prepare(talk: Talk) {
   return { rendered, job, title: compiled.deck.meta.title, lang: compiled.deck.meta.lang };
 }
 
-/** Chromium's screenshots of the slides, 2560×1440, as a build without mutool takes them. */
+/** Chromium's screenshots of the slides, 1280×720, as a build without mutool takes them at `--image-scale 1`. */
 async function screenshotsOf(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer[]> {
   const captured: Buffer[] = [];
   await forEachSlideImage(job, rendered, {
     lang,
-    scale: 2,
+    scale: SCALE,
     onImage: async (i, image) => {
       captured[i] = image;
     },
@@ -234,7 +241,7 @@ async function screenshotsOf(job: PrintJob, rendered: RenderedSlides, lang: stri
   return captured;
 }
 
-/** The most different 16×16 block's average color, and the share of pixels more than 32 levels apart. */
+/** The most different 8×8 block's average color, and the share of pixels more than 32 levels apart. */
 function compare(a: PNG, b: PNG): { worstBlock: number; share: number } {
   const columns = Math.floor(a.width / BLOCK);
   const rows = Math.floor(a.height / BLOCK);

@@ -59,6 +59,9 @@ const CASES: Record<string, string[]> = {
       '  hint: A verdict names the winning contender, or "tie". Contenders are: mongo, postgres.',
     'comma-cells.yaml:17:59 error[wrong-type]: the postgres cell of row "Backups" was cut at a comma: inside { … } a comma ends an entry, so "WAL archiving" became a key without a value\n' +
       '  hint: Quote text that holds a comma: postgres: "pg_dump, WAL archiving"',
+    // Two commas: one problem, naming both keys they made (and no unknown contender "Go").
+    'comma-cells.yaml:19:38 error[wrong-type]: the mongo cell of row "Drivers" was cut at commas: inside { … } a comma ends an entry, so "Python" and "Go" became keys without values\n' +
+      '  hint: Quote text that holds a comma: mongo: "Node.js, Python, Go"',
   ],
   'comma-overlay.yaml': [
     'comma-overlay.yaml:10:32 error[wrong-type]: the tea cell of row "Per cup" was cut at a comma: inside { … } a comma ends an entry, so "60 mg for black tea" became a key without a value\n' +
@@ -83,6 +86,9 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it inside "cells", which a table row needs: cells: { tea: …, coffee: … }.',
     'nesting.yaml:20:13 error[unknown-key]: "coffee" is not a table row field: it belongs in "cells"\n' +
       '  hint: Write it inside "cells", which a table row needs: cells: { tea: …, coffee: … }.',
+    // Not "missing pros" and "missing cons" beside it: they are written, the other way round.
+    'nesting.yaml:23:9 error[unknown-key]: "items" is not a slide field: "pros" and "cons" go on the slide itself, each a mapping by contender\n' +
+      '  hint: Write it the other way round: pros: { tea: …, coffee: … }, cons: { tea: …, coffee: … }.',
   ],
   'plain-contenders.yaml': [
     'plain-contenders.yaml:3:14 error[wrong-type]: "contenders[0]" must be a mapping, not "Tea"\n' +
@@ -93,6 +99,8 @@ const CASES: Record<string, string[]> = {
   'nesting-overlay.yaml': [
     'nesting-overlay.yaml:5:5 error[unknown-key]: "title" is not a replacement field: it belongs in "slide" or "section"\n' +
       '  hint: Write it inside: slide: { title: … } or section: { title: … }.',
+    'nesting-overlay.yaml:11:9 error[unknown-key]: "by-drink" is not a slide field: "pros" and "cons" go on the slide itself, each a mapping by contender\n' +
+      '  hint: Write it the other way round: pros: { tea: …, coffee: … }, cons: { tea: …, coffee: … }.',
   ],
   'half-characters.yaml': [
     'half-characters.yaml:2:8 error[invalid-value]: "title" holds half of a character ("\\ud83d", a surrogate without its pair)\n' +

@@ -4,9 +4,9 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
-import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
+import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
-import { SLIDE_KINDS } from './schema.js';
+import { contenderKey, SLIDE_KINDS } from './schema.js';
 import { closest, didYouMean, keyInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
 
@@ -19,7 +19,8 @@ export function problemsFromIssues(
   issues: readonly Issue[],
   written: Written,
 ): SemanticProblem[] {
-  const found = issues.flatMap((issue) => toProblems(schema, data, issue, written));
+  // Several issues can be one mistake (each key a comma cut off the same cell): told once.
+  const found = uniqueProblems(issues.flatMap((issue) => toProblems(schema, data, issue, written)));
   // A key written one level too shallow belongs to the mapping above it: then the one there
   // that misses it is no news either.
   const misplaced = new Map(
@@ -53,9 +54,24 @@ export function problemsFromIssues(
         samePath(other.path, missing.path.slice(0, -1)) &&
         (renames.has(other) || closest(other.key, [String(missing.path.at(-1))]) !== undefined),
     );
+  // A mapping by contender of the slide's fields (`items: { py: { pros, cons } }`) is them turned
+  // round: the fields it holds are not missing, they are written the other way.
+  const turned = new Map(
+    problems.flatMap((problem) => {
+      const fields = turnedRound(problem, schema, data);
+      return fields ? [[problem, fields] as const] : [];
+    }),
+  );
+  const turnedField = (missing: SemanticProblem) =>
+    [...turned].some(
+      ([other, fields]) =>
+        samePath(other.path, missing.path.slice(0, -1)) && fields.includes(String(missing.path.at(-1))),
+    );
   return problems
-    .filter((problem) => problem.code !== 'missing-field' || !reported(problem))
+    .filter((problem) => problem.code !== 'missing-field' || !(reported(problem) || turnedField(problem)))
     .map((problem) => {
+      const turnedFields = turned.get(problem);
+      if (turnedFields) return asTurnedRound(problem, turnedFields, data);
       const field = renames.get(problem);
       if (field === undefined) return inMappingBeside(problem, schema, data);
       // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }", a
@@ -154,16 +170,76 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
   };
 }
 
-/** Whether the mapping at `path` (an object, any kind of slide, or with `records` a record) takes the key. */
+/**
+ * Whether the mapping at `path` (an object, any kind of slide, or with `records` a record) takes the
+ * key. A mapping by contender takes the outline's contenders (any key when it names none: an overlay).
+ */
 function fieldTakes(root: z.core.$ZodType, data: unknown, path: OutlinePath, key: string, records = true): boolean {
+  const contenders = contenderIds(data);
   const takes = (schema: z.core.$ZodType | undefined): boolean => {
     if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return takes(schema.unwrap());
     if (schema instanceof z.ZodObject) return key in schema.shape;
+    if (schema instanceof z.ZodRecord && schema.keyType === contenderKey && contenders.length) {
+      return records && contenders.includes(key);
+    }
     if (schema instanceof z.ZodRecord) return records && z.safeParse(schema.keyType, key).success;
     if (schema instanceof z.ZodUnion) return (schema.options as z.core.$ZodType[]).some(takes);
     return false;
   };
   return takes(schemaAt(root, path, data));
+}
+
+/** The ids of the outline's contenders, as written (none in an overlay, whose contenders are its base's). */
+function contenderIds(data: unknown): string[] {
+  const contenders = isRecord(data) && Array.isArray(data.contenders) ? data.contenders : [];
+  return contenders.flatMap((contender) =>
+    isRecord(contender) && typeof contender.id === 'string' ? [contender.id] : [],
+  );
+}
+
+/**
+ * For an unknown key whose value maps contenders (any keys in an overlay) to fields of the mapping
+ * it is in, each of those a mapping by contender (`items: { py: { pros: […], cons: […] } }` on a
+ * pros-and-cons slide): those fields.
+ */
+function turnedRound(problem: SemanticProblem, schema: z.core.$ZodType, data: unknown): string[] | undefined {
+  if (problem.code !== 'unknown-key' || problem.key === undefined || problem.under) return undefined;
+  const byContender = valueAt(data, [...problem.path, problem.key]);
+  const contenders = contenderIds(data);
+  if (!isRecord(byContender)) return undefined;
+  if (contenders.length && !Object.keys(byContender).every((key) => contenders.includes(key))) return undefined;
+  const fields = new Set<string>();
+  for (const value of Object.values(byContender)) {
+    if (!isRecord(value)) return undefined;
+    for (const field of Object.keys(value)) fields.add(field);
+  }
+  const keyedByContender = (field: string) => {
+    const record = schemaAt(schema, [...problem.path, field], data);
+    return record instanceof z.ZodRecord && record.keyType === contenderKey;
+  };
+  return fields.size > 0 && [...fields].every(keyedByContender) ? [...fields] : undefined;
+}
+
+function asTurnedRound(problem: SemanticProblem, fields: readonly string[], data: unknown): SemanticProblem {
+  const contenders = Object.keys(valueAt(data, [...problem.path, problem.key ?? '']) as object);
+  const each = `{ ${contenders.map((id) => `${id}: …`).join(', ')} }`;
+  const names = fields.map((field) => `"${field}"`);
+  return {
+    ...problem,
+    message: `${problem.message}: ${names.join(' and ')} go on the ${thingAt(problem.path)} itself, ${fields.length > 1 ? 'each ' : ''}a mapping by contender`,
+    hint: `Write it the other way round: ${fields.map((field) => `${field}: ${each}`).join(', ')}.`,
+  };
+}
+
+/** Problems without repeats: the same message at the same place is one problem. */
+function uniqueProblems(problems: SemanticProblem[]): SemanticProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.code, problem.path, problem.key, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function asRename(problem: SemanticProblem, field: string): SemanticProblem {
@@ -182,10 +258,6 @@ function asNested(problem: SemanticProblem, field: string, inside: readonly stri
     message: `${problem.message}: it belongs in "${field}"`,
     hint: `Write it inside "${field}", which ${withArticle(thingAt(problem.path))} needs: ${field}: { ${inside.join(', ')} }.`,
   };
-}
-
-function samePath(a: OutlinePath, b: OutlinePath): boolean {
-  return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
 function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written: Written): SemanticProblem[] {
@@ -381,20 +453,32 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
 function commaSplitAt(data: unknown, path: OutlinePath): SemanticProblem | undefined {
   const key = path.at(-1);
   const mapping = valueAt(data, path.slice(0, -1));
-  if (typeof key !== 'string' || mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
-    return undefined;
-  }
+  if (typeof key !== 'string' || !isRecord(mapping) || mapping[key] !== null) return undefined;
+  // Back over the keys the same text's other commas made, to the entry whose text was cut.
   const keys = Object.keys(mapping);
-  const previous = keys[keys.indexOf(key) - 1];
-  const text = previous === undefined ? undefined : (mapping as Record<string, unknown>)[previous];
-  if (previous === undefined || typeof text !== 'string' || valueAt(data, path) !== null) return undefined;
+  let first = keys.indexOf(key);
+  while (first > 0 && mapping[keys[first - 1] as string] === null) first--;
+  const previous = keys[first - 1];
+  const text = previous === undefined ? undefined : mapping[previous];
+  if (previous === undefined || typeof text !== 'string') return undefined;
+  let last = first;
+  while (last + 1 < keys.length && mapping[keys[last + 1] as string] === null) last++;
+  const cut = keys.slice(first, last + 1);
+  const became =
+    cut.length > 1 ? `${quotedList(cut)} became keys without values` : `"${cut[0]}" became a key without a value`;
   return {
     code: 'wrong-type',
-    message: `${cellOf(data, path.slice(0, -1), previous)} was cut at a comma: inside { … } a comma ends an entry, so "${key}" became a key without a value`,
+    message: `${cellOf(data, path.slice(0, -1), previous)} was cut at ${cut.length > 1 ? 'commas' : 'a comma'}: inside { … } a comma ends an entry, so ${became}`,
     path: path.slice(0, -1),
-    key,
-    hint: `Quote text that holds a comma: ${previous}: "${text}, ${key}"`,
+    key: cut[0] as string,
+    hint: `Quote text that holds a comma: ${previous}: "${[text, ...cut].join(', ')}"`,
   };
+}
+
+/** `"a", "b" and "c"` */
+function quotedList(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `"${key}"`);
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 /**

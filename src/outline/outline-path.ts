@@ -18,3 +18,7 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+export function samePath(a: OutlinePath, b: OutlinePath): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
+}

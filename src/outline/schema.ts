@@ -49,6 +49,12 @@ const id = z
     'ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"',
   );
 
+/**
+ * The key of a mapping with an entry per contender (cells, pros, cons, chart values): any text here;
+ * semantics.ts checks that it names a contender, and issues.ts tells a misplaced key from a contender's.
+ */
+export const contenderKey = z.string();
+
 const minutes = z.number().positive().max(600).describe('Estimated speaking time in minutes.');
 
 const color = z
@@ -114,7 +120,7 @@ const bulletsSlide = slideKind('bullets', {
 
 const comparisonRow = z.strictObject({
   aspect: slideText(LIMIT.label),
-  cells: z.record(z.string(), slideText(LIMIT.item)).describe('One cell per contender id.'),
+  cells: z.record(contenderKey, slideText(LIMIT.item)).describe('One cell per contender id.'),
   verdict: z.string().optional().describe('Contender id of the row winner, or "tie". Highlighted by the theme.'),
   sources: z.array(id).optional(),
 });
@@ -124,8 +130,8 @@ const comparisonSlide = slideKind('comparison', {
 });
 
 const prosConsSlide = slideKind('pros-cons', {
-  pros: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → advantages.'),
-  cons: z.record(z.string(), z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → drawbacks.'),
+  pros: z.record(contenderKey, z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → advantages.'),
+  cons: z.record(contenderKey, z.array(slideText(LIMIT.item)).min(1)).describe('Contender id → drawbacks.'),
 });
 
 const languageName = z.string().regex(/^[A-Za-z0-9_+#.-]+$/, 'a language name such as "python"');
@@ -257,7 +263,7 @@ const chartNumber = z
   .max(1e15, 'is above 1e15: write it in a larger unit (GB → TB, ms → s)');
 
 const chartValues = z
-  .record(z.string(), chartNumber.nullable())
+  .record(contenderKey, chartNumber.nullable())
   .describe(
     'Contender id → number. A contender left out (or null) is shown as "n/a", never as zero; the chart shows the contenders some group names, in the order of "contenders".',
   );

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
-import { isRecord, type OutlinePath, valueAt } from './outline-path.js';
+import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import { hasKey, locateProblems, positionOf, related, type SemanticProblem, writtenIn } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
@@ -36,7 +36,12 @@ function referencesAsWritten(parsed: ParsedOutline, reported: readonly Diagnosti
   const problems = checkAsWritten(data, reported);
   // A syntax error has no path: it stands beside these problems, not over them.
   const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
-  return locateProblems(parsed, problems).filter((d) => !paths.some((path) => related(path, d.path ?? [])));
+  // A key without a value beside a reported one is part of that report (the second comma of a cut cell).
+  const toldBeside = (at: OutlinePath) =>
+    valueAt(data, at) === null && paths.some((path) => samePath(path.slice(0, -1), at.slice(0, -1)));
+  return locateProblems(parsed, problems).filter(
+    (d) => !paths.some((path) => related(path, d.path ?? [])) && !toldBeside(d.path ?? []),
+  );
 }
 
 /**

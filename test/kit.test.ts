@@ -48,6 +48,28 @@ interface Notebook {
   nbformat_minor: number;
 }
 const notebook = (kind: 'exercises' | 'solutions') => JSON.parse(files.get(`${slug}.${kind}.ipynb`) ?? '') as Notebook;
+
+/** A Python workshop with a discussion whose answer is in words (`language: text`), beside a code exercise. */
+const inWords = (() => {
+  const outline = minimalOutline();
+  outline.sections[0]?.slides.push(
+    { kind: 'code', title: 'Code', panes: [{ contender: 'a', language: 'python', code: 'print(1)' }] },
+    {
+      kind: 'exercise',
+      id: 'discuss',
+      title: 'Discuss',
+      language: 'text',
+      task: ['Pick a stack for your team'],
+      starter: 'Our team ships: …',
+      solution: 'There is no single right answer.\n\nA good one names the deployment path first.',
+    },
+    { kind: 'exercise', id: 'sum', title: 'Sum', task: ['Add the numbers'], solution: 'print(sum([1, 2]))' },
+  );
+  return compileData(outline).deck;
+})();
+const inWordsFiles = new Map(notebookFiles(inWords));
+const inWordsNotebook = (kind: 'exercises' | 'solutions') =>
+  JSON.parse(inWordsFiles.get(`${inWords.meta.slug}.${kind}.ipynb`) ?? '') as Notebook;
 const sourceOf = (cell: { source: string[] } | undefined) => cell?.source.join('') ?? '';
 
 describe('where the solution goes', () => {
@@ -95,6 +117,75 @@ describe('where the solution goes', () => {
     expect(text).not.toContain('trainStep');
     expect(text).toContain('The solution is discussed in the session.');
     expect(parse(html).querySelector('.notes .code-block')?.text).toBe(exercises[0]?.starter?.replace(/\s+$/, ''));
+  });
+});
+
+describe('an exercise answered in words (language: text)', () => {
+  const discussion = inWords.slides.find((s) => s.kind === 'exercise') as DeckSlide;
+
+  it('gives the presenter its solution as text under the label, not as code', () => {
+    expect(presenterNotes(discussion, labelsFor(inWords))).toEqual([
+      'Solution:\nThere is no single right answer.\n\nA good one names the deployment path first.',
+    ]);
+  });
+
+  it('keeps it in the notebooks, its starter and solution as text cells, and the code exercise as code', () => {
+    expect([...inWordsFiles.keys()]).toEqual([
+      `${inWords.meta.slug}.exercises.ipynb`,
+      `${inWords.meta.slug}.solutions.ipynb`,
+    ]);
+    const cells = (kind: 'exercises' | 'solutions') =>
+      inWordsNotebook(kind).cells.map((cell) => [cell.cell_type, cell.id, sourceOf(cell)]);
+    expect(cells('exercises').slice(1)).toEqual([
+      ['markdown', 'exercise-1-task', '## Exercise 1: Discuss\n\n1. Pick a stack for your team'],
+      ['markdown', 'exercise-1-answer', 'Our team ships: …'],
+      ['markdown', 'exercise-2-task', '## Exercise 2: Sum\n\n1. Add the numbers'],
+      ['code', 'exercise-2-code', ''],
+    ]);
+    expect(cells('solutions').slice(1)).toEqual([
+      ['markdown', 'exercise-1-task', '## Exercise 1: Discuss\n\n1. Pick a stack for your team'],
+      [
+        'markdown',
+        'exercise-1-answer',
+        'There is no single right answer.\n\nA good one names the deployment path first.',
+      ],
+      ['markdown', 'exercise-2-task', '## Exercise 2: Sum\n\n1. Add the numbers'],
+      ['code', 'exercise-2-code', 'print(sum([1, 2]))'],
+    ]);
+  });
+
+  it('is a Markdown file of text, not a fenced block, in a talk whose exercises have no notebook', () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'exercise',
+      id: 'discuss',
+      title: 'Discuss',
+      language: 'text',
+      task: ['Pick a stack'],
+      solution: 'No single answer.\n\nName the deployment path.',
+    });
+    const kit = new Map(notebookFiles(compileData(outline).deck));
+    expect([...kit.keys()]).toEqual(['a-vs-b.exercises/01-discuss.md', 'a-vs-b.solutions/01-discuss.md']);
+    expect(kit.get('a-vs-b.solutions/01-discuss.md')).toBe(
+      '# Exercise 1: Discuss\n\n1. Pick a stack\n\nNo single answer.\n\nName the deployment path.\n',
+    );
+  });
+
+  it("sets it in the speaker's script as paragraphs, not as code", () => {
+    const html = scriptDocument(
+      inWords,
+      { slides: inWords.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' },
+      'a4',
+    );
+    const notes = parse(html)
+      .querySelectorAll('.item .notes')
+      .find((n) => n.text.includes('single right answer'));
+    expect(notes?.querySelectorAll('.code-block')).toHaveLength(0);
+    expect(notes?.querySelectorAll('p').map((p) => p.text)).toContain('A good one names the deployment path first.');
+    const code = parse(html)
+      .querySelectorAll('.item .notes')
+      .find((n) => n.text.includes('Exercise 2'));
+    expect(code?.querySelector('.code-block')?.text).toBe('print(sum([1, 2]))');
   });
 });
 
@@ -240,9 +331,11 @@ describeWithNbformat('the notebooks as Jupyter reads them', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(await readFile(SCHEMA, 'utf8')));
     for (const kind of ['exercises', 'solutions'] as const) {
-      const ok = validate(notebook(kind));
-      expect(validate.errors ?? [], kind).toEqual([]);
-      expect(ok).toBe(true);
+      for (const read of [notebook, inWordsNotebook]) {
+        const ok = validate(read(kind));
+        expect(validate.errors ?? [], kind).toEqual([]);
+        expect(ok).toBe(true);
+      }
     }
     // The check can fail: a cell without its id is refused.
     const broken = notebook('exercises');

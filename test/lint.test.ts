@@ -251,6 +251,51 @@ describe('missing-source', () => {
   });
 });
 
+describe('solution-in-words', () => {
+  const workshop = (exercise: string) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: code
+        title: Brewing
+        notes: Read it out.
+        panes: [{ contender: tea, language: python, code: "steep(3)" }]
+${exercise}      - kind: quote
+`,
+    ]);
+  const discussion = `      - kind: exercise
+        title: Your cup
+        notes: Two minutes.
+        task: [Say which one you drink, and why]
+        solution: There is no right answer here, only reasons worth hearing.
+`;
+
+  it("reports a solution in words that the talk's code language would take as code, at the solution", async () => {
+    const text = workshop(discussion);
+    const { report } = await check(text);
+    const found = report.findings.filter((f) => f.code === 'solution-in-words');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: 'warning',
+      message:
+        'the solution of "Exercise 1: Your cup" reads as words, yet it is taken as python (the language of the talk\'s code): the solutions notebook puts it in a code cell, and check --run runs it',
+      hint: 'Write language: text on the exercise for an answer in words.',
+      ...positionIn(text, 'There is no right answer'),
+    });
+  });
+
+  it('says nothing once the exercise is in words, or for code', async () => {
+    const said = edit(discussion, ['        task:', '        language: text\n        task:']);
+    const code = edit(discussion, [
+      'There is no right answer here, only reasons worth hearing.',
+      'print(sorted(["tea", "coffee"]))',
+    ]);
+    for (const exercise of [said, code]) {
+      const { report } = await check(workshop(exercise));
+      expect(report.findings.filter((f) => f.code === 'solution-in-words')).toEqual([]);
+    }
+  });
+});
+
 describe('unused-source', () => {
   it('reports a source no slide cites, at its entry in sources', async () => {
     const text = edit(CLEAN, [

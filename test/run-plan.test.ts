@@ -70,6 +70,13 @@ sections:
         task: [Not run]
         solution: "import nothing"
         run: false
+      - kind: exercise
+        id: sixth
+        title: Sixth
+        language: text
+        task: [Discuss]
+        starter: "Our choice: …"
+        solution: There is no single right answer; name the reasons.
 profiles:
   meetup: { skip: [workshop] }
   short: { skip: [first, second] }
@@ -177,6 +184,7 @@ describe('planRuns', () => {
         script: 'console.log(2)\n',
         firstLine: 1,
       },
+      // Fifth says run: false; sixth is answered in words (language: text, which no program runs).
     ]);
   });
 

@@ -16,6 +16,7 @@ export type LintCode =
   | 'under-budget'
   | 'overflow'
   | 'small-text'
+  | 'solution-in-words'
   | 'contrast'
   | 'chart-direction'
   | 'mixed-units'

@@ -6,15 +6,17 @@
  * same bytes. An exercise in another language becomes a file of its own, in
  * `<slug>.exercises/` and `<slug>.solutions/` (its steps as comments in that
  * language, or Markdown), and keeps its place in the notebooks as a cell that
- * points to it. The speaker's copies carry the private notes. Pure: returns
- * file names and contents.
+ * points to it. An exercise answered in words (`language: text`) has its
+ * starter and solution as text cells. The speaker's copies carry the private
+ * notes. Pure: returns file names and contents.
  */
 
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
+import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
-import { sourceFileOf } from '../shared/languages.js';
+import { isProse, sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
 
 interface Kernel {
@@ -51,7 +53,8 @@ function kernelOf(language: string | undefined): string | undefined {
 export function notebookFiles(deck: Deck): [string, string][] {
   const exercises = exercisesOf(deck);
   const kernel = exercises.map((e) => kernelOf(e.language)).find(Boolean);
-  const inNotebook = (exercise: Exercise) => kernel !== undefined && kernelOf(exercise.language) === kernel;
+  const inNotebook = (exercise: Exercise) =>
+    kernel !== undefined && (kernelOf(exercise.language) === kernel || isProse(exercise.language));
   const { slug } = deck.meta;
   const labels = labelsFor(deck);
   const files: [string, string][] = [];
@@ -128,7 +131,10 @@ function notebook(
         ]),
       );
     }
-    if (!file) cells.push(code(`${id}-code`, kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution));
+    const body = kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution;
+    if (file) continue;
+    if (!isProse(exercise.language)) cells.push(code(`${id}-code`, body));
+    else if (body.trim()) cells.push(markdown(`${id}-answer`, paragraphsOf(body).map(escapeInline)));
   }
   // Keys in the order Jupyter writes them (sorted), one space of indent, as Jupyter saves.
   const document = {
@@ -186,7 +192,11 @@ function markdownFile(exercise: Exercise, code: string, labels: Labels, privateN
     `# ${escapeInline(oneLine(exercise.title))}`,
     exercise.task.map((step, i) => `${i + 1}. ${escapeInline(oneLine(step))}`).join('\n'),
     ...(privateNotes ? [`**${escapeInline(labels.t('privateNotes'))}**`, escapeInline(privateNotes)] : []),
-    ...(code ? [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`] : []),
+    ...(!code
+      ? []
+      : isProse(exercise.language)
+        ? paragraphsOf(code).map(escapeInline)
+        : [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`]),
   ]
     .join('\n\n')
     .concat('\n');

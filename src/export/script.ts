@@ -10,6 +10,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
+import { isProse } from '../shared/languages.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsHtml } from './handout.js';
@@ -86,19 +87,24 @@ interface ScriptItem {
   svg: string;
 }
 
+function paragraphsHtml(text: string): string {
+  return paragraphsOf(text)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('');
+}
+
 function item({ slide, number, svg }: ScriptItem, labels: Labels): string {
   const notes = notesHtml(slide, labels);
   const solution = solutionOf(slide);
+  // A solution in words (`language: text`) is set as the notes are; code as code.
   const code =
     solution && slide.kind === 'exercise'
-      ? `<p class="code-label">${escapeHtml(labels.t('solution'))}</p>${codeBlock(solution, slide.language)}`
+      ? `<p class="code-label">${escapeHtml(labels.t('solution'))}</p>${
+          isProse(slide.language) ? paragraphsHtml(solution) : codeBlock(solution, slide.language)
+        }`
       : '';
   const privateNotes = slide.privateNotes
-    ? `<div class="private"><p class="private-label">${escapeHtml(labels.t('privateNotes'))}</p>${paragraphsOf(
-        slide.privateNotes,
-      )
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('')}</div>`
+    ? `<div class="private"><p class="private-label">${escapeHtml(labels.t('privateNotes'))}</p>${paragraphsHtml(slide.privateNotes)}</div>`
     : '';
   return `<article class="item">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>

@@ -11,6 +11,7 @@ import { own } from '../outline/own.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
+import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { chartParts, lintChart } from './chart-rules.js';
@@ -39,6 +40,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
   const findings: Finding[] = [];
   const deckContenders = deck.contenders.length;
   const labels = labelsFor(deck);
+  const codeLanguage = codeLanguageOf(deck);
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
     // A slide without notes is reported once (an exercise's solution counts: the presenter has it under the slide);
@@ -69,6 +71,17 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       });
     }
     if (slide.kind === 'chart' && !isContinuation) findings.push(...lintChart(chartParts(deck.slides, i), i + 1, at));
+    const solution = solutionOf(slide);
+    if (slide.kind === 'exercise' && solution && !slide.language && codeLanguage && readsAsWords(solution)) {
+      findings.push({
+        severity: 'warning',
+        code: 'solution-in-words',
+        message: `the solution of "${slide.heading}" reads as words, yet it is taken as ${codeLanguage} (the language of the talk's code): the solutions notebook puts it in a code cell, and check --run runs it`,
+        ...at(within(slide.origin, 'solution')),
+        hint: 'Write language: text on the exercise for an answer in words.',
+        slide: i + 1,
+      });
+    }
     if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation) {
       findings.push({
         severity: 'warning',
@@ -112,6 +125,20 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * Whether an exercise's solution reads as an answer in words: one paragraph of eight words or
+ * more that ends a sentence ("There is no single right answer. …"), which no code does.
+ */
+export function readsAsWords(solution: string): boolean {
+  const text = solution.trim();
+  return !text.includes('\n') && text.split(/\s+/u).length >= 8 && /[.!?…。！？]$/u.test(text);
+}
+
+/** A field of what `where` places (the `solution` of a slide). */
+function within(where: Where, field: string): Where {
+  return Array.isArray(where) ? [...where, field] : { ...where, path: [...where.path, field] };
 }
 
 /** The talk against its slot: over it (`severity`), or far under it (a warning). */

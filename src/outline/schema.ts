@@ -246,7 +246,9 @@ const exerciseSlide = slideKind('exercise', {
   task: z.array(slideText(LIMIT.item)).min(1).describe('Steps for the audience.'),
   language: languageName
     .optional()
-    .describe("Language of the starter code and the solution; default: the language of the talk's code panes."),
+    .describe(
+      'Language of the starter code and the solution; default: the language of the talk\'s code panes. "text" for an answer in words: shown as text, never run.',
+    ),
   starter: z
     .string()
     .min(1)

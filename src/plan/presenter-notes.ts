@@ -4,6 +4,7 @@
  * presenter notes) and the PPTX notes use it.
  */
 import type { Labels } from '../i18n/labels.js';
+import { isProse } from '../shared/languages.js';
 import type { DeckSlide } from './deck.js';
 import { solutionOf } from './exercises.js';
 
@@ -13,7 +14,10 @@ import { solutionOf } from './exercises.js';
  */
 export type Reader = 'audience' | 'speaker';
 
-/** What the presenter sees: the text (notes, private notes, the "Solution:" label) and an exercise's solution code apart. */
+/**
+ * What the presenter sees: the text (notes, private notes, the "Solution:" label) and an exercise's
+ * solution code apart; a solution in words (`language: text`) is text under its label.
+ */
 export interface NotesParts {
   text: string;
   code?: string;
@@ -24,8 +28,10 @@ export function notesParts(slide: DeckSlide, labels: Labels, reader: Reader = 's
   if (reader === 'audience') return { text: notes };
   const privateNotes = slide.privateNotes ? `${labels.t('privateNotes')}\n${slide.privateNotes}` : '';
   const solution = solutionOf(slide)?.replace(/\s+$/, '');
-  const text = [notes, privateNotes, solution ? labels.t('solution') : ''].filter(Boolean).join('\n\n');
-  return { text, ...(solution ? { code: solution } : {}) };
+  const inWords = solution !== undefined && slide.kind === 'exercise' && isProse(slide.language);
+  const label = solution ? labels.t('solution') : '';
+  const text = [notes, privateNotes, inWords ? `${label}\n${solution}` : label].filter(Boolean).join('\n\n');
+  return { text, ...(solution && !inWords ? { code: solution } : {}) };
 }
 
 /**

@@ -72,6 +72,14 @@ const SOURCE_FILES: Record<string, SourceFile> = {
   scss: slashes('scss'),
 };
 
+/** Language names that say an exercise is answered in words: nothing to run, shown as text. */
+const PROSE = new Set(['text', 'txt', 'plaintext', 'plain', 'prose']);
+
+/** Whether `language` (an exercise's) means a written answer rather than code. */
+export function isProse(language: string | undefined): boolean {
+  return PROSE.has(language?.toLowerCase() ?? '');
+}
+
 /** The file an exercise in `language` is written to: its extension and comments, or Markdown. */
 export function sourceFileOf(language: string | undefined): SourceFile {
   return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md' };

@@ -50,6 +50,14 @@ describe('atomic outputs', { concurrent: true }, () => {
     expect((await readdir(out)).filter((n) => n.startsWith('.versus-staging'))).toEqual([]);
   });
 
+  it('names the files it committed in the order of their names, whatever order they were written in', async () => {
+    const { out } = await fixture();
+    const staging = await Staging.open(out);
+    for (const name of ['talk.pdf', 'talk.002.png', 'talk.md', 'talk.001.png']) await staging.write(name, name);
+    const files = await staging.commit();
+    expect(files).toEqual(['talk.001.png', 'talk.002.png', 'talk.md', 'talk.pdf'].map((name) => path.join(out, name)));
+  });
+
   it('removes staging folders whose build was killed, and keeps a live build’s', async () => {
     const { out } = await fixture();
     await mkdir(out, { recursive: true });

@@ -72,11 +72,12 @@ export class Staging {
   /**
    * Moves every staged file into the output folder, and takes away `remove`
    * (files of the previous build that this one did not write), all at once:
-   * see commit.ts. Returns the new files' paths.
+   * see commit.ts. Returns the new files' paths in the order of their names
+   * (staged as each export finished, the slide images would interleave with the rest).
    */
   async commit(remove: readonly string[] = []): Promise<string[]> {
     const names = this.staged.splice(0);
-    return commitAll({ stagingDir: this.dir, outDir: this.outDir, names, remove });
+    return (await commitAll({ stagingDir: this.dir, outDir: this.outDir, names, remove })).sort();
   }
 
   async discard(): Promise<void> {

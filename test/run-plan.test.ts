@@ -212,6 +212,28 @@ describe('planRuns', () => {
     });
   });
 
+  it('names an exercise without an id by the title its slide shows, numbered as the talk numbers it', () => {
+    const outline = loadText(`title: Snakes
+contenders:
+  - { id: py, name: Python, color: "#3776ab" }
+  - { id: js, name: JavaScript, color: "#8a6d00" }
+sections:
+  - id: workshop
+    title: Workshop
+    slides:
+      - { kind: code, title: Code, panes: [{ contender: py, language: python, code: "x = 1" }] }
+      - { kind: exercise, title: "Exercise 0: Warm up", task: [Define x], solution: "x = 1" }
+      - { kind: exercise, id: sum, title: Sum, task: [Add], solution: "print(1 + 1)" }
+      - { kind: exercise, title: Last, task: [Print], solution: "print(x)" }
+`).outline;
+    expect(planRuns(outline, { runnerDir: '/talk' }).map((job) => job.what)).toEqual([
+      'pane "py" of slide "Code"',
+      'solution of exercise "Exercise 1: Warm up"',
+      'solution of exercise "sum"',
+      'solution of exercise "Exercise 3: Last"',
+    ]);
+  });
+
   it("places each job at its code in the outline: the pane's code, the exercise's solution or starter", () => {
     const jobs = planRuns(outline, { runnerDir: '/talk' });
     expect(jobs.map((job) => job.where)).toEqual([

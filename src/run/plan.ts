@@ -10,10 +10,12 @@
  * in the same order, stamped with their origins.
  */
 import path from 'node:path';
+import { labelsForLang } from '../i18n/labels.js';
 import type { Where } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
 import { own } from '../outline/own.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
+import { exerciseTitle } from '../plan/exercises.js';
 import { sourceFileOf } from '../shared/languages.js';
 import { type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
 
@@ -77,6 +79,8 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
     })[0];
   const talkLanguage = firstPaneLanguage(outline);
   const exercises = exercisesIn(options.everything ?? outline);
+  const labels = labelsForLang(outline.lang, outline.labels);
+  let exerciseNumber = 0;
   const jobs: RunJob[] = [];
 
   const job = (
@@ -136,9 +140,11 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
       }
     }
     if (s.kind === 'exercise') {
+      exerciseNumber++;
       const language = s.language ?? talkLanguage;
       if (!language || s.run === false) continue;
-      const name = s.id ? `exercise "${s.id}"` : `exercise "${s.title}"`;
+      // Without an id, the title the slides show: the talk's own number in it.
+      const name = `exercise "${s.id ?? exerciseTitle(s.title, exerciseNumber, labels)}"`;
       const before = solutionsBefore(s, exercises);
       const expect = s.run?.expect;
       job({

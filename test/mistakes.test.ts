@@ -154,6 +154,10 @@ const CASES: Record<string, string[]> = {
       '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
     'lists-overlay.yaml:14:26 error[unknown-contender]: "matcha" is not a contender\n' +
       '  hint: Contenders are: tea, coffee.',
+    'lists-overlay.yaml:15:12 error[unknown-id]: "history" is the id of a section, and "after" of added slides names a slide\n' +
+      '  hint: Write into: history to end that section with them.',
+    'lists-overlay.yaml:17:11 error[unknown-id]: "what" is the id of a slide, and "into" names a section\n' +
+      '  hint: Write after: what to place the slides after that slide.',
   ],
 };
 

@@ -35,13 +35,29 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
   const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
   let sections: Section[] = structuredClone(base.sections);
 
-  const unknown = (id: string, path: OutlinePath, what = 'section or slide') => {
+  const unknown: Unknown = (id, path, what = 'section or slide', otherKind) => {
     const known = allIds({ ...base, sections });
+    const sectionIds = sections.map((s) => s.id);
+    const slideIds = [...known].filter((each) => !sectionIds.includes(each));
+    const kind = what === 'section' ? sectionIds : what === 'slide' ? slideIds : [...known];
+    // The id of the other kind (a section where a slide belongs): said so, with how to write it.
+    if (otherKind && known.has(id) && !kind.includes(id)) {
+      problems.push({
+        code: 'unknown-id',
+        message: `"${id}" is the id of a ${what === 'slide' ? 'section' : 'slide'}, and ${otherKind.field} names a ${what}`,
+        path,
+        hint: otherKind.hint,
+      });
+      return;
+    }
+    const withoutId = what !== 'section' && sections.some((s) => s.slides.some((slide) => !slide.id));
     problems.push({
       code: 'unknown-id',
-      message: `no ${what} has the id "${id}"${didYouMean(id, [...known])}`,
+      message: `no ${what} has the id "${id}"${didYouMean(id, kind)}`,
       path,
-      hint: `Ids come from the outline this file extends (${listed(known)}).`,
+      hint: `Ids come from the outline this file extends (${listed(known)}).${
+        withoutId ? ' A slide without an id cannot be named here: give it an "id" in that outline.' : ''
+      }`,
     });
   };
 
@@ -56,7 +72,12 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       });
     } else if (section) {
       const index = sections.findIndex((s) => s.id === id);
-      if (index < 0) unknown(id, [...path, 'id'], 'section');
+      if (index < 0) {
+        unknown(id, [...path, 'id'], 'section', {
+          field: 'a replacement with "section"',
+          hint: `Write slide: instead of section: to replace the slide "${id}".`,
+        });
+      }
       // Without slides, a replacement retitles: the base section keeps its slides and whatever else it does not name.
       else {
         const base = sections[index] as Section;
@@ -66,8 +87,12 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       }
     } else if (slide) {
       const found = findSlide(sections, id);
-      if (!found) unknown(id, [...path, 'id'], 'slide');
-      else found.section.slides[found.index] = { ...slide, id: slide.id ?? id };
+      if (!found) {
+        unknown(id, [...path, 'id'], 'slide', {
+          field: 'a replacement with "slide"',
+          hint: `Write section: instead of slide: to replace the section "${id}".`,
+        });
+      } else found.section.slides[found.index] = { ...slide, id: slide.id ?? id };
     }
   }
 
@@ -91,8 +116,14 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
           path: [...path, 'into'],
         });
       const at = step.after === undefined ? sections.length : sections.findIndex((s) => s.id === step.after) + 1;
-      if (at === 0) unknown(step.after ?? '', [...path, 'after'], 'section');
-      else sections.splice(at, 0, ...step.sections);
+      if (at === 0) {
+        // Told only when "after" names a slide: then a section holds it.
+        const holder = findSlide(sections, step.after ?? '')?.section.id;
+        unknown(step.after ?? '', [...path, 'after'], 'section', {
+          field: '"after" of added sections',
+          hint: `Write after: ${holder}, the section that holds "${step.after}".`,
+        });
+      } else sections.splice(at, 0, ...step.sections);
     }
     if (!step.slides && !step.sections)
       problems.push({
@@ -148,12 +179,18 @@ function findSlide(sections: Section[], id: string): { section: Section; index: 
   return undefined;
 }
 
+/**
+ * Tells an id no section or slide has, or one of the other kind (`what` says which is wanted) with
+ * `otherKind`: the field that named it and how to write it instead.
+ */
+type Unknown = (id: string, path: OutlinePath, what?: string, otherKind?: { field: string; hint: string }) => void;
+
 function addSlides(
   sections: Section[],
   slides: Slide[],
   step: { after?: string | undefined; into?: string | undefined },
   path: OutlinePath,
-  unknown: (id: string, path: OutlinePath, what?: string) => void,
+  unknown: Unknown,
   problems: SemanticProblem[],
 ): void {
   if ((step.after === undefined) === (step.into === undefined)) {
@@ -168,10 +205,21 @@ function addSlides(
   if (step.into !== undefined) {
     const section = sections.find((s) => s.id === step.into);
     if (section) section.slides.push(...slides);
-    else unknown(step.into, [...path, 'into'], 'section');
+    else {
+      unknown(step.into, [...path, 'into'], 'section', {
+        field: '"into"',
+        hint: `Write after: ${step.into} to place the slides after that slide.`,
+      });
+    }
     return;
   }
   const found = findSlide(sections, step.after ?? '');
   if (found) found.section.slides.splice(found.index + 1, 0, ...slides);
-  else unknown(step.after ?? '', [...path, 'after'], 'slide');
+  else {
+    const last = sections.find((s) => s.id === step.after)?.slides.at(-1)?.id;
+    unknown(step.after ?? '', [...path, 'after'], 'slide', {
+      field: '"after" of added slides',
+      hint: `Write into: ${step.after} to end that section with them${last ? `, or after: ${last}, its last slide` : ''}.`,
+    });
+  }
 }

@@ -264,6 +264,27 @@ profiles:
     });
     expect(kept({ profile: 'workshop' }, merged)).toEqual(['table', 'own-tags']);
   });
+
+  it("An overlay's own title or duration for the talk takes the place of the base profiles' (its profiles may set them again)", async () => {
+    const base = outline();
+    base.profiles = {
+      meetup: { title: 'Short', duration: 20, only: ['meetup'] },
+      workshop: { title: 'Long', duration: 90, only: ['workshop'] },
+    };
+    const dir = await folder({
+      'base.yaml': stringify(base),
+      'over.yaml':
+        'extends: base.yaml\ntitle: In-house edition\nduration: 45\nprofiles:\n  workshop: { title: In-house workshop }\n',
+    });
+    const { outline: merged } = await loadOutline(path.join(dir, 'over.yaml'));
+    expect(merged.profiles).toEqual({
+      meetup: { only: ['meetup'] },
+      workshop: { title: 'In-house workshop', only: ['workshop'] },
+    });
+    const titled = (profile: string) => selectOutline(merged, { profile });
+    expect(titled('meetup')).toMatchObject({ ok: true, outline: { title: 'In-house edition', duration: 45 } });
+    expect(titled('workshop')).toMatchObject({ ok: true, outline: { title: 'In-house workshop', duration: 45 } });
+  });
 });
 
 describe('versus init', () => {

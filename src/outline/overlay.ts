@@ -140,7 +140,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       ...base,
       ...defined,
       sources: mergedSources,
-      profiles: mergeProfiles(base.profiles, profiles, removedIds(base, sections)),
+      profiles: mergeProfiles(base.profiles, profiles, removedIds(base, sections), Object.keys(defined)),
       sections,
     },
     problems,
@@ -150,16 +150,20 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
 /**
  * An overlay's profile changes only the fields it names ("duration: 40" keeps the
  * base profile's title and lists), and what the overlay removed leaves the skip lists.
+ * A field the overlay sets for the whole talk (its `title`) replaces the base
+ * profiles' own: the base's words for a version of the base talk would hide it.
  */
 function mergeProfiles(
   base: Outline['profiles'],
   overlay: Outline['profiles'],
   removed: ReadonlySet<string>,
+  setForTheTalk: readonly string[],
 ): Outline['profiles'] {
   const names = new Set([...Object.keys(base ?? {}), ...Object.keys(overlay ?? {})]);
   return Object.fromEntries(
     [...names].map((name) => {
-      const profile = { ...own(base, name), ...own(overlay, name) };
+      const ownToBase = Object.entries(own(base, name) ?? {}).filter(([field]) => !setForTheTalk.includes(field));
+      const profile = { ...Object.fromEntries(ownToBase), ...own(overlay, name) };
       return [name, profile.skip ? { ...profile, skip: profile.skip.filter((id) => !removed.has(id)) } : profile];
     }),
   );

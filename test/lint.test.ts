@@ -12,6 +12,7 @@ import {
   type Finding,
   formatCheckReport,
 } from '../src/commands/check.js';
+import { readsAsWords } from '../src/lint/rules.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('lint');
@@ -277,10 +278,17 @@ ${exercise}      - kind: quote
     expect(found[0]).toMatchObject({
       severity: 'warning',
       message:
-        'the solution of "Exercise 1: Your cup" reads as words, yet it is taken as python (the language of the talk\'s code): the solutions notebook puts it in a code cell, and check --run runs it',
+        'the solution of "Exercise 1: Your cup" reads as words, yet it is taken as python code (the language of the talk\'s code panes): the kit shows it as code, and check --run runs it',
       hint: 'Write language: text on the exercise for an answer in words.',
       ...positionIn(text, 'There is no right answer'),
     });
+  });
+
+  it("counts words as the talk's language splits them: Japanese writes no spaces", () => {
+    expect(readsAsWords('正解は一つではありません。デプロイ先から考えましょう。', 'ja')).toBe(true);
+    expect(readsAsWords('There is no right answer here, only reasons.', 'en')).toBe(true);
+    expect(readsAsWords('print("There is no right answer here, only reasons.")', 'en')).toBe(false);
+    expect(readsAsWords('A short answer.', 'en')).toBe(false);
   });
 
   it('says nothing once the exercise is in words, or for code', async () => {

@@ -13,6 +13,7 @@ import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
+import { countWords } from '../plan/timing.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
@@ -72,11 +73,17 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     }
     if (slide.kind === 'chart' && !isContinuation) findings.push(...lintChart(chartParts(deck.slides, i), i + 1, at));
     const solution = solutionOf(slide);
-    if (slide.kind === 'exercise' && solution && !slide.language && codeLanguage && readsAsWords(solution)) {
+    if (
+      slide.kind === 'exercise' &&
+      solution &&
+      !slide.language &&
+      codeLanguage &&
+      readsAsWords(solution, deck.meta.lang)
+    ) {
       findings.push({
         severity: 'warning',
         code: 'solution-in-words',
-        message: `the solution of "${slide.heading}" reads as words, yet it is taken as ${codeLanguage} (the language of the talk's code): the solutions notebook puts it in a code cell, and check --run runs it`,
+        message: `the solution of "${slide.heading}" reads as words, yet it is taken as ${codeLanguage} code (the language of the talk's code panes): the kit shows it as code, and check --run runs it`,
         ...at(within(slide.origin, 'solution')),
         hint: 'Write language: text on the exercise for an answer in words.',
         slide: i + 1,
@@ -129,11 +136,12 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
 
 /**
  * Whether an exercise's solution reads as an answer in words: one paragraph of eight words or
- * more that ends a sentence ("There is no single right answer. …"), which no code does.
+ * more (as the talk's language splits them) that ends a sentence ("There is no single right
+ * answer. …"), which no code does.
  */
-export function readsAsWords(solution: string): boolean {
+export function readsAsWords(solution: string, lang: string): boolean {
   const text = solution.trim();
-  return !text.includes('\n') && text.split(/\s+/u).length >= 8 && /[.!?…。！？]$/u.test(text);
+  return !text.includes('\n') && /[.!?…。！？]$/u.test(text) && countWords(text, lang) >= 8;
 }
 
 /** A field of what `where` places (the `solution` of a slide). */

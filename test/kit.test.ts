@@ -171,6 +171,20 @@ describe('an exercise answered in words (language: text)', () => {
     );
   });
 
+  it('starts the attendee handout with its starter as text, without the solution', () => {
+    const html = handoutDocument(
+      inWords,
+      { slides: inWords.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' },
+      { layout: 3, paper: 'a4' },
+    );
+    const notes = parse(html)
+      .querySelectorAll('.item .notes')
+      .find((n) => n.text.includes('Our team ships'));
+    expect(notes?.querySelectorAll('.code-block, .code-label')).toHaveLength(0);
+    expect(notes?.querySelectorAll('p').map((p) => p.text)).toContain('Our team ships: …');
+    expect(notes?.text).not.toContain('single right answer');
+  });
+
   it("sets it in the speaker's script as paragraphs, not as code", () => {
     const html = scriptDocument(
       inWords,

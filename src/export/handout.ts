@@ -10,6 +10,7 @@ import type { Deck, DeckSlide, ReferenceLine } from '../plan/deck.js';
 import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
+import { isProse } from '../shared/languages.js';
 import { cssString, escapeHtml } from '../text/escape.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
@@ -179,9 +180,15 @@ export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string
 
 /** A slide's notes as HTML paragraphs, or a line saying why there are none. */
 export function notesHtml(slide: DeckSlide, labels: Labels): string {
-  const paragraphs = paragraphsOf(slide.notes);
-  if (paragraphs.length > 0) return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  if (paragraphsOf(slide.notes).length > 0) return paragraphsHtml(slide.notes);
   return `<p class="none">${escapeHtml(labels.t(isContinuation(slide) ? 'continuedNotes' : 'noNotes'))}</p>`;
+}
+
+/** Text as paragraphs (separated by blank lines), each shown as written. */
+export function paragraphsHtml(text: string): string {
+  return paragraphsOf(text)
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('');
 }
 
 /**
@@ -198,12 +205,17 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
 </article>`;
 }
 
-/** Under an exercise, for attendees: its starter code, and where the solution is (never the solution itself). */
+/**
+ * Under an exercise, for attendees: its starter code (an answer in words starts as text), and where
+ * the solution is (never the solution itself).
+ */
 function attendeeExercise(slide: DeckSlide, labels: Labels): string {
   if (slide.kind !== 'exercise' || isContinuation(slide)) return '';
-  const starter = slide.starter
-    ? `<p class="code-label">${escapeHtml(labels.t('starterCode'))}</p>${codeBlock(slide.starter, slide.language)}`
-    : '';
+  const starter = !slide.starter
+    ? ''
+    : isProse(slide.language)
+      ? paragraphsHtml(slide.starter)
+      : `<p class="code-label">${escapeHtml(labels.t('starterCode'))}</p>${codeBlock(slide.starter, slide.language)}`;
   return `${starter}<p class="solution-note">${escapeHtml(labels.t('solutionInSession'))}</p>`;
 }
 

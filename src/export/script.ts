@@ -8,12 +8,20 @@
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
-import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
-import { EMBEDDED_SLIDES_CSS, NOTES_FLOW_CSS, notesHtml, PAPER, type Paper, pageCss, sectionsHtml } from './handout.js';
+import {
+  EMBEDDED_SLIDES_CSS,
+  NOTES_FLOW_CSS,
+  notesHtml,
+  PAPER,
+  type Paper,
+  pageCss,
+  paragraphsHtml,
+  sectionsHtml,
+} from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { type PrintJob, printPdf } from './pdf.js';
 
@@ -85,12 +93,6 @@ interface ScriptItem {
   slide: DeckSlide;
   number: number;
   svg: string;
-}
-
-function paragraphsHtml(text: string): string {
-  return paragraphsOf(text)
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
-    .join('');
 }
 
 function item({ slide, number, svg }: ScriptItem, labels: Labels): string {

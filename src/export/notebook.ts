@@ -131,8 +131,8 @@ function notebook(
         ]),
       );
     }
-    const body = kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution;
     if (file) continue;
+    const body = kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution;
     if (!isProse(exercise.language)) cells.push(code(`${id}-code`, body));
     else if (body.trim()) cells.push(markdown(`${id}-answer`, paragraphsOf(body).map(escapeInline)));
   }

@@ -226,7 +226,7 @@ function asTurnedRound(problem: SemanticProblem, fields: readonly string[], data
   const names = fields.map((field) => `"${field}"`);
   return {
     ...problem,
-    message: `${problem.message}: ${names.join(' and ')} go on the ${thingAt(problem.path)} itself, ${fields.length > 1 ? 'each ' : ''}a mapping by contender`,
+    message: `${problem.message}: ${names.join(' and ')} ${fields.length > 1 ? 'go' : 'goes'} on the ${thingAt(problem.path)} itself, ${fields.length > 1 ? 'each ' : ''}a mapping by contender`,
     hint: `Write it the other way round: ${fields.map((field) => `${field}: ${each}`).join(', ')}.`,
   };
 }

@@ -100,7 +100,11 @@ ${contenders.map((c) => `          - ${quote(`${c.name}: one line on what it is`
             cells: ${cells((c) => `Tools around ${c.name}`)}
       - kind: pros-cons
         title: Strengths and weaknesses
-        notes: Be fair to each one.
+        # One paragraph per part: with five or six contenders the pros and the cons get slides of their own.
+        notes: |
+          Be fair to each one: start with what each does well.
+
+          Then where each one hurts, with an example.
         pros:
 ${perContender((c) => `What ${c.name} does well`, '          ')}
         cons:

@@ -398,3 +398,49 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
     });
   }
 });
+
+describeWithBrowser('slide titles', () => {
+  it('wrap into lines of even length: a title never ends on a lone word', async () => {
+    const outline = minimalOutline();
+    outline.title = 'A vs B vs C vs D vs E vs F: hands-on';
+    outline.sections[0]?.slides.push({
+      kind: 'bullets',
+      title: 'What every team should check before it moves its queues to something new',
+      bullets: ['One'],
+    });
+    const compiled = compileData(outline);
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-titles-'));
+    const page = await openDocument(await (await testBrowser()).newPage(), {
+      file: path.join(dir, 'slides.html'),
+      html: slidesDocument(await renderSlides(compiled.markdown, await resolveTheme('versus', ROOT)), 'slides', 'en'),
+    });
+    try {
+      // Each two-line title's lines, as wide as their text.
+      const lines = await page.evaluate(() =>
+        [...document.querySelectorAll('section h1')].flatMap((h1) => {
+          const range = document.createRange();
+          range.selectNodeContents(h1);
+          const rows = new Map<number, number>();
+          for (const rect of range.getClientRects()) {
+            if (rect.width === 0) continue;
+            const top = Math.round(rect.top);
+            rows.set(top, (rows.get(top) ?? 0) + rect.width);
+          }
+          return rows.size === 2 ? [{ title: h1.textContent, widths: [...rows.values()] }] : [];
+        }),
+      );
+      expect(lines.map((l) => l.title)).toEqual([
+        'A vs B vs C vs D vs E vs F: hands-on',
+        'What every team should check before it moves its queues to something new',
+      ]);
+      // Greedy wrapping left "on" (the title slide) and "new" alone on their last lines.
+      for (const { title, widths } of lines) {
+        const [first = 0, last = 0] = widths;
+        expect(last / first, title ?? '').toBeGreaterThan(0.5);
+      }
+    } finally {
+      await page.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

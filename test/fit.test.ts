@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { paginate } from '../src/plan/fit/paginate.js';
-import { lineCount, longestWord, textWidth } from '../src/plan/fit/text.js';
+import { balancedLines, lineCount, longestWord, textWidth, wrapLines } from '../src/plan/fit/text.js';
 import { SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
 import { CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, minimalOutline } from './helpers.js';
@@ -46,6 +46,27 @@ describe('text layout', () => {
     expect(lineCount('short words here', font, textWidth('short words', font) + 1)).toBe(2);
     expect(lineCount('数'.repeat(20), font, 200)).toBe(2);
     expect(lineCount('x'.repeat(100), font, textWidth('x'.repeat(40), font))).toBe(3);
+  });
+
+  it('balances a title: as many lines as wrapping gives, of even length, no word broken', () => {
+    const font = { face: 'bold', size: 68 } as const;
+    const width = textWidth('A vs B vs C vs D vs E vs F: hands-', font) + 1;
+    expect(wrapLines('A vs B vs C vs D vs E vs F: hands-on', font, width)).toEqual([
+      'A vs B vs C vs D vs E vs F: hands-',
+      'on',
+    ]);
+    expect(balancedLines('A vs B vs C vs D vs E vs F: hands-on', font, width)).toEqual([
+      'A vs B vs C vs D vs',
+      'E vs F: hands-on',
+    ]);
+    expect(balancedLines('Short', font, width)).toEqual(['Short']);
+    const cjk = '数据库的比较'.repeat(7);
+    const lines = balancedLines(cjk, font, width);
+    expect(lines).toHaveLength(wrapLines(cjk, font, width).length);
+    expect(lines.join('')).toBe(cjk);
+    expect(
+      Math.max(...lines.map((l) => [...l].length)) - Math.min(...lines.map((l) => [...l].length)),
+    ).toBeLessThanOrEqual(1);
   });
 });
 

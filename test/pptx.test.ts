@@ -241,6 +241,18 @@ describe.each([
 });
 
 describe('native PPTX details', () => {
+  it('breaks a title where the slides balance it, so PowerPoint leaves no word alone on its last line', async () => {
+    const outline = minimalOutline();
+    outline.title = 'A vs B vs C vs D vs E vs F: hands-on';
+    const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
+    const xml = await xmlOf(zip, 'ppt/slides/slide1.xml');
+    const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
+    const lines = (/<a:p>[\s\S]*?<\/a:p>/.exec(title)?.[0] ?? '')
+      .split('<a:br/>')
+      .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
+    expect(lines).toEqual(['A vs B vs C vs D vs', 'E vs F: hands-on']);
+  });
+
   it('uses the dark theme’s colors, the highlighter’s token colors, and the picture’s alt text', async () => {
     const { deck, zip } = varied;
     expect(await xmlOf(zip, 'ppt/slides/slide1.xml')).toContain('<a:srgbClr val="14171C"/>');

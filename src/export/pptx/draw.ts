@@ -35,6 +35,8 @@ export interface Run {
   /** px; the paragraph's size otherwise. */
   size?: number;
   url?: string;
+  /** Starts a new line of the same paragraph. */
+  breakBefore?: boolean;
 }
 
 export interface Paragraph {
@@ -118,6 +120,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
         bold: run.bold ?? p.bold ?? false,
         lang: options.lang,
         ...(run.url ? { hyperlink: { url: run.url, tooltip: run.url } } : {}),
+        ...(run.breakBefore ? { softBreakBefore: true } : {}),
         ...(endOfParagraph && !last ? { breakLine: true } : {}),
       };
       // Paragraph properties go on the paragraph's first run.

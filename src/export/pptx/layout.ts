@@ -6,6 +6,8 @@ import type pptxgenjs from 'pptxgenjs';
 import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
 import type { DeckSlide } from '../../plan/deck.js';
+import { bold } from '../../plan/fit/blocks.js';
+import { balancedLines } from '../../plan/fit/text.js';
 import { edgeOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { CONTENT, FOOTER, H1, PAD, SLIDE, TITLE_BAR } from '../../theme/geometry.js';
@@ -91,8 +93,10 @@ export interface TitleLook {
 
 /** Draws a slide title (as the slide's title placeholder) and its bar; returns the y under the bar. */
 export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
+  // Broken where the slides' `text-wrap: balance` evens the lines: PowerPoint would leave "hands-" above a lone "on".
+  const lines = balancedLines(text, bold(look.size), look.width);
   const paragraph: Paragraph = {
-    runs: [{ text }],
+    runs: lines.map((line, i) => ({ text: line, ...(i > 0 ? { breakBefore: true } : {}) })),
     size: look.size,
     line: H1.line,
     gap: 0,

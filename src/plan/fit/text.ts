@@ -125,6 +125,28 @@ export function wrapLines(text: string, font: Font, width: number, indent = 0): 
   return lines.map((l) => l.replace(/\s+$/u, ''));
 }
 
+/**
+ * `text` wrapped in as many lines as in a box `width` px wide, each as long as the others allow:
+ * at the narrowest width that still takes that many lines, as CSS's `text-wrap: balance` does.
+ *
+ * @example
+ * balancedLines('A vs B vs C vs D vs E vs F: hands-on', bold(68), LEAD_CONTENT.width); // ['A vs B vs C vs D vs', 'E vs F: hands-on']
+ */
+export function balancedLines(text: string, font: Font, width: number): string[] {
+  const greedy = wrapLines(text, font, width);
+  const takes = (w: number) => wrapLines(text, font, w).length === greedy.length;
+  // No narrower than the longest word, which would break inside it.
+  let [narrow, wide] = [Math.max(longestWord(text, font), width / greedy.length), width];
+  if (greedy.length < 2 || narrow >= wide) return greedy;
+  if (takes(narrow)) return wrapLines(text, font, narrow);
+  while (wide - narrow > 1) {
+    const middle = (narrow + wide) / 2;
+    if (takes(middle)) wide = middle;
+    else narrow = middle;
+  }
+  return wrapLines(text, font, wide);
+}
+
 /** Width of the widest piece of `text` a line cannot break inside (a word, or a CJK character). */
 export function longestWord(text: string, font: Font): number {
   return Math.max(0, ...pieces(text.replace(/\s+/gu, ' ').trim()).map((piece) => textWidth(piece.trimEnd(), font)));

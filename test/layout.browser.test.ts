@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
@@ -39,16 +40,30 @@ interface SlideLayout {
   text: string;
 }
 
-/** How every slide of `markdown` lays out in Chromium with `themeName`. */
-async function layoutOf(markdown: string, themeName: string): Promise<SlideLayout[]> {
+/** What `inspect` finds on a page showing the slides of `markdown` with `themeName`, in `lang`. */
+async function inSlides<T>(
+  markdown: string,
+  themeName: string,
+  inspect: (page: Page) => Promise<T>,
+  lang = 'en',
+): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'versus-layout-'));
-  const theme = await resolveTheme(themeName, ROOT);
   const page = await openDocument(await (await testBrowser()).newPage(), {
     file: path.join(dir, 'slides.html'),
-    html: slidesDocument(await renderSlides(markdown, theme), 'slides', 'en'),
+    html: slidesDocument(await renderSlides(markdown, await resolveTheme(themeName, ROOT)), 'slides', lang),
   });
   try {
-    return await page.evaluate(
+    return await inspect(page);
+  } finally {
+    await page.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** How every slide of `markdown` lays out in Chromium with `themeName`. */
+function layoutOf(markdown: string, themeName: string): Promise<SlideLayout[]> {
+  return inSlides(markdown, themeName, (page) =>
+    page.evaluate(
       (marker) =>
         [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map((section) => {
           const slide = section.getBoundingClientRect().width;
@@ -74,11 +89,8 @@ async function layoutOf(markdown: string, themeName: string): Promise<SlideLayou
           return { split, panes, text: section.innerText };
         }),
       CONTINUATION.trim(),
-    );
-  } finally {
-    await page.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+    ),
+  );
 }
 
 /** The boxes of a slide's text-holding shapes in the PPTX, from its XML. */
@@ -216,49 +228,44 @@ describeWithBrowser('a timeline', { concurrent: true }, () => {
           },
         ],
       });
-      const theme = await resolveTheme('versus', ROOT);
-      const dir = await mkdtemp(path.join(tmpdir(), 'versus-timeline-'));
-      const page = await openDocument(await (await testBrowser()).newPage(), {
-        file: path.join(dir, 'slides.html'),
-        html: slidesDocument(await renderSlides(outline.markdown, theme), 'slides', lang),
-      });
-      try {
-        // Where each event's text starts on each of its lines: its start edge (the right one right to left).
-        const lines = await page.evaluate(
-          (rtl) =>
-            [...document.querySelectorAll('section.timeline li')].map((li) => {
-              const text = [...li.childNodes].find(
-                (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-              );
-              // From its first letter: the space before it, where there is one, is not text one sees.
-              const range = document.createRange();
-              range.setStart(text as Node, text?.textContent?.search(/\S/) ?? 0);
-              range.setEnd(text as Node, text?.textContent?.length ?? 0);
-              const rects = [...range.getClientRects()].filter((r) => r.width > 1);
-              const dateText = document.createRange();
-              dateText.selectNodeContents(li.querySelector('strong') as Node);
-              const date = dateText.getBoundingClientRect();
-              return {
-                starts: rects.map((r) => (rtl ? -r.right : r.left)),
-                dateEnd: rtl ? -date.left : date.right,
-              };
-            }),
-          lang === 'ar',
-        );
-        expect(lines).toHaveLength(3);
-        const [first, second, longDate] = lines.map((line) => line.starts);
-        for (const starts of [first, second]) {
-          expect(starts?.length).toBe(2);
-          expect(Math.abs((starts?.[0] ?? 0) - (starts?.[1] ?? 0))).toBeLessThan(0.5);
-        }
-        expect(Math.abs((first?.[0] ?? 0) - (second?.[0] ?? 0))).toBeLessThan(0.5);
-        // A date wider than its column pushes the first line on, a gap after it, and the next lines come back under the others.
-        expect(longDate?.[0]).toBeGreaterThan((lines[2]?.dateEnd ?? Number.POSITIVE_INFINITY) + 6);
-        expect(Math.abs((longDate?.[1] ?? 0) - (first?.[1] ?? 0))).toBeLessThan(0.5);
-      } finally {
-        await page.close();
-        await rm(dir, { recursive: true, force: true });
+      // Where each event's text starts on each of its lines: its start edge (the right one right to left).
+      const lines = await inSlides(
+        outline.markdown,
+        'versus',
+        (page) =>
+          page.evaluate(
+            (rtl) =>
+              [...document.querySelectorAll('section.timeline li')].map((li) => {
+                const text = [...li.childNodes].find(
+                  (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+                );
+                // From its first letter: the space before it, where there is one, is not text one sees.
+                const range = document.createRange();
+                range.setStart(text as Node, text?.textContent?.search(/\S/) ?? 0);
+                range.setEnd(text as Node, text?.textContent?.length ?? 0);
+                const rects = [...range.getClientRects()].filter((r) => r.width > 1);
+                const dateText = document.createRange();
+                dateText.selectNodeContents(li.querySelector('strong') as Node);
+                const date = dateText.getBoundingClientRect();
+                return {
+                  starts: rects.map((r) => (rtl ? -r.right : r.left)),
+                  dateEnd: rtl ? -date.left : date.right,
+                };
+              }),
+            lang === 'ar',
+          ),
+        lang,
+      );
+      expect(lines).toHaveLength(3);
+      const [first, second, longDate] = lines.map((line) => line.starts);
+      for (const starts of [first, second]) {
+        expect(starts?.length).toBe(2);
+        expect(Math.abs((starts?.[0] ?? 0) - (starts?.[1] ?? 0))).toBeLessThan(0.5);
       }
+      expect(Math.abs((first?.[0] ?? 0) - (second?.[0] ?? 0))).toBeLessThan(0.5);
+      // A date wider than its column pushes the first line on, a gap after it, and the next lines come back under the others.
+      expect(longDate?.[0]).toBeGreaterThan((lines[2]?.dateEnd ?? Number.POSITIVE_INFINITY) + 6);
+      expect(Math.abs((longDate?.[1] ?? 0) - (first?.[1] ?? 0))).toBeLessThan(0.5);
     });
   }
 });
@@ -302,12 +309,7 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
           },
         ],
       });
-      const dir = await mkdtemp(path.join(tmpdir(), 'versus-code-colors-'));
-      const page = await openDocument(await (await testBrowser()).newPage(), {
-        file: path.join(dir, 'slides.html'),
-        html: slidesDocument(await renderSlides(outline.markdown, await resolveTheme(theme, ROOT)), 'slides', 'en'),
-      });
-      try {
+      await inSlides(outline.markdown, theme, async (page) => {
         const tokens = await page.evaluate(() => {
           const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
           const hex = (color: string) =>
@@ -332,10 +334,7 @@ describeWithBrowser('code colors', { concurrent: true }, () => {
         expect(tokens.length).toBeGreaterThan(60);
         const faint = tokens.filter((t) => contrastRatio(t.color, t.background) < 4.5);
         expect(faint.map((t) => `${t.token}: ${t.color} on ${t.background}`)).toEqual([]);
-      } finally {
-        await page.close();
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     });
   }
 });
@@ -375,12 +374,7 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
       });
       const planned = compiled.deck.slides.find((s) => s.kind === kind);
       expect(planned?.fit?.headings).toBe(2);
-      const dir = await mkdtemp(path.join(tmpdir(), 'versus-headings-'));
-      const page = await openDocument(await (await testBrowser()).newPage(), {
-        file: path.join(dir, 'slides.html'),
-        html: slidesDocument(await renderSlides(compiled.markdown, await resolveTheme('versus', ROOT)), 'slides', 'en'),
-      });
-      try {
+      await inSlides(compiled.markdown, 'versus', async (page) => {
         const columns = await page.evaluate(() =>
           [...document.querySelectorAll('.columns .column')].map((column) => {
             const heading = (column.querySelector('h2') as HTMLElement).getBoundingClientRect();
@@ -391,10 +385,7 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
         expect(columns).toHaveLength(4);
         expect(new Set(columns.map((c) => Math.round(c.height))).size).toBe(1);
         expect(new Set(columns.map((c) => Math.round(c.list))).size).toBe(1);
-      } finally {
-        await page.close();
-        await rm(dir, { recursive: true, force: true });
-      }
+      });
     });
   }
 });
@@ -409,12 +400,7 @@ describeWithBrowser('slide titles', () => {
       bullets: ['One'],
     });
     const compiled = compileData(outline);
-    const dir = await mkdtemp(path.join(tmpdir(), 'versus-titles-'));
-    const page = await openDocument(await (await testBrowser()).newPage(), {
-      file: path.join(dir, 'slides.html'),
-      html: slidesDocument(await renderSlides(compiled.markdown, await resolveTheme('versus', ROOT)), 'slides', 'en'),
-    });
-    try {
+    await inSlides(compiled.markdown, 'versus', async (page) => {
       // Each two-line title's lines, as wide as their text.
       const lines = await page.evaluate(() =>
         [...document.querySelectorAll('section h1')].flatMap((h1) => {
@@ -438,9 +424,6 @@ describeWithBrowser('slide titles', () => {
         const [first = 0, last = 0] = widths;
         expect(last / first, title ?? '').toBeGreaterThan(0.5);
       }
-    } finally {
-      await page.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

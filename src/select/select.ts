@@ -67,7 +67,6 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
   };
 }
 
-/** Ids of the sources the slides cite, their comparison rows included. */
 /** The profile a selection chooses: its own, or the outline's default when it makes no choice. */
 function chosenProfile(outline: Outline, selection: Selection): string | undefined {
   // The default profile stands for "no choice made": --only or --skip on their own are a choice.
@@ -122,6 +121,7 @@ export function selectionProblems(outline: Outline, selection: Selection): Seman
   return problems;
 }
 
+/** Ids of the sources the slides cite, their comparison rows included. */
 function citedSources(sections: Outline['sections']): Set<string> {
   return new Set(
     sections.flatMap((section) =>

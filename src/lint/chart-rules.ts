@@ -5,7 +5,7 @@
  * span more than a hundredfold on a linear axis, where the small bars vanish.
  * A log scale with zero or a negative value is the schema's error.
  */
-import type { Where } from '../outline/origin.js';
+import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { DeckSlide, PlannedChart } from '../plan/deck.js';
 import { chartNumber } from '../plan/fit/chart-scale.js';
@@ -100,10 +100,6 @@ const LABEL_UNIT = /[([]\s*([^()[\]]{1,12}?)\s*[)\]]\s*$/u;
  */
 const UNIT_LIKE =
   /^(?:%|‰|°[CF]|x|×|[kMGTPmµun]?(?:s|B|b|Hz|W|Wh|J|g|m|px)|Ki?B|Mi?B|Gi?B|Ti?B|ms|µs|us|ns|sec|secs|min|mins|h|hrs?|days?|\$|€|£|¥|USD|EUR|GBP|JPY|CNY|fps|ops|qps|rps|tps|\S+\/\S+)$/u;
-
-function within(where: Where, ...keys: (string | number)[]): Where {
-  return Array.isArray(where) ? [...where, ...keys] : { ...where, path: [...where.path, ...keys] };
-}
 
 /**
  * The findings about one chart: `parts` are its slides (one, or the parts a

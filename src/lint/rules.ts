@@ -6,7 +6,7 @@
  */
 
 import { formatMinutes, labelsFor } from '../i18n/labels.js';
-import type { Where } from '../outline/origin.js';
+import { type Where, within } from '../outline/origin.js';
 import { own } from '../outline/own.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
@@ -142,11 +142,6 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
 export function readsAsWords(solution: string, lang: string): boolean {
   const text = solution.trim();
   return !text.includes('\n') && /[.!?…。！？]$/u.test(text) && countWords(text, lang) >= 8;
-}
-
-/** A field of what `where` places (the `solution` of a slide). */
-function within(where: Where, field: string): Where {
-  return Array.isArray(where) ? [...where, field] : { ...where, path: [...where.path, field] };
 }
 
 /** The talk against its slot: over it (`severity`), or far under it (a warning). */

@@ -17,6 +17,11 @@ import type { Origin, Outline, Overlay, Section } from './schema.js';
 /** An origin, or a path in the merged outline (for what the outline as a whole defines: title, agenda, profiles). */
 export type Where = Origin | OutlinePath;
 
+/** A field inside what `where` places: `within(slide.origin, 'metric', 'unit')`. */
+export function within(where: Where, ...keys: (string | number)[]): Where {
+  return Array.isArray(where) ? [...where, ...keys] : { ...where, path: [...where.path, ...keys] };
+}
+
 /** A loaded outline and every file it was merged from, the top file first. */
 export interface Sourced {
   outline: Outline;

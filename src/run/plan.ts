@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { labelsForLang } from '../i18n/labels.js';
-import type { Where } from '../outline/origin.js';
+import { type Where, within } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
 import { own } from '../outline/own.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
@@ -118,8 +118,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
 
   for (const slide of slidesOf(outline)) {
     const { origin } = slide.slide;
-    const at = (...path: OutlinePath): Where =>
-      origin ? { file: origin.file, path: [...origin.path, ...path] } : [...slide.path, ...path];
+    const at = (...path: OutlinePath): Where => within(origin ?? slide.path, ...path);
     const s = slide.slide;
     if (s.kind === 'code') {
       for (const [p, pane] of s.panes.entries()) {

@@ -254,8 +254,8 @@ function overlaySlides(overlay: Overlay): SlideAt[] {
   ];
 }
 
-/** An outline file's text, and the sha256 of the bytes read. */
-async function readOutlineSource(file: string): Promise<{ text: string; sha256: string }> {
+/** An outline file's text, and the sha256 of the bytes read: a folder, a device or a file too large is refused unread. */
+export async function readOutlineSource(file: string): Promise<{ text: string; sha256: string }> {
   const fail = (code: Diagnostic['code'], message: string, hint: string) =>
     invalidOutline([{ severity: 'error', code, message, file, line: 1, col: 1, path: [], hint }]);
   let bytes: Buffer;
@@ -281,28 +281,40 @@ async function readOutlineSource(file: string): Promise<{ text: string; sha256: 
     }
     throw error;
   }
+  const text = utf8Text(bytes);
+  if (typeof text === 'string') return { text: text.replace(/^\uFEFF/, ''), sha256: sha256(bytes) };
+  const { line, col, byte } = text;
+  throw invalidOutline([
+    {
+      severity: 'error',
+      code: 'unreadable',
+      message: `is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} cannot be read`,
+      file,
+      line,
+      col,
+      path: [],
+      hint: 'Save the outline as UTF-8 (binary files, such as images, cannot be outlines).',
+    },
+  ]);
+}
+
+/** `bytes` as UTF-8 text without its byte order mark, or where its first byte that is not UTF-8 sits. */
+function utf8Text(bytes: Buffer): string | InvalidByte {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    return { text, sha256: sha256(bytes) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const { line, col, byte } = firstInvalidByte(bytes);
-    throw invalidOutline([
-      {
-        severity: 'error',
-        code: 'unreadable',
-        message: `is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} cannot be read`,
-        file,
-        line,
-        col,
-        path: [],
-        hint: 'Save the outline as UTF-8 (binary files, such as images, cannot be outlines).',
-      },
-    ]);
+    return firstInvalidByte(bytes);
   }
 }
 
+interface InvalidByte {
+  line: number;
+  col: number;
+  byte: number;
+}
+
 /** Where the first byte that is not valid UTF-8 sits (`bytes` is known to hold one), counted like YAML positions. */
-function firstInvalidByte(bytes: Buffer): { line: number; col: number; byte: number } {
+function firstInvalidByte(bytes: Buffer): InvalidByte {
   let offset = 0;
   let line = 1;
   let col = 1;
@@ -380,16 +392,14 @@ async function resolveFiles(
  * whatever the editor that saved it wrote ("\r\n", "\r").
  */
 function codeText(bytes: Buffer, name: string): string | Omit<SemanticProblem, 'path'> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
-  } catch {
-    const { line, col, byte } = firstInvalidByte(bytes);
-    return {
-      code: 'unreadable',
-      message: `"${name}" is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} at line ${line}, column ${col} cannot be read`,
-      hint: 'Save the code file as UTF-8 (an editor\'s "Save with encoding" or "Reopen with encoding" does it).',
-    };
-  }
+  const text = utf8Text(bytes);
+  if (typeof text === 'string') return text.replace(/\r\n?/g, '\n');
+  const { line, col, byte } = text;
+  return {
+    code: 'unreadable',
+    message: `"${name}" is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} at line ${line}, column ${col} cannot be read`,
+    hint: 'Save the code file as UTF-8 (an editor\'s "Save with encoding" or "Reopen with encoding" does it).',
+  };
 }
 
 /** Larger images are refused before reading: the HTML carries each inside it. */

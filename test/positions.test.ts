@@ -3,9 +3,11 @@
  * profiles, overlays and splitting; flag errors name the flag; files that
  * outlines name are resolved against the file that names them.
  */
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkOutline, type Finding } from '../src/commands/check.js';
 import { formatDiagnostic, type VersusError } from '../src/diagnostics/diagnostics.js';
@@ -16,6 +18,7 @@ import { compileOutline } from '../src/pipeline/compile.js';
 import { loadForSelection } from '../src/pipeline/load-selected.js';
 import type { Selection } from '../src/select/select.js';
 import { themeFor } from '../src/theme/resolve.js';
+import { CLI } from './run-cli.js';
 
 /** A temporary project (marked by package.json) holding `files`. */
 async function project(files: Record<string, string>): Promise<string> {
@@ -199,6 +202,23 @@ describe('flags beside an outline with problems', () => {
     const problems = await problemsOf(dir, 'over.yaml', { skip: ['nothing'] });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^over\.yaml:2:1 error\[unknown-key\]/);
+  });
+
+  it('leave a named pipe unread, as the loader does (reading one never ends)', async () => {
+    const dir = await project({});
+    await promisify(execFile)('mkfifo', [path.join(dir, 'talk.yaml')]);
+    // A process of its own: a read of the pipe would hold it, and only SIGKILL ends that.
+    const run = await promisify(execFile)(process.execPath, [CLI, 'check', 'talk.yaml', '--profile', 'nosuch'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 20_000,
+      killSignal: 'SIGKILL',
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number | null; stderr: string }) => error,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('talk.yaml:1:1 error[unreadable]: is not a regular file');
   });
 });
 

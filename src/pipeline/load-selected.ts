@@ -3,9 +3,8 @@
  * the outline's own problems, and with them those of the command line's
  * `--profile`, `--only` and `--skip`, in one run.
  */
-import { readFile } from 'node:fs/promises';
 import { invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
-import { type LoadedOutline, loadOutline } from '../outline/load.js';
+import { type LoadedOutline, loadOutline, readOutlineSource } from '../outline/load.js';
 import { parseOutlineText } from '../outline/parse.js';
 import { fileLocator, toDiagnostics } from '../outline/positions.js';
 import { isOverlay, outlineAsWritten } from '../outline/validate.js';
@@ -28,8 +27,9 @@ export async function loadForSelection(file: string, selection: Selection): Prom
 
 async function flagProblems(file: string, selection: Selection) {
   if (!selection.profile && !selection.only?.length && !selection.skip?.length) return [];
-  const source = await readFile(file, 'utf8').catch(() => undefined);
-  const parsed = source === undefined ? undefined : parseOutlineText(source.replace(/^\uFEFF/, ''), file);
+  // Read as the loader reads it: a named pipe or a device, which it refused, is not read here either.
+  const source = await readOutlineSource(file).catch(() => undefined);
+  const parsed = source && parseOutlineText(source.text, file);
   const outline = parsed && !isOverlay(parsed) ? outlineAsWritten(parsed.data) : undefined;
   if (!parsed || !outline) return [];
   const problems = selectionProblems(outline, selection).filter((problem) => problem.flag !== undefined);

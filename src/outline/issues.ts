@@ -223,10 +223,9 @@ function turnedRound(problem: SemanticProblem, schema: z.core.$ZodType, data: un
 function asTurnedRound(problem: SemanticProblem, fields: readonly string[], data: unknown): SemanticProblem {
   const contenders = Object.keys(valueAt(data, [...problem.path, problem.key ?? '']) as object);
   const each = `{ ${contenders.map((id) => `${id}: …`).join(', ')} }`;
-  const names = fields.map((field) => `"${field}"`);
   return {
     ...problem,
-    message: `${problem.message}: ${names.join(' and ')} ${fields.length > 1 ? 'go' : 'goes'} on the ${thingAt(problem.path)} itself, ${fields.length > 1 ? 'each ' : ''}a mapping by contender`,
+    message: `${problem.message}: ${quotedList(fields)} ${fields.length > 1 ? 'go' : 'goes'} on the ${thingAt(problem.path)} itself, ${fields.length > 1 ? 'each ' : ''}a mapping by contender`,
     hint: `Write it the other way round: ${fields.map((field) => `${field}: ${each}`).join(', ')}.`,
   };
 }
@@ -464,8 +463,7 @@ function commaSplitAt(data: unknown, path: OutlinePath): SemanticProblem | undef
   let last = first;
   while (last + 1 < keys.length && mapping[keys[last + 1] as string] === null) last++;
   const cut = keys.slice(first, last + 1);
-  const became =
-    cut.length > 1 ? `${quotedList(cut)} became keys without values` : `"${cut[0]}" became a key without a value`;
+  const became = `${quotedList(cut)} became ${cut.length > 1 ? 'keys without values' : 'a key without a value'}`;
   return {
     code: 'wrong-type',
     message: `${cellOf(data, path.slice(0, -1), previous)} was cut at ${cut.length > 1 ? 'commas' : 'a comma'}: inside { … } a comma ends an entry, so ${became}`,
@@ -475,10 +473,10 @@ function commaSplitAt(data: unknown, path: OutlinePath): SemanticProblem | undef
   };
 }
 
-/** `"a", "b" and "c"` */
+/** `"a", "b" and "c"`; `"a"` alone. */
 function quotedList(keys: readonly string[]): string {
   const quoted = keys.map((key) => `"${key}"`);
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
 
 /**

@@ -147,7 +147,7 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
       drawColumns(
         frame,
         top,
-        slide.columns,
+        slide,
         frame.contenders
           .filter((c) => own(slide.pros, c.id) || own(slide.cons, c.id))
           .map((c) => ({
@@ -158,25 +158,20 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
               ...labelled(frame, slide.consLabel.shown, own(slide.cons, c.id), text),
             ],
           })),
-        slide.slots,
-        true,
-        slide.fit?.headings,
       );
       return;
     case 'decision': {
       const bottom = drawColumns(
         frame,
         top,
-        slide.columns,
+        slide,
         slide.choices.map((choice) => ({
           contender: choice.contender,
           heading: choice.label,
           body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
         })),
-        slide.slots,
         // The closing line stands under the columns: their boxes end above it instead of running to the slide's foot.
         !slide.otherwise,
-        slide.fit?.headings,
       );
       if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
       return;
@@ -185,16 +180,13 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
       drawColumns(
         frame,
         top,
-        slide.columns,
+        slide,
         slide.panes.map((pane) => ({
           contender: pane.contender,
           heading: frame.contenders.find((c) => c.id === pane.contender)?.name ?? pane.contender,
           body: [],
           draw: (x: number, y: number, width: number) => drawCode(frame, slide, pane, x, y, width),
         })),
-        slide.slots,
-        true,
-        slide.fit?.headings,
       );
       return;
     case 'timeline':
@@ -457,19 +449,18 @@ interface Column {
 
 /**
  * Columns side by side, each under a heading in its contender's color, wrapping into a grid
- * (`slots`: the cell of its row each stands in, as in the markdown); returns the y under them.
- * The last row's boxes leave room to the slide's foot for text an editor adds, unless
- * something stands under them (not `open`).
+ * as the slide planned them (its `columns` per row, the `slots` of its row each stands in, its
+ * headings' common height); returns the y under them. The last row's boxes leave room to the
+ * slide's foot for text an editor adds, unless something stands under them (not `open`).
  */
 function drawColumns(
   frame: Frame,
   top: number,
-  perRow: number | undefined,
+  { columns: perRow, slots, fit }: Pick<Kind<'pros-cons'>, 'columns' | 'slots' | 'fit'>,
   columns: Column[],
-  slots?: readonly number[],
   open = true,
-  headingLines = 1,
 ): number {
+  const headingLines = fit?.headings ?? 1;
   const across = perRow ?? columns.length;
   const width = columnWidth(across);
   const gap = columnGap(across);

@@ -302,6 +302,34 @@ describe('native PPTX details', () => {
     }
   });
 
+  it("dates a chart's data sheet, a package inside the file, and its properties with SOURCE_DATE_EPOCH too", async () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'chart',
+      title: 'Speed',
+      metric: { title: 'Time', unit: 's', higherIsBetter: false },
+      values: { a: 1, b: 2 },
+    });
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1764547200';
+    try {
+      const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
+      const sheets = zip.file(/^ppt\/embeddings\/.*\.xlsx$/);
+      expect(sheets).toHaveLength(1);
+      const inner = await JSZip.loadAsync(await (sheets[0] as JSZip.JSZipObject).async('nodebuffer'));
+      const dates = new Set(Object.values(inner.files).map((file) => file.date.getTime()));
+      expect([...dates]).toEqual([1764547200 * 1000]);
+      const core = await xmlOf(inner, 'docProps/core.xml');
+      expect(core.match(/<dcterms:(created|modified)[^>]*>[^<]*/g)).toEqual([
+        expect.stringMatching(/>2025-12-01T00:00:00Z$/),
+        expect.stringMatching(/>2025-12-01T00:00:00Z$/),
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+
   it('splits the varied outline as the slides do: continuation parts for long lists and code', () => {
     const { deck } = varied;
     expect(deck.slides.filter((s) => s.kind === 'bullets').length).toBeGreaterThan(1);

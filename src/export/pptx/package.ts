@@ -194,12 +194,20 @@ async function drawSvgFallbacks(zip: JSZip): Promise<void> {
   }
 }
 
-/** Every date in the package, the document's and the zip entries', set to `date`. */
+/**
+ * Every date in the package, the document's and the zip entries', set to `date`; and in a
+ * chart's data sheet, a package of its own that pptxgenjs dates when it makes it.
+ */
 async function stamp(zip: JSZip, date: Date): Promise<void> {
   const w3c = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   await edit(zip, 'docProps/core.xml', (xml) =>
     xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, (_, open: string) => `${open}${w3c}`),
   );
+  for (const sheet of zip.file(/^ppt\/embeddings\/.*\.xlsx$/)) {
+    const inner = await JSZip.loadAsync(await sheet.async('nodebuffer'));
+    await stamp(inner, date);
+    zip.file(sheet.name, await inner.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  }
   // Folder entries too: theirs would be the time of the build.
   for (const file of Object.values(zip.files)) file.date = date;
 }

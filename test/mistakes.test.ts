@@ -1,7 +1,7 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, text with ": " read as a key, a field written beside
+ * a comma inside { … }, a list by contender written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
@@ -62,10 +62,25 @@ const CASES: Record<string, string[]> = {
     // Two commas: one problem, naming both keys they made (and no unknown contender "Go").
     'comma-cells.yaml:19:38 error[wrong-type]: the mongo cell of row "Drivers" was cut at commas: inside { … } a comma ends an entry, so "Python" and "Go" became keys without values\n' +
       '  hint: Quote text that holds a comma: mongo: "Node.js, Python, Go"',
+    // The same words cut off two cells: a key written twice, told as the two cuts it is, each at its own place.
+    'comma-cells.yaml:21:36 error[wrong-type]: the mongo cell of row "Hosting" was cut at a comma: inside { … } a comma ends an entry, so "self-hosted" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: mongo: "Atlas, self-hosted"',
+    'comma-cells.yaml:21:49 error[wrong-type]: the postgres cell of row "Hosting" was cut at a comma: inside { … } a comma ends an entry, so "self-hosted" became a key without a value\n' +
+      '  hint: Quote text that holds a comma: postgres: "RDS, self-hosted"',
   ],
   'comma-overlay.yaml': [
     'comma-overlay.yaml:10:32 error[wrong-type]: the tea cell of row "Per cup" was cut at a comma: inside { … } a comma ends an entry, so "60 mg for black tea" became a key without a value\n' +
       '  hint: Quote text that holds a comma: tea: "40 mg, 60 mg for black tea"',
+  ],
+  'by-contender.yaml': [
+    'by-contender.yaml:12:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +
+      '  hint: Write one item per contender: panes: [{ contender: kotlin, language: …, code: … }, { contender: swift, … }].',
+    'by-contender.yaml:21:9 error[wrong-type]: "choices" must be a list, not a mapping by contender: each item names its contender\n' +
+      '  hint: Write one item per contender: choices: [{ contender: kotlin, when: … }, { contender: swift, … }].',
+  ],
+  'by-contender-overlay.yaml': [
+    'by-contender-overlay.yaml:8:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +
+      '  hint: Write one item per contender: panes: [{ contender: tea, code: … }, { contender: coffee, … }].',
   ],
   'colon-text.yaml': [
     'colon-text.yaml:14:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "La réactivité" made "La réactivité" a key\n' +

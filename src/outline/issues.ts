@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
+import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, SLIDE_KINDS } from './schema.js';
@@ -230,6 +231,41 @@ function asTurnedRound(problem: SemanticProblem, fields: readonly string[], data
   };
 }
 
+/**
+ * A list of items that each name their contender (code panes, decision choices) written as a
+ * mapping by contender, as cells are: the list to write instead, with the fields as written.
+ */
+function listByContender(
+  root: z.core.$ZodType,
+  path: OutlinePath,
+  data: unknown,
+  byContender: Record<string, unknown>,
+): SemanticProblem | undefined {
+  const item = schemaAt(root, [...path, 0], data);
+  const contenders = contenderIds(data);
+  const ids = Object.keys(byContender);
+  if (!(item instanceof z.ZodObject) || !('contender' in item.shape) || ids.length === 0) return undefined;
+  if (contenders.length && !ids.every((id) => contenders.includes(id))) return undefined;
+  const fields = Object.keys(item.shape).filter((field) => field !== 'contender');
+  const [first, second] = ids;
+  const value = byContender[first as string];
+  // A mapping's own keys; for a list or a text, the field that takes it (a choice's "when", a pane's "code").
+  const written = isRecord(value)
+    ? Object.keys(value)
+    : fields.filter((field) => z.safeParse(item.shape[field] as z.ZodType, value).success).slice(0, 1);
+  const items = [`{ ${[`contender: ${first}`, ...written.map((key) => `${key}: …`)].join(', ')} }`];
+  if (second !== undefined) items.push(`{ contender: ${second}, … }`);
+  const field = fieldName(path);
+  return {
+    code: 'wrong-type',
+    message: `"${field}" must be a list, not a mapping by contender: each item names its contender`,
+    // At its key: the mapping's first line is one contender's.
+    path: path.slice(0, -1),
+    key: field,
+    hint: `Write one item per contender: ${field}: [${items.join(', ')}${ids.length > 2 ? ', …' : ''}].`,
+  };
+}
+
 /** Problems without repeats: the same message at the same place is one problem. */
 function uniqueProblems(problems: SemanticProblem[]): SemanticProblem[] {
   const seen = new Set<string>();
@@ -274,24 +310,29 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(root, path, data);
-      return issue.keys.map(
-        (key) =>
-          (written.isFlowMapping(path) && commaSplitAt(data, [...path, key])) ||
-          at(
-            'unknown-key',
-            `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
-            allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
-            key,
-          ),
-      );
+      return issue.keys.flatMap((key) => {
+        const splits = commaSplitsAt(data, written, path, key);
+        return splits.length
+          ? splits
+          : at(
+              'unknown-key',
+              `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
+              allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
+              key,
+            );
+      });
     }
     case 'invalid_type':
       if (value === undefined) {
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
       }
       if (value === null) {
-        const split = written.isFlowMapping(path.slice(0, -1)) && commaSplitAt(data, path);
-        if (split) return [split];
+        const splits = commaSplitsAt(data, written, path.slice(0, -1), String(path.at(-1)));
+        if (splits.length) return splits;
+      }
+      if (issue.expected === 'array' && isRecord(value)) {
+        const byContender = listByContender(root, path, data, value);
+        if (byContender) return [byContender];
       }
       if (issue.expected === 'string') {
         const line = written.oneLinePair(path);
@@ -444,32 +485,28 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
 }
 
 /**
- * A key without a value right after a key with text, in the same mapping: in
- * `{ mongo: replica set, sharded cluster, postgres: … }` the comma ended the
- * cell, and the rest of its text became a key of its own. Reported at that key:
- * it has no value to point at.
+ * A key without a value after a key with text, in a mapping written as `{ … }`: in
+ * `{ mongo: replica set, sharded cluster, postgres: … }` the comma ended the cell, and
+ * the rest of its text became a key of its own. Reported at the first such key (it has
+ * no value to point at). A piece two cells share is in both.
  */
-function commaSplitAt(data: unknown, path: OutlinePath): SemanticProblem | undefined {
-  const key = path.at(-1);
-  const mapping = valueAt(data, path.slice(0, -1));
-  if (typeof key !== 'string' || !isRecord(mapping) || mapping[key] !== null) return undefined;
-  // Back over the keys the same text's other commas made, to the entry whose text was cut.
-  const keys = Object.keys(mapping);
-  let first = keys.indexOf(key);
-  while (first > 0 && mapping[keys[first - 1] as string] === null) first--;
-  const previous = keys[first - 1];
-  const text = previous === undefined ? undefined : mapping[previous];
-  if (previous === undefined || typeof text !== 'string') return undefined;
-  let last = first;
-  while (last + 1 < keys.length && mapping[keys[last + 1] as string] === null) last++;
-  const cut = keys.slice(first, last + 1);
-  const became = `${quotedList(cut)} became ${cut.length > 1 ? 'keys without values' : 'a key without a value'}`;
+function commaSplitsAt(data: unknown, written: Written, mapping: OutlinePath, key: string): SemanticProblem[] {
+  return written
+    .commaCuts(mapping)
+    .filter(({ pieces }) => pieces.includes(key))
+    .map((cut) => commaSplit(data, mapping, cut));
+}
+
+function commaSplit(data: unknown, mapping: OutlinePath, cut: CommaCut): SemanticProblem {
+  const { pieces } = cut;
+  const became = `${quotedList(pieces)} became ${pieces.length > 1 ? 'keys without values' : 'a key without a value'}`;
   return {
     code: 'wrong-type',
-    message: `${cellOf(data, path.slice(0, -1), previous)} was cut at ${cut.length > 1 ? 'commas' : 'a comma'}: inside { … } a comma ends an entry, so ${became}`,
-    path: path.slice(0, -1),
-    key: cut[0] as string,
-    hint: `Quote text that holds a comma: ${previous}: "${[text, ...cut].join(', ')}"`,
+    message: `${cellOf(data, mapping, cut.key)} was cut at ${pieces.length > 1 ? 'commas' : 'a comma'}: inside { … } a comma ends an entry, so ${became}`,
+    path: mapping,
+    // A piece written earlier too is found there: then the cut cell's own key.
+    key: pieces.find((piece) => !cut.repeated.includes(piece)) ?? cut.key,
+    hint: `Quote text that holds a comma: ${cut.key}: "${[cut.text, ...pieces].join(', ')}"`,
   };
 }
 

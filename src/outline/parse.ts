@@ -23,6 +23,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
+import { onlyCutPieces } from './comma-cuts.js';
 import { explainIndentation } from './indentation.js';
 
 export interface ParsedOutline {
@@ -135,6 +136,8 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
+    // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
+    if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0])) continue;
     linesWithErrors.add(line);
     const misplaced = INDENTATION_CODES.has(error.code)
       ? explainIndentation(source, { line, col }, misplacedLines)
@@ -302,6 +305,20 @@ function unquotedColon(error: YAMLError, source: string): { message: string; hin
     message: `this text contains ": ", which YAML reads as the start of another key`,
     hint: `Put the text in quotes: ${key.trim()} ${JSON.stringify(value)}`,
   };
+}
+
+function cutPieceWrittenTwice(document: Document.Parsed, offset: number): boolean {
+  let cut = false;
+  visit(document, {
+    Map(_, map) {
+      if (map.flow && onlyCutPieces(map, offset)) {
+        cut = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return cut;
 }
 
 /** A key written twice, named. */

@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
+import { type CommaCut, commaCuts } from './comma-cuts.js';
 import type { OutlinePath } from './outline-path.js';
 import type { ParsedOutline } from './parse.js';
 
@@ -95,6 +96,8 @@ export interface Written {
    * same line (`- Réactivité : signaux`): text that YAML read as a mapping because of a ": ".
    */
   oneLinePair(path: OutlinePath): string | undefined;
+  /** The texts cut at their commas in the mapping at a path, when it was written as `{ … }`. */
+  commaCuts(path: OutlinePath): CommaCut[];
 }
 
 export function writtenIn(parsed: ParsedOutline): Written {
@@ -103,6 +106,10 @@ export function writtenIn(parsed: ParsedOutline): Written {
     isFlowMapping: (path) => {
       const node = nodeAt(path);
       return isMap(node) && node.flow === true;
+    },
+    commaCuts: (path) => {
+      const node = nodeAt(path);
+      return isMap(node) ? commaCuts(node) : [];
     },
     oneLinePair: (path) => {
       const node = nodeAt(path);

@@ -27,6 +27,15 @@ describe('message catalogs', () => {
     }
   });
 
+  it('put no Korean particle after a name: which one fits depends on how the name is said', () => {
+    // "{name}을(를)" would show both forms; Kotlin takes 을, Swift 를, and the letters do not tell.
+    for (const message of Object.values(CATALOGS.ko)) {
+      for (const text of typeof message === 'string' ? [message] : Object.values(message)) {
+        expect(text).not.toMatch(/\{name\}[\p{Script=Hangul}(]/u);
+      }
+    }
+  });
+
   it('pick the catalog of the language, falling back to its base language, then to English', () => {
     expect(catalogFor('pt-BR')).toBe(CATALOGS.pt);
     expect(catalogFor('zh-Hans')).toBe(CATALOGS.zh);

@@ -9,7 +9,8 @@ export const ko: Catalog = {
   tie: '동점',
   pros: '장점',
   cons: '단점',
-  choose: '{name}을(를) 선택할 때…',
+  // No particle after the name: 을 or 를 depends on how it is pronounced, which its letters do not tell (Kotlin을, Swift를).
+  choose: '이럴 때는 {name}',
   exercise: '실습',
   solution: '해답:',
   exerciseNumber: '실습 {n}',

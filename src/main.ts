@@ -41,11 +41,13 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
+/** The formats named, or every one for `all`. */
 function formatsOption(value: string): Format[] {
   const formats = list(value);
+  if (formats.includes('all')) return [...FORMATS];
   for (const format of formats) {
     if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new InvalidArgumentError(`"${format}" is not a format; choose from ${FORMATS.join(', ')}.`);
+      throw new InvalidArgumentError(`"${format}" is not a format; choose from ${FORMATS.join(', ')}, or all.`);
     }
   }
   return formats as Format[];
@@ -151,9 +153,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
     .argument('[outlines...]', 'outline files or glob patterns (several build with one browser)', [DEFAULTS.outline])
     .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
-    .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}`, formatsOption, [
-      ...DEFAULT_FORMATS,
-    ])
+    .option(
+      '-f, --formats <list>',
+      `comma-separated formats: ${FORMATS.join(', ')}; all for every one`,
+      formatsOption,
+      [...DEFAULT_FORMATS],
+    )
     .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
     .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
     .option('--skip <ids>', 'leave out these section or slide ids', list)

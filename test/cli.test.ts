@@ -253,16 +253,26 @@ describe('environment problems', { concurrent: true }, () => {
 });
 
 describe('without a browser', { concurrent: true }, () => {
-  it('writes md and html, then exits 2 naming CHROME_PATH', async () => {
+  it('writes every format that needs no browser (-f all), then exits 2 naming CHROME_PATH', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'versus-nobrowser-')), 'dist');
-    const run = await versus(['build', FIXTURE, '--out', out], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    const env = { CHROME_PATH: '/nonexistent/chrome' };
+    const run = await versus(['build', FIXTURE, '--out', out, '-f', 'all'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('CHROME_PATH');
     expect(run.stderr).toMatch(/apt-get install chromium/);
     const files = await readdir(out);
-    expect(files).toContain('tea-vs-coffee.md');
-    expect(files).toContain('tea-vs-coffee.html');
-    expect(files).not.toContain('tea-vs-coffee.pdf');
+    for (const written of [
+      'md',
+      'html',
+      'presenter.html',
+      'runsheet.md',
+      'pptx',
+      'exercises.ipynb',
+      'solutions.ipynb',
+    ]) {
+      expect(files).toContain(`tea-vs-coffee.${written}`);
+    }
+    expect(files.filter((f) => f.endsWith('.pdf') || f.endsWith('.png'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('.versus-staging'))).toEqual([]);
   });
 

@@ -277,6 +277,29 @@ describe('versus build on the command line', { concurrent: true }, () => {
   });
 });
 
+describe('two profiles built into one folder', { concurrent: true }, () => {
+  it.sequential("keep each other's files, and each is up to date in turn", async () => {
+    const dir = await project();
+    const profiles =
+      'profiles:\n  meetup: { duration: 20 }\n  workshop: { duration: 90, title: "Tea vs Coffee, hands-on" }\n';
+    await writeFile(path.join(dir, 'talk.yaml'), `extends: base.yaml\n${profiles}defaultProfile: meetup\n`);
+    const build = (profile: string) =>
+      versusInProcess(['build', 'talk.yaml', '-f', 'md,runsheet', '--out', 'out', '--profile', profile], { cwd: dir });
+    expect((await build('meetup')).code).toBe(0);
+    expect((await build('workshop')).code).toBe(0);
+    const files = (await readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.md')).sort();
+    // Each profile's file names come from its own title.
+    expect(files).toEqual([
+      'tea-vs-coffee-hands-on.md',
+      'tea-vs-coffee-hands-on.runsheet.md',
+      'tea-vs-coffee.md',
+      'tea-vs-coffee.runsheet.md',
+    ]);
+    expect((await build('meetup')).stdout).toContain('up to date');
+    expect((await build('workshop')).stdout).toContain('up to date');
+  });
+});
+
 describe('versus build replays the verdict of an up-to-date talk', { concurrent: true }, () => {
   it.sequential('says ⚠ again, with the minutes over and the warning at the duration, and exits 0 as before', async () => {
     const dir = await project();

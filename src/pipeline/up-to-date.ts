@@ -1,6 +1,6 @@
 /**
  * Skipping unchanged talks. Each build records what it was made from and what
- * it wrote in `<out>/.versus/<outline name>-<hash of its path>.json`: the
+ * it wrote in `<out>/.versus/<outline name>-<hash of its path and profile>.json`: the
  * content hash of every file it read (the outline chain, themes, images, code
  * files), a stamp of the options, formats, versus and the browser, and the
  * content hash of every output. A later build whose stamp and inputs match,
@@ -88,6 +88,8 @@ const NOT_OUTPUT_SETTINGS = new Set([
  */
 export interface RecordedOptions {
   outDir?: string;
+  /** The profile named on the command line: each has a record of its own. */
+  profile?: string | undefined;
   formats?: readonly Format[];
   pptx?: PptxMode | undefined;
 }
@@ -95,7 +97,7 @@ export interface RecordedOptions {
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
 export async function upToDate(outlineFile: string, options: RecordedOptions): Promise<UpToDate | undefined> {
   const outDir = outDirOf(options);
-  const record = await readRecord(path.join(outDir, recordName(outlineFile)));
+  const record = await readRecord(path.join(outDir, recordName(outlineFile, options.profile)));
   if (!record || record.stamp !== buildStamp(options)) return undefined;
   const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
   const inputs = await hashFiles(Object.keys(record.inputs));
@@ -168,7 +170,7 @@ export async function recordOf(
     ...(build.overflows ? { overflows: build.overflows } : {}),
     ...(build.overBudget ? { overBudget: build.overBudget } : {}),
   };
-  return { name: recordName(outlineFile), content: `${JSON.stringify(record, null, 2)}\n` };
+  return { name: recordName(outlineFile, options.profile), content: `${JSON.stringify(record, null, 2)}\n` };
 }
 
 /** What the last builds of `outlineFile` into the output folder wrote: its talk's slug and files (relative to the folder). */
@@ -176,7 +178,7 @@ export async function lastBuilt(
   outlineFile: string,
   options: RecordedOptions,
 ): Promise<{ slug: string; outputs: string[] } | undefined> {
-  const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile)));
+  const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile, options.profile)));
   return record && { slug: record.summary.slug, outputs: [...Object.keys(record.outputs), ...(record.kept ?? [])] };
 }
 
@@ -197,10 +199,15 @@ function outDirOf(options: RecordedOptions): string {
   return options.outDir ?? DEFAULTS.outDir;
 }
 
-/** One record per outline file and output folder, named so a reader can tell whose it is; relative to the folder. */
-function recordName(outlineFile: string): string {
+/**
+ * One record per outline file, profile named on the command line and output folder, named so a
+ * reader can tell whose it is; relative to the folder. A profile's record is its own, so that
+ * building the workshop into the folder of the meetup deck leaves that deck (its files are another
+ * build's, not this one's stale ones) and a build of each is up to date in turn.
+ */
+function recordName(outlineFile: string, profile: string | undefined): string {
   const absolute = path.resolve(outlineFile);
-  const id = `-${sha256(absolute).slice(0, 12)}.json`;
+  const id = `-${sha256(profile === undefined ? absolute : `${absolute}\0${profile}`).slice(0, 12)}.json`;
   // An outline named near the file system's limit gets a shortened name here: the hash keeps it the outline's own.
   const name = fitName(path.basename(absolute).replace(/\.ya?ml$/i, ''), MAX_NAME_BYTES - id.length);
   return path.join(RECORD_DIR, `${name}${id}`);

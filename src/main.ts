@@ -16,6 +16,7 @@ import {
   exitCodeOf,
   FAILURES,
   formatErrorChain,
+  invalidOutline,
   type Severity,
   VersusError,
 } from './diagnostics/diagnostics.js';
@@ -299,8 +300,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           browser: io.shared?.browser(),
         });
       } catch (error) {
+        const told =
+          error instanceof VersusError && error.kind === 'invalid-outline'
+            ? invalidOutline(error.diagnostics, 'check')
+            : error;
         // --json keeps stderr one line per problem (and its hint): no code frames.
-        status = report(error, { frames: !opts.json });
+        status = report(told, { frames: !opts.json });
         return;
       }
       io.stdout.write(

@@ -102,6 +102,8 @@ describe('versus check --json', { concurrent: true }, () => {
     expect(run.stdout).toBe('');
     const { line, col } = positionIn(text, 'bulets');
     expect(run.stderr).toContain(`talk.yaml:${line}:${col} error[unknown-key]: "bulets" is not a slide field`);
+    // check writes nothing in any case: its last lines say so no more than "build again" does.
+    expect(run.stderr).toContain('error: The outline has 1 problem.\nhint: Fix the lines above and check again.');
   });
 
   it("reports a theme file's text hard to read at the file's own line and column, still exiting 0", async () => {

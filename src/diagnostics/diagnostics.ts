@@ -179,12 +179,14 @@ export function diagnosticFormatter(
 /** A diagnostic as plain text (see `diagnosticFormatter`). */
 export const formatDiagnostic = diagnosticFormatter();
 
-export function invalidOutline(diagnostics: Diagnostic[]): VersusError {
+/** The outline's problems, as `build` reports them, or `check`, which writes nothing anyway. */
+export function invalidOutline(diagnostics: Diagnostic[], command: 'build' | 'check' = 'build'): VersusError {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
-  return new VersusError('invalid-outline', `The outline has ${count}; nothing was written.`, {
+  const written = command === 'build' ? '; nothing was written' : '';
+  return new VersusError('invalid-outline', `The outline has ${count}${written}.`, {
     diagnostics: sorted,
-    hint: 'Fix the lines above and build again. `versus schema` prints every allowed field.',
+    hint: `Fix the lines above and ${command} again. \`versus schema\` prints every allowed field.`,
   });
 }
 

@@ -194,6 +194,53 @@ describe('the axis', () => {
   });
 });
 
+describe('a chart written in a few lines', () => {
+  const planned = (fields: string) =>
+    chartsOf(
+      compileText(`title: T
+contenders:
+  - { id: a, name: A, color: "#d00000" }
+  - { id: b, name: B, color: "#1f6feb" }
+  - { id: c, name: C, color: "#2e7d32" }
+sections:
+  - id: s
+    title: S
+    slides:
+      - kind: chart
+        title: C
+        metric: { title: Objects, higherIsBetter: false }
+${fields}`),
+    );
+
+  it('marks no best value in a group whose values are all equal', () => {
+    const [chart] = planned(
+      '        groups:\n          - { label: Same region, values: { a: 0, b: 0, c: 0 } }\n          - { label: Abroad, values: { a: 0, b: 20, c: 0 } }\n',
+    );
+    expect(chart?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['0', '0', '0', '0 ✓', '20', '0 ✓']);
+  });
+
+  it('writes every value and tick in one notation: scientific throughout once one needs it', () => {
+    const texts = (fields: string) => {
+      const [chart] = planned(fields);
+      const bars = (chart?.chart.bars ?? []).map((bar) => bar.label);
+      return [...bars, ...(chart?.chart.ticks ?? [])].map((text) => text.lines.join(' '));
+    };
+    // 1e11 and 4e14 alone are compact ("100B", "400T"); the 1e15 tick above them makes them scientific.
+    const log = texts(
+      '        scale: log\n        values: { a: 400000000000000, b: 30000000000000, c: 500000000000 }\n',
+    );
+    expect(
+      log.every((text) => /^\d(\.\d+)?E\d+( ✓)?$/.test(text)),
+      log.join(' | '),
+    ).toBe(true);
+    const compact = texts('        values: { a: 400000000000, b: 30000000000, c: 5000000 }\n');
+    expect(
+      compact.filter((text) => text !== '0').every((text) => /^\d+(\.\d+)?[MB]( ✓)?$/.test(text)),
+      compact.join(' | '),
+    ).toBe(true);
+  });
+});
+
 describe('the schema', () => {
   const chart = (fields: string) => `title: T
 contenders:

@@ -99,15 +99,29 @@ function supported(lang: string): string {
   }
 }
 
+/** How a chart writes its numbers: `scientific` throughout when one of them needs it. */
+export type ChartNotation = 'usual' | 'scientific';
+
+const extreme = (value: number) => value !== 0 && (Math.abs(value) >= 1e15 || Math.abs(value) < 1e-3);
+
+/**
+ * The notation of a chart's values and ticks: scientific for all of them when any is beyond what
+ * compact notation writes (a thousand trillion and more, below a thousandth), so that one axis
+ * never mixes "100B" with "1E15".
+ */
+export function chartNotation(numbers: readonly number[]): ChartNotation {
+  return numbers.some(extreme) ? 'scientific' : 'usual';
+}
+
 /**
  * A value as a chart writes it, in the talk's language: two decimals at most,
- * three significant digits below one, millions and above compact ("1.2M"),
- * the extremes in scientific notation.
+ * three significant digits below one, millions and above compact ("1.2M",
+ * "400T"), or scientific notation ("4E15") when the chart's `notation` is.
  */
-export function chartNumber(value: number, lang: string): string {
+export function chartNumber(value: number, lang: string, notation = chartNotation([value])): string {
   const size = Math.abs(value);
   if (size === 0) return format(lang, 'plain').format(0);
-  if (size >= 1e12 || size < 1e-3) return format(lang, 'scientific').format(value);
+  if (notation === 'scientific') return format(lang, 'scientific').format(value);
   if (size >= 1e6) return format(lang, 'compact').format(value);
   if (size < 1) return format(lang, 'small').format(value);
   return format(lang, 'plain').format(value);

@@ -11,7 +11,7 @@ import type { Contender } from '../../outline/schema.js';
 import { CHART, CONTENT } from '../../theme/geometry.js';
 import type { AuthoredChart, ChartBar, ChartGeometry, ChartLine, ChartText, PlannedChart } from '../deck.js';
 import { bold, sans } from './blocks.js';
-import { chartNumber, chartScale, position, type Scale } from './chart-scale.js';
+import { type ChartNotation, chartNotation, chartNumber, chartScale, position, type Scale } from './chart-scale.js';
 import { paginate } from './paginate.js';
 import type { Part } from './part.js';
 import { textWidth, wrapLines } from './text.js';
@@ -41,6 +41,8 @@ interface ChartData {
   bands: Band[];
   legend: boolean;
   scale: Scale;
+  /** How its values and ticks are written, all alike. */
+  notation: ChartNotation;
   caption: string;
   hasNegative: boolean;
   lang: string;
@@ -104,17 +106,26 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
   const series = (named.length ? named : contenders).map((c) => c.id);
   const nameOf = (id: string) => contenders.find((c) => c.id === id)?.name ?? id;
   const higher = content.metric.higherIsBetter;
+  const numbers = tables.flatMap((table) => series.flatMap((id) => own(table.values, id) ?? []));
+  const log = content.scale === 'log';
+  const scale = chartScale(numbers, {
+    log,
+    ...(content.min === undefined ? {} : { min: content.min }),
+    ...(content.max === undefined ? {} : { max: content.max }),
+  });
+  const notation = chartNotation([...numbers, ...scale.ticks]);
   const groups = tables.map((table) => {
     const values = series.map((id) => own(table.values, id) ?? null);
     const present = values.filter((v): v is number => v !== null);
-    const best = present.length > 1 ? (higher ? Math.max(...present) : Math.min(...present)) : undefined;
+    // Equal values have no best: a ✓ on each would only say so louder.
+    const best = new Set(present).size > 1 ? (higher ? Math.max(...present) : Math.min(...present)) : undefined;
     return {
       ...('label' in table ? { label: table.label } : {}),
       data: series.map(
         (contender, i): Datum => ({
           contender,
           value: values[i] ?? null,
-          text: values[i] == null ? labels.t('chartMissing') : chartNumber(values[i] as number, labels.lang),
+          text: values[i] == null ? labels.t('chartMissing') : chartNumber(values[i] as number, labels.lang, notation),
           best: values[i] != null && values[i] === best,
         }),
       ),
@@ -125,13 +136,6 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     ? groups.map((group, g) => ({ label: group.label ?? '', group: g, data: group.data }))
     : (groups[0]?.data ?? []).map((datum) => ({ label: nameOf(datum.contender), group: 0, data: [datum] }));
   const all = groups.flatMap((g) => g.data);
-  const numbers = all.flatMap((d) => (d.value === null ? [] : [d.value]));
-  const log = content.scale === 'log';
-  const scale = chartScale(numbers, {
-    log,
-    ...(content.min === undefined ? {} : { min: content.min }),
-    ...(content.max === undefined ? {} : { max: content.max }),
-  });
   const { title, unit } = content.metric;
   const caption = [
     unit ? `${title} (${unit})` : title,
@@ -145,6 +149,7 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     bands,
     legend,
     scale,
+    notation,
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
     lang: labels.lang,
@@ -276,7 +281,7 @@ function barChart(data: ChartData, bands: Band[], budget: number): ChartGeometry
   const plot = { x: plotX, y: head.height, width: plotWidth, height: y - CHART.groupGap - head.height };
   const tickY = plot.y + plot.height + CHART.axisGap + lineHeight(CHART.tick) / 2;
   const ticks = data.scale.ticks.map((tick) => {
-    const label = chartNumber(tick, data.lang);
+    const label = chartNumber(tick, data.lang, data.notation);
     const half = textWidth(label, sans(CHART.tick)) / 2;
     return {
       ...text([label], Math.min(width - half, Math.max(half, at(tick))), tickY, 'center', CHART.tick),
@@ -312,7 +317,9 @@ function groupIndex(bands: Band[], b: number): number {
 function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeometry | undefined {
   const width = CONTENT.width;
   const head = header(data);
-  const tickWidth = Math.max(...data.scale.ticks.map((t) => textWidth(chartNumber(t, data.lang), sans(CHART.tick))));
+  const tickWidth = Math.max(
+    ...data.scale.ticks.map((t) => textWidth(chartNumber(t, data.lang, data.notation), sans(CHART.tick))),
+  );
   const plotX = tickWidth + CHART.axisGap;
   const plotWidth = width - plotX;
   const bandWidth = plotWidth / bands.length;
@@ -372,7 +379,7 @@ function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeome
     });
   });
   const ticks = data.scale.ticks.map((tick) => ({
-    ...text([chartNumber(tick, data.lang)], tickWidth, at(tick), 'right', CHART.tick),
+    ...text([chartNumber(tick, data.lang, data.notation)], tickWidth, at(tick), 'right', CHART.tick),
     muted: true,
   }));
   return {

@@ -304,6 +304,59 @@ ${exercise}      - kind: quote
   });
 });
 
+describe('comma-in-list', () => {
+  const exercise = (task: string, lang = '') =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: exercise
+        title: Your cup
+        notes: Two minutes.
+        solution: Any answer with a reason.
+${task}      - kind: quote
+`,
+    ]).replace('title: Tea vs Coffee\n', `title: Tea vs Coffee\n${lang}`);
+
+  it('reports an item that reads as the end of the one before it, cut at a comma inside [ … ]', async () => {
+    const text = exercise('        task: [Say which one you drink, and why]\n');
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'comma-in-list')).toEqual([
+      {
+        severity: 'warning',
+        code: 'comma-in-list',
+        message:
+          'task[1] "and why" reads as the end of task[0] "Say which one you drink": inside [ … ] a comma ends an item, so the slide shows them as two',
+        hint: 'Quote an item that holds a comma: "Say which one you drink, and why"',
+        file: expect.any(String),
+        ...positionIn(text, 'and why'),
+        slide: expect.any(Number),
+      },
+    ]);
+  });
+
+  it("reads the joining words of the talk's language", async () => {
+    const text = exercise('        task: [Sag, welchen du trinkst, und warum]\n', 'lang: de\n');
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'comma-in-list').map((f) => f.message)).toEqual([
+      'task[2] "und warum" reads as the end of task[1] "welchen du trinkst": inside [ … ] a comma ends an item, so the slide shows them as two',
+    ]);
+  });
+
+  it('says nothing of items on lines of their own, after a full stop, or that start otherwise', async () => {
+    for (const task of [
+      '        task:\n          - Say which one you drink\n          - and why\n',
+      '        task: [Say which one you drink., and why]\n',
+      '        task: [Say which one you drink, Explain why]\n',
+      '        task: ["Say which one you drink, and why"]\n',
+    ]) {
+      const { report } = await check(exercise(task));
+      expect(
+        report.findings.filter((f) => f.code === 'comma-in-list'),
+        task,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe('unused-source', () => {
   it('reports a source no slide cites, at its entry in sources', async () => {
     const text = edit(CLEAN, [

@@ -17,6 +17,7 @@ export type LintCode =
   | 'overflow'
   | 'small-text'
   | 'solution-in-words'
+  | 'comma-in-list'
   | 'contrast'
   | 'chart-direction'
   | 'mixed-units'

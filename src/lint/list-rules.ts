@@ -1,0 +1,74 @@
+/**
+ * List items a comma made: in `task: [Which one would you pick, and why?]` the
+ * comma ends the first item, and "and why?" becomes a step of its own. Valid
+ * YAML, so only a reading of the words can tell: an item written on the line of
+ * the one before it that starts with a word joining it to that one ("and",
+ * "und", "et"…), after an item that ends without a full stop.
+ */
+import { type Where, within } from '../outline/origin.js';
+import type { FilePosition } from '../outline/positions.js';
+import type { Outline, Slide } from '../outline/schema.js';
+import type { Deck } from '../plan/deck.js';
+import type { Finding } from './finding.js';
+
+/** Words that begin the second half of a sentence, by language; a language not listed is not read. */
+const JOINING_WORDS: Record<string, readonly string[]> = {
+  en: ['and', 'or', 'but', 'so', 'then', 'because', 'which', 'while', 'nor', 'yet', 'not'],
+  de: ['und', 'oder', 'aber', 'sondern', 'denn', 'weil', 'dann', 'also'],
+  fr: ['et', 'ou', 'mais', 'donc', 'puis', 'car', 'sinon', 'pas'],
+  es: ['y', 'e', 'o', 'u', 'pero', 'sino', 'porque', 'luego', 'no'],
+  pt: ['e', 'ou', 'mas', 'porém', 'porque', 'então', 'não'],
+};
+
+/** The lists of a slide whose items are text, each with where it is written. */
+function textLists(slide: Slide): [path: (string | number)[], items: readonly string[]][] {
+  switch (slide.kind) {
+    case 'bullets':
+      return [[['bullets'], slide.bullets]];
+    case 'exercise':
+      return [[['task'], slide.task]];
+    case 'decision':
+      return slide.choices.map((choice, i) => [['choices', i, 'when'], choice.when]);
+    case 'pros-cons':
+      return (['pros', 'cons'] as const).flatMap((side) =>
+        Object.entries(slide[side]).map(([id, items]): [(string | number)[], readonly string[]] => [[side, id], items]),
+      );
+    default:
+      return [];
+  }
+}
+
+export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  const joining = JOINING_WORDS[new Intl.Locale(deck.meta.lang).language];
+  if (!joining) return [];
+  const startsJoined = new RegExp(`^(${joining.join('|')})\\s`, 'u');
+  // The deck's slides by where they were written: the outline's slides that this deck shows, and their numbers.
+  const shown = new Map<string, number>();
+  deck.slides.forEach((slide, i) => {
+    const key = JSON.stringify(slide.origin);
+    if (!shown.has(key)) shown.set(key, i + 1);
+  });
+  const findings: Finding[] = [];
+  for (const slide of outline.sections.flatMap((section) => section.slides)) {
+    const number = slide.origin && shown.get(JSON.stringify(slide.origin));
+    if (!slide.origin || number === undefined) continue;
+    for (const [path, items] of textLists(slide)) {
+      items.forEach((item, i) => {
+        const before = items[i - 1];
+        if (before === undefined || !startsJoined.test(item) || /[.!?:;…]$/u.test(before.trimEnd())) return;
+        const here = at(within(slide.origin as Where, ...path, i));
+        if (here.line !== at(within(slide.origin as Where, ...path, i - 1)).line) return;
+        const field = `${path.at(-1)}`;
+        findings.push({
+          severity: 'warning',
+          code: 'comma-in-list',
+          message: `${field}[${i}] "${item}" reads as the end of ${field}[${i - 1}] "${before}": inside [ … ] a comma ends an item, so the slide shows them as two`,
+          ...here,
+          hint: `Quote an item that holds a comma: "${before}, ${item}"`,
+          slide: number,
+        });
+      });
+    }
+  }
+  return findings;
+}

@@ -21,7 +21,9 @@ const LAYERS: readonly (readonly string[])[] = [
   // Shared parts that know nothing of outlines or decks: small helpers every folder may use, then the rest.
   ['shared'],
   ['diagnostics', 'text', 'i18n'],
-  ['theme', 'images'],
+  // Pictures as data, then the themes, whose files may name pictures.
+  ['images'],
+  ['theme'],
   // The pure stages, in the order a build runs them.
   ['outline'],
   ['select'],

@@ -4,6 +4,7 @@
  * CSS by the browser. A change on one side only fails here, in milliseconds.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { themeFindings } from '../src/lint/theme-rules.js';
@@ -32,7 +33,9 @@ import {
 } from '../src/theme/geometry.js';
 import { paletteFor, themeColors } from '../src/theme/palette.js';
 import { resolveTheme } from '../src/theme/resolve.js';
+import { inlineThemeFiles } from '../src/theme/theme-files.js';
 import { THEMES_DIR } from '../src/theme/themes.js';
+import { tempFolder } from './temp-outlines.js';
 
 const css = (name: string) => readFileSync(path.join(THEMES_DIR, `${name}.css`), 'utf8');
 
@@ -268,6 +271,57 @@ describe('a theme file of your own', () => {
       'brand.css:3:11 verdict marks: --good #1a7f37 (not set by the theme) on --bg #0b3d2e is 2.40:1, and text needs 4.5:1\n  Set --good in the theme to a color that goes with --bg.',
       'brand.css:3:32 code: --fg #f5f5dc on --code-bg #f6f8fa (not set by the theme) is 1.04:1, and text needs 4.5:1\n  Set --code-bg in the theme to a color that goes with --fg.',
       'brand.css:3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1\n  Set section a { color } in the theme to a color that goes with --bg.',
+    ]);
+  });
+});
+
+describe('the files a theme file names in url()', () => {
+  const temp = tempFolder('theme-files');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  it('are carried inside the CSS as data: URLs, pictures and fonts alike, by what they hold', async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'brand'));
+    await writeFile(path.join(dir, 'brand/logo.png'), png);
+    await writeFile(path.join(dir, 'brand/face.woff2'), Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(60)]));
+    const css = [
+      '/* @theme brand: url(nowhere.png) in a comment is no file */',
+      "@import 'versus';",
+      "@font-face { font-family: Brand; src: url('brand/face.woff2') format('woff2'); }",
+      'section { background: url( "brand/logo.png" ) no-repeat, url(https://example.org/x.png); }',
+      'section::after { content: url(data:image/gif;base64,R0lGOD); filter: url(#soft); }',
+    ].join('\n');
+    const file = path.join(dir, 'brand.css');
+    const { css: inlined, read, problems } = await inlineThemeFiles(css, file);
+    expect(problems).toEqual([]);
+    expect([...read.keys()]).toEqual([path.join(dir, 'brand/face.woff2'), path.join(dir, 'brand/logo.png')]);
+    expect(inlined).toContain(
+      `url("data:font/woff2;base64,${Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(60)]).toString('base64')}") format('woff2')`,
+    );
+    expect(inlined).toContain(
+      `background: url("data:image/png;base64,${png.toString('base64')}") no-repeat, url(https://example.org/x.png);`,
+    );
+    // What names no file stays as written: the comment, the web address, the data: URL and the fragment.
+    for (const kept of ['url(nowhere.png)', 'url(data:image/gif;base64,R0lGOD)', 'url(#soft)'])
+      expect(inlined).toContain(kept);
+  });
+
+  it("are named at their line when missing, outside the theme's folder, or neither picture nor font", async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'themes'));
+    await writeFile(path.join(dir, 'themes/notes.txt'), 'not a picture');
+    await writeFile(path.join(dir, 'outside.png'), png);
+    const file = path.join(dir, 'themes/brand.css');
+    const css =
+      "section {\n  background: url(gone.png);\n  border-image: url('../outside.png');\n  cursor: url(notes.txt);\n}\n";
+    const { problems } = await inlineThemeFiles(css, file);
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.code} ${p.message}`)).toEqual([
+      '2:15 not-found url("gone.png") names a file that does not exist',
+      `3:17 bad-path url("../outside.png") leads outside the theme file's folder, to ${path.join(dir, 'outside.png')}`,
+      '4:11 invalid-value url("notes.txt") is neither a picture a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG) nor a font (WOFF2, WOFF, TrueType, OpenType)',
     ]);
   });
 });

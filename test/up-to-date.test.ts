@@ -1,6 +1,6 @@
 /**
  * Unchanged talks are not rebuilt: every input (the outline, an outline it
- * extends, a code file, an image, a theme, an option) and every output (deleted
+ * extends, a code file, an image, a theme and a picture it names, an option) and every output (deleted
  * or edited by hand) is noticed; an up-to-date build touches no file and starts
  * no browser; `--force` and a batch with one changed talk build what they should.
  */
@@ -64,7 +64,9 @@ async function project(): Promise<string> {
     'base.yaml': BASE,
     'talk.yaml': TALK,
     'second.yaml': BASE.replace('title: Tea vs Coffee', 'title: Second\nslug: second'),
-    'brand.css': "/* @theme brand */\n@import 'default';\nh1 { color: #123456; }\n",
+    'brand.css':
+      "/* @theme brand */\n@import 'default';\nh1 { color: #123456; }\nsection { background: url(paper.svg); }\n",
+    'paper.svg': svg('#fffdf5'),
     'code/tea.py': 'steep(minutes=3)\n',
     'images/cup.svg': svg('#fff'),
   };
@@ -118,6 +120,7 @@ describe('versus build skips a talk when nothing it is made from changed', { con
     ['the outline it extends', (d) => writeFile(path.join(d, 'base.yaml'), BASE.replace('steeped', 'infused'))],
     ['a code file', (d) => writeFile(path.join(d, 'code/tea.py'), 'steep(minutes=4)\n')],
     ['an image', (d) => writeFile(path.join(d, 'images/cup.svg'), svg('#eee'))],
+    ['a picture the theme names', (d) => writeFile(path.join(d, 'paper.svg'), svg('#f5fffd'))],
     ['the theme', (d) => writeFile(path.join(d, 'brand.css'), "/* @theme brand */\n@import 'default';\n")],
     ['an output, deleted', (d) => rm(path.join(d, 'out/tea-short.runsheet.md'))],
     ['an output, edited by hand', (d) => writeFile(path.join(d, 'out/tea-short.md'), '# mine\n')],

@@ -47,10 +47,20 @@ export async function exportHtml({
     path.dirname(outputFile),
     `.marp-config-${sha256(path.basename(outputFile)).slice(0, 12)}.json`,
   );
+  // marp-cli reads the theme files itself: one whose url()s versus inlined goes to it as rewritten.
+  const themeSet = await Promise.all(
+    theme.files.map(async (file, i) => {
+      const css = theme.css?.get(file);
+      if (css === undefined) return file;
+      const rewritten = `${configFile.slice(0, -'.json'.length)}-theme-${i}.css`;
+      await writeFile(rewritten, css);
+      return rewritten;
+    }),
+  );
   const config = {
     engine: MARP_ENGINE,
     options: MARP_OPTIONS,
-    themeSet: theme.files,
+    themeSet,
     bespoke: { progress: true, transition: false },
   };
   await writeFile(configFile, JSON.stringify(config));

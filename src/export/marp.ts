@@ -32,7 +32,7 @@ export const MARP_ENGINE = path.join(PACKAGE_ROOT, 'lib/export/marp-engine.js');
 export async function createMarp(theme: ResolvedTheme): Promise<Marp> {
   const { Marp } = await import('./marp-engine.js');
   const marp = new Marp({ ...MARP_OPTIONS, script: false });
-  for (const file of theme.files) marp.themeSet.add(await readFile(file, 'utf8'));
+  for (const file of theme.files) marp.themeSet.add(theme.css?.get(file) ?? (await readFile(file, 'utf8')));
   return marp;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
 import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
+import { isInside } from '../shared/inside.js';
 import { sha256 } from '../shared/sha256.js';
 import { isThemeFile } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
@@ -516,10 +517,4 @@ function notAFileKind(info: Stats): string {
   if (info.isFIFO()) return 'a named pipe (FIFO), not a regular file';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device, not a regular file';
   return 'a socket, not a regular file';
-}
-
-/** Whether `file` is `folder` or below it ("..notes.py" is a name, not a step up). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

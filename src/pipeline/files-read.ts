@@ -1,6 +1,6 @@
 /**
  * Every file a build of an outline reads, besides versus itself: the outline
- * and the chain it extends, the theme files, images and code files. `dev`
+ * and the chain it extends, the theme files (and what they name), images and code files. `dev`
  * watches them; `build` records their content to skip unchanged talks.
  */
 import path from 'node:path';
@@ -13,6 +13,8 @@ export function filesRead(loaded: LoadedOutline, theme: ResolvedTheme): string[]
     ...new Set([
       ...loaded.files,
       ...theme.files,
+      // And the pictures and fonts a theme file names.
+      ...(theme.read?.keys() ?? []),
       ...loaded.inputs.keys(),
       ...loaded.assets.values(),
       ...codeFiles(loaded),

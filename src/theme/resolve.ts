@@ -10,6 +10,7 @@ import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { sha256 } from '../shared/sha256.js';
 import { type Palette, paletteFor, type ThemeColors, themeColors } from './palette.js';
+import { inlineThemeFiles } from './theme-files.js';
 import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
 
 export interface ResolvedTheme {
@@ -19,8 +20,13 @@ export interface ResolvedTheme {
   files: string[];
   /** Its colors, as the CSS sets them. */
   palette: Palette;
-  /** A theme file of the user's → the sha256 of the CSS read (built-in themes are versus's own). */
+  /**
+   * A theme file of the user's → the sha256 of the CSS read (built-in themes are versus's own),
+   * and each file it names in `url()` → the sha256 of its bytes.
+   */
   read?: ReadonlyMap<string, string>;
+  /** The CSS to register for a theme file whose `url()`s versus inlined (see theme-files.ts), by file. */
+  css?: ReadonlyMap<string, string>;
   /** A theme file of the user's, and where in it each color it sets is set. */
   source?: { file: string; declared: ThemeColors['declared'] };
 }
@@ -76,6 +82,21 @@ export async function resolveTheme(
       hint: 'Marp themes start with /* @theme my-theme */.',
     });
   }
+  const inlined = await inlineThemeFiles(css, file);
+  if (inlined.problems.length > 0) {
+    const count = inlined.problems.length === 1 ? 'a file' : `${inlined.problems.length} files`;
+    throw new VersusError(mistake, `Theme file ${file} names ${count} it cannot carry into the slides.`, {
+      diagnostics: inlined.problems,
+      hint: "Fix the theme's lines above: a url() names a picture or a font beside the theme file or below it.",
+    });
+  }
   const { palette, declared } = themeColors(css);
-  return { name, files: [...builtIn, file], palette, read: new Map([[file, sha256(css)]]), source: { file, declared } };
+  return {
+    name,
+    files: [...builtIn, file],
+    palette,
+    read: new Map([[file, sha256(css)], ...inlined.read]),
+    ...(inlined.read.size > 0 ? { css: new Map([[file, inlined.css]]) } : {}),
+    source: { file, declared },
+  };
 }

@@ -45,6 +45,12 @@ describe('text layout', () => {
     expect(lineCount('short words here', font, 1000)).toBe(1);
     expect(lineCount('short words here', font, textWidth('short words', font) + 1)).toBe(2);
     expect(lineCount('数'.repeat(20), font, 200)).toBe(2);
+    // Korean keeps its words whole, as Chinese does not its characters.
+    const korean = '디자인을 픽셀 단위로 통일하고 싶을 때';
+    expect(wrapLines(korean, font, textWidth('디자인을 픽셀 단위로 통일', font) + 1)).toEqual([
+      '디자인을 픽셀 단위로',
+      '통일하고 싶을 때',
+    ]);
     expect(lineCount('x'.repeat(100), font, textWidth('x'.repeat(40), font))).toBe(3);
   });
 

@@ -60,36 +60,42 @@ async function inSlides<T>(
   }
 }
 
-/** How every slide of `markdown` lays out in Chromium with `themeName`. */
-function layoutOf(markdown: string, themeName: string): Promise<SlideLayout[]> {
-  return inSlides(markdown, themeName, (page) =>
-    page.evaluate(
-      (marker) =>
-        [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map((section) => {
-          const slide = section.getBoundingClientRect().width;
-          const split: string[] = [];
-          const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
-            // A line may break after a hyphen or a dash: what stands between them is one piece.
-            for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—]+[-‐–—]*/gu)) {
-              const range = document.createRange();
-              range.setStart(node, match.index);
-              range.setEnd(node, match.index + match[0].length);
-              const tops = new Set(
-                [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
-              );
-              if (tops.size > 1) split.push(match[0]);
-            }
-          }
-          const panes = [...section.querySelectorAll('pre')].map((pre) => ({
-            share: pre.getBoundingClientRect().width / slide,
-            wraps: (pre.textContent ?? '').includes(marker),
-          }));
-          return { split, panes, text: section.innerText };
-        }),
-      CONTINUATION.trim(),
-    ),
+/** How every slide of `markdown` lays out in Chromium with `themeName`, in `lang`. */
+function layoutOf(markdown: string, themeName: string, lang = 'en'): Promise<SlideLayout[]> {
+  return inSlides(
+    markdown,
+    themeName,
+    (page) =>
+      page.evaluate(
+        (marker) =>
+          [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map(
+            (section) => {
+              const slide = section.getBoundingClientRect().width;
+              const split: string[] = [];
+              const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
+                // A line may break after a hyphen or a dash: what stands between them is one piece.
+                for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—]+[-‐–—]*/gu)) {
+                  const range = document.createRange();
+                  range.setStart(node, match.index);
+                  range.setEnd(node, match.index + match[0].length);
+                  const tops = new Set(
+                    [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+                  );
+                  if (tops.size > 1) split.push(match[0]);
+                }
+              }
+              const panes = [...section.querySelectorAll('pre')].map((pre) => ({
+                share: pre.getBoundingClientRect().width / slide,
+                wraps: (pre.textContent ?? '').includes(marker),
+              }));
+              return { split, panes, text: section.innerText };
+            },
+          ),
+        CONTINUATION.trim(),
+      ),
+    lang,
   );
 }
 
@@ -388,6 +394,40 @@ describeWithBrowser('column headings', { concurrent: true }, () => {
       });
     });
   }
+});
+
+describeWithBrowser('Korean', () => {
+  it('breaks lines between words only, as the planner counts them', async () => {
+    const outline = minimalOutline();
+    outline.lang = 'ko';
+    outline.contenders.push({ id: 'c', name: 'Gamma', color: '#1f6feb' });
+    // The table: each contender's cell.
+    outline.sections[0]?.slides.splice(0, 1, {
+      kind: 'comparison',
+      title: '한눈에 보는 비교',
+      rows: [{ aspect: '대상 플랫폼', cells: { a: '안드로이드와 데스크톱', b: '서버와 웹', c: '데스크톱과 모바일' } }],
+    });
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'decision',
+        title: '언제 무엇을 고를까',
+        choices: ['a', 'b', 'c'].map((contender) => ({
+          contender,
+          when: ['디자인을 픽셀 단위로 통일하고 싶을 때', '비즈니스 로직만 여러 플랫폼에서 공유하고 싶을 때'],
+        })),
+      },
+      {
+        kind: 'bullets',
+        title: '요약',
+        bullets: ['세 언어 모두 활발히 유지보수되며 각자의 생태계와 도구를 갖추고 있어서 선택이 어렵습니다'],
+      },
+    );
+    const compiled = compileData(outline);
+    const slides = await layoutOf(compiled.markdown, 'versus', 'ko');
+    // Chromium's default breaks a Korean word between any two syllables ("통일 / 하고").
+    expect(slides.flatMap((slide) => slide.split)).toEqual([]);
+    expect(slides.map((slide) => slide.text).join(' ')).toContain('통일하고');
+  });
 });
 
 describeWithBrowser('slide titles', () => {

@@ -105,6 +105,7 @@ ${NOTES_FLOW_CSS}
 .reference-list a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
 [dir=rtl] .cover .bar { transform: scaleX(-1); }
 :lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
+:lang(ko) { word-break: keep-all; }
 .reference-list .accessed { white-space: nowrap; }
 `;
 

@@ -1,8 +1,9 @@
 /**
  * Text layout with the themes' real font metrics: how wide a string is and
  * where the browser will wrap it. Line breaking follows what Chromium does
- * with `overflow-wrap: break-word`: at spaces and after dashes, between CJK
- * characters, and inside a word only when the word alone is wider than the line.
+ * with `overflow-wrap: break-word`: at spaces and after dashes, between Chinese
+ * and Japanese characters (Korean keeps its words whole), and inside a word only
+ * when the word alone is wider than the line.
  */
 
 import { isWide } from '../../outline/text-length.js';
@@ -77,13 +78,15 @@ export function textWidth(text: string, font: Font): number {
 
 /**
  * The pieces a line may break between: words with their trailing space, dashes
- * ending a piece, and each CJK character on its own.
+ * ending a piece, and each Chinese or Japanese character on its own. Korean
+ * breaks between its words, at spaces, as Korean is typeset (`word-break:
+ * keep-all` in the themes): a Korean word never splits across lines.
  */
 function pieces(text: string): string[] {
   return (
     text
       .match(
-        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]*[-‐–—]*\s*/gu,
+        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—]*\s*/gu,
       )
       ?.filter(Boolean) ?? []
   );

@@ -52,6 +52,8 @@ body[data-bespoke-view='presenter'] .bespoke-marp-presenter-note-container .besp
     radial-gradient(farthest-side at 50% 0, rgb(238 238 238 / 0.6), transparent) center top / 100% 18px no-repeat scroll,
     radial-gradient(farthest-side at 50% 100%, rgb(238 238 238 / 0.6), transparent) center bottom / 100% 18px no-repeat scroll;
 }
+/* Korean notes break between words, as the slides do. */
+html:lang(ko) .bespoke-marp-note { word-break: keep-all; }
 /* The arrows of right-to-left talks point the way their slides go. */
 html[dir='rtl'] :is([data-bespoke-marp-osc='prev'], [data-bespoke-marp-osc='next'], .bespoke-marp-presenter-info-page-prev, .bespoke-marp-presenter-info-page-next) { transform: scaleX(-1); }
 .versus-clock { order: 1; display: block; box-sizing: border-box; padding: 0 10px; width: 100%; white-space: nowrap; color: #bbb; text-align: start; }

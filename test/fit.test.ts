@@ -339,6 +339,23 @@ describe('an exercise', () => {
   });
 });
 
+describe("a slide's time across its parts", () => {
+  const bullets = Array.from({ length: 25 }, (_, i) => `Point ${i + 1}`);
+  const parts = (extra: SlideData) =>
+    authored(deckOf([{ kind: 'bullets', title: 'Many', bullets, notes: 'One line.', ...extra }]).slides);
+
+  it('gives every part on screen a quarter minute at least when the time is estimated', () => {
+    const estimated = parts({});
+    expect(estimated.length).toBe(3);
+    expect(estimated.map((part) => part.minutes)).toEqual([0.25, 0.25, 0.25]);
+  });
+
+  it('shares the minutes the author set as they are', () => {
+    expect(parts({ minutes: 3 }).map((part) => part.minutes)).toEqual([1, 1, 1]);
+    expect(parts({ minutes: 0.5 }).map((part) => part.minutes)).toEqual([0.25, 0.25, 0]);
+  });
+});
+
 describe('the References slide', () => {
   it('plans each line once, as every output shows it: sentences, the address as browsers write it (shown without https://), the date', () => {
     const source = {

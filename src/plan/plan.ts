@@ -27,7 +27,7 @@ import { fitContent, fitDivider, fitList, fitTitleSlide, type Part } from './fit
 import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
-import { clock, estimateMinutes, startTimes } from './timing.js';
+import { clock, estimateMinutes, MIN_MINUTES, startTimes } from './timing.js';
 import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 
 export interface PlanOptions {
@@ -102,7 +102,14 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     });
     slides.push(
       ...continued(
-        { title, notes, minutes: minutesFor(agenda.minutes, notes), citations: [], origin: ['agenda'] },
+        {
+          title,
+          notes,
+          minutes: minutesFor(agenda.minutes, notes),
+          ...(agenda.minutes !== undefined ? { timebox: agenda.minutes } : {}),
+          citations: [],
+          origin: ['agenda'],
+        },
         parts,
         labels,
       ),
@@ -175,6 +182,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
           title: referencesTitle,
           notes: referencesNotes,
           minutes: minutesFor(references?.minutes, referencesNotes),
+          ...(references?.minutes !== undefined ? { timebox: references.minutes } : {}),
           citations: [],
           origin: ['sources'],
         },
@@ -291,6 +299,8 @@ function fitted(fit: DeckSlide['fit']): Pick<DeckSlide, 'fit'> {
  */
 function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[], labels: Labels): Unpaced[] {
   const notes = shareParagraphs(paragraphsOf(base.notes), parts.length).map((share) => share.join('\n\n'));
+  // Time the author set is shared as set; an estimate gives every part on screen a quarter minute at least.
+  const minutes = base.timebox ?? Math.max(base.minutes, parts.length * MIN_MINUTES);
   // Private notes, like an exercise's solution, go with the first part: the speaker reads them as the slide starts.
   const { privateNotes, ...shared } = base;
   return parts.map((part, index) => ({
@@ -310,7 +320,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
       ? {
           heading: continuedTitle(labels, base.title, { index: index + 1, count: parts.length }),
           notes: notes[index] ?? '',
-          minutes: shareOf(base.minutes, parts.length, index),
+          minutes: shareOf(minutes, parts.length, index),
           part: { index: index + 1, count: parts.length },
         }
       : {}),

@@ -4,7 +4,7 @@
  */
 import { Memo } from '../shared/memo.js';
 
-const MIN_MINUTES = 0.25;
+export const MIN_MINUTES = 0.25;
 
 /** Characters a speaker says per minute in scripts written without spaces, unless the outline sets its own. */
 export const DEFAULT_CHARACTERS_PER_MINUTE = 250;

@@ -366,6 +366,31 @@ describe('runFindings', () => {
     ]);
   });
 
+  it("leaves out Node's own stack frames and version, so its error keeps the line its caret points at", () => {
+    const output = [
+      '/tmp/run/versus_run.js:2',
+      'console.log(packages.rigth.x)',
+      '                           ^',
+      '',
+      "TypeError: Cannot read properties of undefined (reading 'x')",
+      '    at Object.<anonymous> (versus_run.js:2:28)',
+      ...Array.from({ length: 6 }, (_, i) => `    at Module._compile (node:internal/modules/cjs/loader:${i}:14)`),
+      '    at node:internal/main/run_main_module:28:49',
+      '',
+      'Node.js v20.20.2',
+      '',
+    ].join('\n');
+    const [finding] = runFindings([failed(output)], places);
+    expect(finding?.output).toEqual([
+      '/tmp/run/versus_run.js:2',
+      'console.log(packages.rigth.x)',
+      '                           ^',
+      '',
+      "TypeError: Cannot read properties of undefined (reading 'x')",
+      '    at Object.<anonymous> (versus_run.js:2:28)',
+    ]);
+  });
+
   it('keeps the last 12 lines of output, cutting long ones', () => {
     const output = `${Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n')}\n${'x'.repeat(300)}\n\n`;
     const [finding] = runFindings([failed(output)], places);

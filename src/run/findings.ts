@@ -167,12 +167,25 @@ function errorLine(lines: readonly string[]): string | undefined {
   return (named ?? lines.findLast((line) => line.trim() !== ''))?.trim();
 }
 
-/** The last lines of an output worth showing: trailing blank lines dropped, long lines cut. */
+/**
+ * Lines of a runtime's own that say nothing about the block's code: Node's stack frames inside
+ * Node itself, and the version line it ends an uncaught error with.
+ */
+const RUNTIME_LINE = /^\s+at (.*\()?node:internal\/|^Node\.js v\d/;
+
+/**
+ * The last lines of an output worth showing: the runtime's own lines and trailing blank lines
+ * dropped (so that Node's error keeps the code line its caret points at), long lines cut.
+ */
 function lastLines(output: string): string[] {
-  const trimmed = output.replace(/\s+$/, '');
+  const trimmed = output
+    .split(/\r?\n/)
+    .filter((line) => !RUNTIME_LINE.test(line))
+    .join('\n')
+    .replace(/\s+$/, '');
   if (!trimmed) return [];
   return trimmed
-    .split(/\r?\n/)
+    .split('\n')
     .slice(-OUTPUT_LINES)
     .map((line) => (line.length > LINE_LENGTH ? `${line.slice(0, LINE_LENGTH - 1)}…` : line));
 }

@@ -67,7 +67,8 @@ export async function measureDecks(
           if (element.closest('header, footer, h1')) continue;
           lowest = Math.max(lowest, element.getBoundingClientRect().bottom);
         }
-        return { fill: (lowest - top) / (limit - top), text: section.innerText };
+        // Without the soft hyphens the planner puts into words too wide for their column (plan/fit/hyphenate.ts).
+        return { fill: (lowest - top) / (limit - top), text: section.innerText.replaceAll('\u00ad', '') };
       }),
     );
     const slides = overflow.map((m, i) => ({

@@ -3,14 +3,24 @@
  * scales, what wraps, and what stays on one slide. (fit.browser.test.ts
  * measures the results in Chromium.)
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
+import { hyphenatorFor, SOFT_HYPHEN } from '../src/plan/fit/hyphenate.js';
 import { paginate } from '../src/plan/fit/paginate.js';
-import { balancedLines, lineCount, longestWord, textWidth, wrapLines } from '../src/plan/fit/text.js';
+import {
+  balancedLines,
+  hyphenateOverWide,
+  lineCount,
+  longestWord,
+  textWidth,
+  wrapLines,
+} from '../src/plan/fit/text.js';
 import { SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
 import { CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
-import { compileData, minimalOutline } from './helpers.js';
+import { compileData, compileText, minimalOutline } from './helpers.js';
 
 type SlideData = Record<string, unknown>;
 
@@ -73,6 +83,50 @@ describe('text layout', () => {
     expect(
       Math.max(...lines.map((l) => [...l].length)) - Math.min(...lines.map((l) => [...l].length)),
     ).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a word too wide for its column', () => {
+  const font = { face: 'sans', size: 20 } as const;
+  const german = hyphenatorFor('de-DE');
+
+  it('breaks where its language hyphenates it, with room for the hyphen on each line', () => {
+    if (!german) throw new Error('no German patterns');
+    const width = textWidth('Hochverfügbarkeits', font);
+    const text = hyphenateOverWide('Die Hochverfügbarkeitskonfiguration', font, width, german);
+    // "Die" fits: left whole; the compound gets its breaks.
+    expect(text.startsWith('Die Hoch')).toBe(true);
+    expect(text.replaceAll(SOFT_HYPHEN, '')).toBe('Die Hochverfügbarkeitskonfiguration');
+    const lines = wrapLines(text, font, width);
+    expect(lines.every((line) => textWidth(`${line}-`, font) <= width)).toBe(true);
+    // Every line but the last ends at a soft hyphen, where the browser draws a hyphen.
+    expect(lines.slice(1, -1).every((line) => line.endsWith(SOFT_HYPHEN))).toBe(true);
+    expect(lines.join(' ').replaceAll(SOFT_HYPHEN, '').replaceAll(' ', '')).toBe('DieHochverfügbarkeitskonfiguration');
+  });
+
+  it('leaves addresses whole, and has no patterns for a language written without them', () => {
+    const hyphenate = german as (text: string) => string;
+    const address = 'https://example.org/Hochverfügbarkeitskonfiguration';
+    expect(hyphenateOverWide(address, font, 50, hyphenate)).toBe(address);
+    expect(hyphenatorFor('ja')).toBeUndefined();
+    expect(hyphenatorFor('en')?.('internationalization')).toContain(SOFT_HYPHEN);
+  });
+
+  it('is hyphenated in a table only where the columns leave no room for it', () => {
+    const fixture = readFileSync(path.join(import.meta.dirname, 'fixtures/fit/german-compounds.yaml'), 'utf8');
+    const [table] = compileText(fixture).deck.slides.filter((slide) => slide.kind === 'comparison');
+    if (table?.kind !== 'comparison') throw new Error('no table');
+    const texts = table.rows.flatMap((row) => [row.aspect, ...Object.values(row.cells)]);
+    expect(
+      texts.filter((text) => text.includes(SOFT_HYPHEN)).map((text) => text.replaceAll(SOFT_HYPHEN, '-')),
+    ).toContain('Hoch-ver-füg-bar-keits-kon-fi-gu-ra-ti-on');
+    // Short words are never hyphenated.
+    expect(texts.filter((text) => /^(Dateikopie|Replikatsätze)/.test(text))).toEqual(['Replikatsätze', 'Dateikopie']);
+    // A table whose words fit has none.
+    const english = compiledOf([
+      { kind: 'comparison', title: 'T', rows: [{ aspect: 'Speed', cells: { c1: 'Fast enough', c2: 'Slow' } }] },
+    ]);
+    expect(english.markdown).not.toContain(SOFT_HYPHEN);
   });
 });
 

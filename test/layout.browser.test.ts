@@ -75,8 +75,8 @@ function layoutOf(markdown: string, themeName: string, lang = 'en'): Promise<Sli
               const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
-                // A line may break after a hyphen or a dash: what stands between them is one piece.
-                for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—]+[-‐–—]*/gu)) {
+                // A line may break after a hyphen, a dash or a soft hyphen: what stands between them is one piece.
+                for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—\u00ad]+[-‐–—\u00ad]*/gu)) {
                   const range = document.createRange();
                   range.setStart(node, match.index);
                   range.setEnd(node, match.index + match[0].length);

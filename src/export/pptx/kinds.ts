@@ -5,6 +5,7 @@ import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
+import { SOFT_HYPHEN } from '../../plan/fit/hyphenate.js';
 import { textWidth } from '../../plan/fit/text.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
@@ -349,6 +350,14 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
   addTextBox(frame.slide, bodyBox(under + H1.margin), [statement], { lang: frame.labels.lang });
 }
 
+/**
+ * A table's text without the soft hyphens the planner put into words too wide for their column:
+ * PowerPoint and LibreOffice break such a word themselves, and may not read a soft hyphen as one.
+ */
+function unhyphenated(text: string): string {
+  return text.replaceAll(SOFT_HYPHEN, '');
+}
+
 /** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */
 function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const p = frame.palette;
@@ -400,7 +409,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     const tie = row.verdict === 'tie';
     const aspect = {
       text: [
-        { text: row.aspect, options: { bold: true, color: hex(p.fg), ...direction } },
+        { text: unhyphenated(row.aspect), options: { bold: true, color: hex(p.fg), ...direction } },
         ...(tie
           ? [
               {
@@ -414,7 +423,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     };
     const cells = shown.map((c) => {
       const wins = row.verdict === c.id;
-      const cell = own(row.cells, c.id) ?? '';
+      const cell = unhyphenated(own(row.cells, c.id) ?? '');
       return {
         text: [
           { text: cell, options: { bold: wins, color: hex(p.fg), ...direction } },

@@ -63,7 +63,7 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
         continued,
       );
     case 'comparison':
-      return underTitle(title, (budget) => tableParts(content, budget, contenders), continued);
+      return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.lang), continued);
     case 'pros-cons':
       return underTitle(title, (budget) => prosConsParts(content, budget, contenders), continued);
     case 'decision':

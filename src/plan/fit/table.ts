@@ -5,21 +5,28 @@
 
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
-import { TABLE } from '../../theme/geometry.js';
+import { TABLE, tablePadX } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { tableRow, tableWidths } from './blocks.js';
+import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
+import { type Hyphenate, hyphenatorFor } from './hyphenate.js';
 import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { type Cell, contentWidths } from './table-widths.js';
+import { hyphenateOverWide } from './text.js';
 
-export function tableParts(content: Comparison, budget: number, contenders: readonly Contender[]): Part[] {
+export function tableParts(
+  content: Comparison,
+  budget: number,
+  contenders: readonly Contender[],
+  lang: string,
+): Part[] {
   for (let groups = 1; groups <= contenders.length; groups++) {
     const per = Math.ceil(contenders.length / groups);
     // The theme's size, unless a row cannot fit or a word would break there; then the smaller one.
     const sizes = per > 4 ? [true] : [false, true];
     for (const dense of sizes) {
       const size = dense ? TABLE.dense : TABLE.size;
-      const planned = tableGroups(content, budget, contenders, groups, size);
+      const planned = tableGroups(content, budget, contenders, groups, size, lang);
       if (planned && (planned.whole || dense)) {
         return planned.parts.map((part) => ({ ...part, ...(dense ? { dense } : {}) }));
       }
@@ -59,17 +66,21 @@ function tableGroups(
   contenders: readonly Contender[],
   groups: number,
   size: number,
+  lang: string,
 ): { parts: Part[]; whole: boolean } | undefined {
   const parts: Part[] = [];
   let whole = true;
   const per = Math.ceil(contenders.length / groups);
   for (let from = 0; from < contenders.length; from += per) {
     const shown = contenders.slice(from, from + per);
-    const table = rowsOf(content, shown);
     // One set of widths for all the group's parts: a continued table keeps its columns.
-    const planned = contentWidths(table, size);
+    const planned = contentWidths(rowsOf(content, shown), size);
     whole &&= planned.whole;
     const { widths } = planned;
+    // Words too wide for their column break as the language hyphenates them, where it can.
+    const hyphenate = planned.whole ? undefined : hyphenatorFor(lang);
+    const rows = hyphenate ? hyphenated(content.rows, shown, widths, size, hyphenate) : content.rows;
+    const table = rowsOf({ ...content, rows }, shown);
     const [header = 0, ...heights] = table.map((cells) => tableRow(cells, widths, size));
     const pages = paginate(
       heights.map((height): Sized => [height, 0]),
@@ -79,7 +90,7 @@ function tableGroups(
     if (!pages) return undefined;
     for (const [from, to] of pages) {
       parts.push({
-        content: { ...content, rows: content.rows.slice(from, to) },
+        content: { ...content, rows: rows.slice(from, to) },
         fit: {},
         widths,
         rowHeights: [header, ...heights.slice(from, to)],
@@ -88,4 +99,26 @@ function tableGroups(
     }
   }
   return { parts, whole };
+}
+
+/** The rows with each aspect and shown cell hyphenated where a word is wider than its column. */
+function hyphenated(
+  rows: Comparison['rows'],
+  shown: readonly Contender[],
+  widths: readonly number[],
+  size: number,
+  hyphenate: Hyphenate,
+): Comparison['rows'] {
+  const room = (column: number) => ((widths[column] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
+  return rows.map((row) => ({
+    ...row,
+    aspect: hyphenateOverWide(row.aspect, bold(size), room(0), hyphenate),
+    cells: Object.fromEntries(
+      Object.entries(row.cells).map(([id, text]) => {
+        const column = shown.findIndex((c) => c.id === id) + 1;
+        const font = (row.verdict === id ? bold : sans)(size);
+        return [id, column > 0 ? hyphenateOverWide(text, font, room(column), hyphenate) : text];
+      }),
+    ),
+  }));
 }

@@ -10,6 +10,7 @@ import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
+import { type Hyphenate, SOFT_HYPHEN } from './hyphenate.js';
 
 export interface Font {
   face: Face;
@@ -25,7 +26,7 @@ const BROKEN_WORD_MARGIN = 0.97;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const ZERO_WIDTH = /\p{M}|\u200b|\u200d|\ufe0f/u;
+const ZERO_WIDTH = /\p{M}|\u00ad|\u200b|\u200d|\ufe0f/u;
 
 /** Width of a character the table does not list, by its class, in thousandths of an em. */
 function classWidth(char: string, classes: FontWidths['classes']): number {
@@ -78,7 +79,7 @@ export function textWidth(text: string, font: Font): number {
 
 /**
  * The pieces a line may break between: words with their trailing space, dashes
- * ending a piece, and each Chinese or Japanese character on its own. Korean
+ * and soft hyphens ending a piece, and each Chinese or Japanese character on its own. Korean
  * breaks between its words, at spaces, as Korean is typeset (`word-break:
  * keep-all` in the themes): a Korean word never splits across lines.
  */
@@ -86,7 +87,7 @@ function pieces(text: string): string[] {
   return (
     text
       .match(
-        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—]*\s*/gu,
+        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu,
       )
       ?.filter(Boolean) ?? []
   );
@@ -108,7 +109,8 @@ export function wrapLines(text: string, font: Font, width: number, indent = 0): 
   };
   for (const piece of pieces(text.replace(/\s+/gu, ' ').trim())) {
     const visible = piece.replace(/\s+$/u, '');
-    const w = textWidth(visible, font);
+    // A piece ending at a soft hyphen shows a hyphen when the line breaks after it.
+    const w = textWidth(visible, font) + (visible.endsWith(SOFT_HYPHEN) ? textWidth('-', font) : 0);
     if (used > 0 && used + w > width) flush();
     if (w <= width) {
       line += piece;
@@ -149,6 +151,22 @@ export function balancedLines(text: string, font: Font, width: number): string[]
   }
   return wrapLines(text, font, wide);
 }
+
+/**
+ * `text` with its words wider than `width` hyphenated (see hyphenate.ts): each breaks where its
+ * language breaks words instead of between any two letters. Words that fit, and addresses, are
+ * left whole.
+ */
+export function hyphenateOverWide(text: string, font: Font, width: number, hyphenate: Hyphenate): string {
+  return text.replace(/\S+/gu, (word) =>
+    textWidth(word, font) <= width || ADDRESS_LIKE.test(word)
+      ? word
+      : word.replace(/[\p{L}\p{M}]+/gu, (letters) => hyphenate(letters)),
+  );
+}
+
+/** A web address, a mail address or a path, which a reader copies: never hyphenated. */
+const ADDRESS_LIKE = /[:/@\\]|www\./u;
 
 /** Width of the widest piece of `text` a line cannot break inside (a word, or a CJK character). */
 export function longestWord(text: string, font: Font): number {

@@ -19,7 +19,7 @@ import { own } from '../src/outline/own.js';
 import type { Deck, DeckSlide } from '../src/plan/deck.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { readableTextOn } from '../src/theme/contrast.js';
-import { compileData, exerciseWithSolution, minimalOutline } from './helpers.js';
+import { compileData, compileText, exerciseWithSolution, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 import { decodeXml } from './xml-parts.js';
 
@@ -251,6 +251,18 @@ describe('native PPTX details', () => {
       .split('<a:br/>')
       .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
     expect(lines).toEqual(['A vs B vs C vs D vs', 'E vs F: hands-on']);
+  });
+
+  it('gives words the slides hyphenate to PowerPoint whole: it breaks them itself', async () => {
+    const fixture = await readFile(path.join(REPO, 'test/fixtures/fit/german-compounds.yaml'), 'utf8');
+    const { deck } = compileText(fixture);
+    const planned = JSON.stringify(deck.slides);
+    expect(planned).toContain('\u00ad');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const slides = await Promise.all(deck.slides.map((_, i) => xmlOf(zip, `ppt/slides/slide${i + 1}.xml`)));
+    expect(slides.join('')).not.toContain('\u00ad');
+    expect(slides.join('')).toContain('Hochverfügbarkeitskonfiguration');
+    expect(slides.join('')).toContain('Schreibdurchsatzoptimierung');
   });
 
   it('uses the dark theme’s colors, the highlighter’s token colors, and the picture’s alt text', async () => {

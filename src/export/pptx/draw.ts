@@ -6,6 +6,7 @@
 import type pptxgenjs from 'pptxgenjs';
 import { directionOf } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
+import { SOFT_HYPHEN } from '../../plan/fit/hyphenate.js';
 import { textWidth } from '../../plan/fit/text.js';
 import { WEB_ADDRESS } from '../../text/address.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
@@ -54,6 +55,14 @@ export interface Paragraph {
   align?: 'left' | 'center' | 'right';
   /** Letter spacing in px (the pros/cons labels). */
   spacing?: number;
+}
+
+/**
+ * Text without the soft hyphens the planner put into words too wide for their column: PowerPoint
+ * and LibreOffice break such a word themselves, and may not read a soft hyphen as a break.
+ */
+export function unhyphenated(text: string): string {
+  return text.replaceAll(SOFT_HYPHEN, '');
 }
 
 /** Text as runs, with every web address a clickable link in `linkColor`. */
@@ -138,7 +147,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
             : {}),
         });
       }
-      props.push({ text: run.text, options: runOptions });
+      props.push({ text: unhyphenated(run.text), options: runOptions });
     });
   });
   const [top, right, bottom, left] = options.padding ?? [0, 0, 0, 0];

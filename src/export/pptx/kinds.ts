@@ -5,7 +5,6 @@ import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
-import { SOFT_HYPHEN } from '../../plan/fit/hyphenate.js';
 import { textWidth } from '../../plan/fit/text.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
@@ -52,6 +51,7 @@ import {
   position,
   pt,
   type Run,
+  unhyphenated,
 } from './draw.js';
 import { bodyBox, contenderColor, drawSlideTitle, drawTitle, edgeFor, type Frame, type TitleLook } from './layout.js';
 
@@ -348,14 +348,6 @@ function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
     bar: TITLE_BAR,
   });
   addTextBox(frame.slide, bodyBox(under + H1.margin), [statement], { lang: frame.labels.lang });
-}
-
-/**
- * A table's text without the soft hyphens the planner put into words too wide for their column:
- * PowerPoint and LibreOffice break such a word themselves, and may not read a soft hyphen as one.
- */
-function unhyphenated(text: string): string {
-  return text.replaceAll(SOFT_HYPHEN, '');
 }
 
 /** A comparison as a native table: header cells in the contenders' colors, the verdict bold with a check mark and a bar. */

@@ -5,7 +5,7 @@
  * the heights predicted here with what Chromium lays out.
  */
 import { BODY, CODE, COLUMN, CONTENT, H1, HEADING_LINE, LIST_INDENT, TABLE, tablePadX } from '../../theme/geometry.js';
-import { type Font, lineCount } from './text.js';
+import { type Font, hyphenateOverWide, lineCount } from './text.js';
 
 /** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
 export const SAFETY = 8;
@@ -62,6 +62,11 @@ export function listItem(
   { size, gap }: { size: number; gap: number } = BODY,
 ): [number, number] {
   return [textHeight(text, sans(size), { width: width - LIST_INDENT * size }), gap];
+}
+
+/** A list item's text in a column `width` wide, its words too wide for it hyphenated as `lang` does (see hyphenate.ts). */
+export function listItemText(text: string, width: number, lang: string, size: number = BODY.size): string {
+  return hyphenateOverWide(text, sans(size), (width - LIST_INDENT * size) * WIDTH_SAFETY, lang);
 }
 
 /** A paragraph at body size, with its gap below. */

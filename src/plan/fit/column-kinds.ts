@@ -4,7 +4,7 @@ import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
 import { BODY, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { columnHeading, listItem, paragraph, stack } from './blocks.js';
+import { columnHeading, columnWidth, listItem, listItemText, paragraph, stack } from './blocks.js';
 import { type ColumnLayout, headingLines, headingsFit, layoutOf, planColumns } from './columns.js';
 import type { Part } from './part.js';
 
@@ -18,6 +18,7 @@ export function prosConsParts(
   content: Extract<SlideContent, { kind: 'pros-cons' }>,
   budget: number,
   contenders: readonly Contender[],
+  lang: string,
 ): Part[] {
   const label = BODY.size * BODY.line + LABEL.gap;
   const plan = (sides: ('pros' | 'cons')[]): Part[] | undefined => {
@@ -35,7 +36,9 @@ export function prosConsParts(
         // Each part repeats the heading (as tall as the tallest beside it) and, at most, both labels.
         overhead:
           stack([columnHeading(contender.name, width, tallest)]) + COLUMN.headingGap + labels * label + COLUMN.trailing,
-        items: itemsOf(contender).map((item) => listItem(item.text, width, { size: BODY.size, gap: COLUMN.itemGap })),
+        items: itemsOf(contender).map((item) =>
+          listItem(listItemText(item.text, width, lang), width, { size: BODY.size, gap: COLUMN.itemGap }),
+        ),
       };
     };
     const plan = planColumns({ count: shown.length, budget, layout, allowed: (n) => n <= MAX_TEXT_COLUMNS });
@@ -46,7 +49,8 @@ export function prosConsParts(
         const contender = shown[column] as Contender;
         for (const item of itemsOf(contender).slice(from, to)) {
           const list = own(lists[item.side], contender.id) ?? [];
-          list.push(item.text);
+          // As measured: hyphenated at the width of the plan's columns.
+          list.push(listItemText(item.text, columnWidth(plan.perRow), lang));
           lists[item.side][contender.id] = list;
         }
       }
@@ -67,7 +71,11 @@ export function prosConsParts(
 }
 
 /** Decision guide: a column per choice; the closing line under them on the last part. */
-export function decisionParts(content: Extract<SlideContent, { kind: 'decision' }>, budget: number): Part[] {
+export function decisionParts(
+  content: Extract<SlideContent, { kind: 'decision' }>,
+  budget: number,
+  lang: string,
+): Part[] {
   const { otherwise, ...choices } = content;
   const closing = otherwise ? stack([paragraph(otherwise, CONTENT.width)]) + COLUMN.closingGap : 0;
   const layout = (column: number, width: number): ColumnLayout => {
@@ -78,7 +86,9 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
     );
     return {
       overhead: stack([columnHeading(choice.label, width, lines)]) + COLUMN.headingGap + COLUMN.trailing,
-      items: choice.when.map((w) => listItem(w, width, { size: BODY.size, gap: COLUMN.itemGap })),
+      items: choice.when.map((w) =>
+        listItem(listItemText(w, width, lang), width, { size: BODY.size, gap: COLUMN.itemGap }),
+      ),
     };
   };
   const plan = planColumns({
@@ -98,7 +108,10 @@ export function decisionParts(content: Extract<SlideContent, { kind: 'decision' 
         ...choices,
         choices: slide.columns.map(({ column, from, to }) => {
           const choice = content.choices[column] as (typeof content.choices)[number];
-          return { ...choice, when: choice.when.slice(from, to) };
+          return {
+            ...choice,
+            when: choice.when.slice(from, to).map((w) => listItemText(w, columnWidth(perRow), lang)),
+          };
         }),
         ...(otherwise && i === parts - 1 ? { otherwise } : {}),
       },

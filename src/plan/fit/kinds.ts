@@ -65,9 +65,9 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
     case 'comparison':
       return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.lang), continued);
     case 'pros-cons':
-      return underTitle(title, (budget) => prosConsParts(content, budget, contenders), continued);
+      return underTitle(title, (budget) => prosConsParts(content, budget, contenders, labels.lang), continued);
     case 'decision':
-      return underTitle(title, (budget) => decisionParts(content, budget), continued);
+      return underTitle(title, (budget) => decisionParts(content, budget, labels.lang), continued);
     case 'code':
       return underTitle(title, (budget) => codeParts(content, budget, nameOf), continued);
     case 'quote':

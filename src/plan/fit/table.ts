@@ -8,7 +8,6 @@ import type { Contender } from '../../outline/schema.js';
 import { TABLE, tablePadX } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
-import { type Hyphenate, hyphenatorFor } from './hyphenate.js';
 import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { type Cell, contentWidths } from './table-widths.js';
@@ -78,8 +77,7 @@ function tableGroups(
     whole &&= planned.whole;
     const { widths } = planned;
     // Words too wide for their column break as the language hyphenates them, where it can.
-    const hyphenate = planned.whole ? undefined : hyphenatorFor(lang);
-    const rows = hyphenate ? hyphenated(content.rows, shown, widths, size, hyphenate) : content.rows;
+    const rows = planned.whole ? content.rows : hyphenated(content.rows, shown, widths, size, lang);
     const table = rowsOf({ ...content, rows }, shown);
     const [header = 0, ...heights] = table.map((cells) => tableRow(cells, widths, size));
     const pages = paginate(
@@ -107,17 +105,17 @@ function hyphenated(
   shown: readonly Contender[],
   widths: readonly number[],
   size: number,
-  hyphenate: Hyphenate,
+  lang: string,
 ): Comparison['rows'] {
   const room = (column: number) => ((widths[column] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
   return rows.map((row) => ({
     ...row,
-    aspect: hyphenateOverWide(row.aspect, bold(size), room(0), hyphenate),
+    aspect: hyphenateOverWide(row.aspect, bold(size), room(0), lang),
     cells: Object.fromEntries(
       Object.entries(row.cells).map(([id, text]) => {
         const column = shown.findIndex((c) => c.id === id) + 1;
         const font = (row.verdict === id ? bold : sans)(size);
-        return [id, column > 0 ? hyphenateOverWide(text, font, room(column), hyphenate) : text];
+        return [id, column > 0 ? hyphenateOverWide(text, font, room(column), lang) : text];
       }),
     ),
   }));

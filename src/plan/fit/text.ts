@@ -10,7 +10,7 @@ import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
-import { type Hyphenate, SOFT_HYPHEN } from './hyphenate.js';
+import { hyphenatorFor, SOFT_HYPHEN } from './hyphenate.js';
 
 export interface Font {
   face: Face;
@@ -153,16 +153,17 @@ export function balancedLines(text: string, font: Font, width: number): string[]
 }
 
 /**
- * `text` with its words wider than `width` hyphenated (see hyphenate.ts): each breaks where its
- * language breaks words instead of between any two letters. Words that fit, and addresses, are
+ * `text` with its words wider than `width` hyphenated as `lang` hyphenates them (see hyphenate.ts):
+ * each breaks where its language breaks words instead of between any two letters. Words that fit, and addresses, are
  * left whole.
  */
-export function hyphenateOverWide(text: string, font: Font, width: number, hyphenate: Hyphenate): string {
-  return text.replace(/\S+/gu, (word) =>
-    textWidth(word, font) <= width || ADDRESS_LIKE.test(word)
-      ? word
-      : word.replace(/[\p{L}\p{M}]+/gu, (letters) => hyphenate(letters)),
-  );
+export function hyphenateOverWide(text: string, font: Font, width: number, lang: string): string {
+  return text.replace(/\S+/gu, (word) => {
+    if (textWidth(word, font) <= width || ADDRESS_LIKE.test(word)) return word;
+    // The patterns load only once a word needs them.
+    const hyphenate = hyphenatorFor(lang);
+    return hyphenate ? word.replace(/[\p{L}\p{M}]+/gu, (letters) => hyphenate(letters)) : word;
+  });
 }
 
 /** A web address, a mail address or a path, which a reader copies: never hyphenated. */

@@ -55,5 +55,5 @@ export function onlyCutPieces(map: YAMLMap, offset: number): boolean {
   const pieces = commaCuts(map).flatMap((cut) => cut.offsets);
   return map.items
     .filter(({ key }) => isScalar(key) && String(key.value) === name)
-    .every(({ key }) => pieces.includes((key as { range?: [number] }).range?.[0] ?? -1));
+    .every(({ key }) => isScalar(key) && pieces.includes(key.range?.[0] ?? -1));
 }

@@ -1,7 +1,8 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, a list by contender written as a mapping, text with ": " read as a key, a field written beside
+ * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
+ * written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
@@ -82,6 +83,21 @@ const CASES: Record<string, string[]> = {
     'by-contender-overlay.yaml:8:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +
       '  hint: Write one item per contender: panes: [{ contender: tea, code: … }, { contender: coffee, … }].',
   ],
+  // A # after a space starts a comment: inside { … } it hides the closing }, and YAML says so lines later.
+  'comment-hash.yaml': [
+    'comment-hash.yaml:4:34 error[yaml-syntax]: this # starts a comment, so the rest of the line, its } included, is not read\n' +
+      '  hint: Quote the text that holds the #: color: "#42b883"',
+  ],
+  'comment-overlay.yaml': [
+    'comment-overlay.yaml:6:56 error[yaml-syntax]: this # starts a comment, so the rest of the line, its } included, is not read\n' +
+      '  hint: Quote the text that holds the #: text: "Tee ist Tipp #1"',
+  ],
+  'list-as-text.yaml': [
+    'list-as-text.yaml:15:18 error[wrong-type]: "sources" must be a list, not "usda, fao"\n' +
+      '  hint: Write it as a list: sources: [usda, fao]',
+    'list-as-text.yaml:16:18 error[wrong-type]: "bullets" must be a list, not "Tea: steeped leaves"\n' +
+      '  hint: Write it as a list: bullets: ["Tea: steeped leaves"]',
+  ],
   'colon-text.yaml': [
     'colon-text.yaml:14:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "La réactivité" made "La réactivité" a key\n' +
       '  hint: Quote text that holds ": ": "La réactivité : signaux ou DOM virtuel"',
@@ -153,7 +169,7 @@ const CASES: Record<string, string[]> = {
     'phases-overlay.yaml:10:10 error[unknown-id]: no section or slide has the id "moto" (did you mean "motto"?)\n' +
       '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
     'phases-overlay.yaml:16:15 error[wrong-type]: "task" must be a list, not "Eine Tasse aufbrühen."\n' +
-      '  hint: Write a list, one "- item" per line.',
+      '  hint: Write it as a list: task: [Eine Tasse aufbrühen.]',
   ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +

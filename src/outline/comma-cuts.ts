@@ -28,8 +28,8 @@ export function commaCuts(map: YAMLMap): CommaCut[] {
   for (const { key, value } of map.items) {
     const name = isScalar(key) && key.value !== null ? String(key.value) : undefined;
     const offset = isScalar(key) ? key.range?.[0] : undefined;
-    const valueless = value === null || (isScalar(value) && value.value === null);
-    if (open && valueless && name !== undefined && offset !== undefined) {
+    // A piece has no colon, so no value at all; `key:` with nothing after it (or only a comment) is a key.
+    if (open && value === null && name !== undefined && offset !== undefined) {
       open.pieces.push(name);
       open.offsets.push(offset);
       if (seen.has(name)) open.repeated.push(name);

@@ -342,7 +342,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         at(
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
-          mappingHint(root, path, data, value) ?? expectedHint(issue.expected, value),
+          mappingHint(root, path, data, value) ?? expectedHint(issue.expected, value, field),
         ),
       ];
     case 'invalid_union': {
@@ -576,7 +576,8 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
     : undefined;
 }
 
-function expectedHint(expected: string, value: unknown): string | undefined {
+function expectedHint(expected: string, value: unknown, field: string): string | undefined {
+  if (expected === 'array' && typeof value === 'string') return `Write it as a list: ${field}: [${listOf(value)}]`;
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string' && typeof value === 'object' && value !== null)
@@ -584,6 +585,16 @@ function expectedHint(expected: string, value: unknown): string | undefined {
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
   if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
   return undefined;
+}
+
+/**
+ * A text as the items of a list written in brackets: ids with commas between them as several
+ * (`tags: meetup, workshop`), any other text as one item, quoted where brackets would misread it.
+ */
+function listOf(text: string): string {
+  const parts = text.split(/,\s*/);
+  if (parts.every((part) => /^[\w.-]+$/.test(part))) return parts.join(', ');
+  return /[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text) ? JSON.stringify(text) : text;
 }
 
 /** The keys the schema allows for the object at `path` (slide keys depend on its `kind`). */

@@ -15,7 +15,7 @@ import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './orig
 import type { OutlinePath } from './outline-path.js';
 import { applyOverlay } from './overlay.js';
 import { own } from './own.js';
-import { type ParsedOutline, parseOutlineText } from './parse.js';
+import { type ParsedOutline, parseOutlineText, partialData } from './parse.js';
 import { locateProblems, related, type SemanticProblem, toDiagnostics } from './positions.js';
 import type { Outline, Overlay, Section, Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
@@ -89,7 +89,7 @@ async function loadChain(file: string, chain: string[], project: string): Promis
   if (!validated.ok) {
     // The outlines it extends are read all the same, and its steps tried on the data as written:
     // their problems belong in this run too.
-    const written = parsed.data as { extends?: unknown };
+    const written = (parsed.data ?? partialData(parsed)) as { extends?: unknown };
     if (typeof written.extends !== 'string') throw invalidOutline(validated.diagnostics);
     const { base, problems } = await readBase(parsed, written.extends, seen, project);
     const steps = base ? stepsAsWritten(parsed, base, validated.diagnostics) : [];

@@ -131,7 +131,8 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const misplacedLines = new Set<number>();
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
-    const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
+    const commented = commentedBracket(error, source);
+    const { line, col } = lineCounter.linePos(opened ?? commented ?? error.pos[0]);
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
@@ -139,6 +140,11 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
     if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0])) continue;
     linesWithErrors.add(line);
+    if (commented !== undefined) {
+      const told = commentedBracketText(source, commented);
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line, col, path: [], ...told });
+      continue;
+    }
     const misplaced = INDENTATION_CODES.has(error.code)
       ? explainIndentation(source, { line, col }, misplacedLines)
       : undefined;
@@ -196,7 +202,10 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   const guessed = document.errors
     .filter((error) => error.code !== 'DUPLICATE_KEY')
-    .map((error) => lineCounter.linePos(openingQuote(error, source) ?? error.pos[0]).line);
+    .map(
+      (error) =>
+        lineCounter.linePos(openingQuote(error, source) ?? commentedBracket(error, source) ?? error.pos[0]).line,
+    );
   return {
     file,
     source,
@@ -279,6 +288,47 @@ function firstTooDeep(document: Document.Parsed): number | undefined {
  * Where a quote that is never closed was opened: the parser notices only at
  * the end of the text, which may be many lines further down.
  */
+/**
+ * Where a `#` turned the end of a `{ … }` or `[ … ]` into a comment (`color: #42b883 }`): YAML
+ * reads a # after a space as a comment, so the closing bracket is never read, and the error comes
+ * lines later, at the next line that does not belong in the collection. The `#` that did it: on the
+ * nearest line above with the bracket after it, in the comment.
+ */
+function commentedBracket(error: YAMLError, source: string): number | undefined {
+  const bracket =
+    /Flow (?:map|sequence) in block collection must be sufficiently indented and end with an? ([}\]])/.exec(
+      error.message,
+    )?.[1];
+  if (!bracket) return undefined;
+  let lineEnd = source.lastIndexOf('\n', error.pos[0] - 1);
+  for (let lines = 0; lineEnd >= 0 && lines < 20; lines++) {
+    const lineStart = source.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = source.slice(lineStart, lineEnd);
+    const comment = line.search(/(^|\s)#/);
+    if (comment >= 0 && line.indexOf(bracket, comment) > comment) return lineStart + line.indexOf('#', comment);
+    lineEnd = lineStart - 1;
+  }
+  return undefined;
+}
+
+/** What to say of a # that hid a closing bracket, and the entry it stands in, quoted. */
+function commentedBracketText(source: string, at: number): { message: string; hint: string } {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = source.indexOf('\n', at);
+  const before = source.slice(lineStart, at);
+  const after = source.slice(at, lineEnd < 0 ? source.length : lineEnd);
+  // The entry: from the comma or bracket before the # to the one after it.
+  const entry =
+    `${before.slice(Math.max(...[',', '{', '['].map((c) => before.lastIndexOf(c))) + 1)}${/^[^,}\]]*/.exec(after)?.[0] ?? '#'}`.trim();
+  const colon = entry.search(/:\s/);
+  const quoted =
+    colon >= 0 ? `${entry.slice(0, colon)}: ${JSON.stringify(entry.slice(colon + 1).trim())}` : JSON.stringify(entry);
+  return {
+    message: `this # starts a comment, so the rest of the line, its ${after.includes('}') ? '}' : ']'} included, is not read`,
+    hint: `Quote the text that holds the #: ${quoted}`,
+  };
+}
+
 function openingQuote(error: YAMLError, source: string): number | undefined {
   if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
   const quote = error.message.includes(`'quote`) ? "'" : '"';

@@ -98,7 +98,9 @@ export function validateOverlay(parsed: ParsedOutline): Validated<Overlay> {
 
 /** True when the parsed file is an overlay (it `extends` another outline). */
 export function isOverlay(parsed: ParsedOutline): boolean {
-  return typeof parsed.data === 'object' && parsed.data !== null && 'extends' in parsed.data;
+  // With a syntax error, what the parser read of the file: an overlay is told as one even then.
+  const data = parsed.data === undefined ? partialData(parsed) : parsed.data;
+  return typeof data === 'object' && data !== null && 'extends' in data;
 }
 
 const START_HINT = 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.';

@@ -2,10 +2,11 @@
  * Hyphenation for a word too wide for its box (a German compound in a table
  * of six contenders): it breaks where its language breaks words, with a hyphen,
  * instead of between any two letters. The breaks are soft hyphens (U+00AD) in
- * the planned text, so every output breaks where the planner counted: Chromium
- * and PowerPoint show a hyphen at a soft hyphen they break at, and none
- * elsewhere. The patterns are TeX's, from the `hyphen` package, loaded for the
- * talk's language on first use; a language it has none for breaks as before.
+ * the planned text, so the slides break where the planner counted: Chromium
+ * shows a hyphen at a soft hyphen it breaks at, and none elsewhere (the
+ * PowerPoint gets the words whole: export/pptx/draw.ts). The patterns are
+ * TeX's, from the `hyphen` package, loaded for the talk's language on first
+ * use; a language it has none for breaks as before.
  */
 import { createRequire } from 'node:module';
 import { Memo } from '../../shared/memo.js';

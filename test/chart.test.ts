@@ -219,6 +219,37 @@ ${fields}`),
     expect(chart?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['0', '0', '0', '0 ✓', '20', '0 ✓']);
   });
 
+  it('hyphenates a label word too wide for its column, the hyphen drawn where the line breaks', () => {
+    const [chart] = chartsOf(
+      compileText(`title: T
+lang: de
+contenders:
+  - { id: a, name: A, color: "#d00000" }
+  - { id: b, name: B, color: "#1f6feb" }
+  - { id: c, name: C, color: "#2e7d32" }
+sections:
+  - id: s
+    title: S
+    slides:
+      - kind: chart
+        title: C
+        metric: { title: Zeit, unit: ms, higherIsBetter: false }
+        groups:
+          - { label: Volltextsuche, values: { a: 1, b: 2, c: 3 } }
+          - { label: Geodatenverarbeitungsoperationen, values: { a: 1, b: 2, c: 3 } }
+          - { label: Aggregationspipelineauswertungen, values: { a: 1, b: 2, c: 3 } }
+`),
+    );
+    const labels = (chart?.chart.categories ?? []).map((label) => label.lines);
+    expect(labels[0]).toEqual(['Volltextsuche']);
+    for (const lines of labels.slice(1)) {
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/\p{L}-$/u);
+      expect(lines.join('')).not.toContain('\u00ad');
+    }
+    expect(labels[1]?.join('').replace('-', '')).toBe('Geodatenverarbeitungsoperationen');
+  });
+
   it('writes every value and tick in one notation: scientific throughout once one needs it', () => {
     const texts = (fields: string) => {
       const [chart] = planned(fields);

@@ -14,7 +14,7 @@ import { bold, sans } from './blocks.js';
 import { type ChartNotation, chartNotation, chartNumber, chartScale, position, type Scale } from './chart-scale.js';
 import { paginate } from './paginate.js';
 import type { Part } from './part.js';
-import { textWidth, wrapLines } from './text.js';
+import { drawnLines, textWidth, wrapLines } from './text.js';
 
 /** A contender's value in one group, with what its bar says. */
 interface Datum {
@@ -208,7 +208,7 @@ function tickRow(): number {
 
 /** The lines of a category label beside horizontal bars. */
 function bandLabel(data: ChartData, band: Band): string[] {
-  return wrapLines(band.label, sans(CHART.label), labelColumn(data));
+  return drawnLines(band.label, sans(CHART.label), labelColumn(data), data.lang);
 }
 
 function labelColumn(data: ChartData): number {
@@ -328,7 +328,7 @@ function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeome
   const column = Math.min(CHART.maxColumn, (inner - (perBand - 1) * CHART.barGap) / perBand);
   if (column < CHART.minBar || data.valueWidth > column + (perBand > 1 ? CHART.barGap : CHART.groupGap))
     return undefined;
-  const labels = bands.map((band) => wrapLines(band.label, sans(CHART.label), inner));
+  const labels = bands.map((band) => drawnLines(band.label, sans(CHART.label), inner, data.lang));
   const labelLines = Math.max(0, ...labels.map((lines) => (lines.join('') ? lines.length : 0)));
   if (labelLines > 2) return undefined;
   const valueRoom = lineHeight(CHART.value) + CHART.valueGap;

@@ -166,6 +166,17 @@ export function hyphenateOverWide(text: string, font: Font, width: number, lang:
   });
 }
 
+/**
+ * The lines of `text` in a box `width` wide for an output that draws each line itself (a chart's
+ * labels in SVG), of even length: a word too wide for the box hyphenated, the hyphen written where
+ * a line breaks.
+ */
+export function drawnLines(text: string, font: Font, width: number, lang: string): string[] {
+  return balancedLines(hyphenateOverWide(text, font, width, lang), font, width).map((line) =>
+    (line.endsWith(SOFT_HYPHEN) ? `${line.slice(0, -1)}-` : line).replaceAll(SOFT_HYPHEN, ''),
+  );
+}
+
 /** A web address, a mail address or a path, which a reader copies: never hyphenated. */
 const ADDRESS_LIKE = /[:/@\\]|www\./u;
 

@@ -9,9 +9,11 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { labelsFor } from '../src/i18n/labels.js';
@@ -280,6 +282,30 @@ describe('native PPTX details', () => {
     const png = Object.keys(zip.files).find((f) => /^ppt\/media\/.*\.png$/.test(f)) as string;
     const data = await zip.file(png)?.async('nodebuffer');
     expect(data?.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('turns a photo stored sideways as browsers do, and embeds it as stored so that no viewer turns it twice', async () => {
+    const dir = await temp.dir();
+    // 80×40 pixels, its EXIF orientation 6: shown upright, it is 40 wide and 80 tall.
+    await writeFile(
+      path.join(dir, 'photo.jpg'),
+      await readFile(path.join(import.meta.dirname, 'fixtures/pptx/sideways.jpg')),
+    );
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({ kind: 'image', title: 'A photo', src: 'photo.jpg', alt: 'A photo' } as never);
+    await writeFile(path.join(dir, 'talk.yaml'), stringify(outline));
+    const { deck, zip } = await buildPptx(path.join(dir, 'talk.yaml'));
+    const slide = deck.slides.findIndex((s) => s.kind === 'image');
+    const xml = await xmlOf(zip, `ppt/slides/slide${slide + 1}.xml`);
+    const picture = /<p:pic>[\s\S]*?<\/p:pic>/.exec(xml)?.[0] ?? '';
+    expect(picture).toMatch(/<a:xfrm rot="5400000">/);
+    // The frame keeps the stored proportions (2:1); turned, the picture is 1:2 and centred on the slide.
+    const [cx = 0, cy = 0] = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(picture)?.slice(1).map(Number) ?? [];
+    expect(cx / cy).toBeCloseTo(2, 1);
+    const x = Number(/<a:off x="(-?\d+)"/.exec(picture)?.[1]);
+    expect((x + cx / 2) / 12_192_000).toBeCloseTo(0.5, 2);
+    const jpeg = Object.keys(zip.files).find((f) => /^ppt\/media\/.*\.jpe?g$/.test(f)) as string;
+    expect(imageSize((await zip.file(jpeg)?.async('nodebuffer')) as Buffer).orientation).toBe(1);
   });
 
   it('uses the colors a theme file of your own sets', async () => {

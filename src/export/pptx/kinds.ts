@@ -1,6 +1,7 @@
 /** Each slide kind's body, laid out as the themes lay it out, under the frame's title. */
 import { readFile } from 'node:fs/promises';
 import { imageSize } from 'image-size';
+import { asStored, turnOf } from '../../images/orientation.js';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
@@ -655,20 +656,28 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
   let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
   if (asset && file) {
     const read = await readFile(file);
+    const size = sizeOf(read);
+    // A photo stored sideways is turned by its frame, as browsers turn it by its EXIF orientation.
+    const turn = turnOf(size.orientation);
+    const sideways = turn.rotate === 90 || turn.rotate === 270;
     // The SVG PowerPoint draws names nothing outside itself, like the PNG drawn from it (./package.ts).
-    const data = asset.type === 'svg' ? Buffer.from(safeSvg(read.toString('utf8'))) : read;
-    const size = sizeOf(data);
-    const natural = { w: size.width ?? CONTENT.width, h: size.height ?? maxHeight };
+    const data = asset.type === 'svg' ? Buffer.from(safeSvg(read.toString('utf8'))) : asStored(read);
+    const stored = { w: size.width ?? CONTENT.width, h: size.height ?? maxHeight };
+    const natural = sideways ? { w: stored.h, h: stored.w } : stored;
     // An SVG with only a viewBox has no size of its own: the browser scales it to the room it has.
     const sizeless = size.type === 'svg' && !/<svg\b[^>]*\swidth=/.test(data.toString('utf8'));
     const scale = Math.min(sizeless ? Number.POSITIVE_INFINITY : 1, CONTENT.width / natural.w, maxHeight / natural.h);
     const w = natural.w * scale;
     const h = natural.h * scale;
     box = { x: PAD.side + (CONTENT.width - w) / 2, y: top, w, h };
+    // The frame holds the stored pixels: turned a quarter, it is as wide as the box is tall, on the same centre.
+    const frameBox = sideways ? { x: box.x + (w - h) / 2, y: box.y + (h - w) / 2, w: h, h: w } : box;
     const type = size.type === 'svg' ? 'svg+xml' : size.type === 'jpg' ? 'jpeg' : (size.type ?? 'png');
     frame.slide.addImage({
       data: `image/${type};base64,${data.toString('base64')}`,
-      ...position(box),
+      ...position(frameBox),
+      ...(turn.rotate ? { rotate: turn.rotate } : {}),
+      ...(turn.flipH ? { flipH: true } : {}),
       altText: slide.alt.replace(/\s+/g, ' ').trim(),
     });
   }
@@ -677,7 +686,7 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
 }
 
 /** The picture's size and type; a format image-size cannot read (AVIF) is placed as a square at most. */
-function sizeOf(data: Buffer): { width?: number; height?: number; type?: string } {
+function sizeOf(data: Buffer): { width?: number; height?: number; type?: string; orientation?: number } {
   try {
     return imageSize(data);
   } catch {

@@ -391,6 +391,30 @@ describe('an exercise', () => {
   });
 });
 
+describe('the title slide', () => {
+  it('shrinks the subtitle and the byline under the smallest title when five speakers need the room', () => {
+    const speaker = (name: string) => ({
+      name,
+      role: 'Principal engineer at a company with a long name',
+      contact: `https://example.org/${name}`,
+    });
+    const outline = {
+      ...minimalOutline(),
+      title: 'Kafka vs Pulsar vs NATS: a panel after a year of running all three in production',
+      subtitle: 'A panel of five practitioners compares three message brokers after a year in production at scale',
+      speakers: ['ada', 'grace', 'katherine', 'margaret', 'radia'].map(speaker),
+      event: 'Streaming Summit 2026, Hall B, Track 3 (afternoon session)',
+      url: 'https://example.org/talks/brokers-panel',
+    };
+    const [title] = compileData(outline).deck.slides;
+    expect(title?.fit).toMatchObject({ title: 40 });
+    expect(title?.fit?.subtitle).toBeLessThan(34);
+    expect(title?.fit?.byline).toBeLessThan(28);
+    // A short title slide keeps every size.
+    expect(compileData(minimalOutline()).deck.slides[0]?.fit).toBeUndefined();
+  });
+});
+
 describe("a slide's time across its parts", () => {
   const bullets = Array.from({ length: 25 }, (_, i) => `Point ${i + 1}`);
   const parts = (extra: SlideData) =>

@@ -70,6 +70,9 @@ export interface SlideTimes {
 export interface SlideFit {
   /** The slide title (h1). */
   title?: number;
+  /** The title slide's subtitle and byline, when the smallest title leaves them too little room. */
+  subtitle?: number;
+  byline?: number;
   /** Code in panes. */
   code?: number;
   /** A quote's or a statement's text. */

@@ -59,6 +59,8 @@ export function directionStyle(lang: string): string {
 /** CSS for each size the planner chose, keyed by a class on the slide (Marp allows no inline styles). */
 const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
   title: (px) => `section.fit-title-${px} h1 { font-size: ${px}px; }`,
+  subtitle: (px) => `section.fit-subtitle-${px} h2 { font-size: ${px}px; }`,
+  byline: (px) => `section.fit-byline-${px} p { font-size: ${px}px; }`,
   code: (px) => `section.fit-code-${px} pre { font-size: ${px}px; }`,
   text: (px) =>
     `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,

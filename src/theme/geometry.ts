@@ -44,6 +44,9 @@ export const TITLE_SLIDE = {
   subtitleGap: 16,
   byline: BODY.size,
   bylineGap: 6,
+  /** The smallest sizes the subtitle and the byline shrink to (many speakers, a long subtitle). */
+  minSubtitle: 26,
+  minByline: 20,
 };
 /** A section's divider: its title (from `size` down to `min`) and the section's summary under it. */
 export const DIVIDER = { size: 60, min: 36, summary: 32 };

@@ -239,7 +239,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
       ? [
           {
             runs: [{ text: slide.subtitle }],
-            size: TITLE_SLIDE.subtitle,
+            size: slide.fit?.subtitle ?? TITLE_SLIDE.subtitle,
             line: HEADING_LINE,
             gap: TITLE_SLIDE.subtitleGap,
             color: p.muted,
@@ -249,7 +249,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
       : []),
     ...slide.byline.map((line) => ({
       runs: linkedRuns(line, p.link),
-      size: TITLE_SLIDE.byline,
+      size: slide.fit?.byline ?? TITLE_SLIDE.byline,
       line: BODY.line,
       gap: TITLE_SLIDE.bylineGap,
       color: p.muted,

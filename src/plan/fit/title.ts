@@ -53,15 +53,32 @@ export function fitTitleSlide(
   width = LEAD_CONTENT.width,
 ): SlideFit {
   const { subtitleGap, bylineGap } = TITLE_SLIDE;
-  const below = stack([
-    ...(subtitle
-      ? [[textHeight(subtitle, bold(TITLE_SLIDE.subtitle), { width, line: HEADING_LINE }), subtitleGap] as Sized]
-      : []),
-    ...byline.map((line): Sized => [textHeight(line, sans(TITLE_SLIDE.byline), { width }), bylineGap]),
-  ]);
+  const below = (subtitleSize: number, bylineSize: number) =>
+    stack([
+      ...(subtitle
+        ? [[textHeight(subtitle, bold(subtitleSize), { width, line: HEADING_LINE }), subtitleGap] as Sized]
+        : []),
+      ...byline.map((line): Sized => [textHeight(line, sans(bylineSize), { width }), bylineGap]),
+    ]);
   // The planner counts the title's margin once more than the slide draws it: room to spare.
-  const size = largestTitle(title, TITLE_SLIDE, (h) => titleSlideHeight(h + TITLE_SLIDE.margin, below), width);
-  return size === TITLE_SLIDE.size ? {} : { title: size };
+  const fits = (subtitleSize: number, bylineSize: number) => (h: number) =>
+    titleSlideHeight(h + TITLE_SLIDE.margin, below(subtitleSize, bylineSize));
+  // The title shrinks first; when even its smallest size leaves too little room (five speakers and a
+  // long subtitle), the subtitle and the byline shrink too, step by step, under the smallest title.
+  let [subtitleSize, bylineSize] = [TITLE_SLIDE.subtitle, TITLE_SLIDE.byline];
+  const size = largestTitle(title, TITLE_SLIDE, fits(subtitleSize, bylineSize), width);
+  while (
+    !fitsAt(title, size, fits(subtitleSize, bylineSize), width) &&
+    (subtitleSize > TITLE_SLIDE.minSubtitle || bylineSize > TITLE_SLIDE.minByline)
+  ) {
+    subtitleSize = Math.max(TITLE_SLIDE.minSubtitle, subtitleSize - 2);
+    bylineSize = Math.max(TITLE_SLIDE.minByline, bylineSize - 2);
+  }
+  return {
+    ...(size === TITLE_SLIDE.size ? {} : { title: size }),
+    ...(subtitle && subtitleSize !== TITLE_SLIDE.subtitle ? { subtitle: subtitleSize } : {}),
+    ...(bylineSize !== TITLE_SLIDE.byline ? { byline: bylineSize } : {}),
+  };
 }
 
 /** A divider's title size: the largest that leaves room for the section's summary. */
@@ -78,7 +95,12 @@ function largestTitle(
   width = LEAD_CONTENT.width,
 ): number {
   for (let size = sizes.size; size > sizes.min; size -= 4) {
-    if (total(textHeight(title, bold(size), { width, line: H1.line })) <= LEAD_CONTENT.height - SAFETY) return size;
+    if (fitsAt(title, size, total, width)) return size;
   }
   return sizes.min;
+}
+
+/** Whether the block fits the lead slide's room with the title at `size`. */
+function fitsAt(title: string, size: number, total: (titleHeight: number) => number, width: number): boolean {
+  return total(textHeight(title, bold(size), { width, line: H1.line })) <= LEAD_CONTENT.height - SAFETY;
 }

@@ -66,6 +66,7 @@ describe('versus check --json', { concurrent: true }, () => {
           severity: 'warning',
           code: 'missing-notes',
           message: 'slide 4 "What they are" has no speaker notes',
+          hint: 'Add "notes:" to the slide: what you will say while it is up.',
           file: 'talk.yaml',
           ...positionIn(WARNINGS, 'kind: bullets'),
           slide: 4,

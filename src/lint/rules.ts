@@ -37,6 +37,15 @@ const UNDER_BUDGET = 0.75;
 /** Kinds whose content states facts, so they should cite a source. */
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets', 'chart']);
 
+/** Where a slide's notes are written: versus makes the title slide, the agenda, the dividers and the References. */
+const NOTES_GO: Record<string, string> = {
+  title: 'Write the title slide\'s notes as "notes:" at the top of the outline.',
+  agenda: 'Write them as "agenda: { notes: … }", or leave the agenda out with "agenda: false".',
+  divider: 'Write them as the section\'s "notes:", or leave the dividers out with "dividers: false".',
+  references: 'Write them as "references: { notes: … }".',
+  slide: 'Add "notes:" to the slide: what you will say while it is up.',
+};
+
 /** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
 export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
   const findings: Finding[] = [];
@@ -56,6 +65,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
         message: notesRanOut
           ? `slide ${i + 1} "${slide.heading}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
           : `slide ${i + 1} "${slide.heading}" has no speaker notes`,
+        ...(notesRanOut ? {} : { hint: NOTES_GO[slide.kind] ?? NOTES_GO.slide }),
         ...at(slide.origin),
         slide: i + 1,
       });

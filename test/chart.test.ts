@@ -20,6 +20,25 @@ const six = compiled('six.yaml');
 const arabic = compiled('arabic.yaml');
 
 type ChartSlide = DeckSlide & PlannedChart;
+
+/** A talk of one chart slide, `fields` under its metric, with two or three contenders (a, b, c). */
+function chartTalk(
+  fields: string,
+  { lang, contenders = 2 }: { lang?: string | undefined; contenders?: number } = {},
+): string {
+  const colors = ['#d00000', '#1f6feb', '#2e7d32'].slice(0, contenders);
+  return `title: T
+${lang ? `lang: ${lang}\n` : ''}contenders:
+${colors.map((color, i) => `  - { id: ${'abc'[i]}, name: ${'ABC'[i]}, color: "${color}" }`).join('\n')}
+sections:
+  - id: s
+    title: S
+    slides:
+      - kind: chart
+        title: C
+        metric: { title: Time, unit: ms, higherIsBetter: false }
+${fields}`;
+}
 const chartsOf = (c: Compiled) => c.deck.slides.filter((s): s is ChartSlide => s.kind === 'chart');
 
 /** The slides' markdown, one chunk per slide. */
@@ -195,22 +214,7 @@ describe('the axis', () => {
 });
 
 describe('a chart written in a few lines', () => {
-  const planned = (fields: string) =>
-    chartsOf(
-      compileText(`title: T
-contenders:
-  - { id: a, name: A, color: "#d00000" }
-  - { id: b, name: B, color: "#1f6feb" }
-  - { id: c, name: C, color: "#2e7d32" }
-sections:
-  - id: s
-    title: S
-    slides:
-      - kind: chart
-        title: C
-        metric: { title: Objects, higherIsBetter: false }
-${fields}`),
-    );
+  const planned = (fields: string, lang?: string) => chartsOf(compileText(chartTalk(fields, { lang, contenders: 3 })));
 
   it('marks no best value in a group whose values are all equal', () => {
     const [chart] = planned(
@@ -220,25 +224,14 @@ ${fields}`),
   });
 
   it('hyphenates a label word too wide for its column, the hyphen drawn where the line breaks', () => {
-    const [chart] = chartsOf(
-      compileText(`title: T
-lang: de
-contenders:
-  - { id: a, name: A, color: "#d00000" }
-  - { id: b, name: B, color: "#1f6feb" }
-  - { id: c, name: C, color: "#2e7d32" }
-sections:
-  - id: s
-    title: S
-    slides:
-      - kind: chart
-        title: C
-        metric: { title: Zeit, unit: ms, higherIsBetter: false }
-        groups:
-          - { label: Volltextsuche, values: { a: 1, b: 2, c: 3 } }
-          - { label: Geodatenverarbeitungsoperationen, values: { a: 1, b: 2, c: 3 } }
-          - { label: Aggregationspipelineauswertungen, values: { a: 1, b: 2, c: 3 } }
-`),
+    const [chart] = planned(
+      [
+        '        groups:',
+        '          - { label: Volltextsuche, values: { a: 1, b: 2, c: 3 } }',
+        '          - { label: Geodatenverarbeitungsoperationen, values: { a: 1, b: 2, c: 3 } }',
+        '          - { label: Aggregationspipelineauswertungen, values: { a: 1, b: 2, c: 3 } }\n',
+      ].join('\n'),
+      'de',
     );
     const labels = (chart?.chart.categories ?? []).map((label) => label.lines);
     expect(labels[0]).toEqual(['Volltextsuche']);
@@ -273,18 +266,7 @@ sections:
 });
 
 describe('the schema', () => {
-  const chart = (fields: string) => `title: T
-contenders:
-  - { id: a, name: A, color: "#d00000" }
-  - { id: b, name: B, color: "#1f6feb" }
-sections:
-  - id: s
-    title: S
-    slides:
-      - kind: chart
-        title: C
-        metric: { title: Time, unit: ms, higherIsBetter: false }
-${fields}`;
+  const chart = (fields: string) => chartTalk(fields);
 
   it('refuses zero or a negative value on a log scale, at the value, saying what to do', () => {
     expect(diagnose(chart('        scale: log\n        values: { a: 0, b: 12 }\n'))).toEqual([

@@ -367,13 +367,16 @@ describe('runFindings', () => {
   });
 
   it("leaves out Node's own stack frames and version, so its error keeps the line its caret points at", () => {
-    const output = [
+    const error = [
       '/tmp/run/versus_run.js:2',
       'console.log(packages.rigth.x)',
       '                           ^',
       '',
       "TypeError: Cannot read properties of undefined (reading 'x')",
       '    at Object.<anonymous> (versus_run.js:2:28)',
+    ];
+    const output = [
+      ...error,
       ...Array.from({ length: 6 }, (_, i) => `    at Module._compile (node:internal/modules/cjs/loader:${i}:14)`),
       '    at node:internal/main/run_main_module:28:49',
       '',
@@ -381,14 +384,7 @@ describe('runFindings', () => {
       '',
     ].join('\n');
     const [finding] = runFindings([failed(output)], places);
-    expect(finding?.output).toEqual([
-      '/tmp/run/versus_run.js:2',
-      'console.log(packages.rigth.x)',
-      '                           ^',
-      '',
-      "TypeError: Cannot read properties of undefined (reading 'x')",
-      '    at Object.<anonymous> (versus_run.js:2:28)',
-    ]);
+    expect(finding?.output).toEqual(error);
   });
 
   it('keeps the last 12 lines of output, cutting long ones', () => {

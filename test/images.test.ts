@@ -8,11 +8,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
+import { asStored, turnOf } from '../src/images/orientation.js';
 import { loadOutline } from '../src/outline/load.js';
 import { compileOutline } from '../src/pipeline/compile.js';
 import { minimalOutline } from './helpers.js';
@@ -142,6 +144,31 @@ describe('SVG fallbacks in the PPTX', () => {
     const sizes = pngs.map((p) => [p.width, p.height].sort((a, b) => b - a));
     expect(sizes).toContainEqual([4096, 20]);
     for (const [long] of sizes) expect(long).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe("a photo's EXIF orientation", () => {
+  it('says how to turn the stored pixels, and is set to "as stored" in a copy', async () => {
+    const sideways = await readFile(path.join(import.meta.dirname, 'fixtures/pptx/sideways.jpg'));
+    expect(imageSize(sideways).orientation).toBe(6);
+    expect(turnOf(6)).toEqual({ rotate: 90, flipH: false });
+    expect(turnOf(undefined)).toEqual({ rotate: 0, flipH: false });
+    const stored = asStored(sideways);
+    expect(imageSize(stored).orientation).toBe(1);
+    expect(stored.length).toBe(sideways.length);
+    // The original is left as it was.
+    expect(imageSize(sideways).orientation).toBe(6);
+  });
+
+  it('leaves a JPEG without one, or with a damaged EXIF block, as it is', async () => {
+    const sideways = await readFile(path.join(import.meta.dirname, 'fixtures/pptx/sideways.jpg'));
+    // The EXIF block says it runs far past the file, and its first directory lies past it too.
+    const damaged = Buffer.from(sideways);
+    damaged.writeUInt16BE(0xfff0, 4);
+    damaged.writeUInt32LE(0xffffff, 16);
+    expect(asStored(damaged)).toBe(damaged);
+    const plain = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+    expect(asStored(plain)).toBe(plain);
   });
 });
 

@@ -40,7 +40,9 @@ function orientationAt(jpeg: Buffer): { at: number; little: boolean } | undefine
       const little = jpeg.toString('latin1', tiff, tiff + 2) === 'II';
       const u16 = (offset: number) => (little ? jpeg.readUInt16LE(offset) : jpeg.readUInt16BE(offset));
       const u32 = (offset: number) => (little ? jpeg.readUInt32LE(offset) : jpeg.readUInt32BE(offset));
-      const end = at + 2 + length;
+      // A length or an offset that points past the segment (a damaged EXIF block) finds nothing.
+      const end = Math.min(at + 2 + length, jpeg.length);
+      if (tiff + 8 > end) return undefined;
       const ifd = tiff + u32(tiff + 4);
       if (ifd + 2 > end) return undefined;
       for (let entry = ifd + 2, n = u16(ifd); n > 0 && entry + 12 <= end; n--, entry += 12) {

@@ -61,14 +61,14 @@ export function fitTitleSlide(
       ...byline.map((line): Sized => [textHeight(line, sans(bylineSize), { width }), bylineGap]),
     ]);
   // The planner counts the title's margin once more than the slide draws it: room to spare.
-  const fits = (subtitleSize: number, bylineSize: number) => (h: number) =>
+  const blockHeight = (subtitleSize: number, bylineSize: number) => (h: number) =>
     titleSlideHeight(h + TITLE_SLIDE.margin, below(subtitleSize, bylineSize));
   // The title shrinks first; when even its smallest size leaves too little room (five speakers and a
   // long subtitle), the subtitle and the byline shrink too, step by step, under the smallest title.
   let [subtitleSize, bylineSize] = [TITLE_SLIDE.subtitle, TITLE_SLIDE.byline];
-  const size = largestTitle(title, TITLE_SLIDE, fits(subtitleSize, bylineSize), width);
+  const size = largestTitle(title, TITLE_SLIDE, blockHeight(subtitleSize, bylineSize), width);
   while (
-    !fitsAt(title, size, fits(subtitleSize, bylineSize), width) &&
+    !fitsAt(title, size, blockHeight(subtitleSize, bylineSize), width) &&
     (subtitleSize > TITLE_SLIDE.minSubtitle || bylineSize > TITLE_SLIDE.minByline)
   ) {
     subtitleSize = Math.max(TITLE_SLIDE.minSubtitle, subtitleSize - 2);

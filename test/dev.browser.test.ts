@@ -212,6 +212,17 @@ add:
     await writeFile(theme, themed('rgb(20, 30, 40)'));
     await expect.poll(background, EVENTUALLY).toBe('rgb(20, 30, 40)');
 
+    // A picture the theme names is watched too: it is carried inside the CSS.
+    const paper = (color: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="${color}"/></svg>`;
+    await writeFile(path.join(dir, 'talk', 'paper.svg'), paper('#fffdf5'));
+    await writeFile(theme, themed('url(paper.svg)'));
+    const picture = () => page.$eval('section', (s) => getComputedStyle(s).backgroundImage);
+    await expect.poll(picture, EVENTUALLY).toContain('data:image/svg+xml');
+    const first = await picture();
+    await writeFile(path.join(dir, 'talk', 'paper.svg'), paper('#f5fffd'));
+    await expect.poll(picture, EVENTUALLY).not.toBe(first);
+
     expect(await textOf(page, '#deck')).toContain('steep(minutes=3)');
     await writeFile(path.join(dir, 'talk', 'tea.py'), 'steep(minutes=4)\n');
     await expect.poll(() => textOf(page, '#deck'), EVENTUALLY).toContain('steep(minutes=4)');

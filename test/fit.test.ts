@@ -55,6 +55,14 @@ describe('text layout', () => {
     expect(lineCount('short words here', font, 1000)).toBe(1);
     expect(lineCount('short words here', font, textWidth('short words', font) + 1)).toBe(2);
     expect(lineCount('数'.repeat(20), font, 200)).toBe(2);
+    // A no-break space joins the words beside it, as in the slides ("10 GB", the French "Point :").
+    const joined = 'Deux mots\u00a0: ensemble';
+    const narrow = textWidth('Deux mots', font) + 1;
+    expect(wrapLines(joined, font, narrow)).toEqual(['Deux', 'mots\u00a0:', 'ensemble']);
+    expect(wrapLines(joined.replace('\u00a0', ' '), font, narrow)).toEqual(['Deux mots', ':', 'ensemble']);
+    // And the markdown keeps it, so that the browser does not break there either.
+    const { markdown } = compiledOf([{ kind: 'bullets', title: 'B', bullets: [joined] }]);
+    expect(markdown).toContain('Deux mots\u00a0: ensemble');
     // Korean keeps its words whole, as Chinese does not its characters.
     const korean = '디자인을 픽셀 단위로 통일하고 싶을 때';
     expect(wrapLines(korean, font, textWidth('디자인을 픽셀 단위로 통일', font) + 1)).toEqual([

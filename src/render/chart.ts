@@ -5,7 +5,7 @@
  */
 import type { Contender } from '../outline/schema.js';
 import type { ChartGeometry, ChartLine, ChartText, PlannedChart } from '../plan/deck.js';
-import { escapeHtml } from '../text/escape.js';
+import { BREAKING_SPACES, escapeHtml } from '../text/escape.js';
 import { edgeOn } from '../theme/contrast.js';
 import { FONT_STACKS } from '../theme/fonts.js';
 import { CHART } from '../theme/geometry.js';
@@ -73,7 +73,7 @@ export function chartSvg(chart: ChartGeometry, look: ChartLook): string {
 
 /** The chart's numbers as a table for screen readers (the slide hides it): one row per group, one column per contender. */
 export function chartTable(chart: PlannedChart, names: (id: string) => string): string {
-  const cell = (value: string) => escapeHtml(value.replace(/\s+/gu, ' ').trim());
+  const cell = (value: string) => escapeHtml(value.replace(BREAKING_SPACES, ' ').trim());
   const header = `<tr><th>${cell(chart.groupLabel)}</th>${chart.series.map((id) => `<th>${cell(names(id))}</th>`).join('')}</tr>`;
   const rows = chart.groups.map((group, g) => {
     const cells = group.texts.map((value, i) => {

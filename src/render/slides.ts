@@ -8,7 +8,7 @@ import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
 import { WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
-import { escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
+import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import type { Palette } from '../theme/palette.js';
 import { chartSvg, chartTable } from './chart.js';
 
@@ -180,7 +180,7 @@ function link(text: string, href: string): string {
 
 /** Outline text escaped for markdown, its bare web addresses made links (as the PowerPoint does). */
 function md(text: string): string {
-  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  const oneLine = text.replace(BREAKING_SPACES, ' ').trim();
   // Escaped piece by piece, the spaces around each address kept.
   const piece = (part: string) => (part.trim() ? part.replace(/\S(.*\S)?/u, (core) => escapeInline(core)) : part);
   let result = '';

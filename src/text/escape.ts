@@ -4,12 +4,18 @@
  */
 
 /**
+ * A run of the spaces a line may break at, which HTML collapses to one: every white space but
+ * those that join words (no-break, narrow no-break, figure), which the text keeps as written.
+ */
+export const BREAKING_SPACES = /[^\S\u00a0\u2007\u202f]+/gu;
+
+/**
  * Inline text: one line, every markdown-active character backslash-escaped,
  * so it renders as exactly the characters written (whitespace runs collapse,
  * as they do in HTML anyway).
  */
 export function escapeInline(text: string): string {
-  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  const oneLine = text.replace(BREAKING_SPACES, ' ').trim();
   return (
     oneLine
       .replace(/[\\`*_[\]<>|$~&#]/g, (c) => `\\${c}`)
@@ -33,7 +39,7 @@ export function escapeInline(text: string): string {
 export function escapeMarkdownText(text: string): string {
   return (
     text
-      .replace(/\s+/gu, ' ')
+      .replace(BREAKING_SPACES, ' ')
       .trim()
       // A backslash is literal unless punctuation follows it, or the text ends and markup may follow.
       .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')

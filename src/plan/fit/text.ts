@@ -8,6 +8,7 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
+import { BREAKING_SPACES } from '../../text/escape.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
 import { hyphenatorFor, SOFT_HYPHEN } from './hyphenate.js';
@@ -84,14 +85,26 @@ export function textWidth(text: string, font: Font): number {
  * keep-all` in the themes): a Korean word never splits across lines.
  */
 function pieces(text: string): string[] {
+  // A space that joins words (no-break, narrow no-break, figure) is no break: hidden while splitting.
+  const glue: string[] = [];
+  const hidden = text.replace(GLUE, (space) => {
+    glue.push(space);
+    return HIDDEN_GLUE;
+  });
+  let next = 0;
   return (
-    text
+    hidden
       .match(
         /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu,
       )
-      ?.filter(Boolean) ?? []
+      ?.filter(Boolean)
+      .map((piece) => piece.replace(/\ue000/gu, () => glue[next++] ?? ' ')) ?? []
   );
 }
+
+/** Spaces that join the words beside them: a line never breaks there. */
+const GLUE = /[\u00a0\u2007\u202f]/gu;
+const HIDDEN_GLUE = '\ue000';
 
 /**
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed
@@ -107,7 +120,7 @@ export function wrapLines(text: string, font: Font, width: number, indent = 0): 
     line = '';
     used = 0;
   };
-  for (const piece of pieces(text.replace(/\s+/gu, ' ').trim())) {
+  for (const piece of pieces(text.replace(BREAKING_SPACES, ' ').trim())) {
     const visible = piece.replace(/\s+$/u, '');
     // A piece ending at a soft hyphen shows a hyphen when the line breaks after it.
     const w = textWidth(visible, font) + (visible.endsWith(SOFT_HYPHEN) ? textWidth('-', font) : 0);
@@ -182,7 +195,10 @@ const ADDRESS_LIKE = /[:/@\\]|www\./u;
 
 /** Width of the widest piece of `text` a line cannot break inside (a word, or a CJK character). */
 export function longestWord(text: string, font: Font): number {
-  return Math.max(0, ...pieces(text.replace(/\s+/gu, ' ').trim()).map((piece) => textWidth(piece.trimEnd(), font)));
+  return Math.max(
+    0,
+    ...pieces(text.replace(BREAKING_SPACES, ' ').trim()).map((piece) => textWidth(piece.trimEnd(), font)),
+  );
 }
 
 /**

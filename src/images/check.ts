@@ -19,6 +19,12 @@ export const IMAGE_TYPES: Record<ImageType, { ext: string; mime: string }> = {
 };
 
 /**
+ * Larger pictures (an outline's images, a theme's pictures and fonts) are refused before reading:
+ * the HTML carries each inside it.
+ */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/**
  * A picture whose long side is more times its short side than this shows as
  * less than a pixel's line (and its PowerPoint fallback, at most 4096 px
  * long, would be under one pixel wide).

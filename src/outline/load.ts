@@ -6,7 +6,7 @@ import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
-import { IMAGE_TYPES, type ImageType, imageProblem, imageType } from '../images/check.js';
+import { IMAGE_TYPES, type ImageType, imageProblem, imageType, MAX_IMAGE_BYTES } from '../images/check.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { isInside } from '../shared/inside.js';
 import { sha256 } from '../shared/sha256.js';
@@ -402,9 +402,6 @@ function codeText(bytes: Buffer, name: string): string | Omit<SemanticProblem, '
     hint: 'Save the code file as UTF-8 (an editor\'s "Save with encoding" or "Reopen with encoding" does it).',
   };
 }
-
-/** Larger images are refused before reading: the HTML carries each inside it. */
-const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /**
  * An image file's bytes and type, when it is an image browsers show (by its

@@ -132,7 +132,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const commented = commentedBracket(error, source);
-    const { line, col } = lineCounter.linePos(opened ?? commented ?? error.pos[0]);
+    const { line, col } = lineCounter.linePos(toldAt(error, source));
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
@@ -202,10 +202,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   const guessed = document.errors
     .filter((error) => error.code !== 'DUPLICATE_KEY')
-    .map(
-      (error) =>
-        lineCounter.linePos(openingQuote(error, source) ?? commentedBracket(error, source) ?? error.pos[0]).line,
-    );
+    .map((error) => lineCounter.linePos(toldAt(error, source)).line);
   return {
     file,
     source,
@@ -288,6 +285,11 @@ function firstTooDeep(document: Document.Parsed): number | undefined {
  * Where a quote that is never closed was opened: the parser notices only at
  * the end of the text, which may be many lines further down.
  */
+/** Where an error is told: at a quote never closed, or a # that hid a closing bracket; else where YAML noticed it. */
+function toldAt(error: YAMLError, source: string): number {
+  return openingQuote(error, source) ?? commentedBracket(error, source) ?? error.pos[0];
+}
+
 /**
  * Where a `#` turned the end of a `{ … }` or `[ … ]` into a comment (`color: #42b883 }`): YAML
  * reads a # after a space as a comment, so the closing bracket is never read, and the error comes

@@ -24,7 +24,8 @@ export function catalogFor(lang: string): Catalog {
   return CATALOGS[lang.toLowerCase()] ?? CATALOGS[language] ?? en;
 }
 
-function baseLanguage(lang: string): string {
+/** The language part of a tag ("pt" of "pt-BR"), lower-cased, even for a tag Intl cannot read. */
+export function baseLanguage(lang: string): string {
   try {
     return new Intl.Locale(lang).language;
   } catch {

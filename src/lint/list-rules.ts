@@ -5,6 +5,7 @@
  * the one before it that starts with a word joining it to that one ("and",
  * "und", "et"…), after an item that ends without a full stop.
  */
+import { baseLanguage } from '../i18n/catalogs.js';
 import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
@@ -39,7 +40,7 @@ function textLists(slide: Slide): [path: (string | number)[], items: readonly st
 }
 
 export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  const joining = JOINING_WORDS[new Intl.Locale(deck.meta.lang).language];
+  const joining = JOINING_WORDS[baseLanguage(deck.meta.lang)];
   if (!joining) return [];
   const startsJoined = new RegExp(`^(${joining.join('|')})\\s`, 'u');
   // The deck's slides by where they were written: the outline's slides that this deck shows, and their numbers.

@@ -9,6 +9,7 @@
  * use; a language it has none for breaks as before.
  */
 import { createRequire } from 'node:module';
+import { baseLanguage } from '../../i18n/catalogs.js';
 import { Memo } from '../../shared/memo.js';
 
 export const SOFT_HYPHEN = '\u00ad';
@@ -28,7 +29,7 @@ const hyphenators = new Memo<Hyphenate | undefined>(128);
 export function hyphenatorFor(lang: string): Hyphenate | undefined {
   const tag = lang.toLowerCase();
   return hyphenators.get(tag, () => {
-    for (const name of new Set([tag, tag.split('-')[0] ?? tag])) {
+    for (const name of new Set([tag, baseLanguage(tag)])) {
       // A tag is letters, digits and dashes (the schema's check): never a path of its own.
       if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) continue;
       try {

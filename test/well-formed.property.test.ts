@@ -14,6 +14,7 @@ import { notebookFiles } from '../src/export/notebook.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { CONTROL_CHARS } from '../src/outline/schema.js';
 import { displayLength } from '../src/outline/text-length.js';
+import { BREAKING_SPACES } from '../src/text/escape.js';
 import { xmlText } from '../src/text/xml.js';
 import { binaryChar } from './arbitraries.js';
 import { compileData } from './helpers.js';
@@ -58,6 +59,8 @@ const SPECIALS = [
   '\udfff\ud800',
   '\u0085',
   '\u2028',
+  '\u00a0',
+  '\u202f',
   '\ufeff',
   '😀',
   'عربي',
@@ -203,9 +206,10 @@ function outlineOf(f: Fields) {
 /** A notebook cell's code as notebook.ts stores it: line endings as "\n", trailing blank space dropped. */
 const asCell = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
 
-/** Markdown text as a reader sees it: backslash escapes read (CommonMark: before ASCII punctuation), whitespace collapsed. */
+/** Markdown text as a reader sees it: backslash escapes read (CommonMark: before ASCII punctuation). */
 const readMarkdown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
+/** Text as a markdown cell holds it: a run of breaking spaces as one, the no-break spaces as written. */
+const collapse = (text: string) => text.replace(BREAKING_SPACES, ' ').trim();
 
 /** A document property's text, entities read back. */
 async function property(zip: JSZip, part: string, tag: string): Promise<string | undefined> {

@@ -163,7 +163,7 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       }
     });
 
-    it(`${name}: no page ends with a heading, a code label or a start time`, async () => {
+    it(`${name}: no page ends with a heading, a code label or a start time, nor starts with a code label`, async () => {
       const { deck } = built.get(name)?.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);
       const html = {
@@ -172,11 +172,15 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       };
       for (const kind of KINDS) {
         const headings = headingsOf(html[kind]);
+        const labels = new Set(parse(html[kind]).querySelectorAll('.code-label').map((e) => collapse(e.textContent)));
         expect(headings.size).toBeGreaterThan(deck.slides.length);
         const pages = await printedPages(pdf(name, kind));
         const problems = pages.flatMap((page, i) => {
           const heading = headingAtFoot(page.text, headings);
-          return heading ? [`${kind} page ${i + 1} ends with "${heading}"`] : [];
+          return [
+            ...(heading ? [`${kind} page ${i + 1} ends with "${heading}"`] : []),
+            ...(labels.has(page.text[0] ?? '') ? [`${kind} page ${i + 1} starts with "${page.text[0]}"`] : []),
+          ];
         });
         expect(problems).toEqual([]);
       }

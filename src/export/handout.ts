@@ -162,18 +162,27 @@ export function sectionsHtml(deck: Deck, labels: Labels, render: (slide: DeckSli
     .join('\n');
 }
 
+/** The printed pages' margins, in mm: top, sides, bottom (which holds the footer). */
+const MARGIN = { top: 14, side: 14, bottom: 16 };
+
+/** What a printed page holds inside its margins, in mm. */
+export function pageContent(paper: Paper): { width: number; height: number } {
+  const [width, height] = paper === 'letter' ? [215.9, 279.4] : [210, 297];
+  return { width: width - 2 * MARGIN.side, height: height - MARGIN.top - MARGIN.bottom };
+}
+
 /** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */
 export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
   const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const footer = `font: 8pt 'Liberation Sans', Arial, sans-serif; color: ${PAPER.muted};`;
   // A slide of layouts 2 and 3 starts on a page only where its strut fits: a page holds 2 or 3 of them
   // with their gaps, but not one more, so that as many slides share a page as fit, up to 2 or 3.
-  const body = (paper === 'letter' ? 279.4 : 297) - 30;
+  const body = pageContent(paper).height;
   const strut = (perPage: number) => `${((body + ITEM_GAP) / (perPage + 1) - ITEM_GAP + 1).toFixed(1)}mm`;
   return `.layout-2 .item::before { height: ${strut(2)}; }
 .layout-3 .item::before { height: ${strut(3)}; }
 @page {
-  size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm;
+  size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
   @bottom-${start} { content: ${cssString(title)}; ${footer} }
   @bottom-${end} { content: counter(page) " / " counter(pages); ${footer} }
 }`;

@@ -4,7 +4,7 @@
  * with its planned start time and length; the exercises' solutions as code;
  * each section on a new page. Printed like the handout, on A4 or Letter.
  */
-
+import type { Page } from 'puppeteer-core';
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { solutionOf } from '../plan/exercises.js';
@@ -18,12 +18,13 @@ import {
   notesHtml,
   PAPER,
   type Paper,
+  pageContent,
   pageCss,
   paragraphsHtml,
   sectionsHtml,
 } from './handout.js';
 import type { RenderedSlides } from './marp.js';
-import { type PrintJob, printPdf } from './pdf.js';
+import { finishedPdf, type PrintJob, printPage } from './pdf.js';
 
 const SCRIPT_CSS = `
 html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 14pt; color: ${PAPER.fg}; }
@@ -47,6 +48,8 @@ ${NOTES_FLOW_CSS}
 /* What only the speaker sees: set apart, so it is never read out by mistake. */
 .item .private { border-inline-start: 1.2mm solid #8250df; background: #f6f0ff; padding: 1.5mm 3mm; margin: 0 0 2.5mm; }
 .item .private .private-label { font-weight: bold; font-size: 11pt; color: #5a32a3; margin-bottom: 1mm; }
+/* A short entry on one page: its notes, private note and solution are read together (see LONG_ENTRY). */
+.item:not(.long) { break-inside: avoid; }
 /* Kept whole: Chromium leaves the label alone at the foot of a page when a one-line note follows it. */
 .item .private { break-inside: avoid; }
 .item .code-block { --code-size: 10.5pt; --code-min: 8pt; }
@@ -56,14 +59,37 @@ export interface ScriptOptions {
   paper?: Paper;
 }
 
-export function exportScript(
+export async function exportScript(
   job: PrintJob,
   deck: Deck,
   { slides, css }: RenderedSlides,
   options: ScriptOptions,
 ): Promise<Buffer> {
-  const html = scriptDocument(deck, { slides, css }, options.paper ?? DEFAULTS.paper);
-  return printPdf(job, { name: 'script', html, pdf: { preferCSSPageSize: true } });
+  const paper = options.paper ?? DEFAULTS.paper;
+  const html = scriptDocument(deck, { slides, css }, paper);
+  const document = { name: 'script', html, pdf: { preferCSSPageSize: true } };
+  return finishedPdf(job, await printPage(job, document, (page) => markLongEntries(page, paper)));
+}
+
+/**
+ * An entry taller than this share of a page may break across pages (between its
+ * paragraphs, or inside one); a shorter one goes whole to the next page when it does
+ * not fit, leaving at most this share of a page blank.
+ */
+const LONG_ENTRY = 0.5;
+const PX_PER_MM = 96 / 25.4;
+
+/** Marks the entries taller than `LONG_ENTRY` of a page, laid out at the printed pages' width. */
+async function markLongEntries(page: Page, paper: Paper): Promise<void> {
+  const { width, height } = pageContent(paper);
+  await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
+  await page.$$eval(
+    '.item',
+    (items, limit) => {
+      for (const item of items) if (item.getBoundingClientRect().height > limit) item.classList.add('long');
+    },
+    height * PX_PER_MM * LONG_ENTRY,
+  );
 }
 
 /** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
@@ -101,9 +127,9 @@ function item({ slide, number, svg }: ScriptItem, labels: Labels): string {
   // A solution in words (`language: text`) is set as the notes are; code as code.
   const code =
     solution && slide.kind === 'exercise'
-      ? `<p class="code-label">${escapeHtml(labels.t('solution'))}</p>${
+      ? `<div class="solution"><p class="code-label">${escapeHtml(labels.t('solution'))}</p>${
           isProse(slide.language) ? paragraphsHtml(solution) : codeBlock(solution, slide.language)
-        }`
+        }</div>`
       : '';
   const privateNotes = slide.privateNotes
     ? `<div class="private"><p class="private-label">${escapeHtml(labels.t('privateNotes'))}</p>${paragraphsHtml(slide.privateNotes)}</div>`

@@ -281,6 +281,20 @@ describe('layouts for 2–6 contenders', () => {
     expect(slides[0]?.columns).toBe(5);
   });
 
+  it('stacks three one-line panes at the full size when their lines would wrap side by side', () => {
+    const lines = [
+      'df.groupby("city", as_index=False)["sales"].sum()',
+      'df.group_by("city").agg(pl.col("sales").sum())',
+      'SELECT city, sum(sales) FROM df GROUP BY city;',
+    ];
+    const panes = lines.map((code, i) => ({ contender: `c${i + 1}`, code }));
+    const slides = authored(deckOf([{ kind: 'code', title: 'C', panes }], 3).slides);
+    expect(slides).toHaveLength(1);
+    expect(slides[0]?.columns).toBe(1);
+    expect(slides[0]?.fit?.code).toBeUndefined();
+    expect(slides[0]?.kind === 'code' && slides[0].panes.map((pane) => pane.code)).toEqual(lines);
+  });
+
   it('shows three 10-line panes side by side on one slide, and five in even groups (3 + 2)', () => {
     const component = (name: string) =>
       Array.from({ length: 10 }, (_, i) =>

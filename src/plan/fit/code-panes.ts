@@ -28,9 +28,10 @@ function sourceLines(pane: Pane): string[] {
 }
 
 /**
- * Code panes: the size at which the fewest slides hold every pane (at 16px at
- * the least), and among those the one that wraps the fewest lines down to 18px,
- * else the largest. Lines still too long wrap to the pane.
+ * Code panes: the layout in which the fewest slides hold every pane (code at 16px
+ * at the least), and among those the one that wraps the fewest lines down to 18px,
+ * else the one with the most panes side by side and the largest code. Lines
+ * still too long wrap to the pane.
  */
 export function codeParts(content: CodeContent, budget: number, nameOf: (id: string) => string): Part[] {
   const panes = content.panes.map((pane) => ({ pane, lines: sourceLines(pane) }));
@@ -57,44 +58,63 @@ function planPanes(
   minColumns: number,
 ): Planned | undefined {
   const longest = Math.max(...panes.flatMap((p) => p.lines.map((line) => line.length)));
+  const laidOut = new Map<string, ColumnLayout & { units: CodeUnit[] }>();
+  /** A pane laid out in a column of `width` with code of `size`, with its units. */
+  const paneAt = (size: number, index: number, width: number) => {
+    const key = `${size}:${index}@${width}`;
+    const found = laidOut.get(key);
+    if (found) return found;
+    const { pane, lines } = panes[index] as (typeof panes)[number];
+    const tallest = headingLines(
+      panes.map((p) => nameOf(p.pane.contender)),
+      width,
+    );
+    const overhead =
+      stack([columnHeading(nameOf(pane.contender), width, tallest)]) +
+      COLUMN.headingGap +
+      codeHeight(0, size) +
+      (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
+    const displayed = lines.map((line) => wrapCodeLine(line, codeWidth(width), size));
+    const units = codeUnits(displayed, size * CODE.line, budget - overhead);
+    const result = { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget), units };
+    laidOut.set(key, result);
+    return result;
+  };
   let best: Planned | undefined;
-  for (const size of CODE_SIZES) {
-    const char = textWidth('0', { face: 'mono', size });
-    const laidOut = new Map<string, ColumnLayout & { units: CodeUnit[] }>();
-    /** A pane laid out at a width, with its units. */
-    const paneAt = (index: number, width: number) => {
-      const key = `${index}@${width}`;
-      const found = laidOut.get(key);
-      if (found) return found;
-      const { pane, lines } = panes[index] as (typeof panes)[number];
-      const tallest = headingLines(
-        panes.map((p) => nameOf(p.pane.contender)),
-        width,
-      );
-      const overhead =
-        stack([columnHeading(nameOf(pane.contender), width, tallest)]) +
-        COLUMN.headingGap +
-        codeHeight(0, size) +
-        (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
-      const displayed = lines.map((line) => wrapCodeLine(line, codeWidth(width), size));
-      const units = codeUnits(displayed, size * CODE.line, budget - overhead);
-      const result = { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget), units };
-      laidOut.set(key, result);
-      return result;
-    };
-    const plan = planColumns({
-      count: panes.length,
-      budget,
-      layout: paneAt,
-      allowed: (n) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest),
-    });
-    if (!plan) continue;
+  // Most panes side by side first, each at every size; fewer side by side only where that saves a
+  // slide, or a wrapped line at 18px and over (one short pane line wrapping while half the slide stays empty).
+  for (const perRow of rowLengths(panes.length)) {
+    for (const size of CODE_SIZES) {
+      const char = textWidth('0', { face: 'mono', size });
+      const wide = (n: number) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest);
+      if (!wide(perRow)) continue;
+      const plan = planColumns({
+        count: panes.length,
+        budget,
+        layout: (column, width) => paneAt(size, column, width),
+        allowed: (n) => n === perRow,
+      });
+      if (!plan) continue;
+      const parts = partsOf(plan, size);
+      const wraps = wrapsIn(parts);
+      const better =
+        !best ||
+        parts.length < best.parts.length ||
+        (parts.length === best.parts.length && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
+      if (better) best = { parts, wraps };
+      if (best?.parts.length === 1 && best.wraps === 0) return best;
+    }
+  }
+  return best;
+
+  /** The slides of a plan at a code size, panes that go on alone widened where that takes no more slides. */
+  function partsOf(plan: ColumnPlan, size: number): Part[] {
     const width = columnWidth(plan.perRow);
     const parts: Part[] = [];
     for (const run of runsOf(plan)) {
       const slides = plan.slides.slice(run.from, run.to);
       // Panes that go on alone, or fewer than a row holds, take the room the others leave.
-      const widened = run.narrow ? widen(slides, panes, (pane) => paneAt(pane, width).units) : undefined;
+      const widened = run.narrow ? widen(slides, panes, (pane) => paneAt(size, pane, width).units) : undefined;
       const again = widened && planPanes(content, widened, budget, nameOf, minColumns);
       if (again && again.parts.length <= slides.length) {
         parts.push(...again.parts);
@@ -106,7 +126,7 @@ function planPanes(
             ...content,
             panes: slide.columns.map(({ column, from, to }) => ({
               ...(panes[column] as (typeof panes)[number]).pane,
-              code: pageCode(paneAt(column, width).units.slice(from, to)) || ' ',
+              code: pageCode(paneAt(size, column, width).units.slice(from, to)) || ' ',
             })),
           },
           fit: {
@@ -120,16 +140,15 @@ function planPanes(
         });
       }
     }
-    const wraps = wrapsIn(parts);
-    // Fewest slides first; then, down to 18px, fewer wrapped lines; then the largest size.
-    const better =
-      !best ||
-      parts.length < best.parts.length ||
-      (parts.length === best.parts.length && size >= AVOID_WRAP_DOWN_TO && wraps < best.wraps);
-    if (better) best = { parts, wraps };
-    if (parts.length === 1 && wraps === 0) break;
+    return parts;
   }
-  return best;
+}
+
+/** How many panes may stand side by side, most first: one row of all, then even rows of fewer (5 → 5, 3, 2, 1). */
+function rowLengths(count: number): number[] {
+  const lengths = new Set<number>();
+  for (let rows = 1; rows <= count; rows++) lengths.add(Math.ceil(count / rows));
+  return [...lengths];
 }
 
 /** Lines shown wrapped (a continuation marker after the indentation) in the parts' panes. */

@@ -519,12 +519,29 @@ describe('over-budget', () => {
         severity: 'warning',
         code: 'under-budget',
         message:
-          'the talk takes about 2.25 min, 22.75 min short of its 25 min slot; add slides or minutes, or shorten the slot',
+          'the talk takes about 2.25 min, 22.75 min short of its 25 min slot; every content slide has notes of a line or none, ' +
+          'so each counts 0.25 min (notes are timed at wordsPerMinute: 130): write what you will say in their notes, ' +
+          'set their minutes, or shorten the slot',
         file,
         ...positionIn(text, '25', 'duration:'),
       },
     ]);
     expect(report).toMatchObject({ fits: true, ok: true });
+  });
+
+  it('asks for more slides or minutes when the notes are not what makes a talk short', async () => {
+    const timed = (notes: string): [string, string] => [`notes: ${notes}`, `notes: ${notes}\n        minutes: 2`];
+    const text = edit(
+      CLEAN,
+      ['duration: 3', 'duration: 60'],
+      timed('Keep this short.'),
+      timed('Walk through the rows.'),
+      timed('Some dates are legends.'),
+    );
+    const { report } = await check(text);
+    const [finding] = report.findings;
+    expect(finding?.code).toBe('under-budget');
+    expect(finding?.message).toMatch(/short of its 60 min slot; add slides or minutes, or shorten the slot$/);
   });
 
   it('accepts a talk exactly as long as its duration', async () => {

@@ -172,7 +172,11 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       };
       for (const kind of KINDS) {
         const headings = headingsOf(html[kind]);
-        const labels = new Set(parse(html[kind]).querySelectorAll('.code-label').map((e) => collapse(e.textContent)));
+        const labels = new Set(
+          parse(html[kind])
+            .querySelectorAll('.code-label')
+            .map((e) => collapse(e.textContent)),
+        );
         expect(headings.size).toBeGreaterThan(deck.slides.length);
         const pages = await printedPages(pdf(name, kind));
         const problems = pages.flatMap((page, i) => {

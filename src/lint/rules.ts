@@ -13,7 +13,7 @@ import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
-import { countWords } from '../plan/timing.js';
+import { countWords, MIN_MINUTES } from '../plan/timing.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
@@ -167,11 +167,30 @@ export function lintSlot({ deck, outline, at, overBudget: severity }: LintInput)
     findings.push({
       severity: 'warning',
       code: 'under-budget',
-      message: `the talk takes about ${formatMinutes(deck.minutes)}, ${formatMinutes(budget - deck.minutes)} short of its ${formatMinutes(budget)} slot; add slides or minutes, or shorten the slot`,
+      message: `the talk takes about ${formatMinutes(deck.minutes)}, ${formatMinutes(budget - deck.minutes)} short of its ${formatMinutes(budget)} slot; ${underBudgetAdvice(deck, outline)}`,
       ...slot,
     });
   }
   return findings;
+}
+
+/** Slides versus makes, which take little time whatever their notes. */
+const MADE_KINDS = new Set<DeckSlide['kind']>(['title', 'agenda', 'divider', 'references']);
+
+/**
+ * What to do about a short talk. When most of the author's slides are timed at the
+ * least from notes of a line or none, the talk is short on paper only: say so.
+ */
+function underBudgetAdvice(deck: Deck, outline: Outline): string {
+  const authored = deck.slides.filter((slide) => !MADE_KINDS.has(slide.kind));
+  const thin = authored.filter((slide) => slide.timebox === undefined && slide.minutes <= MIN_MINUTES).length;
+  if (thin === 0 || thin * 2 < authored.length) return 'add slides or minutes, or shorten the slot';
+  const which =
+    thin === authored.length ? 'every content slide has' : `${thin} of its ${authored.length} content slides have`;
+  return (
+    `${which} notes of a line or none, so each counts ${formatMinutes(MIN_MINUTES)} (notes are timed at ` +
+    `wordsPerMinute: ${outline.wordsPerMinute}): write what you will say in their notes, set their minutes, or shorten the slot`
+  );
 }
 
 /**

@@ -154,6 +154,22 @@ describe('an exercise answered in words (language: text)', () => {
     ]);
   });
 
+  it('gives the attendee a text cell to answer in when the exercise has no starter', () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push(
+      { kind: 'exercise', title: 'Discuss', language: 'text', task: ['Pick a stack'], solution: 'Any, with a reason.' },
+      { kind: 'exercise', title: 'Sum', language: 'python', task: ['Add'], solution: 'print(1 + 2)' },
+    );
+    const deck = compileData(outline).deck;
+    const exercises = JSON.parse(
+      new Map(notebookFiles(deck)).get(`${deck.meta.slug}.exercises.ipynb`) ?? '',
+    ) as Notebook;
+    expect(exercises.cells.map((cell) => [cell.id, sourceOf(cell)]).slice(1, 3)).toEqual([
+      ['exercise-1-task', '## Exercise 1: Discuss\n\n1. Pick a stack'],
+      ['exercise-1-answer', '**Your answer:**'],
+    ]);
+  });
+
   it('is a Markdown file of text, not a fenced block, in a talk whose exercises have no notebook', () => {
     const outline = minimalOutline();
     outline.sections[0]?.slides.push({
@@ -255,11 +271,11 @@ describe('the exercise notebooks', () => {
     expect([nbformat, nbformat_minor]).toEqual([4, 5]);
   });
 
-  it('keeps an exercise in another language in its place, with a cell that points to its file', () => {
+  it('keeps an exercise in another language in its place, with a cell that names the language and points to its file', () => {
     for (const kind of ['exercises', 'solutions'] as const) {
       const pointer = sourceOf(notebook(kind).cells.at(-1));
       expect(pointer).toMatch(/^## Exercise 2: The same in JavaScript\n/);
-      expect(pointer).toContain(`work in \`${slug}.${kind}/02-exercise-js.js\``);
+      expect(pointer).toContain(`This exercise is in JavaScript: work in \`${slug}.${kind}/02-exercise-js.js\``);
     }
   });
 

@@ -16,7 +16,7 @@ import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
-import { isProse, sourceFileOf } from '../shared/languages.js';
+import { isProse, languageName, sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
 
 interface Kernel {
@@ -118,7 +118,10 @@ function notebook(
     const pointer = file
       ? [
           escapeInline(
-            labels.t('exerciseInFile', { language: exercise.language ?? 'Markdown', file: '\ue000' }),
+            labels.t('exerciseInFile', {
+              language: exercise.language ? languageName(exercise.language) : 'Markdown',
+              file: '\ue000',
+            }),
           ).replace('\ue000', `\`${file}\``),
         ]
       : [];
@@ -135,6 +138,8 @@ function notebook(
     const body = kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution;
     if (!isProse(exercise.language)) cells.push(code(`${id}-code`, body));
     else if (body.trim()) cells.push(markdown(`${id}-answer`, paragraphsOf(body).map(escapeInline)));
+    // An answer in words is written in a text cell of its own, which the attendee opens to edit.
+    else cells.push(markdown(`${id}-answer`, [`**${escapeInline(labels.t('yourAnswer'))}**`]));
   }
   // Keys in the order Jupyter writes them (sorted), one space of indent, as Jupyter saves.
   const document = {

@@ -1,6 +1,6 @@
 /**
- * What versus knows of each programming language's source files: the
- * extension and how a comment is written. The exercise files of the notebook
+ * What versus knows of each programming language's source files: its name,
+ * the extension and how a comment is written. The exercise files of the notebook
  * export and the files `check --run` runs are named from it.
  */
 
@@ -8,68 +8,70 @@
 export type Comment = { line: string } | { open: string; close: string };
 
 export interface SourceFile {
+  /** The language's name as people write it: "SQL", "C#" (absent for the Markdown of any other language). */
+  name?: string;
   ext: string;
   comment?: Comment;
 }
 
-const slashes = (ext: string): SourceFile => ({ ext, comment: { line: '//' } });
-const hashes = (ext: string): SourceFile => ({ ext, comment: { line: '#' } });
-const dashes = (ext: string): SourceFile => ({ ext, comment: { line: '--' } });
-const markup = (ext: string): SourceFile => ({ ext, comment: { open: '<!--', close: '-->' } });
+const slashes = (ext: string, name: string): SourceFile => ({ name, ext, comment: { line: '//' } });
+const hashes = (ext: string, name: string): SourceFile => ({ name, ext, comment: { line: '#' } });
+const dashes = (ext: string, name: string): SourceFile => ({ name, ext, comment: { line: '--' } });
+const markup = (ext: string, name: string): SourceFile => ({ name, ext, comment: { open: '<!--', close: '-->' } });
 
 /**
  * Languages versus writes exercise files for (names as highlight.js and fenced code know them).
  * Any other language gets a Markdown file: its steps, then its code in a fence.
  */
 const SOURCE_FILES: Record<string, SourceFile> = {
-  javascript: slashes('js'),
-  js: slashes('js'),
-  jsx: slashes('jsx'),
-  mjs: slashes('mjs'),
-  typescript: slashes('ts'),
-  ts: slashes('ts'),
-  tsx: slashes('tsx'),
-  java: slashes('java'),
-  kotlin: slashes('kt'),
-  scala: slashes('scala'),
-  go: slashes('go'),
-  rust: slashes('rs'),
-  c: slashes('c'),
-  cpp: slashes('cpp'),
-  'c++': slashes('cpp'),
-  csharp: slashes('cs'),
-  'c#': slashes('cs'),
-  fsharp: slashes('fs'),
-  dart: slashes('dart'),
-  swift: slashes('swift'),
-  php: slashes('php'),
-  zig: slashes('zig'),
-  python: hashes('py'),
-  py: hashes('py'),
-  r: hashes('r'),
-  ruby: hashes('rb'),
-  julia: hashes('jl'),
-  elixir: hashes('ex'),
-  bash: hashes('sh'),
-  sh: hashes('sh'),
-  shell: hashes('sh'),
-  zsh: hashes('zsh'),
-  powershell: hashes('ps1'),
-  perl: hashes('pl'),
-  yaml: hashes('yaml'),
-  yml: hashes('yaml'),
-  toml: hashes('toml'),
-  dockerfile: hashes('Dockerfile'),
-  makefile: hashes('mk'),
-  sql: dashes('sql'),
-  haskell: dashes('hs'),
-  lua: dashes('lua'),
-  html: markup('html'),
-  xml: markup('xml'),
-  vue: markup('vue'),
-  svelte: markup('svelte'),
-  css: { ext: 'css', comment: { open: '/*', close: '*/' } },
-  scss: slashes('scss'),
+  javascript: slashes('js', 'JavaScript'),
+  js: slashes('js', 'JavaScript'),
+  jsx: slashes('jsx', 'JSX'),
+  mjs: slashes('mjs', 'JavaScript'),
+  typescript: slashes('ts', 'TypeScript'),
+  ts: slashes('ts', 'TypeScript'),
+  tsx: slashes('tsx', 'TSX'),
+  java: slashes('java', 'Java'),
+  kotlin: slashes('kt', 'Kotlin'),
+  scala: slashes('scala', 'Scala'),
+  go: slashes('go', 'Go'),
+  rust: slashes('rs', 'Rust'),
+  c: slashes('c', 'C'),
+  cpp: slashes('cpp', 'C++'),
+  'c++': slashes('cpp', 'C++'),
+  csharp: slashes('cs', 'C#'),
+  'c#': slashes('cs', 'C#'),
+  fsharp: slashes('fs', 'F#'),
+  dart: slashes('dart', 'Dart'),
+  swift: slashes('swift', 'Swift'),
+  php: slashes('php', 'PHP'),
+  zig: slashes('zig', 'Zig'),
+  python: hashes('py', 'Python'),
+  py: hashes('py', 'Python'),
+  r: hashes('r', 'R'),
+  ruby: hashes('rb', 'Ruby'),
+  julia: hashes('jl', 'Julia'),
+  elixir: hashes('ex', 'Elixir'),
+  bash: hashes('sh', 'Bash'),
+  sh: hashes('sh', 'Shell'),
+  shell: hashes('sh', 'Shell'),
+  zsh: hashes('zsh', 'Zsh'),
+  powershell: hashes('ps1', 'PowerShell'),
+  perl: hashes('pl', 'Perl'),
+  yaml: hashes('yaml', 'YAML'),
+  yml: hashes('yaml', 'YAML'),
+  toml: hashes('toml', 'TOML'),
+  dockerfile: hashes('Dockerfile', 'Dockerfile'),
+  makefile: hashes('mk', 'Makefile'),
+  sql: dashes('sql', 'SQL'),
+  haskell: dashes('hs', 'Haskell'),
+  lua: dashes('lua', 'Lua'),
+  html: markup('html', 'HTML'),
+  xml: markup('xml', 'XML'),
+  vue: markup('vue', 'Vue'),
+  svelte: markup('svelte', 'Svelte'),
+  css: { name: 'CSS', ext: 'css', comment: { open: '/*', close: '*/' } },
+  scss: slashes('scss', 'SCSS'),
 };
 
 /** Language names that say an exercise is answered in words: nothing to run, shown as text. */
@@ -83,4 +85,9 @@ export function isProse(language: string | undefined): boolean {
 /** The file an exercise in `language` is written to: its extension and comments, or Markdown. */
 export function sourceFileOf(language: string | undefined): SourceFile {
   return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md' };
+}
+
+/** A language as people write its name ("sql" → "SQL"), or as the outline wrote it when versus does not know it. */
+export function languageName(language: string): string {
+  return sourceFileOf(language).name ?? language;
 }

@@ -375,24 +375,61 @@ describe('native PPTX details', () => {
   });
 });
 
-/** Each page's text, with all whitespace removed (LibreOffice breaks lines where it lays them out). */
-async function pdfPages(file: string): Promise<string[]> {
+/** A text item of a PDF page: its text, where it starts, its size and width in pt, and its font family. */
+interface PdfText {
+  str: string;
+  x: number;
+  y: number;
+  size: number;
+  width: number;
+  family: string;
+}
+
+/** Each page's text items that show something. */
+async function pdfTexts(file: string): Promise<PdfText[][]> {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
-  const pages: string[] = [];
+  const pages: PdfText[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
-    const items = (await (await pdf.getPage(n)).getTextContent()).items;
+    const { items, styles } = await (await pdf.getPage(n)).getTextContent();
     pages.push(
-      items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join('')
-        .replace(/\s+/g, ''),
+      items.flatMap((item) =>
+        'str' in item && item.str.trim()
+          ? [
+              {
+                str: item.str,
+                x: item.transform[4],
+                y: item.transform[5],
+                size: item.transform[3],
+                width: item.width,
+                family: styles[item.fontName]?.fontFamily ?? '',
+              },
+            ]
+          : [],
+      ),
     );
   }
   return pages;
 }
 
+/** A page's text with all whitespace removed (LibreOffice breaks lines where it lays them out). */
+const joined = (items: PdfText[]) =>
+  items
+    .map((item) => item.str)
+    .join('')
+    .replace(/\s+/g, '');
+
+/** The font sizes (pt) a slide's part and the chart parts set. */
+async function sizesSet(zip: JSZip, slide: number): Promise<Set<number>> {
+  const parts = [
+    `ppt/slides/slide${slide}.xml`,
+    ...Object.keys(zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)),
+  ];
+  const xml = (await Promise.all(parts.map((part) => xmlOf(zip, part)))).join('');
+  return new Set([...xml.matchAll(/ sz="(\d+)"/g)].map((m) => Number(m[1]) / 100));
+}
+
 describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
-  const converted = new Map<Built, string[]>();
+  const converted = new Map<Built, PdfText[][]>();
 
   beforeAll(async () => {
     const outDir = await temp.dir();
@@ -402,7 +439,7 @@ describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
       timeout: 110_000,
     });
     for (const built of [varied, talk]) {
-      converted.set(built, await pdfPages(path.join(outDir, path.basename(built.file).replace(/\.pptx$/, '.pdf'))));
+      converted.set(built, await pdfTexts(path.join(outDir, path.basename(built.file).replace(/\.pptx$/, '.pdf'))));
     }
   });
 
@@ -415,9 +452,27 @@ describeWithOffice('native PPTX opened in LibreOffice Impress', () => {
     expect(pages).toHaveLength(deck.slides.length);
     for (const [i, slide] of deck.slides.entries()) {
       for (const text of shownTexts(slide, deck)) {
-        expect(pages[i], `slide ${i + 1}: "${text}"`).toContain(text.replace(/\s+/g, ''));
+        expect(joined(pages[i] ?? []), `slide ${i + 1}: "${text}"`).toContain(text.replace(/\s+/g, ''));
       }
     }
+  });
+
+  it.each([
+    ['the varied outline (dark)', () => varied],
+    ['the shipped talk', () => talk],
+  ])('%s: draws every text at a size the file sets, no box shrinking its text to fit', async (_, built) => {
+    const { zip } = built();
+    const shrunk: string[] = [];
+    for (const [i, items] of (converted.get(built()) ?? []).entries()) {
+      const sizes = [...(await sizesSet(zip, i + 1))];
+      for (const item of items) {
+        // LibreOffice sets a size to a tenth of a point (11.25 pt as 11.3), then writes it in its own units.
+        if (!sizes.some((size) => Math.abs(Math.round(size * 10) / 10 - item.size) < 0.02)) {
+          shrunk.push(`slide ${i + 1}: "${item.str}" at ${item.size.toFixed(2)} pt`);
+        }
+      }
+    }
+    expect(shrunk).toEqual([]);
   });
 });
 
@@ -451,7 +506,7 @@ describe('native PPTX notes', () => {
 
 describeWithOffice('native PPTX notes pages in LibreOffice Impress', () => {
   let notes: Built;
-  let pages: { str: string; x: number; y: number; size: number; width: number; family: string }[][];
+  let pages: PdfText[][];
 
   beforeAll(async () => {
     notes = await notesTalk();
@@ -464,27 +519,7 @@ describeWithOffice('native PPTX notes pages in LibreOffice Impress', () => {
     await run('soffice', [profile, '--headless', '--convert-to', filter, '--outdir', outDir, notes.file], {
       timeout: 110_000,
     });
-    const pdf = await getDocumentProxy(new Uint8Array(await readFile(path.join(outDir, 'notes.pdf'))));
-    pages = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const { items, styles } = await (await pdf.getPage(n)).getTextContent();
-      pages.push(
-        items.flatMap((item) =>
-          'str' in item && item.str.trim()
-            ? [
-                {
-                  str: item.str,
-                  x: item.transform[4],
-                  y: item.transform[5],
-                  size: item.transform[0],
-                  width: item.width,
-                  family: styles[item.fontName]?.fontFamily ?? '',
-                },
-              ]
-            : [],
-        ),
-      );
-    }
+    pages = await pdfTexts(path.join(outDir, 'notes.pdf'));
   });
 
   it('shows every notes page’s text at 12 pt, long notes too', () => {

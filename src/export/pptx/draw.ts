@@ -150,12 +150,17 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
       props.push({ text: unhyphenated(run.text), options: runOptions });
     });
   });
-  const [top, right, bottom, left] = options.padding ?? [0, 0, 0, 0];
+  const [top, right, padBottom, left] = options.padding ?? [0, 0, 0, 0];
+  const shrink = options.shrink !== false;
+  const slack = shrink ? SLACK : 0;
+  // A box that shows (a fill or an edge) takes the slack from its padding first, where it has some.
+  const shows = options.fill !== undefined || options.edge !== undefined;
+  const bottom = shows ? Math.max(0, padBottom - slack) : padBottom;
   slide.addText(props, {
-    ...position(box),
+    ...position(grown(box, slack - (padBottom - bottom), options.valign ?? 'top')),
     margin: [pt(left), pt(right), pt(bottom), pt(top)],
     valign: options.valign ?? 'top',
-    fit: options.shrink === false ? 'none' : 'shrink',
+    fit: shrink ? 'shrink' : 'none',
     wrap: true,
     ...(rtl ? { rtlMode: true } : {}),
     ...(options.fill ? { fill: { color: hex(options.fill) } } : {}),
@@ -163,6 +168,19 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     ...(options.radius ? { shape: 'roundRect', rectRadius: inch(options.radius) } : {}),
     ...(options.title ? { placeholder: 'title' } : {}),
   } as TextOptions);
+}
+
+/**
+ * Room for the text beyond its planned lines, in px: LibreOffice shrinks all the text of a
+ * box (long code by a seventh) unless the box is some 5 px taller than the lines need,
+ * which PowerPoint and Chromium fill exactly. Measured in test/pptx.test.ts.
+ */
+const SLACK = 6;
+
+/** A box `by` px taller, grown away from where its text is anchored, so that the text stays where it was planned. */
+function grown(box: Box, by: number, valign: 'top' | 'middle' | 'bottom'): Box {
+  const up = valign === 'top' ? 0 : valign === 'middle' ? by / 2 : by;
+  return { ...box, y: box.y - up, h: box.h + by };
 }
 
 /**

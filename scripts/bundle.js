@@ -62,6 +62,7 @@ await build({
   entryPoints: {
     cli: 'src/cli.ts',
     'export/marp-engine': 'src/export/marp-engine.ts',
+    'export/rasterize-worker': 'src/export/rasterize-worker.ts',
   },
   outdir: 'lib',
   chunkNames: 'chunk-[hash]',

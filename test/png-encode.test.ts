@@ -1,8 +1,13 @@
-/** The PNG writer of slide images and the split of pages between mutool processes (pure, no browser). */
+/** The PNG writer of slide images, the split of pages between mutool processes, and the worker that runs them (no browser). */
+import { chmod, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
+import { RASTERIZER_HINT } from '../src/export/find-rasterizer.js';
 import { PngRows } from '../src/export/png-encode.js';
-import { imageSize, PpmPages, pageRanges } from '../src/export/rasterize.js';
+import { imageSize, PpmPages, pageRanges, rasterizeInWorker } from '../src/export/rasterize.js';
+import { tempFolder } from './temp-outlines.js';
 
 /** PNG rows (a 0 filter byte, then the row's RGB pixels) of `rgb`. */
 const rowsOf = (rgb: Uint8Array, width: number, height: number) => {
@@ -132,5 +137,62 @@ describe('PpmPages', () => {
         rowsOf(5, 1, 3),
       ]);
     }
+  });
+});
+
+describe('rasterizeInWorker', () => {
+  const temp = tempFolder('raster');
+  /** A stand-in for mutool: a shell script that writes `script`'s output as mutool would. */
+  const standIn = async (script: string) => {
+    const file = path.join(await temp.dir(), 'mutool');
+    await writeFile(file, `#!/bin/sh\n${script}\n`);
+    await chmod(file, 0o755);
+    return file;
+  };
+  const job = (mutool: string, onImage: (i: number, png: Buffer) => Promise<void>) => ({
+    mutool,
+    pdfFile: 'slides.pdf',
+    pages: 2,
+    scale: 1,
+    timeout: 10_000,
+    onImage,
+  });
+
+  it('hands on each image the worker draws, its bytes whole, once it is done', async () => {
+    // Two 2×1 pages: a red and a blue pixel, then white and black.
+    const mutool = await standIn(String.raw`printf 'P6\n2 1\n255\n\377\0\0\0\0\377P6\n2 1\n255\n\377\377\377\0\0\0'`);
+    const images: Buffer[] = [];
+    await rasterizeInWorker(
+      job(mutool, async (i, png) => {
+        images[i] = png;
+      }),
+    );
+    expect(images.map((png) => [...PNG.sync.read(png).data])).toEqual([
+      [255, 0, 0, 255, 0, 0, 255, 255],
+      [255, 255, 255, 255, 0, 0, 0, 255],
+    ]);
+  });
+
+  it('fails as the build says a rasterizer failed, with what mutool said and how to do without it', async () => {
+    const mutool = await standIn(`echo 'error: cannot open document' >&2; exit 1`);
+    const failed = rasterizeInWorker(job(mutool, async () => {}));
+    await expect(failed).rejects.toBeInstanceOf(VersusError);
+    await expect(failed).rejects.toMatchObject({
+      kind: 'export',
+      message: `${mutool} could not draw the slide images (pages 1–2): it failed (exit status 1): error: cannot open document`,
+      hint: RASTERIZER_HINT,
+    });
+  });
+
+  it('fails as soon as writing an image fails, without waiting for mutool to end', async () => {
+    const mutool = await standIn(String.raw`printf 'P6\n1 1\n255\n\0\0\0'; sleep 5`);
+    const started = Date.now();
+    const failed = rasterizeInWorker(
+      job(mutool, async () => {
+        throw new Error('disk full');
+      }),
+    );
+    await expect(failed).rejects.toThrow('disk full');
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 });

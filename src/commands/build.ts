@@ -333,9 +333,9 @@ async function exportWithBrowser({
     };
     const drawn = async ({ raw }: { raw: Uint8Array }) => {
       const pdfFile = await staging.write(PRINTED_SLIDES(slug), raw, { output: false });
-      const { rasterizeSlides } = await import('../export/rasterize.js');
+      const { rasterizeInWorker } = await import('../export/rasterize.js');
       const pages = slides.slides.length;
-      await rasterizeSlides({
+      await rasterizeInWorker({
         mutool: mutool as string,
         pdfFile,
         pages,

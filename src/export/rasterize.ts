@@ -10,7 +10,10 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics/diagnostics.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { SLIDE } from '../theme/geometry.js';
 import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';
@@ -38,6 +41,43 @@ export interface RasterizeJob {
 export async function rasterizeSlides(job: RasterizeJob): Promise<void> {
   const processes = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(job.pages / 4)));
   await Promise.all(pageRanges(job.pages, processes).map(([first, last]) => drawPages(job, first, last)));
+}
+
+/** The worker's module: a bundle entry of its own (scripts/bundle.js), which the tests' builds run too. */
+const RASTERIZE_WORKER = path.join(PACKAGE_ROOT, 'lib/export/rasterize-worker.js');
+
+/** What the worker (rasterize-worker.ts) tells: each image as it is encoded (its bytes moved, not copied), then the end. */
+export type FromWorker =
+  | { index: number; png: ArrayBuffer }
+  | { done: true }
+  | { failed: { message: string; hint: string | undefined } };
+
+/**
+ * `rasterizeSlides` in a worker thread. The pixels (some 11 MB a slide at 2×)
+ * then pass through the worker's small heap: through the build's, the garbage
+ * collections they set off took a fifth of a PNG build's time (docs/performance.md).
+ */
+export function rasterizeInWorker({ onImage, ...data }: RasterizeJob): Promise<void> {
+  const worker = new Worker(RASTERIZE_WORKER, { workerData: data });
+  const handed: Promise<void>[] = [];
+  let done = false;
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      reject(error);
+      void worker.terminate();
+    };
+    worker.on('message', (message: FromWorker) => {
+      if ('png' in message) handed.push(onImage(message.index, Buffer.from(message.png)).catch(fail));
+      else if ('done' in message) {
+        done = true;
+        Promise.all(handed).then(() => resolve(), fail);
+      } else fail(new VersusError('export', message.failed.message, { hint: message.failed.hint }));
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!done) fail(new Error(`the slide images' worker stopped (exit code ${code}) before it was done`));
+    });
+  });
 }
 
 /** `pages` split into `parts` ranges of consecutive pages, numbered from 1, as even as they can be. */

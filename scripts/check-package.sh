@@ -2,7 +2,7 @@
 # Checks the npm package as a user gets it: `npm pack`, then in an empty folder
 # `npm install --offline <tarball>` (from npm's cache; where the cache lacks a
 # dependency, again with --prefer-offline, saying so),
-# `npx versus init`, `npx versus build`. Fails when the tarball holds source
+# `npx versus init`, `npx versus build` (with the slide images). Fails when the tarball holds source
 # maps or lacks LICENSE, when it is 8 MB or more unpacked, when the install
 # prints a warning (npm's "npm warn" lines) or runs a script of versus, or when
 # init or build fails.
@@ -46,6 +46,8 @@ if grep -E "> versus@.* (prepare|install|postinstall|preinstall)" "$work/install
 fi
 
 npx --no versus init --contenders "Tea,Coffee" >/dev/null
-NO_COLOR=1 npx --no versus build outline.yaml --out dist
+# The default formats and the slide images, which the package draws in a worker of their own (lib/export/rasterize-worker.js).
+NO_COLOR=1 npx --no versus build outline.yaml --out dist --formats md,html,pdf,handout,runsheet,png
 ls dist
+ls dist/*.001.png >/dev/null
 echo "check-package: pack, install, init and build work"

@@ -258,8 +258,8 @@ interface BrowserExport {
 
 /**
  * Every browser-backed format, and the measure of every slide: on the slide PDF's page when there is one.
- * With `mutool`, the slide images are drawn from the slide PDF (printed for them when it is no output)
- * while the handout and the script print.
+ * With `mutool`, the slide images are drawn from the slide PDF (printed for them when it is no output),
+ * once the browser is closed when no other build needs it, else while the handout and the script print.
  */
 async function exportWithBrowser({
   browser,
@@ -292,6 +292,11 @@ async function exportWithBrowser({
     return work;
   };
   const { deck } = compiled;
+  // mutool draws once the browser is closed, when it closes with this build: the pixels' buffers
+  // and Chromium's processes together made the build's memory peak.
+  const lastUse = !options.browser || options.releaseBrowser;
+  let closed = () => {};
+  const browserClosed = lastUse ? new Promise<void>((resolve) => (closed = resolve)) : Promise.resolve();
   const date = sourceDate();
   const author = deck.meta.speakers.map((speaker) => speaker.name).join(', ');
   const job: PrintJob = {
@@ -333,6 +338,7 @@ async function exportWithBrowser({
     };
     const drawn = async ({ raw }: { raw: Uint8Array }) => {
       const pdfFile = await staging.write(PRINTED_SLIDES(slug), raw, { output: false });
+      await browserClosed;
       const { rasterizeInWorker } = await import('../export/rasterize.js');
       const pages = slides.slides.length;
       await rasterizeInWorker({
@@ -389,12 +395,12 @@ async function exportWithBrowser({
       imagesTaken && slideImages(),
     ] as const;
     // Every step above has started, and slideImages hands its browser work on before its first wait.
-    // A browser no other build needs then closes as soon as that work is done: its processes (some
-    // 180 MB) would otherwise stay idle while mutool draws, at the build's memory peak.
-    const lastUse = !options.browser || options.releaseBrowser;
+    // A browser no other build needs then closes as soon as that work is done, and mutool draws after:
+    // Chromium's processes (some 250 MB) and the pixels on their way to PNG made the build's memory peak.
     const released = Promise.allSettled(inBrowser)
       .then(() => (lastUse ? browser.close() : undefined))
-      .catch(() => {}); // closed again, and any failure told, where the build ends
+      .catch(() => {}) // closed again, and any failure told, where the build ends
+      .finally(closed);
     const [onPdf, alone, , , onImages] = await Promise.all(steps);
     await released;
     return onPdf || alone || onImages || [];

@@ -96,11 +96,13 @@ export function followMemory(pid, everyMs = 20) {
   };
 }
 
-/** `node` for the command itself, else Chromium's `--type` (the browser process has none). */
+/** `node` for the command itself, Chromium's `--type` for its processes (the browser has none), else the program's name (mutool). */
 function kindOf(pid, root) {
   if (pid === root) return 'node';
   const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  return type ? type[1] : 'browser';
+  if (type) return type[1];
+  const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  return /chrom/i.test(name) ? 'browser' : name;
 }
 
 function descendants(root) {

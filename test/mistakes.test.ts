@@ -3,7 +3,8 @@
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
  * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
  * written as a mapping, text with ": " read as a key, a field written beside
- * the mapping that takes it, an escape left at half a character, a key written in another naming style, problems the
+ * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
+ * misspelt contender id, a line indented with a tab, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -72,6 +73,22 @@ const CASES: Record<string, string[]> = {
   'comma-overlay.yaml': [
     'comma-overlay.yaml:10:32 error[wrong-type]: the tea cell of row "Per cup" was cut at a comma: inside { … } a comma ends an entry, so "60 mg for black tea" became a key without a value\n' +
       '  hint: Quote text that holds a comma: tea: "40 mg, 60 mg for black tea"',
+  ],
+  'misspelt-ids.yaml': [
+    'misspelt-ids.yaml:14:37 error[unknown-contender]: "polar" is not a contender (did you mean "polars"?)\n' +
+      '  hint: Contenders are: pandas, polars.',
+  ],
+  'misspelt-overlay.yaml': [
+    'misspelt-overlay.yaml:10:20 error[unknown-contender]: "tee" is not a contender (did you mean "tea"?)\n' +
+      '  hint: Contenders are: tea, coffee.',
+  ],
+  'tab-indent.yaml': [
+    'tab-indent.yaml:16:1 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
+      '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
+  ],
+  'tab-overlay.yaml': [
+    'tab-overlay.yaml:12:1 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
+      '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
   ],
   'by-contender.yaml': [
     'by-contender.yaml:12:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +

@@ -126,6 +126,9 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     };
   }
   const diagnostics: Diagnostic[] = [];
+  // Lines indented with tabs throw the parser off for the lines after them: when the file reads
+  // without error once those tabs are spaces, the tabs are the only mistake to tell.
+  const onlyTabs = document.errors.some((error) => error.code === 'TAB_AS_INDENT') && readsWithSpaces(source);
   const linesWithErrors = new Set<number>();
   /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
   const misplacedLines = new Set<number>();
@@ -136,6 +139,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
+    if (onlyTabs && error.code !== 'TAB_AS_INDENT') continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
     if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0])) continue;
@@ -211,6 +215,14 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     ...(guessed.length > 0 ? { guessedFrom: Math.min(...guessed) } : {}),
     syntax: () => ({ document, lineCounter }),
   };
+}
+
+/** Whether `source` reads without error with each tab in its indentation as spaces (8, 4 or 2 of them). */
+function readsWithSpaces(source: string): boolean {
+  return [8, 4, 2].some((width) => {
+    const spaced = source.replace(/^[ \t]+/gm, (indent) => indent.replaceAll('\t', ' '.repeat(width)));
+    return parseDocument(spaced).errors.length === 0;
+  });
 }
 
 /**

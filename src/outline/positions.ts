@@ -50,6 +50,14 @@ export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: strin
   return { line: 1, col: 1 };
 }
 
+/** The last line of the value at `path`; undefined when there is none (a missing key). */
+export function lastLineOf(parsed: ParsedOutline, path: OutlinePath): number | undefined {
+  const { document, lineCounter } = parsed.syntax();
+  const node = document.getIn(path, true);
+  const end = isNode(node) ? node.range?.[1] : undefined;
+  return end === undefined ? undefined : lineCounter.linePos(Math.max(0, end - 1)).line;
+}
+
 /**
  * Where line `index` (0-based) of the text at `path` is written: in a literal
  * block (`code: |`), that line of the file at its first character; for a

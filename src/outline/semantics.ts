@@ -7,7 +7,7 @@ import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
 import type { SemanticProblem } from './positions.js';
 import type { Outline, Slide } from './schema.js';
-import { didYouMean, listed } from './suggest.js';
+import { closest, didYouMean, listed } from './suggest.js';
 
 export function checkSemantics(outline: Outline): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
@@ -94,9 +94,14 @@ function checkSlideContenders(
     case 'comparison':
       slide.rows.forEach((row, r) => {
         const rowPath = [...path, 'rows', r];
-        for (const key of Object.keys(row.cells)) checkContender(key, [...rowPath, 'cells'], key);
+        const keys = Object.keys(row.cells);
+        for (const key of keys) checkContender(key, [...rowPath, 'cells'], key);
+        // A cell under a misspelt id ("polar") is told once, as the misspelling, not also as a missing cell.
+        const misspelt = new Set(
+          keys.filter((key) => !contenderIds.includes(key)).map((key) => closest(key, contenderIds)),
+        );
         for (const id of contenderIds) {
-          if (own(row.cells, id) === undefined) {
+          if (own(row.cells, id) === undefined && !misspelt.has(id)) {
             report({
               code: 'missing-cell',
               message: `row "${row.aspect}" has no cell for contender "${id}"`,

@@ -8,7 +8,15 @@ import { explainEmptyKey } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
-import { hasKey, locateProblems, positionOf, related, type SemanticProblem, writtenIn } from './positions.js';
+import {
+  hasKey,
+  lastLineOf,
+  locateProblems,
+  positionOf,
+  related,
+  type SemanticProblem,
+  writtenIn,
+} from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 
@@ -194,7 +202,18 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
       (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
       (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),
   );
-  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess);
+  // A value the first guessed line may belong to is not read whole: its problem may be the guess's
+  // (a pane whose next line is indented with a tab "needs code or file").
+  const lines = parsed.source.split('\n');
+  const nextWritten = (line: number) => {
+    let next = line + 1;
+    while (next < firstGuess && next <= lines.length && /^\s*(#.*)?$/.test(lines[next - 1] ?? '')) next++;
+    return next;
+  };
+  // A misspelt key is the key's line alone; the file's own mapping holds every line.
+  const lastLine = (d: Diagnostic) =>
+    d.code === 'unknown-key' || !d.path?.length ? d.line : (lastLineOf(parsed, d.path) ?? d.line);
+  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && nextWritten(lastLine(d)) < firstGuess);
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

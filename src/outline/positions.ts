@@ -2,7 +2,7 @@
  * Maps a path inside the outline data back to a line and column of the YAML file.
  * All knowledge of the `yaml` node API lives here.
  */
-import { isMap, isNode, isPair, isScalar, type Node } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
 import { type CommaCut, commaCuts } from './comma-cuts.js';
 import type { OutlinePath } from './outline-path.js';
@@ -50,11 +50,11 @@ export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: strin
   return { line: 1, col: 1 };
 }
 
-/** The last line of the value at `path`; undefined when there is none (a missing key). */
-export function lastLineOf(parsed: ParsedOutline, path: OutlinePath): number | undefined {
+/** The last line of the mapping or list at `path`; undefined for text, a number, or nothing there. */
+export function collectionEndLine(parsed: ParsedOutline, path: OutlinePath): number | undefined {
   const { document, lineCounter } = parsed.syntax();
   const node = document.getIn(path, true);
-  const end = isNode(node) ? node.range?.[1] : undefined;
+  const end = isCollection(node) ? node.range?.[1] : undefined;
   return end === undefined ? undefined : lineCounter.linePos(Math.max(0, end - 1)).line;
 }
 

@@ -9,8 +9,8 @@ import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import {
+  collectionEndLine,
   hasKey,
-  lastLineOf,
   locateProblems,
   positionOf,
   related,
@@ -202,18 +202,20 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
       (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
       (problem.key === undefined || hasKey(parsed, problem.path, problem.key)),
   );
-  // A value the first guessed line may belong to is not read whole: its problem may be the guess's
-  // (a pane whose next line is indented with a tab "needs code or file").
+  // A mapping or list the first guessed line may belong to is not read whole: its problem may be
+  // the guess's (a pane whose next line is indented with a tab "needs code or file"). A misspelt
+  // key is its own line's, and the file's own mapping holds every line.
   const lines = parsed.source.split('\n');
   const nextWritten = (line: number) => {
     let next = line + 1;
     while (next < firstGuess && next <= lines.length && /^\s*(#.*)?$/.test(lines[next - 1] ?? '')) next++;
     return next;
   };
-  // A misspelt key is the key's line alone; the file's own mapping holds every line.
-  const lastLine = (d: Diagnostic) =>
-    d.code === 'unknown-key' || !d.path?.length ? d.line : (lastLineOf(parsed, d.path) ?? d.line);
-  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && nextWritten(lastLine(d)) < firstGuess);
+  const readWhole = (d: Diagnostic) => {
+    const end = d.code === 'unknown-key' || !d.path?.length ? undefined : collectionEndLine(parsed, d.path);
+    return end === undefined || nextWritten(end) < firstGuess;
+  };
+  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && readWhole(d));
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

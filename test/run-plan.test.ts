@@ -1,7 +1,7 @@
 /** What `check --run` plans to run (issue 32): pure, from outline text to jobs, in milliseconds. */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/run/execute.js';
-import { runFindings, scriptLineOf } from '../src/run/findings.js';
+import { failureHint, runFindings, scriptLineOf } from '../src/run/findings.js';
 import { planRuns, type RunJob } from '../src/run/plan.js';
 import { parseRunnerOption, runnerFor, syntaxCheckOf } from '../src/run/runners.js';
 import { compileText, loadText } from './helpers.js';
@@ -393,5 +393,32 @@ describe('runFindings', () => {
     expect(finding?.output).toHaveLength(12);
     expect(finding?.output?.[0]).toBe('line 9');
     expect(finding?.output?.at(-1)).toBe(`${'x'.repeat(239)}…`);
+  });
+});
+
+describe('failureHint', () => {
+  it('says to define a name a snippet uses, in the set-up code of its language (Python and Node)', () => {
+    for (const [said, language] of [
+      ["NameError: name 'df' is not defined", 'python'],
+      ['ReferenceError: df is not defined', 'javascript'],
+    ] as const) {
+      expect(failureHint(said, language)).toBe(
+        `The code uses df without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data), or set run: false on a snippet not meant to run alone.`,
+      );
+    }
+  });
+
+  it('says to install a missing package, or to run the code with a program that has it', () => {
+    expect(failureHint("ModuleNotFoundError: No module named 'polars'", 'python')).toBe(
+      'Install polars where the runner finds it, or run the code with one that has it: --runner python=.venv/bin/python (or run.runners.python in the outline).',
+    );
+    expect(failureHint("Error: Cannot find package 'zod' imported from /tmp/versus_run.mjs", 'javascript')).toMatch(
+      /^Install zod where the runner finds it, .*--runner javascript=…/,
+    );
+  });
+
+  it('asks to fix the code otherwise', () => {
+    expect(failureHint("KeyError: 'b'", 'python')).toMatch(/^Fix the code; if it is meant to fail/);
+    expect(failureHint(undefined, 'bash')).toMatch(/^Fix the code/);
   });
 });

@@ -4,7 +4,7 @@
  * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
  * written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
- * misspelt contender id, a line indented with a tab, problems the
+ * misspelt contender id, a line indented with a tab, a chart written as other tools take one, problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -89,6 +89,22 @@ const CASES: Record<string, string[]> = {
   'tab-overlay.yaml': [
     'tab-overlay.yaml:12:1 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
       '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
+  ],
+  'chart-guesses.yaml': [
+    'chart-guesses.yaml:10:9 error[missing-field]: slide is missing "metric"\n' +
+      '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',
+    'chart-guesses.yaml:12:9 error[unknown-key]: "unit" is not a slide field: it belongs in "metric"\n' +
+      '  hint: Write it inside: metric: { unit: … }.',
+    'chart-guesses.yaml:13:9 error[unknown-key]: "better" is not a slide field: it belongs in "metric", as "higherIsBetter"\n' +
+      '  hint: Write it inside: metric: { higherIsBetter: … }.',
+    'chart-guesses.yaml:14:9 error[unknown-key]: "series" is not a slide field (did you mean "groups"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, metric, values, groups, min, max, scale.',
+  ],
+  'chart-overlay.yaml': [
+    'chart-overlay.yaml:6:9 error[missing-field]: slide is missing "metric"\n' +
+      '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',
+    'chart-overlay.yaml:8:9 error[unknown-key]: "bars" is not a slide field (did you mean "values"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, metric, values, groups, min, max, scale.',
   ],
   'by-contender.yaml': [
     'by-contender.yaml:12:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +

@@ -163,12 +163,33 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
     allowed.filter((field) => fieldTakes(schema, data, [...problem.path, field], key, records));
   const named = takes(false);
   const takers = named.length ? named : takes(true);
-  if (takers.length === 0) return problem;
+  if (takers.length === 0) return renamedBeside(problem, key, allowed, schema, data);
   return {
     ...problem,
     message: `${problem.message}: it belongs in ${takers.map((field) => `"${field}"`).join(' or ')}`,
     hint: `Write it inside: ${takers.map((field) => `${field}: { ${key}: … }`).join(' or ')}.`,
   };
+}
+
+/** An unknown key that a mapping field beside it takes under another name: a chart's `better`, its metric's `higherIsBetter`. */
+function renamedBeside(
+  problem: SemanticProblem,
+  key: string,
+  allowed: readonly string[],
+  schema: z.core.$ZodType,
+  data: unknown,
+): SemanticProblem {
+  for (const field of allowed) {
+    const name = keyInOtherWords(key, allowedKeys(schema, [...problem.path, field], data));
+    if (name) {
+      return {
+        ...problem,
+        message: `${problem.message}: it belongs in "${field}", as "${name}"`,
+        hint: `Write it inside: ${field}: { ${name}: … }.`,
+      };
+    }
+  }
+  return problem;
 }
 
 /**
@@ -324,7 +345,9 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
     }
     case 'invalid_type':
       if (value === undefined) {
-        return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: …`)];
+        const keys = allowedKeys(root, path, data);
+        const shape = keys.length ? `{ ${keys.map((key) => `${key}: …`).join(', ')} }` : '…';
+        return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: ${shape}`)];
       }
       if (value === null) {
         const splits = commaSplitsAt(data, written, path.slice(0, -1), String(path.at(-1)));

@@ -66,6 +66,12 @@ const SYNONYMS: Record<string, string> = {
   steps: 'task',
   answer: 'solution',
   language: 'lang',
+  series: 'groups',
+  datasets: 'groups',
+  bars: 'values',
+  better: 'higherIsBetter',
+  biggerisbetter: 'higherIsBetter',
+  name: 'title',
 };
 
 /**

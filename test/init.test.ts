@@ -73,7 +73,7 @@ describe('initOutline', { concurrent: true }, () => {
         contenders,
       ).toEqual(['warning under-budget']);
       expect(report.findings[0]?.message).toMatch(
-        /short of its 20 min slot; every content slide has notes of a line or none, so each counts 0\.25 min/,
+        /short of its 20 min slot; every content slide has notes short enough to say in 0\.25 min or none, so each counts that/,
       );
       expect(report).toMatchObject({ profile: 'meetup', fits: true, ok: true });
     }

@@ -519,8 +519,8 @@ describe('over-budget', () => {
         severity: 'warning',
         code: 'under-budget',
         message:
-          'the talk takes about 2.25 min, 22.75 min short of its 25 min slot; every content slide has notes of a line or none, ' +
-          'so each counts 0.25 min (notes are timed at wordsPerMinute: 130): write what you will say in their notes, ' +
+          'the talk takes about 2.25 min, 22.75 min short of its 25 min slot; every content slide has notes short enough to say in 0.25 min or none, ' +
+          'so each counts that (notes are timed at wordsPerMinute: 130): write what you will say in their notes, ' +
           'set their minutes, or shorten the slot',
         file,
         ...positionIn(text, '25', 'duration:'),

@@ -179,7 +179,7 @@ const MADE_KINDS = new Set<DeckSlide['kind']>(['title', 'agenda', 'divider', 're
 
 /**
  * What to do about a short talk. When most of the author's slides are timed at the
- * least from notes of a line or none, the talk is short on paper only: say so.
+ * least from notes short enough to say in a quarter minute (or none), the talk is short on paper only: say so.
  */
 function underBudgetAdvice(deck: Deck, outline: Outline): string {
   const authored = deck.slides.filter((slide) => !MADE_KINDS.has(slide.kind));
@@ -188,7 +188,7 @@ function underBudgetAdvice(deck: Deck, outline: Outline): string {
   const which =
     thin === authored.length ? 'every content slide has' : `${thin} of its ${authored.length} content slides have`;
   return (
-    `${which} notes of a line or none, so each counts ${formatMinutes(MIN_MINUTES)} (notes are timed at ` +
+    `${which} notes short enough to say in ${formatMinutes(MIN_MINUTES)} or none, so each counts that (notes are timed at ` +
     `wordsPerMinute: ${outline.wordsPerMinute}): write what you will say in their notes, set their minutes, or shorten the slot`
   );
 }

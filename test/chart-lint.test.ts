@@ -39,7 +39,7 @@ async function check(text: string): Promise<{ file: string; report: CheckReport 
   return { file, report: await checkOutline(file, { measure: false }) };
 }
 
-const chartFindings = (report: CheckReport) => report.findings.filter((f) => f.slide === 4);
+const chartFindings = (report: CheckReport) => report.findings.filter((f) => f.slide === 3);
 
 describe('chart lint rules', () => {
   it('find nothing in a sound chart', async () => {
@@ -53,10 +53,10 @@ describe('chart lint rules', () => {
     expect(chartFindings(report)).toContainEqual({
       severity: 'warning',
       code: 'missing-source',
-      message: 'slide 4 "The chart" (chart) cites no source',
+      message: 'slide 3 "The chart" (chart) cites no source',
       file,
       ...positionIn(text, 'kind: chart'),
-      slide: 4,
+      slide: 3,
     });
   });
 
@@ -68,10 +68,10 @@ describe('chart lint rules', () => {
         severity: 'warning',
         code: 'chart-direction',
         message:
-          'slide 4 "The chart" says higher is better for "Training step time (ms)", which reads like a time, a cost or a size ("time"); write "higherIsBetter: false" if less is better, or it marks the worst value best',
+          'slide 3 "The chart" says higher is better for "Training step time (ms)", which reads like a time, a cost or a size ("time"); write "higherIsBetter: false" if less is better, or it marks the worst value best',
         file,
         ...positionIn(text, 'true'),
-        slide: 4,
+        slide: 3,
       },
     ]);
   });
@@ -99,10 +99,10 @@ describe('chart lint rules', () => {
         severity: 'warning',
         code: 'mixed-units',
         message:
-          'slide 4 "The chart" compares values in different units ("s", "ms") on one axis: bars compare only in one unit; convert the values, or make a chart per unit',
+          'slide 3 "The chart" compares values in different units ("s", "ms") on one axis: bars compare only in one unit; convert the values, or make a chart per unit',
         file,
         ...positionIn(text, '- { label: SAM'),
-        slide: 4,
+        slide: 3,
       },
     ]);
   });
@@ -126,10 +126,10 @@ describe('chart lint rules', () => {
         severity: 'warning',
         code: 'log-scale',
         message:
-          'slide 4 "The chart"\'s values span 175 to 130,000 (743×): the small ones hardly show as bars; add "scale: log"',
+          'slide 3 "The chart"\'s values span 175 to 130,000 (743×): the small ones hardly show as bars; add "scale: log"',
         file,
         ...positionIn(text, 'kind: chart'),
-        slide: 4,
+        slide: 3,
       },
     ]);
     const log = await check(

@@ -170,18 +170,18 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
     const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.75 min, over its 1 min budget by 4.75 min\n`,
+      `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.5 min, over its 1 min budget by 4.5 min\n`,
     );
-    expect(run.stdout).toMatch(/^⚠ Tea vs Coffee: 4 slides, 5\.75 min of 1 min \(4\.75 min over\) \(fit not measured/);
+    expect(run.stdout).toMatch(/^⚠ Tea vs Coffee: 3 slides, 5\.5 min of 1 min \(4\.5 min over\) \(fit not measured/);
     expect(await readdir(path.join(dir, 'out'))).toContain('tea-vs-coffee.md');
   });
 
   it('gives no ⚠ for a talk exactly as long as its slot', async () => {
-    const dir = await talkFolder(OVER_SLOT.replace('duration: 1', 'duration: 5.75'));
+    const dir = await talkFolder(OVER_SLOT.replace('duration: 1', 'duration: 5.5'));
     const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^○ Tea vs Coffee: 4 slides, 5\.75 min of 5\.75 min \(fit not measured/);
+    expect(run.stdout).toMatch(/^○ Tea vs Coffee: 3 slides, 5\.5 min of 5\.5 min \(fit not measured/);
   });
 
   it("points at the profile's duration when the profile sets the slot, and at the outline's otherwise", async () => {
@@ -190,12 +190,12 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
       cwd: dir,
     });
     expect(short.stderr).toContain(`${at('2', 'short:')} warning[over-budget]:`);
-    expect(short.stdout).toMatch(/^⚠ Tea vs Coffee: 4 slides, 5\.75 min of 2 min \(3\.75 min over\), profile short /);
+    expect(short.stdout).toMatch(/^⚠ Tea vs Coffee: 3 slides, 5\.5 min of 2 min \(3\.5 min over\), profile short /);
     const renamed = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'renamed', '-p', 'renamed'], {
       cwd: dir,
     });
     expect(renamed.stderr).toContain(`${at('1', 'duration:')} warning[over-budget]:`);
-    expect(renamed.stdout).toMatch(/^⚠ Tea or Coffee: .* \(4\.75 min over\), profile renamed /);
+    expect(renamed.stdout).toMatch(/^⚠ Tea or Coffee: .* \(4\.5 min over\), profile renamed /);
   });
 
   it('exits 1 with --strict for a talk over its slot, writing nothing', async () => {
@@ -206,7 +206,7 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
     const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--strict'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`${at('1', 'duration:')} error[over-budget]: the talk takes about 5.75 min`);
+    expect(run.stderr).toContain(`${at('1', 'duration:')} error[over-budget]: the talk takes about 5.5 min`);
     expect(run.stderr).toContain('error: the talk is over its slot (--strict); nothing was written.');
     expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
   });

@@ -35,10 +35,30 @@ describe('the References slide', () => {
   });
 });
 
+describe('the agenda', () => {
+  it('lists the sections of a talk of two or more', () => {
+    const outline = minimalOutline();
+    outline.sections.push({
+      id: 'more',
+      title: 'More',
+      slides: [{ kind: 'bullets', title: 'Also', bullets: ['One more thing'] }],
+    } as never);
+    expect(kinds(outline).slice(0, 3)).toEqual(['title', 'agenda', 'divider']);
+  });
+
+  it('is left out of a talk of one section, whose divider says the same, unless the outline asks for it', () => {
+    expect(kinds(minimalOutline()).slice(0, 2)).toEqual(['title', 'divider']);
+    expect(kinds({ ...minimalOutline(), agenda: { notes: 'One part today.' } }).slice(0, 2)).toEqual([
+      'title',
+      'agenda',
+    ]);
+  });
+});
+
 describe('section dividers', () => {
   it('are left out with `dividers: false`, for a short talk whose one section needs none', () => {
     const outline = { ...minimalOutline(), dividers: false };
-    expect(kinds(outline)).toEqual(['title', 'agenda', 'comparison', 'references']);
+    expect(kinds(outline)).toEqual(['title', 'comparison', 'references']);
     // The slides still know their section: the handout groups them under it.
     expect(compileData(outline).deck.slides.find((slide) => slide.kind === 'comparison')?.section).toBe('Main');
   });

@@ -17,9 +17,9 @@ describe('the handout', () => {
         slides: section.querySelectorAll('h3').map((h3) => h3.text.replace(/ ·.*/, '')),
       }));
     expect(sections).toEqual([
-      { heading: 'Introduction', slides: ['1. A vs B', '2. Agenda'] },
-      { heading: 'Main', slides: ['3. Main', '4. Head to head'] },
-      { heading: 'References', slides: ['5. References'] },
+      { heading: 'Introduction', slides: ['1. A vs B'] },
+      { heading: 'Main', slides: ['2. Main', '3. Head to head'] },
+      { heading: 'References', slides: ['4. References'] },
     ]);
   });
 

@@ -270,10 +270,10 @@ describe('versus build on the command line', { concurrent: true }, () => {
     const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
     const first = await versusInProcess(args, { cwd: dir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^○ Tea vs Coffee, the short version: 6 slides/);
+    expect(first.stdout).toMatch(/^○ Tea vs Coffee, the short version: 5 slides/);
     const again = await versusInProcess(args, { cwd: dir });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^○ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides/);
+    expect(again.stdout).toMatch(/^○ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 5 slides/);
     const forced = await versusInProcess([...args, '--force'], { cwd: dir });
     expect(forced.stdout).not.toContain('up to date');
     expect(forced.stdout).toContain(path.join('out', 'tea-short.md'));
@@ -314,16 +314,16 @@ describe('versus build replays the verdict of an up-to-date talk', { concurrent:
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(warning);
     expect(first.stdout).toMatch(
-      /^⚠ Tea vs Coffee, the short version: 6 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
+      /^⚠ Tea vs Coffee, the short version: 5 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
     );
     const again = await versusInProcess(args, { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stderr).toBe(first.stderr);
     expect(again.stdout).toMatch(
-      /^⚠ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 6 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
+      /^⚠ Tea vs Coffee, the short version: up to date \(--force rebuilds\), 5 slides, [\d.]+ min of 1 min \([\d.]+ min over\)/,
     );
     expect(again.stdout.split(' — ')[0]).toBe(
-      first.stdout.split(' — ')[0]?.replace(': 6 slides', ': up to date (--force rebuilds), 6 slides'),
+      first.stdout.split(' — ')[0]?.replace(': 5 slides', ': up to date (--force rebuilds), 5 slides'),
     );
   });
 
@@ -364,7 +364,7 @@ describeWithBrowser('versus build with browser formats', { concurrent: true }, (
 
   it.sequential('writes one 2560×1440 PNG per slide, each the slide the PDF shows on its page', async () => {
     const names = (await readdir(out)).filter((name) => /^tea-short\.\d{3}\.png$/.test(name)).sort();
-    expect(names).toEqual([1, 2, 3, 4, 5, 6].map((n) => `tea-short.00${n}.png`));
+    expect(names).toEqual([1, 2, 3, 4, 5].map((n) => `tea-short.00${n}.png`));
     const pages = await pagesOf(path.join(out, 'tea-short.pdf'));
     expect(pages).toHaveLength(names.length);
     for (const [i, name] of names.entries()) {

@@ -507,7 +507,11 @@ const settings = {
     .min(60)
     .max(800)
     .describe('Speaking rate for text written without spaces (Chinese, Japanese, Thai), in characters.'),
-  agenda: z.union([generatedSlide, z.literal(false)]),
+  agenda: z
+    .union([generatedSlide, z.literal(false)])
+    .describe(
+      'The agenda slide: its title, notes and minutes, or false for none. A talk of one section has one only when this is set.',
+    ),
   dividers: z
     .literal(false)
     .describe('false: no divider slide before each section (a short talk of one section needs none).'),

@@ -88,7 +88,8 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     ),
   });
 
-  if (outline.agenda !== false) {
+  // An agenda of one section says nothing the divider after it does not: it is left out unless asked for.
+  if (outline.agenda !== false && (outline.agenda !== undefined || outline.sections.length > 1)) {
     const agenda = outline.agenda ?? {};
     const notes = agenda.notes ?? '';
     const title = agenda.title ?? labels.t('agenda');

@@ -167,15 +167,14 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
  * wrong: a name a snippet uses but never defines (a slide shows `df.groupby(…)`, not where
  * `df` comes from), and a package the runner's environment does not have.
  */
-export function failureHint(said: string | undefined, language: string): string {
+export function failureHint(said = '', language: string): string {
   const undefinedName =
-    /NameError: name '([^']+)' is not defined/.exec(said ?? '') ??
-    /ReferenceError: (\S+) is not defined/.exec(said ?? '');
+    /NameError: name '([^']+)' is not defined/.exec(said) ?? /ReferenceError: (\S+) is not defined/.exec(said);
   if (undefinedName)
     return `The code uses ${undefinedName[1]} without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data), or set run: false on a snippet not meant to run alone.`;
   const missingModule =
-    /ModuleNotFoundError: No module named '([^']+)'/.exec(said ?? '') ??
-    /Cannot find (?:module|package) '([^']+)'/.exec(said ?? '');
+    /ModuleNotFoundError: No module named '([^']+)'/.exec(said) ??
+    /Cannot find (?:module|package) '([^']+)'/.exec(said);
   if (missingModule)
     return `Install ${missingModule[1]} where the runner finds it, or run the code with one that has it: --runner ${language}=${language === 'python' ? '.venv/bin/python' : '…'} (or run.runners.${language} in the outline).`;
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';

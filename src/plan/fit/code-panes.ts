@@ -86,8 +86,7 @@ function planPanes(
   for (const perRow of rowLengths(panes.length)) {
     for (const size of CODE_SIZES) {
       const char = textWidth('0', { face: 'mono', size });
-      const wide = (n: number) => codeWidth(columnWidth(n)) / char >= Math.min(minColumns, longest);
-      if (!wide(perRow)) continue;
+      if (codeWidth(columnWidth(perRow)) / char < Math.min(minColumns, longest)) continue;
       const plan = planColumns({
         count: panes.length,
         budget,

@@ -119,13 +119,20 @@ describeWithBrowser('versus dev', () => {
     const { file, original } = await goldenCopy();
     const { server, rebuilds } = await preview(file);
     const page = await open(server);
-    const save = (title: string, extra = '') =>
-      writeFile(file, original.replace(TITLE, `title: ${title}`).replace('sections:\n', `sections:\n${extra}`));
+    const text = (title: string, extra = '') =>
+      original.replace(TITLE, `title: ${title}`).replace('sections:\n', `sections:\n${extra}`);
+    const save = (title: string) => writeFile(file, text(title));
 
-    // A slow build (twelve hundred slides) is under way while four more saves arrive.
+    // A slow build (twelve hundred slides, some 0.6 s) is under way while four more saves arrive. Its save
+    // is renamed into place, so that no build reads it half-written, and the next comes once the
+    // watcher has surely seen it (its build does not end before the saves are all in).
     const slides = Array.from({ length: 1200 }, (_, i) => `      - { kind: bullets, title: Extra ${i}, bullets: [x] }`);
-    await save('Take 1', `  - id: extra\n    title: Extra\n    slides:\n${slides.join('\n')}\n`);
-    await sleep(100);
+    await writeFile(
+      `${file}.tmp`,
+      text('Take 1', `  - id: extra\n    title: Extra\n    slides:\n${slides.join('\n')}\n`),
+    );
+    await rename(`${file}.tmp`, file);
+    await sleep(250);
     for (const take of [2, 3, 4, 5]) {
       await save(`Take ${take}`);
       await sleep(30);

@@ -164,7 +164,9 @@ describeWithMutool('the browser while mutool draws', () => {
       await close();
       closedAt = Math.min(closedAt, Date.now());
     };
-    const file = path.join(ROOT, 'outline.yaml');
+    // A small talk shows the order as well as the shipped one: the close comes a second late all the same.
+    const file = path.join(outDir, 'rockets.yaml');
+    await writeFile(file, EMOJI);
     try {
       const { compiled } = await build(file, { outDir, formats: ['pdf', 'png'], browser, releaseBrowser: true });
       const images = (await readdir(outDir)).filter((name) => /\.\d{3}\.png$/.test(name));
@@ -173,11 +175,9 @@ describeWithMutool('the browser while mutool draws', () => {
         ...(await Promise.all(images.map(async (name) => (await stat(path.join(outDir, name))).mtimeMs))),
       );
       expect(closedAt).toBeLessThan(firstDrawn);
-      // A browser other builds share stays open (a small talk shows it as well as the shipped one).
+      // A browser other builds share stays open.
       closedAt = Number.POSITIVE_INFINITY;
-      const small = path.join(outDir, 'rockets.yaml');
-      await writeFile(small, EMOJI);
-      await build(small, { outDir: await temp.dir(), formats: ['png'], browser });
+      await build(file, { outDir: await temp.dir(), formats: ['png'], browser });
       expect(closedAt).toBe(Number.POSITIVE_INFINITY);
     } finally {
       await close();

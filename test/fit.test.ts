@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
+import { codeWidth, columnWidth } from '../src/plan/fit/blocks.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { hyphenatorFor, SOFT_HYPHEN } from '../src/plan/fit/hyphenate.js';
 import { paginate } from '../src/plan/fit/paginate.js';
@@ -19,7 +20,7 @@ import {
   wrapLines,
 } from '../src/plan/fit/text.js';
 import { SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
-import { CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
+import { CODE, CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, compileText, minimalOutline } from './helpers.js';
 
 type SlideData = Record<string, unknown>;
@@ -293,6 +294,36 @@ describe('layouts for 2–6 contenders', () => {
     expect(slides[0]?.columns).toBe(1);
     expect(slides[0]?.fit?.code).toBeUndefined();
     expect(slides[0]?.kind === 'code' && slides[0].panes.map((pane) => pane.code)).toEqual(lines);
+  });
+
+  it('gives a pane alone under two others the whole row, where its line stays whole', () => {
+    // Two panes too tall to stack over a third, too wide for three side by side (a French talk's slide).
+    const java = [
+      'try (var producer = new KafkaProducer<String, String>(props)) {',
+      '    producer.send(new ProducerRecord<>("commandes", cle, valeur),',
+      '        (metadata, exception) -> {',
+      '            if (exception != null) journal.error("échec de l\'envoi", exception);',
+      '        });',
+      '}',
+    ].join('\n');
+    const go = [
+      'js, _ := jetstream.New(nc)',
+      'ack, err := js.Publish(ctx, "commandes.creees", donnees)',
+      'if err != nil {',
+      '    log.Fatalf("publication impossible : %v", err)',
+      '}',
+      'fmt.Println("séquence", ack.Sequence)',
+    ].join('\n');
+    const python = 'r.xadd("commandes", {"id": commande_id, "montant": "42.50"}, maxlen=100_000)';
+    const panes = [java, go, python].map((code, i) => ({ contender: `c${i + 1}`, code }));
+    const [slide, ...more] = authored(deckOf([{ kind: 'code', title: 'C', panes }], 3).slides);
+    expect(more).toEqual([]);
+    expect(slide?.columns).toBe(2);
+    expect(slide?.wide).toEqual([2]);
+    expect(slide?.kind === 'code' && slide.panes[2]?.code).toBe(python);
+    // In a cell of the grid the same line wraps: only the whole row keeps it whole.
+    const inCell = wrapCodeLine(python, codeWidth(columnWidth(2)), slide?.fit?.code ?? CODE.size);
+    expect(inCell.length).toBeGreaterThan(1);
   });
 
   it('shows three 10-line panes side by side on one slide, and five in even groups (3 + 2)', () => {

@@ -23,6 +23,7 @@ import { renderSlides } from '../src/export/marp.js';
 import { slidesDocument } from '../src/export/slides-document.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
 import { contrastRatio } from '../src/theme/contrast.js';
+import { CONTENT, SLIDE } from '../src/theme/geometry.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser, testBrowser } from './browser.js';
@@ -145,6 +146,11 @@ describeWithBrowser('slides laid out by hand', { concurrent: true }, () => {
       expect(narrow).toEqual([]);
       // The outline has such slides: a pane going on alone after the two beside it ended.
       expect(slides.some((s) => s.panes.length === 1 && (s.panes[0]?.share ?? 0) >= 0.7)).toBe(true);
+      // A pane alone under the others spans their row, and its line stays whole as planned.
+      const under = deck.slides.flatMap((s, i) => (s.wide ? s.wide.map((pane) => slides[i]?.panes[pane]) : []));
+      expect(under.length).toBeGreaterThan(0);
+      for (const pane of under)
+        expect(pane).toEqual({ share: expect.closeTo(CONTENT.width / SLIDE.width, 1), wraps: false });
       // The long address shows shortened on the References slide.
       expect(slides.at(-1)?.text).toContain('www.example.org/search/…/compare?…');
     });
@@ -203,6 +209,18 @@ describeWithBrowser('slides laid out by hand', { concurrent: true }, () => {
       });
     }
     expect(overlaps).toEqual([]);
+    // A code pane alone under the others spans their row here too: its heading is as wide as the content.
+    const { deck } = built.compiled;
+    const wide = deck.slides.flatMap((slide, i) =>
+      slide.kind === 'code' && slide.wide ? slide.wide.map((place) => ({ i, pane: slide.panes[place] })) : [],
+    );
+    expect(wide.length).toBeGreaterThan(0);
+    for (const { i, pane } of wide) {
+      const name = deck.contenders.find((c) => c.id === pane?.contender)?.name;
+      const boxes = textBoxes((await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '');
+      const heading = boxes.find((box) => box.text === name);
+      expect((heading?.w ?? 0) / 9525 /* EMU a px */).toBeCloseTo(CONTENT.width, 0);
+    }
   });
 });
 

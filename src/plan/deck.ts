@@ -57,6 +57,11 @@ interface Planned {
    * slide leaves out the columns that ended earlier: the others keep their places.
    */
   slots?: number[];
+  /**
+   * Columns (by their place on the slide) that span the whole row: a code pane alone in the last
+   * row of a grid, laid out at the full width instead of wrapping its lines beside an empty cell.
+   */
+  wide?: number[];
 }
 
 /** A slide's start and end on the talk's clock ("12:30", from the talk's start) and its length ("2.5 min"). */

@@ -314,6 +314,7 @@ function continued(base: SlideBase, parts: Part<SlideContent | GeneratedSlide>[]
     ...(part.dense ? { dense: true } : {}),
     ...(part.columns ? { columns: part.columns } : {}),
     ...(part.slots ? { slots: part.slots } : {}),
+    ...(part.wide ? { wide: part.wide } : {}),
     ...(part.widths ? { widths: part.widths } : {}),
     ...(part.rowHeights ? { rowHeights: part.rowHeights } : {}),
     heading: base.title,

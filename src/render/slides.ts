@@ -94,6 +94,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
           }),
           slide.columns,
           slide.slots,
+          slide.wide,
         ),
       ];
     case 'timeline':
@@ -161,13 +162,20 @@ function labelledList(label: string, items: string[] | undefined, marker: '-' | 
 
 /**
  * Columns, one per contender, colored by the contender's index; `perRow` side by side, more in a
- * grid; `slots`: the cell of its row each stands in, when some of a row are left out.
+ * grid; `slots`: the cell of its row each stands in, when some of a row are left out; `wide`:
+ * the places of those that span their row.
  */
-function columns(items: { index: number; blocks: string[] }[], perRow = items.length, slots?: number[]): string {
+function columns(
+  items: { index: number; blocks: string[] }[],
+  perRow = items.length,
+  slots?: number[],
+  wide?: number[],
+): string {
   const body = items
     .map(({ index, blocks }, i) => {
       const slot = slots?.[i] === undefined ? '' : ` slot-${(slots[i] as number) + 1}`;
-      return `<div class="column c${index}${slot}">\n\n${blocks.join('\n\n')}\n\n</div>`;
+      const span = wide?.includes(i) ? ' wide' : '';
+      return `<div class="column c${index}${slot}${span}">\n\n${blocks.join('\n\n')}\n\n</div>`;
     })
     .join('\n');
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;

@@ -451,27 +451,28 @@ interface Column {
 
 /**
  * Columns side by side, each under a heading in its contender's color, wrapping into a grid
- * as the slide planned them (its `columns` per row, the `slots` of its row each stands in, its
- * headings' common height); returns the y under them. The last row's boxes leave room to the
+ * as the slide planned them (its `columns` per row, the `slots` of its row each stands in, those
+ * `wide` across their row, its headings' common height); returns the y under them. The last row's boxes leave room to the
  * slide's foot for text an editor adds, unless something stands under them (not `open`).
  */
 function drawColumns(
   frame: Frame,
   top: number,
-  { columns: perRow, slots, fit }: Pick<Kind<'pros-cons'>, 'columns' | 'slots' | 'fit'>,
+  { columns: perRow, slots, wide, fit }: Pick<Kind<'code'>, 'columns' | 'slots' | 'wide' | 'fit'>,
   columns: Column[],
   open = true,
 ): number {
   const headingLines = fit?.headings ?? 1;
   const across = perRow ?? columns.length;
-  const width = columnWidth(across);
+  const narrow = columnWidth(across);
   const gap = columnGap(across);
   const rows = gridRows(columns, across, slots);
   let y = top;
   for (const [r, row] of rows.entries()) {
     const lastRow = r === rows.length - 1;
     const heights = row.map(({ column, slot }) => {
-      const x = PAD.side + slot * (width + gap);
+      const x = PAD.side + slot * (narrow + gap);
+      const width = wide?.includes(columns.indexOf(column)) ? columnWidth(1) : narrow;
       const accent = contenderColor(frame, column.contender);
       const heading: Paragraph = {
         runs: [{ text: column.heading }],

@@ -94,8 +94,7 @@ function planPanes(
         allowed: (n) => n === perRow,
       });
       if (!plan) continue;
-      const parts = partsOf(plan, size);
-      const wraps = wrapsIn(parts);
+      const { parts, wraps } = partsOf(plan, size);
       const better =
         !best ||
         parts.length < best.parts.length ||
@@ -106,10 +105,15 @@ function planPanes(
   }
   return best;
 
-  /** The slides of a plan at a code size, panes that go on alone widened where that takes no more slides. */
-  function partsOf(plan: ColumnPlan, size: number): Part[] {
+  /**
+   * The slides of a plan at a code size, panes that go on alone widened where that takes no more
+   * slides, and the lines they wrap. A pane alone under the others is widened after the count:
+   * it must not make a grid win over panes one under the other, which show larger code.
+   */
+  function partsOf(plan: ColumnPlan, size: number): Planned {
     const width = columnWidth(plan.perRow);
     const parts: Part[] = [];
+    let wraps = 0;
     for (const run of runsOf(plan)) {
       const slides = plan.slides.slice(run.from, run.to);
       // Panes that go on alone, or fewer than a row holds, take the room the others leave.
@@ -117,15 +121,21 @@ function planPanes(
       const again = widened && planPanes(content, widened, budget, nameOf, minColumns);
       if (again && again.parts.length <= slides.length) {
         parts.push(...again.parts);
+        wraps += again.wraps;
         continue;
       }
       for (const slide of slides) {
+        const lone = loneBelow(slide, plan.perRow, (column) => paneAt(size, column, width).units.length);
+        const codes = slide.columns.map(({ column, from, to }) =>
+          pageCode(paneAt(size, column, width).units.slice(from, to)),
+        );
+        wraps += codes.reduce((sum, code) => sum + wrappedLines(code), 0);
         parts.push({
           content: {
             ...content,
-            panes: slide.columns.map(({ column, from, to }) => ({
+            panes: slide.columns.map(({ column }, place) => ({
               ...(panes[column] as (typeof panes)[number]).pane,
-              code: pageCode(paneAt(size, column, width).units.slice(from, to)) || ' ',
+              code: (place === lone ? pageCode(paneAt(size, column, columnWidth(1)).units) : codes[place]) || ' ',
             })),
           },
           fit: {
@@ -136,11 +146,30 @@ function planPanes(
           },
           columns: plan.perRow,
           ...slotsOf(slide),
+          ...(lone === undefined ? {} : { wide: [lone] }),
         });
       }
     }
-    return parts;
+    return { parts, wraps };
   }
+}
+
+/**
+ * The place on a slide of a pane alone in the last of several rows, whole: it takes the
+ * row's full width, where its lines wrap less and its code is no taller than in one cell.
+ */
+function loneBelow(
+  slide: ColumnPlan['slides'][number],
+  perRow: number,
+  lengthOf: (column: number) => number,
+): number | undefined {
+  const { columns } = slide;
+  const last = columns.length - 1;
+  const pane = columns[last];
+  const rows = columns.filter((c, i) => i === 0 || c.slot <= (columns[i - 1]?.slot ?? 0)).length;
+  if (!pane || perRow < 2 || rows < 2 || pane.slot !== 0 || pane.from !== 0 || pane.to !== lengthOf(pane.column))
+    return undefined;
+  return last;
 }
 
 /** How many panes may stand side by side, most first: one row of all, then even rows of fewer (5 → 5, 3, 2, 1). */
@@ -150,12 +179,10 @@ function rowLengths(count: number): number[] {
   return [...lengths];
 }
 
-/** Lines shown wrapped (a continuation marker after the indentation) in the parts' panes. */
-function wrapsIn(parts: Part[]): number {
+/** Lines of `code` shown wrapped (a continuation marker after the indentation). */
+function wrappedLines(code: string): number {
   const marker = new RegExp(`^\\s*${CONTINUATION.trim()} `, 'u');
-  return parts
-    .flatMap((part) => (part.content.kind === 'code' ? part.content.panes : []))
-    .reduce((sum, pane) => sum + (pane.code ?? '').split('\n').filter((line) => marker.test(line)).length, 0);
+  return code.split('\n').filter((line) => marker.test(line)).length;
 }
 
 /**

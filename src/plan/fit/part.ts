@@ -16,4 +16,6 @@ export interface Part<C = SlideContent> {
   columns?: number;
   /** The cell of its row each column stands in, when some are left out (see `slotsOf`). */
   slots?: number[];
+  /** Columns (by their place on the slide) that span their row: a code pane alone under the others. */
+  wide?: number[];
 }

@@ -90,6 +90,8 @@ sections:
         panes:
           - { contender: py, language: bash, code: "pip install keras", run: false }
           - { contender: js, language: text, code: "no runner for text" }
+          - { contender: py, language: go, code: "package main" }
+          - { contender: js, language: yaml, code: "data: only" }
       - kind: exercise
         id: define
         title: Define it
@@ -258,8 +260,9 @@ describe('versus check --run', { concurrent: true }, () => {
 
   it('leaves out what says run: false and what has no runner, and sums up the run', () => {
     const report = JSON.parse(run.stdout);
-    // 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing.
-    expect(report.run).toEqual({ ran: 15, failed: 6, notRun: 0 });
+    // 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing, and says
+    // so of its Go, a program no runner runs (text is prose, YAML data).
+    expect(report.run).toEqual({ ran: 15, failed: 6, notRun: 0, withoutRunner: ['go'] });
     expect(findings).toHaveLength(6);
     expect(report.ok).toBe(false);
   });
@@ -272,7 +275,7 @@ describe('versus check --run', { concurrent: true }, () => {
     );
     expect(text).toContain(`    │ KeyError: 'b'\n`);
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'talk.yaml: 10 slides, about 2.5 min; ran 15 blocks of code, 6 failed; 6 finding(s).',
+      'talk.yaml: 10 slides, about 2.5 min; ran 15 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 6 finding(s).',
     );
   });
 });
@@ -306,7 +309,7 @@ describe('versus check --run, slow code and a missing runner', { concurrent: tru
         ...at(SLOW, './no-such-node'),
       }),
     ]);
-    expect(JSON.parse(run.stdout).run).toEqual({ ran: 1, failed: 1, notRun: 3 });
+    expect(JSON.parse(run.stdout).run).toEqual({ ran: 1, failed: 1, notRun: 3, withoutRunner: [] });
   });
 
   it('takes a runner from --runner over the outline', async () => {
@@ -316,7 +319,7 @@ describe('versus check --run, slow code and a missing runner', { concurrent: tru
         cwd: dir,
       },
     );
-    expect(JSON.parse(fixed.stdout).run).toEqual({ ran: 4, failed: 1, notRun: 0 });
+    expect(JSON.parse(fixed.stdout).run).toEqual({ ran: 4, failed: 1, notRun: 0, withoutRunner: [] });
     expect(fixed.code).toBe(1);
   });
 });

@@ -99,7 +99,10 @@ describe('planRuns', () => {
   const outline = loadText(TALK).outline;
 
   it('plans every pane, solution and starter with a runner, in the order of the talk, set-up code and earlier code first', () => {
-    expect(summary(planRuns(outline, { runnerDir: '/talk' }))).toEqual([
+    const { jobs, withoutRunner } = planRuns(outline, { runnerDir: '/talk' });
+    // Ruby has no runner; YAML is data, and an exercise in text is answered in words.
+    expect(withoutRunner).toEqual(['ruby']);
+    expect(summary(jobs)).toEqual([
       {
         what: 'pane "py" of slide "Side by side"',
         command: 'python3',
@@ -189,13 +192,15 @@ describe('planRuns', () => {
   });
 
   it('names each piece of code a job runs before its own, with its first line in the script', () => {
-    const third = planRuns(outline, { runnerDir: '/talk' }).find((job) => job.what === 'solution of exercise "third"');
+    const third = planRuns(outline, { runnerDir: '/talk' }).jobs.find(
+      (job) => job.what === 'solution of exercise "third"',
+    );
     expect(third?.before).toEqual([
       { what: 'the set-up code, run.setup.python', firstLine: 1 },
       { what: 'the solution of exercise "first"', firstLine: 2 },
       { what: 'the solution of exercise "second"', firstLine: 3 },
     ]);
-    const pane = planRuns(outline, { runnerDir: '/talk' })[1];
+    const pane = planRuns(outline, { runnerDir: '/talk' }).jobs[1];
     expect(pane?.before).toEqual([
       { what: 'the set-up code, run.setup.python', firstLine: 1 },
       { what: 'pane "py"', firstLine: 2 },
@@ -204,7 +209,7 @@ describe('planRuns', () => {
 
   it('finds the set-up code and runner of a language under its usual name (py → python)', () => {
     const py = loadText(TALK.replace('language: python, code: "x = 1"', 'language: py, code: "x = 1"')).outline;
-    expect(planRuns(py, { runnerDir: '/talk' })[0]).toMatchObject({
+    expect(planRuns(py, { runnerDir: '/talk' }).jobs[0]).toMatchObject({
       command: ['python3'],
       file: 'versus_run.py',
       script: 'import math\nx = 1\n',
@@ -226,7 +231,7 @@ sections:
       - { kind: exercise, id: sum, title: Sum, task: [Add], solution: "print(1 + 1)" }
       - { kind: exercise, title: Last, task: [Print], solution: "print(x)" }
 `).outline;
-    expect(planRuns(outline, { runnerDir: '/talk' }).map((job) => job.what)).toEqual([
+    expect(planRuns(outline, { runnerDir: '/talk' }).jobs.map((job) => job.what)).toEqual([
       'pane "py" of slide "Code"',
       'solution of exercise "Exercise 1: Warm up"',
       'solution of exercise "sum"',
@@ -235,7 +240,7 @@ sections:
   });
 
   it("places each job at its code in the outline: the pane's code, the exercise's solution or starter", () => {
-    const jobs = planRuns(outline, { runnerDir: '/talk' });
+    const { jobs } = planRuns(outline, { runnerDir: '/talk' });
     expect(jobs.map((job) => job.where)).toEqual([
       { file: 'outline.yaml', path: ['sections', 0, 'slides', 0, 'panes', 0, 'code'] },
       { file: 'outline.yaml', path: ['sections', 0, 'slides', 0, 'panes', 1, 'code'] },
@@ -253,21 +258,21 @@ sections:
   it('runs only the selected slides, and a solution still runs after an exercise the selection leaves out', () => {
     const loaded = loadText(TALK);
     const meetup = compileText(TALK, { profile: 'meetup' }).outline;
-    expect(planRuns(meetup, { runnerDir: '/talk' }).map((job) => job.what)).toEqual([
+    expect(planRuns(meetup, { runnerDir: '/talk' }).jobs.map((job) => job.what)).toEqual([
       'pane "py" of slide "Side by side"',
       'pane "js" of slide "Side by side"',
       'pane "py" of slide "Others"',
       'pane "js" of slide "Others"',
     ]);
     const short = compileText(TALK, { profile: 'short' }).outline;
-    const third = planRuns(short, { runnerDir: '/talk', everything: loaded.outline }).find(
+    const third = planRuns(short, { runnerDir: '/talk', everything: loaded.outline }).jobs.find(
       (job) => job.what === 'solution of exercise "third"',
     );
     expect(third?.script).toBe('import math\nx = 1\ny = x + 1\nprint(x + y)\n');
   });
 
   it('takes runners from the command line over the outline, and resolves relative program paths', () => {
-    const jobs = planRuns(outline, {
+    const { jobs } = planRuns(outline, {
       runnerDir: '/talk',
       overrides: { python: ['/opt/venv/bin/python3.12'], sh: ['dash'] },
     });

@@ -139,10 +139,19 @@ export function formatCheckReport(report: CheckReport, format: (d: Diagnostic) =
   return `${lines.join('\n')}\n`;
 }
 
-/** "ran 7 blocks of code, 2 failed", and how many were not run for want of a runner. */
-function ranLine({ ran, failed, notRun }: RunSummary): string {
+/**
+ * "ran 7 blocks of code, 2 failed", how many were not run for want of a runner, and
+ * how many were left out because no runner runs their language.
+ */
+function ranLine({ ran, failed, notRun, withoutRunner }: RunSummary): string {
   const blocks = ran === 1 ? '1 block of code' : `${ran} blocks of code`;
-  return `ran ${blocks}, ${failed} failed${notRun ? `, ${notRun} not run (no runner)` : ''}`;
+  const languages = [...new Set(withoutRunner)];
+  const left = withoutRunner.length
+    ? `; ${withoutRunner.length === 1 ? '1 block' : `${withoutRunner.length} blocks`} in ${languages.join(', ')} not run: no runner for ${
+        languages.length === 1 ? 'that language' : 'those languages'
+      } (name one under run.runners, or --runner LANG=PROGRAM)`
+    : '';
+  return `ran ${blocks}, ${failed} failed${notRun ? `, ${notRun} not run (no runner)` : ''}${left}`;
 }
 
 /** Without a browser, `check` can still lint: say so next to how to get one. */

@@ -23,6 +23,8 @@ export interface RunSummary {
   failed: number;
   /** Blocks not run because their runner could not be started. */
   notRun: number;
+  /** The language of each block left out because no runner runs its language (none by default, none named). */
+  withoutRunner: string[];
 }
 
 /** Where findings go: a place in the outline, and a line of a block's code (0-based) when it can be told. */
@@ -135,12 +137,17 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
 }
 
 /** The counts for the report's last line. */
-export function summarizeRuns(results: readonly RunResult[], findings: readonly Finding[]): RunSummary {
+export function summarizeRuns(
+  results: readonly RunResult[],
+  findings: readonly Finding[],
+  withoutRunner: string[] = [],
+): RunSummary {
   const notRun = results.filter((r) => r.outcome.kind === 'no-runner').length;
   return {
     ran: results.length - notRun,
     failed: findings.filter((f) => f.code !== 'missing-runner').length,
     notRun,
+    withoutRunner,
   };
 }
 

@@ -17,7 +17,7 @@ import { own } from '../outline/own.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
 import { exerciseTitle } from '../plan/exercises.js';
 import { sourceFileOf } from '../shared/languages.js';
-import { type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
+import { isProgram, type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
 
 type ExerciseSlide = Extract<Slide, { kind: 'exercise' }>;
 
@@ -58,6 +58,12 @@ export interface RunPlanOptions {
   everything?: Outline;
 }
 
+/** The jobs, and the language of each block of a program left out because no runner runs its language. */
+export interface RunPlan {
+  jobs: RunJob[];
+  withoutRunner: string[];
+}
+
 /** The file name of a job's script: `versus_run.py`, named apart from the talk's own files. */
 const SCRIPT_NAME = 'versus_run';
 
@@ -65,10 +71,10 @@ const SCRIPT_NAME = 'versus_run';
  * Every run job of a selected outline, in the order of the talk.
  *
  * @example
- * planRuns(outline, { runnerDir: '/talk' }).map((job) => job.what);
+ * planRuns(outline, { runnerDir: '/talk' }).jobs.map((job) => job.what);
  * // ['pane "keras" of slide "One model, two styles"', 'solution of exercise "first-model"', …]
  */
-export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
+export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
   const settings = outline.run;
   const runnerOf = (language: string) => runnerFor(language, settings, options);
   // Set-up code under the language's name as written or its usual name (`py` → `python`), as runners are.
@@ -82,6 +88,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
   const labels = labelsForLang(outline.lang, outline.labels);
   let exerciseNumber = 0;
   const jobs: RunJob[] = [];
+  const withoutRunner: string[] = [];
 
   const job = (
     fields: Omit<RunJob, 'command' | 'file' | 'script' | 'firstLine' | 'runner' | 'mode' | 'before'> & {
@@ -91,7 +98,10 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
     },
   ) => {
     const runner = runnerOf(fields.language);
-    if (!runner) return;
+    if (!runner) {
+      if (isProgram(fields.language)) withoutRunner.push(fields.language);
+      return;
+    }
     const mode = fields.mode ?? 'run';
     const command = mode === 'syntax' ? syntaxCheckOf(runner) : runner.command;
     if (!command) return;
@@ -160,7 +170,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunJob[] {
       }
     }
   }
-  return jobs;
+  return { jobs, withoutRunner };
 }
 
 /** A script's extension: the language's own, or its name for one versus knows no extension of. */

@@ -34,7 +34,7 @@ export async function runCode({ selected, everything, at, lineAt, overrides, par
 }> {
   // Relative runner paths start at the outline file that sets `run`.
   const runnerDir = path.dirname(path.resolve(at(['run']).file));
-  const jobs = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
+  const { jobs, withoutRunner } = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
   const results = await executeJobs(jobs, {
     files: codeFilesOf(everything),
     timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
@@ -45,7 +45,7 @@ export async function runCode({ selected, everything, at, lineAt, overrides, par
     // A line of an included file is that file's line; of code in the outline, where the outline writes it.
     lineAt: (job, index) => (job.source ? fileLine(job.source, ownLines(job), index) : lineAt(job.where, index)),
   });
-  return { findings, summary: summarizeRuns(results, findings) };
+  return { findings, summary: summarizeRuns(results, findings, withoutRunner) };
 }
 
 /** A block's own lines of code, as its script holds them. */

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { own } from '../outline/own.js';
 import type { RunSettings } from '../outline/schema.js';
+import { isProse } from '../shared/languages.js';
 
 /** The program and arguments that run a language's code; the code's file goes last. */
 export interface Runner {
@@ -32,6 +33,28 @@ const ALIASES: Record<string, string> = {
   sh: 'bash',
   shell: 'bash',
 };
+
+/** Languages that hold data or markup, not a program: no runner is missing for them. */
+const NOT_PROGRAMS = new Set([
+  'json',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'csv',
+  'xml',
+  'html',
+  'css',
+  'scss',
+  'markdown',
+  'md',
+  'diff',
+]);
+
+/** Whether code in `language` is a program some runner could run (not prose, data or markup). */
+export function isProgram(language: string): boolean {
+  return !isProse(language) && !NOT_PROGRAMS.has(language.toLowerCase());
+}
 
 /** The arguments with which a program checks a file's syntax without running it, by the program's name. */
 const SYNTAX_CHECKS: [RegExp, string[]][] = [

@@ -106,7 +106,7 @@ describe('the planned geometry', () => {
 
   it('uses a log axis of powers of ten, bars starting at its low end', () => {
     const log = chartsOf(two).find((s) => s.scale === 'log');
-    expect(log?.chart.ticks.map((t) => t.lines[0])).toEqual(['1', '100', '10,000', '1M']);
+    expect(log?.chart.ticks.map((t) => t.lines[0])).toEqual(['1', '100', '10K', '1M']);
     const baseline = log?.chart.baseline;
     for (const bar of log?.chart.bars ?? []) expect(bar.y + bar.height).toBeCloseTo(baseline?.y1 ?? 0, 5);
   });
@@ -241,6 +241,12 @@ describe('a chart written in a few lines', () => {
       expect(lines.join('')).not.toContain('\u00ad');
     }
     expect(labels[1]?.join('').replace('-', '')).toBe('Geodatenverarbeitungsoperationen');
+  });
+
+  it('writes an axis that reaches a million compact from a thousand up, its bars as they are', () => {
+    const [chart] = planned('        values: { a: 820000, b: 95000, c: 410000 }\n');
+    expect(chart?.chart.ticks.map((tick) => tick.lines.join(' '))).toEqual(['0', '200K', '400K', '600K', '800K', '1M']);
+    expect(chart?.chart.bars.map((bar) => bar.label.lines.join(' '))).toEqual(['820,000', '95,000 ✓', '410,000']);
   });
 
   it('writes every value and tick in one notation: scientific throughout once one needs it', () => {

@@ -114,6 +114,17 @@ export function chartNotation(numbers: readonly number[]): ChartNotation {
 }
 
 /**
+ * An axis's ticks as a chart writes them: from a thousand up compact when the axis reaches a
+ * million, so that one axis reads "800K", "1M" and never "800,000" under "1M".
+ */
+export function tickLabels(ticks: readonly number[], lang: string, notation: ChartNotation): string[] {
+  const compact = notation === 'usual' && ticks.some((tick) => Math.abs(tick) >= 1e6);
+  return ticks.map((tick) =>
+    compact && Math.abs(tick) >= 1e3 ? format(lang, 'compact').format(tick) : chartNumber(tick, lang, notation),
+  );
+}
+
+/**
  * A value as a chart writes it, in the talk's language: two decimals at most,
  * three significant digits below one, millions and above compact ("1.2M",
  * "400T"), or scientific notation ("4E15") when the chart's `notation` is.

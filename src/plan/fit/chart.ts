@@ -11,7 +11,15 @@ import type { Contender } from '../../outline/schema.js';
 import { CHART, CONTENT } from '../../theme/geometry.js';
 import type { AuthoredChart, ChartBar, ChartGeometry, ChartLine, ChartText, PlannedChart } from '../deck.js';
 import { bold, sans } from './blocks.js';
-import { type ChartNotation, chartNotation, chartNumber, chartScale, position, type Scale } from './chart-scale.js';
+import {
+  type ChartNotation,
+  chartNotation,
+  chartNumber,
+  chartScale,
+  position,
+  type Scale,
+  tickLabels,
+} from './chart-scale.js';
 import { paginate } from './paginate.js';
 import type { Part } from './part.js';
 import { drawnLines, textWidth, wrapLines } from './text.js';
@@ -43,6 +51,8 @@ interface ChartData {
   scale: Scale;
   /** How its values and ticks are written, all alike. */
   notation: ChartNotation;
+  /** The scale's ticks as the axis writes them. */
+  ticks: string[];
   caption: string;
   hasNegative: boolean;
   lang: string;
@@ -150,6 +160,7 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     legend,
     scale,
     notation,
+    ticks: tickLabels(scale.ticks, labels.lang, notation),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
     lang: labels.lang,
@@ -280,8 +291,8 @@ function barChart(data: ChartData, bands: Band[], budget: number): ChartGeometry
   });
   const plot = { x: plotX, y: head.height, width: plotWidth, height: y - CHART.groupGap - head.height };
   const tickY = plot.y + plot.height + CHART.axisGap + lineHeight(CHART.tick) / 2;
-  const ticks = data.scale.ticks.map((tick) => {
-    const label = chartNumber(tick, data.lang, data.notation);
+  const ticks = data.scale.ticks.map((tick, i) => {
+    const label = data.ticks[i] as string;
     const half = textWidth(label, sans(CHART.tick)) / 2;
     return {
       ...text([label], Math.min(width - half, Math.max(half, at(tick))), tickY, 'center', CHART.tick),
@@ -317,9 +328,7 @@ function groupIndex(bands: Band[], b: number): number {
 function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeometry | undefined {
   const width = CONTENT.width;
   const head = header(data);
-  const tickWidth = Math.max(
-    ...data.scale.ticks.map((t) => textWidth(chartNumber(t, data.lang, data.notation), sans(CHART.tick))),
-  );
+  const tickWidth = Math.max(...data.ticks.map((label) => textWidth(label, sans(CHART.tick))));
   const plotX = tickWidth + CHART.axisGap;
   const plotWidth = width - plotX;
   const bandWidth = plotWidth / bands.length;
@@ -378,8 +387,8 @@ function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeome
       });
     });
   });
-  const ticks = data.scale.ticks.map((tick) => ({
-    ...text([chartNumber(tick, data.lang, data.notation)], tickWidth, at(tick), 'right', CHART.tick),
+  const ticks = data.scale.ticks.map((tick, i) => ({
+    ...text([data.ticks[i] as string], tickWidth, at(tick), 'right', CHART.tick),
     muted: true,
   }));
   return {

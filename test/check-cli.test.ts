@@ -75,6 +75,7 @@ describe('versus check --json', { concurrent: true }, () => {
           severity: 'warning',
           code: 'unused-source',
           message: 'source "unread" is never cited',
+          hint: 'Cite it as "sources: [unread]" on the slides it backs, or leave it out: delete it from "sources", or, in an overlay, write "remove: [unread]".',
           file: 'talk.yaml',
           ...positionIn(WARNINGS, '{ id: unread'),
         },

@@ -91,9 +91,23 @@ add:
         'extends: base.yaml\nremove: [tow]\nadd:\n  - after: nope\n    slides: [{ kind: bullets, title: X, bullets: [x] }]\n',
     });
     expect(await failure(path.join(dir, 'over.yaml'))).toEqual([
-      'over.yaml:2:10 unknown-id: no section or slide has the id "tow" (did you mean "two"?)',
+      'over.yaml:2:10 unknown-id: no section, slide or source has the id "tow" (did you mean "two"?)',
       'over.yaml:4:12 unknown-id: no slide has the id "nope"',
     ]);
+  });
+
+  it('leaves out a source by id, once no slide cites it, and tells a slide that still does', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      // "table", the one slide citing s1, goes first: s1 is then unused, as check would say.
+      'over.yaml': 'extends: base.yaml\nremove: [table, s1]\n',
+      'cited.yaml': 'extends: base.yaml\nremove: [s1]\n',
+    });
+    const { outline } = await loadOutline(path.join(dir, 'over.yaml'));
+    expect(outline.sources).toEqual([]);
+    expect(await titles(path.join(dir, 'over.yaml'))).not.toContainEqual(expect.stringContaining('table'));
+    const [told] = await failure(path.join(dir, 'cited.yaml'));
+    expect(told).toMatch(/^base\.yaml:\d+:\d+ unknown-source: after applying .*cited\.yaml, .*"s1"/);
   });
 
   it('reports a missing base file at the extends line', async () => {

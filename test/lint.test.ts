@@ -371,7 +371,14 @@ describe('unused-source', () => {
     const { file, report } = await check(text);
     const at = positionIn(text, 'id: unread');
     expect(report.findings).toEqual([
-      { severity: 'warning', code: 'unused-source', message: 'source "unread" is never cited', file, ...at },
+      {
+        severity: 'warning',
+        code: 'unused-source',
+        message: 'source "unread" is never cited',
+        hint: 'Cite it as "sources: [unread]" on the slides it backs, or leave it out: delete it from "sources", or, in an overlay, write "remove: [unread]".',
+        file,
+        ...at,
+      },
     ]);
     expect(formatCheckReport(report).split('\n')[0]).toBe(
       `${file}:${at.line}:${at.col} warning[unused-source]: source "unread" is never cited`,

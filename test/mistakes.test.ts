@@ -199,8 +199,8 @@ const CASES: Record<string, string[]> = {
   'phases-overlay.yaml': [
     'phases-overlay.yaml:9:12 error[unknown-id]: no section or slide has the id "pausen"\n' +
       '  hint: Ids in this outline: basics, what, caffeine, history, motto. Every section has an id; give a slide one with "id:" to skip it.',
-    'phases-overlay.yaml:10:10 error[unknown-id]: no section or slide has the id "moto" (did you mean "motto"?)\n' +
-      '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto).',
+    'phases-overlay.yaml:10:10 error[unknown-id]: no section, slide or source has the id "moto" (did you mean "motto"?)\n' +
+      '  hint: Ids come from the outline this file extends (basics, what, caffeine, history, motto, fao).',
     'phases-overlay.yaml:16:15 error[wrong-type]: "task" must be a list, not "Eine Tasse aufbrühen."\n' +
       '  hint: Write it as a list: task: [Eine Tasse aufbrühen.]',
   ],

@@ -140,6 +140,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       severity: 'warning',
       code: 'unused-source',
       message: `source "${source}" is never cited`,
+      hint: `Cite it as "sources: [${source}]" on the slides it backs, or leave it out: delete it from "sources", or, in an overlay, write "remove: [${source}]".`,
       ...at(['sources', index]),
     });
   }

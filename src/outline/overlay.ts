@@ -1,6 +1,7 @@
 /**
  * Applies an overlay to the outline it extends: metadata and profiles
- * override, sources merge by id, then replace → remove → add by id. Pure;
+ * override, sources merge by id, then replace → remove (slides, sections,
+ * sources) → add by id. Pure;
  * problems carry paths inside the overlay file.
  */
 
@@ -35,8 +36,10 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
   const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
   let sections: Section[] = structuredClone(base.sections);
 
+  let mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
   const unknown: Unknown = (id, path, what = 'section or slide', otherKind) => {
     const known = allIds({ ...base, sections });
+    if (what === 'section, slide or source') for (const source of mergedSources) known.add(source.id);
     const sectionIds = sections.map((s) => s.id);
     const slideIds = [...known].filter((each) => !sectionIds.includes(each));
     const kind = what === 'section' ? sectionIds : what === 'slide' ? slideIds : [...known];
@@ -96,12 +99,16 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
     }
   }
 
+  // A source goes only where no section or slide has the id: the base's slides name theirs apart from its sources.
   for (const [i, id] of remove.entries()) {
     const before = JSON.stringify(sections);
     sections = sections
       .filter((s) => s.id !== id)
       .map((s) => ({ ...s, slides: s.slides.filter((slide) => slide.id !== id) }));
-    if (JSON.stringify(sections) === before) unknown(id, ['remove', i]);
+    if (JSON.stringify(sections) !== before) continue;
+    const left = mergedSources.filter((s) => s.id !== id);
+    if (left.length < mergedSources.length) mergedSources = left;
+    else unknown(id, ['remove', i], 'section, slide or source');
   }
 
   for (const [i, step] of add.entries()) {
@@ -134,7 +141,6 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       });
   }
 
-  const mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
   return {
     outline: {
       ...base,

@@ -562,7 +562,12 @@ export const overlaySchema = z
         }),
       )
       .optional(),
-    remove: z.array(id).optional().describe('Ids of slides or sections to leave out of this version.'),
+    remove: z
+      .array(id)
+      .optional()
+      .describe(
+        'Ids of slides, sections or sources to leave out of this version (a source only when no slide or section has the id).',
+      ),
     add: z
       .array(
         z.strictObject({

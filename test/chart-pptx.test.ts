@@ -139,6 +139,35 @@ describe('charts in the native PowerPoint', () => {
     }
   });
 
+  it('gives the value axis the range and, on a linear axis, the ticks the slide shows', async () => {
+    let [linear, horizontal] = [0, 0];
+    for (const { deck, zip } of built) {
+      for (const [n, part] of await chartsBySlide(zip)) {
+        const slide = deck.slides[n - 1];
+        if (slide?.kind !== 'chart') continue;
+        const axis = /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(await xmlOf(zip, part))?.[0] ?? '';
+        const number = (tag: string) => Number(new RegExp(`<c:${tag} val="([^"]+)"`).exec(axis)?.[1]);
+        expect([number('min'), number('max')]).toEqual([slide.axis.min, slide.axis.max]);
+        // Under horizontal bars (read top to bottom, the categories reversed), the axis and its labels
+        // stand at the foot as on the slide, not over the first bar.
+        if (slide.chart.horizontal) {
+          horizontal++;
+          expect(axis).toContain('<c:crosses val="max"/>');
+          expect(axis).toContain('<c:tickLblPos val="high"/>');
+        }
+        // The slide's gridlines: from the axis's start, a tick every step (PowerPoint's own on a
+        // log axis, and where an author's min starts the slide's ticks further up).
+        const ticks = slide.chart.ticks.length;
+        if (slide.scale === 'log' || slide.axis.step === undefined) expect(axis).not.toContain('<c:majorUnit');
+        else {
+          linear++;
+          expect(number('majorUnit') * (ticks - 1)).toBeCloseTo(slide.axis.max - slide.axis.min, 6);
+        }
+      }
+    }
+    expect([linear, horizontal]).not.toContain(0);
+  });
+
   it('marks the best value’s category with the ✓ the slide shows', async () => {
     const { zip } = built[0] as Built;
     const charts = await chartsBySlide(zip);

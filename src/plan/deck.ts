@@ -210,8 +210,11 @@ export interface PlannedChart {
   kind: 'chart';
   metric: AuthoredChart['metric'];
   scale: 'linear' | 'log';
-  /** The value axis's range, the same on every part (the PowerPoint chart's too). */
-  axis: { min: number; max: number };
+  /**
+   * The value axis's range, the same on every part (the PowerPoint chart's too), and on a
+   * linear axis the step between its ticks, so that the PowerPoint's gridlines are the slide's.
+   */
+  axis: { min: number; max: number; step?: number };
   /** Ids of the contenders with a bar in each group, in the talk's order. */
   series: string[];
   /** This part's groups: a label (none when the chart has one value each) and a value per series, null when missing. */

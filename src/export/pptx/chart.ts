@@ -106,6 +106,9 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     // Labels at the axis's low end: beside the plot, not over a bar below zero.
     catAxisLabelPos: 'low',
     ...(categoriesReversed ? { catAxisOrientation: 'maxMin' as 'minMax' } : {}),
+    // Under horizontal bars read top to bottom, the value axis and its labels stand at the last
+    // category's end: at the foot, as on the slide.
+    ...(chart.horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'high' as const } : {}),
     ...(chart.horizontal && rtl ? { valAxisOrientation: 'maxMin' as 'minMax' } : {}),
     valAxisLabelFontSize: pt(CHART.tick),
     valAxisLabelFontFace: text.fontFace,
@@ -114,6 +117,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     ...(slide.scale === 'log' ? { valAxisLogScaleBase: 10 } : {}),
     valAxisMinVal: slide.axis.min,
     valAxisMaxVal: slide.axis.max,
+    ...(slide.axis.step ? { valAxisMajorUnit: slide.axis.step } : {}),
     lang: frame.labels.lang,
   });
 }

@@ -80,7 +80,7 @@ export function chartParts(
         kind: 'chart',
         metric: content.metric,
         scale: data.scale.log ? 'log' : 'linear',
-        axis: { min: data.scale.lo, max: data.scale.hi },
+        axis: { min: data.scale.lo, max: data.scale.hi, ...tickStep(data.scale) },
         series,
         groups: groups.map((group) => {
           const shown = group.data.filter((d) => series.includes(d.contender));
@@ -424,4 +424,14 @@ function mirrored(chart: ChartGeometry): ChartGeometry {
     categories: chart.categories.map(flipText),
     bars: chart.bars.map((bar) => ({ ...bar, x: w - bar.x - bar.width, label: flipText(bar.label) })),
   };
+}
+
+/**
+ * A linear axis's step between ticks when they start at its low end, as PowerPoint counts its
+ * steps (an author's "min: 15" starts them at 20 on the slide; a log axis steps by decades).
+ */
+function tickStep(scale: Scale): { step?: number } {
+  const [first, second] = scale.ticks;
+  if (scale.log || first !== scale.lo || second === undefined) return {};
+  return { step: second - first };
 }

@@ -2,12 +2,15 @@
  * Real exports through a real Chromium: the PDFs are opened and read back,
  * the HTML is driven in the browser, presenter view included.
  */
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
@@ -19,6 +22,7 @@ import { slidesDocument } from '../src/export/slides-document.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Outline } from '../src/outline/schema.js';
 import { compileOutline } from '../src/pipeline/compile.js';
+import type { Format } from '../src/pipeline/formats.js';
 import { themeFor } from '../src/theme/resolve.js';
 import { sharedBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
@@ -260,6 +264,38 @@ describeWithBrowser('handout options', { concurrent: true }, () => {
     expect(handout.footers).toEqual(handout.text.map((_, i) => `${title} ${i + 1} / ${handout.pages}`));
   });
 });
+
+describeWithBrowser('a talk in the dark theme', () => {
+  it('prints its handout and script on white, the slides in the light theme, and its slide PDF dark', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-paper-'));
+    const formats: Format[] = ['pdf', 'handout', 'script'];
+    await Promise.all(
+      ['versus', 'versus-dark'].map((theme) =>
+        build(FIXTURE, { outDir: path.join(outDir, theme), formats, theme, browser }),
+      ),
+    );
+    const dark = (theme: string, file: string) => darkShare(path.join(outDir, theme, `tea-vs-coffee${file}`));
+    // A dark page is mostly dark; a printed page of either talk shows the same light slides on white.
+    expect(await dark('versus-dark', '.pdf')).toBeGreaterThan(0.5);
+    expect(await dark('versus', '.pdf')).toBeLessThan(0.25);
+    for (const file of ['.handout.pdf', '.script.pdf']) {
+      expect(Math.abs((await dark('versus-dark', file)) - (await dark('versus', file))), file).toBeLessThan(0.005);
+    }
+  });
+});
+
+/** The share of a PDF's pixels, over all its pages drawn small, darker than a quarter of white. */
+async function darkShare(pdf: string): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-pixels-'));
+  await promisify(execFile)('pdftoppm', ['-r', '24', '-gray', '-png', pdf, path.join(dir, 'page')]);
+  let [dark, all] = [0, 0];
+  for (const name of await readdir(dir)) {
+    const { data } = PNG.sync.read(await readFile(path.join(dir, name)));
+    for (let i = 0; i < data.length; i += 4) dark += (data[i] as number) < 64 ? 1 : 0;
+    all += data.length / 4;
+  }
+  return dark / all;
+}
 
 describeWithBrowser('handout layouts', { concurrent: true }, () => {
   it('prints one slide per page with --handout-layout 1, and about two with 2', async () => {

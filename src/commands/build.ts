@@ -15,6 +15,7 @@ import { Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
+import type { LoadedOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
 import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
 import {
@@ -30,7 +31,8 @@ import { loadForSelection } from '../pipeline/load-selected.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
-import { themeFor } from '../theme/resolve.js';
+import { resolveTheme, themeFor } from '../theme/resolve.js';
+import { DARK_THEME, DEFAULT_THEME } from '../theme/themes.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -93,6 +95,10 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const mutool = takesImages(formats, options.pptx) ? findRasterizer() : undefined;
     browser = await startBrowser(formats, options, mutool, progress);
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
+    const onPaper =
+      rendered && (formats.has('handout') || formats.has('script'))
+        ? rendered.then((slides) => paperSlides(slides, theme.name, loaded, options))
+        : undefined;
     for (const [name, file] of compiled.assets) await staging.copy(file, name);
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, runSheet(compiled));
@@ -147,7 +153,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       formats.has('html') && html(),
       browser &&
         rendered &&
-        exportWithBrowser({ browser, staging, compiled, rendered, formats, options, mutool, progress }),
+        exportWithBrowser({ browser, staging, compiled, rendered, onPaper, formats, options, mutool, progress }),
       formats.has('pptx') && !picturePptx(formats, options.pptx) && pptx(),
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
@@ -237,6 +243,23 @@ function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
   return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
 }
 
+/**
+ * The slides the handout and the script print. Paper is white: a talk in the built-in dark theme
+ * prints its slides in the light one, compiled with the light palette (its outlines of faint
+ * colors, its charts); the two themes share every size, so each slide lays out as projected.
+ */
+async function paperSlides(
+  slides: RenderedSlides,
+  theme: string,
+  loaded: LoadedOutline,
+  options: BuildOptions,
+): Promise<RenderedSlides> {
+  if (theme !== DARK_THEME) return slides;
+  const light = await resolveTheme(DEFAULT_THEME, process.cwd());
+  const { markdown } = compileOutline(loaded, { ...options, theme: light.name, palette: light.palette });
+  return renderSlides(markdown, light);
+}
+
 /** A browser, not yet launched; puppeteer-core loads only here, when a format needs it. */
 async function newBrowser(options: BuildOptions): Promise<SharedBrowser> {
   const { SharedBrowser } = await import('../export/browser.js');
@@ -249,6 +272,8 @@ interface BrowserExport {
   compiled: Compiled;
   /** The deck rendered by Marp once, for every browser-backed format. */
   rendered: Promise<RenderedSlides>;
+  /** The slides the handout and the script print (see `paperSlides`), when they are made. */
+  onPaper: Promise<RenderedSlides> | undefined;
   formats: ReadonlySet<Format>;
   options: BuildOptions;
   /** Draws the slide images from the slide PDF; without it, Chromium screenshots them. */
@@ -266,6 +291,7 @@ async function exportWithBrowser({
   staging,
   compiled,
   rendered,
+  onPaper,
   formats,
   options,
   mutool,
@@ -382,14 +408,14 @@ async function exportWithBrowser({
         inChromium(
           (async () => {
             progress(`handout  ${slug}.handout.pdf`);
-            return exportHandout(job, deck, slides, options);
+            return exportHandout(job, deck, (await onPaper) ?? slides, options);
           })(),
         ).then((handout) => staging.write(`${slug}.handout.pdf`, handout)),
       formats.has('script') &&
         inChromium(
           (async () => {
             progress(`script   ${slug}.script.pdf`);
-            return exportScript(job, deck, slides, options);
+            return exportScript(job, deck, (await onPaper) ?? slides, options);
           })(),
         ).then((script) => staging.write(`${slug}.script.pdf`, script)),
       imagesTaken && slideImages(),

@@ -1,9 +1,8 @@
 /**
- * Handout PDF: a cover, then every slide (vector, in the deck's theme, or the light one for the
- * dark theme: see `paperSlides` in commands/build.ts) with
- * its speaker notes beside or below it, page numbers, bookmarks per section,
- * and the references in full beside the References slides. Printed by the
- * shared browser.
+ * Handout PDF: a cover, then every slide (vector, in the deck's theme, or the light
+ * one for the dark theme: `paperSlides` in commands/build.ts) with its speaker notes
+ * beside or below it, page numbers, bookmarks per section, and the references in
+ * full beside the References slides. Printed by the shared browser.
  */
 
 import { type Labels, labelsFor } from '../i18n/labels.js';

@@ -75,8 +75,9 @@ await build({
   // A package's ES module build where it has one: code split into chunks gets no named
   // exports from a CommonJS module that it import()s (pdf-lib, loaded only when needed).
   mainFields: ['module', 'main'],
-  // resvg loads a native binary for the platform it runs on (an SVG picture's PNG fallback in the PPTX).
-  external: ['@marp-team/marp-cli', '@resvg/resvg-js'],
+  // resvg and sharp load a native binary for the platform they run on (an SVG picture's PNG fallback in
+  // the PPTX; pictures larger than they are shown).
+  external: ['@marp-team/marp-cli', '@resvg/resvg-js', 'sharp'],
   // Bundled CommonJS packages require() Node's own modules, and an ES module has no require.
   banner: {
     js: "import { createRequire as __versusRequire } from 'node:module'; const require = __versusRequire(import.meta.url);",

@@ -11,8 +11,10 @@ import { promisify } from 'node:util';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it, vi } from 'vitest';
+import { stringify } from 'yaml';
 import { type BuildResult, build } from '../src/commands/build.js';
 import { openDocument, SharedBrowser } from '../src/export/browser.js';
 import { handoutDocument } from '../src/export/handout.js';
@@ -25,7 +27,7 @@ import { compileOutline } from '../src/pipeline/compile.js';
 import type { Format } from '../src/pipeline/formats.js';
 import { themeFor } from '../src/theme/resolve.js';
 import { sharedBrowser } from './browser.js';
-import { countOf, describeWithBrowser, isShown, textOf } from './helpers.js';
+import { countOf, describeWithBrowser, isShown, minimalOutline, textOf } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
@@ -281,6 +283,61 @@ describeWithBrowser('a talk in the dark theme', () => {
     for (const file of ['.handout.pdf', '.script.pdf']) {
       expect(Math.abs((await dark('versus-dark', file)) - (await dark('versus', file))), file).toBeLessThan(0.005);
     }
+  });
+});
+
+describeWithBrowser('a photo from a camera', () => {
+  it('goes into every output at most as large as a slide shows it (twice over), its file left as it is', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-photo-'));
+    const original = path.join(dir, 'camera.jpg');
+    await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#c85a28' } })
+      .jpeg()
+      .toFile(original);
+    const before = await readFile(original);
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({ kind: 'image', title: 'A photo', src: 'camera.jpg', alt: 'An orange photo' });
+    await writeFile(path.join(dir, 'talk.yaml'), stringify(outline));
+    const outDir = path.join(dir, 'out');
+    const { compiled } = await build(path.join(dir, 'talk.yaml'), {
+      outDir,
+      formats: ['md', 'html', 'pdf', 'handout', 'pptx'],
+      browser,
+    });
+    const file = (ext: string) => path.join(outDir, `${compiled.deck.meta.slug}${ext}`);
+    // The slide shows it in 1152×608 px at most; the slide images are drawn at twice that.
+    const fits = ([width, height]: number[]) => (width ?? 0) <= 2304 && (height ?? 0) <= 1216;
+    const embedded = async (pdf: string) => {
+      const { stdout } = await promisify(execFile)('pdfimages', ['-list', pdf]);
+      return stdout
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.trim().split(/\s+/).slice(3, 5).map(Number));
+    };
+    const sizeOf = async (data: Buffer) => {
+      const { width, height } = await sharp(data).metadata();
+      return [width, height];
+    };
+    const html = await readFile(file('.html'), 'utf8');
+    const inline = /data:image\/jpeg;base64,([A-Za-z0-9+/=]+)/.exec(html)?.[1] ?? '';
+    const zip = await JSZip.loadAsync(await readFile(file('.pptx')));
+    const media = Object.keys(zip.files).filter((name) => /^ppt\/media\/.*\.jpe?g$/.test(name));
+    const [asset] = compiled.assets.keys();
+    const sizes = {
+      pdf: await embedded(file('.pdf')),
+      handout: await embedded(file('.handout.pdf')),
+      html: [await sizeOf(Buffer.from(inline, 'base64'))],
+      pptx: await Promise.all(
+        media.map(async (name) => sizeOf(await (zip.file(name) as JSZip.JSZipObject).async('nodebuffer'))),
+      ),
+      md: [await sizeOf(await readFile(path.join(outDir, asset as string)))],
+    };
+    for (const [output, images] of Object.entries(sizes)) {
+      // The photo is there, as large as it may be: 1621×1216, its shape kept.
+      expect(images, output).toContainEqual([1621, 1216]);
+      expect(images.every(fits), output).toBe(true);
+    }
+    expect(await readFile(original)).toEqual(before);
   });
 });
 

@@ -11,9 +11,11 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
+import { fittedPicture } from '../src/images/fit.js';
 import { asStored, turnOf } from '../src/images/orientation.js';
 import { loadOutline } from '../src/outline/load.js';
 import { compileOutline } from '../src/pipeline/compile.js';
@@ -144,6 +146,42 @@ describe('SVG fallbacks in the PPTX', () => {
     const sizes = pngs.map((p) => [p.width, p.height].sort((a, b) => b - a));
     expect(sizes).toContainEqual([4096, 20]);
     for (const [long] of sizes) expect(long).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('pictures larger than they are shown', () => {
+  const box = { width: 2304, height: 1216 };
+  const photo = (width: number, height: number, channels: 3 | 4 = 3) =>
+    sharp({ create: { width, height, channels, background: { r: 200, g: 90, b: 40, alpha: 0.5 } } });
+
+  it('are copied to fit the box in their own format, their shape kept; smaller ones are left as they are', async () => {
+    const dir = await temp.dir();
+    const jpeg = path.join(dir, 'camera.jpg');
+    await photo(4000, 3000).jpeg().toFile(jpeg);
+    const fitted = await fittedPicture(jpeg, box);
+    expect(fitted && (await sharp(fitted).metadata())).toMatchObject({ format: 'jpeg', width: 1621, height: 1216 });
+    const png = path.join(dir, 'screen.png');
+    await photo(3000, 3000, 4).png().toFile(png);
+    const see = await sharp(await fittedPicture(png, box)).metadata();
+    expect(see).toMatchObject({ format: 'png', width: 1216, height: 1216, hasAlpha: true });
+    const small = path.join(dir, 'small.jpg');
+    await photo(2304, 1216).jpeg().toFile(small);
+    expect(await fittedPicture(small, box)).toBeUndefined();
+    // Not a picture sharp reads (an SVG is drawn at any size anyway): left as it is.
+    const svg = path.join(dir, 'drawing.svg');
+    await writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="9000" height="9000"/>');
+    expect(await fittedPicture(svg, box)).toBeUndefined();
+  });
+
+  it('are turned upright when their EXIF orientation says so, and say "as stored" after', async () => {
+    const dir = await temp.dir();
+    // Stored 4000×3000 and turned a quarter: upright it is 3000 wide and 4000 tall.
+    const sideways = path.join(dir, 'sideways.jpg');
+    await photo(4000, 3000).jpeg().withMetadata({ orientation: 6 }).toFile(sideways);
+    const fitted = await fittedPicture(sideways, box);
+    const { width, height, orientation } = await sharp(fitted).metadata();
+    expect([width, height]).toEqual([912, 1216]);
+    expect(orientation ?? 1).toBe(1);
   });
 });
 

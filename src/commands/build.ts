@@ -13,6 +13,7 @@ import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
 import { Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
+import { fittedPicture } from '../images/fit.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
 import type { LoadedOutline } from '../outline/load.js';
@@ -31,6 +32,7 @@ import { loadForSelection } from '../pipeline/load-selected.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
+import { CONTENT } from '../theme/geometry.js';
 import { resolveTheme, themeFor } from '../theme/resolve.js';
 import { DARK_THEME, DEFAULT_THEME } from '../theme/themes.js';
 
@@ -99,7 +101,11 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       rendered && (formats.has('handout') || formats.has('script'))
         ? rendered.then((slides) => paperSlides(slides, theme.name, loaded, options))
         : undefined;
-    for (const [name, file] of compiled.assets) await staging.copy(file, name);
+    const pictures = await stagePictures(
+      compiled.assets,
+      staging,
+      Math.max(2, options.imageScale ?? DEFAULTS.imageScale),
+    );
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, runSheet(compiled));
     if (formats.has('notebook')) {
@@ -126,7 +132,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
           markdownFile: staging.pathOf(markdownName),
           outputFile: staging.pathOf(htmlName),
           theme,
-          images: compiled.assets,
+          images: pictures,
           ogImage,
           labels,
           presenter,
@@ -147,7 +153,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       await rendered;
       progress(`pptx     ${slug}.pptx`);
       const { exportNativePptx } = await import('../export/pptx/pptx.js');
-      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, compiled.assets).catch(pptxError));
+      await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, pictures).catch(pptxError));
     };
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
@@ -241,6 +247,28 @@ async function startBrowser(
 function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
   const wanted = new Set(formats);
   return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
+}
+
+/**
+ * The slides' pictures staged beside the markdown, where the PDFs and the slide images load
+ * them: each larger than the slide's content box at `scale` pixels a point as a copy that fits
+ * it (images/fit.ts). Returns where the HTML and the PowerPoint read each one.
+ */
+async function stagePictures(
+  assets: ReadonlyMap<string, string>,
+  staging: Staging,
+  scale: number,
+): Promise<Map<string, string>> {
+  const box = { width: CONTENT.width * scale, height: CONTENT.height * scale };
+  const fitted = await Promise.all([...assets].map(([, file]) => fittedPicture(file, box)));
+  const shown = new Map<string, string>();
+  for (const [i, [name, file]] of [...assets].entries()) {
+    const copy = fitted[i];
+    if (copy) await staging.write(name, copy);
+    else await staging.copy(file, name);
+    shown.set(name, copy ? staging.pathOf(name) : file);
+  }
+  return shown;
 }
 
 /**

@@ -99,7 +99,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
     }
   }
 
-  // A source goes only where no section or slide has the id: the base's slides name theirs apart from its sources.
+  // An id names a section or a slide first, else a source (sources have ids of their own).
   for (const [i, id] of remove.entries()) {
     const before = JSON.stringify(sections);
     sections = sections

@@ -452,8 +452,9 @@ interface Column {
 /**
  * Columns side by side, each under a heading in its contender's color, wrapping into a grid
  * as the slide planned them (its `columns` per row, the `slots` of its row each stands in, those
- * `wide` across their row, its headings' common height); returns the y under them. The last row's boxes leave room to the
- * slide's foot for text an editor adds, unless something stands under them (not `open`).
+ * `wide` across their row, its headings' common height); returns the y under them. The last
+ * row's boxes leave room to the slide's foot for text an editor adds, unless something stands
+ * under them (not `open`).
  */
 function drawColumns(
   frame: Frame,

@@ -32,7 +32,7 @@ import { loadForSelection } from '../pipeline/load-selected.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
-import { CONTENT } from '../theme/geometry.js';
+import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { resolveTheme, themeFor } from '../theme/resolve.js';
 import { DARK_THEME, DEFAULT_THEME } from '../theme/themes.js';
 
@@ -251,15 +251,16 @@ function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
 
 /**
  * The slides' pictures staged beside the markdown, where the PDFs and the slide images load
- * them: each larger than the slide's content box at `scale` pixels a point as a copy that fits
- * it (images/fit.ts). Returns where the HTML and the PowerPoint read each one.
+ * them: each larger than an image slide shows it (the content's width, the image's height) at
+ * `scale` pixels a point as a copy that fits (images/fit.ts). Returns where the HTML and the
+ * PowerPoint read each one.
  */
 async function stagePictures(
   assets: ReadonlyMap<string, string>,
   staging: Staging,
   scale: number,
 ): Promise<Map<string, string>> {
-  const box = { width: CONTENT.width * scale, height: CONTENT.height * scale };
+  const box = { width: CONTENT.width * scale, height: IMAGE.maxHeight * scale };
   const fitted = await Promise.all([...assets].map(([, file]) => fittedPicture(file, box)));
   const shown = new Map<string, string>();
   for (const [i, [name, file]] of [...assets].entries()) {

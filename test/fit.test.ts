@@ -503,10 +503,12 @@ describe('the References slide', () => {
         text: 'Docs. Example.',
         url: 'https://example.org/',
         address: 'example.org',
-        accessed: 'accessed November 20, 2026',
+        accessed: 'accessed\u00a0November\u00a020,\u00a02026',
       },
     ]);
-    expect(markdown).toContain('1. Docs. Example. [example.org](<https://example.org/>) (accessed November 20, 2026)');
+    expect(markdown).toContain(
+      '1. Docs. Example. [example.org](<https://example.org/>) (accessed\u00a0November\u00a020,\u00a02026)',
+    );
   });
 
   it('accepts an address of any length, and shows a long one as its host and the ends of its path, linking it whole', () => {

@@ -51,10 +51,10 @@ describe('the handout', () => {
     expect(shown.map((line) => line.text)).toEqual(['What is the difference? Abadi et al.', 'Plain. Example.']);
     const items = document.querySelectorAll('.reference-list li');
     expect(items.map((li) => li.text)).toEqual([
-      'What is the difference? Abadi et al. example.org/one (accessed November 20, 2026)',
+      'What is the difference? Abadi et al. example.org/one (accessed\u00a0November\u00a020,\u00a02026)',
       'Plain. Example.',
     ]);
-    expect(items[0]?.querySelector('.accessed')?.text).toBe('(accessed November 20, 2026)');
+    expect(items[0]?.querySelector('.accessed')?.text).toBe('(accessed\u00a0November\u00a020,\u00a02026)');
     // Beside the References slide, in its notes' place: no page of their own after the last slide.
     const references = document.querySelectorAll('article.item').find((item) => item.querySelector('.reference-list'));
     expect(references?.querySelector('h3')?.text).toMatch(new RegExp(`^\\d+\\. ${slide?.title} ·`));

@@ -78,7 +78,9 @@ function createLabels(lang: string, catalog: Catalog): Labels {
       if (!match) return text;
       const [year, month, day] = [match[1], match[2], match[3]].map((part) => (part ? Number(part) : undefined));
       const when = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-      return Number.isNaN(when.getTime()) ? text : (day === undefined ? months : days).format(when);
+      if (Number.isNaN(when.getTime())) return text;
+      // A date is read as one: it never breaks across lines ("September 18," over "2025)").
+      return (day === undefined ? months : days).format(when).replace(/ /g, '\u00a0');
     },
   };
 }

@@ -368,7 +368,10 @@ function referenceLine(source: NumberedSource, labels: Labels): ReferenceLine {
     number: source.number,
     text: text.join(' '),
     ...(source.url ? { url: new URL(source.url).href, address: source.address ?? source.url } : {}),
-    ...(source.accessed ? { accessed: labels.t('accessed', { date: labels.date(source.accessed) }) } : {}),
+    // "(accessed September 18, 2025)" is read as one, as the handout sets it: it never breaks.
+    ...(source.accessed
+      ? { accessed: labels.t('accessed', { date: labels.date(source.accessed) }).replace(/ /g, '\u00a0') }
+      : {}),
   };
 }
 

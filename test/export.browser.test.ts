@@ -309,8 +309,8 @@ describeWithBrowser('a photo from a camera', () => {
       browser,
     });
     const file = (ext: string) => path.join(outDir, `${compiled.deck.meta.slug}${ext}`);
-    // The slide shows it in 1152×430 px at most; the slide images are drawn at twice that.
-    const fits = ([width, height]: number[]) => (width ?? 0) <= 2304 && (height ?? 0) <= 860;
+    // The slide shows it in 1152×488 px at most; the slide images are drawn at twice that.
+    const fits = ([width, height]: number[]) => (width ?? 0) <= 2304 && (height ?? 0) <= 976;
     const embedded = async (pdf: string) => {
       const { stdout } = await promisify(execFile)('pdfimages', ['-list', pdf]);
       return stdout
@@ -338,8 +338,8 @@ describeWithBrowser('a photo from a camera', () => {
       md: [await sizeOf(await readFile(path.join(outDir, asset as string)))],
     };
     for (const [output, images] of Object.entries(sizes)) {
-      // The photo is there, as large as it may be: 1147×860, its shape kept.
-      expect(images, output).toContainEqual([1147, 860]);
+      // The photo is there, as large as it may be: 1301×976, its shape kept.
+      expect(images, output).toContainEqual([1301, 976]);
       expect(images.every(fits), output).toBe(true);
     }
     expect(await readFile(original)).toEqual(before);

@@ -1,5 +1,5 @@
 /**
- * Pictures at the size they are shown: a photo of 4000×3000 pixels shows at most 1152×430
+ * Pictures at the size they are shown: a photo of 4000×3000 pixels shows at most 1152×488
  * on a slide, twice that on the slide images, so the HTML, the PDFs and the PowerPoint
  * embed a copy that fits that box rather than every pixel the camera took (three
  * phone photos made each PDF 5 MB). The copy keeps the picture's format and is turned

@@ -154,8 +154,11 @@ export const TIMELINE = {
 export const QUOTE = { size: 36, min: 24, top: 24, bar: 8, indent: 28 };
 /** A statement (a quote without an author): big bold text (from `size` down to `min`) under a smaller title. */
 export const STATEMENT = { size: 72, min: 32, line: 1.15, title: 32 };
-/** An image: at most `maxHeight` tall (less, down to `minHeight`, for a long title or caption); its caption below. */
-export const IMAGE = { maxHeight: 430, minHeight: 120, captionGap: 12 };
+/**
+ * An image: at most `maxHeight` tall, all the room under a one-line title (less, down to
+ * `minHeight`, for a longer title or a caption); its caption below.
+ */
+export const IMAGE = { maxHeight: 488, minHeight: 120, captionGap: 12 };
 
 /** The sources line (at the left padding) and the slide number, `bottom` above the slide's edge. */
 export const FOOTER = { size: 18, line: 1.35, bottom: 20, numberRight: 40 };

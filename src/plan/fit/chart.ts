@@ -433,5 +433,6 @@ function mirrored(chart: ChartGeometry): ChartGeometry {
 function tickStep(scale: Scale): { step?: number } {
   const [first, second] = scale.ticks;
   if (scale.log || first !== scale.lo || second === undefined) return {};
-  return { step: second - first };
+  // Without the floating-point dust of a difference (0.3 - 0.2 is 0.09999999999999998).
+  return { step: Number((second - first).toPrecision(12)) };
 }

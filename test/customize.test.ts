@@ -67,6 +67,56 @@ add:
     expect(outline.sections[2]?.slides[0]).toMatchObject({ kind: 'quote', title: 'Replaced' });
   });
 
+  it('adds slides before a slide (a warm-up that opens a section) and sections before a section', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      'over.yaml': `extends: base.yaml
+add:
+  - before: one
+    slides: [{ kind: bullets, id: warm-up, title: Warm-up, bullets: [w] }]
+  - before: extra
+    sections: [{ id: intro, title: Intro, slides: [{ kind: bullets, id: hello, title: Hello, bullets: [h] }] }]
+`,
+      'wrong.yaml': `extends: base.yaml
+add:
+  - before: extra
+    slides: [{ kind: bullets, title: Warm-up, bullets: [w] }]
+  - before: one
+    sections: [{ id: intro, title: Intro, slides: [{ kind: bullets, title: Hello, bullets: [h] }] }]
+  - { after: main, before: extra, sections: [{ id: both, title: Both, slides: [{ kind: bullets, title: B, bullets: [b] }] }] }
+  - { after: table, before: one, slides: [{ kind: bullets, title: Two places, bullets: [t] }] }
+`,
+    });
+    expect(await titles(path.join(dir, 'over.yaml'))).toEqual([
+      'main: table',
+      'intro: hello',
+      'extra: warm-up, one, two',
+    ]);
+    const error = (await loadOutline(path.join(dir, 'wrong.yaml')).catch((e: unknown) => e)) as VersusError;
+    expect(error.diagnostics.map((d) => [`${d.line}:${d.col}`, d.message, d.hint])).toEqual([
+      [
+        '3:13',
+        '"extra" is the id of a section, and "before" of added slides names a slide',
+        'Write before: one, its first slide, to start that section with them.',
+      ],
+      [
+        '5:13',
+        '"one" is the id of a slide, and "before" of added sections names a section',
+        'Write before: extra, the section that holds "one".',
+      ],
+      [
+        '7:5',
+        'added sections need one of "after" or "before", not both',
+        'Keep the one that names the section the new ones go beside.',
+      ],
+      [
+        '8:5',
+        'added slides need exactly one of "after" or "before" (a slide id) or "into" (a section id)',
+        'Write "after: <slide id>" or "before: <slide id>" to place them beside a slide, or "into: <section id>" to end a section with them.',
+      ],
+    ]);
+  });
+
   it('chains: an overlay of an overlay applies both, in order', async () => {
     const dir = await folder({
       'base.yaml': base(),

@@ -114,30 +114,13 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
   for (const [i, step] of add.entries()) {
     const path = ['add', i];
     if (step.slides) addSlides(sections, step.slides, step, path, unknown, problems);
-    if (step.sections) {
-      if (step.into !== undefined)
-        problems.push({
-          code: 'invalid-value',
-          message: 'sections cannot go "into" a section; use "after"',
-          hint: 'Write "after: <section id>" to place the new sections after that section.',
-          path: [...path, 'into'],
-        });
-      const at = step.after === undefined ? sections.length : sections.findIndex((s) => s.id === step.after) + 1;
-      if (at === 0) {
-        // Told only when "after" names a slide: then a section holds it.
-        const holder = findSlide(sections, step.after ?? '')?.section.id;
-        unknown(step.after ?? '', [...path, 'after'], 'section', {
-          field: '"after" of added sections',
-          hint: `Write after: ${holder}, the section that holds "${step.after}".`,
-        });
-      } else sections.splice(at, 0, ...step.sections);
-    }
+    if (step.sections) addSections(sections, step.sections, step, path, unknown, problems);
     if (!step.slides && !step.sections)
       problems.push({
         code: 'missing-field',
         message: 'an addition needs "slides" or "sections"',
         path,
-        hint: 'List what to add under "slides:" (with after or into) or "sections:" (with after).',
+        hint: 'List what to add under "slides:" (with after, before or into) or "sections:" (with after or before).',
       });
   }
 
@@ -195,21 +178,42 @@ function findSlide(sections: Section[], id: string): { section: Section; index: 
  */
 type Unknown = (id: string, path: OutlinePath, what?: string, otherKind?: { field: string; hint: string }) => void;
 
+/** Where an addition goes: after or before a slide or section, or into a section (slides only). */
+interface Place {
+  after?: string | undefined;
+  before?: string | undefined;
+  into?: string | undefined;
+}
+
 function addSlides(
   sections: Section[],
   slides: Slide[],
-  step: { after?: string | undefined; into?: string | undefined },
+  step: Place,
   path: OutlinePath,
   unknown: Unknown,
   problems: SemanticProblem[],
 ): void {
-  if ((step.after === undefined) === (step.into === undefined)) {
+  if ([step.after, step.before, step.into].filter((id) => id !== undefined).length !== 1) {
     problems.push({
       code: 'invalid-value',
-      message: 'added slides need exactly one of "after" (a slide id) or "into" (a section id)',
+      message: 'added slides need exactly one of "after" or "before" (a slide id) or "into" (a section id)',
       path,
-      hint: 'Write "after: <slide id>" to place them after a slide, or "into: <section id>" to end a section with them.',
+      hint: 'Write "after: <slide id>" or "before: <slide id>" to place them beside a slide, or "into: <section id>" to end a section with them.',
     });
+    return;
+  }
+  if (step.before !== undefined) {
+    const found = findSlide(sections, step.before);
+    if (found) found.section.slides.splice(found.index, 0, ...slides);
+    else {
+      const first = sections.find((s) => s.id === step.before)?.slides[0]?.id;
+      unknown(step.before, [...path, 'before'], 'slide', {
+        field: '"before" of added slides',
+        hint: first
+          ? `Write before: ${first}, its first slide, to start that section with them.`
+          : 'Name a slide: the added slides go before it, in its section.',
+      });
+    }
     return;
   }
   if (step.into !== undefined) {
@@ -232,4 +236,48 @@ function addSlides(
       hint: `Write into: ${step.after} to end that section with them${last ? `, or after: ${last}, its last slide` : ''}.`,
     });
   }
+}
+
+/** Sections added after or before a section, or at the end of the talk. */
+function addSections(
+  sections: Section[],
+  added: Section[],
+  step: Place,
+  path: OutlinePath,
+  unknown: Unknown,
+  problems: SemanticProblem[],
+): void {
+  if (step.into !== undefined)
+    problems.push({
+      code: 'invalid-value',
+      message: 'sections cannot go "into" a section; use "after" or "before"',
+      hint: 'Write "after: <section id>" or "before: <section id>" to place the new sections beside that section.',
+      path: [...path, 'into'],
+    });
+  if (step.after !== undefined && step.before !== undefined) {
+    problems.push({
+      code: 'invalid-value',
+      message: 'added sections need one of "after" or "before", not both',
+      hint: 'Keep the one that names the section the new ones go beside.',
+      path,
+    });
+    return;
+  }
+  const field = step.before === undefined ? 'after' : 'before';
+  const id = step[field];
+  if (id === undefined) {
+    sections.push(...added);
+    return;
+  }
+  const index = sections.findIndex((s) => s.id === id);
+  if (index >= 0) {
+    sections.splice(field === 'after' ? index + 1 : index, 0, ...added);
+    return;
+  }
+  // Told only when the id names a slide: then a section holds it.
+  const holder = findSlide(sections, id)?.section.id;
+  unknown(id, [...path, field], 'section', {
+    field: `"${field}" of added sections`,
+    hint: `Write ${field}: ${holder}, the section that holds "${id}".`,
+  });
 }

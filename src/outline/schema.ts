@@ -572,6 +572,7 @@ export const overlaySchema = z
       .array(
         z.strictObject({
           after: id.optional().describe('Insert after this slide (for slides) or section (for sections).'),
+          before: id.optional().describe('Insert before this slide (for slides) or section (for sections).'),
           into: id.optional().describe('Append the slides to the end of this section.'),
           slides: z.array(slideSchema).optional(),
           sections: z.array(section).optional(),

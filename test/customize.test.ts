@@ -85,6 +85,7 @@ add:
     sections: [{ id: intro, title: Intro, slides: [{ kind: bullets, title: Hello, bullets: [h] }] }]
   - { after: main, before: extra, sections: [{ id: both, title: Both, slides: [{ kind: bullets, title: B, bullets: [b] }] }] }
   - { after: table, before: one, slides: [{ kind: bullets, title: Two places, bullets: [t] }] }
+  - { before: extr, slides: [{ kind: bullets, title: Typo, bullets: [t] }] }
 `,
     });
     expect(await titles(path.join(dir, 'over.yaml'))).toEqual([
@@ -114,6 +115,8 @@ add:
         'added slides need exactly one of "after" or "before" (a slide id) or "into" (a section id)',
         'Write "after: <slide id>" or "before: <slide id>" to place them beside a slide, or "into: <section id>" to end a section with them.',
       ],
+      // A near miss of a section's id, where a slide's belongs: named, and fixed it says what to write.
+      ['9:15', 'no slide has the id "extr" (did you mean "extra"?)', expect.stringContaining('Ids come from')],
     ]);
   });
 

@@ -56,7 +56,8 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
     const withoutId = what !== 'section' && sections.some((s) => s.slides.some((slide) => !slide.id));
     problems.push({
       code: 'unknown-id',
-      message: `no ${what} has the id "${id}"${didYouMean(id, kind)}`,
+      // A near miss of the other kind is named too: the message for it then says what to write.
+      message: `no ${what} has the id "${id}"${didYouMean(id, kind) || didYouMean(id, [...known])}`,
       path,
       hint: `Ids come from the outline this file extends (${listed(known)}).${
         withoutId ? ' A slide without an id cannot be named here: give it an "id" in that outline.' : ''

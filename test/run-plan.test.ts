@@ -413,9 +413,9 @@ describe('failureHint', () => {
     }
   });
 
-  it('says to install a missing package, or to run the code with a program that has it', () => {
+  it('says to install a missing package, to run the code with a program that has it, or not to run a config file', () => {
     expect(failureHint("ModuleNotFoundError: No module named 'polars'", 'python')).toBe(
-      'Install polars where the runner finds it, or run the code with one that has it: --runner python=.venv/bin/python (or run.runners.python in the outline).',
+      'Install polars where the runner finds it, or run the code with one that has it: --runner python=.venv/bin/python (or run.runners.python in the outline); a snippet not meant to run here (a config file) takes run: false.',
     );
     expect(failureHint("Error: Cannot find package 'zod' imported from /tmp/versus_run.mjs", 'javascript')).toMatch(
       /^Install zod where the runner finds it, .*--runner javascript=…/,

@@ -183,7 +183,7 @@ export function failureHint(said = '', language: string): string {
     /ModuleNotFoundError: No module named '([^']+)'/.exec(said) ??
     /Cannot find (?:module|package) '([^']+)'/.exec(said);
   if (missingModule)
-    return `Install ${missingModule[1]} where the runner finds it, or run the code with one that has it: --runner ${language}=${language === 'python' ? '.venv/bin/python' : '…'} (or run.runners.${language} in the outline).`;
+    return `Install ${missingModule[1]} where the runner finds it, or run the code with one that has it: --runner ${language}=${language === 'python' ? '.venv/bin/python' : '…'} (or run.runners.${language} in the outline); a snippet not meant to run here (a config file) takes run: false.`;
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';
 }
 

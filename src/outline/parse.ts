@@ -293,10 +293,6 @@ function firstTooDeep(document: Document.Parsed): number | undefined {
   return found;
 }
 
-/**
- * Where a quote that is never closed was opened: the parser notices only at
- * the end of the text, which may be many lines further down.
- */
 /** Where an error is told: at a quote never closed, or a # that hid a closing bracket; else where YAML noticed it. */
 function toldAt(error: YAMLError, source: string): number {
   return openingQuote(error, source) ?? commentedBracket(error, source) ?? error.pos[0];
@@ -343,6 +339,10 @@ function commentedBracketText(source: string, at: number): { message: string; hi
   };
 }
 
+/**
+ * Where a quote that is never closed was opened: the parser notices only at
+ * the end of the text, which may be many lines further down.
+ */
 function openingQuote(error: YAMLError, source: string): number | undefined {
   if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
   const quote = error.message.includes(`'quote`) ? "'" : '"';

@@ -165,11 +165,6 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
 }
 
 /**
- * The line of an output that says what went wrong: the last that names an
- * error or exception (Python's and Node's last words, "KeyError: 'b'"), else
- * the last line.
- */
-/**
  * What to do about a block that failed. Two failures say what is missing rather than what is
  * wrong: a name a snippet uses but never defines (a slide shows `df.groupby(…)`, not where
  * `df` comes from), and a package the runner's environment does not have.
@@ -187,6 +182,11 @@ export function failureHint(said = '', language: string): string {
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';
 }
 
+/**
+ * The line of an output that says what went wrong: the last that names an
+ * error or exception (Python's and Node's last words, "KeyError: 'b'"), else
+ * the last line.
+ */
 function errorLine(lines: readonly string[]): string | undefined {
   const named = lines.findLast((line) => /\b\w*(Error|Exception)\b/.test(line));
   return (named ?? lines.findLast((line) => line.trim() !== ''))?.trim();

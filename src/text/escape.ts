@@ -3,11 +3,15 @@
  * Every text from the outline reaches the markdown through one of these.
  */
 
+/** The spaces that join the words beside them (no-break, figure, narrow no-break): a line never breaks there. */
+const JOINING = '\u00a0\u2007\u202f';
+export const JOINING_SPACES = new RegExp(`[${JOINING}]`, 'gu');
+
 /**
  * A run of the spaces a line may break at, which HTML collapses to one: every white space but
- * those that join words (no-break, narrow no-break, figure), which the text keeps as written.
+ * those that join words, which the text keeps as written.
  */
-export const BREAKING_SPACES = /[^\S\u00a0\u2007\u202f]+/gu;
+export const BREAKING_SPACES = new RegExp(`[^\\S${JOINING}]+`, 'gu');
 
 /**
  * Inline text: one line, every markdown-active character backslash-escaped,

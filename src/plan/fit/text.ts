@@ -8,7 +8,7 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
-import { BREAKING_SPACES } from '../../text/escape.js';
+import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
 import { hyphenatorFor, SOFT_HYPHEN } from './hyphenate.js';
@@ -87,7 +87,7 @@ export function textWidth(text: string, font: Font): number {
 function pieces(text: string): string[] {
   // A space that joins words (no-break, narrow no-break, figure) is no break: hidden while splitting.
   const glue: string[] = [];
-  const hidden = text.replace(GLUE, (space) => {
+  const hidden = text.replace(JOINING_SPACES, (space) => {
     glue.push(space);
     return HIDDEN_GLUE;
   });
@@ -98,12 +98,11 @@ function pieces(text: string): string[] {
         /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu,
       )
       ?.filter(Boolean)
-      .map((piece) => piece.replace(/\ue000/gu, () => glue[next++] ?? ' ')) ?? []
+      .map((piece) => piece.replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ')) ?? []
   );
 }
 
-/** Spaces that join the words beside them: a line never breaks there. */
-const GLUE = /[\u00a0\u2007\u202f]/gu;
+/** What stands for a joining space while a text is split into pieces. */
 const HIDDEN_GLUE = '\ue000';
 
 /**

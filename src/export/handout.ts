@@ -11,6 +11,7 @@ import { isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
+import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
@@ -100,9 +101,10 @@ ${NOTES_FLOW_CSS}
 .reference-list li { margin-bottom: 2mm; break-inside: avoid; }
 /* The last three references go together: a last page never holds one or two lines alone. */
 .reference-list li:nth-last-child(-n + 2) { break-before: avoid; }
-/* A URL breaks between any two characters rather than after its hyphens, which copy as soft ones;
-   it reads left to right in a right-to-left handout too. */
-.reference-list a { color: inherit; word-break: break-all; direction: ltr; unicode-bidi: isolate; }
+/* An address goes whole to the next line when it fits one, and breaks where addresses do
+   (addressHtml) when it does not, a part too long for the line anywhere; it reads left to
+   right in a right-to-left handout too. */
+.reference-list a { display: inline-block; max-width: 100%; color: inherit; overflow-wrap: anywhere; direction: ltr; }
 [dir=rtl] .cover .bar { transform: scaleX(-1); }
 :lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
 :lang(ko) { word-break: keep-all; }
@@ -269,7 +271,7 @@ function references(deck: Deck): string {
 /** Sources, each on the line the References slide shows, the whole address linked, numbered as there. */
 function referenceList(lines: readonly ReferenceLine[]): string {
   const items = lines.map((line) => {
-    const address = line.url ? ` <a href="${escapeHtml(line.url)}">${escapeHtml(line.address ?? line.url)}</a>` : '';
+    const address = line.url ? ` <a href="${escapeHtml(line.url)}">${addressHtml(line.address ?? line.url)}</a>` : '';
     const accessed = line.accessed ? ` <span class="accessed">(${escapeHtml(line.accessed)})</span>` : '';
     return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });

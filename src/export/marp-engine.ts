@@ -13,8 +13,9 @@ import type { HLJSApi } from 'highlight.js';
 import { directionOf } from '../i18n/catalogs.js';
 import { QR_FENCE, qrSvg } from '../plan/qr.js';
 import { Memo } from '../shared/memo.js';
+import { addressHtml } from '../text/address.js';
 import { chartSvgOf } from '../text/chart-image.js';
-import { escapeHtml, unescapeNotes } from '../text/escape.js';
+import { unescapeNotes } from '../text/escape.js';
 import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
@@ -78,7 +79,7 @@ function inlineCharts(md: MarkdownIt): void {
 
 /**
  * The QR code's fenced block (render/markdown.ts) drawn as the code, vector,
- * and the address as text beside it, which may wrap after a slash; the theme
+ * and the address as text beside it, which wraps as addresses do; the theme
  * places them (`figure.qr`).
  * The code is hidden from screen readers, which read the address.
  */
@@ -89,7 +90,7 @@ function qrCode(md: MarkdownIt): void {
     if (token?.info.trim() !== QR_FENCE) return fence(tokens, index, ...rest);
     const text = token.content.trim();
     const svg = qrSvg(text).replace('<svg ', '<svg aria-hidden="true" ');
-    return `<figure class="qr"><figcaption>${escapeHtml(text).replace(/\/(?!\/)/g, '/<wbr>')}</figcaption>${svg}</figure>\n`;
+    return `<figure class="qr"><figcaption>${addressHtml(text)}</figcaption>${svg}</figure>\n`;
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * Web addresses in text: where they are (one pattern for every output), and
- * the short form a slide or a handout shows of a long one, which links the
- * full address.
+ * Web addresses in text: where they are (one pattern for every output), the
+ * short form a slide or a handout shows of a long one, which links the full
+ * address, and where a shown address may break across lines.
  */
+import { escapeHtml } from './escape.js';
 
 /**
  * A bare http(s) address in running text: up to white space or a character no
@@ -43,4 +44,24 @@ export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
   const shown = candidates.at(-1) ?? host;
   const half = Math.floor((max - 1) / 2);
   return `${shown.slice(0, half)}…${shown.slice(shown.length - (max - 1 - half))}`;
+}
+
+/**
+ * An address as HTML that breaks where a reader expects an address to break:
+ * after a slash (not between the two of `https://`) and before `?`, `#` and `&`.
+ * Never after a hyphen: a line ending in one reads as a word broken at the
+ * margin, and PDF viewers drop such a hyphen when the text is copied. A part
+ * still too long for the line breaks wherever the CSS lets it
+ * (`overflow-wrap: anywhere`).
+ *
+ * @example addressHtml('example.org/talks/sql-engines')
+ * // 'example.org/<wbr>talks/<wbr>sql<span style="white-space:nowrap">-e</span>ngines'
+ */
+export function addressHtml(address: string): string {
+  return address
+    .split(/(?<=(?<!\/)\/)(?!\/)|(?=[?#&])/)
+    .map((part) =>
+      escapeHtml(part).replace(/-+[^-&]?/g, (joined) => `<span style="white-space:nowrap">${joined}</span>`),
+    )
+    .join('<wbr>');
 }

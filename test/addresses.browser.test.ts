@@ -1,0 +1,84 @@
+/**
+ * Web addresses wrap where a reader expects: after a slash, never after a
+ * hyphen (which reads as a word broken at the margin, and which PDF viewers
+ * drop when the text is copied), and not at all when the address fits a line
+ * of its own. Measured in Chromium, line by line, on the title slide's QR
+ * caption and in the handout's references.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { build } from '../src/commands/build.js';
+import { handoutDocument } from '../src/export/handout.js';
+import { addressHtml } from '../src/text/address.js';
+import { testBrowser } from './browser.js';
+import { compileData, describeWithBrowser, minimalOutline } from './helpers.js';
+import { tempFolder } from './temp-outlines.js';
+
+const temp = tempFolder('addresses');
+
+/** The lines the browser set the element's text on, top to bottom. */
+function linesOf(page: Page, selector: string): Promise<string[]> {
+  return page.$eval(selector, (element) => {
+    const lines = new Map<number, string>();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < (node.textContent ?? '').length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        const top = Math.round(rect.top);
+        lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
+      }
+    }
+    return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
+  });
+}
+
+describeWithBrowser('web addresses', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await (await testBrowser()).newPage();
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('break after a slash beside the QR code, though the line would hold the address up to a hyphen', async () => {
+    const outline = { ...minimalOutline(), url: 'https://example.org/talks/sql-engines' };
+    const outDir = await temp.dir();
+    const { files } = await build(await temp.write('outline.yaml', stringify(outline)), { outDir, formats: ['html'] });
+    await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
+    expect(await linesOf(page, 'section.title figure.qr figcaption')).toEqual([
+      'https://example.org/talks/',
+      'sql-engines',
+    ]);
+  });
+
+  it('move whole to the next line of the handout when the rest of a line cannot hold them', async () => {
+    const outline = minimalOutline();
+    const address = 'sqlite.org/docs.html';
+    outline.sources = [
+      { id: 's1', title: 'SQLite documentation, the pages on its query language', url: `https://${address}` },
+    ];
+    const { deck } = compileData(outline);
+    const slides = deck.slides.map(() => '<svg data-marpit-svg></svg>');
+    await page.setViewport({ width: 794, height: 1123 });
+    await page.setContent(handoutDocument(deck, { slides, css: '' }, { layout: 3, paper: 'a4' }));
+    const lines = await linesOf(page, '.reference-list li');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.at(-1)).toBe(address);
+  });
+});
+
+it('writes an address with its break points, its hyphens joined to what follows and its text escaped', () => {
+  expect(addressHtml('example.org/a-b?x=1&y=<2>#top')).toBe(
+    'example.org/<wbr>a<span style="white-space:nowrap">-b</span><wbr>?x=1<wbr>&amp;y=&lt;2&gt;<wbr>#top',
+  );
+  expect(addressHtml('https://example.org')).toBe('https://example.org');
+});

@@ -458,6 +458,34 @@ describeWithBrowser('the shared browser', () => {
       await own.close();
     }
   });
+
+  it('uses a page an export gave back again, emptied, at the slide’s size: a second build opens no page', async () => {
+    const own = new SharedBrowser();
+    try {
+      const chromium = await own.get();
+      const page = await own.newPage();
+      await page.setViewport({ width: 600, height: 400, deviceScaleFactor: 2 });
+      await page.goto(`data:text/html,<title>used</title>`);
+      await own.recycle(page);
+      const again = await own.newPage();
+      expect(again).toBe(page);
+      expect(again.url()).toBe('about:blank');
+      expect(await again.evaluate(() => [innerWidth, innerHeight, devicePixelRatio])).toEqual([1280, 720, 1]);
+      await own.recycle(again);
+
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-reuse-'));
+      const outline = path.join(dir, 'outline.yaml');
+      await writeFile(outline, stringify(minimalOutline()));
+      const formats: Format[] = ['pdf', 'handout', 'png'];
+      await build(outline, { outDir: path.join(dir, 'first'), formats, browser: own });
+      let opened = 0;
+      chromium.on('targetcreated', () => opened++);
+      await build(outline, { outDir: path.join(dir, 'second'), formats, browser: own });
+      expect(opened).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describeWithBrowser('slides inside the handout and the script', () => {

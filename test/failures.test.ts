@@ -57,6 +57,7 @@ describe('what a failed build commits, by the kind of its failure', { concurrent
       prepare: () => {},
       get: () => Promise.reject(error),
       newPage: () => Promise.reject(error),
+      withPage: () => Promise.reject(error),
       releasePrepared: async () => {},
       close: async () => {},
     }) as unknown as SharedBrowser;

@@ -430,9 +430,7 @@ async function exportWithBrowser({
   try {
     const steps = [
       slidesPrinted ? Promise.all([slidesPrinted, slidePdf]).then(([printed]) => printed.inspected) : undefined,
-      !slidesPrinted &&
-        !imagesTaken &&
-        inChromium((async () => measureSlides(await browser.get(), slides, { lang, workDir: staging.dir }))()),
+      !slidesPrinted && !imagesTaken && inChromium(measureSlides(browser, slides, { lang, workDir: staging.dir })),
       formats.has('handout') &&
         inChromium(
           (async () => {

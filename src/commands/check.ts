@@ -72,11 +72,8 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout });
     try {
       // Chromium boots while Marp renders the slides to measure.
-      const [launched, slides] = await Promise.all([
-        browser.get().catch(withoutMeasuring),
-        renderSlides(markdown, theme),
-      ]);
-      const measures = await measureSlides(launched, slides, { lang: deck.meta.lang });
+      const [, slides] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
+      const measures = await measureSlides(browser, slides, { lang: deck.meta.lang });
       findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
       if (!options.browser) await browser.close();

@@ -89,11 +89,16 @@ const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism()) + 1;
 
 /**
  * One browser for many exports: launched on first use, closed once. Lets a
- * batch of talks share a single Chromium.
+ * batch of talks share a single Chromium. Pages are used again: an export
+ * done with one hands it back (`recycle`) for the next, since a new page
+ * starts a renderer process of its own (some 60 ms of CPU, as much as
+ * printing a small document on a page already open).
  */
 export class SharedBrowser {
   private launching: Promise<Browser> | undefined;
   private prepared: Promise<Page>[] = [];
+  /** Pages handed back, emptied, for the next export. */
+  private idle: Page[] = [];
 
   constructor(private readonly options: LaunchOptions = {}) {}
 
@@ -114,7 +119,7 @@ export class SharedBrowser {
   prepare(count: number): void {
     const browser = this.get();
     browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
-    for (let i = 0; i < count; i++) {
+    for (let i = this.idle.length; i < count; i++) {
       const page = this.openPage(() => browser.then((b) => b.newPage()));
       page.catch(() => {});
       this.prepared.push(page);
@@ -130,19 +135,63 @@ export class SharedBrowser {
     await Promise.all(left.map((page) => page.then((p) => p.close()).catch(() => {})));
   }
 
-  /** A new page with default settings: a prepared one while any are left; waits while `MAX_OPEN_PAGES` are open. */
+  /**
+   * A page with default settings, empty, at the slide's size: a prepared one while any are left,
+   * else one handed back, else a new one; waits while `MAX_OPEN_PAGES` are open. Give it back
+   * with `recycle` when done (or close it).
+   */
   async newPage(): Promise<Page> {
-    return this.prepared.shift() ?? (await this.openPage(async () => (await this.get()).newPage()));
+    const prepared = this.prepared.shift();
+    if (prepared) return prepared;
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed()) return page;
+    return this.openPage(async () => (await this.get()).newPage());
+  }
+
+  /** Runs `use` on a page (see `newPage`), then gives the page back, or closes it when `use` failed. */
+  async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.newPage();
+    let result: T;
+    try {
+      result = await use(page);
+    } catch (error) {
+      await page.close().catch(() => {});
+      throw error;
+    }
+    await this.recycle(page);
+    return result;
+  }
+
+  /**
+   * Takes back a page an export is done with, for the next one: emptied, and set back to the
+   * slide's viewport and the browser's timeout. A page that cannot be is closed.
+   */
+  async recycle(page: Page): Promise<void> {
+    try {
+      await page.goto('about:blank');
+      await page.setViewport(SLIDE_VIEWPORT);
+      page.setDefaultTimeout(this.timeout);
+    } catch {
+      await page.close().catch(() => {});
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
   }
 
   private openPages = 0;
-  private waiting: (() => void)[] = [];
+  /** Who waits for a place: handed a page given back, or nothing when a page closed and left its place. */
+  private waiting: ((page: Page | undefined) => void)[] = [];
 
   private async openPage(create: () => Promise<Page>): Promise<Page> {
     if (this.openPages < MAX_OPEN_PAGES) this.openPages++;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the closing page hands its place over
+    else {
+      const handed = await new Promise<Page | undefined>((resolve) => this.waiting.push(resolve));
+      if (handed) return handed;
+    }
     try {
       const page = await create();
+      page.setDefaultTimeout(this.timeout);
       page.once('close', this.release);
       return page;
     } catch (error) {
@@ -153,7 +202,7 @@ export class SharedBrowser {
 
   private readonly release = (): void => {
     const next = this.waiting.shift();
-    if (next) next();
+    if (next) next(undefined);
     else this.openPages--;
   };
 
@@ -161,6 +210,7 @@ export class SharedBrowser {
     const launching = this.launching;
     this.launching = undefined;
     this.prepared = [];
+    this.idle = [];
     this.openPages = 0;
     this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();

@@ -6,26 +6,27 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Page, Viewport } from 'puppeteer-core';
+import type { CDPSession, Page, Viewport } from 'puppeteer-core';
 import { openDocument, SLIDE_VIEWPORT } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import type { PrintJob } from './pdf.js';
 import { slidesDocument } from './slides-document.js';
 
-/** A page of its own, `viewport` wide and high, showing `rendered`'s slides. */
-async function openSlides(
+/** Shows `rendered`'s slides on a page `viewport` wide and high, and runs `use` on it. */
+function onSlides<T>(
   job: PrintJob,
   name: string,
-  rendered: RenderedSlides,
-  lang: string,
-  viewport: Viewport,
-): Promise<Page> {
-  const page = await job.browser.newPage();
-  await page.setViewport(viewport);
-  return openDocument(page, {
-    file: path.join(job.workDir, `.${name}.html`),
-    html: slidesDocument(rendered, name, lang),
-    timeout: job.browser.timeout,
+  { rendered, lang, viewport }: { rendered: RenderedSlides; lang: string; viewport: Viewport },
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  return job.browser.withPage(async (page) => {
+    await page.setViewport(viewport);
+    await openDocument(page, {
+      file: path.join(job.workDir, `.${name}.html`),
+      html: slidesDocument(rendered, name, lang),
+      timeout: job.browser.timeout,
+    });
+    return use(page);
   });
 }
 
@@ -62,20 +63,18 @@ export async function forEachSlideImage<T>(
   const viewport = { ...SLIDE_VIEWPORT, deviceScaleFactor: scale };
   let next = 0;
   const [inspected] = await Promise.all(
-    Array.from({ length: pages }, async (_, p) => {
-      const page = await openSlides(job, `images-${p}`, rendered, lang, viewport);
-      try {
+    Array.from({ length: pages }, (_, p) =>
+      onSlides(job, `images-${p}`, { rendered, lang, viewport }, async (page) => {
         const seen = p === 0 && inspect ? await inspect(page) : undefined;
         const capture = await viewportCapture(page, viewport);
         for (let i = next++; i < count; i = next++) {
           await page.evaluate((top) => window.scrollTo(0, top), i * SLIDE_VIEWPORT.height);
-          await onImage(i, await capture());
+          await onImage(i, await capture.take());
         }
+        await capture.session.detach();
         return seen;
-      } finally {
-        await page.close();
-      }
-    }),
+      }),
+    ),
   );
   return inspected;
 }
@@ -88,7 +87,10 @@ export async function forEachSlideImage<T>(
  * and another page's scrolling, raster and PNG encoding can overlap that. A
  * session has its own device metrics, so it is given the page's viewport.
  */
-async function viewportCapture(page: Page, viewport: Viewport): Promise<() => Promise<Buffer>> {
+async function viewportCapture(
+  page: Page,
+  viewport: Viewport,
+): Promise<{ take: () => Promise<Buffer>; session: CDPSession }> {
   const session = await page.createCDPSession();
   await session.send('Emulation.setDeviceMetricsOverride', {
     width: viewport.width,
@@ -96,10 +98,11 @@ async function viewportCapture(page: Page, viewport: Viewport): Promise<() => Pr
     deviceScaleFactor: viewport.deviceScaleFactor ?? 1,
     mobile: false,
   });
-  return async () => {
+  const take = async () => {
     const { data } = await session.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true });
     return Buffer.from(data, 'base64');
   };
+  return { take, session };
 }
 
 /**
@@ -113,8 +116,7 @@ export const LINK_PREVIEW = { width: 1200, height: 630 };
 
 export async function renderLinkPreview(job: PrintJob, rendered: RenderedSlides, lang: string): Promise<Buffer> {
   const first = { ...rendered, slides: rendered.slides.slice(0, 1) };
-  const page = await openSlides(job, 'preview', first, lang, LINK_PREVIEW);
-  try {
+  return onSlides(job, 'preview', { rendered: first, lang, viewport: LINK_PREVIEW }, async (page) => {
     // 16:9 in 1200×630: as high as the image, centred, the sides in the slide's own background.
     const slideWidth = Math.round((LINK_PREVIEW.height * SLIDE_VIEWPORT.width) / SLIDE_VIEWPORT.height);
     await page.evaluate((width) => {
@@ -124,9 +126,7 @@ export async function renderLinkPreview(job: PrintJob, rendered: RenderedSlides,
       svg.style.cssText = `width: ${width}px; height: auto;`;
     }, slideWidth);
     return Buffer.from(await page.screenshot({ type: 'png' }));
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** `talk.001.png`, `talk.002.png`… as marp-cli names them. */

@@ -7,9 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { SlideMeasure } from '../lint/measure.js';
-import { openDocument } from './browser.js';
+import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { slidesDocument } from './slides-document.js';
 
@@ -51,18 +51,17 @@ export function measurePage(page: Page): Promise<SlideMeasure[]> {
  * every slide; the page is written to `workDir` (default: a folder of its own).
  */
 export async function measureSlides(
-  browser: Browser,
+  browser: SharedBrowser,
   rendered: RenderedSlides,
   { lang, workDir }: { lang: string; workDir?: string },
 ): Promise<SlideMeasure[]> {
   const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
-  let page: Page | undefined;
   try {
     const html = slidesDocument(rendered, 'measure', lang);
-    page = await openDocument(await browser.newPage(), { file: path.join(dir, '.measure.html'), html });
-    return await measurePage(page);
+    return await browser.withPage(async (page) =>
+      measurePage(await openDocument(page, { file: path.join(dir, '.measure.html'), html })),
+    );
   } finally {
-    await page?.close();
     if (!workDir) await rm(dir, { recursive: true, force: true });
   }
 }

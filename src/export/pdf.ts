@@ -50,8 +50,8 @@ export async function printPage<T>(
 ): Promise<Printed<T>> {
   const file = path.join(job.workDir, `.${name}.print.html`);
   const { timeout } = job.browser;
-  const page = await openDocument(await job.browser.newPage(), { file, html, timeout });
-  try {
+  return job.browser.withPage(async (page) => {
+    await openDocument(page, { file, html, timeout });
     const inspected = await inspect(page);
     const raw = await page.pdf({
       printBackground: true,
@@ -61,9 +61,7 @@ export async function printPage<T>(
       ...pdfOptions,
     });
     return { raw, title: await page.title(), inspected };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** The printed PDF with the job's document properties (and, reproducibly built, its fixed dates and ids). */

@@ -52,12 +52,15 @@ describeWithBrowser('web addresses', () => {
   it('break after a slash beside the QR code, though the line would hold the address up to a hyphen', async () => {
     const outline = { ...minimalOutline(), url: 'https://example.org/talks/sql-engines' };
     const outDir = await temp.dir();
-    const { files } = await build(await temp.write('outline.yaml', stringify(outline)), { outDir, formats: ['html'] });
+    const { files, compiled } = await build(await temp.write('outline.yaml', stringify(outline)), {
+      outDir,
+      formats: ['html'],
+    });
     await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
-    expect(await linesOf(page, 'section.title figure.qr figcaption')).toEqual([
-      'https://example.org/talks/',
-      'sql-engines',
-    ]);
+    const lines = await linesOf(page, 'section.title figure.qr figcaption');
+    expect(lines).toEqual(['https://example.org/talks/', 'sql-engines']);
+    // The lines the PowerPoint draws, as planned.
+    expect(compiled.deck.slides[0]?.qr?.lines).toEqual(lines);
   });
 
   it('move whole to the next line of the handout when the rest of a line cannot hold them', async () => {

@@ -98,6 +98,11 @@ describeWithBrowser('the QR code to the talk', () => {
         ),
       ].map((m) => m[1]);
     expect(await descriptions(1)).toContain(`QR code: ${URL}`);
+    // Its address on the planned lines, broken after a slash as on the slides, not after a hyphen.
+    const title = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    expect(title).toMatch(
+      /<a:t>https:\/\/talks\.example\.org\/<\/a:t><\/a:r><a:br[^>]*\/><a:r>.*?<a:t>alpha-vs-beta\/<\/a:t>/,
+    );
     expect(await descriptions(slides)).toContain(`QR code: ${URL}`);
     expect(await descriptions(2)).not.toContain(`QR code: ${URL}`);
   });

@@ -5,7 +5,10 @@
  */
 import QRCode from 'qrcode';
 import type { Labels } from '../i18n/labels.js';
+import { addressParts } from '../text/address.js';
 import { PAD, QR_CODE, SLIDE } from '../theme/geometry.js';
+import { sans } from './fit/blocks.js';
+import { textWidth } from './fit/text.js';
 
 /** The info string of the fenced block that holds a QR code's address in the markdown. */
 export const QR_FENCE = 'versus-qr';
@@ -19,6 +22,8 @@ export interface PlannedQr {
   code: { x: number; y: number; size: number };
   /** The address's box, above the code, its text at the box's foot and right edge. */
   caption: { x: number; y: number; width: number; height: number; size: number; line: number };
+  /** The address's lines in the box, each ending where an address breaks (after a slash…), as the browser sets them. */
+  lines: string[];
 }
 
 const { size, column, caption, captionLine, captionLines, captionGap } = QR_CODE;
@@ -43,7 +48,20 @@ export function qrOf(
 ): PlannedQr | undefined {
   if (outline.qr === false) return undefined;
   const text = outline.qr ?? outline.url;
-  return text ? { text, alt: labels.t('qrCaption', { url: text }), code: CODE, caption: CAPTION } : undefined;
+  if (!text) return undefined;
+  return { text, alt: labels.t('qrCaption', { url: text }), code: CODE, caption: CAPTION, lines: addressLines(text) };
+}
+
+/** The address's parts filled into the caption's lines, as the browser fills them; a part too wide keeps a line of its own. */
+function addressLines(text: string): string[] {
+  const font = sans(CAPTION.size);
+  const lines = [''];
+  for (const part of addressParts(text)) {
+    const line = lines.at(-1) ?? '';
+    if (line && textWidth(line + part, font) > CAPTION.width) lines.push(part);
+    else lines[lines.length - 1] = line + part;
+  }
+  return lines;
 }
 
 /**

@@ -47,8 +47,18 @@ export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
 }
 
 /**
- * An address as HTML that breaks where a reader expects an address to break:
- * after a slash (not between the two of `https://`) and before `?`, `#` and `&`.
+ * The parts of an address a line may break between, as a reader expects an
+ * address to break: after a slash (not between the two of `https://`) and
+ * before `?`, `#` and `&`.
+ *
+ * @example addressParts('https://example.org/a?b') // ['https://example.org/', 'a', '?b']
+ */
+export function addressParts(address: string): string[] {
+  return address.split(/(?<=(?<!\/)\/)(?!\/)|(?=[?#&])/);
+}
+
+/**
+ * An address as HTML that breaks between its parts (`addressParts`).
  * Never after a hyphen: a line ending in one reads as a word broken at the
  * margin, and PDF viewers drop such a hyphen when the text is copied. A part
  * still too long for the line breaks wherever the CSS lets it
@@ -58,8 +68,7 @@ export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
  * // 'example.org/<wbr>talks/<wbr>sql<span style="white-space:nowrap">-e</span>ngines'
  */
 export function addressHtml(address: string): string {
-  return address
-    .split(/(?<=(?<!\/)\/)(?!\/)|(?=[?#&])/)
+  return addressParts(address)
     .map((part) =>
       escapeHtml(part).replace(/-+[^-&]?/g, (joined) => `<span style="white-space:nowrap">${joined}</span>`),
     )

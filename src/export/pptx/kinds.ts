@@ -71,14 +71,15 @@ export async function drawSlide(frame: Frame, slide: DeckSlide, assets: Assets):
  * the code at the column's foot as an SVG picture (package.ts adds the PNG that
  * LibreOffice and older PowerPoint show), the address above it, right-aligned.
  */
-function drawQr(frame: Frame, { text, alt, code, caption }: PlannedQr): void {
+function drawQr(frame: Frame, { text, alt, code, caption, lines }: PlannedQr): void {
   frame.slide.addImage({
     data: `image/svg+xml;base64,${Buffer.from(qrSvg(text)).toString('base64')}`,
     ...position({ x: code.x, y: code.y, w: code.size, h: code.size }),
     altText: alt,
   });
   const paragraph: Paragraph = {
-    runs: [{ text }],
+    // On the planned lines: PowerPoint and LibreOffice would break an address after a hyphen.
+    runs: lines.map((line, i) => ({ text: line, ...(i > 0 ? { breakBefore: true } : {}) })),
     size: caption.size,
     line: caption.line,
     gap: 0,

@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
-import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it, vi } from 'vitest';
@@ -28,6 +27,7 @@ import type { Format } from '../src/pipeline/formats.js';
 import { themeFor } from '../src/theme/resolve.js';
 import { sharedBrowser } from './browser.js';
 import { countOf, describeWithBrowser, isShown, minimalOutline, textOf } from './helpers.js';
+import { decodePng } from './pixels.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/golden/every-kind.yaml');
 
@@ -352,7 +352,7 @@ async function darkShare(pdf: string): Promise<number> {
   await promisify(execFile)('pdftoppm', ['-r', '24', '-gray', '-png', pdf, path.join(dir, 'page')]);
   let [dark, all] = [0, 0];
   for (const name of await readdir(dir)) {
-    const { data } = PNG.sync.read(await readFile(path.join(dir, name)));
+    const { data } = await decodePng(path.join(dir, name));
     for (let i = 0; i < data.length; i += 4) dark += (data[i] as number) < 64 ? 1 : 0;
     all += data.length / 4;
   }

@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import jsqr from 'jsqr';
 import JSZip from 'jszip';
-import { PNG } from 'pngjs';
 import { beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { sharedBrowser } from './browser.js';
 import { describeWithBrowser, minimalOutline } from './helpers.js';
+import { decodePng } from './pixels.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('qr');
@@ -24,7 +24,7 @@ const FEEDBACK = 'https://forms.example.org/feedback?talk=alpha-vs-beta';
 
 /** The code jsQR finds in a PNG, and its width as a share of the image's height. */
 async function decode(file: string): Promise<{ text: string; share: number } | undefined> {
-  const png = PNG.sync.read(await readFile(file));
+  const png = await decodePng(file);
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   if (!found) return undefined;
   const { topLeftCorner, topRightCorner, bottomLeftCorner } = found.location;

@@ -22,10 +22,11 @@
  * its emoji.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { SharedBrowser } from '../src/export/browser.js';
@@ -39,6 +40,7 @@ import { compileOutline } from '../src/pipeline/compile.js';
 import { themeFor } from '../src/theme/resolve.js';
 import { sharedBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
+import { decodePng, type Pixels } from './pixels.js';
 import { CLI, ROOT } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -67,14 +69,14 @@ interface Talk {
 
 describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }, () => {
   const talks: Talk[] = [];
-  const screenshots = new Map<string, Promise<PNG[]>>();
+  const screenshots = new Map<string, Promise<Pixels[]>>();
   /** Chromium's screenshots of a talk's slides, decoded: taken once for every test that compares with them. */
-  const screenshotsOfTalk = (talk: Talk): Promise<PNG[]> => {
+  const screenshotsOfTalk = (talk: Talk): Promise<Pixels[]> => {
     let taken = screenshots.get(talk.name);
     if (!taken) {
       taken = (async () => {
         const { rendered, job, lang } = await prepare(talk);
-        return (await screenshotsOf(job, rendered, lang)).map((image) => PNG.sync.read(image));
+        return Promise.all((await screenshotsOf(job, rendered, lang)).map(decodePng));
       })();
       screenshots.set(talk.name, taken);
     }
@@ -129,8 +131,8 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
       const screenshots = await captured;
       expect(drawn).toHaveLength(rendered.slides.length);
       for (const [i, image] of drawn.entries()) {
-        const a = PNG.sync.read(image);
-        const b = screenshots[i] as PNG;
+        const a = await decodePng(image);
+        const b = screenshots[i] as Pixels;
         expect([a.width, a.height], `slide ${i + 1}`).toEqual([1280, 720]);
         expect([b.width, b.height]).toEqual([1280, 720]);
         const { worstBlock, share } = compare(a, b);
@@ -145,10 +147,10 @@ describeWithMutool('slide images drawn from the slide PDF', { concurrent: true }
       screenshotsOfTalk(talks[2] as Talk),
       screenshotsOfTalk(talks[4] as Talk),
     ]);
-    const bullets = emoji.findIndex((_, i) => compare(emoji[i] as PNG, noRocket[i] as PNG).worstBlock > 0);
+    const bullets = emoji.findIndex((_, i) => compare(emoji[i] as Pixels, noRocket[i] as Pixels).worstBlock > 0);
     expect(bullets, 'the slide whose title lost its rocket').toBeGreaterThanOrEqual(0);
-    expect(compare(emoji[0] as PNG, emoji[1] as PNG).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
-    expect(compare(emoji[bullets] as PNG, noRocket[bullets] as PNG).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
+    expect(compare(emoji[0] as Pixels, emoji[1] as Pixels).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
+    expect(compare(emoji[bullets] as Pixels, noRocket[bullets] as Pixels).worstBlock).toBeGreaterThan(BLOCK_LEVELS);
   });
 });
 
@@ -204,10 +206,10 @@ describeWithBrowser('slide images without a rasterizer', () => {
     const numbered = Array.from({ length: slides }, (_, i) => `rockets.${String(i + 1).padStart(3, '0')}.png`);
     expect(files.filter((f) => f.endsWith('.png'))).toEqual([...numbered, 'rockets.og.png']);
     for (const name of numbered) {
-      const image = PNG.sync.read(await readFile(path.join(dir, 'out', name)));
+      const image = await sharp(path.join(dir, 'out', name)).metadata();
       expect([image.width, image.height]).toEqual([2560, 1440]);
     }
-    const og = PNG.sync.read(await readFile(path.join(dir, 'out', 'rockets.og.png')));
+    const og = await sharp(path.join(dir, 'out', 'rockets.og.png')).metadata();
     expect([og.width, og.height]).toEqual([1200, 630]);
     expect(files).toContain('rockets.pptx');
   });
@@ -244,7 +246,7 @@ async function screenshotsOf(job: PrintJob, rendered: RenderedSlides, lang: stri
 }
 
 /** The most different 8×8 block's average color, and the share of pixels more than 32 levels apart. */
-function compare(a: PNG, b: PNG): { worstBlock: number; share: number } {
+function compare(a: Pixels, b: Pixels): { worstBlock: number; share: number } {
   const columns = Math.floor(a.width / BLOCK);
   const rows = Math.floor(a.height / BLOCK);
   const sums = new Float64Array(columns * rows * 3);

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, buildMany } from '../src/commands/build.js';
 import { findBrowser } from '../src/export/browser.js';
@@ -18,6 +17,7 @@ import { loadOutline } from '../src/outline/load.js';
 import type { Format } from '../src/pipeline/formats.js';
 import { hashInputs } from '../src/pipeline/up-to-date.js';
 import { describeWithBrowser } from './helpers.js';
+import { decodePng } from './pixels.js';
 import { snapshotDir, versus, versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -368,7 +368,7 @@ describeWithBrowser('versus build with browser formats', { concurrent: true }, (
     const pages = await pagesOf(path.join(out, 'tea-short.pdf'));
     expect(pages).toHaveLength(names.length);
     for (const [i, name] of names.entries()) {
-      const image = PNG.sync.read(await readFile(path.join(out, name)));
+      const image = await decodePng(path.join(out, name));
       expect([image.width, image.height]).toEqual([2560, 1440]);
       // Chromium and poppler smooth text differently, so the pixels differ a little: the nearest page must be its own.
       const differences = pages.map((page) => difference(image, page));

@@ -476,7 +476,7 @@ describeWithBrowser('the shared browser', () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'versus-reuse-'));
       const outline = path.join(dir, 'outline.yaml');
       await writeFile(outline, stringify(minimalOutline()));
-      const formats: Format[] = ['pdf', 'handout', 'png'];
+      const formats: Format[] = ['pdf', 'handout'];
       await build(outline, { outDir: path.join(dir, 'first'), formats, browser: own });
       let opened = 0;
       chromium.on('targetcreated', () => opened++);

@@ -75,6 +75,46 @@ describe('message catalogs', () => {
   });
 });
 
+describe('French typography', () => {
+  it('keeps : ; ! ? and » off the start of a line, and « off its end, in the outline’s text and versus’s words', () => {
+    const outline = { ...minimalOutline(), lang: 'fr', title: 'Files de messages en 2026 : Kafka ou Pulsar ?' };
+    const code = 'x = {"a" : 1}  # pourquoi ?';
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'bullets',
+        title: 'Ce qu’on en dit',
+        bullets: ['« Rapide » ; vraiment !', 'Sans espace: rien à faire'],
+        notes: 'Attention : lisez la note.',
+      },
+      {
+        kind: 'exercise',
+        title: 'Un consommateur',
+        language: 'python',
+        task: ['Écrivez le code : une ligne'],
+        solution: code,
+      },
+    );
+    const { deck } = compileData(outline);
+    const [title, bullets, exercise] = [
+      deck.slides[0],
+      deck.slides.find((s) => s.kind === 'bullets'),
+      deck.slides.find((s) => s.kind === 'exercise'),
+    ];
+    expect(title?.title).toBe('Files de messages en 2026\u00a0: Kafka ou Pulsar\u00a0?');
+    expect(bullets?.kind === 'bullets' && bullets.bullets).toEqual([
+      '«\u00a0Rapide\u00a0»\u00a0; vraiment\u00a0!',
+      'Sans espace: rien à faire',
+    ]);
+    expect(bullets?.notes).toBe('Attention\u00a0: lisez la note.');
+    // versus's own words, and the exercise's text; its code as written.
+    expect(exercise?.title).toBe('Exercice 1\u00a0: Un consommateur');
+    expect(exercise?.kind === 'exercise' && exercise.task).toEqual(['Écrivez le code\u00a0: une ligne']);
+    expect(exercise?.kind === 'exercise' && exercise.solution).toBe(code);
+    // Other languages as written.
+    expect(compileData({ ...outline, lang: 'en' }).deck.slides[0]?.title).toBe(outline.title);
+  });
+});
+
 describe("an outline's own labels", () => {
   it('override the catalog, in the planner and the renderer alike', () => {
     const outline = {

@@ -6,6 +6,7 @@
 import { Memo } from '../shared/memo.js';
 import { type Catalog, MESSAGE_KEYS, type Message, type MessageKey } from './catalog.js';
 import { catalogFor, directionOf } from './catalogs.js';
+import { typesetterFor } from './typeset.js';
 
 export type { MessageKey } from './catalog.js';
 export { MESSAGE_KEYS };
@@ -58,14 +59,18 @@ function createLabels(lang: string, catalog: Catalog): Labels {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const days = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  // The catalog's words and what fills them in, with the spaces the language's typography asks for.
+  const typeset = typesetterFor(lang) ?? ((text: string) => text);
   const t: Labels['t'] = (key, params = {}) => {
     const message = catalog[key];
     const template = typeof message === 'string' ? message : pluralOf(message, params.n, plurals);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
+    return typeset(
+      template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const value = params[name];
+        if (value === undefined) return whole;
+        return typeof value === 'number' ? numbers.format(value) : value;
+      }),
+    );
   };
   return {
     lang,

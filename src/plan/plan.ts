@@ -28,6 +28,7 @@ import type { Continued } from './fit/title.js';
 import { paragraphsOf, shareParagraphs } from './notes.js';
 import { qrOf } from './qr.js';
 import { clock, estimateMinutes, MIN_MINUTES, startTimes } from './timing.js';
+import { typesetOutline } from './typeset.js';
 import { capsLabel, continuedTitle, sourcesLine } from './words.js';
 
 export interface PlanOptions {
@@ -43,7 +44,10 @@ export interface PlanOptions {
  * const deck = planDeck(outline);
  * deck.slides[0].kind; // 'title'
  */
-export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
+export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
+  const outline = typesetOutline(written);
+  // The generated words, measured here as the renderers will print them.
+  const labels = labelsForLang(outline.lang, outline.labels);
   const sources: NumberedSource[] = outline.sources.map((source, i) => ({
     ...source,
     number: i + 1,
@@ -60,8 +64,6 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
   const minutesFor = (explicit: number | undefined, notes: string) =>
     estimateMinutes(notes, { explicit, rate, lang: outline.lang });
-  // The generated words, measured here as the renderers will print them.
-  const labels = labelsForLang(outline.lang, outline.labels);
 
   const slides: Unpaced[] = [];
   const titleNotes = outline.notes ?? '';

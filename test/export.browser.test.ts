@@ -459,7 +459,7 @@ describeWithBrowser('the shared browser', () => {
     }
   });
 
-  it('uses a page an export gave back again, emptied, at the slide’s size: a second build opens no page', async () => {
+  it('uses a page an export gave back again, emptied, at the slide’s size: a second build opens no page, the last keeps none', async () => {
     const own = new SharedBrowser();
     try {
       const chromium = await own.get();
@@ -482,6 +482,12 @@ describeWithBrowser('the shared browser', () => {
       chromium.on('targetcreated', () => opened++);
       await build(outline, { outDir: path.join(dir, 'second'), formats, browser: own });
       expect(opened).toBe(0);
+
+      // The browser's last build keeps no idle page: its renderer would only add to the memory peak.
+      own.keepNoPages();
+      const last = await own.newPage();
+      await own.recycle(last);
+      expect(last.isClosed()).toBe(true);
     } finally {
       await own.close();
     }

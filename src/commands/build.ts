@@ -350,6 +350,7 @@ async function exportWithBrowser({
   // mutool draws once the browser is closed, when it closes with this build: the pixels' buffers
   // and Chromium's processes together made the build's memory peak.
   const lastUse = !options.browser || options.releaseBrowser;
+  if (lastUse) browser.keepNoPages();
   let closed = () => {};
   const browserClosed = lastUse ? new Promise<void>((resolve) => (closed = resolve)) : Promise.resolve();
   const date = sourceDate();

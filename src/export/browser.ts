@@ -99,6 +99,8 @@ export class SharedBrowser {
   private prepared: Promise<Page>[] = [];
   /** Pages handed back, emptied, for the next export. */
   private idle: Page[] = [];
+  /** Whether pages handed back are kept for exports to come (see `keepNoPages`). */
+  private keep = true;
 
   constructor(private readonly options: LaunchOptions = {}) {}
 
@@ -166,6 +168,10 @@ export class SharedBrowser {
    * slide's viewport and the browser's timeout. A page that cannot be is closed.
    */
   async recycle(page: Page): Promise<void> {
+    if (!this.keep && this.waiting.length === 0) {
+      await page.close().catch(() => {});
+      return;
+    }
     try {
       await page.goto('about:blank');
       await page.setViewport(SLIDE_VIEWPORT);
@@ -177,6 +183,14 @@ export class SharedBrowser {
     const next = this.waiting.shift();
     if (next) next(page);
     else this.idle.push(page);
+  }
+
+  /**
+   * Pages given back from now on are closed unless an export waits for one: the browser's last
+   * build opened every page it needs, and an idle renderer would only add to its memory peak.
+   */
+  keepNoPages(): void {
+    this.keep = false;
   }
 
   private openPages = 0;
@@ -211,6 +225,7 @@ export class SharedBrowser {
     this.launching = undefined;
     this.prepared = [];
     this.idle = [];
+    this.keep = true;
     this.openPages = 0;
     this.waiting = [];
     if (launching) await (await launching.catch(() => undefined))?.close();

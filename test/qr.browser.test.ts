@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import jsqr from 'jsqr';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
@@ -100,6 +101,14 @@ describeWithBrowser('the QR code to the talk', () => {
     expect(await descriptions(1)).toContain(`QR code: ${URL}`);
     // Its address on the planned lines, broken after a slash as on the slides, not after a hyphen.
     const title = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    // Its PNG fallback (what LibreOffice shows) twice as wide as the code on the slide, 200 px.
+    const code = new RegExp(
+      `<p:pic>(?:(?!</p:pic>)[\\s\\S])*descr="QR code: ${URL}"[\\s\\S]*?<a:blip r:embed="(rId\\d+)"`,
+    ).exec(title);
+    const rels = (await zip.file('ppt/slides/_rels/slide1.xml.rels')?.async('string')) ?? '';
+    const target = new RegExp(`Id="${code?.[1]}"[^>]*Target="\\.\\./media/([^"]+\\.png)"`).exec(rels)?.[1];
+    const fallback = await zip.file(`ppt/media/${target}`)?.async('nodebuffer');
+    expect((await sharp(fallback).metadata()).width).toBe(400);
     expect(title).toMatch(
       /<a:t>https:\/\/talks\.example\.org\/<\/a:t><\/a:r><a:br[^>]*\/><a:r>.*?<a:t>alpha-vs-beta\/<\/a:t>/,
     );

@@ -160,18 +160,46 @@ function oneParagraphProperties(xml: string): string {
   });
 }
 
-/** Width in px of an SVG's PNG fallback: a picture is at most 1152 px wide on the slide. */
+/** Width in px of an SVG's PNG fallback at most: a picture is at most 1152 px wide on the slide. */
 const FALLBACK_WIDTH = 1600;
+/** A fallback's pixels per px of the slide it is shown on (a 200 px QR code: 400 px). */
+const FALLBACK_SCALE = 2;
+/** EMU (the package's unit) in a px of the slide: 914,400 an inch, 96 px an inch. */
+const EMU_PER_PX = 9525;
 /** The fallback's long side at most: a tall picture is drawn this high, its width scaled to fit. */
 const FALLBACK_LONG_SIDE = 4096;
+/**
+ * How wide each picture of the slides is shown, in px of the slide, by its part's name (the
+ * widest of its uses): a picture's `<a:ext cx>`, its `<a:blip>` named by the slide's relationships.
+ */
+async function shownWidths(zip: JSZip): Promise<Map<string, number>> {
+  const widths = new Map<string, number>();
+  for (const slide of zip.file(/^ppt\/slides\/slide\d+\.xml$/)) {
+    const rels = (await zip.file(slide.name.replace(/([^/]+)$/, '_rels/$1.rels'))?.async('string')) ?? '';
+    const media = new Map(
+      [...rels.matchAll(/Id="(rId\d+)"[^>]*Target="\.\.\/media\/([^"]+)"/g)].map(([, id, file]) => [id, file]),
+    );
+    for (const [pic] of (await slide.async('string')).matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)) {
+      const file = media.get(/<a:blip r:embed="(rId\d+)"/.exec(pic)?.[1] ?? '');
+      const cx = Number(/<a:ext cx="(\d+)"/.exec(pic)?.[1]);
+      if (!file || !cx) continue;
+      const name = `ppt/media/${file}`;
+      widths.set(name, Math.max(widths.get(name) ?? 0, cx / EMU_PER_PX));
+    }
+  }
+  return widths;
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a
  * PNG: from its safe copy, which names no file outside itself (resvg would
- * read any), at most 4096 px on its long side.
+ * read any), twice as wide as the slide shows it (at most 1600 px), at most
+ * 4096 px on its long side.
  */
 async function drawSvgFallbacks(zip: JSZip): Promise<void> {
+  const shown = await shownWidths(zip);
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
     const data = await zip.file(name)?.async('nodebuffer');
     if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
@@ -179,11 +207,12 @@ async function drawSvgFallbacks(zip: JSZip): Promise<void> {
     const svg = safeSvg(data.toString('utf8'));
     // The SVG's own size, read without fonts, which it does not depend on.
     const { width, height } = new Resvg(svg, { font: { loadSystemFonts: false } });
-    const tall = (height * FALLBACK_WIDTH) / width > FALLBACK_LONG_SIDE;
+    const wide = Math.min(FALLBACK_WIDTH, Math.ceil(FALLBACK_SCALE * (shown.get(name) ?? FALLBACK_WIDTH)));
+    const tall = (height * wide) / width > FALLBACK_LONG_SIDE;
     const fitTo = tall
       ? ({ mode: 'height', value: FALLBACK_LONG_SIDE } as const)
-      : ({ mode: 'width', value: FALLBACK_WIDTH } as const);
-    const short = tall ? (width * FALLBACK_LONG_SIDE) / height : (height * FALLBACK_WIDTH) / width;
+      : ({ mode: 'width', value: wide } as const);
+    const short = tall ? (width * FALLBACK_LONG_SIDE) / height : (height * wide) / width;
     if (!(short >= 1)) throw new Error(`an SVG picture of ${width}×${height} is too thin to draw`);
     const drawn = new Resvg(svg, {
       fitTo,

@@ -110,7 +110,11 @@ export class SharedBrowser {
   }
 
   get(): Promise<Browser> {
-    this.launching ??= launchBrowser(this.options);
+    this.launching ??= launchBrowser(this.options).then(async (browser) => {
+      // The blank page Chromium opens at launch is the first page an export takes: a renderer less.
+      for (const page of await browser.pages()) this.adopt(page);
+      return browser;
+    });
     return this.launching;
   }
 
@@ -121,8 +125,8 @@ export class SharedBrowser {
   prepare(count: number): void {
     const browser = this.get();
     browser.catch(() => {}); // whoever asks for the browser or a page sees the failure
-    for (let i = this.idle.length; i < count; i++) {
-      const page = this.openPage(() => browser.then((b) => b.newPage()));
+    for (let i = 0; i < count; i++) {
+      const page = browser.then(() => this.idleOrNew());
       page.catch(() => {});
       this.prepared.push(page);
     }
@@ -143,8 +147,10 @@ export class SharedBrowser {
    * with `recycle` when done (or close it).
    */
   async newPage(): Promise<Page> {
-    const prepared = this.prepared.shift();
-    if (prepared) return prepared;
+    return this.prepared.shift() ?? this.idleOrNew();
+  }
+
+  private async idleOrNew(): Promise<Page> {
     for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed()) return page;
     return this.openPage(async () => (await this.get()).newPage());
   }
@@ -212,6 +218,14 @@ export class SharedBrowser {
       this.release();
       throw error;
     }
+  }
+
+  /** Takes a page the browser opened itself (its first, blank one) as an open page to hand out. */
+  private adopt(page: Page): void {
+    this.openPages++;
+    page.setDefaultTimeout(this.timeout);
+    page.once('close', this.release);
+    this.idle.push(page);
   }
 
   private readonly release = (): void => {

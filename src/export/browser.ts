@@ -210,10 +210,7 @@ export class SharedBrowser {
       if (handed) return handed;
     }
     try {
-      const page = await create();
-      page.setDefaultTimeout(this.timeout);
-      page.once('close', this.release);
-      return page;
+      return this.track(await create());
     } catch (error) {
       this.release();
       throw error;
@@ -223,9 +220,14 @@ export class SharedBrowser {
   /** Takes a page the browser opened itself (its first, blank one) as an open page to hand out. */
   private adopt(page: Page): void {
     this.openPages++;
+    this.idle.push(this.track(page));
+  }
+
+  /** An open page at the browser's timeout, whose place frees when it closes. */
+  private track(page: Page): Page {
     page.setDefaultTimeout(this.timeout);
     page.once('close', this.release);
-    this.idle.push(page);
+    return page;
   }
 
   private readonly release = (): void => {

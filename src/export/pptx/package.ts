@@ -168,6 +168,41 @@ const FALLBACK_SCALE = 2;
 const EMU_PER_PX = 9525;
 /** The fallback's long side at most: a tall picture is drawn this high, its width scaled to fit. */
 const FALLBACK_LONG_SIDE = 4096;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a
+ * PNG: from its safe copy, which names no file outside itself (resvg would
+ * read any), twice as wide as the slide shows it (at most 1600 px), at most
+ * 4096 px on its long side.
+ */
+async function drawSvgFallbacks(zip: JSZip): Promise<void> {
+  const shown = await shownWidths(zip);
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
+    const data = await zip.file(name)?.async('nodebuffer');
+    if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = safeSvg(data.toString('utf8'));
+    // The SVG's own size, read without fonts, which it does not depend on.
+    const { width, height } = new Resvg(svg, { font: { loadSystemFonts: false } });
+    // A picture no slide shows (a layout's) is drawn as wide as any.
+    const onSlide = shown.get(name);
+    const wide = onSlide ? Math.min(FALLBACK_WIDTH, Math.ceil(FALLBACK_SCALE * onSlide)) : FALLBACK_WIDTH;
+    const tall = (height * wide) / width > FALLBACK_LONG_SIDE;
+    const fitTo = tall
+      ? ({ mode: 'height', value: FALLBACK_LONG_SIDE } as const)
+      : ({ mode: 'width', value: wide } as const);
+    const short = tall ? (width * FALLBACK_LONG_SIDE) / height : (height * wide) / width;
+    if (!(short >= 1)) throw new Error(`an SVG picture of ${width}×${height} is too thin to draw`);
+    const drawn = new Resvg(svg, {
+      fitTo,
+      // Reading the system's fonts takes a while: only for an SVG with text.
+      font: { loadSystemFonts: svg.includes('<text'), defaultFontFamily: 'Liberation Sans' },
+    });
+    zip.file(name, drawn.render().asPng());
+  }
+}
+
 /**
  * How wide each picture of the slides is shown, in px of the slide, by its part's name (the
  * widest of its uses): a picture's `<a:ext cx>`, its `<a:blip>` named by the slide's relationships.
@@ -188,39 +223,6 @@ async function shownWidths(zip: JSZip): Promise<Map<string, number>> {
     }
   }
   return widths;
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/**
- * PNG parts that hold an SVG (pptxgenjs's fallbacks) get the SVG drawn as a
- * PNG: from its safe copy, which names no file outside itself (resvg would
- * read any), twice as wide as the slide shows it (at most 1600 px), at most
- * 4096 px on its long side.
- */
-async function drawSvgFallbacks(zip: JSZip): Promise<void> {
-  const shown = await shownWidths(zip);
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n))) {
-    const data = await zip.file(name)?.async('nodebuffer');
-    if (!data || data.subarray(0, 8).equals(PNG_SIGNATURE)) continue;
-    const { Resvg } = await import('@resvg/resvg-js');
-    const svg = safeSvg(data.toString('utf8'));
-    // The SVG's own size, read without fonts, which it does not depend on.
-    const { width, height } = new Resvg(svg, { font: { loadSystemFonts: false } });
-    const wide = Math.min(FALLBACK_WIDTH, Math.ceil(FALLBACK_SCALE * (shown.get(name) ?? FALLBACK_WIDTH)));
-    const tall = (height * wide) / width > FALLBACK_LONG_SIDE;
-    const fitTo = tall
-      ? ({ mode: 'height', value: FALLBACK_LONG_SIDE } as const)
-      : ({ mode: 'width', value: wide } as const);
-    const short = tall ? (width * FALLBACK_LONG_SIDE) / height : (height * wide) / width;
-    if (!(short >= 1)) throw new Error(`an SVG picture of ${width}×${height} is too thin to draw`);
-    const drawn = new Resvg(svg, {
-      fitTo,
-      // Reading the system's fonts takes a while: only for an SVG with text.
-      font: { loadSystemFonts: svg.includes('<text'), defaultFontFamily: 'Liberation Sans' },
-    });
-    zip.file(name, drawn.render().asPng());
-  }
 }
 
 /**

@@ -179,10 +179,12 @@ function rowLengths(count: number): number[] {
   return [...lengths];
 }
 
-/** Lines of `code` shown wrapped (a continuation marker after the indentation). */
+/** A line shown wrapped: a continuation marker after the indentation. */
+const WRAPPED = new RegExp(`^\\s*${CONTINUATION.trim()} `, 'u');
+
+/** Lines of `code` shown wrapped. */
 function wrappedLines(code: string): number {
-  const marker = new RegExp(`^\\s*${CONTINUATION.trim()} `, 'u');
-  return code.split('\n').filter((line) => marker.test(line)).length;
+  return code.split('\n').filter((line) => WRAPPED.test(line)).length;
 }
 
 /**

@@ -12,8 +12,10 @@ export default defineConfig({
     // browser-backed files spend much of their time waiting on Chromium, so use every core.
     maxWorkers: Math.max(2, availableParallelism()),
     // The built CLI and its bundle chunks run as Node runs them: passing megabytes of bundle
-    // through Vite's transforms took seconds per test file that imports lib/.
-    server: { deps: { external: [/\/lib\//] } },
+    // through Vite's transforms took seconds per test file that imports lib/. So does pptxgenjs:
+    // Vite inlines a package whose ESM build is a `.js` file without `"type": "module"`, and
+    // transforming its 0.5 MB took 1.5 s of a fresh clone's run.
+    server: { deps: { external: [/\/lib\//, /\/node_modules\/pptxgenjs\//] } },
     // Test files share each worker's modules instead of loading src/ afresh for each file: a
     // third of the suite's time. What versus keeps at module level answers the same whoever filled it:
     // bounded memos of pure functions (shared/memo.ts: line counts, number formats, word segmenters,

@@ -11,6 +11,7 @@ import type { DeckSlide, PlannedChart } from '../src/plan/deck.js';
 import { chartNumber, chartScale } from '../src/plan/fit/chart-scale.js';
 import { chartSvgOf } from '../src/text/chart-image.js';
 import { unescapeHtml } from '../src/text/escape.js';
+import { CHART } from '../src/theme/geometry.js';
 import { compileText, diagnose } from './helpers.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/chart');
@@ -125,6 +126,45 @@ describe('the planned geometry', () => {
       'Serve',
     ]);
     for (const part of parts) expect(part.chart.bars).toHaveLength(part.groups.length * 6);
+  });
+
+  it('keeps three groups of five contenders on one slide, with thinner bars and smaller values, rather than cut it in two', () => {
+    const five = (groups: number) =>
+      chartsOf(
+        compileText(`title: T
+contenders:
+${['a', 'b', 'c', 'd', 'e'].map((id, i) => `  - { id: ${id}, name: ${id.toUpperCase()}, color: "#${'26a'[i % 3]}4${i}" }`).join('\n')}
+sections:
+  - id: s
+    title: S
+    slides:
+      - kind: chart
+        title: Messages per second
+        metric: { title: Throughput, unit: msg/s, higherIsBetter: true }
+        scale: log
+        groups:
+${['Encode', 'Decode', 'Round trip with compression']
+  .slice(0, groups)
+  .map((label) => `          - { label: ${label}, values: { a: 182000, b: 1450000, c: 310000, d: 890000, e: 420000 } }`)
+  .join('\n')}
+`),
+      );
+    const [three, ...more] = five(3);
+    expect(more).toEqual([]);
+    expect(three?.part).toBeUndefined();
+    expect(three?.chart.bars).toHaveLength(15);
+    for (const bar of three?.chart.bars ?? []) {
+      expect(bar.height).toBeGreaterThanOrEqual(CHART.compactBar);
+      expect(bar.label.size).toBe(CHART.compactValue);
+    }
+    // Bars never overlap, nor do the values written beside them.
+    const tops = (three?.chart.bars ?? []).map((bar) => bar.y).sort((x, y) => x - y);
+    for (const [i, top] of tops.slice(1).entries()) {
+      expect(top - (tops[i] as number)).toBeGreaterThanOrEqual(CHART.compactValue * CHART.line);
+    }
+    // A chart that fits at the regular sizes keeps them.
+    const [two] = five(2);
+    for (const bar of two?.chart.bars ?? []) expect(bar.label.size).toBe(CHART.value);
   });
 
   it('keeps the author’s axis and a missing contender’s place among six', () => {

@@ -184,6 +184,12 @@ export const CHART = {
   blockGap: 12,
   minBar: 26,
   maxBar: 64,
+  /**
+   * Bars this thin, their values this size, when that keeps a chart on one slide
+   * that would otherwise take two (a value's line, 20 px, within a bar and its gap).
+   */
+  compactBar: 18,
+  compactValue: 16,
   /** The widest column, when bars stand up. */
   maxColumn: 120,
   /** A legend's color square and the gap after each entry. */

@@ -91,7 +91,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
       : {}),
     showValue: true,
     dataLabelPosition: 'outEnd',
-    dataLabelFontSize: pt(CHART.value),
+    dataLabelFontSize: pt(chart.bars[0]?.label.size ?? CHART.value),
     dataLabelFontFace: PPTX_FONTS.sans,
     dataLabelColor: hex(p.fg),
     dataLabelFormatCode: 'General',

@@ -57,8 +57,7 @@ interface ChartData {
   hasNegative: boolean;
   lang: string;
   rtl: boolean;
-  /** Widest value text and category label of the whole chart, so that every part lays out alike. */
-  valueWidth: number;
+  /** Widest category label of the whole chart, so that every part lays out alike. */
   labelWidth: number;
 }
 
@@ -100,15 +99,28 @@ export function chartParts(
   };
   const columns = columnChart(data, data.bands, budget);
   if (columns) return [planned(data.bands, columns)];
-  const head = header(data);
-  const overhead = head.height + tickRow();
-  const sizes = data.bands.map((band): [number, number] => [bandHeight(data, band, CHART.minBar), CHART.groupGap]);
-  const pages = paginate(sizes, budget, { overhead }) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
-  return pages.map(([from, to]) => {
+  const overhead = header(data).height + tickRow();
+  const pagesAt = (bars: BarSizes) => {
+    const sizes = data.bands.map((band): [number, number] => [bandHeight(data, band, bars.min), CHART.groupGap]);
+    return paginate(sizes, budget, { overhead }) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
+  };
+  // A chart compared at a glance beats one cut in two: thinner bars and smaller values keep it whole when they can.
+  if (pagesAt(REGULAR).length > 1 && pagesAt(COMPACT).length === 1) {
+    return [planned(data.bands, barChart(data, data.bands, budget, COMPACT))];
+  }
+  return pagesAt(REGULAR).map(([from, to]) => {
     const bands = data.bands.slice(from, to);
-    return planned(bands, barChart(data, bands, budget));
+    return planned(bands, barChart(data, bands, budget, REGULAR));
   });
 }
+
+/** How thin horizontal bars may get, and the size of the values written beside them. */
+interface BarSizes {
+  min: number;
+  value: number;
+}
+const REGULAR: BarSizes = { min: CHART.minBar, value: CHART.value };
+const COMPACT: BarSizes = { min: CHART.compactBar, value: CHART.compactValue };
 
 function chartData(content: AuthoredChart, contenders: readonly Contender[], labels: Labels): ChartData {
   const tables = content.groups ?? [{ values: content.values ?? {} }];
@@ -145,7 +157,6 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
   const bands: Band[] = legend
     ? groups.map((group, g) => ({ label: group.label ?? '', group: g, data: group.data }))
     : (groups[0]?.data ?? []).map((datum) => ({ label: nameOf(datum.contender), group: 0, data: [datum] }));
-  const all = groups.flatMap((g) => g.data);
   const { title, unit } = content.metric;
   const caption = [
     unit ? `${title} (${unit})` : title,
@@ -165,9 +176,13 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
     lang: labels.lang,
     rtl: labels.dir === 'rtl',
-    valueWidth: Math.max(...all.map((d) => textWidth(barText(d), bold(CHART.value)))),
     labelWidth: Math.max(0, ...bands.map((band) => textWidth(band.label, sans(CHART.label)))),
   };
+}
+
+/** The widest value text of the whole chart at `size` px, so that every part lays out alike. */
+function valueWidth(data: ChartData, size: number): number {
+  return Math.max(...data.groups.flatMap((group) => group.data.map((d) => textWidth(barText(d), bold(size)))));
 }
 
 /** What a bar says: its value, and the best one's mark. */
@@ -232,15 +247,15 @@ function bandHeight(data: ChartData, band: Band, bar: number): number {
   return Math.max(bars, bandLabel(data, band).length * lineHeight(CHART.label));
 }
 
-/** Horizontal bars, labels beside them: the bars as thick as the room allows, between `minBar` and `maxBar`. */
-function barChart(data: ChartData, bands: Band[], budget: number): ChartGeometry {
+/** Horizontal bars, labels beside them: the bars as thick as the room allows, between `sizes.min` and `maxBar`. */
+function barChart(data: ChartData, bands: Band[], budget: number, sizes: BarSizes): ChartGeometry {
   const width = CONTENT.width;
   const head = header(data);
   const room = budget - head.height - tickRow() - (bands.length - 1) * CHART.groupGap;
   let bar = CHART.maxBar;
-  while (bar > CHART.minBar && bands.reduce((sum, band) => sum + bandHeight(data, band, bar), 0) > room) bar--;
+  while (bar > sizes.min && bands.reduce((sum, band) => sum + bandHeight(data, band, bar), 0) > room) bar--;
   const labels = labelColumn(data);
-  const valueRoom = data.valueWidth + CHART.valueGap;
+  const valueRoom = valueWidth(data, sizes.value) + CHART.valueGap;
   const plotX = (labels > 0 ? labels + CHART.axisGap : 0) + (data.hasNegative ? valueRoom : 0);
   const plotWidth = Math.max(1, width - plotX - valueRoom);
   const at = (value: number) => plotX + plotWidth * position(data.scale, value);
@@ -280,7 +295,7 @@ function barChart(data: ChartData, bands: Band[], budget: number): ChartGeometry
             after ? end + CHART.valueGap : end - CHART.valueGap,
             top + bar / 2,
             after ? 'left' : 'right',
-            CHART.value,
+            sizes.value,
           ),
           ...(datum.best ? { bold: true } : {}),
           ...(datum.value === null ? { muted: true } : {}),
@@ -335,7 +350,7 @@ function columnChart(data: ChartData, bands: Band[], budget: number): ChartGeome
   const inner = bandWidth - CHART.groupGap;
   const perBand = bands[0]?.data.length ?? 1;
   const column = Math.min(CHART.maxColumn, (inner - (perBand - 1) * CHART.barGap) / perBand);
-  if (column < CHART.minBar || data.valueWidth > column + (perBand > 1 ? CHART.barGap : CHART.groupGap))
+  if (column < CHART.minBar || valueWidth(data, CHART.value) > column + (perBand > 1 ? CHART.barGap : CHART.groupGap))
     return undefined;
   const labels = bands.map((band) => drawnLines(band.label, sans(CHART.label), inner, data.lang));
   const labelLines = Math.max(0, ...labels.map((lines) => (lines.join('') ? lines.length : 0)));

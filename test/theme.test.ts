@@ -31,7 +31,7 @@ import {
   TITLE_BAR,
   TITLE_SLIDE,
 } from '../src/theme/geometry.js';
-import { paletteFor, themeColors } from '../src/theme/palette.js';
+import { isDark, paletteFor, themeColors } from '../src/theme/palette.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { inlineThemeFiles } from '../src/theme/theme-files.js';
 import { THEMES_DIR } from '../src/theme/themes.js';
@@ -272,6 +272,27 @@ describe('a theme file of your own', () => {
       'brand.css:3:32 code: --fg #f5f5dc on --code-bg #f6f8fa (not set by the theme) is 1.04:1, and text needs 4.5:1\n  Set --code-bg in the theme to a color that goes with --fg.',
       'brand.css:3:11 links: section a { color } #0b5cad (not set by the theme) on --bg #0b3d2e is 1.83:1, and text needs 4.5:1\n  Set section a { color } in the theme to a color that goes with --bg.',
     ]);
+  });
+});
+
+describe('a dark theme, whose handout and script print the slides in the light theme', () => {
+  const colorsOf = (...lines: string[]) => themeColors(['/* @theme mine */', ...lines].join('\n')).palette;
+  it.each([
+    ['versus', paletteFor('versus'), false],
+    ['versus-dark', paletteFor('versus-dark'), true],
+    ['a theme on versus-dark', colorsOf("@import 'versus-dark';"), true],
+    [
+      'a theme on versus-dark made light',
+      colorsOf("@import 'versus-dark';", 'section { --bg: #fffdf5; --fg: #222; }'),
+      false,
+    ],
+    [
+      'a theme on versus made dark',
+      colorsOf("@import 'versus';", 'section { background: #0b3d2e; color: #f5f5dc; }'),
+      true,
+    ],
+  ])('%s: dark %s', (_, palette, dark) => {
+    expect(isDark(palette)).toBe(dark);
   });
 });
 

@@ -33,8 +33,9 @@ import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pip
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { CONTENT, IMAGE } from '../theme/geometry.js';
-import { resolveTheme, themeFor } from '../theme/resolve.js';
-import { DARK_THEME, DEFAULT_THEME } from '../theme/themes.js';
+import { isDark } from '../theme/palette.js';
+import { type ResolvedTheme, resolveTheme, themeFor } from '../theme/resolve.js';
+import { DEFAULT_THEME } from '../theme/themes.js';
 
 export interface BuildOptions extends Omit<CompileOptions, 'theme'>, HandoutOptions {
   outDir?: string;
@@ -99,7 +100,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
     const onPaper =
       rendered && (formats.has('handout') || formats.has('script'))
-        ? rendered.then((slides) => paperSlides(slides, theme.name, loaded, options))
+        ? rendered.then((slides) => paperSlides(slides, theme, loaded, options))
         : undefined;
     const pictures = await stagePictures(
       compiled.assets,
@@ -273,17 +274,19 @@ async function stagePictures(
 }
 
 /**
- * The slides the handout and the script print. Paper is white: a talk in the built-in dark theme
- * prints its slides in the light one, compiled with the light palette (its outlines of faint
- * colors, its charts); the two themes share every size, so each slide lays out as projected.
+ * The slides the handout and the script print. Paper is white: a talk in a dark theme (the
+ * built-in one, or a theme file of light text on a dark background) prints its slides in the
+ * light built-in theme, compiled with its palette (the outlines of faint colors, the charts).
+ * Every theme is planned with the built-in sizes, so each slide lays out as projected; a theme
+ * file's pictures and fonts stay on the screen, where its background needs them.
  */
 async function paperSlides(
   slides: RenderedSlides,
-  theme: string,
+  theme: ResolvedTheme,
   loaded: LoadedOutline,
   options: BuildOptions,
 ): Promise<RenderedSlides> {
-  if (theme !== DARK_THEME) return slides;
+  if (!isDark(theme.palette)) return slides;
   const light = await resolveTheme(DEFAULT_THEME, process.cwd());
   const { markdown } = compileOutline(loaded, { ...options, theme: light.name, palette: light.palette });
   return renderSlides(markdown, light);

@@ -5,6 +5,7 @@
  * them; a theme file's read from its CSS (`themeColors`).
  */
 import postcss from 'postcss';
+import { relativeLuminance } from './contrast.js';
 import { type BuiltInTheme, DEFAULT_THEME } from './themes.js';
 
 export interface Palette {
@@ -99,6 +100,11 @@ const PALETTES: Record<BuiltInTheme, Palette> = { versus: LIGHT, 'versus-dark': 
 /** The palette of a theme: a built-in theme's own, the default theme's for theme files. */
 export function paletteFor(theme: string): Palette {
   return Object.hasOwn(PALETTES, theme) ? PALETTES[theme as BuiltInTheme] : PALETTES[DEFAULT_THEME];
+}
+
+/** Whether a theme sets light text on a dark background (`versus-dark`, or a dark theme of the user's). */
+export function isDark(palette: Palette): boolean {
+  return relativeLuminance(palette.fg) > relativeLuminance(palette.bg);
 }
 
 /** A palette color by name (`bg`, `surface`…): every field but the syntax colors. */

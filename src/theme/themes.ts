@@ -16,9 +16,6 @@ export type BuiltInTheme = (typeof BUILT_IN_THEMES)[number];
 /** The theme of a talk that names none. */
 export const DEFAULT_THEME: BuiltInTheme = 'versus';
 
-/** The dark built-in theme: its handout and script print the slides in the default, light one. */
-export const DARK_THEME: BuiltInTheme = 'versus-dark';
-
 /** Whether `theme` (from `--theme` or the outline's `theme`) names a CSS file rather than a built-in theme. */
 export function isThemeFile(theme: string): boolean {
   return theme.endsWith('.css');

@@ -4,7 +4,8 @@
  * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
  * written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
- * misspelt contender id, a line indented with a tab, a chart written as other tools take one, problems the
+ * misspelt contender id, a line indented with a tab, a chart written as other tools take one, a code pane or
+ * chart given both of its two ways (or neither), problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -105,6 +106,14 @@ const CASES: Record<string, string[]> = {
       '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',
     'chart-overlay.yaml:8:9 error[unknown-key]: "bars" is not a slide field (did you mean "values"?)\n' +
       '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, metric, values, groups, min, max, scale.',
+  ],
+  'either-or.yaml': [
+    'either-or.yaml:15:19 error[invalid-value]: "file": a code pane shows its "code" or a "file", not both\n' +
+      '  hint: Keep the one that holds the code you mean: delete "code", or "file".',
+    'either-or.yaml:16:13 error[invalid-value]: "panes[1]": a code pane needs its "code", or a "file" that holds it\n' +
+      '  hint: Add code: | with the code on the lines under it, or file: and its path.',
+    'either-or.yaml:23:11 error[invalid-value]: "groups": a chart shows its "values" or its "groups", not both\n' +
+      '  hint: Keep "values" for one bar per contender, or "groups" for a cluster of bars per measurement.',
   ],
   'by-contender.yaml': [
     'by-contender.yaml:12:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +

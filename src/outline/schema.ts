@@ -198,8 +198,21 @@ const codePane = z
     caption: slideText(LIMIT.line).optional(),
     run: paneRun.optional(),
   })
-  .refine((pane) => (pane.code === undefined) !== (pane.file === undefined), {
-    message: 'a code pane needs exactly one of "code" or "file"',
+  .superRefine((pane, ctx) => {
+    if (pane.code !== undefined && pane.file !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['file'],
+        message: 'a code pane shows its "code" or a "file", not both',
+        params: { hint: 'Keep the one that holds the code you mean: delete "code", or "file".' },
+      });
+    } else if (pane.code === undefined && pane.file === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a code pane needs its "code", or a "file" that holds it',
+        params: { hint: 'Add code: | with the code on the lines under it, or file: and its path.' },
+      });
+    }
   });
 
 const codeSlide = slideKind('code', {
@@ -300,10 +313,18 @@ const chartSlide = slideKind('chart', {
     .optional()
     .describe('"log" for values that span orders of magnitude (all above zero); default "linear".'),
 }).superRefine((chart, ctx) => {
-  if ((chart.values === undefined) === (chart.groups === undefined)) {
+  if (chart.values !== undefined && chart.groups !== undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: 'a chart needs exactly one of "values" (one bar per contender) or "groups" (several bars each)',
+      path: ['groups'],
+      message: 'a chart shows its "values" or its "groups", not both',
+      params: { hint: 'Keep "values" for one bar per contender, or "groups" for a cluster of bars per measurement.' },
+    });
+  } else if (chart.values === undefined && chart.groups === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a chart needs its numbers: "values" (one bar per contender) or "groups" (several bars each)',
+      params: { hint: 'Add values: { <contender id>: <number>, … }, or groups: [{ label: …, values: { … } }, …].' },
     });
   }
   if (chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max) {

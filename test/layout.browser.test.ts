@@ -20,10 +20,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
 import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { slidesDocument } from '../src/export/slides-document.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
 import { contrastRatio } from '../src/theme/contrast.js';
-import { CONTENT, SLIDE } from '../src/theme/geometry.js';
+import { CONTENT, H1, PAD, QUOTE, SLIDE } from '../src/theme/geometry.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser, testBrowser } from './browser.js';
@@ -445,6 +446,66 @@ describeWithBrowser('Korean', () => {
     // Chromium's default breaks a Korean word between any two syllables ("통일 / 하고").
     expect(slides.flatMap((slide) => slide.split)).toEqual([]);
     expect(slides.map((slide) => slide.text).join(' ')).toContain('통일하고');
+  });
+});
+
+describeWithBrowser('a quote', () => {
+  it('stands in the middle of the room under its title, as large as it fits, in the slides and the PowerPoint alike', async () => {
+    const outline = minimalOutline();
+    const long =
+      'The fastest runtime in a benchmark is rarely the fastest in production: what decides is the code you already have, the libraries it needs, how you deploy it, and who will be woken at night when it breaks. Measure with your own workload, on the machines you deploy to, before and after the switch, and keep the numbers.';
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'quote',
+        title: 'Short',
+        text: 'Measure your own workload before you switch.',
+        by: 'Every benchmark post',
+      },
+      { kind: 'quote', title: 'Long', text: long, by: 'An operations lead' },
+    );
+    const compiled = compileData(outline);
+    const quotes = compiled.deck.slides.flatMap((slide, i) => (slide.kind === 'quote' ? [i] : []));
+    const zip = await JSZip.loadAsync(await exportNativePptx(compiled.deck));
+    const pptxTops = await Promise.all(
+      quotes.map(async (i) => {
+        const boxes = textBoxes((await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '');
+        return (
+          (boxes.find((box) => box.text.startsWith('Measure') || box.text.startsWith('The fastest'))?.y ?? 0) / 9525
+        );
+      }),
+    );
+    await inSlides(compiled.markdown, 'versus', async (page) => {
+      const placed = await page.evaluate(() =>
+        [...document.querySelectorAll('section.quote')].map((section) => {
+          const top = section.getBoundingClientRect().top;
+          const quote = section.querySelector('blockquote') as HTMLElement;
+          const box = quote.getBoundingClientRect();
+          const title = (section.querySelector('h1') as HTMLElement).getBoundingClientRect();
+          return {
+            title: title.bottom - top,
+            top: box.top - top,
+            bottom: box.bottom - top,
+            size: Number.parseFloat(getComputedStyle(quote.querySelector('p') as HTMLElement).fontSize),
+          };
+        }),
+      );
+      expect(placed).toHaveLength(2);
+      const [short, filled] = placed;
+      expect(short?.size).toBe(QUOTE.size);
+      expect(filled?.size).toBeLessThan(QUOTE.size);
+      for (const [i, quote] of placed.entries()) {
+        // The room: from the title's bar and margin, QUOTE.top more, to the bottom padding.
+        const room = { top: quote.title + H1.margin + QUOTE.top, bottom: SLIDE.height - PAD.bottom };
+        expect(quote.top).toBeGreaterThanOrEqual(room.top - 1);
+        expect(quote.bottom).toBeLessThanOrEqual(room.bottom + 1);
+        expect(
+          Math.abs(quote.top - room.top - (room.bottom - quote.bottom)),
+          `quote ${i + 1} in the middle`,
+        ).toBeLessThan(2);
+        expect(Math.abs((pptxTops[i] ?? 0) - quote.top), `quote ${i + 1} in the PowerPoint`).toBeLessThan(6);
+      }
+      expect((short?.top ?? 0) - (placed[0]?.title ?? 0)).toBeGreaterThan(150);
+    });
   });
 });
 

@@ -152,9 +152,11 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
         'font-size': `${QUOTE.size}px`,
         'border-inline-start': `${QUOTE.bar}px solid var(--c1)`,
         'padding-inline-start': `${QUOTE.indent}px`,
-        margin: `${QUOTE.top}px 0 0`,
+        'align-self': 'center',
       },
     ],
+    // The room under the title, where the quote stands in the middle, starts QUOTE.top below the title's own margin.
+    ['section.quote h1', { 'margin-bottom': `${H1.margin + QUOTE.top}px` }],
     ['section.quote blockquote p:last-child', { 'font-size': `${BODY.size}px` }],
     ['section.statement h1', { 'font-size': `${STATEMENT.title}px` }],
     ['section.statement p.statement', { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}` }],

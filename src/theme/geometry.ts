@@ -150,8 +150,11 @@ export const TIMELINE = {
   badge: { size: 22, line: 1.4, padX: 8, radius: 4 },
 };
 
-/** A quote: its text (from `size` down to `min`) `top` below the title, indented by its bar and padding. */
-export const QUOTE = { size: 36, min: 24, top: 24, bar: 8, indent: 28 };
+/**
+ * A quote: its text (from `size` down to `min`) indented by its bar and padding, in the middle
+ * of the room under the title and at least `top` below it.
+ */
+export const QUOTE = { size: 48, min: 24, top: 24, bar: 8, indent: 28 };
 /** A statement (a quote without an author): big bold text (from `size` down to `min`) under a smaller title. */
 export const STATEMENT = { size: 72, min: 32, line: 1.15, title: 32 };
 /**

@@ -301,9 +301,10 @@ function drawLeadBlock(frame: Frame, { title, look, below, margin, height }: Lea
     addTextBox(frame.slide, bodyBox(under + margin, LEAD_LEFT, look.width), below, { lang: frame.labels.lang });
 }
 
+/** A quote in the middle of the room under its title, as the theme places it. */
 function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
   const p = frame.palette;
-  const top = drawSlideTitle(frame, slide) + QUOTE.top;
+  const below = drawSlideTitle(frame, slide) + QUOTE.top;
   const x = PAD.side + QUOTE.bar + QUOTE.indent;
   const width = CONTENT.width - QUOTE.bar - QUOTE.indent;
   const paragraphs: Paragraph[] = [
@@ -316,7 +317,9 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
     },
     { runs: [{ text: `— ${by}` }], size: BODY.size, line: BODY.line, gap: 0, color: p.muted },
   ];
-  const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - top);
+  const room = SLIDE.height - PAD.bottom - below;
+  const height = Math.min(paragraphsHeight(paragraphs, width), room);
+  const top = below + (room - height) / 2;
   addRect(frame, { x: PAD.side, y: top, w: QUOTE.bar, h: height }, { color: frame.contenders[0]?.color ?? p.fg });
   addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.labels.lang });
 }

@@ -510,9 +510,12 @@ describeWithBrowser('a quote', () => {
 });
 
 describeWithBrowser('slide titles', () => {
-  it('wrap into lines of even length: a title never ends on a lone word', async () => {
+  it('wrap into lines of even length, and so do the subtitle and a divider’s summary: none ends on a lone word', async () => {
     const outline = minimalOutline();
     outline.title = 'A vs B vs C vs D vs E vs F: hands-on';
+    outline.subtitle = 'Size, speed, schemas and evolution of six message formats, all measured in 2026';
+    (outline.sections[0] as { summary?: string }).summary =
+      'Where each of the six formats came from, what it is built for, and what it costs today';
     outline.sections[0]?.slides.push({
       kind: 'bullets',
       title: 'What every team should check before it moves its queues to something new',
@@ -522,7 +525,7 @@ describeWithBrowser('slide titles', () => {
     await inSlides(compiled.markdown, 'versus', async (page) => {
       // Each two-line title's lines, as wide as their text.
       const lines = await page.evaluate(() =>
-        [...document.querySelectorAll('section h1')].flatMap((h1) => {
+        [...document.querySelectorAll('section h1, section.title h2, section.divider p')].flatMap((h1) => {
           const range = document.createRange();
           range.selectNodeContents(h1);
           const rows = new Map<number, number>();
@@ -536,6 +539,8 @@ describeWithBrowser('slide titles', () => {
       );
       expect(lines.map((l) => l.title)).toEqual([
         'A vs B vs C vs D vs E vs F: hands-on',
+        outline.subtitle,
+        outline.sections[0]?.summary,
         'What every team should check before it moves its queues to something new',
       ]);
       // Greedy wrapping left "on" (the title slide) and "new" alone on their last lines.

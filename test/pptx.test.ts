@@ -243,16 +243,34 @@ describe.each([
 });
 
 describe('native PPTX details', () => {
-  it('breaks a title where the slides balance it, so PowerPoint leaves no word alone on its last line', async () => {
+  it('breaks a title, subtitle and summary where the slides balance them, so PowerPoint leaves no word alone on a last line', async () => {
     const outline = minimalOutline();
     outline.title = 'A vs B vs C vs D vs E vs F: hands-on';
-    const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
-    const xml = await xmlOf(zip, 'ppt/slides/slide1.xml');
-    const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
-    const lines = (/<a:p>[\s\S]*?<\/a:p>/.exec(title)?.[0] ?? '')
-      .split('<a:br/>')
-      .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
-    expect(lines).toEqual(['A vs B vs C vs D vs', 'E vs F: hands-on']);
+    outline.subtitle = 'Size, speed, schemas and evolution of six message formats, all measured in 2026';
+    (outline.sections[0] as { summary?: string }).summary =
+      'Where each of the six formats came from, what it is built for, and what it costs today';
+    const { deck } = compileData(outline);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    /** The lines of each paragraph that starts with `start` on slide `n`. */
+    const linesOf = async (n: number, start: string) => {
+      const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
+      const paragraph = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)]
+        .map(([p]) => p)
+        .find((p) => decodeXml(/<a:t>([^<]*)<\/a:t>/.exec(p)?.[1] ?? '').startsWith(start));
+      return (paragraph ?? '')
+        .split('<a:br/>')
+        .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
+    };
+    expect(await linesOf(1, 'A vs B')).toEqual(['A vs B vs C vs D vs', 'E vs F: hands-on']);
+    expect(await linesOf(1, 'Size')).toEqual([
+      'Size, speed, schemas and evolution of six',
+      'message formats, all measured in 2026',
+    ]);
+    const divider = deck.slides.findIndex((slide) => slide.kind === 'divider') + 1;
+    expect(await linesOf(divider, 'Where')).toEqual([
+      'Where each of the six formats came from,',
+      'what it is built for, and what it costs today',
+    ]);
   });
 
   it('gives words the slides hyphenate to PowerPoint whole: it breaks them itself', async () => {

@@ -40,6 +40,11 @@ export interface Run {
   breakBefore?: boolean;
 }
 
+/** Runs that keep `lines` as they are: each after the first starts a new line of the paragraph. */
+export function lineRuns(lines: readonly string[]): Run[] {
+  return lines.map((line, i) => ({ text: line, ...(i > 0 ? { breakBefore: true } : {}) }));
+}
+
 export interface Paragraph {
   runs: Run[];
   /** px */

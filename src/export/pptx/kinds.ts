@@ -6,7 +6,7 @@ import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
-import { textWidth } from '../../plan/fit/text.js';
+import { balancedLines, textWidth } from '../../plan/fit/text.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
@@ -46,6 +46,7 @@ import {
   EDGE_WIDTH,
   hex,
   inch,
+  lineRuns,
   linkedRuns,
   type Paragraph,
   paragraphsHeight,
@@ -79,7 +80,7 @@ function drawQr(frame: Frame, { text, alt, code, caption, lines }: PlannedQr): v
   });
   const paragraph: Paragraph = {
     // On the planned lines: PowerPoint and LibreOffice would break an address after a hyphen.
-    runs: lines.map((line, i) => ({ text: line, ...(i > 0 ? { breakBefore: true } : {}) })),
+    runs: lineRuns(lines),
     size: caption.size,
     line: caption.line,
     gap: 0,
@@ -239,7 +240,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
     ...(slide.subtitle
       ? [
           {
-            runs: [{ text: slide.subtitle }],
+            runs: lineRuns(balancedLines(slide.subtitle, bold(slide.fit?.subtitle ?? TITLE_SLIDE.subtitle), width)),
             size: slide.fit?.subtitle ?? TITLE_SLIDE.subtitle,
             line: HEADING_LINE,
             gap: TITLE_SLIDE.subtitleGap,
@@ -270,7 +271,15 @@ function drawDivider(frame: Frame, slide: Kind<'divider'>): void {
   const width = LEAD_CONTENT.width;
   const size = slide.fit?.title ?? DIVIDER.size;
   const summary: Paragraph[] = slide.summary
-    ? [{ runs: [{ text: slide.summary }], size: DIVIDER.summary, line: BODY.line, gap: 0, color: p.dividerMuted }]
+    ? [
+        {
+          runs: lineRuns(balancedLines(slide.summary, sans(DIVIDER.summary), width)),
+          size: DIVIDER.summary,
+          line: BODY.line,
+          gap: 0,
+          color: p.dividerMuted,
+        },
+      ]
     : [];
   drawLeadBlock(frame, {
     title: slide.heading,

@@ -18,6 +18,7 @@ import {
   type Box,
   hex,
   inch,
+  lineRuns,
   type Paragraph,
   type Pptx,
   type PptxSlide,
@@ -96,7 +97,7 @@ export function drawTitle(frame: Frame, text: string, look: TitleLook): number {
   // Broken where the slides' `text-wrap: balance` evens the lines: PowerPoint would leave "hands-" above a lone "on".
   const lines = balancedLines(text, bold(look.size), look.width);
   const paragraph: Paragraph = {
-    runs: lines.map((line, i) => ({ text: line, ...(i > 0 ? { breakBefore: true } : {}) })),
+    runs: lineRuns(lines),
     size: look.size,
     line: H1.line,
     gap: 0,

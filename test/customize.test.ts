@@ -120,6 +120,42 @@ add:
     ]);
   });
 
+  it('says an id it cannot place beside was taken out by its own "remove", and takes a slide out twice as once', async () => {
+    const dir = await folder({
+      'base.yaml': base(),
+      'gone.yaml': `extends: base.yaml
+remove: [extra, two, table]
+add:
+  - after: two
+    slides: [{ kind: bullets, title: After two, bullets: [a] }]
+  - after: table
+    slides: [{ kind: bullets, title: After the table, bullets: [b] }]
+  - before: extra
+    sections: [{ id: late, title: Late, slides: [{ kind: bullets, title: L, bullets: [l] }] }]
+`,
+      'twice.yaml': 'extends: base.yaml\nremove: [extra, one]\n',
+    });
+    const error = (await loadOutline(path.join(dir, 'gone.yaml')).catch((e: unknown) => e)) as VersusError;
+    expect(error.diagnostics.map((d) => [`${d.line}:${d.col}`, d.message, d.hint])).toEqual([
+      [
+        '4:12',
+        '"two" is no longer in the talk: it is in the section "extra", which "remove" takes out',
+        'Name a slide that stays, or take "extra" off "remove".',
+      ],
+      [
+        '6:12',
+        '"table" is no longer in the talk: "remove" takes out the slide "table"',
+        'Name a slide that stays, or take "table" off "remove".',
+      ],
+      [
+        '8:13',
+        '"extra" is no longer in the talk: "remove" takes out the section "extra"',
+        'Name a section that stays, or take "extra" off "remove".',
+      ],
+    ]);
+    expect(await titles(path.join(dir, 'twice.yaml'))).toEqual(['main: table']);
+  });
+
   it('chains: an overlay of an overlay applies both, in order', async () => {
     const dir = await folder({
       'base.yaml': base(),

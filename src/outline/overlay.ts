@@ -37,7 +37,19 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
   let sections: Section[] = structuredClone(base.sections);
 
   let mergedSources = [...base.sources.filter((s) => !sources.some((o) => o.id === s.id)), ...sources];
+  /** Ids "remove" took out of the talk: how, and the id on "remove" that did. */
+  const removed = new Map<string, { how: string; by: string }>();
   const unknown: Unknown = (id, path, what = 'section or slide', otherKind) => {
+    const gone = removed.get(id);
+    if (gone) {
+      problems.push({
+        code: 'unknown-id',
+        message: `"${id}" is no longer in the talk: ${gone.how}`,
+        path,
+        hint: `Name a ${what} that stays, or take "${gone.by}" off "remove".`,
+      });
+      return;
+    }
     const known = allIds({ ...base, sections });
     if (what === 'section, slide or source') for (const source of mergedSources) known.add(source.id);
     const sectionIds = sections.map((s) => s.id);
@@ -102,11 +114,23 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
 
   // An id names a section or a slide first, else a source (sources have ids of their own).
   for (const [i, id] of remove.entries()) {
-    const before = JSON.stringify(sections);
-    sections = sections
-      .filter((s) => s.id !== id)
-      .map((s) => ({ ...s, slides: s.slides.filter((slide) => slide.id !== id) }));
-    if (JSON.stringify(sections) !== before) continue;
+    // Removed already, with its section: what "remove" asks is done.
+    if (removed.has(id)) continue;
+    const section = sections.find((s) => s.id === id);
+    const slide = findSlide(sections, id);
+    if (section) {
+      removed.set(id, { how: `"remove" takes out the section "${id}"`, by: id });
+      for (const each of section.slides) {
+        if (each.id) removed.set(each.id, { how: `it is in the section "${id}", which "remove" takes out`, by: id });
+      }
+      sections = sections.filter((s) => s !== section);
+      continue;
+    }
+    if (slide) {
+      removed.set(id, { how: `"remove" takes out the slide "${id}"`, by: id });
+      slide.section.slides.splice(slide.index, 1);
+      continue;
+    }
     const left = mergedSources.filter((s) => s.id !== id);
     if (left.length < mergedSources.length) mergedSources = left;
     else unknown(id, ['remove', i], 'section, slide or source');

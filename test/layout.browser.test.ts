@@ -462,6 +462,8 @@ describeWithBrowser('a quote', () => {
         by: 'Every benchmark post',
       },
       { kind: 'quote', title: 'Long', text: long, by: 'An operations lead' },
+      // A word longer than the line wraps inside the quote, which stays within the slide.
+      { kind: 'quote', title: 'Link', text: `Read ${'https://example.org/a/long/path'.repeat(3)}`, by: 'A reader' },
     );
     const compiled = compileData(outline);
     const quotes = compiled.deck.slides.flatMap((slide, i) => (slide.kind === 'quote' ? [i] : []));
@@ -469,9 +471,7 @@ describeWithBrowser('a quote', () => {
     const pptxTops = await Promise.all(
       quotes.map(async (i) => {
         const boxes = textBoxes((await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '');
-        return (
-          (boxes.find((box) => box.text.startsWith('Measure') || box.text.startsWith('The fastest'))?.y ?? 0) / 9525
-        );
+        return (boxes.find((box) => /^(Measure|The fastest|Read)/.test(box.text))?.y ?? 0) / 9525;
       }),
     );
     await inSlides(compiled.markdown, 'versus', async (page) => {
@@ -485,11 +485,12 @@ describeWithBrowser('a quote', () => {
             title: title.bottom - top,
             top: box.top - top,
             bottom: box.bottom - top,
+            right: Math.max(box.right, quote.scrollWidth + box.left) - section.getBoundingClientRect().left,
             size: Number.parseFloat(getComputedStyle(quote.querySelector('p') as HTMLElement).fontSize),
           };
         }),
       );
-      expect(placed).toHaveLength(2);
+      expect(placed).toHaveLength(3);
       const [short, filled] = placed;
       expect(short?.size).toBe(QUOTE.size);
       expect(filled?.size).toBeLessThan(QUOTE.size);
@@ -503,6 +504,7 @@ describeWithBrowser('a quote', () => {
           `quote ${i + 1} in the middle`,
         ).toBeLessThan(2);
         expect(Math.abs((pptxTops[i] ?? 0) - quote.top), `quote ${i + 1} in the PowerPoint`).toBeLessThan(6);
+        expect(quote.right, `quote ${i + 1} within the slide`).toBeLessThanOrEqual(SLIDE.width - PAD.side + 1);
       }
       expect((short?.top ?? 0) - (placed[0]?.title ?? 0)).toBeGreaterThan(150);
     });

@@ -436,14 +436,12 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
           'Shorten it: a slide has room for so much, and notes can say the rest.',
         ),
       ];
-    case 'custom': {
-      // A rule of the schema's own that says what to do: its message names the mistake whole.
-      const hint = issue.params?.hint;
+    default: {
+      // A rule of the schema's own may say what to do (params.hint): its message then names the mistake whole.
+      const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
       if (typeof hint === 'string') return [at('invalid-value', `"${field}": ${issue.message}`, hint)];
       return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`, formatHint(field, issue))];
     }
-    default:
-      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`, formatHint(field, issue))];
   }
 }
 

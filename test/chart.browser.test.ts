@@ -10,7 +10,11 @@ import { pathToFileURL } from 'node:url';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuildResult, build } from '../src/commands/build.js';
+import { handoutDocument } from '../src/export/handout.js';
+import { renderSlides } from '../src/export/marp.js';
+import { scriptDocument } from '../src/export/script.js';
 import type { DeckSlide, PlannedChart } from '../src/plan/deck.js';
+import { resolveTheme } from '../src/theme/resolve.js';
 import { sharedBrowser, testBrowser } from './browser.js';
 import { describeWithBrowser } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
@@ -87,6 +91,32 @@ describeWithBrowser('charts in the HTML and the PDFs', { concurrent: true }, () 
           }
           expect(found.hiddenSize).toBeLessThanOrEqual(1);
         }
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  it('frames each printed slide in the handout and the script, not the chart on it', async () => {
+    const result = built.get('charts') as BuildResult;
+    const rendered = await renderSlides(result.compiled.markdown, await resolveTheme('versus', '.'));
+    const documents = [
+      handoutDocument(result.compiled.deck, rendered, { layout: 3, paper: 'a4' }),
+      scriptDocument(result.compiled.deck, rendered, 'a4'),
+    ];
+    for (const html of documents) {
+      const page = await (await testBrowser()).newPage();
+      try {
+        await page.setContent(html);
+        const borders = await page.evaluate(() => {
+          const width = (selector: string) => [
+            ...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e).borderTopWidth)),
+          ];
+          return { slides: width('.thumb .marpit > svg'), charts: width('.thumb svg.chart') };
+        });
+        expect(borders.slides).toHaveLength(1);
+        expect(borders.slides[0]).not.toBe('0px');
+        expect(borders.charts).toEqual(['0px']);
       } finally {
         await page.close();
       }

@@ -170,6 +170,25 @@ describeWithBrowser('build with a real browser', { concurrent: true }, () => {
     expect(Math.max(...perPage)).toBe(3);
   });
 
+  it('prints tables and code the page’s width in the default handout, large enough to read; other slides beside their notes', async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(await readFile(file('.handout.pdf'))));
+    /** The height in pt of each text run of the handout, by its text. */
+    const sizes = new Map<string, number>();
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const item of (await (await pdf.getPage(n)).getTextContent()).items) {
+        if ('str' in item && item.str.trim())
+          sizes.set(item.str.trim(), Math.hypot(item.transform[2], item.transform[3]));
+      }
+    }
+    // The table's 24 px text and the code's 20 px print at 7 pt or more (beside the notes, under 4.5 pt) …
+    for (const text of ['Caffeine', 'Varies', 'steep(leaves,', 'brew(beans,']) {
+      const found = [...sizes].find(([run]) => run.startsWith(text));
+      expect(found?.[1], text).toBeGreaterThanOrEqual(7);
+    }
+    // … while a slide of 28 px text stays small, beside its notes.
+    expect(sizes.get('Tea is steeped leaves')).toBeLessThan(6);
+  });
+
   it('names the talk, its speakers and its subtitle in both PDFs’ document properties', async () => {
     for (const name of ['.pdf', '.handout.pdf']) {
       const pdf = await getDocumentProxy(new Uint8Array(await readFile(file(name))));

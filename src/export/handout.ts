@@ -13,6 +13,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { SLIDE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
@@ -39,6 +40,15 @@ export const EMBEDDED_SLIDES_CSS = `
 
 /** The space under each slide of the handout, in mm. */
 const ITEM_GAP = 6;
+/** Under a slide the page's width: its gap, heading and a first line of notes, in mm. */
+const WIDE_HEADING = 16;
+
+/**
+ * Slides whose text is set under 24 px (tables, code, charts): beside the notes (84 mm) it
+ * would print under 4.5 pt, too small to read on paper; the page's width (182 mm) prints
+ * 20 px text at 8 pt.
+ */
+const SMALL_TEXT_KINDS: ReadonlySet<DeckSlide['kind']> = new Set(['comparison', 'code', 'chart']);
 
 /**
  * How a slide's notes break across pages (handout and script): a heading or label
@@ -55,6 +65,9 @@ export const NOTES_FLOW_CSS = `.item .notes p, .item .code-block { orphans: 3; w
 /** Printed pages are white paper: the light theme's text, muted and rule colors (the script's too). */
 export const PAPER = paletteFor(DEFAULT_THEME);
 
+/** A slide printed on the page (handout and script), framed; the pictures on it (a chart, a QR code) are not. */
+export const THUMB_CSS = `.item .thumb .marpit > svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }`;
+
 const HANDOUT_CSS = `
 html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: ${PAPER.fg}; }
 body { margin: 0; }
@@ -70,7 +83,7 @@ h1, h2, h3 { margin: 0; }
 .section { margin-bottom: 4mm; }
 .item { margin-bottom: ${ITEM_GAP}mm; }
 .item .thumb { break-inside: avoid; }
-.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }
+${THUMB_CSS}
 .item h3 { font-size: 11pt; margin-bottom: 1.5mm; break-after: avoid; }
 .item .meta { color: ${PAPER.muted}; font-size: 9pt; font-weight: normal; }
 .item .notes p { margin: 0 0 2mm; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
@@ -92,6 +105,11 @@ ${NOTES_FLOW_CSS}
 .layout-2 .item::before { grid-area: 1 / 1 / 3 / 2; }
 .layout-2 .item > .thumb { grid-area: 1 / 1; width: 120mm; margin-bottom: 3mm; }
 .layout-2 .item > .notes { grid-area: 2 / 1; }
+/* A slide of small text (tables, code, charts) takes the page's width, its notes below it, as in layout 1. */
+.layout-2 .item.wide, .layout-3 .item.wide { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
+.layout-2 .item.wide::before, .layout-3 .item.wide::before { grid-area: 1 / 1 / 3 / 2; }
+.layout-2 .item.wide > .thumb, .layout-3 .item.wide > .thumb { grid-area: 1 / 1; width: 100%; margin-bottom: 3mm; break-after: avoid; }
+.layout-2 .item.wide > .notes, .layout-3 .item.wide > .notes { grid-area: 2 / 1; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 /* Layouts 1 and 2: a slide's heading is under it; the two stay together. */
@@ -179,10 +197,13 @@ export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string
   const footer = `font: 8pt 'Liberation Sans', Arial, sans-serif; color: ${PAPER.muted};`;
   // A slide of layouts 2 and 3 starts on a page only where its strut fits: a page holds 2 or 3 of them
   // with their gaps, but not one more, so that as many slides share a page as fit, up to 2 or 3.
-  const body = pageContent(paper).height;
+  const { width, height: body } = pageContent(paper);
   const strut = (perPage: number) => `${((body + ITEM_GAP) / (perPage + 1) - ITEM_GAP + 1).toFixed(1)}mm`;
+  // A slide the page's width starts on a page where it fits with its heading and a first line of notes.
+  const wide = `${((width * SLIDE.height) / SLIDE.width + WIDE_HEADING).toFixed(1)}mm`;
   return `.layout-2 .item::before { height: ${strut(2)}; }
 .layout-3 .item::before { height: ${strut(3)}; }
+.layout-2 .item.wide::before, .layout-3 .item.wide::before { height: ${wide}; }
 @page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
   @bottom-${start} { content: ${cssString(title)}; ${footer} }
@@ -211,7 +232,7 @@ export function paragraphsHtml(text: string): string {
 function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: string }, labels: Labels): string {
   const listed = slide.kind === 'references' ? referenceList(slide.sources) : '';
   const paragraphs = listed && paragraphsOf(slide.notes).length === 0 ? listed : notesHtml(slide, labels) + listed;
-  return `<article class="item">
+  return `<article class="item${SMALL_TEXT_KINDS.has(slide.kind) ? ' wide' : ''}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
 </article>`;

@@ -22,6 +22,7 @@ import {
   pageCss,
   paragraphsHtml,
   sectionsHtml,
+  THUMB_CSS,
 } from './handout.js';
 import type { RenderedSlides } from './marp.js';
 import { finishedPdf, type PrintJob, printPage } from './pdf.js';
@@ -37,7 +38,7 @@ h1, h2, h3 { margin: 0; }
 .section + .section:not(.references-slides) { break-before: page; }
 .section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid ${PAPER.fg}; break-after: avoid; }
 .item { display: grid; grid-template-columns: 52mm 1fr; gap: 5mm; align-items: start; margin-bottom: 6mm; }
-.item .thumb svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }
+${THUMB_CSS}
 .item h3 { font-size: 14pt; line-height: 1.25; break-after: avoid; }
 .item .time { font-size: 11pt; color: ${PAPER.muted}; margin: 0.5mm 0 2mm; break-after: avoid; }
 .item .time strong { color: ${PAPER.fg}; }

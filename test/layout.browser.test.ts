@@ -9,14 +9,16 @@
  * never share a continuation slide, the long address shows shortened but
  * links whole, and no text boxes of the PowerPoint overlap.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
+import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { type BuildResult, build } from '../src/commands/build.js';
 import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
@@ -508,6 +510,67 @@ describeWithBrowser('a quote', () => {
       }
       expect((short?.top ?? 0) - (placed[0]?.title ?? 0)).toBeGreaterThan(150);
     });
+  });
+});
+
+describeWithBrowser('a picture', () => {
+  it('stands with its caption in the middle of the room under its title, in the slides and the PowerPoint alike', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-picture-'));
+    await sharp({ create: { width: 3000, height: 300, channels: 3, background: '#cc3333' } })
+      .png()
+      .toFile(path.join(dir, 'banner.png'));
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#33cc33' } })
+      .png()
+      .toFile(path.join(dir, 'icon.png'));
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push(
+      { kind: 'image', title: 'A banner', src: 'banner.png', alt: 'A red banner', caption: 'Ten to one' },
+      { kind: 'image', title: 'An icon', src: 'icon.png', alt: 'A green square' },
+    );
+    await writeFile(path.join(dir, 'talk.yaml'), stringify(outline));
+    const outDir = path.join(dir, 'out');
+    const { compiled, files } = await build(path.join(dir, 'talk.yaml'), { outDir, formats: ['md', 'pptx'] });
+    const pictures = compiled.deck.slides.flatMap((slide, i) => (slide.kind === 'image' ? [i] : []));
+    const zip = await JSZip.loadAsync(await readFile(files.find((f) => f.endsWith('.pptx')) as string));
+    const pptx = await Promise.all(
+      pictures.map(async (i) => {
+        const xml = (await zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string')) ?? '';
+        const picture = /<p:pic>[\s\S]*?<a:off x="-?\d+" y="(-?\d+)"\/>\s*<a:ext cx="\d+" cy="(\d+)"\/>/.exec(xml);
+        return { top: Number(picture?.[1]) / 9525, height: Number(picture?.[2]) / 9525 };
+      }),
+    );
+    const page = await openDocument(await (await testBrowser()).newPage(), {
+      file: path.join(outDir, 'slides.html'),
+      html: slidesDocument(await renderSlides(compiled.markdown, await resolveTheme('versus', ROOT)), 'slides', 'en'),
+    });
+    try {
+      const placed = await page.evaluate(() =>
+        [...document.querySelectorAll('section.image')].map((section) => {
+          const top = section.getBoundingClientRect().top;
+          const title = (section.querySelector('h1') as HTMLElement).getBoundingClientRect();
+          const image = (section.querySelector('img') as HTMLElement).getBoundingClientRect();
+          const caption = section.querySelector('p')?.getBoundingClientRect();
+          return {
+            title: title.bottom - top,
+            top: image.top - top,
+            height: image.height,
+            bottom: (caption ?? image).bottom - top,
+          };
+        }),
+      );
+      expect(placed).toHaveLength(2);
+      for (const [i, picture] of placed.entries()) {
+        const room = { top: picture.title + H1.margin, bottom: SLIDE.height - PAD.bottom };
+        // Well inside the room: the same space above the picture as under its caption.
+        expect(picture.top - room.top, `picture ${i + 1}`).toBeGreaterThan(100);
+        expect(Math.abs(picture.top - room.top - (room.bottom - picture.bottom)), `picture ${i + 1}`).toBeLessThan(2);
+        expect(Math.abs((pptx[i]?.top ?? 0) - picture.top), `picture ${i + 1} in the PowerPoint`).toBeLessThan(4);
+        expect(Math.abs((pptx[i]?.height ?? 0) - picture.height), `picture ${i + 1} in the PowerPoint`).toBeLessThan(2);
+      }
+    } finally {
+      await page.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -160,7 +160,8 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
     ['section.quote blockquote p:last-child', { 'font-size': `${BODY.size}px` }],
     ['section.statement h1', { 'font-size': `${STATEMENT.title}px` }],
     ['section.statement p.statement', { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}` }],
-    ['section.image img', { 'max-height': `${IMAGE.maxHeight}px`, margin: `0 auto ${IMAGE.captionGap}px` }],
+    ['section.image img', { 'max-height': `${IMAGE.maxHeight}px`, margin: '0 auto' }],
+    ['section.image > p', { margin: `${IMAGE.captionGap}px 0 0` }],
     [
       'section.qr.title > :is(h1, h2, p), section.qr > ol',
       { 'margin-inline-end': `${QR_CODE.column + QR_CODE.gap}px` },

@@ -667,8 +667,12 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
         },
       ]
     : [];
-  const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, SLIDE.height - PAD.bottom - top);
-  let box: Box = { x: PAD.side, y: top, w: CONTENT.width, h: maxHeight };
+  const room = SLIDE.height - PAD.bottom - top;
+  const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, room);
+  // The picture and its caption stand in the middle of the room under the title, as the theme places them.
+  const captionHeight = caption.length ? IMAGE.captionGap + paragraphsHeight(caption, CONTENT.width) : 0;
+  const middle = (h: number) => top + Math.max(0, (room - h - captionHeight) / 2);
+  let box: Box = { x: PAD.side, y: middle(maxHeight), w: CONTENT.width, h: maxHeight };
   if (asset && file) {
     const read = await readFile(file);
     const size = sizeOf(read);
@@ -684,7 +688,7 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
     const scale = Math.min(sizeless ? Number.POSITIVE_INFINITY : 1, CONTENT.width / natural.w, maxHeight / natural.h);
     const w = natural.w * scale;
     const h = natural.h * scale;
-    box = { x: PAD.side + (CONTENT.width - w) / 2, y: top, w, h };
+    box = { x: PAD.side + (CONTENT.width - w) / 2, y: middle(h), w, h };
     // The frame holds the stored pixels: turned a quarter, it is as wide as the box is tall, on the same centre.
     const frameBox = sideways ? { x: box.x + (w - h) / 2, y: box.y + (h - w) / 2, w: h, h: w } : box;
     const type = size.type === 'svg' ? 'svg+xml' : size.type === 'jpg' ? 'jpeg' : (size.type ?? 'png');

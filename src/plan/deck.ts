@@ -215,6 +215,10 @@ export interface PlannedChart {
    * linear axis the step between its ticks, so that the PowerPoint's gridlines are the slide's.
    */
   axis: { min: number; max: number; step?: number };
+  /** How its values and ticks are written: as usual ("1,250", "1.2M"), or all in scientific notation. */
+  notation: 'usual' | 'scientific';
+  /** The most decimals a value of the whole chart (every part) has as written, two at most. */
+  decimals: number;
   /** Ids of the contenders with a bar in each group, in the talk's order. */
   series: string[];
   /** This part's groups: a label (none when the chart has one value each) and a value per series, null when missing. */

@@ -94,7 +94,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     dataLabelFontSize: pt(chart.bars[0]?.label.size ?? CHART.value),
     dataLabelFontFace: PPTX_FONTS.sans,
     dataLabelColor: hex(p.fg),
-    dataLabelFormatCode: 'General',
+    dataLabelFormatCode: numberFormat(slide),
     showLegend: !single,
     legendPos: 't',
     legendFontSize: pt(CHART.legend),
@@ -110,6 +110,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     // category's end: at the foot, as on the slide.
     ...(chart.horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'high' as const } : {}),
     ...(chart.horizontal && rtl ? { valAxisOrientation: 'maxMin' as 'minMax' } : {}),
+    valAxisLabelFormatCode: numberFormat(slide),
     valAxisLabelFontSize: pt(CHART.tick),
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelColor: hex(p.muted),
@@ -120,4 +121,17 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     ...(slide.axis.step ? { valAxisMajorUnit: slide.axis.step } : {}),
     lang: frame.labels.lang,
   });
+}
+
+/**
+ * How the PowerPoint writes a chart's values and ticks, near the slide's words: digits grouped
+ * (in the viewer's locale), the decimals the chart's values have, millions as "1.45M", and
+ * scientific notation when the slide's is. "General" wrote 1450000.
+ */
+function numberFormat(chart: PlannedChart): string {
+  if (chart.notation === 'scientific') return '0.0#E+0';
+  const plain = chart.decimals > 0 ? `#,##0.${'0'.repeat(chart.decimals)}` : '#,##0';
+  const values = chart.groups.flatMap((group) => group.values);
+  const millions = [...values, chart.axis.max].some((value) => value !== null && Math.abs(value) >= 1e6);
+  return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
 }

@@ -51,6 +51,8 @@ interface ChartData {
   scale: Scale;
   /** How its values and ticks are written, all alike. */
   notation: ChartNotation;
+  /** The most decimals a value has as written, two at most. */
+  decimals: number;
   /** The scale's ticks as the axis writes them. */
   ticks: string[];
   caption: string;
@@ -80,6 +82,8 @@ export function chartParts(
         metric: content.metric,
         scale: data.scale.log ? 'log' : 'linear',
         axis: { min: data.scale.lo, max: data.scale.hi, ...tickStep(data.scale) },
+        notation: data.notation,
+        decimals: data.decimals,
         series,
         groups: groups.map((group) => {
           const shown = group.data.filter((d) => series.includes(d.contender));
@@ -171,6 +175,7 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     legend,
     scale,
     notation,
+    decimals: Math.min(2, Math.max(0, ...numbers.map(decimalsOf))),
     ticks: tickLabels(scale.ticks, labels.lang, notation),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
@@ -183,6 +188,11 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
 /** The widest value text of the whole chart at `size` px, so that every part lays out alike. */
 function valueWidth(data: ChartData, size: number): number {
   return Math.max(...data.groups.flatMap((group) => group.data.map((d) => textWidth(barText(d), bold(size)))));
+}
+
+/** The digits after a number's decimal point, as written (`12.5` → 1). */
+function decimalsOf(value: number): number {
+  return /\.(\d+)$/.exec(String(value))?.[1]?.length ?? 0;
 }
 
 /** What a bar says: its value, and the best one's mark. */

@@ -266,6 +266,28 @@ describe('scaling and wrapping', () => {
     expect(longShown.slice(1).some(([, code]) => code?.includes(CONTINUATION))).toBe(false);
   });
 
+  it('cuts a pane that needs two parts in two, beside one that needs three', () => {
+    const lines = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}_${i} = ${i}`).join('\n');
+    const [shorter, longer] = [lines('a', 30), lines('b', 50)];
+    const parts = authored(
+      deckOf([
+        {
+          kind: 'code',
+          title: 'C',
+          panes: [
+            { contender: 'c1', code: shorter },
+            { contender: 'c2', code: longer },
+          ],
+        },
+      ]).slides,
+    );
+    const shown = (contender: string) =>
+      parts.flatMap((s) => (s.kind === 'code' ? s.panes.filter((p) => p.contender === contender) : []));
+    expect(shown('c2').length).toBeGreaterThan(2);
+    // Two even halves, the first filling its slide beside the longer pane's first part; not three thin thirds.
+    expect(shown('c1').map((pane) => pane.code.split('\n').length)).toEqual([15, 15]);
+  });
+
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {
     const [slide] = authored(
       deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code: '\tx = 1' }] }]).slides,

@@ -27,28 +27,24 @@ export interface ColumnPlan {
 }
 
 /**
- * Items of each column of a group split into the same number of parts, the
- * fewest for which every part fits (the first in `firstBudget`); undefined when
- * an item alone does not fit. A column that fits whole on the first part stays
- * there whole: spreading nine lines of code or two list items over parts only
- * because a neighbour needs them would cut them for nothing.
+ * Items of each column of a group split into the fewest parts for which every
+ * part fits (the first in `firstBudget`), each column as few as it needs;
+ * undefined when an item alone does not fit. A column that fits whole on the
+ * first part stays there whole, and one that needs two parts is not cut into
+ * three because a neighbour needs them: that would cut it for nothing.
  */
 function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budget): Pages | undefined {
   if (layouts.some((l) => l.overhead > budget || l.items.some(([height]) => l.overhead + height > budget))) {
     return undefined;
   }
-  const whole = layouts.map((l) =>
-    paginate(l.items, budget, { overhead: l.overhead, count: 1, breakCost: l.breakCost, firstBudget }),
-  );
-  const most = Math.max(1, ...layouts.map((l) => l.items.length));
-  for (let count = 1; count <= most; count++) {
-    const pages = layouts.map(
-      (l, i) =>
-        whole[i] ?? paginate(l.items, budget, { overhead: l.overhead, count, breakCost: l.breakCost, firstBudget }),
-    );
-    if (pages.every((p) => p !== undefined)) return pages as Pages;
-  }
-  return undefined;
+  const pages = layouts.map((l) => {
+    for (let count = 1; count <= Math.max(1, l.items.length); count++) {
+      const found = paginate(l.items, budget, { overhead: l.overhead, count, breakCost: l.breakCost, firstBudget });
+      if (found) return found;
+    }
+    return undefined;
+  });
+  return pages.every((p) => p !== undefined) ? (pages as Pages) : undefined;
 }
 
 /** Lays one column out at a width. */

@@ -7,7 +7,10 @@
  * links, a code pane alone on its slide takes the width when its code wraps,
  * a continued pane never opens with a lone closing bracket, pros and cons
  * never share a continuation slide, the long address shows shortened but
- * links whole, and no text boxes of the PowerPoint overlap.
+ * links whole, and no text boxes of the PowerPoint overlap. And on small talks
+ * of their own: timelines, code colors, column headings, Korean line breaks, a
+ * quote and a picture in the middle of their room (in the PowerPoint too), and
+ * titles, subtitles and summaries in lines of even length.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -508,7 +511,8 @@ describeWithBrowser('a quote', () => {
         expect(Math.abs((pptxTops[i] ?? 0) - quote.top), `quote ${i + 1} in the PowerPoint`).toBeLessThan(6);
         expect(quote.right, `quote ${i + 1} within the slide`).toBeLessThanOrEqual(SLIDE.width - PAD.side + 1);
       }
-      expect((short?.top ?? 0) - (placed[0]?.title ?? 0)).toBeGreaterThan(150);
+      // A one-line quote stands well below its title, not right under it.
+      expect((short?.top ?? 0) - (short?.title ?? 0)).toBeGreaterThan(150);
     });
   });
 });

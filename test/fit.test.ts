@@ -285,7 +285,7 @@ describe('scaling and wrapping', () => {
       parts.flatMap((s) => (s.kind === 'code' ? s.panes.filter((p) => p.contender === contender) : []));
     expect(shown('c2').length).toBeGreaterThan(2);
     // Two even halves, the first filling its slide beside the longer pane's first part; not three thin thirds.
-    expect(shown('c1').map((pane) => pane.code.split('\n').length)).toEqual([15, 15]);
+    expect(shown('c1').map((pane) => (pane.code ?? '').split('\n').length)).toEqual([15, 15]);
   });
 
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {

@@ -264,7 +264,7 @@ sections: []
     expect(diagnose(source)).toMatchInlineSnapshot(`
       [
         "outline.yaml:3:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "A"",
-        "outline.yaml:3:34 error[invalid-value]: "color": colors are hex, e.g. "#ff6f00"; got "red"",
+        "outline.yaml:3:34 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "red"",
         "outline.yaml:5:11 error[invalid-value]: "sections" needs at least one item",
       ]
     `);

@@ -4,7 +4,7 @@
  * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
  * written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
- * misspelt contender id, a line indented with a tab, a chart written as other tools take one, a code pane or
+ * misspelt contender id, a # that hides a value (`color: #00add8`), a line indented with a tab, a chart written as other tools take one, a code pane or
  * chart given both of its two ways (or neither), problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
@@ -106,6 +106,12 @@ const CASES: Record<string, string[]> = {
       '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',
     'chart-overlay.yaml:8:9 error[unknown-key]: "bars" is not a slide field (did you mean "values"?)\n' +
       '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, metric, values, groups, min, max, scale.',
+  ],
+  'comment-value.yaml': [
+    'comment-value.yaml:6:12 error[wrong-type]: "color" has no value: the # starts a comment, so "#00add8" is not read\n' +
+      '  hint: Quote it: color: "#00add8"',
+    'comment-value.yaml:9:12 error[wrong-type]: "color" has no value: the # starts a comment, so "#b7410e" is not read\n' +
+      '  hint: Quote it: color: "#b7410e"',
   ],
   'either-or.yaml': [
     'either-or.yaml:15:19 error[invalid-value]: "file": a code pane shows its "code" or a "file", not both\n' +

@@ -87,6 +87,27 @@ export function explainIndentation(
 }
 
 /**
+ * For a key whose value YAML read as a comment: `color: #00add8` (a # after a space starts
+ * one, so the key has no value): what happened, and the line with its value quoted. Only a #
+ * followed by text is taken for a value (`# note` reads as the comment it is meant to be).
+ */
+export function explainCommentedValue(
+  source: string,
+  line: number,
+): { col: number; message: string; hint: string } | undefined {
+  const text = source.split('\n')[line - 1] ?? '';
+  const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(#\S+(?: [^#]*?)?)\s*(?:\s#.*)?$/.exec(text);
+  if (!match) return undefined;
+  const [, , key = '', written = ''] = match;
+  const value = written.trim();
+  return {
+    col: text.indexOf('#') + 1,
+    message: `"${key}" has no value: the # starts a comment, so "${value}" is not read`,
+    hint: `Quote it: ${key}: ${JSON.stringify(value)}`,
+  };
+}
+
+/**
  * For a key left without a value (`slides:`) because the list below it is
  * indented less than the key, so that YAML reads its items as items of the
  * list that holds the key's mapping: what happened, how to indent it, and the

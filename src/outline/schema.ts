@@ -59,7 +59,7 @@ const minutes = z.number().positive().max(600).describe('Estimated speaking time
 
 const color = z
   .string()
-  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'colors are hex, e.g. "#ff6f00"')
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"')
   .describe('Brand color, used for table headers and verdict highlights.');
 
 const contender = z.strictObject({

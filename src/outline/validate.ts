@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
-import { explainEmptyKey } from './indentation.js';
+import { explainCommentedValue, explainEmptyKey } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
@@ -174,6 +174,8 @@ function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Dia
   const echoes: { from: number; through: number }[] = [];
   const explained = diagnostics.map((d) => {
     if (d.code !== 'wrong-type' || valueAt(parsed.data, d.path ?? []) !== null) return d;
+    const commented = explainCommentedValue(parsed.source, d.line);
+    if (commented) return { ...d, ...commented };
     const empty = explainEmptyKey(parsed.source, d.line);
     if (!empty) return d;
     echoes.push(empty.echoes);

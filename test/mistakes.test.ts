@@ -4,7 +4,7 @@
  * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
  * written as a mapping, text with ": " read as a key, a field written beside
  * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
- * misspelt contender id, a # that hides a value (`color: #00add8`), a line indented with a tab, a chart written as other tools take one, a code pane or
+ * misspelt contender id, a slide kind in other words (`table`, `pros_cons`), a # that hides a value (`color: #00add8`), a line indented with a tab, a chart written as other tools take one, a code pane or
  * chart given both of its two ways (or neither), problems the
  * schema finds beside ones it cannot, and references whose message should list
  * the valid names; each kind in an outline and in an overlay. Every case's
@@ -112,6 +112,14 @@ const CASES: Record<string, string[]> = {
       '  hint: Quote it: color: "#00add8"',
     'comment-value.yaml:9:12 error[wrong-type]: "color" has no value: the # starts a comment, so "#b7410e" is not read\n' +
       '  hint: Quote it: color: "#b7410e"',
+  ],
+  'kind-words.yaml': [
+    'kind-words.yaml:10:15 error[invalid-value]: "table" is not a slide kind (did you mean "comparison"?)\n' +
+      '  hint: Write kind: comparison. Use one of: bullets, comparison, pros-cons, code, timeline, decision, quote, image, exercise, chart.',
+    'kind-words.yaml:15:15 error[invalid-value]: "picture" is not a slide kind (did you mean "image"?)\n' +
+      '  hint: Write kind: image. Use one of: bullets, comparison, pros-cons, code, timeline, decision, quote, image, exercise, chart.',
+    'kind-words.yaml:19:15 error[invalid-value]: "pros_cons" is not a slide kind (did you mean "pros-cons"?)\n' +
+      '  hint: Write kind: pros-cons. Use one of: bullets, comparison, pros-cons, code, timeline, decision, quote, image, exercise, chart.',
   ],
   'either-or.yaml': [
     'either-or.yaml:15:19 error[invalid-value]: "file": a code pane shows its "code" or a "file", not both\n' +

@@ -8,7 +8,7 @@ import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, SLIDE_KINDS } from './schema.js';
-import { closest, didYouMean, keyInOtherWords } from './suggest.js';
+import { closest, didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;
@@ -404,7 +404,15 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         }
         return [at('missing-field', `${thingAt(parent)} is missing "${field}"`, hint)];
       }
-      return [at('invalid-value', `${describe(value)} is not a slide kind${didYouMean(String(value), options)}`, hint)];
+      const meant = kindInOtherWords(String(value), options);
+      const suggestion = meant ? ` (did you mean "${meant}"?)` : didYouMean(String(value), options);
+      return [
+        at(
+          'invalid-value',
+          `${describe(value)} is not a slide kind${suggestion}`,
+          meant ? `Write kind: ${meant}. ${hint}` : hint,
+        ),
+      ];
     }
     case 'too_small':
       if (issue.origin === 'array') {

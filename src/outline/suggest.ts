@@ -87,3 +87,38 @@ export function keyInOtherWords(key: string, allowed: readonly string[]): string
   const synonym = SYNONYMS[written];
   return synonym && allowed.includes(synonym) ? synonym : undefined;
 }
+
+/** Words people write for a slide kind (compared without case, `_` or `-`). */
+const KIND_SYNONYMS: Record<string, string> = {
+  table: 'comparison',
+  matrix: 'comparison',
+  compare: 'comparison',
+  list: 'bullets',
+  points: 'bullets',
+  prosandcons: 'pros-cons',
+  history: 'timeline',
+  events: 'timeline',
+  choice: 'decision',
+  choose: 'decision',
+  statement: 'quote',
+  picture: 'image',
+  figure: 'image',
+  diagram: 'image',
+  photo: 'image',
+  graph: 'chart',
+  bars: 'chart',
+  barchart: 'chart',
+  task: 'exercise',
+  lab: 'exercise',
+  handson: 'exercise',
+  snippet: 'code',
+  listing: 'code',
+};
+
+/** The slide kind `kind` stands for when written in another style (`pros_cons`) or as a word people use for it (`table`). */
+export function kindInOtherWords(kind: string, kinds: readonly string[]): string | undefined {
+  const plain = (word: string) => word.toLowerCase().replace(/[-_\s]/g, '');
+  const written = plain(kind);
+  const found = kinds.find((name) => plain(name) === written && name !== kind) ?? KIND_SYNONYMS[written];
+  return found && kinds.includes(found) ? found : undefined;
+}

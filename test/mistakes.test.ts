@@ -1,13 +1,15 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, a # that hides a closing }, a list written as text, a list by contender
- * written as a mapping, text with ": " read as a key, a field written beside
- * the mapping that takes it, an escape left at half a character, a key written in another naming style, a
- * misspelt contender id, a slide kind in other words (`table`, `pros_cons`), a # that hides a value (`color: #00add8`), a line indented with a tab, a chart written as other tools take one, a code pane or
- * chart given both of its two ways (or neither), problems the
- * schema finds beside ones it cannot, and references whose message should list
- * the valid names; each kind in an outline and in an overlay. Every case's
+ * a comma inside { … }, a # that hides a closing } or a value (`color:
+ * #00add8`), a list written as text, a list by contender written as a mapping,
+ * text with ": " read as a key, a field written beside the mapping that takes
+ * it, an escape left at half a character, a key or a slide kind written in
+ * other words (`private_notes`, `table`, `pros_cons`), a misspelt contender id,
+ * a line indented with a tab, a chart written as other tools take one, a code
+ * pane or chart given both of its two ways (or neither), problems the schema
+ * finds beside ones it cannot, and references whose message should list the
+ * valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
  * full. Loaded in-process; two CLI runs show the printed form and its code frame.
  */

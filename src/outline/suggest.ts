@@ -79,12 +79,16 @@ const SYNONYMS: Record<string, string> = {
  * (`private_notes`, `private-notes` for `privateNotes`) or as a word people
  * use for it (`speaker_notes`, `time`, `winner`); undefined when none fits.
  */
-export function keyInOtherWords(key: string, allowed: readonly string[]): string | undefined {
+export function keyInOtherWords(
+  key: string,
+  allowed: readonly string[],
+  synonyms: Record<string, string> = SYNONYMS,
+): string | undefined {
   const plain = (word: string) => word.toLowerCase().replace(/[-_\s]/g, '');
   const written = plain(key);
   const sameWord = allowed.find((name) => plain(name) === written && name !== key);
   if (sameWord) return sameWord;
-  const synonym = SYNONYMS[written];
+  const synonym = synonyms[written];
   return synonym && allowed.includes(synonym) ? synonym : undefined;
 }
 
@@ -117,8 +121,5 @@ const KIND_SYNONYMS: Record<string, string> = {
 
 /** The slide kind `kind` stands for when written in another style (`pros_cons`) or as a word people use for it (`table`). */
 export function kindInOtherWords(kind: string, kinds: readonly string[]): string | undefined {
-  const plain = (word: string) => word.toLowerCase().replace(/[-_\s]/g, '');
-  const written = plain(kind);
-  const found = kinds.find((name) => plain(name) === written && name !== kind) ?? KIND_SYNONYMS[written];
-  return found && kinds.includes(found) ? found : undefined;
+  return keyInOtherWords(kind, kinds, KIND_SYNONYMS);
 }

@@ -226,9 +226,12 @@ function labelled(
   ];
 }
 
-/** Where a block `total` high starts to sit in the middle of the slide's padded area (at its top when taller). */
-function centredTop(total: number): number {
-  return PAD.top + Math.max(0, (SLIDE.height - PAD.top - PAD.bottom - total) / 2);
+/**
+ * Where a block `total` high starts to sit in the middle of the slide's padded area below `from`
+ * (by default, all of it), at its top when taller.
+ */
+function centredTop(total: number, from = PAD.top): number {
+  return from + Math.max(0, (SLIDE.height - PAD.bottom - from - total) / 2);
 }
 
 function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
@@ -326,9 +329,8 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
     },
     { runs: [{ text: `— ${by}` }], size: BODY.size, line: BODY.line, gap: 0, color: p.muted },
   ];
-  const room = SLIDE.height - PAD.bottom - below;
-  const height = Math.min(paragraphsHeight(paragraphs, width), room);
-  const top = below + (room - height) / 2;
+  const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - below);
+  const top = centredTop(height, below);
   addRect(frame, { x: PAD.side, y: top, w: QUOTE.bar, h: height }, { color: frame.contenders[0]?.color ?? p.fg });
   addTextBox(frame.slide, bodyBox(top, x, width), paragraphs, { lang: frame.labels.lang });
 }
@@ -667,11 +669,10 @@ async function drawImage(frame: Frame, slide: Kind<'image'>, top: number, assets
         },
       ]
     : [];
-  const room = SLIDE.height - PAD.bottom - top;
-  const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, room);
+  const maxHeight = Math.min(slide.fit?.image ?? IMAGE.maxHeight, SLIDE.height - PAD.bottom - top);
   // The picture and its caption stand in the middle of the room under the title, as the theme places them.
   const captionHeight = caption.length ? IMAGE.captionGap + paragraphsHeight(caption, CONTENT.width) : 0;
-  const middle = (h: number) => top + Math.max(0, (room - h - captionHeight) / 2);
+  const middle = (h: number) => centredTop(h + captionHeight, top);
   let box: Box = { x: PAD.side, y: middle(maxHeight), w: CONTENT.width, h: maxHeight };
   if (asset && file) {
     const read = await readFile(file);

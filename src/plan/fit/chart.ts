@@ -108,11 +108,12 @@ export function chartParts(
     const sizes = data.bands.map((band): [number, number] => [bandHeight(data, band, bars.min), CHART.groupGap]);
     return paginate(sizes, budget, { overhead }) ?? data.bands.map((_, i): [number, number] => [i, i + 1]);
   };
+  const regular = pagesAt(REGULAR);
   // A chart compared at a glance beats one cut in two: thinner bars and smaller values keep it whole when they can.
-  if (pagesAt(REGULAR).length > 1 && pagesAt(COMPACT).length === 1) {
+  if (regular.length > 1 && pagesAt(COMPACT).length === 1) {
     return [planned(data.bands, barChart(data, data.bands, budget, COMPACT))];
   }
-  return pagesAt(REGULAR).map(([from, to]) => {
+  return regular.map(([from, to]) => {
     const bands = data.bands.slice(from, to);
     return planned(bands, barChart(data, bands, budget, REGULAR));
   });

@@ -117,7 +117,6 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
     // Removed already, with its section: what "remove" asks is done.
     if (removed.has(id)) continue;
     const section = sections.find((s) => s.id === id);
-    const slide = findSlide(sections, id);
     if (section) {
       removed.set(id, { how: `"remove" takes out the section "${id}"`, by: id });
       for (const each of section.slides) {
@@ -126,6 +125,7 @@ export function applyOverlay(base: Outline, overlay: Overlay): Applied {
       sections = sections.filter((s) => s !== section);
       continue;
     }
+    const slide = findSlide(sections, id);
     if (slide) {
       removed.set(id, { how: `"remove" takes out the slide "${id}"`, by: id });
       slide.section.slides.splice(slide.index, 1);

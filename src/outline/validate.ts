@@ -166,9 +166,10 @@ function halfCharacters(data: unknown, path: OutlinePath = []): SemanticProblem[
 }
 
 /**
- * A list or mapping left empty because the lines below it are indented less
- * than its key: said so at the key, and the problems of the first item so
- * misread (a slide read as a section) left out as its echoes.
+ * A key left without a value, said so at the key: its value hidden by a # that
+ * starts a comment (`color: #00add8`), or a list or mapping left empty because
+ * the lines below it are indented less than the key, whose first item's
+ * problems so misread (a slide read as a section) are left out as its echoes.
  */
 function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Diagnostic[] {
   const echoes: { from: number; through: number }[] = [];

@@ -49,6 +49,8 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
   const p = frame.palette;
   const { chart } = slide;
   const rtl = frame.labels.dir === 'rtl';
+  // The values and the ticks are written alike.
+  const numbers = numberFormat(slide);
   const captionHeight = chart.caption.lines.length * CHART.caption * CHART.line;
   addTextBox(
     frame.slide,
@@ -94,7 +96,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     dataLabelFontSize: pt(chart.bars[0]?.label.size ?? CHART.value),
     dataLabelFontFace: PPTX_FONTS.sans,
     dataLabelColor: hex(p.fg),
-    dataLabelFormatCode: numberFormat(slide),
+    dataLabelFormatCode: numbers,
     showLegend: !single,
     legendPos: 't',
     legendFontSize: pt(CHART.legend),
@@ -110,7 +112,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     // category's end: at the foot, as on the slide.
     ...(chart.horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'high' as const } : {}),
     ...(chart.horizontal && rtl ? { valAxisOrientation: 'maxMin' as 'minMax' } : {}),
-    valAxisLabelFormatCode: numberFormat(slide),
+    valAxisLabelFormatCode: numbers,
     valAxisLabelFontSize: pt(CHART.tick),
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelColor: hex(p.muted),

@@ -2,7 +2,8 @@
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
  * a comma inside { … }, a # that hides a closing } or a value (`color:
- * #00add8`), a list written as text, a list by contender written as a mapping,
+ * #00add8`), a list written as text, a list by contender written as a mapping
+ * and a mapping by contender as a list (`contender: kotlin` above `pros: […]`),
  * text with ": " read as a key, a field written beside the mapping that takes
  * it, an escape left at half a character, a key or a slide kind written in
  * other words (`private_notes`, `table`, `pros_cons`), a misspelt contender id,
@@ -136,10 +137,26 @@ const CASES: Record<string, string[]> = {
       '  hint: Write one item per contender: panes: [{ contender: kotlin, language: …, code: … }, { contender: swift, … }].',
     'by-contender.yaml:21:9 error[wrong-type]: "choices" must be a list, not a mapping by contender: each item names its contender\n' +
       '  hint: Write one item per contender: choices: [{ contender: kotlin, when: … }, { contender: swift, … }].',
+    // The other way round: a list where each contender's id is a key, and a slide about one contender.
+    'by-contender.yaml:28:13 error[wrong-type]: "cells" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+      '  hint: Write the values under the contenders\' ids: cells: { kotlin: Gradle, swift: "Swift Package Manager: built in" }',
+    'by-contender.yaml:31:9 error[unknown-key]: "contender" is not a slide field\n' +
+      '  hint: Name the contender by its id in "pros" and "cons" instead: pros: { kotlin: […] }, cons: { kotlin: […] }.',
+    'by-contender.yaml:32:9 error[wrong-type]: "pros" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+      "  hint: Write each contender's list under its id: pros: { kotlin: […] }.",
+    'by-contender.yaml:34:9 error[wrong-type]: "cons" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+      "  hint: Write each contender's list under its id: cons: { kotlin: […] }.",
   ],
   'by-contender-overlay.yaml': [
     'by-contender-overlay.yaml:8:9 error[wrong-type]: "panes" must be a list, not a mapping by contender: each item names its contender\n' +
       '  hint: Write one item per contender: panes: [{ contender: tea, code: … }, { contender: coffee, … }].',
+    // The overlay knows no contenders of its own: the slide's contender is the key.
+    'by-contender-overlay.yaml:13:9 error[unknown-key]: "contender" is not a slide field\n' +
+      '  hint: Name the contender by its id in "pros" and "cons" instead: pros: { tea: […] }, cons: { tea: […] }.',
+    'by-contender-overlay.yaml:14:9 error[wrong-type]: "pros" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+      "  hint: Write each contender's list under its id: pros: { tea: […] }.",
+    'by-contender-overlay.yaml:15:9 error[wrong-type]: "cons" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+      "  hint: Write each contender's list under its id: cons: { tea: […] }.",
   ],
   // A # after a space starts a comment: inside { … } it hides the closing }, and YAML says so lines later.
   'comment-hash.yaml': [

@@ -158,6 +158,8 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
   if (problem.code !== 'unknown-key' || key === undefined || problem.under) return problem;
   const allowed = allowedKeys(schema, problem.path, data);
   if (suggestKey(key, allowed)) return problem;
+  // `contender:` beside pros and cons names what their keys are (contenderAsKeys), not a key in them.
+  if (key === 'contender' && fieldsByContender(schema, problem.path, data).length) return problem;
   // A field's own mapping names the key; a record (cells, values) takes any id-like key, so it counts only alone.
   const takes = (records: boolean) =>
     allowed.filter((field) => fieldTakes(schema, data, [...problem.path, field], key, records));
@@ -287,6 +289,78 @@ function listByContender(
   };
 }
 
+/** The fields of the mapping at `path` that map contenders to their values (pros, cons, cells, values). */
+function fieldsByContender(root: z.core.$ZodType, path: OutlinePath, data: unknown): string[] {
+  const object = schemaAt(root, path, data);
+  if (!(object instanceof z.ZodObject)) return [];
+  return Object.keys(object.shape).filter((field) => {
+    const record = schemaAt(root, [...path, field], data);
+    return record instanceof z.ZodRecord && record.keyType === contenderKey;
+  });
+}
+
+/**
+ * The contender ids a hint writes as keys, and whether more follow: the slide's stray `contender:`
+ * when it names one, else the first two (an overlay's contenders are its base's: a placeholder).
+ */
+function keysFor(path: OutlinePath, data: unknown): { ids: string[]; more: boolean } {
+  const contenders = contenderIds(data);
+  const stray = valueAt(data, [...path, 'contender']);
+  if (typeof stray === 'string' && (contenders.length === 0 || contenders.includes(stray))) {
+    return { ids: [stray], more: false };
+  }
+  if (contenders.length === 0) return { ids: ['<contender id>'], more: true };
+  return { ids: contenders.slice(0, 2), more: contenders.length > 2 };
+}
+
+/** `pros: { arktype: […] }` or `cells: { zod: …, valibot: …, … }`: a field written by contender. */
+function writtenByContender(root: z.core.$ZodType, path: OutlinePath, data: unknown, field: string): string {
+  const { ids, more } = keysFor(path, data);
+  const record = schemaAt(root, [...path, field], data);
+  const each = record instanceof z.ZodRecord && record.valueType instanceof z.ZodArray ? '[…]' : '…';
+  return `${field}: { ${[...ids.map((id) => `${id}: ${each}`), ...(more ? ['…'] : [])].join(', ')} }`;
+}
+
+/**
+ * A `contender:` on a mapping that names its contenders as keys (`contender: arktype` above
+ * `pros: [...]` on a pros-and-cons slide): where the contender goes instead.
+ */
+function contenderAsKeys(root: z.core.$ZodType, path: OutlinePath, data: unknown): string | undefined {
+  const fields = fieldsByContender(root, path, data);
+  if (!fields.length) return undefined;
+  const written = fields.map((field) => writtenByContender(root, path, data, field));
+  return `Name the contender by its id in ${quotedList(fields)} instead: ${written.join(', ')}.`;
+}
+
+/**
+ * A list where a mapping by contender belongs (`pros: [Fast, Small]` on a slide about one
+ * contender, `cells: [High, Low]`): the mapping to write, keyed by the contenders' ids.
+ */
+function mappingByContender(root: z.core.$ZodType, path: OutlinePath, data: unknown): SemanticProblem | undefined {
+  const record = schemaAt(root, path, data);
+  if (!(record instanceof z.ZodRecord) || record.keyType !== contenderKey) return undefined;
+  const field = fieldName(path);
+  const each = record.valueType instanceof z.ZodArray ? 'list' : 'value';
+  const list = valueAt(data, path) as unknown[];
+  const contenders = contenderIds(data);
+  // A value for each contender, in their order (`cells: [High, Low]`): the same values by id.
+  const zipped =
+    each === 'value' &&
+    list.length === contenders.length &&
+    list.every((item) => typeof item === 'string' || typeof item === 'number') &&
+    `{ ${contenders.map((id, i) => `${id}: ${flowText(String(list[i]))}`).join(', ')} }`;
+  return {
+    code: 'wrong-type',
+    message: `"${field}" must be a mapping by contender, not a list: each contender's id is a key`,
+    // At its key: the list's first line is one item.
+    path: path.slice(0, -1),
+    key: field,
+    hint: zipped
+      ? `Write the values under the contenders' ids: ${field}: ${zipped}`
+      : `Write each contender's ${each} under its id: ${writtenByContender(root, path.slice(0, -1), data, field)}.`,
+  };
+}
+
 /** Problems without repeats: the same message at the same place is one problem. */
 function uniqueProblems(problems: SemanticProblem[]): SemanticProblem[] {
   const seen = new Set<string>();
@@ -338,7 +412,8 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
           : at(
               'unknown-key',
               `"${key}" is not ${withArticle(thingAt(path))} field${suggestKey(key, allowed)}`,
-              allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined,
+              (key === 'contender' && contenderAsKeys(root, path, data)) ||
+                (allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined),
               key,
             );
       });
@@ -355,6 +430,10 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       }
       if (issue.expected === 'array' && isRecord(value)) {
         const byContender = listByContender(root, path, data, value);
+        if (byContender) return [byContender];
+      }
+      if (issue.expected === 'record' && Array.isArray(value)) {
+        const byContender = mappingByContender(root, path, data);
         if (byContender) return [byContender];
       }
       if (issue.expected === 'string') {
@@ -629,6 +708,11 @@ function expectedHint(expected: string, value: unknown, field: string): string |
 function listOf(text: string): string {
   const parts = text.split(/,\s*/);
   if (parts.every((part) => /^[\w.-]+$/.test(part))) return parts.join(', ');
+  return flowText(text);
+}
+
+/** A text as a value inside [ … ] or { … }: quoted where YAML would read it otherwise. */
+function flowText(text: string): string {
   return /[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text) ? JSON.stringify(text) : text;
 }
 

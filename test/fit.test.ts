@@ -458,7 +458,7 @@ describe('an exercise', () => {
   it('keeps room for its timebox line only when the author set a time', () => {
     const timed = firstPart(10);
     const untimed = firstPart();
-    expect(timed?.kind === 'exercise' && timed.timeboxLabel).toBe('10 min');
+    expect(timed?.kind === 'exercise' && timed.timeboxLabel).toBe('10\u00a0min');
     expect(untimed?.kind === 'exercise' && untimed.timeboxLabel).toBe(undefined);
     const count = (slide: DeckSlide | undefined) => (slide?.kind === 'exercise' ? slide.task.length : 0);
     // The line a timebox takes holds one more step without it.

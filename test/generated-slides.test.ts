@@ -118,7 +118,7 @@ describe('an exercise', () => {
 
   it('shows its number in the title, and the time the author set', () => {
     const markdown = exercise(10);
-    expect(markdown).toContain('# Exercise 1: Try it\n\n**10 min**\n\n1. Do the thing');
+    expect(markdown).toContain('# Exercise 1: Try it\n\n**10\u00a0min**\n\n1. Do the thing');
   });
 
   it('shows no time when none was set: the estimate from the notes is the speaker’s, not the audience’s', () => {

@@ -60,7 +60,7 @@ describe('message catalogs', () => {
   it('choose plural forms with Intl.PluralRules and write numbers and dates as the language does', () => {
     const de = labelsForLang('de');
     expect([de.t('slideCount', { n: 1 }), de.t('slideCount', { n: 12 })]).toEqual(['1 Folie', '12 Folien']);
-    expect(de.minutes(2.5)).toBe('2,5 Min.');
+    expect(de.minutes(2.5)).toBe('2,5\u00a0Min.');
     expect(de.date('2026-11-20')).toBe('20.\u00a0November\u00a02026');
     expect(de.date('2026-12')).toBe('Dezember\u00a02026');
     expect(de.date('Herbst 2026')).toBe('Herbst 2026');

@@ -233,14 +233,14 @@ describe("the speaker's script page", () => {
       'More practice',
     ]);
     expect(root.querySelectorAll('.item .time').map((p) => p.text)).toEqual([
-      'starts 0:00 · 0.25 min',
-      'starts 0:15 · 0.25 min',
-      'starts 0:30 · 0.25 min',
-      'starts 0:45 · 3 min',
-      'starts 3:45 · 10 min',
-      'starts 13:45 · 0.25 min',
-      'starts 14:00 · 5 min',
-      'starts 19:00 · 0.25 min',
+      'starts 0:00 · 0.25\u00a0min',
+      'starts 0:15 · 0.25\u00a0min',
+      'starts 0:30 · 0.25\u00a0min',
+      'starts 0:45 · 3\u00a0min',
+      'starts 3:45 · 10\u00a0min',
+      'starts 13:45 · 0.25\u00a0min',
+      'starts 14:00 · 5\u00a0min',
+      'starts 19:00 · 0.25\u00a0min',
     ]);
   });
 });

@@ -121,10 +121,10 @@ describe('the talk’s clock', () => {
     const german = talk('de');
     const { deck } = german;
     expect(deck.length.slides).toBe(`${deck.slides.length} Folien`);
-    expect(deck.length.minutes).toMatch(/^\d+(,\d+)? Min\.$/);
+    expect(deck.length.minutes).toMatch(/^\d+(,\d+)?\u00a0Min\.$/);
     expect(deck.slides[1]?.times).toEqual({
       start: deck.slides[0]?.times.end,
-      length: '0,25 Min.',
+      length: '0,25\u00a0Min.',
       end: '0:30',
     });
     const sheet = runSheet(german);

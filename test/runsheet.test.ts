@@ -101,17 +101,17 @@ describe('the run sheet', () => {
     expect(sheet).toContain('Test Meetup · November\u00a022,\u00a02026');
     expect(sheet).toContain('| # | starts | slide | section | minutes | ends |');
     expect(rowsOf(sheet).map(({ number, title, section, minutes }) => [number, title, section, minutes])).toEqual([
-      [1, 'Tea vs Coffee', '', '0.25 min'],
-      [2, 'Agenda', '', '0.25 min'],
+      [1, 'Tea vs Coffee', '', '0.25\u00a0min'],
+      [2, 'Agenda', '', '0.25\u00a0min'],
       // Each section starts with its divider, titled as the section.
-      [3, 'The basics', 'The basics', '0.25 min'],
+      [3, 'The basics', 'The basics', '0.25\u00a0min'],
       // Estimated from 260 words of notes at 130 words a minute.
-      [4, 'What they are', 'The basics', '2 min'],
-      [5, 'A word', 'The basics', '1.5 min'],
-      [6, 'Choosing', 'Choosing', '0.5 min'],
-      [7, 'Exercise 1: Brew one', 'Choosing', '5 min'],
-      [8, 'Questions', 'Choosing', '2 min'],
-      [9, 'References', '', '0.25 min'],
+      [4, 'What they are', 'The basics', '2\u00a0min'],
+      [5, 'A word', 'The basics', '1.5\u00a0min'],
+      [6, 'Choosing', 'Choosing', '0.5\u00a0min'],
+      [7, 'Exercise 1: Brew one', 'Choosing', '5\u00a0min'],
+      [8, 'Questions', 'Choosing', '2\u00a0min'],
+      [9, 'References', '', '0.25\u00a0min'],
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('the run sheet', () => {
     const report = await checkOutline(file, { measure: false });
     expect(report).toMatchObject({ slides: 9, minutes: 12, budget: 15, fits: true });
     expect(deck.minutes).toBe(report.minutes);
-    expect(sheet).toContain('9 slides, 12 min of a 15 min slot — fits, with 3 min to spare.');
+    expect(sheet).toContain('9 slides, 12\u00a0min of a 15\u00a0min slot — fits, with 3\u00a0min to spare.');
     const rows = rowsOf(sheet);
     expect(rows).toHaveLength(report.slides);
     expect(rows.at(-1)?.ends).toBe('12:00');
@@ -151,7 +151,7 @@ describe('the run sheet', () => {
     const report = await checkOutline(file, { measure: false, profile: 'short' });
     expect(report).toMatchObject({ slides: 8, minutes: 7, budget: 5, fits: false });
     expect(sheet).toContain('Profile: short · Test Meetup · November\u00a022,\u00a02026');
-    expect(sheet).toContain('8 slides, 7 min of a 5 min slot — **over by 2 min**.');
+    expect(sheet).toContain('8 slides, 7\u00a0min of a 5\u00a0min slot — **over by 2\u00a0min**.');
     const rows = rowsOf(sheet);
     expect(rows.map((r) => r.title)).not.toContain('Exercise 1: Brew one');
     expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -213,7 +213,7 @@ describe('titles in the run sheet', () => {
       starts: '2:45',
       title: 'Tea \\| Coffee',
       section: 'The basics',
-      minutes: '1.5 min',
+      minutes: '1.5\u00a0min',
       ends: '4:15',
     });
   });

@@ -101,7 +101,13 @@ export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: 
   );
   const { meta } = deck;
   const { length } = deck;
-  const about = [meta.profile, meta.event, meta.dateText, `${length.minutes}${length.slot ? ` / ${length.slot}` : ''}`]
+  // The talk's length over its slot, read as one ("18.75 min / 60 min").
+  const about = [
+    meta.profile,
+    meta.event,
+    meta.dateText,
+    `${length.minutes}${length.slot ? `\u00a0/\u00a0${length.slot}` : ''}`,
+  ]
     .filter(Boolean)
     .map((t) => escapeHtml(t as string))
     .join(' · ');

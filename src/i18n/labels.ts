@@ -76,7 +76,8 @@ function createLabels(lang: string, catalog: Catalog): Labels {
     lang,
     dir: directionOf(lang),
     t,
-    minutes: (minutes) => t('minutes', { n: Math.round(minutes * 100) / 100 }),
+    // A length is read as one: "60" never ends a line above its "min".
+    minutes: (minutes) => t('minutes', { n: Math.round(minutes * 100) / 100 }).replace(/ /g, '\u00a0'),
     number: (value) => numbers.format(value),
     date: (text) => {
       const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
@@ -107,5 +108,8 @@ function supported(lang: string): string {
 
 /** Minutes as versus's own messages write them, in English: 2.5 → "2.5 min". */
 export function formatMinutes(minutes: number): string {
-  return labelsForLang('en').minutes(minutes);
+  // A terminal wraps as it likes, and people search its output for "25 min".
+  return labelsForLang('en')
+    .minutes(minutes)
+    .replace(/\u00a0/g, ' ');
 }

@@ -1,7 +1,7 @@
 /**
  * `versus check --run` through the built CLI (issue 32), on Debian's python3,
  * Node and bash: what passes, what fails and where, expected errors, set-up
- * code, the talk's code files, exercise order, a time limit, a missing
+ * code, the talk's code files and what is beside them, exercise order, a time limit, a missing
  * runner; and that `build` runs nothing. Two check runs, each of many blocks.
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
@@ -42,6 +42,12 @@ sections:
               print(GREETING, double(21))
               open("MARKER", "w").write("ran")
               open("left-behind.txt", "w").write("a later run must not see this")
+      - kind: code
+        title: Beside its file
+        notes: Each file imports a module beside it that no slide shows.
+        panes:
+          - { contender: py, language: python, file: shared/uses_sibling.py }
+          - { contender: js, language: javascript, file: shared/app.js }
       - kind: code
         title: Fails
         notes: One fails.
@@ -171,6 +177,34 @@ async function writeTalk(dir: string, text: string): Promise<void> {
     path.join(dir, 'shared', 'broken.py'),
     'def fail():\n    raise RuntimeError("from the file")\n\n\nfail()\n',
   );
+  // Files the panes' code needs beside it, and folders a run's copy of shared/ leaves out.
+  await mkdir(path.join(dir, 'shared', 'data'));
+  await writeFile(path.join(dir, 'shared', 'data', 'n.txt'), '21');
+  await writeFile(
+    path.join(dir, 'shared', 'sibling.py'),
+    'from pathlib import Path\nN = int((Path(__file__).parent / "data" / "n.txt").read_text())\n',
+  );
+  await writeFile(
+    path.join(dir, 'shared', 'uses_sibling.py'),
+    [
+      'import os',
+      'from sibling import N',
+      'assert N == 21',
+      'for left_out in ["shared/node_modules", "shared/.cache", "shared/out"]:',
+      '    assert not os.path.exists(left_out), left_out',
+      `open(${JSON.stringify(path.join(dir, 'sibling-marker.txt'))}, "w").write("ran")`,
+      '',
+    ].join('\n'),
+  );
+  await writeFile(path.join(dir, 'shared', 'lib.js'), 'module.exports = { twice: (x) => 2 * x };\n');
+  await writeFile(
+    path.join(dir, 'shared', 'app.js'),
+    "const { twice } = require('./lib.js');\nif (twice(21) !== 42) process.exit(1);\n",
+  );
+  for (const left of ['node_modules/pkg', '.cache', 'out/.versus']) {
+    await mkdir(path.join(dir, 'shared', left), { recursive: true });
+    await writeFile(path.join(dir, 'shared', left, 'file.txt'), 'not for the run');
+  }
 }
 
 const at = (text: string, needle: string, after?: string) => positionIn(text, needle, after);
@@ -193,6 +227,11 @@ describe('versus check --run', { concurrent: true }, () => {
   it("runs a passing pane (with set-up code and the talk's code files beside it) and reports nothing for it", async () => {
     await expect(access(marker)).resolves.toBeUndefined();
     expect(findings.map((f) => f.message).join('\n')).not.toMatch(/pane "(py|js)" of slide "Passes"/);
+  });
+
+  it("runs a file's code beside the files of its folder, as at home: what it imports and reads, without packages, hidden folders or outputs", async () => {
+    await expect(access(path.join(dir, 'sibling-marker.txt'))).resolves.toBeUndefined();
+    expect(findings.map((f) => f.message).join('\n')).not.toContain('slide "Beside its file"');
   });
 
   it('reports each failure at its code in the outline, with the last lines of its output, and exits 1', () => {
@@ -260,9 +299,9 @@ describe('versus check --run', { concurrent: true }, () => {
 
   it('leaves out what says run: false and what has no runner, and sums up the run', () => {
     const report = JSON.parse(run.stdout);
-    // 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing, and says
+    // 2 + 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing, and says
     // so of its Go, a program no runner runs (text is prose, YAML data).
-    expect(report.run).toEqual({ ran: 15, failed: 6, notRun: 0, withoutRunner: ['go'] });
+    expect(report.run).toEqual({ ran: 17, failed: 6, notRun: 0, withoutRunner: ['go'] });
     expect(findings).toHaveLength(6);
     expect(report.ok).toBe(false);
   });
@@ -275,7 +314,7 @@ describe('versus check --run', { concurrent: true }, () => {
     );
     expect(text).toContain(`    │ KeyError: 'b'\n`);
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'talk.yaml: 10 slides, about 2.5 min; ran 15 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 6 finding(s).',
+      'talk.yaml: 11 slides, about 2.75 min; ran 17 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 6 finding(s).',
     );
   });
 });

@@ -95,6 +95,8 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
       before: Code[];
       code: string;
       mode?: RunJob['mode'];
+      /** The folder of the code file the block includes, relative to its outline. */
+      folder?: string;
     },
   ) => {
     const runner = runnerOf(fields.language);
@@ -105,7 +107,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
     const mode = fields.mode ?? 'run';
     const command = mode === 'syntax' ? syntaxCheckOf(runner) : runner.command;
     if (!command) return;
-    const { before, code, ...rest } = fields;
+    const { before, code, folder: _folder, ...rest } = fields;
     const setup = mode === 'run' ? setupOf(fields.language) : undefined;
     const pieces: Code[] = [...(setup === undefined ? [] : [setup]), ...(mode === 'run' ? before : [])];
     let prefix = '';
@@ -119,7 +121,8 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
       mode,
       runner,
       command,
-      file: `${SCRIPT_NAME}.${extensionOf(fields.language)}`,
+      // Beside the code file it runs, whose own imports start from its folder (`node code/app.js`).
+      file: path.join(fields.folder ?? '', `${SCRIPT_NAME}.${extensionOf(fields.language)}`),
       script: prefix + asLines(code),
       firstLine: prefix.split('\n').length,
       before: ran,
@@ -144,6 +147,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
           code: pane.code,
           ...(expect ? { expectError: expectedError(expect) } : {}),
           where: at('panes', p, pane.file === undefined ? 'code' : 'file'),
+          ...(pane.file !== undefined ? { folder: path.dirname(path.normalize(pane.file)) } : {}),
           ...(pane.file !== undefined && origin ? { source: path.join(path.dirname(origin.file), pane.file) } : {}),
         });
       }

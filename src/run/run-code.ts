@@ -2,6 +2,7 @@
  * `check --run`: plans the jobs of the selected outline, runs them with the
  * talk's code files beside them, and turns the results into findings.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../lint/finding.js';
 import type { Where } from '../outline/origin.js';
@@ -36,7 +37,7 @@ export async function runCode({ selected, everything, at, lineAt, overrides, par
   const runnerDir = path.dirname(path.resolve(at(['run']).file));
   const { jobs, withoutRunner } = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
   const results = await executeJobs(jobs, {
-    files: codeFilesOf(everything),
+    files: await runFolderFiles(everything),
     timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
     ...(parallel ? { parallel } : {}),
   });
@@ -59,20 +60,41 @@ function fileLine(file: string, lines: readonly string[], index: number): FilePo
   return text === undefined ? undefined : { file, line: index + 1, col: text.length - text.trimStart().length + 1 };
 }
 
+/** Folders a code file's folder may hold that its code never needs: packages and caches. */
+const LEFT_OUT = new Set(['node_modules', '__pycache__']);
+
 /**
- * The talk's code files (what its code panes include), by their path
- * relative to the outline that names them: what every run's folder holds.
- * The loader has checked that each stays inside that outline's folder.
+ * What every run's folder holds, by path relative to the outline that names the code: each file
+ * a code pane includes and everything beside it in its folder (a module it imports, the data it
+ * reads), as the code finds them at home. Hidden entries (`.git`, `.venv`), packages, caches,
+ * links and versus's output folders stay out. The loader has checked that each included file
+ * stays inside its outline's folder.
  */
-export function codeFilesOf(outline: Outline): Map<string, string> {
+export async function runFolderFiles(outline: Outline): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  const folders = new Map<string, string>();
   for (const slide of outline.sections.flatMap((section) => section.slides)) {
-    if (slide.kind !== 'code') continue;
-    const { origin } = slide;
+    if (slide.kind !== 'code' || !slide.origin) continue;
     for (const pane of slide.panes) {
-      if (pane.file === undefined || !origin) continue;
-      files.set(path.normalize(pane.file), path.resolve(path.dirname(origin.file), pane.file));
+      if (pane.file === undefined) continue;
+      const name = path.normalize(pane.file);
+      const file = path.resolve(path.dirname(slide.origin.file), pane.file);
+      files.set(name, file);
+      folders.set(path.dirname(name), path.dirname(file));
     }
   }
+  for (const [name, folder] of folders) await addFolder(files, name, folder);
   return files;
+}
+
+async function addFolder(files: Map<string, string>, name: string, folder: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  // An output folder of a build (its record in .versus/) holds slides and PDFs, not code.
+  if (entries.some((entry) => entry.name === '.versus' && entry.isDirectory())) return;
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || LEFT_OUT.has(entry.name)) continue;
+    const inside = path.join(name, entry.name);
+    if (entry.isDirectory()) await addFolder(files, inside, path.join(folder, entry.name));
+    else if (entry.isFile() && !files.has(inside)) files.set(inside, path.join(folder, entry.name));
+  }
 }

@@ -422,6 +422,12 @@ describe('failureHint', () => {
     );
   });
 
+  it("says where a file of one's own that code imports by a relative path must be, instead of installing it", () => {
+    expect(failureHint("Error: Cannot find module './fake-zod.js'", 'javascript')).toBe(
+      "./fake-zod.js is a file of yours the run's folder does not hold: it holds the files panes include and what is beside them in their folders, and the script of code written in the outline sits at the outline's folder. Put the file there, or set run: false on a snippet not meant to run here.",
+    );
+  });
+
   it('asks to fix the code otherwise', () => {
     expect(failureHint("KeyError: 'b'", 'python')).toMatch(/^Fix the code; if it is meant to fail/);
     expect(failureHint(undefined, 'bash')).toMatch(/^Fix the code/);

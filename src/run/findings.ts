@@ -177,6 +177,8 @@ export function failureHint(said = '', language: string): string {
   const missingModule =
     /ModuleNotFoundError: No module named '([^']+)'/.exec(said) ??
     /Cannot find (?:module|package) '([^']+)'/.exec(said);
+  if (missingModule?.[1]?.startsWith('.'))
+    return `${missingModule[1]} is a file of yours the run's folder does not hold: it holds the files panes include and what is beside them in their folders, and the script of code written in the outline sits at the outline's folder. Put the file there, or set run: false on a snippet not meant to run here.`;
   if (missingModule)
     return `Install ${missingModule[1]} where the runner finds it, or run the code with one that has it: --runner ${language}=${language === 'python' ? '.venv/bin/python' : '…'} (or run.runners.${language} in the outline); a snippet not meant to run here (a config file) takes run: false.`;
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';

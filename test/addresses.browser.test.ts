@@ -13,30 +13,10 @@ import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { addressHtml } from '../src/text/address.js';
 import { testBrowser } from './browser.js';
-import { compileData, describeWithBrowser, minimalOutline } from './helpers.js';
+import { compileData, describeWithBrowser, linesOf, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('addresses');
-
-/** The lines the browser set the element's text on, top to bottom. */
-function linesOf(page: Page, selector: string): Promise<string[]> {
-  return page.$eval(selector, (element) => {
-    const lines = new Map<number, string>();
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < (node.textContent ?? '').length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect) continue;
-        const top = Math.round(rect.top);
-        lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
-      }
-    }
-    return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
-  });
-}
 
 describeWithBrowser('web addresses', () => {
   let page: Page;

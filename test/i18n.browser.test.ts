@@ -2,7 +2,8 @@
  * The same small talk built in every shipped language, once, in one batch:
  * no English word versus adds is left in the HTML, the slide PDF or the
  * handout; Arabic is laid out right to left with code and addresses left to
- * right; Chinese and Japanese are drawn with their own CJK fonts.
+ * right; Chinese and Japanese are drawn with their own CJK fonts; a Japanese
+ * handout's and script's own headings break between phrases.
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -13,10 +14,12 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'puppeteer-core';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
+import { handoutDocument, pageContent } from '../src/export/handout.js';
+import { scriptDocument } from '../src/export/script.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { catalogFor } from '../src/i18n/catalogs.js';
 import { testBrowser } from './browser.js';
-import { describeWithBrowser } from './helpers.js';
+import { compileData, describeWithBrowser, linesOf, minimalOutline } from './helpers.js';
 import { versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -304,5 +307,25 @@ describeWithBrowser('a talk in every shipped language', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((line) => /\syes\s+(yes|no)\s+yes\s/.test(line))).toBe(true);
     expect(comparable(pdf[lang] ?? '')).toContain(comparable(WORDS[lang][2]));
+  });
+});
+
+describeWithBrowser('the headings a printed page sets itself, in Japanese', () => {
+  it('break between phrases, never inside a word: the handout’s cover and the script’s title', async () => {
+    const outline = { ...minimalOutline(), lang: 'ja', title: 'React、Vue、Svelte：2026年のフロントエンド選び' };
+    const { deck } = compileData(outline);
+    const rendered = { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' };
+    const page = await (await testBrowser()).newPage();
+    try {
+      // As wide as the printed page's text.
+      await page.setViewport({ width: Math.round((pageContent('a4').width * 96) / 25.4), height: 1123 });
+      // Without phrases, Chromium breaks the cover's title inside フロントエンド, the script's after "2026".
+      await page.setContent(handoutDocument(deck, rendered, { layout: 3, paper: 'a4' }));
+      expect(await linesOf(page, '.cover h1')).toEqual(['React、Vue、Svelte：', '2026年のフロントエンド選び']);
+      await page.setContent(scriptDocument(deck, rendered, 'a4'));
+      expect(await linesOf(page, '.heading h1')).toEqual(['React、Vue、Svelte：', '2026年のフロントエンド選び']);
+    } finally {
+      await page.close();
+    }
   });
 });

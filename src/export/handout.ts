@@ -62,6 +62,14 @@ export const NOTES_FLOW_CSS = `.item .notes p, .item .code-block { orphans: 3; w
 .item .notes > :last-child { break-before: avoid; margin-bottom: 0; }
 .item .code-label, .item .private-label { break-after: avoid; }`;
 
+/**
+ * Headings the page sets itself (the cover's title and subtitle, the script's title, section
+ * titles, each slide's heading) in a Japanese talk break between phrases, never inside a word
+ * ("2026年の" and "フロントエンド" stay whole): Chromium's `word-break: auto-phrase`. The slides
+ * printed on the page keep the lines the planner counted.
+ */
+export const PAGE_HEADINGS_CSS = `:lang(ja) :is(.cover h1, .cover .subtitle, .heading h1, .section-title, .notes h3) { word-break: auto-phrase; text-wrap: balance; }`;
+
 /** Printed pages are white paper: the light theme's text, muted and rule colors (the script's too). */
 export const PAPER = paletteFor(DEFAULT_THEME);
 
@@ -155,7 +163,7 @@ export function handoutDocument(
   );
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(deck.meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(labels.t('handout', { title: deck.meta.title }))}</title>
-<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${CODE_CSS}
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${PAGE_HEADINGS_CSS}${CODE_CSS}
 ${pageCss(deck.meta.title, paper, labels.dir)}</style></head>
 <body class="layout-${layout}">
 ${cover(deck, labels)}

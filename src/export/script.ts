@@ -16,6 +16,7 @@ import {
   EMBEDDED_SLIDES_CSS,
   NOTES_FLOW_CSS,
   notesHtml,
+  PAGE_HEADINGS_CSS,
   PAPER,
   type Paper,
   pageContent,
@@ -113,7 +114,7 @@ export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: 
     .join(' · ');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)} — ${escapeHtml(labels.t('script'))}</title>
-<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${SCRIPT_CSS}${CODE_CSS}
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${SCRIPT_CSS}${PAGE_HEADINGS_CSS}${CODE_CSS}
 ${pageCss(`${meta.title} — ${labels.t('script')}`, paper, labels.dir)}</style></head>
 <body>
 <div class="heading"><h1>${escapeHtml(meta.title)}</h1><p>${escapeHtml(labels.t('script'))} · ${about}</p></div>

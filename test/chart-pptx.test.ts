@@ -91,7 +91,7 @@ describe('charts in the native PowerPoint', () => {
     }
   });
 
-  it('writes values and ticks as the slides do: digits grouped, the chart’s decimals on every part, millions as M', async () => {
+  it('writes values and ticks as the slides do: digits grouped, the values’ decimals on every part, the ticks’ own, millions as M', async () => {
     const formats = new Map<string, Set<string>>();
     for (const { deck, zip } of built) {
       for (const [n, part] of await chartsBySlide(zip)) {
@@ -99,18 +99,21 @@ describe('charts in the native PowerPoint', () => {
         const title = deck.slides[n - 1]?.title ?? '';
         const found = formats.get(title) ?? new Set();
         // The data labels' format and the value axis's (the category axis's names are text).
-        for (const [, code] of xml.matchAll(
-          /<c:(?:dLbls|valAx)>(?:(?!<\/c:(?:dLbls|valAx)>)[\s\S])*?<c:numFmt formatCode="([^"]*)"/g,
+        for (const [, element, code] of xml.matchAll(
+          /<c:(dLbls|valAx)>(?:(?!<\/c:(?:dLbls|valAx)>)[\s\S])*?<c:numFmt formatCode="([^"]*)"/g,
         )) {
-          found.add(decodeXml(code ?? ''));
+          found.add(`${element === 'dLbls' ? 'values' : 'ticks'} ${decodeXml(code ?? '')}`);
         }
         formats.set(title, found);
       }
     }
-    expect(formats.get('Step time, one value each')).toEqual(new Set(['#,##0.0']));
-    expect(formats.get('Throughput on a log scale')).toEqual(new Set(['[>=1000000]#,##0.0#,,"M";#,##0']));
+    // Values of one decimal on ticks of whole numbers (0, 5, 10…).
+    expect(formats.get('Step time, one value each')).toEqual(new Set(['values #,##0.0', 'ticks #,##0']));
+    expect(formats.get('Throughput on a log scale')).toEqual(
+      new Set(['values [>=1000000]#,##0.0#,,"M";#,##0', 'ticks [>=1000000]#,##0.0#,,"M";#,##0']),
+    );
     // Split over three slides, 120 and 0.45 among its values: two decimals on each part.
-    expect(formats.get('Seconds per task')).toEqual(new Set(['#,##0.00']));
+    expect(formats.get('Seconds per task')).toEqual(new Set(['values #,##0.00', 'ticks #,##0']));
   });
 
   it('holds the outline’s numbers, missing ones blank, in the contenders’ colors and order', async () => {

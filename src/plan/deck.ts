@@ -219,6 +219,8 @@ export interface PlannedChart {
   notation: 'usual' | 'scientific';
   /** The most decimals a value of the whole chart (every part) has as written, two at most. */
   decimals: number;
+  /** The most decimals a tick of the axis has, two at most. */
+  tickDecimals: number;
   /** Ids of the contenders with a bar in each group, in the talk's order. */
   series: string[];
   /** This part's groups: a label (none when the chart has one value each) and a value per series, null when missing. */

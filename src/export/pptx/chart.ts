@@ -49,8 +49,8 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
   const p = frame.palette;
   const { chart } = slide;
   const rtl = frame.labels.dir === 'rtl';
-  // The values and the ticks are written alike.
-  const numbers = numberFormat(slide);
+  // The values with the decimals they are written with, the ticks with theirs, as on the slide.
+  const numbers = numberFormat(slide, slide.decimals);
   const captionHeight = chart.caption.lines.length * CHART.caption * CHART.line;
   addTextBox(
     frame.slide,
@@ -112,7 +112,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     // category's end: at the foot, as on the slide.
     ...(chart.horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'high' as const } : {}),
     ...(chart.horizontal && rtl ? { valAxisOrientation: 'maxMin' as 'minMax' } : {}),
-    valAxisLabelFormatCode: numbers,
+    valAxisLabelFormatCode: numberFormat(slide, slide.tickDecimals),
     valAxisLabelFontSize: pt(CHART.tick),
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelColor: hex(p.muted),
@@ -126,13 +126,13 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
 }
 
 /**
- * How the PowerPoint writes a chart's values and ticks, near the slide's words: digits grouped
- * (in the viewer's locale), the decimals the chart's values have, millions as "1.45M", and
- * scientific notation when the slide's is. "General" wrote 1450000.
+ * How the PowerPoint writes a chart's values or ticks, near the slide's words: digits grouped
+ * (in the viewer's locale), `decimals` after the point, millions as "1.45M", and scientific
+ * notation when the slide's is. "General" wrote 1450000.
  */
-function numberFormat(chart: PlannedChart): string {
+function numberFormat(chart: PlannedChart, decimals: number): string {
   if (chart.notation === 'scientific') return '0.0#E+0';
-  const plain = chart.decimals > 0 ? `#,##0.${'0'.repeat(chart.decimals)}` : '#,##0';
+  const plain = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
   const values = chart.groups.flatMap((group) => group.values);
   const millions = [...values, chart.axis.max].some((value) => value !== null && Math.abs(value) >= 1e6);
   return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;

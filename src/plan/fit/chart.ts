@@ -53,6 +53,8 @@ interface ChartData {
   notation: ChartNotation;
   /** The most decimals a value has as written, two at most. */
   decimals: number;
+  /** The most decimals a tick has, two at most (ticks of 0.5 on values of 12.25). */
+  tickDecimals: number;
   /** The scale's ticks as the axis writes them. */
   ticks: string[];
   caption: string;
@@ -84,6 +86,7 @@ export function chartParts(
         axis: { min: data.scale.lo, max: data.scale.hi, ...tickStep(data.scale) },
         notation: data.notation,
         decimals: data.decimals,
+        tickDecimals: data.tickDecimals,
         series,
         groups: groups.map((group) => {
           const shown = group.data.filter((d) => series.includes(d.contender));
@@ -177,6 +180,7 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     scale,
     notation,
     decimals: Math.min(2, Math.max(0, ...numbers.map(decimalsOf))),
+    tickDecimals: Math.min(2, Math.max(0, ...scale.ticks.map(decimalsOf))),
     ticks: tickLabels(scale.ticks, labels.lang, notation),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,

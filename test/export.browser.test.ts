@@ -92,6 +92,16 @@ function words(s: string): string[] {
     .filter((w) => w.length > 3);
 }
 
+/** The fixture built with the default formats (in the light theme), once for the file: the groups that read it share it. */
+let builtByDefault: Promise<{ outDir: string; result: BuildResult }> | undefined;
+function defaultBuild(): Promise<{ outDir: string; result: BuildResult }> {
+  builtByDefault ??= (async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
+    return { outDir, result: await build(FIXTURE, { outDir, browser }) };
+  })();
+  return builtByDefault;
+}
+
 // The groups and their tests build into folders of their own and only read what they share, so they run
 // at once: one waits on Chromium while another reads a PDF.
 describeWithBrowser('build with a real browser', { concurrent: true }, () => {
@@ -100,8 +110,7 @@ describeWithBrowser('build with a real browser', { concurrent: true }, () => {
   let outline: Outline;
 
   beforeAll(async () => {
-    outDir = await mkdtemp(path.join(tmpdir(), 'versus-export-'));
-    result = await build(FIXTURE, { outDir, browser });
+    ({ outDir, result } = await defaultBuild());
     outline = (await loadOutline(FIXTURE)).outline;
   });
 
@@ -300,19 +309,22 @@ describeWithBrowser('a talk in a dark theme', () => {
       brand,
       "/* @theme brand */\n@import 'versus-dark';\nsection { --bg: #0b3d2e; --fg: #f5f5dc; --surface: #14503c; --code-bg: #14503c; }\n",
     );
-    const formats: Format[] = ['pdf', 'handout', 'script'];
-    await Promise.all(
-      [
-        ['light', 'versus'],
-        ['dark', brand],
-      ].map(([name, theme]) => build(FIXTURE, { outDir: path.join(outDir, name as string), formats, theme, browser })),
-    );
-    const dark = (theme: string, file: string) => darkShare(path.join(outDir, theme, `tea-vs-coffee${file}`));
+    // The light talk's slide PDF and handout are the default build's; its script is printed here.
+    const { outDir: light } = await defaultBuild();
+    const [lightScript, darkTalk] = [path.join(outDir, 'light'), path.join(outDir, 'dark')];
+    await Promise.all([
+      build(FIXTURE, { outDir: lightScript, formats: ['script'], theme: 'versus', browser }),
+      build(FIXTURE, { outDir: darkTalk, formats: ['pdf', 'handout', 'script'], theme: brand, browser }),
+    ]);
+    const dark = (folder: string, file: string) => darkShare(path.join(folder, `tea-vs-coffee${file}`));
     // A dark page is mostly dark; a printed page of either talk shows the same light slides on white.
-    expect(await dark('dark', '.pdf')).toBeGreaterThan(0.5);
-    expect(await dark('light', '.pdf')).toBeLessThan(0.25);
-    for (const file of ['.handout.pdf', '.script.pdf']) {
-      expect(Math.abs((await dark('dark', file)) - (await dark('light', file))), file).toBeLessThan(0.005);
+    expect(await dark(darkTalk, '.pdf')).toBeGreaterThan(0.5);
+    expect(await dark(light, '.pdf')).toBeLessThan(0.25);
+    for (const [file, lightFolder] of [
+      ['.handout.pdf', light],
+      ['.script.pdf', lightScript],
+    ] as const) {
+      expect(Math.abs((await dark(darkTalk, file)) - (await dark(lightFolder, file))), file).toBeLessThan(0.005);
     }
   });
 });

@@ -341,20 +341,25 @@ describe('native PPTX details', () => {
     expect(title).not.toContain('<a:srgbClr val="14171C"/>');
   });
 
-  it('marks each table’s header row, and gives byte-identical files with SOURCE_DATE_EPOCH', async () => {
+  it('marks each table’s header row, and gives byte-identical files with SOURCE_DATE_EPOCH, in any time zone', async () => {
     const { deck, zip } = varied;
     const table = deck.slides.findIndex((slide) => slide.kind === 'comparison');
     expect(await xmlOf(zip, `ppt/slides/slide${table + 1}.xml`)).toContain('<a:tblPr firstRow="1" bandRow="1"/>');
-    const before = process.env.SOURCE_DATE_EPOCH;
+    const before = { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH, TZ: process.env.TZ };
     process.env.SOURCE_DATE_EPOCH = '1764547200';
     try {
       const [first, second] = [await exportNativePptx(deck), await exportNativePptx(deck)];
       expect(first.equals(second)).toBe(true);
+      // Node reads TZ again when it changes: a zip entry's date is a local time.
+      process.env.TZ = 'Asia/Tokyo';
+      expect((await exportNativePptx(deck)).equals(first)).toBe(true);
       const core = await xmlOf(await JSZip.loadAsync(first), 'docProps/core.xml');
       expect(core).toContain('>2025-12-01T00:00:00Z</dcterms:modified>');
     } finally {
-      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = before;
+      for (const [name, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   });
 

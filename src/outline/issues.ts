@@ -346,6 +346,7 @@ function mappingByContender(root: z.core.$ZodType, path: OutlinePath, data: unkn
   // A value for each contender, in their order (`cells: [High, Low]`): the same values by id.
   const zipped =
     each === 'value' &&
+    contenders.length > 0 &&
     list.length === contenders.length &&
     list.every((item) => typeof item === 'string' || typeof item === 'number') &&
     `{ ${contenders.map((id, i) => `${id}: ${flowText(String(list[i]))}`).join(', ')} }`;

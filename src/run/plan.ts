@@ -107,7 +107,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
     const mode = fields.mode ?? 'run';
     const command = mode === 'syntax' ? syntaxCheckOf(runner) : runner.command;
     if (!command) return;
-    const { before, code, folder: _folder, ...rest } = fields;
+    const { before, code, folder = '', ...rest } = fields;
     const setup = mode === 'run' ? setupOf(fields.language) : undefined;
     const pieces: Code[] = [...(setup === undefined ? [] : [setup]), ...(mode === 'run' ? before : [])];
     let prefix = '';
@@ -122,7 +122,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
       runner,
       command,
       // Beside the code file it runs, whose own imports start from its folder (`node code/app.js`).
-      file: path.join(fields.folder ?? '', `${SCRIPT_NAME}.${extensionOf(fields.language)}`),
+      file: path.join(folder, `${SCRIPT_NAME}.${extensionOf(fields.language)}`),
       script: prefix + asLines(code),
       firstLine: prefix.split('\n').length,
       before: ran,

@@ -75,7 +75,7 @@ export async function finishPackage(pptx: Buffer, { notes, lang, properties, dat
 /**
  * A package's parts by name, in the order they were written; folder entries left out, as a
  * package needs none. The package is taken apart and put together with fflate: pptxgenjs writes
- * it stored, and compressing its some 180 parts took JSZip three times as long.
+ * it stored, and compressing its parts took JSZip two to three times as long.
  */
 type Parts = Map<string, Uint8Array>;
 

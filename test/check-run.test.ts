@@ -190,7 +190,7 @@ async function writeTalk(dir: string, text: string): Promise<void> {
       'import os',
       'from sibling import N',
       'assert N == 21',
-      'for left_out in ["shared/node_modules", "shared/.cache", "shared/out"]:',
+      'for left_out in ["shared/node_modules", "shared/.cache", "shared/out", "shared/venv", "shared/target"]:',
       '    assert not os.path.exists(left_out), left_out',
       `open(${JSON.stringify(path.join(dir, 'sibling-marker.txt'))}, "w").write("ran")`,
       '',
@@ -201,9 +201,18 @@ async function writeTalk(dir: string, text: string): Promise<void> {
     path.join(dir, 'shared', 'app.js'),
     "const { twice } = require('./lib.js');\nif (twice(21) !== 42) process.exit(1);\n",
   );
-  for (const left of ['node_modules/pkg', '.cache', 'out/.versus']) {
-    await mkdir(path.join(dir, 'shared', left), { recursive: true });
-    await writeFile(path.join(dir, 'shared', left, 'file.txt'), 'not for the run');
+  // Each with a file; a build's output, a virtual environment and a cache known by what marks them.
+  for (const [left, mark] of [
+    ['node_modules/pkg'],
+    ['.cache'],
+    ['out', '.versus/outline-0.json'],
+    ['venv', 'pyvenv.cfg'],
+    ['target', 'CACHEDIR.TAG'],
+  ]) {
+    const folder = path.join(dir, 'shared', left as string);
+    await mkdir(path.join(folder, path.dirname(mark ?? '.')), { recursive: true });
+    if (mark) await writeFile(path.join(folder, mark), '');
+    await writeFile(path.join(folder, 'file.txt'), 'not for the run');
   }
 }
 

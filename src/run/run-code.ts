@@ -62,13 +62,15 @@ function fileLine(file: string, lines: readonly string[], index: number): FilePo
 
 /** Folders a code file's folder may hold that its code never needs: packages and caches. */
 const LEFT_OUT = new Set(['node_modules', '__pycache__']);
+/** What marks a folder that holds no code of the talk: versus's record, a venv's settings, a cache tag. */
+const NOT_CODE = new Set(['.versus', 'pyvenv.cfg', 'CACHEDIR.TAG']);
 
 /**
  * What every run's folder holds, by path relative to the outline that names the code: each file
  * a code pane includes and everything beside it in its folder (a module it imports, the data it
  * reads), as the code finds them at home. Hidden entries (`.git`, `.venv`), packages, caches,
- * links and versus's output folders stay out. The loader has checked that each included file
- * stays inside its outline's folder.
+ * virtual environments, links and versus's output folders stay out. The loader has checked that
+ * each included file stays inside its outline's folder.
  */
 export async function runFolderFiles(outline: Outline): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -89,8 +91,9 @@ export async function runFolderFiles(outline: Outline): Promise<Map<string, stri
 
 async function addFolder(files: Map<string, string>, name: string, folder: string): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  // An output folder of a build (its record in .versus/) holds slides and PDFs, not code.
-  if (entries.some((entry) => entry.name === '.versus' && entry.isDirectory())) return;
+  // A build's output folder (its record in .versus/), a virtual environment (`python -m venv venv`)
+  // and a cache folder that says so (Rust's target/) hold no code of the talk, and may hold thousands of files.
+  if (entries.some((entry) => NOT_CODE.has(entry.name))) return;
   for (const entry of entries) {
     if (entry.name.startsWith('.') || LEFT_OUT.has(entry.name)) continue;
     const inside = path.join(name, entry.name);

@@ -97,6 +97,29 @@ describe('versus check --json', { concurrent: true }, () => {
     expect(report.findings.map((f: { code: string }) => f.code)).toContain('over-budget');
   });
 
+  it('names the profiles that show slides it did not see, in the JSON and on its last line', async () => {
+    const profiles = `${WARNINGS.replace('title: What they are', 'title: What they are\n        tags: [short]').replace(
+      'title: Questions',
+      'title: Questions\n        tags: [long]',
+    )}profiles:
+  short: { only: [short] }
+  long: { only: [long] }
+  both: { only: [short, long] }
+defaultProfile: short
+`;
+    const check = async (args: string[]) => checkIn(profiles, ['--no-measure', ...args], {}, versusInProcess);
+    // The default profile (short) leaves the Questions slide out, which "long" and "both" show.
+    expect(JSON.parse((await check(['--json'])).stdout).unchecked).toEqual([
+      { profile: 'long', slides: 1 },
+      { profile: 'both', slides: 1 },
+    ]);
+    expect((await check([])).stdout.trimEnd().split('\n').at(-1)).toContain(
+      '; profile long has 1 slide this check did not see (--profile long); profile both has 1 slide this check did not see (--profile both);',
+    );
+    // Checking the profile that shows every slide names none.
+    expect(JSON.parse((await check(['--json', '--profile', 'both'])).stdout)).not.toHaveProperty('unchecked');
+  });
+
   it('exits 1 for an invalid outline, with the error and its position on stderr and no report', async () => {
     const text = WARNINGS.replace('bullets: [Tea is steeped leaves]', 'bulets: [Tea is steeped leaves]');
     const run = await checkIn(text, ['--json', '--no-measure']);

@@ -10,9 +10,11 @@ import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
+import type { Outline } from '../outline/schema.js';
 import { compileOutline } from '../pipeline/compile.js';
 import { loadForSelection } from '../pipeline/load-selected.js';
 import type { RunSummary } from '../run/findings.js';
+import { selectOutline } from '../select/select.js';
 import { themeFor } from '../theme/resolve.js';
 
 export type { Finding, FindingCode } from '../lint/rules.js';
@@ -41,6 +43,8 @@ export interface CheckReport {
   fits?: boolean;
   /** With `--run`: how many blocks of code ran, failed, or could not be run for want of their runner. */
   run?: RunSummary;
+  /** The outline's other profiles that show slides this check did not see, and how many. */
+  unchecked?: { profile: string; slides: number }[];
   findings: Finding[];
   ok: boolean;
 }
@@ -96,6 +100,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   }
   const budget = deck.meta.duration;
   const fits = budget === undefined ? undefined : deck.minutes <= budget;
+  const unchecked = uncheckedProfiles(loaded.outline, selected, deck.meta.profile);
   return {
     file,
     ...(deck.meta.profile ? { profile: deck.meta.profile } : {}),
@@ -103,6 +108,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     minutes: deck.minutes,
     ...(budget !== undefined ? { budget, fits } : {}),
     ...(run ? { run } : {}),
+    ...(unchecked.length ? { unchecked } : {}),
     findings,
     ok: findings.every((f) => f.severity !== 'error'),
   };
@@ -130,10 +136,29 @@ export function formatCheckReport(report: CheckReport, format: (d: Diagnostic) =
       ? `about ${formatMinutes(report.minutes)}`
       : `about ${formatMinutes(report.minutes)} of ${formatMinutes(report.budget)}: ${report.fits ? 'fits' : 'does NOT fit'}`;
   const run = report.run ? `; ${ranLine(report.run)}` : '';
+  const unchecked = (report.unchecked ?? []).map(
+    ({ profile, slides }) =>
+      `; profile ${profile} has ${slides === 1 ? '1 slide' : `${slides} slides`} this check did not see (--profile ${profile})`,
+  );
   lines.push(
-    `${report.file}${profile}: ${report.slides} slides, ${timing}${run}; ${report.findings.length} finding(s).`,
+    `${report.file}${profile}: ${report.slides} slides, ${timing}${run}${unchecked.join('')}; ${report.findings.length} finding(s).`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The outline's profiles other than the one checked whose slides this check did not see: a
+ * check lints one deck, and a slide only the workshop shows has problems of its own.
+ */
+function uncheckedProfiles(outline: Outline, checked: Outline, profile: string | undefined) {
+  const slides = (selected: Outline) => selected.sections.flatMap((section) => section.slides);
+  const seen = new Set(slides(checked).map((slide) => JSON.stringify(slide.origin)));
+  return Object.keys(outline.profiles ?? {}).flatMap((other) => {
+    const selected = other === profile ? undefined : selectOutline(outline, { profile: other });
+    if (!selected?.ok) return [];
+    const unseen = slides(selected.outline).filter((slide) => !seen.has(JSON.stringify(slide.origin))).length;
+    return unseen ? [{ profile: other, slides: unseen }] : [];
+  });
 }
 
 /**

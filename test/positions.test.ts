@@ -4,7 +4,7 @@
  * outlines name are resolved against the file that names them.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -256,6 +256,21 @@ describe('files named by outlines', () => {
         /themed\.yaml:1:8 error\[bad-path\]: "theme\.css" is a link that leads outside the project/,
       ),
     ]);
+  });
+
+  it('outside a project (no .git or package.json above), names the folder that would make the sibling base part of it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-no-project-'));
+    await mkdir(path.join(dir, 'talks'));
+    await mkdir(path.join(dir, 'edition'));
+    await writeFile(path.join(dir, 'talks/base.yaml'), BASE);
+    await writeFile(path.join(dir, 'edition/over.yaml'), 'extends: ../talks/base.yaml\n');
+    const error = await loadOutline(path.join(dir, 'edition/over.yaml')).catch((e: unknown) => e);
+    const [problem] = (error as VersusError).diagnostics;
+    const edition = await realpath(path.join(dir, 'edition'));
+    expect(problem?.message).toBe(`"../talks/base.yaml" is outside the project (${edition})`);
+    expect(problem?.hint).toBe(
+      `Extended outlines and themes must sit in the project (the nearest folder above the outline with a .git or package.json): move the file into ${edition}, or make ${path.dirname(edition)}, which holds both, the project ("git init" there, or a package.json).`,
+    );
   });
 
   it('says plainly when a web address is given for a base outline', async () => {

@@ -446,8 +446,8 @@ interface Scope {
   dir: string;
   /** How messages name it. */
   name: string;
-  /** What to do about a file outside it. */
-  hint: string;
+  /** What to do about a file outside it, at `target`. */
+  hint: (target: string) => string;
 }
 
 /** Images and code files: the folder of the outline that names them, or below. */
@@ -455,7 +455,7 @@ function folderScope(dir: string): Scope {
   return {
     dir,
     name: "the outline's folder",
-    hint: "Images and code files must sit in the outline's folder or below it; copy the file there.",
+    hint: () => "Images and code files must sit in the outline's folder or below it; copy the file there.",
   };
 }
 
@@ -464,8 +464,23 @@ function projectScope(dir: string): Scope {
   return {
     dir,
     name: `the project (${dir})`,
-    hint: 'Extended outlines and themes must sit in the project: the nearest folder above the outline with a .git or package.json.',
+    hint: (target) => {
+      const rule =
+        'Extended outlines and themes must sit in the project (the nearest folder above the outline with a .git or package.json)';
+      // The folder that holds both, unless that is the file system's root.
+      const both = commonFolder(dir, target);
+      return path.dirname(both) === both
+        ? `${rule}; move the file into ${dir}.`
+        : `${rule}: move the file into ${dir}, or make ${both}, which holds both, the project ("git init" there, or a package.json).`;
+    },
   };
+}
+
+/** The deepest folder that holds both `dir` and `file`. */
+function commonFolder(dir: string, file: string): string {
+  let common = dir;
+  while (!isInside(common, file)) common = path.dirname(common);
+  return common;
 }
 
 /**
@@ -491,12 +506,12 @@ async function findLocalFile(
     return problem(`"${file}" is an absolute path`, 'Name the file relative to the outline that names it.');
   }
   const resolved = path.resolve(baseDir, file);
-  if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint);
+  if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint(resolved));
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info) return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
   if (!isInside(await realpath(scope.dir), real)) {
-    return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint);
+    return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint(real));
   }
   // Reading a named pipe or a device would wait forever or never end.
   if (!info.isFile()) {

@@ -1,8 +1,9 @@
 /**
- * Writes src/export/highlight-aliases.json: each alias of highlight.js's languages, as
- * marp-core registers them, and the language it names once all are registered. The lazy
- * highlighter (src/export/highlight.ts) resolves a name by it without running every
- * language's definition.
+ * Writes src/shared/highlight-aliases.json: each alias of highlight.js's languages, as
+ * marp-core registers them, and the language it names once all are registered; and
+ * src/shared/highlight-languages.json, the languages' own names. The lazy highlighter
+ * (src/export/highlight.ts) resolves a name by them without running every language's
+ * definition, and `check` tells a language no slide can highlight.
  *
  *   npm run build && node scripts/highlight-aliases.js
  *
@@ -13,5 +14,6 @@ import { Marp } from '@marp-team/marp-core';
 import { aliasesOf, recordLanguages } from '../lib/export/highlight.js';
 
 const definitions = recordLanguages(() => new Marp().highlightjs);
-const file = new URL('../src/export/highlight-aliases.json', import.meta.url);
-await writeFile(file, `${JSON.stringify(aliasesOf(definitions), null, 2)}\n`);
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+await writeFile(new URL('../src/shared/highlight-aliases.json', import.meta.url), json(aliasesOf(definitions)));
+await writeFile(new URL('../src/shared/highlight-languages.json', import.meta.url), json([...definitions.keys()]));

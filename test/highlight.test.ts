@@ -2,8 +2,9 @@
 import { Marp as MarpCore } from '@marp-team/marp-core';
 import { describe, expect, it } from 'vitest';
 import { aliasesOf, everyLanguage, LazyHighlighter, recordLanguages, subLanguagesOf } from '../src/export/highlight.js';
-import HIGHLIGHT_ALIASES from '../src/export/highlight-aliases.json' with { type: 'json' };
 import { Marp } from '../src/export/marp-engine.js';
+import HIGHLIGHT_ALIASES from '../src/shared/highlight-aliases.json' with { type: 'json' };
+import HIGHLIGHT_LANGUAGES from '../src/shared/highlight-languages.json' with { type: 'json' };
 
 const definitions = recordLanguages(() => new MarpCore().highlightjs);
 const full = everyLanguage(definitions);
@@ -29,6 +30,8 @@ describe('the lazy highlighter', () => {
 
   it('resolves aliases by the table scripts/highlight-aliases.js writes, which is what highlight.js does now', () => {
     expect(HIGHLIGHT_ALIASES).toEqual(aliasesOf(definitions));
+    // And the languages' own names, which check tells a misspelt language from.
+    expect(HIGHLIGHT_LANGUAGES).toEqual([...definitions.keys()]);
   });
 
   it('highlights each language that highlights parts in others as the full set does, alone in a highlighter', () => {

@@ -362,6 +362,48 @@ ${task}      - kind: quote
   });
 });
 
+describe('unknown-language', () => {
+  const withCode = (panes: string) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: code
+        title: Brewing, scripted
+        notes: The same in code.
+        panes: ${panes}
+      - kind: quote
+`,
+    ]);
+
+  it('reports a language neither highlight.js nor versus knows, at its line, with the name it was likely meant to be', async () => {
+    const text = withCode(
+      '[{ contender: tea, language: pyhton, code: "steep(3)" }, { contender: coffee, language: Kobold, code: "brew" }]',
+    );
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'unknown-language')).toEqual([
+      {
+        severity: 'warning',
+        code: 'unknown-language',
+        message: expect.stringMatching(
+          /^"pyhton" is not a language versus knows \(did you mean "python"\?\): slide \d+ "Brewing, scripted" shows its code without highlighting/,
+        ),
+        hint: 'Name the language as highlight.js does (python, javascript or js, typescript or ts, bash…), or text for plain text.',
+        file: expect.any(String),
+        ...positionIn(text, 'pyhton'),
+        slide: expect.any(Number),
+      },
+      expect.objectContaining({ message: expect.stringMatching(/^"Kobold" is not a language versus knows: slide/) }),
+    ]);
+  });
+
+  it("says nothing of highlight.js's names and aliases in any case, nor of languages versus writes files for", async () => {
+    const panes = ['PYTHON', 'ts', 'c++', 'html', 'vue', 'svelte', 'text'].map(
+      (language, i) => `{ contender: ${i % 2 ? 'coffee' : 'tea'}, language: ${language}, code: "x" }`,
+    );
+    const { report } = await check(withCode(`[${panes.join(', ')}]`));
+    expect(report.findings.filter((f) => f.code === 'unknown-language')).toEqual([]);
+  });
+});
+
 describe('unused-source', () => {
   it('reports a source no slide cites, at its entry in sources', async () => {
     const text = edit(CLEAN, [

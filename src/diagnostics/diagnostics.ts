@@ -18,6 +18,7 @@ export type LintCode =
   | 'small-text'
   | 'solution-in-words'
   | 'comma-in-list'
+  | 'unknown-language'
   | 'contrast'
   | 'chart-direction'
   | 'mixed-units'

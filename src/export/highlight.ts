@@ -10,7 +10,7 @@
  */
 import type { HighlightOptions, HighlightResult, HLJSApi, Language, LanguageFn } from 'highlight.js';
 import hljs from 'highlight.js/lib/core';
-import HIGHLIGHT_ALIASES from './highlight-aliases.json' with { type: 'json' };
+import HIGHLIGHT_ALIASES from '../shared/highlight-aliases.json' with { type: 'json' };
 
 /** The languages, in the order Marp registers them: what `recordLanguages` saw. */
 export type Definitions = ReadonlyMap<string, LanguageFn>;

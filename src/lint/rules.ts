@@ -17,6 +17,7 @@ import { countWords, MIN_MINUTES } from '../plan/timing.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
+import { lintLanguages } from './language-rules.js';
 import { lintListCommas } from './list-rules.js';
 import type { SlideMeasure } from './measure.js';
 
@@ -110,7 +111,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       });
     }
   });
-  findings.push(...lintListCommas(deck, outline, at));
+  findings.push(...lintListCommas(deck, outline, at), ...lintLanguages(deck, outline, at));
   const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {
     // The contender's table header, title-bar segment, chart bars and highlights are filled with its color.

@@ -3,6 +3,8 @@
  * the extension and how a comment is written. The exercise files of the notebook
  * export and the files `check --run` runs are named from it.
  */
+import HIGHLIGHT_ALIASES from './highlight-aliases.json' with { type: 'json' };
+import HIGHLIGHT_LANGUAGES from './highlight-languages.json' with { type: 'json' };
 
 /** How a language's source file comments its header: a marker per line, or a block around it; none in Markdown. */
 export type Comment = { line: string } | { open: string; close: string };
@@ -91,3 +93,14 @@ export function sourceFileOf(language: string | undefined): SourceFile {
 export function languageName(language: string): string {
   return sourceFileOf(language).name ?? language;
 }
+
+/**
+ * Every language name versus knows, lower case: highlight.js's names and aliases (the
+ * slides'), those it writes exercise files for, and the words for prose.
+ */
+export const KNOWN_LANGUAGES: ReadonlySet<string> = new Set([
+  ...HIGHLIGHT_LANGUAGES,
+  ...Object.keys(HIGHLIGHT_ALIASES),
+  ...Object.keys(SOURCE_FILES),
+  ...PROSE,
+]);

@@ -151,7 +151,7 @@ export function formatCheckReport(report: CheckReport, format: (d: Diagnostic) =
  * check lints one deck, and a slide only the workshop shows has problems of its own.
  */
 function uncheckedProfiles(outline: Outline, checked: Outline, profile: string | undefined) {
-  const slides = (selected: Outline) => selected.sections.flatMap((section) => section.slides);
+  const slides = (shown: Outline) => shown.sections.flatMap((section) => section.slides);
   const seen = new Set(slides(checked).map((slide) => JSON.stringify(slide.origin)));
   return Object.keys(outline.profiles ?? {}).flatMap((other) => {
     const selected = other === profile ? undefined : selectOutline(outline, { profile: other });

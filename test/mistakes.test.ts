@@ -7,8 +7,9 @@
  * text with ": " read as a key, a field written beside the mapping that takes
  * it, an escape left at half a character, a key or a slide kind written in
  * other words (`private_notes`, `table`, `pros_cons`), a misspelt contender id,
- * a line indented with a tab, a chart written as other tools take one, a code
- * pane or chart given both of its two ways (or neither), problems the schema
+ * a line indented with a tab, text that starts with * or @ (an alias, or a
+ * reserved character), a chart written as other tools take one, a code pane
+ * or chart given both of its two ways (or neither), problems the schema
  * finds beside ones it cannot, and references whose message should list the
  * valid names; each kind in an outline and in an overlay. Every case's
  * problems come in one run, each with its message and hint written out in
@@ -157,6 +158,17 @@ const CASES: Record<string, string[]> = {
       "  hint: Write each contender's list under its id: pros: { tea: […] }.",
     'by-contender-overlay.yaml:15:9 error[wrong-type]: "cons" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
       "  hint: Write each contender's list under its id: cons: { tea: […] }.",
+  ],
+  // Text that starts with a character YAML gives a meaning of its own: the parser names what it read.
+  'star-text.yaml': [
+    'star-text.yaml:11:16 error[yaml-syntax]: this text starts with "*", which YAML reads as an alias (a copy of what an anchor holds)\n' +
+      '  hint: Put the text in quotes: title: "*Important* first"',
+    'star-text.yaml:16:13 error[yaml-syntax]: this text starts with "@", a character YAML reserves\n' +
+      '  hint: Put the text in quotes: - "@tea_guild on Mastodon"',
+  ],
+  'star-word.yaml': [
+    'star-word.yaml:11:16 error[yaml-syntax]: "*Important" is read as an alias, which copies what an anchor "&Important" holds, and none is set above it\n' +
+      '  hint: Quote text that starts with *: title: "*Important"; for a copy, set the anchor (&Important) on the value above.',
   ],
   // A # after a space starts a comment: inside { … } it hides the closing }, and YAML says so lines later.
   'comment-hash.yaml': [

@@ -171,6 +171,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       hint: hintFor(error, document),
       ...duplicateKey(error, document),
       ...unquotedColon(error, source),
+      ...indicatorFirst(error, source),
       ...(opened === undefined
         ? {}
         : {
@@ -192,14 +193,19 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
         severity: 'error',
         code: 'yaml-syntax',
         message: unresolved
-          ? `no anchor "&${alias?.source}" is set above the alias "*${alias?.source}"`
+          ? `"*${alias?.source}" is read as an alias, which copies what an anchor "&${alias?.source}" holds, and none is set above it`
           : 'aliases (*name) expand into too much data, as in a "billion laughs" file',
         file,
         line,
         col,
         path: [],
         hint: unresolved
-          ? 'Set the anchor (&name) above the alias (*name) that copies it.'
+          ? aliasHint(
+              source.split(/\r?\n/)[line - 1] ?? '',
+              col,
+              alias?.source ?? '',
+              anchorLine(document, lineCounter, alias?.source),
+            )
           : 'Each alias copies what its anchor (&name) holds; write the values out, or use fewer aliases.',
       });
     }
@@ -371,6 +377,36 @@ function unquotedColon(error: YAMLError, source: string): { message: string; hin
   };
 }
 
+/** What YAML makes of a plain value that starts with one of these characters. */
+const INDICATORS: Record<string, string> = {
+  '*': 'which YAML reads as an alias (a copy of what an anchor holds)',
+  '&': 'which YAML reads as an anchor',
+  '!': 'which YAML reads as a tag',
+  '%': 'which YAML reads as a directive',
+  '@': 'a character YAML reserves',
+  '`': 'a character YAML reserves',
+};
+
+/**
+ * Text that starts with a character YAML gives a meaning of its own (`*Important* first`,
+ * `@ada`, `` `npm i` first ``): the parser's message names what it read, not the text.
+ */
+function indicatorFirst(error: YAMLError, source: string): { message: string; hint: string; col: number } | undefined {
+  const lineStart = source.lastIndexOf('\n', error.pos[0] - 1) + 1;
+  const lineEnd = source.indexOf('\n', error.pos[0]);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
+  // A value after "key: " or "- ", on a line of its own (not inside [ … ] or { … }).
+  const match = /^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)([*&!%@`])(.*)$/.exec(line);
+  if (!match || /[[{]/.test(match[1] ?? '')) return undefined;
+  const [, before = '', indicator = '', rest = ''] = match;
+  return {
+    message: `this text starts with "${indicator}", ${INDICATORS[indicator]}`,
+    hint: `Put the text in quotes: ${before.trim()} ${JSON.stringify(`${indicator}${rest.trimEnd()}`)}`,
+    // At the text's first character, wherever the parser noticed.
+    col: before.length + 1,
+  };
+}
+
 function cutPieceWrittenTwice(document: Document.Parsed, offset: number): boolean {
   let cut = false;
   visit(document, {
@@ -428,4 +464,29 @@ function findAlias(document: Document.Parsed, unresolved: boolean): Alias | unde
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
+}
+
+/**
+ * What to do about an alias without its anchor: an anchor set further down moves up (YAML reads
+ * top to bottom); otherwise it is most often text that starts with * (a Markdown emphasis, a
+ * footnote mark), which quotes keep as text: `title: "*important"`.
+ */
+function aliasHint(line: string, col: number, name: string, anchoredAt: number | undefined): string {
+  if (anchoredAt !== undefined) {
+    return `Set the anchor above the alias: "&${name}" is set on line ${anchoredAt}, and YAML reads the file from the top.`;
+  }
+  const rest = line.slice(col - 1).trimEnd();
+  const quoted = rest === `*${name}` ? `: ${line.slice(0, col - 1).trim()} ${JSON.stringify(rest)}` : '';
+  return `Quote text that starts with *${quoted}; for a copy, set the anchor (&${name}) on the value above.`;
+}
+
+/** The line of the first node anchored `&name`, if any. */
+function anchorLine(document: Document.Parsed, lines: LineCounter, name: string | undefined): number | undefined {
+  let at: number | undefined;
+  visit(document, (_, node) => {
+    if (!name || !node || typeof node !== 'object' || !('anchor' in node) || node.anchor !== name) return undefined;
+    at = lines.linePos((node as { range?: [number, number, number] }).range?.[0] ?? 0).line;
+    return visit.BREAK;
+  });
+  return at;
 }

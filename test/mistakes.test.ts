@@ -7,8 +7,8 @@
  * text with ": " read as a key, a field written beside the mapping that takes
  * it, an escape left at half a character, a key or a slide kind written in
  * other words (`private_notes`, `table`, `pros_cons`), a misspelt contender id,
- * a line indented with a tab, text that starts with * or @ (an alias, or a
- * reserved character), a chart written as other tools take one, a code pane
+ * a line indented with a tab, text that starts with *, & or @ (an alias, an
+ * anchor, a reserved character), a chart written as other tools take one, a code pane
  * or chart given both of its two ways (or neither), problems the schema
  * finds beside ones it cannot, and references whose message should list the
  * valid names; each kind in an outline and in an overlay. Every case's
@@ -169,6 +169,10 @@ const CASES: Record<string, string[]> = {
   'star-word.yaml': [
     'star-word.yaml:11:16 error[yaml-syntax]: "*Important" is read as an alias, which copies what an anchor "&Important" holds, and none is set above it\n' +
       '  hint: Quote text that starts with *: title: "*Important"; for a copy, set the anchor (&Important) on the value above.',
+  ],
+  'anchor-text.yaml': [
+    'anchor-text.yaml:3:11 error[wrong-type]: "subtitle" has no value: "&more" is read as an anchor, a name for the value after it, and none follows\n' +
+      '  hint: Quote it: subtitle: "&more"',
   ],
   // A # after a space starts a comment: inside { … } it hides the closing }, and YAML says so lines later.
   'comment-hash.yaml': [

@@ -108,6 +108,25 @@ export function explainCommentedValue(
 }
 
 /**
+ * For a key whose value is null because its text starts with & (`subtitle: &more`): YAML
+ * reads it as an anchor, a name for the value after it, and nothing follows.
+ */
+export function explainAnchorOnly(
+  source: string,
+  line: number,
+): { col: number; message: string; hint: string } | undefined {
+  const text = source.split('\n')[line - 1] ?? '';
+  const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(&\S+)\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, , key = '', written = ''] = match;
+  return {
+    col: text.indexOf(written) + 1,
+    message: `"${key}" has no value: "${written}" is read as an anchor, a name for the value after it, and none follows`,
+    hint: `Quote it: ${key}: ${JSON.stringify(written)}`,
+  };
+}
+
+/**
  * For a key left without a value (`slides:`) because the list below it is
  * indented less than the key, so that YAML reads its items as items of the
  * list that holds the key's mapping: what happened, how to indent it, and the

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
-import { explainCommentedValue, explainEmptyKey } from './indentation.js';
+import { explainAnchorOnly, explainCommentedValue, explainEmptyKey } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
@@ -167,7 +167,7 @@ function halfCharacters(data: unknown, path: OutlinePath = []): SemanticProblem[
 
 /**
  * A key left without a value, said so at the key: its value hidden by a # that
- * starts a comment (`color: #00add8`), or a list or mapping left empty because
+ * starts a comment (`color: #00add8`) or read as an anchor (`subtitle: &more`), or a list or mapping left empty because
  * the lines below it are indented less than the key, whose first item's
  * problems so misread (a slide read as a section) are left out as its echoes.
  */
@@ -175,7 +175,7 @@ function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Dia
   const echoes: { from: number; through: number }[] = [];
   const explained = diagnostics.map((d) => {
     if (d.code !== 'wrong-type' || valueAt(parsed.data, d.path ?? []) !== null) return d;
-    const commented = explainCommentedValue(parsed.source, d.line);
+    const commented = explainCommentedValue(parsed.source, d.line) ?? explainAnchorOnly(parsed.source, d.line);
     if (commented) return { ...d, ...commented };
     const empty = explainEmptyKey(parsed.source, d.line);
     if (!empty) return d;

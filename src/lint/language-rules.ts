@@ -10,19 +10,12 @@ import { closest } from '../outline/suggest.js';
 import type { Deck } from '../plan/deck.js';
 import { KNOWN_LANGUAGES } from '../shared/languages.js';
 import type { Finding } from './finding.js';
+import { slidesShown } from './shown.js';
 
 export function lintLanguages(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  // The outline's slides this deck shows, by where they were written, and their numbers.
-  const shown = new Map<string, number>();
-  deck.slides.forEach((slide, i) => {
-    const key = JSON.stringify(slide.origin);
-    if (!shown.has(key)) shown.set(key, i + 1);
-  });
   const known = [...KNOWN_LANGUAGES];
   const findings: Finding[] = [];
-  for (const slide of outline.sections.flatMap((section) => section.slides)) {
-    const number = slide.origin && shown.get(JSON.stringify(slide.origin));
-    if (!slide.origin || number === undefined) continue;
+  for (const { slide, origin, number } of slidesShown(deck, outline)) {
     const named: [language: string | undefined, path: (string | number)[]][] =
       slide.kind === 'code'
         ? slide.panes.map((pane, p) => [pane.language, ['panes', p, 'language']])
@@ -37,7 +30,7 @@ export function lintLanguages(deck: Deck, outline: Outline, at: (where: Where) =
         code: 'unknown-language',
         message: `"${language}" is not a language versus knows${meant ? ` (did you mean "${meant}"?)` : ''}: slide ${number} "${slide.title}" shows its code without highlighting, and check --run runs it only with a runner named for it`,
         hint: 'Name the language as highlight.js does (python, javascript or js, typescript or ts, bash…), or text for plain text.',
-        ...at(within(slide.origin as Where, ...path)),
+        ...at(within(origin, ...path)),
         slide: number,
       });
     }

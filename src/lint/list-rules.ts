@@ -11,6 +11,7 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
 import type { Finding } from './finding.js';
+import { slidesShown } from './shown.js';
 
 /** Words that begin the second half of a sentence, by language; a language not listed is not read. */
 const JOINING_WORDS: Record<string, readonly string[]> = {
@@ -43,22 +44,14 @@ export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) 
   const joining = JOINING_WORDS[baseLanguage(deck.meta.lang)];
   if (!joining) return [];
   const startsJoined = new RegExp(`^(${joining.join('|')})\\s`, 'u');
-  // The deck's slides by where they were written: the outline's slides that this deck shows, and their numbers.
-  const shown = new Map<string, number>();
-  deck.slides.forEach((slide, i) => {
-    const key = JSON.stringify(slide.origin);
-    if (!shown.has(key)) shown.set(key, i + 1);
-  });
   const findings: Finding[] = [];
-  for (const slide of outline.sections.flatMap((section) => section.slides)) {
-    const number = slide.origin && shown.get(JSON.stringify(slide.origin));
-    if (!slide.origin || number === undefined) continue;
+  for (const { slide, origin, number } of slidesShown(deck, outline)) {
     for (const [path, items] of textLists(slide)) {
       items.forEach((item, i) => {
         const before = items[i - 1];
         if (before === undefined || !startsJoined.test(item) || /[.!?:;…]$/u.test(before.trimEnd())) return;
-        const here = at(within(slide.origin as Where, ...path, i));
-        if (here.line !== at(within(slide.origin as Where, ...path, i - 1)).line) return;
+        const here = at(within(origin, ...path, i));
+        if (here.line !== at(within(origin, ...path, i - 1)).line) return;
         const field = `${path.at(-1)}`;
         findings.push({
           severity: 'warning',

@@ -193,6 +193,21 @@ describe('schema errors', () => {
     `);
   });
 
+  it('names what a timeline date may be: text, or a year written as a number', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: timeline
+        title: History
+        events:
+          - { when: 2015.5, text: Keras released }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:14:21 error[wrong-type]: "when" must be text or a year such as 2020, not the number 2015.5\n  hint: Write text, or a year such as 2020.',
+    ]);
+  });
+
   it('takes a required field written under another name for a rename, and reports it once', () => {
     const source = `${HEAD}sections:
   - id: main

@@ -198,3 +198,17 @@ describe('speaking time from the notes', () => {
     expect(table?.minutes).toBeGreaterThan(1);
   });
 });
+
+describe('a timeline', () => {
+  it('reads a year written as a number as its text, as it reads "May 2020"', () => {
+    const events = [
+      { when: 2020, text: 'Deno 1.0' },
+      { when: 'May 2020', text: 'Deno 1.0 released' },
+    ];
+    const section = { id: 'history', title: 'History', slides: [{ kind: 'timeline', title: 'When', events }] };
+    const { deck, markdown } = compileData({ ...minimalOutline(), sections: [section] });
+    const timeline = deck.slides.find((slide) => slide.kind === 'timeline');
+    expect(timeline?.kind === 'timeline' && timeline.events.map((event) => event.when)).toEqual(['2020', 'May 2020']);
+    expect(markdown).toContain('- **2020** Deno 1.0');
+  });
+});

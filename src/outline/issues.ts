@@ -449,6 +449,10 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         ),
       ];
     case 'invalid_union': {
+      // A field left out is missing, whatever kinds of value it takes.
+      if (value === undefined && !issue.discriminator) {
+        return toProblems(root, data, { ...issue, code: 'invalid_type', expected: 'string' } as Issue, written);
+      }
       if (!issue.discriminator) {
         // A mapping where the union allows one kind of mapping (`run: false` or `run: { … }`): what is wrong inside it.
         const inside = mappingBranch(root, path, data, issue.errors);
@@ -595,6 +599,8 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
     if (option instanceof z.ZodLiteral) return JSON.stringify(option.value);
     if (option instanceof z.ZodEnum) return option.options.map((value) => JSON.stringify(value)).join(' or ');
     if (option instanceof z.ZodObject) return `a mapping (${Object.keys(option.shape).join(', ')})`;
+    // A value read into another (a year into its text): what may be written.
+    if (option instanceof z.ZodPipe) return option.description ?? article((option.in as z.ZodType).type);
     return article((option as z.ZodType).type);
   });
 }

@@ -223,7 +223,10 @@ const timelineSlide = slideKind('timeline', {
   events: z
     .array(
       z.strictObject({
-        when: slideText(LIMIT.name).describe('A date or year, e.g. "Nov 2023".'),
+        // A year is written as a number as often as not (`when: 2020`): read as its text.
+        when: z
+          .union([slideText(LIMIT.name), z.int().min(0).max(9999).transform(String).describe('a year such as 2020')])
+          .describe('A date or year, e.g. "Nov 2023" or 2020.'),
         text: slideText(LIMIT.item),
         contender: z.string().optional(),
       }),

@@ -193,38 +193,36 @@ describe('schema errors', () => {
     `);
   });
 
-  it('names what a timeline date may be: text, or a year written as a number', () => {
-    const source = `${HEAD}sections:
+  /** An outline of one timeline whose one event is written as `event`, and the slides after it. */
+  const timeline = (event: string, after = '') => `${HEAD}sections:
   - id: main
     title: Main
     slides:
       - kind: timeline
         title: History
         events:
-          - { when: 2015.5, text: Keras released }
-`;
+          - ${event}
+${after}`;
+
+  it('names what a timeline date may be: text, or a year written as a number', () => {
+    const source = timeline('{ when: 2015.5, text: Keras released }');
     expect(printed(source)).toEqual([
       'outline.yaml:14:21 error[wrong-type]: "when" must be text or a year such as 2020, not the number 2015.5\n  hint: Write text, or a year such as 2020.',
     ]);
   });
 
   it('takes a required field written under another name for a rename, and reports it once', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: timeline
-        title: History
-        events:
-          - { date: "2015", text: Keras released }
-      - kind: bullets
+    const source = timeline(
+      '{ date: "2015", text: Keras released }',
+      `      - kind: bullets
         heading: Hi
         bullets: [x]
       - kind: bullets
         heading: Hi
         colour: red
         bullets: [x]
-`;
+`,
+    );
     // The last slide has two unknown keys beside its missing title: which one was meant is not guessed.
     expect(printed(source)).toMatchInlineSnapshot(`
       [

@@ -87,42 +87,26 @@ export function explainIndentation(
 }
 
 /**
- * For a key whose value YAML read as a comment: `color: #00add8` (a # after a space starts
- * one, so the key has no value): what happened, and the line with its value quoted. Only a #
+ * For a key YAML read without a value though text follows it: `color: #00add8` (a # after a
+ * space starts a comment) or `subtitle: &more` (an & starts an anchor, a name for the value
+ * after it, and none follows): what happened, and the line with its text quoted. Only a #
  * followed by text is taken for a value (`# note` reads as the comment it is meant to be).
  */
-export function explainCommentedValue(
+export function explainHiddenValue(
   source: string,
   line: number,
 ): { col: number; message: string; hint: string } | undefined {
   const text = source.split('\n')[line - 1] ?? '';
-  const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(#\S+(?: [^#]*?)?)\s*(?:\s#.*)?$/.exec(text);
+  const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(#\S+(?: [^#]*?)?|&\S+)\s*(?:\s#.*)?$/.exec(text);
   if (!match) return undefined;
   const [, , key = '', written = ''] = match;
   const value = written.trim();
   return {
-    col: text.indexOf('#') + 1,
-    message: `"${key}" has no value: the # starts a comment, so "${value}" is not read`,
+    col: text.indexOf(value) + 1,
+    message: value.startsWith('#')
+      ? `"${key}" has no value: the # starts a comment, so "${value}" is not read`
+      : `"${key}" has no value: "${value}" is read as an anchor, a name for the value after it, and none follows`,
     hint: `Quote it: ${key}: ${JSON.stringify(value)}`,
-  };
-}
-
-/**
- * For a key whose value is null because its text starts with & (`subtitle: &more`): YAML
- * reads it as an anchor, a name for the value after it, and nothing follows.
- */
-export function explainAnchorOnly(
-  source: string,
-  line: number,
-): { col: number; message: string; hint: string } | undefined {
-  const text = source.split('\n')[line - 1] ?? '';
-  const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(&\S+)\s*$/.exec(text);
-  if (!match) return undefined;
-  const [, , key = '', written = ''] = match;
-  return {
-    col: text.indexOf(written) + 1,
-    message: `"${key}" has no value: "${written}" is read as an anchor, a name for the value after it, and none follows`,
-    hint: `Quote it: ${key}: ${JSON.stringify(written)}`,
   };
 }
 

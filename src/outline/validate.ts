@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
-import { explainAnchorOnly, explainCommentedValue, explainEmptyKey } from './indentation.js';
+import { explainEmptyKey, explainHiddenValue } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
@@ -166,17 +166,18 @@ function halfCharacters(data: unknown, path: OutlinePath = []): SemanticProblem[
 }
 
 /**
- * A key left without a value, said so at the key: its value hidden by a # that
- * starts a comment (`color: #00add8`) or read as an anchor (`subtitle: &more`), or a list or mapping left empty because
- * the lines below it are indented less than the key, whose first item's
- * problems so misread (a slide read as a section) are left out as its echoes.
+ * A key left without a value, said so at the key: its text hidden by a # that
+ * starts a comment (`color: #00add8`) or read as an anchor (`subtitle: &more`),
+ * or a list or mapping left empty because the lines below it are indented less
+ * than the key, whose first item's problems so misread (a slide read as a
+ * section) are left out as its echoes.
  */
 function explainEmptyKeys(parsed: ParsedOutline, diagnostics: Diagnostic[]): Diagnostic[] {
   const echoes: { from: number; through: number }[] = [];
   const explained = diagnostics.map((d) => {
     if (d.code !== 'wrong-type' || valueAt(parsed.data, d.path ?? []) !== null) return d;
-    const commented = explainCommentedValue(parsed.source, d.line) ?? explainAnchorOnly(parsed.source, d.line);
-    if (commented) return { ...d, ...commented };
+    const hidden = explainHiddenValue(parsed.source, d.line);
+    if (hidden) return { ...d, ...hidden };
     const empty = explainEmptyKey(parsed.source, d.line);
     if (!empty) return d;
     echoes.push(empty.echoes);

@@ -327,12 +327,19 @@ function commentedBracket(error: YAMLError, source: string): number | undefined 
   return undefined;
 }
 
+/** The line of `source` that holds `offset`: where it starts and ends, and its text. */
+function lineAround(source: string, offset: number): { start: number; end: number; text: string } {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  const newline = source.indexOf('\n', offset);
+  const end = newline < 0 ? source.length : newline;
+  return { start, end, text: source.slice(start, end) };
+}
+
 /** What to say of a # that hid a closing bracket, and the entry it stands in, quoted. */
 function commentedBracketText(source: string, at: number): { message: string; hint: string } {
-  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = source.indexOf('\n', at);
-  const before = source.slice(lineStart, at);
-  const after = source.slice(at, lineEnd < 0 ? source.length : lineEnd);
+  const line = lineAround(source, at);
+  const before = source.slice(line.start, at);
+  const after = source.slice(at, line.end);
   // The entry: from the comma or bracket before the # to the one after it.
   const entry =
     `${before.slice(Math.max(...[',', '{', '['].map((c) => before.lastIndexOf(c))) + 1)}${/^[^,}\]]*/.exec(after)?.[0] ?? '#'}`.trim();
@@ -362,11 +369,9 @@ function openingQuote(error: YAMLError, source: string): number | undefined {
  */
 function unquotedColon(error: YAMLError, source: string): { message: string; hint: string } | undefined {
   if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
-  const lineStart = source.lastIndexOf('\n', error.pos[0] - 1) + 1;
-  const lineEnd = source.indexOf('\n', error.pos[0]);
-  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
-  const value = source.slice(error.pos[0], lineEnd < 0 ? source.length : lineEnd).trimEnd();
-  const key = line.slice(0, error.pos[0] - lineStart);
+  const line = lineAround(source, error.pos[0]);
+  const value = source.slice(error.pos[0], line.end).trimEnd();
+  const key = line.text.slice(0, error.pos[0] - line.start);
   // Inside a flow collection ({ id: tea, … }) the colons are the collection's own.
   if (!/:(\s|$)/.test(value) || /^["'[{|>]/.test(value) || /[[{]/.test(key)) return undefined;
   // An error at the start of its line is about the line's place, not a text after a key.
@@ -392,11 +397,8 @@ const INDICATORS: Record<string, string> = {
  * `@ada`, `` `npm i` first ``): the parser's message names what it read, not the text.
  */
 function indicatorFirst(error: YAMLError, source: string): { message: string; hint: string; col: number } | undefined {
-  const lineStart = source.lastIndexOf('\n', error.pos[0] - 1) + 1;
-  const lineEnd = source.indexOf('\n', error.pos[0]);
-  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
   // A value after "key: " or "- ", on a line of its own (not inside [ … ] or { … }).
-  const match = /^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)([*&!%@`])(.*)$/.exec(line);
+  const match = /^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)([*&!%@`])(.*)$/.exec(lineAround(source, error.pos[0]).text);
   if (!match || /[[{]/.test(match[1] ?? '')) return undefined;
   const [, before = '', indicator = '', rest = ''] = match;
   return {

@@ -50,7 +50,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
   const { chart } = slide;
   const rtl = frame.labels.dir === 'rtl';
   // The values with the decimals they are written with, the ticks with theirs, as on the slide.
-  const numbers = numberFormat(slide, slide.decimals);
+  const numbers = numberFormats(slide);
   const captionHeight = chart.caption.lines.length * CHART.caption * CHART.line;
   addTextBox(
     frame.slide,
@@ -96,7 +96,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     dataLabelFontSize: pt(chart.bars[0]?.label.size ?? CHART.value),
     dataLabelFontFace: PPTX_FONTS.sans,
     dataLabelColor: hex(p.fg),
-    dataLabelFormatCode: numbers,
+    dataLabelFormatCode: numbers.values,
     showLegend: !single,
     legendPos: 't',
     legendFontSize: pt(CHART.legend),
@@ -112,7 +112,7 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     // category's end: at the foot, as on the slide.
     ...(chart.horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'high' as const } : {}),
     ...(chart.horizontal && rtl ? { valAxisOrientation: 'maxMin' as 'minMax' } : {}),
-    valAxisLabelFormatCode: numberFormat(slide, slide.tickDecimals),
+    valAxisLabelFormatCode: numbers.ticks,
     valAxisLabelFontSize: pt(CHART.tick),
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelColor: hex(p.muted),
@@ -126,14 +126,17 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
 }
 
 /**
- * How the PowerPoint writes a chart's values or ticks, near the slide's words: digits grouped
- * (in the viewer's locale), `decimals` after the point, millions as "1.45M", and scientific
- * notation when the slide's is. "General" wrote 1450000.
+ * How the PowerPoint writes a chart's values and its ticks, near the slide's words: digits
+ * grouped (in the viewer's locale), the decimals each has on the slide, millions as "1.45M",
+ * and scientific notation when the slide's is. "General" wrote 1450000.
  */
-function numberFormat(chart: PlannedChart, decimals: number): string {
-  if (chart.notation === 'scientific') return '0.0#E+0';
-  const plain = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+function numberFormats(chart: PlannedChart): { values: string; ticks: string } {
+  if (chart.notation === 'scientific') return { values: '0.0#E+0', ticks: '0.0#E+0' };
   const values = chart.groups.flatMap((group) => group.values);
   const millions = [...values, chart.axis.max].some((value) => value !== null && Math.abs(value) >= 1e6);
-  return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
+  const format = (decimals: number) => {
+    const plain = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+    return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
+  };
+  return { values: format(chart.decimals), ticks: format(chart.tickDecimals) };
 }

@@ -179,8 +179,8 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     legend,
     scale,
     notation,
-    decimals: Math.min(2, Math.max(0, ...numbers.map(decimalsOf))),
-    tickDecimals: Math.min(2, Math.max(0, ...scale.ticks.map(decimalsOf))),
+    decimals: mostDecimals(numbers),
+    tickDecimals: mostDecimals(scale.ticks),
     ticks: tickLabels(scale.ticks, labels.lang, notation),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
@@ -195,9 +195,10 @@ function valueWidth(data: ChartData, size: number): number {
   return Math.max(...data.groups.flatMap((group) => group.data.map((d) => textWidth(barText(d), bold(size)))));
 }
 
-/** The digits after a number's decimal point, as written (`12.5` → 1). */
-function decimalsOf(value: number): number {
-  return /\.(\d+)$/.exec(String(value))?.[1]?.length ?? 0;
+/** The most digits after the decimal point any of `values` has as written (`12.5` → 1), two at most, as the chart writes them. */
+function mostDecimals(values: readonly number[]): number {
+  const decimals = values.map((value) => /\.(\d+)$/.exec(String(value))?.[1]?.length ?? 0);
+  return Math.min(2, Math.max(0, ...decimals));
 }
 
 /** What a bar says: its value, and the best one's mark. */

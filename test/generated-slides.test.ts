@@ -150,6 +150,12 @@ describe('exercise numbers', () => {
       'Übung 3: Übungsaufgaben lösen',
     ]);
     expect(titles(['演習1：準備'], 'ja')).toEqual(['演習 1：準備']);
+    // Arabic joins its article to the word (التمرين, "the exercise") and may write its own digits.
+    expect(titles(['التمرين 1: المتوسط', 'تمرين ٢: الفرز', 'تمارين إضافية'], 'ar')).toEqual([
+      'تمرين 1: المتوسط',
+      'تمرين 2: الفرز',
+      'تمرين 3: تمارين إضافية',
+    ]);
   });
 
   it('leave a title that is only the word and a number as the number', () => {

@@ -18,8 +18,12 @@ export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
  */
 export function exerciseTitle(title: string, number: number, labels: Labels): string {
   const words = [...new Set([labels.t('exercise'), 'Exercise'])].map(escapeRegExp).join('|');
-  // The word, then a number, a separator or both: "Exercise: …" and "Exercise 3 …" go; "Exercises and tests" stays.
-  const prefix = new RegExp(`^\\s*(?:${words})(?:\\s*\\d+[a-z]?\\s*[:：.)\\-–—]?|\\s*[:：.\\-–—])\\s*`, 'iu');
+  // The word (in Arabic, with the article joined to it: التمرين), then a number in any script's digits,
+  // a separator or both: "Exercise: …", "Exercise 3 …" and "تمرين ٢: …" go; "Exercises and tests" stays.
+  const prefix = new RegExp(
+    `^\\s*(?:ال)?(?:${words})(?:\\s*\\p{Nd}+[a-z]?\\s*[:：.)\\-–—]?|\\s*[:：.\\-–—])\\s*`,
+    'iu',
+  );
   const rest = title.replace(prefix, '').trim();
   return rest ? labels.t('exerciseHeading', { n: number, title: rest }) : labels.t('exerciseNumber', { n: number });
 }

@@ -19,7 +19,7 @@ import { exercisesOf } from '../src/plan/exercises.js';
 import { clock } from '../src/plan/timing.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { sharedBrowser, testBrowser } from './browser.js';
-import { describeWithBrowser } from './helpers.js';
+import { compileData, describeWithBrowser, minimalOutline } from './helpers.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
 /** The script's notes column starts right of the slide: 14 mm margin + 52 mm slide + 5 mm gap. */
@@ -196,6 +196,76 @@ describeWithBrowser('the workshop kit', () => {
     const script = await codeIn(scriptDocument(deck, { slides, css }, 'a4'));
     expect(script.map((b) => b.text)).toEqual(exercisesOf(deck).map((e) => codeOf(e.solution)));
     expect(script.map((b) => b.copied)).toEqual(exercisesOf(deck).map((e) => codeOf(e.solution)));
+  });
+
+  it('sets code on paper left to right in a right-to-left talk, its tabs ending where an editor ends them, and a heading ending in Latin whole', async () => {
+    // Go indents with tabs; the comment is Arabic. Each `^` marks a character whose column the test checks.
+    const starter = 'func main() {\n\tx := 1 // عدد\n\tif x > 0 {\n\t\tfmt.Println(x)\n\t}\n\tvar y\t= 2\n}';
+    const outline = { ...minimalOutline(), lang: 'ar' };
+    outline.sections[0]?.slides.push({
+      kind: 'exercise',
+      title: 'جرّب Go',
+      task: ['شغّل البرنامج'],
+      language: 'go',
+      starter,
+      solution: starter,
+    });
+    const compiled = compileData(outline);
+    const { slides, css } = await renderSlides(compiled.markdown, await resolveTheme('versus', process.cwd()));
+    const columnsIn = async (html: string) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      return page.$eval('.notes .code-block', (block) => {
+        const left = block.getBoundingClientRect().left + Number.parseFloat(getComputedStyle(block).paddingLeft);
+        const x = (line: Element, index: number) => {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = node.textContent?.length ?? 0;
+            if (index < length) {
+              const range = document.createRange();
+              range.setStart(node, index);
+              range.setEnd(node, index + 1);
+              return range.getBoundingClientRect();
+            }
+            index -= length;
+          }
+          throw new Error('no such character');
+        };
+        return [...block.querySelectorAll('.line')].map((line) => {
+          const text = line.textContent ?? '';
+          const first = x(line, text.search(/\S/));
+          // Where a tab inside the line ends: the character after the last tab.
+          const afterTab = text.lastIndexOf('\t') > text.search(/\S/) ? x(line, text.lastIndexOf('\t') + 1) : undefined;
+          return [first, afterTab].map((rect) => (rect ? Math.round((rect.left - left) / rect.width) : null));
+        });
+      });
+    };
+    // Tabs to stops of four columns, as the slides and editors show them.
+    const expected = [
+      [0, null],
+      [4, null],
+      [4, null],
+      [8, null],
+      [4, null],
+      [4, 12],
+      [0, null],
+    ];
+    const handout = handoutDocument(compiled.deck, { slides, css }, { layout: 3, paper: 'a4' });
+    expect(await columnsIn(handout)).toEqual(expected);
+    // The heading's length ("· 1 د") stays after the whole title, to its left, not inside it beside "Go".
+    const heading = await page.$eval('.item:has(.code-block) h3', (h3) => {
+      const meta = h3.querySelector('.meta') as Element;
+      const title = document.createRange();
+      title.setStartBefore(h3.firstChild as Node);
+      title.setEndBefore(meta);
+      return {
+        text: title.toString(),
+        title: title.getBoundingClientRect().left,
+        meta: meta.getBoundingClientRect().right,
+      };
+    });
+    expect(heading.text).toContain('تمرين 1: جرّب Go');
+    expect(heading.meta).toBeLessThanOrEqual(heading.title + 1);
+    expect(await columnsIn(scriptDocument(compiled.deck, { slides, css }, 'a4'))).toEqual(expected);
   });
 
   it('copies a solution out of the HTML presenter view exactly as written, without invisible characters', async () => {

@@ -58,8 +58,10 @@ export const CODE_CSS = `
   /* The column's width (less the padding and border) over the longest line's, in DejaVu Sans Mono's 0.602 em. */
   font-size: clamp(var(--code-min, 7pt), calc((100cqi - 6mm) / (var(--columns, 1) * ${MONO_ADVANCE})), var(--code-size, 9pt));
   background: #f3f5f7; border-left: 0.8mm solid #c9d1d9;
-  margin: 1mm 0 3mm; padding: 1.5mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }
-.code-block .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang));
+  margin: 1mm 0 3mm; padding: 1.5mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto;
+  /* Code reads left to right in a right-to-left talk too. */
+  direction: ltr; text-align: left; unicode-bidi: isolate; }
+.code-block .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; padding-left: calc(var(--hang, 2) * 1ch); text-indent: calc(var(--hang, 2) * -1ch);
   --mark: #6a737d; --u: calc(1ch / 6); --o: calc((1lh - 12 * var(--u)) / 2);
   background: ${WRAP_MARKER}; }
 .code-block .lead { white-space: pre; }
@@ -81,10 +83,11 @@ export function codeBlock(code: string, language?: string): string {
 }
 
 /**
- * Code as lines of HTML, each non-empty one a block that hangs under its
- * indentation (`--indent`, in characters) with its first word kept whole, and
- * the longest line's width in characters (`--columns`, which the code's size
- * fits): the printed pages' code blocks and the presenter view's solution.
+ * Code as lines of HTML, each non-empty one a block whose wrapped rows hang
+ * under its indentation (`--indent`, in characters) by `--hang` characters
+ * from the line's start, with its first word kept whole, and the longest
+ * line's width in characters (`--columns`, which the code's size fits): the
+ * printed pages' code blocks and the presenter view's solution.
  */
 export function codeLines(code: string): { html: string; columns: number } {
   const html = code
@@ -93,11 +96,23 @@ export function codeLines(code: string): { html: string; columns: number } {
     .split('\n')
     .map((line) => {
       const indent = indentOf(line);
-      const style = indent > 0 ? ` style="--indent: ${indent}"` : '';
+      const hang = hangOf(line, indent);
+      const style = indent > 0 || hang !== 2 ? ` style="--indent: ${indent}; --hang: ${hang}"` : '';
       return line ? `<span class="line"${style}>${lineHtml(line)}</span>` : '';
     })
     .join('\n');
   return { html, columns: Math.max(1, ...code.split('\n').map((line) => widthOf(line))) };
+}
+
+/**
+ * How far a line's wrapped rows start from its first row, in characters: two past its indentation.
+ * The first row starts that far left of the line's box (a negative `text-indent`), and tab stops are
+ * counted from the box, so a line with a tab hangs by a whole number of tab stops: its tabs then end
+ * where they would in an editor.
+ */
+function hangOf(line: string, indent: number): number {
+  const hang = indent + 2;
+  return line.includes('\t') ? Math.ceil(hang / TAB) * TAB : hang;
 }
 
 /** A line's text, its indentation and first word unbreakable (when short), so that it never wraps before its first word. */

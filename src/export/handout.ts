@@ -242,7 +242,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
   const paragraphs = listed && paragraphsOf(slide.notes).length === 0 ? listed : notesHtml(slide, labels) + listed;
   return `<article class="item${SMALL_TEXT_KINDS.has(slide.kind) ? ' wide' : ''}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)} <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
+<div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
 </article>`;
 }
 

@@ -219,7 +219,7 @@ ${code} { font-family: ${FONT_STACKS.mono.family}; white-space: pre-wrap; overfl
   direction: ltr; text-align: left;
   font-size: clamp(0.75em, calc(100cqi / (var(--columns, 1) * ${MONO_ADVANCE})), 1em); }
 ${code} .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; position: relative;
-  --hang: calc((var(--indent, 0) + 2) * 1ch); padding-left: var(--hang); text-indent: calc(-1 * var(--hang)); }
+  padding-left: calc(var(--hang, 2) * 1ch); text-indent: calc(var(--hang, 2) * -1ch); }
 ${code} .line::before { content: ''; position: absolute; top: 1lh; bottom: 0; left: calc(var(--indent, 0) * 1ch); width: 2ch;
   background: currentColor; opacity: 0.6; mask: ${WRAP_MARKER} 0 0 / 2ch 1lh repeat-y; }
 ${code} .lead { white-space: pre; }`;

@@ -102,6 +102,26 @@ describe('the title slide', () => {
   });
 });
 
+describe('private notes on the generated slides', () => {
+  it('go with the title slide (written at the top, beside its notes), the agenda and the References, to the speaker only', () => {
+    const outline = {
+      ...minimalOutline(),
+      notes: 'Welcome.',
+      privateNotes: 'Test the microphone.',
+      agenda: { privateNotes: 'Show the plan, do not read it.' },
+      references: { privateNotes: 'The slides go out by mail tonight.' },
+    };
+    const { deck, markdown } = compileData(outline);
+    const privately = Object.fromEntries(deck.slides.map((slide) => [slide.kind, slide.privateNotes]));
+    expect(privately).toMatchObject({
+      title: 'Test the microphone.',
+      agenda: 'Show the plan, do not read it.',
+      references: 'The slides go out by mail tonight.',
+    });
+    expect(markdown).toContain('Test the microphone.');
+  });
+});
+
 describe('an exercise', () => {
   const exercise = (minutes?: number) => {
     const outline = minimalOutline();

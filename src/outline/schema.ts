@@ -402,6 +402,7 @@ const speaker = z.strictObject({
 const generatedSlide = z.strictObject({
   title: slideText(LIMIT.title).optional(),
   notes: z.string().optional(),
+  privateNotes,
   minutes: minutes.optional(),
 });
 
@@ -521,6 +522,7 @@ const settings = {
     .min(1)
     .describe(`${BUILT_IN_THEMES.map((name) => `"${name}"`).join(', ')}, or a theme file.`),
   notes: z.string().describe('Speaker notes of the title slide.'),
+  privateNotes: privateNotes.unwrap().describe("The title slide's private notes: only the speaker sees them."),
   wordsPerMinute: z
     .number()
     .min(60)

@@ -78,6 +78,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
     byline: titleByline,
     notes: titleNotes,
+    ...privateNotesOf(outline),
     minutes: minutesFor(undefined, titleNotes),
     citations: [],
     origin: ['title'],
@@ -108,6 +109,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
         {
           title,
           notes,
+          ...privateNotesOf(agenda),
           minutes: minutesFor(agenda.minutes, notes),
           ...(agenda.minutes !== undefined ? { timebox: agenda.minutes } : {}),
           citations: [],
@@ -184,6 +186,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
         {
           title: referencesTitle,
           notes: referencesNotes,
+          ...privateNotesOf(references ?? {}),
           minutes: minutesFor(references?.minutes, referencesNotes),
           ...(references?.minutes !== undefined ? { timebox: references.minutes } : {}),
           citations: [],

@@ -267,6 +267,25 @@ ${after}`;
     `);
   });
 
+  it("says a slide's field written at the outline's or a section's level is a slide's, not that the labels take it", () => {
+    const source = `${HEAD}solution: print(1)
+sections:
+  - id: main
+    title: Main
+    bullets: [One, Two]
+    slides:
+      - { kind: bullets, title: A, bullets: [One] }
+`;
+    expect(printed(source)).toMatchInlineSnapshot(`
+      [
+        "outline.yaml:7:1 error[unknown-key]: "solution" is not an outline field: it is a field of an exercise slide
+        hint: Move it under the slide it is for, in a section's "slides" (- kind: exercise, then solution: … at the slide's indentation).",
+        "outline.yaml:11:5 error[unknown-key]: "bullets" is not a section field: it is a field of a bullets slide
+        hint: Move it under the slide it is for, in the section's "slides" (- kind: bullets, then bullets: … at the slide's indentation).",
+      ]
+    `);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

@@ -7,7 +7,7 @@ import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
 import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
-import { contenderKey, SLIDE_KINDS } from './schema.js';
+import { contenderKey, SLIDE_KINDS, slideSchema } from './schema.js';
 import { closest, didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
 
@@ -165,12 +165,29 @@ function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data
     allowed.filter((field) => fieldTakes(schema, data, [...problem.path, field], key, records));
   const named = takes(false);
   const takers = named.length ? named : takes(true);
+  // `solution:` at the outline's level fits the labels' mapping (the word "Solution:"), but the author wrote it for a slide.
+  const kinds = slideKindsWith(key);
+  if (kinds.length && (problem.path.length === 0 || (problem.path[0] === 'sections' && problem.path.length === 2))) {
+    const which = kinds.length === SLIDE_KINDS.length ? 'a slide' : `${withArticle(kinds.join(' or '))} slide`;
+    return {
+      ...problem,
+      message: `${problem.message}: it is a field of ${which}`,
+      hint: `Move it under the slide it is for, in ${problem.path.length ? 'the' : 'a'} section's "slides" (- kind: ${kinds[0]}, then ${key}: … at the slide's indentation).`,
+    };
+  }
   if (takers.length === 0) return renamedBeside(problem, key, allowed, schema, data);
   return {
     ...problem,
     message: `${problem.message}: it belongs in ${takers.map((field) => `"${field}"`).join(' or ')}`,
     hint: `Write it inside: ${takers.map((field) => `${field}: { ${key}: … }`).join(' or ')}.`,
   };
+}
+
+/** The kinds of slide that have a field of this name. */
+function slideKindsWith(key: string): string[] {
+  return slideSchema.options
+    .filter((option) => Object.hasOwn(option.shape, key))
+    .map((option) => option.shape.kind.value);
 }
 
 /** An unknown key that a mapping field beside it takes under another name: a chart's `better`, its metric's `higherIsBetter`. */

@@ -300,12 +300,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           browser: io.shared?.browser(),
         });
       } catch (error) {
-        const told =
-          error instanceof VersusError && error.kind === 'invalid-outline'
-            ? invalidOutline(error.diagnostics, 'check')
-            : error;
+        const invalid = error instanceof VersusError && error.kind === 'invalid-outline';
+        // A tool reading --json gets the outline's problems as a report too, `ok: false` and nothing linted.
+        if (invalid && opts.json) {
+          io.stdout.write(`${JSON.stringify({ file: outline, findings: error.diagnostics, ok: false }, null, 2)}\n`);
+        }
         // --json keeps stderr one line per problem (and its hint): no code frames.
-        status = report(told, { frames: !opts.json });
+        status = report(invalid ? invalidOutline(error.diagnostics, 'check') : error, { frames: !opts.json });
         return;
       }
       io.stdout.write(

@@ -120,12 +120,16 @@ defaultProfile: short
     expect(JSON.parse((await check(['--json', '--profile', 'both'])).stdout)).not.toHaveProperty('unchecked');
   });
 
-  it('exits 1 for an invalid outline, with the error and its position on stderr and no report', async () => {
+  it('exits 1 for an invalid outline, with the error and its position on stderr and in a report of its problems', async () => {
     const text = WARNINGS.replace('bullets: [Tea is steeped leaves]', 'bulets: [Tea is steeped leaves]');
     const run = await checkIn(text, ['--json', '--no-measure']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
     const { line, col } = positionIn(text, 'bulets');
+    expect(JSON.parse(run.stdout)).toEqual({
+      file: 'talk.yaml',
+      findings: [expect.objectContaining({ severity: 'error', code: 'unknown-key', file: 'talk.yaml', line, col })],
+      ok: false,
+    });
     expect(run.stderr).toContain(`talk.yaml:${line}:${col} error[unknown-key]: "bulets" is not a slide field`);
     // check writes nothing in any case: its last lines say so no more than "build again" does.
     expect(run.stderr).toContain('error: The outline has 1 problem.\nhint: Fix the lines above and check again.');

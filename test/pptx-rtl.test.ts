@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { compileData, minimalOutline } from './helpers.js';
 
-async function slidesOf(lang: string): Promise<string[]> {
+async function slidesOf(lang: string): Promise<{ slides: string[]; notes: string[] }> {
   const outline = minimalOutline();
   outline.lang = lang;
   outline.sections[0]?.slides.push(
@@ -18,12 +18,13 @@ async function slidesOf(lang: string): Promise<string[]> {
         { contender: 'b', language: 'js', code: 'let x = 1;' },
       ],
     },
+    { kind: 'exercise', title: 'Try', task: ['Run it'], notes: 'Walk around.', solution: 'y = 2' },
   );
   const { deck } = compileData(outline);
   const zip = await JSZip.loadAsync(await exportNativePptx(deck));
-  return Promise.all(
-    deck.slides.map((_, i) => zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string') ?? Promise.resolve('')),
-  );
+  const parts = (folder: string) =>
+    Promise.all(deck.slides.map((_, i) => zip.file(`ppt/${folder}${i + 1}.xml`)?.async('string') ?? ''));
+  return { slides: await parts('slides/slide'), notes: await parts('notesSlides/notesSlide') };
 }
 
 /** The shapes' boxes; the shape tree's own (empty) group transform is no shape. */
@@ -46,7 +47,10 @@ const paragraphs = (xml: string) =>
   }));
 
 describe('a right-to-left native PPTX', async () => {
-  const [ltr, rtl] = await Promise.all([slidesOf('en'), slidesOf('ar')]);
+  const [{ slides: ltr, notes: ltrNotes }, { slides: rtl, notes: rtlNotes }] = await Promise.all([
+    slidesOf('en'),
+    slidesOf('ar'),
+  ]);
   const WIDTH = 12192000;
 
   it('puts every shape at the mirror image of its left-to-right place', () => {
@@ -73,5 +77,12 @@ describe('a right-to-left native PPTX', async () => {
       expect(all.find((p) => p.text.startsWith(text))?.rtl, text).toBe(true);
     }
     expect(ltr.flatMap(paragraphs).some((p) => p.rtl)).toBe(false);
+  });
+
+  it('sets its notes right to left, and a solution in them left to right', () => {
+    const notes = rtlNotes.flatMap(paragraphs).filter((p) => p.text);
+    expect(notes.find((p) => p.text === 'Walk around.')?.rtl).toBe(true);
+    expect(notes.find((p) => p.text === 'y = 2')?.rtl).toBe(false);
+    expect(ltrNotes.flatMap(paragraphs).some((p) => p.rtl)).toBe(false);
   });
 });

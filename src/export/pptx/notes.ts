@@ -3,6 +3,7 @@
  * one readable size, and an exercise's solution as code in the monospace font.
  */
 
+import { directionOf } from '../../i18n/catalogs.js';
 import { escapeXml } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 
@@ -59,8 +60,11 @@ export function notesBodyXml(notes: SlideNotes, lang: string): { spPr: string; t
   const language = escapeXml(lang);
   const size = NOTES_SIZE * 100;
   // An explicit zero indent: LibreOffice otherwise hangs a notes paragraph's wrapped lines.
+  // A right-to-left talk's notes read and align right to left; its code stays left to right.
+  const rtl = directionOf(lang) === 'rtl';
   const paragraph = (text: string, { hang = 0, code = false } = {}) => {
-    const pPr = `<a:pPr marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPct val="${LINE * 100000}"/></a:lnSpc></a:pPr>`;
+    const direction = rtl && !code ? ' algn="r" rtl="1"' : '';
+    const pPr = `<a:pPr marL="${hang}" indent="${-hang}"${direction}><a:lnSpc><a:spcPct val="${LINE * 100000}"/></a:lnSpc></a:pPr>`;
     // Code is not spell-checked.
     const rPr = code
       ? `<a:rPr lang="${language}" sz="${size}" noProof="1" dirty="0"><a:latin typeface="${PPTX_FONTS.mono}"/><a:cs typeface="${PPTX_FONTS.mono}"/></a:rPr>`

@@ -60,7 +60,8 @@ const inWords = (() => {
       title: 'Discuss',
       language: 'text',
       task: ['Pick a stack for your team'],
-      starter: 'Our team ships: …',
+      // A form to fill in, line by line.
+      starter: 'Our team ships: …\nBecause: …',
       solution: 'There is no single right answer.\n\nA good one names the deployment path first.',
     },
     { kind: 'exercise', id: 'sum', title: 'Sum', task: ['Add the numbers'], solution: 'print(sum([1, 2]))' },
@@ -138,7 +139,7 @@ describe('an exercise answered in words (language: text)', () => {
       inWordsNotebook(kind).cells.map((cell) => [cell.cell_type, cell.id, sourceOf(cell)]);
     expect(cells('exercises').slice(1)).toEqual([
       ['markdown', 'exercise-1-task', '## Exercise 1: Discuss\n\n1. Pick a stack for your team'],
-      ['markdown', 'exercise-1-answer', 'Our team ships: …'],
+      ['markdown', 'exercise-1-answer', 'Our team ships: …\\\nBecause: …'],
       ['markdown', 'exercise-2-task', '## Exercise 2: Sum\n\n1. Add the numbers'],
       ['code', 'exercise-2-code', ''],
     ]);
@@ -197,7 +198,7 @@ describe('an exercise answered in words (language: text)', () => {
       .querySelectorAll('.item .notes')
       .find((n) => n.text.includes('Our team ships'));
     expect(notes?.querySelectorAll('.code-block, .code-label')).toHaveLength(0);
-    expect(notes?.querySelectorAll('p').map((p) => p.text)).toContain('Our team ships: …');
+    expect(notes?.querySelectorAll('p').map((p) => p.text)).toContain('Our team ships: …\nBecause: …');
     expect(notes?.text).not.toContain('single right answer');
   });
 

@@ -137,7 +137,7 @@ function notebook(
     if (file) continue;
     const body = kind === 'exercises' ? (exercise.starter ?? '') : exercise.solution;
     if (!isProse(exercise.language)) cells.push(code(`${id}-code`, body));
-    else if (body.trim()) cells.push(markdown(`${id}-answer`, paragraphsOf(body).map(escapeInline)));
+    else if (body.trim()) cells.push(markdown(`${id}-answer`, proseMarkdown(body)));
     // An answer in words is written in a text cell of its own, which the attendee opens to edit.
     else cells.push(markdown(`${id}-answer`, [`**${escapeInline(labels.t('yourAnswer'))}**`]));
   }
@@ -149,6 +149,14 @@ function notebook(
     nbformat_minor: 5,
   };
   return `${JSON.stringify(document, null, 1)}\n`;
+}
+
+/**
+ * An answer in words as Markdown paragraphs, each of its lines kept (a hard break, `\` at the end
+ * of the line): a starter such as "Language:\nFirst reason:" is a form to fill in, line by line.
+ */
+function proseMarkdown(text: string): string[] {
+  return paragraphsOf(text).map((paragraph) => paragraph.split('\n').map(escapeInline).join('\\\n'));
 }
 
 function markdown(id: string, paragraphs: string[]): Cell {
@@ -200,7 +208,7 @@ function markdownFile(exercise: Exercise, code: string, labels: Labels, privateN
     ...(!code
       ? []
       : isProse(exercise.language)
-        ? paragraphsOf(code).map(escapeInline)
+        ? proseMarkdown(code)
         : [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`]),
   ]
     .join('\n\n')

@@ -74,6 +74,12 @@ describe('a contender color too faint for the slide', () => {
     const css = readFileSync(path.join(ROOT, 'themes', 'versus.css'), 'utf8');
     expect(css).toContain('var(--accent-edge, transparent)');
     expect(css).toContain('var(--bar-edge, transparent)');
+    // A verdict's bar, at the start of its cell, has the outline along its inner side, mirrored right to left.
+    expect(dark).toMatch(
+      /td:nth-child\(3\):has\(> mark\) \{ box-shadow: inset [^;]*, inset var\(--mark-outline, \d+px\) 0 0 var\(--c2-edge\); \}/,
+    );
+    expect(css).toContain('--mark-outline: calc(var(--mark-edge) + var(--edge-width));');
+    expect(css).toContain('--mark-outline: calc(var(--mark-edge) - var(--edge-width));');
   });
 
   it("outlines the bar on a divider where a color is faint on the divider's own background", async () => {

@@ -20,7 +20,7 @@ export function contenderStyle(contenders: readonly Contender[], palette: Palett
     return [
       `section { --c${n}: ${contender.color}; --c${n}-text: ${readableTextOn(contender.color)}; --c${n}-edge: ${edge}; }`,
       `section table th:nth-child(${column}) { background: var(--c${n}); color: var(--c${n}-text); box-shadow: inset 0 0 0 var(--edge-width) var(--c${n}-edge); }`,
-      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}); }`,
+      `section table td:nth-child(${column}):has(> mark) { box-shadow: inset var(--mark-edge, ${TABLE.markEdge}px) 0 0 var(--c${n}), inset var(--mark-outline, ${TABLE.markEdge + 2}px) 0 0 var(--c${n}-edge); }`,
       `section .c${n} { --accent: var(--c${n}); --accent-text: var(--c${n}-text); --accent-edge: var(--c${n}-edge); }`,
     ];
   });

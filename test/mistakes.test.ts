@@ -390,7 +390,9 @@ describe('the printed form', () => {
     expect(built.code).toBe(1);
     expect(built.stderr.startsWith(PRINTED), built.stderr).toBe(true);
     expect(checked.code).toBe(1);
-    expect(checked.stdout).toBe('');
+    // The report on stdout has the problem without its frame, as stderr does.
+    expect(JSON.parse(checked.stdout)).toMatchObject({ ok: false, findings: [{ line: 13, col: 5 }] });
+    expect(checked.stdout).not.toContain(' | ');
     expect(checked.stderr.split('\n')[0]).toBe(PRINTED.split('\n')[0]);
     expect(checked.stderr).not.toContain(' | ');
   });

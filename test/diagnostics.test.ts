@@ -36,6 +36,24 @@ describe('YAML errors', () => {
     ]);
   });
 
+  it('tells a slide indented to the wrong level once, at its line, also after a blank line', () => {
+    const slides = `sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: One
+        bullets: [A]
+
+    - kind: bullets
+      title: Two
+      bullets: [B]
+`;
+    expect(diagnose(`${HEAD}${slides}`)).toEqual([
+      'outline.yaml:15:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7',
+    ]);
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [

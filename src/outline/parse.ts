@@ -301,7 +301,18 @@ function firstTooDeep(document: Document.Parsed): number | undefined {
 
 /** Where an error is told: at a quote never closed, or a # that hid a closing bracket; else where YAML noticed it. */
 function toldAt(error: YAMLError, source: string): number {
-  return openingQuote(error, source) ?? commentedBracket(error, source) ?? error.pos[0];
+  return openingQuote(error, source) ?? commentedBracket(error, source) ?? pastBlankLines(source, error.pos[0]);
+}
+
+/**
+ * An error the parser places at the start of a blank line (the blank lines before a block
+ * indented to the wrong level are where it sees the block begin) is told where the next line's
+ * text starts: the line the author wrote.
+ */
+function pastBlankLines(source: string, offset: number): number {
+  if (offset > 0 && source[offset - 1] !== '\n') return offset;
+  const blank = /^(?:[ \t]*\r?\n)+[ \t]*(?=\S)/.exec(source.slice(offset));
+  return blank ? offset + blank[0].length : offset;
 }
 
 /**

@@ -54,6 +54,25 @@ describe('YAML errors', () => {
     ]);
   });
 
+  it("names a list's items by the list's name: the bullets, the items of task", () => {
+    const slide = (key: string) => `sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: exercise
+        title: Try
+        solution: x
+        ${key}:
+        - One
+          - Two
+          - "Three: x"
+`;
+    expect(diagnose(`${HEAD}${slide('task')}`)[0]).toContain('but the items of "task" in this slide start at column 9');
+    expect(
+      diagnose(`${HEAD}${slide('bullets').replace('exercise', 'bullets').replace('solution: x', 'id: list')}`)[0],
+    ).toContain('but the bullets of this slide start at column 9');
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [

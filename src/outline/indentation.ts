@@ -156,7 +156,9 @@ function itemsOf({ kind, path }: Open): string {
   }
   if (typeof last !== 'string') return 'the items of this list';
   const parent = path.slice(0, -1);
-  return parent.length === 0 ? `the ${last}` : `the ${last} of this ${thingAt(parent)}`;
+  // A list named in the plural names its items ("the bullets"); one in the singular ("task") does not.
+  const items = last.endsWith('s') ? `the ${last}` : `the items of "${last}"`;
+  return parent.length === 0 ? items : `${items} ${last.endsWith('s') ? 'of' : 'in'} this ${thingAt(parent)}`;
 }
 
 /** The open collection the line most likely belongs to: the nearest column; on a tie, one without its key, then the deeper. */

@@ -73,6 +73,23 @@ describe('YAML errors', () => {
     ).toContain('but the bullets of this slide start at column 9');
   });
 
+  it('explains an unquoted ": " in a text inside { … }, and shows the text quoted', () => {
+    const events = `sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: timeline
+        title: History
+        events:
+          - { when: 1991, text: Python 1: the first release, contender: a }
+`;
+    const parsed = parseOutlineText(`${HEAD}${events}`, 'outline.yaml');
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      'outline.yaml:14:33 error[yaml-syntax]: this text contains ": ", which YAML reads as the start of another key inside { … }\n' +
+        '  hint: Put the text in quotes: text: "Python 1: the first release"',
+    ]);
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [

@@ -171,6 +171,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       hint: hintFor(error, document),
       ...duplicateKey(error, document),
       ...unquotedColon(error, source),
+      ...flowColon(error, source),
       ...indicatorFirst(error, source),
       ...(opened === undefined
         ? {}
@@ -390,6 +391,23 @@ function unquotedColon(error: YAMLError, source: string): { message: string; hin
   return {
     message: `this text contains ": ", which YAML reads as the start of another key`,
     hint: `Put the text in quotes: ${key.trim()} ${JSON.stringify(value)}`,
+  };
+}
+
+/**
+ * A text inside `{ … }` with ": " in it (`{ when: 1991, text: Python 1: first }`): YAML reads a
+ * mapping inside the mapping, and says only that block collections are not allowed there.
+ */
+function flowColon(error: YAMLError, source: string): { message: string; hint: string } | undefined {
+  if (error.code !== 'BLOCK_IN_FLOW') return undefined;
+  const [start, end] = error.pos;
+  const value = source.slice(start, end).trim();
+  const line = lineAround(source, start);
+  const key = /([^\s{},[\]]+):\s*$/.exec(line.text.slice(0, start - line.start))?.[1];
+  if (!key || !/:\s/.test(value) || value.includes('\n')) return undefined;
+  return {
+    message: `this text contains ": ", which YAML reads as the start of another key inside { … }`,
+    hint: `Put the text in quotes: ${key}: ${JSON.stringify(value)}`,
   };
 }
 

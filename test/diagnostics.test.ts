@@ -340,6 +340,23 @@ sections:
     `);
   });
 
+  it('says a dash starts a list item only with a space after it', () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Steps
+        bullets:
+          -Install it
+          -Run it
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:14:11 error[wrong-type]: "bullets" must be a list, not "-Install it -Run it"\n' +
+        '  hint: A "-" starts a list item only with a space after it: write "- " at the start of each item (- Install it).',
+    ]);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

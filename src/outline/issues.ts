@@ -715,6 +715,11 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
 }
 
 function expectedHint(expected: string, value: unknown, field: string): string | undefined {
+  // "-Install it" on the lines under the key: without a space after it, a dash starts no item, and the lines join in one text.
+  if (expected === 'array' && typeof value === 'string' && /^-[^\s-]/.test(value)) {
+    const first = value.slice(1).split(/\s+-\s*/)[0];
+    return `A "-" starts a list item only with a space after it: write "- " at the start of each item (- ${first}).`;
+  }
   if (expected === 'array' && typeof value === 'string') return `Write it as a list: ${field}: [${listOf(value)}]`;
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';

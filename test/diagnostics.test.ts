@@ -340,6 +340,19 @@ sections:
     `);
   });
 
+  it("says an exercise's solution is written in the outline, when it names a file", () => {
+    const source = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+      - { kind: exercise, title: Try, task: [Run it], solution: { file: solution.py } }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:11:65 error[wrong-type]: "solution" must be text, not a mapping\n' +
+        '  hint: An exercise\'s solution is written in the outline: "solution: |" and the code indented below it (only a code pane reads a file).',
+    ]);
+  });
+
   it('says a dash starts a list item only with a space after it', () => {
     const source = `${HEAD}sections:
   - id: main

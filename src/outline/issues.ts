@@ -723,6 +723,8 @@ function expectedHint(expected: string, value: unknown, field: string): string |
   if (expected === 'array' && typeof value === 'string') return `Write it as a list: ${field}: [${listOf(value)}]`;
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
+  if (expected === 'string' && isRecord(value) && 'file' in value && (field === 'solution' || field === 'starter'))
+    return `An exercise's ${field} is written in the outline: "${field}: |" and the code indented below it (only a code pane reads a file).`;
   if (expected === 'string' && typeof value === 'object' && value !== null)
     return 'Write one text; for several paragraphs write "|" after the colon and indent the lines below it.';
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';

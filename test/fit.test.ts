@@ -221,6 +221,29 @@ describe('scaling and wrapping', () => {
     for (const part of lines) expect(textWidth(part, { face: 'mono', size: 20 })).toBeLessThanOrEqual(400);
   });
 
+  it('wraps a code line between operators, never inside one, and keeps a comment marker with its words', () => {
+    const lines = [
+      'result = combine(groupby(df, :region), :amount => mean => :amount_mean)',
+      'if total >= limit && count != 0 || retries <= 3: total += step',
+      'print(first(result, 5))  # the five regions that sold the most this year',
+      'const x = compute(value); // the value the next step reads, kept for later',
+    ];
+    for (const line of lines) {
+      for (let width = 160; width <= 560; width += 6) {
+        const rows = wrapCodeLine(line, width, 20).map((row, i) =>
+          i ? row.trimStart().slice(CONTINUATION.length) : row,
+        );
+        for (const [i, row] of rows.slice(0, -1).entries()) {
+          const next = rows[i + 1] ?? '';
+          const at = `${line} at ${width}px: "${row}" | "${next}"`;
+          // "=>" or ">=" cut in two reads as two operators.
+          expect(/[=<>!&|+]$/.test(row) && /^[=<>&|]/.test(next), at).toBe(false);
+          expect(/\s(#|\/\/)$/.test(row), at).toBe(false);
+        }
+      }
+    }
+  });
+
   it('splits an 80-line pane into even parts at the smallest readable size or above, between lines', () => {
     const code = Array.from({ length: 80 }, (_, i) => `value_${i} = compute(${i})`).join('\n');
     const parts = authored(deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code }] }]).slides);

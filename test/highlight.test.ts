@@ -3,6 +3,8 @@ import { Marp as MarpCore } from '@marp-team/marp-core';
 import { describe, expect, it } from 'vitest';
 import { aliasesOf, everyLanguage, LazyHighlighter, recordLanguages, subLanguagesOf } from '../src/export/highlight.js';
 import { Marp } from '../src/export/marp-engine.js';
+import { codeRuns } from '../src/export/pptx/code-runs.js';
+import { CONTINUATION } from '../src/plan/fit/code.js';
 import HIGHLIGHT_ALIASES from '../src/shared/highlight-aliases.json' with { type: 'json' };
 import HIGHLIGHT_LANGUAGES from '../src/shared/highlight-languages.json' with { type: 'json' };
 
@@ -75,5 +77,26 @@ describe('the lazy highlighter', () => {
     expect(marp.highlighter('x = 1', 'python', '')).toBe(
       full.highlight('x = 1', { language: 'python', ignoreIllegals: true }).value,
     );
+  });
+});
+
+describe('wrapped code lines', () => {
+  // The planner wraps a long line into rows that start with the marker (plan/fit/code.ts).
+  const wrapped = `x = 1  # a comment the pane\n    ${CONTINUATION}wraps onto a second row\ns = "a string &\n  ${CONTINUATION}its rest" + y`;
+
+  it('keep their line’s colors on every row in the slides, the marker plain', () => {
+    const html = new Marp().render(`\`\`\`python\n${wrapped}\n\`\`\``).html;
+    expect(html).toContain(
+      `<span class="hljs-comment"># a comment the pane</span>\n    ↪ <span class="hljs-comment">wraps onto a second row</span>`,
+    );
+    expect(html).toContain(
+      `<span class="hljs-string">&quot;a string &amp;</span>\n  ↪ <span class="hljs-string">its rest&quot;</span>`,
+    );
+  });
+
+  it('keep them in the PowerPoint’s runs, the marker plain', () => {
+    const rows = codeRuns(wrapped, 'python');
+    expect(rows[1]).toEqual([{ text: '    ↪ ' }, { text: 'wraps onto a second row', token: 'comment' }]);
+    expect(rows[3]).toEqual([{ text: '  ↪ ' }, { text: 'its rest"', token: 'string' }, { text: ' + y' }]);
   });
 });

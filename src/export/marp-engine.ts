@@ -16,6 +16,7 @@ import { Memo } from '../shared/memo.js';
 import { addressHtml } from '../text/address.js';
 import { chartSvgOf } from '../text/chart-image.js';
 import { unescapeNotes } from '../text/escape.js';
+import { highlightContinued } from './continued-lines.js';
 import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
@@ -120,6 +121,11 @@ export class Marp extends MarpCore {
     this.lazyHighlighter ??= new LazyHighlighter(languages);
     // Marp asks it only whether it knows a language and for the highlighted code (Highlighter).
     return this.lazyHighlighter as unknown as HLJSApi;
+  }
+
+  /** Code highlighted line by line as written, its wrapped rows keeping their line's colors. */
+  override highlighter(code: string, lang: string, attrs: string): string {
+    return highlightContinued(code, (joined) => super.highlighter(joined, lang, attrs));
   }
 
   protected override renderStyle(theme?: string): string {

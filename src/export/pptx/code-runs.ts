@@ -3,6 +3,7 @@
  * each token, and the palette colors it as the theme does on the slides.
  */
 import hljs from 'highlight.js';
+import { highlightContinued } from '../continued-lines.js';
 
 export interface CodeRun {
   text: string;
@@ -19,7 +20,7 @@ const decode = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#x27);/g, (ent
  */
 export function codeRuns(code: string, language?: string): CodeRun[][] {
   if (!language || !hljs.getLanguage(language)) return code.split('\n').map((line) => [{ text: line }]);
-  const html = hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  const html = highlightContinued(code, (joined) => hljs.highlight(joined, { language, ignoreIllegals: true }).value);
   const lines: CodeRun[][] = [[]];
   // highlight.js output is flat text with nested <span class="hljs-…"> elements: the innermost class wins.
   const open: (string | undefined)[] = [];

@@ -33,8 +33,15 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
 }
 
 const SOFT_BREAKS = ' ,;([{.=+';
+/** Characters that make one operator with the punctuation before them (`=>`, `==`, `+=`, `..`): no break between. */
+const OPERATOR_PARTS = '=<>!&|*/+-%.:';
+/** A comment's marker alone at the end of a row ("x  #" over "↪ the words"): it goes with the words. */
+const LONE_MARKER = /\s(?:#+|\/\/|--)\s*$/;
 
-/** Where `text` breaks to fit `room` px: after a space or punctuation in the last third, else at the last character that fits. */
+/**
+ * Where `text` breaks to fit `room` px: after a space or punctuation in the last third (never inside
+ * an operator, nor after a comment's marker), else at the last character that fits.
+ */
 function breakIndex(text: string, room: number, font: Font): number {
   let fit = 0;
   if (/^[\x20-\x7e]*$/.test(text)) {
@@ -51,7 +58,12 @@ function breakIndex(text: string, room: number, font: Font): number {
   if (fit === 0) return (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
   if (fit >= text.length) return fit;
   let soft = -1;
-  for (let i = fit - 1; i >= 0 && soft < 0; i--) if (SOFT_BREAKS.includes(text[i] ?? '')) soft = i + 1;
+  for (let i = fit - 1; i >= 0 && soft < 0; i--) {
+    const char = text[i] ?? '';
+    if (SOFT_BREAKS.includes(char) && (char === ' ' || !OPERATOR_PARTS.includes(text[i + 1] ?? ''))) soft = i + 1;
+  }
+  const marker = LONE_MARKER.exec(text.slice(0, soft));
+  if (marker) soft = marker.index + 1;
   return soft >= (fit * 2) / 3 ? soft : fit;
 }
 

@@ -139,7 +139,7 @@ describe('the talk’s clock', () => {
       expect(sheet).toContain(`| ${i + 1} | ${times.start} | ${heading} |`);
       expect(sheet).toContain(`| ${times.length} | ${times.end} |`);
       expect(script).toContain(`<strong>${times.start}</strong> · ${times.length}</p>`);
-      expect(handout).toContain(`${i + 1}. ${heading} <span class="meta">· ${times.length}</span>`);
+      expect(handout).toContain(`${i + 1}. <bdi>${heading}</bdi> <span class="meta">· ${times.length}</span>`);
       expect(presenter[i]).toMatchObject({ startText: times.start, lengthText: times.length });
     }
   });

@@ -273,6 +273,25 @@ describe('native PPTX details', () => {
     ]);
   });
 
+  it('breaks a decision\'s headings where the slides balance them: never a lone "if…"', async () => {
+    const outline = minimalOutline();
+    outline.contenders.push({ id: 'c', name: 'Apache Kafka', color: '#231f20' });
+    outline.sections[0]?.slides.splice(0, 1, {
+      kind: 'decision',
+      title: 'Which one?',
+      choices: ['a', 'b', 'c'].map((contender) => ({ contender, when: ['You need it'] })),
+    } as never);
+    const { deck } = compileData(outline);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const n = deck.slides.findIndex((slide) => slide.kind === 'decision') + 1;
+    const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
+    const heading = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(([p]) => p).find((p) => p.includes('Apache'));
+    const lines = (heading ?? '')
+      .split('<a:br/>')
+      .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
+    expect(lines).toEqual(['Choose Apache', 'Kafka if…']);
+  });
+
   it('gives words the slides hyphenate to PowerPoint whole: it breaks them itself', async () => {
     const fixture = await readFile(path.join(REPO, 'test/fixtures/fit/german-compounds.yaml'), 'utf8');
     const { deck } = compileText(fixture);

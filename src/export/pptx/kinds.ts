@@ -491,7 +491,8 @@ function drawColumns(
       const width = wide?.includes(columns.indexOf(column)) ? columnWidth(1) : narrow;
       const accent = contenderColor(frame, column.contender);
       const heading: Paragraph = {
-        runs: [{ text: column.heading }],
+        // Lines as even as the slide's `text-wrap: balance` makes them: PowerPoint would leave "if…" alone.
+        runs: lineRuns(balancedLines(column.heading, bold(BODY.size), width - 2 * COLUMN.headingPadX)),
         size: BODY.size,
         line: HEADING_LINE,
         gap: 0,

@@ -292,6 +292,19 @@ describe('native PPTX details', () => {
     expect(lines).toEqual(['Choose Apache', 'Kafka if…']);
   });
 
+  it('breaks a statement where the slide balances it: never a lone last word', async () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({ kind: 'quote', title: 'Break', text: 'Ten minutes. Coffee is at the back.' });
+    const { deck } = compileData(outline);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const xml = await xmlOf(zip, `ppt/slides/slide${deck.slides.findIndex((s) => s.title === 'Break') + 1}.xml`);
+    const statement = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(([p]) => p).find((p) => p.includes('Coffee'));
+    expect((statement ?? '').split('<a:br/>').map((line) => line.replace(/<[^>]+>/g, ''))).toEqual([
+      'Ten minutes. Coffee',
+      'is at the back.',
+    ]);
+  });
+
   it('gives words the slides hyphenate to PowerPoint whole: it breaks them itself', async () => {
     const fixture = await readFile(path.join(REPO, 'test/fixtures/fit/german-compounds.yaml'), 'utf8');
     const { deck } = compileText(fixture);

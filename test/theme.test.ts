@@ -159,7 +159,11 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
     ['section.quote h1', { 'margin-bottom': `${H1.margin + QUOTE.top}px` }],
     ['section.quote blockquote p:last-child', { 'font-size': `${BODY.size}px` }],
     ['section.statement h1', { 'font-size': `${STATEMENT.title}px` }],
-    ['section.statement p.statement', { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}` }],
+    // Balanced as the PowerPoint breaks it (pptx/kinds.ts): the planner's line count holds either way.
+    [
+      'section.statement p.statement',
+      { 'font-size': `${STATEMENT.size}px`, 'line-height': `${STATEMENT.line}`, 'text-wrap': 'balance' },
+    ],
     ['section.image img', { 'max-height': `${IMAGE.maxHeight}px`, margin: '0 auto' }],
     ['section.image > p', { margin: `${IMAGE.captionGap}px 0 0` }],
     [

@@ -339,9 +339,11 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
 function drawStatement(frame: Frame, slide: Kind<'quote'>): void {
   const p = frame.palette;
   const titleSize = STATEMENT.title;
+  const size = slide.fit?.text ?? STATEMENT.size;
   const statement: Paragraph = {
-    runs: [{ text: slide.text.replace(/\s+/g, ' ').trim() }],
-    size: slide.fit?.text ?? STATEMENT.size,
+    // Broken where the slide's `text-wrap: balance` evens the lines.
+    runs: lineRuns(balancedLines(slide.text.replace(/\s+/g, ' ').trim(), bold(size), CONTENT.width)),
+    size,
     line: STATEMENT.line,
     gap: 0,
     color: p.fg,

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
 import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
 import { labelsForLang } from '../src/i18n/labels.js';
+import { chartNumber } from '../src/plan/fit/chart-scale.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
 import { compileData, diagnose, minimalOutline } from './helpers.js';
 import { versusInProcess } from './run-cli.js';
@@ -72,6 +73,15 @@ describe('message catalogs', () => {
       '11 شريحة',
     ]);
     expect(labelsForLang('ja').date('2026-11-20')).toBe('2026年11月20日');
+  });
+
+  it('write every number in Western digits, as slide numbers, list numbers and clock times are, whatever the region', () => {
+    const saudi = labelsForLang('ar-SA');
+    expect(saudi.minutes(12.5)).toMatch(/^12\.5\u00a0/);
+    expect(saudi.t('slideCount', { n: 11 })).toBe('11 شريحة');
+    expect(saudi.date('2026-12-07')).toContain('2026');
+    expect(chartNumber(2_500_000, 'ar-SA')).toMatch(/^2\.5/);
+    expect(chartNumber(1234.5, 'fa')).toBe('1,234.5');
   });
 });
 

@@ -113,7 +113,8 @@ function presenterRuntime(plan: PresenterPlan): void {
   if (!container || !timer) return;
 
   // The clock in the language's own format (marp-cli's shows the browser's).
-  const clockFormat = new Intl.DateTimeFormat(plan.lang, { timeStyle: 'medium' });
+  // In Western digits, as every number versus writes (i18n/labels.ts).
+  const clockFormat = new Intl.DateTimeFormat(plan.lang, { timeStyle: 'medium', numberingSystem: 'latn' });
   const clock = document.createElement('time');
   clock.className = 'versus-clock';
   clock.title = words.controlClock;

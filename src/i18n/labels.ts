@@ -49,6 +49,9 @@ export function labelsForLang(lang: string, overrides: LabelOverrides = {}): Lab
   );
 }
 
+/** The digits every number a talk writes is in (see createLabels). */
+export const LATIN_DIGITS = 'latn';
+
 function definedOnly(overrides: LabelOverrides): Partial<Catalog> {
   return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
 }
@@ -56,9 +59,12 @@ function definedOnly(overrides: LabelOverrides): Partial<Catalog> {
 function createLabels(lang: string, catalog: Catalog): Labels {
   const locale = supported(lang);
   const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const days = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  // Western digits in every language, as the slide numbers, list numbers, citations and clock times are:
+  // ar-SA or fa would otherwise write their own digits beside those.
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, numberingSystem: LATIN_DIGITS });
+  const date = { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem: LATIN_DIGITS } as const;
+  const days = new Intl.DateTimeFormat(locale, { ...date, day: 'numeric' });
+  const months = new Intl.DateTimeFormat(locale, date);
   // The catalog's words and what fills them in, with the spaces the language's typography asks for.
   const typeset = typesetterFor(lang) ?? ((text: string) => text);
   const t: Labels['t'] = (key, params = {}) => {

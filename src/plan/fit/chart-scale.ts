@@ -3,6 +3,7 @@
  * parts of a split chart share one axis), round ticks, where a value falls
  * on it, and numbers written as the talk's language writes them. Pure.
  */
+import { LATIN_DIGITS } from '../../i18n/labels.js';
 import { Memo } from '../../shared/memo.js';
 
 export interface Scale {
@@ -87,7 +88,7 @@ function format(lang: string, kind: 'plain' | 'small' | 'compact' | 'scientific'
       compact: { notation: 'compact', maximumSignificantDigits: 3 },
       scientific: { notation: 'scientific', maximumSignificantDigits: 3 },
     }[kind] as Intl.NumberFormatOptions;
-    return new Intl.NumberFormat(supported(lang), options);
+    return new Intl.NumberFormat(supported(lang), { ...options, numberingSystem: LATIN_DIGITS });
   });
 }
 

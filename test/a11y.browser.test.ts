@@ -1,4 +1,8 @@
-/** Accessibility of the HTML export: axe-core in Chromium finds nothing, on every slide, in every theme. */
+/**
+ * Accessibility of the HTML export: axe-core in Chromium finds nothing on the page in every theme,
+ * nor on any slide (their structure, checked in versus: versus-dark changes only colors, which
+ * theme.test.ts holds it to, and contrast.test.ts checks the colors).
+ */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,7 +22,7 @@ type Axe = {
 
 describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () => {
   for (const theme of BUILT_IN_THEMES) {
-    it(`reports no violations on the page or on any slide of the talk (${theme})`, async () => {
+    it(`reports no violations on the page${theme === 'versus' ? ' or on any slide' : ''} of the talk (${theme})`, async () => {
       const outDir = await mkdtemp(path.join(tmpdir(), 'versus-a11y-'));
       const { files, compiled } = await build(path.join(import.meta.dirname, '../outline.yaml'), {
         outDir,
@@ -39,6 +43,7 @@ describeWithBrowser('axe-core on the exported HTML', { concurrent: true }, () =>
           return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
         });
         expect(onPage).toEqual([]);
+        if (theme !== 'versus') return;
         // … then every slide at once, laid out one under the other: one axe run checks the structure of
         // each (headings, image text, names, roles). Colors are checked by contrast.test.ts: inside a
         // slide's <foreignObject>, axe cannot tell what lies behind a text.

@@ -200,6 +200,19 @@ it('theme/fonts.ts names the stacks themes/versus.css uses', () => {
   expect(declarations(light, 'section pre')['font-family']).toBe(FONT_STACKS.mono.family);
 });
 
+it('versus-dark changes only colors: every slide has the layout of versus (the fit and axe tests measure versus alone)', () => {
+  const text = css('versus-dark').replace(/\/\*[\s\S]*?\*\//g, '');
+  const declared = [...text.matchAll(/\{([^{}]*)\}/g)].flatMap(([, body = '']) =>
+    body
+      .split(';')
+      .map((declaration) => declaration.trim())
+      .filter(Boolean),
+  );
+  expect(declared.length).toBeGreaterThan(10);
+  const colors = /^(?:--[\w-]+|color|color-scheme|background(?:-color)?):\s*(?:#[\da-f]{3,8}|dark|light)$/i;
+  expect(declared.filter((declaration) => !colors.test(declaration))).toEqual([]);
+});
+
 describe.each(['versus', 'versus-dark'])('theme/palette.ts has the colors of %s.css', (theme) => {
   const palette = paletteFor(theme);
   const sources = theme === 'versus' ? [css('versus')] : [css('versus'), css('versus-dark')];

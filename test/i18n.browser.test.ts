@@ -153,6 +153,22 @@ async function pdfText(file: string): Promise<string> {
   return stdout;
 }
 
+/** What each glyph of each font of a PDF gives back as text (its ToUnicode maps' destinations). */
+async function toUnicodeTargets(file: string): Promise<string[]> {
+  const { PDFDocument, PDFDict, PDFName, PDFRawStream, decodePDFRawStream } = await import('pdf-lib');
+  const document = await PDFDocument.load(await readFile(file));
+  const targets: string[] = [];
+  for (const [, object] of document.context.enumerateIndirectObjects()) {
+    const stream = object instanceof PDFDict ? document.context.lookup(object.get(PDFName.of('ToUnicode'))) : undefined;
+    if (!(stream instanceof PDFRawStream)) continue;
+    const cmap = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
+    for (const [, hex = ''] of cmap.matchAll(/<[\da-f]+>\s*<([\da-f]{4,})>/gi)) {
+      targets.push(String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => Number.parseInt(unit, 16))));
+    }
+  }
+  return targets;
+}
+
 /** The x of each text item on each page, for where things stand. */
 async function pdfItems(file: string): Promise<{ text: string; x: number }[][]> {
   const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
@@ -223,6 +239,17 @@ describeWithBrowser('a talk in every shipped language', () => {
     });
     expect(missing).toEqual([]);
   });
+
+  it.each(['zh-CN', 'ja'] as const)(
+    'gives the %s PDFs back as written when copied or searched: ideographs, never the radicals of the same shape',
+    async (lang) => {
+      for (const file of [files(lang).pdf, files(lang).handout]) {
+        const mapped = await toUnicodeTargets(file);
+        expect(mapped).toContain('大');
+        expect(mapped.filter((text) => /[\u2E80-\u2EFF\u2F00-\u2FDF]/u.test(text))).toEqual([]);
+      }
+    },
+  );
 
   it.each(LANGS)('marks the %s pages right to left only for a right-to-left language', (lang) => {
     const page = parse(html[lang] ?? '');

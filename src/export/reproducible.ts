@@ -1,12 +1,14 @@
 /**
  * A printed PDF's document properties, which Chromium leaves to the title:
- * author, subject and keywords are set here. With SOURCE_DATE_EPOCH set
+ * author, subject and keywords are set here, and its text made to copy as
+ * written (pdf-unicode.ts). With SOURCE_DATE_EPOCH set
  * (https://reproducible-builds.org), the dates and ids Chromium stamps into a
  * PDF are replaced by fixed ones too, so the same inputs give byte-identical files.
  */
 
 import type { PDFDocument, PDFObject } from 'pdf-lib';
 import { sha256 } from '../shared/sha256.js';
+import { ideographsForRadicals } from './pdf-unicode.js';
 
 /** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -40,6 +42,7 @@ export async function withProperties(pdf: Uint8Array, properties: PdfProperties)
   if (author) document.setAuthor(author);
   if (subject) document.setSubject(subject);
   document.setCreator('versus');
+  ideographsForRadicals(document, lib);
   if (date) {
     document.setCreationDate(date);
     document.setModificationDate(date);

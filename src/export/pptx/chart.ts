@@ -132,11 +132,15 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
  */
 function numberFormats(chart: PlannedChart): { values: string; ticks: string } {
   if (chart.notation === 'scientific') return { values: '0.0#E+0', ticks: '0.0#E+0' };
-  const values = chart.groups.flatMap((group) => group.values);
-  const millions = [...values, chart.axis.max].some((value) => value !== null && Math.abs(value) >= 1e6);
-  const format = (decimals: number) => {
-    const plain = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  const values = chart.groups.flatMap((group) => group.values).filter((value) => value !== null);
+  const millions = [...values, chart.axis.max].some((value) => Math.abs(value) >= 1e6);
+  // Numbers with more decimals than fixed ones keep (0.002 as "0.00") are written as they are.
+  const format = (numbers: readonly number[], decimals: number) => {
+    const fixed = numbers.every((value) => Number(value.toFixed(decimals)) === value);
+    const plain = !fixed ? 'General' : decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
     return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
   };
-  return { values: format(chart.decimals), ticks: format(chart.tickDecimals) };
+  // The axis's start and, on a linear axis, its step stand for every tick.
+  const { min, step } = chart.axis;
+  return { values: format(values, chart.decimals), ticks: format([min, min + (step ?? 0)], chart.tickDecimals) };
 }

@@ -577,6 +577,18 @@ describe('over-budget', () => {
     expect(report).toMatchObject({ fits: true, ok: true });
   });
 
+  it('names the rate a talk written without spaces is timed at, characters a minute', async () => {
+    const text = edit(
+      CLEAN.replace(/notes: [^\n}]*/g, 'notes: 简短说明。'),
+      ['duration: 3', 'duration: 25\nlang: zh'],
+      ['title: Tea vs Coffee', 'title: 茶与咖啡的比较'],
+    );
+    const { report } = await check(text);
+    expect(report.findings.find((f) => f.code === 'under-budget')?.message).toContain(
+      '(notes are timed at charactersPerMinute: 250)',
+    );
+  });
+
   it('asks for more slides or minutes when the notes are not what makes a talk short', async () => {
     const timed = (notes: string): [string, string] => [`notes: ${notes}`, `notes: ${notes}\n        minutes: 2`];
     const text = edit(

@@ -13,7 +13,7 @@ import type { Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from '../plan/deck.js';
 import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
-import { countWords, MIN_MINUTES } from '../plan/timing.js';
+import { countWords, DEFAULT_CHARACTERS_PER_MINUTE, MIN_MINUTES, spokenLength } from '../plan/timing.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
@@ -189,9 +189,16 @@ function underBudgetAdvice(deck: Deck, outline: Outline): string {
   if (thin === 0 || thin * 2 < authored.length) return 'add slides or minutes, or shorten the slot';
   const which =
     thin === authored.length ? 'every content slide has' : `${thin} of its ${authored.length} content slides have`;
+  // The rate the talk's text is timed at: characters a minute for a script written without spaces (Chinese, Japanese).
+  const written = [deck.meta.title, ...deck.slides.map((slide) => slide.notes)].join('\n');
+  const { words, characters } = spokenLength(written, deck.meta.lang);
+  const rate =
+    characters > words
+      ? `charactersPerMinute: ${outline.charactersPerMinute ?? DEFAULT_CHARACTERS_PER_MINUTE}`
+      : `wordsPerMinute: ${outline.wordsPerMinute}`;
   return (
     `${which} notes short enough to say in ${formatMinutes(MIN_MINUTES)} or none, so each counts that (notes are timed at ` +
-    `wordsPerMinute: ${outline.wordsPerMinute}): write what you will say in their notes, set their minutes, or shorten the slot`
+    `${rate}): write what you will say in their notes, set their minutes, or shorten the slot`
   );
 }
 

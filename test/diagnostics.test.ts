@@ -90,6 +90,27 @@ describe('YAML errors', () => {
     ]);
   });
 
+  it('names a full-width colon after a key, or a full-width space in the indentation, once, at its line', () => {
+    const slide = (line: string) => `sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+${line}
+        bullets: [优点：快, 缺点：贵]
+`;
+    expect(printed(`${HEAD}${slide('        title： 优点与缺点')}`)).toEqual([
+      'outline.yaml:12:9 error[yaml-syntax]: "title" is followed by a full-width colon "：", which YAML does not read as the colon after a key\n' +
+        '  hint: Write an ASCII colon and a space: title: 优点与缺点',
+    ]);
+    expect(printed(`${HEAD}${slide('\u3000\u3000\u3000\u3000title: 优点与缺点')}`)).toEqual([
+      'outline.yaml:12:1 error[yaml-syntax]: this line is indented with a full-width space (U+3000), which YAML does not read as indentation\n' +
+        '  hint: Indent with ASCII spaces only: replace the full-width ones at the start of the line.',
+    ]);
+    // A text with "：" in it is text: the outline is valid.
+    expect(printed(`${HEAD}${slide('        title: 优点与缺点')}`)).toEqual([]);
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [
@@ -350,6 +371,20 @@ sections:
     expect(printed(source)).toEqual([
       'outline.yaml:11:65 error[wrong-type]: "solution" must be text, not a mapping\n' +
         '  hint: An exercise\'s solution is written in the outline: "solution: |" and the code indented below it (only a code pane reads a file).',
+    ]);
+  });
+
+  it('says a full-width comma does not separate the items of [ … ]', () => {
+    const source = `${HEAD.replace('  - { id: s1, title: One }', '  - { id: s1, title: One }\n  - { id: s2, title: Two }')}sections:
+  - id: main
+    title: Main
+    slides:
+      - { kind: bullets, title: A, bullets: [一], sources: [s1，s2] }
+`;
+    expect(printed(source)).toEqual([
+      expect.stringContaining(
+        'hint: A full-width comma does not separate items in [ … ]: write ASCII commas, [s1, s2].',
+      ),
     ]);
   });
 

@@ -549,7 +549,19 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       // A rule of the schema's own may say what to do (params.hint): its message then names the mistake whole.
       const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
       if (typeof hint === 'string') return [at('invalid-value', `"${field}": ${issue.message}`, hint)];
-      return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`, formatHint(field, issue))];
+      // `[pg-docs，mysql-docs]` typed with a Chinese or Japanese input method on is one item.
+      const items = typeof value === 'string' && typeof issue.path.at(-1) === 'number' ? value.split(/[，、]\s*/) : [];
+      const fullWidth =
+        items.length > 1
+          ? `A full-width comma does not separate items in [ … ]: write ASCII commas, [${items.join(', ')}].`
+          : undefined;
+      return [
+        at(
+          'invalid-value',
+          `"${field}": ${issue.message}; got ${describe(value)}`,
+          fullWidth ?? formatHint(field, issue),
+        ),
+      ];
     }
   }
 }

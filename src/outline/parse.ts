@@ -129,6 +129,20 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   // Lines indented with tabs throw the parser off for the lines after them: when the file reads
   // without error once those tabs are spaces, the tabs are the only mistake to tell.
   const onlyTabs = document.errors.some((error) => error.code === 'TAB_AS_INDENT') && readsWithSpaces(source);
+  // A full-width colon or space where YAML's syntax needs the ASCII one (typed with a Chinese or Japanese
+  // input method on) throws the parser off from there: it is the one mistake to tell.
+  const [firstError] = document.errors;
+  const fullWidth = firstError && fullWidthSyntax(source, lineCounter.linePos(toldAt(firstError, source)).line);
+  if (fullWidth) {
+    return {
+      file,
+      source,
+      data: undefined,
+      diagnostics: [{ severity: 'error', code: 'yaml-syntax', file, path: [], ...fullWidth }],
+      guessedFrom: fullWidth.line,
+      syntax: () => ({ document, lineCounter }),
+    };
+  }
   const linesWithErrors = new Set<number>();
   /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
   const misplacedLines = new Set<number>();
@@ -222,6 +236,41 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     ...(guessed.length > 0 ? { guessedFrom: Math.min(...guessed) } : {}),
     syntax: () => ({ document, lineCounter }),
   };
+}
+
+/**
+ * A line at or just above a parse error that uses a full-width character for YAML's own: an
+ * ideographic space (U+3000) in its indentation, or a key followed by a full-width colon
+ * (`title： …`). Keys are ASCII words, so a text that holds "：" ("优点：快") is not taken for one.
+ */
+function fullWidthSyntax(
+  source: string,
+  errorLine: number,
+): { line: number; col: number; message: string; hint: string } | undefined {
+  const lines = source.split(/\r?\n/);
+  for (const line of [errorLine, errorLine - 1]) {
+    const text = lines[line - 1] ?? '';
+    const space = /^[ \t]*\u3000/.exec(text);
+    if (space) {
+      return {
+        line,
+        col: space[0].length,
+        message: 'this line is indented with a full-width space (U+3000), which YAML does not read as indentation',
+        hint: 'Indent with ASCII spaces only: replace the full-width ones at the start of the line.',
+      };
+    }
+    const key = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*)[ \t]*：[ \t\u3000]*(.*)$/.exec(text);
+    if (key) {
+      const [, before = '', name = '', value = ''] = key;
+      return {
+        line,
+        col: before.length + 1,
+        message: `"${name}" is followed by a full-width colon "：", which YAML does not read as the colon after a key`,
+        hint: `Write an ASCII colon and a space: ${name}: ${value}`.trimEnd(),
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Whether `source` reads without error with each tab in its indentation as spaces (8, 4 or 2 of them). */

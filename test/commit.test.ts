@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +121,28 @@ describe('a commit', { concurrent: true }, () => {
       await (await Staging.open(out)).discard();
       expect(await outputs(out), `step ${step}`).toEqual(allNew);
     }
+  });
+});
+
+describe('what a power cut leaves', { concurrent: true }, () => {
+  it('is cleared by the next build: a journal cut short (no move began) and a lock left empty', async () => {
+    const out = await folderWithOldOutputs();
+    const old = await outputs(out);
+    // A build of a process long gone, cut off while it wrote its journal and its lock.
+    const abandoned = path.join(out, '.versus-staging-999999-abcdef');
+    await mkdir(abandoned);
+    await writeFile(path.join(abandoned, 'talk.md'), 'half-written');
+    await writeFile(path.join(abandoned, '.commit.json'), '{"names":["talk.md"');
+    const lock = path.join(out, '.versus-commit.lock');
+    await writeFile(lock, '');
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+
+    const staging = await staged(out);
+    await commitAll({ stagingDir: staging.dir, outDir: out, names: staging.outputs().map(([n]) => n), remove: [] });
+    await staging.discard();
+    expect(await outputs(out)).toEqual({ ...old, ...NEW });
+    expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
   });
 });
 

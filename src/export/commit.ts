@@ -26,6 +26,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,9 @@ function commitSync({ stagingDir, outDir, names, remove, beforeMove }: CommitPla
   const gone = remove.filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
   for (const name of names) checkTarget(outDir, name);
   const journal = path.join(stagingDir, JOURNAL);
-  writeFileSync(journal, JSON.stringify({ names, remove: gone }));
+  // Written whole or not at all (a rename), so that a power cut never leaves half a journal.
+  writeFileSync(`${journal}.part`, JSON.stringify({ names, remove: gone }));
+  renameSync(`${journal}.part`, journal);
   const undo: (() => void)[] = [];
   let current = outDir;
   try {
@@ -135,9 +138,9 @@ function checkTarget(outDir: string, name: string): void {
  * go. Its staged files were complete before the journal was written.
  */
 export async function finishAbandonedCommit(stagingDir: string, outDir: string): Promise<void> {
-  const journal = path.join(stagingDir, JOURNAL);
-  if (!existsSync(journal)) return;
-  const { names, remove } = JSON.parse(readFileSync(journal, 'utf8')) as { names: string[]; remove: string[] };
+  const written = readJournal(path.join(stagingDir, JOURNAL));
+  if (!written) return;
+  const { names, remove } = written;
   await lock(outDir);
   try {
     for (const name of names) {
@@ -151,6 +154,24 @@ export async function finishAbandonedCommit(stagingDir: string, outDir: string):
     unlock(outDir);
   }
 }
+
+/**
+ * What a journal says to move and remove; undefined when there is none, or none a build
+ * finished writing (one written before journals were renamed into place): no move began then.
+ */
+function readJournal(file: string): { names: string[]; remove: string[] } | undefined {
+  try {
+    const journal = JSON.parse(readFileSync(file, 'utf8')) as { names?: unknown; remove?: unknown };
+    const names = Array.isArray(journal.names) ? journal.names.filter((name) => typeof name === 'string') : [];
+    const remove = Array.isArray(journal.remove) ? journal.remove.filter((name) => typeof name === 'string') : [];
+    return { names, remove };
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a lock file may stay empty: its build writes its pid the moment it creates it. */
+const EMPTY_LOCK_MS = 2_000;
 
 /** How long a build waits for another build's commit into the same folder (they take milliseconds). */
 const LOCK_WAIT_MS = 30_000;
@@ -168,8 +189,12 @@ async function lock(outDir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw commitError(error, file);
     }
     const holder = Number(readLock(file) || Number.NaN);
-    // A lock whose build is gone (killed outright) is stale; so is one being written this instant, once it is old.
-    if (holder && !isAlive(holder)) rmSync(file, { force: true });
+    // A lock whose build is gone (killed outright) is stale; so is one left empty, once it is old
+    // (its build died between creating it and writing its pid).
+    const emptyFor = Number.isNaN(holder)
+      ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      : 0;
+    if ((holder && !isAlive(holder)) || emptyFor > EMPTY_LOCK_MS) rmSync(file, { force: true });
     else if (Date.now() - started > LOCK_WAIT_MS) {
       throw new VersusError(
         'environment',

@@ -3,7 +3,7 @@
  * lints clean and builds as written, and the refusal to overwrite without
  * --force; the exit codes through the built CLI.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutline } from '../src/commands/check.js';
@@ -100,6 +100,17 @@ describe('initOutline', { concurrent: true }, () => {
 
     await initOutline(dir, 'PyTorch,JAX', { force: true });
     expect(await readFile(outlineFile, 'utf8')).toContain('title: "PyTorch vs JAX"');
+    expect((await readdir(dir)).sort()).toEqual(['outline.schema.json', 'outline.yaml']);
+  });
+
+  it('writes both files or neither: a schema it cannot write leaves the outline that was there', async () => {
+    const dir = await temp.dir();
+    const outlineFile = path.join(dir, 'outline.yaml');
+    await writeFile(outlineFile, '# my own talk\n');
+    // A folder where the schema goes stops it, as a full disk would, after the outline is written.
+    await mkdir(path.join(dir, 'outline.schema.json'));
+    await expect(initOutline(dir, 'PyTorch,JAX', { force: true })).rejects.toThrow();
+    expect(await readFile(outlineFile, 'utf8')).toBe('# my own talk\n');
     expect((await readdir(dir)).sort()).toEqual(['outline.schema.json', 'outline.yaml']);
   });
 });

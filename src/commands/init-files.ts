@@ -1,5 +1,5 @@
 /** Writes `versus init`'s starter outline and schema; refuses to overwrite an outline unless forced. */
-import { access, writeFile } from 'node:fs/promises';
+import { access, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { outlineJsonSchema } from '../outline/schema.js';
@@ -24,11 +24,24 @@ export async function initOutline(dir: string, contenderList: string, { force = 
       hint: 'Choose another folder, or pass --force to overwrite it.',
     });
   }
+  const existed = await access(dir).then(
+    () => true,
+    () => false,
+  );
+  // Both files are written whole beside their places, then renamed into them, the outline last: a full
+  // disk or a read-only folder leaves what was there before (and no folder that was not).
+  const files: [file: string, text: string][] = [
+    [schemaFile, `${JSON.stringify(outlineJsonSchema(), null, 2)}\n`],
+    [outlineFile, starterOutline(contenders)],
+  ];
+  const partOf = (file: string) => path.join(dir, `.${path.basename(file)}.${process.pid}.part`);
   try {
     await makeFolder(dir);
-    await writeFile(outlineFile, starterOutline(contenders));
-    await writeFile(schemaFile, `${JSON.stringify(outlineJsonSchema(), null, 2)}\n`);
+    for (const [file, text] of files) await writeFile(partOf(file), text);
+    for (const [file] of files) await rename(partOf(file), file);
   } catch (error) {
+    await Promise.all(files.map(([file]) => rm(partOf(file), { force: true })));
+    if (!existed) await rmdir(dir).catch(() => {});
     throw folderError(error, dir, contenders);
   }
   return [outlineFile, schemaFile];

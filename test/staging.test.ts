@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
-import { Staging } from '../src/export/staging.js';
+import { diskFullError, Staging } from '../src/export/staging.js';
 import { ROOT, snapshotDir } from './run-cli.js';
 
 async function fixture(): Promise<{ dir: string; file: string; out: string }> {
@@ -93,4 +93,27 @@ describe('atomic outputs', { concurrent: true }, () => {
       );
     },
   );
+});
+
+describe('a build stopped by a full disk', () => {
+  it('is told as a full disk wherever it was writing, a browser’s error among the causes too', () => {
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const fromBrowser = new VersusError('environment', 'The browser failed while exporting', { cause: enospc });
+    for (const error of [enospc, fromBrowser, new Error('Protocol error: ENOSPC')]) {
+      expect(diskFullError(error, '/out')).toMatchObject({
+        kind: 'environment',
+        message: 'Cannot write to the output folder /out: the disk is full.',
+        hint: 'Free some space and build again.',
+      });
+    }
+    expect(diskFullError(new Error('EACCES'), '/out')).toBeUndefined();
+  });
+
+  it('leaves no staging folder: an export that finishes after the build gave up writes nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-discarded-'));
+    const staging = await Staging.open(out);
+    await staging.discard();
+    await staging.write('late/talk.handout.pdf', 'printed too late');
+    expect(await readdir(out)).toEqual([]);
+  });
 });

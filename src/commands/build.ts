@@ -11,7 +11,7 @@ import type { HandoutOptions } from '../export/handout.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
 import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
-import { Staging } from '../export/staging.js';
+import { diskFullError, Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import { fittedPicture } from '../images/fit.js';
 import type { SlideMeasure } from '../lint/measure.js';
@@ -181,6 +181,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const files = (await staging.commit(stale)).filter((file) => file !== recordFile);
     return { files, compiled, ...verdict };
   } catch (error) {
+    // A full disk is told as such wherever it stopped the build, and leaves the earlier files.
+    const full = diskFullError(error, staging.outDir);
+    if (full) throw full;
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
     if (failureOf(error).commits === 'without-browser') await staging.commit();
     throw error;

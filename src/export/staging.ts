@@ -12,6 +12,8 @@ import { commitAll, finishAbandonedCommit, isAlive } from './commit.js';
 
 export class Staging {
   private readonly staged: string[] = [];
+  /** Once discarded, an export still finishing writes nothing: its folder stays gone. */
+  private discarded = false;
 
   private constructor(
     readonly outDir: string,
@@ -49,6 +51,7 @@ export class Staging {
   /** Creates `name`'s folder and the file itself with `put`; a full disk or a locked folder becomes an environment error. */
   private async place(name: string, put: (file: string) => Promise<void>): Promise<string> {
     const file = this.pathOf(name);
+    if (this.discarded) return file;
     try {
       await mkdir(path.dirname(file), { recursive: true });
       await put(file);
@@ -81,9 +84,28 @@ export class Staging {
   }
 
   async discard(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+    this.discarded = true;
+    // Retried: an export that failed may still be finishing a write into the folder (ENOTEMPTY).
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     liveStagingDirs.delete(this.dir);
   }
+}
+
+/**
+ * A build stopped by a full disk wherever it was writing (the HTML, a browser's PDF, the commit's
+ * journal): the user's to fix, told the same way every time. Undefined for any other failure.
+ */
+export function diskFullError(error: unknown, outDir: string): VersusError | undefined {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || (cause instanceof Error && /\bENOSPC\b/.test(cause.message))) {
+      return new VersusError('environment', `Cannot write to the output folder ${outDir}: the disk is full.`, {
+        hint: 'Free some space and build again.',
+        cause: error,
+      });
+    }
+  }
+  return undefined;
 }
 
 /** What to do about each reason a folder cannot be written (see make-folder.ts); the rest: choose another. */
@@ -128,6 +150,6 @@ const liveStagingDirs = new Set<string>();
  * pending write can recreate one before the process exits.
  */
 export function discardAllStagingSync(): void {
-  for (const dir of liveStagingDirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of liveStagingDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   liveStagingDirs.clear();
 }

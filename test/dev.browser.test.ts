@@ -178,6 +178,12 @@ describeWithBrowser('versus dev', () => {
 
     await writeFile(file, original);
     await expect.poll(() => textOf(page, 'section h1'), EVENTUALLY).toBe('Tea vs Coffee');
+
+    // A file the outline names before it exists, in a folder made later too: the deck follows once it is there.
+    await writeFile(file, original.replace('images/cup.svg', 'figures/new/cup.svg'));
+    await expect.poll(() => textOf(page, '#errors pre'), EVENTUALLY).toContain('"figures/new/cup.svg" does not exist');
+    await cp(path.join(GOLDEN, 'images'), path.join(dir, 'figures', 'new'), { recursive: true });
+    await expect.poll(() => isShown(page, '#errors'), EVENTUALLY).toBe(false);
   });
 
   it('serves the images of an overlay and follows the outline it extends, its theme, code and image files', async () => {

@@ -352,9 +352,12 @@ function isOutlineProblem(error: unknown): boolean {
   );
 }
 
+/** The files an invalid outline's problems are in, and those it names that do not exist yet: a fix may come in any. */
 function filesNamedBy(error: unknown): string[] {
   if (!(error instanceof VersusError)) return [];
-  return error.diagnostics.filter((d) => d.flag === undefined).map((d) => path.resolve(d.file));
+  return error.diagnostics
+    .filter((d) => d.flag === undefined)
+    .flatMap((d) => [path.resolve(d.file), ...(d.missing ? [d.missing] : [])]);
 }
 
 const LISTEN_PROBLEMS: Record<string, string | undefined> = {

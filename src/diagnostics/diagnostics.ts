@@ -64,6 +64,8 @@ export interface Diagnostic {
   hint?: string;
   /** For a problem with a command-line flag (`--skip nosuch`): the flag, named instead of a position (line and col are 0). */
   flag?: string;
+  /** For a file the outline names that does not exist: where it was looked for. */
+  missing?: string;
 }
 
 /**

@@ -509,7 +509,10 @@ async function findLocalFile(
   if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint(resolved));
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
-  if (real === undefined || !info) return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
+  if (real === undefined || !info) {
+    const { problem: missing } = problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
+    return { problem: { ...missing, missing: resolved } };
+  }
   if (!isInside(await realpath(scope.dir), real)) {
     return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint(real));
   }

@@ -20,6 +20,8 @@ export interface SemanticProblem {
   firstAt?: OutlinePath;
   /** A problem with a command-line flag rather than the file, e.g. `--skip nosuch`. */
   flag?: string;
+  /** For a file the outline names that does not exist: where it was looked for (`dev` watches for it). */
+  missing?: string;
   /**
    * For a key indented one level too shallow: the mapping above it that takes
    * it (its path, what it is, its last key), to say where to line it up, and
@@ -158,7 +160,7 @@ export function locateProblems(parsed: ParsedOutline, problems: readonly Semanti
 }
 
 export function toDiagnostics(problems: readonly SemanticProblem[], locate: Locator): Diagnostic[] {
-  return problems.map(({ code, message, path, key, hint, firstAt, flag, under }) => {
+  return problems.map(({ code, message, path, key, hint, firstAt, flag, under, missing }) => {
     const first = firstAt && locate(firstAt);
     const where = flag === undefined ? locate(path, key) : { file: locate([]).file, line: 0, col: 0, flag };
     const lineUp = under && key !== undefined ? linedUp(key, where, under, locate) : undefined;
@@ -169,6 +171,7 @@ export function toDiagnostics(problems: readonly SemanticProblem[], locate: Loca
       ...where,
       path: key === undefined ? path : [...path, key],
       ...(lineUp ? { hint: lineUp.hint } : hint ? { hint } : {}),
+      ...(missing ? { missing } : {}),
     };
   });
 }

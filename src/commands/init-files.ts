@@ -40,7 +40,7 @@ export async function initOutline(dir: string, contenderList: string, { force = 
     for (const [file, text] of files) await writeFile(partOf(file), text);
     for (const [file] of files) await rename(partOf(file), file);
   } catch (error) {
-    await Promise.all(files.map(([file]) => rm(partOf(file), { force: true })));
+    await Promise.all(files.map(([file]) => rm(partOf(file), { force: true }).catch(() => {})));
     if (!existed) await rmdir(dir).catch(() => {});
     throw folderError(error, dir, contenders);
   }

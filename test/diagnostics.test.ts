@@ -15,6 +15,13 @@ sources:
   - { id: s1, title: One }
 `;
 
+/** HEAD and one section, whose slides follow. */
+const ONE_SECTION = `${HEAD}sections:
+  - id: main
+    title: Main
+    slides:
+`;
+
 describe('YAML errors', () => {
   it('reports a syntax error at its position', () => {
     expect(diagnose(`${HEAD}sections: [\n  - x\n`)).toMatchInlineSnapshot(`
@@ -148,11 +155,7 @@ ${line}
 });
 
 /** A slide with "bulets" for "bullets": the README's error example. */
-const MISSPELT_KEY = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
+const MISSPELT_KEY = `${ONE_SECTION}      - kind: bullets
         title: Hi
         bulets: [x]
 `;
@@ -191,11 +194,7 @@ describe('schema errors', () => {
   });
 
   it('suggests the field a key means when written in another naming style or as a word people use for it', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
+    const source = `${ONE_SECTION}      - kind: bullets
         title: Hi
         bullets: [x]
         speaker_notes: Say hi.
@@ -217,11 +216,7 @@ describe('schema errors', () => {
   });
 
   it('says that a comma inside { … } split a cell, at the key it made, and how to quote it', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: comparison
+    const source = `${ONE_SECTION}      - kind: comparison
         title: Table
         rows:
           - aspect: Scaling
@@ -246,11 +241,7 @@ describe('schema errors', () => {
   });
 
   it('reports a wrong type, a missing field and an unknown slide kind together', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
+    const source = `${ONE_SECTION}      - kind: bullets
         title: 42
         bullets: yes please
       - kind: tabel
@@ -269,11 +260,7 @@ describe('schema errors', () => {
   });
 
   /** An outline of one timeline whose one event is written as `event`, and the slides after it. */
-  const timeline = (event: string, after = '') => `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: timeline
+  const timeline = (event: string, after = '') => `${ONE_SECTION}      - kind: timeline
         title: History
         events:
           - ${event}
@@ -316,11 +303,7 @@ ${after}`;
   });
 
   it('says a field of a missing mapping belongs in it, for one or all of them written beside it', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: chart
+    const source = `${ONE_SECTION}      - kind: chart
         title: Speed
         unit: ms
         values: { a: 1, b: 2 }
@@ -362,11 +345,7 @@ sections:
   });
 
   it("says an exercise's solution is written in the outline, when it names a file", () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - { kind: exercise, title: Try, task: [Run it], solution: { file: solution.py } }
+    const source = `${ONE_SECTION}      - { kind: exercise, title: Try, task: [Run it], solution: { file: solution.py } }
 `;
     expect(printed(source)).toEqual([
       'outline.yaml:11:65 error[wrong-type]: "solution" must be text, not a mapping\n' +
@@ -389,11 +368,7 @@ sections:
   });
 
   it('says a dash starts a list item only with a space after it', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
+    const source = `${ONE_SECTION}      - kind: bullets
         title: Steps
         bullets:
           -Install it
@@ -454,11 +429,7 @@ sections:
   });
 
   it('checks profiles: default profile, tags and ids', () => {
-    const source = `${HEAD}sections:
-  - id: main
-    title: Main
-    slides:
-      - { kind: bullets, title: Hi, bullets: [x], tags: [core] }
+    const source = `${ONE_SECTION}      - { kind: bullets, title: Hi, bullets: [x], tags: [core] }
 profiles:
   talk: { only: [cor], skip: [mian] }
 defaultProfile: tlak

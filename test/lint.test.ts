@@ -346,6 +346,20 @@ ${task}      - kind: quote
     ]);
   });
 
+  it('reports a list in brackets that a full-width or Arabic comma left one item, in any language', async () => {
+    for (const [task, hint] of [
+      ['        task: [打开文件，运行程序]\n', 'Write ASCII commas between the items: [打开文件, 运行程序]'],
+      ['        task: [حمّل الملف، شغّل البرنامج]\n', 'Write ASCII commas between the items: [حمّل الملف, شغّل البرنامج]'],
+    ] as const) {
+      const text = exercise(task);
+      const { report } = await check(text);
+      expect(report.findings.filter((f) => f.code === 'comma-in-list').map((f) => f.hint)).toEqual([hint]);
+    }
+    // The same text on a line of its own is one step as written.
+    const { report } = await check(exercise('        task:\n          - 打开文件，运行程序\n'));
+    expect(report.findings.filter((f) => f.code === 'comma-in-list')).toEqual([]);
+  });
+
   it('says nothing of items on lines of their own, after a full stop, or that start otherwise', async () => {
     for (const task of [
       '        task:\n          - Say which one you drink\n          - and why\n',

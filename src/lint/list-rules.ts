@@ -1,9 +1,11 @@
 /**
- * List items a comma made: in `task: [Which one would you pick, and why?]` the
- * comma ends the first item, and "and why?" becomes a step of its own. Valid
- * YAML, so only a reading of the words can tell: an item written on the line of
- * the one before it that starts with a word joining it to that one ("and",
- * "und", "et"…), after an item that ends without a full stop.
+ * Lists whose items the commas inside `[ … ]` made otherwise than meant. In
+ * `task: [Which one would you pick, and why?]` the comma ends the first item,
+ * and "and why?" becomes a step of its own. Valid YAML, so only a reading of
+ * the words can tell: an item written on the line of the one before it that
+ * starts with a word joining it to that one ("and", "und", "et"…), after an
+ * item that ends without a full stop. And in `task: [打开文件，运行程序]` a
+ * full-width (or Arabic) comma separates nothing: the list is one item.
  */
 import { baseLanguage } from '../i18n/catalogs.js';
 import { type Where, within } from '../outline/origin.js';
@@ -41,6 +43,43 @@ function textLists(slide: Slide): [path: (string | number)[], items: readonly st
 }
 
 export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  return [...joinedItems(deck, outline, at), ...fullWidthCommas(deck, outline, at)];
+}
+
+/** A full-width or Arabic comma, which separates nothing in `[ … ]`. */
+const OTHER_COMMAS = /[，、،]/u;
+
+/**
+ * A list written in brackets whose one item holds a comma YAML does not read as one:
+ * `task: [打开文件，运行程序]` typed with a Chinese input method on is one step, not two.
+ */
+function fullWidthCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  const findings: Finding[] = [];
+  for (const { slide, origin, number } of slidesShown(deck, outline)) {
+    for (const [path, items] of textLists(slide)) {
+      const [item] = items;
+      if (items.length !== 1 || item === undefined || !OTHER_COMMAS.test(item)) continue;
+      const list = at(within(origin, ...path));
+      const here = at(within(origin, ...path, 0));
+      // Written in brackets: the item right after "[" on the list's line ("- " puts it two columns on).
+      if (here.line !== list.line || here.col !== list.col + 1) continue;
+      const field = `${path.at(-1)}`;
+      const parts = item.split(/\s*[，、،]\s*/u);
+      findings.push({
+        severity: 'warning',
+        code: 'comma-in-list',
+        message: `${field} is one item, "${item}": inside [ … ] only an ASCII comma separates items`,
+        ...here,
+        hint: `Write ASCII commas between the items: [${parts.join(', ')}]`,
+        slide: number,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Items a comma cut from the one before them (see the top of this file). */
+function joinedItems(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
   const joining = JOINING_WORDS[baseLanguage(deck.meta.lang)];
   if (!joining) return [];
   const startsJoined = new RegExp(`^(${joining.join('|')})\\s`, 'u');

@@ -63,7 +63,7 @@ function fullWidthCommas(deck: Deck, outline: Outline, at: (where: Where) => Fil
       const here = at(within(origin, ...path, 0));
       // Written in brackets: the item right after "[" on the list's line ("- " puts it two columns on).
       if (here.line !== list.line || here.col !== list.col + 1) continue;
-      const field = `${path.at(-1)}`;
+      const field = path.join('.');
       const parts = item.split(/\s*[，、،]\s*/u);
       findings.push({
         severity: 'warning',

@@ -227,12 +227,14 @@ describe('scaling and wrapping', () => {
       'if total >= limit && count != 0 || retries <= 3: total += step',
       'print(first(result, 5))  # the five regions that sold the most this year',
       'const x = compute(value); // the value the next step reads, kept for later',
+      // No space on its first row: cut where it fills the row, not before a marker further on.
+      `${'a'.repeat(44)} # b`,
     ];
     for (const line of lines) {
       for (let width = 160; width <= 560; width += 6) {
-        const rows = wrapCodeLine(line, width, 20).map((row, i) =>
-          i ? row.trimStart().slice(CONTINUATION.length) : row,
-        );
+        const wrapped = wrapCodeLine(line, width, 20);
+        for (const row of wrapped) expect(textWidth(row, { face: 'mono', size: 20 })).toBeLessThanOrEqual(width);
+        const rows = wrapped.map((row, i) => (i ? row.trimStart().slice(CONTINUATION.length) : row));
         for (const [i, row] of rows.slice(0, -1).entries()) {
           const next = rows[i + 1] ?? '';
           const at = `${line} at ${width}px: "${row}" | "${next}"`;

@@ -62,7 +62,7 @@ function breakIndex(text: string, room: number, font: Font): number {
     const char = text[i] ?? '';
     if (SOFT_BREAKS.includes(char) && (char === ' ' || !OPERATOR_PARTS.includes(text[i + 1] ?? ''))) soft = i + 1;
   }
-  const marker = LONE_MARKER.exec(text.slice(0, soft));
+  const marker = soft > 0 ? LONE_MARKER.exec(text.slice(0, soft)) : null;
   if (marker) soft = marker.index + 1;
   return soft >= (fit * 2) / 3 ? soft : fit;
 }

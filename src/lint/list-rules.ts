@@ -43,8 +43,25 @@ function textLists(slide: Slide): [path: (string | number)[], items: readonly st
 }
 
 export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  return [...joinedItems(deck, outline, at), ...fullWidthCommas(deck, outline, at)];
+  const joining = JOINING_WORDS[baseLanguage(deck.meta.lang)];
+  const startsJoined = joining && new RegExp(`^(${joining.join('|')})\\s`, 'u');
+  const findings: Finding[] = [];
+  for (const { slide, origin, number } of slidesShown(deck, outline)) {
+    for (const [path, items] of textLists(slide)) {
+      const position: Position = (...rest) => at(within(origin, ...path, ...rest));
+      const found = [
+        ...(startsJoined ? joinedItems(items, path, position, startsJoined) : []),
+        ...fullWidthComma(items, path, position),
+      ];
+      findings.push(...found.map((finding) => ({ ...finding, slide: number })));
+    }
+  }
+  return findings;
 }
+
+/** Where the list, or one of its items, is written. */
+type Position = (...item: (string | number)[]) => FilePosition;
+type ListFinding = Omit<Finding, 'slide'>;
 
 /** A full-width or Arabic comma, which separates nothing in `[ … ]`. */
 const OTHER_COMMAS = /[，、،]/u;
@@ -53,55 +70,45 @@ const OTHER_COMMAS = /[，、،]/u;
  * A list written in brackets whose one item holds a comma YAML does not read as one:
  * `task: [打开文件，运行程序]` typed with a Chinese input method on is one step, not two.
  */
-function fullWidthCommas(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  const findings: Finding[] = [];
-  for (const { slide, origin, number } of slidesShown(deck, outline)) {
-    for (const [path, items] of textLists(slide)) {
-      const [item] = items;
-      if (items.length !== 1 || item === undefined || !OTHER_COMMAS.test(item)) continue;
-      const list = at(within(origin, ...path));
-      const here = at(within(origin, ...path, 0));
-      // Written in brackets: the item right after "[" on the list's line ("- " puts it two columns on).
-      if (here.line !== list.line || here.col !== list.col + 1) continue;
-      const field = path.join('.');
-      const parts = item.split(/\s*[，、،]\s*/u);
-      findings.push({
-        severity: 'warning',
-        code: 'comma-in-list',
-        message: `${field} is one item, "${item}": inside [ … ] only an ASCII comma separates items`,
-        ...here,
-        hint: `Write ASCII commas between the items: [${parts.join(', ')}]`,
-        slide: number,
-      });
-    }
-  }
-  return findings;
+function fullWidthComma(items: readonly string[], path: (string | number)[], position: Position): ListFinding[] {
+  const [item] = items;
+  if (items.length !== 1 || item === undefined || !OTHER_COMMAS.test(item)) return [];
+  const [list, here] = [position(), position(0)];
+  // Written in brackets: the item right after "[" on the list's line ("- " puts it two columns on).
+  if (here.line !== list.line || here.col !== list.col + 1) return [];
+  const parts = item.split(/\s*[，、،]\s*/u);
+  return [
+    {
+      severity: 'warning',
+      code: 'comma-in-list',
+      message: `${path.join('.')} is one item, "${item}": inside [ … ] only an ASCII comma separates items`,
+      ...here,
+      hint: `Write ASCII commas between the items: [${parts.join(', ')}]`,
+    },
+  ];
 }
 
 /** Items a comma cut from the one before them (see the top of this file). */
-function joinedItems(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  const joining = JOINING_WORDS[baseLanguage(deck.meta.lang)];
-  if (!joining) return [];
-  const startsJoined = new RegExp(`^(${joining.join('|')})\\s`, 'u');
-  const findings: Finding[] = [];
-  for (const { slide, origin, number } of slidesShown(deck, outline)) {
-    for (const [path, items] of textLists(slide)) {
-      items.forEach((item, i) => {
-        const before = items[i - 1];
-        if (before === undefined || !startsJoined.test(item) || /[.!?:;…]$/u.test(before.trimEnd())) return;
-        const here = at(within(origin, ...path, i));
-        if (here.line !== at(within(origin, ...path, i - 1)).line) return;
-        const field = `${path.at(-1)}`;
-        findings.push({
-          severity: 'warning',
-          code: 'comma-in-list',
-          message: `${field}[${i}] "${item}" reads as the end of ${field}[${i - 1}] "${before}": inside [ … ] a comma ends an item, so the slide shows them as two`,
-          ...here,
-          hint: `Quote an item that holds a comma: "${before}, ${item}"`,
-          slide: number,
-        });
-      });
-    }
-  }
-  return findings;
+function joinedItems(
+  items: readonly string[],
+  path: (string | number)[],
+  position: Position,
+  startsJoined: RegExp,
+): ListFinding[] {
+  const field = `${path.at(-1)}`;
+  return items.flatMap((item, i): ListFinding[] => {
+    const before = items[i - 1];
+    if (before === undefined || !startsJoined.test(item) || /[.!?:;…]$/u.test(before.trimEnd())) return [];
+    const here = position(i);
+    if (here.line !== position(i - 1).line) return [];
+    return [
+      {
+        severity: 'warning',
+        code: 'comma-in-list',
+        message: `${field}[${i}] "${item}" reads as the end of ${field}[${i - 1}] "${before}": inside [ … ] a comma ends an item, so the slide shows them as two`,
+        ...here,
+        hint: `Quote an item that holds a comma: "${before}, ${item}"`,
+      },
+    ];
+  });
 }

@@ -93,17 +93,15 @@ export class Staging {
 
 /**
  * A build stopped by a full disk wherever it was writing (the HTML, a browser's PDF, the commit's
- * journal): the user's to fix, told the same way every time. Undefined for any other failure.
+ * journal): the user's to fix, told as a staged write that fails for it is. Undefined for any other failure.
  */
 export function diskFullError(error: unknown, outDir: string): VersusError | undefined {
   for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT' || (cause instanceof Error && /\bENOSPC\b/.test(cause.message))) {
-      return new VersusError('environment', `Cannot write to the output folder ${outDir}: the disk is full.`, {
-        hint: 'Free some space and build again.',
-        cause: error,
-      });
-    }
+    // A browser names the error in its message only.
+    const named = cause instanceof Error && /\bENOSPC\b/.test(cause.message) ? 'ENOSPC' : undefined;
+    const code = (cause as NodeJS.ErrnoException).code ?? named;
+    const reason = folderProblem({ code });
+    if (reason && (code === 'ENOSPC' || code === 'EDQUOT')) return cannotWrite(reason, outDir, error);
   }
   return undefined;
 }
@@ -118,10 +116,13 @@ const OUTPUT_HINTS: Record<string, string> = {
 /** A folder the build cannot write to is the user's to fix, not an internal error. */
 function outputError(error: unknown, outDir: string): unknown {
   const reason = folderProblem(error);
-  if (!reason) return error;
+  return reason ? cannotWrite(reason, outDir, error) : error;
+}
+
+function cannotWrite(reason: string, outDir: string, cause: unknown): VersusError {
   return new VersusError('environment', `Cannot write to the output folder ${outDir}: ${reason}.`, {
     hint: OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
-    cause: error,
+    cause,
   });
 }
 

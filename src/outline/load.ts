@@ -493,8 +493,8 @@ async function findLocalFile(
   at: OutlinePath,
   scope: Scope,
 ): Promise<{ file: string; named: string } | { problem: SemanticProblem }> {
-  const problem = (message: string, hint: string, code: DiagnosticCode = 'bad-path') => ({
-    problem: { code, message, path: at, hint },
+  const problem = (message: string, hint: string, code: DiagnosticCode = 'bad-path', missing?: string) => ({
+    problem: { code, message, path: at, hint, ...(missing ? { missing } : {}) },
   });
   if (/^[a-z][a-z0-9+.-]*:/i.test(file) && !path.win32.isAbsolute(file)) {
     return problem(
@@ -510,8 +510,7 @@ async function findLocalFile(
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info) {
-    const { problem: missing } = problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found');
-    return { problem: { ...missing, missing: resolved } };
+    return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found', resolved);
   }
   if (!isInside(await realpath(scope.dir), real)) {
     return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint(real));

@@ -125,10 +125,6 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       syntax: () => empty,
     };
   }
-  const diagnostics: Diagnostic[] = [];
-  // Lines indented with tabs throw the parser off for the lines after them: when the file reads
-  // without error once those tabs are spaces, the tabs are the only mistake to tell.
-  const onlyTabs = document.errors.some((error) => error.code === 'TAB_AS_INDENT') && readsWithSpaces(source);
   // A full-width colon or space where YAML's syntax needs the ASCII one (typed with a Chinese or Japanese
   // input method on) throws the parser off from there: it is the one mistake to tell.
   const [firstError] = document.errors;
@@ -143,6 +139,10 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       syntax: () => ({ document, lineCounter }),
     };
   }
+  const diagnostics: Diagnostic[] = [];
+  // Lines indented with tabs throw the parser off for the lines after them: when the file reads
+  // without error once those tabs are spaces, the tabs are the only mistake to tell.
+  const onlyTabs = document.errors.some((error) => error.code === 'TAB_AS_INDENT') && readsWithSpaces(source);
   const linesWithErrors = new Set<number>();
   /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
   const misplacedLines = new Set<number>();

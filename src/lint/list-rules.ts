@@ -12,6 +12,7 @@ import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline, Slide } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
+import { piecesAtOtherCommas } from '../text/commas.js';
 import type { Finding } from './finding.js';
 import { slidesShown } from './shown.js';
 
@@ -63,20 +64,17 @@ export function lintListCommas(deck: Deck, outline: Outline, at: (where: Where) 
 type Position = (...item: (string | number)[]) => FilePosition;
 type ListFinding = Omit<Finding, 'slide'>;
 
-/** A full-width or Arabic comma, which separates nothing in `[ … ]`. */
-const OTHER_COMMAS = /[，、،]/u;
-
 /**
  * A list written in brackets whose one item holds a comma YAML does not read as one:
  * `task: [打开文件，运行程序]` typed with a Chinese input method on is one step, not two.
  */
 function fullWidthComma(items: readonly string[], path: (string | number)[], position: Position): ListFinding[] {
   const [item] = items;
-  if (items.length !== 1 || item === undefined || !OTHER_COMMAS.test(item)) return [];
+  const parts = item === undefined ? [] : piecesAtOtherCommas(item);
+  if (items.length !== 1 || parts.length < 2) return [];
   const [list, here] = [position(), position(0)];
   // Written in brackets: the item right after "[" on the list's line ("- " puts it two columns on).
   if (here.line !== list.line || here.col !== list.col + 1) return [];
-  const parts = item.split(/\s*[，、،]\s*/u);
   return [
     {
       severity: 'warning',

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
+import { piecesAtOtherCommas } from '../text/commas.js';
 import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
@@ -550,7 +551,8 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
       if (typeof hint === 'string') return [at('invalid-value', `"${field}": ${issue.message}`, hint)];
       // `[pg-docs，mysql-docs]` typed with a Chinese or Japanese input method on is one item.
-      const items = typeof value === 'string' && typeof issue.path.at(-1) === 'number' ? value.split(/[，、]\s*/) : [];
+      const items =
+        typeof value === 'string' && typeof issue.path.at(-1) === 'number' ? piecesAtOtherCommas(value) : [];
       const fullWidth =
         items.length > 1
           ? `A full-width comma does not separate items in [ … ]: write ASCII commas, [${items.join(', ')}].`

@@ -251,6 +251,27 @@ describeWithBrowser('a talk in every shipped language', () => {
     },
   );
 
+  it.each(['zh-CN', 'ja'] as const)(
+    'keeps each glyph once in the %s PDFs, and their dictionaries compressed',
+    async (lang) => {
+      const { PDFDocument, PDFRawStream } = await import('pdf-lib');
+      for (const file of [files(lang).pdf, files(lang).handout]) {
+        const bytes = await readFile(file);
+        const document = await PDFDocument.load(bytes);
+        const streams = document.context
+          .enumerateIndirectObjects()
+          .flatMap(([, object]) => (object instanceof PDFRawStream ? [object] : []));
+        const distinct = new Set(
+          streams.map((stream) => `${stream.dict}\n${Buffer.from(stream.contents).toString('base64')}`),
+        );
+        // Type 3 fonts, each with its own empty-box glyph: there are repeats to find.
+        expect(streams.length).toBeGreaterThan(100);
+        expect(streams.length - distinct.size, file).toBe(0);
+        expect(bytes.includes('/ObjStm'), file).toBe(true);
+      }
+    },
+  );
+
   it.each(LANGS)('marks the %s pages right to left only for a right-to-left language', (lang) => {
     const page = parse(html[lang] ?? '');
     const rtl = lang === 'ar';

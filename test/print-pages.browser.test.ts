@@ -30,7 +30,7 @@ const TALKS = [
 const KINDS = ['handout', 'script'] as const;
 /** Under the pages' bottom margin (16 mm, in pt): the footer's title and page number. */
 const FOOTER_TOP = (16 / 25.4) * 72;
-const MAX_BYTES = 2_000_000;
+const MAX_BYTES = 1_000_000;
 
 const collapse = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
@@ -141,7 +141,7 @@ describeWithBrowser('printed pages of the workshop kit', () => {
   });
 
   for (const { name } of TALKS) {
-    it(`${name}: handout and script under 2 MB each`, async () => {
+    it(`${name}: handout and script under 1 MB each`, async () => {
       for (const kind of KINDS) {
         const { size } = await stat(pdf(name, kind));
         console.log(`${name} ${kind}: ${(size / 1e6).toFixed(2)} MB`);

@@ -40,6 +40,8 @@ interface PrintedPage {
   /** The page's own text (not the slides on it), line by line from the top. */
   text: string[];
   footer: string;
+  /** The slides' text on the page, each piece at the size it prints (pt), and whether it is set in a monospace font. */
+  slideText: { str: string; size: number; mono: boolean }[];
 }
 
 const printed = new Map<string, Promise<PrintedPage[]>>();
@@ -70,13 +72,19 @@ async function readPrintedPages(file: string): Promise<PrintedPage[]> {
     const baselines = new Set<number>();
     const own = new Map<number, { str: string; x: number }[]>();
     const footer: string[] = [];
+    const slideText: PrintedPage['slideText'] = [];
     let tagged = 0;
-    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+    const { items, styles } = await page.getTextContent({ includeMarkedContent: true });
+    for (const item of items) {
       if ('type' in item) {
         tagged += item.type === 'endMarkedContent' ? -1 : 1;
         continue;
       }
       const [x = 0, y = 0] = item.transform.slice(4);
+      if (tagged === 0 && item.str.trim()) {
+        const size = Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0);
+        slideText.push({ str: item.str.trim(), size, mono: styles[item.fontName]?.fontFamily === 'monospace' });
+      }
       if (y < FOOTER_TOP) footer.push(item.str);
       else if (item.str.trim()) baselines.add(Math.round(y * 2) / 2);
       if (y < FOOTER_TOP || tagged === 0 || inLink(x, y)) continue;
@@ -94,7 +102,7 @@ async function readPrintedPages(file: string): Promise<PrintedPage[]> {
         ),
       )
       .filter(Boolean);
-    pages.push({ lines: baselines.size, text, footer: collapse(footer.join(' ')) });
+    pages.push({ lines: baselines.size, text, footer: collapse(footer.join(' ')), slideText });
   }
   return pages;
 }
@@ -161,6 +169,39 @@ describeWithBrowser('printed pages of the workshop kit', () => {
         ]);
         expect(problems).toEqual([]);
       }
+    });
+
+    it(`${name}: the handout prints the slides' text at 7 pt or more`, async () => {
+      const { deck } = built.get(name)?.compiled ?? {};
+      if (!deck) throw new Error(`${name} was not built`);
+      // But for a slide's footer (its number and sources line, which the slide's heading repeats),
+      // a References slide's list (printed in full beside it), a QR code's address (on the cover),
+      // code a pane shrank to fit (16 px at the page's width) and the text of a picture.
+      const printedElsewhere = [
+        ...deck.slides.flatMap((slide) => slide.sourcesLine ?? []),
+        ...deck.slides.flatMap((slide) =>
+          slide.kind === 'references' ? slide.sources.map((line) => `${line.number}. ${line.text}`) : [],
+        ),
+        deck.meta.url ?? '',
+        ...(await Promise.all(
+          deck.slides.flatMap((slide) =>
+            slide.kind === 'image' && slide.asset?.type === 'svg'
+              ? [readFile(path.join(built.get(name)?.outDir ?? '', slide.asset.name), 'utf8')]
+              : [],
+          ),
+        )),
+      ];
+      const pages = await printedPages(pdf(name, 'handout'));
+      const problems = pages.flatMap((page, i) =>
+        page.slideText
+          .filter(({ str, size, mono }) => {
+            if (size >= 6.95 || (mono && size >= 6.4) || /^\d+$/.test(str)) return false;
+            return !printedElsewhere.some((text) => text.includes(str)) && !page.text.join(' ').includes(str);
+          })
+          .map(({ str, size }) => `page ${i + 1}: "${str}" at ${size.toFixed(1)} pt`),
+      );
+      expect(pages.some((page) => page.slideText.length > 0)).toBe(true);
+      expect(problems.slice(0, 10)).toEqual([]);
     });
 
     it(`${name}: no page ends with a heading, a code label or a start time, nor starts with a code label`, async () => {

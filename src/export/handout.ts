@@ -13,7 +13,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
-import { SLIDE } from '../theme/geometry.js';
+import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
@@ -42,13 +42,55 @@ export const EMBEDDED_SLIDES_CSS = `
 const ITEM_GAP = 6;
 /** Under a slide the page's width: its gap, heading and a first line of notes, in mm. */
 const WIDE_HEADING = 16;
+/** Under a slide beside its notes: its starter code's gap, label and first three lines, in mm. */
+const STARTER_HEAD = 26;
+
+/** Slide text prints at this size or more (pt), but for the footer's: the page repeats its number and sources. */
+const MIN_PRINTED_PT = 7;
+/** The width a slide prints at for its `px` text to print at MIN_PRINTED_PT, in mm. */
+const widthPrinting = (px: number) => ((MIN_PRINTED_PT * 25.4) / 72) * (SLIDE.width / px);
+/** A slide beside its notes (layout 3) is as wide as body text needs: 28 px prints at 7 pt, 113 mm. */
+const BESIDE_WIDTH = Math.ceil(widthPrinting(BODY.size));
+
+/** A References slide beside its sources in full, which its text need not print large. */
+const SOURCES_THUMB_WIDTH = 84;
 
 /**
- * Slides whose text is set under 24 px (tables, code, charts): beside the notes (84 mm) it
- * would print under 4.5 pt, too small to read on paper; the page's width (182 mm) prints
- * 20 px text at 8 pt.
+ * The smallest text a slide sets, in px (the theme's sizes, or the planner's where it chose
+ * smaller). A References slide's sources are printed in full beside it, so its own text counts for nothing.
  */
-const SMALL_TEXT_KINDS: ReadonlySet<DeckSlide['kind']> = new Set(['comparison', 'code', 'chart']);
+function smallestTextPx(slide: DeckSlide): number {
+  switch (slide.kind) {
+    case 'comparison':
+      return slide.dense ? TABLE.dense : TABLE.size;
+    case 'code':
+      return slide.fit?.code ?? CODE.size;
+    case 'chart':
+      return Math.min(CHART.tick, CHART.value, CHART.compactValue);
+    case 'image':
+      // A picture's own text, which versus cannot size: as large as the page allows.
+      return 0;
+    case 'pros-cons':
+      return LABEL.size;
+    case 'timeline':
+      return slide.events.some((event) => event.contender) ? TIMELINE.badge.size : BODY.size;
+    case 'quote':
+      return Math.min(slide.fit?.text ?? BODY.size, BODY.size);
+    case 'title':
+      // A QR code's address is on the cover, in full.
+      return Math.min(slide.fit?.subtitle ?? BODY.size, slide.fit?.byline ?? BODY.size);
+    case 'references':
+      return Number.POSITIVE_INFINITY;
+    default:
+      return BODY.size;
+  }
+}
+
+/**
+ * A slide whose text would print under MIN_PRINTED_PT beside its notes takes the page's width
+ * (182 mm on A4: table text at 8–10 pt, code at 6.5–8 pt), its notes below it.
+ */
+const printsWide = (slide: DeckSlide) => widthPrinting(smallestTextPx(slide)) > BESIDE_WIDTH;
 
 /**
  * How a slide's notes break across pages (handout and script): a heading or label
@@ -104,20 +146,31 @@ ${NOTES_FLOW_CSS}
    A min-height did that by carrying its rest over: blank space atop the next page, or a blank page. */
 .layout-2 .item, .layout-3 .item { display: grid; align-items: start; }
 .layout-2 .item::before, .layout-3 .item::before { content: ''; break-inside: avoid; }
-.layout-3 .item { grid-template-columns: 84mm 1fr; column-gap: 6mm; }
+.layout-3 .item { grid-template-columns: ${BESIDE_WIDTH}mm 1fr; column-gap: 6mm; }
 .layout-3 .item::before { grid-area: 1 / 1 / 2 / 3; }
 .layout-3 .item > .thumb { grid-area: 1 / 1; }
+/* A References slide's sources are printed in full beside it: the list gets the room. */
+.layout-3 .item.sources { grid-template-columns: ${SOURCES_THUMB_WIDTH}mm 1fr; }
 .layout-3 .item > .notes { grid-area: 1 / 2; }
 /* What the strut adds goes under the notes, not between the slide and its heading. */
 .layout-2 .item { grid-template-rows: auto 1fr; }
 .layout-2 .item::before { grid-area: 1 / 1 / 3 / 2; }
 .layout-2 .item > .thumb { grid-area: 1 / 1; width: 120mm; margin-bottom: 3mm; }
 .layout-2 .item > .notes { grid-area: 2 / 1; }
-/* A slide of small text (tables, code, charts) takes the page's width, its notes below it, as in layout 1. */
+/* A slide of small text (tables, code, charts, labels) takes the page's width, its notes below it, as in layout 1. */
 .layout-2 .item.wide, .layout-3 .item.wide { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
 .layout-2 .item.wide::before, .layout-3 .item.wide::before { grid-area: 1 / 1 / 3 / 2; }
 .layout-2 .item.wide > .thumb, .layout-3 .item.wide > .thumb { grid-area: 1 / 1; width: 100%; margin-bottom: 3mm; break-after: avoid; }
 .layout-2 .item.wide > .notes, .layout-3 .item.wide > .notes { grid-area: 2 / 1; }
+/* An exercise's starter code runs the page's width under the slide and its notes: its lines would
+   wrap in the notes' column. The strut then spans its row too: beside the notes, as tall as the slide
+   and the code's first lines, so that the two start on one page; what it adds goes under the code. */
+.layout-3 .item > .starter { grid-area: 2 / 1 / 3 / 3; margin-top: 3mm; }
+.layout-3 .item:not(.wide):has(> .starter) { grid-template-rows: auto 1fr; }
+.layout-3 .item:not(.wide):has(> .starter)::before { grid-area: 1 / 1 / 3 / 3; }
+.layout-2 .item > .starter, .layout-3 .item.wide > .starter { grid-area: 3 / 1; margin-top: 0; }
+.layout-2 .item:has(> .starter), .layout-3 .item.wide:has(> .starter) { grid-template-rows: auto auto 1fr; }
+.layout-2 .item:has(> .starter)::before, .layout-3 .item.wide:has(> .starter)::before { grid-area: 1 / 1 / 4 / 2; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
 .layout-1 .item .thumb { width: 100%; margin-bottom: 4mm; }
 /* Layouts 1 and 2: a slide's heading is under it; the two stay together. */
@@ -209,9 +262,11 @@ export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string
   const strut = (perPage: number) => `${((body + ITEM_GAP) / (perPage + 1) - ITEM_GAP + 1).toFixed(1)}mm`;
   // A slide the page's width starts on a page where it fits with its heading and a first line of notes.
   const wide = `${((width * SLIDE.height) / SLIDE.width + WIDE_HEADING).toFixed(1)}mm`;
+  const besideWithStarter = `${((BESIDE_WIDTH * SLIDE.height) / SLIDE.width + STARTER_HEAD).toFixed(1)}mm`;
   return `.layout-2 .item::before { height: ${strut(2)}; }
 .layout-3 .item::before { height: ${strut(3)}; }
 .layout-2 .item.wide::before, .layout-3 .item.wide::before { height: ${wide}; }
+.layout-3 .item:not(.wide):has(> .starter)::before { height: ${besideWithStarter}; }
 @page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
   @bottom-${start} { content: ${cssString(title)}; ${footer} }
@@ -240,24 +295,29 @@ export function paragraphsHtml(text: string): string {
 function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: string }, labels: Labels): string {
   const listed = slide.kind === 'references' ? referenceList(slide.sources) : '';
   const paragraphs = listed && paragraphsOf(slide.notes).length === 0 ? listed : notesHtml(slide, labels) + listed;
-  return `<article class="item${SMALL_TEXT_KINDS.has(slide.kind) ? ' wide' : ''}">
+  const exercise = attendeeExercise(slide, labels);
+  // The slide's sources line, which its footer prints too small to read beside the notes.
+  const meta = [slide.times.length, ...(slide.sourcesLine ? [slide.sourcesLine] : [])].join(' · ');
+  const layout = printsWide(slide) ? ' wide' : listed ? ' sources' : '';
+  return `<article class="item${layout}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">· ${escapeHtml(slide.times.length)}</span></h3>${paragraphs}${attendeeExercise(slide, labels)}</div>
+<div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">· ${escapeHtml(meta)}</span></h3>${paragraphs}${exercise.inNotes}</div>${exercise.below}
 </article>`;
 }
 
 /**
- * Under an exercise, for attendees: its starter code (an answer in words starts as text), and where
- * the solution is (never the solution itself).
+ * Under an exercise, for attendees: its starter code, and where the solution is (never the
+ * solution itself). Code goes below the slide and its notes, the page's width (`starter`); an
+ * answer in words starts as text, in the notes.
  */
-function attendeeExercise(slide: DeckSlide, labels: Labels): string {
-  if (slide.kind !== 'exercise' || isContinuation(slide)) return '';
-  const starter = !slide.starter
-    ? ''
-    : isProse(slide.language)
-      ? paragraphsHtml(slide.starter)
-      : `<p class="code-label">${escapeHtml(labels.t('starterCode'))}</p>${codeBlock(slide.starter, slide.language)}`;
-  return `${starter}<p class="solution-note">${escapeHtml(labels.t('solutionInSession'))}</p>`;
+function attendeeExercise(slide: DeckSlide, labels: Labels): { inNotes: string; below: string } {
+  if (slide.kind !== 'exercise' || isContinuation(slide)) return { inNotes: '', below: '' };
+  const solution = `<p class="solution-note">${escapeHtml(labels.t('solutionInSession'))}</p>`;
+  if (!slide.starter || isProse(slide.language)) {
+    return { inNotes: (slide.starter ? paragraphsHtml(slide.starter) : '') + solution, below: '' };
+  }
+  const code = `<p class="code-label">${escapeHtml(labels.t('starterCode'))}</p>${codeBlock(slide.starter, slide.language)}`;
+  return { inNotes: '', below: `<div class="notes starter code-column">${code}${solution}</div>` };
 }
 
 function cover(deck: Deck, labels: Labels): string {
@@ -282,6 +342,7 @@ ${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}
 <div class="bar" style="background: linear-gradient(90deg, ${stops})"></div>
 ${speakers.join('\n')}
 ${occasion ? `<p>${occasion}</p>` : ''}
+${meta.url ? `<p><a href="${escapeHtml(meta.url)}">${addressHtml(meta.url)}</a></p>` : ''}
 <p>${escapeHtml(length.join(' · '))}</p>
 <ol class="contents">${sectionTitles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>
 </div>`;

@@ -178,6 +178,24 @@ describe('exercise numbers', () => {
     ]);
   });
 
+  it('read "#3", "No. 3" and "Ex. 2" as the number the author wrote, and keep "Ex:" and "Excel"', () => {
+    expect(
+      titles([
+        'Exercise #3: hash form',
+        'Ex. 2: abbreviated',
+        'Exercise No. 4 - spelled',
+        'Ex: a sample',
+        'Excel 2016',
+      ]),
+    ).toEqual([
+      'Exercise 1: hash form',
+      'Exercise 2: abbreviated',
+      'Exercise 3: spelled',
+      'Exercise 4: Ex: a sample',
+      'Exercise 5: Excel 2016',
+    ]);
+  });
+
   it('leave a title that is only the word and a number as the number', () => {
     expect(titles(['Exercise 5'])).toEqual(['Exercise 1']);
   });

@@ -18,10 +18,12 @@ export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
  */
 export function exerciseTitle(title: string, number: number, labels: Labels): string {
   const words = [...new Set([labels.t('exercise'), 'Exercise'])].map(escapeRegExp).join('|');
-  // The word (in Arabic, with the article joined to it: التمرين), then a number in any script's digits,
-  // a separator or both: "Exercise: …", "Exercise 3 …" and "تمرين ٢: …" go; "Exercises and tests" stays.
+  // The word (in Arabic, with the article joined to it: التمرين), then a number in any script's digits
+  // (after "#", "No." or "n°" too), a separator or both, or "Ex." and a number: "Exercise: …",
+  // "Exercise #3 …", "Ex. 2: …" and "تمرين ٢: …" go; "Exercises and tests" and "Ex: …" stay.
+  const numbered = '(?:#|no\\.?|nr\\.?|n[°º])?\\s*\\p{Nd}+[a-z]?\\s*[:：.)\\-–—]?';
   const prefix = new RegExp(
-    `^\\s*(?:ال)?(?:${words})(?:\\s*\\p{Nd}+[a-z]?\\s*[:：.)\\-–—]?|\\s*[:：.\\-–—])\\s*`,
+    `^\\s*(?:(?:ال)?(?:${words})(?:\\s*${numbered}|\\s*[:：.\\-–—])|ex\\.?\\s*${numbered})\\s*`,
     'iu',
   );
   const rest = title.replace(prefix, '').trim();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { labelsForLang } from '../src/i18n/labels.js';
 import { paragraphsOf, shareParagraphs } from '../src/plan/notes.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
-import { compileData, minimalOutline } from './helpers.js';
+import { compileData, compileText, minimalOutline } from './helpers.js';
 
 describe('shareParagraphs', () => {
   it('keeps every paragraph once, in order', () => {
@@ -78,5 +78,35 @@ describe('a split slide in the deck', () => {
     const notes = 'One paragraph.\n\nAnd another.';
     const [only] = partsOf({ kind: 'bullets', title: 'Few', bullets: ['a'], notes });
     expect(only?.notes).toBe(notes);
+  });
+});
+
+describe('notes written folded (`notes: >-`)', () => {
+  const notesOf = (lines: string[]) => {
+    const source = `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: b, name: Beta, color: "#ff6f00" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: bullets
+        title: Why
+        bullets: [One, Two]
+        notes: >-
+${lines.map((line) => (line ? `          ${line}` : '')).join('\n')}
+`;
+    return compileText(source).deck.slides.find((slide) => slide.kind === 'bullets')?.notes;
+  };
+
+  it('keep the blank line between two paragraphs a paragraph break', () => {
+    const notes = notesOf(['First paragraph, written', 'over two lines.', '', 'Second paragraph.']);
+    expect(paragraphsOf(notes ?? '')).toEqual(['First paragraph, written over two lines.', 'Second paragraph.']);
+  });
+
+  it('join Chinese and Japanese lines without a space, and others with one', () => {
+    const notes = notesOf(['欢迎提问。如果现场没问完，', '可以在会后找我们，或者发', 'an email, 또는', '질문하세요.']);
+    expect(notes).toBe('欢迎提问。如果现场没问完，可以在会后找我们，或者发 an email, 또는 질문하세요.');
   });
 });

@@ -135,11 +135,12 @@ describe('the talk’s clock', () => {
     expect(handout).toContain(deck.length.slides);
     expect(script).toContain(deck.length.minutes);
     const presenter = planPresenter(deck).slides;
-    for (const [i, { times, heading }] of deck.slides.entries()) {
+    for (const [i, { times, heading, sourcesLine }] of deck.slides.entries()) {
       expect(sheet).toContain(`| ${i + 1} | ${times.start} | ${heading} |`);
       expect(sheet).toContain(`| ${times.length} | ${times.end} |`);
       expect(script).toContain(`<strong>${times.start}</strong> · ${times.length}</p>`);
-      expect(handout).toContain(`${i + 1}. <bdi>${heading}</bdi> <span class="meta">· ${times.length}</span>`);
+      const meta = [times.length, ...(sourcesLine ? [sourcesLine] : [])].join(' · ');
+      expect(handout).toContain(`${i + 1}. <bdi>${heading}</bdi> <span class="meta">· ${meta}</span>`);
       expect(presenter[i]).toMatchObject({ startText: times.start, lengthText: times.length });
     }
   });

@@ -24,6 +24,7 @@ import {
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { onlyCutPieces } from './comma-cuts.js';
+import { asLaidOut, FOLDED_SCALAR } from './folded.js';
 import { explainIndentation } from './indentation.js';
 
 export interface ParsedOutline {
@@ -86,7 +87,8 @@ export function partialData(parsed: ParsedOutline): unknown {
 }
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
-  const fast = readData(source);
+  // js-yaml gives no scalar's style: a source with a folded scalar is read with the positions, which do.
+  const fast = FOLDED_SCALAR.test(source) ? { ok: false as const } : readData(source);
   if (!fast.ok) return parseWithPositions(source, file);
   let tree: SyntaxTree | undefined;
   const syntax = () => {
@@ -197,6 +199,11 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   let data: unknown;
   if (diagnostics.length === 0) {
+    visit(document, {
+      Scalar(_, node) {
+        if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string') node.value = asLaidOut(node.value);
+      },
+    });
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {

@@ -113,6 +113,20 @@ describe('a commit', { concurrent: true }, () => {
     }
   });
 
+  it('killed by SIGKILL, is finished before a later commit, never over it', async () => {
+    const out = await folderWithOldOutputs();
+    // A build that staged the newest files before another one was killed during its commit …
+    const newest = await Staging.open(out);
+    for (const name of Object.keys(NEW)) await newest.write(name, `newest ${name}`);
+    expect(await commitKilledAt(out, 2, 'SIGKILL')).toBe(137);
+    // … commits them, and a build after it (opening its staging) finds nothing left to finish.
+    await newest.commit(['talk.003.png']);
+    await newest.discard();
+    await (await Staging.open(out)).discard();
+    expect(await outputs(out)).toEqual(Object.fromEntries(Object.keys(NEW).map((name) => [name, `newest ${name}`])));
+    expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
+  });
+
   it('is finished by the next build when SIGKILL stops it at any step', async () => {
     for (let step = 0; step < STEPS; step++) {
       const out = await folderWithOldOutputs();
@@ -193,6 +207,28 @@ sections:
     expect(run.stderr).toMatch(/Cannot replace .*\.versus.*: a file is in the way\./);
     expect(run.stderr).not.toContain('internal error');
     expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+  });
+
+  it('finishes a commit killed while it took old files away before saying "up to date"', async () => {
+    const { dir } = await project(outline());
+    expect((await build(dir)).code).toBe(0);
+    // What a build killed among its removals leaves: its journal, and a file it was taking away.
+    const abandoned = path.join(dir, 'out/.versus-staging-999999-abcdef');
+    await mkdir(abandoned);
+    await writeFile(
+      path.join(abandoned, '.commit.json'),
+      JSON.stringify({ names: [], remove: ['tea-vs-coffee.003.png'] }),
+    );
+    await writeFile(path.join(dir, 'out/tea-vs-coffee.003.png'), 'a slide the new deck no longer has');
+    const run = await build(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain('up to date');
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual([
+      '.versus',
+      'tea-vs-coffee.html',
+      'tea-vs-coffee.md',
+      'tea-vs-coffee.runsheet.md',
+    ]);
   });
 
   it("takes away the last build's files this one no longer writes, of the formats it builds", async () => {

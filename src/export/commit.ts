@@ -23,6 +23,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -52,13 +53,71 @@ const PREVIOUS = '.previous';
 /** The lock file of an output folder: present while one build commits into it. */
 export const LOCK = '.versus-commit.lock';
 
-/** Commits `plan` under the output folder's lock; returns the new files' paths. */
+/** The start of a staging folder's name, which goes on with its build's pid. */
+export const STAGING_PREFIX = '.versus-staging-';
+
+/**
+ * Commits `plan` under the output folder's lock; returns the new files' paths. A commit that a
+ * build killed outright left unfinished is finished first: finished later, it would put that
+ * build's files over these newer ones.
+ */
 export async function commitAll(plan: CommitPlan): Promise<string[]> {
   await lock(plan.outDir);
   try {
+    finishAbandonedCommits(plan.outDir);
     return commitSync(plan);
   } finally {
     unlock(plan.outDir);
+  }
+}
+
+/**
+ * Finishes, under the output folder's lock, the commits that builds killed outright left
+ * unfinished, and removes their staging folders: before a build judges its outputs up to
+ * date (a commit killed while it took old files away left them there) and before it stages its own.
+ */
+export async function recoverOutputFolder(outDir: string): Promise<void> {
+  if (abandonedStagingDirs(outDir).length === 0) return;
+  await lock(outDir);
+  try {
+    finishAbandonedCommits(outDir);
+  } finally {
+    unlock(outDir);
+  }
+}
+
+/** Staging folders in `outDir` whose build is gone. A live build's folder stays. */
+function abandonedStagingDirs(outDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const pid = entry.startsWith(STAGING_PREFIX) && Number(entry.slice(STAGING_PREFIX.length).split('-')[0]);
+    return pid === false || (pid && isAlive(pid)) ? [] : [path.join(outDir, entry)];
+  });
+}
+
+/**
+ * Finishes each abandoned commit (the caller holds the lock): every staged file still in its
+ * staging folder goes into place and the files it was to remove go, as its journal lists them
+ * (its staged files were complete before the journal was written); then the folder goes.
+ */
+function finishAbandonedCommits(outDir: string): void {
+  for (const stagingDir of abandonedStagingDirs(outDir)) {
+    const written = readJournal(path.join(stagingDir, JOURNAL));
+    if (written) {
+      for (const name of written.names) {
+        const staged = path.join(stagingDir, name);
+        if (!existsSync(staged)) continue;
+        mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
+        renameSync(staged, path.join(outDir, name));
+      }
+      for (const name of written.remove) rmSync(path.join(outDir, name), { force: true });
+    }
+    rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 
@@ -129,29 +188,6 @@ function checkTarget(outDir: string, name: string): void {
     }
   } catch (error) {
     throw commitError(error, target);
-  }
-}
-
-/**
- * Finishes the commit of a build killed during its moves: every staged file
- * still in its staging folder goes into place, and the files it was to remove
- * go. Its staged files were complete before the journal was written.
- */
-export async function finishAbandonedCommit(stagingDir: string, outDir: string): Promise<void> {
-  const written = readJournal(path.join(stagingDir, JOURNAL));
-  if (!written) return;
-  const { names, remove } = written;
-  await lock(outDir);
-  try {
-    for (const name of names) {
-      const staged = path.join(stagingDir, name);
-      if (!existsSync(staged)) continue;
-      mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
-      renameSync(staged, path.join(outDir, name));
-    }
-    for (const name of remove) rmSync(path.join(outDir, name), { force: true });
-  } finally {
-    unlock(outDir);
   }
 }
 

@@ -4,11 +4,11 @@
  * `commit` leaves the previous outputs exactly as they were.
  */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
-import { commitAll, finishAbandonedCommit, isAlive } from './commit.js';
+import { commitAll, recoverOutputFolder, STAGING_PREFIX } from './commit.js';
 
 export class Staging {
   private readonly staged: string[] = [];
@@ -23,7 +23,7 @@ export class Staging {
   static async open(outDir: string): Promise<Staging> {
     try {
       await makeFolder(outDir);
-      await removeAbandoned(outDir);
+      await recoverOutputFolder(outDir);
       const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       liveStagingDirs.add(dir);
       return new Staging(outDir, dir);
@@ -124,23 +124,6 @@ function cannotWrite(reason: string, outDir: string, cause: unknown): VersusErro
     hint: OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
     cause,
   });
-}
-
-const STAGING_PREFIX = '.versus-staging-';
-
-/**
- * Removes staging folders that a build killed outright (SIGKILL, a power cut)
- * left behind: those whose process is gone. A live build's folder stays.
- */
-async function removeAbandoned(outDir: string): Promise<void> {
-  for (const entry of await readdir(outDir)) {
-    if (!entry.startsWith(STAGING_PREFIX)) continue;
-    const pid = Number(/^\.versus-staging-(\d+)-/.exec(entry)?.[1]);
-    if (pid && isAlive(pid)) continue;
-    // A build killed during its commit: its outputs go into place first, so the folder is never left half new.
-    await finishAbandonedCommit(path.join(outDir, entry), outDir);
-    await rm(path.join(outDir, entry), { recursive: true, force: true });
-  }
 }
 
 /** Staging folders not yet discarded, so an interrupted process can clean up. */

@@ -13,6 +13,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recoverOutputFolder } from '../export/commit.js';
 import { findBrowser } from '../export/find-browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
 import type { Finding } from '../lint/finding.js';
@@ -97,6 +98,8 @@ export interface RecordedOptions {
 /** The record of the last build of `outlineFile` into the output folder, when nothing it depends on changed since. */
 export async function upToDate(outlineFile: string, options: RecordedOptions): Promise<UpToDate | undefined> {
   const outDir = outDirOf(options);
+  // A commit a killed build left unfinished is finished first: its outputs are judged as it meant them.
+  await recoverOutputFolder(outDir);
   const record = await readRecord(path.join(outDir, recordName(outlineFile, options.profile)));
   if (!record || record.stamp !== buildStamp(options)) return undefined;
   const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);

@@ -6,6 +6,7 @@
  * outline, through the real CLI; and any file name shows in the HTML.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
@@ -14,6 +15,7 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { build } from '../src/commands/build.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { fittedPicture } from '../src/images/fit.js';
 import { asStored, turnOf } from '../src/images/orientation.js';
@@ -166,19 +168,19 @@ describe('pictures larger than they are shown', () => {
     const dir = await temp.dir();
     const jpeg = path.join(dir, 'camera.jpg');
     await photo(4000, 3000).jpeg().toFile(jpeg);
-    const fitted = await fittedPicture(jpeg, box);
+    const fitted = await fittedPicture(await readFile(jpeg), box);
     expect(fitted && (await sharp(fitted).metadata())).toMatchObject({ format: 'jpeg', width: 1621, height: 1216 });
     const png = path.join(dir, 'screen.png');
     await photo(3000, 3000, 4).png().toFile(png);
-    const see = await sharp(await fittedPicture(png, box)).metadata();
+    const see = await sharp(await fittedPicture(await readFile(png), box)).metadata();
     expect(see).toMatchObject({ format: 'png', width: 1216, height: 1216, hasAlpha: true });
     const small = path.join(dir, 'small.jpg');
     await photo(2304, 1216).jpeg().toFile(small);
-    expect(await fittedPicture(small, box)).toBeUndefined();
+    expect(await fittedPicture(await readFile(small), box)).toBeUndefined();
     // Not a picture sharp reads (an SVG is drawn at any size anyway): left as it is.
     const svg = path.join(dir, 'drawing.svg');
     await writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="9000" height="9000"/>');
-    expect(await fittedPicture(svg, box)).toBeUndefined();
+    expect(await fittedPicture(await readFile(svg), box)).toBeUndefined();
   });
 
   it('are turned upright when their EXIF orientation says so, and say "as stored" after', async () => {
@@ -186,7 +188,7 @@ describe('pictures larger than they are shown', () => {
     // Stored 4000×3000 and turned a quarter: upright it is 3000 wide and 4000 tall.
     const sideways = path.join(dir, 'sideways.jpg');
     await photo(4000, 3000).jpeg().withMetadata({ orientation: 6 }).toFile(sideways);
-    const fitted = await fittedPicture(sideways, box);
+    const fitted = await fittedPicture(await readFile(sideways), box);
     const { width, height, orientation } = await sharp(fitted).metadata();
     expect([width, height]).toEqual([912, 1216]);
     expect(orientation ?? 1).toBe(1);
@@ -305,5 +307,23 @@ describe('resolved images', () => {
     const { markdown, assets } = compileOutline(loaded);
     expect(markdown).toContain(`<img src="${slide.asset?.name}"`);
     expect([...assets]).toEqual([[slide.asset?.name, await realpath(path.join(dir, 'pics', 'a cup.png'))]]);
+  });
+});
+
+describe('a picture saved while the build reads it', () => {
+  it('is told, and nothing is written: no output shows it while others show the picture the build read', async () => {
+    const dir = await temp.dir();
+    const picture = path.join(dir, 'cup.png');
+    await writeFile(picture, png(4, 4, RED));
+    const outline = await imageOutline(dir, ['cup.png']);
+    const outDir = path.join(dir, 'out');
+    const built = build(outline, {
+      outDir,
+      formats: ['md', 'html'],
+      // Once the outline is read and the picture hashed, before any output is staged: a save in an editor.
+      claimSlug: () => writeFileSync(picture, png(4, 4, BLUE)),
+    });
+    await expect(built).rejects.toThrow(`${await realpath(picture)} changed while the build was reading it.`);
+    expect(existsSync(path.join(outDir, 'a-vs-b.html'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * one browser shared by every browser-backed format and atomic writes.
  */
 
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
@@ -32,6 +33,7 @@ import { loadForSelection } from '../pipeline/load-selected.js';
 import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
+import { sha256 } from '../shared/sha256.js';
 import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { isDark } from '../theme/palette.js';
 import { type ResolvedTheme, resolveTheme, themeFor } from '../theme/resolve.js';
@@ -102,11 +104,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       rendered && (formats.has('handout') || formats.has('script'))
         ? rendered.then((slides) => paperSlides(slides, theme, loaded, options))
         : undefined;
-    const pictures = await stagePictures(
-      compiled.assets,
-      staging,
-      Math.max(2, options.imageScale ?? DEFAULTS.imageScale),
-    );
+    const pictures = await stagePictures(compiled, staging, Math.max(2, options.imageScale ?? DEFAULTS.imageScale));
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, runSheet(compiled));
     if (formats.has('notebook')) {
@@ -256,22 +254,31 @@ function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
 /**
  * The slides' pictures staged beside the markdown, where the PDFs and the slide images load
  * them: each larger than an image slide shows it (the content's width, the image's height) at
- * `scale` pixels a point as a copy that fits (images/fit.ts). Returns where the HTML and the
- * PowerPoint read each one.
+ * `scale` pixels a point as a copy that fits (images/fit.ts). Every output reads the staged
+ * copy, made from the bytes the loader hashed for the record: a picture saved since the build
+ * read it is told, never shown in some outputs and not in others.
  */
 async function stagePictures(
-  assets: ReadonlyMap<string, string>,
+  { assets, deck }: Compiled,
   staging: Staging,
   scale: number,
 ): Promise<Map<string, string>> {
   const box = { width: CONTENT.width * scale, height: IMAGE.maxHeight * scale };
-  const fitted = await Promise.all([...assets].map(([, file]) => fittedPicture(file, box)));
+  const hashed = new Map(
+    deck.slides.flatMap((slide) =>
+      slide.kind === 'image' && slide.asset ? [[slide.asset.name, slide.asset.sha256]] : [],
+    ),
+  );
   const shown = new Map<string, string>();
-  for (const [i, [name, file]] of [...assets].entries()) {
-    const copy = fitted[i];
-    if (copy) await staging.write(name, copy);
-    else await staging.copy(file, name);
-    shown.set(name, copy ? staging.pathOf(name) : file);
+  for (const [name, file] of assets) {
+    const bytes = await readFile(file);
+    if (hashed.has(name) && sha256(bytes) !== hashed.get(name)) {
+      throw new VersusError('environment', `${file} changed while the build was reading it.`, {
+        hint: 'Build again once it is saved.',
+      });
+    }
+    await staging.write(name, (await fittedPicture(bytes, box)) ?? bytes);
+    shown.set(name, staging.pathOf(name));
   }
   return shown;
 }

@@ -5,7 +5,6 @@
  * phone photos made each PDF 5 MB). The copy keeps the picture's format and is turned
  * upright: it carries no EXIF orientation for a viewer to apply again.
  */
-import { readFile } from 'node:fs/promises';
 import { imageSize } from 'image-size';
 import type { Sharp } from 'sharp';
 import { type ImageType, imageType } from './check.js';
@@ -23,12 +22,11 @@ const ENCODERS: Partial<Record<ImageType, (image: Sharp) => Sharp>> = {
 };
 
 /**
- * A copy of the picture in `file` that fits `box`, or undefined when the picture already
+ * A copy of the picture `bytes` that fits `box`, or undefined when the picture already
  * does (or is no format resized here, or an animation, or cannot be read: it then goes in
  * as it is). sharp loads only for a picture to resize.
  */
-export async function fittedPicture(file: string, box: Box): Promise<Buffer | undefined> {
-  const bytes = await readFile(file);
+export async function fittedPicture(bytes: Buffer, box: Box): Promise<Buffer | undefined> {
   const type = imageType(bytes);
   const encode = type && ENCODERS[type];
   if (!encode) return undefined;

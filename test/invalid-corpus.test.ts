@@ -82,6 +82,15 @@ const GENERATED: Generated[] = [
     ],
   },
   {
+    // U+009B starts a terminal command (8-bit CSI): shown escaped, never sent to the terminal.
+    name: 'a C1 control character in a title',
+    file: 'csi.yaml',
+    contents: `title: "Tea \\x9B31m vs Coffee"\n${VALID_REST}`,
+    expected: [
+      'csi.yaml:1:8 error[invalid-value]: "title": contains a control character that cannot be shown on a slide; got "Tea \\u009b31m vs Coffee"',
+    ],
+  },
+  {
     name: 'a missing outline file',
     file: 'missing.yaml',
     expected: ['missing.yaml:1:1 error[not-found]: no such file'],

@@ -3,7 +3,7 @@
  * specials, control characters, U+FFFE: anything YAML can carry and the
  * outline accepts; half a surrogate pair is refused, see mistakes.test.ts),
  * the native PPTX is well-formed XML 1.0 in every part, as a strict
- * parser reads it, and each notebook is JSON whose code cells hold the code
+ * parser reads it, the markdown holds no character XML and HTML refuse, and each notebook is JSON whose code cells hold the code
  * as written. The outline is made as data, written with the `yaml` package
  * and compiled in-process.
  */
@@ -224,12 +224,14 @@ async function property(zip: JSZip, part: string, tag: string): Promise<string |
 }
 
 describe('every output is well-formed, whatever the outline’s text', () => {
-  it('writes every PPTX part as well-formed XML 1.0 and every notebook as JSON with the code as written', {
+  it('writes every PPTX part as well-formed XML 1.0, the markdown without a control character, and every notebook as JSON with the code as written', {
     timeout: LONG_RUN,
   }, async () => {
     await fc.assert(
       fc.asyncProperty(fields, async (f) => {
-        const { deck } = compileData(outlineOf(f));
+        const { deck, markdown } = compileData(outlineOf(f));
+        // The markdown (and so the HTML made from it) holds no character HTML and XML refuse.
+        expect(markdown).toBe(xmlText(markdown));
 
         const pptx = await exportNativePptx(deck);
         expect(await malformedParts(pptx)).toEqual({});

@@ -8,6 +8,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { QR_FENCE } from '../plan/qr.js';
 import { directiveValue, escapeInline, escapeNotes, fenceFor } from '../text/escape.js';
+import { xmlText } from '../text/xml.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
@@ -28,7 +29,7 @@ export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
   };
   const notesOf = (slide: DeckSlide) => presenterNotes(slide, labels, reader);
   const slides = deck.slides.map((slide) => renderSlide(slide, ctx, notesOf(slide)));
-  return `${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`;
+  return xmlText(`${frontMatter(deck)}\n\n${slides.join('\n\n---\n\n')}\n`);
 }
 
 function frontMatter(deck: Deck): string {

@@ -3,7 +3,10 @@
  * rewrites. Every part versus writes or repairs escapes its text with
  * `escapeXml`; text handed to pptxgenjs, which escapes
  * XML's specials but not the characters XML cannot hold, goes through
- * `xmlText` first (`xmlSafe` does it for a whole deck).
+ * `xmlText` first (`xmlSafe` does it for a whole deck). The markdown, and so
+ * the HTML made from it, goes through `xmlText` too: HTML refuses the same
+ * characters (a parse error each), and a NUL byte makes tools read the
+ * markdown as a binary file.
  *
  * @example
  * escapeXml('R&D Day <Berlin>\u001b') // 'R&amp;D Day &lt;Berlin&gt;'
@@ -12,7 +15,8 @@
 /**
  * Characters XML 1.0 cannot hold, even as character references: C0 controls
  * other than tab, line feed and carriage return; U+FFFE and U+FFFF; and
- * surrogates that are not half of a pair (no UTF-8 encodes them).
+ * surrogates that are not half of a pair (no UTF-8 encodes them). And the
+ * controls it discourages, which HTML refuses: DEL and the C1 controls.
  *
  * A form feed in code (a page break for printers and editors) is among them
  * and is dropped, not made a line break: the slides show it as nothing, and
@@ -21,7 +25,7 @@
  */
 const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` without the characters XML 1.0 cannot hold. */
 export function xmlText(text: string): string {

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,5 +116,36 @@ describe('a build stopped by a full disk', () => {
     await staging.discard();
     await staging.write('late/talk.handout.pdf', 'printed too late');
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('an output folder removed while the build writes into it', () => {
+  it('is told as such, not as an internal error, and the staging folder is never made again', async () => {
+    const { file, out } = await fixture();
+    let removed = false;
+    const built = build(file, {
+      outDir: out,
+      formats: ['md', 'html', 'runsheet'],
+      // The first step after staging opened: `rm -rf dist` in another terminal.
+      onProgress: () => {
+        if (!removed) rmSync(out, { recursive: true, force: true });
+        removed = true;
+      },
+    });
+    await expect(built).rejects.toThrow(`The output folder ${out} was removed while the build wrote into it.`);
+    expect(removed).toBe(true);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('is told when a tool wrote into a staging folder of the same name made again', async () => {
+    const { out } = await fixture();
+    const staging = await Staging.open(out);
+    await staging.write('talk.md', 'x');
+    expect(staging.removedError(new Error('any'))).toBeUndefined();
+    rmSync(out, { recursive: true, force: true });
+    await mkdir(staging.dir, { recursive: true });
+    expect(staging.removedError(new Error('ENOENT'))?.message).toContain('was removed while the build wrote into it');
+    await expect(staging.write('talk.html', 'y')).rejects.toThrow('was removed while the build wrote into it');
+    await staging.discard();
   });
 });

@@ -179,8 +179,9 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const files = (await staging.commit(stale)).filter((file) => file !== recordFile);
     return { files, compiled, ...verdict };
   } catch (error) {
-    // A full disk is told as such wherever it stopped the build, and leaves the earlier files.
-    const full = diskFullError(error, staging.outDir);
+    // A full disk, or the output folder removed under the build, is told as such wherever it
+    // stopped the build (a browser, marp-cli or mutool failing to write is its echo).
+    const full = diskFullError(error, staging.outDir) ?? staging.removedError(error);
     if (full) throw full;
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
     if (failureOf(error).commits === 'without-browser') await staging.commit();
@@ -271,8 +272,8 @@ async function stagePictures(
   );
   const shown = new Map<string, string>();
   for (const [name, file] of assets) {
-    const bytes = await readFile(file);
-    if (hashed.has(name) && sha256(bytes) !== hashed.get(name)) {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes || (hashed.has(name) && sha256(bytes) !== hashed.get(name))) {
       throw new VersusError('environment', `${file} changed while the build was reading it.`, {
         hint: 'Build again once it is saved.',
       });

@@ -3,12 +3,15 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
 import { commitAll, recoverOutputFolder, STAGING_PREFIX } from './commit.js';
+
+/** The file that marks a staging folder as the one its build made. */
+const OPENED = '.opened';
 
 export class Staging {
   private readonly staged: string[] = [];
@@ -26,6 +29,8 @@ export class Staging {
       await recoverOutputFolder(outDir);
       const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       liveStagingDirs.add(dir);
+      // Marks the folder as this build's: one of its name made again by a tool writing into it has none.
+      writeFileSync(path.join(dir, OPENED), '');
       return new Staging(outDir, dir);
     } catch (error) {
       throw outputError(error, outDir);
@@ -52,6 +57,8 @@ export class Staging {
   private async place(name: string, put: (file: string) => Promise<void>): Promise<string> {
     const file = this.pathOf(name);
     if (this.discarded) return file;
+    // Never made again once gone: what it held is lost, and the build must say so (removedError).
+    if (this.removed()) throw this.removedError(new Error(`${this.dir} is gone`));
     try {
       await mkdir(path.dirname(file), { recursive: true });
       await put(file);
@@ -81,6 +88,26 @@ export class Staging {
   async commit(remove: readonly string[] = []): Promise<string[]> {
     const names = this.staged.splice(0);
     return (await commitAll({ stagingDir: this.dir, outDir: this.outDir, names, remove })).sort();
+  }
+
+  /**
+   * When the staging folder is gone (the output folder removed, or emptied, while the build
+   * wrote into it), what to tell instead of the error it caused; undefined otherwise.
+   */
+  removedError(error: unknown): VersusError | undefined {
+    if (this.discarded || !this.removed()) return undefined;
+    return new VersusError(
+      'environment',
+      `The output folder ${this.outDir} was removed while the build wrote into it.`,
+      {
+        hint: 'Build again.',
+        cause: error,
+      },
+    );
+  }
+
+  private removed(): boolean {
+    return !existsSync(path.join(this.dir, OPENED));
   }
 
   async discard(): Promise<void> {

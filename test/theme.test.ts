@@ -350,6 +350,41 @@ describe('the files a theme file names in url()', () => {
       expect(inlined).toContain(kept);
   });
 
+  it('include a stylesheet the theme @imports by its file, its own files with it, and leave a theme imported by name', async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'parts/pictures'), { recursive: true });
+    await writeFile(path.join(dir, 'parts/pictures/logo.png'), png);
+    await writeFile(path.join(dir, 'parts/base.css'), 'section { background: url(pictures/logo.png); }\n');
+    await writeFile(path.join(dir, 'print.css'), 'section { color: black; }\n');
+    const css =
+      "/* @theme brand */\n@import 'versus';\n@import './parts/base.css';\n@import url(\"print.css\") print;\nsection { --fg: #111; }\n";
+    const { css: inlined, read, problems } = await inlineThemeFiles(css, path.join(dir, 'brand.css'));
+    expect(problems).toEqual([]);
+    expect([...read.keys()].sort()).toEqual(
+      ['parts/base.css', 'parts/pictures/logo.png', 'print.css'].map((name) => path.join(dir, name)),
+    );
+    expect(inlined).toContain("@import 'versus';");
+    expect(inlined).not.toContain('base.css');
+    expect(inlined).toContain(`section { background: url("data:image/png;base64,${png.toString('base64')}"); }`);
+    expect(inlined).toMatch(/@media print\s*\{\s*section \{ color: black; \}\s*\}/);
+  });
+
+  it('name an imported stylesheet that is missing, outside the folder, or imports its importer', async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'themes'));
+    await writeFile(path.join(dir, 'elsewhere.css'), '');
+    await writeFile(path.join(dir, 'themes/a.css'), "@import './brand.css';\n");
+    const css = "@import './gone.css';\n@import '../elsewhere.css';\n@import './a.css';\n";
+    const file = path.join(dir, 'themes/brand.css');
+    await writeFile(file, css);
+    const { problems } = await inlineThemeFiles(css, file);
+    expect(problems.map((p) => `${path.basename(p.file)} ${p.line}:${p.col} ${p.message}`)).toEqual([
+      'brand.css 1:1 @import "./gone.css" names a file that does not exist',
+      `brand.css 2:1 @import "../elsewhere.css" leads outside the theme file's folder, to ${path.join(dir, 'elsewhere.css')}`,
+      'a.css 1:1 @import "./brand.css" imports a stylesheet that imports this one',
+    ]);
+  });
+
   it("are named at their line when missing, outside the theme's folder, or neither picture nor font", async () => {
     const dir = await temp.dir();
     await mkdir(path.join(dir, 'themes'));

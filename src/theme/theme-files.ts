@@ -3,12 +3,14 @@
  * font. A browser reads such a name relative to the page, and versus's pages
  * sit elsewhere than the theme (the HTML in the output folder, the PDFs printed
  * from pages of their own), so each file is carried inside the CSS as a
- * `data:` URL: the outputs then need nothing beside them. Names resolve against
- * the theme file, which they must stay beside or below, as an outline's images do.
+ * `data:` URL: the outputs then need nothing beside them. A stylesheet it
+ * `@import`s is put in its place, its own files carried the same way. Names
+ * resolve against the file that names them, which they must stay beside or
+ * below, as an outline's images do.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import postcss, { type Declaration } from 'postcss';
+import postcss, { type AtRule, type Declaration, type Node, type Root } from 'postcss';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { IMAGE_TYPES, imageType, MAX_IMAGE_BYTES } from '../images/check.js';
 import { isInside } from '../shared/inside.js';
@@ -32,9 +34,57 @@ export interface InlinedTheme {
 export async function inlineThemeFiles(css: string, file: string): Promise<InlinedTheme> {
   const read = new Map<string, string>();
   const problems: Diagnostic[] = [];
+  const root = postcss.parse(css);
+  await inlineInto(root, file, read, problems, new Set([file]));
+  return { css: read.size > 0 ? root.toString() : css, read, problems };
+}
+
+/** A stylesheet `@import` names by its file (a bare name, `@import 'versus'`, is a theme Marp knows). */
+const IMPORTED_FILE = /^(?:url\(\s*)?(["'])(\.{0,2}\/[^"']*|[^"'/]+\.css)\1\s*\)?\s*(.*)$/s;
+
+/** Inlines into `root` (the text of `file`) the stylesheets it imports and the files its declarations name. */
+async function inlineInto(
+  root: Root,
+  file: string,
+  read: Map<string, string>,
+  problems: Diagnostic[],
+  importing: Set<string>,
+): Promise<void> {
   const dir = path.dirname(file);
   const realDir = await realpath(dir);
-  const root = postcss.parse(css);
+  const problemAt = (node: Node, found: { problem: Pick<Diagnostic, 'code' | 'message' | 'hint'> }, index = 0) => {
+    const { line, column } = node.positionBy({ index });
+    problems.push({ severity: 'error', file, line, col: column, path: [], ...found.problem });
+  };
+  const imports: AtRule[] = [];
+  root.walkAtRules('import', (rule) => {
+    if (IMPORTED_FILE.test(rule.params)) imports.push(rule);
+  });
+  for (const rule of imports) {
+    const [, , name = '', media = ''] = IMPORTED_FILE.exec(rule.params) ?? [];
+    const found = await locate(name, dir, realDir, `@import "${name}"`);
+    if ('problem' in found) {
+      problemAt(rule, found);
+      continue;
+    }
+    if (importing.has(found.named)) {
+      problemAt(rule, {
+        problem: {
+          code: 'invalid-value',
+          message: `@import "${name}" imports a stylesheet that imports this one`,
+          hint: 'Remove one of the two imports.',
+        },
+      });
+      continue;
+    }
+    const bytes = await readFile(found.real);
+    read.set(found.named, sha256(bytes));
+    const imported = postcss.parse(bytes.toString('utf8'), { from: found.named });
+    await inlineInto(imported, found.named, read, problems, new Set([...importing, found.named]));
+    rule.replaceWith(
+      media.trim() ? postcss.atRule({ name: 'media', params: media.trim(), nodes: imported.nodes }) : imported.nodes,
+    );
+  }
   const declarations: Declaration[] = [];
   root.walkDecls((declaration) => {
     if (declaration.value.includes('url(')) declarations.push(declaration);
@@ -49,9 +99,7 @@ export async function inlineThemeFiles(css: string, file: string): Promise<Inlin
       const found = await themeFile(name, dir, realDir);
       if ('problem' in found) {
         // The column of `url(`: the declaration's property and colon come before its value.
-        const index = `${declaration.prop}${declaration.raws.between ?? ''}`.length + match.index;
-        const { line, column } = declaration.positionBy({ index });
-        problems.push({ severity: 'error', file, line, col: column, path: [], ...found.problem });
+        problemAt(declaration, found, `${declaration.prop}${declaration.raws.between ?? ''}`.length + match.index);
         continue;
       }
       read.set(found.named, sha256(found.bytes));
@@ -60,31 +108,31 @@ export async function inlineThemeFiles(css: string, file: string): Promise<Inlin
     }
     if (at > 0) declaration.value = value + declaration.value.slice(at);
   }
-  return { css: read.size > 0 ? root.toString() : css, read, problems };
 }
 
-/** A file a theme names, read, or what is wrong with it. */
-async function themeFile(
+type Problem = { problem: Pick<Diagnostic, 'code' | 'message' | 'hint'> };
+
+/** A file a theme names (`label`: how it names it), found beside or below the theme, or what is wrong with it. */
+async function locate(
   name: string,
   dir: string,
   realDir: string,
-): Promise<
-  { named: string; bytes: Buffer; mime: string } | { problem: Pick<Diagnostic, 'code' | 'message' | 'hint'> }
-> {
+  label: string,
+): Promise<{ named: string; real: string; size: number } | Problem> {
   const problem = (message: string, hint: string, code: Diagnostic['code'] = 'bad-path') => ({
     problem: { code, message, hint },
   });
   if (path.isAbsolute(name))
-    return problem(`url("${name}") is an absolute path`, 'Name the file relative to the theme file.');
+    return problem(`${label} is an absolute path`, 'Name the file relative to the theme file.');
   const named = path.resolve(dir, decodeURIComponent(name.split(/[?#]/)[0] ?? name));
   const real = await realpath(named).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info) {
-    return problem(`url("${name}") names a file that does not exist`, `Looked for ${named}.`, 'not-found');
+    return problem(`${label} names a file that does not exist`, `Looked for ${named}.`, 'not-found');
   }
   if (!isInside(realDir, real)) {
     return problem(
-      `url("${name}") leads outside the theme file's folder, to ${real}`,
+      `${label} leads outside the theme file's folder, to ${real}`,
       "Files a theme names must sit in the theme file's folder or below it; copy the file there.",
     );
   }
@@ -92,20 +140,30 @@ async function themeFile(
     const what = info.isFile()
       ? `${(info.size / 2 ** 20).toFixed(1)} MB, over ${MAX_IMAGE_BYTES / 2 ** 20} MB`
       : 'no regular file';
-    return problem(
-      `url("${name}") names ${what}`,
-      'Name a picture or a font file of a size a page can carry.',
-      'unreadable',
-    );
+    return problem(`${label} names ${what}`, 'Name a file of a size a page can carry.', 'unreadable');
   }
+  return { named, real, size: info.size };
+}
+
+/** A picture or font a theme names in `url()`, read, or what is wrong with it. */
+async function themeFile(
+  name: string,
+  dir: string,
+  realDir: string,
+): Promise<{ named: string; bytes: Buffer; mime: string } | Problem> {
+  const found = await locate(name, dir, realDir, `url("${name}")`);
+  if ('problem' in found) return found;
+  const { named, real } = found;
   const bytes = await readFile(real);
   const mime = mediaType(bytes);
   if (!mime) {
-    return problem(
-      `url("${name}") is neither a picture a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG) nor a font (WOFF2, WOFF, TrueType, OpenType)`,
-      'Name a picture or a font file.',
-      'invalid-value',
-    );
+    return {
+      problem: {
+        code: 'invalid-value',
+        message: `url("${name}") is neither a picture a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG) nor a font (WOFF2, WOFF, TrueType, OpenType)`,
+        hint: 'Name a picture or a font file.',
+      },
+    };
   }
   return { named, bytes, mime };
 }

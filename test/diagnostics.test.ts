@@ -193,6 +193,21 @@ describe('schema errors', () => {
     `);
   });
 
+  it('names a YAML merge key, which copies nothing, instead of the fields it was to copy', () => {
+    const slides = `      - &base { kind: bullets, id: b1, title: Why, bullets: [One] }
+      - { <<: *base, id: b2 }
+`;
+    expect(diagnose(`${ONE_SECTION}${slides}`)).toEqual([
+      'outline.yaml:12:11 error[unknown-key]: "<<" (a YAML merge key) is not read: this slide gets none of the fields it names',
+    ]);
+    // In a mapping of fixed fields too, where "<<" is an unknown key and the fields it names are missing.
+    const merged = ONE_SECTION.replace('  - { id: b, name: Beta, color: "#ff6f00" }', '  - { <<: *first, id: b }');
+    expect(diagnose(`${merged.replace('  - { id: a,', '  - &first { id: a,')}${slides}`)).toEqual([
+      'outline.yaml:4:7 error[unknown-key]: "<<" (a YAML merge key) is not read: this contender gets none of the fields it names',
+      'outline.yaml:12:11 error[unknown-key]: "<<" (a YAML merge key) is not read: this slide gets none of the fields it names',
+    ]);
+  });
+
   it('suggests the field a key means when written in another naming style or as a word people use for it', () => {
     const source = `${ONE_SECTION}      - kind: bullets
         title: Hi

@@ -380,6 +380,25 @@ function mappingByContender(root: z.core.$ZodType, path: OutlinePath, data: unkn
   };
 }
 
+/** YAML 1.1's merge key (`<<: *base`), which YAML 1.2, as versus reads it, does not have. */
+const MERGE_KEY = '<<';
+
+function hasMergeKey(data: unknown, path: OutlinePath): boolean {
+  const mapping = valueAt(data, path);
+  return isRecord(mapping) && MERGE_KEY in mapping;
+}
+
+/** A mapping with a merge key: the fields it was to copy are missing, and that is the mistake to tell. */
+function mergeKeyProblem(path: OutlinePath): SemanticProblem {
+  return {
+    code: 'unknown-key',
+    message: `"<<" (a YAML merge key) is not read: this ${thingAt(path)} gets none of the fields it names`,
+    path,
+    key: MERGE_KEY,
+    hint: 'Write the fields out here: versus reads YAML 1.2, which has no merge keys (an alias, *name, copies a whole value).',
+  };
+}
+
 /** Problems without repeats: the same message at the same place is one problem. */
 function uniqueProblems(problems: SemanticProblem[]): SemanticProblem[] {
   const seen = new Set<string>();
@@ -425,6 +444,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
     case 'unrecognized_keys': {
       const allowed = allowedKeys(root, path, data);
       return issue.keys.flatMap((key) => {
+        if (key === MERGE_KEY) return [mergeKeyProblem(path)];
         const splits = commaSplitsAt(data, written, path, key);
         return splits.length
           ? splits
@@ -439,6 +459,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
     }
     case 'invalid_type':
       if (value === undefined) {
+        if (hasMergeKey(data, path.slice(0, -1))) return [mergeKeyProblem(path.slice(0, -1))];
         const keys = allowedKeys(root, path, data);
         const shape = keys.length ? `{ ${keys.map((key) => `${key}: …`).join(', ')} }` : '…';
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: ${shape}`)];
@@ -492,6 +513,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       const hint = `Use one of: ${options.join(', ')}.`;
       if (value === undefined) {
         const parent = path.slice(0, -1);
+        if (hasMergeKey(data, parent)) return [mergeKeyProblem(parent)];
         const typo = Object.keys(valueAt(data, parent) ?? {}).find((key) => closest(key, [field]) !== undefined);
         if (typo !== undefined) {
           return [

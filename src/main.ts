@@ -22,7 +22,7 @@ import {
 } from './diagnostics/diagnostics.js';
 import { fileSourceLines } from './diagnostics/source-lines.js';
 import { formatMinutes } from './i18n/labels.js';
-import { DEFAULT_FORMATS, FORMATS, type Format, PPTX_MODES, type PptxMode } from './pipeline/formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format, isSpeakerOutput, PPTX_MODES, type PptxMode } from './pipeline/formats.js';
 import type { BuildSummary, UpToDate } from './pipeline/up-to-date.js';
 import { parseRunnerOption } from './run/runners.js';
 import { DEFAULTS } from './shared/defaults.js';
@@ -249,10 +249,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const budget = talk.duration ? ` of ${formatMinutes(talk.duration)}${over}` : '';
     const profile = talk.profile ? `, profile ${talk.profile}` : '';
     const seconds = (ms / 1000).toFixed(1);
-    // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files.
+    // Images copied for the deck go to <out>/assets/; the summary lists the talk's own files, the
+    // speaker's marked, so that what goes to the audience is plain to see.
+    const note = (file: string) =>
+      isSpeakerOutput(path.relative(outDir, file), talk.slug)
+        ? '  (speaker: not for the audience)'
+        : file.endsWith('.html') && talk.images
+          ? '  (one file: images inside)'
+          : '';
     const listed = files
       .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
-      .map((f) => `  ${f}${f.endsWith('.html') && talk.images ? '  (one file: images inside)' : ''}`);
+      .map((f) => `  ${f}${note(f)}`);
     for (const f of [...(overBudget ? [overBudget] : []), ...(overflows ?? [])]) {
       io.stderr.write(`${formatDiagnostic(f)}\n`);
     }

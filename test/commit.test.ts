@@ -233,7 +233,14 @@ sections:
 
   it("takes away the last build's files this one no longer writes, of the formats it builds", async () => {
     const { dir, talk } = await project(outline('\n        privateNotes: Only for me.'));
-    expect((await build(dir)).code).toBe(0);
+    const first = await build(dir);
+    expect(first.code).toBe(0);
+    // The summary marks the speaker's files, so that what goes to the audience is plain to see.
+    expect(first.stdout.split('\n').filter((line) => line.endsWith('(speaker: not for the audience)'))).toEqual(
+      ['md', 'presenter.html', 'runsheet.md'].map(
+        (kind) => `  ${path.join('out', `tea-vs-coffee.${kind}`)}  (speaker: not for the audience)`,
+      ),
+    );
     const files = async () => (await readdir(path.join(dir, 'out'))).filter((name) => !name.startsWith('.'));
     expect(await files()).toContain('tea-vs-coffee.presenter.html');
     // Without private notes or solutions there is nothing for a presenter HTML to add.

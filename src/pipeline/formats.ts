@@ -44,3 +44,14 @@ export function formatOfOutput(name: string, slug: string): Format | undefined {
   const rest = name.slice(slug.length).replaceAll('\\', '/');
   return OUTPUTS_OF.find(([pattern]) => pattern.test(rest))?.[1];
 }
+
+/** The speaker's files, after the talk's slug: they hold, or may hold, every solution and private note. */
+const SPEAKER_OUTPUT = /^(\.md|\.runsheet\.md|\.presenter\.html|\.script\.pdf|\.pptx|\.solutions(\.ipynb|\/.+))$/;
+
+/**
+ * Whether an output file of the talk `slug` is the speaker's; the others (the HTML, the slide
+ * PDF, the handout, the slide images, the exercises notebook and files) are the audience's, safe to send.
+ */
+export function isSpeakerOutput(name: string, slug: string): boolean {
+  return name.startsWith(slug) && SPEAKER_OUTPUT.test(name.slice(slug.length).replaceAll('\\', '/'));
+}

@@ -22,7 +22,14 @@ import {
 } from './diagnostics/diagnostics.js';
 import { fileSourceLines } from './diagnostics/source-lines.js';
 import { formatMinutes } from './i18n/labels.js';
-import { DEFAULT_FORMATS, FORMATS, type Format, isSpeakerOutput, PPTX_MODES, type PptxMode } from './pipeline/formats.js';
+import {
+  DEFAULT_FORMATS,
+  FORMATS,
+  type Format,
+  isSpeakerOutput,
+  PPTX_MODES,
+  type PptxMode,
+} from './pipeline/formats.js';
 import type { BuildSummary, UpToDate } from './pipeline/up-to-date.js';
 import { parseRunnerOption } from './run/runners.js';
 import { DEFAULTS } from './shared/defaults.js';

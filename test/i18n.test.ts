@@ -125,6 +125,35 @@ describe('French typography', () => {
   });
 });
 
+describe('Chinese and Japanese punctuation', () => {
+  it('end a source’s title and publisher with 。 and set the date it was read in full-width parentheses', () => {
+    const outline = { ...minimalOutline(), lang: 'zh-CN' };
+    outline.sources = [
+      {
+        id: 's1',
+        title: '官方文档：查询',
+        publisher: 'PostgreSQL 全球开发组',
+        url: 'https://example.org/one',
+        accessed: '2026-11-28',
+      },
+      { id: 's2', title: '为什么选择 DuckDB？', publisher: 'DuckDB Foundation' },
+    ];
+    const slide = compileData(outline).deck.slides.find((s) => s.kind === 'references');
+    const lines = slide?.kind === 'references' ? slide.sources : [];
+    expect(lines.map((line) => [line.text, line.accessed])).toEqual([
+      ['官方文档：查询。PostgreSQL 全球开发组。', '（访问于\u00a02026年11月28日）'],
+      ['为什么选择 DuckDB？DuckDB Foundation。', undefined],
+    ]);
+    // Other languages keep their period, a space after it and round parentheses.
+    const en = labelsForLang('en');
+    expect([en.sentences(['A title', 'Publisher']), en.aside('accessed')]).toEqual([
+      'A title. Publisher.',
+      '(accessed)',
+    ]);
+    expect(labelsForLang('ja').sentences(['題名', '出版社。'])).toBe('題名。出版社。');
+  });
+});
+
 describe("an outline's own labels", () => {
   it('override the catalog, in the planner and the renderer alike', () => {
     const outline = {

@@ -362,7 +362,7 @@ function references(deck: Deck): string {
 function referenceList(lines: readonly ReferenceLine[]): string {
   const items = lines.map((line) => {
     const address = line.url ? ` <a href="${escapeHtml(line.url)}">${addressHtml(line.address ?? line.url)}</a>` : '';
-    const accessed = line.accessed ? ` <span class="accessed">(${escapeHtml(line.accessed)})</span>` : '';
+    const accessed = line.accessed ? ` <span class="accessed">${escapeHtml(line.accessed)}</span>` : '';
     return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });
   const start = lines[0]?.number ?? 1;

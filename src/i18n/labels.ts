@@ -30,7 +30,14 @@ export interface Labels {
   number(value: number): string;
   /** A `YYYY-MM-DD` or `YYYY-MM` date as the language writes it; any other text as it is. */
   date(text: string): string;
+  /** Phrases as sentences, each ending in the language's full stop unless it ends in punctuation: "Title. Publisher." */
+  sentences(phrases: readonly string[]): string;
+  /** Text in the language's parentheses: "(accessed …)", "（访问于 …）". */
+  aside(text: string): string;
 }
+
+/** Chinese and Japanese set their full stop and parentheses full width, with no space after a full stop. */
+const FULL_WIDTH_PUNCTUATION = /^(zh|ja)(-|$)/i;
 
 /** The labels of a planned deck: its language, with the outline's overrides. */
 export function labelsFor(deck: { meta: { lang: string; labels?: LabelOverrides } }): Labels {
@@ -78,10 +85,18 @@ function createLabels(lang: string, catalog: Catalog): Labels {
       }),
     );
   };
+  const fullWidth = FULL_WIDTH_PUNCTUATION.test(lang);
+  const stop = fullWidth ? '。' : '.';
   return {
     lang,
     dir: directionOf(lang),
     t,
+    sentences: (phrases) =>
+      phrases
+        .map((phrase) => phrase.trim())
+        .map((phrase) => (/[.!?…。！？]$/u.test(phrase) ? phrase : `${phrase}${stop}`))
+        .join(fullWidth ? '' : ' '),
+    aside: (text) => (fullWidth ? `（${text}）` : `(${text})`),
     // A length is read as one: "60" never ends a line above its "min".
     minutes: (minutes) => t('minutes', { n: Math.round(minutes * 100) / 100 }).replace(/ /g, '\u00a0'),
     number: (value) => numbers.format(value),

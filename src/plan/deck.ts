@@ -97,7 +97,7 @@ export interface ReferenceLine {
   url?: string;
   /** The address as the line shows it, linking `url`: shortened when long. */
   address?: string;
-  /** "accessed 20 November 2026", in the talk's language. */
+  /** "(accessed 20 November 2026)", in the talk's language and its parentheses. */
   accessed?: string;
 }
 

@@ -171,7 +171,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     const fitReferences = (lines: ReferenceLine[], width?: number) =>
       fitList(referencesTitle, {
         items: lines,
-        text: (line) => [line.text, line.address, line.accessed && `(${line.accessed})`].filter(Boolean).join(' '),
+        text: (line) => [line.text, line.address, line.accessed].filter(Boolean).join(' '),
         make: (page) => ({ kind: 'references' as const, sources: page }),
         look: REFERENCES,
         width,
@@ -368,22 +368,16 @@ function plannedContent(
 
 /** A source's line on the References slide, in the words every output shows. */
 function referenceLine(source: NumberedSource, labels: Labels): ReferenceLine {
-  const text = [source.title, source.publisher].filter((part): part is string => Boolean(part)).map(sentence);
+  const text = [source.title, source.publisher].filter((part): part is string => Boolean(part));
   return {
     number: source.number,
-    text: text.join(' '),
+    text: labels.sentences(text),
     ...(source.url ? { url: new URL(source.url).href, address: source.address ?? source.url } : {}),
     // "(accessed September 18, 2025)" is read as one, as the handout sets it: it never breaks.
     ...(source.accessed
-      ? { accessed: labels.t('accessed', { date: labels.date(source.accessed) }).replace(/ /g, '\u00a0') }
+      ? { accessed: labels.aside(labels.t('accessed', { date: labels.date(source.accessed) })).replace(/ /g, '\u00a0') }
       : {}),
   };
-}
-
-/** Ends a phrase with a period unless it already ends with punctuation. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function byline(outline: Outline, dateText: string | undefined, labels: Labels): string[] {

@@ -204,7 +204,7 @@ function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['source
   return lines
     .map((line) => {
       const url = line.url ? ` ${link(line.address ?? line.url, line.url)}` : '';
-      const accessed = line.accessed ? ` (${md(line.accessed)})` : '';
+      const accessed = line.accessed ? ` ${md(line.accessed)}` : '';
       return `${line.number}. ${md(line.text)}${url}${accessed}`;
     })
     .join('\n');

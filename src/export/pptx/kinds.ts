@@ -123,7 +123,7 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
         frame,
         slide.qr ? bodyBox(top, PAD.side, QR_TEXT_WIDTH.body) : top,
         slide.sources.map((line) => {
-          const accessed = line.accessed ? ` (${line.accessed})` : '';
+          const accessed = line.accessed ? ` ${line.accessed}` : '';
           // The address as the slide shows it (shortened when long), linking the whole one.
           const address = line.url
             ? [{ text: ` ` }, { text: line.address ?? line.url, url: line.url, color: p.link }]

@@ -298,14 +298,22 @@ describe('runners', () => {
   });
 
   it("checks syntax with the program's own flag, leaving out its run arguments", () => {
-    expect(syntaxCheckOf({ command: ['/v/bin/python3.12', '-X', 'dev'] })).toEqual([
+    expect(syntaxCheckOf({ command: ['/v/bin/python3.12', '-X', 'dev'] }, 'py')).toEqual([
       '/v/bin/python3.12',
       '-m',
       'py_compile',
     ]);
-    expect(syntaxCheckOf({ command: ['node', '--experimental-vm-modules'] })).toEqual(['node', '--check']);
-    expect(syntaxCheckOf({ command: ['/bin/bash'] })).toEqual(['/bin/bash', '-n']);
-    expect(syntaxCheckOf({ command: ['deno', 'run'] })).toBeUndefined();
+    expect(syntaxCheckOf({ command: ['node', '--experimental-vm-modules'] }, 'javascript')).toEqual([
+      'node',
+      '--check',
+    ]);
+    expect(syntaxCheckOf({ command: ['/bin/bash'] }, 'sh')).toEqual(['/bin/bash', '-n']);
+    expect(syntaxCheckOf({ command: ['deno', 'run'] }, 'javascript')).toBeUndefined();
+  });
+
+  it('checks syntax only where the program parses the language: a sql runner that is python3 checks no SQL', () => {
+    expect(syntaxCheckOf({ command: ['/usr/bin/python3', '-c', 'import sqlite3…'] }, 'sql')).toBeUndefined();
+    expect(syntaxCheckOf({ command: ['node'] }, 'typescript')).toBeUndefined();
   });
 
   it('reads --runner language=program, resolving a relative path against the current folder', () => {

@@ -105,7 +105,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
       return;
     }
     const mode = fields.mode ?? 'run';
-    const command = mode === 'syntax' ? syntaxCheckOf(runner) : runner.command;
+    const command = mode === 'syntax' ? syntaxCheckOf(runner, fields.language) : runner.command;
     if (!command) return;
     const { before, code, folder = '', ...rest } = fields;
     const setup = mode === 'run' ? setupOf(fields.language) : undefined;

@@ -56,11 +56,14 @@ export function isProgram(language: string): boolean {
   return !isProse(language) && !NOT_PROGRAMS.has(language.toLowerCase());
 }
 
-/** The arguments with which a program checks a file's syntax without running it, by the program's name. */
-const SYNTAX_CHECKS: [RegExp, string[]][] = [
-  [/^python[\d.]*$/, ['-m', 'py_compile']],
-  [/^(node|nodejs)$/, ['--check']],
-  [/^(bash|sh|dash|zsh|ksh)$/, ['-n']],
+/**
+ * The arguments with which a program checks a file's syntax without running it, by the program's
+ * name, and the language it parses: a `sql` runner that is `python3 -c …` checks no SQL.
+ */
+const SYNTAX_CHECKS: [RegExp, string[], string][] = [
+  [/^python[\d.]*$/, ['-m', 'py_compile'], 'python'],
+  [/^(node|nodejs)$/, ['--check'], 'javascript'],
+  [/^(bash|sh|dash|zsh|ksh)$/, ['-n'], 'bash'],
 ];
 
 /**
@@ -108,16 +111,17 @@ function programPath(program: string, runnerDir: string): string {
 }
 
 /**
- * The command that checks a file's syntax with this runner's program (its
- * run arguments left out), or undefined when versus knows no such check for it.
+ * The command that checks the syntax of a file of `language` with this runner's program (its
+ * run arguments left out), or undefined when versus knows no such check for the program, or
+ * the program parses another language.
  *
  * @example
- * syntaxCheckOf({ command: ['/srv/.venv/bin/python3.12'] }); // ['/srv/.venv/bin/python3.12', '-m', 'py_compile']
+ * syntaxCheckOf({ command: ['/srv/.venv/bin/python3.12'] }, 'py'); // ['/srv/.venv/bin/python3.12', '-m', 'py_compile']
  */
-export function syntaxCheckOf(runner: Runner): string[] | undefined {
+export function syntaxCheckOf(runner: Runner, language: string): string[] | undefined {
   const [program = ''] = runner.command;
-  const check = SYNTAX_CHECKS.find(([name]) => name.test(path.basename(program)))?.[1];
-  return check ? [program, ...check] : undefined;
+  const found = SYNTAX_CHECKS.find(([name]) => name.test(path.basename(program)));
+  return found && found[2] === usualName(language) ? [program, ...found[1]] : undefined;
 }
 
 /**

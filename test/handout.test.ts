@@ -2,6 +2,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { handoutDocument } from '../src/export/handout.js';
+import { scriptDocument } from '../src/export/script.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 const { deck } = compileData(minimalOutline());
@@ -87,6 +88,28 @@ describe('the handout', () => {
         );
         expect(layout * (strut + 6) - 6).toBeLessThanOrEqual(body);
         expect((layout + 1) * (strut + 6) - 6).toBeGreaterThan(body);
+      }
+    }
+  });
+});
+
+describe('the pages versus sets itself, in Chinese, Japanese and Korean', () => {
+  it("name the language's own Noto CJK face for their text and footers, whatever CJK fonts a machine has", () => {
+    for (const [lang, face] of [
+      ['ja', 'Noto Sans CJK JP'],
+      ['ko-KR', 'Noto Sans CJK KR'],
+      ['zh-TW', 'Noto Sans CJK TC'],
+      ['zh-CN', 'Noto Sans CJK SC'],
+    ] as const) {
+      const { deck: talk } = compileData({ ...minimalOutline(), lang });
+      const rendered = { slides: talk.slides.map(() => ''), css: '' };
+      for (const page of [
+        handoutDocument(talk, rendered, { layout: 3, paper: 'a4' }),
+        scriptDocument(talk, rendered, 'a4'),
+      ]) {
+        const fonts = [...page.matchAll(/(?:html \{ font-family: |font: 8pt )([^;]+);/g)].map((m) => m[1]);
+        expect(fonts, lang).toHaveLength(3); // the page, and the footer's title and page number
+        for (const stack of fonts) expect(stack, lang).toContain(`'${face}'`);
       }
     }
   });

@@ -140,7 +140,7 @@ describe('the talk’s clock', () => {
       expect(sheet).toContain(`| ${times.length} | ${times.end} |`);
       expect(script).toContain(`<strong>${times.start}</strong> · ${times.length}</p>`);
       const meta = [times.length, ...(sourcesLine ? [sourcesLine] : [])].join(' · ');
-      expect(handout).toContain(`${i + 1}. <bdi>${heading}</bdi> <span class="meta">· ${meta}</span>`);
+      expect(handout).toContain(`${i + 1}. <bdi>${heading}</bdi> <span class="meta">·\u00a0${meta}</span>`);
       expect(presenter[i]).toMatchObject({ startText: times.start, lengthText: times.length });
     }
   });

@@ -13,6 +13,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
@@ -105,12 +106,18 @@ export const NOTES_FLOW_CSS = `.item .notes p, .item .code-block { orphans: 3; w
 .item .code-label, .item .private-label { break-after: avoid; }`;
 
 /**
- * Headings the page sets itself (the cover's title and subtitle, the script's title, section
- * titles, each slide's heading) in a Japanese talk break between phrases, never inside a word
- * ("2026年の" and "フロントエンド" stay whole): Chromium's `word-break: auto-phrase`. The slides
- * printed on the page keep the lines the planner counted.
+ * Text the page sets itself (handout and script) as its language sets it: headings (the cover's
+ * title and subtitle, the script's title, section titles, each slide's heading) in a Japanese
+ * talk break between phrases, never inside a word ("2026年の" and "フロントエンド" stay whole):
+ * Chromium's `word-break: auto-phrase`; Chinese and Japanese never start a line with a small kana
+ * or closing punctuation, Korean breaks between words. The slides printed on the page keep the
+ * lines the planner counted.
  */
-export const PAGE_HEADINGS_CSS = `:lang(ja) :is(.cover h1, .cover .subtitle, .heading h1, .section-title, .notes h3) { word-break: auto-phrase; text-wrap: balance; }`;
+export const PAGE_TEXT_CSS = `:lang(ja) :is(.cover h1, .cover .subtitle, .heading h1, .section-title, .notes h3) { word-break: auto-phrase; text-wrap: balance; }
+:lang(zh), :lang(ja) { line-break: strict; }
+:lang(ko) { word-break: keep-all; }
+/* Chinese, Japanese and Korean have no italics: a slanted ideograph is a distorted one. */
+:is(:lang(zh), :lang(ja), :lang(ko)) .item :is(.none, .solution-note) { font-style: normal; }`;
 
 /** Printed pages are white paper: the light theme's text, muted and rule colors (the script's too). */
 export const PAPER = paletteFor(DEFAULT_THEME);
@@ -119,7 +126,7 @@ export const PAPER = paletteFor(DEFAULT_THEME);
 export const THUMB_CSS = `.item .thumb .marpit > svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.3mm solid ${PAPER.rule}; }`;
 
 const HANDOUT_CSS = `
-html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 10.5pt; color: ${PAPER.fg}; }
+html { font-size: 10.5pt; color: ${PAPER.fg}; }
 body { margin: 0; }
 h1, h2, h3 { margin: 0; }
 .cover { break-after: page; padding-top: 40mm; }
@@ -185,8 +192,6 @@ ${NOTES_FLOW_CSS}
    right in a right-to-left handout too. */
 .reference-list a { display: inline-block; max-width: 100%; color: inherit; overflow-wrap: anywhere; direction: ltr; }
 [dir=rtl] .cover .bar { transform: scaleX(-1); }
-:lang(zh) .notes p, :lang(ja) .notes p { line-break: strict; }
-:lang(ko) { word-break: keep-all; }
 .reference-list .accessed { white-space: nowrap; }
 `;
 
@@ -216,8 +221,8 @@ export function handoutDocument(
   );
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(deck.meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(labels.t('handout', { title: deck.meta.title }))}</title>
-<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${PAGE_HEADINGS_CSS}${CODE_CSS}
-${pageCss(deck.meta.title, paper, labels.dir)}</style></head>
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${HANDOUT_CSS}${PAGE_TEXT_CSS}${CODE_CSS}
+${pageCss(deck.meta.title, paper, labels)}</style></head>
 <body class="layout-${layout}">
 ${cover(deck, labels)}
 ${body}
@@ -252,20 +257,28 @@ export function pageContent(paper: Paper): { width: number; height: number } {
   return { width: width - 2 * MARGIN.side, height: height - MARGIN.top - MARGIN.bottom };
 }
 
-/** Paper and margins, with the talk's title and the page number in the bottom margin of every page (mirrored right to left). */
-export function pageCss(title: string, paper: Paper, dir: Labels['dir']): string {
+/**
+ * Paper and margins, with the talk's title and the page number in the bottom margin of every page
+ * (mirrored right to left), in the fonts of the talk's language, as is the page's own text.
+ */
+export function pageCss(title: string, paper: Paper, { dir, lang }: Pick<Labels, 'dir' | 'lang'>): string {
   const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
-  const footer = `font: 8pt 'Liberation Sans', Arial, sans-serif; color: ${PAPER.muted};`;
+  const fonts = sansStackFor(lang);
+  const footer = `font: 8pt ${fonts}; color: ${PAPER.muted};`;
   // A slide of layouts 2 and 3 starts on a page only where its strut fits: a page holds 2 or 3 of them
   // with their gaps, but not one more, so that as many slides share a page as fit, up to 2 or 3.
   const { width, height: body } = pageContent(paper);
   const strut = (perPage: number) => `${((body + ITEM_GAP) / (perPage + 1) - ITEM_GAP + 1).toFixed(1)}mm`;
   // A slide the page's width starts on a page where it fits with its heading and a first line of notes.
-  const wide = `${((width * SLIDE.height) / SLIDE.width + WIDE_HEADING).toFixed(1)}mm`;
+  // As wide as on A4 at most: on Letter, wider and shorter, a wider slide left no room for a second.
+  const wideWidth = Math.min(width, pageContent('a4').width);
+  const wide = `${((wideWidth * SLIDE.height) / SLIDE.width + WIDE_HEADING).toFixed(1)}mm`;
   const besideWithStarter = `${((BESIDE_WIDTH * SLIDE.height) / SLIDE.width + STARTER_HEAD).toFixed(1)}mm`;
-  return `.layout-2 .item::before { height: ${strut(2)}; }
+  return `html { font-family: ${fonts}; }
+.layout-2 .item::before { height: ${strut(2)}; }
 .layout-3 .item::before { height: ${strut(3)}; }
 .layout-2 .item.wide::before, .layout-3 .item.wide::before { height: ${wide}; }
+.layout-2 .item.wide > .thumb, .layout-3 .item.wide > .thumb { max-width: ${wideWidth}mm; }
 .layout-3 .item:not(.wide):has(> .starter)::before { height: ${besideWithStarter}; }
 @page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm;
@@ -301,7 +314,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
   const layout = printsWide(slide) ? ' wide' : listed ? ' sources' : '';
   return `<article class="item${layout}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
-<div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">· ${escapeHtml(meta)}</span></h3>${paragraphs}${exercise.inNotes}</div>${exercise.below}
+<div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">·\u00a0${escapeHtml(meta)}</span></h3>${paragraphs}${exercise.inNotes}</div>${exercise.below}
 </article>`;
 }
 

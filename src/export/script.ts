@@ -16,7 +16,7 @@ import {
   EMBEDDED_SLIDES_CSS,
   NOTES_FLOW_CSS,
   notesHtml,
-  PAGE_HEADINGS_CSS,
+  PAGE_TEXT_CSS,
   PAPER,
   type Paper,
   pageContent,
@@ -29,7 +29,7 @@ import type { RenderedSlides } from './marp.js';
 import { finishedPdf, type PrintJob, printPage } from './pdf.js';
 
 const SCRIPT_CSS = `
-html { font-family: 'Liberation Sans', Arial, 'Noto Sans', sans-serif; font-size: 14pt; color: ${PAPER.fg}; }
+html { font-size: 14pt; color: ${PAPER.fg}; }
 body { margin: 0; }
 h1, h2, h3 { margin: 0; }
 .heading { margin-bottom: 6mm; }
@@ -102,20 +102,18 @@ export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: 
   );
   const { meta } = deck;
   const { length } = deck;
-  // The talk's length over its slot, read as one ("18.75 min / 60 min").
-  const about = [
-    meta.profile,
-    meta.event,
-    meta.dateText,
-    `${length.minutes}${length.slot ? `\u00a0/\u00a0${length.slot}` : ''}`,
-  ]
+  // The talk's length over its slot, read as one ("18.75 min / 60 min", "66.5分 / 120分": a line
+  // may break between a number and an ideograph).
+  const minutes = `${length.minutes}${length.slot ? ` / ${length.slot}` : ''}`;
+  const about = [meta.profile, meta.event, meta.dateText]
     .filter(Boolean)
     .map((t) => escapeHtml(t as string))
+    .concat(`<span style="white-space: nowrap">${escapeHtml(minutes)}</span>`)
     .join(' · ');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(meta.lang)}" dir="${labels.dir}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)} — ${escapeHtml(labels.t('script'))}</title>
-<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${SCRIPT_CSS}${PAGE_HEADINGS_CSS}${CODE_CSS}
-${pageCss(`${meta.title} — ${labels.t('script')}`, paper, labels.dir)}</style></head>
+<style>${marpCss}</style><style>${EMBEDDED_SLIDES_CSS}${SCRIPT_CSS}${PAGE_TEXT_CSS}${CODE_CSS}
+${pageCss(`${meta.title} — ${labels.t('script')}`, paper, labels)}</style></head>
 <body>
 <div class="heading"><h1>${escapeHtml(meta.title)}</h1><p>${escapeHtml(labels.t('script'))} · ${about}</p></div>
 ${body}

@@ -17,6 +17,24 @@ export const FONT_STACKS = {
 export type Face = keyof typeof FONT_STACKS;
 
 /**
+ * The sans stack with the Noto CJK face of `lang` (a BCP 47 tag): each language gets its own
+ * glyphs of the shared ideographs, as the themes' `:lang()` rules give the slides. For pages
+ * versus sets itself (the handout's and script's text, their footers), which name it outright:
+ * a font fallback chose whichever CJK font a machine had, a Chinese one for Japanese text.
+ */
+export function sansStackFor(lang: string): string {
+  const tag = lang.toLowerCase();
+  const face = tag.startsWith('ja')
+    ? 'JP'
+    : tag.startsWith('ko')
+      ? 'KR'
+      : /^zh-(hant|tw|hk|mo)\b/.test(tag)
+        ? 'TC'
+        : 'SC';
+  return SANS.replace("'Noto Sans CJK SC'", `'Noto Sans CJK ${face}'`);
+}
+
+/**
  * Fonts PowerPoint has everywhere. Arial has Liberation Sans's metrics (the planner's
  * font), so the planner's line breaks hold; Consolas is narrower than DejaVu Sans Mono,
  * so wrapped code still fits. LibreOffice substitutes Liberation Sans and DejaVu Sans Mono.

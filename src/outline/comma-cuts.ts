@@ -17,14 +17,16 @@ export interface CommaCut {
   offsets: number[];
   /** The pieces written earlier in the mapping as well (its data holds the first one). */
   repeated: string[];
+  /** The whole text as written, its commas and spaces as they are: "10,000 requests" stays whole. */
+  written: string;
 }
 
 /** The cuts in a mapping written as `{ … }` (none in a block mapping, whose commas are text). */
-export function commaCuts(map: YAMLMap): CommaCut[] {
+export function commaCuts(map: YAMLMap, source: string): CommaCut[] {
   if (!map.flow) return [];
   const cuts: CommaCut[] = [];
   const seen = new Set<string>();
-  let open: CommaCut | undefined;
+  let open: (CommaCut & { start: number }) | undefined;
   for (const { key, value } of map.items) {
     const name = isScalar(key) && key.value !== null ? String(key.value) : undefined;
     const offset = isScalar(key) ? key.range?.[0] : undefined;
@@ -32,14 +34,16 @@ export function commaCuts(map: YAMLMap): CommaCut[] {
     if (open && value === null && name !== undefined && offset !== undefined) {
       open.pieces.push(name);
       open.offsets.push(offset);
+      open.written = source.slice(open.start, isScalar(key) ? key.range?.[1] : offset);
       if (seen.has(name)) open.repeated.push(name);
       seen.add(name);
       continue;
     }
     if (open?.pieces.length) cuts.push(open);
+    const start = isScalar(value) ? value.range?.[0] : undefined;
     open =
-      name !== undefined && isScalar(value) && typeof value.value === 'string'
-        ? { key: name, text: value.value, pieces: [], offsets: [], repeated: [] }
+      name !== undefined && isScalar(value) && typeof value.value === 'string' && start !== undefined
+        ? { key: name, text: value.value, pieces: [], offsets: [], repeated: [], written: value.value, start }
         : undefined;
     if (name !== undefined) seen.add(name);
   }
@@ -48,11 +52,11 @@ export function commaCuts(map: YAMLMap): CommaCut[] {
 }
 
 /** Whether every entry of `map` with the key that starts at `offset` is a piece of a cut. */
-export function onlyCutPieces(map: YAMLMap, offset: number): boolean {
+export function onlyCutPieces(map: YAMLMap, offset: number, source: string): boolean {
   const pair = map.items.find(({ key }) => isScalar(key) && key.range?.[0] === offset);
   if (!pair || !isScalar(pair.key)) return false;
   const name = String(pair.key.value);
-  const pieces = commaCuts(map).flatMap((cut) => cut.offsets);
+  const pieces = commaCuts(map, source).flatMap((cut) => cut.offsets);
   return map.items
     .filter(({ key }) => isScalar(key) && String(key.value) === name)
     .every(({ key }) => isScalar(key) && pieces.includes(key.range?.[0] ?? -1));

@@ -680,7 +680,7 @@ function commaSplit(data: unknown, mapping: OutlinePath, cut: CommaCut): Semanti
     path: mapping,
     // A piece written earlier too is found there: then the cut cell's own key.
     key: pieces.find((piece) => !cut.repeated.includes(piece)) ?? cut.key,
-    hint: `Quote text that holds a comma: ${cut.key}: "${[cut.text, ...pieces].join(', ')}"`,
+    hint: `Quote text that holds a comma: ${cut.key}: "${cut.written}"`,
   };
 }
 

@@ -158,7 +158,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     if (onlyTabs && error.code !== 'TAB_AS_INDENT') continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
-    if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0])) continue;
+    if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0], source)) continue;
     linesWithErrors.add(line);
     if (commented !== undefined) {
       const told = commentedBracketText(source, commented);
@@ -494,11 +494,11 @@ function indicatorFirst(error: YAMLError, source: string): { message: string; hi
   };
 }
 
-function cutPieceWrittenTwice(document: Document.Parsed, offset: number): boolean {
+function cutPieceWrittenTwice(document: Document.Parsed, offset: number, source: string): boolean {
   let cut = false;
   visit(document, {
     Map(_, map) {
-      if (map.flow && onlyCutPieces(map, offset)) {
+      if (map.flow && onlyCutPieces(map, offset, source)) {
         cut = true;
         return visit.BREAK;
       }

@@ -119,7 +119,7 @@ export function writtenIn(parsed: ParsedOutline): Written {
     },
     commaCuts: (path) => {
       const node = nodeAt(path);
-      return isMap(node) ? commaCuts(node) : [];
+      return isMap(node) ? commaCuts(node, parsed.source) : [];
     },
     oneLinePair: (path) => {
       const node = nodeAt(path);

@@ -241,8 +241,8 @@ describe('schema errors', () => {
       'outline.yaml:15:38 error[wrong-type]: the a cell of row "Scaling" was cut at a comma: inside { … } a comma ends an entry, so "sharded cluster" became a key without a value\n  hint: Quote text that holds a comma: a: "replica set, sharded cluster"',
     ]);
     // The hint quotes the text as written: a comma with no space after it (a number) stays so.
-    const numbers = source.replace('replica set, sharded cluster', '10,000 GET requests,  then more');
-    expect(printed(numbers)[0]).toContain('hint: Quote text that holds a comma: a: "10,000 GET requests,  then more"');
+    const numbers = source.replace('replica set, sharded cluster', 'about 10,000 GET requests,  then more');
+    expect(printed(numbers)[0]).toContain('hint: Quote text that holds a comma: a: "about 10,000 GET requests,  then more"');
   });
 
   it('prints the README’s error example, word for word, code frames included', () => {

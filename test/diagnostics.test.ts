@@ -242,7 +242,9 @@ describe('schema errors', () => {
     ]);
     // The hint quotes the text as written: a comma with no space after it (a number) stays so.
     const numbers = source.replace('replica set, sharded cluster', 'about 10,000 GET requests,  then more');
-    expect(printed(numbers)[0]).toContain('hint: Quote text that holds a comma: a: "about 10,000 GET requests,  then more"');
+    expect(printed(numbers)[0]).toContain(
+      'hint: Quote text that holds a comma: a: "about 10,000 GET requests,  then more"',
+    );
   });
 
   it('prints the README’s error example, word for word, code frames included', () => {

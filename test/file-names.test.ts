@@ -7,6 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../src/plan/plan.js';
+import { outlineWithSlides } from './helpers.js';
 import { versusInProcess as versus } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
@@ -18,16 +19,9 @@ const CHINESE = '深度学习框架对比'.repeat(12);
 const RUSSIAN = 'Сравнение фреймворков '.repeat(10).slice(0, 200).trim();
 const LONG_ID = `exercise-${'x'.repeat(240)}`;
 
+/** The outline with `head` (its title and slug) in place of the first line. */
 function outline(head: string): string {
-  return `${head}
-contenders:
-  - { id: a, name: Alpha, color: "#d00000" }
-  - { id: b, name: Beta, color: "#ff6f00" }
-sections:
-  - id: main
-    title: Main
-    slides:
-      - { kind: bullets, title: Points, bullets: [One], notes: Say it. }
+  return outlineWithSlides(`      - { kind: bullets, title: Points, bullets: [One], notes: Say it. }
       - kind: exercise
         id: ${LONG_ID}
         title: In Python
@@ -40,7 +34,7 @@ sections:
         language: javascript
         task: [Write it]
         solution: console.log(1)
-`;
+`).replace(/^title: A vs B$/m, head);
 }
 
 /** Every file and folder below `dir`, relative to it. */

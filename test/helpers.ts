@@ -68,6 +68,19 @@ export function minimalOutline(): Outline & Record<string, unknown> {
   };
 }
 
+/** The text of an outline of two contenders and one section of these slides (YAML, indented as list items of `slides:`). */
+export function outlineWithSlides(slides: string): string {
+  return `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: b, name: Beta, color: "#ff6f00" }
+sections:
+  - id: main
+    title: Main
+    slides:
+${slides}`;
+}
+
 /** An exercise slide whose solution is these lines of code, for tests of how a solution is shown. */
 export function exerciseWithSolution(lines: readonly string[]) {
   return {

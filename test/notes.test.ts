@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { labelsForLang } from '../src/i18n/labels.js';
 import { paragraphsOf, shareParagraphs } from '../src/plan/notes.js';
 import { presenterNotes } from '../src/plan/presenter-notes.js';
-import { compileData, compileText, minimalOutline } from './helpers.js';
+import { compileData, compileText, minimalOutline, outlineWithSlides } from './helpers.js';
 
 describe('shareParagraphs', () => {
   it('keeps every paragraph once, in order', () => {
@@ -83,20 +83,12 @@ describe('a split slide in the deck', () => {
 
 describe('notes written folded (`notes: >-`)', () => {
   const notesOf = (lines: string[]) => {
-    const source = `title: A vs B
-contenders:
-  - { id: a, name: Alpha, color: "#d00000" }
-  - { id: b, name: Beta, color: "#ff6f00" }
-sections:
-  - id: main
-    title: Main
-    slides:
-      - kind: bullets
+    const source = outlineWithSlides(`      - kind: bullets
         title: Why
         bullets: [One, Two]
         notes: >-
 ${lines.map((line) => (line ? `          ${line}` : '')).join('\n')}
-`;
+`);
     return compileText(source).deck.slides.find((slide) => slide.kind === 'bullets')?.notes;
   };
 

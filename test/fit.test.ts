@@ -550,7 +550,7 @@ describe('the References slide', () => {
         text: 'Docs. Example.',
         url: 'https://example.org/',
         address: 'example.org',
-        accessed: 'accessed\u00a0November\u00a020,\u00a02026',
+        accessed: '(accessed\u00a0November\u00a020,\u00a02026)',
       },
     ]);
     expect(markdown).toContain(

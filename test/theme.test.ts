@@ -4,7 +4,7 @@
  * CSS by the browser. A change on one side only fails here, in milliseconds.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { themeFindings } from '../src/lint/theme-rules.js';
@@ -35,6 +35,8 @@ import { isDark, paletteFor, themeColors } from '../src/theme/palette.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { inlineThemeFiles } from '../src/theme/theme-files.js';
 import { THEMES_DIR } from '../src/theme/themes.js';
+import { outlineWithSlides } from './helpers.js';
+import { versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const css = (name: string) => readFileSync(path.join(THEMES_DIR, `${name}.css`), 'utf8');
@@ -356,17 +358,47 @@ describe('the files a theme file names in url()', () => {
     await writeFile(path.join(dir, 'parts/pictures/logo.png'), png);
     await writeFile(path.join(dir, 'parts/base.css'), 'section { background: url(pictures/logo.png); }\n');
     await writeFile(path.join(dir, 'print.css'), 'section { color: black; }\n');
-    const css =
-      "/* @theme brand */\n@import 'versus';\n@import './parts/base.css';\n@import url(\"print.css\") print;\nsection { --fg: #111; }\n";
+    await writeFile(path.join(dir, 'parts/more.css'), 'section { border: 0; }\n');
+    await writeFile(path.join(dir, 'parts/last.css'), 'section { margin: 0; }\n');
+    // Every way of naming a file: ./ in quotes, in url("…"), in a bare url(…), and a path in quotes.
+    const css = [
+      '/* @theme brand */',
+      "@import 'versus';",
+      "@import './parts/base.css';",
+      '@import url("print.css") print;',
+      '@import url(parts/more.css);',
+      '@import "parts/last.css";',
+      'section { --fg: #111; }',
+    ].join('\n');
     const { css: inlined, read, problems } = await inlineThemeFiles(css, path.join(dir, 'brand.css'));
     expect(problems).toEqual([]);
     expect([...read.keys()].sort()).toEqual(
-      ['parts/base.css', 'parts/pictures/logo.png', 'print.css'].map((name) => path.join(dir, name)),
+      ['parts/base.css', 'parts/last.css', 'parts/more.css', 'parts/pictures/logo.png', 'print.css'].map((name) =>
+        path.join(dir, name),
+      ),
     );
+    expect(inlined).not.toMatch(/@import (url\(|"parts)/);
     expect(inlined).toContain("@import 'versus';");
     expect(inlined).not.toContain('base.css');
     expect(inlined).toContain(`section { background: url("data:image/png;base64,${png.toString('base64')}"); }`);
     expect(inlined).toMatch(/@media print\s*\{\s*section \{ color: black; \}\s*\}/);
+  });
+
+  it('reach the HTML whatever folder it is written to: --out relative to where versus runs, as dist/ is', async () => {
+    const dir = await temp.dir();
+    await writeFile(path.join(dir, 'base.css'), 'section { background: #ff00ff; }\n');
+    await writeFile(path.join(dir, 'brand.css'), "/* @theme brand */\n@import 'versus';\n@import './base.css';\n");
+    await writeFile(
+      path.join(dir, 'talk.yaml'),
+      outlineWithSlides('      - { kind: bullets, title: Why, bullets: [One] }\n'),
+    );
+    const run = await versusInProcess(['build', 'talk.yaml', '-f', 'html', '--theme', 'brand.css', '--out', 'dist'], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(path.join(dir, 'dist/a-vs-b.html'), 'utf8');
+    expect(html).toContain('#ff00ff');
+    expect(html).toContain('@theme versus');
   });
 
   it('name an imported stylesheet that is missing, outside the folder, or imports its importer', async () => {

@@ -48,11 +48,13 @@ export async function exportHtml({
     `.marp-config-${sha256(path.basename(outputFile)).slice(0, 12)}.json`,
   );
   // marp-cli reads the theme files itself: one whose url()s versus inlined goes to it as rewritten.
+  // Absolute paths: marp-cli reads a relative one from the configuration file's folder, not the
+  // current one (with `--out dist`, a theme file it could not find left the HTML in Marp's own theme).
   const themeSet = await Promise.all(
     theme.files.map(async (file, i) => {
       const css = theme.css?.get(file);
-      if (css === undefined) return file;
-      const rewritten = `${configFile.slice(0, -'.json'.length)}-theme-${i}.css`;
+      if (css === undefined) return path.resolve(file);
+      const rewritten = path.resolve(`${configFile.slice(0, -'.json'.length)}-theme-${i}.css`);
       await writeFile(rewritten, css);
       return rewritten;
     }),

@@ -39,8 +39,19 @@ export async function inlineThemeFiles(css: string, file: string): Promise<Inlin
   return { css: read.size > 0 ? root.toString() : css, read, problems };
 }
 
-/** A stylesheet `@import` names by its file (a bare name, `@import 'versus'`, is a theme Marp knows). */
-const IMPORTED_FILE = /^(?:url\(\s*)?(["'])(\.{0,2}\/[^"']*|[^"'/]+\.css)\1\s*\)?\s*(.*)$/s;
+/** An `@import`'s name, in quotes or in `url()`, and its media list. */
+const IMPORT = /^(?:url\(\s*(["']?)(.*?)\1\s*\)|(["'])(.*?)\3)\s*(.*)$/s;
+
+/**
+ * The stylesheet file an `@import` names, and its media list; undefined for a theme Marp knows by a
+ * bare name (`@import 'versus'`) and for a web address.
+ */
+function importedFile(params: string): { name: string; media: string } | undefined {
+  const match = IMPORT.exec(params.trim());
+  const name = (match?.[2] ?? match?.[4] ?? '').trim();
+  if (!name || /^[a-z][a-z0-9+.-]*:/i.test(name) || !(name.includes('/') || /\.css$/i.test(name))) return undefined;
+  return { name, media: (match?.[5] ?? '').trim() };
+}
 
 /** Inlines into `root` (the text of `file`) the stylesheets it imports and the files its declarations name. */
 async function inlineInto(
@@ -56,12 +67,12 @@ async function inlineInto(
     const { line, column } = node.positionBy({ index });
     problems.push({ severity: 'error', file, line, col: column, path: [], ...found.problem });
   };
-  const imports: AtRule[] = [];
+  const imports: [AtRule, { name: string; media: string }][] = [];
   root.walkAtRules('import', (rule) => {
-    if (IMPORTED_FILE.test(rule.params)) imports.push(rule);
+    const imported = importedFile(rule.params);
+    if (imported) imports.push([rule, imported]);
   });
-  for (const rule of imports) {
-    const [, , name = '', media = ''] = IMPORTED_FILE.exec(rule.params) ?? [];
+  for (const [rule, { name, media }] of imports) {
     const found = await locate(name, dir, realDir, `@import "${name}"`);
     if ('problem' in found) {
       problemAt(rule, found);
@@ -81,9 +92,7 @@ async function inlineInto(
     read.set(found.named, sha256(bytes));
     const imported = postcss.parse(bytes.toString('utf8'), { from: found.named });
     await inlineInto(imported, found.named, read, problems, new Set([...importing, found.named]));
-    rule.replaceWith(
-      media.trim() ? postcss.atRule({ name: 'media', params: media.trim(), nodes: imported.nodes }) : imported.nodes,
-    );
+    rule.replaceWith(media ? postcss.atRule({ name: 'media', params: media, nodes: imported.nodes }) : imported.nodes);
   }
   const declarations: Declaration[] = [];
   root.walkDecls((declaration) => {

@@ -231,6 +231,30 @@ sections:
     ]);
   });
 
+  it('replaces, and says so, the files of another profile that have the same names, leaving none of them', async () => {
+    const { dir } = await project(
+      `${outline('\n        tags: [meetup]')}      - { kind: bullets, title: Hands-on, bullets: [Try it], notes: Go., privateNotes: The answer is 42., tags: [workshop] }
+profiles:
+  meetup: { only: [meetup] }
+  workshop: {}
+defaultProfile: meetup
+`,
+    );
+    const workshop = await versusInProcess(
+      ['build', 'talk.yaml', '--out', 'out', '-f', 'md,html,runsheet', '--profile', 'workshop'],
+      { cwd: dir },
+    );
+    expect(workshop.code).toBe(0);
+    const files = async () => (await readdir(path.join(dir, 'out'))).filter((name) => !name.startsWith('.'));
+    expect(await files()).toContain('tea-vs-coffee.presenter.html');
+    // The meetup deck has the same title, so the same file names: the workshop's solutions do not stay beside it.
+    const meetup = await build(dir);
+    expect(meetup.code).toBe(0);
+    expect(meetup.stderr).toContain(`replaces ${path.join(dir, 'talk.yaml')} (profile workshop)`);
+    expect((await files()).sort()).toEqual(['tea-vs-coffee.html', 'tea-vs-coffee.md', 'tea-vs-coffee.runsheet.md']);
+    expect(await readdir(path.join(dir, 'out/.versus'))).toHaveLength(1);
+  });
+
   it("takes away the last build's files this one no longer writes, of the formats it builds", async () => {
     const { dir, talk } = await project(outline('\n        privateNotes: Only for me.'));
     const first = await build(dir);

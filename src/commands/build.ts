@@ -30,7 +30,7 @@ import {
   takesImages,
 } from '../pipeline/formats.js';
 import { loadForSelection } from '../pipeline/load-selected.js';
-import { hashInputs, lastBuilt, recordOf, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
+import { hashInputs, lastBuilt, recordOf, sameNames, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { sha256 } from '../shared/sha256.js';
@@ -173,10 +173,11 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // The record goes in with the outputs, and the last build's files this one replaces by nothing go out.
     const outputs = staging.outputs();
     const { stale, kept } = earlierOutputs(await lastBuilt(outlineFile, options), outputs, formats);
+    const replaced = await replacedBuilds(outlineFile, options, slug, outputs, progress);
     const record = await recordOf(outlineFile, options, { inputs, outputs, kept, compiled, ...verdict });
     await staging.write(record.name, record.content);
     const recordFile = path.join(staging.outDir, record.name);
-    const files = (await staging.commit(stale)).filter((file) => file !== recordFile);
+    const files = (await staging.commit([...stale, ...replaced])).filter((file) => file !== recordFile);
     return { files, compiled, ...verdict };
   } catch (error) {
     // A full disk, or the output folder removed under the build, is told as such wherever it
@@ -215,6 +216,28 @@ function earlierOutputs(
     stale: earlier.filter((file) => formats.has(file.format)).map((file) => file.name),
     kept: earlier.filter((file) => !formats.has(file.format)).map((file) => file.name),
   };
+}
+
+/**
+ * What a build of another outline or profile with this talk's slug left in the folder, which this
+ * build replaces: its record and the files of its talk this one does not write (a 14th slide image
+ * beside a 13-page deck, a presenter HTML with solutions beside a deck that has none). Told, since
+ * that build's files are gone. Pictures in assets/ stay: other talks may show them.
+ */
+async function replacedBuilds(
+  outlineFile: string,
+  options: BuildOptions,
+  slug: string,
+  outputs: readonly (readonly [string, string])[],
+  progress: (message: string) => void,
+): Promise<string[]> {
+  const now = new Set(outputs.map(([name]) => name));
+  return (await sameNames(outlineFile, options, slug)).flatMap(({ record, outline, profile, outputs: theirs }) => {
+    progress(
+      `replaces ${outline}${profile ? ` (profile ${profile})` : ''}: its files have this talk's names (${slug}.*)`,
+    );
+    return [record, ...theirs.filter((name) => !now.has(name) && formatOfOutput(name, slug))];
+  });
 }
 
 /** The slides as Chromium printed them, without document properties: a working file the slide images are drawn from. */

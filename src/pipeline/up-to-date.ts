@@ -10,7 +10,7 @@
  * that `versus build` on an unchanged talk returns in a blink.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recoverOutputFolder } from '../export/commit.js';
@@ -200,6 +200,35 @@ export function summarize({ deck, assets }: Compiled): BuildSummary {
 
 function outDirOf(options: RecordedOptions): string {
   return options.outDir ?? DEFAULTS.outDir;
+}
+
+/** Another build's files that have a talk's names: its record, whose outline and profile, and what it wrote. */
+export interface SameNames {
+  record: string;
+  outline: string;
+  profile?: string;
+  outputs: string[];
+}
+
+/**
+ * The builds in the output folder, of another outline or profile, whose files have the names of
+ * this talk's (the same slug): building this talk replaces their files, so their records and the
+ * files this build does not write go too, and building one of them again builds it.
+ */
+export async function sameNames(outlineFile: string, options: RecordedOptions, slug: string): Promise<SameNames[]> {
+  const outDir = outDirOf(options);
+  const own = recordName(outlineFile, options.profile);
+  const names = await readdir(path.join(outDir, RECORD_DIR)).catch(() => [] as string[]);
+  const found: SameNames[] = [];
+  for (const name of names) {
+    const record = path.join(RECORD_DIR, name);
+    if (record === own) continue;
+    const built = await readRecord(path.join(outDir, record));
+    if (built?.summary.slug !== slug) continue;
+    const { outline, summary, outputs, kept = [] } = built;
+    found.push({ record, outline, profile: summary.profile, outputs: [...Object.keys(outputs), ...kept] });
+  }
+  return found;
 }
 
 /**

@@ -91,6 +91,14 @@ const GENERATED: Generated[] = [
     ],
   },
   {
+    name: 'a noncharacter written as it is in a title',
+    file: 'nonchar.yaml',
+    contents: `title: Tea \uffff vs Coffee\n${VALID_REST}`,
+    expected: [
+      'nonchar.yaml:1:8 error[invalid-value]: "title": contains a control character that cannot be shown on a slide; got "Tea \\uffff vs Coffee"',
+    ],
+  },
+  {
     name: 'a missing outline file',
     file: 'missing.yaml',
     expected: ['missing.yaml:1:1 error[not-found]: no such file'],

@@ -722,10 +722,10 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   // JSON quoting shows control characters as \u0000 escapes instead of sending them to the terminal;
-  // DEL and the C1 controls (U+009B starts a terminal command), which it leaves as they are, too.
+  // DEL, the C1 controls (U+009B starts a terminal command) and U+FFFE and U+FFFF, which it leaves as they are, too.
   if (typeof value === 'string') {
     const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    return quoted.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return quoted.replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }

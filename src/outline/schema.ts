@@ -11,10 +11,11 @@ import { BUILT_IN_THEMES } from '../theme/themes.js';
 import type { OutlinePath } from './outline-path.js';
 import { displayLength } from './text-length.js';
 
-// C0 control characters (other than tab and newline), DEL and C1 controls cannot be shown on a slide,
-// and a terminal acts on them (U+009B starts a command). Notes and code may hold them: outputs drop them (text/xml.ts).
+// C0 control characters (other than tab and newline), DEL, C1 controls and the noncharacters U+FFFE and
+// U+FFFF cannot be shown on a slide, and a terminal acts on controls (U+009B starts a command). Notes and
+// code may hold them: outputs drop them (text/xml.ts).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
 
 /** Any text shown on a slide. Rendered verbatim: markdown and HTML in it are shown as typed. */
 const text = z

@@ -4,7 +4,7 @@
  * `commit` leaves the previous outputs exactly as they were.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
@@ -46,11 +46,6 @@ export class Staging {
   async write(name: string, content: string | Uint8Array, { output = true } = {}): Promise<string> {
     const file = await this.place(name, (file) => writeFile(file, content));
     return output ? this.add(name) : file;
-  }
-
-  async copy(from: string, name: string): Promise<string> {
-    await this.place(name, (file) => copyFile(from, file));
-    return this.add(name);
   }
 
   /** Creates `name`'s folder and the file itself with `put`; a full disk or a locked folder becomes an environment error. */

@@ -182,7 +182,7 @@ export async function lastBuilt(
   options: RecordedOptions,
 ): Promise<{ slug: string; outputs: string[] } | undefined> {
   const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile, options.profile)));
-  return record && { slug: record.summary.slug, outputs: [...Object.keys(record.outputs), ...(record.kept ?? [])] };
+  return record && { slug: record.summary.slug, outputs: filesOf(record) };
 }
 
 export function summarize({ deck, assets }: Compiled): BuildSummary {
@@ -200,6 +200,11 @@ export function summarize({ deck, assets }: Compiled): BuildSummary {
 
 function outDirOf(options: RecordedOptions): string {
   return options.outDir ?? DEFAULTS.outDir;
+}
+
+/** The files a build's record holds as its talk's: those it wrote, and those of other formats it kept. */
+function filesOf(record: BuildRecord): string[] {
+  return [...Object.keys(record.outputs), ...(record.kept ?? [])];
 }
 
 /** Another build's files that have a talk's names: its record, whose outline and profile, and what it wrote. */
@@ -225,8 +230,7 @@ export async function sameNames(outlineFile: string, options: RecordedOptions, s
     if (record === own) continue;
     const built = await readRecord(path.join(outDir, record));
     if (built?.summary.slug !== slug) continue;
-    const { outline, summary, outputs, kept = [] } = built;
-    found.push({ record, outline, profile: summary.profile, outputs: [...Object.keys(outputs), ...kept] });
+    found.push({ record, outline: built.outline, profile: built.summary.profile, outputs: filesOf(built) });
   }
   return found;
 }

@@ -5,6 +5,8 @@
  * the PowerPoint file names in their place.
  */
 
+import { baseLanguage } from '../i18n/catalogs.js';
+
 const SANS = "'Liberation Sans', Arial, Helvetica, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Color Emoji', sans-serif";
 const MONO = "'DejaVu Sans Mono', 'Liberation Mono', Menlo, 'Noto Sans Mono CJK SC', 'Noto Color Emoji', monospace";
 
@@ -23,14 +25,8 @@ export type Face = keyof typeof FONT_STACKS;
  * a font fallback chose whichever CJK font a machine had, a Chinese one for Japanese text.
  */
 export function sansStackFor(lang: string): string {
-  const tag = lang.toLowerCase();
-  const face = tag.startsWith('ja')
-    ? 'JP'
-    : tag.startsWith('ko')
-      ? 'KR'
-      : /^zh-(hant|tw|hk|mo)\b/.test(tag)
-        ? 'TC'
-        : 'SC';
+  const base = baseLanguage(lang);
+  const face = base === 'ja' ? 'JP' : base === 'ko' ? 'KR' : /^zh-(hant|tw|hk|mo)\b/i.test(lang) ? 'TC' : 'SC';
   return SANS.replace("'Noto Sans CJK SC'", `'Noto Sans CJK ${face}'`);
 }
 

@@ -28,14 +28,15 @@ export interface InlinedTheme {
 }
 
 /**
- * `css` (the text of `file`) with each local file its declarations name inlined. Read with
- * postcss, as the theme's colors are: a comment or an `@import` names no file to inline.
+ * `css` (the text of `file`) with the stylesheets it imports by their file in their place and
+ * each local file its declarations name inlined. Read with postcss, as the theme's colors are:
+ * a comment names no file.
  */
 export async function inlineThemeFiles(css: string, file: string): Promise<InlinedTheme> {
   const read = new Map<string, string>();
   const problems: Diagnostic[] = [];
   const root = postcss.parse(css);
-  await inlineInto(root, file, read, problems, new Set([file]));
+  await inlineInto(root, file, read, problems, new Set([path.resolve(file)]));
   return { css: read.size > 0 ? root.toString() : css, read, problems };
 }
 

@@ -9,10 +9,8 @@ import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFObject, PDFRef } from 'pdf-lib';
 
 /** Points every reference to a repeated stream at its first copy and drops the others. */
-export function shareRepeatedStreams(
-  document: PDFDocument,
-  { PDFArray, PDFDict, PDFRawStream, PDFRef }: typeof import('pdf-lib'),
-): void {
+export function shareRepeatedStreams(document: PDFDocument, lib: typeof import('pdf-lib')): void {
+  const { PDFRawStream, PDFRef } = lib;
   const { context } = document;
   const firstOf = new Map<string, PDFRef>();
   const replaced = new Map<PDFRef, PDFRef>();
@@ -27,8 +25,22 @@ export function shareRepeatedStreams(
   if (replaced.size === 0) return;
 
   // pdf-lib makes one PDFRef per object number, so references compare by identity.
+  replaceValues(document, lib, (object) => (object instanceof PDFRef ? replaced.get(object) : undefined));
+  for (const ref of replaced.keys()) context.delete(ref);
+}
+
+/**
+ * Every value inside every object of the document, in order, replaced in place by what `replace`
+ * gives for it (undefined: kept, and looked inside), into arrays, dictionaries and streams' dictionaries.
+ */
+export function replaceValues(
+  document: PDFDocument,
+  { PDFArray, PDFDict, PDFRawStream }: typeof import('pdf-lib'),
+  replace: (object: PDFObject) => PDFObject | undefined,
+): void {
   const visit = (object: PDFObject): PDFObject => {
-    if (object instanceof PDFRef) return replaced.get(object) ?? object;
+    const replacement = replace(object);
+    if (replacement) return replacement;
     if (object instanceof PDFArray) {
       for (let i = 0; i < object.size(); i++) object.set(i, visit(object.get(i)));
     } else if (object instanceof PDFDict) {
@@ -38,6 +50,5 @@ export function shareRepeatedStreams(
     }
     return object;
   };
-  for (const [, object] of context.enumerateIndirectObjects()) visit(object);
-  for (const ref of replaced.keys()) context.delete(ref);
+  for (const [, object] of document.context.enumerateIndirectObjects()) visit(object);
 }

@@ -7,9 +7,9 @@
  * PDF are replaced by fixed ones too, so the same inputs give byte-identical files.
  */
 
-import type { PDFDocument, PDFObject } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { sha256 } from '../shared/sha256.js';
-import { shareRepeatedStreams } from './pdf-shared-streams.js';
+import { replaceValues, shareRepeatedStreams } from './pdf-shared-streams.js';
 import { ideographsForRadicals } from './pdf-unicode.js';
 
 /** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
@@ -64,21 +64,16 @@ export async function withProperties(pdf: Uint8Array, properties: PdfProperties)
  * Tagged PDFs name structure elements after the browser's DOM node ids
  * ("node00000203"), which differ from run to run; number them in order instead.
  */
-function renumberNodeIds(document: PDFDocument, { PDFArray, PDFDict, PDFString }: typeof import('pdf-lib')): void {
+function renumberNodeIds(document: PDFDocument, lib: typeof import('pdf-lib')): void {
+  const { PDFString } = lib;
   const renamed = new Map<string, string>();
   const rename = (value: string) => {
     if (!renamed.has(value)) renamed.set(value, `node${String(renamed.size + 1).padStart(8, '0')}`);
     return renamed.get(value) as string;
   };
-  const visit = (object: PDFObject): PDFObject => {
-    if (object instanceof PDFString && /^node\d+$/.test(object.asString()))
-      return PDFString.of(rename(object.asString()));
-    if (object instanceof PDFArray) {
-      for (let i = 0; i < object.size(); i++) object.set(i, visit(object.get(i)));
-    } else if (object instanceof PDFDict) {
-      for (const [key, value] of object.entries()) object.set(key, visit(value));
-    }
-    return object;
-  };
-  for (const [, object] of document.context.enumerateIndirectObjects()) visit(object);
+  replaceValues(document, lib, (object) =>
+    object instanceof PDFString && /^node\d+$/.test(object.asString())
+      ? PDFString.of(rename(object.asString()))
+      : undefined,
+  );
 }

@@ -135,7 +135,9 @@ h1, h2, h3 { margin: 0; }
 .cover .bar { height: 3mm; width: 60mm; border-radius: 1.5mm; margin: 6mm 0; }
 .cover p { font-size: 12pt; margin: 0 0 2mm; }
 .cover .contents { margin-top: 14mm; font-size: 11pt; }
-.cover .contents li { margin-bottom: 1.5mm; }
+.cover .contents li { margin-bottom: 1.5mm; break-inside: avoid; }
+/* A talk of many sections lists them in two columns: the cover stays one page. */
+.cover .contents:has(> li:nth-child(9)) { columns: 2; column-gap: 8mm; }
 .section-title { font-size: 15pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.6mm solid ${PAPER.rule}; break-after: avoid; }
 .section { margin-bottom: 4mm; }
 .item { margin-bottom: ${ITEM_GAP}mm; }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { commitAll } from '../src/export/commit.js';
+import { commitAll, LOCK, removeStaleLock } from '../src/export/commit.js';
 import { Staging } from '../src/export/staging.js';
 import { ROOT, snapshotDir, versusInProcess } from './run-cli.js';
 
@@ -62,22 +62,21 @@ describe('a commit', { concurrent: true }, () => {
     for (let step = 0; step < STEPS; step++) {
       const out = await folderWithOldOutputs();
       const staging = await staged(out);
-      const failing = commitAll({
+      const failing = commitAll(out, () => ({
         stagingDir: staging.dir,
-        outDir: out,
         names: staging.outputs().map(([name]) => name),
         remove: ['talk.003.png'],
         beforeMove: (at) => {
           if (at === step) throw Object.assign(new Error('disk gone'), { code: 'EIO' });
         },
-      });
+      }));
       await expect(failing, `step ${step}`).rejects.toThrow('disk gone');
       await staging.discard();
       expect(await outputs(out), `step ${step}`).toEqual(OLD);
     }
     const out = await folderWithOldOutputs();
     const staging = await staged(out);
-    await staging.commit(['talk.003.png']);
+    await staging.commit(async () => ['talk.003.png']);
     await staging.discard();
     expect(await outputs(out)).toEqual(allNew);
   });
@@ -92,11 +91,11 @@ describe('a commit', { concurrent: true }, () => {
       process.on('SIGTERM', () => { discardAllStagingSync(); process.exit(143); });
       const staging = await Staging.open(${JSON.stringify(out)});
       for (const [name, text] of Object.entries(${JSON.stringify(NEW)})) await staging.write(name, text);
-      await commitAll({
-        stagingDir: staging.dir, outDir: ${JSON.stringify(out)}, names: staging.outputs().map(([n]) => n),
+      await commitAll(${JSON.stringify(out)}, () => ({
+        stagingDir: staging.dir, names: staging.outputs().map(([n]) => n),
         remove: ['talk.003.png'],
         beforeMove: (at) => { if (at === ${step}) process.kill(process.pid, ${JSON.stringify(signal)}); },
-      });
+      }));
       await new Promise((resolve) => setTimeout(resolve, 1000));
     `;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
@@ -120,11 +119,39 @@ describe('a commit', { concurrent: true }, () => {
     for (const name of Object.keys(NEW)) await newest.write(name, `newest ${name}`);
     expect(await commitKilledAt(out, 2, 'SIGKILL')).toBe(137);
     // … commits them, and a build after it (opening its staging) finds nothing left to finish.
-    await newest.commit(['talk.003.png']);
+    await newest.commit(async () => ['talk.003.png']);
     await newest.discard();
     await (await Staging.open(out)).discard();
     expect(await outputs(out)).toEqual(Object.fromEntries(Object.keys(NEW).map((name) => [name, `newest ${name}`])));
     expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
+  });
+
+  it('is planned under the lock, after the commit that held it has landed', async () => {
+    const out = await folderWithOldOutputs();
+    const first = await staged(out);
+    const second = await Staging.open(out);
+    await second.write('talk.md', 'second md');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const seen: string[] = [];
+    const firstCommit = first.commit(async () => {
+      await held;
+      return ['talk.003.png'];
+    });
+    // What a build takes away and records depends on the files the build before it committed.
+    const secondCommit = second.commit(async () => {
+      seen.push(await readFile(path.join(out, 'talk.html'), 'utf8'));
+      return [];
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([]);
+    release();
+    await Promise.all([firstCommit, secondCommit]);
+    await Promise.all([first.discard(), second.discard()]);
+    expect(seen).toEqual(['new html']);
+    expect(await outputs(out)).toEqual({ ...allNew, 'talk.md': 'second md' });
   });
 
   it('is finished by the next build when SIGKILL stops it at any step', async () => {
@@ -153,10 +180,42 @@ describe('what a power cut leaves', { concurrent: true }, () => {
     await utimes(lock, longAgo, longAgo);
 
     const staging = await staged(out);
-    await commitAll({ stagingDir: staging.dir, outDir: out, names: staging.outputs().map(([n]) => n), remove: [] });
+    await commitAll(out, () => ({ stagingDir: staging.dir, names: staging.outputs().map(([n]) => n), remove: [] }));
     await staging.discard();
     expect(await outputs(out)).toEqual({ ...old, ...NEW });
     expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
+  });
+});
+
+describe('a killed build whose pid names another process now', { concurrent: true }, () => {
+  it('has its commit finished all the same: a journal found under the lock is never a live build', async () => {
+    const out = await folderWithOldOutputs();
+    // pid 1 is always alive: a program that took the killed build's pid.
+    const abandoned = path.join(out, '.versus-staging-1-abcdef');
+    await mkdir(abandoned);
+    await writeFile(path.join(abandoned, 'talk.md'), 'killed md');
+    await writeFile(
+      path.join(abandoned, '.commit.json'),
+      JSON.stringify({ names: ['talk.md'], remove: ['talk.003.png'] }),
+    );
+    await (await Staging.open(out)).discard();
+    const { 'talk.003.png': _, ...kept } = OLD;
+    expect(await outputs(out)).toEqual({ ...kept, 'talk.md': 'killed md' });
+    expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
+  });
+
+  it('leaves its stale lock to one waiting build: the other puts back the lock taken since', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+    const lock = path.join(out, LOCK);
+    // Both found the lock of a killed build; the first took it away and locked anew …
+    await writeFile(lock, String(process.pid));
+    // … then the second takes away what it found stale.
+    removeStaleLock(lock, '999999999');
+    expect(await readFile(lock, 'utf8')).toBe(String(process.pid));
+    expect(await readdir(out)).toEqual([LOCK]);
+    await writeFile(lock, '999999999');
+    removeStaleLock(lock, '999999999');
+    expect(await readdir(out)).toEqual([]);
   });
 });
 

@@ -4,7 +4,6 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
@@ -170,15 +169,18 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
     if (options.strict && (overflows?.length || overBudget)) throw strictError(overflows ?? [], overBudget);
     const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
-    // The record goes in with the outputs, and the last build's files this one replaces by nothing go out.
-    const outputs = staging.outputs();
-    const { stale, kept } = earlierOutputs(await lastBuilt(outlineFile, options), outputs, formats);
-    const replaced = await replacedBuilds(outlineFile, options, slug, outputs, progress);
-    const record = await recordOf(outlineFile, options, { inputs, outputs, kept, compiled, ...verdict });
-    await staging.write(record.name, record.content);
-    const recordFile = path.join(staging.outDir, record.name);
-    const files = (await staging.commit([...stale, ...replaced])).filter((file) => file !== recordFile);
-    return { files, compiled, ...verdict };
+    // The record goes in with the outputs, and the last build's files this one replaces by nothing
+    // go out: both read from the records committed last, under the lock (see commitAll).
+    let recordFile = '';
+    const committed = await staging.commit(async () => {
+      const outputs = staging.outputs();
+      const { stale, kept } = earlierOutputs(await lastBuilt(outlineFile, options), outputs, formats);
+      const replaced = await replacedBuilds(outlineFile, options, slug, outputs, progress);
+      const record = await recordOf(outlineFile, options, { inputs, outputs, kept, compiled, ...verdict });
+      recordFile = await staging.write(record.name, record.content);
+      return [...stale, ...replaced];
+    });
+    return { files: committed.filter((file) => file !== recordFile), compiled, ...verdict };
   } catch (error) {
     // A full disk, or the output folder removed under the build, is told as such wherever it
     // stopped the build (a browser, marp-cli or mutool failing to write is its echo).

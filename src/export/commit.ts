@@ -37,7 +37,6 @@ import { folderProblem } from '../shared/make-folder.js';
 export interface CommitPlan {
   /** The staging folder, holding each new file under its name. */
   stagingDir: string;
-  outDir: string;
   /** Files to move in, relative to both folders. */
   names: readonly string[];
   /** Files of the previous build to take away, relative to the output folder. */
@@ -57,17 +56,19 @@ export const LOCK = '.versus-commit.lock';
 export const STAGING_PREFIX = '.versus-staging-';
 
 /**
- * Commits `plan` under the output folder's lock; returns the new files' paths. A commit that a
- * build killed outright left unfinished is finished first: finished later, it would put that
- * build's files over these newer ones.
+ * Commits into `outDir` the plan `makePlan` returns, both under the folder's lock; returns the new
+ * files' paths. What a plan removes and records depends on what the last build committed, so it is
+ * made under the lock too: made before, a build overlapping another would miss the files that one
+ * committed meanwhile. A commit that a build killed outright left unfinished is finished first:
+ * finished later, it would put that build's files over these newer ones.
  */
-export async function commitAll(plan: CommitPlan): Promise<string[]> {
-  await lock(plan.outDir);
+export async function commitAll(outDir: string, makePlan: () => CommitPlan | Promise<CommitPlan>): Promise<string[]> {
+  await lock(outDir);
   try {
-    finishAbandonedCommits(plan.outDir);
-    return commitSync(plan);
+    finishAbandonedCommits(outDir);
+    return commitSync(outDir, await makePlan());
   } finally {
-    unlock(plan.outDir);
+    unlock(outDir);
   }
 }
 
@@ -86,7 +87,13 @@ export async function recoverOutputFolder(outDir: string): Promise<void> {
   }
 }
 
-/** Staging folders in `outDir` whose build is gone. A live build's folder stays. */
+/**
+ * Staging folders in `outDir` a build left unfinished: those whose build is gone, and those holding
+ * a journal. A build writes its journal only under the lock and takes it away before letting go,
+ * so a journal found under the lock is a killed build's, even when its pid now names another
+ * process (found without the lock, it may be a commit under way, which taking the lock waits for).
+ * A live build's folder without a journal stays.
+ */
 function abandonedStagingDirs(outDir: string): string[] {
   let entries: string[];
   try {
@@ -95,8 +102,10 @@ function abandonedStagingDirs(outDir: string): string[] {
     return [];
   }
   return entries.flatMap((entry) => {
-    const pid = entry.startsWith(STAGING_PREFIX) && Number(entry.slice(STAGING_PREFIX.length).split('-')[0]);
-    return pid === false || (pid && isAlive(pid)) ? [] : [path.join(outDir, entry)];
+    if (!entry.startsWith(STAGING_PREFIX)) return [];
+    const dir = path.join(outDir, entry);
+    const pid = Number(entry.slice(STAGING_PREFIX.length).split('-')[0]);
+    return !pid || !isAlive(pid) || existsSync(path.join(dir, JOURNAL)) ? [dir] : [];
   });
 }
 
@@ -121,7 +130,7 @@ function finishAbandonedCommits(outDir: string): void {
   }
 }
 
-function commitSync({ stagingDir, outDir, names, remove, beforeMove }: CommitPlan): string[] {
+function commitSync(outDir: string, { stagingDir, names, remove, beforeMove }: CommitPlan): string[] {
   const gone = remove.filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
   for (const name of names) checkTarget(outDir, name);
   const journal = path.join(stagingDir, JOURNAL);
@@ -224,13 +233,11 @@ async function lock(outDir: string): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw commitError(error, file);
     }
-    const holder = Number(readLock(file) || Number.NaN);
+    const holder = readLock(file);
     // A lock whose build is gone (killed outright) is stale; so is one left empty, once it is old
     // (its build died between creating it and writing its pid).
-    const emptyFor = Number.isNaN(holder)
-      ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
-      : 0;
-    if ((holder && !isAlive(holder)) || emptyFor > EMPTY_LOCK_MS) rmSync(file, { force: true });
+    const emptyFor = holder ? 0 : Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if ((holder && !isAlive(Number(holder))) || emptyFor > EMPTY_LOCK_MS) removeStaleLock(file, holder);
     else if (Date.now() - started > LOCK_WAIT_MS) {
       throw new VersusError(
         'environment',
@@ -239,6 +246,22 @@ async function lock(outDir: string): Promise<void> {
       );
     } else await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Takes away a stale lock that held `holder`. Two builds waiting on it may both find it stale: the
+ * first takes it away and locks anew, so the second would take away a live lock. Moved aside
+ * first (a rename that only one of them can make), it is put back when it holds another build's pid.
+ */
+export function removeStaleLock(file: string, holder: string): void {
+  const aside = `${file}.${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // Another build took it away first.
+  }
+  if (readLock(aside) === holder) rmSync(aside, { force: true });
+  else renameSync(aside, file);
 }
 
 /** The pid in a lock file; '' when it is gone or not yet written. */

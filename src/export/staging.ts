@@ -75,14 +75,18 @@ export class Staging {
   }
 
   /**
-   * Moves every staged file into the output folder, and takes away `remove`
-   * (files of the previous build that this one did not write), all at once:
-   * see commit.ts. Returns the new files' paths in the order of their names
-   * (staged as each export finished, the slide images would interleave with the rest).
+   * Moves every staged file into the output folder, and takes away the files `prepare` returns
+   * (the previous build's that this one did not write), all at once: see commit.ts. `prepare` runs
+   * under the folder's lock, when no other build commits into it, and may stage more (the build
+   * record). Returns the new files' paths in the order of their names (staged as each export
+   * finished, the slide images would interleave with the rest).
    */
-  async commit(remove: readonly string[] = []): Promise<string[]> {
-    const names = this.staged.splice(0);
-    return (await commitAll({ stagingDir: this.dir, outDir: this.outDir, names, remove })).sort();
+  async commit(prepare: () => Promise<readonly string[]> = async () => []): Promise<string[]> {
+    const files = await commitAll(this.outDir, async () => {
+      const remove = await prepare();
+      return { stagingDir: this.dir, names: this.staged.splice(0), remove };
+    });
+    return files.sort();
   }
 
   /**

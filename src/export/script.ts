@@ -35,8 +35,7 @@ h1, h2, h3 { margin: 0; }
 .heading { margin-bottom: 6mm; }
 .heading h1 { font-size: 22pt; line-height: 1.2; }
 .heading p { font-size: 12pt; color: ${PAPER.muted}; margin: 2mm 0 0; }
-/* Each section of the talk on a new page; the References slides, which the speaker hardly reads, follow the last one. */
-.section + .section:not(.references-slides) { break-before: page; }
+/* Sections follow one another, as the handout's do: a section starting on a page of its own left a page holding one slide that spilled from the section before. */
 .section-title { font-size: 18pt; margin: 0 0 4mm; padding-bottom: 1.5mm; border-bottom: 0.8mm solid ${PAPER.fg}; break-after: avoid; }
 .item { display: grid; grid-template-columns: 52mm 1fr; gap: 5mm; align-items: start; margin-bottom: 6mm; }
 ${THUMB_CSS}

@@ -418,6 +418,46 @@ describe('unknown-language', () => {
   });
 });
 
+describe('unshown-section-field', () => {
+  it('reports, with "dividers: false", the section notes, private notes and minutes no slide shows, at each', async () => {
+    const text = edit(
+      CLEAN,
+      ['sections:\n', 'dividers: false\nsections:\n'],
+      [
+        '    notes: Start with what they are.\n',
+        '    notes: Start with what they are.\n    privateNotes: Skip if late.\n    minutes: 1\n',
+      ],
+    );
+    const { report } = await check(text);
+    const found = report.findings.filter((f) => f.code === 'unshown-section-field');
+    expect(found.map((f) => [f.message, f.line, f.col])).toEqual([
+      [
+        'section "The basics" has notes, which its divider slide would show, but the outline has "dividers: false": they are in no output',
+        positionIn(text, 'Start with').line,
+        positionIn(text, 'Start with').col,
+      ],
+      [expect.stringContaining('has private notes'), positionIn(text, 'Skip if').line, positionIn(text, 'Skip if').col],
+      [
+        expect.stringContaining("has minutes (its divider's speaking time)"),
+        positionIn(text, '1\n    slides').line,
+        expect.any(Number),
+      ],
+    ]);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('says nothing when the dividers show them, nor of a summary the agenda shows', async () => {
+    const shown = edit(CLEAN, [
+      '    notes: Start with what they are.\n',
+      '    notes: Start.\n    minutes: 1\n    summary: What.\n',
+    ]);
+    expect((await check(shown)).report.findings).toEqual([]);
+    const summary = edit(CLEAN, ['    notes: Start with what they are.\n', '    summary: What they are.\n']);
+    const { report } = await check(edit(summary, ['sections:\n', 'dividers: false\nsections:\n']));
+    expect(report.findings.filter((f) => f.code === 'unshown-section-field')).toEqual([]);
+  });
+});
+
 describe('unused-source', () => {
   it('reports a source no slide cites, at its entry in sources', async () => {
     const text = edit(CLEAN, [

@@ -22,7 +22,8 @@ export type LintCode =
   | 'contrast'
   | 'chart-direction'
   | 'mixed-units'
-  | 'log-scale';
+  | 'log-scale'
+  | 'unshown-section-field';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

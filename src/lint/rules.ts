@@ -47,6 +47,41 @@ const NOTES_GO: Record<string, string> = {
   slide: 'Add "notes:" to the slide: what you will say while it is up.',
 };
 
+/** What a section says on its divider slide (its summary on the agenda too), and what to do instead. */
+const DIVIDER_FIELDS = {
+  notes: ['notes', 'Move them to the notes of the section\'s first slide, or take out "dividers: false".'],
+  privateNotes: [
+    'private notes',
+    'Move them to the private notes of the section\'s first slide, or take out "dividers: false".',
+  ],
+  minutes: ["minutes (its divider's speaking time)", 'Give the minutes to its slides, or take out "dividers: false".'],
+  summary: ['a summary', "Say it in the notes of the section's first slide, or show an agenda or the dividers."],
+} as const;
+
+/**
+ * With `dividers: false`, what a section says on its divider is said nowhere: its notes, private
+ * notes and minutes, and its summary too when the talk has no agenda either.
+ */
+function lintSectionsWithoutDividers(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  if (outline.dividers !== false) return [];
+  const hasAgenda = deck.slides.some((slide) => slide.kind === 'agenda');
+  return outline.sections.flatMap((section, i) =>
+    (Object.keys(DIVIDER_FIELDS) as (keyof typeof DIVIDER_FIELDS)[]).flatMap((field): Finding[] =>
+      section[field] === undefined || (field === 'summary' && hasAgenda)
+        ? []
+        : [
+            {
+              severity: 'warning',
+              code: 'unshown-section-field',
+              message: `section "${section.title}" has ${DIVIDER_FIELDS[field][0]}, which its divider slide would show, but the outline has "dividers: false": they are in no output`,
+              hint: DIVIDER_FIELDS[field][1],
+              ...at(within(section.origin ?? ['sections', i], field)),
+            },
+          ],
+    ),
+  );
+}
+
 /** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
 export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
   const findings: Finding[] = [];
@@ -111,7 +146,11 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
       });
     }
   });
-  findings.push(...lintListCommas(deck, outline, at), ...lintLanguages(deck, outline, at));
+  findings.push(
+    ...lintListCommas(deck, outline, at),
+    ...lintLanguages(deck, outline, at),
+    ...lintSectionsWithoutDividers(deck, outline, at),
+  );
   const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {
     // The contender's table header, title-bar segment, chart bars and highlights are filled with its color.

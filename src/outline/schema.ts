@@ -542,7 +542,9 @@ const settings = {
     ),
   dividers: z
     .literal(false)
-    .describe('false: no divider slide before each section (a short talk of one section needs none).'),
+    .describe(
+      "false: no divider slide before each section (a short talk of one section needs none); a section's notes, private notes and minutes are then shown nowhere.",
+    ),
   references: z.union([generatedSlide, z.literal(false)]),
   defaultProfile: id.describe('Profile used when --profile is not given.'),
   run: runSettings,

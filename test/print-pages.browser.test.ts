@@ -204,6 +204,28 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       expect(problems.slice(0, 10)).toEqual([]);
     });
 
+    it(`${name}: names each bookmark as its heading reads, with the spaces where the heading wrapped`, async () => {
+      const { deck } = built.get(name)?.compiled ?? {};
+      if (!deck) throw new Error(`${name} was not built`);
+      const letters = (text: string) => text.replace(/\s+/gu, '');
+      const written = [deck.meta.title, deck.meta.subtitle ?? '', ...deck.slides.flatMap((s) => [s.title, s.heading])];
+      const byLetters = new Map(written.map((text) => [letters(text), collapse(text)]));
+      const titles: string[] = [];
+      for (const file of [pdf(name, 'handout').replace('.handout.pdf', '.pdf'), pdf(name, 'handout')]) {
+        const document = await getDocumentProxy(new Uint8Array(await readFile(file)));
+        const walk = (items: { title: string; items: unknown[] }[] | null): void => {
+          for (const item of items ?? []) {
+            titles.push(item.title);
+            walk(item.items as typeof items);
+          }
+        };
+        walk(await document.getOutline());
+      }
+      const named = titles.filter((title) => byLetters.has(letters(title)));
+      expect(named.length).toBeGreaterThan(deck.meta.subtitle ? 2 : 1);
+      expect(named.filter((title) => collapse(title) !== byLetters.get(letters(title)))).toEqual([]);
+    });
+
     it(`${name}: no page ends with a heading, a code label or a start time, nor starts with a code label`, async () => {
       const { deck } = built.get(name)?.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);

@@ -8,6 +8,7 @@ import type { SlideMeasure } from '../lint/measure.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { measurePage } from './measure.js';
+import { headingText } from './pdf-bookmarks.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
 import { slidesDocument } from './slides-document.js';
 
@@ -35,10 +36,12 @@ export async function printPdf(job: PrintJob, document: PrintDocument): Promise<
   return finishedPdf(job, await printPage(job, document, async () => undefined));
 }
 
-/** A page as Chromium printed it: its PDF without the document properties, the page's title, and what `inspect` found. */
+/** A page as Chromium printed it: its PDF without the document properties, the page's title and headings, and what `inspect` found. */
 export interface Printed<T> {
   raw: Uint8Array;
   title: string;
+  /** The page's headings, which its bookmarks are named after (see pdf-bookmarks.ts). */
+  headings: string[];
   inspected: T;
 }
 
@@ -53,6 +56,9 @@ export async function printPage<T>(
   return job.browser.withPage(async (page) => {
     await openDocument(page, { file, html, timeout });
     const inspected = await inspect(page);
+    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (elements) =>
+      elements.map((e) => e.textContent ?? ''),
+    );
     const raw = await page.pdf({
       printBackground: true,
       outline: true,
@@ -60,13 +66,13 @@ export async function printPage<T>(
       timeout,
       ...pdfOptions,
     });
-    return { raw, title: await page.title(), inspected };
+    return { raw, title: await page.title(), headings: headings.map(headingText), inspected };
   });
 }
 
 /** The printed PDF with the job's document properties (and, reproducibly built, its fixed dates and ids). */
-export async function finishedPdf(job: PrintJob, { raw, title }: Printed<unknown>): Promise<Buffer> {
-  return Buffer.from(await withProperties(raw, { ...job.properties, title }));
+export async function finishedPdf(job: PrintJob, { raw, title, headings }: Printed<unknown>): Promise<Buffer> {
+  return Buffer.from(await withProperties(raw, { ...job.properties, title }, headings));
 }
 
 /** The page title and language of the slide PDF. */

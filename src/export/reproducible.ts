@@ -1,7 +1,8 @@
 /**
  * A printed PDF's document properties, which Chromium leaves to the title:
  * author, subject and keywords are set here, and its text made to copy as
- * written (pdf-unicode.ts) and its repeated streams kept once
+ * written (pdf-unicode.ts), its bookmarks named as its headings read
+ * (pdf-bookmarks.ts), and its repeated streams kept once
  * (pdf-shared-streams.ts). With SOURCE_DATE_EPOCH set
  * (https://reproducible-builds.org), the dates and ids Chromium stamps into a
  * PDF are replaced by fixed ones too, so the same inputs give byte-identical files.
@@ -9,6 +10,7 @@
 
 import type { PDFDocument } from 'pdf-lib';
 import { sha256 } from '../shared/sha256.js';
+import { mendBookmarkTitles } from './pdf-bookmarks.js';
 import { replaceValues, shareRepeatedStreams } from './pdf-shared-streams.js';
 import { ideographsForRadicals } from './pdf-unicode.js';
 
@@ -34,7 +36,11 @@ export function loadPdfLib(): Promise<typeof import('pdf-lib')> {
   return import('pdf-lib');
 }
 
-export async function withProperties(pdf: Uint8Array, properties: PdfProperties): Promise<Uint8Array> {
+export async function withProperties(
+  pdf: Uint8Array,
+  properties: PdfProperties,
+  headings: readonly string[] = [],
+): Promise<Uint8Array> {
   const lib = await loadPdfLib();
   const { PDFDocument, PDFHexString, ParseSpeeds } = lib;
   const { title, author, subject, date } = properties;
@@ -45,6 +51,7 @@ export async function withProperties(pdf: Uint8Array, properties: PdfProperties)
   if (subject) document.setSubject(subject);
   document.setCreator('versus');
   ideographsForRadicals(document, lib);
+  mendBookmarkTitles(document, lib, headings);
   shareRepeatedStreams(document, lib);
   if (date) {
     document.setCreationDate(date);

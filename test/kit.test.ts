@@ -88,12 +88,29 @@ describe('where the solution goes', () => {
   it('shows it once for an exercise split over several slides, with every step in the kit', () => {
     const outline = minimalOutline();
     const task = Array.from({ length: 14 }, (_, i) => `Step number ${i + 1} of a long exercise, said in full.`);
-    outline.sections[0]?.slides.push({ kind: 'exercise', id: 'long', title: 'Long', task, solution: 'x = 1\n' });
+    outline.sections[0]?.slides.push({
+      kind: 'exercise',
+      id: 'long',
+      title: 'Long',
+      task,
+      starter: 'x = ...\n',
+      solution: 'x = 1\n',
+    });
     const { deck } = compileData(outline);
     const parts = deck.slides.filter((s) => s.kind === 'exercise');
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts.map((s) => presenterNotes(s, labelsFor(deck)).length)).toEqual([2, ...parts.slice(1).map(() => 0)]);
+    // After every step: on the last part, in the presenter's notes, the script and the handout.
+    expect(parts.map((s) => presenterNotes(s, labelsFor(deck)).length)).toEqual([...parts.slice(1).map(() => 0), 2]);
     expect(exercisesOf(deck).map((e) => e.task)).toEqual([task]);
+    const slides = { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' };
+    const lastStep = (html: string, after: string) => {
+      const text = parse(html).querySelector('body')?.text ?? '';
+      return (
+        text.lastIndexOf('Step number 14') < text.indexOf(after) && text.indexOf(after) === text.lastIndexOf(after)
+      );
+    };
+    expect(lastStep(handoutDocument(deck, slides, { layout: 3, paper: 'a4' }), 'x = ...')).toBe(true);
+    expect(lastStep(scriptDocument(deck, slides, 'a4'), 'x = 1')).toBe(true);
   });
 
   it('gives it to the PPTX notes page, after the notes, line for line with its indentation', async () => {

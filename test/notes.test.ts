@@ -63,15 +63,15 @@ describe('a split slide in the deck', () => {
     expect(parts.at(-1)?.notes).toMatch(/Close on the last ones\.$/);
   });
 
-  it("shares an exercise's notes, and gives its solution whole, blank lines included, to the first part only", () => {
+  it("shares an exercise's notes, and gives its solution whole, blank lines included, to the last part only", () => {
     const task = Array.from({ length: 16 }, (_, i) => `Step ${i + 1} is long enough to take most of a line here`);
     const solution = 'import keras\n\nmodel = keras.Sequential()\n\nmodel.summary()';
     const parts = partsOf({ kind: 'exercise', title: 'Ex', task, solution, notes: 'Walk around.\n\nHelp pairs.' });
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.map((p) => p.notes)).toEqual(['Walk around.', 'Help pairs.', ...parts.slice(2).map(() => '')]);
     const shown = parts.map((p) => presenterNotes(p, labelsForLang('en')));
-    expect(shown[0]).toEqual(['Walk around.\n\nSolution:', solution]);
-    expect(shown.slice(1).flat().join('\n')).not.toContain('Solution:');
+    expect(shown.at(-1)).toEqual([`${parts.at(-1)?.notes ? `${parts.at(-1)?.notes}\n\n` : ''}Solution:`, solution]);
+    expect(shown.slice(0, -1).flat().join('\n')).not.toContain('Solution:');
   });
 
   it('leaves an unsplit slide’s notes exactly as written', () => {

@@ -7,7 +7,7 @@
 
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide, ReferenceLine } from '../plan/deck.js';
-import { isContinuation } from '../plan/exercises.js';
+import { continuesOnNextSlide, isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
@@ -326,7 +326,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
  * answer in words starts as text, in the notes.
  */
 function attendeeExercise(slide: DeckSlide, labels: Labels): { inNotes: string; below: string } {
-  if (slide.kind !== 'exercise' || isContinuation(slide)) return { inNotes: '', below: '' };
+  if (slide.kind !== 'exercise' || continuesOnNextSlide(slide)) return { inNotes: '', below: '' };
   const solution = `<p class="solution-note">${escapeHtml(labels.t('solutionInSession'))}</p>`;
   if (!slide.starter || isProse(slide.language)) {
     return { inNotes: (slide.starter ? paragraphsHtml(slide.starter) : '') + solution, below: '' };

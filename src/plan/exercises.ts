@@ -53,15 +53,20 @@ export interface Exercise {
   section?: string;
 }
 
-/** The solution shown with a slide: on an exercise's first slide only, as its notes are. */
+/** The solution shown with a slide: on an exercise's last slide only, after every step of the task. */
 export function solutionOf(slide: DeckSlide): string | undefined {
-  if (slide.kind !== 'exercise' || (slide.part && slide.part.index > 1)) return undefined;
+  if (slide.kind !== 'exercise' || continuesOnNextSlide(slide)) return undefined;
   return slide.solution;
 }
 
 /** Whether a slide continues the one before it ("(2/3)"). */
 export function isContinuation(slide: DeckSlide): boolean {
   return slide.part !== undefined && slide.part.index > 1;
+}
+
+/** Whether a slide goes on on the next one ("(1/3)", "(2/3)"): what follows a whole exercise (its starter code, its solution) waits for its last part. */
+export function continuesOnNextSlide(slide: DeckSlide): boolean {
+  return slide.part !== undefined && slide.part.index < slide.part.count;
 }
 
 /** The language of the talk's code panes: the first one named. */

@@ -126,6 +126,24 @@ describe('a commit', { concurrent: true }, () => {
     expect((await readdir(out)).filter((name) => name.startsWith('.versus-'))).toEqual([]);
   });
 
+  it('takes away the folders its removals leave empty, and no other', async () => {
+    const out = await folderWithOldOutputs();
+    for (const name of ['talk.exercises/01-a/start.py', 'talk.solutions/01-a.py', 'talk.solutions/02-b.py']) {
+      await mkdir(path.dirname(path.join(out, name)), { recursive: true });
+      await writeFile(path.join(out, name), 'x');
+    }
+    const staging = await staged(out);
+    await staging.commit(async () => ['talk.exercises/01-a/start.py', 'talk.solutions/01-a.py']);
+    await staging.discard();
+    expect(Object.keys(await outputs(out)).filter((name) => name.startsWith('talk.'))).toEqual([
+      'talk.003.png',
+      'talk.html',
+      'talk.md',
+      'talk.solutions/02-b.py',
+    ]);
+    expect(await readdir(out)).not.toContain('talk.exercises');
+  });
+
   it('is planned under the lock, after the commit that held it has landed', async () => {
     const out = await folderWithOldOutputs();
     const first = await staged(out);

@@ -26,6 +26,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -125,6 +126,7 @@ function finishAbandonedCommits(outDir: string): void {
         renameSync(staged, path.join(outDir, name));
       }
       for (const name of written.remove) rmSync(path.join(outDir, name), { force: true });
+      removeEmptiedFolders(outDir, written.remove);
     }
     rmSync(stagingDir, { recursive: true, force: true });
   }
@@ -166,7 +168,21 @@ function commitSync(outDir: string, { stagingDir, names, remove, beforeMove }: C
   } finally {
     rmSync(journal, { force: true });
   }
+  removeEmptiedFolders(outDir, gone);
   return names.map((name) => path.join(outDir, name));
+}
+
+/** The folders inside `outDir` that taking `removed` away left empty (an exercise's files, all stale), innermost first. */
+function removeEmptiedFolders(outDir: string, removed: readonly string[]): void {
+  for (const name of removed) {
+    for (let folder = path.dirname(name); folder !== '.'; folder = path.dirname(folder)) {
+      try {
+        rmdirSync(path.join(outDir, folder));
+      } catch {
+        break; // Not empty (or gone already): the folders above it are not either.
+      }
+    }
+  }
 }
 
 /**

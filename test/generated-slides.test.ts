@@ -196,6 +196,20 @@ describe('exercise numbers', () => {
     ]);
   });
 
+  it('read a number by section ("2.1") and the other words an author numbers exercises with', () => {
+    expect(titles(['Übung 2.1 – Joins', 'Aufgabe 2: Indizes', 'Aufgaben verteilen'], 'de')).toEqual([
+      'Übung 1: Joins',
+      'Übung 2: Indizes',
+      'Übung 3: Aufgaben verteilen',
+    ]);
+    expect(titles(['Task 3: tidy up', 'Lab 2 - deploy', 'Task-based learning', 'Exercise 1.2. Loops'])).toEqual([
+      'Exercise 1: tidy up',
+      'Exercise 2: deploy',
+      'Exercise 3: Task-based learning',
+      'Exercise 4: Loops',
+    ]);
+  });
+
   it('leave a title that is only the word and a number as the number', () => {
     expect(titles(['Exercise 5'])).toEqual(['Exercise 1']);
   });

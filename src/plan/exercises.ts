@@ -3,6 +3,7 @@
  * solution travels in the exercise's own `solution` field (never in its
  * notes), so each output decides whether to show it. Pure.
  */
+import { baseLanguage } from '../i18n/catalogs.js';
 import type { Labels } from '../i18n/labels.js';
 import type { Deck, DeckSlide } from './deck.js';
 
@@ -18,17 +19,30 @@ export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
  */
 export function exerciseTitle(title: string, number: number, labels: Labels): string {
   const words = [...new Set([labels.t('exercise'), 'Exercise'])].map(escapeRegExp).join('|');
+  const others = ['ex\\.?', ...(OTHER_WORDS[baseLanguage(labels.lang)] ?? []).map(escapeRegExp)].join('|');
   // The word (in Arabic, with the article joined to it: التمرين), then a number in any script's digits
-  // (after "#", "No." or "n°" too), a separator or both, or "Ex." and a number: "Exercise: …",
-  // "Exercise #3 …", "Ex. 2: …" and "تمرين ٢: …" go; "Exercises and tests" and "Ex: …" stay.
-  const numbered = '(?:#|no\\.?|nr\\.?|n[°º])?\\s*\\p{Nd}+[a-z]?\\s*[:：.)\\-–—]?';
+  // (after "#", "No." or "n°" too; "2.1" numbered by section), a separator or both; or "Ex." or another
+  // word for an exercise and a number: "Exercise: …", "Exercise #3 …", "Ex. 2: …", "Aufgabe 2: …" and
+  // "تمرين ٢: …" go; "Exercises and tests", "Ex: …" and "Task-based …" stay.
+  const numbered = '(?:#|no\\.?|nr\\.?|n[°º])?\\s*\\p{Nd}+(?:\\.\\p{Nd}+)*[a-z]?\\s*[:：.)\\-–—]?';
   const prefix = new RegExp(
-    `^\\s*(?:(?:ال)?(?:${words})(?:\\s*${numbered}|\\s*[:：.\\-–—])|ex\\.?\\s*${numbered})\\s*`,
+    `^\\s*(?:(?:ال)?(?:${words})(?:\\s*${numbered}|\\s*[:：.\\-–—])|(?:${others})\\s*${numbered})\\s*`,
     'iu',
   );
   const rest = title.replace(prefix, '').trim();
   return rest ? labels.t('exerciseHeading', { n: number, title: rest }) : labels.t('exerciseNumber', { n: number });
 }
+
+/** Other words an author numbers exercises with, by language, read as the catalog's own word is. */
+const OTHER_WORDS: Record<string, readonly string[]> = {
+  en: ['Task', 'Lab'],
+  de: ['Aufgabe'],
+  es: ['Práctica'],
+  pt: ['Prática'],
+  ja: ['課題'],
+  ko: ['과제'],
+  zh: ['习题'],
+};
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -279,3 +279,37 @@ describeWithBrowser("the speaker's script of a short talk", () => {
     ]);
   });
 });
+
+describeWithBrowser('starter code in the printed handout', () => {
+  const starter = (name: string, lines: number) =>
+    Array.from({ length: lines }, (_, i) => `${name}_${String(i + 1).padStart(3, '0')} = compute(${i})`).join('\n');
+
+  it("ends on its slide's page in layout 1 when smaller code fits it", async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
+    const file = path.join(outDir, 'talk.yaml');
+    const exercise = (id: string, lines: number) => ({
+      kind: 'exercise',
+      id,
+      title: `Try ${id}`,
+      task: ['Read it', 'Run it', 'Change it'],
+      notes: 'Walk the room while they work; help whoever is stuck on the first step.',
+      starter: starter(id, lines),
+      solution: 'done = True',
+      language: 'python',
+    });
+    const outline = minimalOutline();
+    await writeFile(
+      file,
+      stringify({
+        ...outline,
+        sections: [{ id: 'one', title: 'One', slides: [exercise('short', 38)] }],
+      }),
+    );
+    const { files } = await build(file, { outDir, formats: ['handout'], handoutLayout: 1, browser: sharedBrowser() });
+    const pages = await printedPages(files.find((f) => f.endsWith('.handout.pdf')) as string);
+    const pageOf = (line: string) => pages.findIndex((page) => page.text.some((text) => text.includes(line)));
+    // 38 lines ran past the page at 9 pt: their last lines stood alone on a page of their own.
+    expect(pageOf('Exercise 1: Try short')).toBeGreaterThan(0);
+    expect(pageOf('short_038')).toBe(pageOf('Exercise 1: Try short'));
+  });
+});

@@ -5,6 +5,7 @@
  * full beside the References slides. Printed by the shared browser.
  */
 
+import type { Page } from 'puppeteer-core';
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide, ReferenceLine } from '../plan/deck.js';
 import { continuesOnNextSlide, isContinuation } from '../plan/exercises.js';
@@ -19,7 +20,7 @@ import { paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import type { RenderedSlides } from './marp.js';
-import { type PrintJob, printPdf } from './pdf.js';
+import { finishedPdf, type PrintJob, printPage } from './pdf.js';
 
 export type Paper = 'a4' | 'letter';
 export type HandoutLayout = 1 | 2 | 3;
@@ -203,12 +204,46 @@ export async function exportHandout(
   { slides, css }: RenderedSlides,
   options: HandoutOptions,
 ): Promise<Buffer> {
-  const html = handoutDocument(
-    deck,
-    { slides, css },
-    { layout: options.handoutLayout ?? DEFAULTS.handoutLayout, paper: options.paper ?? DEFAULTS.paper },
+  const layout = options.handoutLayout ?? DEFAULTS.handoutLayout;
+  const paper = options.paper ?? DEFAULTS.paper;
+  const html = handoutDocument(deck, { slides, css }, { layout, paper });
+  const document = { name: 'handout', html, pdf: { preferCSSPageSize: true } };
+  return finishedPdf(job, await printPage(job, document, (page) => fitStartersToTheirPage(page, paper)));
+}
+
+/** CSS pixels in a millimetre: what the printed pages' sizes are laid out in. */
+export const PX_PER_MM = 96 / 25.4;
+/** Starter code shrinks no smaller than this to stay on its slide's page (pt). */
+const STARTER_MIN_PT = 7;
+
+/**
+ * Layout 1 gives each slide a page: starter code that runs a little past it is set smaller (down to
+ * `STARTER_MIN_PT`) so that it ends on that page, rather than leave its last lines alone on the next.
+ * Measured at the printed pages' width, as the page lays it out before it is printed.
+ */
+async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<void> {
+  const { width, height } = pageContent(paper);
+  await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
+  await page.$$eval(
+    '.layout-1 .item:has(> .starter)',
+    (items, body, minPx) => {
+      for (const item of items as HTMLElement[]) {
+        const code = item.querySelector<HTMLElement>('.starter .code-block');
+        // A section's first slide shares its page with the section's title.
+        const start = item.previousElementSibling?.matches('.section-title') ? item.parentElement : item;
+        if (!code || !start) continue;
+        const over = item.getBoundingClientRect().bottom - start.getBoundingClientRect().top - body;
+        if (over <= 0) continue;
+        const size = Number.parseFloat(getComputedStyle(code).fontSize);
+        const lines = code.getBoundingClientRect().height;
+        // The code's height goes with its size (its lines wrap less when smaller); a little room for rounding.
+        const fitted = Math.floor(size * (1 - (over + 4) / lines) * 10) / 10;
+        if (fitted >= minPx) item.style.setProperty('--code-size', `${fitted}px`);
+      }
+    },
+    height * PX_PER_MM,
+    (STARTER_MIN_PT * 96) / 72,
   );
-  return printPdf(job, { name: 'handout', html, pdf: { preferCSSPageSize: true } });
 }
 
 /** The handout as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */

@@ -31,11 +31,6 @@ export interface PrintDocument {
   pdf: PdfOptions;
 }
 
-/** Prints an HTML document with the shared browser and returns the PDF bytes, its document properties set. */
-export async function printPdf(job: PrintJob, document: PrintDocument): Promise<Buffer> {
-  return finishedPdf(job, await printPage(job, document, async () => undefined));
-}
-
 /** A page as Chromium printed it: its PDF without the document properties, the page's title and headings, and what `inspect` found. */
 export interface Printed<T> {
   raw: Uint8Array;

@@ -19,6 +19,7 @@ import {
   PAGE_TEXT_CSS,
   PAPER,
   type Paper,
+  PX_PER_MM,
   pageContent,
   pageCss,
   paragraphsHtml,
@@ -78,7 +79,6 @@ export async function exportScript(
  * not fit, leaving at most this share of a page blank.
  */
 const LONG_ENTRY = 0.5;
-const PX_PER_MM = 96 / 25.4;
 
 /** Marks the entries taller than `LONG_ENTRY` of a page, laid out at the printed pages' width. */
 async function markLongEntries(page: Page, paper: Paper): Promise<void> {

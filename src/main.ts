@@ -319,8 +319,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (invalid && opts.json) {
           io.stdout.write(`${JSON.stringify({ file: outline, findings: error.diagnostics, ok: false }, null, 2)}\n`);
         }
+        // A theme file that cannot be used has no line of the outline to count: its own message says what is wrong.
+        const counted = invalid && error.diagnostics.length > 0;
         // --json keeps stderr one line per problem (and its hint): no code frames.
-        status = report(invalid ? invalidOutline(error.diagnostics, 'check') : error, { frames: !opts.json });
+        status = report(counted ? invalidOutline(error.diagnostics, 'check') : error, { frames: !opts.json });
         return;
       }
       io.stdout.write(

@@ -4,7 +4,7 @@
  * the usage kind for command-line mistakes; the one diagnostic format; and
  * `DEBUG=versus`, which prints the stack and the causes of any failure.
  */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
@@ -82,22 +82,54 @@ describe('what a failed build commits, by the kind of its failure', { concurrent
 // In process (`main`): the exit status it returns and what it prints. DEBUG, which other packages
 // read from the process's own environment, runs the real CLI below.
 describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: true }, () => {
-  it('an unknown --theme is a usage error, and the same theme named by the outline makes it invalid', async () => {
+  it('an unknown --theme is a usage error, and the same theme named by the outline makes it invalid, at its line', async () => {
     const dir = await temp.dir();
     await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
     const source = await readFile(FIXTURE, 'utf8');
     await writeFile(path.join(dir, 'talk.yaml'), source);
-    await writeFile(path.join(dir, 'themed.yaml'), source.replace('title: Tea vs Coffee', '$&\ntheme: nosuch'));
-    const message =
-      'error: Unknown theme "nosuch".\nhint: Use versus or versus-dark, or a path to a .css theme file.\n';
+    await writeFile(path.join(dir, 'themed.yaml'), source.replace('title: Tea vs Coffee', '$&\ntheme: versus-drak'));
+    await writeFile(path.join(dir, 'dark.yaml'), source.replace('title: Tea vs Coffee', '$&\ntheme: dark'));
+    const hint =
+      'hint: The built-in themes are versus and versus-dark; a theme of your own is a path to its .css file.';
 
-    const flag = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'nosuch'], {
+    const flag = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out', '--theme', 'versus-drak'], {
       cwd: dir,
     });
-    expect(flag).toEqual({ code: 2, stdout: '', stderr: message });
+    expect(flag).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: Unknown theme "versus-drak" (did you mean "versus-dark"?).\n${hint}\n`,
+    });
+    const atLine = (file: string, theme: string) =>
+      `${file}:3:8 error[invalid-value]: unknown theme "${theme}" (did you mean "versus-dark"?)\n` +
+      `    3 | theme: ${theme}\n      |        ^\n  ${hint}\n`;
     const outline = await versusInProcess(['build', 'themed.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
-    expect(outline).toEqual({ code: 1, stdout: '', stderr: message });
+    expect(outline).toMatchObject({ code: 1, stdout: '' });
+    expect(outline.stderr.startsWith(atLine('themed.yaml', 'versus-drak')), outline.stderr).toBe(true);
+    const checked = await versusInProcess(['check', 'dark.yaml', '--no-measure', '--json'], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.stdout)).toMatchObject({
+      ok: false,
+      findings: [
+        { code: 'invalid-value', line: 3, col: 8, message: 'unknown theme "dark" (did you mean "versus-dark"?)' },
+      ],
+    });
     expect(await readdir(dir)).not.toContain('out');
+  });
+
+  it("check names a theme file it cannot use, as build does, rather than counting the outline's 0 problems", async () => {
+    const dir = await temp.dir();
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
+    const source = await readFile(FIXTURE, 'utf8');
+    await writeFile(path.join(dir, 'talk.yaml'), source.replace('title: Tea vs Coffee', '$&\ntheme: plain.css'));
+    await writeFile(path.join(dir, 'plain.css'), 'section { color: navy }\n');
+
+    const checked = await versusInProcess(['check', 'talk.yaml', '--no-measure'], { cwd: dir });
+    expect(checked).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: Theme file ${path.join(await realpath(dir), 'plain.css')} has no "/* @theme name */" comment.\nhint: Marp themes start with /* @theme my-theme */.\n`,
+    });
   });
 
   it("exits 2 for commander's mistakes (an unknown command or flag, a flag without its value), 0 for --help", async () => {

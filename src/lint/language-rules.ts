@@ -6,8 +6,8 @@
 import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
-import { closest } from '../outline/suggest.js';
 import type { Deck } from '../plan/deck.js';
+import { closest } from '../shared/closest.js';
 import { KNOWN_LANGUAGES } from '../shared/languages.js';
 import type { Finding } from './finding.js';
 import { slidesShown } from './shown.js';

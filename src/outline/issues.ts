@@ -4,12 +4,13 @@
  */
 import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
+import { closest } from '../shared/closest.js';
 import { piecesAtOtherCommas } from '../text/commas.js';
 import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, SLIDE_KINDS, slideSchema } from './schema.js';
-import { closest, didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
+import { didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
 import { thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;

@@ -10,7 +10,7 @@ import { IMAGE_TYPES, type ImageType, imageProblem, imageType, MAX_IMAGE_BYTES }
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { isInside } from '../shared/inside.js';
 import { sha256 } from '../shared/sha256.js';
-import { isThemeFile } from '../theme/themes.js';
+import { didYouMeanTheme, isBuiltInTheme, isThemeFile, THEMES_HINT } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import type { OutlinePath } from './outline-path.js';
 import { applyOverlay } from './overlay.js';
@@ -352,6 +352,9 @@ async function resolveFiles(
     if ('problem' in found) problems.push(found.problem);
     // By the name the outline gives it: a link pointed at another theme is read anew.
     else data.theme = found.named;
+  } else if (data.theme !== undefined && !isBuiltInTheme(data.theme)) {
+    const message = `unknown theme "${data.theme}"${didYouMeanTheme(data.theme)}`;
+    problems.push({ code: 'invalid-value', message, path: ['theme'], hint: THEMES_HINT });
   }
   for (const { slide, path: at } of slides) {
     if (slide.kind === 'image') {

@@ -3,11 +3,12 @@
  * sources, profiles, tags) and their uniqueness.
  */
 
+import { closest } from '../shared/closest.js';
 import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
 import type { SemanticProblem } from './positions.js';
 import type { Outline, Slide } from './schema.js';
-import { closest, didYouMean, listed } from './suggest.js';
+import { didYouMean, listed } from './suggest.js';
 
 export function checkSemantics(outline: Outline): SemanticProblem[] {
   const problems: SemanticProblem[] = [];

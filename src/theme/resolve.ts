@@ -11,7 +11,7 @@ import { VersusError } from '../diagnostics/diagnostics.js';
 import { sha256 } from '../shared/sha256.js';
 import { type Palette, paletteFor, type ThemeColors, themeColors } from './palette.js';
 import { inlineThemeFiles } from './theme-files.js';
-import { BUILT_IN_THEMES, DEFAULT_THEME, isThemeFile, THEMES_DIR } from './themes.js';
+import { BUILT_IN_THEMES, DEFAULT_THEME, didYouMeanTheme, isThemeFile, THEMES_DIR, THEMES_HINT } from './themes.js';
 
 export interface ResolvedTheme {
   /** The name the markdown's `theme:` directive uses. */
@@ -59,9 +59,7 @@ export async function resolveTheme(
   const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
   if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1), palette: paletteFor(theme) };
   if (!isThemeFile(theme)) {
-    throw new VersusError(mistake, `Unknown theme "${theme}".`, {
-      hint: `Use ${BUILT_IN_THEMES.join(' or ')}, or a path to a .css theme file.`,
-    });
+    throw new VersusError(mistake, `Unknown theme "${theme}"${didYouMeanTheme(theme)}.`, { hint: THEMES_HINT });
   }
   const file = path.resolve(baseDir, theme);
   // A pipe or a device would be read forever.

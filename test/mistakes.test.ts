@@ -1,7 +1,7 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a comma inside { … }, a # that hides a closing } or a value (`color:
+ * a slide without its "- ", a comma inside { … }, a # that hides a closing } or a value (`color:
  * #00add8`), a list written as text, a list by contender written as a mapping
  * and a mapping by contender as a list (`contender: kotlin` above `pros: […]`),
  * text with ": " read as a key, a field written beside the mapping that takes
@@ -58,6 +58,16 @@ const CASES: Record<string, string[]> = {
   'indentation-overlay.yaml': [
     'indentation-overlay.yaml:10:5 error[unknown-key]: "bullets" is indented 4 spaces, so it is read as an addition field; it belongs to the slide above, whose keys start at column 9\n' +
       '  hint: Line it up with line 9: indent it 8 spaces (4 more).',
+  ],
+  // The keys of a slide without its "- ", read into the slide above: one problem at the new slide's first key,
+  // not each key written twice nor the mixed slide's fields ("bullets" is not a comparison's).
+  'missing-dash.yaml': [
+    'missing-dash.yaml:15:9 error[yaml-syntax]: a new slide starts here, but without "- " before it, its keys are read into the slide above ("kind" is written twice)\n' +
+      '  hint: Start it with "- " at column 7, as the slide on line 11 does: - kind: comparison',
+    'missing-dash.yaml:24:9 error[yaml-syntax]: "title" is written twice in this mapping\n' +
+      '  hint: "title" is already set earlier in this mapping; remove or rename one of the two.',
+    'missing-dash.yaml:26:9 error[yaml-syntax]: a new slide starts here, but without "- " before it, its keys are read into the slide above ("kind" is written twice)\n' +
+      '  hint: Start it with "- " at column 7, as the slide on line 21 does: - id: steps',
   ],
   'comma-cells.yaml': [
     'comma-cells.yaml:14:42 error[wrong-type]: the mongo cell of row "Replication" was cut at a comma: inside { … } a comma ends an entry, so "sharded cluster" became a key without a value\n' +

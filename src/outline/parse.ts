@@ -26,6 +26,7 @@ import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { onlyCutPieces } from './comma-cuts.js';
 import { asLaidOut, FOLDED_SCALAR } from './folded.js';
 import { explainIndentation } from './indentation.js';
+import { findMissingDashes } from './missing-dash.js';
 
 export interface ParsedOutline {
   file: string;
@@ -148,6 +149,9 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const linesWithErrors = new Set<number>();
   /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
   const misplacedLines = new Set<number>();
+  const dashes = document.errors.some((error) => error.code === 'DUPLICATE_KEY')
+    ? findMissingDashes(document, source)
+    : [];
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const commented = commentedBracket(error, source);
@@ -159,6 +163,9 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
     if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0], source)) continue;
+    // The keys of a slide that lost its "- " are each written twice: the missing dash is the one mistake.
+    if (error.code === 'DUPLICATE_KEY' && dashes.some((d) => error.pos[0] >= d.offset && error.pos[0] < d.end))
+      continue;
     linesWithErrors.add(line);
     if (commented !== undefined) {
       const told = commentedBracketText(source, commented);
@@ -195,6 +202,17 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
             message: `this ${source[opened]} quote is never closed`,
             hint: `Close it where the text ends; a ${source[opened]} inside the text needs a backslash (\\${source[opened]}), or use the other kind of quote around it.`,
           }),
+    });
+  }
+  for (const { offset, message, hint, path } of dashes) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message,
+      file,
+      ...lineCounter.linePos(offset),
+      path,
+      hint,
     });
   }
   let data: unknown;

@@ -219,7 +219,10 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
     const end = d.code === 'unknown-key' || !d.path?.length ? undefined : collectionEndLine(parsed, d.path);
     return end === undefined || nextWritten(end) < firstGuess;
   };
-  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && readWhole(d));
+  // A syntax error told at a mapping (a slide that lost its "- ") is what is wrong with that mapping.
+  const misread = parsed.diagnostics.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
+  const explained = (d: Diagnostic) => misread.some((path) => path.every((step, i) => d.path?.[i] === step));
+  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && readWhole(d) && !explained(d));
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

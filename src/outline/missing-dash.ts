@@ -1,0 +1,80 @@
+/**
+ * Recognises a list item written without its "- ": a slide's keys under the
+ * slide above, lined up with its keys. YAML reads them into that slide, and
+ * says only that "kind", "id", "title"… are each written twice; the schema
+ * then faults the mixed slide ("bullets" is not a comparison's field). A
+ * second `kind` in one slide is the sign: a new slide starts there.
+ */
+import { type Document, isPair, isScalar, isSeq, type Pair, visit } from 'yaml';
+import type { OutlinePath } from './outline-path.js';
+import { thingAt } from './things.js';
+
+/** The key every slide starts with, and no slide writes twice. */
+const STARTING_KEY = 'kind';
+
+export interface MissingDash {
+  /** Offset of the item's first key: where the "- " belongs. */
+  offset: number;
+  /** Offset past the mapping the item's keys were read into: its "written twice" errors are echoes. */
+  end: number;
+  /** The mapping the item's keys were read into: its schema problems are echoes too. */
+  path: OutlinePath;
+  message: string;
+  hint: string;
+}
+
+/** Each list item that lost its "- " and was read into the item above it. */
+export function findMissingDashes(document: Document.Parsed, source: string): MissingDash[] {
+  const found: MissingDash[] = [];
+  visit(document, {
+    Map(_, map, ancestors) {
+      const parent = ancestors.at(-1);
+      if (map.flow || !isSeq(parent)) return;
+      const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
+      const second = keys.indexOf(STARTING_KEY, keys.indexOf(STARTING_KEY) + 1);
+      if (second < 0) return;
+      const offset = keyOffset(map.items[firstOfRun(keys, second)]);
+      const path = dataPath([...ancestors.slice(1), map]);
+      const end = map.range?.[1] ?? source.length;
+      found.push({ offset, end, path, ...told(source, thingAt(path), map.range?.[0] ?? 0, offset) });
+    },
+  });
+  return found;
+}
+
+function keyOffset(pair: Pair | undefined): number {
+  return isScalar(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0;
+}
+
+/** The first of the keys written twice that run up to `at`: the new item's first key. */
+function firstOfRun(keys: readonly (string | undefined)[], at: number): number {
+  const writtenBefore = (i: number) => keys[i] !== undefined && keys.indexOf(keys[i]) < i;
+  let first = at;
+  while (first > 0 && writtenBefore(first - 1)) first--;
+  return first;
+}
+
+/** The message and hint, with the "- " placed where the item above has its own. */
+function told(source: string, thing: string, aboveOffset: number, offset: number): { message: string; hint: string } {
+  const lineOf = (at: number) => source.slice(0, at).split('\n').length;
+  const lineStart = (at: number) => source.lastIndexOf('\n', at - 1) + 1;
+  const dashCol = source.lastIndexOf('-', aboveOffset) - lineStart(aboveOffset) + 1;
+  const keyCol = offset - lineStart(offset) + 1;
+  const text = (source.slice(offset).split('\n')[0] ?? '').trimEnd();
+  const fixed = `${' '.repeat(dashCol - 1)}- ${' '.repeat(Math.max(0, keyCol - dashCol - 2))}${text}`;
+  return {
+    message: `a new ${thing} starts here, but without "- " before it, its keys are read into the ${thing} above ("${STARTING_KEY}" is written twice)`,
+    hint: `Start it with "- " at column ${dashCol}, as the ${thing} on line ${lineOf(aboveOffset)} does: ${fixed.trimStart()}`,
+  };
+}
+
+/** The outline path of the last node of `chain` (the nodes from the document's root down to it). */
+function dataPath(chain: readonly unknown[]): OutlinePath {
+  const path: OutlinePath = [];
+  chain.forEach((node, i) => {
+    const parent = chain[i - 1];
+    if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+    else if (isSeq(parent)) path.push(parent.items.indexOf(node as never));
+  });
+  return path;
+}

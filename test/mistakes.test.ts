@@ -51,6 +51,16 @@ const CASES: Record<string, string[]> = {
     'indentation-item.yaml:17:11 error[yaml-syntax]: "text" is indented 10 spaces, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 16: indent it 8 spaces (2 fewer).',
   ],
+  // Not the section's own "notes" (YAML read the misplaced key as the section's, written twice),
+  // nor the next slide's "- ", which the parser faults though it is where it belongs.
+  'indentation-key-echoes.yaml': [
+    'indentation-key-echoes.yaml:15:7 error[yaml-syntax]: "notes" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 14: indent it 8 spaces (2 more), and the lines under it 2 more each.',
+  ],
+  'indentation-last-key.yaml': [
+    'indentation-last-key.yaml:14:7 error[yaml-syntax]: "title" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 13: indent it 8 spaces (2 more), and the lines under it 2 more each.',
+  ],
   'indentation-empty.yaml': [
     'indentation-empty.yaml:15:5 error[wrong-type]: "slides" has no value: the list below it is indented 2 spaces, less than "slides" itself, so its items are read as sections\n' +
       '  hint: Indent the list 4 spaces more, its "-" at column 7, and the lines under each item as much.',

@@ -62,8 +62,7 @@ export function explainIndentation(
   const shape = shapeOf(text.slice(indent));
   // Below a value, "more words: …" is text that runs on, more likely than a key pushed too deep.
   if (!shape || (target !== line && /\s/.test(shape.key ?? ''))) return undefined;
-  const above = lines.slice(0, target - 1).map((text, i) => (misplaced.has(i + 1) ? '' : text));
-  const open = openCollections(above.join('\n')).filter((o) => o.kind === shape.kind);
+  const open = openAbove(lines, target, misplaced).filter((o) => o.kind === shape.kind);
   if (open.length === 0 || open.some((o) => o.col === indent + 1)) return undefined;
   const best = nearest(open, indent + 1, shape.key);
   const through = lastLineUnder(lines, target, indent);
@@ -84,6 +83,35 @@ export function explainIndentation(
     const under = hasLinesUnder ? `, and the lines under it ${by} each` : '';
     return `Line it up with line ${best.lastLine}: indent it ${spaces(best.col - 1)} (${by})${under}.`;
   }
+}
+
+/**
+ * Whether an error at the start of line `line` is about a line that lines up
+ * with a list or mapping open above it once the lines reported as misplaced
+ * are left out: the parser, still lost after them, faults a line where it
+ * belongs (`- kind: …` at its slides' column).
+ */
+export function fitsOnceFixed(
+  source: string,
+  { line, col }: { line: number; col: number },
+  misplaced: ReadonlySet<number>,
+): boolean {
+  const lines = source.split('\n');
+  const text = lines[line - 1] ?? '';
+  const indent = indentOf(text);
+  const shape = shapeOf(text.slice(indent));
+  if (misplaced.size === 0 || col > indent + 1 || !shape) return false;
+  return openAbove(lines, line, misplaced).some((o) => o.kind === shape.kind && o.col === indent + 1);
+}
+
+/** The lists and mappings open above line `line`, read as if the misplaced lines were not there. */
+function openAbove(lines: readonly string[], line: number, misplaced: ReadonlySet<number>): Open[] {
+  return openCollections(
+    lines
+      .slice(0, line - 1)
+      .map((text, i) => (misplaced.has(i + 1) ? '' : text))
+      .join('\n'),
+  );
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { onlyCutPieces } from './comma-cuts.js';
 import { asLaidOut, FOLDED_SCALAR } from './folded.js';
-import { explainIndentation } from './indentation.js';
+import { explainIndentation, fitsOnceFixed } from './indentation.js';
 import { findMissingDashes } from './missing-dash.js';
 
 export interface ParsedOutline {
@@ -183,6 +183,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', message, file, ...where, path: [], hint });
       continue;
     }
+    if (INDENTATION_CODES.has(error.code) && fitsOnceFixed(source, { line, col }, misplacedLines)) continue;
     diagnostics.push({
       severity: 'error',
       code: 'yaml-syntax',

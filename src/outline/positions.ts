@@ -2,7 +2,7 @@
  * Maps a path inside the outline data back to a line and column of the YAML file.
  * All knowledge of the `yaml` node API lives here.
  */
-import { isCollection, isMap, isNode, isPair, isScalar, type Node } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostics.js';
 import { type CommaCut, commaCuts } from './comma-cuts.js';
 import type { OutlinePath } from './outline-path.js';
@@ -50,6 +50,22 @@ export function positionOf(parsed: ParsedOutline, path: OutlinePath, key?: strin
     if (offset !== undefined) return lineCounter.linePos(offset);
   }
   return { line: 1, col: 1 };
+}
+
+/**
+ * The line the value the data holds at `path` starts on; undefined where the path leaves the
+ * file. A key written twice keeps its last writing in the data, while positionOf names the first.
+ */
+export function dataLine(parsed: ParsedOutline, path: OutlinePath): number | undefined {
+  const { document, lineCounter } = parsed.syntax();
+  let node: unknown = document.contents;
+  for (const step of path) {
+    if (isMap(node)) node = node.items.findLast((pair) => isScalar(pair.key) && pair.key.value === step)?.value;
+    else if (isSeq(node) && typeof step === 'number') node = node.items[step];
+    else return undefined;
+  }
+  const offset = isNode(node) ? node.range?.[0] : undefined;
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
 }
 
 /** The last line of the mapping or list at `path`; undefined for text, a number, or nothing there. */

@@ -10,6 +10,7 @@ import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js
 import { type ParsedOutline, partialData } from './parse.js';
 import {
   collectionEndLine,
+  dataLine,
   hasKey,
   locateProblems,
   positionOf,
@@ -222,7 +223,12 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
   // A syntax error told at a mapping (a slide that lost its "- ") is what is wrong with that mapping.
   const misread = parsed.diagnostics.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
   const explained = (d: Diagnostic) => misread.some((path) => path.every((step, i) => d.path?.[i] === step));
-  return locateProblems(parsed, problems).filter((d) => d.line < firstGuess && readWhole(d) && !explained(d));
+  // A key written again below the first guessed line (a section's "notes" read from a slide's
+  // misplaced one) holds the guess: the data has that value, though its first writing is above.
+  const guessedValue = (d: Diagnostic) => (dataLine(parsed, d.path ?? []) ?? 0) >= firstGuess;
+  return locateProblems(parsed, problems).filter(
+    (d) => d.line < firstGuess && readWhole(d) && !explained(d) && !guessedValue(d),
+  );
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

@@ -1,14 +1,15 @@
 /**
  * Mistakes people make when they write an outline from the README (issue 36),
  * one file each in test/fixtures/mistakes: a line indented to the wrong level,
- * a slide without its "- ", a comma inside { … }, a # that hides a closing } or a value (`color:
- * #00add8`), a list written as text, a list by contender written as a mapping
- * and a mapping by contender as a list (`contender: kotlin` above `pros: […]`),
- * text with ": " read as a key, a field written beside the mapping that takes
- * it, an escape left at half a character, a key or a slide kind written in
- * other words (`private_notes`, `table`, `pros_cons`), a misspelt contender id,
- * a line indented with a tab, text that starts with *, & or @ (an alias, an
- * anchor, a reserved character), a chart written as other tools take one, a code pane
+ * a slide without its "- ", a comma inside { … }, a # that hides a closing }
+ * or a value (`color: #00add8`), a [ never closed, a list written as text, a
+ * list by contender written as a mapping and a mapping by contender as a list
+ * (`contender: kotlin` above `pros: […]`), text with ": " read as a key, a
+ * field written beside the mapping that takes it, an escape left at half a
+ * character, a key or a slide kind written in other words (`private_notes`,
+ * `table`, `pros_cons`), a misspelt contender id, a line indented with a tab
+ * (after spaces too), text that starts with *, & or @ (an alias, an anchor, a
+ * reserved character), a chart written as other tools take one, a code pane
  * or chart given both of its two ways (or neither), problems the schema
  * finds beside ones it cannot, and references whose message should list the
  * valid names; each kind in an outline and in an overlay. Every case's
@@ -114,6 +115,15 @@ const CASES: Record<string, string[]> = {
   'tab-overlay.yaml': [
     'tab-overlay.yaml:12:1 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
       '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
+  ],
+  'tab-after-spaces.yaml': [
+    'tab-after-spaces.yaml:15:7 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
+      '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
+  ],
+  // Told where the [ opens, not at the next line, where YAML noticed, in its own words.
+  'unclosed-bracket.yaml': [
+    'unclosed-bracket.yaml:14:18 error[yaml-syntax]: this [ is never closed\n' +
+      '  hint: Close it with ] after its last item: sources: [fao]; or write the list as "- item" lines, one under another.',
   ],
   'chart-guesses.yaml': [
     'chart-guesses.yaml:10:9 error[missing-field]: slide is missing "metric"\n' +

@@ -59,8 +59,14 @@ const MAX_DEPTH = 100;
 /** Beyond this many levels, text is not parsed any further (see runawayNesting). */
 const RUNAWAY_DEPTH = 5 * MAX_DEPTH;
 
+/** A tab in a line's indentation, wherever in it: yaml's words for one at the start of the line. */
+const TAB_TOLD = {
+  message: 'Tabs are not allowed as indentation',
+  hint: 'Indent with spaces; YAML does not allow tabs for indentation.',
+};
+
 const YAML_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  TAB_AS_INDENT: TAB_TOLD.hint,
   DUPLICATE_KEY: 'Remove or rename one of the two keys.',
   BAD_INDENT: 'Check the indentation and that every [ or { is closed.',
   MISSING_CHAR: 'A closing bracket or quote is missing.',
@@ -131,7 +137,8 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   // A full-width colon or space where YAML's syntax needs the ASCII one (typed with a Chinese or Japanese
   // input method on) throws the parser off from there: it is the one mistake to tell.
   const [firstError] = document.errors;
-  const fullWidth = firstError && fullWidthSyntax(source, lineCounter.linePos(toldAt(firstError, source)).line);
+  const fullWidth =
+    firstError && fullWidthSyntax(source, lineCounter.linePos(toldAt(firstError, source, document)).line);
   if (fullWidth) {
     return {
       file,
@@ -145,7 +152,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const diagnostics: Diagnostic[] = [];
   // Lines indented with tabs throw the parser off for the lines after them: when the file reads
   // without error once those tabs are spaces, the tabs are the only mistake to tell.
-  const onlyTabs = document.errors.some((error) => error.code === 'TAB_AS_INDENT') && readsWithSpaces(source);
+  const onlyTabs = /^[ \t]*\t/m.test(source) && readsWithSpaces(source);
   const linesWithErrors = new Set<number>();
   /** The lines of the blocks indented to the wrong level, once reported: their errors are echoes. */
   const misplacedLines = new Set<number>();
@@ -155,11 +162,13 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const commented = commentedBracket(error, source);
-    const { line, col } = lineCounter.linePos(toldAt(error, source));
+    const unclosed = commented === undefined ? unclosedBracket(error, document) : undefined;
+    const { line, col } = lineCounter.linePos(toldAt(error, source, document));
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
-    if (onlyTabs && error.code !== 'TAB_AS_INDENT') continue;
+    const tab = tabInIndentation(source, line);
+    if (onlyTabs && tab === undefined) continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
     // A piece of text that commas cut in two cells ("iOS") is a key written twice: the cut is the mistake, told by the schema.
     if (error.code === 'DUPLICATE_KEY' && cutPieceWrittenTwice(document, error.pos[0], source)) continue;
@@ -167,8 +176,20 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     if (error.code === 'DUPLICATE_KEY' && dashes.some((d) => error.pos[0] >= d.offset && error.pos[0] < d.end))
       continue;
     linesWithErrors.add(line);
+    // yaml names a tab at the start of a line, and a tab after spaces only by what it does to the line.
+    if (tab !== undefined) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line, col: tab, path: [], ...TAB_TOLD });
+      continue;
+    }
     if (commented !== undefined) {
       const told = commentedBracketText(source, commented);
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line, col, path: [], ...told });
+      continue;
+    }
+    if (unclosed !== undefined) {
+      // The parser's errors on the line where it noticed are echoes of the bracket.
+      linesWithErrors.add(lineCounter.linePos(error.pos[0]).line);
+      const told = unclosedBracketText(source, unclosed, error.pos[0]);
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line, col, path: [], ...told });
       continue;
     }
@@ -253,7 +274,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   }
   const guessed = document.errors
     .filter((error) => error.code !== 'DUPLICATE_KEY')
-    .map((error) => lineCounter.linePos(toldAt(error, source)).line);
+    .map((error) => lineCounter.linePos(toldAt(error, source, document)).line);
   return {
     file,
     source,
@@ -297,6 +318,13 @@ function fullWidthSyntax(
     }
   }
   return undefined;
+}
+
+/** The column of the first tab in the indentation of line `line`, if it has one. */
+function tabInIndentation(source: string, line: number): number | undefined {
+  const indentation = /^[ \t]*/.exec(source.split('\n')[line - 1] ?? '')?.[0] ?? '';
+  const tab = indentation.indexOf('\t');
+  return tab < 0 ? undefined : tab + 1;
 }
 
 /** Whether `source` reads without error with each tab in its indentation as spaces (8, 4 or 2 of them). */
@@ -375,9 +403,17 @@ function firstTooDeep(document: Document.Parsed): number | undefined {
   return found;
 }
 
-/** Where an error is told: at a quote never closed, or a # that hid a closing bracket; else where YAML noticed it. */
-function toldAt(error: YAMLError, source: string): number {
-  return openingQuote(error, source) ?? commentedBracket(error, source) ?? pastBlankLines(source, error.pos[0]);
+/**
+ * Where an error is told: at a quote or a bracket never closed, or a # that hid a closing
+ * bracket; else where YAML noticed it.
+ */
+function toldAt(error: YAMLError, source: string, document: Document.Parsed): number {
+  return (
+    openingQuote(error, source) ??
+    commentedBracket(error, source) ??
+    unclosedBracket(error, document) ??
+    pastBlankLines(source, error.pos[0])
+  );
 }
 
 /**
@@ -391,6 +427,39 @@ function pastBlankLines(source: string, offset: number): number {
   return blank ? offset + blank[0].length : offset;
 }
 
+/** yaml's words for a `[ … ]` or `{ … }` that the next line leaves unclosed; the bracket it lacks. */
+const UNCLOSED_FLOW =
+  /Flow (?:map|sequence) in block collection must be sufficiently indented and end with an? ([}\]])/;
+
+/**
+ * Where a `[` or `{` that is never closed was opened (`sources: [docs`): the parser notices
+ * only at the next line that cannot be in it, where the collection ends. The innermost one.
+ */
+function unclosedBracket(error: YAMLError, document: Document.Parsed): number | undefined {
+  if (!UNCLOSED_FLOW.test(error.message)) return undefined;
+  let opened: number | undefined;
+  visit(document, (_, node) => {
+    if (isCollection(node) && node.flow && node.range?.[1] === error.pos[0]) opened = node.range[0];
+  });
+  return opened;
+}
+
+/** What to say of a bracket never closed, and the line of its last item with the bracket closed. */
+function unclosedBracketText(source: string, opened: number, noticed: number): { message: string; hint: string } {
+  const bracket = source[opened] === '{' ? '{' : '[';
+  const closing = bracket === '{' ? '}' : ']';
+  const lastItem = lineAround(source, source.slice(0, noticed).trimEnd().length - 1).text;
+  // A comment after the last item would hide the bracket written after it.
+  const closed = /(^|\s)#/.test(lastItem) ? '' : `: ${lastItem.trim()}${closing}`;
+  return {
+    message: `this ${bracket} is never closed`,
+    hint:
+      bracket === '['
+        ? `Close it with ] after its last item${closed}; or write the list as "- item" lines, one under another.`
+        : `Close it with } after its last entry${closed}; or write the mapping as "key: value" lines, one under another.`,
+  };
+}
+
 /**
  * Where a `#` turned the end of a `{ … }` or `[ … ]` into a comment (`color: #42b883 }`): YAML
  * reads a # after a space as a comment, so the closing bracket is never read, and the error comes
@@ -398,10 +467,7 @@ function pastBlankLines(source: string, offset: number): number {
  * nearest line above with the bracket after it, in the comment.
  */
 function commentedBracket(error: YAMLError, source: string): number | undefined {
-  const bracket =
-    /Flow (?:map|sequence) in block collection must be sufficiently indented and end with an? ([}\]])/.exec(
-      error.message,
-    )?.[1];
+  const bracket = UNCLOSED_FLOW.exec(error.message)?.[1];
   if (!bracket) return undefined;
   let lineEnd = source.lastIndexOf('\n', error.pos[0] - 1);
   for (let lines = 0; lineEnd >= 0 && lines < 20; lines++) {

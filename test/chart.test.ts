@@ -263,6 +263,12 @@ describe('a chart written in a few lines', () => {
     expect(chart?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['0', '0', '0', '0 ✓', '20', '0 ✓']);
   });
 
+  it("sets its unit in the talk's parentheses: full width in Japanese, after no space", () => {
+    const values = '        values: { a: 1, b: 2, c: 3 }\n';
+    expect(planned(values)[0]?.chart.caption.lines.join(' ')).toMatch(/^Time \(ms\) · /);
+    expect(planned(values, 'ja')[0]?.chart.caption.lines.join(' ')).toMatch(/^Time（ms） · /);
+  });
+
   it('hyphenates a label word too wide for its column, the hyphen drawn where the line breaks', () => {
     const [chart] = planned(
       [

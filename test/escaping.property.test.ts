@@ -109,9 +109,9 @@ function collapse(s: string): string {
   return s.replace(/\s+/gu, ' ').trim();
 }
 
-/** The only elements our markdown produces, inside slides. */
+/** The elements versus writes into a slide (`wbr`: between Japanese phrases, see text/phrases.ts); outline text adds none. */
 const ALLOWED_TAGS = new Set(
-  'section h1 h2 h3 p ul ol li table thead tbody tr th td mark strong em blockquote pre code span div img a br header footer'.split(
+  'section h1 h2 h3 p ul ol li table thead tbody tr th td mark strong em blockquote pre code span div img a br wbr header footer'.split(
     ' ',
   ),
 );

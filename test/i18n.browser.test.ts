@@ -377,3 +377,40 @@ describeWithBrowser('the headings a printed page sets itself, in Japanese', () =
     }
   });
 });
+
+describeWithBrowser('Japanese slides', () => {
+  it('break their text between phrases, as the planner laid it out, never inside a word', async () => {
+    const dir = await temp.dir();
+    const outline = {
+      ...minimalOutline(),
+      lang: 'ja',
+      title: '2026年のフロントエンドフレームワーク比較：React・Vue・Svelte',
+      sections: [
+        {
+          id: 'one',
+          title: '質問',
+          slides: [{ kind: 'quote', title: '質問', text: '皆さんのチームでは、どのフレームワークを使っていますか？' }],
+        },
+      ],
+    };
+    await writeFile(path.join(dir, 'talk.yaml'), JSON.stringify(outline));
+    const run = await versusInProcess(['build', 'talk.yaml', '--formats', 'html', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const page = await (await testBrowser()).newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(dir, 'out', `${compileData(outline).deck.meta.slug}.html`)).href);
+      // Broken between any two characters, they read "どのフ / レームワーク" and "フレーム / ワーク比較".
+      expect(await linesOf(page, 'section p.statement')).toEqual([
+        '皆さんのチームでは、どの',
+        'フレームワークを使っていますか？',
+      ]);
+      expect(await linesOf(page, 'section.title h1')).toEqual([
+        '2026年の',
+        'フロントエンドフレームワーク',
+        '比較：React・Vue・Svelte',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+});

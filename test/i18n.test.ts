@@ -5,7 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { handoutDocument } from '../src/export/handout.js';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
 import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
 import { labelsForLang } from '../src/i18n/labels.js';
@@ -151,6 +154,31 @@ describe('Chinese and Japanese punctuation', () => {
       '(accessed)',
     ]);
     expect(labelsForLang('ja').sentences(['題名', '出版社。'])).toBe('題名。出版社。');
+  });
+
+  it("set no space beside full-width punctuation in a source's line, on the slide, in the handout and the PowerPoint", async () => {
+    const outline = { ...minimalOutline(), lang: 'ja' };
+    outline.sources = [
+      { id: 's1', title: '公式ドキュメント', url: 'https://react.dev', accessed: '2026-09-20' },
+      { id: 's2', title: 'Benchmarks', publisher: 'Example', accessed: '2026-09-21' },
+    ];
+    const { deck, markdown } = compileData(outline);
+    expect(markdown).toContain(
+      '1. <span class="phrases">公式ドキュメント。</span>[react.dev](<https://react.dev/>)（2026年9月20日閲覧）',
+    );
+    expect(markdown).toContain('2. Benchmarks。Example。（2026年9月21日閲覧）');
+    const handout = handoutDocument(deck, { slides: deck.slides.map(() => ''), css: '' }, { layout: 3, paper: 'a4' });
+    expect(handout).toContain('公式ドキュメント。<a href="https://react.dev/">');
+    expect(handout).toContain('</a><span class="accessed">（2026年9月20日閲覧）');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const references = deck.slides.findIndex((slide) => slide.kind === 'references') + 1;
+    const xml = (await zip.file(`ppt/slides/slide${references}.xml`)?.async('string')) ?? '';
+    const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('|');
+    expect(runs).toContain(
+      '公式ドキュメント。|react.dev|（2026年9月20日閲覧）|Benchmarks。Example。|（2026年9月21日閲覧）',
+    );
+    // Other languages keep their spaces.
+    expect(compileData({ ...outline, lang: 'en' }).markdown).toMatch(/Benchmarks\. Example\. \(accessed/);
   });
 });
 

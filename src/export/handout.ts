@@ -14,6 +14,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { spaceBetween } from '../text/spacing.js';
 import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
@@ -411,8 +412,13 @@ function references(deck: Deck): string {
 /** Sources, each on the line the References slide shows, the whole address linked, numbered as there. */
 function referenceList(lines: readonly ReferenceLine[]): string {
   const items = lines.map((line) => {
-    const address = line.url ? ` <a href="${escapeHtml(line.url)}">${addressHtml(line.address ?? line.url)}</a>` : '';
-    const accessed = line.accessed ? ` <span class="accessed">${escapeHtml(line.accessed)}</span>` : '';
+    const shown = line.url ? (line.address ?? line.url) : '';
+    const address = line.url
+      ? `${spaceBetween(line.text, shown)}<a href="${escapeHtml(line.url)}">${addressHtml(shown)}</a>`
+      : '';
+    const accessed = line.accessed
+      ? `${spaceBetween(shown || line.text, line.accessed)}<span class="accessed">${escapeHtml(line.accessed)}</span>`
+      : '';
     return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });
   const start = lines[0]?.number ?? 1;

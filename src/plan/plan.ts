@@ -8,6 +8,7 @@ import { type Labels, labelsForLang } from '../i18n/labels.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
+import { joinPieces } from '../text/spacing.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { type Palette, paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
@@ -171,7 +172,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     const fitReferences = (lines: ReferenceLine[], width?: number) =>
       fitList(referencesTitle, {
         items: lines,
-        text: (line) => [line.text, line.address, line.accessed].filter(Boolean).join(' '),
+        text: (line) => joinPieces([line.text, line.address ?? line.url ?? '', line.accessed ?? ''].filter(Boolean)),
         make: (page) => ({ kind: 'references' as const, sources: page }),
         look: REFERENCES,
         width,

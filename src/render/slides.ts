@@ -9,6 +9,8 @@ import type { DeckSlide } from '../plan/deck.js';
 import { WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
+import { japanesePhrases } from '../text/phrases.js';
+import { spaceBetween } from '../text/spacing.js';
 import type { Palette } from '../theme/palette.js';
 import { chartSvg, chartTable } from './chart.js';
 
@@ -127,7 +129,7 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'quote':
       return slide.by
         ? [heading, `> ${md(slide.text)}\n>\n> — ${md(slide.by)}`]
-        : [heading, `<p class="statement">${escapeHtml(slide.text.replace(/\s+/g, ' ').trim())}</p>`];
+        : [heading, `<p class="statement">${htmlText(slide.text)}</p>`];
     case 'image':
       return [
         heading,
@@ -186,25 +188,42 @@ function link(text: string, href: string): string {
   return `[${escapeInline(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
-/** Outline text escaped for markdown, its bare web addresses made links (as the PowerPoint does). */
+/**
+ * Outline text escaped for markdown, its bare web addresses made links (as the PowerPoint does).
+ * Japanese text breaks only between its phrases, as the planner laid it out (text/phrases.ts).
+ */
 function md(text: string): string {
   const oneLine = text.replace(BREAKING_SPACES, ' ').trim();
-  // Escaped piece by piece, the spaces around each address kept.
+  const phrases = japanesePhrases(oneLine);
+  return phrases ? `<span class="phrases">${phrases.map(inline).join('<wbr>')}</span>` : inline(oneLine);
+}
+
+/** Outline text in an HTML element of the slide: escaped, and Japanese broken only between its phrases (see `md`). */
+function htmlText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const phrases = japanesePhrases(oneLine);
+  return phrases ? `<span class="phrases">${phrases.map(escapeHtml).join('<wbr>')}</span>` : escapeHtml(oneLine);
+}
+
+/** `text` escaped piece by piece, its addresses made links, the spaces around each piece kept. */
+function inline(text: string): string {
   const piece = (part: string) => (part.trim() ? part.replace(/\S(.*\S)?/u, (core) => escapeInline(core)) : part);
   let result = '';
   let at = 0;
-  for (const match of oneLine.matchAll(WEB_ADDRESS)) {
-    result += piece(oneLine.slice(at, match.index)) + link(match[0], match[0]);
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    result += piece(text.slice(at, match.index)) + link(match[0], match[0]);
     at = match.index + match[0].length;
   }
-  return at === 0 ? escapeInline(oneLine) : result + piece(oneLine.slice(at));
+  return result + piece(text.slice(at));
 }
 
 function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
   return lines
     .map((line) => {
-      const url = line.url ? ` ${link(line.address ?? line.url, line.url)}` : '';
-      const accessed = line.accessed ? ` ${md(line.accessed)}` : '';
+      // Set apart as the planner measured the line (text/spacing.ts).
+      const shown = line.url ? (line.address ?? line.url) : '';
+      const url = line.url ? `${spaceBetween(line.text, shown)}${link(shown, line.url)}` : '';
+      const accessed = line.accessed ? `${spaceBetween(shown || line.text, line.accessed)}${md(line.accessed)}` : '';
       return `${line.number}. ${md(line.text)}${url}${accessed}`;
     })
     .join('\n');

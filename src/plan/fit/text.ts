@@ -9,6 +9,7 @@
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
+import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
 import { hyphenatorFor, SOFT_HYPHEN } from './hyphenate.js';
@@ -80,12 +81,24 @@ export function textWidth(text: string, font: Font): number {
 
 /**
  * The pieces a line may break between: words with their trailing space, dashes
- * and soft hyphens ending a piece, and each Chinese or Japanese character on its own. Korean
- * breaks between its words, at spaces, as Korean is typeset (`word-break:
- * keep-all` in the themes): a Korean word never splits across lines.
+ * and soft hyphens ending a piece, and each Chinese character on its own. Japanese
+ * breaks between its phrases (text/phrases.ts), and Korean between its words, at
+ * spaces, as Korean is typeset (`word-break: keep-all` in the themes): neither
+ * splits a word across lines.
  */
 function pieces(text: string): string[] {
-  // A space that joins words (no-break, narrow no-break, figure) is no break: hidden while splitting.
+  const phrases = japanesePhrases(text);
+  return phrases ? phrases.flatMap((phrase) => splitAt(phrase, SPACES_AND_DASHES)) : splitAt(text, CJK_TOO);
+}
+
+/** Words and the dashes ending them, with their trailing space. */
+const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad]*[-‐–—\u00ad]*\s*/gu;
+/** The same, and each Chinese or Japanese character on its own. */
+const CJK_TOO =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu;
+
+/** `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow no-break, figure) splits nothing. */
+function splitAt(text: string, pattern: RegExp): string[] {
   const glue: string[] = [];
   const hidden = text.replace(JOINING_SPACES, (space) => {
     glue.push(space);
@@ -94,9 +107,7 @@ function pieces(text: string): string[] {
   let next = 0;
   return (
     hidden
-      .match(
-        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu,
-      )
+      .match(pattern)
       ?.filter(Boolean)
       .map((piece) => piece.replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ')) ?? []
   );

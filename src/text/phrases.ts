@@ -1,0 +1,29 @@
+/**
+ * Where Japanese text may break across lines on a slide: between its phrases
+ * (BudouX, the segmenter behind Chromium's `word-break: auto-phrase`), so that
+ * "フレームワーク" never ends one line and starts the next. The planner lays
+ * the text out at these breaks, and the slides' markdown allows only these
+ * (`word-break: keep-all`, with `<wbr>` between phrases), so the two agree.
+ * Text without kana is left to break as it does: Chinese between any two characters.
+ */
+import { jaModel, Parser } from 'budoux';
+import { Memo } from '../shared/memo.js';
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+let parser: Parser | undefined;
+/** Phrases of texts already split: the planner asks for the same title many times. */
+const split = new Memo<string[]>(1_000_000, (key) => key.length);
+
+/**
+ * `text`'s phrases when it is Japanese (holds kana), joined they give `text` back; undefined otherwise.
+ *
+ * @example japanesePhrases('どのフレームワークを選ぶべきか？') // ['どの', 'フレームワークを', '選ぶべきか？']
+ */
+export function japanesePhrases(text: string): string[] | undefined {
+  if (!KANA.test(text)) return undefined;
+  return split.get(text, () => {
+    parser ??= new Parser(jaModel);
+    return parser.parse(text);
+  });
+}

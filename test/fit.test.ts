@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeckSlide } from '../src/plan/deck.js';
-import { codeWidth, columnWidth } from '../src/plan/fit/blocks.js';
+import { codeWidth, columnWidth, tableWidths } from '../src/plan/fit/blocks.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
 import { hyphenatorFor, SOFT_HYPHEN } from '../src/plan/fit/hyphenate.js';
 import { paginate } from '../src/plan/fit/paginate.js';
@@ -461,6 +461,21 @@ describe('layouts for 2–6 contenders', () => {
     // Twelve rows in even parts.
     const counts = parts.map((p) => (p.kind === 'comparison' ? p.rows.length : 0));
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the aspect column as narrow as its words: the contenders share the room it leaves', () => {
+    const cell = 'Fast';
+    const rows = ['Speed', 'Cost', 'Community'].map((aspect) => ({
+      aspect,
+      cells: Object.fromEntries(ids(3).map((id) => [id, cell])),
+    }));
+    const [part] = authored(deckOf([{ kind: 'comparison', title: 'T', rows }], 3).slides);
+    const widths = (part?.kind === 'comparison' && part.widths) || [];
+    const size = TABLE.size;
+    // Every width gives one line a row: the theme's 24% left the aspect column half empty.
+    expect(widths[0]).toBeLessThan((tableWidths(3)[0] ?? 0) * 0.75);
+    expect(widths[0]).toBeGreaterThan(textWidth('Community', { face: 'bold', size }) + tablePadX(size));
+    expect(Math.max(...widths.slice(1)) - Math.min(...widths.slice(1))).toBeLessThanOrEqual(1);
   });
 
   it('splits a table by contenders only when one row cannot fit with all of them, and shows each contender', () => {

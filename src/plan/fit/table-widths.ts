@@ -5,7 +5,7 @@
  */
 import { CONTENT, tablePadX } from '../../theme/geometry.js';
 import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
-import { longestWord, textWidth } from './text.js';
+import { lineCount, longestWord, textWidth } from './text.js';
 
 export interface Cell {
   text: string;
@@ -36,16 +36,28 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
   );
   const [aspectMin = 0, ...contenderMins] = narrowest;
   const theme = tableWidths(columns.length - 1)[0] ?? 0;
-  const aspectLongest = Math.max(...(columns[0] ?? []).map((c) => textWidth(c.text, font(c)))) + tablePadX(size);
-  const widest = Math.max(theme, Math.min(aspectLongest, total * MAX_ASPECT));
-  const tries = [theme, ...Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS)];
-  let best: { widths: number[]; height: number } | undefined;
-  for (const aspect of tries.filter((width) => width >= aspectMin)) {
+  // An em to spare: a tie's badge, measured as letters, draws a little wider than they do.
+  const aspectLongest = Math.max(...(columns[0] ?? []).map((c) => textWidth(c.text, font(c)))) + size + tablePadX(size);
+  const natural = Math.min(aspectLongest, total * MAX_ASPECT);
+  const widest = Math.max(theme, natural);
+  const steps = Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS);
+  const aspectColumn = columns[0] ?? [];
+  let best: { widths: number[]; height: number; aspectLines: number } | undefined;
+  for (const aspect of [natural, ...steps].filter((width) => width >= aspectMin)) {
     const contenders = evenAbove(contenderMins, total - aspect);
     if (!contenders) continue;
     const widths = rounded([aspect, ...contenders], total);
     const height = rows.reduce((sum, row) => sum + tableRow(row, widths, size), 0);
-    if (!best || height < best.height - 0.5) best = { widths, height };
+    const inner = ((widths[0] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
+    const aspectLines = aspectColumn.reduce((sum, cell) => sum + lineCount(cell.text, font(cell), inner), 0);
+    // The shortest table; of those as short, the one whose aspects wrap least, then the narrowest aspect
+    // column: the contenders get the room an aspect column wider than its words would leave empty.
+    const better =
+      !best ||
+      height < best.height - 0.5 ||
+      (height < best.height + 0.5 &&
+        (aspectLines < best.aspectLines || (aspectLines === best.aspectLines && aspect < (best.widths[0] ?? 0))));
+    if (better) best = { widths, height, aspectLines };
   }
   if (best) return { widths: best.widths, whole: true };
   return { widths: rounded(shortOfRoom(narrowest, total), total), whole: false };

@@ -21,15 +21,9 @@ import {
   VersusError,
 } from './diagnostics/diagnostics.js';
 import { fileSourceLines } from './diagnostics/source-lines.js';
+import { oneOf, parseFormats } from './flags.js';
 import { formatMinutes } from './i18n/labels.js';
-import {
-  DEFAULT_FORMATS,
-  FORMATS,
-  type Format,
-  isSpeakerOutput,
-  PPTX_MODES,
-  type PptxMode,
-} from './pipeline/formats.js';
+import { DEFAULT_FORMATS, FORMATS, isSpeakerOutput, PPTX_MODES, type PptxMode } from './pipeline/formats.js';
 import type { BuildSummary, UpToDate } from './pipeline/up-to-date.js';
 import { parseRunnerOption } from './run/runners.js';
 import { DEFAULTS } from './shared/defaults.js';
@@ -39,6 +33,8 @@ import { BUILT_IN_THEMES } from './theme/themes.js';
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
+const PAPERS = ['a4', 'letter'] as const;
+const HANDOUT_LAYOUTS = ['1', '2', '3'] as const;
 /** The built-in themes, as `--theme`'s help names them. */
 const THEMES = BUILT_IN_THEMES.join(', ');
 
@@ -47,18 +43,6 @@ function list(value: string): string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-/** The formats named, or every one for `all`. */
-function formatsOption(value: string): Format[] {
-  const formats = list(value);
-  if (formats.includes('all')) return [...FORMATS];
-  for (const format of formats) {
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new InvalidArgumentError(`"${format}" is not a format; choose from ${FORMATS.join(', ')}, or all.`);
-    }
-  }
-  return formats as Format[];
 }
 
 function imageScale(value: string): number {
@@ -161,29 +145,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Build the talk: <slug>.md, .html, .pdf and .handout.pdf in the output folder.')
     .argument('[outlines...]', 'outline files or glob patterns (several build with one browser)', [DEFAULTS.outline])
     .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
-    .option(
-      '-f, --formats <list>',
-      `comma-separated formats: ${FORMATS.join(', ')}; all for every one`,
-      formatsOption,
-      [...DEFAULT_FORMATS],
-    )
+    .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(', ')}; all for every one`, parseFormats, [
+      ...DEFAULT_FORMATS,
+    ])
     .option('-p, --profile <name>', 'build one profile of the outline (e.g. meetup, workshop)')
     .option('--only <tags>', 'keep tagged slides only when they carry one of these tags', list)
     .option('--skip <ids>', 'leave out these section or slide ids', list)
     .option('-t, --theme <theme>', `${THEMES}, or a theme .css file`)
     .addOption(
       new Option('--paper <size>', "paper size of the handout and the speaker's script")
-        .choices(['a4', 'letter'])
+        .choices(PAPERS)
+        .argParser(oneOf('--paper', PAPERS))
         .default(DEFAULTS.paper),
     )
     .addOption(
       new Option('--handout-layout <n>', 'handout slides per page, at most (1 and 2: notes below, 3: notes beside)')
-        .choices(['1', '2', '3'])
+        .choices(HANDOUT_LAYOUTS)
+        .argParser(oneOf('--handout-layout', HANDOUT_LAYOUTS))
         .default(String(DEFAULTS.handoutLayout)),
     )
     .addOption(
       new Option('--pptx <mode>', 'PowerPoint: native (editable, no browser) or images (one picture per slide)')
         .choices(PPTX_MODES)
+        .argParser(oneOf('--pptx', PPTX_MODES))
         .default('native'),
     )
     .option(

@@ -34,6 +34,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // The build's orchestration, then the commands, then the entry points.
   ['pipeline'],
   ['commands'],
+  // The command line's flag parsers, then main, which parses it.
+  ['flags.ts'],
   ['main.ts'],
   ['cli.ts'],
 ];

@@ -62,6 +62,10 @@ describe('invalid outlines', { concurrent: true }, () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[unknown-profile]: there is no profile "shrot" (did you mean "short"?)');
+    // The outline is fine: the hint is about the flag, not its lines or `versus schema`.
+    expect(run.stderr).toContain('error: The command line has 1 problem; nothing was written.\n');
+    expect(run.stderr).toContain('hint: Give the flag above a name the outline has, as listed, and build again.\n');
+    expect(run.stderr).not.toContain('versus schema');
   });
 });
 
@@ -306,5 +310,33 @@ describe('help and version', { concurrent: true }, () => {
     const run = await versusInProcess(['build', FIXTURE, '--formats', 'md,docx']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('"docx" is not a format');
+  });
+
+  it("names a value outside a flag's set at its flag, with the value it likely means and the values there are", async () => {
+    const errors = async (...flags: string[]) => {
+      const run = await versusInProcess(['build', FIXTURE, ...flags]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).not.toContain('versus schema');
+      return run.stderr;
+    };
+    expect(await errors('-f', 'images,docx')).toBe(
+      [
+        '--formats images error[invalid-value]: "images" is not a format (did you mean "png"?)',
+        '  hint: Choose from md, html, pdf, handout, runsheet, script, notebook, pptx, png, all.',
+        '--formats docx error[invalid-value]: "docx" is not a format',
+        '  hint: Choose from md, html, pdf, handout, runsheet, script, notebook, pptx, png, all.',
+        'error: The command line has 2 problems.',
+        'hint: Fix the flags above; `--help` lists each flag with the values it takes.',
+        '',
+      ].join('\n'),
+    );
+    expect(await errors('-f', 'md,pnj')).toContain('"pnj" is not a format (did you mean "png"?)');
+    expect(await errors('--paper', 'leter')).toMatch(
+      /^--paper leter error\[invalid-value\]: "leter" is not a value of --paper \(did you mean "letter"\?\)\n {2}hint: Choose from a4, letter\./,
+    );
+    expect(await errors('--handout-layout', '4')).toContain(
+      '"4" is not a value of --handout-layout\n  hint: Choose from 1, 2, 3.',
+    );
+    expect(await errors('--pptx', 'image')).toContain('"image" is not a value of --pptx (did you mean "images"?)');
   });
 });

@@ -189,9 +189,19 @@ export function invalidOutline(diagnostics: Diagnostic[], command: 'build' | 'ch
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
   const written = command === 'build' ? '; nothing was written' : '';
+  // `--profile meetp` alone: the outline is fine, and its schema no help.
+  const flags = sorted.filter((d) => d.flag !== undefined).length;
+  if (flags === sorted.length) {
+    const fix = flags === 1 ? 'the flag above a name' : 'the flags above names';
+    return new VersusError('invalid-outline', `The command line has ${count}${written}.`, {
+      diagnostics: sorted,
+      hint: `Give ${fix} the outline has, as listed, and ${command} again.`,
+    });
+  }
+  const where = flags > 0 ? 'lines and flags' : 'lines';
   return new VersusError('invalid-outline', `The outline has ${count}${written}.`, {
     diagnostics: sorted,
-    hint: `Fix the lines above and ${command} again. \`versus schema\` prints every allowed field.`,
+    hint: `Fix the ${where} above and ${command} again. \`versus schema\` prints every allowed field.`,
   });
 }
 

@@ -218,6 +218,11 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it as a list: sources: [usda, fao]',
     'list-as-text.yaml:16:18 error[wrong-type]: "bullets" must be a list, not "Tea: steeped leaves"\n' +
       '  hint: Write it as a list: bullets: ["Tea: steeped leaves"]',
+    // Two bullets meant: parted at their comma, as brackets would part them; "1,000" and a quote's comma are no ends.
+    'list-as-text.yaml:19:18 error[wrong-type]: "bullets" must be a list, not "Tea is steeped leaves, Coffee is brewed …"\n' +
+      '  hint: Write it as a list; in brackets, each comma starts a new item: bullets: [Tea is steeped leaves, Coffee is brewed beans] (or one "- " line per item). For one item, quote it: bullets: ["Tea is steeped leaves, Coffee is brewed beans"]',
+    'list-as-text.yaml:22:18 error[wrong-type]: "bullets" must be a list, not "Tea says \\"slow, calm\\", coffee says 1,000…"\n' +
+      `  hint: Write it as a list; in brackets, each comma starts a new item: bullets: ['Tea says "slow, calm"', "coffee says 1,000 cups a day"] (or one "- " line per item). For one item, quote it: bullets: ['Tea says "slow, calm", coffee says 1,000 cups a day']`,
   ],
   'colon-text.yaml': [
     'colon-text.yaml:14:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "La réactivité" made "La réactivité" a key\n' +
@@ -360,6 +365,27 @@ sections:
       '12:13 "bullets[0]" must be text, not a mapping',
       '13:13 "bullets[1]" must be text, not a mapping',
     ]);
+  });
+
+  it('a list written as text is suggested as the items its commas part, each read back as written', () => {
+    const hints = (bullets: string) => {
+      const validated = validateOutline(
+        parseOutlineText(`${HEAD}      - kind: bullets\n        bullets: ${bullets}\n`, 'outline.yaml'),
+      );
+      const hint = validated.ok ? '' : (validated.diagnostics.find((d) => d.code === 'wrong-type')?.hint ?? '');
+      // Each "bullets: [ … ]" the hint suggests, as YAML reads it.
+      return [...hint.matchAll(/bullets: (\[.*?\])(?= \(|$)/g)].map((m) => parseOutlineText(m[1] ?? '', 'x').data);
+    };
+    expect(hints('Tea is steeped leaves, Coffee is brewed beans')).toEqual([
+      ['Tea is steeped leaves', 'Coffee is brewed beans'],
+      ['Tea is steeped leaves, Coffee is brewed beans'],
+    ]);
+    expect(hints('Tea says "slow, calm", coffee says 1,000 cups')).toEqual([
+      ['Tea says "slow, calm"', 'coffee says 1,000 cups'],
+      ['Tea says "slow, calm", coffee says 1,000 cups'],
+    ]);
+    // Without a comma there is one item to suggest.
+    expect(hints('Tea is steeped leaves')).toEqual([['Tea is steeped leaves']]);
   });
 
   it('an unquoted ": " in a title is still named as such', () => {

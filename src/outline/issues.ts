@@ -761,7 +761,7 @@ function expectedHint(expected: string, value: unknown, field: string): string |
     const first = value.slice(1).split(/\s+-\s*/)[0];
     return `A "-" starts a list item only with a space after it: write "- " at the start of each item (- ${first}).`;
   }
-  if (expected === 'array' && typeof value === 'string') return `Write it as a list: ${field}: [${listOf(value)}]`;
+  if (expected === 'array' && typeof value === 'string') return listHint(field, value);
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string' && isRecord(value) && 'file' in value && (field === 'solution' || field === 'starter'))
@@ -774,18 +774,25 @@ function expectedHint(expected: string, value: unknown, field: string): string |
 }
 
 /**
- * A text as the items of a list written in brackets: ids with commas between them as several
- * (`tags: meetup, workshop`), any other text as one item, quoted where brackets would misread it.
+ * A text as a list written in brackets: ids with commas between them as several
+ * (`tags: meetup, workshop`); a sentence with commas as the items they part, as in
+ * brackets they would (and as one quoted item, if that was meant); any other text as one item.
  */
-function listOf(text: string): string {
-  const parts = text.split(/,\s*/);
-  if (parts.every((part) => /^[\w.-]+$/.test(part))) return parts.join(', ');
-  return flowText(text);
+function listHint(field: string, text: string): string {
+  const ids = text.split(/,\s*/);
+  if (ids.every((part) => /^[\w.-]+$/.test(part))) return `Write it as a list: ${field}: [${ids.join(', ')}]`;
+  // A comma followed by a space parts the items, outside "quotes"; "1,000" does not.
+  const items = (text.match(/(?:"[^"]*"|“[^”]*”|,(?!\s)|[^,])+/g) ?? []).map((item) => item.trim()).filter(Boolean);
+  const one = `${field}: [${flowText(text)}]`;
+  if (items.length < 2) return `Write it as a list: ${one}`;
+  return `Write it as a list; in brackets, each comma starts a new item: ${field}: [${items.map(flowText).join(', ')}] (or one "- " line per item). For one item, quote it: ${one}`;
 }
 
 /** A text as a value inside [ … ] or { … }: quoted where YAML would read it otherwise. */
 function flowText(text: string): string {
-  return /[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text) ? JSON.stringify(text) : text;
+  if (!/[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text)) return text;
+  // Text that quotes someone reads better in single quotes than with its quotes escaped.
+  return text.includes('"') && !/['\\\p{Cc}]/u.test(text) ? `'${text}'` : JSON.stringify(text);
 }
 
 /** The keys the schema allows for the object at `path` (slide keys depend on its `kind`). */

@@ -5,7 +5,7 @@
  * or a value (`color: #00add8`), a [ never closed, a list written as text, a
  * list by contender written as a mapping and a mapping by contender as a list
  * (`contender: kotlin` above `pros: […]`), text with ": " read as a key, a
- * field written beside the mapping that takes it, an escape left at half a
+ * field written beside the mapping that takes it, a number where text belongs, an escape left at half a
  * character, a key or a slide kind written in other words (`private_notes`,
  * `table`, `pros_cons`), a misspelt contender id, a line indented with a tab
  * (after spaces too), text that starts with *, & or @ (an alias, an anchor, a
@@ -223,6 +223,19 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it as a list; in brackets, each comma starts a new item: bullets: [Tea is steeped leaves, Coffee is brewed beans] (or one "- " line per item). For one item, quote it: bullets: ["Tea is steeped leaves, Coffee is brewed beans"]',
     'list-as-text.yaml:22:18 error[wrong-type]: "bullets" must be a list, not "Tea says \\"slow, calm\\", coffee says 1,000…"\n' +
       `  hint: Write it as a list; in brackets, each comma starts a new item: bullets: ['Tea says "slow, calm"', "coffee says 1,000 cups a day"] (or one "- " line per item). For one item, quote it: bullets: ['Tea says "slow, calm", coffee says 1,000 cups a day']`,
+  ],
+  // Not "e.g. "2.0" or "yes"": the value itself, quoted at its key, as it was written (2.0, not 2).
+  'number-text.yaml': [
+    'number-text.yaml:5:25 error[wrong-type]: "name" must be text, not boolean true\n' +
+      '  hint: Quote it to keep it as text: name: "true"',
+    'number-text.yaml:11:16 error[wrong-type]: "title" must be text, not the number 2026\n' +
+      '  hint: Quote it to keep it as text: title: "2026"',
+    'number-text.yaml:14:27 error[wrong-type]: "tea" must be text, not the number 40\n' +
+      '  hint: Quote it to keep it as text: tea: "40"',
+    'number-text.yaml:14:39 error[wrong-type]: "coffee" must be text, not the number 2\n' +
+      '  hint: Quote it to keep it as text: coffee: "2.0"',
+    'number-text.yaml:18:13 error[wrong-type]: "bullets[0]" must be text, not the number 1984\n' +
+      '  hint: Quote it to keep it as text: - "1984"',
   ],
   'colon-text.yaml': [
     'colon-text.yaml:14:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "La réactivité" made "La réactivité" a key\n' +

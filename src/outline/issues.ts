@@ -485,7 +485,9 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         at(
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
-          mappingHint(root, path, data, value) ?? expectedHint(issue.expected, value, field),
+          mappingHint(root, path, data, value) ??
+            quoteHint(issue.expected, path, value, written.plainScalar(path)) ??
+            expectedHint(issue.expected, value, field),
         ),
       ];
     case 'invalid_union': {
@@ -753,6 +755,15 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
   return required.length
     ? `Write ${withArticle(thingAt(path))} as a mapping of its fields: { ${required.join(', ')} }.`
     : undefined;
+}
+
+/** For a number or true/false where text belongs (`tea: 40`): the value quoted at its key, as it was written. */
+function quoteHint(expected: string, path: OutlinePath, value: unknown, plain: string | undefined): string | undefined {
+  const scalar = typeof value === 'number' || typeof value === 'boolean';
+  if (expected !== 'string' || !scalar || plain === undefined) return undefined;
+  const key = path.at(-1);
+  const quoted = JSON.stringify(plain);
+  return `Quote it to keep it as text: ${typeof key === 'string' ? `${key}: ${quoted}` : `- ${quoted}`}`;
 }
 
 function expectedHint(expected: string, value: unknown, field: string): string | undefined {

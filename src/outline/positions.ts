@@ -124,6 +124,8 @@ export interface Written {
   oneLinePair(path: OutlinePath): string | undefined;
   /** The texts cut at their commas in the mapping at a path, when it was written as `{ … }`. */
   commaCuts(path: OutlinePath): CommaCut[];
+  /** The value at a path as written, when it is a plain scalar (`2.0`, not the number 2 YAML made of it). */
+  plainScalar(path: OutlinePath): string | undefined;
 }
 
 export function writtenIn(parsed: ParsedOutline): Written {
@@ -136,6 +138,12 @@ export function writtenIn(parsed: ParsedOutline): Written {
     commaCuts: (path) => {
       const node = nodeAt(path);
       return isMap(node) ? commaCuts(node, parsed.source) : [];
+    },
+    plainScalar: (path) => {
+      const node = nodeAt(path);
+      return isScalar(node) && node.type === 'PLAIN' && node.range
+        ? parsed.source.slice(node.range[0], node.range[1])
+        : undefined;
     },
     oneLinePair: (path) => {
       const node = nodeAt(path);

@@ -7,6 +7,7 @@ import { codeRuns } from '../src/export/pptx/code-runs.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
 import HIGHLIGHT_ALIASES from '../src/shared/highlight-aliases.json' with { type: 'json' };
 import HIGHLIGHT_LANGUAGES from '../src/shared/highlight-languages.json' with { type: 'json' };
+import { isProse, KNOWN_LANGUAGES, showsUnhighlighted } from '../src/shared/languages.js';
 
 const definitions = recordLanguages(() => new MarpCore().highlightjs);
 const full = everyLanguage(definitions);
@@ -49,6 +50,12 @@ describe('the lazy highlighter', () => {
         full.highlight(CODE, options).value,
       );
     }
+  });
+
+  it("says which of versus's languages show without highlighting as marp-core's highlight.js has it (zig, vue, svelte)", () => {
+    const plain = [...KNOWN_LANGUAGES].filter((name) => !full.getLanguage(name) && !isProse(name));
+    expect(plain).toEqual(expect.arrayContaining(['zig', 'vue', 'svelte']));
+    for (const name of KNOWN_LANGUAGES) expect(showsUnhighlighted(name), name).toBe(plain.includes(name));
   });
 
   it('knows a language by each of its names, in any case, as the full set does, and no other', () => {

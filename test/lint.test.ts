@@ -410,11 +410,53 @@ describe('unknown-language', () => {
   });
 
   it("says nothing of highlight.js's names and aliases in any case, nor of languages versus writes files for", async () => {
-    const panes = ['PYTHON', 'ts', 'c++', 'html', 'vue', 'svelte', 'text'].map(
+    const panes = ['PYTHON', 'ts', 'c++', 'html', 'vue', 'svelte', 'zig', 'text'].map(
       (language, i) => `{ contender: ${i % 2 ? 'coffee' : 'tea'}, language: ${language}, code: "x" }`,
     );
     const { report } = await check(withCode(`[${panes.join(', ')}]`));
     expect(report.findings.filter((f) => f.code === 'unknown-language')).toEqual([]);
+    // Of these, only the languages highlight.js has no grammar for show unhighlighted, each told once.
+    expect(
+      report.findings.filter((f) => f.code === 'unhighlighted-language').map((f) => f.message.split(' shows')[1]),
+    ).toEqual([
+      ' its vue code without highlighting: highlight.js has no grammar for "vue" (exercise files and check --run still work)',
+      ' its svelte code without highlighting: highlight.js has no grammar for "svelte" (exercise files and check --run still work)',
+      ' its zig code without highlighting: highlight.js has no grammar for "zig" (exercise files and check --run still work)',
+    ]);
+  });
+});
+
+describe('unhighlighted-language', () => {
+  it('reports a language versus knows and highlight.js does not once per talk, at its first pane, counting the others', async () => {
+    const pane = (contender: string, language: string) =>
+      `{ contender: ${contender}, language: ${language}, code: "x" }`;
+    const text = edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: code
+        title: Zig first
+        notes: The same in Zig.
+        panes: [${pane('tea', 'zig')}, ${pane('coffee', 'python')}]
+      - kind: code
+        title: Zig again
+        notes: And again.
+        panes: [${pane('tea', 'Zig')}, ${pane('coffee', 'zig')}]
+      - kind: quote
+`,
+    ]);
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code.endsWith('-language'))).toEqual([
+      {
+        severity: 'warning',
+        code: 'unhighlighted-language',
+        message: expect.stringMatching(
+          /^slide \d+ "Zig first" shows its zig code without highlighting, as do 2 other panes: highlight.js has no grammar for "zig" \(exercise files and check --run still work\)$/,
+        ),
+        hint: 'Leave it if plain code will do: exercise files are named .zig, and check --run runs it with a runner for zig (run.runners or --runner zig=…).',
+        file: expect.any(String),
+        ...positionIn(text, 'zig'),
+        slide: expect.any(Number),
+      },
+    ]);
   });
 });
 

@@ -19,6 +19,7 @@ export type LintCode =
   | 'solution-in-words'
   | 'comma-in-list'
   | 'unknown-language'
+  | 'unhighlighted-language'
   | 'contrast'
   | 'chart-direction'
   | 'mixed-units'

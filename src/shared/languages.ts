@@ -94,13 +94,20 @@ export function languageName(language: string): string {
   return sourceFileOf(language).name ?? language;
 }
 
+/** highlight.js's names and aliases, lower case: the languages a slide shows highlighted. */
+const HIGHLIGHTED: ReadonlySet<string> = new Set([...HIGHLIGHT_LANGUAGES, ...Object.keys(HIGHLIGHT_ALIASES)]);
+
+/**
+ * Whether code in `language` shows without highlighting though versus knows it: one it
+ * writes exercise files for and highlight.js has no grammar for (zig, vue, svelte).
+ */
+export function showsUnhighlighted(language: string): boolean {
+  const name = language.toLowerCase();
+  return name in SOURCE_FILES && !HIGHLIGHTED.has(name);
+}
+
 /**
  * Every language name versus knows, lower case: highlight.js's names and aliases (the
  * slides'), those it writes exercise files for, and the words for prose.
  */
-export const KNOWN_LANGUAGES: ReadonlySet<string> = new Set([
-  ...HIGHLIGHT_LANGUAGES,
-  ...Object.keys(HIGHLIGHT_ALIASES),
-  ...Object.keys(SOURCE_FILES),
-  ...PROSE,
-]);
+export const KNOWN_LANGUAGES: ReadonlySet<string> = new Set([...HIGHLIGHTED, ...Object.keys(SOURCE_FILES), ...PROSE]);

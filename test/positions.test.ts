@@ -100,6 +100,20 @@ add:
     expect(missing[0]?.file).toBe(path.join(dir, 'talk/outline.yaml'));
   });
 
+  it('the References slide points at the "references:" that writes it, not at sources an overlay adds', async () => {
+    const base = BASE.replace(
+      'sections:',
+      'sources:\n  - { id: fao, title: FAO }\nreferences:\n  title: Quellen\nsections:',
+    );
+    const overlay =
+      'extends: talk/outline.yaml\ndefaultProfile: all\nprofiles:\n  all: {}\nsources:\n  - { id: wiki, title: Wiki }\n';
+    const dir = await project({ 'talk/outline.yaml': base, 'over.yaml': overlay });
+    const report = await checkOutline(path.join(dir, 'over.yaml'), { measure: false });
+    const missing = report.findings.filter((f) => f.code === 'missing-notes' && f.message.includes('"Quellen"'));
+    expect(missing.map(where)).toEqual([`outline.yaml:${lineOf(base, 'title: Quellen')}`]);
+    expect(missing[0]?.file).toBe(path.join(dir, 'talk/outline.yaml'));
+  });
+
   it('the loaded model carries each part’s origin as a field: base parts in the base, what an overlay brings in the overlay', async () => {
     const overlay = `extends: talk/outline.yaml
 sources:

@@ -191,7 +191,8 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
           minutes: minutesFor(references?.minutes, referencesNotes),
           ...(references?.minutes !== undefined ? { timebox: references.minutes } : {}),
           citations: [],
-          origin: ['sources'],
+          // Where its notes are written, when they are: an overlay that adds sources writes no References slide.
+          origin: references === undefined ? ['sources'] : ['references'],
         },
         parts,
         labels,

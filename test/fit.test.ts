@@ -313,6 +313,20 @@ describe('scaling and wrapping', () => {
     expect(shown('c1').map((pane) => (pane.code ?? '').split('\n').length)).toEqual([15, 15]);
   });
 
+  it('counts no room for a blank line where a part starts or ends: two functions that fill a slide each take one', () => {
+    const partsOf = (code: string) =>
+      authored(deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code }] }]).slides);
+    const fn = (name: string, n: number) =>
+      [`def ${name}():`, ...Array.from({ length: n - 1 }, (_, i) => `    ${name}_${i} = ${i}`)].join('\n');
+    // The longest function one slide shows at the full size: two of them, a blank line between, take two.
+    let most = 1;
+    while (partsOf(fn('f', most + 1)).every((part) => part.fit?.code === undefined)) most++;
+    const parts = partsOf(`${fn('first', most)}\n\n${fn('second', most)}`);
+    const lengths = parts.map((part) => (part.kind === 'code' ? (part.panes[0]?.code ?? '').split('\n').length : 0));
+    expect(lengths).toEqual([most, most]);
+    expect(parts.map((part) => part.fit?.code)).toEqual([undefined, undefined]);
+  });
+
   it('expands tabs in code, which the browser would draw 8 columns wide', () => {
     const [slide] = authored(
       deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code: '\tx = 1' }] }]).slides,

@@ -6,7 +6,16 @@
 import { CODE, COLUMN } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { codeHeight, codeWidth, columnHeading, columnWidth, paragraph, stack } from './blocks.js';
-import { CONTINUATION, type CodeUnit, codeBreakCost, codeUnits, pageCode, unitSizes, wrapCodeLine } from './code.js';
+import {
+  blankUnit,
+  CONTINUATION,
+  type CodeUnit,
+  codeBreakCost,
+  codeUnits,
+  pageCode,
+  unitSizes,
+  wrapCodeLine,
+} from './code.js';
 import { type ColumnLayout, type ColumnPlan, headingLines, headingsFit, planColumns, slotsOf } from './columns.js';
 import type { Part } from './part.js';
 import { textWidth } from './text.js';
@@ -76,7 +85,13 @@ function planPanes(
       (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
     const displayed = lines.map((line) => wrapCodeLine(line, codeWidth(width), size));
     const units = codeUnits(displayed, size * CODE.line, budget - overhead);
-    const result = { overhead, items: unitSizes(units, size), breakCost: codeBreakCost(units, budget), units };
+    const result = {
+      overhead,
+      items: unitSizes(units, size),
+      breakCost: codeBreakCost(units, budget),
+      blank: blankUnit(units),
+      units,
+    };
     laidOut.set(key, result);
     return result;
   };

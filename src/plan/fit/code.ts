@@ -113,6 +113,11 @@ export function codeBreakCost(units: readonly CodeUnit[], budget: number): (inde
   return (index) => costs[index] ?? 0;
 }
 
+/** Whether unit `index` is a blank line, which a page leaves out at its start or end (see `pageCode`). */
+export function blankUnit(units: readonly CodeUnit[]): (index: number) => boolean {
+  return (index) => isBlank(units[index]);
+}
+
 /** Sizes of code units for pagination (the pane's padding is in its overhead). */
 export function unitSizes(units: CodeUnit[], size: number): Sized[] {
   return units.map((unit) => [codeHeight(unit.lines.length, size) - CODE.padY, 0]);

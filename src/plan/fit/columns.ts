@@ -5,7 +5,7 @@
  */
 import type { SlideFit } from '../deck.js';
 import { columnGap, columnHeadingLines, columnWidth, stack } from './blocks.js';
-import { type BreakCost, evenGroups, paginate, type Sized } from './paginate.js';
+import { type Blank, type BreakCost, evenGroups, paginate, type Sized, shownRange } from './paginate.js';
 
 /** One contender's column, laid out at a given width. */
 export interface ColumnLayout {
@@ -14,6 +14,14 @@ export interface ColumnLayout {
   items: Sized[];
   /** Where a part should rather not start (code: inside a statement). */
   breakCost?: BreakCost;
+  /** Items a part leaves out at its start or end (code: blank lines). */
+  blank?: Blank;
+}
+
+/** Height of a part of a column showing its items `[from, to)`. */
+function partHeight(layout: ColumnLayout, from: number, to: number): number {
+  const [start, end] = shownRange(from, to, layout.blank);
+  return layout.overhead + stack(layout.items.slice(start, end));
 }
 
 export interface ColumnPlan {
@@ -39,7 +47,8 @@ function splitGroup(layouts: ColumnLayout[], budget: number, firstBudget = budge
   }
   const pages = layouts.map((l) => {
     for (let count = 1; count <= Math.max(1, l.items.length); count++) {
-      const found = paginate(l.items, budget, { overhead: l.overhead, count, breakCost: l.breakCost, firstBudget });
+      const { overhead, breakCost, blank } = l;
+      const found = paginate(l.items, budget, { overhead, count, breakCost, blank, firstBudget });
       if (found) return found;
     }
     return undefined;
@@ -155,7 +164,7 @@ function grids({ count, groups, perRow, rooms: [room, lastRoom], layout }: Arran
     const slide: Slides[number] = { columns: [], height: 0 };
     for (let row = from; row < to; row += perRow) {
       const columns = Array.from({ length: Math.min(perRow, to - row) }, (_, i) => row + i);
-      const heights = columns.map((c) => layout(c, width)).map((l) => l.overhead + stack(l.items));
+      const heights = columns.map((c) => layout(c, width)).map((l) => partHeight(l, 0, l.items.length));
       slide.height += (row > from ? columnGap(perRow) : 0) + Math.max(...heights);
       slide.columns.push(
         ...columns.map((column, slot) => ({ column, from: 0, to: layout(column, width).items.length, slot })),
@@ -199,7 +208,7 @@ function flow({ count, groups, perRow, rooms: [room, lastRoom], layout }: Arrang
         const [start, end] = pages[i]?.[part] ?? [0, 0];
         return end > start || part === 0 ? [{ column, from: start, to: end, layout: layouts[i] as ColumnLayout }] : [];
       });
-      const height = Math.max(...shown.map((c) => c.layout.overhead + stack(c.layout.items.slice(c.from, c.to))));
+      const height = Math.max(...shown.map((c) => partHeight(c.layout, c.from, c.to)));
       const row = shown.map(({ column, from, to }) => ({ column, from, to, slot: columns.indexOf(column) }));
       if (part === 0 && share && current) {
         current.columns.push(...row);

@@ -7,11 +7,28 @@ export type Sized = [height: number, gap: number];
 
 type PageHeight = (from: number, to: number) => number;
 
-/** Height of a page holding `sizes[from..to)` after `overhead` (what each page repeats); the last gap does not count. */
-function pageHeights(sizes: readonly Sized[], overhead: number): PageHeight {
+/** Items that take no room at a page's start or end: a blank code line, which the page leaves out. */
+export type Blank = (index: number) => boolean;
+
+/** The items `[from, to)` a page shows: without the blank ones at either end. */
+export function shownRange(from: number, to: number, blank: Blank = () => false): [number, number] {
+  let [start, end] = [from, to];
+  while (start < end && blank(start)) start++;
+  while (end > start && blank(end - 1)) end--;
+  return [start, end];
+}
+
+/**
+ * Height of a page holding `sizes[from..to)` after `overhead` (what each page repeats); the last gap
+ * does not count, nor do blank items at either end.
+ */
+function pageHeights(sizes: readonly Sized[], overhead: number, blank?: Blank): PageHeight {
   const sums = [0];
   for (const [height, gap] of sizes) sums.push((sums.at(-1) ?? 0) + height + gap);
-  return (from, to) => overhead + (sums[to] ?? 0) - (sums[from] ?? 0) - (sizes[to - 1]?.[1] ?? 0);
+  return (first, last) => {
+    const [from, to] = shownRange(first, last, blank);
+    return overhead + (sums[to] ?? 0) - (sums[from] ?? 0) - (sizes[to - 1]?.[1] ?? 0);
+  };
 }
 
 /**
@@ -48,6 +65,8 @@ export interface PageOptions {
   breakCost?: BreakCost;
   /** The first page's room, when less (it shares its slide). */
   firstBudget?: number;
+  /** Items that take no room at a page's start or end. */
+  blank?: Blank;
 }
 
 /**
@@ -58,10 +77,10 @@ export interface PageOptions {
 export function paginate(
   sizes: readonly Sized[],
   budget: number,
-  { overhead = 0, count, breakCost = () => 0, firstBudget = budget }: PageOptions = {},
+  { overhead = 0, count, breakCost = () => 0, firstBudget = budget, blank }: PageOptions = {},
 ): [number, number][] | undefined {
   if (sizes.length === 0) return overhead <= firstBudget ? [[0, 0]] : undefined;
-  const pageHeight = pageHeights(sizes, overhead);
+  const pageHeight = pageHeights(sizes, overhead, blank);
   const greedy = pack(sizes, budget, pageHeight, firstBudget);
   if (!greedy || (count !== undefined && greedy.length > count)) return undefined;
   const target = Math.min(count ?? greedy.length, sizes.length);

@@ -246,6 +246,37 @@ describe('scaling and wrapping', () => {
     }
   });
 
+  it('wraps a code line between tokens, as an editor’s soft wrap does: never inside a name nor between brackets', () => {
+    const lines = [
+      'fn countWords(gpa: std.mem.Allocator, text: []const u8, map: *Counts) !void {',
+      '            for (auto& [k, v] : local) totals[k] += v;',
+      '                let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));',
+      '        let totals = Arc::new(Mutex::new(HashMap::new()));',
+    ];
+    const rowsOf = (line: string, width: number, size: number) =>
+      wrapCodeLine(line, width, size).map((row, i) => (i ? row.trimStart().slice(CONTINUATION.length) : row));
+    for (const line of lines) {
+      for (const size of [16, 18, 20]) {
+        // From 40 characters, the narrowest pane's, to a wide one.
+        const narrowest = Math.ceil(40 * textWidth('0', { face: 'mono', size }));
+        for (let width = narrowest; width <= 720; width += 8) {
+          const rows = rowsOf(line, width, size);
+          for (const [i, row] of rows.slice(0, -1).entries()) {
+            const next = rows[i + 1] ?? '';
+            const at = `${line} at ${size}px in ${width}px: "${row}" | "${next}"`;
+            // Cut with no space between: not between two of a name's characters.
+            expect(line.includes(`${row}${next}`) && /\w$/.test(row) && /^\w/.test(next), at).toBe(false);
+            expect(/[([{]$/.test(row) && /^[)\]}]/.test(next), at).toBe(false);
+          }
+        }
+      }
+    }
+    // In a column of two at 18 px, as the slides showed `totals[` over `↪ k] += v` and `"{` over `↪ path}: {e}"`.
+    const column = codeWidth(columnWidth(2));
+    expect(rowsOf(lines[1] ?? '', column, 18)).toEqual(['            for (auto& [k, v] : local)', 'totals[k] += v;']);
+    expect(rowsOf(lines[2] ?? '', column, 18).at(-1)).toBe('panic!("{path}: {e}"));');
+  });
+
   it('splits an 80-line pane into even parts at the smallest readable size or above, between lines', () => {
     const code = Array.from({ length: 80 }, (_, i) => `value_${i} = compute(${i})`).join('\n');
     const parts = authored(deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code }] }]).slides);

@@ -32,15 +32,30 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   return lines;
 }
 
-const SOFT_BREAKS = ' ,;([{.=+';
+/** A row may end after a space, a comma or semicolon, or an operator: between two tokens. */
+const SOFT_BREAKS = ' ,;=+';
 /** Characters that make one operator with the punctuation before them (`=>`, `==`, `+=`, `..`): no break between. */
 const OPERATOR_PARTS = '=<>!&|*/+-%.:';
 /** A comment's marker alone at the end of a row ("x  #" over "↪ the words"): it goes with the words. */
 const LONE_MARKER = /\s(?:#+|\/\/|--)\s*$/;
 
 /**
- * Where `text` breaks to fit `room` px: after a space or punctuation in the last third (never inside
- * an operator, nor after a comment's marker), else at the last character that fits.
+ * How well a row ends before `text[at]`: 2 between tokens (after a space, a comma, an operator),
+ * 1 inside an expression (after an opening bracket that does not close at once, before a method's
+ * dot: `Mutex::new(` over `↪ HashMap::new()`, `read(path)` over `↪ .unwrap()`), 0 inside a token.
+ */
+function breakQuality(text: string, at: number): number {
+  const [before = '', after = ''] = [text[at - 1], text[at]];
+  if (SOFT_BREAKS.includes(before) && (before === ' ' || !OPERATOR_PARTS.includes(after))) return 2;
+  if ('([{'.includes(before) && !')]}'.includes(after)) return 1;
+  return after === '.' && /[\w)\]}]/u.test(before) ? 1 : 0;
+}
+
+/**
+ * Where `text` breaks to fit `room` px: in the last third of the row, after the last space, comma or
+ * operator (never inside an operator, nor after a comment's marker), else inside an expression;
+ * else at the last of either further back, as an editor's soft wrap does; inside a token only
+ * where the row holds no break at all.
  */
 function breakIndex(text: string, room: number, font: Font): number {
   let fit = 0;
@@ -57,14 +72,19 @@ function breakIndex(text: string, room: number, font: Font): number {
   }
   if (fit === 0) return (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
   if (fit >= text.length) return fit;
-  let soft = -1;
-  for (let i = fit - 1; i >= 0 && soft < 0; i--) {
-    const char = text[i] ?? '';
-    if (SOFT_BREAKS.includes(char) && (char === ' ' || !OPERATOR_PARTS.includes(text[i + 1] ?? ''))) soft = i + 1;
+  // The last break of each quality, after the row's indentation.
+  const start = (/^\s*/.exec(text)?.[0].length ?? 0) + 1;
+  const last = [0, 0, 0];
+  for (let at = fit; at >= start && !last[2]; at--) {
+    const quality = breakQuality(text, at);
+    if (quality && !last[quality]) last[quality] = at;
   }
-  const marker = soft > 0 ? LONE_MARKER.exec(text.slice(0, soft)) : null;
-  if (marker) soft = marker.index + 1;
-  return soft >= (fit * 2) / 3 ? soft : fit;
+  const near = Math.ceil((fit * 2) / 3);
+  const [, inside = 0, between = 0] = last;
+  let cut = between >= near ? between : inside >= near ? inside : Math.max(between, inside);
+  const marker = cut > 0 ? LONE_MARKER.exec(text.slice(0, cut)) : null;
+  if (marker) cut = marker.index + 1;
+  return cut >= start ? cut : fit;
 }
 
 /** A source line as the pane shows it: its wrapped parts, which stay on one page. */

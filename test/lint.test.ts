@@ -627,6 +627,47 @@ sections:
   });
 });
 
+describe('many-parts', () => {
+  /** CLEAN with a code slide of one pane of `lines` lines before its last slide. */
+  const withCode = (lines: number) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: code
+        title: The whole program
+        notes: Walk through it.
+        panes:
+          - contender: tea
+            language: python
+            code: |
+${Array.from({ length: lines }, (_, i) => `              step_${i} = brew(${i})`).join('\n')}
+      - kind: quote
+`,
+    ]);
+
+  it('reports an authored slide split into more than three slides, with how many, at the slide', async () => {
+    const text = withCode(80);
+    const { file, report } = await check(text);
+    const found = report.findings.filter((f) => f.code === 'many-parts');
+    expect(found).toEqual([
+      {
+        severity: 'warning',
+        code: 'many-parts',
+        message: 'slide 8 "The whole program" (code) is too long for one slide and becomes 5 slides (8–12)',
+        hint: 'Show the lines that make the point (shorter or fewer panes), or make it separate slides, each with its own title and notes.',
+        file,
+        ...positionIn(text, 'kind: code'),
+        slide: 8,
+      },
+    ]);
+  });
+
+  it('says nothing of a slide that takes two or three', async () => {
+    const { report } = await check(withCode(50));
+    expect(report.slides).toBe(CLEAN_SLIDES + 3);
+    expect(report.findings.filter((f) => f.code === 'many-parts')).toEqual([]);
+  });
+});
+
 describe('over-budget', () => {
   it('reports a talk longer than its duration at the duration, and still passes', async () => {
     const text = edit(CLEAN, ['duration: 3', 'duration: 2']);

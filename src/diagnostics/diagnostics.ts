@@ -16,6 +16,7 @@ export type LintCode =
   | 'under-budget'
   | 'overflow'
   | 'small-text'
+  | 'many-parts'
   | 'solution-in-words'
   | 'comma-in-list'
   | 'unknown-language'

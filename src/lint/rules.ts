@@ -38,6 +38,14 @@ const UNDER_BUDGET = 0.75;
 /** Kinds whose content states facts, so they should cite a source. */
 const CLAIM_KINDS = new Set<DeckSlide['kind']>(['comparison', 'timeline', 'bullets', 'chart']);
 
+/** An authored slide the planner splits into more parts than this is reported: too much for one slide. */
+const MANY_PARTS = 3;
+
+/** What to do about a slide split into many parts, by its kind. */
+const FEWER_PARTS: Partial<Record<DeckSlide['kind'], string>> = {
+  code: 'Show the lines that make the point (shorter or fewer panes), or make it separate slides, each with its own title and notes.',
+};
+
 /** Where a slide's notes are written: versus makes the title slide, the agenda, the dividers and the References. */
 const NOTES_GO: Record<string, string> = {
   title: 'Write the title slide\'s notes as "notes:" at the top of the outline.',
@@ -114,6 +122,17 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
         severity: 'warning',
         code: 'small-text',
         message: `slide ${i + 1} "${slide.heading}" uses 20px table text, for a row too long for 24px; shorten the cells to keep it readable`,
+        ...at(slide.origin),
+        slide: i + 1,
+      });
+    }
+    const parts = slide.part?.count ?? 1;
+    if (parts > MANY_PARTS && !isContinuation && slide.kind !== 'agenda' && slide.kind !== 'references') {
+      findings.push({
+        severity: 'warning',
+        code: 'many-parts',
+        message: `slide ${i + 1} "${slide.title}" (${slide.kind}) is too long for one slide and becomes ${parts} slides (${i + 1}–${i + parts})`,
+        hint: FEWER_PARTS[slide.kind] ?? 'Shorten it, or make it separate slides, each with its own title and notes.',
         ...at(slide.origin),
         slide: i + 1,
       });

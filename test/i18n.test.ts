@@ -262,7 +262,7 @@ describe('the German overlay of the shipped talk (examples/de.yaml)', () => {
     expect(markdown).toContain('# Die Kandidaten');
     expect(markdown).toContain('# Stärken und Schwächen');
     expect(markdown).toContain('**Stärken**');
-    expect(markdown).toContain('## Keras wählen, wenn…');
+    expect(markdown).toContain('## Keras wählen,\u00a0wenn…');
     expect(markdown).not.toMatch(/Sources:|\*\*Pros\*\*|\*\*Cons\*\*|Choose [^\n]* if…|\(accessed\s/);
     const sheet = await readFile(path.join(out, 'keras-vs-tensorflow-de.runsheet.md'), 'utf8');
     expect(sheet).toMatch(/^# Ablaufplan: Keras oder TensorFlow\?/);

@@ -289,7 +289,33 @@ describe('native PPTX details', () => {
     const lines = (heading ?? '')
       .split('<a:br/>')
       .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
-    expect(lines).toEqual(['Choose Apache', 'Kafka if…']);
+    expect(lines).toEqual(['Choose Apache', 'Kafka\u00a0if…']);
+  });
+
+  it('keeps a decision heading\'s last word with the one before it : never a lone "wenn…"', async () => {
+    const outline = { ...minimalOutline(), lang: 'de' };
+    outline.contenders = ['PostgreSQL', 'MySQL', 'SQLite', 'DuckDB'].map((name, i) => ({
+      id: name.toLowerCase(),
+      name,
+      color: ['#1f6feb', '#8250df', '#1a7f37', '#9a6700'][i] as string,
+    }));
+    outline.sections[0]?.slides.splice(0, 1, {
+      kind: 'decision',
+      title: 'Welche nehmen?',
+      choices: outline.contenders.map(({ id }) => ({ contender: id, when: ['Ihr braucht es'] })),
+    } as never);
+    const { deck } = compileData(outline);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const n = deck.slides.findIndex((slide) => slide.kind === 'decision') + 1;
+    const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
+    const headings = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(([p]) => p).filter((p) => p.includes('wählen'));
+    const lines = headings.map((p) =>
+      p
+        .split('<a:br/>')
+        .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join('')),
+    );
+    expect(lines).toHaveLength(4);
+    for (const heading of lines) expect(heading.at(-1)).not.toBe('wenn…');
   });
 
   it('breaks a statement where the slide balances it: never a lone last word', async () => {

@@ -9,7 +9,7 @@ export const ar: Catalog = {
   tie: 'تعادل',
   pros: 'المزايا',
   cons: 'العيوب',
-  choose: 'اختر {name} إذا…',
+  choose: 'اختر {name}\u00a0إذا…',
   exercise: 'تمرين',
   solution: 'الحل:',
   exerciseNumber: 'تمرين {n}',

@@ -9,7 +9,7 @@ export const de: Catalog = {
   tie: 'Gleichstand',
   pros: 'Vorteile',
   cons: 'Nachteile',
-  choose: '{name} wählen, wenn…',
+  choose: '{name} wählen,\u00a0wenn…',
   exercise: 'Übung',
   solution: 'Lösung:',
   exerciseNumber: 'Übung {n}',

@@ -9,7 +9,7 @@ export const en: Catalog = {
   tie: 'tie',
   pros: 'Pros',
   cons: 'Cons',
-  choose: 'Choose {name} if…',
+  choose: 'Choose {name}\u00a0if…',
   exercise: 'Exercise',
   solution: 'Solution:',
   exerciseNumber: 'Exercise {n}',

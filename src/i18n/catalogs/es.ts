@@ -9,7 +9,7 @@ export const es: Catalog = {
   tie: 'empate',
   pros: 'Ventajas',
   cons: 'Desventajas',
-  choose: 'Elige {name} si…',
+  choose: 'Elige {name}\u00a0si…',
   exercise: 'Ejercicio',
   solution: 'Solución:',
   exerciseNumber: 'Ejercicio {n}',

@@ -9,7 +9,7 @@ export const fr: Catalog = {
   tie: 'égalité',
   pros: 'Atouts',
   cons: 'Limites',
-  choose: 'Choisir {name} si…',
+  choose: 'Choisir {name}\u00a0si…',
   exercise: 'Exercice',
   solution: 'Solution :',
   exerciseNumber: 'Exercice {n}',

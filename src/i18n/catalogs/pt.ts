@@ -9,7 +9,7 @@ export const pt: Catalog = {
   tie: 'empate',
   pros: 'Vantagens',
   cons: 'Desvantagens',
-  choose: 'Escolha {name} se…',
+  choose: 'Escolha {name}\u00a0se…',
   exercise: 'Exercício',
   solution: 'Solução:',
   exerciseNumber: 'Exercício {n}',

@@ -242,6 +242,21 @@ describe.each([
   });
 });
 
+/** The lines the PowerPoint draws each decision heading holding `word` on, as it breaks them. */
+async function decisionHeadings(deck: Deck, word: string): Promise<string[][]> {
+  const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+  const n = deck.slides.findIndex((slide) => slide.kind === 'decision') + 1;
+  const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
+  return [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)]
+    .map(([p]) => p)
+    .filter((p) => p.includes(word))
+    .map((p) =>
+      p
+        .split('<a:br/>')
+        .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join('')),
+    );
+}
+
 describe('native PPTX details', () => {
   it('breaks a title, subtitle and summary where the slides balance them, so PowerPoint leaves no word alone on a last line', async () => {
     const outline = minimalOutline();
@@ -281,18 +296,11 @@ describe('native PPTX details', () => {
       title: 'Which one?',
       choices: ['a', 'b', 'c'].map((contender) => ({ contender, when: ['You need it'] })),
     } as never);
-    const { deck } = compileData(outline);
-    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
-    const n = deck.slides.findIndex((slide) => slide.kind === 'decision') + 1;
-    const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
-    const heading = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(([p]) => p).find((p) => p.includes('Apache'));
-    const lines = (heading ?? '')
-      .split('<a:br/>')
-      .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
+    const [lines] = await decisionHeadings(compileData(outline).deck, 'Apache');
     expect(lines).toEqual(['Choose Apache', 'Kafka\u00a0if…']);
   });
 
-  it('keeps a decision heading\'s last word with the one before it : never a lone "wenn…"', async () => {
+  it('keeps a decision heading\'s last word with the one before it: never a lone "wenn…"', async () => {
     const outline = { ...minimalOutline(), lang: 'de' };
     outline.contenders = ['PostgreSQL', 'MySQL', 'SQLite', 'DuckDB'].map((name, i) => ({
       id: name.toLowerCase(),
@@ -304,16 +312,7 @@ describe('native PPTX details', () => {
       title: 'Welche nehmen?',
       choices: outline.contenders.map(({ id }) => ({ contender: id, when: ['Ihr braucht es'] })),
     } as never);
-    const { deck } = compileData(outline);
-    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
-    const n = deck.slides.findIndex((slide) => slide.kind === 'decision') + 1;
-    const xml = await xmlOf(zip, `ppt/slides/slide${n}.xml`);
-    const headings = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map(([p]) => p).filter((p) => p.includes('wählen'));
-    const lines = headings.map((p) =>
-      p
-        .split('<a:br/>')
-        .map((line) => [...line.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join('')),
-    );
+    const lines = await decisionHeadings(compileData(outline).deck, 'wählen');
     expect(lines).toHaveLength(4);
     for (const heading of lines) expect(heading.at(-1)).not.toBe('wenn…');
   });

@@ -213,7 +213,14 @@ export async function exportHandout(
 }
 
 /** CSS pixels in a millimetre: what the printed pages' sizes are laid out in. */
-export const PX_PER_MM = 96 / 25.4;
+const PX_PER_MM = 96 / 25.4;
+
+/** Lays the page out as wide as the printed page's text, and returns that text's height in CSS pixels. */
+export async function atPrintedWidth(page: Page, paper: Paper): Promise<number> {
+  const { width, height } = pageContent(paper);
+  await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
+  return height * PX_PER_MM;
+}
 /** Starter code shrinks no smaller than this to stay on its slide's page (pt). */
 const STARTER_MIN_PT = 7;
 
@@ -223,8 +230,7 @@ const STARTER_MIN_PT = 7;
  * Measured at the printed pages' width, as the page lays it out before it is printed.
  */
 async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<void> {
-  const { width, height } = pageContent(paper);
-  await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
+  const body = await atPrintedWidth(page, paper);
   await page.$$eval(
     '.layout-1 .item:has(> .starter)',
     (items, body, minPx) => {
@@ -242,7 +248,7 @@ async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<void> {
         if (fitted >= minPx) item.style.setProperty('--code-size', `${fitted}px`);
       }
     },
-    height * PX_PER_MM,
+    body,
     (STARTER_MIN_PT * 96) / 72,
   );
 }

@@ -13,14 +13,13 @@ import { isProse } from '../shared/languages.js';
 import { escapeHtml } from '../text/escape.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import {
+  atPrintedWidth,
   EMBEDDED_SLIDES_CSS,
   NOTES_FLOW_CSS,
   notesHtml,
   PAGE_TEXT_CSS,
   PAPER,
   type Paper,
-  PX_PER_MM,
-  pageContent,
   pageCss,
   paragraphsHtml,
   sectionsHtml,
@@ -82,14 +81,13 @@ const LONG_ENTRY = 0.5;
 
 /** Marks the entries taller than `LONG_ENTRY` of a page, laid out at the printed pages' width. */
 async function markLongEntries(page: Page, paper: Paper): Promise<void> {
-  const { width, height } = pageContent(paper);
-  await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
+  const body = await atPrintedWidth(page, paper);
   await page.$$eval(
     '.item',
     (items, limit) => {
       for (const item of items) if (item.getBoundingClientRect().height > limit) item.classList.add('long');
     },
-    height * PX_PER_MM * LONG_ENTRY,
+    body * LONG_ENTRY,
   );
 }
 

@@ -2,7 +2,7 @@
  * The speaker's script (`<slug>.script.pdf`): what the presenter prints and
  * keeps at the lectern. Every slide, small, beside its notes in large type,
  * with its planned start time and length; the exercises' solutions as code;
- * each section on a new page. Printed like the handout, on A4 or Letter.
+ * the sections one after another. Printed like the handout, on A4 or Letter.
  */
 import type { Page } from 'puppeteer-core';
 import { type Labels, labelsFor } from '../i18n/labels.js';

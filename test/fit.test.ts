@@ -523,6 +523,15 @@ describe('layouts for 2–6 contenders', () => {
     expect(Math.max(...widths.slice(1)) - Math.min(...widths.slice(1))).toBeLessThanOrEqual(1);
   });
 
+  it("leaves a tie's badge room beside a short aspect, as the theme draws it (margin, padding, border)", () => {
+    const rows = ['Speed', 'Cost'].map((aspect) => ({ aspect, cells: { c1: 'Fast', c2: 'Slow' }, verdict: 'tie' }));
+    const [part] = authored(deckOf([{ kind: 'comparison', title: 'T', rows }], 2).slides);
+    const size = TABLE.size;
+    const badge = textWidth('TIE', { face: 'bold', size: size * TABLE.tie }) + 8 + 2 * 6 + 2 * 2;
+    const room = ((part?.kind === 'comparison' && part.widths?.[0]) || 0) - tablePadX(size);
+    expect(room).toBeGreaterThan(textWidth('Speed ', { face: 'bold', size }) + badge);
+  });
+
   it('splits a table by contenders only when one row cannot fit with all of them, and shows each contender', () => {
     const paragraph = 'A cell with a whole paragraph in it. '.repeat(9).trim();
     const rows = [{ aspect: 'Long', cells: Object.fromEntries(ids(6).map((id) => [id, paragraph])) }];

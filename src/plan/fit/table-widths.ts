@@ -42,7 +42,7 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
   const widest = Math.max(theme, natural);
   const steps = Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS);
   const aspectColumn = columns[0] ?? [];
-  let best: { widths: number[]; height: number; aspectLines: number } | undefined;
+  let best: { widths: number[]; height: number; aspectLines: number; aspect: number } | undefined;
   for (const aspect of [natural, ...steps].filter((width) => width >= aspectMin)) {
     const contenders = evenAbove(contenderMins, total - aspect);
     if (!contenders) continue;
@@ -50,14 +50,17 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
     const height = rows.reduce((sum, row) => sum + tableRow(row, widths, size), 0);
     const inner = ((widths[0] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
     const aspectLines = aspectColumn.reduce((sum, cell) => sum + lineCount(cell.text, font(cell), inner), 0);
-    // The shortest table; of those as short, the one whose aspects wrap least, then the narrowest aspect
-    // column: the contenders get the room an aspect column wider than its words would leave empty.
+    // The shortest table; of those as short, the one whose aspects wrap least, then the aspect column
+    // nearest its words' width with the em to spare: the contenders get the room a wider one would
+    // leave empty, and a narrower one would hold a tie's badge only as the planner measures it.
+    const fromNatural = (width: number) => (width >= natural ? width - natural : 2 * (natural - width));
     const better =
       !best ||
       height < best.height - 0.5 ||
       (height < best.height + 0.5 &&
-        (aspectLines < best.aspectLines || (aspectLines === best.aspectLines && aspect < (best.widths[0] ?? 0))));
-    if (better) best = { widths, height, aspectLines };
+        (aspectLines < best.aspectLines ||
+          (aspectLines === best.aspectLines && fromNatural(aspect) < fromNatural(best.aspect))));
+    if (better) best = { widths, height, aspectLines, aspect };
   }
   if (best) return { widths: best.widths, whole: true };
   return { widths: rounded(shortOfRoom(narrowest, total), total), whole: false };

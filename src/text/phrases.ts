@@ -24,6 +24,25 @@ export function japanesePhrases(text: string): string[] | undefined {
   if (!KANA.test(text)) return undefined;
   return split.get(text, () => {
     parser ??= new Parser(jaModel);
-    return parser.parse(text);
+    return wholeCharacters(text, parser.parse(text));
   });
+}
+
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/**
+ * `phrases` joined again where BudouX, which reads UTF-16 units, cut inside a character: a
+ * character beyond the first plane (𐀀, most emoji), a letter and its combining marks, or an
+ * emoji sequence. A `<wbr>` there would tear the character apart.
+ */
+function wholeCharacters(text: string, phrases: string[]): string[] {
+  const starts = new Set([...graphemes.segment(text)].map((segment) => segment.index));
+  const whole: string[] = [];
+  let at = 0;
+  for (const phrase of phrases) {
+    if (whole.length > 0 && !starts.has(at)) whole[whole.length - 1] += phrase;
+    else whole.push(phrase);
+    at += phrase.length;
+  }
+  return whole;
 }

@@ -1,0 +1,47 @@
+/**
+ * Japanese phrases (text/phrases.ts): where the planner and the slides let a
+ * line break. Joined, they give the text back, and no break falls inside a character.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { japanesePhrases } from '../src/text/phrases.js';
+
+describe('Japanese phrases', () => {
+  it('split between words, not inside them, and leave text without kana alone', () => {
+    expect(japanesePhrases('どのフレームワークを選ぶべきか？')).toEqual(['どの', 'フレームワークを', '選ぶべきか？']);
+    expect(japanesePhrases('数据库比较')).toBeUndefined();
+    expect(japanesePhrases('Plain English')).toBeUndefined();
+  });
+
+  it('never cut a character: one beyond the first plane, a letter and its marks, an emoji sequence', () => {
+    // BudouX reads UTF-16 units: it cut 𐀀 (U+10000) in two, and the slide lost it.
+    for (const text of ['𐀀ざ', 'か\u3099きくけこ', '👩‍💻をつかう', 'テスト🇯🇵です']) {
+      const phrases = japanesePhrases(text) ?? [];
+      expect(phrases.join('')).toBe(text);
+      const characters = [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(text)].map((s) => s.index);
+      let at = 0;
+      for (const phrase of phrases) {
+        expect(characters).toContain(at);
+        at += phrase.length;
+      }
+    }
+  });
+
+  it('give any text back whole when joined, cut only where characters start', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (tail) => {
+        const text = `ひらがな${tail}`;
+        const phrases = japanesePhrases(text) ?? [];
+        expect(phrases.join('')).toBe(text);
+        const starts = new Set(
+          [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(text)].map((s) => s.index),
+        );
+        let at = 0;
+        for (const phrase of phrases) {
+          expect(starts.has(at)).toBe(true);
+          at += phrase.length;
+        }
+      }),
+    );
+  });
+});

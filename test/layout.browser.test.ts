@@ -620,3 +620,37 @@ describeWithBrowser('slide titles', () => {
     });
   });
 });
+
+describeWithBrowser("a winner's check mark", () => {
+  it('stays on the line of its cell’s last word, never alone on a line', async () => {
+    const outline = minimalOutline();
+    outline.contenders.push({ id: 'c', name: 'Gamma', color: '#1f6feb' });
+    // Cells of every length from one line to two: some end right at the edge, where a ✓ after a space wrapped alone.
+    const rows = Array.from({ length: 36 }, (_, i) => ({
+      aspect: `Row ${i + 1}`,
+      cells: {
+        a: `Streaming and logical ${'ab '.repeat(i % 12)}${'x'.repeat(Math.floor(i / 12))}`.trim(),
+        b: 'No',
+        c: 'No',
+      },
+      verdict: 'a',
+    }));
+    outline.sections[0]?.slides.splice(0, 1, { kind: 'comparison', title: 'Marks', rows });
+    // For each winning cell: whether its ✓ (drawn after the text) stands on a line below the text's last letter.
+    const alone = await inSlides(compileData(outline).markdown, 'versus', (page) =>
+      page.$$eval('td mark', (marks) =>
+        marks.map((mark) => {
+          const text = [...mark.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).at(-1);
+          const range = document.createRange();
+          range.setStart(text as Node, Math.max(0, (text?.textContent ?? '').trimEnd().length - 1));
+          range.setEnd(text as Node, (text?.textContent ?? '').trimEnd().length);
+          const letter = range.getBoundingClientRect().top;
+          const lines = [...mark.getClientRects()].map((rect) => rect.top);
+          return Math.max(...lines) > letter + 4;
+        }),
+      ),
+    );
+    expect(alone).toHaveLength(36);
+    expect(alone.filter(Boolean)).toEqual([]);
+  });
+});

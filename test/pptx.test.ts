@@ -165,7 +165,7 @@ describe.each([
       expect(paragraphs(table)).toEqual(
         expect.arrayContaining(
           slide.rows.flatMap((row) =>
-            shown.map((id) => `${own(row.cells, id) ?? ''}${row.verdict === id ? ' ✓' : ''}`),
+            shown.map((id) => `${own(row.cells, id) ?? ''}${row.verdict === id ? '\u00a0✓' : ''}`),
           ),
         ),
       );

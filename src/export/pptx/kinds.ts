@@ -439,7 +439,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
       return {
         text: [
           { text: cell, options: { bold: wins, color: hex(p.fg), ...direction } },
-          ...(wins ? [{ text: ' ✓', options: { bold: true, color: hex(p.good) } }] : []),
+          ...(wins ? [{ text: '\u00a0✓', options: { bold: true, color: hex(p.good) } }] : []),
         ],
         options: {
           ...cellBase,

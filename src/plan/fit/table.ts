@@ -52,7 +52,7 @@ function rowsOf(content: Comparison, shown: readonly Contender[]): Cell[][] {
     // A tie's badge (in capitals, with its border and padding) is about as wide as these characters.
     { text: row.verdict === 'tie' ? `${row.aspect} ${content.tieLabel.shown}  ` : row.aspect, bold: true },
     ...shown.map((c) => ({
-      text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? ' ✓' : ''}`,
+      text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? '\u00a0✓' : ''}`,
       bold: row.verdict === c.id,
     })),
   ]);

@@ -226,6 +226,19 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       expect(named.filter((title) => collapse(title) !== byLetters.get(letters(title)))).toEqual([]);
     });
 
+    it(`${name}: prints each section's divider in the script on the page of the section's first slide`, async () => {
+      const { deck } = built.get(name)?.compiled ?? {};
+      if (!deck) throw new Error(`${name} was not built`);
+      const pages = await printedPages(pdf(name, 'script'));
+      const pageOf = (heading: string) => pages.findIndex((page) => page.text.some((line) => line.startsWith(heading)));
+      const dividers = deck.slides.flatMap((slide, i) =>
+        slide.kind === 'divider' && i + 1 < deck.slides.length ? [i] : [],
+      );
+      expect(dividers.length).toBeGreaterThan(0);
+      const apart = dividers.filter((i) => pageOf(`${i + 1}. `) !== pageOf(`${i + 2}. `));
+      expect(apart.map((i) => deck.slides[i]?.heading)).toEqual([]);
+    });
+
     it(`${name}: no page ends with a heading, a code label or a start time, nor starts with a code label`, async () => {
       const { deck } = built.get(name)?.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);

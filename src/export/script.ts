@@ -49,6 +49,8 @@ ${NOTES_FLOW_CSS}
 /* What only the speaker sees: set apart, so it is never read out by mistake. */
 .item .private { border-inline-start: 1.2mm solid #8250df; background: #f6f0ff; padding: 1.5mm 3mm; margin: 0 0 2.5mm; }
 .item .private .private-label { font-weight: bold; font-size: 11pt; color: #5a32a3; margin-bottom: 1mm; }
+/* A section's divider goes to the page of the section's first slide, with the section's title. */
+.item.divider { break-after: avoid; }
 /* A short entry on one page: its notes, private note and solution are read together (see LONG_ENTRY). */
 .item:not(.long) { break-inside: avoid; }
 /* Kept whole: Chromium leaves the label alone at the foot of a page when a one-line note follows it. */
@@ -137,7 +139,7 @@ function item({ slide, number, svg }: ScriptItem, labels: Labels): string {
   const privateNotes = slide.privateNotes
     ? `<div class="private"><p class="private-label">${escapeHtml(labels.t('privateNotes'))}</p>${paragraphsHtml(slide.privateNotes)}</div>`
     : '';
-  return `<article class="item">
+  return `<article class="item${slide.kind === 'divider' ? ' divider' : ''}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. ${escapeHtml(slide.heading)}</h3>
 <p class="time">${escapeHtml(labels.t('starts'))} <strong>${slide.times.start}</strong> · ${escapeHtml(slide.times.length)}</p>${notes}${privateNotes}${code}</div>

@@ -204,7 +204,7 @@ describeWithBrowser('printed pages of the workshop kit', () => {
       expect(problems.slice(0, 10)).toEqual([]);
     });
 
-    it(`${name}: names each bookmark as its heading reads, with the spaces where the heading wrapped`, async () => {
+    it(`${name}: names each bookmark as its heading reads, with the spaces where it wrapped, without the handout's time and sources`, async () => {
       const { deck } = built.get(name)?.compiled ?? {};
       if (!deck) throw new Error(`${name} was not built`);
       const letters = (text: string) => text.replace(/\s+/gu, '');
@@ -221,6 +221,8 @@ describeWithBrowser('printed pages of the workshop kit', () => {
         };
         walk(await document.getOutline());
       }
+      // A handout heading's time and sources are beside its title, not in its bookmark.
+      expect(titles.filter((title) => /^\d+\. .* · /u.test(title))).toEqual([]);
       const named = titles.filter((title) => byLetters.has(letters(title)));
       expect(named.length).toBeGreaterThan(deck.meta.subtitle ? 2 : 1);
       expect(named.filter((title) => collapse(title) !== byLetters.get(letters(title)))).toEqual([]);

@@ -8,7 +8,7 @@ import type { SlideMeasure } from '../lint/measure.js';
 import { openDocument, type SharedBrowser } from './browser.js';
 import type { RenderedSlides } from './marp.js';
 import { measurePage } from './measure.js';
-import { headingText } from './pdf-bookmarks.js';
+import { headingText, type PageHeading } from './pdf-bookmarks.js';
 import { type PdfProperties, withProperties } from './reproducible.js';
 import { slidesDocument } from './slides-document.js';
 
@@ -36,7 +36,7 @@ export interface Printed<T> {
   raw: Uint8Array;
   title: string;
   /** The page's headings, which its bookmarks are named after (see pdf-bookmarks.ts). */
-  headings: string[];
+  headings: PageHeading[];
   inspected: T;
 }
 
@@ -51,8 +51,13 @@ export async function printPage<T>(
   return job.browser.withPage(async (page) => {
     await openDocument(page, { file, html, timeout });
     const inspected = await inspect(page);
+    // A heading's `.meta` (the handout's time and sources) is in its text, not in its bookmark's title.
     const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (elements) =>
-      elements.map((e) => e.textContent ?? ''),
+      elements.map((element) => {
+        const title = element.cloneNode(true) as Element;
+        for (const meta of title.querySelectorAll('.meta')) meta.remove();
+        return { text: element.textContent ?? '', title: title.textContent ?? '' };
+      }),
     );
     const raw = await page.pdf({
       printBackground: true,
@@ -61,7 +66,8 @@ export async function printPage<T>(
       timeout,
       ...pdfOptions,
     });
-    return { raw, title: await page.title(), headings: headings.map(headingText), inspected };
+    const read = headings.map((heading) => ({ text: headingText(heading.text), title: headingText(heading.title) }));
+    return { raw, title: await page.title(), headings: read, inspected };
   });
 }
 

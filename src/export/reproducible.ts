@@ -10,7 +10,7 @@
 
 import type { PDFDocument } from 'pdf-lib';
 import { sha256 } from '../shared/sha256.js';
-import { mendBookmarkTitles } from './pdf-bookmarks.js';
+import { mendBookmarkTitles, type PageHeading } from './pdf-bookmarks.js';
 import { replaceValues, shareRepeatedStreams } from './pdf-shared-streams.js';
 import { ideographsForRadicals } from './pdf-unicode.js';
 
@@ -39,7 +39,7 @@ export function loadPdfLib(): Promise<typeof import('pdf-lib')> {
 export async function withProperties(
   pdf: Uint8Array,
   properties: PdfProperties,
-  headings: readonly string[] = [],
+  headings: readonly PageHeading[] = [],
 ): Promise<Uint8Array> {
   const lib = await loadPdfLib();
   const { PDFDocument, PDFHexString, ParseSpeeds } = lib;

@@ -288,7 +288,7 @@ describe('image file names', () => {
 });
 
 describe('resolved images', () => {
-  it('keep src as written and carry their asset as a typed field: name, hash, type and size of the bytes read', async () => {
+  it('keep src as written and carry their asset as a typed field: name, hash, type, size of the bytes read and pixels', async () => {
     const dir = await temp.dir();
     const bytes = png(4, 4, RED);
     await mkdir(path.join(dir, 'pics'));
@@ -303,6 +303,7 @@ describe('resolved images', () => {
       sha256: hash,
       type: 'png',
       size: bytes.length,
+      pixels: { width: 4, height: 4 },
     });
     const { markdown, assets } = compileOutline(loaded);
     expect(markdown).toContain(`<img src="${slide.asset?.name}"`);

@@ -4,6 +4,8 @@
  * file:line:col, and a clean outline that has none of them. Overflow needs a
  * browser and is covered by fit.browser.test.ts and check-cli.test.ts.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type CheckOptions,
@@ -497,6 +499,40 @@ describe('unshown-section-field', () => {
     const summary = edit(CLEAN, ['    notes: Start with what they are.\n', '    summary: What they are.\n']);
     const { report } = await check(edit(summary, ['sections:\n', 'dividers: false\nsections:\n']));
     expect(report.findings.filter((f) => f.code === 'unshown-section-field')).toEqual([]);
+  });
+});
+
+describe('small-image', () => {
+  const withPicture = (src: string) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: image\n        title: The logo\n        src: ${src}\n        alt: The logo\n        notes: Here it is.\n      - kind: quote\n`,
+    ]);
+  const picture = async (dir: string, name: string, width: number, height: number) => {
+    const { default: sharp } = await import('sharp');
+    const background = { r: 200, g: 80, b: 40 };
+    await sharp({ create: { width, height, channels: 3, background } })
+      .png()
+      .toFile(path.join(dir, name));
+  };
+
+  it('reports a picture shown at a small part of the slide, at its src, and none that fills it or scales', async () => {
+    const dir = await temp.dir();
+    await picture(dir, 'tiny.png', 64, 48);
+    await picture(dir, 'large.png', 1600, 900);
+    const tiny = withPicture('tiny.png');
+    await writeFile(path.join(dir, 'talk.yaml'), tiny);
+    const report = await checkOutline(path.join(dir, 'talk.yaml'), { measure: false });
+    expect(report.findings.filter((f) => f.code === 'small-image')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('shows its picture at 64×48 px'),
+        ...positionIn(tiny, 'tiny.png'),
+      }),
+    ]);
+    await writeFile(path.join(dir, 'talk.yaml'), withPicture('large.png'));
+    const large = await checkOutline(path.join(dir, 'talk.yaml'), { measure: false });
+    expect(large.findings.filter((f) => f.code === 'small-image')).toEqual([]);
   });
 });
 

@@ -17,6 +17,7 @@ export type LintCode =
   | 'overflow'
   | 'small-text'
   | 'many-parts'
+  | 'small-image'
   | 'solution-in-words'
   | 'comma-in-list'
   | 'unknown-language'

@@ -75,6 +75,21 @@ export function imageProblem(bytes: Buffer, type: ImageType): string | undefined
   }
 }
 
+/**
+ * A raster picture's size upright, in pixels (a photo taken sideways, EXIF orientations 5 to 8,
+ * is tall); undefined for an SVG, which scales, and for a size that cannot be read.
+ */
+export function rasterPixels(bytes: Buffer, type: ImageType): { width: number; height: number } | undefined {
+  if (type === 'svg') return undefined;
+  try {
+    const { width, height, orientation = 1 } = imageSize(bytes);
+    if (!width || !height) return undefined;
+    return orientation >= 5 ? { width: height, height: width } : { width, height };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A size that cannot be shown: no area, or so thin that it shows as less than a pixel's line. */
 function sizeProblem(width: number | undefined, height: number | undefined): string | undefined {
   if (width === undefined || height === undefined) return undefined;

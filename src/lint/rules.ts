@@ -15,6 +15,7 @@ import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { countWords, DEFAULT_CHARACTERS_PER_MINUTE, MIN_MINUTES, spokenLength } from '../plan/timing.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
+import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
 import { lintLanguages } from './language-rules.js';
@@ -152,6 +153,17 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
         message: `the solution of "${slide.heading}" reads as words, yet it is taken as ${codeLanguage} code (the language of the talk's code panes): the kit shows it as code, and check --run runs it`,
         ...at(within(slide.origin, 'solution')),
         hint: 'Write language: text on the exercise for an answer in words.',
+        slide: i + 1,
+      });
+    }
+    const pixels = slide.kind === 'image' ? slide.asset?.pixels : undefined;
+    if (pixels && pixels.width < CONTENT.width / 2 && pixels.height < IMAGE.maxHeight / 2) {
+      findings.push({
+        severity: 'warning',
+        code: 'small-image',
+        message: `slide ${i + 1} "${slide.heading}" shows its picture at ${pixels.width}×${pixels.height} px, a small part of the slide: a picture is never enlarged, which would blur it`,
+        hint: `Use a larger picture (${CONTENT.width}×${IMAGE.maxHeight} px fills the room, twice that stays sharp on the slide images) or an SVG, which scales.`,
+        ...at(within(slide.origin, 'src')),
         slide: i + 1,
       });
     }

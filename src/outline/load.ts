@@ -6,7 +6,14 @@ import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
-import { IMAGE_TYPES, type ImageType, imageProblem, imageType, MAX_IMAGE_BYTES } from '../images/check.js';
+import {
+  IMAGE_TYPES,
+  type ImageType,
+  imageProblem,
+  imageType,
+  MAX_IMAGE_BYTES,
+  rasterPixels,
+} from '../images/check.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { isInside } from '../shared/inside.js';
 import { sha256 } from '../shared/sha256.js';
@@ -368,7 +375,14 @@ async function resolveFiles(
           inputs.set(found.named, hash);
           const name = assetName(found.file, hash, image.type);
           assets.set(name, found.file);
-          slide.asset = { name, sha256: hash, type: image.type, size: image.bytes.length };
+          const pixels = rasterPixels(image.bytes, image.type);
+          slide.asset = {
+            name,
+            sha256: hash,
+            type: image.type,
+            size: image.bytes.length,
+            ...(pixels ? { pixels } : {}),
+          };
         }
       }
     }

@@ -633,6 +633,8 @@ export interface Asset {
   type: ImageType;
   /** Its size in bytes. */
   size: number;
+  /** A raster picture's size upright, in pixels: shown at most this large (see lint's `small-image`). */
+  pixels?: { width: number; height: number };
 }
 
 /**

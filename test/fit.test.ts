@@ -620,6 +620,7 @@ describe('the References slide', () => {
         url: 'https://example.org/',
         address: 'example.org',
         accessed: '(accessed\u00a0November\u00a020,\u00a02026)',
+        gaps: { address: ' ', accessed: ' ' },
       },
     ]);
     expect(markdown).toContain(

@@ -14,7 +14,6 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
-import { spaceBetween } from '../text/spacing.js';
 import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
@@ -418,12 +417,11 @@ function references(deck: Deck): string {
 /** Sources, each on the line the References slide shows, the whole address linked, numbered as there. */
 function referenceList(lines: readonly ReferenceLine[]): string {
   const items = lines.map((line) => {
-    const shown = line.url ? (line.address ?? line.url) : '';
     const address = line.url
-      ? `${spaceBetween(line.text, shown)}<a href="${escapeHtml(line.url)}">${addressHtml(shown)}</a>`
+      ? `${line.gaps.address}<a href="${escapeHtml(line.url)}">${addressHtml(line.address ?? line.url)}</a>`
       : '';
     const accessed = line.accessed
-      ? `${spaceBetween(shown || line.text, line.accessed)}<span class="accessed">${escapeHtml(line.accessed)}</span>`
+      ? `${line.gaps.accessed}<span class="accessed">${escapeHtml(line.accessed)}</span>`
       : '';
     return `<li>${escapeHtml(line.text)}${address}${accessed}</li>`;
   });

@@ -99,6 +99,8 @@ export interface ReferenceLine {
   address?: string;
   /** "(accessed 20 November 2026)", in the talk's language and its parentheses. */
   accessed?: string;
+  /** The space before the address and before `accessed`: none beside full-width punctuation (text/spacing.ts). */
+  gaps: { address: '' | ' '; accessed: '' | ' ' };
 }
 
 export type GeneratedSlide =

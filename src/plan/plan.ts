@@ -8,7 +8,7 @@ import { type Labels, labelsForLang } from '../i18n/labels.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
-import { joinPieces } from '../text/spacing.js';
+import { spaceBetween } from '../text/spacing.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { type Palette, paletteFor } from '../theme/palette.js';
 import { DEFAULT_THEME } from '../theme/themes.js';
@@ -172,7 +172,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     const fitReferences = (lines: ReferenceLine[], width?: number) =>
       fitList(referencesTitle, {
         items: lines,
-        text: (line) => joinPieces([line.text, line.address ?? line.url ?? '', line.accessed ?? ''].filter(Boolean)),
+        text: referenceText,
         make: (page) => ({ kind: 'references' as const, sources: page }),
         look: REFERENCES,
         width,
@@ -370,16 +370,24 @@ function plannedContent(
 
 /** A source's line on the References slide, in the words every output shows. */
 function referenceLine(source: NumberedSource, labels: Labels): ReferenceLine {
-  const text = [source.title, source.publisher].filter((part): part is string => Boolean(part));
+  const text = labels.sentences([source.title, source.publisher].filter((part): part is string => Boolean(part)));
+  const address = source.url ? (source.address ?? source.url) : undefined;
+  // "(accessed September 18, 2025)" is read as one, as the handout sets it: it never breaks.
+  const accessed = source.accessed
+    ? labels.aside(labels.t('accessed', { date: labels.date(source.accessed) })).replace(/ /g, '\u00a0')
+    : undefined;
   return {
     number: source.number,
-    text: labels.sentences(text),
-    ...(source.url ? { url: new URL(source.url).href, address: source.address ?? source.url } : {}),
-    // "(accessed September 18, 2025)" is read as one, as the handout sets it: it never breaks.
-    ...(source.accessed
-      ? { accessed: labels.aside(labels.t('accessed', { date: labels.date(source.accessed) })).replace(/ /g, '\u00a0') }
-      : {}),
+    text,
+    ...(source.url ? { url: new URL(source.url).href, address } : {}),
+    ...(accessed ? { accessed } : {}),
+    gaps: { address: spaceBetween(text, address ?? ''), accessed: spaceBetween(address ?? text, accessed ?? '') },
   };
+}
+
+/** A source's line as the References slide shows it, each piece after its gap. */
+function referenceText({ text, address, accessed, gaps }: ReferenceLine): string {
+  return `${text}${address ? gaps.address + address : ''}${accessed ? gaps.accessed + accessed : ''}`;
 }
 
 function byline(outline: Outline, dateText: string | undefined, labels: Labels): string[] {

@@ -10,7 +10,6 @@ import { WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
-import { spaceBetween } from '../text/spacing.js';
 import type { Palette } from '../theme/palette.js';
 import { chartSvg, chartTable } from './chart.js';
 
@@ -193,16 +192,18 @@ function link(text: string, href: string): string {
  * Japanese text breaks only between its phrases, as the planner laid it out (text/phrases.ts).
  */
 function md(text: string): string {
-  const oneLine = text.replace(BREAKING_SPACES, ' ').trim();
-  const phrases = japanesePhrases(oneLine);
-  return phrases ? `<span class="phrases">${phrases.map(inline).join('<wbr>')}</span>` : inline(oneLine);
+  return phrased(text.replace(BREAKING_SPACES, ' ').trim(), inline);
 }
 
 /** Outline text in an HTML element of the slide: escaped, and Japanese broken only between its phrases (see `md`). */
 function htmlText(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return phrased(text.replace(/\s+/g, ' ').trim(), escapeHtml);
+}
+
+/** One line of text as `escaped` makes it; Japanese piece by piece, a line allowed to break only between its phrases. */
+function phrased(oneLine: string, escaped: (text: string) => string): string {
   const phrases = japanesePhrases(oneLine);
-  return phrases ? `<span class="phrases">${phrases.map(escapeHtml).join('<wbr>')}</span>` : escapeHtml(oneLine);
+  return phrases ? `<span class="phrases">${phrases.map(escaped).join('<wbr>')}</span>` : escaped(oneLine);
 }
 
 /** `text` escaped piece by piece, its addresses made links, the spaces around each piece kept. */
@@ -221,9 +222,8 @@ function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['source
   return lines
     .map((line) => {
       // Set apart as the planner measured the line (text/spacing.ts).
-      const shown = line.url ? (line.address ?? line.url) : '';
-      const url = line.url ? `${spaceBetween(line.text, shown)}${link(shown, line.url)}` : '';
-      const accessed = line.accessed ? `${spaceBetween(shown || line.text, line.accessed)}${md(line.accessed)}` : '';
+      const url = line.url ? `${line.gaps.address}${link(line.address ?? line.url, line.url)}` : '';
+      const accessed = line.accessed ? `${line.gaps.accessed}${md(line.accessed)}` : '';
       return `${line.number}. ${md(line.text)}${url}${accessed}`;
     })
     .join('\n');

@@ -11,8 +11,3 @@ const WIDE_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\
 export function spaceBetween(before: string, after: string): '' | ' ' {
   return WIDE_PUNCTUATION.test(before.at(-1) ?? '') || WIDE_PUNCTUATION.test(after[0] ?? '') ? '' : ' ';
 }
-
-/** The pieces of a line, each set apart from the next as `spaceBetween` says. */
-export function joinPieces(pieces: readonly string[]): string {
-  return pieces.reduce((line, piece) => (line ? line + spaceBetween(line, piece) + piece : piece), '');
-}

@@ -8,7 +8,6 @@ import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { balancedLines, textWidth } from '../../plan/fit/text.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
-import { spaceBetween } from '../../text/spacing.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import {
@@ -124,11 +123,10 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
         frame,
         slide.qr ? bodyBox(top, PAD.side, QR_TEXT_WIDTH.body) : top,
         slide.sources.map((line) => {
-          const shown = line.url ? (line.address ?? line.url) : '';
-          const accessed = line.accessed ? `${spaceBetween(shown || line.text, line.accessed)}${line.accessed}` : '';
+          const accessed = line.accessed ? `${line.gaps.accessed}${line.accessed}` : '';
           // The address as the slide shows it (shortened when long), linking the whole one.
           const address = line.url
-            ? [{ text: spaceBetween(line.text, shown) }, { text: shown, url: line.url, color: p.link }]
+            ? [{ text: line.gaps.address }, { text: line.address ?? line.url, url: line.url, color: p.link }]
             : [];
           return {
             ...text(line.text, { ...REFERENCES, bullet: { start: slide.sources[0]?.number ?? 1 } }),

@@ -8,7 +8,7 @@
 import type { Labels } from '../../i18n/labels.js';
 import { own } from '../../outline/own.js';
 import type { Contender } from '../../outline/schema.js';
-import { joinPieces } from '../../text/spacing.js';
+import { spaceBetween } from '../../text/spacing.js';
 import { CHART, CONTENT } from '../../theme/geometry.js';
 import type { AuthoredChart, ChartBar, ChartGeometry, ChartLine, ChartText, PlannedChart } from '../deck.js';
 import { bold, sans } from './blocks.js';
@@ -167,8 +167,9 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     ? groups.map((group, g) => ({ label: group.label ?? '', group: g, data: group.data }))
     : (groups[0]?.data ?? []).map((datum) => ({ label: nameOf(datum.contender), group: 0, data: [datum] }));
   const { title, unit } = content.metric;
+  const inParentheses = unit ? labels.aside(unit) : '';
   const caption = [
-    unit ? joinPieces([title, labels.aside(unit)]) : title,
+    `${title}${inParentheses && spaceBetween(title, inParentheses)}${inParentheses}`,
     labels.t(higher ? 'chartHigher' : 'chartLower'),
     ...(log ? [labels.t('chartLog')] : []),
   ].join(' · ');

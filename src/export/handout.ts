@@ -220,6 +220,7 @@ export async function atPrintedWidth(page: Page, paper: Paper): Promise<number> 
   await page.setViewport({ width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) });
   return height * PX_PER_MM;
 }
+
 /** Starter code shrinks no smaller than this to stay on its slide's page (pt). */
 const STARTER_MIN_PT = 7;
 

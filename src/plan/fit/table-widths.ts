@@ -36,12 +36,13 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
   );
   const [aspectMin = 0, ...contenderMins] = narrowest;
   const theme = tableWidths(columns.length - 1)[0] ?? 0;
+  const aspectColumn = columns[0] ?? [];
   // An em to spare: a tie's badge, measured as letters, draws a little wider than they do.
-  const aspectLongest = Math.max(...(columns[0] ?? []).map((c) => textWidth(c.text, font(c)))) + size + tablePadX(size);
+  const aspectLongest = Math.max(...aspectColumn.map((c) => textWidth(c.text, font(c)))) + size + tablePadX(size);
   const natural = Math.min(aspectLongest, total * MAX_ASPECT);
+  const fromNatural = (width: number) => (width >= natural ? width - natural : 2 * (natural - width));
   const widest = Math.max(theme, natural);
   const steps = Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS);
-  const aspectColumn = columns[0] ?? [];
   let best: { widths: number[]; height: number; aspectLines: number; aspect: number } | undefined;
   for (const aspect of [natural, ...steps].filter((width) => width >= aspectMin)) {
     const contenders = evenAbove(contenderMins, total - aspect);
@@ -53,7 +54,6 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
     // The shortest table; of those as short, the one whose aspects wrap least, then the aspect column
     // nearest its words' width with the em to spare: the contenders get the room a wider one would
     // leave empty, and a narrower one would hold a tie's badge only as the planner measures it.
-    const fromNatural = (width: number) => (width >= natural ? width - natural : 2 * (natural - width));
     const better =
       !best ||
       height < best.height - 0.5 ||

@@ -4,11 +4,13 @@
  * target another program holds.
  */
 import { spawn } from 'node:child_process';
+import { pbkdf2 } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics/diagnostics.js';
@@ -135,6 +137,19 @@ describe('an output folder removed while the build writes into it', () => {
     await expect(built).rejects.toThrow(`The output folder ${out} was removed while the build wrote into it.`);
     expect(removed).toBe(true);
     expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('never makes the staging folder again for a write that was under way when it went', async () => {
+    const { out } = await fixture();
+    const staging = await Staging.open(out);
+    // Every thread of libuv's pool busy first, so the write's folder is made only after the removal.
+    const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+    const busy = Array.from({ length: threads }, () => promisify(pbkdf2)('x', 'y', 200_000, 32, 'sha256'));
+    const written = staging.write('talk.slides/1.png', 'late').catch((error: Error) => error.message);
+    rmSync(staging.dir, { recursive: true, force: true });
+    await Promise.all(busy);
+    expect(await written).toContain('was removed while the build wrote into it');
+    expect(await readdir(out)).toEqual([]);
   });
 
   it('is told when a tool wrote into a staging folder of the same name made again', async () => {

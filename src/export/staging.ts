@@ -55,10 +55,10 @@ export class Staging {
     // Never made again once gone: what it held is lost, and the build must say so (removedError).
     if (this.removed()) throw this.removedError(new Error(`${this.dir} is gone`));
     try {
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeFoldersIn(this.dir, path.dirname(name));
       await put(file);
     } catch (error) {
-      throw outputError(error, this.outDir);
+      throw this.removedError(error) ?? outputError(error, this.outDir);
     }
     return file;
   }
@@ -118,6 +118,21 @@ export class Staging {
 }
 
 /**
+ * Makes the folders of `relative` inside `dir`, one level at a time and never `dir` itself: a
+ * write still under way when a stopped build's staging folder was removed must not make it again
+ * (`mkdir -p` would), to be left behind once the process has exited.
+ */
+async function makeFoldersIn(dir: string, relative: string): Promise<void> {
+  let folder = dir;
+  for (const level of relative === '.' ? [] : relative.split(path.sep)) {
+    folder = path.join(folder, level);
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/**
  * A build stopped by a full disk wherever it was writing (the HTML, a browser's PDF, the commit's
  * journal): the user's to fix, told as a staged write that fails for it is. Undefined for any other failure.
  */
@@ -160,6 +175,12 @@ const liveStagingDirs = new Set<string>();
  * pending write can recreate one before the process exits.
  */
 export function discardAllStagingSync(): void {
-  for (const dir of liveStagingDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  for (const dir of liveStagingDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // Exit with the signal's status all the same: the next build removes a dead build's folder.
+    }
+  }
   liveStagingDirs.clear();
 }

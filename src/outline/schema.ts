@@ -41,6 +41,32 @@ function slideText(max: number) {
     .meta({ maxLength: max });
 }
 
+/**
+ * A date written YYYY-MM or YYYY-MM-DD must be one on the calendar: "2026-02-31" would be shown as
+ * March 3. Other text (a `date: Autumn 2026`) is left as it is.
+ */
+const MONTH = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function calendarDate(value: string, ctx: z.RefinementCtx): void {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value.trim());
+  if (!match) return;
+  const [year, month, day] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const wrong =
+    month < 1 || month > 12
+      ? `there is no month ${month}`
+      : match[3] !== undefined && (day < 1 || day > days)
+        ? `${MONTH.format(Date.UTC(year, month - 1))} has ${days} days`
+        : undefined;
+  if (wrong) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a date: ${wrong}`,
+      params: { hint: 'Write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-20.' },
+    });
+  }
+}
+
 /** Limits that keep every text fitting a slide, whatever the layout. */
 const LIMIT = { name: 40, label: 120, title: 200, line: 300, item: 400 } as const;
 
@@ -83,6 +109,7 @@ const source = z.strictObject({
   accessed: z
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are written YYYY-MM-DD')
+    .superRefine(calendarDate)
     .optional()
     .describe('When the source was last checked (YYYY-MM-DD).'),
 });
@@ -413,7 +440,7 @@ const metadata = {
   subtitle: slideText(LIMIT.line).optional(),
   speakers: z.array(speaker).max(6, 'at most 6 speakers fit the title slide').optional(),
   event: slideText(LIMIT.label).optional(),
-  date: slideText(LIMIT.name).optional(),
+  date: slideText(LIMIT.name).superRefine(calendarDate).optional(),
   duration: minutes.optional().describe('Time budget of the talk in minutes.'),
 };
 

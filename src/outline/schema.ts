@@ -359,17 +359,40 @@ const chartSlide = slideKind('chart', {
       params: { hint: 'Add values: { <contender id>: <number>, … }, or groups: [{ label: …, values: { … } }, …].' },
     });
   }
-  if (chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max) {
+  const axisUpsideDown = chart.min !== undefined && chart.max !== undefined && chart.min >= chart.max;
+  if (axisUpsideDown) {
     ctx.addIssue({
       code: 'custom',
       path: ['max'],
       message: `max (${chart.max}) must be above min (${chart.min})`,
     });
   }
-  if (chart.scale !== 'log') return;
   const tables = chart.groups?.map((group, g) => ({ values: group.values, path: ['groups', g, 'values'] })) ?? [
     { values: chart.values ?? {}, path: ['values'] },
   ];
+  // A bar past an end of the axis the author set would be cut off there, or not drawn at all.
+  for (const { values, path } of axisUpsideDown ? [] : tables) {
+    for (const [id, value] of Object.entries(values)) {
+      const past =
+        value === null
+          ? undefined
+          : chart.max !== undefined && value > chart.max
+            ? { bound: 'max', is: 'above', fix: 'Raise', most: 'least' }
+            : chart.min !== undefined && value < chart.min
+              ? { bound: 'min', is: 'below', fix: 'Lower', most: 'most' }
+              : undefined;
+      if (!past) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, id],
+        message: `${value} is ${past.is} the axis's ${past.bound} (${chart[past.bound as 'min' | 'max']}): its bar would not show whole`,
+        params: {
+          hint: `${past.fix} "${past.bound}" to at ${past.most} ${value}, or leave it out: the axis then holds every value.`,
+        },
+      });
+    }
+  }
+  if (chart.scale !== 'log') return;
   for (const { values, path } of tables) {
     for (const [id, value] of Object.entries(values)) {
       if (value !== null && value <= 0) {

@@ -109,22 +109,21 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
           })
           .join('\n'),
       ];
-    case 'decision':
+    case 'decision': {
+      const choices = slide.choices.map((choice) => {
+        const who = contender(choice.contender);
+        return {
+          index: who.index,
+          blocks: [`## ${md(choice.label)}`, choice.when.map((w) => `- ${md(w)}`).join('\n')],
+        };
+      });
+      // The last part may hold the closing line alone (plan/fit/column-kinds.ts).
       return [
         heading,
-        columns(
-          slide.choices.map((choice) => {
-            const who = contender(choice.contender);
-            return {
-              index: who.index,
-              blocks: [`## ${md(choice.label)}`, choice.when.map((w) => `- ${md(w)}`).join('\n')],
-            };
-          }),
-          slide.columns,
-          slide.slots,
-        ),
+        ...(choices.length ? [columns(choices, slide.columns, slide.slots)] : []),
         ...(slide.otherwise ? [md(slide.otherwise)] : []),
       ];
+    }
     case 'quote':
       return slide.by
         ? [heading, `> ${md(slide.text)}\n>\n> — ${md(slide.by)}`]

@@ -165,19 +165,23 @@ async function drawKind(frame: Frame, slide: DeckSlide, assets: Assets): Promise
       );
       return;
     case 'decision': {
-      const bottom = drawColumns(
-        frame,
-        top,
-        slide,
-        slide.choices.map((choice) => ({
-          contender: choice.contender,
-          heading: choice.label,
-          body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
-        })),
-        // The closing line stands under the columns: their boxes end above it instead of running to the slide's foot.
-        !slide.otherwise,
-      );
-      if (slide.otherwise) list(frame, bottom + COLUMN.closingGap, [text(slide.otherwise)]);
+      // The last part may hold the closing line alone (plan/fit/column-kinds.ts).
+      const bottom = !slide.choices.length
+        ? undefined
+        : drawColumns(
+            frame,
+            top,
+            slide,
+            slide.choices.map((choice) => ({
+              contender: choice.contender,
+              heading: choice.label,
+              body: choice.when.map((w) => text(w, { bullet: 'disc', gap: COLUMN.itemGap })),
+            })),
+            // The closing line stands under the columns: their boxes end above it instead of running to the slide's foot.
+            !slide.otherwise,
+          );
+      const under = bottom === undefined ? top : bottom + COLUMN.closingGap;
+      if (slide.otherwise) list(frame, under, [text(slide.otherwise)]);
       return;
     }
     case 'code':

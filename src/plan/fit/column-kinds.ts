@@ -98,6 +98,13 @@ export function decisionParts(
     allowed: (n) => n <= MAX_TEXT_COLUMNS,
     closing,
   });
+  if (!plan && otherwise) {
+    // Under no last part of the columns is there room for the closing line (long choices, a long
+    // line): it closes the slide on a part of its own.
+    const columns = decisionParts(choices, budget, lang);
+    const planned = columns.length > 1 || columns[0]?.columns !== undefined;
+    if (planned) return [...columns, { content: { ...choices, choices: [], otherwise }, fit: {} }];
+  }
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;
   const perRow = plan.perRow;

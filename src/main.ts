@@ -223,15 +223,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   /** An up-to-date talk: its last build's warnings and verdict again (the deck has not changed), and no file list. */
-  function printUpToDate({ record: { summary, overflows, overBudget } }: UpToDate, ms: number): void {
-    const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
+  function printUpToDate({ record: { summary, overflows, overBudget, warnings } }: UpToDate, ms: number): void {
+    const verdict = {
+      ...(overflows ? { overflows } : {}),
+      ...(overBudget ? { overBudget } : {}),
+      ...(warnings ? { warnings } : {}),
+    };
     printBuilt(summary, { files: [], ...verdict }, ms, '', 'up to date (--force rebuilds)');
   }
 
   /** The summary: ✓ when the talk fits its slot and no measured slide overflows, ⚠ after the warnings otherwise. */
   function printBuilt(
     talk: BuildSummary,
-    { files, overflows, overBudget }: Pick<BuildResult, 'files' | 'overflows' | 'overBudget'>,
+    {
+      files,
+      overflows,
+      overBudget,
+      warnings = [],
+    }: Pick<BuildResult, 'files' | 'overflows' | 'overBudget' | 'warnings'>,
     ms: number,
     outDir: string,
     upToDate?: string,
@@ -251,7 +260,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const listed = files
       .filter((f) => path.relative(outDir, f).split(path.sep)[0] !== 'assets')
       .map((f) => `  ${f}${note(f)}`);
-    for (const f of [...(overBudget ? [overBudget] : []), ...(overflows ?? [])]) {
+    for (const f of [...(overBudget ? [overBudget] : []), ...(overflows ?? []), ...warnings]) {
       io.stderr.write(`${formatDiagnostic(f)}\n`);
     }
     const fit =
@@ -262,7 +271,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           : '';
     // ✓ only when every slide was measured and fits and the talk fits its slot; unmeasured is no verdict.
     const mark =
-      overflows?.length || overBudget ? paint('yellow', '⚠') : overflows === undefined ? '○' : paint('green', '✓');
+      overflows?.length || overBudget || warnings.length
+        ? paint('yellow', '⚠')
+        : overflows === undefined
+          ? '○'
+          : paint('green', '✓');
     const state = upToDate ? `${upToDate}, ` : '';
     io.stdout.write(
       `${mark} ${talk.title}: ${state}${talk.slides} slides, ${formatMinutes(talk.minutes)}${budget}${profile}${fit} — ${seconds}s\n${listed.map((line) => `${line}\n`).join('')}`,

@@ -383,3 +383,72 @@ describe('versus build', () => {
     await expect(access(marker)).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('an exercise that runs after one the selection leaves out', { concurrent: true }, () => {
+  const talk = `title: First vs Second
+contenders:
+  - { id: py, name: Python, color: "#3776ab" }
+  - { id: js, name: JavaScript, color: "#8a6d00" }
+notes: Hello.
+agenda: false
+references: false
+dividers: false
+profiles:
+  short: { skip: [define] }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: exercise
+        id: define
+        title: Define it
+        notes: First.
+        task: [Define triple]
+        solution: |
+          def triple(x):
+              return 3 * x
+      - kind: exercise
+        id: use
+        title: Use it
+        notes: Second.
+        task: [Use triple]
+        solution: print(triple(2))
+        run: { after: [define] }
+`;
+  const inTalk = async () => {
+    const dir = await temp.dir();
+    await writeFile(path.join(dir, 'talk.yaml'), talk);
+    return dir;
+  };
+  const warning =
+    'exercise "use" runs after exercise "define", which profile "short" leaves out: in the notebooks its code would run without what "define" sets up';
+
+  it('is a warning of check, and an error of check --run, whose run took the solution the notebooks leave out', async () => {
+    const dir = await inTalk();
+    const checked = await versus(['check', 'talk.yaml', '--profile', 'short', '--no-measure'], { cwd: dir });
+    expect(checked.stderr + checked.stdout).toContain(`talk.yaml:29:24 warning[left-out-run-after]: ${warning}`);
+    expect(checked.code).toBe(0);
+    const ran = await versus(['check', 'talk.yaml', '--profile', 'short', '--no-measure', '--run'], { cwd: dir });
+    expect(ran.stderr + ran.stdout).toContain(`talk.yaml:29:24 error[left-out-run-after]: ${warning}`);
+    expect(ran.code).toBe(1);
+    // The whole talk keeps both.
+    const whole = await versus(['check', 'talk.yaml', '--no-measure'], { cwd: dir });
+    expect(whole.stderr + whole.stdout).not.toContain('left-out-run-after');
+  });
+
+  it('is a warning of a build that writes the notebooks, told again when up to date, and fails it under --strict', async () => {
+    const dir = await inTalk();
+    const deck = await versus(['build', 'talk.yaml', '--profile', 'short', '-f', 'md'], { cwd: dir });
+    expect(deck.stderr).not.toContain('left-out-run-after');
+    for (const _ of ['built', 'up to date']) {
+      const built = await versus(['build', 'talk.yaml', '--profile', 'short', '-f', 'notebook'], { cwd: dir });
+      expect(built.stderr).toContain(`warning[left-out-run-after]: ${warning}`);
+      expect(built.stdout).toMatch(/^⚠ /);
+    }
+    const strict = await versus(['build', 'talk.yaml', '--profile', 'short', '-f', 'notebook', '--strict', '--force'], {
+      cwd: dir,
+    });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('an exercise runs after one the talk leaves out (--strict); nothing was written.');
+  });
+});

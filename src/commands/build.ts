@@ -16,6 +16,7 @@ import { labelsFor } from '../i18n/labels.js';
 import { fittedPicture } from '../images/fit.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
+import { leftOutRunsAfter } from '../lint/run-rules.js';
 import type { LoadedOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
 import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
@@ -70,6 +71,8 @@ export interface BuildResult {
   overflows?: Finding[];
   /** The talk over its slot (`duration`), at the position of that duration; absent when it fits or has none. */
   overBudget?: Finding;
+  /** The notebooks' exercises that run after one the selection leaves out (lint/run-rules.ts); absent when none. */
+  warnings?: Finding[];
 }
 
 /**
@@ -167,8 +170,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // A build warns where `check` fails: an overflow is a warning here, unless --strict.
     const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at).map(asWarning);
     const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
-    if (options.strict && (overflows?.length || overBudget)) throw strictError(overflows ?? [], overBudget);
-    const verdict = { ...(overflows ? { overflows } : {}), ...(overBudget ? { overBudget } : {}) };
+    const warnings = formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : [];
+    if (options.strict && (overflows?.length || overBudget || warnings.length)) {
+      throw strictError(overflows ?? [], overBudget, warnings);
+    }
+    const verdict = {
+      ...(overflows ? { overflows } : {}),
+      ...(overBudget ? { overBudget } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
     // The record goes in with the outputs, and the last build's files this one replaces by nothing
     // go out: both read from the records committed last, under the lock (see commitAll).
     let recordFile = '';
@@ -516,12 +526,17 @@ function pptxError(error: Error): never {
 const asWarning = (finding: Finding): Finding => ({ ...finding, severity: 'warning' });
 
 /** `--strict`: overflowing slides and a talk over its slot fail the build (exit 1, as an invalid outline), and nothing is written. */
-function strictError(overflows: Finding[], overBudget: Finding | undefined): VersusError {
+function strictError(overflows: Finding[], overBudget: Finding | undefined, warnings: Finding[]): VersusError {
   const count = overflows.length === 1 ? '1 slide overflows' : `${overflows.length} slides overflow`;
-  const problems = [overflows.length > 0 && count, overBudget && 'the talk is over its slot'].filter(Boolean);
+  const problems = [
+    overflows.length > 0 && count,
+    overBudget && 'the talk is over its slot',
+    warnings.length > 0 && 'an exercise runs after one the talk leaves out',
+  ].filter(Boolean);
   const fixes = [
     overflows.length > 0 && 'shorten or split the slides above',
     overBudget && 'cut slides or minutes (or lengthen the slot)',
+    warnings.length > 0 && 'keep the exercises they run after',
   ].filter(Boolean);
   // Each finding is a diagnostic already; --strict makes it an error.
   const asError = ({ code, message, file, line, col }: Finding): Diagnostic => ({
@@ -533,7 +548,7 @@ function strictError(overflows: Finding[], overBudget: Finding | undefined): Ver
     col,
   });
   return new VersusError('lint', `${problems.join(' and ')} (--strict); nothing was written.`, {
-    diagnostics: [...(overBudget ? [overBudget] : []), ...overflows].map(asError),
+    diagnostics: [...(overBudget ? [overBudget] : []), ...overflows, ...warnings].map(asError),
     hint: `${fixes.join(', ').replace(/^./, (c) => c.toUpperCase())}, or build without --strict to get the files with a warning.`,
   });
 }

@@ -8,6 +8,7 @@ import type { SharedBrowser } from '../export/browser.js';
 import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
+import { leftOutRunsAfter } from '../lint/run-rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
 import { locate, locateLine, type Where } from '../outline/origin.js';
 import type { Outline } from '../outline/schema.js';
@@ -66,7 +67,9 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     at,
     overBudget: options.profile === undefined ? 'warning' : 'error',
   } as const;
-  const findings = [...lintDeck(lint), ...themeFindings(theme)];
+  // `--run` runs a left-out exercise's solution first, which the notebooks cannot: then its check fails.
+  const runsAfter = leftOutRunsAfter(deck, loaded.outline, at, options.run ? 'error' : 'warning');
+  const findings = [...lintDeck(lint), ...runsAfter, ...themeFindings(theme)];
 
   if (options.measure !== false) {
     const [{ SharedBrowser }, { measureSlides }] = await Promise.all([

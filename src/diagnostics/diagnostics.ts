@@ -26,7 +26,8 @@ export type LintCode =
   | 'chart-direction'
   | 'mixed-units'
   | 'log-scale'
-  | 'unshown-section-field';
+  | 'unshown-section-field'
+  | 'left-out-run-after';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

@@ -54,6 +54,8 @@ export interface BuildRecord {
   overflows?: Finding[];
   /** That build's warning that the talk is over its slot; absent when it fits or has none. */
   overBudget?: Finding;
+  /** That build's other warnings (see BuildResult.warnings). */
+  warnings?: Finding[];
 }
 
 export interface WrittenFile {
@@ -145,6 +147,7 @@ export interface FinishedBuild {
   compiled: Compiled;
   overflows?: Finding[];
   overBudget?: Finding;
+  warnings?: Finding[];
 }
 
 /**
@@ -172,6 +175,7 @@ export async function recordOf(
     summary: summarize(build.compiled),
     ...(build.overflows ? { overflows: build.overflows } : {}),
     ...(build.overBudget ? { overBudget: build.overBudget } : {}),
+    ...(build.warnings ? { warnings: build.warnings } : {}),
   };
   return { name: recordName(outlineFile, options.profile), content: `${JSON.stringify(record, null, 2)}\n` };
 }

@@ -289,6 +289,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .argument('[outline]', 'outline file', DEFAULTS.outline)
     .option('-p, --profile <name>', 'check one profile (its selection and time budget)')
+    .option('--only <tags>', 'keep tagged slides only when they carry one of these tags (as build does)', list)
+    .option('--skip <ids>', 'leave out these section or slide ids (as build does)', list)
     .option('-t, --theme <theme>', `measure with this theme (${THEMES}, or a .css file)`)
     .option('--no-measure', 'skip measuring overflow in Chromium')
     .option('--json', 'print the report as JSON')
@@ -304,6 +306,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       try {
         checked = await checkOutline(outline, {
           profile: opts.profile,
+          only: opts.only,
+          skip: opts.skip,
           theme: opts.theme,
           measure: opts.measure,
           run: opts.run,

@@ -120,6 +120,19 @@ defaultProfile: short
     expect(JSON.parse((await check(['--json', '--profile', 'both'])).stdout)).not.toHaveProperty('unchecked');
   });
 
+  it('checks the deck --only and --skip select, as build does, and names an id the outline lacks', async () => {
+    const talk = WARNINGS.replace('kind: quote', 'kind: quote\n        id: questions');
+    const check = async (args: string[]) => checkIn(talk, ['--json', '--no-measure', ...args], {}, versusInProcess);
+    expect(JSON.parse((await check([])).stdout)).toMatchObject({ slides: 6 });
+    expect(JSON.parse((await check(['--skip', 'questions'])).stdout)).toMatchObject({ slides: 5, ok: true });
+    const unknown = await check(['--skip', 'question']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--skip question error[unknown-id]: no section or slide has the id "question"');
+    const untagged = await check(['--only', 'short']);
+    expect(untagged.code).toBe(1);
+    expect(untagged.stderr).toContain('--only short error[unknown-tag]');
+  });
+
   it('exits 1 for an invalid outline, with the error and its position on stderr and in a report of its problems', async () => {
     const text = WARNINGS.replace('bullets: [Tea is steeped leaves]', 'bulets: [Tea is steeped leaves]');
     const run = await checkIn(text, ['--json', '--no-measure']);

@@ -287,7 +287,7 @@ describe('without a browser', { concurrent: true }, () => {
     expect(measured.stderr).toContain('Or skip the overflow measurement with --no-measure.');
     const linted = await versus(['check', FIXTURE, '--no-measure'], { env });
     expect(linted.code).toBe(0);
-    expect(linted.stdout).toMatch(/every-kind\.yaml: \d+ slides, .*: fits; \d+ finding\(s\)\.\n$/);
+    expect(linted.stdout).toMatch(/every-kind\.yaml: \d+ slides, .*: fits its slot; \d+ finding\(s\)\.\n$/);
     expect(linted.stdout).not.toContain('overflow');
   });
 });

@@ -719,7 +719,7 @@ describe('over-budget', () => {
     ]);
     expect(report).toMatchObject({ minutes: CLEAN_MINUTES, budget: 2, fits: false, ok: true });
     expect(formatCheckReport(report)).toMatch(
-      /: 9 slides, about 2\.25 min of 2 min: does NOT fit; 1 finding\(s\)\.\n$/,
+      /: 9 slides, about 2\.25 min of 2 min: does NOT fit its slot; 1 finding\(s\)\.\n$/,
     );
   });
 

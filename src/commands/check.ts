@@ -22,6 +22,9 @@ export type { Finding, FindingCode } from '../lint/rules.js';
 
 export interface CheckOptions {
   profile?: string;
+  /** Tags and ids that select the deck, as `build --only` and `--skip` do. */
+  only?: string[];
+  skip?: string[];
   /** Theme name or CSS file to measure with (default: the outline's). */
   theme?: string;
   /** Render the deck in Chromium and report slides whose content overflows (default true). */
@@ -137,7 +140,7 @@ export function formatCheckReport(report: CheckReport, format: (d: Diagnostic) =
   const timing =
     report.budget === undefined
       ? `about ${formatMinutes(report.minutes)}`
-      : `about ${formatMinutes(report.minutes)} of ${formatMinutes(report.budget)}: ${report.fits ? 'fits' : 'does NOT fit'}`;
+      : `about ${formatMinutes(report.minutes)} of ${formatMinutes(report.budget)}: ${report.fits ? 'fits its slot' : 'does NOT fit its slot'}`;
   const run = report.run ? `; ${ranLine(report.run)}` : '';
   const unchecked = (report.unchecked ?? []).map(
     ({ profile, slides }) =>

@@ -85,10 +85,12 @@ describe('a commit', { concurrent: true }, () => {
   async function commitKilledAt(out: string, step: number, signal: 'SIGTERM' | 'SIGKILL'): Promise<number | null> {
     const staging = pathToFileURL(path.join(ROOT, 'lib/export/staging.js')).href;
     const commit = pathToFileURL(path.join(ROOT, 'lib/export/commit.js')).href;
+    const owner = pathToFileURL(path.join(ROOT, 'lib/export/owner.js')).href;
     const script = `
-      const { Staging, discardAllStagingSync } = await import(${JSON.stringify(staging)});
+      const { Staging } = await import(${JSON.stringify(staging)});
       const { commitAll } = await import(${JSON.stringify(commit)});
-      process.on('SIGTERM', () => { discardAllStagingSync(); process.exit(143); });
+      const { releaseAllSync } = await import(${JSON.stringify(owner)});
+      process.on('SIGTERM', () => { releaseAllSync(); process.exit(143); });
       const staging = await Staging.open(${JSON.stringify(out)});
       for (const [name, text] of Object.entries(${JSON.stringify(NEW)})) await staging.write(name, text);
       await commitAll(${JSON.stringify(out)}, () => ({
@@ -233,6 +235,59 @@ describe('a killed build whose pid names another process now', { concurrent: tru
     expect(await readdir(out)).toEqual([LOCK]);
     await writeFile(lock, '999999999');
     removeStaleLock(lock, '999999999');
+    expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('a lock whose pid this process cannot judge', { concurrent: true }, () => {
+  const commitInto = async (out: string) => {
+    const staging = await staged(out);
+    await commitAll(out, () => ({ stagingDir: staging.dir, names: staging.outputs().map(([n]) => n), remove: [] }));
+    await staging.discard();
+  };
+
+  it('is stale when it names this pid but this process does not hold it: a container whose builds all run as pid 1', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+    await writeFile(path.join(out, LOCK), String(process.pid));
+    await commitInto(out);
+    expect(await outputs(out)).toEqual(NEW);
+    expect(await readdir(out)).not.toContain(LOCK);
+  });
+
+  it('is waited for while fresh when another host took it (a container writing into a mounted folder), and taken once old', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+    const lock = path.join(out, LOCK);
+    // pid 999999999 is dead here, and could be alive in the container.
+    await writeFile(lock, '999999999@container/pid:[4026532000]');
+    let committed = false;
+    const commit = commitInto(out).then(() => {
+      committed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(committed).toBe(false);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    await commit;
+    expect(await outputs(out)).toEqual(NEW);
+    expect(await readdir(out)).not.toContain(LOCK);
+  });
+
+  it('is given back, with the staging folder, when a signal stops the build before its moves', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+    const staging = pathToFileURL(path.join(ROOT, 'lib/export/staging.js')).href;
+    const owner = pathToFileURL(path.join(ROOT, 'lib/export/owner.js')).href;
+    const script = `
+      const { Staging } = await import(${JSON.stringify(staging)});
+      const { releaseAllSync } = await import(${JSON.stringify(owner)});
+      process.on('SIGTERM', () => { releaseAllSync(); process.exit(143); });
+      const staging = await Staging.open(${JSON.stringify(out)});
+      await staging.write('talk.md', 'new');
+      // The plan is made under the lock: the signal comes while it is held, before any move.
+      await staging.commit(async () => { process.kill(process.pid, 'SIGTERM'); await new Promise((r) => setTimeout(r, 5000)); return []; });
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(143);
     expect(await readdir(out)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -61,22 +61,42 @@ describe('atomic outputs', { concurrent: true }, () => {
     expect(files).toEqual(['talk.001.png', 'talk.002.png', 'talk.md', 'talk.pdf'].map((name) => path.join(out, name)));
   });
 
-  it('removes staging folders whose build was killed, and keeps a live build’s', async () => {
+  it('removes staging folders whose build was killed, and keeps a live build’s, also one on another host', async () => {
     const { out } = await fixture();
     await mkdir(out, { recursive: true });
     // A process that has exited: its pid is free.
     const child = spawn(process.execPath, ['-e', '']);
     await once(child, 'exit');
-    const abandoned = path.join(out, `.versus-staging-${child.pid}-abc123`);
-    const live = path.join(out, `.versus-staging-${process.pid}-def456`);
-    const oldStyle = path.join(out, '.versus-staging-xyz789');
-    for (const folder of [abandoned, live, oldStyle]) {
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    const hourAgo = new Date(Date.now() - 61 * 60_000);
+    const folders = {
+      abandoned: { name: `.versus-staging-${child.pid}-abc123` },
+      live: { name: `.versus-staging-${running.pid}-def456` },
+      oldStyle: { name: '.versus-staging-xyz789' },
+      // A container's first process is pid 1 each time: a folder of this pid that this process did not make.
+      samePid: { name: `.versus-staging-${process.pid}-ghi012` },
+      // A build in a container writing into this folder, whose pid this host cannot see.
+      otherHost: { name: '.versus-staging-1-jkl345', owner: '1@container/pid:[4026532000]' },
+      otherHostGone: { name: '.versus-staging-1-mno678', owner: '1@container/pid:[4026532000]', touched: hourAgo },
+    };
+    for (const { name, owner, touched } of Object.values(folders) as {
+      name: string;
+      owner?: string;
+      touched?: Date;
+    }[]) {
+      const folder = path.join(out, name);
       await mkdir(folder);
       await writeFile(path.join(folder, 'talk.pdf'), 'half');
+      if (owner) await writeFile(path.join(folder, '.opened'), owner);
+      if (touched) await utimes(folder, touched, touched);
     }
-    const staging = await Staging.open(out);
-    await staging.discard();
-    expect((await readdir(out)).sort()).toEqual([path.basename(live)]);
+    try {
+      const staging = await Staging.open(out);
+      await staging.discard();
+      expect((await readdir(out)).sort()).toEqual([folders.otherHost.name, folders.live.name].sort());
+    } finally {
+      running.kill();
+    }
   });
 
   it.skipIf(process.getuid?.() !== 0)(

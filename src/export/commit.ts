@@ -34,6 +34,7 @@ import {
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem } from '../shared/make-folder.js';
+import { hold, inUse, OWNER, release } from './owner.js';
 
 export interface CommitPlan {
   /** The staging folder, holding each new file under its name. */
@@ -55,6 +56,10 @@ export const LOCK = '.versus-commit.lock';
 
 /** The start of a staging folder's name, which goes on with its build's pid. */
 export const STAGING_PREFIX = '.versus-staging-';
+/** The file in a staging folder that names its build (owner.ts): `pid@host`, empty as versus wrote it before. */
+export const STAGING_OWNER = '.opened';
+/** A staging folder made on another host (a container) is taken for abandoned once untouched for this long. */
+const FOREIGN_STAGING_MS = 60 * 60_000;
 
 /**
  * Commits into `outDir` the plan `makePlan` returns, both under the folder's lock; returns the new
@@ -89,11 +94,11 @@ export async function recoverOutputFolder(outDir: string): Promise<void> {
 }
 
 /**
- * Staging folders in `outDir` a build left unfinished: those whose build is gone, and those holding
- * a journal. A build writes its journal only under the lock and takes it away before letting go,
- * so a journal found under the lock is a killed build's, even when its pid now names another
- * process (found without the lock, it may be a commit under way, which taking the lock waits for).
- * A live build's folder without a journal stays.
+ * Staging folders in `outDir` a build left unfinished: those whose build is gone (owner.ts), and
+ * those holding a journal. A build writes its journal only under the lock and takes it away before
+ * letting go, so a journal found under the lock is a killed build's, even when its pid now names
+ * another process (found without the lock, it may be a commit under way, which taking the lock
+ * waits for). A live build's folder without a journal stays.
  */
 function abandonedStagingDirs(outDir: string): string[] {
   let entries: string[];
@@ -105,8 +110,10 @@ function abandonedStagingDirs(outDir: string): string[] {
   return entries.flatMap((entry) => {
     if (!entry.startsWith(STAGING_PREFIX)) return [];
     const dir = path.join(outDir, entry);
-    const pid = Number(entry.slice(STAGING_PREFIX.length).split('-')[0]);
-    return !pid || !isAlive(pid) || existsSync(path.join(dir, JOURNAL)) ? [dir] : [];
+    if (existsSync(path.join(dir, JOURNAL))) return [dir];
+    const owner = readOwner(path.join(dir, STAGING_OWNER)) || entry.slice(STAGING_PREFIX.length).split('-')[0] || '';
+    const touchedMs = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    return inUse(owner, { path: dir, touchedMs, foreignFor: FOREIGN_STAGING_MS }) ? [] : [dir];
   });
 }
 
@@ -236,24 +243,22 @@ const EMPTY_LOCK_MS = 2_000;
 
 /** How long a build waits for another build's commit into the same folder (they take milliseconds). */
 const LOCK_WAIT_MS = 30_000;
+/** A lock taken on another host (a container), whose build this one cannot see, is stale after this long. */
+const FOREIGN_LOCK_MS = LOCK_WAIT_MS / 2;
 
 async function lock(outDir: string): Promise<void> {
   const file = path.join(outDir, LOCK);
   const started = Date.now();
   for (;;) {
-    try {
-      const handle = openSync(file, 'wx');
-      writeFileSync(handle, String(process.pid));
-      closeSync(handle);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw commitError(error, file);
-    }
-    const holder = readLock(file);
+    if (tryLock(file)) return;
+    const holder = readOwner(file);
     // A lock whose build is gone (killed outright) is stale; so is one left empty, once it is old
-    // (its build died between creating it and writing its pid).
-    const emptyFor = holder ? 0 : Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if ((holder && !isAlive(Number(holder))) || emptyFor > EMPTY_LOCK_MS) removeStaleLock(file, holder);
+    // (its build died between creating it and writing its owner).
+    const touchedMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    const stale = holder
+      ? !inUse(holder, { path: file, touchedMs, foreignFor: FOREIGN_LOCK_MS })
+      : Date.now() - touchedMs > EMPTY_LOCK_MS;
+    if (stale) removeStaleLock(file, holder);
     else if (Date.now() - started > LOCK_WAIT_MS) {
       throw new VersusError(
         'environment',
@@ -262,6 +267,27 @@ async function lock(outDir: string): Promise<void> {
       );
     } else await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Takes the lock when no build holds it; a lock file it could not write whole (a full disk) is taken away again. */
+function tryLock(file: string): boolean {
+  let handle: number;
+  try {
+    handle = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw commitError(error, file);
+  }
+  try {
+    writeFileSync(handle, OWNER);
+  } catch (error) {
+    closeSync(handle);
+    rmSync(file, { force: true });
+    throw commitError(error, file);
+  }
+  closeSync(handle);
+  hold(file);
+  return true;
 }
 
 /**
@@ -276,12 +302,12 @@ export function removeStaleLock(file: string, holder: string): void {
   } catch {
     return; // Another build took it away first.
   }
-  if (readLock(aside) === holder) rmSync(aside, { force: true });
+  if (readOwner(aside) === holder) rmSync(aside, { force: true });
   else renameSync(aside, file);
 }
 
-/** The pid in a lock file; '' when it is gone or not yet written. */
-function readLock(file: string): string {
+/** The owner a lock file or a staging folder's marker names; '' when it is gone or not yet written. */
+function readOwner(file: string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
@@ -290,17 +316,9 @@ function readLock(file: string): string {
 }
 
 function unlock(outDir: string): void {
-  rmSync(path.join(outDir, LOCK), { force: true });
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const file = path.join(outDir, LOCK);
+  rmSync(file, { force: true });
+  release(file);
 }
 
 /** Codes of a file that another program holds open for a moment (Windows, antivirus, an indexer). */

@@ -3,15 +3,13 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
-import { commitAll, recoverOutputFolder, STAGING_PREFIX } from './commit.js';
-
-/** The file that marks a staging folder as the one its build made. */
-const OPENED = '.opened';
+import { commitAll, recoverOutputFolder, STAGING_OWNER, STAGING_PREFIX } from './commit.js';
+import { hold, OWNER, release } from './owner.js';
 
 export class Staging {
   private readonly staged: string[] = [];
@@ -28,9 +26,10 @@ export class Staging {
       await makeFolder(outDir);
       await recoverOutputFolder(outDir);
       const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
-      liveStagingDirs.add(dir);
-      // Marks the folder as this build's: one of its name made again by a tool writing into it has none.
-      writeFileSync(path.join(dir, OPENED), '');
+      hold(dir);
+      // Marks the folder as this build's (one of its name made again by a tool writing into it has
+      // none), and says whose it is to builds on other hosts (see owner.ts).
+      writeFileSync(path.join(dir, STAGING_OWNER), OWNER);
       return new Staging(outDir, dir);
     } catch (error) {
       throw outputError(error, outDir);
@@ -106,14 +105,14 @@ export class Staging {
   }
 
   private removed(): boolean {
-    return !existsSync(path.join(this.dir, OPENED));
+    return !existsSync(path.join(this.dir, STAGING_OWNER));
   }
 
   async discard(): Promise<void> {
     this.discarded = true;
     // Retried: an export that failed may still be finishing a write into the folder (ENOTEMPTY).
     await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    liveStagingDirs.delete(this.dir);
+    release(this.dir);
   }
 }
 
@@ -165,22 +164,4 @@ function cannotWrite(reason: string, outDir: string, cause: unknown): VersusErro
     hint: OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
     cause,
   });
-}
-
-/** Staging folders not yet discarded, so an interrupted process can clean up. */
-const liveStagingDirs = new Set<string>();
-
-/**
- * For signal handlers: removes every staging folder synchronously, so no
- * pending write can recreate one before the process exits.
- */
-export function discardAllStagingSync(): void {
-  for (const dir of liveStagingDirs) {
-    try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    } catch {
-      // Exit with the signal's status all the same: the next build removes a dead build's folder.
-    }
-  }
-  liveStagingDirs.clear();
 }

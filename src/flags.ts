@@ -30,6 +30,10 @@ export function parseFormats(value: string): Format[] {
     .filter(Boolean);
   if (formats.includes('all')) return [...FORMATS];
   const choices = [...FORMATS, 'all'];
+  // `-f ''` built nothing, and its record then said the talk was up to date.
+  if (formats.length === 0) {
+    throw flagError([flagProblem(`--formats ${value.trim()}`.trimEnd(), 'names no format', choices)]);
+  }
   const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
   if (unknown.length > 0) {
     const meant = (format: string) => keyInOtherWords(format, FORMATS, FORMAT_SYNONYMS) ?? closest(format, choices);

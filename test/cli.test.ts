@@ -331,6 +331,8 @@ describe('help and version', { concurrent: true }, () => {
       ].join('\n'),
     );
     expect(await errors('-f', 'md,pnj')).toContain('"pnj" is not a format (did you mean "png"?)');
+    expect(await errors('-f', '')).toMatch(/^--formats error\[invalid-value\]: names no format\n/);
+    expect(await errors('-f', ' , ')).toMatch(/^--formats , error\[invalid-value\]: names no format\n/);
     expect(await errors('--paper', 'leter')).toMatch(
       /^--paper leter error\[invalid-value\]: "leter" is not a value of --paper \(did you mean "letter"\?\)\n {2}hint: Choose from a4, letter\./,
     );

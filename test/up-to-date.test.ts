@@ -7,7 +7,7 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { type BuildOptions, buildMany } from '../src/commands/build.js';
 import { findBrowser } from '../src/export/browser.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Format } from '../src/pipeline/formats.js';
-import { hashInputs } from '../src/pipeline/up-to-date.js';
+import { codeIdentity, hashInputs } from '../src/pipeline/up-to-date.js';
 import { describeWithBrowser } from './helpers.js';
 import { decodePng } from './pixels.js';
 import { snapshotDir, versus, versusInProcess } from './run-cli.js';
@@ -261,6 +261,30 @@ describe('the record never says "up to date" over outputs that do not match the 
       const bytes = await readFile(path.join(dir, 'out', name));
       expect(createHash('sha256').update(bytes).digest('hex'), name).toBe(sha256);
     }
+  });
+});
+
+describe("versus's own code, as a record names it", () => {
+  it('changes with a script of the code, a new chunk, and a dependency installed, in the package or around it', async () => {
+    const root = await temp.dir();
+    const lib = path.join(root, 'pkg', 'lib');
+    await mkdir(path.join(root, 'pkg', 'node_modules'), { recursive: true });
+    await mkdir(lib);
+    await writeFile(path.join(lib, 'chunk-AAAA.js'), 'export {}');
+    const identity = () => codeIdentity(lib, path.join(root, 'pkg'));
+    const seen = [identity()];
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(lib, 'chunk-AAAA.js'), later, later);
+    seen.push(identity());
+    await writeFile(path.join(lib, 'chunk-BBBB.js'), 'export {}');
+    seen.push(identity());
+    // npm's hidden lockfile, in the package's node_modules, then in the folder it is installed in.
+    await writeFile(path.join(root, 'pkg', 'node_modules', '.package-lock.json'), '{}');
+    seen.push(identity());
+    await writeFile(path.join(root, '.package-lock.json'), '{}');
+    seen.push(identity());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(identity()).toBe(seen.at(-1));
   });
 });
 

@@ -9,7 +9,7 @@
  * Cheap by design: node built-ins only, no outline parsing, no puppeteer, so
  * that `versus build` on an unchanged talk returns in a blink.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -307,19 +307,35 @@ function isPlain(value: object | null): boolean {
 let versusCache: string | undefined;
 
 /**
- * versus's version, and the size and time of this code file and of the
- * command's entry, so that a new install, or a rebuilt checkout (tsc and the
- * bundler write every file each time), rebuilds every talk once.
+ * versus's version and code (see `codeIdentity`) and the command's entry, so
+ * that a new install, a rebuilt checkout or updated dependencies rebuild every talk once.
  */
 function versusIdentity(): string {
   if (versusCache !== undefined) return versusCache;
   const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  const code = [fileURLToPath(import.meta.url), process.argv[1] ?? ''].map((file) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return `${file}:${stat?.size}:${stat?.mtimeMs}`;
-  });
-  versusCache = `${version}:${code.join('|')}`;
+  const here = fileURLToPath(import.meta.url);
+  const entry = process.argv[1] ? fileIdentity(process.argv[1]) : '';
+  versusCache = `${version}:${codeIdentity(path.dirname(here), PACKAGE_ROOT)}:${entry}`;
   return versusCache;
+}
+
+/**
+ * The code in `codeDir` and the packages installed for `packageRoot`: the names of its scripts
+ * (the bundler names each chunk by its content) with their sizes and times (tsc and the bundler
+ * write every file each time), and npm's hidden lockfile, which every install that changes a
+ * dependency (marp-core, highlight.js) rewrites, in the package's node_modules or, installed as
+ * a dependency, in the one it is in.
+ */
+export function codeIdentity(codeDir: string, packageRoot: string): string {
+  const scripts = readdirSync(codeDir)
+    .filter((name) => /\.[cm]?[jt]s$/.test(name))
+    .sort()
+    .map((name) => fileIdentity(path.join(codeDir, name)));
+  const installs = [
+    path.join(packageRoot, 'node_modules', '.package-lock.json'),
+    path.join(packageRoot, '..', '.package-lock.json'),
+  ].filter((file) => existsSync(file));
+  return sha256([...scripts, ...installs.map(fileIdentity)].join('|'));
 }
 
 /**

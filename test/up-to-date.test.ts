@@ -264,6 +264,22 @@ describe('the record never says "up to date" over outputs that do not match the 
   });
 });
 
+describe('an outline named through a symbolic link', () => {
+  it('is the same talk: up to date by either name, replacing nothing', async () => {
+    const dir = await project();
+    const out = path.join(dir, 'out');
+    const through = path.join(await temp.dir(), 'linked');
+    await symlink(dir, through);
+    const build = (file: string) => buildMany([file], { outDir: out, formats: NO_BROWSER });
+    const [first] = await build(path.join(dir, 'talk.yaml'));
+    expect(first?.upToDate).toBeUndefined();
+    const [linked] = await build(path.join(through, 'talk.yaml'));
+    expect(linked?.error).toBeUndefined();
+    expect(linked?.upToDate).toBeDefined();
+    expect((await readdir(path.join(out, '.versus'))).length).toBe(1);
+  });
+});
+
 describe("versus's own code, as a record names it", () => {
   it('changes with a script of the code, a new chunk, and a dependency installed, in the package or around it', async () => {
     const root = await temp.dir();

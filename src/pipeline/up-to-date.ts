@@ -167,7 +167,7 @@ export async function recordOf(
   });
   const record: BuildRecord = {
     record: RECORD_FORMAT,
-    outline: path.resolve(outlineFile),
+    outline: outlinePath(outlineFile),
     stamp: buildStamp(options),
     inputs: await build.inputs,
     outputs: Object.fromEntries(outputs),
@@ -246,11 +246,20 @@ export async function sameNames(outlineFile: string, options: RecordedOptions, s
  * build's, not this one's stale ones) and a build of each is up to date in turn.
  */
 function recordName(outlineFile: string, profile: string | undefined): string {
-  const absolute = path.resolve(outlineFile);
+  const absolute = outlinePath(outlineFile);
   const id = `-${sha256(profile === undefined ? absolute : `${absolute}\0${profile}`).slice(0, 12)}.json`;
   // An outline named near the file system's limit gets a shortened name here: the hash keeps it the outline's own.
   const name = fitName(path.basename(absolute).replace(/\.ya?ml$/i, ''), MAX_NAME_BYTES - id.length);
   return path.join(RECORD_DIR, `${name}${id}`);
+}
+
+/** The outline file itself, however it was named: through a symbolic link to it, or to a folder above it, it is the same talk. */
+function outlinePath(outlineFile: string): string {
+  try {
+    return realpathSync(outlineFile);
+  } catch {
+    return path.resolve(outlineFile);
+  }
 }
 
 async function readRecord(file: string): Promise<BuildRecord | undefined> {

@@ -5,7 +5,7 @@
  * reach stdout is seen only in a process of its own: the budget and overflow
  * reports run in process (`main`), with the worker's browser; so does a theme file's contrast.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeWithBrowser } from './helpers.js';
@@ -205,5 +205,29 @@ describeWithBrowser('versus check --json with a browser', () => {
       overflow: { bottom: expect.any(Number), right: expect.any(Number) },
     });
     expect(overflow.overflow.bottom).toBeGreaterThan(0);
+  });
+
+  it('measures a picture as it shows, so that check and build find the same overflows', async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'img'));
+    // A tall picture fills the room under the title; the theme's larger caption then runs past the bottom.
+    await writeFile(
+      path.join(dir, 'img', 'tall.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="900"><rect width="300" height="900" fill="#36c"/></svg>',
+    );
+    await writeFile(path.join(dir, 'big.css'), "/* @theme big */\n@import 'versus';\nsection { font-size: 46px; }\n");
+    const text = WARNINGS.replace(
+      '      - kind: quote',
+      '      - kind: image\n        title: A tall picture\n        src: img/tall.svg\n        alt: A tall bar\n        caption: A caption of two lines at the theme’s size, under a picture as tall as the room\n        notes: Look.\n      - kind: quote',
+    );
+    await writeFile(path.join(dir, 'talk.yaml'), text);
+    const checked = await versusInProcess(['check', 'talk.yaml', '--theme', 'big.css', '--json'], { cwd: dir });
+    const built = await versusInProcess(['build', 'talk.yaml', '--theme', 'big.css', '-f', 'pdf'], { cwd: dir });
+    const overflows = (findings: { code: string; slide?: number }[]) =>
+      findings.filter((f) => f.code === 'overflow').map((f) => f.slide);
+    const fromCheck = overflows(JSON.parse(checked.stdout).findings);
+    expect(fromCheck).toContain(5);
+    const fromBuild = [...built.stderr.matchAll(/warning\[overflow\]: slide (\d+)/g)].map((m) => Number(m[1]));
+    expect(fromCheck).toEqual(fromBuild);
   });
 });

@@ -61,6 +61,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     deck,
     markdown,
     outline: selected,
+    assets,
   } = compileOutline(loaded, { ...options, theme: theme.name, palette: theme.palette });
   const at = (where: Where) => locate(loaded, where);
   // Checking a profile by name asks whether it fits its slot: then a talk too long fails.
@@ -83,7 +84,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     try {
       // Chromium boots while Marp renders the slides to measure.
       const [, slides] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
-      const measures = await measureSlides(browser, slides, { lang: deck.meta.lang });
+      const measures = await measureSlides(browser, slides, { lang: deck.meta.lang, assets });
       findings.push(...overflowFindings(measures, deck, theme.name, at));
     } finally {
       if (!options.browser) await browser.close();

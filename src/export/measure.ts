@@ -4,7 +4,7 @@
  * Marp itself clips silently; this is how `check` and the tests see it.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -48,15 +48,24 @@ export function measurePage(page: Page): Promise<SlideMeasure[]> {
 
 /**
  * Opens the deck in a page of its own, in the talk's `lang`, and measures
- * every slide; the page is written to `workDir` (default: a folder of its own).
+ * every slide; the page is written to `workDir`, where the build staged the
+ * slides' pictures, or to a folder of its own that links to them (`assets`:
+ * name the slides use → the picture's file): a picture that does not load
+ * takes no room, and the slide it would push over its edge measures as fitting.
  */
 export async function measureSlides(
   browser: SharedBrowser,
   rendered: RenderedSlides,
-  { lang, workDir }: { lang: string; workDir?: string },
+  { lang, workDir, assets = new Map() }: { lang: string; workDir?: string; assets?: ReadonlyMap<string, string> },
 ): Promise<SlideMeasure[]> {
   const dir = workDir ?? (await mkdtemp(path.join(tmpdir(), 'versus-measure-')));
   try {
+    if (!workDir) {
+      for (const [name, file] of assets) {
+        await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+        await symlink(path.resolve(file), path.join(dir, name));
+      }
+    }
     const html = slidesDocument(rendered, 'measure', lang);
     return await browser.withPage(async (page) =>
       measurePage(await openDocument(page, { file: path.join(dir, '.measure.html'), html })),

@@ -13,7 +13,7 @@ import { allIds, allTags } from '../outline/semantics.js';
 import { didYouMean, listed } from '../outline/suggest.js';
 
 export interface Selection {
-  /** Profile name; the outline's `defaultProfile` when absent. */
+  /** Profile name; the outline's `defaultProfile` when absent (`only` and `skip` add to it). */
   profile?: string;
   /** Tags to keep, added to the profile's `only`. */
   only?: string[];
@@ -67,11 +67,13 @@ export function selectOutline(outline: Outline, selection: Selection = {}): Sele
   };
 }
 
-/** The profile a selection chooses: its own, or the outline's default when it makes no choice. */
+/**
+ * The profile a selection chooses: its own, or the outline's default. `--only` and `--skip` add
+ * to the profile's lists, the default's too: `--skip demo` is the usual deck without the demo,
+ * never the whole outline with the drafts no profile shows.
+ */
 function chosenProfile(outline: Outline, selection: Selection): string | undefined {
-  // The default profile stands for "no choice made": --only or --skip on their own are a choice.
-  const chosen = selection.only?.length || selection.skip?.length;
-  return selection.profile ?? (chosen ? undefined : outline.defaultProfile);
+  return selection.profile ?? outline.defaultProfile;
 }
 
 /**

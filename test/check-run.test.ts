@@ -449,6 +449,6 @@ sections:
       cwd: dir,
     });
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('an exercise runs after one the talk leaves out (--strict); nothing was written.');
+    expect(strict.stderr).toContain('an output would lose or break content (--strict); nothing was written.');
   });
 });

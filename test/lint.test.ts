@@ -15,6 +15,7 @@ import {
   formatCheckReport,
 } from '../src/commands/check.js';
 import { readsAsWords } from '../src/lint/rules.js';
+import { versusInProcess } from './run-cli.js';
 import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('lint');
@@ -488,6 +489,22 @@ describe('unshown-section-field', () => {
       ],
     ]);
     expect(found.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('is a warning of the build too, whose verdict is then no success', async () => {
+    const text = edit(
+      CLEAN,
+      ['sections:\n', 'dividers: false\nsections:\n'],
+      [
+        '    notes: Start with what they are.\n',
+        '    notes: Start with what they are.\n    privateNotes: Skip if late.\n',
+      ],
+    );
+    const file = await temp.write('talk.yaml', text);
+    const built = await versusInProcess(['build', file, '-f', 'md', '--out', path.join(path.dirname(file), 'out')]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain('warning[unshown-section-field]: section "The basics" has private notes');
+    expect(built.stdout).toMatch(/^⚠ /);
   });
 
   it('says nothing when the dividers show them, nor of a summary the agenda shows', async () => {

@@ -15,7 +15,13 @@ import { diskFullError, Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import { fittedPicture } from '../images/fit.js';
 import type { SlideMeasure } from '../lint/measure.js';
-import { type Finding, overBudgetFinding, overflowFindings, slotPosition } from '../lint/rules.js';
+import {
+  type Finding,
+  lintSectionsWithoutDividers,
+  overBudgetFinding,
+  overflowFindings,
+  slotPosition,
+} from '../lint/rules.js';
 import { leftOutRunsAfter } from '../lint/run-rules.js';
 import type { LoadedOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
@@ -71,7 +77,7 @@ export interface BuildResult {
   overflows?: Finding[];
   /** The talk over its slot (`duration`), at the position of that duration; absent when it fits or has none. */
   overBudget?: Finding;
-  /** The notebooks' exercises that run after one the selection leaves out (lint/run-rules.ts); absent when none. */
+  /** What the outputs lose or break (a section's notes with no divider, a notebook exercise whose dependency is left out); absent when none. */
   warnings?: Finding[];
 }
 
@@ -170,7 +176,12 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // A build warns where `check` fails: an overflow is a warning here, unless --strict.
     const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at).map(asWarning);
     const overBudget = overBudgetFinding(compiled.deck, slotPosition(loaded.outline, compiled.deck, at), 'warning');
-    const warnings = formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : [];
+    // What the outputs lose or get wrong, which a build must not call a success: notes no output
+    // shows, notebooks whose code runs without what it needs.
+    const warnings = [
+      ...lintSectionsWithoutDividers(compiled.deck, loaded.outline, at),
+      ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
+    ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {
       throw strictError(overflows ?? [], overBudget, warnings);
     }
@@ -531,12 +542,12 @@ function strictError(overflows: Finding[], overBudget: Finding | undefined, warn
   const problems = [
     overflows.length > 0 && count,
     overBudget && 'the talk is over its slot',
-    warnings.length > 0 && 'an exercise runs after one the talk leaves out',
+    warnings.length > 0 && 'an output would lose or break content',
   ].filter(Boolean);
   const fixes = [
     overflows.length > 0 && 'shorten or split the slides above',
     overBudget && 'cut slides or minutes (or lengthen the slot)',
-    warnings.length > 0 && 'keep the exercises they run after',
+    warnings.length > 0 && 'do as their hints say',
   ].filter(Boolean);
   // Each finding is a diagnostic already; --strict makes it an error.
   const asError = ({ code, message, file, line, col }: Finding): Diagnostic => ({

@@ -71,7 +71,11 @@ const DIVIDER_FIELDS = {
  * With `dividers: false`, what a section says on its divider is said nowhere: its notes, private
  * notes and minutes, and its summary too when the talk has no agenda either.
  */
-function lintSectionsWithoutDividers(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+export function lintSectionsWithoutDividers(
+  deck: Deck,
+  outline: Outline,
+  at: (where: Where) => FilePosition,
+): Finding[] {
   if (outline.dividers !== false) return [];
   const hasAgenda = deck.slides.some((slide) => slide.kind === 'agenda');
   return outline.sections.flatMap((section, i) =>

@@ -179,11 +179,8 @@ ${NOTES_FLOW_CSS}
 .layout-3 .item:not(.wide):has(> .starter) { grid-template-rows: auto 1fr; }
 .layout-3 .item:not(.wide):has(> .starter)::before { grid-area: 1 / 1 / 3 / 3; }
 .layout-2 .item > .starter, .layout-3 .item.wide > .starter { grid-area: 3 / 1; margin-top: 0; }
-/* An exercise stays whole on one page, its starter code with it, when the page can hold it; a
-   divider stays on the page of its section's first slide, unless that is an exercise kept whole
-   (a divider alone at a page's foot rather than starter code split over two pages). */
+/* An exercise stays whole on one page, its starter code with it, when the page can hold it. */
 .layout-2 .item:has(> .starter), .layout-3 .item:has(> .starter) { break-inside: avoid; }
-:is(.layout-2, .layout-3) .item.divider:not(:has(+ .item > .starter)) { break-after: avoid; }
 .layout-2 .item:has(> .starter), .layout-3 .item.wide:has(> .starter) { grid-template-rows: auto auto 1fr; }
 .layout-2 .item:has(> .starter)::before, .layout-3 .item.wide:has(> .starter)::before { grid-area: 1 / 1 / 4 / 2; }
 .layout-1 .section, .layout-1 .item + .item { break-before: page; }
@@ -360,7 +357,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
   const exercise = attendeeExercise(slide, labels);
   // The slide's sources line, which its footer prints too small to read beside the notes.
   const meta = [slide.times.length, ...(slide.sourcesLine ? [slide.sourcesLine] : [])].join(' · ');
-  const layout = printsWide(slide) ? ' wide' : listed ? ' sources' : slide.kind === 'divider' ? ' divider' : '';
+  const layout = printsWide(slide) ? ' wide' : listed ? ' sources' : '';
   return `<article class="item${layout}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">·\u00a0${escapeHtml(meta)}</span></h3>${paragraphs}${exercise.inNotes}</div>${exercise.below}

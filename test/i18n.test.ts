@@ -22,7 +22,7 @@ const temp = tempFolder('i18n');
 
 describe('message catalogs', () => {
   it('ship every key in every language, each plural with its "other" form', () => {
-    expect(Object.keys(CATALOGS).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'ko', 'pt', 'zh']);
+    expect(Object.keys(CATALOGS).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'he', 'ja', 'ko', 'pt', 'zh']);
     for (const catalog of Object.values(CATALOGS)) {
       expect(Object.keys(catalog).sort()).toEqual([...MESSAGE_KEYS].sort());
       for (const message of Object.values(catalog)) {
@@ -46,6 +46,8 @@ describe('message catalogs', () => {
     expect(catalogFor('zh-CN')).toBe(CATALOGS.zh);
     expect(catalogFor('DE')).toBe(CATALOGS.de);
     expect(catalogFor('tlh')).toBe(CATALOGS.en);
+    // Hebrew's old tag reads Hebrew.
+    expect(catalogFor('iw')).toBe(CATALOGS.he);
   });
 
   it('know which languages are written right to left', () => {
@@ -76,6 +78,8 @@ describe('message catalogs', () => {
       '11 شريحة',
     ]);
     expect(labelsForLang('ja').date('2026-11-20')).toBe('2026年11月20日');
+    const he = labelsForLang('he');
+    expect([1, 2, 3].map((n) => he.t('slideCount', { n }))).toEqual(['שקופית אחת', 'שתי שקופיות', '3 שקופיות']);
   });
 
   it('write every number in Western digits, as slide numbers, list numbers and clock times are, whatever the region', () => {

@@ -519,6 +519,22 @@ describe('unshown-section-field', () => {
   });
 });
 
+describe('untranslated-language', () => {
+  it('says once, at lang, that the words versus adds are English in a language it has no words in', async () => {
+    const persian = edit(CLEAN, ['title: ', 'lang: fa\ntitle: ']);
+    const found = (await check(persian)).report.findings.filter((f) => f.code === 'untranslated-language');
+    expect(found.map((f) => [f.severity, f.line, f.col])).toEqual([['warning', positionIn(persian, 'fa').line, 7]]);
+    expect(found[0]?.message).toContain('versus has no words in "fa"');
+    for (const text of [
+      edit(CLEAN, ['title: ', 'lang: he\ntitle: ']),
+      edit(CLEAN, ['title: ', 'lang: en-GB\ntitle: ']),
+      edit(CLEAN, ['title: ', 'lang: fa\nlabels: { agenda: دستور کار }\ntitle: ']),
+    ]) {
+      expect((await check(text)).report.findings.map((f) => f.code)).not.toContain('untranslated-language');
+    }
+  });
+});
+
 describe('small-image', () => {
   const withPicture = (src: string) =>
     edit(CLEAN, [

@@ -27,7 +27,8 @@ export type LintCode =
   | 'mixed-units'
   | 'log-scale'
   | 'unshown-section-field'
-  | 'left-out-run-after';
+  | 'left-out-run-after'
+  | 'untranslated-language';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

@@ -5,12 +5,13 @@ import { de } from './catalogs/de.js';
 import { en } from './catalogs/en.js';
 import { es } from './catalogs/es.js';
 import { fr } from './catalogs/fr.js';
+import { he } from './catalogs/he.js';
 import { ja } from './catalogs/ja.js';
 import { ko } from './catalogs/ko.js';
 import { pt } from './catalogs/pt.js';
 import { zh } from './catalogs/zh.js';
 
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en, de, fr, es, pt, ja, zh, ko, ar };
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, de, fr, es, pt, ja, zh, ko, ar, he };
 
 /**
  * The catalog for a language tag: the tag, then its language alone

@@ -5,6 +5,7 @@
  * `check` runs every rule; `build` shares the slot and overflow rules.
  */
 
+import { baseLanguage, CATALOGS, catalogFor } from '../i18n/catalogs.js';
 import { formatMinutes, labelsFor } from '../i18n/labels.js';
 import { type Where, within } from '../outline/origin.js';
 import { own } from '../outline/own.js';
@@ -93,6 +94,24 @@ export function lintSectionsWithoutDividers(
           ],
     ),
   );
+}
+
+/**
+ * A talk in a language versus has no catalog for: the words it adds are English, set in the
+ * talk's direction ("…Choose SQLite if" in a Hebrew talk). Said once, unless `labels:` reword some.
+ */
+function lintUntranslated(outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  const lang = outline.lang;
+  if (!lang || baseLanguage(lang) === 'en' || catalogFor(lang) !== CATALOGS.en || outline.labels) return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'untranslated-language',
+      message: `versus has no words in "${lang}": what it adds to the slides (the agenda, "Choose … if…", pros and cons, exercises, sources) is in English`,
+      hint: "Write them in the talk's language under labels: (`versus schema` lists the keys), e.g. labels: { agenda: …, references: … }.",
+      ...at(['lang']),
+    },
+  ];
 }
 
 /** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
@@ -185,6 +204,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     ...lintListCommas(deck, outline, at),
     ...lintLanguages(deck, outline, at),
     ...lintSectionsWithoutDividers(deck, outline, at),
+    ...lintUntranslated(outline, at),
   );
   const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {

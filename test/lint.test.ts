@@ -535,6 +535,38 @@ describe('untranslated-language', () => {
   });
 });
 
+describe('left-out', () => {
+  it('says what the outline asks for that shows nowhere: a section without slides, a contender without pros or cons, a chart without a value', async () => {
+    const text = `title: Tea vs Coffee
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6d4c41" }
+  - { id: mate, name: Mate, color: "#1f6feb" }
+sections:
+  - id: later
+    title: Later
+    slides: []
+  - id: main
+    title: Main
+    slides:
+      - kind: pros-cons
+        title: Each
+        pros: { tea: [Calm] }
+        cons: { coffee: [Jitters] }
+      - kind: chart
+        title: Cups
+        metric: { title: Cups, higherIsBetter: true }
+        values: { tea: 0, coffee: null }
+`;
+    const found = (await check(text)).report.findings.filter((f) => f.code === 'left-out');
+    expect(found.map((f) => [f.message, f.line])).toEqual([
+      ['section "Later" has no slides: it shows nowhere, neither as a divider nor on the agenda', 9],
+      ['slide 3 "Each" has no pros or cons for "mate": its column is left out', 13],
+      ['slide 4 "Cups" has no value to draw: every bar is zero or "n/a"', 20],
+    ]);
+  });
+});
+
 describe('small-image', () => {
   const withPicture = (src: string) =>
     edit(CLEAN, [

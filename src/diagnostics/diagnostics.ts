@@ -28,7 +28,8 @@ export type LintCode =
   | 'log-scale'
   | 'unshown-section-field'
   | 'left-out-run-after'
-  | 'untranslated-language';
+  | 'untranslated-language'
+  | 'left-out';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

@@ -20,6 +20,7 @@ import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
 import { lintLanguages } from './language-rules.js';
+import { lintLeftOut } from './left-out-rules.js';
 import { lintListCommas } from './list-rules.js';
 import type { SlideMeasure } from './measure.js';
 
@@ -205,6 +206,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     ...lintLanguages(deck, outline, at),
     ...lintSectionsWithoutDividers(deck, outline, at),
     ...lintUntranslated(outline, at),
+    ...lintLeftOut(deck, outline, at),
   );
   const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {

@@ -62,6 +62,17 @@ const CASES: Record<string, string[]> = {
     'indentation-last-key.yaml:14:7 error[yaml-syntax]: "title" is indented 6 spaces, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 13: indent it 8 spaces (2 more), and the lines under it 2 more each.',
   ],
+  // A slide's "- " line left of the keys under it: one problem at that line, not one at each key below.
+  'item-dash-short.yaml': [
+    'item-dash-short.yaml:11:5 error[yaml-syntax]: this slide is indented 4 spaces, but its keys below it start at column 9\n' +
+      '  hint: Indent it 2 spaces more, the "-" at column 7, to line up "kind" with "id" on line 12.',
+    'item-dash-short.yaml:21:15 error[yaml-syntax]: this [ is never closed\n' +
+      '  hint: Close it with ] after its last item: tags: [short]; or write the list as "- item" lines, one under another.',
+  ],
+  'item-dash-short-keys.yaml': [
+    'item-dash-short-keys.yaml:10:5 error[yaml-syntax]: this slide is indented 4 spaces, but its keys below it start at column 9\n' +
+      '  hint: Indent lines 10–11 2 spaces more each, the "-" at column 7, to line up their keys with "title" on line 12.',
+  ],
   'indentation-empty.yaml': [
     'indentation-empty.yaml:15:5 error[wrong-type]: "slides" has no value: the list below it is indented 2 spaces, less than "slides" itself, so its items are read as sections\n' +
       '  hint: Indent the list 4 spaces more, its "-" at column 7, and the lines under each item as much.',

@@ -170,7 +170,7 @@ export function explainEmptyKey(
   };
 }
 
-function spaces(n: number): string {
+export function spaces(n: number): string {
   return n === 1 ? '1 space' : `${n} spaces`;
 }
 
@@ -235,15 +235,15 @@ function openCollections(text: string): Open[] {
   return open;
 }
 
-function indentOf(line: string): number {
+export function indentOf(line: string): number {
   return /^ */.exec(line)?.[0].length ?? 0;
 }
 
-function isContent(line: string): boolean {
+export function isContent(line: string): boolean {
   return line.trim() !== '' && !line.trimStart().startsWith('#');
 }
 
-function nextContentLine(lines: string[], after: number): number | undefined {
+export function nextContentLine(lines: readonly string[], after: number): number | undefined {
   for (let i = after; i < lines.length; i++) if (isContent(lines[i] ?? '')) return i + 1;
   return undefined;
 }

@@ -26,6 +26,7 @@ import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { onlyCutPieces } from './comma-cuts.js';
 import { asLaidOut, FOLDED_SCALAR } from './folded.js';
 import { explainIndentation, fitsOnceFixed } from './indentation.js';
+import { explainItemLine } from './item-line.js';
 import { findMissingDashes } from './missing-dash.js';
 
 export interface ParsedOutline {
@@ -159,6 +160,11 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
   const dashes = document.errors.some((error) => error.code === 'DUPLICATE_KEY')
     ? findMissingDashes(document, source)
     : [];
+  const itemLine = misplacedItemLine(document, source, lineCounter);
+  if (itemLine) {
+    const { message, hint, line, col } = itemLine;
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message, file, line, col, path: [], hint });
+  }
   for (const error of document.errors) {
     const opened = openingQuote(error, source);
     const commented = commentedBracket(error, source);
@@ -167,6 +173,9 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     // After the first error the parser has lost its place: the "Unexpected … token"
     // errors that follow are echoes of it, and one error per line is enough.
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
+    // Once an item's first line is put in place, the errors the file no longer has were its echoes.
+    const noticed = lineCounter.linePos(error.pos[0]).line;
+    if (itemLine && error.code !== 'DUPLICATE_KEY' && !itemLine.remaining.has(noticed)) continue;
     const tab = tabInIndentation(source, line);
     if (onlyTabs && tab === undefined) continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;
@@ -283,6 +292,13 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     ...(guessed.length > 0 ? { guessedFrom: Math.min(...guessed) } : {}),
     syntax: () => ({ document, lineCounter }),
   };
+}
+
+/** An item's first line out of place, when the first error is one of indentation. */
+function misplacedItemLine(document: Document.Parsed, source: string, lineCounter: LineCounter) {
+  const [first] = document.errors;
+  if (!first || !INDENTATION_CODES.has(first.code)) return undefined;
+  return explainItemLine(source, lineCounter.linePos(toldAt(first, source, document)));
 }
 
 /**

@@ -1,0 +1,147 @@
+/**
+ * Recognises a list item whose first line is out of place while the keys under
+ * it are where they belong: its "- " to the left of them (`- kind: …` two
+ * columns short). YAML
+ * faults the keys under it, each its own way, and the fix its errors suggest
+ * (dedent "id") moves every line but the wrong one.
+ *
+ * A fix is told only when the file, so fixed, reads without those errors and
+ * changes fewer lines than lining the keys up with the first line would.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { indentOf, isContent, nextContentLine, spaces } from './indentation.js';
+import { itemOf } from './things.js';
+
+export interface MisplacedItemLine {
+  /** The line the fix starts at (1-based), and the column of its text. */
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
+  /** The lines YAML notices errors on in the fixed file: errors noticed on any other line are echoes. */
+  remaining: ReadonlySet<number>;
+}
+
+interface Fix {
+  /** The first and last line the fix changes. */
+  from: number;
+  to: number;
+  lines: string[];
+  message: string;
+  hint: string;
+}
+
+/**
+ * What to say about the first YAML error, at `line`:`col`, when an item's first
+ * line is what is out of place.
+ */
+export function explainItemLine(
+  source: string,
+  { line, col }: { line: number; col: number },
+): MisplacedItemLine | undefined {
+  const lines = source.split('\n');
+  const target = misplacedLine(lines, line, col);
+  const above = target && previousContentLine(lines, target);
+  if (!target || !above || indentOf(lines[above - 1] ?? '') >= indentOf(lines[target - 1] ?? '')) return undefined;
+  const fix = dashShort(lines, above, target);
+  if (!fix || fix.to - fix.from + 1 >= blockLength(lines, target)) return undefined;
+  const fixed = [...lines.slice(0, fix.from - 1), ...fix.lines, ...lines.slice(fix.to)].join('\n');
+  const remaining = errorLines(fixed);
+  // The fixed lines, those under them and the next line after (YAML's last echo) must read.
+  const checked = nextContentLine(lines, target + blockLength(lines, target) - 1) ?? lines.length;
+  if ([...remaining].some((at) => at >= fix.from && at <= checked)) return undefined;
+  const text = lines[fix.from - 1] ?? '';
+  return { line: fix.from, col: indentOf(text) + 1, message: fix.message, hint: fix.hint, remaining };
+}
+
+/** The line an error is about: its own, or for an error after a line's start, the next line when it is indented deeper. */
+function misplacedLine(lines: readonly string[], line: number, col: number): number | undefined {
+  const text = lines[line - 1];
+  if (text === undefined || col - 1 <= indentOf(text)) return line;
+  const next = nextContentLine(lines, line);
+  return next !== undefined && indentOf(lines[next - 1] ?? '') > indentOf(text) ? next : undefined;
+}
+
+/**
+ * An item whose "- " line (and the keys between it and `target`) sits left of the keys under it
+ * (`- kind: comparison` at column 5, `id:` at column 9): indented as much as it lacks.
+ */
+function dashShort(lines: readonly string[], above: number, target: number): Fix | undefined {
+  const item = isItemLine(lines[above - 1] ?? '') ? above : keysAbove(lines, above).above;
+  const dash = item === undefined ? '' : (lines[item - 1] ?? '');
+  if (item === undefined || !isItemLine(dash)) return undefined;
+  const keyIndent = indentOf(dash) + 1 + indentOf(dash.slice(indentOf(dash) + 1));
+  if (item !== above && keyIndent !== indentOf(lines[above - 1] ?? '')) return undefined;
+  const shift = indentOf(lines[target - 1] ?? '') - keyIndent;
+  const dashCol = indentOf(dash) + shift + 1;
+  const thing = itemOf([listKeyAbove(lines, item, dashCol - 1) ?? '']) ?? 'list item';
+  const range = item === above ? 'it' : `lines ${item}–${above}`;
+  return {
+    from: item,
+    to: above,
+    lines: lines.slice(item - 1, above).map((text) => ' '.repeat(shift) + text),
+    message: `this ${thing} is indented ${spaces(indentOf(dash))}, but its keys below it start at column ${keyIndent + shift + 1}`,
+    hint: `Indent ${range} ${spaces(shift)} more${item === above ? '' : ' each'}, the "-" at column ${dashCol}, to line up ${item === above ? `"${keyOf(dash)}"` : 'their keys'} with "${keyOf(lines[target - 1] ?? '')}" on line ${target}.`,
+  };
+}
+
+/** From line `line` up over the keys lined up with it: the first of them, and the content line above them. */
+function keysAbove(lines: readonly string[], line: number): { first: number; above: number | undefined } {
+  const indent = indentOf(lines[line - 1] ?? '');
+  let first = line;
+  for (let at = line - 1; at >= 1; at--) {
+    const text = lines[at - 1] ?? '';
+    if (!isContent(text)) continue;
+    if (indentOf(text) !== indent || !isKeyLine(text)) return { first, above: at };
+    first = at;
+  }
+  return { first, above: undefined };
+}
+
+/** The key of the line the list that holds an item "-" at `dashIndent` belongs to. */
+function listKeyAbove(lines: readonly string[], line: number, dashIndent: number): string | undefined {
+  for (let at = line - 1; at >= 1; at--) {
+    const text = lines[at - 1] ?? '';
+    if (!isContent(text) || indentOf(text) > dashIndent) continue;
+    if (indentOf(text) === dashIndent && isItemLine(text)) continue;
+    return keyOf(text);
+  }
+  return undefined;
+}
+
+/** The lines from `target` on indented at least as deep as it: what lining them up with the line above moves. */
+function blockLength(lines: readonly string[], target: number): number {
+  const indent = indentOf(lines[target - 1] ?? '');
+  let count = 0;
+  for (let at = target; at <= lines.length; at++) {
+    const text = lines[at - 1] ?? '';
+    if (!isContent(text)) continue;
+    if (indentOf(text) < indent) break;
+    count++;
+  }
+  return count;
+}
+
+/** The lines YAML finds errors on, keys written twice left out (they stand beside any fix). */
+function errorLines(source: string): Set<number> {
+  const lineCounter = new LineCounter();
+  const { errors } = parseDocument(source, { lineCounter, uniqueKeys: false, logLevel: 'silent' });
+  return new Set(errors.map((error) => lineCounter.linePos(error.pos[0]).line));
+}
+
+function previousContentLine(lines: readonly string[], before: number): number | undefined {
+  for (let at = before - 1; at >= 1; at--) if (isContent(lines[at - 1] ?? '')) return at;
+  return undefined;
+}
+
+function isItemLine(text: string): boolean {
+  return /^\s*- /.test(text);
+}
+
+function isKeyLine(text: string): boolean {
+  return keyOf(text) !== undefined && !isItemLine(text);
+}
+
+function keyOf(text: string): string | undefined {
+  return /^\s*(?:- +)?([^\s:#'"{[-][^:#]*?):(\s|$)/.exec(text)?.[1];
+}

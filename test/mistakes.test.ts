@@ -73,6 +73,20 @@ const CASES: Record<string, string[]> = {
     'item-dash-short-keys.yaml:10:5 error[yaml-syntax]: this slide is indented 4 spaces, but its keys below it start at column 9\n' +
       '  hint: Indent lines 10–11 2 spaces more each, the "-" at column 7, to line up their keys with "title" on line 12.',
   ],
+  // The first item of a list without its "- ": no item above to be read into, so no key written twice.
+  'item-dash-missing.yaml': [
+    'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
+      '  hint: Start it with "- " at column 7: - kind: comparison',
+  ],
+  // Not "dedent slides", which leaves "sections" a mapping.
+  'section-dash-missing.yaml': [
+    'section-dash-missing.yaml:7:3 error[yaml-syntax]: a section starts here without "- " before it, so "sections" holds a mapping, not a list of sections\n' +
+      '  hint: Start it with "- " at column 3: - id: basics; and indent line 8 2 spaces more, to line up with "id".',
+  ],
+  'section-no-list.yaml': [
+    'section-no-list.yaml:7:3 error[wrong-type]: "sections" must be a list, not a mapping\n' +
+      '  hint: Start each section with "- ", its other keys lined up under its first: - id: basics',
+  ],
   'indentation-empty.yaml': [
     'indentation-empty.yaml:15:5 error[wrong-type]: "slides" has no value: the list below it is indented 2 spaces, less than "slides" itself, so its items are read as sections\n' +
       '  hint: Indent the list 4 spaces more, its "-" at column 7, and the lines under each item as much.',

@@ -11,7 +11,7 @@ import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js
 import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, SLIDE_KINDS, slideSchema } from './schema.js';
 import { didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
-import { thingAt, withArticle } from './things.js';
+import { itemOf, thingAt, withArticle } from './things.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -773,6 +773,7 @@ function expectedHint(expected: string, value: unknown, field: string): string |
     return `A "-" starts a list item only with a space after it: write "- " at the start of each item (- ${first}).`;
   }
   if (expected === 'array' && typeof value === 'string') return listHint(field, value);
+  if (expected === 'array' && isRecord(value) && itemOf([field])) return firstItemHint(itemOf([field]) ?? '', value);
   if (expected === 'array') return 'Write a list, one "- item" per line.';
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string' && isRecord(value) && 'file' in value && (field === 'solution' || field === 'starter'))
@@ -782,6 +783,14 @@ function expectedHint(expected: string, value: unknown, field: string): string |
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
   if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
   return undefined;
+}
+
+/** For one item written where a list of them belongs (`sections:` and a section's keys under it): its "- ". */
+function firstItemHint(thing: string, item: Record<string, unknown>): string {
+  const [key, value] = Object.entries(item)[0] ?? [];
+  const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : '…';
+  const first = key === undefined ? '' : `: - ${key}: ${shown}`;
+  return `Start each ${thing} with "- ", its other keys lined up under its first${first}`;
 }
 
 /**

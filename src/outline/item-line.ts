@@ -1,7 +1,7 @@
 /**
  * Recognises a list item whose first line is out of place while the keys under
  * it are where they belong: its "- " to the left of them (`- kind: …` two
- * columns short). YAML
+ * columns short), or missing (`kind: …`, the first slide of a list). YAML
  * faults the keys under it, each its own way, and the fix its errors suggest
  * (dedent "id") moves every line but the wrong one.
  *
@@ -43,7 +43,7 @@ export function explainItemLine(
   const target = misplacedLine(lines, line, col);
   const above = target && previousContentLine(lines, target);
   if (!target || !above || indentOf(lines[above - 1] ?? '') >= indentOf(lines[target - 1] ?? '')) return undefined;
-  const fix = dashShort(lines, above, target);
+  const fix = dashShort(lines, above, target) ?? dashMissing(lines, above, target);
   if (!fix || fix.to - fix.from + 1 >= blockLength(lines, target)) return undefined;
   const fixed = [...lines.slice(0, fix.from - 1), ...fix.lines, ...lines.slice(fix.to)].join('\n');
   const remaining = errorLines(fixed);
@@ -82,6 +82,36 @@ function dashShort(lines: readonly string[], above: number, target: number): Fix
     lines: lines.slice(item - 1, above).map((text) => ' '.repeat(shift) + text),
     message: `this ${thing} is indented ${spaces(indentOf(dash))}, but its keys below it start at column ${keyIndent + shift + 1}`,
     hint: `Indent ${range} ${spaces(shift)} more${item === above ? '' : ' each'}, the "-" at column ${dashCol}, to line up ${item === above ? `"${keyOf(dash)}"` : 'their keys'} with "${keyOf(lines[target - 1] ?? '')}" on line ${target}.`,
+  };
+}
+
+/**
+ * A mapping where a list of them belongs (under `slides:`, `sections:`…) whose keys start left of
+ * the keys under them: its first item, written without its "- ".
+ */
+function dashMissing(lines: readonly string[], above: number, target: number): Fix | undefined {
+  if (!isKeyLine(lines[above - 1] ?? '')) return undefined;
+  const { first: from, above: holder } = keysAbove(lines, above);
+  const listKey = holder && /^\s*([\w-]+):\s*(#.*)?$/.exec(lines[holder - 1] ?? '')?.[1];
+  // Profiles are a mapping by name; the other named parts are lists.
+  const thing = listKey && listKey !== 'profiles' ? itemOf([listKey]) : undefined;
+  const keyIndent = indentOf(lines[target - 1] ?? '');
+  if (!thing || keyIndent < 2) return undefined;
+  const first = lines[from - 1] ?? '';
+  const at = (indent: number, text: string) => ' '.repeat(indent) + text.trimStart();
+  const others = from === above ? '' : from + 1 === above ? `line ${above}` : `lines ${from + 1}–${above}`;
+  const shift = keyIndent - indentOf(first);
+  return {
+    from,
+    to: above,
+    lines: [
+      at(keyIndent - 2, `- ${first.trimStart()}`),
+      ...lines.slice(from, above).map((text) => at(keyIndent, text)),
+    ],
+    message: `a ${thing} starts here without "- " before it, so "${listKey}" holds a mapping, not a list of ${listKey}`,
+    hint:
+      `Start it with "- " at column ${keyIndent - 1}: - ${first.trimStart()}` +
+      (others ? `; and indent ${others} ${spaces(shift)} more, to line up with "${keyOf(first)}".` : ''),
   };
 }
 

@@ -129,6 +129,17 @@ const CASES: Record<string, string[]> = {
     'misspelt-ids.yaml:14:37 error[unknown-contender]: "polar" is not a contender (did you mean "polars"?)\n' +
       '  hint: Contenders are: pandas, polars.',
   ],
+  // Not "tea" is not a contender (did you mean "Tea"?) at each reference: the capital is the one mistake.
+  'id-caps.yaml': [
+    'id-caps.yaml:5:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "Tea"\n' +
+      '  hint: Write it in lowercase with dashes between words, e.g. "head-to-head".',
+    'id-caps.yaml:8:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "FAO"\n' +
+      '  hint: Write it in lowercase with dashes between words, e.g. "head-to-head".',
+    'id-caps.yaml:21:35 error[unknown-contender]: "cofee" is not a contender (did you mean "coffee"?)\n' +
+      '  hint: Contenders are: tea, coffee.',
+    'id-caps.yaml:26:26 error[unknown-contender]: "tee" is not a contender (did you mean "tea"?)\n' +
+      '  hint: Contenders are: tea, coffee.',
+  ],
   'misspelt-overlay.yaml': [
     'misspelt-overlay.yaml:10:20 error[unknown-contender]: "tee" is not a contender (did you mean "tea"?)\n' +
       '  hint: Contenders are: tea, coffee.',

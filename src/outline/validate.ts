@@ -42,7 +42,10 @@ export function validateOutline(parsed: ParsedOutline): Validated {
 function referencesAsWritten(parsed: ParsedOutline, reported: readonly Diagnostic[]): Diagnostic[] {
   if (parsed.guessedFrom !== undefined) return [];
   const data = parsed.data === undefined ? partialData(parsed) : parsed.data;
-  const problems = checkAsWritten(data, reported);
+  // A reference written as an id the schema refused ("Tea") names it: the id is the one mistake.
+  const refused = new Set(refusedIds(reported).map((path) => valueAt(data, path)));
+  const namesRefused = (problem: SemanticProblem) => refused.has(problem.key ?? valueAt(data, problem.path));
+  const problems = checkAsWritten(data, reported).filter((problem) => !namesRefused(problem));
   // A syntax error has no path: it stands beside these problems, not over them.
   const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
   // A key without a value beside a reported one is part of that report (the second comma of a cut cell).
@@ -84,6 +87,20 @@ function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: 
       path[0] === 'sections' && path[2] === 'slides' && typeof path[3] === 'number' ? [`${path[1]}/${path[3]}`] : [],
     ),
   );
+  // Ids the schema refused, as its hint says to write them ("Tea" → "tea"): what references are checked against.
+  const refused = refusedIds(reported).map((path) => path.join('/'));
+  const withFixedIds = (list: unknown[], name: string) =>
+    list.map((item, i) =>
+      refused.includes(`${name}/${i}/id`) && isRecord(item) && typeof item.id === 'string'
+        ? {
+            ...item,
+            id: item.id
+              .trim()
+              .toLowerCase()
+              .replace(/[\s_]+/g, '-'),
+          }
+        : item,
+    );
   const sections = data.sections.map((section, i) => ({
     ...section,
     slides: (section.slides as Record<string, unknown>[]).map((slide, j) =>
@@ -92,7 +109,16 @@ function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: 
         : slide,
     ),
   }));
-  return { sources: [], ...data, sections } as unknown as Outline;
+  const contenders = withFixedIds(data.contenders, 'contenders');
+  const sources = Array.isArray(data.sources) ? withFixedIds(data.sources, 'sources') : (data.sources ?? []);
+  return { ...data, contenders, sources, sections } as unknown as Outline;
+}
+
+/** The paths of the contenders' and sources' ids that the schema refused. */
+function refusedIds(reported: readonly Diagnostic[]): OutlinePath[] {
+  return reported.flatMap(({ path = [] }) =>
+    path.length === 3 && (path[0] === 'contenders' || path[0] === 'sources') && path[2] === 'id' ? [path] : [],
+  );
 }
 
 /** An outline's data as written, for checks that need only its lists (undefined when they are not lists). */

@@ -346,6 +346,10 @@ const CASES: Record<string, string[]> = {
     'phases-overlay.yaml:16:15 error[wrong-type]: "task" must be a list, not "Eine Tasse aufbrühen."\n' +
       '  hint: Write it as a list: task: [Eine Tasse aufbrühen.]',
   ],
+  'faulty-slide-tags.yaml': [
+    'faulty-slide-tags.yaml:19:18 error[wrong-type]: "sources" must be a list, not "fao"\n' +
+      '  hint: Write it as a list: sources: [fao]',
+  ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +
       '  hint: A verdict names the winning contender, or "tie". Contenders are: tea, coffee.',

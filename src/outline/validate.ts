@@ -75,7 +75,7 @@ function checkAsWritten(data: unknown, reported: readonly Diagnostic[]): Semanti
 
 /**
  * The outline's data for the reference checks (with `emptyFaulty`, the slides
- * the schema found fault with replaced by empty ones, their ids kept);
+ * the schema found fault with replaced by empty ones, their ids and tags kept);
  * undefined when the lists the checks walk are not lists.
  */
 function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: boolean): Outline | undefined {
@@ -104,14 +104,22 @@ function asWritten(data: unknown, reported: readonly Diagnostic[], emptyFaulty: 
   const sections = data.sections.map((section, i) => ({
     ...section,
     slides: (section.slides as Record<string, unknown>[]).map((slide, j) =>
-      emptyFaulty && faulty.has(`${i}/${j}`)
-        ? { kind: 'bullets', ...(typeof slide.id === 'string' ? { id: slide.id } : {}) }
-        : slide,
+      emptyFaulty && faulty.has(`${i}/${j}`) ? emptied(slide) : slide,
     ),
   }));
   const contenders = withFixedIds(data.contenders, 'contenders');
   const sources = Array.isArray(data.sources) ? withFixedIds(data.sources, 'sources') : (data.sources ?? []);
   return { ...data, contenders, sources, sections } as unknown as Outline;
+}
+
+/** A slide the checks cannot walk, as an empty one that keeps what profiles select it by: its id and tags. */
+function emptied(slide: Record<string, unknown>): Record<string, unknown> {
+  const tags = Array.isArray(slide.tags) && slide.tags.every((tag) => typeof tag === 'string') ? slide.tags : undefined;
+  return {
+    kind: 'bullets',
+    ...(typeof slide.id === 'string' ? { id: slide.id } : {}),
+    ...(tags ? { tags } : {}),
+  };
 }
 
 /** The paths of the contenders' and sources' ids that the schema refused. */

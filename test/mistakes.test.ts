@@ -350,6 +350,15 @@ const CASES: Record<string, string[]> = {
     'faulty-slide-tags.yaml:19:18 error[wrong-type]: "sources" must be a list, not "fao"\n' +
       '  hint: Write it as a list: sources: [fao]',
   ],
+  // A color in quotes was read: its digits are what is wrong, not a # read as a comment.
+  'value-hints.yaml': [
+    'value-hints.yaml:4:34 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "#2e7d3"\n' +
+      '  hint: Write 6 hex digits after the # (or 3), e.g. "#1f6feb": "#2e7d3" has 5.',
+    'value-hints.yaml:5:40 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "6f4e37"\n' +
+      '  hint: Write it with a # before it, in quotes: color: "#6f4e37"',
+    'value-hints.yaml:6:36 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "#6g4e37"\n' +
+      '  hint: "g" is no hex digit: write 0–9 and a–f only, e.g. "#1f6feb".',
+  ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +
       '  hint: A verdict names the winning contender, or "tie". Contenders are: tea, coffee.',

@@ -586,7 +586,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         at(
           'invalid-value',
           `"${field}": ${issue.message}; got ${describe(value)}`,
-          fullWidth ?? formatHint(field, issue),
+          fullWidth ?? formatHint(field, issue, value),
         ),
       ];
     }
@@ -607,15 +607,31 @@ const FORMAT_HINTS: Partial<Record<string, string>> = {
   url: 'Write the full address, starting with https://.',
 };
 
-function formatHint(field: string, issue: Issue): string {
+function formatHint(field: string, issue: Issue, value: unknown): string {
   if (issue.message.includes('file names allow'))
     return 'Shorten it, or leave the slug out: a name made from a long title is shortened, with a hash, by itself.';
+  if (field === 'color' && typeof value === 'string') return colorHint(value.trim());
   const hint = FORMAT_HINTS[field];
   if (hint) return hint;
   if (issue.message.includes('control character'))
     return 'Remove the invisible character (it may come from a copy and paste).';
   if (issue.message.includes('blank')) return 'Write the text, or leave the field out.';
   return 'See `versus schema` for what this field takes.';
+}
+
+/**
+ * What is wrong with a color, as written: a # was read, so its quotes are there and its digits are
+ * what is wrong (`"#6d4c4"`); six or three hex digits lack their #; anything else gets the format.
+ */
+function colorHint(color: string): string {
+  const digits = color.replace(/^#/, '');
+  const notHex = /[^0-9a-f]/i.exec(digits)?.[0];
+  if (color.startsWith('#') && notHex) return `"${notHex}" is no hex digit: write 0–9 and a–f only, e.g. "#1f6feb".`;
+  if (color.startsWith('#'))
+    return `Write 6 hex digits after the # (or 3), e.g. "#1f6feb": "${color}" has ${digits.length}.`;
+  if (!notHex && (digits.length === 6 || digits.length === 3))
+    return `Write it with a # before it, in quotes: color: "#${digits}"`;
+  return FORMAT_HINTS.color ?? '';
 }
 
 /**

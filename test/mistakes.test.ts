@@ -358,6 +358,12 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it with a # before it, in quotes: color: "#6f4e37"',
     'value-hints.yaml:6:36 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "#6g4e37"\n' +
       '  hint: "g" is no hex digit: write 0–9 and a–f only, e.g. "#1f6feb".',
+    // Not "must be text, not null" and a hint to quote "2.0" or "yes": nothing is written there.
+    'value-hints.yaml:15:15 error[wrong-type]: "title" is empty\n' + '  hint: Write its text after the colon: title: …',
+    'value-hints.yaml:16:14 error[wrong-type]: "tags" is empty\n' +
+      '  hint: Write its items after the colon, tags: [a, b], or as "- " lines indented under it.',
+    'value-hints.yaml:19:12 error[wrong-type]: "bullets[1]" is empty\n' +
+      '  hint: Write text after its "- ", or remove the line.',
   ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +

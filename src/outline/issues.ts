@@ -468,6 +468,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       if (value === null) {
         const splits = commaSplitsAt(data, written, path.slice(0, -1), String(path.at(-1)));
         if (splits.length) return splits;
+        return [at('wrong-type', `"${field}" is empty`, emptyHint(issue.expected, path))];
       }
       if (issue.expected === 'array' && isRecord(value)) {
         const byContender = listByContender(root, path, data, value);
@@ -771,6 +772,16 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
   return required.length
     ? `Write ${withArticle(thingAt(path))} as a mapping of its fields: { ${required.join(', ')} }.`
     : undefined;
+}
+
+/** For a key or list item written without its value (`title:`): what to write there. */
+function emptyHint(expected: string, path: OutlinePath): string {
+  const key = path.at(-1);
+  if (typeof key === 'number') return `Write ${article(expected)} after its "- ", or remove the line.`;
+  if (expected === 'array')
+    return `Write its items after the colon, ${key}: [a, b], or as "- " lines indented under it.`;
+  if (expected === 'string') return `Write its text after the colon: ${key}: …`;
+  return `Write ${article(expected)} after the colon: ${key}: …`;
 }
 
 /** For a number or true/false where text belongs (`tea: 40`): the value quoted at its key, as it was written. */

@@ -364,6 +364,11 @@ const CASES: Record<string, string[]> = {
       '  hint: Write its items after the colon, tags: [a, b], or as "- " lines indented under it.',
     'value-hints.yaml:19:12 error[wrong-type]: "bullets[1]" is empty\n' +
       '  hint: Write text after its "- ", or remove the line.',
+    // A number in quotes is text: its quotes are what to drop, not units it does not have.
+    'value-hints.yaml:23:24 error[wrong-type]: "tea" must be a number, not "3"\n' +
+      '  hint: Drop the quotes, so that it reads as a number: tea: 3',
+    'value-hints.yaml:23:46 error[wrong-type]: "mate" must be a number, not "2 cups"\n' +
+      '  hint: Write a plain number such as 25, without units.',
   ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +

@@ -802,6 +802,10 @@ function expectedHint(expected: string, value: unknown, field: string): string |
   if (expected === 'array' && typeof value === 'string') return listHint(field, value);
   if (expected === 'array' && isRecord(value) && itemOf([field])) return firstItemHint(itemOf([field]) ?? '', value);
   if (expected === 'array') return 'Write a list, one "- item" per line.';
+  if (expected === 'number' && typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) {
+    const written = field.endsWith(']') ? `- ${value.trim()}` : `${field}: ${value.trim()}`;
+    return `Drop the quotes, so that it reads as a number: ${written}`;
+  }
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string' && isRecord(value) && 'file' in value && (field === 'solution' || field === 'starter'))
     return `An exercise's ${field} is written in the outline: "${field}: |" and the code indented below it (only a code pane reads a file).`;

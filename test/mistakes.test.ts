@@ -375,7 +375,10 @@ const CASES: Record<string, string[]> = {
       '  hint: A verdict names the winning contender, or "tie". Contenders are: tea, coffee.',
     'lists.yaml:19:23 error[unknown-source]: source "usda" is not listed under "sources"\n' +
       '  hint: Sources are: fao, ico. Add it to "sources" with a title and url, or fix the id.',
-    'lists.yaml:22:30 error[unknown-contender]: "cocoa" is not a contender\n' + '  hint: Contenders are: tea, coffee.',
+    // A verdict's words are its contenders' ids and "tie".
+    'lists.yaml:22:22 error[unknown-contender]: "Tie" is not a contender (did you mean "tie"?)\n' +
+      '  hint: A verdict names the winning contender, or "tie". Contenders are: tea, coffee.',
+    'lists.yaml:25:30 error[unknown-contender]: "cocoa" is not a contender\n' + '  hint: Contenders are: tea, coffee.',
   ],
   'lists-overlay.yaml': [
     'lists-overlay.yaml:4:9 error[unknown-id]: no slide has the id "caffiene" (did you mean "caffeine"?)\n' +

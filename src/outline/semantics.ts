@@ -58,14 +58,16 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
         });
       }
     });
-  const checkContender = (id: string, path: OutlinePath, key?: string, hint?: string) => {
+  const checkContender = (id: string, path: OutlinePath, key?: string, verdict = false) => {
     if (!contenderIds.includes(id)) {
+      // A verdict may also be "tie" ("Tie", "tei"): the word it most likely means may be that one.
+      const meant = verdict ? [...contenderIds, 'tie'] : contenderIds;
       report({
         code: 'unknown-contender',
-        message: `"${id}" is not a contender${didYouMean(id, contenderIds)}`,
+        message: `"${id}" is not a contender${didYouMean(id, meant)}`,
         path,
         ...(key ? { key } : {}),
-        hint: `${hint ?? ''}Contenders are: ${listed(contenderIds)}.`,
+        hint: `${verdict ? 'A verdict names the winning contender, or "tie". ' : ''}Contenders are: ${listed(contenderIds)}.`,
       });
     }
   };
@@ -87,7 +89,7 @@ function checkSlideContenders(
   slide: Slide,
   path: OutlinePath,
   contenderIds: string[],
-  checkContender: (id: string, path: OutlinePath, key?: string, hint?: string) => void,
+  checkContender: (id: string, path: OutlinePath, key?: string, verdict?: boolean) => void,
   checkSources: (ids: string[] | undefined, path: OutlinePath) => void,
   report: (problem: SemanticProblem) => void,
 ): void {
@@ -112,12 +114,7 @@ function checkSlideContenders(
           }
         }
         if (row.verdict !== undefined && row.verdict !== 'tie') {
-          checkContender(
-            row.verdict,
-            [...rowPath, 'verdict'],
-            undefined,
-            'A verdict names the winning contender, or "tie". ',
-          );
+          checkContender(row.verdict, [...rowPath, 'verdict'], undefined, true);
         }
         checkSources(row.sources, [...rowPath, 'sources']);
       });

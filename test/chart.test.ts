@@ -322,7 +322,7 @@ describe('the schema', () => {
 
   it('refuses zero or a negative value on a log scale, at the value, saying what to do', () => {
     expect(diagnose(chart('        scale: log\n        values: { a: 0, b: 12 }\n'))).toEqual([
-      'outline.yaml:13:22 error[invalid-value]: "a": a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a"); got the number 0',
+      'outline.yaml:13:22 error[invalid-value]: "a": a log scale cannot show 0: it holds values above zero only',
     ]);
   });
 

@@ -369,6 +369,13 @@ const CASES: Record<string, string[]> = {
       '  hint: Drop the quotes, so that it reads as a number: tea: 3',
     'value-hints.yaml:23:46 error[wrong-type]: "mate" must be a number, not "2 cups"\n' +
       '  hint: Write a plain number such as 25, without units.',
+    // The schema's own rules say what to do, not "See `versus schema`".
+    'value-hints.yaml:29:14 error[invalid-value]: "max": max (5) must be above min (10)\n' +
+      '  hint: Swap them, min: 5 and max: 10; or leave both out: the axis then holds every value.',
+    'value-hints.yaml:33:35 error[invalid-value]: "coffee": a log scale cannot show 0: it holds values above zero only\n' +
+      '  hint: Remove "scale: log" for a linear axis, or leave this value out (it shows as "n/a").',
+    'value-hints.yaml:36:16 error[invalid-value]: "title": is 209 characters long; at most 200 fit here on a slide (CJK characters count twice)\n' +
+      '  hint: Cut 9 characters or more, and say the detail in the notes instead.',
   ],
   'lists.yaml': [
     'lists.yaml:18:22 error[unknown-contender]: "mate" is not a contender\n' +

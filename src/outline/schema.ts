@@ -34,7 +34,8 @@ function slideText(max: number) {
       if (length > max) {
         ctx.addIssue({
           code: 'custom',
-          message: `is ${length} characters long; at most ${max} fit here on a slide (CJK characters count twice): move the detail to the notes`,
+          message: `is ${length} characters long; at most ${max} fit here on a slide (CJK characters count twice)`,
+          params: { hint: `Cut ${length - max} characters or more, and say the detail in the notes instead.` },
         });
       }
     })
@@ -365,6 +366,12 @@ const chartSlide = slideKind('chart', {
       code: 'custom',
       path: ['max'],
       message: `max (${chart.max}) must be above min (${chart.min})`,
+      params: {
+        hint:
+          chart.min === chart.max
+            ? `Raise "max" above ${chart.min}, or leave "min" and "max" out: the axis then holds every value.`
+            : `Swap them, min: ${chart.max} and max: ${chart.min}; or leave both out: the axis then holds every value.`,
+      },
     });
   }
   const tables = chart.groups?.map((group, g) => ({ values: group.values, path: ['groups', g, 'values'] })) ?? [
@@ -399,8 +406,8 @@ const chartSlide = slideKind('chart', {
         ctx.addIssue({
           code: 'custom',
           path: [...path, id],
-          message:
-            'a log scale cannot show zero or a negative value: remove "scale: log", or leave this value out (shown as "n/a")',
+          message: `a log scale cannot show ${value}: it holds values above zero only`,
+          params: { hint: 'Remove "scale: log" for a linear axis, or leave this value out (it shows as "n/a").' },
         });
       }
     }
@@ -411,7 +418,8 @@ const chartSlide = slideKind('chart', {
       ctx.addIssue({
         code: 'custom',
         path: [bound],
-        message: `a log scale starts above zero: remove "${bound}" or "scale: log"`,
+        message: `a log scale starts above zero, so "${bound}" cannot be ${value}`,
+        params: { hint: `Leave "${bound}" out, set it above zero, or remove "scale: log".` },
       });
     }
   }

@@ -358,23 +358,28 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it with a # before it, in quotes: color: "#6f4e37"',
     'value-hints.yaml:6:36 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "#6g4e37"\n' +
       '  hint: "g" is no hex digit: write 0–9 and a–f only, e.g. "#1f6feb".',
+    // A date that reads one way only is shown as it is to be written; "03/04/2026" could be March or April.
+    'value-hints.yaml:8:85 error[invalid-value]: "accessed": dates are written YYYY-MM-DD; got "1 Nov 2026"\n' +
+      '  hint: Write it as YYYY-MM-DD: accessed: 2026-11-01',
+    'value-hints.yaml:9:80 error[invalid-value]: "accessed": dates are written YYYY-MM-DD; got "03/04/2026"\n' +
+      '  hint: Write the date as YYYY-MM-DD, e.g. 2026-11-20.',
     // Not "must be text, not null" and a hint to quote "2.0" or "yes": nothing is written there.
-    'value-hints.yaml:15:15 error[wrong-type]: "title" is empty\n' + '  hint: Write its text after the colon: title: …',
-    'value-hints.yaml:16:14 error[wrong-type]: "tags" is empty\n' +
+    'value-hints.yaml:18:15 error[wrong-type]: "title" is empty\n' + '  hint: Write its text after the colon: title: …',
+    'value-hints.yaml:19:14 error[wrong-type]: "tags" is empty\n' +
       '  hint: Write its items after the colon, tags: [a, b], or as "- " lines indented under it.',
-    'value-hints.yaml:19:12 error[wrong-type]: "bullets[1]" is empty\n' +
+    'value-hints.yaml:22:12 error[wrong-type]: "bullets[1]" is empty\n' +
       '  hint: Write text after its "- ", or remove the line.',
     // A number in quotes is text: its quotes are what to drop, not units it does not have.
-    'value-hints.yaml:23:24 error[wrong-type]: "tea" must be a number, not "3"\n' +
+    'value-hints.yaml:26:24 error[wrong-type]: "tea" must be a number, not "3"\n' +
       '  hint: Drop the quotes, so that it reads as a number: tea: 3',
-    'value-hints.yaml:23:46 error[wrong-type]: "mate" must be a number, not "2 cups"\n' +
+    'value-hints.yaml:26:46 error[wrong-type]: "mate" must be a number, not "2 cups"\n' +
       '  hint: Write a plain number such as 25, without units.',
     // The schema's own rules say what to do, not "See `versus schema`".
-    'value-hints.yaml:29:14 error[invalid-value]: "max": max (5) must be above min (10)\n' +
+    'value-hints.yaml:32:14 error[invalid-value]: "max": max (5) must be above min (10)\n' +
       '  hint: Swap them, min: 5 and max: 10; or leave both out: the axis then holds every value.',
-    'value-hints.yaml:33:35 error[invalid-value]: "coffee": a log scale cannot show 0: it holds values above zero only\n' +
+    'value-hints.yaml:36:35 error[invalid-value]: "coffee": a log scale cannot show 0: it holds values above zero only\n' +
       '  hint: Remove "scale: log" for a linear axis, or leave this value out (it shows as "n/a").',
-    'value-hints.yaml:36:16 error[invalid-value]: "title": is 209 characters long; at most 200 fit here on a slide (CJK characters count twice)\n' +
+    'value-hints.yaml:39:16 error[invalid-value]: "title": is 209 characters long; at most 200 fit here on a slide (CJK characters count twice)\n' +
       '  hint: Cut 9 characters or more, and say the detail in the notes instead.',
   ],
   'lists.yaml': [

@@ -12,6 +12,7 @@ import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, SLIDE_KINDS, slideSchema } from './schema.js';
 import { didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
 import { itemOf, thingAt, withArticle } from './things.js';
+import { asIsoDate } from './written-date.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -612,6 +613,8 @@ function formatHint(field: string, issue: Issue, value: unknown): string {
   if (issue.message.includes('file names allow'))
     return 'Shorten it, or leave the slug out: a name made from a long title is shortened, with a hash, by itself.';
   if (field === 'color' && typeof value === 'string') return colorHint(value.trim());
+  const date = (field === 'accessed' || field === 'date') && typeof value === 'string' ? asIsoDate(value) : undefined;
+  if (date) return `Write it as YYYY-MM-DD: ${field}: ${date}`;
   const hint = FORMAT_HINTS[field];
   if (hint) return hint;
   if (issue.message.includes('control character'))

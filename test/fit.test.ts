@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import type { DeckSlide } from '../src/plan/deck.js';
 import { codeWidth, columnWidth, tableWidths } from '../src/plan/fit/blocks.js';
 import { CONTINUATION, codeBreakCost, wrapCodeLine } from '../src/plan/fit/code.js';
@@ -581,6 +583,36 @@ describe('the title slide', () => {
     expect(title?.fit?.byline).toBeLessThan(28);
     // A short title slide keeps every size.
     expect(compileData(minimalOutline()).deck.slides[0]?.fit).toBeUndefined();
+  });
+
+  it('stands a panel too long to stack two speakers a row, in the slides and the PowerPoint', async () => {
+    const speaker = (name: string) => ({
+      name,
+      role: 'Principal Database Engineer at Example Cloud Infrastructure GmbH',
+      contact: `https://example.org/people/${name.toLowerCase()}-speaker-profile`,
+    });
+    const outline = {
+      ...minimalOutline(),
+      title: 'PostgreSQL vs MySQL vs SQLite vs MariaDB vs CockroachDB vs DuckDB: a panel after a year in production',
+      subtitle: 'Six practitioners compare six databases after running all of them for a year, with numbers',
+      speakers: ['Maria', 'Jonathan', 'Priyanka', 'Oluwaseun', 'Zhang', 'Anneliese'].map(speaker),
+      event: 'Database Days Europe 2026, Main Hall, Afternoon Panel Session',
+    };
+    const compiled = compileData(outline);
+    const [title] = compiled.deck.slides;
+    expect(title?.fit).toMatchObject({ speakers: 2 });
+    expect(compiled.markdown).toContain('<div class="speakers">');
+    // Each speaker in a text box of its own, two a row, the event under them the slide's width.
+    const zip = await JSZip.loadAsync(await exportNativePptx(compiled.deck));
+    const xml = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    const columnsAt = new Map<string, Set<string>>();
+    for (const [, x, y] of xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/>/g)) {
+      columnsAt.set(y as string, (columnsAt.get(y as string) ?? new Set()).add(x as string));
+    }
+    expect([...columnsAt.values()].filter((xs) => xs.size === 2)).toHaveLength(3);
+    // Two short speakers still stand one a line.
+    const two = compileData({ ...minimalOutline(), speakers: [{ name: 'Ada' }, { name: 'Bo' }] });
+    expect(two.deck.slides[0]?.fit?.speakers).toBeUndefined();
   });
 });
 

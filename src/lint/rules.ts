@@ -314,11 +314,18 @@ export function overflowFindings(
     const how = [bottom && `${bottom}px past the bottom`, right && `${right}px past the right edge`]
       .filter(Boolean)
       .join(' and ');
+    // The title slide cannot be split: it shows the title, the subtitle, every speaker and the event at once.
+    const title = planned.kind === 'title';
     return [
       {
         severity: 'error',
         code: 'overflow',
-        message: `slide ${slide} "${planned.heading}" overflows ${how} (theme ${themeName}); shorten it or split it`,
+        message: `slide ${slide} "${planned.heading}" overflows ${how} (theme ${themeName}); ${title ? 'shorten what it shows' : 'shorten it or split it'}`,
+        ...(title
+          ? {
+              hint: "The title slide shows the title, the subtitle, every speaker and the event at once: shorten the subtitle, the speakers' roles or contacts, or the event.",
+            }
+          : {}),
         ...at(planned.origin),
         slide,
         overflow: { bottom, right },

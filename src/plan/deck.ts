@@ -78,6 +78,8 @@ export interface SlideFit {
   /** The title slide's subtitle and byline, when the smallest title leaves them too little room. */
   subtitle?: number;
   byline?: number;
+  /** The speakers side by side, this many a row, when a panel stacked one a line does not fit. */
+  speakers?: number;
   /** Code in panes. */
   code?: number;
   /** A quote's or a statement's text. */
@@ -104,7 +106,8 @@ export interface ReferenceLine {
 }
 
 export type GeneratedSlide =
-  | { kind: 'title'; subtitle?: string; byline: string[] }
+  /** `byline`: a line per speaker; `occasion`: the event and the date, under them. */
+  | { kind: 'title'; subtitle?: string; byline: string[]; occasion?: string }
   | { kind: 'agenda'; items: { title: string; summary?: string }[] }
   | { kind: 'divider'; summary?: string }
   | { kind: 'references'; sources: ReferenceLine[] };

@@ -69,7 +69,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
   const slides: Unpaced[] = [];
   const titleNotes = outline.notes ?? '';
   const dateText = outline.date === undefined ? undefined : labels.date(outline.date);
-  const titleByline = byline(outline, dateText, labels);
+  const { speakers: titleByline, occasion } = byline(outline, dateText, labels);
   // The title slide and the closing one (the References) carry the QR code in a column of their own.
   const qr = qrOf(outline, labels);
   slides.push({
@@ -78,6 +78,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     heading: outline.title,
     ...(outline.subtitle ? { subtitle: outline.subtitle } : {}),
     byline: titleByline,
+    ...(occasion ? { occasion } : {}),
     notes: titleNotes,
     ...privateNotesOf(outline),
     minutes: minutesFor(undefined, titleNotes),
@@ -86,7 +87,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
     ...(qr ? { qr } : {}),
     ...fitted(
       fitTitleSlide(
-        { title: outline.title, subtitle: outline.subtitle, byline: titleByline },
+        { title: outline.title, subtitle: outline.subtitle, speakers: titleByline, occasion },
         qr ? QR_TEXT_WIDTH.lead : undefined,
       ),
     ),
@@ -390,12 +391,17 @@ function referenceText({ text, address, accessed, gaps }: ReferenceLine): string
   return `${text}${address ? gaps.address + address : ''}${accessed ? gaps.accessed + accessed : ''}`;
 }
 
-function byline(outline: Outline, dateText: string | undefined, labels: Labels): string[] {
+/** The title slide's line per speaker, and its line of the event and the date. */
+function byline(
+  outline: Outline,
+  dateText: string | undefined,
+  labels: Labels,
+): { speakers: string[]; occasion?: string } {
   const speakers = (outline.speakers ?? []).map((s) =>
     [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' · '),
   );
   const occasion = [outline.event, dateText].filter(Boolean).join(' · ');
-  return [...speakers, ...(occasion ? [occasion] : [])];
+  return { speakers, ...(occasion ? { occasion } : {}) };
 }
 
 /**

@@ -29,8 +29,16 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
   };
 
   switch (slide.kind) {
-    case 'title':
-      return [heading, ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []), ...slide.byline.map(md)];
+    case 'title': {
+      const speakers = slide.byline.map(md);
+      return [
+        heading,
+        ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []),
+        // A panel too long to stack stands two a row (plan/fit/title.ts).
+        ...(slide.fit?.speakers ? [`<div class="speakers">\n\n${speakers.join('\n\n')}\n\n</div>`] : speakers),
+        ...(slide.occasion ? [md(slide.occasion)] : []),
+      ];
+    }
     case 'agenda':
       return [
         heading,

@@ -61,6 +61,7 @@ const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
   title: (px) => `section.fit-title-${px} h1 { font-size: ${px}px; }`,
   subtitle: (px) => `section.fit-subtitle-${px} h2 { font-size: ${px}px; }`,
   byline: (px) => `section.fit-byline-${px} p { font-size: ${px}px; }`,
+  speakers: (n) => `section.fit-speakers-${n} .speakers { grid-template-columns: repeat(${n}, minmax(0, 1fr)); }`,
   code: (px) => `section.fit-code-${px} pre { font-size: ${px}px; }`,
   text: (px) =>
     `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,

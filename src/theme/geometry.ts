@@ -47,6 +47,8 @@ export const TITLE_SLIDE = {
   /** The smallest sizes the subtitle and the byline shrink to (many speakers, a long subtitle). */
   minSubtitle: 26,
   minByline: 20,
+  /** Between the speakers' columns, when a panel too long to stack sets them two a row. */
+  speakersGap: 32,
 };
 /** A section's divider: its title (from `size` down to `min`) and the section's summary under it. */
 export const DIVIDER = { size: 60, min: 36, summary: 32 };

@@ -243,34 +243,71 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   const width = slide.qr ? QR_TEXT_WIDTH.lead : LEAD_CONTENT.width;
   const size = slide.fit?.title ?? TITLE_SLIDE.size;
   const titleHeight = textHeight(slide.heading, bold(size), { width, line: H1.line });
-  const below: Paragraph[] = [
-    ...(slide.subtitle
-      ? [
-          {
-            runs: lineRuns(balancedLines(slide.subtitle, bold(slide.fit?.subtitle ?? TITLE_SLIDE.subtitle), width)),
-            size: slide.fit?.subtitle ?? TITLE_SLIDE.subtitle,
-            line: HEADING_LINE,
-            gap: TITLE_SLIDE.subtitleGap,
-            color: p.muted,
-            bold: true,
-          },
-        ]
-      : []),
-    ...slide.byline.map((line) => ({
-      runs: linkedRuns(line, p.link),
-      size: slide.fit?.byline ?? TITLE_SLIDE.byline,
-      line: BODY.line,
-      gap: TITLE_SLIDE.bylineGap,
-      color: p.muted,
-    })),
-  ];
-  drawLeadBlock(frame, {
-    title: slide.heading,
-    look: { size, color: p.fg, width, bar: TITLE_SLIDE.bar },
-    below,
-    margin: TITLE_SLIDE.margin,
-    height: titleSlideHeight(titleHeight, paragraphsHeight(below, width)),
+  const subtitle: Paragraph[] = slide.subtitle
+    ? [
+        {
+          runs: lineRuns(balancedLines(slide.subtitle, bold(slide.fit?.subtitle ?? TITLE_SLIDE.subtitle), width)),
+          size: slide.fit?.subtitle ?? TITLE_SLIDE.subtitle,
+          line: HEADING_LINE,
+          gap: TITLE_SLIDE.subtitleGap,
+          color: p.muted,
+          bold: true,
+        },
+      ]
+    : [];
+  const byline = (line: string): Paragraph => ({
+    runs: linkedRuns(line, p.link),
+    size: slide.fit?.byline ?? TITLE_SLIDE.byline,
+    line: BODY.line,
+    gap: TITLE_SLIDE.bylineGap,
+    color: p.muted,
   });
+  const occasion = slide.occasion ? [byline(slide.occasion)] : [];
+  const perRow = slide.fit?.speakers;
+  if (!perRow) {
+    const below = [...subtitle, ...slide.byline.map(byline), ...occasion];
+    drawLeadBlock(frame, {
+      title: slide.heading,
+      look: { size, color: p.fg, width, bar: TITLE_SLIDE.bar },
+      below,
+      margin: TITLE_SLIDE.margin,
+      height: titleSlideHeight(titleHeight, paragraphsHeight(below, width)),
+    });
+    return;
+  }
+  // A panel too long to stack: the speakers two a row, as the slide's grid sets them (plan/fit/title.ts).
+  const column = (width - (perRow - 1) * TITLE_SLIDE.speakersGap) / perRow;
+  const rows = Array.from({ length: Math.ceil(slide.byline.length / perRow) }, (_, row) =>
+    slide.byline.slice(row * perRow, (row + 1) * perRow),
+  );
+  const spaced = (paragraphs: Paragraph[], within: number) =>
+    paragraphs.length ? paragraphsHeight(paragraphs, within) + (paragraphs.at(-1)?.gap ?? 0) : 0;
+  const rowHeights = rows.map((row) => Math.max(...row.map((line) => spaced([byline(line)], column))));
+  const belowHeight = spaced(subtitle, width) + rowHeights.reduce((a, b) => a + b, 0) + spaced(occasion, width);
+  const lang = frame.labels.lang;
+  let y =
+    drawTitle(frame, slide.heading, {
+      size,
+      color: p.fg,
+      width,
+      bar: TITLE_SLIDE.bar,
+      x: LEAD_LEFT,
+      y: centredTop(titleSlideHeight(titleHeight, belowHeight)),
+    }) + TITLE_SLIDE.margin;
+  const put = (paragraphs: Paragraph[], x: number, w: number, h: number) => {
+    if (paragraphs.length) addTextBox(frame.slide, { x, y, w, h }, paragraphs, { lang });
+    y += h;
+  };
+  put(subtitle, LEAD_LEFT, width, spaced(subtitle, width));
+  rows.forEach((row, r) => {
+    const top = y;
+    row.forEach((line, c) => {
+      y = top;
+      put([byline(line)], LEAD_LEFT + c * (column + TITLE_SLIDE.speakersGap), column, rowHeights[r] ?? 0);
+    });
+    y = top + (rowHeights[r] ?? 0);
+  });
+  put(occasion, LEAD_LEFT, width, spaced(occasion, width));
 }
 
 function drawDivider(frame: Frame, slide: Kind<'divider'>): void {

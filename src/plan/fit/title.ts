@@ -47,24 +47,51 @@ export function underTitle<C>(title: string, body: Body<C>, continued: Continued
   return parts.map((part) => ({ ...part, fit: { ...fit, ...part.fit } }));
 }
 
-/** The title slide's title size: the largest that leaves room for the subtitle and the byline, all `width` wide. */
-export function fitTitleSlide(
-  { title, subtitle, byline }: { title: string; subtitle?: string | undefined; byline: readonly string[] },
-  width = LEAD_CONTENT.width,
-): SlideFit {
-  const { subtitleGap, bylineGap } = TITLE_SLIDE;
-  const below = (subtitleSize: number, bylineSize: number) =>
-    stack([
+/** What the title slide shows under its title: a line per speaker, then the event and the date. */
+interface TitleSlideText {
+  title: string;
+  subtitle?: string | undefined;
+  speakers: readonly string[];
+  occasion?: string | undefined;
+}
+
+/**
+ * The title slide's sizes, all `width` wide: the largest title that leaves room for the subtitle
+ * and the byline. When even the smallest leaves too little (five speakers and a long subtitle),
+ * the subtitle and the byline shrink too, step by step; when that is not enough either (a panel of
+ * six with long roles), the speakers stand two a row, each wrapping in half the width, which
+ * leaves none of the stacked lines' short ends.
+ */
+export function fitTitleSlide(text: TitleSlideText, width = LEAD_CONTENT.width): SlideFit {
+  const stacked = fitTitleSlideIn(text, width, 1);
+  if (text.speakers.length < 2 || stacked.fits) return stacked.fit;
+  const paired = fitTitleSlideIn(text, width, 2);
+  return paired.fits || paired.height < stacked.height ? { ...paired.fit, speakers: 2 } : stacked.fit;
+}
+
+function fitTitleSlideIn(
+  { title, subtitle, speakers, occasion }: TitleSlideText,
+  width: number,
+  perRow: number,
+): { fit: SlideFit; fits: boolean; height: number } {
+  const { subtitleGap, bylineGap, speakersGap } = TITLE_SLIDE;
+  const columnWidth = (width - (perRow - 1) * speakersGap) / perRow;
+  const below = (subtitleSize: number, bylineSize: number) => {
+    const line = (text: string, within: number) => textHeight(text, sans(bylineSize), { width: within });
+    const rows = Array.from({ length: Math.ceil(speakers.length / perRow) }, (_, row) =>
+      speakers.slice(row * perRow, (row + 1) * perRow),
+    );
+    return stack([
       ...(subtitle
         ? [[textHeight(subtitle, bold(subtitleSize), { width, line: HEADING_LINE }), subtitleGap] as Sized]
         : []),
-      ...byline.map((line): Sized => [textHeight(line, sans(bylineSize), { width }), bylineGap]),
+      ...rows.map((row): Sized => [Math.max(...row.map((text) => line(text, columnWidth))), bylineGap]),
+      ...(occasion ? [[line(occasion, width), bylineGap] as Sized] : []),
     ]);
+  };
   // The planner counts the title's margin once more than the slide draws it: room to spare.
   const blockHeight = (subtitleSize: number, bylineSize: number) => (h: number) =>
     titleSlideHeight(h + TITLE_SLIDE.margin, below(subtitleSize, bylineSize));
-  // The title shrinks first; when even its smallest size leaves too little room (five speakers and a
-  // long subtitle), the subtitle and the byline shrink too, step by step, under the smallest title.
   let [subtitleSize, bylineSize] = [TITLE_SLIDE.subtitle, TITLE_SLIDE.byline];
   const size = largestTitle(title, TITLE_SLIDE, blockHeight(subtitleSize, bylineSize), width);
   while (
@@ -74,10 +101,16 @@ export function fitTitleSlide(
     subtitleSize = Math.max(TITLE_SLIDE.minSubtitle, subtitleSize - 2);
     bylineSize = Math.max(TITLE_SLIDE.minByline, bylineSize - 2);
   }
+  const total = blockHeight(subtitleSize, bylineSize);
+  const height = total(textHeight(title, bold(size), { width, line: H1.line }));
   return {
-    ...(size === TITLE_SLIDE.size ? {} : { title: size }),
-    ...(subtitle && subtitleSize !== TITLE_SLIDE.subtitle ? { subtitle: subtitleSize } : {}),
-    ...(bylineSize !== TITLE_SLIDE.byline ? { byline: bylineSize } : {}),
+    fit: {
+      ...(size === TITLE_SLIDE.size ? {} : { title: size }),
+      ...(subtitle && subtitleSize !== TITLE_SLIDE.subtitle ? { subtitle: subtitleSize } : {}),
+      ...(bylineSize !== TITLE_SLIDE.byline ? { byline: bylineSize } : {}),
+    },
+    fits: fitsAt(title, size, total, width),
+    height,
   };
 }
 

@@ -82,6 +82,7 @@ describe('theme/geometry.ts has the sizes of themes/versus.css', () => {
     ],
     ['section.title p', { 'font-size': `${TITLE_SLIDE.byline}px`, margin: `0 0 ${TITLE_SLIDE.bylineGap}px` }],
     ['section.title .speakers', { 'column-gap': `${TITLE_SLIDE.speakersGap}px` }],
+    ['section .column pre + p', { 'font-size': `${CODE.caption}px` }],
     ['section h2', { 'font-size': `${TITLE_SLIDE.subtitle}px`, margin: `0 0 ${TITLE_SLIDE.subtitleGap}px` }],
     ['section.divider', { 'padding-inline-start': `${LEAD_LEFT}px` }],
     ['section.divider h1', { 'font-size': `${DIVIDER.size}px` }],

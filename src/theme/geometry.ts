@@ -116,7 +116,8 @@ export function tablePadX(size: number): number {
 }
 
 /** Code panes: from `size` down to `min`; padding both sides together (14px 16px each), `gap` below. */
-export const CODE = { size: 20, min: 16, line: 1.4, padY: 28, padX: 32, gap: 10, radius: 8 };
+/** Code panes; `caption`: the size of the line under a pane (its file's name), muted, as a figure's. */
+export const CODE = { size: 20, min: 16, line: 1.4, padY: 28, padX: 32, gap: 10, radius: 8, caption: 20 };
 
 /**
  * Columns are grid items, so the last margin inside one counts towards its height

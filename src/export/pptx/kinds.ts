@@ -618,10 +618,10 @@ function drawCode(
   if (!pane.caption) return height;
   const caption: Paragraph = {
     runs: linkedRuns(pane.caption, p.link),
-    size: BODY.size,
+    size: CODE.caption,
     line: BODY.line,
     gap: 0,
-    color: p.fg,
+    color: p.muted,
   };
   const captionHeight = paragraphsHeight([caption], width);
   addTextBox(frame.slide, { x, y: y + height + CODE.gap, w: width, h: captionHeight }, [caption], {

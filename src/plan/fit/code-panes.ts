@@ -5,7 +5,7 @@
  */
 import { CODE, COLUMN } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
-import { codeHeight, codeWidth, columnHeading, columnWidth, paragraph, stack } from './blocks.js';
+import { codeHeight, codeWidth, columnHeading, columnWidth, paragraph, sans, stack } from './blocks.js';
 import {
   blankUnit,
   CONTINUATION,
@@ -82,7 +82,9 @@ function planPanes(
       stack([columnHeading(nameOf(pane.contender), width, tallest)]) +
       COLUMN.headingGap +
       codeHeight(0, size) +
-      (pane.caption ? CODE.gap + stack([paragraph(pane.caption, width)]) + COLUMN.trailing : CODE.gap);
+      (pane.caption
+        ? CODE.gap + stack([paragraph(pane.caption, width, sans(CODE.caption))]) + COLUMN.trailing
+        : CODE.gap);
     const displayed = lines.map((line) => wrapCodeLine(line, codeWidth(width), size));
     const units = codeUnits(displayed, size * CODE.line, budget - overhead);
     const result = {

@@ -279,6 +279,23 @@ describe('scaling and wrapping', () => {
     expect(rowsOf(lines[2] ?? '', column, 18).at(-1)).toBe('panic!("{path}: {e}"));');
   });
 
+  it('leaves no stray of three characters or fewer on a line’s last row when a break before it can take it', () => {
+    const line = '    importe_en_euros_con_impuestos_incluidos_para_la_linea = 1';
+    for (const size of [16, 18, 20]) {
+      for (let width = Math.ceil(40 * textWidth('0', { face: 'mono', size })); width <= 720; width += 8) {
+        const rows = wrapCodeLine(line, width, size);
+        const last = (rows.at(-1) ?? '').trimStart().slice(rows.length > 1 ? CONTINUATION.length : 0);
+        if (rows.length > 1) expect(last, `${size}px in ${width}px: ${rows.join(' | ')}`).not.toBe('1');
+        for (const row of rows) expect(textWidth(row, { face: 'mono', size })).toBeLessThanOrEqual(width);
+      }
+    }
+    // As the Spanish talk's pane showed it, `…_linea =` over `↪ 1`.
+    expect(wrapCodeLine(line, 560, 16)).toEqual([
+      '    importe_en_euros_con_impuestos_incluidos_para_la_linea',
+      `    ${CONTINUATION}= 1`,
+    ]);
+  });
+
   it('splits an 80-line pane into even parts at the smallest readable size or above, between lines', () => {
     const code = Array.from({ length: 80 }, (_, i) => `value_${i} = compute(${i})`).join('\n');
     const parts = authored(deckOf([{ kind: 'code', title: 'C', panes: [{ contender: 'c1', code }] }]).slides);

@@ -24,12 +24,34 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   let rest = line;
   let prefix = '';
   while (rest) {
-    const cut = breakIndex(rest, width - textWidth(prefix, font), font);
+    const room = width - textWidth(prefix, font);
+    const cut = strayless(rest, breakIndex(rest, room, font), { room, width, lead, font });
     lines.push(prefix + rest.slice(0, cut).replace(/\s+$/u, ''));
     rest = rest.slice(cut).replace(/^\s+/u, '');
     prefix = lead;
   }
   return lines;
+}
+
+/** A last row of this many characters or fewer ("↪ 1") reads as a stray. */
+const STRAY = 3;
+
+/**
+ * `cut`, or an earlier break between tokens when the row after `cut` would be the line's last and
+ * a stray: the row then gives the last one its last token ("x =" over "↪ 1" becomes "x" over
+ * "↪ = 1"), as long as the row keeps half its length and the last row fits.
+ */
+function strayless(
+  text: string,
+  cut: number,
+  { room, width, lead, font }: { room: number; width: number; lead: string; font: Font },
+): number {
+  const last = text.slice(cut).trim();
+  if (!last || last.length > STRAY || textWidth(lead + last, font) > width) return cut;
+  const row = text.slice(0, cut).trimEnd();
+  const earlier = breakIndex(row, Math.min(room, textWidth(row, font)) - textWidth('0', font) / 2, font);
+  const fits = textWidth(lead + text.slice(earlier).trim(), font) <= width;
+  return breakQuality(text, earlier) === 2 && earlier * 2 >= cut && fits ? earlier : cut;
 }
 
 /** A row may end after a space, a comma or semicolon, or an operator: between two tokens. */

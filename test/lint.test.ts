@@ -567,6 +567,42 @@ sections:
   });
 });
 
+describe('what reads wrong at a glance', () => {
+  it('says where a timeline goes back in time, and which contenders have colors alike', async () => {
+    const text = `title: Stores
+contenders:
+  - { id: s3, name: Amazon S3, color: "#ff9900" }
+  - { id: r2, name: Cloudflare R2, color: "#f38020" }
+  - { id: b2, name: Backblaze B2, color: "#1f6feb" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: timeline
+        title: Launches
+        events:
+          - { when: 2006, text: S3 }
+          - { when: "Sep 2015", text: B2 }
+          - { when: 2022-09, text: R2 }
+          - { when: 2022-05, text: R2 beta }
+          - { when: Later, text: More }
+`;
+    const found = (await check(text)).report.findings.filter((f) => ['out-of-order', 'colors-alike'].includes(f.code));
+    expect(found.map((f) => [f.code, f.message, f.line])).toEqual([
+      [
+        'out-of-order',
+        'slide 3 "Launches": "2022-05" comes after "2022-09"; a timeline reads in date order',
+        positionIn(text, '2022-05').line,
+      ],
+      [
+        'colors-alike',
+        'contenders "s3" (#ff9900) and "r2" (#f38020) have colors that look alike: their bars, headings and badges are told apart by color',
+        positionIn(text, '"#f38020"').line,
+      ],
+    ]);
+  });
+});
+
 describe('small-image', () => {
   const withPicture = (src: string) =>
     edit(CLEAN, [

@@ -29,7 +29,9 @@ export type LintCode =
   | 'unshown-section-field'
   | 'left-out-run-after'
   | 'untranslated-language'
-  | 'left-out';
+  | 'left-out'
+  | 'out-of-order'
+  | 'colors-alike';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
 export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';

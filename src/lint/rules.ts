@@ -23,6 +23,7 @@ import { lintLanguages } from './language-rules.js';
 import { lintLeftOut } from './left-out-rules.js';
 import { lintListCommas } from './list-rules.js';
 import type { SlideMeasure } from './measure.js';
+import { lintReading } from './reading-rules.js';
 
 export type { Finding, FindingCode } from './finding.js';
 
@@ -207,6 +208,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     ...lintSectionsWithoutDividers(deck, outline, at),
     ...lintUntranslated(outline, at),
     ...lintLeftOut(deck, outline, at),
+    ...lintReading(deck, outline, at),
   );
   const background = deck.meta.palette.bg;
   for (const [i, contender] of outline.contenders.entries()) {

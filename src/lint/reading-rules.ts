@@ -1,0 +1,79 @@
+/**
+ * What a slide shows that reads wrong at a glance: a timeline's events out of
+ * date order, and two contenders whose colors look alike (their bars, headers
+ * and badges tell them apart by color).
+ */
+import { type Where, within } from '../outline/origin.js';
+import type { FilePosition } from '../outline/positions.js';
+import type { Outline } from '../outline/schema.js';
+import type { Deck } from '../plan/deck.js';
+import type { Finding } from './finding.js';
+import { slidesShown } from './shown.js';
+
+/** Colors closer than this in CIELAB (ΔE 1976) read as one at a glance across a room. */
+const ALIKE = 20;
+
+export function lintReading(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
+  const findings: Finding[] = [];
+  for (const { slide, origin, number } of slidesShown(deck, outline)) {
+    if (slide.kind !== 'timeline') continue;
+    let previous: { when: string; date: number } | undefined;
+    slide.events.forEach((event, k) => {
+      const date = dateOf(event.when);
+      if (date === undefined) return;
+      if (previous && date < previous.date) {
+        findings.push({
+          severity: 'warning',
+          code: 'out-of-order',
+          message: `slide ${number} "${slide.title}": "${event.when}" comes after "${previous.when}"; a timeline reads in date order`,
+          hint: 'Put the events in date order, the earliest first.',
+          ...at(within(origin, 'events', k, 'when')),
+          slide: number,
+        });
+      }
+      previous = { when: event.when, date };
+    });
+  }
+  const contenders = outline.contenders;
+  contenders.forEach((a, i) => {
+    for (const [j, b] of contenders.entries()) {
+      if (j <= i || distance(a.color, b.color) >= ALIKE) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'colors-alike',
+        message: `contenders "${a.id}" (${a.color}) and "${b.id}" (${b.color}) have colors that look alike: their bars, headings and badges are told apart by color`,
+        hint: `Give "${b.id}" a color of another hue or lightness.`,
+        ...at(['contenders', j, 'color']),
+      });
+    }
+  });
+  return findings;
+}
+
+/** A timeline's `when` as a number that sorts by date: its year, and its month when written as 2026-11. */
+function dateOf(when: string): number | undefined {
+  const iso = /\b(\d{4})-(\d{2})\b/.exec(when);
+  if (iso) return Number(iso[1]) * 12 + Number(iso[2]) - 1;
+  const year = /\b(\d{4})\b/.exec(when);
+  return year ? Number(year[1]) * 12 : undefined;
+}
+
+/** ΔE 1976 between two #rrggbb colors. */
+function distance(a: string, b: string): number {
+  const [la, lb] = [lab(a), lab(b)];
+  return Math.hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]);
+}
+
+function lab(hex: string): [number, number, number] {
+  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
+  const n = Number.parseInt(full.slice(1, 7), 16);
+  const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}

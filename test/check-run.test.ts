@@ -13,8 +13,8 @@ import { positionIn, tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('check-run');
 
-/** An outline of many blocks; `MARKER` is replaced by a file the passing pane writes, to prove it ran. */
-const TALK = `title: Snakes vs Scripts
+/** An outline's first lines: its title, two contenders, and none of the slides versus adds but the title. */
+const head = (title: string) => `title: ${title}
 contenders:
   - { id: py, name: Python, color: "#3776ab" }
   - { id: js, name: JavaScript, color: "#8a6d00" }
@@ -22,7 +22,10 @@ notes: Hello.
 agenda: false
 references: false
 dividers: false
-run:
+`;
+
+/** An outline of many blocks; `MARKER` is replaced by a file the passing pane writes, to prove it ran. */
+const TALK = `${head('Snakes vs Scripts')}run:
   setup: { python: "GREETING = 'hello'" }
 sections:
   - id: main
@@ -129,15 +132,7 @@ sections:
 `;
 
 /** A time limit and a runner that does not exist. */
-const SLOW = `title: Slow vs Missing
-contenders:
-  - { id: py, name: Python, color: "#3776ab" }
-  - { id: js, name: JavaScript, color: "#8a6d00" }
-notes: Hello.
-agenda: false
-references: false
-dividers: false
-run:
+const SLOW = `${head('Slow vs Missing')}run:
   timeout: 1
   runners: { javascript: ./no-such-node --flag }
 sections:
@@ -385,15 +380,7 @@ describe('versus build', () => {
 });
 
 describe('an exercise that runs after one the selection leaves out', { concurrent: true }, () => {
-  const talk = `title: First vs Second
-contenders:
-  - { id: py, name: Python, color: "#3776ab" }
-  - { id: js, name: JavaScript, color: "#8a6d00" }
-notes: Hello.
-agenda: false
-references: false
-dividers: false
-profiles:
+  const talk = `${head('First vs Second')}profiles:
   short: { skip: [define] }
 sections:
   - id: main

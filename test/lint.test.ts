@@ -464,15 +464,16 @@ describe('unhighlighted-language', () => {
 });
 
 describe('unshown-section-field', () => {
-  it('reports, with "dividers: false", the section notes, private notes and minutes no slide shows, at each', async () => {
-    const text = edit(
+  /** The clean outline without dividers, its section's notes followed by `more` of its fields. */
+  const withoutDividers = (more: string) =>
+    edit(
       CLEAN,
       ['sections:\n', 'dividers: false\nsections:\n'],
-      [
-        '    notes: Start with what they are.\n',
-        '    notes: Start with what they are.\n    privateNotes: Skip if late.\n    minutes: 1\n',
-      ],
+      ['    notes: Start with what they are.\n', `    notes: Start with what they are.\n${more}`],
     );
+
+  it('reports, with "dividers: false", the section notes, private notes and minutes no slide shows, at each', async () => {
+    const text = withoutDividers('    privateNotes: Skip if late.\n    minutes: 1\n');
     const { report } = await check(text);
     const found = report.findings.filter((f) => f.code === 'unshown-section-field');
     expect(found.map((f) => [f.message, f.line, f.col])).toEqual([
@@ -492,14 +493,7 @@ describe('unshown-section-field', () => {
   });
 
   it('is a warning of the build too, whose verdict is then no success', async () => {
-    const text = edit(
-      CLEAN,
-      ['sections:\n', 'dividers: false\nsections:\n'],
-      [
-        '    notes: Start with what they are.\n',
-        '    notes: Start with what they are.\n    privateNotes: Skip if late.\n',
-      ],
-    );
+    const text = withoutDividers('    privateNotes: Skip if late.\n');
     const file = await temp.write('talk.yaml', text);
     const built = await versusInProcess(['build', file, '-f', 'md', '--out', path.join(path.dirname(file), 'out')]);
     expect(built.code).toBe(0);

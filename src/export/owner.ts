@@ -53,7 +53,7 @@ export function inUse(
   return isAlive(pid);
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -66,6 +66,18 @@ describe('text layout', () => {
     // And the markdown keeps it, so that the browser does not break there either.
     const { markdown } = compiledOf([{ kind: 'bullets', title: 'B', bullets: [joined] }]);
     expect(markdown).toContain('Deux mots\u00a0: ensemble');
+    // A hyphen breaks a word, but not an address, whose link keeps it with the letter after it.
+    const address = 'Write to https://example.org/people/jonas-mueller today';
+    const atHyphen = textWidth('Write to https://example.org/people/jonas-', font) + 1;
+    expect(wrapLines(address, font, atHyphen)).toEqual([
+      'Write to',
+      'https://example.org/people/jonas-mueller',
+      'today',
+    ]);
+    expect(wrapLines('a well-known word', font, textWidth('a well-', font) + 1)[0]).toBe('a well-');
+    expect(compiledOf([{ kind: 'bullets', title: 'B', bullets: [address] }]).markdown).toContain(
+      'jonas<span class="nobr">\\-m</span>ueller',
+    );
     // Korean keeps its words whole, as Chinese does not its characters.
     const korean = '디자인을 픽셀 단위로 통일하고 싶을 때';
     expect(wrapLines(korean, font, textWidth('디자인을 픽셀 단위로 통일', font) + 1)).toEqual([

@@ -189,9 +189,19 @@ function columns(
   return `<div class="columns cols-${perRow}">\n${body}\n</div>`;
 }
 
-/** A link showing `text` (escaped) to `href` (in angle brackets: an address holds no `<`, `>` or white space). */
+/**
+ * A link showing the address `text` (escaped) to `href` (in angle brackets: an address holds no
+ * `<`, `>` or white space). Never broken after a hyphen, as addresses break (text/address.ts):
+ * each hyphen stays with the character after it.
+ */
 function link(text: string, href: string): string {
-  return `[${escapeInline(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  let shown = '';
+  let at = 0;
+  for (const joined of text.matchAll(/-+[^-&]?/g)) {
+    shown += `${escapeInline(text.slice(at, joined.index))}<span class="nobr">${escapeInline(joined[0])}</span>`;
+    at = joined.index + joined[0].length;
+  }
+  return `[${shown}${escapeInline(text.slice(at))}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 /**

@@ -97,24 +97,32 @@ const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad]*[-‐–—\u00ad]*\s*/gu;
 const CJK_TOO =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu;
 
-/** `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow no-break, figure) splits nothing. */
+/**
+ * `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow
+ * no-break, figure) splits nothing, nor does a hyphen inside an address, which the slides keep
+ * with the character after it (text/address.ts).
+ */
 function splitAt(text: string, pattern: RegExp): string[] {
   const glue: string[] = [];
-  const hidden = text.replace(JOINING_SPACES, (space) => {
-    glue.push(space);
-    return HIDDEN_GLUE;
-  });
+  const hidden = text
+    .replace(JOINING_SPACES, (space) => {
+      glue.push(space);
+      return HIDDEN_GLUE;
+    })
+    .replace(/\S+/gu, (word) => (ADDRESS_LIKE.test(word) ? word.replace(/-(?=[^-])/gu, ADDRESS_HYPHEN) : word));
   let next = 0;
   return (
     hidden
       .match(pattern)
       ?.filter(Boolean)
-      .map((piece) => piece.replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ')) ?? []
+      .map((piece) => piece.replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ').replaceAll(ADDRESS_HYPHEN, '-')) ?? []
   );
 }
 
 /** What stands for a joining space while a text is split into pieces. */
 const HIDDEN_GLUE = '\ue000';
+/** What stands for a hyphen inside an address meanwhile. */
+const ADDRESS_HYPHEN = '\ue001';
 
 /**
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed

@@ -408,7 +408,7 @@ sections:
     return dir;
   };
   const warning =
-    'exercise "use" runs after exercise "define", which the deck of profile "short" leaves out: in the notebooks its code would run without what "define" sets up';
+    'exercise "use" runs after exercise "define", which the deck leaves out (its profile, --only or --skip): in the notebooks its code would run without what "define" sets up';
 
   it('is a warning of check, and an error of check --run, whose run took the solution the notebooks leave out', async () => {
     const dir = await inTalk();

@@ -555,7 +555,7 @@ sections:
     const found = (await check(text)).report.findings.filter((f) => f.code === 'left-out');
     expect(found.map((f) => [f.message, f.line])).toEqual([
       ['section "Later" has no slides: it shows nowhere, neither as a divider nor on the agenda', 9],
-      ['slide 3 "Each" has no pros or cons for "mate": its column is left out', 13],
+      ['slide 3 "Each" has no pros or cons for Mate: its column is left out', 13],
       ['slide 4 "Cups" has no value to draw: every bar is zero or "n/a"', 20],
     ]);
   });
@@ -578,19 +578,28 @@ sections:
           - { when: 2006, text: S3 }
           - { when: "Sep 2015", text: B2 }
           - { when: 2022-09, text: R2 }
-          - { when: 2022-05, text: R2 beta }
+          - { when: "Dec 2022", text: R2 GA }
+          - { when: 2019, text: R2 announced }
+          - { when: "2016–2024", text: A span }
+          - { when: 2010s, text: A decade }
           - { when: Later, text: More }
+      - kind: timeline
+        title: Writing
+        events:
+          - { when: "3200 BC", text: Cuneiform }
+          - { when: "1200 BC", text: Oracle bones }
+          - { when: 1450, text: Print }
 `;
     const found = (await check(text)).report.findings.filter((f) => ['out-of-order', 'colors-alike'].includes(f.code));
     expect(found.map((f) => [f.code, f.message, f.line])).toEqual([
       [
         'out-of-order',
-        'slide 3 "Launches": "2022-05" comes after "2022-09"; a timeline reads in date order',
-        positionIn(text, '2022-05').line,
+        'slide 3 "Launches": "2019" comes after "Dec 2022"; a timeline reads in date order',
+        positionIn(text, '2019').line,
       ],
       [
         'colors-alike',
-        'contenders "s3" (#ff9900) and "r2" (#f38020) have colors that look alike: their bars, headings and badges are told apart by color',
+        'contenders "Amazon S3" (#ff9900) and "Cloudflare R2" (#f38020) have colors that look alike: their bars, headings and badges are told apart by color',
         positionIn(text, '"#f38020"').line,
       ],
     ]);

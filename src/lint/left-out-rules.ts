@@ -32,7 +32,7 @@ export function lintLeftOut(deck: Deck, outline: Outline, at: (where: Where) => 
         findings.push({
           severity: 'warning',
           code: 'left-out',
-          message: `slide ${number} "${slide.title}" has no pros or cons for "${contender.id}": its column is left out`,
+          message: `slide ${number} "${slide.title}" has no pros or cons for ${contender.name}: its column is left out`,
           hint: `Add pros: { ${contender.id}: [ … ] } or cons for it, or say in the notes why it has none.`,
           ...at(origin),
           slide: number,

@@ -16,10 +16,11 @@ const ALIKE = 20;
 export function lintReading(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
   const findings: Finding[] = [];
   for (const { slide, origin, number } of slidesShown(deck, outline)) {
-    if (slide.kind !== 'timeline') continue;
+    // Years before the common era count down: such a timeline is read as written.
+    if (slide.kind !== 'timeline' || slide.events.some((event) => BEFORE_THE_ERA.test(event.when))) continue;
     let previous: { when: string; date: number } | undefined;
     slide.events.forEach((event, k) => {
-      const date = dateOf(event.when);
+      const date = yearOf(event.when);
       if (date === undefined) return;
       if (previous && date < previous.date) {
         findings.push({
@@ -41,8 +42,8 @@ export function lintReading(deck: Deck, outline: Outline, at: (where: Where) => 
       findings.push({
         severity: 'warning',
         code: 'colors-alike',
-        message: `contenders "${a.id}" (${a.color}) and "${b.id}" (${b.color}) have colors that look alike: their bars, headings and badges are told apart by color`,
-        hint: `Give "${b.id}" a color of another hue or lightness.`,
+        message: `contenders "${a.name}" (${a.color}) and "${b.name}" (${b.color}) have colors that look alike: their bars, headings and badges are told apart by color`,
+        hint: `Give ${b.name} a color of another hue or lightness.`,
         ...at(['contenders', j, 'color']),
       });
     }
@@ -50,12 +51,18 @@ export function lintReading(deck: Deck, outline: Outline, at: (where: Where) => 
   return findings;
 }
 
-/** A timeline's `when` as a number that sorts by date: its year, and its month when written as 2026-11. */
-function dateOf(when: string): number | undefined {
-  const iso = /\b(\d{4})-(\d{2})\b/.exec(when);
-  if (iso) return Number(iso[1]) * 12 + Number(iso[2]) - 1;
-  const year = /\b(\d{4})\b/.exec(when);
-  return year ? Number(year[1]) * 12 : undefined;
+/** BC, BCE, v. Chr., av. J.-C., a.C., a negative year, 紀元前 / 公元前. */
+const BEFORE_THE_ERA = /\bB\.?C\.?(E\.?)?\b|v\.\s?Chr|av\.\s?J\.?-?C|\ba\.\s?C\.?\b|(^|\s)-\d|紀元前|公元前/iu;
+
+/**
+ * A timeline's `when` as its year: the one four-digit year it names ("Nov 2023", "2026-11", 2020);
+ * none for a span ("2016–2024", two years) or a decade ("2010s"), which could stand anywhere
+ * between, nor for text without a year. Months are not compared: "2024-12" and "Dec 2024" may be
+ * one event's and the next's, written two ways.
+ */
+function yearOf(when: string): number | undefined {
+  const years = when.match(/(?<![\d-])\d{4}(?!\d|s\b)/gu) ?? [];
+  return years.length === 1 ? Number(years[0]) : undefined;
 }
 
 /** ΔE 1976 between two #rrggbb colors. */

@@ -21,7 +21,6 @@ export function leftOutRunsAfter(
     new Set(slides.flatMap((slide) => (slide.kind === 'exercise' && slide.id ? [slide.id] : [])));
   const kept = exerciseIds(deck.slides);
   const everyExercise = exerciseIds(outline.sections.flatMap((section) => section.slides));
-  const deckOf = deck.meta.profile ? `the deck of profile "${deck.meta.profile}"` : 'the deck';
   return deck.slides.flatMap((slide, i): Finding[] => {
     if (slide.kind !== 'exercise' || (slide.part?.index ?? 1) > 1 || slide.run === false) return [];
     return (slide.run?.after ?? []).flatMap((id, k): Finding[] =>
@@ -31,7 +30,7 @@ export function leftOutRunsAfter(
             {
               severity,
               code: 'left-out-run-after',
-              message: `exercise "${slide.id ?? slide.title}" runs after exercise "${id}", which ${deckOf} leaves out: in the notebooks its code would run without what "${id}" sets up`,
+              message: `exercise "${slide.id ?? slide.title}" runs after exercise "${id}", which the deck leaves out (its profile, --only or --skip): in the notebooks its code would run without what "${id}" sets up`,
               hint: `Keep "${id}" in the deck, or make "${slide.id ?? slide.title}" set up what it needs itself and take "${id}" out of its "after".`,
               ...at(within(slide.origin, 'run', 'after', k)),
               slide: i + 1,

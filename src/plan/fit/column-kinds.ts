@@ -91,19 +91,16 @@ export function decisionParts(
       ),
     };
   };
-  const plan = planColumns({
-    count: content.choices.length,
-    budget,
-    layout,
-    allowed: (n) => n <= MAX_TEXT_COLUMNS,
-    closing,
-  });
-  if (!plan && otherwise) {
-    // Under no last part of the columns is there room for the closing line (long choices, a long
-    // line): it closes the slide on a part of its own.
-    const columns = decisionParts(choices, budget, lang);
-    const planned = columns.length > 1 || columns[0]?.columns !== undefined;
-    if (planned) return [...columns, { content: { ...choices, choices: [], otherwise }, fit: {} }];
+  const request = { count: content.choices.length, budget, layout, allowed: (n: number) => n <= MAX_TEXT_COLUMNS };
+  const plan = planColumns({ ...request, closing });
+  if (otherwise) {
+    // The closing line closes the slide on a part of its own when no last part of the columns has
+    // room for it (long choices, a long line), or when room for it would cut a column the slides
+    // before it hold whole: as many slides, no column split.
+    const apart = planColumns(request);
+    if (apart && (!plan || apart.slides.length < plan.slides.length)) {
+      return [...decisionParts(choices, budget, lang), { content: { ...choices, choices: [], otherwise }, fit: {} }];
+    }
   }
   if (!plan) return [{ content, fit: {} }];
   const parts = plan.slides.length;

@@ -498,6 +498,32 @@ describeWithBrowser('an address in the text of a slide', () => {
   });
 });
 
+describeWithBrowser('an address in a right-to-left line', () => {
+  it('ends the line it ends, after the words written left to right before it', async () => {
+    const outline = minimalOutline();
+    outline.lang = 'he';
+    outline.speakers = [{ name: 'פרידריך', role: 'מהנדס OpenTelemetry', contact: 'https://fw.example.dev/about' }];
+    const compiled = compileData(outline);
+    const [link, word] = await inSlides(
+      compiled.markdown,
+      'versus',
+      (page) =>
+        page.evaluate(() => {
+          const a = document.querySelector('section.title a') as HTMLElement;
+          const text = a.parentElement?.firstChild as Text;
+          const range = document.createRange();
+          const at = (text.textContent ?? '').indexOf('OpenTelemetry');
+          range.setStart(text, at);
+          range.setEnd(text, at + 'OpenTelemetry'.length);
+          return [a.getBoundingClientRect().right, range.getBoundingClientRect().left];
+        }),
+      'he',
+    );
+    // Read from the right: the role, "·", then the address at the line's left end (it stood between them).
+    expect(link).toBeLessThanOrEqual((word as number) + 1);
+  });
+});
+
 describeWithBrowser('a quote', () => {
   it('stands in the middle of the room under its title, as large as it fits, in the slides and the PowerPoint alike', async () => {
     const outline = minimalOutline();

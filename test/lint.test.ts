@@ -519,9 +519,14 @@ describe('untranslated-language', () => {
     const found = (await check(persian)).report.findings.filter((f) => f.code === 'untranslated-language');
     expect(found.map((f) => [f.severity, f.line, f.col])).toEqual([['warning', positionIn(persian, 'fa').line, 7]]);
     expect(found[0]?.message).toContain('versus has no words in "fa"');
+    const taiwan = (await check(edit(CLEAN, ['title: ', 'lang: zh-TW\ntitle: ']))).report.findings;
+    expect(taiwan.find((f) => f.code === 'untranslated-language')?.message).toContain(
+      'in simplified Chinese characters',
+    );
     for (const text of [
       edit(CLEAN, ['title: ', 'lang: he\ntitle: ']),
       edit(CLEAN, ['title: ', 'lang: en-GB\ntitle: ']),
+      edit(CLEAN, ['title: ', 'lang: zh-CN\ntitle: ']),
       edit(CLEAN, ['title: ', 'lang: fa\nlabels: { agenda: دستور کار }\ntitle: ']),
     ]) {
       expect((await check(text)).report.findings.map((f) => f.code)).not.toContain('untranslated-language');

@@ -104,12 +104,16 @@ export function lintSectionsWithoutDividers(
  */
 function lintUntranslated(outline: Outline, at: (where: Where) => FilePosition): Finding[] {
   const lang = outline.lang;
-  if (!lang || baseLanguage(lang) === 'en' || catalogFor(lang) !== CATALOGS.en || outline.labels) return [];
+  if (!lang || baseLanguage(lang) === 'en' || outline.labels) return [];
+  // Chinese in traditional characters (zh-TW, zh-Hant) reads the simplified catalog.
+  const traditional = baseLanguage(lang) === 'zh' && /-(hant|tw|hk|mo)\b/i.test(lang);
+  if (catalogFor(lang) !== CATALOGS.en && !traditional) return [];
+  const words = traditional ? 'in simplified Chinese characters' : 'in English';
   return [
     {
       severity: 'warning',
       code: 'untranslated-language',
-      message: `versus has no words in "${lang}": what it adds to the slides (the agenda, "Choose … if…", pros and cons, exercises, sources) is in English`,
+      message: `versus has no words in "${lang}": what it adds to the slides (the agenda, "Choose … if…", pros and cons, exercises, sources) is ${words}`,
       hint: "Write them in the talk's language under labels: (`versus schema` lists the keys), e.g. labels: { agenda: …, references: … }.",
       ...at(['lang']),
     },

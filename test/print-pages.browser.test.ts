@@ -329,56 +329,65 @@ describeWithBrowser('starter code in the printed handout', () => {
     expect(pageOf('short_038')).toBe(pageOf('Exercise 1: Try short'));
   });
 
-  it.each([2, 3] as const)('stays whole on one page with its exercise in layout %i', async (layout) => {
-    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
-    const file = path.join(outDir, 'talk.yaml');
-    const bullets = (id: string) => ({
-      kind: 'bullets',
-      id,
-      title: `About ${id}`,
-      bullets: ['One point', 'Another point', 'A third point'],
-      notes: 'What to say about it, in a sentence or two that fill a line of the page.',
-    });
-    const exercise = (id: string) => ({
-      kind: 'exercise',
-      id,
-      title: `Try ${id}`,
-      task: ['Read it', 'Run it', 'Change it'],
-      starter: starter(id, 24),
-      solution: 'done = True',
-      language: 'python',
-    });
-    const section = (id: string, slides: object[]) => ({
-      id,
-      title: `Part ${id}`,
-      summary: 'What it is about',
-      slides,
-    });
-    await writeFile(
-      file,
-      stringify({
-        ...minimalOutline(),
-        sections: [
-          section('one', [bullets('a'), bullets('b'), exercise('first'), bullets('c'), exercise('second')]),
-          section('two', [bullets('d'), exercise('third')]),
-          section('three', [bullets('e'), bullets('f')]),
-        ],
-      }),
-    );
-    const { files } = await build(file, {
-      outDir,
-      formats: ['handout'],
-      handoutLayout: layout,
-      browser: sharedBrowser(),
-    });
-    const pages = await printedPages(files.find((f) => f.endsWith('.handout.pdf')) as string);
-    // After the cover, which lists the sections as "1. Part one".
-    const pageOf = (line: string) =>
-      pages.findIndex((page, i) => i > 0 && page.text.some((text) => text.includes(line)));
-    for (const id of ['first', 'second', 'third']) {
-      const heading = pageOf(`: Try ${id}`);
-      expect(heading, id).toBeGreaterThan(0);
-      expect([pageOf(`${id}_001`), pageOf(`${id}_024`)], id).toEqual([heading, heading]);
-    }
-  });
+  it.each([2, 3] as const)(
+    'stays whole on one page with its exercise in layout %i, smaller when the page cannot hold it',
+    async (layout) => {
+      const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
+      const file = path.join(outDir, 'talk.yaml');
+      const bullets = (id: string) => ({
+        kind: 'bullets',
+        id,
+        title: `About ${id}`,
+        bullets: ['One point', 'Another point', 'A third point'],
+        notes: 'What to say about it, in a sentence or two that fill a line of the page.',
+      });
+      const exercise = (id: string, lines = 24) => ({
+        kind: 'exercise',
+        id,
+        title: `Try ${id}`,
+        task: ['Read it', 'Run it', 'Change it'],
+        starter: starter(id, lines),
+        solution: 'done = True',
+        language: 'python',
+      });
+      const section = (id: string, slides: object[]) => ({
+        id,
+        title: `Part ${id}`,
+        summary: 'What it is about',
+        slides,
+      });
+      await writeFile(
+        file,
+        stringify({
+          ...minimalOutline(),
+          sections: [
+            section('one', [bullets('a'), bullets('b'), exercise('first'), bullets('c'), exercise('second')]),
+            section('two', [bullets('d'), exercise('third')]),
+            // Too long for a page at 9 pt: set smaller so that it ends on its slide's page.
+            section('three', [bullets('e'), exercise('long', 46), bullets('f')]),
+          ],
+        }),
+      );
+      const { files } = await build(file, {
+        outDir,
+        formats: ['handout'],
+        handoutLayout: layout,
+        browser: sharedBrowser(),
+      });
+      const pages = await printedPages(files.find((f) => f.endsWith('.handout.pdf')) as string);
+      // After the cover, which lists the sections as "1. Part one".
+      const pageOf = (line: string) =>
+        pages.findIndex((page, i) => i > 0 && page.text.some((text) => text.includes(line)));
+      for (const [id, last] of [
+        ['first', '024'],
+        ['second', '024'],
+        ['third', '024'],
+        ['long', '046'],
+      ]) {
+        const heading = pageOf(`: Try ${id}`);
+        expect(heading, id).toBeGreaterThan(0);
+        expect([pageOf(`${id}_001`), pageOf(`${id}_${last}`)], id).toEqual([heading, heading]);
+      }
+    },
+  );
 });

@@ -227,14 +227,15 @@ export async function atPrintedWidth(page: Page, paper: Paper): Promise<number> 
 const STARTER_MIN_PT = 7;
 
 /**
- * Layout 1 gives each slide a page: starter code that runs a little past it is set smaller (down to
+ * An exercise stays on one page with its starter code (layout 1 gives each slide a page; layouts 2
+ * and 3 move it whole to the next): code that runs a little past the page is set smaller (down to
  * `STARTER_MIN_PT`) so that it ends on that page, rather than leave its last lines alone on the next.
  * Measured at the printed pages' width, as the page lays it out before it is printed.
  */
 async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<void> {
   const body = await atPrintedWidth(page, paper);
   await page.$$eval(
-    '.layout-1 .item:has(> .starter)',
+    '.item:has(> .starter)',
     (items, body, minPx) => {
       for (const item of items as HTMLElement[]) {
         const code = item.querySelector<HTMLElement>('.starter .code-block');

@@ -7,6 +7,7 @@ import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
 import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
 import { balancedLines, textWidth } from '../../plan/fit/text.js';
+import { speakerRows } from '../../plan/fit/title.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
 import { readableTextOn } from '../../theme/contrast.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
@@ -277,9 +278,7 @@ function drawTitleSlide(frame: Frame, slide: Kind<'title'>): void {
   }
   // A panel too long to stack: the speakers two a row, as the slide's grid sets them (plan/fit/title.ts).
   const column = (width - (perRow - 1) * TITLE_SLIDE.speakersGap) / perRow;
-  const rows = Array.from({ length: Math.ceil(slide.byline.length / perRow) }, (_, row) =>
-    slide.byline.slice(row * perRow, (row + 1) * perRow),
-  );
+  const rows = speakerRows(slide.byline, perRow);
   const spaced = (paragraphs: Paragraph[], within: number) =>
     paragraphs.length ? paragraphsHeight(paragraphs, within) + (paragraphs.at(-1)?.gap ?? 0) : 0;
   const rowHeights = rows.map((row) => Math.max(...row.map((line) => spaced([byline(line)], column))));

@@ -69,6 +69,13 @@ export function fitTitleSlide(text: TitleSlideText, width = LEAD_CONTENT.width):
   return paired.fits || paired.height < stacked.height ? { ...paired.fit, speakers: 2 } : stacked.fit;
 }
 
+/** The title slide's speakers, `perRow` a row, in their order. */
+export function speakerRows<T>(speakers: readonly T[], perRow: number): T[][] {
+  return Array.from({ length: Math.ceil(speakers.length / perRow) }, (_, row) =>
+    speakers.slice(row * perRow, (row + 1) * perRow),
+  );
+}
+
 function fitTitleSlideIn(
   { title, subtitle, speakers, occasion }: TitleSlideText,
   width: number,
@@ -78,14 +85,13 @@ function fitTitleSlideIn(
   const columnWidth = (width - (perRow - 1) * speakersGap) / perRow;
   const below = (subtitleSize: number, bylineSize: number) => {
     const line = (text: string, within: number) => textHeight(text, sans(bylineSize), { width: within });
-    const rows = Array.from({ length: Math.ceil(speakers.length / perRow) }, (_, row) =>
-      speakers.slice(row * perRow, (row + 1) * perRow),
-    );
     return stack([
       ...(subtitle
         ? [[textHeight(subtitle, bold(subtitleSize), { width, line: HEADING_LINE }), subtitleGap] as Sized]
         : []),
-      ...rows.map((row): Sized => [Math.max(...row.map((text) => line(text, columnWidth))), bylineGap]),
+      ...speakerRows(speakers, perRow).map(
+        (row): Sized => [Math.max(...row.map((text) => line(text, columnWidth))), bylineGap],
+      ),
       ...(occasion ? [[line(occasion, width), bylineGap] as Sized] : []),
     ]);
   };

@@ -74,6 +74,15 @@ const CASES: Record<string, string[]> = {
       '  hint: Indent lines 10–11 2 spaces more each, the "-" at column 7, to line up their keys with "title" on line 12.',
   ],
   // The first item of a list without its "- ": no item above to be read into, so no key written twice.
+  // A later item without its "- ", at its list's "-" column: one problem there, not a hint for each line.
+  'item-dash-missing-later.yaml': [
+    'item-dash-missing-later.yaml:15:7 error[yaml-syntax]: a slide starts here without "- " before it, so it is not read as an item of the list above\n' +
+      '  hint: Start it with "- " at column 7, as the slide on line 11 does: - kind: quote; and indent lines 16–17 2 spaces more, to line up with "kind".',
+  ],
+  'item-dash-missing-bullet.yaml': [
+    'item-dash-missing-bullet.yaml:15:11 error[yaml-syntax]: a list item starts here without "- " before it, so it is not read as an item of the list above\n' +
+      '  hint: Start it with "- " at column 11, as the list item on line 14 does: - Warm',
+  ],
   'item-dash-missing.yaml': [
     'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
       '  hint: Start it with "- " at column 7: - kind: comparison',

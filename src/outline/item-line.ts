@@ -1,9 +1,10 @@
 /**
  * Recognises a list item whose first line is out of place while the keys under
  * it are where they belong: its "- " to the left of them (`- kind: …` two
- * columns short), or missing (`kind: …`, the first slide of a list). YAML
- * faults the keys under it, each its own way, and the fix its errors suggest
- * (dedent "id") moves every line but the wrong one.
+ * columns short), or missing (`kind: …`, the first slide of a list, or a later
+ * one at the column of its list's "-"). YAML faults the keys under it, each its
+ * own way, and the fix its errors suggest (dedent "id") moves every line but
+ * the wrong one.
  *
  * A fix is told only when the file, so fixed, reads without those errors and
  * changes fewer lines than lining the keys up with the first line would.
@@ -20,6 +21,8 @@ export interface MisplacedItemLine {
   hint: string;
   /** The lines YAML notices errors on in the fixed file: errors noticed on any other line are echoes. */
   remaining: ReadonlySet<number>;
+  /** The lines YAML finds a key written twice on in the fixed file: the others were read into the wrong mapping. */
+  writtenTwice: ReadonlySet<number>;
 }
 
 interface Fix {
@@ -42,16 +45,19 @@ export function explainItemLine(
   const lines = source.split('\n');
   const target = misplacedLine(lines, line, col);
   const above = target && previousContentLine(lines, target);
-  if (!target || !above || indentOf(lines[above - 1] ?? '') >= indentOf(lines[target - 1] ?? '')) return undefined;
-  const fix = dashShort(lines, above, target) ?? dashMissing(lines, above, target);
-  if (!fix || fix.to - fix.from + 1 >= blockLength(lines, target)) return undefined;
+  if (!target || !above) return undefined;
+  const fix =
+    indentOf(lines[above - 1] ?? '') < indentOf(lines[target - 1] ?? '')
+      ? shorterThanBlock(dashShort(lines, above, target) ?? dashMissing(lines, above, target), lines, target)
+      : dashMissingAfterItem(lines, target);
+  if (!fix) return undefined;
   const fixed = [...lines.slice(0, fix.from - 1), ...fix.lines, ...lines.slice(fix.to)].join('\n');
-  const remaining = errorLines(fixed);
+  const { remaining, writtenTwice } = errorLines(fixed);
   // The fixed lines, those under them and the next line after (YAML's last echo) must read.
   const checked = nextContentLine(lines, target + blockLength(lines, target) - 1) ?? lines.length;
   if ([...remaining].some((at) => at >= fix.from && at <= checked)) return undefined;
   const text = lines[fix.from - 1] ?? '';
-  return { line: fix.from, col: indentOf(text) + 1, message: fix.message, hint: fix.hint, remaining };
+  return { line: fix.from, col: indentOf(text) + 1, message: fix.message, hint: fix.hint, remaining, writtenTwice };
 }
 
 /** The line an error is about: its own, or for an error after a line's start, the next line when it is indented deeper. */
@@ -115,6 +121,47 @@ function dashMissing(lines: readonly string[], above: number, target: number): F
   };
 }
 
+/** A fix worth telling only when it moves fewer lines than lining the block at `target` up with the line above. */
+function shorterThanBlock(fix: Fix | undefined, lines: readonly string[], target: number): Fix | undefined {
+  return fix && fix.to - fix.from + 1 < blockLength(lines, target) ? fix : undefined;
+}
+
+/**
+ * A later item of a list written without its "- ", at the column of the items' "-" (`kind: quote`
+ * under `- kind: bullets`, or `b` under `- a`): YAML faults it and each line under it, each its own way.
+ */
+function dashMissingAfterItem(lines: readonly string[], target: number): Fix | undefined {
+  const text = lines[target - 1] ?? '';
+  const indent = indentOf(text);
+  if (isItemLine(text) || /^\s*-(\s|$)/.test(text)) return undefined;
+  const item = itemAbove(lines, target, indent);
+  if (item === undefined) return undefined;
+  const thing = itemOf([listKeyAbove(lines, item, indent) ?? '']) ?? 'list item';
+  const to = target + blockLength(lines, target) - 1;
+  const under = lines.slice(target, to);
+  const others = to === target ? '' : to === target + 1 ? `line ${to}` : `lines ${target + 1}–${to}`;
+  const listed = `${' '.repeat(indent)}- ${text.trimStart()}`;
+  return {
+    from: target,
+    to,
+    lines: [listed, ...under.map((line) => (isContent(line) ? `  ${line}` : line))],
+    message: `a ${thing} starts here without "- " before it, so it is not read as an item of the list above`,
+    hint:
+      `Start it with "- " at column ${indent + 1}, as the ${thing} on line ${item} does: ${listed.trimStart()}` +
+      (others ? `; and indent ${others} 2 spaces more, to line up with "${keyOf(text) ?? text.trim()}".` : ''),
+  };
+}
+
+/** The item ("- …") at column `indent` that the nearest line above `line` no deeper than it starts, if any. */
+function itemAbove(lines: readonly string[], line: number, indent: number): number | undefined {
+  for (let at = line - 1; at >= 1; at--) {
+    const text = lines[at - 1] ?? '';
+    if (!isContent(text) || indentOf(text) > indent) continue;
+    return indentOf(text) === indent && /^\s*-(\s|$)/.test(text) ? at : undefined;
+  }
+  return undefined;
+}
+
 /** From line `line` up over the keys lined up with it: the first of them, and the content line above them. */
 function keysAbove(lines: readonly string[], line: number): { first: number; above: number | undefined } {
   const indent = indentOf(lines[line - 1] ?? '');
@@ -152,11 +199,15 @@ function blockLength(lines: readonly string[], target: number): number {
   return count;
 }
 
-/** The lines YAML finds errors on, keys written twice left out (they stand beside any fix). */
-function errorLines(source: string): Set<number> {
+/** The lines YAML finds errors on, keys written twice apart (they stand beside any fix). */
+function errorLines(source: string): { remaining: Set<number>; writtenTwice: Set<number> } {
   const lineCounter = new LineCounter();
-  const { errors } = parseDocument(source, { lineCounter, uniqueKeys: false, logLevel: 'silent' });
-  return new Set(errors.map((error) => lineCounter.linePos(error.pos[0]).line));
+  const { errors } = parseDocument(source, { lineCounter, logLevel: 'silent' });
+  const linesOf = (twice: boolean) =>
+    new Set(
+      errors.filter((e) => (e.code === 'DUPLICATE_KEY') === twice).map((e) => lineCounter.linePos(e.pos[0]).line),
+    );
+  return { remaining: linesOf(false), writtenTwice: linesOf(true) };
 }
 
 function previousContentLine(lines: readonly string[], before: number): number | undefined {

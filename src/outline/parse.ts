@@ -175,7 +175,8 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     if (linesWithErrors.has(line) || misplacedLines.has(line)) continue;
     // Once an item's first line is put in place, the errors the file no longer has were its echoes.
     const noticed = lineCounter.linePos(error.pos[0]).line;
-    if (itemLine && error.code !== 'DUPLICATE_KEY' && !itemLine.remaining.has(noticed)) continue;
+    if (itemLine && !(error.code === 'DUPLICATE_KEY' ? itemLine.writtenTwice : itemLine.remaining).has(noticed))
+      continue;
     const tab = tabInIndentation(source, line);
     if (onlyTabs && tab === undefined) continue;
     if (diagnostics.length > 0 && error.code === 'UNEXPECTED_TOKEN') continue;

@@ -83,6 +83,11 @@ const CASES: Record<string, string[]> = {
     'item-dash-missing-bullet.yaml:15:11 error[yaml-syntax]: a list item starts here without "- " before it, so it is not read as an item of the list above\n' +
       '  hint: Start it with "- " at column 11, as the list item on line 14 does: - Warm',
   ],
+  // The keys left of the item's first key, not its "- " too far left: no fix that moves the "- " line.
+  'item-keys-left.yaml': [
+    'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" is indented 7 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 11: indent it 8 spaces (1 more).',
+  ],
   'item-dash-missing.yaml': [
     'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
       '  hint: Start it with "- " at column 7: - kind: comparison',

@@ -79,6 +79,8 @@ function dashShort(lines: readonly string[], above: number, target: number): Fix
   const keyIndent = indentOf(dash) + 1 + indentOf(dash.slice(indentOf(dash) + 1));
   if (item !== above && keyIndent !== indentOf(lines[above - 1] ?? '')) return undefined;
   const shift = indentOf(lines[target - 1] ?? '') - keyIndent;
+  // Keys under the item left of its first key are the ones out of place.
+  if (shift <= 0) return undefined;
   const dashCol = indentOf(dash) + shift + 1;
   const thing = itemOf([listKeyAbove(lines, item, dashCol - 1) ?? '']) ?? 'list item';
   const range = item === above ? 'it' : `lines ${item}–${above}`;

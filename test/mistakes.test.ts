@@ -88,6 +88,21 @@ const CASES: Record<string, string[]> = {
     'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" is indented 7 spaces, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (1 more).',
   ],
+  // A "-" run into the key: told as such, and the rest read as if the space were there.
+  'dash-no-space.yaml': [
+    'dash-no-space.yaml:10:7 error[yaml-syntax]: a "-" needs a space after it: - kind: bullets\n' +
+      '  hint: Without the space, "-kind" is read as a key, not as a list item that starts with "kind".',
+  ],
+  'dash-no-space-flat.yaml': [
+    'dash-no-space-flat.yaml:11:7 error[yaml-syntax]: a "-" needs a space after it: - kind: bullets\n' +
+      '  hint: Without the space, "-kind" is read as a key, not as a list item that starts with "kind".',
+    'dash-no-space-flat.yaml:12:7 error[yaml-syntax]: "title" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
+    'dash-no-space-flat.yaml:13:7 error[yaml-syntax]: "notes" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
+    'dash-no-space-flat.yaml:14:7 error[yaml-syntax]: "bullets" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+      '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
+  ],
   'item-dash-missing.yaml': [
     'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
       '  hint: Start it with "- " at column 7: - kind: comparison',

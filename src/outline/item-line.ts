@@ -137,7 +137,8 @@ function dashMissingAfterItem(lines: readonly string[], target: number): Fix | u
   const indent = indentOf(text);
   if (isItemLine(text) || /^\s*-(\s|$)/.test(text)) return undefined;
   const item = itemAbove(lines, target, indent);
-  if (item === undefined) return undefined;
+  // Keys right under a one-line `- kind: …` are more likely its own, written a "- " too far left.
+  if (item === undefined || (isKeyLine(text) && previousContentLine(lines, target) === item)) return undefined;
   const thing = itemOf([listKeyAbove(lines, item, indent) ?? '']) ?? 'list item';
   const to = target + blockLength(lines, target) - 1;
   const under = lines.slice(target, to);

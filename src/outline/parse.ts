@@ -24,6 +24,7 @@ import {
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { onlyCutPieces } from './comma-cuts.js';
+import { findUnspacedDashes, hasUnspacedDash } from './dash-space.js';
 import { asLaidOut, FOLDED_SCALAR } from './folded.js';
 import { explainIndentation, fitsOnceFixed } from './indentation.js';
 import { explainItemLine } from './item-line.js';
@@ -96,7 +97,8 @@ export function partialData(parsed: ParsedOutline): unknown {
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
   // js-yaml gives no scalar's style: a source with a folded scalar is read with the positions, which do.
-  const fast = FOLDED_SCALAR.test(source) ? { ok: false as const } : readData(source);
+  // js-yaml reads "-kind:" as a key: the precise path tells it as an item's "-" without its space.
+  const fast = FOLDED_SCALAR.test(source) || hasUnspacedDash(source) ? { ok: false as const } : readData(source);
   if (!fast.ok) return parseWithPositions(source, file);
   let tree: SyntaxTree | undefined;
   const syntax = () => {
@@ -133,6 +135,22 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       data: undefined,
       diagnostics: [{ severity: 'error', code: 'yaml-syntax', message, file, line, col, path: [], hint }],
       syntax: () => empty,
+    };
+  }
+  // An item's "-" run into its first key: told, and the rest read as if the space were there.
+  const unspaced = findUnspacedDashes(source);
+  if (unspaced.found.length > 0) {
+    const rest = parseWithPositions(unspaced.spaced, file);
+    const told = unspaced.found.map(
+      (d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }),
+    );
+    return {
+      file,
+      source,
+      data: undefined,
+      diagnostics: [...told, ...rest.diagnostics],
+      guessedFrom: Math.min(...unspaced.found.map((d) => d.line)),
+      syntax: () => ({ document, lineCounter }),
     };
   }
   // A full-width colon or space where YAML's syntax needs the ASCII one (typed with a Chinese or Japanese

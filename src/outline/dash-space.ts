@@ -1,0 +1,38 @@
+/**
+ * A list item written without the space after its "-" (`-kind: bullets`): YAML
+ * reads "-kind" as a key, so the item is no item, and what it says (a key
+ * indented too deep, a mapping where a list belongs) leads away from the fix.
+ * Keys in an outline start with a letter, so a key that starts with "-" and a
+ * letter is this mistake.
+ */
+
+/** A line whose key is a "-" run into a word: the item's "-" and its first key. */
+const UNSPACED_DASH = /^([ \t]*)-([A-Za-z_][\w-]*:(?:[ \t]|$).*)$/m;
+
+/** Whether some line of `source` starts with a "-" run into a key. */
+export function hasUnspacedDash(source: string): boolean {
+  return UNSPACED_DASH.test(source);
+}
+
+export interface UnspacedDash {
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
+}
+
+/** Each "-" run into a key, and the source with a space after each of them. */
+export function findUnspacedDashes(source: string): { found: UnspacedDash[]; spaced: string } {
+  const found: UnspacedDash[] = [];
+  const every = new RegExp(UNSPACED_DASH.source, 'gm');
+  for (const match of source.matchAll(every)) {
+    const [, indent = '', rest = ''] = match;
+    found.push({
+      line: source.slice(0, match.index).split('\n').length,
+      col: indent.length + 1,
+      message: `a "-" needs a space after it: - ${rest.trimEnd()}`,
+      hint: `Without the space, "-${rest.split(':')[0]}" is read as a key, not as a list item that starts with "${rest.split(':')[0]}".`,
+    });
+  }
+  return { found, spaced: source.replace(every, '$1- $2') };
+}

@@ -57,7 +57,7 @@ describe('YAML errors', () => {
       bullets: [B]
 `;
     expect(diagnose(`${HEAD}${slides}`)).toEqual([
-      'outline.yaml:15:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7',
+      'outline.yaml:15:5 error[yaml-syntax]: this slide starts at column 5, but the slides of this section start at column 7',
     ]);
   });
 

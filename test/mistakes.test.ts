@@ -43,23 +43,23 @@ async function problemsOf(name: string): Promise<string[]> {
 
 const CASES: Record<string, string[]> = {
   'indentation-slide.yaml': [
-    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7\n' +
+    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide starts at column 5, but the slides of this section start at column 7\n' +
       '  hint: Line it up with line 10: indent it 6 spaces (2 more), and the lines under it 2 more each.',
   ],
   'indentation-item.yaml': [
-    'indentation-item.yaml:14:10 error[yaml-syntax]: this list item is indented 9 spaces, but the bullets of this slide start at column 11\n' +
+    'indentation-item.yaml:14:10 error[yaml-syntax]: this list item starts at column 10, but the bullets of this slide start at column 11\n' +
       '  hint: Line it up with line 13: indent it 10 spaces (1 more).',
-    'indentation-item.yaml:17:11 error[yaml-syntax]: "text" is indented 10 spaces, but the keys of this slide start at column 9\n' +
+    'indentation-item.yaml:17:11 error[yaml-syntax]: "text" starts at column 11, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 16: indent it 8 spaces (2 fewer).',
   ],
   // Not the section's own "notes" (YAML read the misplaced key as the section's, written twice),
   // nor the next slide's "- ", which the parser faults though it is where it belongs.
   'indentation-key-echoes.yaml': [
-    'indentation-key-echoes.yaml:15:7 error[yaml-syntax]: "notes" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+    'indentation-key-echoes.yaml:15:7 error[yaml-syntax]: "notes" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 14: indent it 8 spaces (2 more), and the lines under it 2 more each.',
   ],
   'indentation-last-key.yaml': [
-    'indentation-last-key.yaml:14:7 error[yaml-syntax]: "title" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+    'indentation-last-key.yaml:14:7 error[yaml-syntax]: "title" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 13: indent it 8 spaces (2 more), and the lines under it 2 more each.',
   ],
   // A slide's "- " line left of the keys under it: one problem at that line, not one at each key below.
@@ -85,7 +85,7 @@ const CASES: Record<string, string[]> = {
   ],
   // The keys left of the item's first key, not its "- " too far left: no fix that moves the "- " line.
   'item-keys-left.yaml': [
-    'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" is indented 7 spaces, but the keys of this slide start at column 9\n' +
+    'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" starts at column 8, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (1 more).',
   ],
   // A "-" run into the key: told as such, and the rest read as if the space were there.
@@ -96,11 +96,11 @@ const CASES: Record<string, string[]> = {
   'dash-no-space-flat.yaml': [
     'dash-no-space-flat.yaml:11:7 error[yaml-syntax]: a "-" needs a space after it: - kind: bullets\n' +
       '  hint: Without the space, "-kind" is read as a key, not as a list item that starts with "kind".',
-    'dash-no-space-flat.yaml:12:7 error[yaml-syntax]: "title" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+    'dash-no-space-flat.yaml:12:7 error[yaml-syntax]: "title" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
-    'dash-no-space-flat.yaml:13:7 error[yaml-syntax]: "notes" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+    'dash-no-space-flat.yaml:13:7 error[yaml-syntax]: "notes" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
-    'dash-no-space-flat.yaml:14:7 error[yaml-syntax]: "bullets" is indented 6 spaces, but the keys of this slide start at column 9\n' +
+    'dash-no-space-flat.yaml:14:7 error[yaml-syntax]: "bullets" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
   ],
   'item-dash-missing.yaml': [
@@ -121,7 +121,7 @@ const CASES: Record<string, string[]> = {
       '  hint: Indent the list 4 spaces more, its "-" at column 7, and the lines under each item as much.',
   ],
   'indentation-overlay.yaml': [
-    'indentation-overlay.yaml:10:5 error[unknown-key]: "bullets" is indented 4 spaces, so it is read as an addition field; it belongs to the slide above, whose keys start at column 9\n' +
+    'indentation-overlay.yaml:10:5 error[unknown-key]: "bullets" starts at column 5, so it is read as an addition field; it belongs to the slide above, whose keys start at column 9\n' +
       '  hint: Line it up with line 9: indent it 8 spaces (4 more).',
   ],
   // The keys of a slide without its "- ", read into the slide above: one problem at the new slide's first key,
@@ -550,7 +550,7 @@ describe('the code frame', () => {
 describe('the printed form', () => {
   const file = 'indentation-slide.yaml';
   const PRINTED =
-    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide is indented 4 spaces, but the slides of this section start at column 7\n' +
+    'indentation-slide.yaml:13:5 error[yaml-syntax]: this slide starts at column 5, but the slides of this section start at column 7\n' +
     '   13 |     - kind: quote\n' +
     '      |     ^\n' +
     '  hint: Line it up with line 10: indent it 6 spaces (2 more), and the lines under it 2 more each.\n';

@@ -71,8 +71,8 @@ export function explainIndentation(
     col: indent + 1,
     message:
       shape.key === undefined
-        ? `this ${itemOf(best.path) ?? 'list item'} is indented ${spaces(indent)}, but ${itemsOf(best)} start at column ${best.col}`
-        : `"${shape.key}" is indented ${spaces(indent)}, but ${itemsOf(best)} start at column ${best.col}`,
+        ? `this ${itemOf(best.path) ?? 'list item'} starts at column ${indent + 1}, but ${itemsOf(best)} start at column ${best.col}`
+        : `"${shape.key}" starts at column ${indent + 1}, but ${itemsOf(best)} start at column ${best.col}`,
     hint: hintFor(indent, best, through > target),
     through,
   };

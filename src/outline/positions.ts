@@ -212,7 +212,7 @@ function linedUp(
   const shift = target.col - at.col;
   const spaces = (n: number) => (n === 1 ? '1 space' : `${n} spaces`);
   return {
-    message: `"${key}" is indented ${spaces(at.col - 1)}, so it is read as ${under.readAs} field; it belongs to the ${under.thing} above, whose keys start at column ${target.col}`,
+    message: `"${key}" starts at column ${at.col}, so it is read as ${under.readAs} field; it belongs to the ${under.thing} above, whose keys start at column ${target.col}`,
     hint: `Line it up with line ${last.line}: indent it ${spaces(target.col - 1)} (${Math.abs(shift)} ${shift > 0 ? 'more' : 'fewer'}).`,
   };
 }

@@ -103,6 +103,11 @@ const CASES: Record<string, string[]> = {
     'dash-no-space-flat.yaml:14:7 error[yaml-syntax]: "bullets" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 11: indent it 8 spaces (2 more).',
   ],
+  // A section has no "kind": its first key written again, and the next after it, start a new one.
+  'missing-dash-section.yaml': [
+    'missing-dash-section.yaml:15:5 error[yaml-syntax]: a new section starts here, but without "- " before it, its keys are read into the section above ("id" is written twice)\n' +
+      '  hint: Start it with "- " at column 3, as the section on line 8 does: - id: more',
+  ],
   'item-dash-missing.yaml': [
     'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
       '  hint: Start it with "- " at column 7: - kind: comparison',

@@ -3,7 +3,8 @@
  * slide above, lined up with its keys. YAML reads them into that slide, and
  * says only that "kind", "id", "title"… are each written twice; the schema
  * then faults the mixed slide ("bullets" is not a comparison's field). A
- * second `kind` in one slide is the sign: a new slide starts there.
+ * second `kind` in one slide is the sign: a new slide starts there; in an item
+ * without a kind (a section), its first key written again, and the next too.
  */
 import { type Document, isPair, isScalar, isSeq, type Pair, visit } from 'yaml';
 import type { OutlinePath } from './outline-path.js';
@@ -31,15 +32,30 @@ export function findMissingDashes(document: Document.Parsed, source: string): Mi
       const parent = ancestors.at(-1);
       if (map.flow || !isSeq(parent)) return;
       const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
-      const second = keys.indexOf(STARTING_KEY, keys.indexOf(STARTING_KEY) + 1);
-      if (second < 0) return;
+      const { key, second } = secondStart(keys);
+      if (key === undefined) return;
       const offset = keyOffset(map.items[firstOfRun(keys, second)]);
       const path = dataPath([...ancestors.slice(1), map]);
       const end = map.range?.[1] ?? source.length;
-      found.push({ offset, end, path, ...told(source, thingAt(path), map.range?.[0] ?? 0, offset) });
+      found.push({ offset, end, path, ...told(source, { thing: thingAt(path), key }, map.range?.[0] ?? 0, offset) });
     },
   });
   return found;
+}
+
+/**
+ * Where a second item starts among `keys`: at a second "kind", or, for items without one (sections),
+ * at the item's first key written again with a key after it written twice too (one key written
+ * twice alone is just that).
+ */
+function secondStart(keys: readonly (string | undefined)[]): { key?: string; second: number } {
+  const again = (key: string | undefined) => (key === undefined ? -1 : keys.indexOf(key, keys.indexOf(key) + 1));
+  const kind = again(STARTING_KEY);
+  if (kind >= 0) return { key: STARTING_KEY, second: kind };
+  const first = again(keys[0]);
+  const next = keys[first + 1];
+  if (first < 0 || next === undefined || keys.indexOf(next) > first) return { second: -1 };
+  return { key: keys[0], second: first };
 }
 
 function keyOffset(pair: Pair | undefined): number {
@@ -55,7 +71,12 @@ function firstOfRun(keys: readonly (string | undefined)[], at: number): number {
 }
 
 /** The message and hint, with the "- " placed where the item above has its own. */
-function told(source: string, thing: string, aboveOffset: number, offset: number): { message: string; hint: string } {
+function told(
+  source: string,
+  { thing, key }: { thing: string; key: string | undefined },
+  aboveOffset: number,
+  offset: number,
+): { message: string; hint: string } {
   const lineOf = (at: number) => source.slice(0, at).split('\n').length;
   const lineStart = (at: number) => source.lastIndexOf('\n', at - 1) + 1;
   const dashCol = source.lastIndexOf('-', aboveOffset) - lineStart(aboveOffset) + 1;
@@ -63,7 +84,7 @@ function told(source: string, thing: string, aboveOffset: number, offset: number
   const text = (source.slice(offset).split('\n')[0] ?? '').trimEnd();
   const fixed = `${' '.repeat(dashCol - 1)}- ${' '.repeat(Math.max(0, keyCol - dashCol - 2))}${text}`;
   return {
-    message: `a new ${thing} starts here, but without "- " before it, its keys are read into the ${thing} above ("${STARTING_KEY}" is written twice)`,
+    message: `a new ${thing} starts here, but without "- " before it, its keys are read into the ${thing} above ("${key}" is written twice)`,
     hint: `Start it with "- " at column ${dashCol}, as the ${thing} on line ${lineOf(aboveOffset)} does: ${fixed.trimStart()}`,
   };
 }

@@ -469,6 +469,16 @@ sections:
     return validated.ok ? [] : validated.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`);
   };
 
+  it('a line of code that starts with "-" and a key ("-image: v1" in a diff) is no "-" without its space', () => {
+    const pane = (contender: string, code: string) =>
+      `          - contender: ${contender}\n            language: diff\n            code: |\n${code
+        .split('\n')
+        .map((line) => `              ${line}`)
+        .join('\n')}\n`;
+    const text = `${HEAD}      - kind: code\n        title: A diff\n        panes:\n${pane('tea', '-image: nginx:1.0\n+image: nginx:1.1')}${pane('coffee', 'images:\n  -name: nginx')}`;
+    expect(messages(text)).toEqual([]);
+  });
+
   it('an empty key after a text in a block mapping is no comma split', () => {
     const text = HEAD.replace('    slides:\n', '    slides:\n  - kind: bullets\n    bullets: [x]\n');
     expect(messages(text)).toEqual([

@@ -21,18 +21,26 @@ export interface UnspacedDash {
   hint: string;
 }
 
-/** Each "-" run into a key, and the source with a space after each of them. */
-export function findUnspacedDashes(source: string): { found: UnspacedDash[]; spaced: string } {
+/** Each "-" run into a key outside the lines `inText` (1-based), and the source with a space after each of them. */
+export function findUnspacedDashes(
+  source: string,
+  inText: ReadonlySet<number> = new Set(),
+): { found: UnspacedDash[]; spaced: string } {
   const found: UnspacedDash[] = [];
   const every = new RegExp(UNSPACED_DASH.source, 'gm');
+  const lineOf = (index: number) => source.slice(0, index).split('\n').length;
   for (const match of source.matchAll(every)) {
     const [, indent = '', rest = ''] = match;
+    if (inText.has(lineOf(match.index))) continue;
     found.push({
-      line: source.slice(0, match.index).split('\n').length,
+      line: lineOf(match.index),
       col: indent.length + 1,
       message: `a "-" needs a space after it: - ${rest.trimEnd()}`,
       hint: `Without the space, "-${rest.split(':')[0]}" is read as a key, not as a list item that starts with "${rest.split(':')[0]}".`,
     });
   }
-  return { found, spaced: source.replace(every, '$1- $2') };
+  const spaced = source.replace(every, (whole, indent: string, rest: string, index: number) =>
+    inText.has(lineOf(index)) ? whole : `${indent}- ${rest}`,
+  );
+  return { found, spaced };
 }

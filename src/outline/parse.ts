@@ -121,6 +121,25 @@ export function readData(source: string): { ok: true; data: unknown } | { ok: fa
   }
 }
 
+/** The lines inside the outline's `|` and `>` blocks of text. */
+function blockScalarLines(document: Document, lineCounter: LineCounter): Set<number> {
+  const lines = new Set<number>();
+  visit(document, {
+    Scalar(_, node) {
+      if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return;
+      const [from, , to] = node.range;
+      for (
+        let line = lineCounter.linePos(from).line;
+        line <= lineCounter.linePos(Math.max(from, to - 1)).line;
+        line++
+      ) {
+        lines.add(line);
+      }
+    },
+  });
+  return lines;
+}
+
 function parseWithPositions(source: string, file: string): ParsedOutline {
   const lineCounter = new LineCounter();
   const document = composeChecked(source, lineCounter);
@@ -137,8 +156,9 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       syntax: () => empty,
     };
   }
-  // An item's "-" run into its first key: told, and the rest read as if the space were there.
-  const unspaced = findUnspacedDashes(source);
+  // An item's "-" run into its first key: told, and the rest read as if the space were there. A
+  // line of a block of text (code, a diff: "-image: v1") is that text's own.
+  const unspaced = findUnspacedDashes(source, blockScalarLines(document, lineCounter));
   if (unspaced.found.length > 0) {
     const rest = parseWithPositions(unspaced.spaced, file);
     const told = unspaced.found.map(

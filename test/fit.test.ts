@@ -591,49 +591,6 @@ describe('an exercise', () => {
   });
 });
 
-describe('a decision guide', () => {
-  it('closes on a part of its own rather than cut a column for its closing line, in as many slides', () => {
-    const when = (...reasons: string[]) => reasons;
-    const parts = authored(
-      deckOf([
-        {
-          kind: 'decision',
-          title: '¿Cuál elegir para tu próximo proyecto?',
-          choices: [
-            {
-              contender: 'c1',
-              when: when(
-                'Necesitas consultas complejas con muchas uniones y ventanas analíticas',
-                'Quieres extensiones como PostGIS o pgvector en la misma base de datos',
-                'Tu equipo valora la corrección estricta de tipos y restricciones',
-                'Quieres replicación lógica hacia otros sistemas',
-              ),
-            },
-            {
-              contender: 'c2',
-              when: when(
-                'Tu proveedor de alojamiento solo ofrece MySQL gestionado a buen precio',
-                'Ya tienes réplicas de lectura y herramientas de operación para MySQL',
-                'Tu aplicación es sobre todo lecturas simples por clave primaria',
-                'Usas un CMS que solo habla MySQL',
-              ),
-            },
-          ],
-          otherwise:
-            'Si ninguna de estas situaciones describe tu proyecto, empieza con PostgreSQL: es la opción por defecto más segura, tiene el ecosistema más amplio y casi siempre podrás migrar después si de verdad lo necesitas.',
-        },
-      ]).slides,
-    );
-    const shown = parts.map((part) =>
-      part.kind === 'decision' ? [part.choices.map((c) => c.when.length), Boolean(part.otherwise)] : [],
-    );
-    expect(shown).toEqual([
-      [[4, 4], false],
-      [[], true],
-    ]);
-  });
-});
-
 describe('the title slide', () => {
   it('shrinks the subtitle and the byline under the smallest title when five speakers need the room', () => {
     const speaker = (name: string) => ({

@@ -5,7 +5,7 @@ import type { Contender } from '../../outline/schema.js';
 import { BODY, COLUMN, CONTENT, LABEL } from '../../theme/geometry.js';
 import type { SlideContent } from '../deck.js';
 import { columnHeading, columnWidth, listItem, listItemText, paragraph, stack } from './blocks.js';
-import { type ColumnLayout, headingLines, headingsFit, layoutOf, planColumns } from './columns.js';
+import { type ColumnLayout, type ColumnPlan, headingLines, headingsFit, layoutOf, planColumns } from './columns.js';
 import type { Part } from './part.js';
 
 /** Prose columns narrower than a quarter of the slide read badly: more contenders take more slides. */
@@ -93,34 +93,29 @@ export function decisionParts(
   };
   const request = { count: content.choices.length, budget, layout, allowed: (n: number) => n <= MAX_TEXT_COLUMNS };
   const plan = planColumns({ ...request, closing });
-  if (otherwise) {
-    // The closing line closes the slide on a part of its own when no last part of the columns has
-    // room for it (long choices, a long line), or when room for it would cut a column the slides
-    // before it hold whole: as many slides, no column split.
-    const apart = planColumns(request);
-    if (apart && (!plan || apart.slides.length < plan.slides.length)) {
-      return [...decisionParts(choices, budget, lang), { content: { ...choices, choices: [], otherwise }, fit: {} }];
-    }
-  }
-  if (!plan) return [{ content, fit: {} }];
-  const parts = plan.slides.length;
-  const perRow = plan.perRow;
-  return plan.slides.map((slide, i) => {
-    const placed = layoutOf(slide, perRow, (column) => content.choices[column]?.when.length ?? 0);
-    return {
-      content: {
-        ...choices,
-        choices: slide.columns.map(({ column, from, to }) => {
-          const choice = content.choices[column] as (typeof content.choices)[number];
-          return {
-            ...choice,
-            when: choice.when.slice(from, to).map((w) => listItemText(w, columnWidth(perRow), lang)),
-          };
-        }),
-        ...(otherwise && i === parts - 1 ? { otherwise } : {}),
-      },
-      fit: headingsFit(slide, placed.columns, (column) => content.choices[column]?.label ?? ''),
-      ...placed,
-    };
-  });
+  const partsOf = (planned: ColumnPlan, closes: boolean): Part[] =>
+    planned.slides.map((slide, i) => {
+      const { perRow } = planned;
+      const placed = layoutOf(slide, perRow, (column) => content.choices[column]?.when.length ?? 0);
+      return {
+        content: {
+          ...choices,
+          choices: slide.columns.map(({ column, from, to }) => {
+            const choice = content.choices[column] as (typeof content.choices)[number];
+            return {
+              ...choice,
+              when: choice.when.slice(from, to).map((w) => listItemText(w, columnWidth(perRow), lang)),
+            };
+          }),
+          ...(closes && otherwise && i === planned.slides.length - 1 ? { otherwise } : {}),
+        },
+        fit: headingsFit(slide, placed.columns, (column) => content.choices[column]?.label ?? ''),
+        ...placed,
+      };
+    });
+  // Under no last part of the columns is there room for the closing line (long choices, a long
+  // line): the columns are planned alone, and the line closes the slide on a part of its own.
+  const apart = !plan && otherwise ? planColumns(request) : undefined;
+  if (apart) return [...partsOf(apart, false), { content: { ...choices, choices: [], otherwise }, fit: {} }];
+  return plan ? partsOf(plan, true) : [{ content, fit: {} }];
 }

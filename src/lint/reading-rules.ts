@@ -7,6 +7,7 @@ import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
+import { colorDistance } from '../theme/contrast.js';
 import type { Finding } from './finding.js';
 import { slidesShown } from './shown.js';
 
@@ -38,7 +39,7 @@ export function lintReading(deck: Deck, outline: Outline, at: (where: Where) => 
   const contenders = outline.contenders;
   contenders.forEach((a, i) => {
     for (const [j, b] of contenders.entries()) {
-      if (j <= i || distance(a.color, b.color) >= ALIKE) continue;
+      if (j <= i || colorDistance(a.color, b.color) >= ALIKE) continue;
       findings.push({
         severity: 'warning',
         code: 'colors-alike',
@@ -63,24 +64,4 @@ const BEFORE_THE_ERA = /\bB\.?C\.?(E\.?)?\b|v\.\s?Chr|av\.\s?J\.?-?C|\ba\.\s?C\.
 function yearOf(when: string): number | undefined {
   const years = when.match(/(?<![\d-])\d{4}(?!\d|s\b)/gu) ?? [];
   return years.length === 1 ? Number(years[0]) : undefined;
-}
-
-/** ΔE 1976 between two #rrggbb colors. */
-function distance(a: string, b: string): number {
-  const [la, lb] = [lab(a), lab(b)];
-  return Math.hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]);
-}
-
-function lab(hex: string): [number, number, number] {
-  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
-  const n = Number.parseInt(full.slice(1, 7), 16);
-  const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((v) => {
-    const c = v / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
-  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
-  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
-  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
-  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }

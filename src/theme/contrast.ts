@@ -1,4 +1,7 @@
-/** WCAG 2 contrast arithmetic: readable text on contender colors, and contender colors that stand out on the slide. */
+/**
+ * WCAG 2 contrast arithmetic: readable text on contender colors, and contender colors that stand
+ * out on the slide; and how far apart two colors look (CIELAB ΔE 1976).
+ */
 
 export function parseHex(hex: string): [number, number, number] {
   const digits = hex.replace('#', '');
@@ -17,6 +20,21 @@ function linear(hex: string): [number, number, number] {
 export function relativeLuminance(hex: string): number {
   const [r, g, b] = linear(hex);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** ΔE 1976 between two hex colors: their distance in CIELAB, under D65. */
+export function colorDistance(a: string, b: string): number {
+  const [la, lb] = [lab(a), lab(b)];
+  return Math.hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]);
+}
+
+function lab(hex: string): [number, number, number] {
+  const [r, g, b] = linear(hex);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }
 
 export function contrastRatio(a: string, b: string): number {

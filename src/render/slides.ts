@@ -6,7 +6,7 @@
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { WEB_ADDRESS } from '../text/address.js';
+import { hyphensJoined, WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
@@ -195,13 +195,8 @@ function columns(
  * each hyphen stays with the character after it.
  */
 function link(text: string, href: string): string {
-  let shown = '';
-  let at = 0;
-  for (const joined of text.matchAll(/-+[^-&]?/g)) {
-    shown += `${escapeInline(text.slice(at, joined.index))}<span class="nobr">${escapeInline(joined[0])}</span>`;
-    at = joined.index + joined[0].length;
-  }
-  return `[${shown}${escapeInline(text.slice(at))}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  const shown = hyphensJoined(text, escapeInline, (joined) => `<span class="nobr">${joined}</span>`);
+  return `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 /**

@@ -69,8 +69,24 @@ export function addressParts(address: string): string[] {
  */
 export function addressHtml(address: string): string {
   return addressParts(address)
-    .map((part) =>
-      escapeHtml(part).replace(/-+[^-&]?/g, (joined) => `<span style="white-space:nowrap">${joined}</span>`),
-    )
+    .map((part) => hyphensJoined(part, escapeHtml, (joined) => `<span style="white-space:nowrap">${joined}</span>`))
     .join('<wbr>');
+}
+
+/**
+ * `text` escaped by `escaped`, each run of hyphens kept with the character after it by `joined`
+ * (given it escaped): a line of an address never ends with a hyphen.
+ */
+export function hyphensJoined(
+  text: string,
+  escaped: (text: string) => string,
+  joined: (html: string) => string,
+): string {
+  let result = '';
+  let at = 0;
+  for (const match of text.matchAll(/-+[^-&]?/g)) {
+    result += escaped(text.slice(at, match.index)) + joined(escaped(match[0]));
+    at = match.index + match[0].length;
+  }
+  return result + escaped(text.slice(at));
 }

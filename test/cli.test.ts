@@ -264,6 +264,9 @@ describe('without a browser', { concurrent: true }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('CHROME_PATH');
     expect(run.stderr).toMatch(/apt-get install chromium/);
+    // Progress names what was made: no line claims a browser or a file that needs one.
+    expect(run.stderr).toContain('› html');
+    expect(run.stderr).not.toMatch(/› (browser|pdf|handout|script|images) /);
     const files = await readdir(out);
     for (const written of [
       'md',

@@ -281,7 +281,6 @@ async function startBrowser(
 ): Promise<SharedBrowser | undefined> {
   if (!needsBrowser(formats, options.pptx)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));
-  progress('browser  Chromium');
   const printed: Format[] = ['pdf', 'handout', 'script'];
   const images = takesImages(formats, options.pptx);
   const prints =
@@ -424,7 +423,9 @@ async function exportWithBrowser({
       ...(date ? { date } : {}),
     },
   };
-  const slides = await rendered;
+  // The steps below say what they print once Chromium runs: without one, no line claims a PDF.
+  const [slides] = await Promise.all([rendered, browser.get()]);
+  progress('browser  Chromium');
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
   const scale = options.imageScale ?? DEFAULTS.imageScale;

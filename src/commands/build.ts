@@ -106,7 +106,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // longest step, starts as early as it can.
     // Slide images are drawn from the slide PDF by mutool when it is installed, else screenshotted.
     const mutool = takesImages(formats, options.pptx) ? findRasterizer() : undefined;
-    browser = await startBrowser(formats, options, mutool, progress);
+    browser = await startBrowser(formats, options, mutool);
     const rendered = browser ? renderSlides(compiled.markdown, theme) : undefined;
     const onPaper =
       rendered && (formats.has('handout') || formats.has('script'))
@@ -277,7 +277,6 @@ async function startBrowser(
   formats: ReadonlySet<Format>,
   options: BuildOptions,
   mutool: string | undefined,
-  progress: (message: string) => void,
 ): Promise<SharedBrowser | undefined> {
   if (!needsBrowser(formats, options.pptx)) return undefined;
   const browser = options.browser ?? (await newBrowser(options));

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
-import { addressHtml } from '../src/text/address.js';
+import { addressHtml, addressWordsJoined } from '../src/text/address.js';
+import { escapeHtml } from '../src/text/escape.js';
 import { testBrowser } from './browser.js';
 import { compileData, describeWithBrowser, linesOf, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
@@ -43,6 +44,29 @@ describeWithBrowser('web addresses', () => {
     expect(compiled.deck.slides[0]?.qr?.lines).toEqual(lines);
   });
 
+  it('keep a mail address or a handle whole on the title slide and the handout cover, not broken after a hyphen', async () => {
+    const contact = 'marie-helene.dubois-lefebvre@exemple-societe.fr';
+    const outline = {
+      ...minimalOutline(),
+      speakers: [{ name: 'Marie-Hélène Dubois-Lefebvre', role: 'Principal platform-reliability engineer', contact }],
+    };
+    const outDir = await temp.dir();
+    const { files, compiled } = await build(await temp.write('outline.yaml', stringify(outline)), {
+      outDir,
+      formats: ['html'],
+    });
+    await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
+    // The line holds the role and "· marie-", but the address moves to a line of its own.
+    expect(await linesOf(page, 'section.title p')).toEqual([
+      'Marie-Hélène Dubois-Lefebvre, Principal platform-reliability engineer ·',
+      contact,
+    ]);
+    const slides = compiled.deck.slides.map(() => '<svg data-marpit-svg></svg>');
+    await page.setViewport({ width: 794, height: 1123 });
+    await page.setContent(handoutDocument(compiled.deck, { slides, css: '' }, { layout: 3, paper: 'a4' }));
+    expect((await linesOf(page, '.cover p')).at(-1)).toBe(contact);
+  });
+
   it('move whole to the next line of the handout when the rest of a line cannot hold them', async () => {
     const outline = minimalOutline();
     const address = 'sqlite.org/docs.html';
@@ -57,6 +81,17 @@ describeWithBrowser('web addresses', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.at(-1)).toBe(address);
   });
+});
+
+it('joins the hyphens of address-like words only: mail addresses, handles, paths, times', () => {
+  const nobr = (html: string) => `[${html}]`;
+  expect(addressWordsJoined('ana-lu@example.org or @ana-lu, see docs/set-up', escapeHtml, nobr)).toBe(
+    'ana[-l]u@example.org or @ana[-l]u, see docs/set[-u]p',
+  );
+  expect(addressWordsJoined('A well-known <fix>: state-of-the-art:', escapeHtml, nobr)).toBe(
+    'A well-known &lt;fix&gt;: state-of-the-art:',
+  );
+  expect(addressWordsJoined('10:30-11:00', escapeHtml, nobr)).toBe('10:30[-1]1:00');
 });
 
 it('writes an address with its break points, its hyphens joined to what follows and its text escaped', () => {

@@ -12,7 +12,7 @@ import { continuesOnNextSlide, isContinuation } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
-import { addressHtml } from '../text/address.js';
+import { addressHtml, addressWordsJoined, unbroken } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
 import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
@@ -388,7 +388,7 @@ function cover(deck: Deck, labels: Labels): string {
     .join(', ');
   const speakers = meta.speakers.map(
     (s) =>
-      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${escapeHtml(s.contact)}` : ''}</p>`,
+      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${addressWordsJoined(s.contact, escapeHtml, unbroken)}` : ''}</p>`,
   );
   const occasion = [meta.event, meta.dateText]
     .filter(Boolean)

@@ -6,7 +6,7 @@
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { hyphensJoined, WEB_ADDRESS } from '../text/address.js';
+import { addressWordsJoined, hyphensJoined, WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
@@ -195,7 +195,7 @@ function columns(
  * each hyphen stays with the character after it.
  */
 function link(text: string, href: string): string {
-  const shown = hyphensJoined(text, escapeInline, (joined) => `<span class="nobr">${joined}</span>`);
+  const shown = hyphensJoined(text, escapeInline, nobr);
   return `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
@@ -218,9 +218,18 @@ function phrased(oneLine: string, escaped: (text: string) => string): string {
   return phrases ? `<span class="phrases">${phrases.map(escaped).join('<wbr>')}</span>` : escaped(oneLine);
 }
 
-/** `text` escaped piece by piece, its addresses made links, the spaces around each piece kept. */
+/** Markdown kept on one line. */
+function nobr(markdown: string): string {
+  return `<span class="nobr">${markdown}</span>`;
+}
+
+/**
+ * `text` escaped piece by piece, its web addresses made links, the spaces around each piece kept.
+ * A mail address, a handle or a path breaks across lines as a link does, never after a hyphen.
+ */
 function inline(text: string): string {
-  const piece = (part: string) => (part.trim() ? part.replace(/\S(.*\S)?/u, (core) => escapeInline(core)) : part);
+  const piece = (part: string) =>
+    part.trim() ? part.replace(/\S(.*\S)?/u, (core) => addressWordsJoined(core, escapeInline, nobr)) : part;
   let result = '';
   let at = 0;
   for (const match of text.matchAll(WEB_ADDRESS)) {

@@ -69,8 +69,42 @@ export function addressParts(address: string): string[] {
  */
 export function addressHtml(address: string): string {
   return addressParts(address)
-    .map((part) => hyphensJoined(part, escapeHtml, (joined) => `<span style="white-space:nowrap">${joined}</span>`))
+    .map((part) => hyphensJoined(part, escapeHtml, unbroken))
     .join('<wbr>');
+}
+
+/**
+ * A word a reader copies as written: a web or mail address, a handle, a path, a time range
+ * (a colon inside it; a colon ending a word is punctuation). The slides never break one after a
+ * hyphen, and the planner counts lines so (plan/fit/text.ts).
+ */
+export const ADDRESS_LIKE = /[/@\\]|:(?=\S)|www\./u;
+
+/**
+ * `text` escaped by `escaped`, each address-like word's hyphens kept with the character after
+ * them by `joined` (see `hyphensJoined`); the white space between words as it is.
+ *
+ * @example addressWordsJoined('mail ana-lu@example.org', escapeHtml, unbroken)
+ * // 'mail ana<span style="white-space:nowrap">-l</span>u@example.org'
+ */
+export function addressWordsJoined(
+  text: string,
+  escaped: (text: string) => string,
+  joined: (html: string) => string,
+): string {
+  const words = text.split(/(\s+)/u);
+  if (!words.some((word) => word.includes('-') && ADDRESS_LIKE.test(word))) return escaped(text);
+  return words
+    .map((word, i) => {
+      if (i % 2 === 1) return word;
+      return word.includes('-') && ADDRESS_LIKE.test(word) ? hyphensJoined(word, escaped, joined) : escaped(word);
+    })
+    .join('');
+}
+
+/** HTML kept on one line. */
+export function unbroken(html: string): string {
+  return `<span style="white-space:nowrap">${html}</span>`;
 }
 
 /**

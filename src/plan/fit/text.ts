@@ -8,6 +8,7 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
+import { ADDRESS_LIKE } from '../../text/address.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
 import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
@@ -190,6 +191,7 @@ export function balancedLines(text: string, font: Font, width: number): string[]
  */
 export function hyphenateOverWide(text: string, font: Font, width: number, lang: string): string {
   return text.replace(/\S+/gu, (word) => {
+    // An address is never hyphenated: a reader copies it.
     if (textWidth(word, font) <= width || ADDRESS_LIKE.test(word)) return word;
     // The patterns load only once a word needs them.
     const hyphenate = hyphenatorFor(lang);
@@ -207,9 +209,6 @@ export function drawnLines(text: string, font: Font, width: number, lang: string
     (line.endsWith(SOFT_HYPHEN) ? `${line.slice(0, -1)}-` : line).replaceAll(SOFT_HYPHEN, ''),
   );
 }
-
-/** A web address, a mail address or a path, which a reader copies: never hyphenated. */
-const ADDRESS_LIKE = /[:/@\\]|www\./u;
 
 /** Width of the widest piece of `text` a line cannot break inside (a word, or a CJK character). */
 export function longestWord(text: string, font: Font): number {

@@ -361,6 +361,67 @@ describe('the exercise notebooks', () => {
     });
   });
 
+  describe('with set-up code (run.setup), which check --run runs before each exercise', () => {
+    const outline = minimalOutline();
+    outline.run = {
+      setup: { python: 'sizes = {"main": 120, "vendor": 480}', js: 'const sizes = { main: 120, vendor: 480 };' },
+    };
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'exercise',
+        id: 'biggest',
+        title: 'The biggest chunk',
+        language: 'python',
+        task: ['Print the biggest chunk'],
+        starter: 'print(sorted(sizes))',
+        solution: 'print(max(sizes, key=sizes.get))',
+      },
+      {
+        kind: 'exercise',
+        id: 'total',
+        title: 'The total',
+        language: 'javascript',
+        task: ['Print the total size'],
+        solution: 'console.log(Object.values(sizes).reduce((a, b) => a + b));',
+      },
+    );
+    const withSetup = compileData(outline).deck;
+    const kit = new Map(notebookFiles(withSetup));
+    const name = withSetup.meta.slug;
+
+    it('starts each notebook with it, in a cell of its own after the title, so that the cells run top to bottom', () => {
+      for (const kind of ['exercises', 'solutions'] as const) {
+        const { cells } = JSON.parse(kit.get(`${name}.${kind}.ipynb`) ?? '') as Notebook;
+        expect(cells.slice(0, 4).map((c) => [c.cell_type, c.id])).toEqual([
+          ['markdown', 'title'],
+          ['markdown', 'setup-task'],
+          ['code', 'setup-code'],
+          ['markdown', 'exercise-1-task'],
+        ]);
+        expect(sourceOf(cells[1])).toBe('Set-up code: run it first; the exercises use what it defines.');
+        expect(sourceOf(cells[2])).toBe('sizes = {"main": 120, "vendor": 480}');
+      }
+    });
+
+    it("starts an exercise's file with its language's set-up code, under a comment that says what it is", () => {
+      for (const kind of ['exercises', 'solutions'] as const) {
+        expect(kit.get(`${name}.${kind}/02-total.js`)).toMatch(
+          /^\/\/ Exercise 2: The total\n\/\/ 1\. Print the total size\n\n\/\/ Set-up code: run it first; the exercises use what it defines\.\nconst sizes = \{ main: 120, vendor: 480 \};\n\n/,
+        );
+      }
+    });
+
+    it.runIf(existsSync(PYTHON))('gives notebooks and files that run as written', async () => {
+      const run = promisify(execFile);
+      const { cells } = JSON.parse(kit.get(`${name}.solutions.ipynb`) ?? '') as Notebook;
+      const code = cells.filter((c) => c.cell_type === 'code').map(sourceOf);
+      const notebookRun = await run(PYTHON, ['-c', code.join('\n')]);
+      expect(notebookRun.stdout).toBe('vendor\n');
+      const fileRun = await run(process.execPath, ['-e', kit.get(`${name}.solutions/02-total.js`) ?? '']);
+      expect(fileRun.stdout).toBe('600\n');
+    });
+  });
+
   it('writes nothing for a talk without exercises', () => {
     expect(notebookFiles(compileData(minimalOutline()).deck)).toEqual([]);
   });

@@ -217,6 +217,13 @@ describe('planRuns', () => {
     });
   });
 
+  it('finds set-up code written under another name of the language (js for javascript)', () => {
+    const js = loadText(TALK.replace('setup: { python: "import math" }', 'setup: { js: "const k = 1;" }')).outline;
+    const job = planRuns(js, { runnerDir: '/talk' }).jobs.find((run) => run.command[0] === 'node');
+    expect(job).toMatchObject({ script: 'const k = 1;\nnull.x\n' });
+    expect(job?.before).toEqual([{ what: 'the set-up code, run.setup.js', firstLine: 1 }]);
+  });
+
   it('names an exercise without an id by the title its slide shows, numbered as the talk numbers it', () => {
     const outline = loadText(`title: Snakes
 contenders:

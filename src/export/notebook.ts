@@ -16,7 +16,7 @@ import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
-import { isProse, languageName, sourceFileOf } from '../shared/languages.js';
+import { isProse, languageName, setupFor, sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
 
 interface Kernel {
@@ -67,16 +67,27 @@ export function notebookFiles(deck: Deck): [string, string][] {
     );
     return `${slug}.${folder}/${name}.${ext}`;
   };
+  // The set-up code `check --run` runs before each exercise, which the notebook runs once, first.
+  const setupOf = (exercise: Exercise) =>
+    exercise.language && !isProse(exercise.language) ? setupFor(deck.setup, exercise.language)?.code : undefined;
   if (kernel) {
     const spec = KERNELS[kernel] as Kernel;
+    const setup = exercises
+      .filter(inNotebook)
+      .map(setupOf)
+      .find((code) => code !== undefined);
     for (const kind of ['exercises', 'solutions'] as const) {
       const elsewhere = (exercise: Exercise) => (inNotebook(exercise) ? undefined : fileOf(exercise, kind));
-      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere)]);
+      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere, setup)]);
     }
   }
   for (const exercise of exercises.filter((e) => !inNotebook(e))) {
-    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels)]);
-    files.push([fileOf(exercise, 'solutions'), sourceFile(exercise, exercise.solution, labels, exercise.privateNotes)]);
+    const setup = setupOf(exercise);
+    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, { setup })]);
+    files.push([
+      fileOf(exercise, 'solutions'),
+      sourceFile(exercise, exercise.solution, labels, { setup, privateNotes: exercise.privateNotes }),
+    ]);
   }
   return files;
 }
@@ -95,7 +106,8 @@ type Cell =
 /**
  * Every exercise of the talk, in order and with its number: those in the
  * kernel's language as a task and a code cell; any other as its task and a
- * cell that points to its file (`elsewhere`).
+ * cell that points to its file (`elsewhere`). The set-up code, when the talk
+ * has some for the kernel's language, comes first.
  */
 function notebook(
   deck: Deck,
@@ -103,6 +115,7 @@ function notebook(
   kernel: Kernel,
   kind: 'exercises' | 'solutions',
   elsewhere: (exercise: Exercise) => string | undefined,
+  setup: string | undefined,
 ): string {
   const { meta } = deck;
   const labels = labelsFor(deck);
@@ -110,6 +123,9 @@ function notebook(
   const intro = labels.t(kind === 'exercises' ? 'notebookIntro' : 'solutionsIntro');
   const cells: Cell[] = [
     markdown('title', [`# ${escapeInline(heading)}`, ...(meta.subtitle ? [escapeInline(meta.subtitle)] : []), intro]),
+    ...(setup?.trim()
+      ? [markdown('setup-task', [escapeInline(labels.t('setupCode'))]), code('setup-code', setup)]
+      : []),
   ];
   for (const exercise of exercises) {
     const id = `exercise-${exercise.number}`;
@@ -173,43 +189,56 @@ function lines(text: string): string[] {
   return trimmed ? trimmed.split(/(?<=\n)/) : [];
 }
 
+/** What an exercise's file holds besides its own code. */
+interface FileExtras {
+  /** The set-up code of its language, which it starts with (see `Deck.setup`). */
+  setup?: string | undefined;
+  /** The speaker's copy only. */
+  privateNotes?: string | undefined;
+}
+
 /**
  * An exercise's own file: its title and steps as comments on top (and, in the
- * speaker's copy, the private notes), then the code. In Markdown, for a
- * language versus cannot comment.
+ * speaker's copy, the private notes), then the set-up code under a comment that
+ * says so, then the code. In Markdown, for a language versus cannot comment.
  */
-function sourceFile(exercise: Exercise, body: string, labels: Labels, privateNotes?: string): string {
+function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, privateNotes }: FileExtras): string {
   const code = body.replace(/\s+$/, '');
+  const setupCode = setup?.replace(/\s+$/, '') ?? '';
   const { comment } = sourceFileOf(exercise.language);
-  if (!comment) return markdownFile(exercise, code, labels, privateNotes);
-  const header = [
+  if (!comment) return markdownFile(exercise, code, labels, { setup: setupCode, privateNotes });
+  const commented = (lines: string[]) =>
+    'line' in comment
+      ? lines.map((line) => `${comment.line} ${line}`.trimEnd()).join('\n')
+      : [
+          comment.open,
+          ...lines.map((line) => `  ${line.replaceAll(comment.close, ' ')}`.trimEnd()),
+          comment.close,
+        ].join('\n');
+  const top = commented([
     oneLine(exercise.title),
     ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
     ...(privateNotes ? ['', labels.t('privateNotes'), ...privateNotes.split('\n')] : []),
-  ];
-  const top =
-    'line' in comment
-      ? header.map((line) => `${comment.line} ${line}`.trimEnd()).join('\n')
-      : [
-          comment.open,
-          ...header.map((line) => `  ${line.replaceAll(comment.close, ' ')}`.trimEnd()),
-          comment.close,
-        ].join('\n');
-  return `${top}\n\n${code}${code ? '\n' : ''}`;
+  ]);
+  const before = setupCode ? `${commented([labels.t('setupCode')])}\n${setupCode}\n\n` : '';
+  return `${top}\n\n${before}${code}${code ? '\n' : ''}`;
 }
 
-/** The title as a heading, the steps as a list, the private notes, then the code in a fence longer than any run of backticks in it. */
-function markdownFile(exercise: Exercise, code: string, labels: Labels, privateNotes?: string): string {
-  const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+/**
+ * The title as a heading, the steps as a list, the private notes, the set-up code, then the code,
+ * each in a fence longer than any run of backticks in it.
+ */
+function markdownFile(exercise: Exercise, code: string, labels: Labels, { setup, privateNotes }: FileExtras): string {
+  const fenced = (text: string) => {
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+    return `${fence}${exercise.language ?? ''}\n${text}\n${fence}`;
+  };
   return [
     `# ${escapeInline(oneLine(exercise.title))}`,
     exercise.task.map((step, i) => `${i + 1}. ${escapeInline(oneLine(step))}`).join('\n'),
     ...(privateNotes ? [`**${escapeInline(labels.t('privateNotes'))}**`, escapeInline(privateNotes)] : []),
-    ...(!code
-      ? []
-      : isProse(exercise.language)
-        ? proseMarkdown(code)
-        : [`${fence}${exercise.language ?? ''}\n${code}\n${fence}`]),
+    ...(setup ? [escapeInline(labels.t('setupCode')), fenced(setup)] : []),
+    ...(!code ? [] : isProse(exercise.language) ? proseMarkdown(code) : [fenced(code)]),
   ]
     .join('\n\n')
     .concat('\n');

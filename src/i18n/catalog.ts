@@ -80,6 +80,7 @@ export const MESSAGE_KEYS = [
   'script',
   'starts',
   'notebookIntro',
+  'setupCode',
   'yourAnswer',
   'solutionsIntro',
   ...PAGE_KEYS,
@@ -140,6 +141,8 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   script: 'Name of the speaker’s script (its title and heading).',
   starts: 'Speaker’s script: before a slide’s planned start time.',
   notebookIntro: 'First cell of the attendees’ notebook.',
+  setupCode:
+    'Notebooks and exercise files: above the set-up code (`run.setup`) they start with, which every exercise uses.',
   yourAnswer: 'Attendees’ notebook: the cell under an exercise answered in words, where they write their answer.',
   solutionsIntro: 'First cell of the solutions notebook.',
   controlPrevious: 'HTML control: the previous slide.',

@@ -289,4 +289,9 @@ export interface Deck {
   minutes: number;
   /** The talk's length as the outputs write it: "34 slides", "22 min", and its slot's, "25 min", when it has one. */
   length: { slides: string; minutes: string; slot?: string };
+  /**
+   * Code run before each block of its language, by language as the outline's `run.setup` names it:
+   * the notebooks and exercise files start with it, as `check --run` runs it first.
+   */
+  setup?: Record<string, string>;
 }

@@ -232,6 +232,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
       minutes: labels.minutes(minutes),
       ...(outline.duration ? { slot: labels.minutes(outline.duration) } : {}),
     },
+    ...(outline.run?.setup ? { setup: outline.run.setup } : {}),
   };
 }
 

@@ -13,11 +13,10 @@ import path from 'node:path';
 import { labelsForLang } from '../i18n/labels.js';
 import { type Where, within } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
-import { own } from '../outline/own.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
 import { exerciseTitle } from '../plan/exercises.js';
-import { sourceFileOf } from '../shared/languages.js';
-import { isProgram, type Runner, runnerFor, settingKeys, syntaxCheckOf } from './runners.js';
+import { setupFor, sourceFileOf } from '../shared/languages.js';
+import { isProgram, type Runner, runnerFor, syntaxCheckOf } from './runners.js';
 
 type ExerciseSlide = Extract<Slide, { kind: 'exercise' }>;
 
@@ -78,11 +77,10 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
   const settings = outline.run;
   const runnerOf = (language: string) => runnerFor(language, settings, options);
   // Set-up code under the language's name as written or its usual name (`py` → `python`), as runners are.
-  const setupOf = (language: string) =>
-    [language, ...settingKeys(language)].flatMap((key) => {
-      const code = own(settings?.setup, key);
-      return code === undefined ? [] : [{ what: `the set-up code, run.setup.${key}`, code }];
-    })[0];
+  const setupOf = (language: string) => {
+    const setup = setupFor(settings?.setup, language);
+    return setup && { what: `the set-up code, run.setup.${setup.key}`, code: setup.code };
+  };
   const talkLanguage = firstPaneLanguage(outline);
   const exercises = exercisesIn(options.everything ?? outline);
   const labels = labelsForLang(outline.lang, outline.labels);

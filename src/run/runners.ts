@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { own } from '../outline/own.js';
 import type { RunSettings } from '../outline/schema.js';
-import { isProse } from '../shared/languages.js';
+import { isProse, settingKeys, usualName } from '../shared/languages.js';
 
 /** The program and arguments that run a language's code; the code's file goes last. */
 export interface Runner {
@@ -21,17 +21,6 @@ const DEFAULT_RUNNERS: Record<string, string[]> = {
   python: ['python3'],
   javascript: ['node'],
   bash: ['bash'],
-};
-
-/** Other names of the default runners' languages, as code fences write them. */
-const ALIASES: Record<string, string> = {
-  py: 'python',
-  python3: 'python',
-  js: 'javascript',
-  mjs: 'javascript',
-  node: 'javascript',
-  sh: 'bash',
-  shell: 'bash',
 };
 
 /** Languages that hold data or markup, not a program: no runner is missing for them. */
@@ -90,16 +79,6 @@ export function runnerFor(
   }
   const fallback = own(DEFAULT_RUNNERS, usual);
   return fallback ? { command: [...fallback] } : undefined;
-}
-
-/** The keys a language's settings may be under: its name as written (lowercase), then its usual name (`sh` → `bash`). */
-export function settingKeys(language: string): string[] {
-  return [...new Set([language.toLowerCase(), usualName(language)])];
-}
-
-function usualName(language: string): string {
-  const name = language.toLowerCase();
-  return own(ALIASES, name) ?? name;
 }
 
 /**

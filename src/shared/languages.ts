@@ -89,6 +89,44 @@ export function sourceFileOf(language: string | undefined): SourceFile {
   return SOURCE_FILES[language?.toLowerCase() ?? ''] ?? { ext: 'md' };
 }
 
+/** Other names people give a language that runs, and the name its runner and set-up code go under. */
+const ALIASES: Record<string, string> = {
+  py: 'python',
+  python3: 'python',
+  js: 'javascript',
+  mjs: 'javascript',
+  node: 'javascript',
+  sh: 'bash',
+  shell: 'bash',
+};
+
+/** The keys a language's settings may be under: its name as written (lowercase), then its usual name (`sh` → `bash`). */
+export function settingKeys(language: string): string[] {
+  return [...new Set([language.toLowerCase(), usualName(language)])];
+}
+
+/** A language's usual name: `py` → `python`, `sh` → `bash`; any other lowercase. */
+export function usualName(language: string): string {
+  const name = language.toLowerCase();
+  return Object.hasOwn(ALIASES, name) ? (ALIASES[name] as string) : name;
+}
+
+/**
+ * The code `check --run` runs before each block of `language` (`run.setup` in the outline), and
+ * the key it is under: the language as written, in lowercase, or any other name of it
+ * (`js` for `javascript`).
+ */
+export function setupFor(
+  setup: Readonly<Record<string, string>> | undefined,
+  language: string,
+): { key: string; code: string } | undefined {
+  if (!setup) return undefined;
+  const key =
+    [language, ...settingKeys(language)].find((name) => Object.hasOwn(setup, name)) ??
+    Object.keys(setup).find((name) => usualName(name) === usualName(language));
+  return key === undefined ? undefined : { key, code: setup[key] as string };
+}
+
 /** A language as people write its name ("sql" → "SQL"), or as the outline wrote it when versus does not know it. */
 export function languageName(language: string): string {
   return sourceFileOf(language).name ?? language;

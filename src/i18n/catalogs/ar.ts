@@ -58,6 +58,7 @@ export const ar: Catalog = {
   script: 'نص المتحدث',
   starts: 'يبدأ',
   notebookIntro: 'لكل تمرين مهمته، ثم خلية للعمل فيها.',
+  setupCode: 'شيفرة التهيئة: شغّلها أولًا؛ فالتمارين تستخدم ما تعرّفه.',
   yourAnswer: 'إجابتك:',
   solutionsIntro: 'الحلول، خلية شيفرة لكل تمرين.',
   controlPrevious: 'الشريحة السابقة',

@@ -44,6 +44,7 @@ export const de: Catalog = {
   script: 'Sprechskript',
   starts: 'Beginn',
   notebookIntro: 'Zu jeder Übung die Aufgabe, dann eine Zelle zum Arbeiten.',
+  setupCode: 'Vorbereitung: Führe diesen Code zuerst aus; die Übungen verwenden, was er definiert.',
   yourAnswer: 'Deine Antwort:',
   solutionsIntro: 'Die Lösungen, eine Codezelle je Übung.',
   controlPrevious: 'Vorige Folie',

@@ -44,6 +44,7 @@ export const en: Catalog = {
   script: "Speaker's script",
   starts: 'starts',
   notebookIntro: 'Each exercise has its task, then a cell to work in.',
+  setupCode: 'Set-up code: run it first; the exercises use what it defines.',
   yourAnswer: 'Your answer:',
   solutionsIntro: 'The solutions, one code cell per exercise.',
   controlPrevious: 'Previous slide',

@@ -44,6 +44,7 @@ export const es: Catalog = {
   script: 'Guion del ponente',
   starts: 'inicio',
   notebookIntro: 'Cada ejercicio tiene su tarea y luego una celda para trabajar.',
+  setupCode: 'Código de preparación: ejecútalo primero; los ejercicios usan lo que define.',
   yourAnswer: 'Tu respuesta:',
   solutionsIntro: 'Las soluciones, una celda de código por ejercicio.',
   controlPrevious: 'Diapositiva anterior',

@@ -44,6 +44,7 @@ export const fr: Catalog = {
   script: "Script de l'intervenant",
   starts: 'début',
   notebookIntro: 'Chaque exercice : son énoncé, puis une cellule pour travailler.',
+  setupCode: 'Code de préparation : exécutez-le d’abord ; les exercices utilisent ce qu’il définit.',
   yourAnswer: 'Votre réponse :',
   solutionsIntro: 'Les solutions, une cellule de code par exercice.',
   controlPrevious: 'Diapositive précédente',

@@ -44,6 +44,7 @@ export const he: Catalog = {
   script: 'תסריט המרצה',
   starts: 'מתחיל',
   notebookIntro: 'לכל תרגיל המשימה שלו, ואחריה תא לעבודה.',
+  setupCode: 'קוד הכנה: הריצו אותו קודם; התרגילים משתמשים במה שהוא מגדיר.',
   yourAnswer: 'התשובה שלך:',
   solutionsIntro: 'הפתרונות, תא קוד אחד לכל תרגיל.',
   controlPrevious: 'השקופית הקודמת',

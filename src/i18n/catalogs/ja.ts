@@ -44,6 +44,7 @@ export const ja: Catalog = {
   script: '講演者用台本',
   starts: '開始',
   notebookIntro: '各演習の課題と、作業用のセルがあります。',
+  setupCode: '準備コード：最初に実行してください。演習はここで定義したものを使います。',
   yourAnswer: 'あなたの回答：',
   solutionsIntro: '解答：演習ごとに1つのコードセル。',
   controlPrevious: '前のスライド',

@@ -44,6 +44,7 @@ export const pt: Catalog = {
   script: 'Roteiro do palestrante',
   starts: 'início',
   notebookIntro: 'Cada exercício tem sua tarefa e depois uma célula para trabalhar.',
+  setupCode: 'Código de preparação: execute-o primeiro; os exercícios usam o que ele define.',
   yourAnswer: 'Sua resposta:',
   solutionsIntro: 'As soluções, uma célula de código por exercício.',
   controlPrevious: 'Slide anterior',

@@ -45,6 +45,7 @@ export const zh: Catalog = {
   script: '演讲者讲稿',
   starts: '开始',
   notebookIntro: '每个练习先给出任务，然后是一个用于作答的单元格。',
+  setupCode: '准备代码：请先运行；各练习会用到其中定义的内容。',
   yourAnswer: '你的答案：',
   solutionsIntro: '答案：每个练习一个代码单元格。',
   controlPrevious: '上一张幻灯片',

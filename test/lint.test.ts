@@ -463,6 +463,45 @@ describe('unhighlighted-language', () => {
   });
 });
 
+describe('unshown-notes', () => {
+  /** The clean outline with private notes for the References slide, and no sources. */
+  const uncited = edit(
+    CLEAN.replace(/^ *sources: \[guide\]\n/gm, ''),
+    ['sources:\n  - id: guide\n    title: The Beverage Guide\n    url: https://example.org/guide\n', ''],
+    [
+      'references: { notes: Where to read more. }',
+      'references: { notes: Where to read more., privateNotes: Mention the book. }',
+    ],
+  );
+
+  it('reports the References notes and private notes when the outline lists no sources, at each', async () => {
+    const { report } = await check(uncited);
+    const found = report.findings.filter((f) => f.code === 'unshown-notes');
+    expect(found.map((f) => [f.severity, f.message, f.line, f.col])).toEqual([
+      [
+        'warning',
+        'references has notes for the References slide, but the outline lists no sources, so the talk has no References slide: they are in no output',
+        positionIn(uncited, 'Where to read').line,
+        positionIn(uncited, 'Where to read').col,
+      ],
+      [
+        'warning',
+        expect.stringContaining('references has private notes'),
+        positionIn(uncited, 'Mention').line,
+        positionIn(uncited, 'Mention').col,
+      ],
+    ]);
+    expect((await check(CLEAN)).report.findings.filter((f) => f.code === 'unshown-notes')).toEqual([]);
+  });
+
+  it('is a warning of the build too, whose verdict is then no success', async () => {
+    const file = await temp.write('talk.yaml', uncited);
+    const built = await versusInProcess(['build', file, '-f', 'md', '--out', path.join(path.dirname(file), 'out')]);
+    expect(built.stderr).toContain('warning[unshown-notes]: references has private notes');
+    expect(built.stdout).toMatch(/^⚠ /);
+  });
+});
+
 describe('unshown-section-field', () => {
   /** The clean outline without dividers, its section's notes followed by `more` of its fields. */
   const withoutDividers = (more: string) =>

@@ -17,6 +17,7 @@ import { fittedPicture } from '../images/fit.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import {
   type Finding,
+  lintReferencesWithoutSlide,
   lintSectionsWithoutDividers,
   overBudgetFinding,
   overflowFindings,
@@ -180,6 +181,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // shows, notebooks whose code runs without what it needs.
     const warnings = [
       ...lintSectionsWithoutDividers(compiled.deck, loaded.outline, at),
+      ...lintReferencesWithoutSlide(compiled.deck, loaded.outline, at),
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
     ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {

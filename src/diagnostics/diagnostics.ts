@@ -27,6 +27,7 @@ export type LintCode =
   | 'mixed-units'
   | 'log-scale'
   | 'unshown-section-field'
+  | 'unshown-notes'
   | 'left-out-run-after'
   | 'untranslated-language'
   | 'left-out'

@@ -99,6 +99,32 @@ export function lintSectionsWithoutDividers(
 }
 
 /**
+ * The References slide's notes and private notes when the talk has no References slide (the
+ * outline lists no sources): they would be said nowhere.
+ */
+export function lintReferencesWithoutSlide(
+  deck: Deck,
+  outline: Outline,
+  at: (where: Where) => FilePosition,
+): Finding[] {
+  const { references } = outline;
+  if (!references || deck.slides.some((slide) => slide.kind === 'references')) return [];
+  return (['notes', 'privateNotes'] as const).flatMap((field): Finding[] =>
+    references[field] === undefined
+      ? []
+      : [
+          {
+            severity: 'warning',
+            code: 'unshown-notes',
+            message: `references has ${field === 'notes' ? 'notes' : 'private notes'} for the References slide, but the outline lists no sources, so the talk has no References slide: they are in no output`,
+            hint: 'List the sources the talk draws on (sources: [{ id, title, url }]), or move these notes to the last slide.',
+            ...at(['references', field]),
+          },
+        ],
+  );
+}
+
+/**
  * A talk in a language versus has no catalog for: the words it adds are English, set in the
  * talk's direction ("…Choose SQLite if" in a Hebrew talk). Said once, unless `labels:` reword some.
  */
@@ -210,6 +236,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     ...lintListCommas(deck, outline, at),
     ...lintLanguages(deck, outline, at),
     ...lintSectionsWithoutDividers(deck, outline, at),
+    ...lintReferencesWithoutSlide(deck, outline, at),
     ...lintUntranslated(outline, at),
     ...lintLeftOut(deck, outline, at),
     ...lintReading(deck, outline, at),

@@ -329,6 +329,39 @@ describeWithBrowser('starter code in the printed handout', () => {
     expect(pageOf('short_038')).toBe(pageOf('Exercise 1: Try short'));
   });
 
+  it('is a warning of the build when even 7 pt cannot keep it on one page, with the pages it takes', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
+    const file = path.join(outDir, 'talk.yaml');
+    const exercise = (id: string, lines: number) => ({
+      kind: 'exercise',
+      id,
+      title: `Try ${id}`,
+      task: ['Read it'],
+      starter: starter(id, lines),
+      solution: 'done = True',
+      language: 'python',
+    });
+    const text = stringify({
+      ...minimalOutline(),
+      sections: [{ id: 'one', title: 'One', slides: [exercise('fits', 40), exercise('long', 150)] }],
+    });
+    await writeFile(file, text);
+    const { files, warnings } = await build(file, { outDir, formats: ['handout'], browser: sharedBrowser() });
+    const pages = await printedPages(files.find((f) => f.endsWith('.handout.pdf')) as string);
+    const pageOf = (line: string) => pages.findIndex((page) => page.text.some((text) => text.includes(line)));
+    const taken = pageOf('long_150') - pageOf('Exercise 2: Try long') + 1;
+    expect(taken).toBeGreaterThan(1);
+    const over = warnings?.filter((w) => w.code === 'exercise-over-page') ?? [];
+    expect(over).toHaveLength(1);
+    expect(over[0]?.message).toMatch(
+      new RegExp(`^slide \\d+ "Exercise 2: Try long" \\(exercise\\) and its starter code take ${taken} handout pages`),
+    );
+    // At the starter, the line above its first line of code.
+    const lines = text.split('\n');
+    expect(lines[(over[0]?.line ?? 0) - 1]).toMatch(/^\s*starter: /);
+    expect(lines[over[0]?.line ?? 0]).toContain('long_001');
+  });
+
   it.each([2, 3] as const)(
     'stays whole on one page with its exercise in layout %i, smaller when the page cannot hold it',
     async (layout) => {

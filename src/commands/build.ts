@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
-import type { HandoutOptions } from '../export/handout.js';
+import type { HandoutOptions, OverPage } from '../export/handout.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
 import type { PrintJob } from '../export/pdf.js';
 import { loadPdfLib, sourceDate } from '../export/reproducible.js';
@@ -21,6 +21,7 @@ import {
   lintSectionsWithoutDividers,
   overBudgetFinding,
   overflowFindings,
+  overPageFindings,
   slotPosition,
 } from '../lint/rules.js';
 import { leftOutRunsAfter } from '../lint/run-rules.js';
@@ -172,7 +173,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     ]);
     const failed = steps.find((step) => step.status === 'rejected');
     if (failed) throw failed.reason;
-    const measures = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
+    const exported = steps[1].status === 'fulfilled' ? steps[1].value : undefined;
+    const measures = exported?.measures;
     const at = (where: Where) => locate(loaded, where);
     // A build warns where `check` fails: an overflow is a warning here, unless --strict.
     const overflows = measures && overflowFindings(measures, compiled.deck, theme.name, at).map(asWarning);
@@ -182,6 +184,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const warnings = [
       ...lintSectionsWithoutDividers(compiled.deck, loaded.outline, at),
       ...lintReferencesWithoutSlide(compiled.deck, loaded.outline, at),
+      ...overPageFindings(exported?.overPages ?? [], compiled.deck, at),
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
     ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {
@@ -385,7 +388,7 @@ async function exportWithBrowser({
   options,
   mutool,
   progress,
-}: BrowserExport): Promise<SlideMeasure[]> {
+}: BrowserExport): Promise<{ measures: SlideMeasure[]; overPages: OverPage[] }> {
   const imagesTaken = takesImages(formats, options.pptx);
   const [
     { printSlides, finishedPdf },
@@ -500,7 +503,10 @@ async function exportWithBrowser({
             progress(`handout  ${slug}.handout.pdf`);
             return exportHandout(job, deck, (await onPaper) ?? slides, options);
           })(),
-        ).then((handout) => staging.write(`${slug}.handout.pdf`, handout)),
+        ).then(async ({ pdf, overPages }) => {
+          await staging.write(`${slug}.handout.pdf`, pdf);
+          return overPages;
+        }),
       formats.has('script') &&
         inChromium(
           (async () => {
@@ -517,9 +523,9 @@ async function exportWithBrowser({
       .then(() => (lastUse ? browser.close() : undefined))
       .catch(() => {}) // closed again, and any failure told, where the build ends
       .finally(closed);
-    const [onPdf, alone, , , onImages] = await Promise.all(steps);
+    const [onPdf, alone, overPages, , onImages] = await Promise.all(steps);
     await released;
-    return onPdf || alone || onImages || [];
+    return { measures: onPdf || alone || onImages || [], overPages: overPages || [] };
   } catch (error) {
     if (error instanceof VersusError) throw error;
     throw new VersusError('export', `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`, {

@@ -28,6 +28,7 @@ export type LintCode =
   | 'log-scale'
   | 'unshown-section-field'
   | 'unshown-notes'
+  | 'exercise-over-page'
   | 'left-out-run-after'
   | 'untranslated-language'
   | 'left-out'

@@ -205,12 +205,19 @@ export async function exportHandout(
   deck: Deck,
   { slides, css }: RenderedSlides,
   options: HandoutOptions,
-): Promise<Buffer> {
+): Promise<{ pdf: Buffer; overPages: OverPage[] }> {
   const layout = options.handoutLayout ?? DEFAULTS.handoutLayout;
   const paper = options.paper ?? DEFAULTS.paper;
   const html = handoutDocument(deck, { slides, css }, { layout, paper });
   const document = { name: 'handout', html, pdf: { preferCSSPageSize: true } };
-  return finishedPdf(job, await printPage(job, document, (page) => fitStartersToTheirPage(page, paper)));
+  const printed = await printPage(job, document, (page) => fitStartersToTheirPage(page, paper));
+  return { pdf: await finishedPdf(job, printed), overPages: printed.inspected };
+}
+
+/** An exercise the handout cannot print on one page with its starter code: its slide (1-based) and the pages it takes. */
+export interface OverPage {
+  slide: number;
+  pages: number;
 }
 
 /** CSS pixels in a millimetre: what the printed pages' sizes are laid out in. */
@@ -232,24 +239,28 @@ const STARTER_MIN_PT = 7;
  * `STARTER_MIN_PT`) so that it ends on that page, rather than leave its last lines alone on the next.
  * Measured at the printed pages' width, as the page lays it out before it is printed.
  */
-async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<void> {
+async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<OverPage[]> {
   const body = await atPrintedWidth(page, paper);
-  await page.$$eval(
+  return page.$$eval(
     '.item:has(> .starter)',
     (items, body, minPx) => {
+      const overPages: { slide: number; pages: number }[] = [];
       for (const item of items as HTMLElement[]) {
         const code = item.querySelector<HTMLElement>('.starter .code-block');
         // A section's first slide shares its page with the section's title.
         const start = item.previousElementSibling?.matches('.section-title') ? item.parentElement : item;
         if (!code || !start) continue;
-        const over = item.getBoundingClientRect().bottom - start.getBoundingClientRect().top - body;
+        const height = item.getBoundingClientRect().bottom - start.getBoundingClientRect().top;
+        const over = height - body;
         if (over <= 0) continue;
         const size = Number.parseFloat(getComputedStyle(code).fontSize);
         const lines = code.getBoundingClientRect().height;
         // The code's height goes with its size (its lines wrap less when smaller); a little room for rounding.
         const fitted = Math.floor(size * (1 - (over + 4) / lines) * 10) / 10;
         if (fitted >= minPx) item.style.setProperty('--code-size', `${fitted}px`);
+        else overPages.push({ slide: Number(item.dataset.slide), pages: Math.ceil(height / body) });
       }
+      return overPages;
     },
     body,
     (STARTER_MIN_PT * 96) / 72,
@@ -359,7 +370,7 @@ function item({ slide, number, svg }: { slide: DeckSlide; number: number; svg: s
   // The slide's sources line, which its footer prints too small to read beside the notes.
   const meta = [slide.times.length, ...(slide.sourcesLine ? [slide.sourcesLine] : [])].join(' · ');
   const layout = printsWide(slide) ? ' wide' : listed ? ' sources' : '';
-  return `<article class="item${layout}">
+  return `<article class="item${layout}" data-slide="${number}">
 <div class="thumb"><div class="marpit" aria-hidden="true">${svg}</div></div>
 <div class="notes code-column"><h3>${number}. <bdi>${escapeHtml(slide.heading)}</bdi> <span class="meta">·\u00a0${escapeHtml(meta)}</span></h3>${paragraphs}${exercise.inNotes}</div>${exercise.below}
 </article>`;

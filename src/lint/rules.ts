@@ -368,6 +368,31 @@ export function overflowFindings(
 }
 
 /**
+ * One warning per exercise that the handout cannot print on one page with its starter code, even
+ * set at its smallest size (measured as the handout printed): at its starter, with the pages it takes.
+ */
+export function overPageFindings(
+  overPages: readonly { slide: number; pages: number }[],
+  deck: Deck,
+  at: (where: Where) => FilePosition,
+): Finding[] {
+  return overPages.flatMap(({ slide, pages }): Finding[] => {
+    const planned = deck.slides[slide - 1];
+    if (!planned) return [];
+    return [
+      {
+        severity: 'warning',
+        code: 'exercise-over-page',
+        message: `slide ${slide} "${planned.heading}" (exercise) and its starter code take ${pages} handout pages: even at 7 pt, the smallest the handout sets code, they would not fit one, and attendees turn pages to read it`,
+        hint: 'Shorten the starter to what attendees change, and give the rest in the set-up code (run.setup) or a file of its own.',
+        ...at(within(planned.origin, 'starter')),
+        slide,
+      },
+    ];
+  });
+}
+
+/**
  * Where the talk's slot is set: the profile's `duration` when the profile
  * names one, or else the outline's (a profile may take the outline's slot).
  */

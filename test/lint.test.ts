@@ -358,9 +358,31 @@ ${task}      - kind: quote
       const { report } = await check(text);
       expect(report.findings.filter((f) => f.code === 'comma-in-list').map((f) => f.hint)).toEqual([hint]);
     }
-    // The same text on a line of its own is one step as written.
-    const { report } = await check(exercise('        task:\n          - 打开文件，运行程序\n'));
-    expect(report.findings.filter((f) => f.code === 'comma-in-list')).toEqual([]);
+    // The same text on a line of its own, or in quotes, is one step as written.
+    for (const task of [
+      '        task:\n          - 打开文件，运行程序\n',
+      '        task: ["حمّل الملف، وإن كان كبيرًا"]\n',
+    ]) {
+      const { report } = await check(exercise(task));
+      expect(report.findings.filter((f) => f.code === 'comma-in-list')).toEqual([]);
+    }
+  });
+
+  it('reports items that a parenthesis holds together, cut at its commas, once, at the item that opens it', async () => {
+    const text = exercise('        task: [Try every kind (green, black, or oolong) you like, Pick one]\n');
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'comma-in-list')).toEqual([
+      {
+        severity: 'warning',
+        code: 'comma-in-list',
+        message:
+          'task[0] "Try every kind (green" opens a parenthesis that task[2] "or oolong) you like" closes: inside [ … ] a comma ends an item, so the slide shows them as 3 items',
+        hint: 'Quote an item that holds a comma: "Try every kind (green, black, or oolong) you like"',
+        file: expect.any(String),
+        ...positionIn(text, 'Try every'),
+        slide: expect.any(Number),
+      },
+    ]);
   });
 
   it('says nothing of items on lines of their own, after a full stop, or that start otherwise', async () => {
@@ -369,6 +391,9 @@ ${task}      - kind: quote
       '        task: [Say which one you drink., and why]\n',
       '        task: [Say which one you drink, Explain why]\n',
       '        task: ["Say which one you drink, and why"]\n',
+      '        task: [Say which one you drink, "and why"]\n',
+      '        task: [Boil water (not too hot), Steep (three minutes)]\n',
+      '        task:\n          - Try every kind (green\n          - black)\n',
     ]) {
       const { report } = await check(exercise(task));
       expect(

@@ -10,7 +10,7 @@ import { formatMinutes } from '../i18n/labels.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { leftOutRunsAfter } from '../lint/run-rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
-import { locate, locateLine, type Where } from '../outline/origin.js';
+import { locate, locateLine, type Where, writtenQuoted } from '../outline/origin.js';
 import type { Outline } from '../outline/schema.js';
 import { compileOutline } from '../pipeline/compile.js';
 import { loadForSelection } from '../pipeline/load-selected.js';
@@ -69,6 +69,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
     deck,
     outline: loaded.outline,
     at,
+    quoted: (where: Where) => writtenQuoted(loaded, where),
     overBudget: options.profile === undefined ? 'warning' : 'error',
   } as const;
   // `--run` runs a left-out exercise's solution first, which the notebooks cannot: then its check fails.

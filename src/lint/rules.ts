@@ -32,6 +32,8 @@ export interface LintInput {
   deck: Deck;
   outline: Outline;
   at: (where: Where) => FilePosition;
+  /** Whether the text at `where` is written in quotes (which says its author meant it whole). */
+  quoted: (where: Where) => boolean;
   /** Over the slot is an error when the slot was asked about (`check --profile`), else a warning. */
   overBudget: Finding['severity'];
 }
@@ -147,7 +149,7 @@ function lintUntranslated(outline: Outline, at: (where: Where) => FilePosition):
 }
 
 /** Every finding about the planned deck's slides (in the order of the talk), its colors and its sources. */
-export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
+export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
   const findings: Finding[] = [];
   const deckContenders = deck.contenders.length;
   const labels = labelsFor(deck);
@@ -233,7 +235,7 @@ export function lintDeck({ deck, outline, at }: LintInput): Finding[] {
     }
   });
   findings.push(
-    ...lintListCommas(deck, outline, at),
+    ...lintListCommas(deck, outline, at, quoted),
     ...lintLanguages(deck, outline, at),
     ...lintSectionsWithoutDividers(deck, outline, at),
     ...lintReferencesWithoutSlide(deck, outline, at),

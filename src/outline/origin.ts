@@ -11,7 +11,7 @@
 
 import type { OutlinePath } from './outline-path.js';
 import type { ParsedOutline } from './parse.js';
-import { type FilePosition, fileLocator, type Locator, valueLinePosition } from './positions.js';
+import { type FilePosition, fileLocator, type Locator, valueLinePosition, writtenIn } from './positions.js';
 import type { Origin, Outline, Overlay, Section } from './schema.js';
 
 /** An origin, or a path in the merged outline (for what the outline as a whole defines: title, agenda, profiles). */
@@ -88,6 +88,12 @@ export function locate(sourced: Sourced, where: Where): FilePosition {
   if (Array.isArray(where)) return outlineLocator(sourced)(where);
   const parsed = sourced.documents.get(where.file);
   return parsed ? fileLocator(parsed)(where.path) : { file: where.file, line: 1, col: 1 };
+}
+
+/** Whether the text at `where` is written in quotes; false for a path in the merged outline. */
+export function writtenQuoted(sourced: Sourced, where: Where): boolean {
+  const parsed = Array.isArray(where) ? undefined : sourced.documents.get(where.file);
+  return parsed !== undefined && !Array.isArray(where) && writtenIn(parsed).isQuoted(where.path);
 }
 
 /** The position of line `index` (0-based) of the text at `where`, when it can be told (see `valueLinePosition`). */

@@ -126,6 +126,8 @@ export interface Written {
   commaCuts(path: OutlinePath): CommaCut[];
   /** The value at a path as written, when it is a plain scalar (`2.0`, not the number 2 YAML made of it). */
   plainScalar(path: OutlinePath): string | undefined;
+  /** Whether the text at a path is written in quotes, as its author meant it whole. */
+  isQuoted(path: OutlinePath): boolean;
 }
 
 export function writtenIn(parsed: ParsedOutline): Written {
@@ -138,6 +140,10 @@ export function writtenIn(parsed: ParsedOutline): Written {
     commaCuts: (path) => {
       const node = nodeAt(path);
       return isMap(node) ? commaCuts(node, parsed.source) : [];
+    },
+    isQuoted: (path) => {
+      const node = nodeAt(path);
+      return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
     },
     plainScalar: (path) => {
       const node = nodeAt(path);

@@ -278,6 +278,26 @@ describe('an outline named through a symbolic link', () => {
     expect(linked?.upToDate).toBeDefined();
     expect((await readdir(path.join(out, '.versus'))).length).toBe(1);
   });
+
+  it('from another folder is a talk of its own there, its code and pictures found beside the link', async () => {
+    const dir = await project();
+    const out = path.join(dir, 'out');
+    const other = await project();
+    await writeFile(path.join(other, 'code/tea.py'), 'steep(minutes=5)\n');
+    await rm(path.join(other, 'talk.yaml'));
+    await symlink(path.join(dir, 'talk.yaml'), path.join(other, 'talk.yaml'));
+    const build = (file: string) => buildMany([file], { outDir: out, formats: NO_BROWSER });
+    await build(path.join(dir, 'talk.yaml'));
+    const [linked] = await build(path.join(other, 'talk.yaml'));
+    expect(linked?.error).toBeUndefined();
+    expect(linked?.upToDate).toBeUndefined();
+    const markdown = (await readdir(out)).find((name) => name.endsWith('.md') && !name.includes('runsheet'));
+    expect(await readFile(path.join(out, markdown ?? ''), 'utf8')).toContain('steep(minutes=5)');
+    // And back: the first folder's talk is built again, not taken for up to date.
+    const [again] = await build(path.join(dir, 'talk.yaml'));
+    expect(again?.upToDate).toBeUndefined();
+    expect(await readFile(path.join(out, markdown ?? ''), 'utf8')).toContain('steep(minutes=3)');
+  });
 });
 
 describe("versus's own code, as a record names it", () => {

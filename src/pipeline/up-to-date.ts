@@ -253,12 +253,17 @@ function recordName(outlineFile: string, profile: string | undefined): string {
   return path.join(RECORD_DIR, `${name}${id}`);
 }
 
-/** The outline file itself, however it was named: through a symbolic link to it, or to a folder above it, it is the same talk. */
+/**
+ * The outline file as named, through a symbolic link to a folder above it the same talk. A link to
+ * the file itself from another folder is a talk of its own: its pictures and code files are found
+ * beside the link, as the loader finds them.
+ */
 function outlinePath(outlineFile: string): string {
+  const named = path.resolve(outlineFile);
   try {
-    return realpathSync(outlineFile);
+    return path.join(realpathSync(path.dirname(named)), path.basename(named));
   } catch {
-    return path.resolve(outlineFile);
+    return named;
   }
 }
 

@@ -407,4 +407,16 @@ defaultProfile: meetup
     expect((await files()).sort()).toEqual(['tea-vs-coffee.html', 'tea-vs-coffee.md', 'tea-vs-coffee.runsheet.md']);
     expect(await readFile(path.join(dir, 'out/tea-vs-coffee.md'), 'utf8')).not.toContain('Only for me');
   });
+
+  it('takes away the files of its earlier title once it builds their formats, whatever it built in between', async () => {
+    const { dir, talk } = await project(outline('\n        privateNotes: Only for me.'));
+    expect((await build(dir)).code).toBe(0);
+    await writeFile(talk, outline('\n        privateNotes: Only for me.').replace('Tea vs Coffee', 'Tea or Coffee'));
+    expect((await build(dir, 'md')).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
+    const files = (await readdir(path.join(dir, 'out'))).filter((name) => !name.startsWith('.'));
+    expect(files.sort()).toEqual(
+      ['html', 'md', 'presenter.html', 'runsheet.md'].map((kind) => `tea-or-coffee.${kind}`),
+    );
+  });
 });

@@ -32,6 +32,7 @@ import {
   BROWSER_FORMATS,
   DEFAULT_FORMATS,
   type Format,
+  formatOfAnyOutput,
   formatOfOutput,
   type PptxMode,
   picturePptx,
@@ -231,13 +232,14 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
  * talks in the folder may share them.
  */
 function earlierOutputs(
-  last: { slug: string; outputs: string[] } | undefined,
+  last: readonly string[],
   outputs: readonly (readonly [string, string])[],
   formats: ReadonlySet<Format>,
 ): { stale: string[]; kept: string[] } {
   const now = new Set(outputs.map(([name]) => name));
-  const earlier = (last?.outputs ?? []).flatMap((name) => {
-    const format = formatOfOutput(name, last?.slug ?? '');
+  // Files it kept may be of an earlier title still, named after the slug it had then.
+  const earlier = last.flatMap((name) => {
+    const format = formatOfAnyOutput(name);
     return format && !now.has(name) ? [{ name, format }] : [];
   });
   return {

@@ -45,6 +45,15 @@ export function formatOfOutput(name: string, slug: string): Format | undefined {
   return OUTPUTS_OF.find(([pattern]) => pattern.test(rest))?.[1];
 }
 
+/**
+ * The format of an output file of any talk, whatever its slug (slugs hold no dot): a file an
+ * earlier build of an outline wrote under the title it had then.
+ */
+export function formatOfAnyOutput(name: string): Format | undefined {
+  const dot = name.indexOf('.');
+  return dot > 0 ? formatOfOutput(name, name.slice(0, dot)) : undefined;
+}
+
 /** The speaker's files, after the talk's slug: they hold, or may hold, every solution and private note. */
 const SPEAKER_OUTPUT = /^(\.md|\.runsheet\.md|\.presenter\.html|\.script\.pdf|\.pptx|\.solutions(\.ipynb|\/.+))$/;
 

@@ -180,13 +180,10 @@ export async function recordOf(
   return { name: recordName(outlineFile, options.profile), content: `${JSON.stringify(record, null, 2)}\n` };
 }
 
-/** What the last builds of `outlineFile` into the output folder wrote: its talk's slug and files (relative to the folder). */
-export async function lastBuilt(
-  outlineFile: string,
-  options: RecordedOptions,
-): Promise<{ slug: string; outputs: string[] } | undefined> {
+/** What the last builds of `outlineFile` into the output folder wrote and kept, relative to the folder; none when it has no record. */
+export async function lastBuilt(outlineFile: string, options: RecordedOptions): Promise<string[]> {
   const record = await readRecord(path.join(outDirOf(options), recordName(outlineFile, options.profile)));
-  return record && { slug: record.summary.slug, outputs: filesOf(record) };
+  return record ? filesOf(record) : [];
 }
 
 export function summarize({ deck, assets }: Compiled): BuildSummary {

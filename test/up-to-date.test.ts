@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BuildOptions, buildMany } from '../src/commands/build.js';
 import { findBrowser } from '../src/export/browser.js';
 import { loadOutline } from '../src/outline/load.js';
 import type { Format } from '../src/pipeline/formats.js';
-import { codeIdentity, hashInputs } from '../src/pipeline/up-to-date.js';
+import { buildStamp, codeIdentity, hashInputs } from '../src/pipeline/up-to-date.js';
 import { describeWithBrowser } from './helpers.js';
 import { decodePng } from './pixels.js';
 import { snapshotDir, versus, versusInProcess } from './run-cli.js';
@@ -297,6 +297,32 @@ describe('an outline named through a symbolic link', () => {
     const [again] = await build(path.join(dir, 'talk.yaml'));
     expect(again?.upToDate).toBeUndefined();
     expect(await readFile(path.join(out, markdown ?? ''), 'utf8')).toContain('steep(minutes=3)');
+  });
+});
+
+describe('what a build is made with, as its stamp names it', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('names the browser for the picture PowerPoint, which Chromium draws, as for the PDF', () => {
+    const stamps = (browser: string) => {
+      vi.stubEnv('CHROME_PATH', browser);
+      return [['pptx'], ['pdf'], ['md']].map((formats) => buildStamp({ formats: formats as Format[], pptx: 'images' }));
+    };
+    const [pictures, pdf, md] = stamps(process.execPath);
+    const [picturesElsewhere, pdfElsewhere, mdElsewhere] = stamps('/bin/sh');
+    expect(picturesElsewhere).not.toBe(pictures);
+    expect(pdfElsewhere).not.toBe(pdf);
+    expect(mdElsewhere).toBe(md);
+  });
+
+  it("names the fonts Chromium finds: fontconfig's settings", () => {
+    const stamp = (formats: Format[]) => buildStamp({ formats });
+    const [pdf, md] = [stamp(['pdf']), stamp(['md'])];
+    vi.stubEnv('FONTCONFIG_FILE', '/etc/fonts/other.conf');
+    expect(stamp(['pdf'])).not.toBe(pdf);
+    expect(stamp(['md'])).toBe(md);
   });
 });
 

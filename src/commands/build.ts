@@ -29,11 +29,11 @@ import type { LoadedOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
 import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
 import {
-  BROWSER_FORMATS,
   DEFAULT_FORMATS,
   type Format,
   formatOfAnyOutput,
   formatOfOutput,
+  needsBrowser,
   type PptxMode,
   picturePptx,
   takesImages,
@@ -296,11 +296,6 @@ async function startBrowser(
   // Loaded while the browser boots, for the printed PDFs' document properties (slides printed only for their images need none).
   if (printed.some((format) => formats.has(format))) loadPdfLib().catch(() => {});
   return browser;
-}
-
-function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
-  const wanted = new Set(formats);
-  return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
 }
 
 /**

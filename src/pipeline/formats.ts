@@ -22,6 +22,12 @@ export function takesImages(formats: ReadonlySet<Format>, pptx?: PptxMode): bool
   return formats.has('png') || picturePptx(formats, pptx);
 }
 
+/** Whether these formats open a browser: to print, to take slide images, or for the picture PowerPoint. */
+export function needsBrowser(formats: Iterable<Format>, pptx?: PptxMode): boolean {
+  const wanted = new Set(formats);
+  return BROWSER_FORMATS.some((format) => wanted.has(format)) || picturePptx(wanted, pptx);
+}
+
 /** Each format's files, after the talk's slug; images and records belong to none. */
 const OUTPUTS_OF: readonly [RegExp, Format][] = [
   [/^\.md$/, 'md'],

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recoverOutputFolder } from '../export/commit.js';
@@ -23,7 +24,7 @@ import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { sha256 } from '../shared/sha256.js';
 import { isThemeFile } from '../theme/themes.js';
 import type { Compiled } from './compile.js';
-import { BROWSER_FORMATS, DEFAULT_FORMATS, type Format, type PptxMode, takesImages } from './formats.js';
+import { DEFAULT_FORMATS, type Format, needsBrowser, type PptxMode, takesImages } from './formats.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
 export interface BuildSummary {
@@ -279,15 +280,14 @@ async function readRecord(file: string): Promise<BuildRecord | undefined> {
  * added later count without a change here), the formats, versus's version and
  * code, the browser for browser-backed formats, the rasterizer for images, and SOURCE_DATE_EPOCH.
  */
-function buildStamp(options: RecordedOptions): string {
+export function buildStamp(options: RecordedOptions): string {
   const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();
   const settings = Object.entries(options)
     .filter(([key, value]) => !NOT_OUTPUT_SETTINGS.has(key) && key !== 'formats' && isData(value))
     .map(([key, value]) => [key, key === 'theme' ? themeFile(value as string) : value])
     .sort(([a], [b]) => String(a).localeCompare(String(b)));
-  const browser = formats.some((format) => (BROWSER_FORMATS as readonly string[]).includes(format))
-    ? browserIdentity()
-    : null;
+  // The picture PowerPoint is Chromium's screenshots too; what it draws with, the fonts it finds.
+  const inBrowser = needsBrowser(formats, options.pptx);
   // Images drawn by mutool differ from Chromium's screenshots by anti-aliasing: installing it rebuilds them.
   const images = takesImages(new Set(formats), options.pptx);
   return sha256(
@@ -295,7 +295,8 @@ function buildStamp(options: RecordedOptions): string {
       formats,
       settings,
       versus: versusIdentity(),
-      browser,
+      browser: inBrowser ? browserIdentity() : null,
+      fonts: inBrowser ? fontsIdentity() : null,
       rasterizer: images ? rasterizerIdentity() : null,
       sourceDate: process.env.SOURCE_DATE_EPOCH ?? null,
     }),
@@ -367,6 +368,30 @@ function browserIdentity(): string | null {
     }
   }
   return [executable, ...named].map(fileIdentity).join('|');
+}
+
+/**
+ * The fonts Chromium finds, without asking fontconfig (a process of its own): the settings that
+ * point it elsewhere, and the times of the font folders and of fontconfig's caches, which
+ * installing a font package (its `fc-cache` trigger) or a font in a folder of one's own changes.
+ * Installing Noto CJK after a build showed empty boxes then builds the talk again.
+ */
+function fontsIdentity(): string {
+  const home = os.homedir();
+  const cache = process.env.XDG_CACHE_HOME ?? path.join(home, '.cache');
+  const folders = [
+    '/var/cache/fontconfig',
+    path.join(cache, 'fontconfig'),
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    path.join(home, '.local/share/fonts'),
+    path.join(home, '.fonts'),
+    '/Library/Fonts',
+    path.join(home, 'Library/Fonts'),
+  ];
+  const settings = ['FONTCONFIG_FILE', 'FONTCONFIG_PATH', 'FONTCONFIG_SYSROOT'].map((name) => process.env[name] ?? '');
+  const times = folders.map((folder) => statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  return [...settings, ...times].join('|');
 }
 
 /** The rasterizer as a file, or "chromium": a new one rebuilds the images. */

@@ -196,7 +196,7 @@ describe('missing-notes', () => {
       },
     ]);
   });
-  it('reports a continuation slide left without notes when the notes have fewer paragraphs than parts', async () => {
+  it('reports the continuation slides left without notes when the notes have fewer paragraphs than parts, once', async () => {
     const bullets = Array.from(
       { length: 30 },
       (_, i) => `          - Bullet ${i + 1} is long enough to take a whole line of the slide, or nearly`,
@@ -208,13 +208,23 @@ describe('missing-notes', () => {
     const { report: oneParagraph } = await check(withBullets);
     const parts = oneParagraph.slides - CLEAN_SLIDES + 1;
     expect(parts).toBeGreaterThan(1);
-    expect(oneParagraph.findings.map((f) => [f.code, f.slide, f.message])).toEqual(
-      Array.from({ length: parts - 1 }, (_, i) => [
+    expect(parts).toBeGreaterThan(2);
+    expect(oneParagraph.findings.map((f) => [f.code, f.slide, f.message])).toEqual([
+      [
         'missing-notes',
-        5 + i,
-        `slide ${5 + i} "What they are (${i + 2}/${parts})" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`,
-      ]),
-    );
+        5,
+        `slides 5–${3 + parts} of "What they are": ${parts - 1} of its parts have no speaker notes, as its notes have fewer paragraphs than parts; add one, after a blank line, for what to say on each`,
+      ],
+    ]);
+    // With a paragraph for all but the last part, the last one is told by itself.
+    const allButOne = Array.from({ length: parts - 1 }, (_, i) => `Part ${i + 1}.`).join('\n\n');
+    const lastWithout = edit(withBullets, [
+      '        notes: Keep this short.\n',
+      `        notes: "${allButOne.replaceAll('\n', '\\n')}"\n`,
+    ]);
+    expect((await check(lastWithout)).report.findings.map((f) => f.message)).toEqual([
+      `slide ${3 + parts} "What they are (${parts}/${parts})" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`,
+    ]);
     const paragraphs = Array.from({ length: parts }, (_, i) => `Part ${i + 1}.`).join('\n\n');
     const enough = edit(withBullets, [
       '        notes: Keep this short.\n',

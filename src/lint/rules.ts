@@ -157,16 +157,22 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
     // A slide without notes is reported once (an exercise's solution counts: the presenter has it under the slide);
-    // a part left without any when its first part has some ran out of paragraphs.
+    // parts left without any when the first part has some ran out of paragraphs: told once, at the first such part.
     const firstPart = deck.slides[i - (slide.part?.index ?? 1) + 1];
     const notesRanOut = isContinuation && firstPart !== undefined && presenterNotes(firstPart, labels).length > 0;
-    if (presenterNotes(slide, labels).length === 0 && (!isContinuation || notesRanOut)) {
+    const silent = (part: DeckSlide | undefined) => part !== undefined && presenterNotes(part, labels).length === 0;
+    if (silent(slide) && (!isContinuation || (notesRanOut && !silent(deck.slides[i - 1])))) {
+      const partsLeft = (slide.part?.count ?? 1) - (slide.part?.index ?? 1);
+      const last = i + partsLeft;
+      const without = deck.slides.slice(i, last + 1).filter(silent).length;
       findings.push({
         severity: 'warning',
         code: 'missing-notes',
-        message: notesRanOut
-          ? `slide ${i + 1} "${slide.heading}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`
-          : `slide ${i + 1} "${slide.heading}" has no speaker notes`,
+        message: !notesRanOut
+          ? `slide ${i + 1} "${slide.heading}" has no speaker notes`
+          : without > 1
+            ? `slides ${i + 1}–${last + 1} of "${slide.title}": ${without} of its parts have no speaker notes, as its notes have fewer paragraphs than parts; add one, after a blank line, for what to say on each`
+            : `slide ${i + 1} "${slide.heading}" has no speaker notes: the slide's notes have fewer paragraphs than parts; add one, after a blank line, for what to say here`,
         ...(notesRanOut ? {} : { hint: NOTES_GO[slide.kind] ?? NOTES_GO.slide }),
         ...at(slide.origin),
         slide: i + 1,

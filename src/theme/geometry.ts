@@ -107,7 +107,7 @@ export const TABLE = {
   /** The verdict's bar at the start of the winning cell. */
   markEdge: 6,
   /** A tie's word beside the aspect, in em of the table's size. */
-  tie: 0.75,
+  tie: 0.9,
 };
 
 /** A table cell's horizontal padding, both sides together, at `size` px. */

@@ -389,25 +389,29 @@ describe('the exercise notebooks', () => {
     const kit = new Map(notebookFiles(withSetup));
     const name = withSetup.meta.slug;
 
-    it('starts each notebook with it, in a cell of its own after the title, so that the cells run top to bottom', () => {
-      for (const kind of ['exercises', 'solutions'] as const) {
-        const { cells } = JSON.parse(kit.get(`${name}.${kind}.ipynb`) ?? '') as Notebook;
-        expect(cells.slice(0, 4).map((c) => [c.cell_type, c.id])).toEqual([
-          ['markdown', 'title'],
-          ['markdown', 'setup-task'],
-          ['code', 'setup-code'],
-          ['markdown', 'exercise-1-task'],
-        ]);
-        expect(sourceOf(cells[1])).toBe('Set-up code: run it first; the exercises use what it defines.');
-        expect(sourceOf(cells[2])).toBe('sizes = {"main": 120, "vendor": 480}');
-      }
+    it("starts the speaker's notebook with it, in a cell of its own after the title, so that the cells run top to bottom", () => {
+      const { cells } = JSON.parse(kit.get(`${name}.solutions.ipynb`) ?? '') as Notebook;
+      expect(cells.slice(0, 4).map((c) => [c.cell_type, c.id])).toEqual([
+        ['markdown', 'title'],
+        ['markdown', 'setup-task'],
+        ['code', 'setup-code'],
+        ['markdown', 'exercise-1-task'],
+      ]);
+      expect(sourceOf(cells[1])).toBe('Set-up code: run it first; the exercises use what it defines.');
+      expect(sourceOf(cells[2])).toBe('sizes = {"main": 120, "vendor": 480}');
     });
 
-    it("starts an exercise's file with its language's set-up code, under a comment that says what it is", () => {
-      for (const kind of ['exercises', 'solutions'] as const) {
-        expect(kit.get(`${name}.${kind}/02-total.js`)).toMatch(
-          /^\/\/ Exercise 2: The total\n\/\/ 1\. Print the total size\n\n\/\/ Set-up code: run it first; the exercises use what it defines\.\nconst sizes = \{ main: 120, vendor: 480 \};\n\n/,
-        );
+    it("starts the speaker's file of an exercise with its language's set-up code, under a comment that says what it is", () => {
+      expect(kit.get(`${name}.solutions/02-total.js`)).toMatch(
+        /^\/\/ Exercise 2: The total\n\/\/ 1\. Print the total size\n\n\/\/ Set-up code: run it first; the exercises use what it defines\.\nconst sizes = \{ main: 120, vendor: 480 \};\n\n/,
+      );
+    });
+
+    it("never gives it to the attendees: the checks' scaffolding may define what an exercise asks them to write", () => {
+      const { cells } = JSON.parse(kit.get(`${name}.exercises.ipynb`) ?? '') as Notebook;
+      expect(cells.map((c) => c.id)).not.toContain('setup-code');
+      for (const [file, text] of kit) {
+        if (file.startsWith(`${name}.exercises`)) expect(text, file).not.toContain('sizes = {');
       }
     });
 

@@ -8,7 +8,8 @@
  * language, or Markdown), and keeps its place in the notebooks as a cell that
  * points to it. An exercise answered in words (`language: text`) has its
  * starter and solution as text cells. The speaker's copies carry the private
- * notes. Pure: returns file names and contents.
+ * notes, and start with the talk's set-up code (`run.setup`) as `check --run`
+ * runs it. Pure: returns file names and contents.
  */
 
 import { type Labels, labelsFor } from '../i18n/labels.js';
@@ -67,7 +68,8 @@ export function notebookFiles(deck: Deck): [string, string][] {
     );
     return `${slug}.${folder}/${name}.${ext}`;
   };
-  // The set-up code `check --run` runs before each exercise, which the notebook runs once, first.
+  // The set-up code `check --run` runs before each exercise: the speaker's notebook runs it once, first.
+  // Never the attendees': it is the checks' scaffolding, and may define what an exercise asks them to write.
   const setupOf = (exercise: Exercise) =>
     exercise.language && !isProse(exercise.language) ? setupFor(deck.setup, exercise.language)?.code : undefined;
   if (kernel) {
@@ -78,15 +80,18 @@ export function notebookFiles(deck: Deck): [string, string][] {
       .find((code) => code !== undefined);
     for (const kind of ['exercises', 'solutions'] as const) {
       const elsewhere = (exercise: Exercise) => (inNotebook(exercise) ? undefined : fileOf(exercise, kind));
-      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere, setup)]);
+      const kindSetup = kind === 'solutions' ? setup : undefined;
+      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere, kindSetup)]);
     }
   }
   for (const exercise of exercises.filter((e) => !inNotebook(e))) {
-    const setup = setupOf(exercise);
-    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, { setup })]);
+    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, {})]);
     files.push([
       fileOf(exercise, 'solutions'),
-      sourceFile(exercise, exercise.solution, labels, { setup, privateNotes: exercise.privateNotes }),
+      sourceFile(exercise, exercise.solution, labels, {
+        setup: setupOf(exercise),
+        privateNotes: exercise.privateNotes,
+      }),
     ]);
   }
   return files;

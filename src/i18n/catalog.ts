@@ -141,8 +141,7 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   script: 'Name of the speaker’s script (its title and heading).',
   starts: 'Speaker’s script: before a slide’s planned start time.',
   notebookIntro: 'First cell of the attendees’ notebook.',
-  setupCode:
-    'Notebooks and exercise files: above the set-up code (`run.setup`) they start with, which every exercise uses.',
+  setupCode: "The speaker's notebook and solution files: above the set-up code (`run.setup`) they start with.",
   yourAnswer: 'Attendees’ notebook: the cell under an exercise answered in words, where they write their answer.',
   solutionsIntro: 'First cell of the solutions notebook.',
   controlPrevious: 'HTML control: the previous slide.',

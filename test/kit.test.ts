@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,6 +31,7 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures/kit/workshop.yaml');
 const NBFORMAT = '/usr/lib/python3/dist-packages/nbformat';
 const SCHEMA = path.join(NBFORMAT, 'v4/nbformat.v4.5.schema.json');
 const PYTHON = '/usr/bin/python3';
+const XMLLINT = '/usr/bin/xmllint';
 // A CommonJS module whose class is also its `default`.
 const Ajv = AjvDraft04.default;
 const describeWithNbformat = existsSync(SCHEMA) || process.env.CI ? describe : describe.skip;
@@ -423,6 +424,116 @@ describe('the exercise notebooks', () => {
       expect(notebookRun.stdout).toBe('vendor\n');
       const fileRun = await run(process.execPath, ['-e', kit.get(`${name}.solutions/02-total.js`) ?? '']);
       expect(fileRun.stdout).toBe('600\n');
+    });
+  });
+
+  describe('with text that would end its comment early', () => {
+    // Every line break a language knows, then code: none of it may run.
+    const breaks = ['\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\u001c', '\r\n'];
+    const notesThatRun = (print: (i: number) => string) =>
+      `Watch the semicolons.${breaks.map((line, i) => `${line}${print(i)}`).join('')}`;
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push(
+      // The notebook's language, so that Python gets a file of its own.
+      { kind: 'exercise', id: 'r', title: 'In R', language: 'r', task: ['Print ok'], solution: "print('ok')" },
+      {
+        kind: 'exercise',
+        id: 'js',
+        title: 'Lines',
+        language: 'javascript',
+        task: ['Print ok'],
+        solution: "console.log('ok');",
+        privateNotes: notesThatRun((i) => `console.log('ran ${i}')`),
+      },
+      {
+        kind: 'exercise',
+        id: 'py',
+        // Python and Ruby read a file in the encoding a comment on its first two lines names.
+        title: 'Read it with coding: nosuch',
+        language: 'python',
+        task: ['Print ok, coding=nosuch'],
+        solution: "print('ok')",
+        // Python refuses a NUL byte anywhere in a file, comments too.
+        privateNotes: notesThatRun((i) => `print('ran ${i}')\u0000`),
+      },
+      {
+        kind: 'exercise',
+        id: 'html',
+        title: 'Comments',
+        language: 'html',
+        task: ['End a comment with --!><b>early</b>', 'or with --><i>early</i> and <!-- nest'],
+        solution: '<p>ok</p>',
+        privateNotes: '<!-- a --> <b>early</b> --!> <b>early</b> -',
+      },
+      {
+        kind: 'exercise',
+        id: 'xml',
+        title: 'Ranges',
+        language: 'xml',
+        task: ['Write the range 1--2 or 1 -- 2 or 1---2'],
+        solution: '<?xml version="1.0" encoding="UTF-8"?>\n<root>ok</root>',
+        privateNotes: 'A --> or --!> here, a control character \u0001 and a hyphen at the end -',
+      },
+      {
+        kind: 'exercise',
+        id: 'css',
+        title: 'Styles',
+        language: 'css',
+        task: ['End a comment with */ b { color: red } /*'],
+        solution: 'b { color: blue; }',
+        privateNotes: 'a **/ b',
+      },
+    );
+    const kit = new Map(notebookFiles(compileData(outline).deck));
+    const file = (name: string) => {
+      const [, text] = [...kit].find(([key]) => key.includes('.solutions/') && key.endsWith(name)) ?? [];
+      return text ?? '';
+    };
+    const run = promisify(execFile);
+    const written = async (name: string) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-kit-'));
+      const at = path.join(dir, name);
+      await writeFile(at, file(name));
+      return at;
+    };
+
+    it('puts each line of it on a comment line of its own in JavaScript: node runs none of it', async () => {
+      const { stdout } = await run(process.execPath, [await written('-js.js')]);
+      expect(stdout).toBe('ok\n');
+      expect(file('-js.js')).toContain("// Watch the semicolons.\n// console.log('ran 0')\n// console.log('ran 1')\n");
+    });
+
+    it.runIf(existsSync(PYTHON))('and in Python, which runs none of it nor reads an encoding from it', async () => {
+      const { stdout } = await run(PYTHON, [await written('-py.py')]);
+      expect(stdout).toBe('ok\n');
+      expect(file('-py.py')).toMatch(/^# Exercise 3: Read it with coding : nosuch\n# 1\. Print ok, coding =nosuch\n/);
+    });
+
+    it('closes an HTML comment only where it ends', () => {
+      const html = file('-html.html');
+      expect(html.match(/--!?>/g)).toEqual(['-->']);
+      expect(html).toMatch(/\n-->\n\n<p>ok<\/p>\n$/);
+      const root = parse(html);
+      expect(root.querySelectorAll('b, i')).toEqual([]);
+      expect(root.textContent.trim()).toBe('ok');
+      expect(html).toContain('  1. End a comment with - -!><b>early</b>\n');
+    });
+
+    it.runIf(existsSync(XMLLINT) || process.env.CI)(
+      'writes XML that xmllint reads: no "--" in a comment, the declaration first',
+      async () => {
+        const xml = file('-xml.xml');
+        expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!--\n/);
+        expect(xml.match(/--/g)).toEqual(['--', '--']);
+        await run(XMLLINT, ['--noout', await written('-xml.xml')]);
+      },
+    );
+
+    it('closes a CSS comment only where it ends', () => {
+      const css = file('-css.css');
+      expect(css.match(/\*\//g)).toEqual(['*/']);
+      expect(css).toContain('  1. End a comment with * / b { color: red } /*\n');
+      expect(css).toMatch(/\n\*\/\n\nb \{ color: blue; \}\n$/);
     });
   });
 

@@ -17,8 +17,9 @@ import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
-import { isProse, languageName, setupFor, sourceFileOf } from '../shared/languages.js';
+import { type Comment, isProse, languageName, setupFor, sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
+import { xmlText } from '../text/xml.js';
 
 interface Kernel {
   kernelspec: { display_name: string; language: string; name: string };
@@ -210,23 +211,61 @@ interface FileExtras {
 function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, privateNotes }: FileExtras): string {
   const code = body.replace(/\s+$/, '');
   const setupCode = setup?.replace(/\s+$/, '') ?? '';
-  const { comment } = sourceFileOf(exercise.language);
+  const { comment, ext } = sourceFileOf(exercise.language);
   if (!comment) return markdownFile(exercise, code, labels, { setup: setupCode, privateNotes });
-  const commented = (lines: string[]) =>
-    'line' in comment
-      ? lines.map((line) => `${comment.line} ${line}`.trimEnd()).join('\n')
-      : [
-          comment.open,
-          ...lines.map((line) => `  ${line.replaceAll(comment.close, ' ')}`.trimEnd()),
-          comment.close,
-        ].join('\n');
-  const top = commented([
-    oneLine(exercise.title),
-    ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
-    ...(privateNotes ? ['', labels.t('privateNotes'), ...privateNotes.split('\n')] : []),
-  ]);
-  const before = setupCode ? `${commented([labels.t('setupCode')])}\n${setupCode}\n\n` : '';
-  return `${top}\n\n${before}${code}${code ? '\n' : ''}`;
+  // XML allows nothing before its declaration: the file starts with the code's, then the comments.
+  const first = setupCode || code;
+  const declaration = ext === 'xml' ? (/^<\?xml\s[^>]*\?>[^\S\n]*(?:\n|$)/.exec(first)?.[0] ?? '') : '';
+  const [setupRest, codeRest] = setupCode
+    ? [setupCode.slice(declaration.length), code]
+    : [setupCode, code.slice(declaration.length)];
+  const commented = (lines: string[]) => commentOut(comment, lines);
+  const top = commentOut(
+    comment,
+    [
+      oneLine(exercise.title),
+      ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
+      ...(privateNotes ? ['', labels.t('privateNotes'), ...privateNotes.split('\n')] : []),
+    ],
+    true,
+  );
+  const before = setupRest ? `${commented([labels.t('setupCode')])}\n${setupRest}\n\n` : '';
+  const head = declaration ? `${declaration.trimEnd()}\n` : '';
+  return `${head}${top}\n\n${before}${codeRest}${codeRest ? '\n' : ''}`;
+}
+
+/**
+ * Line terminators of the languages versus comments: `\n`, `\r` (JavaScript, Python, C#…);
+ * U+2028, U+2029 (JavaScript, Java's and C#'s readers of it, YAML 1.1); U+0085 (C#, YAML 1.1);
+ * vertical tab, form feed and U+001C–U+001E (Python's `splitlines`; a form feed ends a Haskell
+ * comment). Text that held one goes on two comment lines in every language, so that no language
+ * reads the rest of it as code.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the line breaks to split on
+const LINE_BREAK = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
+
+/**
+ * `lines` as comments in `comment`'s syntax, each line of text on lines of its own. Inside a
+ * block comment, what would end it early is split by a space: a star and a slash get one between,
+ * and any two hyphens `- -` in `<!-- -->` (`-->`, `--!>` end an HTML comment and XML allows no `--`
+ * in one). A space, not an invisible one, so that a reader sees the text was changed there (an
+ * option copied from a comment then fails loudly). Characters XML cannot hold are dropped, as the
+ * slides drop them; Python refuses a NUL byte and Zig any control character. On the first two
+ * lines of a file (`atStart`), `coding:` gets a space too: Python and Ruby read the file in the
+ * encoding a `#` comment there names ("coding: latin-1"), and fail on a name they do not know.
+ */
+function commentOut(comment: Comment, lines: readonly string[], atStart = false): string {
+  const pieces = lines.flatMap((line) => line.split(LINE_BREAK)).map(xmlText);
+  if ('line' in comment) {
+    const cookie = (line: string, i: number) =>
+      atStart && i < 2 && comment.line === '#' ? line.replace(/coding(?=[:=])/gi, '$& ') : line;
+    return pieces.map((line, i) => `${comment.line} ${cookie(line, i)}`.trimEnd()).join('\n');
+  }
+  const safe = (line: string) =>
+    comment.open === '<!--'
+      ? line.replace(/-(?=-)/g, '- ')
+      : line.replaceAll(comment.close, comment.close.split('').join(' '));
+  return [comment.open, ...pieces.map((line) => `  ${safe(line)}`.trimEnd()), comment.close].join('\n');
 }
 
 /**

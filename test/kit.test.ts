@@ -238,6 +238,38 @@ describe('an exercise answered in words (language: text)', () => {
   });
 });
 
+describe('the same text in every output', () => {
+  const outline = minimalOutline();
+  // Notes may hold control characters and U+FFFE, which the slides drop; a U+FEFF inside a title.
+  Object.assign(outline.sections[0]?.slides[0] ?? {}, {
+    title: 'Head\ufeffto head',
+    notes: 'Say \u0001some\u009bthing\ufffe.',
+    privateNotes: 'Only\u0007 for\ufeff me.',
+  });
+  const { deck, markdown } = compileData(outline);
+  const slides = { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' };
+  const handout = handoutDocument(deck, slides, { layout: 3, paper: 'a4' });
+  const script = scriptDocument(deck, slides, 'a4');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters no output may show
+  const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
+
+  it('prints the notes on the handout and in the script as the slides show them, without control characters', () => {
+    for (const text of [markdown, handout, script]) expect(text).toContain('Say something.');
+    for (const text of [markdown, script]) expect(text).toContain('Only for me.');
+    for (const text of [markdown, handout, script]) expect(text).not.toMatch(CONTROLS);
+  });
+
+  it('drops a U+FEFF inside text from the slides as from the PPTX, not making it a space in one of them', async () => {
+    expect(markdown).toContain('# Headto head\n');
+    expect(handout).toContain('<bdi>Headto head</bdi>');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const parts = await Promise.all(Object.values(zip.files).map((file) => file.async('string')));
+    expect(parts.some((part) => part.includes('<a:t>Headto head</a:t>'))).toBe(true);
+    expect(parts.some((part) => part.includes('Only for me.'))).toBe(true);
+    expect(parts.join('')).not.toContain('\ufeff');
+  });
+});
+
 describe("the speaker's script page", () => {
   const script = (paper: 'a4' | 'letter') =>
     scriptDocument(deck, { slides: deck.slides.map(() => '<svg data-marpit-svg></svg>'), css: '' }, paper);

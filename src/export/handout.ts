@@ -14,6 +14,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml, addressWordsJoined, unbroken } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { xmlSafe } from '../text/xml.js';
 import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
 import { paletteFor } from '../theme/palette.js';
@@ -269,10 +270,12 @@ async function fitStartersToTheirPage(page: Page, paper: Paper): Promise<OverPag
 
 /** The handout as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
 export function handoutDocument(
-  deck: Deck,
+  outlineDeck: Deck,
   { slides: slideHtml, css: marpCss }: RenderedSlides,
   { layout, paper }: { layout: HandoutLayout; paper: Paper },
 ): string {
+  // Without the characters the markdown and the PPTX drop (notes and code may hold them), as they show it.
+  const deck = xmlSafe(outlineDeck);
   const labels = labelsFor(deck);
   const body = sectionsHtml(deck, labels, (slide, i) =>
     item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),

@@ -11,6 +11,7 @@ import { solutionOf } from '../plan/exercises.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { escapeHtml } from '../text/escape.js';
+import { xmlSafe } from '../text/xml.js';
 import { CODE_CSS, codeBlock } from './code-block.js';
 import {
   atPrintedWidth,
@@ -94,7 +95,13 @@ async function markLongEntries(page: Page, paper: Paper): Promise<void> {
 }
 
 /** The script as one HTML page; `slideHtml[i]` is slide i rendered by Marp. */
-export function scriptDocument(deck: Deck, { slides: slideHtml, css: marpCss }: RenderedSlides, paper: Paper): string {
+export function scriptDocument(
+  outlineDeck: Deck,
+  { slides: slideHtml, css: marpCss }: RenderedSlides,
+  paper: Paper,
+): string {
+  // Without the characters the markdown and the PPTX drop (notes and code may hold them), as they show it.
+  const deck = xmlSafe(outlineDeck);
   const labels = labelsFor(deck);
   const body = sectionsHtml(deck, labels, (slide, i) =>
     item({ slide, number: i + 1, svg: slideHtml[i] ?? '' }, labels),

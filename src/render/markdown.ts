@@ -8,7 +8,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { presenterNotes, type Reader } from '../plan/presenter-notes.js';
 import { QR_FENCE } from '../plan/qr.js';
 import { directiveValue, escapeInline, escapeNotes, fenceFor } from '../text/escape.js';
-import { xmlText } from '../text/xml.js';
+import { xmlSafe, xmlText } from '../text/xml.js';
 import { type RenderContext, renderSlideBody } from './slides.js';
 import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js';
 
@@ -20,7 +20,10 @@ import { contenderStyle, directionStyle, fitClasses, fitStyle } from './style.js
  * const markdown = renderMarkdown(planDeck(outline));
  * markdown.startsWith('---\nmarp: true'); // true
  */
-export function renderMarkdown(deck: Deck, reader: Reader = 'speaker'): string {
+export function renderMarkdown(outlineDeck: Deck, reader: Reader = 'speaker'): string {
+  // The text the PPTX, handout and script show too: without what XML cannot hold, before any
+  // white space is collapsed (a U+FEFF is dropped, not made a space).
+  const deck = xmlSafe(outlineDeck);
   const labels = labelsFor(deck);
   const ctx: RenderContext = {
     contenders: deck.contenders,

@@ -3,11 +3,11 @@
  * there is no browser), staging folders abandoned by killed builds, and a
  * target another program holds.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { access, cp, mkdir, mkdtemp, open, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.js';
 import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { SharedBrowser } from '../src/export/browser.js';
+import { releaseAllSync } from '../src/export/owner.js';
 import { diskFullError, Staging } from '../src/export/staging.js';
 import { ROOT, snapshotDir } from './run-cli.js';
 
@@ -182,5 +183,46 @@ describe('an output folder removed while the build writes into it', () => {
     expect(staging.removedError(new Error('ENOENT'))?.message).toContain('was removed while the build wrote into it');
     await expect(staging.write('talk.html', 'y')).rejects.toThrow('was removed while the build wrote into it');
     await staging.discard();
+  });
+});
+
+/**
+ * Keeps one of libuv's threads busy until `free` is called: opening a FIFO for reading waits
+ * for a writer. What is queued after it waits too, as an operation waits for a free thread.
+ */
+function holdThread(fifos: string, name: string): { free: () => void; freed: Promise<void> } {
+  const fifo = path.join(fifos, name);
+  execFileSync('mkfifo', [fifo]);
+  const opened = open(fifo, 'r');
+  return {
+    free: () => closeSync(openSync(fifo, 'w')),
+    // Closing takes a thread too.
+    freed: opened.then((handle) => handle.close()),
+  };
+}
+
+describe.skipIf(process.platform === 'win32')('a signal while the build opens its staging folder', () => {
+  it('leaves no staging folder: none is being made in the thread pool when the handler gives back what the build holds', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-signal-'));
+    const fifos = await mkdtemp(path.join(tmpdir(), 'versus-fifos-'));
+    const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+    const busy = Array.from({ length: threads }, (_, n) => holdThread(fifos, `busy${n}`));
+    const opening = Staging.open(out);
+    // One thread freed looks at the output folder for `open`, then at it for the test, and waits again:
+    // when the test's look is done, `open` has gone on as far as it can without the thread pool.
+    const looked = access(out);
+    const again = holdThread(fifos, 'again');
+    busy[0]?.free();
+    await looked;
+    // What the SIGTERM handler does (cli.ts), before the process exits.
+    releaseAllSync();
+    for (const thread of [...busy.slice(1), again]) thread.free();
+    await Promise.all([...busy, again].map((thread) => thread.freed));
+    const staging = await opening;
+    try {
+      expect(await readdir(out)).toEqual([]);
+    } finally {
+      await staging.discard();
+    }
   });
 });

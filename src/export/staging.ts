@@ -3,8 +3,8 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
@@ -25,7 +25,9 @@ export class Staging {
     try {
       await makeFolder(outDir);
       await recoverOutputFolder(outDir);
-      const dir = await mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+      // Made and held in one step: an mkdtemp under way in libuv's thread pool when a signal's
+      // handler gave back what this process held would make the folder after it, to be left behind.
+      const dir = mkdtempSync(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       hold(dir);
       // Marks the folder as this build's (one of its name made again by a tool writing into it has
       // none), and says whose it is to builds on other hosts (see owner.ts).

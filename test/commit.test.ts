@@ -6,12 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { commitAll, LOCK, removeStaleLock } from '../src/export/commit.js';
+import { OWNER } from '../src/export/owner.js';
 import { Staging } from '../src/export/staging.js';
 import { ROOT, snapshotDir, versusInProcess } from './run-cli.js';
 
@@ -270,6 +272,45 @@ describe('a lock whose pid this process cannot judge', { concurrent: true }, () 
     await commit;
     expect(await outputs(out)).toEqual(NEW);
     expect(await readdir(out)).not.toContain(LOCK);
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))(
+    'is stale when its pid names a live process that started after it was written: a killed build’s pid taken by another program',
+    async () => {
+      const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+      const lock = path.join(out, LOCK);
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+      try {
+        await writeFile(lock, `${other.pid}@${OWNER.slice(OWNER.indexOf('@') + 1)}`);
+        // Written by a build before the other program started: waited for while its pid was that build's.
+        const longAgo = new Date(Date.now() - 60_000);
+        await utimes(lock, longAgo, longAgo);
+        const started = Date.now();
+        await commitInto(out);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(await outputs(out)).toEqual(NEW);
+        expect(await readdir(out)).not.toContain(LOCK);
+      } finally {
+        other.kill();
+      }
+    },
+  );
+
+  it('is waited for while its pid names a live process that started before it was written', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'versus-commit-'));
+    const lock = path.join(out, LOCK);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    await once(other, 'spawn');
+    await writeFile(lock, `${other.pid}@${OWNER.slice(OWNER.indexOf('@') + 1)}`);
+    let committed = false;
+    const commit = commitInto(out).then(() => {
+      committed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(committed).toBe(false);
+    other.kill();
+    await commit;
+    expect(await outputs(out)).toEqual(NEW);
   });
 
   it('is given back, with the staging folder, when a signal stops the build before its moves', async () => {

@@ -7,7 +7,7 @@
  * host made is judged by its age. The paths this process holds are kept here,
  * so that a signal can give them all back.
  */
-import { readlinkSync, rmSync } from 'node:fs';
+import { readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 
 function pidNamespace(): string {
@@ -37,9 +37,10 @@ export function release(file: string): void {
 
 /**
  * Whether what `owner` made (`pid@host`, or a pid alone as versus wrote it before: this host's)
- * may still be in use: its process is alive, or, made on another host whose processes this one
- * cannot see, it was touched less than `foreignFor` ms ago. One that names this process but that
- * this process does not hold (`path`) is a process's before it with the same pid.
+ * may still be in use: its process is alive and started before `path` was last touched, or, made
+ * on another host whose processes this one cannot see, it was touched less than `foreignFor` ms
+ * ago. One that names this process but that this process does not hold (`path`) is a process's
+ * before it with the same pid; so is a live process that started after it was touched.
  */
 export function inUse(
   owner: string,
@@ -50,7 +51,34 @@ export function inUse(
   if (at >= 0 && owner.slice(at + 1) !== HOST) return Date.now() - touchedMs < foreignFor;
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return held.has(path);
-  return isAlive(pid);
+  return isAlive(pid) && !startedAfter(pid, touchedMs);
+}
+
+/** Linux's clock ticks a second (USER_HZ), in which /proc gives a process's start: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+/**
+ * How much later than `touchedMs` a process must have started to be another one: the boot time
+ * /proc gives is in whole seconds, and moves when the clock is set.
+ */
+const START_SLACK_MS = 5_000;
+
+/**
+ * Whether process `pid` started after `touchedMs` (ms since the epoch), so that it cannot have
+ * made what was touched then: the pid of a build that is gone, taken by another program (a lock
+ * left by a killed build blocked every build after it). False where there is no /proc (macOS,
+ * Windows) and when it cannot be read.
+ */
+function startedAfter(pid: number, touchedMs: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22, starttime, counted after the command's name, which is in parentheses and may hold spaces.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    if (!Number.isFinite(ticks) || !boot) return false;
+    return boot * 1000 + (ticks * 1000) / CLOCK_TICKS > touchedMs + START_SLACK_MS;
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -6,12 +6,13 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { commitAll, LOCK, removeStaleLock } from '../src/export/commit.js';
 import { OWNER } from '../src/export/owner.js';
 import { Staging } from '../src/export/staging.js';
@@ -238,6 +239,37 @@ describe('a killed build whose pid names another process now', { concurrent: tru
     await writeFile(lock, '999999999');
     removeStaleLock(lock, '999999999');
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+/** A folder on another file system than the temporary folder's (tmpfs), or undefined. */
+const ELSEWHERE = ['/dev/shm'].find(
+  (dir) => (statSync(dir, { throwIfNoEntry: false })?.dev ?? statSync(tmpdir()).dev) !== statSync(tmpdir()).dev,
+);
+
+describe.skipIf(!ELSEWHERE)('a commit into a folder on another file system', () => {
+  it('says which link leads there and what to do, instead of an internal error, and leaves every old file', async () => {
+    const out = await folderWithOldOutputs();
+    const elsewhere = await mkdtemp(path.join(ELSEWHERE ?? '', 'versus-elsewhere-'));
+    try {
+      // `<slug>.solutions` linked to a folder on a RAM disk: no rename reaches it.
+      await symlink(elsewhere, path.join(out, 'talk.solutions'));
+      const staging = await staged(out);
+      await staging.write('talk.solutions/01-ex.js', 'let x = 2;');
+      const error = await staging.commit().catch((e: unknown) => e);
+      await staging.discard();
+      expect(error).toBeInstanceOf(VersusError);
+      expect(error).toMatchObject({
+        kind: 'environment',
+        message: `Cannot replace ${path.join(out, 'talk.solutions', '01-ex.js')}: ${path.join(out, 'talk.solutions')} is a symbolic link to a folder on another file system (${elsewhere}), where no file can be moved into place all at once from ${out}.`,
+        hint: 'Replace the link with a folder, or point --out at a folder on that file system, and build again.',
+      });
+      expect(await outputs(out)).toEqual(OLD);
+      expect((await readdir(out)).sort()).toEqual(['assets', 'talk.003.png', 'talk.html', 'talk.md', 'talk.solutions']);
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 

@@ -25,6 +25,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -141,7 +142,17 @@ function finishAbandonedCommits(outDir: string): void {
 
 function commitSync(outDir: string, { stagingDir, names, remove, beforeMove }: CommitPlan): string[] {
   const gone = remove.filter((name) => !names.includes(name) && existsSync(path.join(outDir, name)));
-  for (const name of names) checkTarget(outDir, name);
+  // The folders the checks make for new files (`.versus`, `<slug>.exercises`), taken away again on a failure.
+  const made: string[] = [];
+  try {
+    for (const name of names) {
+      const folder = checkTarget(outDir, name);
+      if (folder) made.push(folder);
+    }
+  } catch (error) {
+    removeEmptyFolders(made);
+    throw error;
+  }
   const journal = path.join(stagingDir, JOURNAL);
   // Written whole or not at all (a rename), so that a power cut never leaves half a journal.
   writeFileSync(`${journal}.part`, JSON.stringify({ names, remove: gone }));
@@ -171,7 +182,8 @@ function commitSync(outDir: string, { stagingDir, names, remove, beforeMove }: C
         // Put back what can be; the first error is the one to report.
       }
     }
-    throw commitError(error, current);
+    removeEmptyFolders(made);
+    throw commitError(error, current, outDir);
   } finally {
     rmSync(journal, { force: true });
   }
@@ -188,6 +200,20 @@ function removeEmptiedFolders(outDir: string, removed: readonly string[]): void 
       } catch {
         break; // Not empty (or gone already): the folders above it are not either.
       }
+    }
+  }
+}
+
+/** Takes away each of `folders` and the folders in it, where a failed commit left them empty. */
+function removeEmptyFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
+    try {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) removeEmptyFolders([path.join(folder, entry.name)]);
+      }
+      rmdirSync(folder);
+    } catch {
+      // Not empty, or gone already: left as it is.
     }
   }
 }
@@ -209,15 +235,19 @@ function keepPrevious(stagingDir: string, outDir: string, name: string): () => v
   return () => renameSync(previous, target);
 }
 
-/** Throws, before anything moves, what would stop `name` from being moved into place. */
-function checkTarget(outDir: string, name: string): void {
+/**
+ * Throws, before anything moves, what would stop `name` from being moved into place; returns the
+ * outermost folder it made for it, if any.
+ */
+function checkTarget(outDir: string, name: string): string | undefined {
   const target = path.join(outDir, name);
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
+    const made = mkdirSync(path.dirname(target), { recursive: true });
     accessSync(path.dirname(target), constants.W_OK);
     if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
     }
+    return made;
   } catch (error) {
     throw commitError(error, target);
   }
@@ -346,9 +376,10 @@ const HINTS: Record<string, string> = {
 };
 
 /** A file that cannot be replaced is the user's to free, not an internal error. */
-export function commitError(error: unknown, target: string): unknown {
+export function commitError(error: unknown, target: string, outDir?: string): unknown {
   if (error instanceof VersusError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'EXDEV' && outDir) return crossDeviceError(error, target, outDir);
   if (BUSY.has(code)) {
     return new VersusError(
       'environment',
@@ -363,4 +394,45 @@ export function commitError(error: unknown, target: string): unknown {
   if (!reason) return error;
   const hint = HINTS[reason] ?? 'Choose a folder you can write to with --out.';
   return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, { hint, cause: error });
+}
+
+/**
+ * A file whose folder in the output folder is on another file system: a rename, which moves it
+ * into place all at once, cannot cross file systems. Names the symbolic link that leads there
+ * (`<slug>.solutions` linked to a folder elsewhere), or else the folder (a mount point).
+ */
+function crossDeviceError(error: unknown, target: string, outDir: string): VersusError {
+  const link = linkInOutput(outDir, path.dirname(target));
+  let where = `${path.dirname(target)} is on another file system (a mount point)`;
+  if (link) {
+    let to = '';
+    try {
+      to = ` (${realpathSync(link)})`;
+    } catch {
+      // A link that leads nowhere now: named all the same.
+    }
+    where = `${link} is a symbolic link to a folder on another file system${to}`;
+  }
+  return new VersusError(
+    'environment',
+    `Cannot replace ${target}: ${where}, where no file can be moved into place all at once from ${outDir}.`,
+    {
+      hint: link
+        ? 'Replace the link with a folder, or point --out at a folder on that file system, and build again.'
+        : 'Point --out at a folder on one file system, and build again.',
+      cause: error,
+    },
+  );
+}
+
+/** The outermost symbolic link on the way from `outDir` down to `folder`, inside `outDir`; undefined when there is none. */
+function linkInOutput(outDir: string, folder: string): string | undefined {
+  const relative = path.relative(outDir, folder);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  let current = outDir;
+  for (const level of relative.split(path.sep)) {
+    current = path.join(current, level);
+    if (lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink()) return current;
+  }
+  return undefined;
 }

@@ -635,8 +635,27 @@ sections:
     expect(found.map((f) => [f.message, f.line])).toEqual([
       ['section "Later" has no slides: it shows nowhere, neither as a divider nor on the agenda', 9],
       ['slide 3 "Each" has no pros or cons for Mate: its column is left out', 13],
+      ['slide 3 "Each" lists pros and no cons for Tea, and cons for others: its column shows no cons at all', 16],
+      ['slide 3 "Each" lists cons and no pros for Coffee, and pros for others: its column shows no pros at all', 15],
       ['slide 4 "Cups" has no value to draw: every bar is zero or "n/a"', 20],
     ]);
+  });
+
+  it('says nothing of pros alone on a slide that lists no cons for anyone', async () => {
+    const text = `title: Tea vs Coffee
+contenders:
+  - { id: tea, name: Tea, color: "#2e7d32" }
+  - { id: coffee, name: Coffee, color: "#6d4c41" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: pros-cons
+        title: Each
+        pros: { tea: [Calm], coffee: [Awake] }
+        cons: {}
+`;
+    expect((await check(text)).report.findings.filter((f) => f.code === 'left-out')).toEqual([]);
   });
 });
 

@@ -448,6 +448,28 @@ sections:
     `);
   });
 
+  it('tells a contender id copied from the one above once, not at each reference to the id it lost', () => {
+    const source = `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: a, name: Beta, color: "#ff6f00" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: comparison
+        title: Table
+        rows:
+          - { aspect: Speed, cells: { a: Fast, b: Slow }, verdict: b }
+          - { aspect: Size, cells: { a: Big, c: Small } }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:4:11 error[duplicate-id]: contender id "a" is used twice (first at outline.yaml:3:11)\n' +
+        '  hint: Ids must be unique: the outline names "b", which no contender has; write id: b here if this one is it.',
+      'outline.yaml:13:46 error[unknown-contender]: "c" is not a contender\n  hint: Contenders are: a.',
+    ]);
+  });
+
   it('checks profiles: default profile, tags and ids', () => {
     const source = `${ONE_SECTION}      - { kind: bullets, title: Hi, bullets: [x], tags: [core] }
 profiles:

@@ -13,7 +13,8 @@ import { didYouMean, listed } from './suggest.js';
 export function checkSemantics(outline: Outline): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
   const report = (problem: SemanticProblem) => problems.push(problem);
-  const contenderIds = outline.contenders.map((c) => c.id);
+  // Each id once: a duplicate is told at its entry, not again in every list of valid ids.
+  const contenderIds = [...new Set(outline.contenders.map((c) => c.id))];
   const sourceIds = new Set(outline.sources.map((s) => s.id));
 
   if (outline.contenders.length < 2) {
@@ -24,11 +25,6 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
       hint: 'Add another entry under "contenders" with an id, a name and a color.',
     });
   }
-  checkUnique(
-    outline.contenders.map((c, i) => ({ id: c.id, path: ['contenders', i, 'id'] })),
-    'contender',
-    report,
-  );
   checkUnique(
     outline.sources.map((s, i) => ({ id: s.id, path: ['sources', i, 'id'] })),
     'source',
@@ -58,16 +54,20 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
         });
       }
     });
+  const unknownContenders: { id: string; problem: SemanticProblem }[] = [];
   const checkContender = (id: string, path: OutlinePath, key?: string, verdict = false) => {
     if (!contenderIds.includes(id)) {
       // A verdict may also be "tie" ("Tie", "tei"): the word it most likely means may be that one.
       const meant = verdict ? [...contenderIds, 'tie'] : contenderIds;
-      report({
-        code: 'unknown-contender',
-        message: `"${id}" is not a contender${didYouMean(id, meant)}`,
-        path,
-        ...(key ? { key } : {}),
-        hint: `${verdict ? 'A verdict names the winning contender, or "tie". ' : ''}Contenders are: ${listed(contenderIds)}.`,
+      unknownContenders.push({
+        id,
+        problem: {
+          code: 'unknown-contender',
+          message: `"${id}" is not a contender${didYouMean(id, meant)}`,
+          path,
+          ...(key ? { key } : {}),
+          hint: `${verdict ? 'A verdict names the winning contender, or "tie". ' : ''}Contenders are: ${listed(contenderIds)}.`,
+        },
       });
     }
   };
@@ -79,6 +79,18 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
       checkSlideContenders(slide, path, contenderIds, checkContender, checkSources, report);
     });
   });
+  // A contender whose id was copied from the one above still stands for the id it lost: its references are no news.
+  const lost = lostIds(
+    outline.contenders,
+    unknownContenders.map(({ id }) => id),
+  );
+  const lostTo = new Set(lost.values());
+  for (const { id, problem } of unknownContenders) if (!lostTo.has(id)) report(problem);
+  checkUnique(
+    outline.contenders.map((c, i) => ({ id: c.id, path: ['contenders', i, 'id'], lost: lost.get(i) })),
+    'contender',
+    report,
+  );
 
   checkRunOrder(outline, report);
   checkProfiles(outline, report);
@@ -246,13 +258,40 @@ export function allIds(outline: Outline): Set<string> {
   return new Set(outline.sections.flatMap((s) => [s.id, ...s.slides.flatMap((slide) => (slide.id ? [slide.id] : []))]));
 }
 
+/**
+ * The ids that contenders lost to a duplicate (`id: tea` copied for Coffee), by the duplicate's
+ * index: an id the outline refers to but no contender has, the one its name spells if any, else
+ * the one referred to most.
+ */
+function lostIds(contenders: readonly { id: string; name: string }[], unknown: readonly string[]): Map<number, string> {
+  const times = (id: string) => unknown.filter((other) => other === id).length;
+  let unclaimed = [...new Set(unknown)].sort((a, b) => times(b) - times(a));
+  const seen = new Set<string>();
+  const lost = new Map<number, string>();
+  contenders.forEach(({ id, name }, i) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return;
+    }
+    const spelt = name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
+    const claimed = unclaimed.includes(spelt) ? spelt : unclaimed[0];
+    if (claimed === undefined) return;
+    lost.set(i, claimed);
+    unclaimed = unclaimed.filter((other) => other !== claimed);
+  });
+  return lost;
+}
+
 function checkUnique(
-  entries: { id: string; path: OutlinePath }[],
+  entries: { id: string; path: OutlinePath; lost?: string | undefined }[],
   what: string,
   report: (problem: SemanticProblem) => void,
 ): void {
   const seen = new Map<string, OutlinePath>();
-  for (const { id, path } of entries) {
+  for (const { id, path, lost } of entries) {
     const first = seen.get(id);
     if (first) {
       report({
@@ -260,7 +299,9 @@ function checkUnique(
         message: `${what} id "${id}" is used twice`,
         path,
         firstAt: first,
-        hint: 'Ids must be unique: rename one of them.',
+        hint: lost
+          ? `Ids must be unique: the outline names "${lost}", which no contender has; write id: ${lost} here if this one is it.`
+          : 'Ids must be unique: rename one of them.',
       });
     } else {
       seen.set(id, path);

@@ -206,6 +206,26 @@ add:
     ]);
   });
 
+  it('tells a whole outline with an extends line by its extends alone, or its outline fields as an overlay’s', async () => {
+    const whole = (extended: string) => `extends: ${extended}\n${base()}`;
+    const dir = await folder({
+      'base.yaml': base(),
+      'gone.yaml': whole('basee.yaml'),
+      'copy.yaml': whole('base.yaml'),
+    });
+    // Without its base, the stray extends and the whole outline below it cannot be told apart: one problem.
+    expect(await failure(path.join(dir, 'gone.yaml'))).toEqual([
+      'gone.yaml:1:10 not-found: "basee.yaml" does not exist',
+    ]);
+    const told = await failure(path.join(dir, 'copy.yaml'));
+    expect(told).toContainEqual(
+      expect.stringMatching(
+        /^copy\.yaml:\d+:1 unknown-key: "contenders" is not an overlay field: a file with "extends" takes its contenders from the outline it extends$/,
+      ),
+    );
+    expect(told.join('\n')).not.toContain('profiles');
+  });
+
   it('builds the shipped example overlay', async () => {
     const loaded = await loadOutline(path.join(import.meta.dirname, '../examples/workshop.yaml'));
     const { deck, markdown } = compileOutline(loaded);

@@ -9,7 +9,7 @@ import { piecesAtOtherCommas } from '../text/commas.js';
 import type { CommaCut } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
-import { contenderKey, SLIDE_KINDS, slideSchema } from './schema.js';
+import { contenderKey, isOutlineOnlyField, overlaySchema, SLIDE_KINDS, slideSchema } from './schema.js';
 import { didYouMean, keyInOtherWords, kindInOtherWords } from './suggest.js';
 import { itemOf, thingAt, withArticle } from './things.js';
 import { asIsoDate } from './written-date.js';
@@ -159,6 +159,7 @@ function misplacedIn(
 function inMappingBeside(problem: SemanticProblem, schema: z.core.$ZodType, data: unknown): SemanticProblem {
   const { key } = problem;
   if (problem.code !== 'unknown-key' || key === undefined || problem.under) return problem;
+  if (schema === overlaySchema && problem.path.length === 0 && isOutlineOnlyField(key)) return problem;
   const allowed = allowedKeys(schema, problem.path, data);
   if (suggestKey(key, allowed)) return problem;
   // `contender:` beside pros and cons names what their keys are (contenderAsKeys), not a key in them.
@@ -401,6 +402,20 @@ function mergeKeyProblem(path: OutlinePath): SemanticProblem {
   };
 }
 
+/**
+ * `contenders:` or `sections:` in a file that `extends` another: an overlay takes them from its
+ * base (a whole outline with an `extends:` line, perhaps copied in).
+ */
+function outlineFieldInOverlay(key: string): SemanticProblem {
+  return {
+    code: 'unknown-key',
+    message: `"${key}" is not an overlay field: a file with "extends" takes its ${key} from the outline it extends`,
+    path: [],
+    key,
+    hint: 'Change its sections and slides by id with replace, remove and add; or, if this file is a whole outline, remove its "extends:" line.',
+  };
+}
+
 /** Problems without repeats: the same message at the same place is one problem. */
 function uniqueProblems(problems: SemanticProblem[]): SemanticProblem[] {
   const seen = new Set<string>();
@@ -447,6 +462,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       const allowed = allowedKeys(root, path, data);
       return issue.keys.flatMap((key) => {
         if (key === MERGE_KEY) return [mergeKeyProblem(path)];
+        if (root === overlaySchema && path.length === 0 && isOutlineOnlyField(key)) return [outlineFieldInOverlay(key)];
         const splits = commaSplitsAt(data, written, path, key);
         return splits.length
           ? splits

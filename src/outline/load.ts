@@ -24,7 +24,7 @@ import { applyOverlay } from './overlay.js';
 import { own } from './own.js';
 import { type ParsedOutline, parseOutlineText, partialData } from './parse.js';
 import { locateProblems, related, type SemanticProblem, toDiagnostics } from './positions.js';
-import type { Outline, Overlay, Section, Slide } from './schema.js';
+import { isOutlineOnlyField, type Outline, type Overlay, type Section, type Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { isOverlay, validateOutline, validateOverlay } from './validate.js';
 
@@ -100,7 +100,10 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     if (typeof written.extends !== 'string') throw invalidOutline(validated.diagnostics);
     const { base, problems } = await readBase(parsed, written.extends, seen, project);
     const steps = base ? stepsAsWritten(parsed, base, validated.diagnostics) : [];
-    throw invalidOutline([...validated.diagnostics, ...problems, ...steps]);
+    const ownProblems = unreadableBase(parsed, problems)
+      ? withoutOutlineFields(validated.diagnostics)
+      : validated.diagnostics;
+    throw invalidOutline([...ownProblems, ...problems, ...steps]);
   }
   const overlay = structuredClone(validated.outline);
   stampOverlay(overlay, file);
@@ -118,6 +121,22 @@ async function loadChain(file: string, chain: string[], project: string): Promis
     files: [path.resolve(file), ...base.files],
     inputs: new Map([...base.inputs, ...inputsWith(resolved.inputs)]),
   };
+}
+
+/** Whether the overlay's `extends:` itself is a problem: a file missing, outside the project, a cycle. */
+function unreadableBase(parsed: ParsedOutline, problems: readonly Diagnostic[]): boolean {
+  return problems.some((d) => d.file === parsed.file && d.path?.length === 1 && d.path[0] === 'extends');
+}
+
+/**
+ * An overlay's problems without those of an outline's own fields (`contenders:`, `sections:`):
+ * when its `extends:` leads nowhere, the file may be a whole outline with a stray `extends:`
+ * line, and which of the two is the mistake cannot be told without the base.
+ */
+function withoutOutlineFields(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter(
+    (d) => !(d.code === 'unknown-key' && d.path?.length === 1 && isOutlineOnlyField(String(d.path[0]))),
+  );
 }
 
 /** The outline an overlay extends, on its real path; or why it cannot be read (missing, outside the project, a cycle). */

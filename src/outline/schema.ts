@@ -670,6 +670,11 @@ export const overlaySchema = z
   })
   .describe('A versus outline overlay.');
 
+/** A top-level field of an outline that an overlay does not take (`contenders`, `sections`): the base has them. */
+export function isOutlineOnlyField(key: string): boolean {
+  return Object.hasOwn(outlineSchema.shape, key) && !Object.hasOwn(overlaySchema.shape, key);
+}
+
 /**
  * Where a part of a loaded outline was written: the file that holds it and its
  * path inside that file's data. The loader stamps it (see origin.ts).

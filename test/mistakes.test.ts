@@ -83,6 +83,11 @@ const CASES: Record<string, string[]> = {
     'item-dash-missing-bullet.yaml:15:11 error[yaml-syntax]: a list item starts here without "- " before it, so it is not read as an item of the list above\n' +
       '  hint: Start it with "- " at column 11, as the list item on line 14 does: - Warm',
   ],
+  // An item written as { … } without its "- ", at the text of the item above: YAML read it as more of that item.
+  'item-dash-missing-flow.yaml': [
+    'item-dash-missing-flow.yaml:15:13 error[yaml-syntax]: a decision choice starts here without "- " before it, so it is read as more of the decision choice above\n' +
+      '  hint: Start it with "- " at column 11, as the decision choice on line 14 does: - { contender: coffee, when: [You need focus] }',
+  ],
   // The keys left of the item's first key, not its "- " too far left: no fix that moves the "- " line.
   'item-keys-left.yaml': [
     'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" starts at column 8, but the keys of this slide start at column 9\n' +

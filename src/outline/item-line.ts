@@ -48,7 +48,8 @@ export function explainItemLine(
   if (!target || !above) return undefined;
   const fix =
     indentOf(lines[above - 1] ?? '') < indentOf(lines[target - 1] ?? '')
-      ? shorterThanBlock(dashShort(lines, above, target) ?? dashMissing(lines, above, target), lines, target)
+      ? (shorterThanBlock(dashShort(lines, above, target) ?? dashMissing(lines, above, target), lines, target) ??
+        flowItemUnderItem(lines, above, target))
       : dashMissingAfterItem(lines, target);
   if (!fix) return undefined;
   const fixed = [...lines.slice(0, fix.from - 1), ...fix.lines, ...lines.slice(fix.to)].join('\n');
@@ -152,6 +153,26 @@ function dashMissingAfterItem(lines: readonly string[], target: number): Fix | u
     hint:
       `Start it with "- " at column ${indent + 1}, as the ${thing} on line ${item} does: ${listed.trimStart()}` +
       (others ? `; and indent ${others} 2 spaces more, to line up with "${keyOf(text) ?? text.trim()}".` : ''),
+  };
+}
+
+/**
+ * An item written as `{ … }` or `[ … ]` without its "- ", under an item written so (`- { contender: tea }`) and
+ * lined up with its text rather than its "-": YAML reads it as more of the item above, which is closed.
+ */
+function flowItemUnderItem(lines: readonly string[], above: number, target: number): Fix | undefined {
+  const text = lines[target - 1] ?? '';
+  const item = lines[above - 1] ?? '';
+  if (!/^\s*[{[]/.test(text) || !/^\s*- +[{[]/.test(item)) return undefined;
+  const indent = indentOf(item);
+  const thing = itemOf([listKeyAbove(lines, above, indent) ?? '']) ?? 'list item';
+  const listed = `${' '.repeat(indent)}- ${text.trimStart()}`;
+  return {
+    from: target,
+    to: target,
+    lines: [listed],
+    message: `a ${thing} starts here without "- " before it, so it is read as more of the ${thing} above`,
+    hint: `Start it with "- " at column ${indent + 1}, as the ${thing} on line ${above} does: ${listed.trimStart()}`,
   };
 }
 

@@ -387,6 +387,14 @@ sections:
     ]);
   });
 
+  it('tells a text where a list of mappings belongs once, with the list of mappings to write', () => {
+    const source = `title: A vs B\nspeakers: Ada Example\n${HEAD.split('\n').slice(1).join('\n')}sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:2:11 error[wrong-type]: "speakers" must be a list, not "Ada Example"\n' +
+        '  hint: Write it as a list, each speaker a mapping of its fields: speakers: [{ name: Ada Example }]',
+    ]);
+  });
+
   it('says a dash starts a list item only with a space after it', () => {
     const source = `${ONE_SECTION}      - kind: bullets
         title: Steps

@@ -24,7 +24,9 @@ export function problemsFromIssues(
   written: Written,
 ): SemanticProblem[] {
   // Several issues can be one mistake (each key a comma cut off the same cell): told once.
-  const found = uniqueProblems(issues.flatMap((issue) => toProblems(schema, data, issue, written)));
+  const found = uniqueProblems(
+    withoutSizeOfWrongType(issues).flatMap((issue) => toProblems(schema, data, issue, written)),
+  );
   // A key written one level too shallow belongs to the mapping above it: then the one there
   // that misses it is no news either.
   const misplaced = new Map(
@@ -91,6 +93,22 @@ export function problemsFromIssues(
       );
       return asNested(problem, field, fields.length ? fields : keysBeside.map((key) => `${key}: …`));
     });
+}
+
+/**
+ * The issues without a size checked on a value of the wrong type: zod checks a list's "at most 6"
+ * on the text written in its place, and the count of its letters is no news.
+ */
+function withoutSizeOfWrongType(issues: readonly Issue[]): Issue[] {
+  const wrongType = issues.filter((issue) => issue.code === 'invalid_type');
+  const sized = (issue: Issue) => issue.code === 'too_big' || issue.code === 'too_small';
+  return issues.filter(
+    (issue) => !sized(issue) || !wrongType.some((other) => samePath(toPath(other.path), toPath(issue.path))),
+  );
+}
+
+function toPath(path: readonly PropertyKey[]): OutlinePath {
+  return path.filter((p): p is string | number => typeof p !== 'symbol');
 }
 
 /**
@@ -446,7 +464,7 @@ function asNested(problem: SemanticProblem, field: string, inside: readonly stri
 }
 
 function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written: Written): SemanticProblem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const path = toPath(issue.path);
   const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
     code,
     message,
@@ -504,6 +522,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
           mappingHint(root, path, data, value) ??
+            mappingsHint(root, path, data, value) ??
             quoteHint(issue.expected, path, value, written.plainScalar(path)) ??
             expectedHint(issue.expected, value, field),
         ),
@@ -791,6 +810,24 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
   return required.length
     ? `Write ${withArticle(thingAt(path))} as a mapping of its fields: { ${required.join(', ')} }.`
     : undefined;
+}
+
+/**
+ * For a text where a list of mappings belongs (`speakers: Ada Example`): the list, the text in each
+ * item's one required field or its name (`[{ name: Ada Example }]`), the other fields to fill in.
+ */
+function mappingsHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, value: unknown): string | undefined {
+  const item = schemaAt(root, [...path, 0], data);
+  const field = path.at(-1);
+  if (!(item instanceof z.ZodObject) || typeof value !== 'string' || typeof field !== 'string') return undefined;
+  const required = Object.entries(item.shape as Record<string, z.core.$ZodType>).flatMap(([key, schema]) =>
+    schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? [] : [key],
+  );
+  const textKey = required.length === 1 ? required[0] : required.find((key) => key === 'name');
+  const fields = (text: string) => required.map((key) => `${key}: ${key === textKey ? flowText(text) : '…'}`);
+  const items = textKey === undefined ? [value] : value.split(/,\s+/).map((text) => text.trim());
+  const written = items.map((text) => `{ ${fields(text).join(', ')} }`).join(', ');
+  return `Write it as a list, each ${thingAt([...path, 0])} a mapping of its fields: ${field}: [${written}]`;
 }
 
 /** For a key or list item written without its value (`title:`): what to write there. */

@@ -408,6 +408,16 @@ sections:
     ]);
   });
 
+  it('shows hex digits YAML read as a number as a color, with its #', () => {
+    const source = HEAD.replace('color: "#d00000"', 'color: 006400');
+    expect(
+      printed(`${source}sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n`),
+    ).toEqual([
+      'outline.yaml:3:34 error[wrong-type]: "color" must be text, not the number 6400\n' +
+        '  hint: Write it with a # before it, in quotes: color: "#006400"',
+    ]);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

@@ -845,6 +845,8 @@ function quoteHint(expected: string, path: OutlinePath, value: unknown, plain: s
   const scalar = typeof value === 'number' || typeof value === 'boolean';
   if (expected !== 'string' || !scalar || plain === undefined) return undefined;
   const key = path.at(-1);
+  // Digits YAML read as a number (`color: 006400`) are a color without its #: quoted alone, still no color.
+  if (key === 'color') return colorHint(plain);
   const quoted = JSON.stringify(plain);
   return `Quote it to keep it as text: ${typeof key === 'string' ? `${key}: ${quoted}` : `- ${quoted}`}`;
 }

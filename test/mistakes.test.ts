@@ -319,6 +319,11 @@ const CASES: Record<string, string[]> = {
       '  hint: Quote text that holds ": ": "Attention: gardez la même interface"',
     'colon-text.yaml:25:44 error[wrong-type]: "text" was cut at a comma: inside { … } a comma ends an entry, so "Evan You seul" became a key without a value\n' +
       '  hint: Quote text that holds a comma: text: "Vue 0.8, Evan You seul"',
+    // An item of [ … ] is read as a mapping too; one written as { … } is a mapping as meant.
+    'colon-text.yaml:30:40 error[wrong-type]: "when[0]" was read as a mapping, not text: the ": " after "Vous voulez JSX" made "Vous voulez JSX" a key\n' +
+      '  hint: Quote text that holds ": ": "Vous voulez JSX: tout en JavaScript"',
+    'colon-text.yaml:31:38 error[wrong-type]: "when[0]" must be text, not a mapping\n' +
+      '  hint: Write one text; for several paragraphs write "|" after the colon and indent the lines below it.',
   ],
   'colon-overlay.yaml': [
     'colon-overlay.yaml:9:13 error[wrong-type]: "bullets[0]" was read as a mapping, not text: the ": " after "Tip" made "Tip" a key\n' +

@@ -153,7 +153,9 @@ export function writtenIn(parsed: ParsedOutline): Written {
     },
     oneLinePair: (path) => {
       const node = nodeAt(path);
-      if (!isMap(node) || node.flow || node.items.length !== 1 || !node.range) return undefined;
+      if (!isMap(node) || node.items.length !== 1 || !node.range) return undefined;
+      // A mapping written as { … } is one; an item of [ … ] with ": " in it is text read as one.
+      if (node.flow && parsed.source[node.range[0]] === '{') return undefined;
       const [pair] = node.items;
       const keyEnd = isPair(pair) && isScalar(pair.key) ? pair.key.range?.[1] : undefined;
       if (keyEnd === undefined) return undefined;

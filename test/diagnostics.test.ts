@@ -418,6 +418,26 @@ sections:
     ]);
   });
 
+  it('names the value meant for a word that is none of a field’s values, for yes and for a title in skip', () => {
+    const source = `${ONE_SECTION}      - kind: chart
+        title: Cups
+        metric: { title: Cups, higherIsBetter: yes }
+        values: { a: 1, b: 2 }
+        scale: logarithmic
+      - { kind: bullets, id: history, title: History, bullets: [x] }
+profiles:
+  talk: { skip: [History] }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:13:48 error[wrong-type]: "higherIsBetter" must be true or false, not "yes"\n' +
+        '  hint: Write true or false; versus reads YAML 1.2, where "yes" is text: higherIsBetter: true',
+      'outline.yaml:15:16 error[invalid-value]: "scale": "logarithmic" is not one of "linear", "log" (did you mean "log"?)\n' +
+        '  hint: Write scale: log.',
+      'outline.yaml:18:18 error[invalid-value]: "skip[0]": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "History"\n' +
+        '  hint: "History" is a title: skip names a section or slide by its id, here skip: [history].',
+    ]);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

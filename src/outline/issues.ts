@@ -612,6 +612,10 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       // A rule of the schema's own may say what to do (params.hint): its message then names the mistake whole.
       const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
       if (typeof hint === 'string') return [at('invalid-value', `"${field}": ${issue.message}`, hint)];
+      const option = issue.code === 'invalid_value' ? notAnOption(path, value, issue.values) : undefined;
+      if (option) return [option];
+      const title = titleAsId(path, data, value);
+      if (title) return [at('invalid-value', `"${field}": ${issue.message}; got ${describe(value)}`, title)];
       // `[pg-docs，mysql-docs]` typed with a Chinese or Japanese input method on is one item.
       const items =
         typeof value === 'string' && typeof issue.path.at(-1) === 'number' ? piecesAtOtherCommas(value) : [];
@@ -628,6 +632,45 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       ];
     }
   }
+}
+
+/**
+ * A word that is none of a field's few values (`scale: logarithmic`): the one it most likely
+ * means, a misspelling of it or a longer form ("logarithmic" for "log").
+ */
+function notAnOption(path: OutlinePath, value: unknown, values: readonly unknown[]): SemanticProblem | undefined {
+  const options = values.filter((option): option is string => typeof option === 'string');
+  if (typeof value !== 'string' || options.length !== values.length) return undefined;
+  const word = value.trim().toLowerCase();
+  const meant = closest(value, options) ?? options.find((option) => word.startsWith(option) || option.startsWith(word));
+  const field = fieldName(path);
+  const key = path.at(-1);
+  return {
+    code: 'invalid-value',
+    message: `"${field}": ${describe(value)} is not one of ${options.map((option) => `"${option}"`).join(', ')}${meant ? ` (did you mean "${meant}"?)` : ''}`,
+    path,
+    hint: meant && typeof key === 'string' ? `Write ${key}: ${meant}.` : `Write one of: ${options.join(', ')}.`,
+  };
+}
+
+/**
+ * For a profile's `skip` that names a section or slide by its title (`skip: [History]`): its id, or
+ * that it needs one.
+ */
+function titleAsId(path: OutlinePath, data: unknown, value: unknown): string | undefined {
+  if (path.at(-2) !== 'skip' || typeof value !== 'string') return undefined;
+  const sections = isRecord(data) && Array.isArray(data.sections) ? data.sections.filter(isRecord) : [];
+  const parts = sections.flatMap((section) => [
+    section,
+    ...(Array.isArray(section.slides) ? section.slides.filter(isRecord) : []),
+  ]);
+  const titled = parts.find(
+    (part) => typeof part.title === 'string' && part.title.trim().toLowerCase() === value.trim().toLowerCase(),
+  );
+  if (!titled) return undefined;
+  return typeof titled.id === 'string'
+    ? `"${value}" is a title: skip names a section or slide by its id, here skip: [${titled.id}].`
+    : `"${value}" is a title: skip names a section or slide by its id; give that slide one with "id:" and name it here.`;
 }
 
 /** How to write the values that follow a pattern, by field name. */
@@ -851,7 +894,17 @@ function quoteHint(expected: string, path: OutlinePath, value: unknown, plain: s
   return `Quote it to keep it as text: ${typeof key === 'string' ? `${key}: ${quoted}` : `- ${quoted}`}`;
 }
 
+/** The words YAML 1.1 read as true or false, which YAML 1.2, as versus reads it, takes as text. */
+const YAML11_BOOLEANS: Record<string, boolean> = { yes: true, y: true, on: true, no: false, n: false, off: false };
+
 function expectedHint(expected: string, value: unknown, field: string): string | undefined {
+  if (expected === 'boolean') {
+    const meant = typeof value === 'string' ? YAML11_BOOLEANS[value.trim().toLowerCase()] : undefined;
+    const written = field.endsWith(']') ? `- ${meant}` : `${field}: ${meant}`;
+    return meant === undefined
+      ? 'Write true or false, without quotes.'
+      : `Write true or false; versus reads YAML 1.2, where "${value}" is text: ${written}`;
+  }
   // "-Install it" on the lines under the key: without a space after it, a dash starts no item, and the lines join in one text.
   if (expected === 'array' && typeof value === 'string' && /^-[^\s-]/.test(value)) {
     const first = value.slice(1).split(/\s+-\s*/)[0];

@@ -438,6 +438,20 @@ profiles:
     ]);
   });
 
+  it('tells a date in digits written another way, or with a time, and leaves a date in words as text', () => {
+    const body = 'sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n';
+    const dated = (date: string) => printed(`${HEAD}date: ${date}\n${body}`);
+    expect(dated('22/11/2026')).toEqual([
+      `outline.yaml:7:7 error[invalid-value]: "date": "22/11/2026" is a date written another way than YYYY-MM-DD: the slides would show it as written, not as a date in the talk's language\n` +
+        '  hint: Write it as YYYY-MM-DD: "2026-11-22"',
+    ]);
+    expect(dated('2026-11-22T10:00')).toEqual([
+      `outline.yaml:7:7 error[invalid-value]: "date": "2026-11-22T10:00" is a date written with a time: the slides would show it as written, not as a date in the talk's language\n` +
+        '  hint: Write it as YYYY-MM-DD: "2026-11-22"',
+    ]);
+    expect([...dated('Autumn 2026'), ...dated('2026-11-22'), ...dated('2026-12')]).toEqual([]);
+  });
+
   it('rejects a bad color and a bad id with the rule in the message', () => {
     const source = `title: A vs B
 contenders:

@@ -10,6 +10,7 @@ import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../s
 import { BUILT_IN_THEMES } from '../theme/themes.js';
 import type { OutlinePath } from './outline-path.js';
 import { displayLength } from './text-length.js';
+import { asIsoDate } from './written-date.js';
 
 // C0 control characters (other than tab and newline), DEL, C1 controls and the noncharacters U+FFFE and
 // U+FFFF cannot be shown on a slide, and a terminal acts on controls (U+009B starts a command). Notes and
@@ -66,6 +67,26 @@ function calendarDate(value: string, ctx: z.RefinementCtx): void {
       params: { hint: 'Write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-20.' },
     });
   }
+}
+
+/**
+ * A date in digits written another way than YYYY-MM-DD (`22/11/2026`, `2026-11-22T10:00`) would be
+ * shown as written, not as a date in the talk's language: a date is meant, so it is told. Words
+ * (`Autumn 2026`, `1 Nov 2026`) are text, shown as written.
+ */
+function digitsDate(value: string, ctx: z.RefinementCtx): void {
+  const text = value.trim();
+  const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text)?.[1];
+  if (!withTime && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(text)) return;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return;
+  const iso = withTime ?? asIsoDate(text);
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${value}" is a date written ${withTime ? 'with a time' : 'another way than YYYY-MM-DD'}: the slides would show it as written, not as a date in the talk's language`,
+    params: {
+      hint: iso ? `Write it as YYYY-MM-DD: "${iso}"` : 'Write it as YYYY-MM-DD (year, month, day), e.g. "2026-11-20".',
+    },
+  });
 }
 
 /** Limits that keep every text fitting a slide, whatever the layout. */
@@ -471,7 +492,7 @@ const metadata = {
   subtitle: slideText(LIMIT.line).optional(),
   speakers: z.array(speaker).max(6, 'at most 6 speakers fit the title slide').optional(),
   event: slideText(LIMIT.label).optional(),
-  date: slideText(LIMIT.name).superRefine(calendarDate).optional(),
+  date: slideText(LIMIT.name).superRefine(calendarDate).superRefine(digitsDate).optional(),
   duration: minutes.optional().describe('Time budget of the talk in minutes.'),
 };
 

@@ -299,26 +299,26 @@ describeWithBrowser("the speaker's script of a short talk", () => {
 describeWithBrowser('starter code in the printed handout', () => {
   const starter = (name: string, lines: number) =>
     Array.from({ length: lines }, (_, i) => `${name}_${String(i + 1).padStart(3, '0')} = compute(${i})`).join('\n');
+  /** An exercise whose starter has `lines` lines, each naming the exercise and its number. */
+  const exercise = (id: string, lines = 24) => ({
+    kind: 'exercise',
+    id,
+    title: `Try ${id}`,
+    task: ['Read it', 'Run it', 'Change it'],
+    starter: starter(id, lines),
+    solution: 'done = True',
+    language: 'python',
+  });
 
   it("ends on its slide's page in layout 1 when smaller code fits it", async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
     const file = path.join(outDir, 'talk.yaml');
-    const exercise = (id: string, lines: number) => ({
-      kind: 'exercise',
-      id,
-      title: `Try ${id}`,
-      task: ['Read it', 'Run it', 'Change it'],
-      notes: 'Walk the room while they work; help whoever is stuck on the first step.',
-      starter: starter(id, lines),
-      solution: 'done = True',
-      language: 'python',
-    });
-    const outline = minimalOutline();
+    const notes = 'Walk the room while they work; help whoever is stuck on the first step.';
     await writeFile(
       file,
       stringify({
-        ...outline,
-        sections: [{ id: 'one', title: 'One', slides: [exercise('short', 38)] }],
+        ...minimalOutline(),
+        sections: [{ id: 'one', title: 'One', slides: [{ ...exercise('short', 38), notes }] }],
       }),
     );
     const { files } = await build(file, { outDir, formats: ['handout'], handoutLayout: 1, browser: sharedBrowser() });
@@ -332,15 +332,6 @@ describeWithBrowser('starter code in the printed handout', () => {
   it('is a warning of the build when even 7 pt cannot keep it on one page, with the pages it takes', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'versus-starter-'));
     const file = path.join(outDir, 'talk.yaml');
-    const exercise = (id: string, lines: number) => ({
-      kind: 'exercise',
-      id,
-      title: `Try ${id}`,
-      task: ['Read it'],
-      starter: starter(id, lines),
-      solution: 'done = True',
-      language: 'python',
-    });
     const text = stringify({
       ...minimalOutline(),
       sections: [{ id: 'one', title: 'One', slides: [exercise('fits', 40), exercise('long', 150)] }],
@@ -373,15 +364,6 @@ describeWithBrowser('starter code in the printed handout', () => {
         title: `About ${id}`,
         bullets: ['One point', 'Another point', 'A third point'],
         notes: 'What to say about it, in a sentence or two that fill a line of the page.',
-      });
-      const exercise = (id: string, lines = 24) => ({
-        kind: 'exercise',
-        id,
-        title: `Try ${id}`,
-        task: ['Read it', 'Run it', 'Change it'],
-        starter: starter(id, lines),
-        solution: 'done = True',
-        language: 'python',
       });
       const section = (id: string, slides: object[]) => ({
         id,

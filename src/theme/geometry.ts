@@ -108,6 +108,8 @@ export const TABLE = {
   markEdge: 6,
   /** A tie's word beside the aspect, in em of the table's size. */
   tie: 0.9,
+  /** Its badge's frame, in px: its margin (8) and its padding (6) and border (2) on both sides. */
+  tieFrame: 8 + 2 * 6 + 2 * 2,
 };
 
 /** A table cell's horizontal padding, both sides together, at `size` px. */

@@ -37,7 +37,7 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
   const [aspectMin = 0, ...contenderMins] = narrowest;
   const theme = tableWidths(columns.length - 1)[0] ?? 0;
   const aspectColumn = columns[0] ?? [];
-  // An em to spare: a tie's badge, measured as letters, draws a little wider than they do.
+  // An em to spare beside the longest aspect: the contenders take the room only when they need it.
   const aspectLongest = Math.max(...aspectColumn.map((c) => textWidth(c.text, font(c)))) + size + tablePadX(size);
   const natural = Math.min(aspectLongest, total * MAX_ASPECT);
   const fromNatural = (width: number) => (width >= natural ? width - natural : 2 * (natural - width));

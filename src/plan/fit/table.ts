@@ -11,7 +11,7 @@ import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
 import { paginate, type Sized } from './paginate.js';
 import type { Part } from './part.js';
 import { type Cell, contentWidths } from './table-widths.js';
-import { hyphenateOverWide } from './text.js';
+import { hyphenateOverWide, textWidth } from './text.js';
 
 export function tableParts(
   content: Comparison,
@@ -33,7 +33,9 @@ export function tableParts(
   }
   // Unreachable for valid outlines (a row's cells are bounded); one row per part as a last resort.
   const widths = tableWidths(contenders.length);
-  const [header, ...rows] = rowsOf(content, contenders).map((cells) => tableRow(cells, widths, TABLE.dense));
+  const [header, ...rows] = rowsOf(content, contenders, TABLE.dense).map((cells) =>
+    tableRow(cells, widths, TABLE.dense),
+  );
   return content.rows.map((row, i) => ({
     content: { ...content, rows: [row] },
     fit: {},
@@ -46,17 +48,28 @@ export function tableParts(
 type Comparison = Extract<SlideContent, { kind: 'comparison' }>;
 
 /** The cells of a table's header and rows as the planner measures them, for the contenders `shown`. */
-function rowsOf(content: Comparison, shown: readonly Contender[]): Cell[][] {
+function rowsOf(content: Comparison, shown: readonly Contender[], size: number): Cell[][] {
   const header: Cell[] = [{ text: '' }, ...shown.map((c) => ({ text: c.name, bold: true }))];
+  const tie = tieStandIn(content.tieLabel.shown, size);
   const rows = content.rows.map((row): Cell[] => [
-    // A tie's badge (in capitals, with its border and padding) is about as wide as these characters.
-    { text: row.verdict === 'tie' ? `${row.aspect} ${content.tieLabel.shown}  ` : row.aspect, bold: true },
+    { text: row.verdict === 'tie' ? `${row.aspect} ${tie}` : row.aspect, bold: true },
     ...shown.map((c) => ({
       text: `${own(row.cells, c.id) ?? ''}${row.verdict === c.id ? '\u00a0✓' : ''}`,
       bold: row.verdict === c.id,
     })),
   ]);
   return [header, ...rows];
+}
+
+/**
+ * A word as wide as a tie's badge at the table's `size` (its capitals at `TABLE.tie` em, in its
+ * frame), which a line cannot break: the label, then underscores, as the planner measures text.
+ */
+function tieStandIn(label: string, size: number): string {
+  const font = bold(size);
+  const badge = textWidth(label, bold(size * TABLE.tie)) + TABLE.tieFrame;
+  const missing = Math.max(0, badge - textWidth(label, font));
+  return `${label}${'_'.repeat(Math.ceil(missing / textWidth('_', font)))}`;
 }
 
 function tableGroups(
@@ -73,12 +86,12 @@ function tableGroups(
   for (let from = 0; from < contenders.length; from += per) {
     const shown = contenders.slice(from, from + per);
     // One set of widths for all the group's parts: a continued table keeps its columns.
-    const planned = contentWidths(rowsOf(content, shown), size);
+    const planned = contentWidths(rowsOf(content, shown, size), size);
     whole &&= planned.whole;
     const { widths } = planned;
     // Words too wide for their column break as the language hyphenates them, where it can.
     const rows = planned.whole ? content.rows : hyphenated(content.rows, shown, widths, size, lang);
-    const table = rowsOf({ ...content, rows }, shown);
+    const table = rowsOf({ ...content, rows }, shown, size);
     const [header = 0, ...heights] = table.map((cells) => tableRow(cells, widths, size));
     const pages = paginate(
       heights.map((height): Sized => [height, 0]),

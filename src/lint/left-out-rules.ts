@@ -1,7 +1,7 @@
 /**
  * What an outline asks for that the deck shows nowhere, with nothing said: a
  * contender that a pros-and-cons slide has no word on (its column is left
- * out) or only pros for while others have cons (or the other way), a section without slides (it has no divider and no line on the
+ * out) or only pros for while others have both (or only cons), a section without slides (it has no divider and no line on the
  * agenda), a chart without a single value to draw.
  */
 
@@ -38,19 +38,20 @@ export function lintLeftOut(deck: Deck, outline: Outline, at: (where: Where) => 
           slide: number,
         });
       }
-      // One side missing where others have it: a column that reads as "no cons at all".
-      for (const [side, other] of [
-        ['cons', 'pros'],
-        ['pros', 'cons'],
-      ] as const) {
-        const listed = deck.contenders.filter((c) => own(slide[side], c.id)?.length);
-        const without = deck.contenders.filter((c) => !own(slide[side], c.id)?.length && own(slide[other], c.id)?.length);
-        if (listed.length === 0) continue;
-        for (const contender of without) {
+      // One side missing where others have both: a column that reads as "no cons at all".
+      const has = (side: 'pros' | 'cons', id: string) => (own(slide[side], id)?.length ?? 0) > 0;
+      const someHaveBoth = deck.contenders.some((c) => has('pros', c.id) && has('cons', c.id));
+      for (const [side, other] of someHaveBoth
+        ? ([
+            ['cons', 'pros'],
+            ['pros', 'cons'],
+          ] as const)
+        : []) {
+        for (const contender of deck.contenders.filter((c) => !has(side, c.id) && has(other, c.id))) {
           findings.push({
             severity: 'warning',
             code: 'left-out',
-            message: `slide ${number} "${slide.title}" lists ${other} and no ${side} for ${contender.name}, and ${side} for others: its column shows no ${side} at all`,
+            message: `slide ${number} "${slide.title}" lists ${other} and no ${side} for ${contender.name}, where others have both: its column shows no ${side} at all`,
             hint: `Add ${side}: { ${contender.id}: [ … ] }, or say in the notes why it has none.`,
             ...at(within(origin, side)),
             slide: number,

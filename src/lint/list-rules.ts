@@ -93,7 +93,7 @@ type ListFinding = Omit<Finding, 'slide'>;
 function cutParentheses({ items, path, position, quoted }: List): { findings: ListFinding[]; cut: Set<number> } {
   const field = `${path.at(-1)}`;
   const depth = (item: string) =>
-    [...item].reduce((open, c) => open + (OPENING.has(c) ? 1 : CLOSING.has(c) ? -1 : 0), 0);
+    [...item.replace(EMOTICONS, '')].reduce((open, c) => open + (OPENING.has(c) ? 1 : CLOSING.has(c) ? -1 : 0), 0);
   const findings: ListFinding[] = [];
   const cut = new Set<number>();
   for (let i = 0; i < items.length; i++) {
@@ -120,6 +120,8 @@ function cutParentheses({ items, path, position, quoted }: List): { findings: Li
   return { findings, cut };
 }
 
+/** Faces made of a parenthesis (`:)`, `;-(`), which open or close nothing. */
+const EMOTICONS = /[:;=]-?[()]/g;
 const OPENING = new Set(['(', '（']);
 const CLOSING = new Set([')', '）']);
 

@@ -6,7 +6,7 @@
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { addressWordsJoined, hyphensJoined, WEB_ADDRESS } from '../text/address.js';
+import { addressWordsJoined, hyphensJoined, slashBreaks, WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
@@ -192,11 +192,13 @@ function columns(
 /**
  * A link showing the address `text` (escaped) to `href` (in angle brackets: an address holds no
  * `<`, `>` or white space). Never broken after a hyphen, as addresses break (text/address.ts):
- * each hyphen stays with the character after it.
+ * each hyphen stays with the character after it; a long one may break after its slashes.
  */
 function link(text: string, href: string): string {
-  const shown = hyphensJoined(text, escapeInline, nobr);
-  return `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  const marked = slashBreaks(text.replaceAll(SLASH_BREAK, ''), SLASH_BREAK);
+  const shown = hyphensJoined(marked, escapeInline, nobr).replaceAll(SLASH_BREAK, '<wbr>');
+  const address = href.replaceAll(SLASH_BREAK, '');
+  return `[${shown}](<${address.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 /**
@@ -212,11 +214,20 @@ function htmlText(text: string): string {
   return phrased(text.replace(/\s+/g, ' ').trim(), escapeHtml);
 }
 
-/** One line of text as `escaped` makes it; Japanese piece by piece, a line allowed to break only between its phrases. */
+/**
+ * One line of text as `escaped` makes it; Japanese piece by piece, a line allowed to break only
+ * between its phrases; a long word may break after its slashes, as the planner counted (text/address.ts).
+ */
 function phrased(oneLine: string, escaped: (text: string) => string): string {
   const phrases = japanesePhrases(oneLine);
-  return phrases ? `<span class="phrases">${phrases.map(escaped).join('<wbr>')}</span>` : escaped(oneLine);
+  const html = phrases
+    ? `<span class="phrases">${phrases.map(escaped).join('<wbr>')}</span>`
+    : escaped(slashBreaks(oneLine, SLASH_BREAK));
+  return html.replaceAll(SLASH_BREAK, '<wbr>');
 }
+
+/** Where a long word may break after a slash, until it is made a `<wbr>`: passed through by every escape. */
+const SLASH_BREAK = '\ue002';
 
 /** Markdown kept on one line. */
 function nobr(markdown: string): string {

@@ -102,6 +102,26 @@ export function addressWordsJoined(
     .join('');
 }
 
+/**
+ * A word this long or longer may break after a slash inside it (`RSALv2/SSPLv1/AGPLv3`, a path):
+ * Chromium never breaks there by itself, and one such word would set its table column's width.
+ * A shorter one (`and/or`, `TCP/IP`, `I/O`) stays whole.
+ */
+export const SLASH_BREAK_MIN = 14;
+
+/**
+ * `text` with `mark` after each slash a long word may break after (see `SLASH_BREAK_MIN`): one
+ * between two characters other than a slash, so never inside `://` or `//`. The planner counts
+ * the same breaks (plan/fit/text.ts); the slides put a `<wbr>` there.
+ *
+ * @example slashBreaks('RSALv2/SSPLv1/AGPLv3 and/or', '|') // 'RSALv2/|SSPLv1/|AGPLv3 and/or'
+ */
+export function slashBreaks(text: string, mark: string): string {
+  return text.replace(/\S+/gu, (word) =>
+    [...word].length >= SLASH_BREAK_MIN ? word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`) : word,
+  );
+}
+
 /** HTML kept on one line. */
 export function unbroken(html: string): string {
   return `<span style="white-space:nowrap">${html}</span>`;

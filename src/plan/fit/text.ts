@@ -8,7 +8,7 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
-import { ADDRESS_LIKE } from '../../text/address.js';
+import { ADDRESS_LIKE, slashBreaks } from '../../text/address.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
 import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
@@ -92,11 +92,11 @@ function pieces(text: string): string[] {
   return phrases ? phrases.flatMap((phrase) => splitAt(phrase, SPACES_AND_DASHES)) : splitAt(text, CJK_TOO);
 }
 
-/** Words and the dashes ending them, with their trailing space. */
-const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad]*[-‐–—\u00ad]*\s*/gu;
+/** Words and the dashes ending them (and a long word's slashes: SLASH_BREAK), with their trailing space. */
+const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ue002]*[-‐–—\u00ad\ue002]*\s*/gu;
 /** The same, and each Chinese or Japanese character on its own. */
 const CJK_TOO =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad]*\s*/gu;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\ue002\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad\ue002]*\s*/gu;
 
 /**
  * `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow
@@ -113,10 +113,15 @@ function splitAt(text: string, pattern: RegExp): string[] {
     .replace(/\S+/gu, (word) => (ADDRESS_LIKE.test(word) ? word.replace(/-(?=[^-])/gu, ADDRESS_HYPHEN) : word));
   let next = 0;
   return (
-    hidden
+    slashBreaks(hidden, SLASH_BREAK)
       .match(pattern)
       ?.filter(Boolean)
-      .map((piece) => piece.replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ').replaceAll(ADDRESS_HYPHEN, '-')) ?? []
+      .map((piece) =>
+        piece
+          .replaceAll(HIDDEN_GLUE, () => glue[next++] ?? ' ')
+          .replaceAll(ADDRESS_HYPHEN, '-')
+          .replaceAll(SLASH_BREAK, ''),
+      ) ?? []
   );
 }
 
@@ -124,6 +129,8 @@ function splitAt(text: string, pattern: RegExp): string[] {
 const HIDDEN_GLUE = '\ue000';
 /** What stands for a hyphen inside an address meanwhile. */
 const ADDRESS_HYPHEN = '\ue001';
+/** What marks a break after a long word's slash meanwhile (text/address.ts): in the patterns above. */
+const SLASH_BREAK = '\ue002';
 
 /**
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed

@@ -533,6 +533,8 @@ describe('the exercise notebooks', () => {
       const { stdout } = await run(process.execPath, [await written('-js.js')]);
       expect(stdout).toBe('ok\n');
       expect(file('-js.js')).toContain("// Watch the semicolons.\n// console.log('ran 0')\n// console.log('ran 1')\n");
+      // A Windows line end is one line break, not two.
+      expect(file('-js.js')).toContain("// console.log('ran 6')\n// console.log('ran 7')\n");
     });
 
     it.runIf(existsSync(PYTHON))('and in Python, which runs none of it nor reads an encoding from it', async () => {

@@ -225,7 +225,7 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, p
     [
       oneLine(exercise.title),
       ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
-      ...(privateNotes ? ['', labels.t('privateNotes'), ...privateNotes.split('\n')] : []),
+      ...(privateNotes ? ['', labels.t('privateNotes'), privateNotes] : []),
     ],
     true,
   );

@@ -88,6 +88,11 @@ const CASES: Record<string, string[]> = {
     'item-dash-missing-flow.yaml:15:13 error[yaml-syntax]: a decision choice starts here without "- " before it, so it is read as more of the decision choice above\n' +
       '  hint: Start it with "- " at column 11, as the decision choice on line 14 does: - { contender: coffee, when: [You need focus] }',
   ],
+  // The first item so written, the next with its "- ": YAML read it as the list's key's value.
+  'item-dash-missing-flow-first.yaml': [
+    'item-dash-missing-flow-first.yaml:14:11 error[yaml-syntax]: a decision choice starts here without "- " before it, so it is read as the whole of "choices" and the decision choice after it as out of place\n' +
+      '  hint: Start it with "- ", as the decision choice on line 15 does: - { contender: tea, when: [You want calm] }',
+  ],
   // The keys left of the item's first key, not its "- " too far left: no fix that moves the "- " line.
   'item-keys-left.yaml': [
     'item-keys-left.yaml:12:8 error[yaml-syntax]: "title" starts at column 8, but the keys of this slide start at column 9\n' +

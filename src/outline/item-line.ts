@@ -50,7 +50,7 @@ export function explainItemLine(
     indentOf(lines[above - 1] ?? '') < indentOf(lines[target - 1] ?? '')
       ? (shorterThanBlock(dashShort(lines, above, target) ?? dashMissing(lines, above, target), lines, target) ??
         flowItemUnderItem(lines, above, target))
-      : dashMissingAfterItem(lines, target);
+      : (dashMissingAfterItem(lines, target) ?? flowItemBeforeItem(lines, above, target));
   if (!fix) return undefined;
   const fixed = [...lines.slice(0, fix.from - 1), ...fix.lines, ...lines.slice(fix.to)].join('\n');
   const { remaining, writtenTwice } = errorLines(fixed);
@@ -173,6 +173,29 @@ function flowItemUnderItem(lines: readonly string[], above: number, target: numb
     lines: [listed],
     message: `a ${thing} starts here without "- " before it, so it is read as more of the ${thing} above`,
     hint: `Start it with "- " at column ${indent + 1}, as the ${thing} on line ${above} does: ${listed.trimStart()}`,
+  };
+}
+
+/**
+ * The first item of a list written as `{ … }` or `[ … ]` without its "- ", the items after it with
+ * theirs (`choices:` over `{ contender: tw }` over `- { contender: bs }`): YAML reads it as the
+ * list's key's value, and faults the next item.
+ */
+function flowItemBeforeItem(lines: readonly string[], above: number, target: number): Fix | undefined {
+  const text = lines[above - 1] ?? '';
+  const item = lines[target - 1] ?? '';
+  const keyLine = previousContentLine(lines, above);
+  const key = keyLine === undefined ? undefined : (lines[keyLine - 1] ?? '');
+  if (!/^\s*[{[]/.test(text) || !/^\s*- +[{[]/.test(item) || indentOf(text) !== indentOf(item)) return undefined;
+  if (key === undefined || indentOf(key) >= indentOf(text) || !/:\s*(#.*)?$/.test(key)) return undefined;
+  const thing = itemOf([keyOf(key) ?? '']) ?? 'list item';
+  const listed = `${' '.repeat(indentOf(text))}- ${text.trimStart()}`;
+  return {
+    from: above,
+    to: above,
+    lines: [listed],
+    message: `a ${thing} starts here without "- " before it, so it is read as the whole of "${keyOf(key)}" and the ${thing} after it as out of place`,
+    hint: `Start it with "- ", as the ${thing} on line ${target} does: ${listed.trimStart()}`,
   };
 }
 

@@ -278,7 +278,8 @@ async function readRecord(file: string): Promise<BuildRecord | undefined> {
  * Everything besides the files read that decides the outputs' bytes: the
  * options (every one but those that change only where or how fast, so options
  * added later count without a change here), the formats, versus's version and
- * code, the browser for browser-backed formats, the rasterizer for images, and SOURCE_DATE_EPOCH.
+ * code, the browser and the fonts it finds for browser-backed formats, the rasterizer for images,
+ * and SOURCE_DATE_EPOCH.
  */
 export function buildStamp(options: RecordedOptions): string {
   const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)].sort();

@@ -192,13 +192,11 @@ function columns(
 /**
  * A link showing the address `text` (escaped) to `href` (in angle brackets: an address holds no
  * `<`, `>` or white space). Never broken after a hyphen, as addresses break (text/address.ts):
- * each hyphen stays with the character after it; a long one may break after its slashes.
+ * each hyphen stays with the character after it.
  */
 function link(text: string, href: string): string {
-  const marked = slashBreaks(text.replaceAll(SLASH_BREAK, ''), SLASH_BREAK);
-  const shown = hyphensJoined(marked, escapeInline, nobr).replaceAll(SLASH_BREAK, '<wbr>');
-  const address = href.replaceAll(SLASH_BREAK, '');
-  return `[${shown}](<${address.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  const shown = hyphensJoined(text, escapeInline, nobr);
+  return `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 /**

@@ -105,7 +105,7 @@ export function addressWordsJoined(
 /**
  * A word this long or longer may break after a slash inside it (`RSALv2/SSPLv1/AGPLv3`, a path):
  * Chromium never breaks there by itself, and one such word would set its table column's width.
- * A shorter one (`and/or`, `TCP/IP`, `I/O`) stays whole.
+ * A shorter one (`and/or`, `TCP/IP`, `I/O`) stays whole, and so does a web address.
  */
 export const SLASH_BREAK_MIN = 14;
 
@@ -118,9 +118,17 @@ export const SLASH_BREAK_MIN = 14;
  */
 export function slashBreaks(text: string, mark: string): string {
   return text.replace(/\S+/gu, (word) =>
-    [...word].length >= SLASH_BREAK_MIN ? word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`) : word,
+    [...word].length >= SLASH_BREAK_MIN && !WEB_ADDRESS_WORD.test(word)
+      ? word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`)
+      : word,
   );
 }
+
+/**
+ * A word that is a web address, with a scheme or as a host and a path (`github.com/org/repo`): it
+ * moves to the next line whole, as a reader looks for it, and breaks only where it is wider than a line.
+ */
+const WEB_ADDRESS_WORD = /^\W*(?:[a-z][\w+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)+\/)/iu;
 
 /** HTML kept on one line. */
 export function unbroken(html: string): string {

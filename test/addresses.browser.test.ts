@@ -92,6 +92,8 @@ it('joins the hyphens of address-like words only: mail addresses, handles, paths
     'A well-known &lt;fix&gt;: state-of-the-art:',
   );
   expect(addressWordsJoined('10:30-11:00', escapeHtml, nobr)).toBe('10:30[-1]1:00');
+  // A character outside the BMP after the hyphen is kept whole, not cut between its two UTF-16 halves.
+  expect(addressWordsJoined('/-𐀀', escapeHtml, nobr)).toBe('/[-𐀀]');
 });
 
 it('writes an address with its break points, its hyphens joined to what follows and its text escaped', () => {

@@ -146,7 +146,7 @@ export function hyphensJoined(
 ): string {
   let result = '';
   let at = 0;
-  for (const match of text.matchAll(/-+[^-&]?/g)) {
+  for (const match of text.matchAll(/-+[^-&]?/gu)) {
     result += escaped(text.slice(at, match.index)) + joined(escaped(match[0]));
     at = match.index + match[0].length;
   }

@@ -199,10 +199,16 @@ add:
     expect(told).toMatch(/^base\.yaml:\d+:\d+ unknown-source: after applying .*cited\.yaml, .*"s1"/);
   });
 
-  it('reports a missing base file at the extends line', async () => {
-    const dir = await folder({ 'over.yaml': 'title: X\nextends: gone.yaml\n' });
+  it('reports a missing base file at the extends line, also one named outside the project', async () => {
+    const dir = await folder({
+      'over.yaml': 'title: X\nextends: gone.yaml\n',
+      'far.yaml': 'extends: ../nosuch/base.yaml\n',
+    });
     expect(await failure(path.join(dir, 'over.yaml'))).toEqual([
       'over.yaml:2:10 not-found: "gone.yaml" does not exist',
+    ]);
+    expect(await failure(path.join(dir, 'far.yaml'))).toEqual([
+      'far.yaml:1:10 not-found: "../nosuch/base.yaml" does not exist',
     ]);
   });
 

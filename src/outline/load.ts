@@ -542,12 +542,13 @@ async function findLocalFile(
     return problem(`"${file}" is an absolute path`, 'Name the file relative to the outline that names it.');
   }
   const resolved = path.resolve(baseDir, file);
-  if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint(resolved));
+  // A file that is not there is told so first: moving it into the project would not help.
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info) {
     return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found', resolved);
   }
+  if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint(resolved));
   if (!isInside(await realpath(scope.dir), real)) {
     return problem(`"${file}" is a link that leads outside ${scope.name}, to ${real}`, scope.hint(real));
   }

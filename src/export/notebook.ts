@@ -219,7 +219,6 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, p
   const [setupRest, codeRest] = setupCode
     ? [setupCode.slice(declaration.length), code]
     : [setupCode, code.slice(declaration.length)];
-  const commented = (lines: string[]) => commentOut(comment, lines);
   const top = commentOut(
     comment,
     [
@@ -229,7 +228,7 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, p
     ],
     true,
   );
-  const before = setupRest ? `${commented([labels.t('setupCode')])}\n${setupRest}\n\n` : '';
+  const before = setupRest ? `${commentOut(comment, [labels.t('setupCode')])}\n${setupRest}\n\n` : '';
   const head = declaration ? `${declaration.trimEnd()}\n` : '';
   return `${head}${top}\n\n${before}${codeRest}${codeRest ? '\n' : ''}`;
 }

@@ -89,6 +89,11 @@ describe('text layout', () => {
     expect(compiledOf([{ kind: 'bullets', title: 'B', bullets: [licences] }]).markdown).toContain(
       'RSALv2/<wbr>SSPLv1/<wbr>AGPLv3 and/or',
     );
+    // In Japanese text too, whose phrases the planner splits the same way.
+    const japanese = compiledOf([{ kind: 'bullets', title: 'B', bullets: [`ライセンスは${licences}です`] }], 2, {
+      lang: 'ja',
+    });
+    expect(japanese.markdown).toContain('RSALv2/<wbr>SSPLv1/<wbr>AGPLv3');
     const host = 'See github.com/onnx/tensorflow-onnx';
     expect(wrapLines(host, font, textWidth(host, font) - 1)).toEqual(['See', 'github.com/onnx/tensorflow-onnx']);
     expect(wrapLines('a well-known word', font, textWidth('a well-', font) + 1)[0]).toBe('a well-');

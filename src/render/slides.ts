@@ -6,7 +6,7 @@
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { addressWordsJoined, hyphensJoined, slashBreaks, WEB_ADDRESS } from '../text/address.js';
+import { addressWordsJoined, hyphensJoined, SLASH_BREAK, slashBreaks, WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
@@ -219,13 +219,10 @@ function htmlText(text: string): string {
 function phrased(oneLine: string, escaped: (text: string) => string): string {
   const phrases = japanesePhrases(oneLine);
   const html = phrases
-    ? `<span class="phrases">${phrases.map(escaped).join('<wbr>')}</span>`
-    : escaped(slashBreaks(oneLine, SLASH_BREAK));
+    ? `<span class="phrases">${phrases.map((phrase) => escaped(slashBreaks(phrase))).join('<wbr>')}</span>`
+    : escaped(slashBreaks(oneLine));
   return html.replaceAll(SLASH_BREAK, '<wbr>');
 }
-
-/** Where a long word may break after a slash, until it is made a `<wbr>`: passed through by every escape. */
-const SLASH_BREAK = '\ue002';
 
 /** Markdown kept on one line. */
 function nobr(markdown: string): string {

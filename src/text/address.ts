@@ -109,6 +109,9 @@ export function addressWordsJoined(
  */
 export const SLASH_BREAK_MIN = 14;
 
+/** Where a long word may break after a slash, until the slides make it a `<wbr>`: a character no escape touches. */
+export const SLASH_BREAK = '\ue002';
+
 /**
  * `text` with `mark` after each slash a long word may break after (see `SLASH_BREAK_MIN`): one
  * between two characters other than a slash, so never inside `://` or `//`. The planner counts
@@ -116,7 +119,7 @@ export const SLASH_BREAK_MIN = 14;
  *
  * @example slashBreaks('RSALv2/SSPLv1/AGPLv3 and/or', '|') // 'RSALv2/|SSPLv1/|AGPLv3 and/or'
  */
-export function slashBreaks(text: string, mark: string): string {
+export function slashBreaks(text: string, mark = SLASH_BREAK): string {
   return text.replace(/\S+/gu, (word) =>
     [...word].length >= SLASH_BREAK_MIN && !WEB_ADDRESS_WORD.test(word)
       ? word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`)

@@ -8,7 +8,7 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
-import { ADDRESS_LIKE, slashBreaks } from '../../text/address.js';
+import { ADDRESS_LIKE, addressWordsJoined, SLASH_BREAK, slashBreaks } from '../../text/address.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
 import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
@@ -92,7 +92,7 @@ function pieces(text: string): string[] {
   return phrases ? phrases.flatMap((phrase) => splitAt(phrase, SPACES_AND_DASHES)) : splitAt(text, CJK_TOO);
 }
 
-/** Words and the dashes ending them (and a long word's slashes: SLASH_BREAK), with their trailing space. */
+/** Words and the dashes ending them (and a long word's slashes: SLASH_BREAK, U+E002), with their trailing space. */
 const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ue002]*[-‐–—\u00ad\ue002]*\s*/gu;
 /** The same, and each Chinese or Japanese character on its own. */
 const CJK_TOO =
@@ -105,15 +105,19 @@ const CJK_TOO =
  */
 function splitAt(text: string, pattern: RegExp): string[] {
   const glue: string[] = [];
-  const hidden = text
-    .replace(JOINING_SPACES, (space) => {
-      glue.push(space);
-      return HIDDEN_GLUE;
-    })
-    .replace(/\S+/gu, (word) => (ADDRESS_LIKE.test(word) ? word.replace(/-(?=[^-])/gu, ADDRESS_HYPHEN) : word));
+  const hidden = text.replace(JOINING_SPACES, (space) => {
+    glue.push(space);
+    return HIDDEN_GLUE;
+  });
+  // The hyphens the slides keep with the character after them (text/address.ts), kept here too.
+  const joined = addressWordsJoined(
+    hidden,
+    (same) => same,
+    (run) => run.replaceAll('-', ADDRESS_HYPHEN),
+  );
   let next = 0;
   return (
-    slashBreaks(hidden, SLASH_BREAK)
+    slashBreaks(joined)
       .match(pattern)
       ?.filter(Boolean)
       .map((piece) =>
@@ -129,8 +133,6 @@ function splitAt(text: string, pattern: RegExp): string[] {
 const HIDDEN_GLUE = '\ue000';
 /** What stands for a hyphen inside an address meanwhile. */
 const ADDRESS_HYPHEN = '\ue001';
-/** What marks a break after a long word's slash meanwhile (text/address.ts): in the patterns above. */
-const SLASH_BREAK = '\ue002';
 
 /**
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed

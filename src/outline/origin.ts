@@ -92,8 +92,9 @@ export function locate(sourced: Sourced, where: Where): FilePosition {
 
 /** Whether the text at `where` is written in quotes; false for a path in the merged outline. */
 export function writtenQuoted(sourced: Sourced, where: Where): boolean {
-  const parsed = Array.isArray(where) ? undefined : sourced.documents.get(where.file);
-  return parsed !== undefined && !Array.isArray(where) && writtenIn(parsed).isQuoted(where.path);
+  if (Array.isArray(where)) return false;
+  const parsed = sourced.documents.get(where.file);
+  return parsed !== undefined && writtenIn(parsed).isQuoted(where.path);
 }
 
 /** The position of line `index` (0-based) of the text at `where`, when it can be told (see `valueLinePosition`). */

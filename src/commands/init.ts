@@ -2,7 +2,7 @@
  * `versus init`: a commented starter outline for any comparison of two or
  * more contenders, valid and buildable as written. Pure; the CLI writes it.
  */
-import { idFrom } from '../plan/plan.js';
+import { idFrom } from '../text/names.js';
 
 /** Distinct brand-like colors; white text reads on each at WCAG AA. */
 const PALETTE = ['#1f6feb', '#cf222e', '#1a7f37', '#8250df', '#bf3989', '#9a6700', '#0969da', '#6639ba'];

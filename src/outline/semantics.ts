@@ -4,6 +4,7 @@
  */
 
 import { closest } from '../shared/closest.js';
+import { readableName } from '../text/names.js';
 import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
 import type { SemanticProblem } from './positions.js';
@@ -273,10 +274,7 @@ function lostIds(contenders: readonly { id: string; name: string }[], unknown: r
       seen.add(id);
       return;
     }
-    const spelt = name
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, '-');
+    const spelt = readableName(name);
     const claimed = unclaimed.includes(spelt) ? spelt : unclaimed[0];
     if (claimed === undefined) return;
     lost.set(i, claimed);

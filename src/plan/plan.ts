@@ -8,6 +8,7 @@ import { type Labels, labelsForLang } from '../i18n/labels.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
+import { readableName } from '../text/names.js';
 import { spaceBetween } from '../text/spacing.js';
 import { AGENDA, QR_TEXT_WIDTH, REFERENCES } from '../theme/geometry.js';
 import { type Palette, paletteFor } from '../theme/palette.js';
@@ -414,25 +415,4 @@ function byline(
  */
 export function slugify(title: string): string {
   return fitName(readableName(title) || 'talk', MAX_SLUG_BYTES);
-}
-
-/** An id from a name, as ids allow: "Café Crème" → "cafe-creme", "C#" → "csharp", "数据库" stays. */
-export function idFrom(name: string): string {
-  return readableName(name) || 'contender';
-}
-
-/** Lowercase letters and digits of every script, dashes between words, symbols spelt out. */
-function readableName(text: string): string {
-  return (
-    text
-      // Names people say aloud: C++ is "cpp", C# and F# are "csharp" and "fsharp".
-      .replace(/(?<=[\p{L}+])\+/gu, 'p')
-      .replace(/(?<=\p{L})#/gu, 'sharp')
-      .normalize('NFKD')
-      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-  );
 }

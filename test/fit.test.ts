@@ -313,6 +313,40 @@ describe('scaling and wrapping', () => {
     expect(rowsOf(lines[2] ?? '', column, 18).at(-1)).toBe('panic!("{path}: {e}"));');
   });
 
+  it('wraps a web address in code after its path’s slashes or at its query, never inside its host name', () => {
+    const lines = [
+      '    response = requests.get("https://api.example-weather.com/v2/forecasts/daily?city=Berlin&units=metric")',
+      'curl -fsSL https://raw.githubusercontent.com/some-org/some-repository/main/scripts/install.sh | bash',
+      '# see https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup for the details',
+    ];
+    const rowsOf = (line: string, width: number, size: number) =>
+      wrapCodeLine(line, width, size).map((row, i) => (i ? row.trimStart().slice(CONTINUATION.length) : row));
+    for (const line of lines) {
+      const host = /:\/\/([^/]+)/.exec(line) ?? { index: 0, 0: '' };
+      const [hostStart, hostEnd] = [host.index + 3, host.index + host[0].length];
+      for (const size of [16, 18, 20]) {
+        for (let width = Math.ceil(40 * textWidth('0', { face: 'mono', size })); width <= 720; width += 8) {
+          const rows = rowsOf(line, width, size);
+          let end = 0;
+          for (const [i, row] of rows.slice(0, -1).entries()) {
+            const next = rows[i + 1] ?? '';
+            end = line.indexOf(next, end + row.length - 1);
+            const at = `${size}px in ${width}px: "${row}" | "${next}"`;
+            expect(end > hostStart && end < hostEnd, at).toBe(false);
+            // Nor inside a word of its path: `…/sc` over `↪ ripts/install.sh`.
+            expect(/\w$/.test(row) && /^\w/.test(next) && line.includes(`${row}${next}`), at).toBe(false);
+          }
+        }
+      }
+    }
+    // In a column of two at 18 px the host name had split before its dots: `https://api` over `↪ .example-weather`.
+    expect(rowsOf(lines[0] ?? '', codeWidth(columnWidth(2)), 18)).toEqual([
+      '    response = requests.get("https://',
+      'api.example-weather.com/v2/forecasts/',
+      'daily?city=Berlin&units=metric")',
+    ]);
+  });
+
   it('leaves no stray of three characters or fewer on a line’s last row when a break before it can take it', () => {
     const line = '    importe_en_euros_con_impuestos_incluidos_para_la_linea = 1';
     for (const size of [16, 18, 20]) {

@@ -22,12 +22,15 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   const lead = `${textWidth(indent, font) > width / 2 ? '' : indent}${CONTINUATION}`;
   const lines: string[] = [];
   let rest = line;
+  let addresses = webAddressMask(line);
   let prefix = '';
   while (rest) {
     const room = width - textWidth(prefix, font);
-    const cut = strayless(rest, breakIndex(rest, room, font), { room, width, lead, font });
+    const cut = strayless(rest, breakIndex(rest, room, font, addresses), { room, width, lead, font, addresses });
     lines.push(prefix + rest.slice(0, cut).replace(/\s+$/u, ''));
-    rest = rest.slice(cut).replace(/^\s+/u, '');
+    const next = rest.slice(cut).replace(/^\s+/u, '');
+    addresses = addresses.slice(rest.length - next.length);
+    rest = next;
     prefix = lead;
   }
   return lines;
@@ -44,14 +47,20 @@ const STRAY = 3;
 function strayless(
   text: string,
   cut: number,
-  { room, width, lead, font }: { room: number; width: number; lead: string; font: Font },
+  {
+    room,
+    width,
+    lead,
+    font,
+    addresses,
+  }: { room: number; width: number; lead: string; font: Font; addresses: boolean[] },
 ): number {
   const last = text.slice(cut).trim();
   if (!last || last.length > STRAY || textWidth(lead + last, font) > width) return cut;
   const row = text.slice(0, cut).trimEnd();
-  const earlier = breakIndex(row, Math.min(room, textWidth(row, font)) - textWidth('0', font) / 2, font);
+  const earlier = breakIndex(row, Math.min(room, textWidth(row, font)) - textWidth('0', font) / 2, font, addresses);
   const fits = textWidth(lead + text.slice(earlier).trim(), font) <= width;
-  return breakQuality(text, earlier) === 2 && earlier * 2 >= cut && fits ? earlier : cut;
+  return breakQuality(text, earlier, addresses) === 2 && earlier * 2 >= cut && fits ? earlier : cut;
 }
 
 /** A row may end after a space, a comma or semicolon, or an operator: between two tokens. */
@@ -66,11 +75,31 @@ const LONE_MARKER = /\s(?:#+|\/\/|--)\s*$/;
  * 1 inside an expression (after an opening bracket that does not close at once, before a method's
  * dot: `Mutex::new(` over `↪ HashMap::new()`, `read(path)` over `↪ .unwrap()`), 0 inside a token.
  */
-function breakQuality(text: string, at: number): number {
+function breakQuality(text: string, at: number, addresses: boolean[]): number {
   const [before = '', after = ''] = [text[at - 1], text[at]];
+  if (addresses[at - 1] && addresses[at]) return addressBreakQuality(before, after);
   if (SOFT_BREAKS.includes(before) && (before === ' ' || !OPERATOR_PARTS.includes(after))) return 2;
   if ('([{'.includes(before) && !')]}'.includes(after)) return 1;
   return after === '.' && /[\w)\]}]/u.test(before) ? 1 : 0;
+}
+
+/** A web address written in code: a string's, a comment's or a command's. */
+const WEB_ADDRESS = /[a-z][\w+.-]*:\/\/[^\s"'`<>()[\]{}]+/giu;
+
+/** Which of the line's UTF-16 units belong to a web address. */
+function webAddressMask(line: string): boolean[] {
+  const mask = new Array<boolean>(line.length).fill(false);
+  for (const { index, 0: address } of line.matchAll(WEB_ADDRESS)) mask.fill(true, index, index + address.length);
+  return mask;
+}
+
+/**
+ * Inside a web address a row ends after a path's slash or at its query (`…/v2/` over
+ * `↪ forecasts?city=…`), never inside the host name, whose dots are not a method's.
+ */
+function addressBreakQuality(before: string, after: string): number {
+  if (before === '/' && after !== '/') return 1;
+  return '?&#'.includes(before) ? 1 : 0;
 }
 
 /**
@@ -79,7 +108,7 @@ function breakQuality(text: string, at: number): number {
  * else at the last of either further back, as an editor's soft wrap does; inside a token only
  * where the row holds no break at all.
  */
-function breakIndex(text: string, room: number, font: Font): number {
+function breakIndex(text: string, room: number, font: Font, addresses: boolean[]): number {
   let fit = 0;
   if (/^[\x20-\x7e]*$/.test(text)) {
     // Printable ASCII: every character has the monospace font's one advance.
@@ -98,7 +127,7 @@ function breakIndex(text: string, room: number, font: Font): number {
   const start = (/^\s*/.exec(text)?.[0].length ?? 0) + 1;
   const last = [0, 0, 0];
   for (let at = fit; at >= start && !last[2]; at--) {
-    const quality = breakQuality(text, at);
+    const quality = breakQuality(text, at, addresses);
     if (quality && !last[quality]) last[quality] = at;
   }
   const near = Math.ceil((fit * 2) / 3);

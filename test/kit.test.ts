@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -508,12 +508,28 @@ describe('the exercise notebooks', () => {
       },
       {
         kind: 'exercise',
+        id: 'sh',
+        title: 'A script',
+        language: 'bash',
+        task: ['Print ok'],
+        solution: '#!/usr/bin/env bash\necho ok',
+      },
+      {
+        kind: 'exercise',
         id: 'css',
         title: 'Styles',
         language: 'css',
         task: ['End a comment with */ b { color: red } /*'],
         solution: 'b { color: blue; }',
         privateNotes: 'a **/ b',
+      },
+      {
+        kind: 'exercise',
+        id: 'elm',
+        title: 'In Elm',
+        language: 'elm',
+        task: ['Print ok'],
+        solution: 'main = text "ok"',
       },
     );
     const kit = new Map(notebookFiles(compileData(outline).deck));
@@ -562,6 +578,18 @@ describe('the exercise notebooks', () => {
         await run(XMLLINT, ['--noout', await written('-xml.xml')]);
       },
     );
+
+    it('keeps a script’s #! line first, where the system reads it', async () => {
+      expect(file('-sh.sh')).toMatch(/^#!\/usr\/bin\/env bash\n# Exercise \d+: A script\n/);
+      const script = await written('-sh.sh');
+      await chmod(script, 0o755);
+      expect((await run(script, [])).stdout).toBe('ok\n');
+    });
+
+    it('names a language versus has no file type for as people write it, with a capital', () => {
+      const [, notebook] = [...kit].find(([key]) => key.endsWith('.exercises.ipynb')) ?? [];
+      expect(notebook).toMatch(/This exercise is in Elm: work in `[^`]+-elm\.md`/);
+    });
 
     it('closes a CSS comment only where it ends', () => {
       const css = file('-css.css');

@@ -213,9 +213,10 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, p
   const setupCode = setup?.replace(/\s+$/, '') ?? '';
   const { comment, ext } = sourceFileOf(exercise.language);
   if (!comment) return markdownFile(exercise, code, labels, { setup: setupCode, privateNotes });
-  // XML allows nothing before its declaration: the file starts with the code's, then the comments.
+  // XML allows nothing before its declaration, and a script's `#!` line works on the first line
+  // only: the file starts with the code's, then the comments.
   const first = setupCode || code;
-  const declaration = ext === 'xml' ? (/^<\?xml\s[^>]*\?>[^\S\n]*(?:\n|$)/.exec(first)?.[0] ?? '') : '';
+  const declaration = (ext === 'xml' ? XML_DECLARATION : SHEBANG).exec(first)?.[0] ?? '';
   const [setupRest, codeRest] = setupCode
     ? [setupCode.slice(declaration.length), code]
     : [setupCode, code.slice(declaration.length)];
@@ -232,6 +233,9 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, p
   const head = declaration ? `${declaration.trimEnd()}\n` : '';
   return `${head}${top}\n\n${before}${codeRest}${codeRest ? '\n' : ''}`;
 }
+
+const XML_DECLARATION = /^<\?xml\s[^>]*\?>[^\S\n]*(?:\n|$)/;
+const SHEBANG = /^#![^\n]*(?:\n|$)/;
 
 /**
  * Line terminators of the languages versus comments: `\n`, `\r` (JavaScript, Python, C#…);

@@ -127,9 +127,9 @@ export function setupFor(
   return key === undefined ? undefined : { key, code: setup[key] as string };
 }
 
-/** A language as people write its name ("sql" → "SQL"), or as the outline wrote it when versus does not know it. */
+/** A language as people write its name ("sql" → "SQL"); one versus does not know starts with a capital ("elm" → "Elm"). */
 export function languageName(language: string): string {
-  return sourceFileOf(language).name ?? language;
+  return sourceFileOf(language).name ?? `${language.charAt(0).toUpperCase()}${language.slice(1)}`;
 }
 
 /** highlight.js's names and aliases, lower case: the languages a slide shows highlighted. */

@@ -413,7 +413,7 @@ sections:
     expect(
       printed(`${source}sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n`),
     ).toEqual([
-      'outline.yaml:3:34 error[wrong-type]: "color" must be text, not the number 6400\n' +
+      'outline.yaml:3:34 error[wrong-type]: "color" must be text, not 006400, which YAML reads as the number 6400\n' +
         '  hint: Write it with a # before it, in quotes: color: "#006400"',
     ]);
   });

@@ -312,7 +312,7 @@ const CASES: Record<string, string[]> = {
       '  hint: Quote it to keep it as text: title: "2026"',
     'number-text.yaml:14:27 error[wrong-type]: "tea" must be text, not the number 40\n' +
       '  hint: Quote it to keep it as text: tea: "40"',
-    'number-text.yaml:14:39 error[wrong-type]: "coffee" must be text, not the number 2\n' +
+    'number-text.yaml:14:39 error[wrong-type]: "coffee" must be text, not 2.0, which YAML reads as the number 2\n' +
       '  hint: Quote it to keep it as text: coffee: "2.0"',
     'number-text.yaml:18:13 error[wrong-type]: "bullets[0]" must be text, not the number 1984\n' +
       '  hint: Quote it to keep it as text: - "1984"',

@@ -520,7 +520,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       return [
         at(
           'wrong-type',
-          `"${field}" must be ${article(issue.expected)}, not ${describe(value)}`,
+          `"${field}" must be ${article(issue.expected)}, not ${describe(value, written.plainScalar(path))}`,
           mappingHint(root, path, data, value) ??
             mappingsHint(root, path, data, value) ??
             quoteHint(issue.expected, path, value, written.plainScalar(path)) ??
@@ -818,7 +818,8 @@ export function fieldName(path: OutlinePath): string {
   return typeof last === 'number' ? `${String(path.at(-2) ?? 'item')}[${last}]` : String(last ?? 'outline');
 }
 
-function describe(value: unknown): string {
+/** `value` in words; a number as written too when YAML read it as another (`006400`, the number 6400). */
+function describe(value: unknown, asWritten?: string): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -828,7 +829,10 @@ function describe(value: unknown): string {
     const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     return quoted.replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+  if (typeof value !== 'number') return `${typeof value} ${String(value)}`;
+  return asWritten && asWritten !== String(value)
+    ? `${asWritten}, which YAML reads as the number ${value}`
+    : `the number ${value}`;
 }
 
 function article(expected: string): string {

@@ -44,6 +44,23 @@ describeWithBrowser('web addresses', () => {
     expect(compiled.deck.slides[0]?.qr?.lines).toEqual(lines);
   });
 
+  it('break a part too wide for the QR column as typesetters do, before a dot or a hyphen, on the planned lines', async () => {
+    const url = 'https://slides.example-conference.org/2026/choosing-a-message-broker-event-driven';
+    const outDir = await temp.dir();
+    const { files, compiled } = await build(await temp.write('outline.yaml', stringify({ ...minimalOutline(), url })), {
+      outDir,
+      formats: ['html'],
+    });
+    await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
+    const lines = await linesOf(page, 'section.title figure.qr figcaption');
+    expect(lines.join('')).toBe(url);
+    // Not inside a name: `https://slides.example-confere` over `nce.org/`.
+    for (const [i, line] of lines.slice(1).entries()) {
+      expect(/[/]$/.test(lines[i] ?? '') || /^[.-]/.test(line), `${lines[i]} | ${line}`).toBe(true);
+    }
+    expect(compiled.deck.slides[0]?.qr?.lines).toEqual(lines);
+  });
+
   it('keep a mail address or a handle whole on the title slide and the handout cover, not broken after a hyphen', async () => {
     const contact = 'marie-helene.dubois-lefebvre@exemple-societe.fr';
     const outline = {

@@ -11,11 +11,10 @@
 import { Marp as MarpCore, type MarpOptions } from '@marp-team/marp-core';
 import type { HLJSApi } from 'highlight.js';
 import { directionOf } from '../i18n/catalogs.js';
-import { QR_FENCE, qrSvg } from '../plan/qr.js';
+import { addressLines, QR_FENCE, qrSvg } from '../plan/qr.js';
 import { Memo } from '../shared/memo.js';
-import { addressHtml } from '../text/address.js';
 import { chartSvgOf } from '../text/chart-image.js';
-import { unescapeNotes } from '../text/escape.js';
+import { escapeHtml, unescapeNotes } from '../text/escape.js';
 import { highlightContinued } from './continued-lines.js';
 import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
 
@@ -80,8 +79,8 @@ function inlineCharts(md: MarkdownIt): void {
 
 /**
  * The QR code's fenced block (render/markdown.ts) drawn as the code, vector,
- * and the address as text beside it, which wraps as addresses do; the theme
- * places them (`figure.qr`).
+ * and the address as text beside it, on the planner's lines (plan/qr.ts), which
+ * the PowerPoint draws too; the theme places them (`figure.qr`).
  * The code is hidden from screen readers, which read the address.
  */
 function qrCode(md: MarkdownIt): void {
@@ -91,7 +90,8 @@ function qrCode(md: MarkdownIt): void {
     if (token?.info.trim() !== QR_FENCE) return fence(tokens, index, ...rest);
     const text = token.content.trim();
     const svg = qrSvg(text).replace('<svg ', '<svg aria-hidden="true" ');
-    return `<figure class="qr"><figcaption>${addressHtml(text)}</figcaption>${svg}</figure>\n`;
+    const lines = addressLines(text).map(escapeHtml).join('<br>');
+    return `<figure class="qr"><figcaption>${lines}</figcaption>${svg}</figure>\n`;
   };
 }
 

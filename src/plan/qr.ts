@@ -52,14 +52,24 @@ export function qrOf(
   return { text, alt: labels.t('qrCaption', { url: text }), code: CODE, caption: CAPTION, lines: addressLines(text) };
 }
 
-/** The address's parts filled into the caption's lines, as the browser fills them; a part too wide keeps a line of its own. */
-function addressLines(text: string): string[] {
+/**
+ * The address's lines beside the code: its parts (`addressParts`) filled in as the browser fills
+ * a line. A part too wide for a line breaks as typesetters break an address: after `//`, before a
+ * dot, a hyphen, a tilde or an underscore (`https://slides` over `.example-conference.org/`), so
+ * that no line ends in a hyphen a reader takes for a word's; a piece still too wide between its
+ * characters. The slides and the PowerPoint both show these lines.
+ */
+export function addressLines(text: string): string[] {
   const font = sans(CAPTION.size);
+  const fits = (piece: string) => textWidth(piece, font) <= CAPTION.width;
+  const pieces = addressParts(text).flatMap((part) =>
+    fits(part) ? [part] : part.split(/(?<=\/\/)|(?=[.~_-])/).flatMap((piece) => (fits(piece) ? [piece] : [...piece])),
+  );
   const lines = [''];
-  for (const part of addressParts(text)) {
+  for (const piece of pieces) {
     const line = lines.at(-1) ?? '';
-    if (line && textWidth(line + part, font) > CAPTION.width) lines.push(part);
-    else lines[lines.length - 1] = line + part;
+    if (line && !fits(line + piece)) lines.push(piece);
+    else lines[lines.length - 1] = line + piece;
   }
   return lines;
 }

@@ -175,8 +175,9 @@ describe('planRuns', () => {
         command: 'python3',
         mode: 'run',
         file: 'versus_run.py',
-        script: 'import math\nx = 1\ny = x + 1\nprint(x, y)  # TODO: more\n',
-        firstLine: 4,
+        // As attendees run it: without the set-up code, which they never get.
+        script: 'x = 1\ny = x + 1\nprint(x, y)  # TODO: more\n',
+        firstLine: 3,
       },
       // Deno's runner is named; versus knows no syntax check for it, so the starter is not checked.
       {
@@ -422,29 +423,35 @@ describe('failureHint', () => {
       ["NameError: name 'df' is not defined", 'python'],
       ['ReferenceError: df is not defined', 'javascript'],
     ] as const) {
-      expect(failureHint(said, language)).toBe(
+      expect(failureHint(said, { language })).toBe(
         `The code uses df without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data), or set run: false on a snippet not meant to run alone.`,
       );
     }
   });
 
-  it('says to install a missing package, to run the code with a program that has it, or not to run a config file', () => {
-    expect(failureHint("ModuleNotFoundError: No module named 'polars'", 'python')).toBe(
-      'Install polars where the runner finds it, or run the code with one that has it: --runner python=.venv/bin/python (or run.runners.python in the outline); a snippet not meant to run here (a config file) takes run: false.',
-    );
-    expect(failureHint("Error: Cannot find package 'zod' imported from /tmp/versus_run.mjs", 'javascript')).toMatch(
-      /^Install zod where the runner finds it, .*--runner javascript=…/,
+  it('says to define a name a starter uses in the starter itself: attendees get no set-up code', () => {
+    expect(failureHint("NameError: name 'queue' is not defined", { language: 'python', starter: true })).toBe(
+      'The starter uses queue without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.',
     );
   });
 
+  it('says to install a missing package, to run the code with a program that has it, or not to run a config file', () => {
+    expect(failureHint("ModuleNotFoundError: No module named 'polars'", { language: 'python' })).toBe(
+      'Install polars where the runner finds it, or run the code with one that has it: --runner python=.venv/bin/python (or run.runners.python in the outline); a snippet not meant to run here (a config file) takes run: false.',
+    );
+    expect(
+      failureHint("Error: Cannot find package 'zod' imported from /tmp/versus_run.mjs", { language: 'javascript' }),
+    ).toMatch(/^Install zod where the runner finds it, .*--runner javascript=…/);
+  });
+
   it("says where a file of one's own that code imports by a relative path must be, instead of installing it", () => {
-    expect(failureHint("Error: Cannot find module './fake-zod.js'", 'javascript')).toBe(
+    expect(failureHint("Error: Cannot find module './fake-zod.js'", { language: 'javascript' })).toBe(
       "./fake-zod.js is a file of yours the run's folder does not hold: it holds the files panes include and what is beside them in their folders, and the script of code written in the outline sits at the outline's folder. Put the file there, or set run: false on a snippet not meant to run here.",
     );
   });
 
   it('asks to fix the code otherwise', () => {
-    expect(failureHint("KeyError: 'b'", 'python')).toMatch(/^Fix the code; if it is meant to fail/);
-    expect(failureHint(undefined, 'bash')).toMatch(/^Fix the code/);
+    expect(failureHint("KeyError: 'b'", { language: 'python' })).toMatch(/^Fix the code; if it is meant to fail/);
+    expect(failureHint(undefined, { language: 'bash' })).toMatch(/^Fix the code/);
   });
 });

@@ -392,7 +392,7 @@ export function overPageFindings(
         severity: 'warning',
         code: 'exercise-over-page',
         message: `slide ${slide} "${planned.heading}" (exercise) and its starter code take ${pages} handout pages: even at 7 pt, the smallest the handout sets code, they would not fit one, and attendees turn pages to read it`,
-        hint: 'Shorten the starter to what attendees change, and give the rest in the set-up code (run.setup) or a file of its own.',
+        hint: 'Shorten the starter to what attendees change and what that needs (they get no set-up code), or split the exercise in two.',
         ...at(within(planned.origin, 'starter')),
         slide,
       },

@@ -100,7 +100,7 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
             hint:
               job.mode === 'syntax'
                 ? 'Fix the starter so that it parses (leave its TODOs as comments or placeholders), or set run.starter: false.'
-                : failureHint(said, job.language),
+                : failureHint(said, job),
           }),
         );
         break;
@@ -169,9 +169,11 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
  * wrong: a name a snippet uses but never defines (a slide shows `df.groupby(…)`, not where
  * `df` comes from), and a package the runner's environment does not have.
  */
-export function failureHint(said = '', language: string): string {
+export function failureHint(said = '', { language, starter }: Pick<RunJob, 'language' | 'starter'>): string {
   const undefinedName =
     /NameError: name '([^']+)' is not defined/.exec(said) ?? /ReferenceError: (\S+) is not defined/.exec(said);
+  if (undefinedName && starter)
+    return `The starter uses ${undefinedName[1]} without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.`;
   if (undefinedName)
     return `The code uses ${undefinedName[1]} without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data), or set run: false on a snippet not meant to run alone.`;
   const missingModule =

@@ -415,6 +415,134 @@ ${task}      - kind: quote
   });
 });
 
+describe('unused-run-language', () => {
+  const withRun = (run: string) =>
+    edit(
+      CLEAN,
+      ['contenders:', `run: ${run}\ncontenders:`],
+      [
+        '      - kind: quote\n',
+        `      - kind: code
+        title: Brewing, scripted
+        notes: The same in code.
+        panes: [{ contender: tea, language: py, code: "steep(3)" }]
+      - kind: quote
+`,
+      ],
+    );
+
+  it('reports set-up code and a runner for a language no code is in, with the one likely meant', async () => {
+    const text = withRun('{ setup: { pyhton: "import os" }, runners: { pyhton: /usr/bin/python3, ruby: ruby } }');
+    const { report } = await check(text);
+    const found = report.findings.filter((f) => f.code === 'unused-run-language');
+    expect(found.map((f) => [f.message, f.line, f.hint])).toEqual([
+      [
+        'run.setup.pyhton is set-up code for "pyhton", a language no code of the talk is in (did you mean "python"?): it runs before no block and starts no notebook',
+        positionIn(text, 'pyhton').line,
+        'Name the language as the panes and exercises do: python.',
+      ],
+      [
+        'run.runners.pyhton names a runner for "pyhton", a language no code of the talk is in (did you mean "python"?): it runs nothing',
+        positionIn(text, 'pyhton').line,
+        'Name the language as the panes and exercises do: python.',
+      ],
+      [
+        'run.runners.ruby names a runner for "ruby", a language no code of the talk is in: it runs nothing',
+        positionIn(text, 'pyhton').line,
+        'Name the language as the panes and exercises do: python.',
+      ],
+    ]);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('says nothing of a language under any of its names (python for py)', async () => {
+    const { report } = await check(withRun('{ setup: { python: "import os" }, runners: { py: python3 } }'));
+    expect(report.findings.filter((f) => f.code === 'unused-run-language')).toEqual([]);
+  });
+
+  it('fails check --run on a --runner for a language no code is in, naming the flag', async () => {
+    const { stdout, code } = await versusInProcess([
+      'check',
+      await temp.write('talk.yaml', withRun('{}')),
+      '--no-measure',
+      '--run',
+      '--runner',
+      'pyhton=python3',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '--runner pyhton error[unused-run-language]: --runner pyhton=… names a runner for "pyhton", a language no code of the talk is in (did you mean "python"?)',
+    );
+  });
+});
+
+describe('exercise-language', () => {
+  const withPanes = (languages: string[]) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: code
+        title: Brewing, scripted
+        notes: The same in code.
+        panes: [${languages.map((language, i) => `{ contender: ${i ? 'coffee' : 'tea'}, language: ${language}, code: "x" }`).join(', ')}]
+      - kind: exercise
+        title: Brew it
+        notes: Five minutes.
+        task: [Brew a cup]
+        solution: "brew()"
+      - kind: quote
+`,
+    ]);
+
+  it('reports an exercise without a language in a talk whose code is in two', async () => {
+    const text = withPanes(['python', 'go']);
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'exercise-language')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          "exercise \"Brew it\" names no language, so it is taken to be in python, the talk's first pane's, though the talk's code is in python, go: its notebook cell or file and check --run follow that",
+        ...positionIn(text, 'Brew it'),
+      }),
+    ]);
+  });
+
+  it('says nothing when the other language is a shell’s (pip install beside the code)', async () => {
+    const { report } = await check(withPanes(['python', 'bash']));
+    expect(report.findings.filter((f) => f.code === 'exercise-language')).toEqual([]);
+  });
+});
+
+describe('unselected-tag', () => {
+  const tagged = (tag: string) =>
+    edit(
+      CLEAN,
+      ['contenders:', 'profiles: { talk: { skip: [basics] }, workshop: { only: [workshop] } }\ncontenders:'],
+      ['        title: History\n', '        title: History\n        tags: [workshop]\n'],
+      ['        title: Questions\n', `        title: Questions\n        tags: [${tag}]\n`],
+    );
+
+  it('reports a tag a letter or two from one a profile selects, at the tag', async () => {
+    const text = tagged('worskhop');
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'unselected-tag')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'slide "Questions" is tagged "worskhop", which no profile selects (did you mean "workshop"?): the profiles that select "workshop" (workshop) leave it out',
+        hint: 'Write "workshop", or name "worskhop" in a profile\'s only: if it is a tag of its own.',
+        ...positionIn(text, 'worskhop]'),
+      }),
+    ]);
+  });
+
+  it('says nothing of a selected tag, nor of one unlike any', async () => {
+    for (const tag of ['workshop', 'advanced']) {
+      const { report } = await check(tagged(tag));
+      expect(report.findings.filter((f) => f.code === 'unselected-tag')).toEqual([]);
+    }
+  });
+});
+
 describe('unknown-language', () => {
   const withCode = (panes: string) =>
     edit(CLEAN, [

@@ -14,6 +14,7 @@ import { loadPdfLib, sourceDate } from '../export/reproducible.js';
 import { diskFullError, Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import { fittedPicture } from '../images/fit.js';
+import { lintRunLanguages } from '../lint/language-rules.js';
 import type { SlideMeasure } from '../lint/measure.js';
 import {
   type Finding,
@@ -25,6 +26,7 @@ import {
   slotPosition,
 } from '../lint/rules.js';
 import { leftOutRunsAfter } from '../lint/run-rules.js';
+import { lintTagTypos } from '../lint/tag-rules.js';
 import type { LoadedOutline } from '../outline/load.js';
 import { locate, type Where } from '../outline/origin.js';
 import { audienceMarkdown, type Compiled, type CompileOptions, compileOutline, runSheet } from '../pipeline/compile.js';
@@ -187,6 +189,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       ...lintReferencesWithoutSlide(compiled.deck, loaded.outline, at),
       ...overPageFindings(exported?.overPages ?? [], compiled.deck, at),
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
+      ...(formats.has('notebook') ? lintRunLanguages(loaded.outline, at) : []),
+      ...lintTagTypos(loaded.outline, at),
     ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {
       throw strictError(overflows ?? [], overBudget, warnings);

@@ -7,6 +7,7 @@ import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics/d
 import type { SharedBrowser } from '../export/browser.js';
 import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../i18n/labels.js';
+import { runnerFlagFindings } from '../lint/language-rules.js';
 import { type Finding, lintDeck, lintSlot, overflowFindings } from '../lint/rules.js';
 import { leftOutRunsAfter } from '../lint/run-rules.js';
 import { themeFindings } from '../lint/theme-rules.js';
@@ -74,7 +75,12 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   } as const;
   // `--run` runs a left-out exercise's solution first, which the notebooks cannot: then its check fails.
   const runsAfter = leftOutRunsAfter(deck, loaded.outline, at, options.run ? 'error' : 'warning');
-  const findings = [...lintDeck(lint), ...runsAfter, ...themeFindings(theme)];
+  const findings = [
+    ...lintDeck(lint),
+    ...runsAfter,
+    ...themeFindings(theme),
+    ...(options.run ? runnerFlagFindings(loaded.outline, Object.keys(options.runners ?? {})) : []),
+  ];
 
   if (options.measure !== false) {
     const [{ SharedBrowser }, { measureSlides }] = await Promise.all([

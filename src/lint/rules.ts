@@ -19,11 +19,12 @@ import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../
 import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { chartParts, lintChart } from './chart-rules.js';
 import type { Finding } from './finding.js';
-import { lintLanguages } from './language-rules.js';
+import { lintLanguages, lintRunLanguages } from './language-rules.js';
 import { lintLeftOut } from './left-out-rules.js';
 import { lintListCommas } from './list-rules.js';
 import type { SlideMeasure } from './measure.js';
 import { lintReading } from './reading-rules.js';
+import { lintTagTypos } from './tag-rules.js';
 
 export type { Finding, FindingCode } from './finding.js';
 
@@ -243,6 +244,8 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
   findings.push(
     ...lintListCommas(deck, outline, at, quoted),
     ...lintLanguages(deck, outline, at),
+    ...lintRunLanguages(outline, at),
+    ...lintTagTypos(outline, at),
     ...lintSectionsWithoutDividers(deck, outline, at),
     ...lintReferencesWithoutSlide(deck, outline, at),
     ...lintUntranslated(outline, at),

@@ -305,6 +305,12 @@ const CASES: Record<string, string[]> = {
       `  hint: Write it as a list; in brackets, each comma starts a new item: bullets: ['Tea says "slow, calm"', "coffee says 1,000 cups a day"] (or one "- " line per item). For one item, quote it: bullets: ['Tea says "slow, calm", coffee says 1,000 cups a day']`,
   ],
   // Not "e.g. "2.0" or "yes"": the value itself, quoted at its key, as it was written (2.0, not 2).
+  'plain-code.yaml': [
+    'plain-code.yaml:15:13 error[yaml-syntax]: the code of "code" is written without "|": YAML reads it as plain text, which joins its lines into one with spaces\n' +
+      '  hint: Write "code: |" and the code on the lines under it, indented: every line is then kept as written.',
+    'plain-code.yaml:24:9 error[yaml-syntax]: the code of "starter" is written without "|": YAML reads it as plain text, which drops its lines that start with "#" as comments\n' +
+      '  hint: Write "starter: |" and the code on the lines under it, indented: every line is then kept as written.',
+  ],
   'number-text.yaml': [
     'number-text.yaml:5:25 error[wrong-type]: "name" must be text, not boolean true\n' +
       '  hint: Quote it to keep it as text: name: "true"',

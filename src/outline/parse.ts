@@ -29,6 +29,7 @@ import { asLaidOut, FOLDED_SCALAR } from './folded.js';
 import { explainIndentation, fitsOnceFixed } from './indentation.js';
 import { explainItemLine } from './item-line.js';
 import { findMissingDashes } from './missing-dash.js';
+import { mayHoldPlainCode, plainCodeProblems } from './plain-code.js';
 
 export interface ParsedOutline {
   file: string;
@@ -96,6 +97,12 @@ export function partialData(parsed: ParsedOutline): unknown {
 }
 
 export function parseOutlineText(source: string, file: string): ParsedOutline {
+  const parsed = parseText(source, file);
+  if (parsed.data === undefined || !mayHoldPlainCode(source)) return parsed;
+  return { ...parsed, diagnostics: [...parsed.diagnostics, ...plainCodeProblems(parsed.syntax(), source, file)] };
+}
+
+function parseText(source: string, file: string): ParsedOutline {
   // js-yaml gives no scalar's style: a source with a folded scalar is read with the positions, which do.
   // js-yaml reads "-kind:" as a key: the precise path tells it as an item's "-" without its space.
   const fast = FOLDED_SCALAR.test(source) || hasUnspacedDash(source) ? { ok: false as const } : readData(source);

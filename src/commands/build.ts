@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { type Diagnostic, failureOf, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
 import { findRasterizer } from '../export/find-rasterizer.js';
+import { undrawnFindings } from '../export/font-coverage.js';
 import type { HandoutOptions, OverPage } from '../export/handout.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
 import type { PrintJob } from '../export/pdf.js';
@@ -167,6 +168,8 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       const { exportNativePptx } = await import('../export/pptx/pptx.js');
       await staging.write(`${slug}.pptx`, await exportNativePptx(compiled.deck, pictures).catch(pptxError));
     };
+    // Asked of fontconfig while the exports run.
+    const undrawn = browser ? undrawnFindings(compiled.markdown, loaded) : Promise.resolve([]);
     const steps = await Promise.allSettled([
       formats.has('html') && html(),
       browser &&
@@ -191,6 +194,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
       ...(formats.has('notebook') ? lintRunLanguages(loaded.outline, at) : []),
       ...lintTagTypos(loaded.outline, at),
+      ...(await undrawn),
     ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {
       throw strictError(overflows ?? [], overBudget, warnings);

@@ -5,6 +5,7 @@
 
 import { type Diagnostic, formatDiagnostic, VersusError } from '../diagnostics/diagnostics.js';
 import type { SharedBrowser } from '../export/browser.js';
+import { undrawnFindings } from '../export/font-coverage.js';
 import { renderSlides } from '../export/marp.js';
 import { formatMinutes } from '../i18n/labels.js';
 import { runnerFlagFindings } from '../lint/language-rules.js';
@@ -92,7 +93,7 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
       // Chromium boots while Marp renders the slides to measure.
       const [, slides] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
       const measures = await measureSlides(browser, slides, { lang: deck.meta.lang, assets });
-      findings.push(...overflowFindings(measures, deck, theme.name, at));
+      findings.push(...overflowFindings(measures, deck, theme.name, at), ...(await undrawnFindings(markdown, loaded)));
     } finally {
       if (!options.browser) await browser.close();
     }

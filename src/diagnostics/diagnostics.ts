@@ -22,6 +22,7 @@ export type LintCode =
   | 'comma-in-list'
   | 'unknown-language'
   | 'unused-run-language'
+  | 'undrawn-characters'
   | 'exercise-language'
   | 'unselected-tag'
   | 'unhighlighted-language'

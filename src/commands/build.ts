@@ -188,7 +188,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     // What the outputs lose or get wrong, which a build must not call a success: notes no output
     // shows, notebooks whose code runs without what it needs.
     const warnings = [
-      ...lintSectionsWithoutDividers(compiled.deck, loaded.outline, at),
+      ...lintSectionsWithoutDividers(loaded.outline, at),
       ...lintReferencesWithoutSlide(compiled.deck, loaded.outline, at),
       ...overPageFindings(exported?.overPages ?? [], compiled.deck, at),
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),

@@ -70,23 +70,18 @@ const DIVIDER_FIELDS = {
     'Move them to the private notes of the section\'s first slide, or take out "dividers: false".',
   ],
   minutes: ["minutes (its divider's speaking time)", 'Give the minutes to its slides, or take out "dividers: false".'],
-  summary: ['a summary', "Say it in the notes of the section's first slide, or show an agenda or the dividers."],
+  summary: ['a summary', 'Say it in the notes of the section\'s first slide, or take out "dividers: false".'],
 } as const;
 
 /**
  * With `dividers: false`, what a section says on its divider is said nowhere: its notes, private
- * notes and minutes, and its summary too when the talk has no agenda either.
+ * notes, minutes and summary (the agenda lists the sections' titles only).
  */
-export function lintSectionsWithoutDividers(
-  deck: Deck,
-  outline: Outline,
-  at: (where: Where) => FilePosition,
-): Finding[] {
+export function lintSectionsWithoutDividers(outline: Outline, at: (where: Where) => FilePosition): Finding[] {
   if (outline.dividers !== false) return [];
-  const hasAgenda = deck.slides.some((slide) => slide.kind === 'agenda');
   return outline.sections.flatMap((section, i) =>
     (Object.keys(DIVIDER_FIELDS) as (keyof typeof DIVIDER_FIELDS)[]).flatMap((field): Finding[] =>
-      section[field] === undefined || (field === 'summary' && hasAgenda)
+      section[field] === undefined
         ? []
         : [
             {
@@ -246,7 +241,7 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
     ...lintLanguages(deck, outline, at),
     ...lintRunLanguages(outline, at),
     ...lintTagTypos(outline, at),
-    ...lintSectionsWithoutDividers(deck, outline, at),
+    ...lintSectionsWithoutDividers(outline, at),
     ...lintReferencesWithoutSlide(deck, outline, at),
     ...lintUntranslated(outline, at),
     ...lintLeftOut(deck, outline, at),

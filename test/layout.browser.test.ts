@@ -29,7 +29,7 @@ import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { slidesDocument } from '../src/export/slides-document.js';
 import { CONTINUATION } from '../src/plan/fit/code.js';
 import { contrastRatio } from '../src/theme/contrast.js';
-import { CONTENT, H1, PAD, QUOTE, SLIDE } from '../src/theme/geometry.js';
+import { BODY, CONTENT, H1, PAD, QUOTE, SLIDE } from '../src/theme/geometry.js';
 import { resolveTheme } from '../src/theme/resolve.js';
 import { BUILT_IN_THEMES } from '../src/theme/themes.js';
 import { sharedBrowser, testBrowser } from './browser.js';
@@ -537,6 +537,8 @@ describeWithBrowser('a quote', () => {
         by: 'Every benchmark post',
       },
       { kind: 'quote', title: 'Long', text: long, by: 'An operations lead' },
+      // Set smaller than the body's size: its author's line no larger than it.
+      { kind: 'quote', title: 'Longer', text: `${long} ${long} ${long} ${long}`, by: 'An operations lead' },
       // A word longer than the line wraps inside the quote, which stays within the slide.
       { kind: 'quote', title: 'Link', text: `Read ${'https://example.org/a/long/path'.repeat(3)}`, by: 'A reader' },
     );
@@ -562,13 +564,16 @@ describeWithBrowser('a quote', () => {
             bottom: box.bottom - top,
             right: Math.max(box.right, quote.scrollWidth + box.left) - section.getBoundingClientRect().left,
             size: Number.parseFloat(getComputedStyle(quote.querySelector('p') as HTMLElement).fontSize),
+            author: Number.parseFloat(getComputedStyle(quote.querySelector('p:last-child') as HTMLElement).fontSize),
           };
         }),
       );
-      expect(placed).toHaveLength(3);
-      const [short, filled] = placed;
+      expect(placed).toHaveLength(4);
+      const [short, filled, fuller] = placed;
       expect(short?.size).toBe(QUOTE.size);
       expect(filled?.size).toBeLessThan(QUOTE.size);
+      expect(fuller?.size).toBeLessThan(BODY.size);
+      for (const quote of placed) expect(quote.author).toBe(Math.min(BODY.size, quote.size));
       for (const [i, quote] of placed.entries()) {
         // The room: from the title's bar and margin, QUOTE.top more, to the bottom padding.
         const room = { top: quote.title + H1.margin + QUOTE.top, bottom: SLIDE.height - PAD.bottom };

@@ -7,7 +7,7 @@ import { directionOf } from '../i18n/catalogs.js';
 import type { Contender } from '../outline/schema.js';
 import type { Deck, DeckSlide, SlideFit } from '../plan/deck.js';
 import { edgeOn, readableTextOn } from '../theme/contrast.js';
-import { HEADING_LINE, TABLE, tablePadX } from '../theme/geometry.js';
+import { BODY, HEADING_LINE, quoteAuthorSize, TABLE, tablePadX } from '../theme/geometry.js';
 import type { Palette } from '../theme/palette.js';
 
 export function contenderStyle(contenders: readonly Contender[], palette: Palette): string {
@@ -64,7 +64,10 @@ const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
   speakers: (n) => `section.fit-speakers-${n} .speakers { grid-template-columns: repeat(${n}, minmax(0, 1fr)); }`,
   code: (px) => `section.fit-code-${px} pre { font-size: ${px}px; }`,
   text: (px) =>
-    `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }`,
+    `section.fit-text-${px} blockquote > p:first-child, section.fit-text-${px} p.statement { font-size: ${px}px; }` +
+    (quoteAuthorSize(px) < BODY.size
+      ? `\nsection.fit-text-${px} blockquote > p:last-child:not(:first-child) { font-size: ${quoteAuthorSize(px)}px; }`
+      : ''),
   image: (px) => `section.fit-image-${px} img { max-height: ${px}px; }`,
   headings: (lines) =>
     `section.fit-headings-${lines} .column h2 { box-sizing: content-box; min-height: ${lines * HEADING_LINE}em; }`,

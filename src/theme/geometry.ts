@@ -160,6 +160,8 @@ export const TIMELINE = {
  * of the room under the title and at least `top` below it.
  */
 export const QUOTE = { size: 48, min: 24, top: 24, bar: 8, indent: 28 };
+/** The author's line under a quote: the body's size, never larger than the quote's own. */
+export const quoteAuthorSize = (quote: number): number => Math.min(BODY.size, quote);
 /** A statement (a quote without an author): big bold text (from `size` down to `min`) under a smaller title. */
 export const STATEMENT = { size: 72, min: 32, line: 1.15, title: 32 };
 /**

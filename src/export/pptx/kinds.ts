@@ -28,6 +28,7 @@ import {
   PAD,
   QR_TEXT_WIDTH,
   QUOTE,
+  quoteAuthorSize,
   REFERENCES,
   SLIDE,
   STATEMENT,
@@ -367,7 +368,13 @@ function drawQuote(frame: Frame, slide: Kind<'quote'>, by: string): void {
       gap: BODY.gap,
       color: p.fg,
     },
-    { runs: [{ text: `— ${by}` }], size: BODY.size, line: BODY.line, gap: 0, color: p.muted },
+    {
+      runs: [{ text: `— ${by}` }],
+      size: quoteAuthorSize(slide.fit?.text ?? QUOTE.size),
+      line: BODY.line,
+      gap: 0,
+      color: p.muted,
+    },
   ];
   const height = Math.min(paragraphsHeight(paragraphs, width), SLIDE.height - PAD.bottom - below);
   const top = centredTop(height, below);

@@ -6,7 +6,7 @@
  */
 import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
-import { BODY, CONTENT, IMAGE, QUOTE, STATEMENT } from '../../theme/geometry.js';
+import { BODY, CONTENT, IMAGE, QUOTE, quoteAuthorSize, STATEMENT } from '../../theme/geometry.js';
 import type { FitInput, SlideContent } from '../deck.js';
 import { continuedTitle } from '../words.js';
 import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
@@ -95,13 +95,15 @@ function quoteParts(content: Extract<SlideContent, { kind: 'quote' }>, budget: n
   const { size: largest, min } = statement ? STATEMENT : QUOTE;
   // A quote is indented by its bar and padding, below the title, with its author under it.
   const width = statement ? CONTENT.width : CONTENT.width - QUOTE.bar - QUOTE.indent;
-  const overhead = content.by ? QUOTE.top + BODY.gap + textHeight(`— ${content.by}`, sans(BODY.size), { width }) : 0;
+  const overheadAt = (size: number) =>
+    content.by ? QUOTE.top + BODY.gap + textHeight(`— ${content.by}`, sans(quoteAuthorSize(size)), { width }) : 0;
   const height = (text: string, size: number) =>
     statement ? textHeight(text, bold(size), { width, line: STATEMENT.line }) : textHeight(text, sans(size), { width });
   for (let size = largest; size >= min; size -= 2) {
-    if (overhead + height(content.text, size) <= budget)
+    if (overheadAt(size) + height(content.text, size) <= budget)
       return [{ content, fit: size === largest ? {} : { text: size } }];
   }
+  const overhead = overheadAt(min);
   const sentences = content.text.match(/[^.!?。！？]+[.!?。！？]*\s*/gu) ?? [content.text];
   const pieces = sentences.flatMap((s) => (overhead + height(s, min) <= budget ? [s] : s.split(/(?<=\s)/u)));
   const pages = paginate(

@@ -126,6 +126,22 @@ describe('the planned geometry', () => {
       'Serve',
     ]);
     for (const part of parts) expect(part.chart.bars).toHaveLength(part.groups.length * 6);
+    // One thickness of bar on every part: the last, with room to spare, is not drawn thicker.
+    expect(new Set(parts.flatMap((p) => p.chart.bars.map((bar) => bar.height))).size).toBe(1);
+  });
+
+  it('draws its bars as thick on a last part with room to spare as on the parts before it', () => {
+    const groups = Array.from(
+      { length: 14 },
+      (_, i) => `          - { label: Step ${i + 1}, values: { a: ${i + 1}, b: ${i + 2}, c: ${i + 3} } }`,
+    );
+    const parts = chartsOf(compileText(chartTalk(`        groups:\n${groups.join('\n')}\n`, { contenders: 3 })));
+    // The last part holds fewer groups than the others: its room alone would take thicker bars.
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.at(-1)?.groups.length).toBeLessThan(parts[0]?.groups.length ?? 0);
+    expect(new Set(parts.flatMap((p) => p.chart.bars.map((bar) => bar.height)))).toEqual(
+      new Set([parts[0]?.chart.bars[0]?.height]),
+    );
   });
 
   it('keeps three groups of five contenders on one slide, with thinner bars and smaller values, rather than cut it in two', () => {

@@ -117,10 +117,10 @@ export function chartParts(
   if (regular.length > 1 && pagesAt(COMPACT).length === 1) {
     return [planned(data.bands, barChart(data, data.bands, budget, COMPACT))];
   }
-  return regular.map(([from, to]) => {
-    const bands = data.bands.slice(from, to);
-    return planned(bands, barChart(data, bands, budget, REGULAR));
-  });
+  // The parts share one axis and one thickness of bar, the fullest part's: the last, with room to spare, as thick as the rest.
+  const parts = regular.map(([from, to]) => data.bands.slice(from, to));
+  const bar = Math.min(...parts.map((bands) => barThickness(data, bands, budget, REGULAR)));
+  return parts.map((bands) => planned(bands, barChart(data, bands, budget, REGULAR, bar)));
 }
 
 /** How thin horizontal bars may get, and the size of the values written beside them. */
@@ -265,13 +265,24 @@ function bandHeight(data: ChartData, band: Band, bar: number): number {
   return Math.max(bars, bandLabel(data, band).length * lineHeight(CHART.label));
 }
 
-/** Horizontal bars, labels beside them: the bars as thick as the room allows, between `sizes.min` and `maxBar`. */
-function barChart(data: ChartData, bands: Band[], budget: number, sizes: BarSizes): ChartGeometry {
-  const width = CONTENT.width;
-  const head = header(data);
-  const room = budget - head.height - tickRow() - (bands.length - 1) * CHART.groupGap;
+/** The thickest bars, between `sizes.min` and `maxBar`, whose bands fit the room. */
+function barThickness(data: ChartData, bands: Band[], budget: number, sizes: BarSizes): number {
+  const room = budget - header(data).height - tickRow() - (bands.length - 1) * CHART.groupGap;
   let bar = CHART.maxBar;
   while (bar > sizes.min && bands.reduce((sum, band) => sum + bandHeight(data, band, bar), 0) > room) bar--;
+  return bar;
+}
+
+/** Horizontal bars, labels beside them: the bars `bar` px thick, by default as thick as the room allows. */
+function barChart(
+  data: ChartData,
+  bands: Band[],
+  budget: number,
+  sizes: BarSizes,
+  bar = barThickness(data, bands, budget, sizes),
+): ChartGeometry {
+  const width = CONTENT.width;
+  const head = header(data);
   const labels = labelColumn(data);
   const valueRoom = valueWidth(data, sizes.value) + CHART.valueGap;
   const plotX = (labels > 0 ? labels + CHART.axisGap : 0) + (data.hasNegative ? valueRoom : 0);

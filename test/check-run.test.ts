@@ -317,8 +317,9 @@ describe('versus check --run', { concurrent: true }, () => {
       `talk.yaml:${line}:${col} error[run-failed]: python pane "py" of slide "Fails" failed (exit code 1): KeyError: 'b'\n`,
     );
     expect(text).toContain(`    │ KeyError: 'b'\n`);
+    // The six failures, and a warning at each of the three exercises, which name no language in a talk of three.
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'talk.yaml: 11 slides, about 2.75 min; ran 17 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 6 finding(s).',
+      'talk.yaml: 11 slides, about 2.75 min; ran 17 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 9 finding(s).',
     );
   });
 });

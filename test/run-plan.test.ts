@@ -429,8 +429,14 @@ describe('failureHint', () => {
     }
   });
 
+  it('says of a name a solution uses that an earlier exercise may define it, with run.after', () => {
+    expect(failureHint("NameError: name 'waits' is not defined", { language: 'python', exercise: 'solution' })).toBe(
+      'The code uses waits without defining it: define it in run.setup.python (code run before every python block, as imports and small data), give the exercise run.after with the exercise whose solution defines it, or set run: false on a snippet not meant to run alone.',
+    );
+  });
+
   it('says to define a name a starter uses in the starter itself: attendees get no set-up code', () => {
-    expect(failureHint("NameError: name 'queue' is not defined", { language: 'python', starter: true })).toBe(
+    expect(failureHint("NameError: name 'queue' is not defined", { language: 'python', exercise: 'starter' })).toBe(
       'The starter uses queue without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.',
     );
   });

@@ -169,13 +169,16 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
  * wrong: a name a snippet uses but never defines (a slide shows `df.groupby(…)`, not where
  * `df` comes from), and a package the runner's environment does not have.
  */
-export function failureHint(said = '', { language, starter }: Pick<RunJob, 'language' | 'starter'>): string {
+export function failureHint(said = '', { language, exercise }: Pick<RunJob, 'language' | 'exercise'>): string {
   const undefinedName =
     /NameError: name '([^']+)' is not defined/.exec(said) ?? /ReferenceError: (\S+) is not defined/.exec(said);
-  if (undefinedName && starter)
+  if (undefinedName && exercise === 'starter')
     return `The starter uses ${undefinedName[1]} without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.`;
+  // In a notebook, exercises run one after another: a name an earlier solution defines is there.
+  const after =
+    exercise === 'solution' ? ', give the exercise run.after with the exercise whose solution defines it' : '';
   if (undefinedName)
-    return `The code uses ${undefinedName[1]} without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data), or set run: false on a snippet not meant to run alone.`;
+    return `The code uses ${undefinedName[1]} without defining it: define it in run.setup.${language} (code run before every ${language} block, as imports and small data)${after}, or set run: false on a snippet not meant to run alone.`;
   const missingModule =
     /ModuleNotFoundError: No module named '([^']+)'/.exec(said) ??
     /Cannot find (?:module|package) '([^']+)'/.exec(said);

@@ -41,8 +41,8 @@ export interface RunJob {
   expectError?: { text?: string };
   /** Where the block's code is written in the outline (its `code:`, `file:`, `solution:` or `starter:`). */
   where: Where;
-  /** A starter: it runs as the attendees' copy does, without the set-up code they never get. */
-  starter?: true;
+  /** An exercise's code: its solution, or its starter, which runs as the attendees' copy does, without the set-up code they never get. */
+  exercise?: 'solution' | 'starter';
   /** For a pane that includes a file: that file, as findings name it (relative to the outline's folder, as written). */
   source?: string;
 }
@@ -108,7 +108,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
     const command = mode === 'syntax' ? syntaxCheckOf(runner, fields.language) : runner.command;
     if (!command) return;
     const { before, code, folder = '', ...rest } = fields;
-    const setup = mode === 'run' && !fields.starter ? setupOf(fields.language) : undefined;
+    const setup = mode === 'run' && fields.exercise !== 'starter' ? setupOf(fields.language) : undefined;
     const pieces: Code[] = [...(setup === undefined ? [] : [setup]), ...(mode === 'run' ? before : [])];
     let prefix = '';
     const ran: RunJob['before'] = [];
@@ -167,6 +167,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
         code: s.solution,
         ...(expect ? { expectError: expectedError(expect) } : {}),
         where: at('solution'),
+        exercise: 'solution',
       });
       const starter = s.run?.starter ?? 'syntax';
       if (s.starter !== undefined && starter !== false) {
@@ -177,7 +178,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
           code: s.starter,
           mode: starter,
           where: at('starter'),
-          starter: true,
+          exercise: 'starter',
         });
       }
     }

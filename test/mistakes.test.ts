@@ -200,6 +200,10 @@ const CASES: Record<string, string[]> = {
     'tab-after-spaces.yaml:15:7 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
       '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
   ],
+  'tab-after-spaces-first-key.yaml': [
+    'tab-after-spaces-first-key.yaml:13:7 error[yaml-syntax]: Tabs are not allowed as indentation\n' +
+      '  hint: Indent with spaces; YAML does not allow tabs for indentation.',
+  ],
   // Told where the [ opens, not at the next line, where YAML noticed, in its own words.
   'unclosed-bracket.yaml': [
     'unclosed-bracket.yaml:14:18 error[yaml-syntax]: this [ is never closed\n' +

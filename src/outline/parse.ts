@@ -389,9 +389,12 @@ function tabInIndentation(source: string, line: number): number | undefined {
   return tab < 0 ? undefined : tab + 1;
 }
 
-/** Whether `source` reads without error with each tab in its indentation as spaces (8, 4 or 2 of them). */
+/**
+ * Whether `source` reads without error with each tab in its indentation as spaces: 8, 4 or 2 of
+ * them, or as 1 or none (a tab typed among spaces that line the line up already, `      \t  id:`).
+ */
 function readsWithSpaces(source: string): boolean {
-  return [8, 4, 2].some((width) => {
+  return [8, 4, 2, 1, 0].some((width) => {
     const spaced = source.replace(/^[ \t]+/gm, (indent) => indent.replaceAll('\t', ' '.repeat(width)));
     return parseDocument(spaced).errors.length === 0;
   });

@@ -209,6 +209,10 @@ const CASES: Record<string, string[]> = {
     'unclosed-bracket.yaml:14:18 error[yaml-syntax]: this [ is never closed\n' +
       '  hint: Close it with ] after its last item: sources: [fao]; or write the list as "- item" lines, one under another.',
   ],
+  'unclosed-bracket-slides-after.yaml': [
+    'unclosed-bracket-slides-after.yaml:16:18 error[yaml-syntax]: this [ is never closed\n' +
+      '  hint: Close it with ] after its last item: sources: [fao]; or write the list as "- item" lines, one under another.',
+  ],
   'chart-guesses.yaml': [
     'chart-guesses.yaml:10:9 error[missing-field]: slide is missing "metric"\n' +
       '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',

@@ -242,8 +242,10 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       continue;
     }
     if (unclosed !== undefined) {
-      // The parser's errors on the line where it noticed are echoes of the bracket.
+      // The parser's errors on the line where it noticed are echoes of the bracket, and so are
+      // those after it that the file no longer has once the bracket is closed.
       linesWithErrors.add(lineCounter.linePos(error.pos[0]).line);
+      for (const echo of echoesOfUnclosed(source, unclosed, error.pos[0], lineCounter)) linesWithErrors.add(echo);
       const told = unclosedBracketText(source, unclosed, error.pos[0]);
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, line, col, path: [], ...told });
       continue;
@@ -509,11 +511,35 @@ function unclosedBracket(error: YAMLError, document: Document.Parsed): number | 
   return opened;
 }
 
+/** Where the bracket a `[` or `{` never closed lacks: after its last item, before the line where the parser noticed. */
+function closingAt(source: string, noticed: number): number {
+  return source.slice(0, noticed).trimEnd().length;
+}
+
+/**
+ * The lines after the one where the parser noticed a bracket never closed whose errors go once it
+ * is closed: the parser read them inside the bracket, so what it made of them is its own confusion.
+ */
+function echoesOfUnclosed(source: string, opened: number, noticed: number, lineCounter: LineCounter): number[] {
+  const at = closingAt(source, noticed);
+  const bracket = source[opened] === '{' ? '}' : ']';
+  const closed = parseDocument(`${source.slice(0, at)}${bracket}${source.slice(at)}`, {
+    lineCounter: new LineCounter(),
+  });
+  const stillWrong = new Set(
+    closed.errors.map((e) => lineCounter.linePos(e.pos[0] > at ? e.pos[0] - 1 : e.pos[0]).line),
+  );
+  const from = lineCounter.linePos(noticed).line;
+  const lines: number[] = [];
+  for (let line = from; line <= lineCounter.lineStarts.length; line++) if (!stillWrong.has(line)) lines.push(line);
+  return lines;
+}
+
 /** What to say of a bracket never closed, and the line of its last item with the bracket closed. */
 function unclosedBracketText(source: string, opened: number, noticed: number): { message: string; hint: string } {
   const bracket = source[opened] === '{' ? '{' : '[';
   const closing = bracket === '{' ? '}' : ']';
-  const lastItem = lineAround(source, source.slice(0, noticed).trimEnd().length - 1).text;
+  const lastItem = lineAround(source, closingAt(source, noticed) - 1).text;
   // A comment after the last item would hide the bracket written after it.
   const closed = /(^|\s)#/.test(lastItem) ? '' : `: ${lastItem.trim()}${closing}`;
   return {

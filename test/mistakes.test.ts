@@ -58,6 +58,10 @@ const CASES: Record<string, string[]> = {
     'indentation-key-echoes.yaml:15:7 error[yaml-syntax]: "notes" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 14: indent it 8 spaces (2 more), and the lines under it 2 more each.',
   ],
+  'indentation-key-with-lines.yaml': [
+    'indentation-key-with-lines.yaml:14:5 error[unknown-key]: "bullets" starts at column 5, so it is read as a section field; it belongs to the slide above, whose keys start at column 9\n' +
+      '  hint: Line it up with line 13: indent it 8 spaces (4 more).',
+  ],
   'indentation-last-key.yaml': [
     'indentation-last-key.yaml:14:7 error[yaml-syntax]: "title" starts at column 7, but the keys of this slide start at column 9\n' +
       '  hint: Line it up with line 13: indent it 8 spaces (2 more), and the lines under it 2 more each.',

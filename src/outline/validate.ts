@@ -11,6 +11,7 @@ import { type ParsedOutline, partialData } from './parse.js';
 import {
   collectionEndLine,
   dataLine,
+  fileLocator,
   hasKey,
   locateProblems,
   positionOf,
@@ -20,6 +21,7 @@ import {
 } from './positions.js';
 import { type Outline, type Overlay, outlineSchema, overlaySchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
+import { echoesOfShallowKeys, type ShallowKey } from './shallow-key.js';
 
 export type Validated<T = Outline> = { ok: true; outline: T } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -149,7 +151,11 @@ export function isOverlay(parsed: ParsedOutline): boolean {
 const START_HINT = 'Start from `versus init`, or write "title:", "contenders:" and "sections:" at the top level.';
 
 function validateAgainst<T>(schema: z.ZodType<T>, parsed: ParsedOutline): Validated<T> {
-  if (parsed.diagnostics.length > 0) return failed([...parsed.diagnostics, ...problemsBefore(schema, parsed)]);
+  if (parsed.diagnostics.length > 0) {
+    const before = problemsBefore(schema, parsed);
+    const echoes = echoesOfShallowKeys(parsed.source, before.shallowKeys, parsed.diagnostics);
+    return failed([...parsed.diagnostics.filter((d) => !echoes.has(d)), ...before.diagnostics]);
+  }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return failed([
       {
@@ -230,12 +236,16 @@ const SURE_CODES = new Set(['unknown-key', 'wrong-type', 'invalid-value']);
  * not wait for the next run. Below it, what the parser made of the rest is a
  * guess. A key written twice is no guess: then every problem is reported.
  */
-function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diagnostic[] {
+function problemsBefore(
+  schema: z.ZodType<unknown>,
+  parsed: ParsedOutline,
+): { diagnostics: Diagnostic[]; shallowKeys: ShallowKey[] } {
+  const none = { diagnostics: [], shallowKeys: [] };
   const firstGuess = parsed.guessedFrom ?? Number.POSITIVE_INFINITY;
   const data = partialData(parsed);
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return none;
   const result = schema.safeParse(data);
-  if (result.success) return [];
+  if (result.success) return none;
   const problems = problemsFromIssues(schema, data, result.error.issues, writtenIn(parsed)).filter(
     (problem) =>
       (parsed.guessedFrom === undefined || SURE_CODES.has(problem.code)) &&
@@ -260,9 +270,15 @@ function problemsBefore(schema: z.ZodType<unknown>, parsed: ParsedOutline): Diag
   // A key written again below the first guessed line (a section's "notes" read from a slide's
   // misplaced one) holds the guess: the data has that value, though its first writing is above.
   const guessedValue = (d: Diagnostic) => (dataLine(parsed, d.path ?? []) ?? 0) >= firstGuess;
-  return locateProblems(parsed, problems).filter(
-    (d) => d.line < firstGuess && readWhole(d) && !explained(d) && !guessedValue(d),
-  );
+  const told = (d: Diagnostic) => d.line < firstGuess && readWhole(d) && !explained(d) && !guessedValue(d);
+  const located = locateProblems(parsed, problems);
+  // The keys told as indented one level too shallow, with the column they belong at.
+  const locate = fileLocator(parsed);
+  const shallowKeys = problems.flatMap(({ under }, i) => {
+    const d = located[i];
+    return under && d && told(d) ? [{ line: d.line, col: d.col, belongsAt: locate(under.path).col }] : [];
+  });
+  return { diagnostics: located.filter(told), shallowKeys };
 }
 
 function failed(diagnostics: Diagnostic[]): { ok: false; diagnostics: Diagnostic[] } {

@@ -73,6 +73,10 @@ const CASES: Record<string, string[]> = {
     'item-dash-short.yaml:21:15 error[yaml-syntax]: this [ is never closed\n' +
       '  hint: Close it with ] after its last item: tags: [short]; or write the list as "- item" lines, one under another.',
   ],
+  'item-dash-section-column.yaml': [
+    'item-dash-section-column.yaml:11:3 error[yaml-syntax]: this slide is indented 2 spaces, but its keys below it start at column 9\n' +
+      '  hint: Indent it 4 spaces more, the "-" at column 7, to line up "kind" with "title" on line 12.',
+  ],
   'item-dash-short-keys.yaml': [
     'item-dash-short-keys.yaml:10:5 error[yaml-syntax]: this slide is indented 4 spaces, but its keys below it start at column 9\n' +
       '  hint: Indent lines 10–11 2 spaces more each, the "-" at column 7, to line up their keys with "title" on line 12.',

@@ -260,8 +260,11 @@ function problemsBefore(
     while (next < firstGuess && next <= lines.length && /^\s*(#.*)?$/.test(lines[next - 1] ?? '')) next++;
     return next;
   };
+  // A key without a value is not read whole either when the next line is the guessed one: that
+  // line may be its value, out of place (a slide's "- " at its section's column below "slides:").
   const readWhole = (d: Diagnostic) => {
-    const end = d.code === 'unknown-key' || !d.path?.length ? undefined : collectionEndLine(parsed, d.path);
+    const empty = d.path?.length && valueAt(data, d.path) === null ? d.line : undefined;
+    const end = d.code === 'unknown-key' || !d.path?.length ? undefined : (collectionEndLine(parsed, d.path) ?? empty);
     return end === undefined || nextWritten(end) < firstGuess;
   };
   // A syntax error told at a mapping (a slide that lost its "- ") is what is wrong with that mapping.

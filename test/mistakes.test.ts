@@ -126,6 +126,10 @@ const CASES: Record<string, string[]> = {
     'missing-dash-section.yaml:15:5 error[yaml-syntax]: a new section starts here, but without "- " before it, its keys are read into the section above ("id" is written twice)\n' +
       '  hint: Start it with "- " at column 3, as the section on line 8 does: - id: more',
   ],
+  'missing-dash-skipped-id.yaml': [
+    'missing-dash-skipped-id.yaml:16:9 error[yaml-syntax]: a new slide starts here, but without "- " before it, its keys are read into the slide above ("kind" is written twice)\n' +
+      '  hint: Start it with "- " at column 7, as the slide on line 11 does: - kind: quote',
+  ],
   'item-dash-missing.yaml': [
     'item-dash-missing.yaml:11:7 error[yaml-syntax]: a slide starts here without "- " before it, so "slides" holds a mapping, not a list of slides\n' +
       '  hint: Start it with "- " at column 7: - kind: comparison',

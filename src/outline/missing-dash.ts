@@ -6,7 +6,7 @@
  * second `kind` in one slide is the sign: a new slide starts there; in an item
  * without a kind (a section), its first key written again, and the next too.
  */
-import { type Document, isPair, isScalar, isSeq, type Pair, visit } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, type Pair, visit } from 'yaml';
 import type { OutlinePath } from './outline-path.js';
 import { thingAt } from './things.js';
 
@@ -98,4 +98,20 @@ function dataPath(chain: readonly unknown[]): OutlinePath {
     else if (isSeq(parent)) path.push(parent.items.indexOf(node as never));
   });
   return path;
+}
+
+/**
+ * The ids written in the mappings at `paths`, each read from two items whose second lost its
+ * "- ": the data keeps one of them, yet a reference to either names an item the author wrote.
+ */
+export function idsReadTogether(document: Document.Parsed, paths: readonly OutlinePath[]): Set<string> {
+  const ids = new Set<string>();
+  for (const path of paths) {
+    const node = document.getIn(path, true);
+    if (!isMap(node)) continue;
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === 'id' && isScalar(pair.value)) ids.add(String(pair.value.value));
+    }
+  }
+  return ids;
 }

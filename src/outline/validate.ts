@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { explainEmptyKey, explainHiddenValue } from './indentation.js';
 import { fieldName, problemsFromIssues } from './issues.js';
+import { idsReadTogether } from './missing-dash.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import { type ParsedOutline, partialData } from './parse.js';
 import {
@@ -47,7 +48,12 @@ function referencesAsWritten(parsed: ParsedOutline, reported: readonly Diagnosti
   // A reference written as an id the schema refused ("Tea") names it: the id is the one mistake.
   const refused = new Set(refusedIds(reported).map((path) => valueAt(data, path)));
   const namesRefused = (problem: SemanticProblem) => refused.has(problem.key ?? valueAt(data, problem.path));
-  const problems = checkAsWritten(data, reported).filter((problem) => !namesRefused(problem));
+  // An id of a slide read into the one above it (its "- " missing, told already) is no unknown id.
+  const mergedPaths = parsed.diagnostics.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
+  const merged = mergedPaths.length > 0 ? idsReadTogether(parsed.syntax().document, mergedPaths) : new Set();
+  const namesMerged = (problem: SemanticProblem) =>
+    problem.code === 'unknown-id' && merged.has(problem.key ?? valueAt(data, problem.path));
+  const problems = checkAsWritten(data, reported).filter((problem) => !namesRefused(problem) && !namesMerged(problem));
   // A syntax error has no path: it stands beside these problems, not over them.
   const paths = reported.flatMap(({ path = [] }) => (path.length > 0 ? [path] : []));
   // A key without a value beside a reported one is part of that report (the second comma of a cut cell).

@@ -491,13 +491,37 @@ sections:
 `;
     expect(diagnose(source)).toMatchInlineSnapshot(`
       [
-        "outline.yaml:3:3 error[too-few-contenders]: a comparison needs at least two contenders, found 1",
+        "outline.yaml:3:3 error[too-few-contenders]: a comparison needs at least two contenders, found 1, but the slides also name "c"",
         "outline.yaml:11:13 error[duplicate-id]: section or slide id "main" is used twice (first at outline.yaml:7:9)",
         "outline.yaml:13:19 error[unknown-source]: source "s2" is not listed under "sources"",
-        "outline.yaml:16:31 error[unknown-contender]: "c" is not a contender",
         "outline.yaml:17:22 error[unknown-contender]: "z" is not a contender",
       ]
     `);
+  });
+
+  it('tells a contender left out once, at "contenders", with the id the slides name, not at each reference', () => {
+    const source = `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: comparison
+        title: Table
+        rows:
+          - { aspect: Speed, cells: { a: Fast, b: Slow }, verdict: b }
+          - { aspect: Size, cells: { a: Big, b: Small } }
+      - kind: decision
+        title: Choose
+        choices: [{ contender: b, when: [You want small] }]
+`;
+    const parsed = parseOutlineText(source, 'outline.yaml');
+    const result = validateOutline(parsed);
+    expect(result.ok ? [] : result.diagnostics.map(formatDiagnostic)).toEqual([
+      'outline.yaml:3:3 error[too-few-contenders]: a comparison needs at least two contenders, found 1, but the slides also name "b"\n' +
+        '  hint: Add "b" under "contenders" with an id, a name and a color: - { id: b, name: …, color: "#…" }',
+    ]);
   });
 
   it('tells a contender id copied from the one above once, not at each reference to the id it lost', () => {

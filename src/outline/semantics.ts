@@ -18,14 +18,6 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
   const contenderIds = [...new Set(outline.contenders.map((c) => c.id))];
   const sourceIds = new Set(outline.sources.map((s) => s.id));
 
-  if (outline.contenders.length < 2) {
-    report({
-      code: 'too-few-contenders',
-      message: `a comparison needs at least two contenders, found ${outline.contenders.length}`,
-      path: ['contenders'],
-      hint: 'Add another entry under "contenders" with an id, a name and a color.',
-    });
-  }
   checkUnique(
     outline.sources.map((s, i) => ({ id: s.id, path: ['sources', i, 'id'] })),
     'source',
@@ -86,7 +78,10 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
     unknownContenders.map(({ id }) => id),
   );
   const lostTo = new Set(lost.values());
-  for (const { id, problem } of unknownContenders) if (!lostTo.has(id)) report(problem);
+  const missing =
+    outline.contenders.length < 2 ? missingContenders(unknownContenders, contenderIds) : new Set<string>();
+  if (outline.contenders.length < 2) report(tooFewContenders(outline.contenders.length, missing));
+  for (const { id, problem } of unknownContenders) if (!lostTo.has(id) && !missing.has(id)) report(problem);
   checkUnique(
     outline.contenders.map((c, i) => ({ id: c.id, path: ['contenders', i, 'id'], lost: lost.get(i) })),
     'contender',
@@ -96,6 +91,35 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
   checkRunOrder(outline, report);
   checkProfiles(outline, report);
   return problems;
+}
+
+/**
+ * With one contender, the ids the slides name that stand for a contender left out (deleted, or not
+ * written yet): those that key a mapping by contender (a row's cells, pros), or the one id named
+ * if it is the only one; not a misspelling of the one there. Told once, in the hint of the
+ * contender to add, not at each reference; a verdict's "z" is still its own mistake.
+ */
+function missingContenders(unknown: { id: string; problem: SemanticProblem }[], contenderIds: string[]): Set<string> {
+  const candidates = unknown.filter(({ id }) => closest(id, contenderIds) === undefined);
+  const ids = new Set(candidates.map(({ id }) => id));
+  return ids.size === 1
+    ? ids
+    : new Set(candidates.flatMap(({ id, problem }) => (problem.key === undefined ? [] : [id])));
+}
+
+function tooFewContenders(found: number, named: ReadonlySet<string>): SemanticProblem {
+  const [first] = named;
+  return {
+    code: 'too-few-contenders',
+    message: `a comparison needs at least two contenders, found ${found}${named.size > 0 ? `, but the slides also name ${listed([...named].map((id) => `"${id}"`))}` : ''}`,
+    path: ['contenders'],
+    hint:
+      named.size === 1
+        ? `Add "${first}" under "contenders" with an id, a name and a color: - { id: ${first}, name: …, color: "#…" }`
+        : named.size > 1
+          ? 'Add the contenders the slides name under "contenders", each with an id, a name and a color.'
+          : 'Add another entry under "contenders" with an id, a name and a color.',
+  };
 }
 
 function checkSlideContenders(

@@ -467,6 +467,25 @@ sections: []
       ]
     `);
   });
+
+  it('hints at the value, not at a # read as a comment, for a color written as a word', () => {
+    const source = `${HEAD.replace('color: "#d00000"', 'color: brownish')}sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:3:34 error[invalid-value]: "color": a color is #rrggbb (or #rgb) in hex digits, e.g. "#ff6f00"; got "brownish"\n' +
+        '  hint: Write # and 6 hex digits in quotes instead of "brownish", e.g. color: "#1f6feb".',
+    ]);
+  });
+
+  it('hints at one contender or a tie for a verdict written as a list, not at paragraphs of text', () => {
+    const row = (verdict: string) =>
+      `${HEAD}sections:\n  - id: main\n    title: Main\n    slides:\n      - kind: comparison\n        title: T\n        rows:\n          - { aspect: Speed, cells: { a: Fast, b: Slow }, verdict: ${verdict} }\n`;
+    expect([...printed(row('[a, b]')), ...printed(row('[a]'))]).toEqual([
+      'outline.yaml:14:68 error[wrong-type]: "verdict" must be text, not a list\n' +
+        '  hint: A verdict names one winning contender by its id, verdict: a, or a tie between them: verdict: tie',
+      'outline.yaml:14:68 error[wrong-type]: "verdict" must be text, not a list\n' +
+        '  hint: A verdict names one winning contender by its id, without brackets: verdict: a',
+    ]);
+  });
 });
 
 describe('reference errors', () => {

@@ -713,7 +713,8 @@ function colorHint(color: string): string {
     return `Write 6 hex digits after the # (or 3), e.g. "#1f6feb": "${color}" has ${digits.length}.`;
   if (!notHex && (digits.length === 6 || digits.length === 3))
     return `Write it with a # before it, in quotes: color: "#${digits}"`;
-  return FORMAT_HINTS.color ?? '';
+  // No # in it, so none was read as a comment: the quotes are not what is wrong, the value is.
+  return `Write # and 6 hex digits in quotes instead of "${color}", e.g. color: "#1f6feb".`;
 }
 
 /**
@@ -924,11 +925,25 @@ function expectedHint(expected: string, value: unknown, field: string): string |
   if (expected === 'number') return 'Write a plain number such as 25, without units.';
   if (expected === 'string' && isRecord(value) && 'file' in value && (field === 'solution' || field === 'starter'))
     return `An exercise's ${field} is written in the outline: "${field}: |" and the code indented below it (only a code pane reads a file).`;
+  if (expected === 'string' && field === 'verdict' && Array.isArray(value)) return verdictListHint(value);
+  // An id, a color or a date is one word: "|" and paragraphs are for the fields that hold prose.
   if (expected === 'string' && typeof value === 'object' && value !== null)
-    return 'Write one text; for several paragraphs write "|" after the colon and indent the lines below it.';
+    return (
+      FORMAT_HINTS[field] ??
+      'Write one text; for several paragraphs write "|" after the colon and indent the lines below it.'
+    );
   if (expected === 'string') return 'Quote the value if YAML reads it as something else, e.g. "2.0" or "yes".';
   if (expected === 'object' || expected === 'record') return 'Write "key: value" pairs, indented under this field.';
   return undefined;
+}
+
+/** For a verdict written as a list (`verdict: [coffee, tea]`): one winner, or "tie" when several share it. */
+function verdictListHint(value: unknown[]): string {
+  const [first] = value;
+  const one = typeof first === 'string' && first !== '' ? `verdict: ${first}` : 'verdict: <contender id>';
+  return value.length > 1
+    ? `A verdict names one winning contender by its id, ${one}, or a tie between them: verdict: tie`
+    : `A verdict names one winning contender by its id, without brackets: ${one}`;
 }
 
 /** For one item written where a list of them belongs (`sections:` and a section's keys under it): its "- ". */

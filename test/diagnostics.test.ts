@@ -476,6 +476,14 @@ sections: []
     ]);
   });
 
+  it('tells "agenda: true" how to ask for an agenda: an empty mapping', () => {
+    const body = 'sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n';
+    expect(printed(`${HEAD}agenda: true\n${body}`)).toEqual([
+      'outline.yaml:7:9 error[wrong-type]: "agenda" must be a mapping (title, notes, privateNotes, minutes) or false, not boolean true\n' +
+        '  hint: For an agenda with its defaults, even in a talk of one section, write an empty mapping: agenda: {}; set title, notes, privateNotes, minutes in it to change them, or write false for none.',
+    ]);
+  });
+
   it('hints at one contender or a tie for a verdict written as a list, not at paragraphs of text', () => {
     const row = (verdict: string) =>
       `${HEAD}sections:\n  - id: main\n    title: Main\n    slides:\n      - kind: comparison\n        title: T\n        rows:\n          - { aspect: Speed, cells: { a: Fast, b: Slow }, verdict: ${verdict} }\n`;

@@ -545,7 +545,8 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
           at(
             'wrong-type',
             `"${field}" must be ${options.length ? options.join(' or ') : 'something else'}, not ${describe(value)}`,
-            options.length ? `Write ${options.join(', or ')}.` : undefined,
+            trueForDefaults(root, path, data, value) ??
+              (options.length ? `Write ${options.join(', or ')}.` : undefined),
           ),
         ];
       }
@@ -744,6 +745,18 @@ function mappingBranch(
   );
   const [only] = mappings;
   return mappings.length === 1 && only !== undefined ? errors[only] : undefined;
+}
+
+/**
+ * `agenda: true`, where a mapping or false belongs: an empty mapping is how to ask for the agenda
+ * with its defaults, the way to have one in a talk of one section.
+ */
+function trueForDefaults(root: z.core.$ZodType, path: OutlinePath, data: unknown, value: unknown): string | undefined {
+  const mapping = schemaAt(root, path, data);
+  const options = mapping instanceof z.ZodUnion ? (mapping.options as z.core.$ZodType[]) : [];
+  const fields = options.find((option) => option instanceof z.ZodObject);
+  if (value !== true || path.join('.') !== 'agenda' || !(fields instanceof z.ZodObject)) return undefined;
+  return `For an agenda with its defaults, even in a talk of one section, write an empty mapping: agenda: {}; set ${Object.keys(fields.shape).join(', ')} in it to change them, or write false for none.`;
 }
 
 /** The shapes a value may take where the schema is a union (`agenda: false` or a mapping). */

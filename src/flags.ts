@@ -4,7 +4,8 @@
  * error told at its flag, as `--skip nosuch` is, with the value it likely means
  * and the values there are.
  */
-import { type Diagnostic, VersusError } from './diagnostics/diagnostics.js';
+import type { Diagnostic } from './diagnostics/diagnostics.js';
+import { flagError, flagProblem } from './diagnostics/flag-problem.js';
 import { keyInOtherWords } from './outline/suggest.js';
 import { FORMATS, type Format } from './pipeline/formats.js';
 import { closest } from './shared/closest.js';
@@ -32,14 +33,14 @@ export function parseFormats(value: string): Format[] {
   const choices = [...FORMATS, 'all'];
   // `-f ''` built nothing, and its record then said the talk was up to date.
   if (formats.length === 0) {
-    throw flagError([flagProblem(`--formats ${value.trim()}`.trimEnd(), 'names no format', choices)]);
+    throw flagError([choiceProblem(`--formats ${value.trim()}`.trimEnd(), 'names no format', choices)]);
   }
   const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
   if (unknown.length > 0) {
     const meant = (format: string) => keyInOtherWords(format, FORMATS, FORMAT_SYNONYMS) ?? closest(format, choices);
     throw flagError(
       unknown.map((format) =>
-        flagProblem(`--formats ${format}`, `"${format}" is not a format${suggestion(meant(format))}`, choices),
+        choiceProblem(`--formats ${format}`, `"${format}" is not a format${suggestion(meant(format))}`, choices),
       ),
     );
   }
@@ -51,7 +52,7 @@ export function oneOf<T extends string>(flag: string, choices: readonly T[]): (v
   return (value) => {
     if ((choices as readonly string[]).includes(value)) return value as T;
     const message = `"${value}" is not a value of ${flag}${suggestion(closest(value, choices))}`;
-    throw flagError([flagProblem(`${flag} ${value}`, message, choices)]);
+    throw flagError([choiceProblem(`${flag} ${value}`, message, choices)]);
   };
 }
 
@@ -59,15 +60,6 @@ function suggestion(meant: string | undefined): string {
   return meant ? ` (did you mean "${meant}"?)` : '';
 }
 
-function flagProblem(flag: string, message: string, choices: readonly string[]): Diagnostic {
-  const hint = `Choose from ${choices.join(', ')}.`;
-  return { severity: 'error', code: 'invalid-value', message, file: '', line: 0, col: 0, flag, hint };
-}
-
-function flagError(diagnostics: Diagnostic[]): VersusError {
-  const count = diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`;
-  return new VersusError('usage', `The command line has ${count}.`, {
-    diagnostics,
-    hint: `Fix the ${diagnostics.length === 1 ? 'flag' : 'flags'} above; \`--help\` lists each flag with the values it takes.`,
-  });
+function choiceProblem(flag: string, message: string, choices: readonly string[]): Diagnostic {
+  return flagProblem(flag, message, `Choose from ${choices.join(', ')}.`);
 }

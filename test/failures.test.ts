@@ -98,7 +98,11 @@ describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: 
     expect(flag).toEqual({
       code: 2,
       stdout: '',
-      stderr: `error: Unknown theme "versus-drak" (did you mean "versus-dark"?).\n${hint}\n`,
+      stderr:
+        '--theme versus-drak error[invalid-value]: unknown theme "versus-drak" (did you mean "versus-dark"?)\n' +
+        `  ${hint}\n` +
+        'error: The command line has 1 problem.\n' +
+        'hint: Fix the flag above; `--help` lists each flag with the values it takes.\n',
     });
     const atLine = (file: string, theme: string) =>
       `${file}:3:8 error[invalid-value]: unknown theme "${theme}" (did you mean "versus-dark"?)\n` +

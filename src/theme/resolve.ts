@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
+import { flagError, flagProblem } from '../diagnostics/flag-problem.js';
 import { sha256 } from '../shared/sha256.js';
 import { type Palette, paletteFor, type ThemeColors, themeColors } from './palette.js';
 import { inlineThemeFiles } from './theme-files.js';
@@ -59,6 +60,9 @@ export async function resolveTheme(
   const index = (BUILT_IN_THEMES as readonly string[]).indexOf(theme);
   if (index >= 0) return { name: theme, files: builtIn.slice(0, index + 1), palette: paletteFor(theme) };
   if (!isThemeFile(theme)) {
+    const message = `unknown theme "${theme}"${didYouMeanTheme(theme)}`;
+    // Named on the command line: told at its flag, as another flag's value that names nothing is.
+    if (mistake === 'usage') throw flagError([flagProblem(`--theme ${theme}`, message, THEMES_HINT)]);
     throw new VersusError(mistake, `Unknown theme "${theme}"${didYouMeanTheme(theme)}.`, { hint: THEMES_HINT });
   }
   const file = path.resolve(baseDir, theme);

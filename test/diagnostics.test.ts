@@ -476,6 +476,26 @@ sections: []
     ]);
   });
 
+  it('shows the mapping a list was meant as, a locale tag with its hyphen, and counts one character as one', () => {
+    const body = 'sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n';
+    const table = `${HEAD}sections:\n  - id: main\n    title: Main\n    slides:\n      - kind: comparison\n        title: T\n        rows:\n          - [Speed, Fast, Slow]\n`;
+    expect([
+      ...printed(`${HEAD}${body}profiles: [meetup, long]\n`),
+      ...printed(table),
+      ...printed(`${HEAD}lang: pt_BR\n${body}`),
+      ...printed(`${HEAD.replace('name: Alpha', `name: ${'A'.repeat(41)}`)}${body}`),
+    ]).toEqual([
+      'outline.yaml:8:11 error[wrong-type]: "profiles" must be a mapping, not a list\n' +
+        '  hint: Write it as a mapping, each name followed by its fields: profiles: { meetup: { … }, long: { … } }',
+      'outline.yaml:14:13 error[wrong-type]: "rows[0]" must be a mapping, not a list\n' +
+        '  hint: Write a table row as a mapping: { aspect: Speed, cells: { a: Fast, b: Slow } }',
+      'outline.yaml:7:7 error[invalid-value]: "lang": a BCP 47 tag such as "en"; got "pt_BR"\n' +
+        '  hint: Write it with a hyphen: lang: pt-BR',
+      `outline.yaml:3:20 error[invalid-value]: "name": is 41 characters long; at most 40 fit here on a slide (CJK characters count twice)\n` +
+        '  hint: Cut 1 character or more, and say the detail in the notes instead.',
+    ]);
+  });
+
   it('tells "agenda: true" how to ask for an agenda: an empty mapping', () => {
     const body = 'sections: [{ id: main, title: Main, slides: [{ kind: bullets, title: B, bullets: [x] }] }]\n';
     expect(printed(`${HEAD}agenda: true\n${body}`)).toEqual([

@@ -522,6 +522,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
           'wrong-type',
           `"${field}" must be ${article(issue.expected)}, not ${describe(value, written.plainScalar(path))}`,
           mappingHint(root, path, data, value) ??
+            listAsMappingHint(root, path, data, value) ??
             mappingsHint(root, path, data, value) ??
             quoteHint(issue.expected, path, value, written.plainScalar(path)) ??
             expectedHint(issue.expected, value, field),
@@ -692,6 +693,9 @@ function formatHint(field: string, issue: Issue, value: unknown): string {
   if (issue.message.includes('file names allow'))
     return 'Shorten it, or leave the slug out: a name made from a long title is shortened, with a hash, by itself.';
   if (field === 'color' && typeof value === 'string') return colorHint(value.trim());
+  // A locale as some systems write it (pt_BR, en_US.UTF-8): a BCP 47 tag parts with hyphens.
+  const tag = field === 'lang' && typeof value === 'string' ? /^([a-z]{2,3})_([A-Za-z0-9]+)/i.exec(value) : null;
+  if (tag) return `Write it with a hyphen: lang: ${tag[1]}-${tag[2]}`;
   const date = (field === 'accessed' || field === 'date') && typeof value === 'string' ? asIsoDate(value) : undefined;
   if (date) return `Write it as YYYY-MM-DD: ${field}: ${date}`;
   const hint = FORMAT_HINTS[field];
@@ -871,6 +875,30 @@ function mappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, va
   return required.length
     ? `Write ${withArticle(thingAt(path))} as a mapping of its fields: { ${required.join(', ')} }.`
     : undefined;
+}
+
+/**
+ * For a list where a mapping belongs: a table row written as its texts (`[Taste, Subtle, Bold]`),
+ * the aspect and a cell per contender, in order; a mapping by name (`profiles: [meetup, long]`),
+ * each name with its fields; another mapping, its fields.
+ */
+function listAsMappingHint(root: z.core.$ZodType, path: OutlinePath, data: unknown, value: unknown) {
+  if (!Array.isArray(value)) return undefined;
+  const schema = schemaAt(root, path, data);
+  const field = path.at(-1);
+  const words = value.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : '…'));
+  if (schema instanceof z.ZodRecord && typeof field === 'string' && value.length > 0) {
+    return `Write it as a mapping, each name followed by its fields: ${field}: { ${words.map((name) => `${flowText(name)}: { … }`).join(', ')} }`;
+  }
+  if (!(schema instanceof z.ZodObject)) return undefined;
+  const keys = Object.keys(schema.shape);
+  const contenders = isRecord(data) && Array.isArray(data.contenders) ? data.contenders.filter(isRecord) : [];
+  const ids = contenders.map((c) => (typeof c.id === 'string' ? c.id : '…'));
+  if (keys.includes('aspect') && keys.includes('cells') && words.length === ids.length + 1) {
+    const cells = ids.map((id, i) => `${id}: ${flowText(words[i + 1] ?? '…')}`).join(', ');
+    return `Write a table row as a mapping: { aspect: ${flowText(words[0] ?? '…')}, cells: { ${cells} } }`;
+  }
+  return mappingHint(root, path, data, '');
 }
 
 /**

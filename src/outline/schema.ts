@@ -36,7 +36,9 @@ function slideText(max: number) {
         ctx.addIssue({
           code: 'custom',
           message: `is ${length} characters long; at most ${max} fit here on a slide (CJK characters count twice)`,
-          params: { hint: `Cut ${length - max} characters or more, and say the detail in the notes instead.` },
+          params: {
+            hint: `Cut ${length - max === 1 ? '1 character' : `${length - max} characters`} or more, and say the detail in the notes instead.`,
+          },
         });
       }
     })

@@ -225,6 +225,11 @@ const CASES: Record<string, string[]> = {
     'unclosed-bracket-slides-after.yaml:16:18 error[yaml-syntax]: this [ is never closed\n' +
       '  hint: Close it with ] after its last item: sources: [fao]; or write the list as "- item" lines, one under another.',
   ],
+  'image-no-alt-outside.yaml': [
+    'image-no-alt-outside.yaml:11:9 error[missing-field]: slide is missing "alt"\n' + '  hint: Add alt: …',
+    'image-no-alt-outside.yaml:13:14 error[bad-path]: "../golden/images/cup.svg" is outside the outline\'s folder\n' +
+      "  hint: Images and code files must sit in the outline's folder or below it; copy the file there.",
+  ],
   'chart-guesses.yaml': [
     'chart-guesses.yaml:10:9 error[missing-field]: slide is missing "metric"\n' +
       '  hint: Add metric: { title: …, unit: …, higherIsBetter: … }',

@@ -26,7 +26,7 @@ import { type ParsedOutline, parseOutlineText, partialData } from './parse.js';
 import { locateProblems, related, type SemanticProblem, toDiagnostics } from './positions.js';
 import { isOutlineOnlyField, type Outline, type Overlay, type Section, type Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
-import { isOverlay, validateOutline, validateOverlay } from './validate.js';
+import { isOverlay, outlineAsWritten, validateOutline, validateOverlay } from './validate.js';
 
 export interface LoadedOutline extends Sourced {
   outline: Outline;
@@ -82,7 +82,10 @@ async function loadChain(file: string, chain: string[], project: string): Promis
   const inputsWith = (read: Map<string, string>) => new Map([[path.resolve(file), source.sha256], ...read]);
   if (!isOverlay(parsed)) {
     const validated = validateOutline(parsed);
-    if (!validated.ok) throw invalidOutline(validated.diagnostics);
+    if (!validated.ok) {
+      const paths = await imagePathsAsWritten(parsed, validated.diagnostics, where);
+      throw invalidOutline([...validated.diagnostics, ...paths]);
+    }
     const outline = structuredClone(validated.outline);
     stampOutline(outline, file);
     const { problems, assets, inputs } = await resolveFiles(parsed, outline, outlineSlides(outline), where);
@@ -257,6 +260,28 @@ function skipsBrought(outline: Outline, problem: SemanticProblem, brought: Reado
 }
 
 type SlideAt = { slide: Slide; path: OutlinePath };
+
+/**
+ * With the outline invalid, its image slides' paths checked all the same, on the data as written:
+ * a file outside the folder or missing is its own mistake, told in the same run as a missing
+ * `alt`, not only once that is fixed. Not after a syntax error, nor where a problem is told already.
+ */
+async function imagePathsAsWritten(
+  parsed: ParsedOutline,
+  reported: readonly Diagnostic[],
+  { baseDir, scopes }: { baseDir: string; scopes: { files: Scope } },
+): Promise<Diagnostic[]> {
+  const outline = parsed.guessedFrom === undefined ? outlineAsWritten(parsed.data) : undefined;
+  const problems: SemanticProblem[] = [];
+  for (const { slide, path: at } of outline ? outlineSlides(outline) : []) {
+    const src: unknown = slide.kind === 'image' ? slide.src : undefined;
+    if (typeof src !== 'string' || reported.some((d) => related(d.path ?? [], [...at, 'src']) && d.path?.length))
+      continue;
+    const found = await findLocalFile(baseDir, src, [...at, 'src'], scopes.files);
+    if ('problem' in found) problems.push(found.problem);
+  }
+  return locateProblems(parsed, problems);
+}
 
 function outlineSlides(outline: Outline): SlideAt[] {
   return outline.sections.flatMap((section, i) =>

@@ -157,7 +157,7 @@ const CASES: Record<string, string[]> = {
     'missing-dash.yaml:15:9 error[yaml-syntax]: a new slide starts here, but without "- " before it, its keys are read into the slide above ("kind" is written twice)\n' +
       '  hint: Start it with "- " at column 7, as the slide on line 11 does: - kind: comparison',
     'missing-dash.yaml:24:9 error[yaml-syntax]: "title" is written twice in this mapping\n' +
-      '  hint: "title" is already set earlier in this mapping; remove or rename one of the two.',
+      '  hint: "title" is already set on line 23; remove or rename one of the two.',
     'missing-dash.yaml:26:9 error[yaml-syntax]: a new slide starts here, but without "- " before it, its keys are read into the slide above ("kind" is written twice)\n' +
       '  hint: Start it with "- " at column 7, as the slide on line 21 does: - id: steps',
   ],
@@ -414,7 +414,7 @@ const CASES: Record<string, string[]> = {
     'phases.yaml:12:12 error[unknown-tag]: no section or slide is tagged "short"\n' +
       '  hint: Tag sections or slides with "tags: [...]" first.',
     'phases.yaml:16:5 error[yaml-syntax]: "title" is written twice in this mapping\n' +
-      '  hint: "title" is already set earlier in this mapping; remove or rename one of the two.',
+      '  hint: "title" is already set on line 15; remove or rename one of the two.',
     'phases.yaml:20:9 error[unknown-key]: "bulets" is not a slide field (did you mean "bullets"?)\n' +
       '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, lead, bullets.',
   ],

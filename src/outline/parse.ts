@@ -270,7 +270,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       line,
       col,
       path: [],
-      hint: hintFor(error, document),
+      hint: hintFor(error, document, lineCounter),
       ...duplicateKey(error, document),
       ...unquotedColon(error, source),
       ...flowColon(error, source),
@@ -690,12 +690,30 @@ function duplicateKey(error: YAMLError, document: Document.Parsed): { message: s
   return key === undefined ? undefined : { message: `"${key}" is written twice in this mapping` };
 }
 
-function hintFor(error: YAMLError, document: Document.Parsed): string {
+function hintFor(error: YAMLError, document: Document.Parsed, lineCounter: LineCounter): string {
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAt(document, error.pos[0]);
-    if (key !== undefined) return `"${key}" is already set earlier in this mapping; remove or rename one of the two.`;
+    const first = firstWritten(document, error.pos[0]);
+    const where = first === undefined ? 'earlier in this mapping' : `on line ${lineCounter.linePos(first).line}`;
+    if (key !== undefined) return `"${key}" is already set ${where}; remove or rename one of the two.`;
   }
   return YAML_HINTS[error.code] ?? 'Fix the YAML syntax at this position.';
+}
+
+/** Where the key at `offset` is first written in its mapping, when it is written there before. */
+function firstWritten(document: Document.Parsed, offset: number): number | undefined {
+  let first: number | undefined;
+  visit(document, {
+    Map(_, map) {
+      const again = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+      if (!again || !isScalar(again.key)) return undefined;
+      const { value } = again.key;
+      const earlier = map.items.find((pair) => isScalar(pair.key) && pair.key.value === value);
+      if (earlier !== again && isScalar(earlier?.key)) first = earlier.key.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return first;
 }
 
 function keyAt(document: Document.Parsed, offset: number): string | undefined {

@@ -394,6 +394,10 @@ const CASES: Record<string, string[]> = {
     'half-characters.yaml:12:57 error[invalid-value]: "bullets[1]" holds half of a character ("\\udfff", a surrogate without its pair)\n' +
       '  hint: Write the character itself, or both halves of its escape ("\\ud83d\\ude80" for 🚀).',
   ],
+  'spelt-out-key.yaml': [
+    'spelt-out-key.yaml:14:9 error[unknown-key]: "starter_code" is not a slide field (did you mean "starter"?)\n' +
+      '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, task, language, starter, solution, run.',
+  ],
   'naming-styles.yaml': [
     'naming-styles.yaml:12:9 error[unknown-key]: "time" is not a slide field (did you mean "minutes"?)\n' +
       '  hint: Allowed here: kind, id, title, notes, privateNotes, tags, sources, minutes, rows.',

@@ -60,8 +60,13 @@ export function keyInOtherWords(
   const sameWord = allowed.find((name) => plain(name) === written && name !== key);
   if (sameWord) return sameWord;
   const synonym = synonyms[written];
-  return synonym && allowed.includes(synonym) ? synonym : undefined;
+  if (synonym && allowed.includes(synonym)) return synonym;
+  // The field with what it holds spelt out (`starter_code`, `notes_text`): the field itself.
+  return allowed.find((name) => SPELT_OUT.some((word) => written === `${plain(name)}${word}`));
 }
+
+/** What a field holds, written after its name by people who spell it out (`starter_code`). */
+const SPELT_OUT = ['code', 'text', 'content'];
 
 /** Words people write for a slide kind (compared without case, `_` or `-`). */
 const KIND_SYNONYMS: Record<string, string> = {

@@ -210,6 +210,14 @@ describe('exercise numbers', () => {
     ]);
   });
 
+  it('read the abbreviation of the talk\'s word ("Ej. 5", "Üb. 3") as the number the author wrote', () => {
+    expect(titles(['Ej. 5: abreviado', 'Ejemplos de colas'], 'es')).toEqual([
+      'Ejercicio 1: abreviado',
+      'Ejercicio 2: Ejemplos de colas',
+    ]);
+    expect(titles(['Üb. 3: Joins', 'Aufg. 4 – Indizes'], 'de')).toEqual(['Übung 1: Joins', 'Übung 2: Indizes']);
+  });
+
   it('leave a title that is only the word and a number as the number', () => {
     expect(titles(['Exercise 5'])).toEqual(['Exercise 1']);
   });

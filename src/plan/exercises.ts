@@ -33,11 +33,14 @@ export function exerciseTitle(title: string, number: number, labels: Labels): st
   return rest ? labels.t('exerciseHeading', { n: number, title: rest }) : labels.t('exerciseNumber', { n: number });
 }
 
-/** Other words an author numbers exercises with, by language, read as the catalog's own word is. */
+/**
+ * Other words an author numbers exercises with, by language, read as the catalog's own word is;
+ * the catalog word's abbreviation too ("Ej. 5", as "Ex. 2" in every language), always with a number.
+ */
 const OTHER_WORDS: Record<string, readonly string[]> = {
   en: ['Task', 'Lab'],
-  de: ['Aufgabe'],
-  es: ['Práctica'],
+  de: ['Aufgabe', 'Aufg.', 'Üb.'],
+  es: ['Práctica', 'Ej.'],
   pt: ['Prática'],
   ja: ['課題'],
   ko: ['과제'],

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { handoutDocument } from '../src/export/handout.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { MESSAGE_KEYS } from '../src/i18n/catalog.js';
-import { CATALOGS, catalogFor, directionOf } from '../src/i18n/catalogs.js';
+import { CATALOGS, catalogFor, directionOf, textDirection } from '../src/i18n/catalogs.js';
 import { labelsForLang } from '../src/i18n/labels.js';
 import { chartNumber } from '../src/plan/fit/chart-scale.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
@@ -61,6 +61,15 @@ describe('message catalogs', () => {
       'rtl',
       'ltr',
     ]);
+  });
+
+  it('set a text of a right-to-left talk left to right only when none of its letters reads right to left', () => {
+    expect(textDirection('2.1 ms (InnoDB, 16 KB pages)', 'rtl')).toBe('ltr');
+    expect(textDirection('MySQL 8.4 مع دعم UTF-8', 'rtl')).toBe('rtl');
+    expect(textDirection('גרסה 2 (beta)', 'rtl')).toBe('rtl');
+    // Figures and signs alone read as the talk does.
+    expect(textDirection('50,000 / 3', 'rtl')).toBe('rtl');
+    expect(textDirection('2.1 ms', 'ltr')).toBe('ltr');
   });
 
   it('choose plural forms with Intl.PluralRules and write numbers and dates as the language does', () => {

@@ -7,8 +7,14 @@ import { compileData, minimalOutline } from './helpers.js';
 async function slidesOf(lang: string): Promise<{ slides: string[]; notes: string[] }> {
   const outline = minimalOutline();
   outline.lang = lang;
+  // Arabic text, and some with Latin letters only, which reads left to right in a right-to-left talk.
+  const table = outline.sections[0]?.slides[0];
+  if (table?.kind === 'comparison') {
+    table.title = 'وجها لوجه';
+    table.rows = [{ aspect: 'السرعة', cells: { a: 'سريع', b: '2.1 ms (InnoDB, 16 KB pages)' }, verdict: 'a' }];
+  }
   outline.sections[0]?.slides.push(
-    { kind: 'bullets', id: 'list', title: 'List', bullets: ['one', 'two'] },
+    { kind: 'bullets', id: 'list', title: 'List', bullets: ['واحد', 'اثنان', '3 replicas (sync, 2 zones)'] },
     {
       kind: 'code',
       id: 'code',
@@ -73,10 +79,21 @@ describe('a right-to-left native PPTX', async () => {
     const code = all.filter((p) => p.text === 'x = 1' || p.text === 'let x = 1;');
     expect(code).toHaveLength(2);
     expect(code.every((p) => !p.rtl)).toBe(true);
-    for (const text of ['Head to head', 'one', 'two', 'Fast']) {
+    for (const text of ['وجها لوجه', 'واحد', 'اثنان', 'سريع']) {
       expect(all.find((p) => p.text.startsWith(text))?.rtl, text).toBe(true);
     }
     expect(ltr.flatMap(paragraphs).some((p) => p.rtl)).toBe(false);
+  });
+
+  it('sets a text with Latin letters only left to right, a list item embedded so, its bullet on the right', () => {
+    const all = rtl.flatMap(paragraphs);
+    // Right to left, "2.1 ms (InnoDB, 16 KB pages)" showed as "ms (InnoDB, 16 KB 2.1" / "pages)".
+    expect(all.find((p) => p.text === '2.1 ms (InnoDB, 16 KB pages)')?.rtl).toBe(false);
+    expect(all.find((p) => p.text.includes('3 replicas'))).toEqual({
+      rtl: true,
+      text: '\u202a3 replicas (sync, 2 zones)\u202c',
+    });
+    expect(ltr.flatMap(paragraphs).some((p) => p.text.includes('\u202a'))).toBe(false);
   });
 
   it('sets its notes right to left, and a solution in them left to right', () => {

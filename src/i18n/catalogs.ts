@@ -48,3 +48,20 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
     return 'ltr';
   }
 }
+
+/** A letter of a right-to-left script (`RIGHT_TO_LEFT_SCRIPTS`). */
+const RIGHT_TO_LEFT_LETTER =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+
+/**
+ * The direction one text of a talk reads in: the talk's, but left to right for a text of a
+ * right-to-left talk that has letters and none of them right to left. Set in the talk's direction,
+ * "2.1 ms (InnoDB, 16 KB pages)" would show as "ms (InnoDB, 16 KB 2.1" (the number taken as part
+ * of the right-to-left line); a text with one Arabic or Hebrew word stays right to left, as its
+ * language reads it ("MySQL 8.4 مع دعم UTF-8").
+ *
+ * @example textDirection('2.1 ms (InnoDB)', 'rtl') // 'ltr'
+ */
+export function textDirection(text: string, talk: 'ltr' | 'rtl'): 'ltr' | 'rtl' {
+  return talk === 'rtl' && /\p{L}/u.test(text) && !RIGHT_TO_LEFT_LETTER.test(text) ? 'ltr' : talk;
+}

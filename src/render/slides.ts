@@ -3,6 +3,7 @@
  * escapers; the only HTML emitted is our own, from Marp's default allowlist.
  */
 
+import { textDirection } from '../i18n/catalogs.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
@@ -22,7 +23,9 @@ export interface RenderContext {
 }
 
 export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] {
-  const heading = `# ${md(slide.heading)}`;
+  // Each text in its own direction (a Latin text of a right-to-left talk reads left to right).
+  const say = (text: string) => md(text, ctx.rtl);
+  const heading = `# ${say(slide.heading)}`;
   const contender = (id: string) => {
     const index = ctx.contenders.findIndex((c) => c.id === id);
     return { index: index + 1, name: ctx.contenders[index]?.name ?? id };
@@ -30,40 +33,40 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
 
   switch (slide.kind) {
     case 'title': {
-      const speakers = slide.byline.map(md);
+      const speakers = slide.byline.map(say);
       return [
         heading,
-        ...(slide.subtitle ? [`## ${md(slide.subtitle)}`] : []),
+        ...(slide.subtitle ? [`## ${say(slide.subtitle)}`] : []),
         // A panel too long to stack stands two a row (plan/fit/title.ts).
         ...(slide.fit?.speakers ? [`<div class="speakers">\n\n${speakers.join('\n\n')}\n\n</div>`] : speakers),
-        ...(slide.occasion ? [md(slide.occasion)] : []),
+        ...(slide.occasion ? [say(slide.occasion)] : []),
       ];
     }
     case 'agenda':
       return [
         heading,
         numbered(
-          slide.items.map((item) => md(item.title)),
+          slide.items.map((item) => say(item.title)),
           slide.start,
         ),
       ];
     case 'divider':
-      return [heading, ...(slide.summary ? [md(slide.summary)] : [])];
+      return [heading, ...(slide.summary ? [say(slide.summary)] : [])];
     case 'references':
-      return [heading, referenceList(slide.sources)];
+      return [heading, referenceList(slide.sources, say)];
     case 'bullets':
-      return [heading, ...(slide.lead ? [md(slide.lead)] : []), slide.bullets.map((b) => `- ${md(b)}`).join('\n')];
+      return [heading, ...(slide.lead ? [say(slide.lead)] : []), slide.bullets.map((b) => `- ${say(b)}`).join('\n')];
     case 'comparison': {
       const shown = slide.shown ? ctx.contenders.filter((c) => slide.shown?.includes(c.id)) : ctx.contenders;
-      const header = `| <span class="sr-only">${escapeHtml(slide.aspectLabel)}</span> | ${shown.map((c) => md(c.name)).join(' | ')} |`;
+      const header = `| <span class="sr-only">${escapeHtml(slide.aspectLabel)}</span> | ${shown.map((c) => say(c.name)).join(' | ')} |`;
       const rule = `| --- | ${shown.map(() => '---').join(' | ')} |`;
       const rows = slide.rows.map((row) => {
         const cells = shown.map((c) => {
-          const cell = md(own(row.cells, c.id) ?? '');
+          const cell = say(own(row.cells, c.id) ?? '');
           return row.verdict === c.id ? `<mark>${cell}</mark>` : cell;
         });
         const tie = row.verdict === 'tie' ? ` <span class="tie">${escapeHtml(slide.tieLabel.text)}</span>` : '';
-        return `| ${md(row.aspect)}${tie} | ${cells.join(' | ')} |`;
+        return `| ${say(row.aspect)}${tie} | ${cells.join(' | ')} |`;
       });
       return [heading, [header, rule, ...rows].join('\n')];
     }
@@ -76,9 +79,9 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             .map((c) => ({
               index: contender(c.id).index,
               blocks: [
-                `## ${md(c.name)}`,
-                ...labelledList(slide.prosLabel.text, own(slide.pros, c.id), '-'),
-                ...labelledList(slide.consLabel.text, own(slide.cons, c.id), '+'),
+                `## ${say(c.name)}`,
+                ...labelledList(slide.prosLabel.text, own(slide.pros, c.id), '-', say),
+                ...labelledList(slide.consLabel.text, own(slide.cons, c.id), '+', say),
               ],
             })),
           slide.columns,
@@ -95,9 +98,9 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
             return {
               index: contender(pane.contender).index,
               blocks: [
-                `## ${md(contender(pane.contender).name)}`,
+                `## ${say(contender(pane.contender).name)}`,
                 `${fence}${pane.language ?? ''}\n${code}\n${fence}`,
-                ...(pane.caption ? [md(pane.caption)] : []),
+                ...(pane.caption ? [say(pane.caption)] : []),
               ],
             };
           }),
@@ -112,8 +115,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
         slide.events
           .map((event) => {
             const who = event.contender ? contender(event.contender) : undefined;
-            const badge = who ? `<span class="badge c${who.index}">${md(who.name)}</span> ` : '';
-            return `- **${md(event.when)}** ${badge}${md(event.text)}`;
+            const badge = who ? `<span class="badge c${who.index}">${say(who.name)}</span> ` : '';
+            return `- **${say(event.when)}** ${badge}${say(event.text)}`;
           })
           .join('\n'),
       ];
@@ -122,26 +125,26 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
         const who = contender(choice.contender);
         return {
           index: who.index,
-          blocks: [`## ${md(choice.label)}`, choice.when.map((w) => `- ${md(w)}`).join('\n')],
+          blocks: [`## ${say(choice.label)}`, choice.when.map((w) => `- ${say(w)}`).join('\n')],
         };
       });
       // The last part may hold the closing line alone (plan/fit/column-kinds.ts).
       return [
         heading,
         ...(choices.length ? [columns(choices, slide.columns, slide.slots)] : []),
-        ...(slide.otherwise ? [md(slide.otherwise)] : []),
+        ...(slide.otherwise ? [say(slide.otherwise)] : []),
       ];
     }
     case 'quote':
       return slide.by
-        ? [heading, `> ${md(slide.text)}\n>\n> — ${md(slide.by)}`]
-        : [heading, `<p class="statement">${htmlText(slide.text)}</p>`];
+        ? [heading, `> ${say(slide.text)}\n>\n> — ${say(slide.by)}`]
+        : [heading, `<p class="statement"${ctx.rtl ? directionAttribute(slide.text) : ''}>${htmlText(slide.text)}</p>`];
     case 'image':
       return [
         heading,
         // An image no loader found (a test's outline) is named as written.
         `<img src="${escapeHtml(slide.asset?.name ?? slide.src)}" alt="${escapeHtml(slide.alt.replace(/\s+/g, ' ').trim())}">`,
-        ...(slide.caption ? [md(slide.caption)] : []),
+        ...(slide.caption ? [say(slide.caption)] : []),
       ];
     case 'chart':
       return [
@@ -152,8 +155,8 @@ export function renderSlideBody(slide: DeckSlide, ctx: RenderContext): string[] 
     case 'exercise':
       return [
         heading,
-        ...(slide.timeboxLabel ? [`**${md(slide.timeboxLabel)}**`] : []),
-        numbered(slide.task.map(md), slide.start),
+        ...(slide.timeboxLabel ? [`**${say(slide.timeboxLabel)}**`] : []),
+        numbered(slide.task.map(say), slide.start),
       ];
   }
 }
@@ -163,9 +166,14 @@ function numbered(items: string[], start = 1): string {
   return items.map((item, i) => `${start + i}. ${item}`).join('\n');
 }
 
-function labelledList(label: string, items: string[] | undefined, marker: '-' | '+'): string[] {
+function labelledList(
+  label: string,
+  items: string[] | undefined,
+  marker: '-' | '+',
+  say: (text: string) => string,
+): string[] {
   // Different list markers keep the pros and cons lists apart in markdown ('*' would make Marp fragments).
-  return items?.length ? [`**${md(label)}**`, items.map((item) => `${marker} ${md(item)}`).join('\n')] : [];
+  return items?.length ? [`**${say(label)}**`, items.map((item) => `${marker} ${say(item)}`).join('\n')] : [];
 }
 
 /**
@@ -202,9 +210,16 @@ function link(text: string, href: string): string {
 /**
  * Outline text escaped for markdown, its bare web addresses made links (as the PowerPoint does).
  * Japanese text breaks only between its phrases, as the planner laid it out (text/phrases.ts).
+ * In a right-to-left talk (`rtl`), a text that reads left to right is set so (`textDirection`).
  */
-function md(text: string): string {
-  return phrased(text.replace(BREAKING_SPACES, ' ').trim(), inline);
+function md(text: string, rtl = false): string {
+  const markdown = phrased(text.replace(BREAKING_SPACES, ' ').trim(), inline);
+  return rtl && textDirection(text, 'rtl') === 'ltr' ? `<span dir="ltr">${markdown}</span>` : markdown;
+}
+
+/** The `dir` attribute of an element of a right-to-left talk holding `text`, when the text reads left to right. */
+function directionAttribute(text: string): string {
+  return textDirection(text, 'rtl') === 'ltr' ? ' dir="ltr"' : '';
 }
 
 /** Outline text in an HTML element of the slide: escaped, and Japanese broken only between its phrases (see `md`). */
@@ -245,13 +260,16 @@ function inline(text: string): string {
   return result + piece(text.slice(at));
 }
 
-function referenceList(lines: Extract<DeckSlide, { kind: 'references' }>['sources']): string {
+function referenceList(
+  lines: Extract<DeckSlide, { kind: 'references' }>['sources'],
+  say: (text: string) => string,
+): string {
   return lines
     .map((line) => {
       // Set apart as the planner measured the line (text/spacing.ts).
       const url = line.url ? `${line.gaps.address}${link(line.address ?? line.url, line.url)}` : '';
-      const accessed = line.accessed ? `${line.gaps.accessed}${md(line.accessed)}` : '';
-      return `${line.number}. ${md(line.text)}${url}${accessed}`;
+      const accessed = line.accessed ? `${line.gaps.accessed}${say(line.accessed)}` : '';
+      return `${line.number}. ${say(line.text)}${url}${accessed}`;
     })
     .join('\n');
 }

@@ -4,7 +4,7 @@
  */
 
 import type pptxgenjs from 'pptxgenjs';
-import { directionOf } from '../../i18n/catalogs.js';
+import { directionOf, textDirection } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
 import { SOFT_HYPHEN } from '../../plan/fit/hyphenate.js';
 import { textWidth } from '../../plan/fit/text.js';
@@ -125,6 +125,11 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
   const props: TextProps[] = [];
   paragraphs.forEach((p, i) => {
     const last = i === paragraphs.length - 1;
+    // Each paragraph's text in its own direction, aligned as the talk's: a Latin text of a right-to-left
+    // talk reads left to right. A list item keeps its bullet at the talk's side, its text embedded left to right.
+    const ownRtl = rtl && !p.mono && textDirection(p.runs.map((run) => run.text).join(''), 'rtl') === 'rtl';
+    const embedded = rtl && !p.mono && !ownRtl && p.bullet !== undefined;
+    const rightToLeft = ownRtl || embedded;
     p.runs.forEach((run, j) => {
       const endOfParagraph = j === p.runs.length - 1;
       const runOptions: TextOptions = {
@@ -144,7 +149,7 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
           paraSpaceAfter: last ? 0 : pt(p.gap),
           align: rtl && !p.mono ? mirrored(p.align ?? 'left') : (p.align ?? 'left'),
           // On the paragraph too: pptxgenjs passes the box's rtlMode to its runs, but not in a placeholder.
-          ...(rtl && !p.mono ? { rtlMode: true } : {}),
+          ...(rightToLeft ? { rtlMode: true } : {}),
           ...(p.spacing ? { charSpacing: pt(p.spacing) } : {}),
           ...(p.bullet === 'disc' ? { bullet: { indent: pt(BULLET_INDENT * p.size) } } : {}),
           ...(p.bullet && p.bullet !== 'disc'
@@ -152,7 +157,12 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
             : {}),
         });
       }
-      props.push({ text: unhyphenated(run.text), options: runOptions });
+      const text = unhyphenated(run.text);
+      const opened = embedded && j === 0 ? `${LEFT_TO_RIGHT_EMBEDDING}${text}` : text;
+      props.push({
+        text: embedded && endOfParagraph ? `${opened}${POP_DIRECTIONAL_FORMATTING}` : opened,
+        options: runOptions,
+      });
     });
   });
   const [top, right, padBottom, left] = options.padding ?? [0, 0, 0, 0];
@@ -174,6 +184,10 @@ export function addTextBox(slide: PptxSlide, box: Box, paragraphs: Paragraph[], 
     ...(options.title ? { placeholder: 'title' } : {}),
   } as TextOptions);
 }
+
+/** Unicode's marks around a text that reads left to right inside a right-to-left paragraph. */
+const LEFT_TO_RIGHT_EMBEDDING = '\u202a';
+const POP_DIRECTIONAL_FORMATTING = '\u202c';
 
 /**
  * Room for the text beyond its planned lines, in px: LibreOffice shrinks all the text of a

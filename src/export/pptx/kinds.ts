@@ -1,6 +1,7 @@
 /** Each slide kind's body, laid out as the themes lay it out, under the frame's title. */
 import { readFile } from 'node:fs/promises';
 import { imageSize } from 'image-size';
+import { textDirection } from '../../i18n/catalogs.js';
 import { asStored, turnOf } from '../../images/orientation.js';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
@@ -427,8 +428,9 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
   const none = { type: 'none' } as const;
   const rtl = frame.labels.dir === 'rtl';
   const align = rtl ? 'right' : 'left';
-  // pptxgenjs writes a cell paragraph's direction from its first run's options.
-  const direction = rtl ? { rtlMode: true } : {};
+  // pptxgenjs writes a cell paragraph's direction from its first run's options; each cell's
+  // text reads in its own direction (a Latin text of a right-to-left talk left to right).
+  const directed = (text: string) => (rtl && textDirection(text, 'rtl') === 'rtl' ? { rtlMode: true } : {});
   const cellBase = {
     fontFace: PPTX_FONTS.sans,
     fontSize: pt(size),
@@ -436,7 +438,6 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     valign: 'top',
     align,
     lang: frame.labels.lang,
-    ...direction,
   } as const;
   // A right-to-left table reads from the right: the aspects there, the winner's bar on the cell's right edge.
   const inReadingOrder = <T>(cells: T[]): T[] => (rtl ? [...cells].reverse() : cells);
@@ -446,11 +447,12 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     return border;
   };
   const header = [
-    { text: '', options: { ...cellBase, border: [rule, none, rule, none] } },
+    { text: '', options: { ...cellBase, ...directed(''), border: [rule, none, rule, none] } },
     ...shown.map((c) => ({
       text: c.name,
       options: {
         ...cellBase,
+        ...directed(c.name),
         bold: true,
         color: hex(readableTextOn(c.color)),
         fill: { color: hex(c.color) },
@@ -466,7 +468,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
     const tie = row.verdict === 'tie';
     const aspect = {
       text: [
-        { text: unhyphenated(row.aspect), options: { bold: true, color: hex(p.fg), ...direction } },
+        { text: unhyphenated(row.aspect), options: { bold: true, color: hex(p.fg), ...directed(row.aspect) } },
         ...(tie
           ? [
               {
@@ -483,7 +485,7 @@ function drawTable(frame: Frame, slide: Kind<'comparison'>, top: number): void {
       const cell = unhyphenated(own(row.cells, c.id) ?? '');
       return {
         text: [
-          { text: cell, options: { bold: wins, color: hex(p.fg), ...direction } },
+          { text: cell, options: { bold: wins, color: hex(p.fg), ...directed(cell) } },
           ...(wins ? [{ text: '\u00a0✓', options: { bold: true, color: hex(p.good) } }] : []),
         ],
         options: {

@@ -94,6 +94,12 @@ describe('text layout', () => {
       lang: 'ja',
     });
     expect(japanese.markdown).toContain('RSALv2/<wbr>SSPLv1/<wbr>AGPLv3');
+    // Versions are no host name: a licence list breaks after its slashes, never before a hyphen ("-2.0/RCL").
+    const versions = 'BSL-1.1/Apache-2.0/RCL';
+    expect(wrapLines(versions, font, textWidth('BSL-1.1/Apache-2', font) + 1)).toEqual(['BSL-1.1/', 'Apache-2.0/RCL']);
+    expect(compiledOf([{ kind: 'bullets', title: 'B', bullets: [versions] }]).markdown).toContain(
+      'BSL<span class="nobr">\\-1</span>.1/<wbr>Apache<span class="nobr">\\-2</span>.0/<wbr>RCL',
+    );
     const host = 'See github.com/onnx/tensorflow-onnx';
     expect(wrapLines(host, font, textWidth(host, font) - 1)).toEqual(['See', 'github.com/onnx/tensorflow-onnx']);
     expect(wrapLines('a well-known word', font, textWidth('a well-', font) + 1)[0]).toBe('a well-');

@@ -130,8 +130,9 @@ export function slashBreaks(text: string, mark = SLASH_BREAK): string {
 /**
  * A word that is a web address, with a scheme or as a host and a path (`github.com/org/repo`): it
  * moves to the next line whole, as a reader looks for it, and breaks only where it is wider than a line.
+ * A host ends in a name of letters (`.com`, `.рф`): `BSL-1.1/Apache-2.0/RCL` is no address, and breaks after its slashes.
  */
-const WEB_ADDRESS_WORD = /^\W*(?:[a-z][\w+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)+\/)/iu;
+const WEB_ADDRESS_WORD = /^\W*(?:[a-z][\w+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\/)/iu;
 
 /** HTML kept on one line. */
 export function unbroken(html: string): string {

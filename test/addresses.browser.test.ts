@@ -11,13 +11,38 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
+import { sans, WIDTH_SAFETY } from '../src/plan/fit/blocks.js';
+import { wrapLines } from '../src/plan/fit/text.js';
 import { addressHtml, addressWordsJoined } from '../src/text/address.js';
 import { escapeHtml } from '../src/text/escape.js';
+import { TABLE, tablePadX } from '../src/theme/geometry.js';
 import { testBrowser } from './browser.js';
 import { compileData, describeWithBrowser, linesOf, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('addresses');
+
+/** The lines of each element `selector` finds, as Chromium lays them out. */
+function linesIn(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const lines = new Map<number, string>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top);
+          lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
+        }
+      }
+      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
+    }),
+  );
+}
 
 describeWithBrowser('web addresses', () => {
   let page: Page;
@@ -59,6 +84,59 @@ describeWithBrowser('web addresses', () => {
       expect(/[/]$/.test(lines[i] ?? '') || /^[.-]/.test(line), `${lines[i]} | ${line}`).toBe(true);
     }
     expect(compiled.deck.slides[0]?.qr?.lines).toEqual(lines);
+  });
+
+  it('break an address too wide for its table column or list only between its pieces, on the planned lines', async () => {
+    const urls = {
+      a: 'https://docs.alpha.example.org/en/stable/reference/configuration.html',
+      b: 'https://beta.example.com/documentation/latest/getting-started/installation',
+      c: 'https://delta.example.io/v2/docs/api-reference/endpoints?section=auth',
+    };
+    const outline = minimalOutline();
+    outline.contenders.push({ id: 'c', name: 'Gamma', color: '#2da44e' });
+    outline.sections[0]?.slides.splice(0, 1, {
+      kind: 'comparison',
+      id: 'docs',
+      title: 'Docs',
+      rows: [{ aspect: 'Docs', cells: urls }],
+    });
+    outline.sections[0]?.slides.push({
+      kind: 'decision',
+      id: 'pick',
+      title: 'Pick',
+      choices: [
+        { contender: 'a', when: [urls.b] },
+        { contender: 'b', when: ['ja'] },
+        { contender: 'c', when: ['nein'] },
+      ],
+    });
+    const outDir = await temp.dir();
+    const { files, compiled } = await build(await temp.write('outline.yaml', stringify(outline)), {
+      outDir,
+      formats: ['html'],
+    });
+    await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
+    const table = compiled.deck.slides.find((slide) => slide.kind === 'comparison');
+    if (table?.kind !== 'comparison') throw new Error('no table');
+    const size = table.dense ? TABLE.dense : TABLE.size;
+    const shown = [
+      ...(await linesIn(page, 'section.comparison td:nth-child(2) a')),
+      ...(await linesIn(page, 'section.comparison td:nth-child(3) a')),
+      ...(await linesIn(page, 'section.comparison td:nth-child(4) a')),
+      ...(await linesIn(page, 'section.decision li a')),
+    ];
+    expect(shown.map((lines) => lines.join(''))).toEqual([urls.a, urls.b, urls.c, urls.b]);
+    for (const lines of shown) {
+      // Never inside a name: `configuration.htm` over `l`, `beta.example.co` over `m`.
+      for (const [i, line] of lines.slice(1).entries()) {
+        expect(/\/$/.test(lines[i] ?? '') || /^[.?&~_-]/.test(line), `${lines[i]} | ${line}`).toBe(true);
+      }
+    }
+    // As many lines as the planner counted.
+    ['a', 'b', 'c'].forEach((id, i) => {
+      const room = ((table.widths?.[i + 1] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
+      expect(wrapLines(table.rows[0]?.cells[id] ?? '', sans(size), room)).toHaveLength(shown[i]?.length ?? 0);
+    });
   });
 
   it('keep a mail address or a handle whole on the title slide and the handout cover, not broken after a hyphen', async () => {

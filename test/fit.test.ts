@@ -21,7 +21,7 @@ import {
   textWidth,
   wrapLines,
 } from '../src/plan/fit/text.js';
-import { SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
+import { ADDRESS_BREAK, SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
 import { CODE, CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, compileText, minimalOutline } from './helpers.js';
 
@@ -153,9 +153,16 @@ describe('a word too wide for its column', () => {
     expect(lines.join(' ').replaceAll(SOFT_HYPHEN, '').replaceAll(' ', '')).toBe('DieHochverfügbarkeitskonfiguration');
   });
 
-  it('leaves addresses whole, and has no patterns for a language written without them', () => {
+  it('never hyphenates an address, breaks it between its pieces, and has no patterns for a language written without them', () => {
     const address = 'https://example.org/Hochverfügbarkeitskonfiguration';
-    expect(hyphenateOverWide(address, font, 50, 'de')).toBe(address);
+    // Where addresses break (after `//` and a slash, before a dot), never inside a name.
+    expect(hyphenateOverWide(address, font, 50, 'de').split(ADDRESS_BREAK)).toEqual([
+      'https://',
+      'example',
+      '.org/',
+      'Hochverfügbarkeitskonfiguration',
+    ]);
+    expect(hyphenateOverWide(address, font, textWidth(address, font), 'de')).toBe(address);
     expect(hyphenatorFor('ja')).toBeUndefined();
     expect(hyphenateOverWide('データベース管理システム', font, 50, 'ja')).toBe('データベース管理システム');
     expect(hyphenatorFor('en')?.('internationalization')).toContain(SOFT_HYPHEN);

@@ -5,7 +5,7 @@
  */
 import QRCode from 'qrcode';
 import type { Labels } from '../i18n/labels.js';
-import { addressParts } from '../text/address.js';
+import { addressPieces } from '../text/address.js';
 import { PAD, QR_CODE, SLIDE } from '../theme/geometry.js';
 import { sans } from './fit/blocks.js';
 import { textWidth } from './fit/text.js';
@@ -62,9 +62,7 @@ export function qrOf(
 export function addressLines(text: string): string[] {
   const font = sans(CAPTION.size);
   const fits = (piece: string) => textWidth(piece, font) <= CAPTION.width;
-  const pieces = addressParts(text).flatMap((part) =>
-    fits(part) ? [part] : part.split(/(?<=\/\/)|(?=[.~_-])/).flatMap((piece) => (fits(piece) ? [piece] : [...piece])),
-  );
+  const pieces = addressPieces(text, fits).flatMap((piece) => (fits(piece) ? [piece] : [...piece]));
   const lines = [''];
   for (const piece of pieces) {
     const line = lines.at(-1) ?? '';

@@ -7,7 +7,14 @@ import { textDirection } from '../i18n/catalogs.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import { addressWordsJoined, hyphensJoined, SLASH_BREAK, slashBreaks, WEB_ADDRESS } from '../text/address.js';
+import {
+  ADDRESS_BREAK,
+  addressWordsJoined,
+  hyphensJoined,
+  SLASH_BREAK,
+  slashBreaks,
+  WEB_ADDRESS,
+} from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
 import { japanesePhrases } from '../text/phrases.js';
@@ -204,7 +211,9 @@ function columns(
  */
 function link(text: string, href: string): string {
   const shown = hyphensJoined(text, escapeInline, nobr);
-  return `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  // Where the planner breaks a long address (ADDRESS_BREAK) is shown, never linked.
+  const target = href.replaceAll(ADDRESS_BREAK, '');
+  return `[${shown}](<${target.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 /**
@@ -236,7 +245,7 @@ function phrased(oneLine: string, escaped: (text: string) => string): string {
   const html = phrases
     ? `<span class="phrases">${phrases.map((phrase) => escaped(slashBreaks(phrase))).join('<wbr>')}</span>`
     : escaped(slashBreaks(oneLine));
-  return html.replaceAll(SLASH_BREAK, '<wbr>');
+  return html.replaceAll(SLASH_BREAK, '<wbr>').replaceAll(ADDRESS_BREAK, '<wbr>');
 }
 
 /** Markdown kept on one line. */

@@ -58,6 +58,26 @@ export function addressParts(address: string): string[] {
 }
 
 /**
+ * Where a line may break an address too wide for its box, in the text the planner passes on (a
+ * zero-width space: every output breaks there, and the slides make it a `<wbr>`, which a reader
+ * does not copy). See `addressPieces`.
+ */
+export const ADDRESS_BREAK = '\u200b';
+
+/**
+ * The pieces an address breaks into where it is too wide for a line (`fits` says what fits): its
+ * parts (`addressParts`), and a part too wide broken as typesetters break an address: after `//`,
+ * before a dot, a hyphen, a tilde or an underscore (`https://slides` over `.example-conference.org/`),
+ * so that no line ends in a hyphen a reader takes for a word's. A piece still too wide is left whole.
+ *
+ * @example addressPieces('https://example.org/a?b', (piece) => piece.length < 10)
+ * // ['https://', 'example', '.org/', 'a', '?b']
+ */
+export function addressPieces(address: string, fits: (piece: string) => boolean): string[] {
+  return addressParts(address).flatMap((part) => (fits(part) ? [part] : part.split(/(?<=\/\/)|(?=[.~_-])/)));
+}
+
+/**
  * An address as HTML that breaks between its parts (`addressParts`).
  * Never after a hyphen: a line ending in one reads as a word broken at the
  * margin, and PDF viewers drop such a hyphen when the text is copied. A part

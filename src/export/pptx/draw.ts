@@ -8,7 +8,7 @@ import { directionOf, textDirection } from '../../i18n/catalogs.js';
 import { bold as boldFont, mono, sans, textHeight } from '../../plan/fit/blocks.js';
 import { SOFT_HYPHEN } from '../../plan/fit/hyphenate.js';
 import { textWidth } from '../../plan/fit/text.js';
-import { WEB_ADDRESS } from '../../text/address.js';
+import { ADDRESS_BREAK, WEB_ADDRESS } from '../../text/address.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { SLIDE } from '../../theme/geometry.js';
 
@@ -76,7 +76,8 @@ export function linkedRuns(text: string, linkColor: string, base: Omit<Run, 'tex
   let at = 0;
   for (const match of text.matchAll(WEB_ADDRESS)) {
     if (match.index > at) runs.push({ ...base, text: text.slice(at, match.index) });
-    runs.push({ ...base, text: match[0], url: match[0], color: linkColor });
+    // Where the planner breaks a long address (ADDRESS_BREAK) is shown, never linked.
+    runs.push({ ...base, text: match[0], url: match[0].replaceAll(ADDRESS_BREAK, ''), color: linkColor });
     at = match.index + match[0].length;
   }
   if (at < text.length || runs.length === 0) runs.push({ ...base, text: text.slice(at) });

@@ -8,7 +8,14 @@
 
 import { isWide } from '../../outline/text-length.js';
 import { Memo } from '../../shared/memo.js';
-import { ADDRESS_LIKE, addressWordsJoined, SLASH_BREAK, slashBreaks } from '../../text/address.js';
+import {
+  ADDRESS_BREAK,
+  ADDRESS_LIKE,
+  addressPieces,
+  addressWordsJoined,
+  SLASH_BREAK,
+  slashBreaks,
+} from '../../text/address.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
 import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
@@ -92,11 +99,14 @@ function pieces(text: string): string[] {
   return phrases ? phrases.flatMap((phrase) => splitAt(phrase, SPACES_AND_DASHES)) : splitAt(text, CJK_TOO);
 }
 
-/** Words and the dashes ending them (and a long word's slashes: SLASH_BREAK, U+E002), with their trailing space. */
-const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ue002]*[-‐–—\u00ad\ue002]*\s*/gu;
+/**
+ * Words and the dashes ending them (and a long word's slashes: SLASH_BREAK, U+E002; an address's
+ * breaks: ADDRESS_BREAK, U+200B), with their trailing space.
+ */
+const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ue002\u200b]*[-‐–—\u00ad\ue002\u200b]*\s*/gu;
 /** The same, and each Chinese or Japanese character on its own. */
 const CJK_TOO =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\ue002\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad\ue002]*\s*/gu;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\ue002\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad\ue002\u200b]*\s*/gu;
 
 /**
  * `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow
@@ -195,13 +205,16 @@ export function balancedLines(text: string, font: Font, width: number): string[]
 
 /**
  * `text` with its words wider than `width` hyphenated as `lang` hyphenates them (see hyphenate.ts):
- * each breaks where its language breaks words instead of between any two letters. Words that fit, and addresses, are
- * left whole.
+ * each breaks where its language breaks words instead of between any two letters. Words that fit are
+ * left whole; an address too wide is never hyphenated, a reader copies it: it breaks between its
+ * pieces (`addressPieces`, marked by ADDRESS_BREAK), not at any letter (`configuration.htm|l`).
  */
 export function hyphenateOverWide(text: string, font: Font, width: number, lang: string): string {
   return text.replace(/\S+/gu, (word) => {
-    // An address is never hyphenated: a reader copies it.
-    if (textWidth(word, font) <= width || ADDRESS_LIKE.test(word)) return word;
+    if (textWidth(word, font) <= width) return word;
+    if (ADDRESS_LIKE.test(word)) {
+      return addressPieces(word, (piece) => textWidth(piece, font) <= width).join(ADDRESS_BREAK);
+    }
     // The patterns load only once a word needs them.
     const hyphenate = hyphenatorFor(lang);
     return hyphenate ? word.replace(/[\p{L}\p{M}]+/gu, (letters) => hyphenate(letters)) : word;

@@ -184,6 +184,30 @@ describe('a word too wide for its column', () => {
     ]);
     expect(english.markdown).not.toContain(SOFT_HYPHEN);
   });
+
+  it('breaks a word in the widest column only, an identifier before its underscores, and keeps a unit whole', () => {
+    const cells = {
+      c1: '1,8 мс при 120 000 оп/с',
+      c2: '3,2 мс с synchronous_commit = on',
+      c3: '2,9 мс с innodb_flush_log_at_trx_commit = 1',
+      c4: 'журналировании majority',
+      c5: 'согласованности QUORUM',
+    };
+    const compiled = compiledOf(
+      [{ kind: 'comparison', title: 'T', rows: [{ aspect: 'Горизонтальное масштабирование', cells }] }],
+      5,
+      { lang: 'ru' },
+    );
+    const [table] = compiled.deck.slides.filter((slide) => slide.kind === 'comparison');
+    if (table?.kind !== 'comparison') throw new Error('no table');
+    // Only the widest column's word breaks: before its underscores, without a hyphen it never had.
+    expect(Object.entries(table.rows[0]?.cells ?? {}).filter(([id, text]) => text !== cells[id as 'c1'])).toEqual([
+      ['c3', '2,9 мс с innodb\u200b_flush\u200b_log\u200b_at\u200b_trx\u200b_commit = 1'],
+    ]);
+    // Chromium would break after a slash beside a Cyrillic letter; the slides keep the unit whole, as planned.
+    expect(compiled.markdown).toContain('<span class="nobr">оп/с</span>');
+    expect(compiled.markdown).toContain('innodb<wbr>\\_flush<wbr>\\_log');
+  });
 });
 
 describe('splitting only when needed, evenly', () => {

@@ -102,7 +102,8 @@ export const ADDRESS_LIKE = /[/@\\]|:(?=\S)|www\./u;
 
 /**
  * `text` escaped by `escaped`, each address-like word's hyphens kept with the character after
- * them by `joined` (see `hyphensJoined`); the white space between words as it is.
+ * them by `joined` (see `hyphensJoined`), and a short word with a slash Chromium would break
+ * after kept whole by it (`оп/с`); the white space between words as it is.
  *
  * @example addressWordsJoined('mail ana-lu@example.org', escapeHtml, unbroken)
  * // 'mail ana<span style="white-space:nowrap">-l</span>u@example.org'
@@ -113,13 +114,24 @@ export function addressWordsJoined(
   joined: (html: string) => string,
 ): string {
   const words = text.split(/(\s+)/u);
-  if (!words.some((word) => word.includes('-') && ADDRESS_LIKE.test(word))) return escaped(text);
+  const hyphened = (word: string) => word.includes('-') && ADDRESS_LIKE.test(word);
+  if (!words.some((word) => hyphened(word) || slashKept(word))) return escaped(text);
   return words
     .map((word, i) => {
       if (i % 2 === 1) return word;
-      return word.includes('-') && ADDRESS_LIKE.test(word) ? hyphensJoined(word, escaped, joined) : escaped(word);
+      if (slashKept(word)) return joined(escaped(word));
+      return hyphened(word) ? hyphensJoined(word, escaped, joined) : escaped(word);
     })
     .join('');
+}
+
+/**
+ * A short word whose slash stands beside a letter outside ASCII (`оп/с`, `км/ч`): Chromium breaks
+ * after such a slash by itself (it keeps only ASCII ones), where the planner keeps a word shorter than
+ * `SLASH_BREAK_MIN` whole; so the slides keep it whole too (`addressWordsJoined`).
+ */
+function slashKept(word: string): boolean {
+  return [...word].length < SLASH_BREAK_MIN && /[^\0-\x7f]\/|\/[^\0-\x7f]/u.test(word);
 }
 
 /**

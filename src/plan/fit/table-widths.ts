@@ -16,6 +16,8 @@ export interface Cell {
 const WORD_ROOM = 4;
 /** The aspect column may grow to this share of the table when the contenders' columns need less. */
 const MAX_ASPECT = 0.4;
+/** A column whose longest word breaks keeps at least this many em of its text's size. */
+const BROKEN_MIN = 6;
 /** Widths of the aspect column tried between its narrowest and its widest. */
 const STEPS = 8;
 
@@ -63,16 +65,24 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
     if (better) best = { widths, height, aspectLines, aspect };
   }
   if (best) return { widths: best.widths, whole: true };
-  return { widths: rounded(shortOfRoom(narrowest, total), total), whole: false };
+  return { widths: rounded(shortOfRoom(narrowest, total, BROKEN_MIN * size), total), whole: false };
 }
 
 /**
- * Columns whose longest words together need more than `total`: each as wide as its
- * longest word, but the widest ones give up the difference, so that the fewest words break.
+ * Columns whose longest words together need more than `total`: each as wide as its longest
+ * word, but the widest gives up the difference, down to `floor`, then the next widest, so that
+ * the fewest columns break a word (only the widest, where that is enough); what none of them
+ * can give, the widest give up alike.
  */
-function shortOfRoom(narrowest: number[], total: number): number[] {
+function shortOfRoom(narrowest: number[], total: number, floor: number): number[] {
   const widths = [...narrowest];
   let excess = widths.reduce((a, b) => a + b, 0) - total;
+  const widestFirst = widths.map((_, i) => i).sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0));
+  for (const i of widestFirst) {
+    const cut = Math.max(0, Math.min(excess, (widths[i] ?? 0) - floor));
+    widths[i] = (widths[i] ?? 0) - cut;
+    excess -= cut;
+  }
   while (excess > 0.5) {
     const widest = Math.max(...widths);
     const at = widths.flatMap((w, i) => (w >= widest - 0.5 ? [i] : []));

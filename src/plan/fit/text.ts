@@ -206,13 +206,14 @@ export function balancedLines(text: string, font: Font, width: number): string[]
 /**
  * `text` with its words wider than `width` hyphenated as `lang` hyphenates them (see hyphenate.ts):
  * each breaks where its language breaks words instead of between any two letters. Words that fit are
- * left whole; an address too wide is never hyphenated, a reader copies it: it breaks between its
- * pieces (`addressPieces`, marked by ADDRESS_BREAK), not at any letter (`configuration.htm|l`).
+ * left whole; an address or an identifier too wide is never hyphenated, a reader copies it: it breaks
+ * between its pieces (`addressPieces`, marked by ADDRESS_BREAK), not at any letter (`configuration.htm|l`).
  */
 export function hyphenateOverWide(text: string, font: Font, width: number, lang: string): string {
   return text.replace(/\S+/gu, (word) => {
     if (textWidth(word, font) <= width) return word;
-    if (ADDRESS_LIKE.test(word)) {
+    // An identifier (`innodb_flush_log_at_trx_commit`) breaks as an address does, before its underscores.
+    if (ADDRESS_LIKE.test(word) || word.includes('_')) {
       return addressPieces(word, (piece) => textWidth(piece, font) <= width).join(ADDRESS_BREAK);
     }
     // The patterns load only once a word needs them.

@@ -105,8 +105,9 @@ function shown(element: HTMLElement | null | undefined): string {
   return (element?.text ?? '').replace(/\s+/gu, ' ').trim();
 }
 
+/** Text as the slides show it: white space collapsed, a zero-width space a `<wbr>` (render/slides.ts). */
 function collapse(s: string): string {
-  return s.replace(/\s+/gu, ' ').trim();
+  return s.replace(/\s+/gu, ' ').trim().replaceAll('\u200b', '');
 }
 
 /** The elements versus writes into a slide (`wbr`: between Japanese phrases, see text/phrases.ts); outline text adds none. */

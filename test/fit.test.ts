@@ -791,7 +791,7 @@ describe('the References slide', () => {
     const [line] = references?.kind === 'references' ? references.sources : [];
     expect(line?.address).toBe('www.example.org/search/…/compare?…');
     expect(line?.url).toBe(url);
-    expect(markdown).toContain(`[www.example.org/search/…/compare?…](<${url}>)`);
+    expect(markdown).toContain(`[www.example.org/search/…/compare<span class="nobr">?…</span>](<${url}>)`);
     // The same rule short or long: https is understood, any other scheme shown.
     expect(shortAddress('https://example.org/a/b')).toBe('example.org/a/b');
     expect(shortAddress('https://example.org/')).toBe('example.org');
@@ -807,7 +807,7 @@ describe('the References slide', () => {
     const slides = [{ kind: 'bullets', title: 'Read', bullets: ['See https://example.org/a_b?x=1&y=2, then ask.'] }];
     const { markdown } = compiledOf(slides);
     expect(markdown).toContain(
-      '- See [https://example.org/a\\_b?x=1\\&y=2](<https://example.org/a_b?x=1&y=2>), then ask.',
+      '- See [https://example.org/a\\_b<span class="nobr">?x</span>\\=1\\&y=2](<https://example.org/a_b?x=1&y=2>), then ask.',
     );
   });
 });

@@ -58,9 +58,10 @@ export function addressParts(address: string): string[] {
 }
 
 /**
- * Where a line may break an address too wide for its box, in the text the planner passes on (a
- * zero-width space: every output breaks there, and the slides make it a `<wbr>`, which a reader
- * does not copy). See `addressPieces`.
+ * Where a line may break an address too wide for its box, in the text the planner passes on: a
+ * zero-width space, which every output breaks at; the slides make it a `<wbr>` (Chromium lays a
+ * zero-width space out a little wider than nothing), and a link made of the text leaves it out.
+ * See `addressPieces`.
  */
 export const ADDRESS_BREAK = '\u200b';
 
@@ -172,8 +173,9 @@ export function unbroken(html: string): string {
 }
 
 /**
- * `text` escaped by `escaped`, each run of hyphens kept with the character after it by `joined`
- * (given it escaped): a line of an address never ends with a hyphen.
+ * `text` escaped by `escaped`, each run of hyphens, and each `?`, kept with the character after it
+ * by `joined` (given it escaped): a line of an address never ends with a hyphen, nor after the `?`
+ * of its query, where Chromium would break by itself (an address breaks before it, `addressParts`).
  */
 export function hyphensJoined(
   text: string,
@@ -182,7 +184,7 @@ export function hyphensJoined(
 ): string {
   let result = '';
   let at = 0;
-  for (const match of text.matchAll(/-+[^-&]?/gu)) {
+  for (const match of text.matchAll(/(?:-+|\?)[^-&?]?/gu)) {
     result += escaped(text.slice(at, match.index)) + joined(escaped(match[0]));
     at = match.index + match[0].length;
   }

@@ -70,19 +70,29 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
 
 /**
  * Columns whose longest words together need more than `total`: each as wide as its longest
- * word, but the widest gives up the difference, down to `floor`, then the next widest, so that
- * the fewest columns break a word (only the widest, where that is enough); what none of them
- * can give, the widest give up alike.
+ * word, but the fewest widest columns give up the difference, alike, each keeping at least
+ * `floor`: only the widest breaks a word where that is enough. Where even all of them down to
+ * `floor` are not enough, the widest give up the difference until they are as wide as the next.
  */
 function shortOfRoom(narrowest: number[], total: number, floor: number): number[] {
   const widths = [...narrowest];
-  let excess = widths.reduce((a, b) => a + b, 0) - total;
   const widestFirst = widths.map((_, i) => i).sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0));
-  for (const i of widestFirst) {
-    const cut = Math.max(0, Math.min(excess, (widths[i] ?? 0) - floor));
-    widths[i] = (widths[i] ?? 0) - cut;
-    excess -= cut;
+  let others = widths.reduce((a, b) => a + b, 0);
+  for (const [k, i] of widestFirst.entries()) {
+    others -= widths[i] ?? 0;
+    const level = (total - others) / (k + 1);
+    if (level >= floor) {
+      for (const j of widestFirst.slice(0, k + 1)) widths[j] = level;
+      return widths;
+    }
   }
+  return levelled(widths, total);
+}
+
+/** The widest columns brought down to the next width, and on, until the columns fit `total`. */
+function levelled(narrowest: number[], total: number): number[] {
+  const widths = [...narrowest];
+  let excess = widths.reduce((a, b) => a + b, 0) - total;
   while (excess > 0.5) {
     const widest = Math.max(...widths);
     const at = widths.flatMap((w, i) => (w >= widest - 0.5 ? [i] : []));

@@ -3,9 +3,11 @@
  * than its longest word, the contenders' columns as even as their words allow,
  * and the aspect column, which gives way first, as wide as keeps the table shortest.
  */
+
+import { ADDRESS_LIKE, addressPieces } from '../../text/address.js';
 import { CONTENT, tablePadX } from '../../theme/geometry.js';
 import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
-import { lineCount, longestWord, textWidth } from './text.js';
+import { type Font, lineCount, longestWord, textWidth } from './text.js';
 
 export interface Cell {
   text: string;
@@ -65,21 +67,30 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
     if (better) best = { widths, height, aspectLines, aspect };
   }
   if (best) return { widths: best.widths, whole: true };
-  return { widths: rounded(shortOfRoom(narrowest, total, BROKEN_MIN * size), total), whole: false };
+  // A column whose word breaks keeps room for the pieces an address or an identifier breaks into.
+  const floors = columns.map((cells) =>
+    Math.max(
+      BROKEN_MIN * size,
+      ...cells.map((c) => unbrokenPiece(c.text, font(c)) / WIDTH_SAFETY + WORD_ROOM + tablePadX(size)),
+    ),
+  );
+  return { widths: rounded(shortOfRoom(narrowest, total, floors), total), whole: false };
 }
 
 /**
  * Columns whose longest words together need more than `total`: each as wide as its longest
  * word, but the fewest widest columns give up the difference, alike, each keeping at least
- * `floor`: only the widest breaks a word where that is enough. Where even all of them down to
+ * its `floors` width: only the widest breaks a word where that is enough. Where even all of them down to
  * `floor` are not enough, the widest give up the difference until they are as wide as the next.
  */
-function shortOfRoom(narrowest: number[], total: number, floor: number): number[] {
+function shortOfRoom(narrowest: number[], total: number, floors: number[]): number[] {
   const widths = [...narrowest];
   const widestFirst = widths.map((_, i) => i).sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0));
   let others = widths.reduce((a, b) => a + b, 0);
+  let floor = 0;
   for (const [k, i] of widestFirst.entries()) {
     others -= widths[i] ?? 0;
+    floor = Math.max(floor, Math.min(floors[i] ?? 0, widths[i] ?? 0));
     const level = (total - others) / (k + 1);
     if (level >= floor) {
       for (const j of widestFirst.slice(0, k + 1)) widths[j] = level;
@@ -103,6 +114,15 @@ function levelled(narrowest: number[], total: number): number[] {
     excess -= cut * at.length;
   }
   return widths;
+}
+
+/** Width of the widest piece an address or an identifier of `text` breaks into at the most (`addressPieces`). */
+function unbrokenPiece(text: string, font: Font): number {
+  const pieces = text
+    .split(/\s+/u)
+    .filter((word) => ADDRESS_LIKE.test(word) || word.includes('_'))
+    .flatMap((word) => addressPieces(word, () => false));
+  return Math.max(0, ...pieces.map((piece) => textWidth(piece, font)));
 }
 
 /** `room` shared evenly, except that no column gets less than its minimum; undefined when the minimums exceed it. */

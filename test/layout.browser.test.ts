@@ -266,9 +266,11 @@ describeWithBrowser('a timeline', { concurrent: true }, () => {
           page.evaluate(
             (rtl) =>
               [...document.querySelectorAll('section.timeline li')].map((li) => {
-                const text = [...li.childNodes].find(
-                  (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-                );
+                // The event's first text outside its date (in a span of its own where it reads left to right in an Arabic talk).
+                const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+                let text: Node | null = walker.nextNode();
+                while (text && (!text.textContent?.trim() || text.parentElement?.closest('strong')))
+                  text = walker.nextNode();
                 // From its first letter: the space before it, where there is one, is not text one sees.
                 const range = document.createRange();
                 range.setStart(text as Node, text?.textContent?.search(/\S/) ?? 0);

@@ -400,6 +400,40 @@ sections:
     expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
   });
 
+  it('refuses an output that would replace a file the outline reads, before writing anything (exit 1)', async () => {
+    const { dir, talk } = await project(
+      `${outline()}      - kind: code
+        title: My notes
+        panes:
+          - { contender: tea, language: markdown, file: tea-vs-coffee.md }
+          - { contender: coffee, language: markdown, code: "# Coffee" }
+`,
+    );
+    await writeFile(path.join(dir, 'tea-vs-coffee.md'), '# My notes file\n');
+    const before = await snapshotDir(dir);
+    const run = await versusInProcess(['build', 'talk.yaml', '--out', '.', '-f', 'md,html'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(
+      `error: The output tea-vs-coffee.md would replace ${path.join(dir, 'tea-vs-coffee.md')}, which the outline reads; nothing was written.`,
+    );
+    expect(run.stderr).toContain('--out');
+    expect(await snapshotDir(dir)).toEqual(before);
+    expect(existsSync(path.join(dir, '.versus'))).toBe(false);
+    expect(talk).toBeTruthy();
+  });
+
+  it('names, as the commit checks it, an output whose folder is a link to where an input is', async () => {
+    const { inputsOverwritten } = await import('../src/pipeline/output-clash.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-clash-'));
+    await mkdir(path.join(dir, 'src'));
+    await symlink(path.join(dir, 'src'), path.join(dir, 'out'));
+    const input = path.join(dir, 'src/talk.md');
+    expect(inputsOverwritten([input], path.join(dir, 'out'), ['talk.md', 'talk.html'])).toEqual([
+      { input, output: path.join(dir, 'out/talk.md') },
+    ]);
+    expect(inputsOverwritten([input], path.join(dir, 'src/sub'), ['talk.md'])).toEqual([]);
+  });
+
   it('writes nothing, and says so, when a file stands where the build record goes', async () => {
     const { dir, talk } = await project(outline());
     expect((await build(dir)).code).toBe(0);

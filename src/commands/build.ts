@@ -42,6 +42,7 @@ import {
   takesImages,
 } from '../pipeline/formats.js';
 import { loadForSelection } from '../pipeline/load-selected.js';
+import { clashError, inputsNamedAsOutputs, inputsOverwritten } from '../pipeline/output-clash.js';
 import { hashInputs, lastBuilt, recordOf, sameNames, type UpToDate, upToDate } from '../pipeline/up-to-date.js';
 import { planPresenter } from '../plan/presenter.js';
 import { DEFAULTS } from '../shared/defaults.js';
@@ -101,10 +102,25 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
   const compiled = compileOutline(loaded, { ...options, theme: theme.name, palette: theme.palette });
   const { slug } = compiled.deck.meta;
   options.claimSlug?.(slug);
-  const inputs = hashInputs(new Map([...loaded.inputs, ...(theme.read ?? [])]), theme.files);
+  const read = new Map([...loaded.inputs, ...(theme.read ?? [])]);
+  const inputs = hashInputs(read, theme.files);
+  const outDir = options.outDir ?? DEFAULTS.outDir;
+  // An output named as a file the build reads (`file: <slug>.md` with `--out .`) would replace it:
+  // refused now, before the browser starts, and again at the commit with the very files staged.
+  const inputFiles = [...read.keys(), ...theme.files];
+  const refuseClashes = (names: Iterable<string>) => {
+    const clashes = inputsOverwritten(inputFiles, outDir, names);
+    if (clashes.length) throw clashError(clashes);
+  };
+  const predicted = inputsNamedAsOutputs(inputFiles, outDir, {
+    slug,
+    formats,
+    extra: [...compiled.assets.keys(), ...(await lastBuilt(outlineFile, options))],
+  });
+  if (predicted.length) throw clashError(predicted);
 
   // 2. Stage every output next to its final place, then rename them all in.
-  const staging = await Staging.open(options.outDir ?? DEFAULTS.outDir);
+  const staging = await Staging.open(outDir);
   let browser: SharedBrowser | undefined;
   try {
     // Chromium boots while this thread renders the slides with Marp; the HTML export
@@ -212,6 +228,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       const { stale, kept } = earlierOutputs(await lastBuilt(outlineFile, options), outputs, formats);
       const replaced = await replacedBuilds(outlineFile, options, slug, outputs, progress);
       const record = await recordOf(outlineFile, options, { inputs, outputs, kept, compiled, ...verdict });
+      refuseClashes([...outputs.map(([name]) => name), record.name, ...stale, ...replaced]);
       recordFile = await staging.write(record.name, record.content);
       return [...stale, ...replaced];
     });
@@ -222,7 +239,12 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const full = diskFullError(error, staging.outDir) ?? staging.removedError(error);
     if (full) throw full;
     // Without a browser the markdown and HTML are still worth having; any other failure leaves the earlier files.
-    if (failureOf(error).commits === 'without-browser') await staging.commit();
+    if (failureOf(error).commits === 'without-browser') {
+      await staging.commit(async () => {
+        refuseClashes(staging.outputs().map(([name]) => name));
+        return [];
+      });
+    }
     throw error;
   } finally {
     await staging.discard();

@@ -366,6 +366,45 @@ describe('versus build on the command line', { concurrent: true }, () => {
   });
 });
 
+describe('a damaged build record is no record: the talk is built again', { concurrent: true }, () => {
+  const args = ['build', 'talk.yaml', '--formats', 'md,runsheet', '--out', 'out'];
+  type Record = { [key: string]: unknown; outputs: { [name: string]: unknown } };
+  const damages: [string, (record: Record) => void][] = [
+    ['no input at all', (r) => (r.inputs = {})],
+    ['inputs as a list', (r) => (r.inputs = [])],
+    ['inputs without the outline', (r) => (r.inputs = { '/elsewhere/other.yaml': 'a'.repeat(64) })],
+    ['inputs null', (r) => (r.inputs = null)],
+    ['outputs null', (r) => (r.outputs = null as never)],
+    ['an output null', (r) => (r.outputs['tea-short.md'] = null)],
+    ['an output hash not a hash', (r) => (r.outputs['tea-short.md'] = { sha256: 5, size: 1, mtimeMs: 1 })],
+    ['an output out of the folder', (r) => (r.outputs['../../talk.yaml'] = r.outputs['tea-short.md'])],
+    ['summary null', (r) => (r.summary = null)],
+    ['overflows null', (r) => (r.overflows = null)],
+    ['an overflow null', (r) => (r.overflows = [null])],
+  ];
+  for (const [what, damage] of damages) {
+    it(`${what}: no crash, and an edited outline is built again, with --force too`, async () => {
+      const dir = await project();
+      expect((await versusInProcess(args, { cwd: dir })).code).toBe(0);
+      const records = path.join(dir, 'out/.versus');
+      const [name] = await readdir(records);
+      const file = path.join(records, name as string);
+      const record = JSON.parse(await readFile(file, 'utf8')) as Record;
+      damage(record);
+      await writeFile(path.join(dir, 'talk.yaml'), TALK.replace('short version', 'edited version'));
+      // Damaged against the outputs it describes; then again for --force, which reads it for stale files.
+      for (const extra of [[], ['--force']]) {
+        await writeFile(file, JSON.stringify(record));
+        const run = await versusInProcess([...args, ...extra], { cwd: dir });
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).not.toContain('internal error');
+        expect(run.stdout).not.toContain('up to date');
+        expect(await readFile(path.join(dir, 'out/tea-short.md'), 'utf8')).toContain('edited version');
+      }
+    });
+  }
+});
+
 describe('two profiles built into one folder', { concurrent: true }, () => {
   it.sequential("keep each other's files, and each is up to date in turn", async () => {
     const dir = await project();

@@ -6,8 +6,9 @@
  * content hash of every output. A later build whose stamp and inputs match,
  * with every output still as written, has nothing to do.
  *
- * Cheap by design: node built-ins only, no outline parsing, no puppeteer, so
- * that `versus build` on an unchanged talk returns in a blink.
+ * Cheap by design: node built-ins and zod (to check a record holds what a
+ * build records) only, no outline parsing, no puppeteer, so that `versus
+ * build` on an unchanged talk returns in a blink.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { sha256 } from '../shared/sha256.js';
 import { isThemeFile } from '../theme/themes.js';
 import type { Compiled } from './compile.js';
 import { DEFAULT_FORMATS, type Format, needsBrowser, type PptxMode, takesImages } from './formats.js';
+import { parseRecord } from './record-schema.js';
 
 /** What the CLI's summary line says about a talk, kept so an up-to-date build can say it again. */
 export interface BuildSummary {
@@ -104,13 +106,22 @@ export async function upToDate(outlineFile: string, options: RecordedOptions): P
   // A commit a killed build left unfinished is finished first: its outputs are judged as it meant them.
   await recoverOutputFolder(outDir);
   const record = await readRecord(path.join(outDir, recordName(outlineFile, options.profile)));
-  if (!record || record.stamp !== buildStamp(options)) return undefined;
+  if (!record || record.stamp !== buildStamp(options) || !readsOutline(record, outlineFile)) return undefined;
   const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
   const inputs = await hashFiles(Object.keys(record.inputs));
   const fresh =
     Object.entries(inputs).every(([file, hash]) => hash === record.inputs[file]) &&
     (await Promise.all(outputs.map(([file, written]) => isAsWritten(file, written)))).every(Boolean);
   return fresh ? { record, files: outputs.map(([file]) => file) } : undefined;
+}
+
+/**
+ * Whether a record is of this outline and names it among the files the build read, by either name
+ * of a link to a folder above it: a record that does not describes no build of it.
+ */
+function readsOutline(record: BuildRecord, outlineFile: string): boolean {
+  const outline = outlinePath(outlineFile);
+  return record.outline === outline && Object.keys(record.inputs).some((input) => outlinePath(input) === outline);
 }
 
 /**
@@ -265,13 +276,15 @@ function outlinePath(outlineFile: string): string {
   }
 }
 
+/** The record in `file`; undefined when there is none, or it is unreadable or does not hold what a build records: build. */
 async function readRecord(file: string): Promise<BuildRecord | undefined> {
+  let data: unknown;
   try {
-    const record = JSON.parse(await readFile(file, 'utf8')) as BuildRecord;
-    return record.record === RECORD_FORMAT ? record : undefined;
+    data = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    return undefined; // none yet, or unreadable: build
+    return undefined;
   }
+  return parseRecord(data, RECORD_FORMAT) as BuildRecord | undefined;
 }
 
 /**

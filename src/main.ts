@@ -197,6 +197,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         onProgress: (message) => io.stderr.write(`${paint('dim', '  ›')} ${message}\n`),
       };
       if (io.shared) options.browser = io.shared.browser();
+      // A SOURCE_DATE_EPOCH that is no date is told before anything is read, up to date or not.
+      const { sourceDate } = await import('./export/source-date.js');
+      sourceDate(io.env);
       const files = await expandPatterns(outlines);
       // When every talk is up to date, the build modules (and the browser) are never loaded.
       const { upToDate, summarize } = await import('./pipeline/up-to-date.js');

@@ -136,6 +136,40 @@ describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: 
     });
   });
 
+  it('a SOURCE_DATE_EPOCH that is no date is an error at the start (exit 2), and nothing is written', async () => {
+    const dir = await temp.dir();
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
+    await writeFile(path.join(dir, 'talk.yaml'), await readFile(FIXTURE, 'utf8'));
+    for (const value of ['abc', '-5', '1.5', '99999999999999']) {
+      const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], {
+        cwd: dir,
+        env: { SOURCE_DATE_EPOCH: value },
+      });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`error: SOURCE_DATE_EPOCH is "${value}", which is not a date`);
+      expect(run.stderr).toContain('hint: Set it to seconds');
+      expect(await readdir(dir)).not.toContain('out');
+    }
+    const { sourceDate } = await import('../src/export/source-date.js');
+    expect(sourceDate({ SOURCE_DATE_EPOCH: '0' })).toEqual(new Date(0));
+    expect(sourceDate({ SOURCE_DATE_EPOCH: '' })).toBeUndefined();
+    expect(sourceDate({})).toBeUndefined();
+    expect(() => sourceDate({ SOURCE_DATE_EPOCH: ' 12' })).toThrow(VersusError);
+    // A library caller gets the same error from build itself, before anything is read.
+    await expect(
+      (async () => {
+        const before = process.env.SOURCE_DATE_EPOCH;
+        process.env.SOURCE_DATE_EPOCH = 'abc';
+        try {
+          return await build(path.join(dir, 'talk.yaml'), { formats: ['md'], outDir: path.join(dir, 'out') });
+        } finally {
+          if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+          else process.env.SOURCE_DATE_EPOCH = before;
+        }
+      })(),
+    ).rejects.toMatchObject({ kind: 'environment' });
+  });
+
   it("exits 2 for commander's mistakes (an unknown command or flag, a flag without its value), 0 for --help", async () => {
     const unknown = await versusInProcess(['publish']);
     expect(unknown).toMatchObject({

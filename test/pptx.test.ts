@@ -448,6 +448,35 @@ describe('native PPTX details', () => {
     }
   });
 
+  it('writes the file with SOURCE_DATE_EPOCH=0 or 1 (CI, Nix): zip entries dated 1980, the earliest a zip holds, its properties 1970', async () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'chart',
+      title: 'Speed',
+      metric: { title: 'Time', unit: 's', higherIsBetter: false },
+      values: { a: 1, b: 2 },
+    });
+    const before = process.env.SOURCE_DATE_EPOCH;
+    try {
+      for (const value of ['0', '1']) {
+        process.env.SOURCE_DATE_EPOCH = value;
+        const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
+        const sheet = zip.file(/^ppt\/embeddings\/.*\.xlsx$/)[0] as JSZip.JSZipObject;
+        const inner = await JSZip.loadAsync(await sheet.async('nodebuffer'));
+        for (const files of [zip.files, inner.files]) {
+          const dates = new Set(Object.values(files).map((file) => file.date.getTime()));
+          expect([...dates]).toEqual([Date.UTC(1980, 0, 1)]);
+        }
+        expect(await xmlOf(zip, 'docProps/core.xml')).toContain('>1970-01-01T00:00:0');
+      }
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+    const { zipDate } = await import('../src/export/pptx/package.js');
+    expect(zipDate(new Date(Date.UTC(2150, 0, 1))).toISOString()).toBe('2099-12-31T23:59:58.000Z');
+  });
+
   it('splits the varied outline as the slides do: continuation parts for long lists and code', () => {
     const { deck } = varied;
     expect(deck.slides.filter((s) => s.kind === 'bullets').length).toBeGreaterThan(1);

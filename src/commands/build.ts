@@ -11,7 +11,8 @@ import { undrawnFindings } from '../export/font-coverage.js';
 import type { HandoutOptions, OverPage } from '../export/handout.js';
 import { type RenderedSlides, renderSlides } from '../export/marp.js';
 import type { PrintJob } from '../export/pdf.js';
-import { loadPdfLib, sourceDate } from '../export/reproducible.js';
+import { loadPdfLib } from '../export/reproducible.js';
+import { sourceDate } from '../export/source-date.js';
 import { diskFullError, Staging } from '../export/staging.js';
 import { labelsFor } from '../i18n/labels.js';
 import { fittedPicture } from '../images/fit.js';
@@ -95,6 +96,7 @@ export interface BuildResult {
 export async function build(outlineFile: string, options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  sourceDate(); // a SOURCE_DATE_EPOCH that is no date stops the build before anything is read
 
   // 1. Load, validate and compile: any problem here stops the build before a file is touched.
   const loaded = await loadForSelection(outlineFile, options);

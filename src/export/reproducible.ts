@@ -14,12 +14,6 @@ import { mendBookmarkTitles, type PageHeading } from './pdf-bookmarks.js';
 import { replaceValues, shareRepeatedStreams } from './pdf-shared-streams.js';
 import { ideographsForRadicals } from './pdf-unicode.js';
 
-/** The build date from SOURCE_DATE_EPOCH (seconds), or undefined when it is not set. */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
-  const seconds = Number(env.SOURCE_DATE_EPOCH);
-  return env.SOURCE_DATE_EPOCH && Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
-}
-
 export interface PdfProperties {
   title: string;
   author?: string;

@@ -87,19 +87,32 @@ function partsOf(zip: Uint8Array): Parts {
 function packed(parts: Parts, date: Date | undefined): Uint8Array {
   // A zip entry's date is a local time without a zone; fflate writes the local fields of its
   // `mtime`, so the same date gives the same bytes in any time zone when those are its UTC fields.
+  const zipped = date && zipDate(date);
   const mtime =
-    date &&
+    zipped &&
     new Date(
-      date.getUTCFullYear(),
-      date.getUTCMonth(),
-      date.getUTCDate(),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
+      zipped.getUTCFullYear(),
+      zipped.getUTCMonth(),
+      zipped.getUTCDate(),
+      zipped.getUTCHours(),
+      zipped.getUTCMinutes(),
+      zipped.getUTCSeconds(),
     );
   const entries: Zippable = {};
   for (const [name, data] of parts) entries[name] = [data, { level: 6, ...(mtime ? { mtime } : {}) }];
   return zipSync(entries);
+}
+
+/** The dates a zip entry can hold: MS-DOS's, 1980 to 2107, which zip tools keep to 2099. */
+const ZIP_DATES = { earliest: Date.UTC(1980, 0, 1), latest: Date.UTC(2099, 11, 31, 23, 59, 58) };
+
+/**
+ * `date` within the zip entries' range: SOURCE_DATE_EPOCH=0 or 1, common in CI and Nix, is
+ * 1970, which fflate refuses ("date not in range 1980-2099"), as reproducible zip tools clamp
+ * it. The document properties inside keep the real date.
+ */
+export function zipDate(date: Date): Date {
+  return new Date(Math.min(Math.max(date.getTime(), ZIP_DATES.earliest), ZIP_DATES.latest));
 }
 
 /** The names of the parts that match `pattern`. */

@@ -11,7 +11,7 @@ import type { Deck } from '../../plan/deck.js';
 import { notesParts } from '../../plan/presenter-notes.js';
 import { xmlSafe } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
-import { sourceDate } from '../reproducible.js';
+import { sourceDate } from '../source-date.js';
 import { hex, mirroredSlide } from './draw.js';
 import { type Assets, drawSlide } from './kinds.js';
 import { drawFooter, type Frame } from './layout.js';

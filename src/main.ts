@@ -319,10 +319,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         });
       } catch (error) {
         const invalid = error instanceof VersusError && error.kind === 'invalid-outline';
-        // A tool reading --json gets the outline's problems as a report too, `ok: false` and nothing linted.
-        if (invalid && opts.json) {
-          io.stdout.write(`${JSON.stringify({ file: outline, findings: error.diagnostics, ok: false }, null, 2)}\n`);
-        }
+        // A tool reading --json always gets a report: the outline's problems as findings, `ok: false`
+        // and nothing linted; any other failure (no browser, one that crashed) as its `error`.
+        if (opts.json) io.stdout.write(`${JSON.stringify(failedCheckReport(outline, error), null, 2)}\n`);
         // A theme file that cannot be used has no line of the outline to count: its own message says what is wrong.
         const counted = invalid && error.diagnostics.length > 0;
         // --json keeps stderr one line per problem (and its hint): no code frames.
@@ -421,6 +420,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${paint('red', 'internal error:')} ${stack}\n`);
     }
     return exitCodeOf(error);
+  }
+
+  /** `check --json`'s report of a check that could not finish: what a tool reads instead of the findings. */
+  function failedCheckReport(file: string, error: unknown): object {
+    if (error instanceof VersusError && error.kind === 'invalid-outline') {
+      return { file, findings: error.diagnostics, ok: false };
+    }
+    const kind = error instanceof VersusError ? error.kind : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof VersusError ? error.hint : undefined;
+    return {
+      file,
+      findings: error instanceof VersusError ? error.diagnostics : [],
+      ok: false,
+      error: { kind, exitCode: exitCodeOf(error), message, ...(hint ? { hint } : {}) },
+    };
   }
 
   /** `dev`'s problems come as text (the page shows them too): their `error[code]` in red. */

@@ -170,12 +170,19 @@ defaultProfile: short
     ]);
   });
 
-  it('exits 2 without a browser, naming --no-measure, and prints no report', async () => {
+  it('exits 2 without a browser, naming --no-measure, and prints a report of the failure, as a tool always reads JSON', async () => {
     const env = { CHROME_PATH: '/nonexistent/chrome' };
     const run = await checkIn(WARNINGS, ['--json'], env);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--no-measure');
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({
+      file: 'talk.yaml',
+      findings: [],
+      ok: false,
+      error: { kind: 'no-browser', exitCode: 2, hint: expect.stringContaining('--no-measure') },
+    });
+    expect(run.stderr).toContain(report.error.message);
   });
 });
 

@@ -73,7 +73,11 @@ describe('a commit', { concurrent: true }, () => {
           if (at === step) throw Object.assign(new Error('disk gone'), { code: 'EIO' });
         },
       }));
-      await expect(failing, `step ${step}`).rejects.toThrow('disk gone');
+      // An I/O error is the machine's, named with the file it stopped at: no internal error, no stack.
+      await expect(failing, `step ${step}`).rejects.toMatchObject({
+        kind: 'environment',
+        message: expect.stringMatching(/^Cannot replace .+: the disk or its connection failed \(EIO\)\.$/),
+      });
       await staging.discard();
       expect(await outputs(out), `step ${step}`).toEqual(OLD);
     }
@@ -82,6 +86,34 @@ describe('a commit', { concurrent: true }, () => {
     await staging.commit(async () => ['talk.003.png']);
     await staging.discard();
     expect(await outputs(out)).toEqual(allNew);
+  });
+
+  it('names the file and why for any refusal of the file system (ETXTBSY, an unknown code), and leaves a bug a bug', async () => {
+    const fail = async (error: Error) => {
+      const out = await folderWithOldOutputs();
+      const staging = await staged(out);
+      const failing = commitAll(out, () => ({
+        stagingDir: staging.dir,
+        names: staging.outputs().map(([name]) => name),
+        remove: [],
+        beforeMove: (at) => {
+          if (at === 1) throw error;
+        },
+      })).catch((thrown: unknown) => thrown);
+      const thrown = await failing;
+      await staging.discard();
+      expect(await outputs(out)).toEqual(OLD);
+      return { thrown };
+    };
+    const busy = await fail(Object.assign(new Error('ETXTBSY: text file is busy'), { code: 'ETXTBSY' }));
+    expect(busy.thrown).toBeInstanceOf(VersusError);
+    expect((busy.thrown as VersusError).message).toMatch(
+      /^Cannot replace \/.+\/talk\.html: the file is a program that is running \(ETXTBSY\)\.$/,
+    );
+    const odd = await fail(Object.assign(new Error('ENOTSUP'), { code: 'ENOTSUP' }));
+    expect((odd.thrown as VersusError).message).toContain(': the file system refused it (ENOTSUP).');
+    const bug = await fail(new TypeError('x is undefined'));
+    expect(bug.thrown).toBeInstanceOf(TypeError);
   });
 
   /** Runs a commit in a process of its own that signals itself before move `step`, as `versus build` handles signals. */

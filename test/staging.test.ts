@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { access, cp, mkdir, mkdtemp, open, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -158,6 +158,28 @@ describe('an output folder removed while the build writes into it', () => {
     await expect(built).rejects.toThrow(`The output folder ${out} was removed while the build wrote into it.`);
     expect(removed).toBe(true);
     expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('is told, naming the file, when a file took its place (rm -rf dist; echo x > dist): no internal error', async () => {
+    const { file, out } = await fixture();
+    let replaced = false;
+    const built = build(file, {
+      outDir: out,
+      formats: ['md', 'html', 'runsheet'],
+      onProgress: () => {
+        if (!replaced) {
+          rmSync(out, { recursive: true, force: true });
+          writeFileSync(out, 'in the way\n');
+        }
+        replaced = true;
+      },
+    });
+    await expect(built).rejects.toMatchObject({
+      kind: 'environment',
+      message: `The output folder ${out} was replaced by a file while the build wrote into it.`,
+      hint: `Move the file ${out} away (a folder is needed there), and build again.`,
+    });
+    expect(replaced).toBe(true);
   });
 
   it('never makes the staging folder again for a write that was under way when it went', async () => {

@@ -391,10 +391,34 @@ export function commitError(error: unknown, target: string, outDir?: string): un
     );
   }
   const reason = code === 'ENOTEMPTY' ? 'a folder is in the way' : folderProblem(error);
-  if (!reason) return error;
-  const hint = HINTS[reason] ?? 'Choose a folder you can write to with --out.';
-  return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, { hint, cause: error });
+  if (reason) {
+    const hint = HINTS[reason] ?? 'Choose a folder you can write to with --out.';
+    return new VersusError('environment', `Cannot replace ${target}: ${reason}.`, { hint, cause: error });
+  }
+  // Any other refusal of the file system (EIO, ETXTBSY…) is the machine's, not a bug: named with the file.
+  if (/^E[A-Z0-9]+$/.test(code)) {
+    return new VersusError(
+      'environment',
+      `Cannot replace ${target}: ${SYSTEM_ERRORS[code] ?? 'the file system refused it'} (${code}).`,
+      {
+        hint: 'The previous files are as they were. Check the disk (and what holds the file), and build again.',
+        cause: error,
+      },
+    );
+  }
+  return error;
 }
+
+/** The file system's other refusals, in the user's words. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  EIO: 'the disk or its connection failed',
+  ETXTBSY: 'the file is a program that is running',
+  EBADF: 'the file system lost track of the file',
+  ESTALE: 'the network file system lost track of the file',
+  ELOOP: 'a symbolic link on the way leads in a circle',
+  EMLINK: 'the folder holds too many entries',
+  EFBIG: 'the file is too large for the file system',
+};
 
 /**
  * A file whose folder in the output folder is on another file system: a rename, which moves it

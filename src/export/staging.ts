@@ -3,7 +3,7 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
@@ -96,6 +96,14 @@ export class Staging {
    */
   removedError(error: unknown): VersusError | undefined {
     if (this.discarded || !this.removed()) return undefined;
+    // `rm -rf dist; echo x > dist` while it builds: a file now stands where the folder was.
+    if (statSync(this.outDir, { throwIfNoEntry: false })?.isFile()) {
+      return new VersusError(
+        'environment',
+        `The output folder ${this.outDir} was replaced by a file while the build wrote into it.`,
+        { hint: `Move the file ${this.outDir} away (a folder is needed there), and build again.`, cause: error },
+      );
+    }
     return new VersusError(
       'environment',
       `The output folder ${this.outDir} was removed while the build wrote into it.`,
@@ -113,7 +121,12 @@ export class Staging {
   async discard(): Promise<void> {
     this.discarded = true;
     // Retried: an export that failed may still be finishing a write into the folder (ENOTEMPTY).
-    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }).catch(
+      (error: NodeJS.ErrnoException) => {
+        // The output folder replaced by a file: no folder is left inside it to take away.
+        if (error.code !== 'ENOTDIR') throw error;
+      },
+    );
     release(this.dir);
   }
 }

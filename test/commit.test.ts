@@ -116,6 +116,19 @@ describe('a commit', { concurrent: true }, () => {
     expect(bug.thrown).toBeInstanceOf(TypeError);
   });
 
+  it('names the file in the way of a folder (assets/ a file), not the file it would hold', async () => {
+    const out = await folderWithOldOutputs();
+    await rm(path.join(out, 'assets'), { recursive: true });
+    await writeFile(path.join(out, 'assets'), 'in the way');
+    const staging = await staged(out);
+    const error = await staging.commit().catch((e: unknown) => e);
+    await staging.discard();
+    expect(error).toMatchObject({
+      kind: 'environment',
+      message: `Cannot write ${path.join(out, 'assets/cup.svg')}: ${path.join(out, 'assets')} is a file, where a folder is needed.`,
+    });
+  });
+
   /** Runs a commit in a process of its own that signals itself before move `step`, as `versus build` handles signals. */
   async function commitKilledAt(out: string, step: number, signal: 'SIGTERM' | 'SIGKILL'): Promise<number | null> {
     const staging = pathToFileURL(path.join(ROOT, 'lib/export/staging.js')).href;
@@ -475,7 +488,11 @@ sections:
     await writeFile(talk, outline('\n        privateNotes: New.'));
     const run = await build(dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Cannot replace .*\.versus.*: a file is in the way\./);
+    // Named as the file that is in the way, not as the record that does not exist.
+    expect(run.stderr).toMatch(
+      /error: Cannot write out\/\.versus\/talk-\w+\.json: out\/\.versus is a file, where a folder is needed\./,
+    );
+    expect(run.stderr).toContain('hint: Move or rename out/.versus (a folder of that name is needed there)');
     expect(run.stderr).not.toContain('internal error');
     expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
   });

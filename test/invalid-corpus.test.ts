@@ -107,13 +107,13 @@ const GENERATED: Generated[] = [
     name: 'a folder',
     file: 'folder.yaml',
     contents: (file) => mkdir(file),
-    expected: ['folder.yaml:1:1 error[unreadable]: is a folder, not an outline file'],
+    expected: ['folder.yaml:1:1 error[unreadable]: "folder.yaml" is a folder, not an outline file'],
   },
   {
     name: 'an unreadable file',
     file: 'locked.yaml',
     contents: (file) => writeFile(file, `title: Tea vs Coffee\n${VALID_REST}`, { mode: 0o000 }),
-    expected: ['locked.yaml:1:1 error[unreadable]: cannot be read: permission denied'],
+    expected: ['locked.yaml:1:1 error[unreadable]: "locked.yaml" cannot be read: permission denied'],
     // root reads it anyway
     skip: process.getuid?.() === 0,
   },
@@ -139,13 +139,13 @@ const GENERATED: Generated[] = [
     name: 'a 20 MB file',
     file: 'huge.yaml',
     contents: Buffer.alloc(20 * MB, '# padding\n'),
-    expected: ['huge.yaml:1:1 error[unreadable]: is 20.0 MB; outlines are limited to 5 MB'],
+    expected: ['huge.yaml:1:1 error[unreadable]: "huge.yaml" is 20.0 MB; outlines are limited to 5 MB'],
   },
   {
     name: 'a file one byte over 5 MB',
     file: 'just-over.yaml',
     contents: Buffer.alloc(5 * MB + 1, '# padding\n'),
-    expected: ['just-over.yaml:1:1 error[unreadable]: is 5.1 MB; outlines are limited to 5 MB'],
+    expected: ['just-over.yaml:1:1 error[unreadable]: "just-over.yaml" is 5.1 MB; outlines are limited to 5 MB'],
   },
 ];
 

@@ -142,6 +142,33 @@ describe('a build stopped by a full disk', () => {
   });
 });
 
+describe('a completely full disk', () => {
+  it.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)(
+    'leaves no staging folder behind when even its marker cannot be written',
+    async (context) => {
+      const out = await mkdtemp(path.join(tmpdir(), 'versus-full-'));
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', out], { stdio: 'ignore' });
+      } catch {
+        return context.skip('cannot mount a tmpfs here');
+      }
+      try {
+        // Filled to the last block: a file as large as the disk, which is cut off there.
+        await writeFile(path.join(out, 'filler'), Buffer.alloc(128 * 1024)).catch(() => {});
+        const error = await Staging.open(out).catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          kind: 'environment',
+          message: `Cannot write to the output folder ${out}: the disk is full.`,
+        });
+        expect(await readdir(out)).toEqual(['filler']);
+      } finally {
+        execFileSync('umount', [out]);
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe('an output folder removed while the build writes into it', () => {
   it('is told as such, not as an internal error, and the staging folder is never made again', async () => {
     const { file, out } = await fixture();

@@ -249,8 +249,29 @@ function checkTarget(outDir: string, name: string): string | undefined {
     }
     return made;
   } catch (error) {
+    const blocker = fileInTheWay(outDir, path.dirname(target));
+    if (blocker) {
+      throw new VersusError('environment', `Cannot write ${target}: ${blocker} is a file, where a folder is needed.`, {
+        hint: `Move or rename ${blocker} (a folder of that name is needed there) and build again.`,
+        cause: error,
+      });
+    }
     throw commitError(error, target);
   }
+}
+
+/** The file, not a folder, on the way from `outDir` down to `folder` (`dist/.versus` a file); undefined when there is none. */
+function fileInTheWay(outDir: string, folder: string): string | undefined {
+  const relative = path.relative(outDir, folder);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  let current = outDir;
+  for (const level of relative.split(path.sep)) {
+    current = path.join(current, level);
+    const info = statSync(current, { throwIfNoEntry: false });
+    if (!info) return undefined;
+    if (!info.isDirectory()) return current;
+  }
+  return undefined;
 }
 
 /**

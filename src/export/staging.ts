@@ -3,7 +3,7 @@
  * output folder, then renamed into place. A build that fails before
  * `commit` leaves the previous outputs exactly as they were.
  */
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
@@ -22,18 +22,24 @@ export class Staging {
   ) {}
 
   static async open(outDir: string): Promise<Staging> {
+    let dir: string | undefined;
     try {
       await makeFolder(outDir);
       await recoverOutputFolder(outDir);
       // Made and held in one step: an mkdtemp under way in libuv's thread pool when a signal's
       // handler gave back what this process held would make the folder after it, to be left behind.
-      const dir = mkdtempSync(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+      dir = mkdtempSync(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
       hold(dir);
       // Marks the folder as this build's (one of its name made again by a tool writing into it has
       // none), and says whose it is to builds on other hosts (see owner.ts).
       writeFileSync(path.join(dir, STAGING_OWNER), OWNER);
       return new Staging(outDir, dir);
     } catch (error) {
+      // A full disk takes the folder's marker (an empty file is left): the folder goes with it.
+      if (dir) {
+        rmSync(dir, { recursive: true, force: true });
+        release(dir);
+      }
       throw outputError(error, outDir);
     }
   }

@@ -313,14 +313,17 @@ export async function readOutlineSource(file: string): Promise<{ text: string; s
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw fail('unreadable', 'is a folder, not an outline file', 'Name the .yaml file.');
+    // Each message names the file, as those about a code file or an image do.
+    const named = JSON.stringify(file);
+    if (info.isDirectory())
+      throw fail('unreadable', `${named} is a folder, not an outline file`, 'Name the .yaml file.');
     // A device or pipe (/dev/zero, a FIFO) could be read forever.
-    if (!info.isFile()) throw fail('unreadable', 'is not a regular file', 'Name the .yaml file.');
+    if (!info.isFile()) throw fail('unreadable', `${named} is ${notAFileKind(info)}`, 'Name the .yaml file.');
     if (info.size > MAX_OUTLINE_BYTES) {
       throw fail(
         'unreadable',
         // Rounded up, so a file just over the limit does not read "5.0 MB".
-        `is ${(Math.ceil((info.size / 2 ** 20) * 10) / 10).toFixed(1)} MB; outlines are limited to ${MAX_OUTLINE_BYTES / 2 ** 20} MB`,
+        `${named} is ${(Math.ceil((info.size / 2 ** 20) * 10) / 10).toFixed(1)} MB; outlines are limited to ${MAX_OUTLINE_BYTES / 2 ** 20} MB`,
         'Split it with overlays, or move long text to files.',
       );
     }
@@ -329,7 +332,11 @@ export async function readOutlineSource(file: string): Promise<{ text: string; s
     const { code } = error as NodeJS.ErrnoException;
     if (code === 'ENOENT') throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
     if (code === 'EACCES' || code === 'EPERM') {
-      throw fail('unreadable', 'cannot be read: permission denied', "Check the file's permissions.");
+      throw fail(
+        'unreadable',
+        `${JSON.stringify(file)} cannot be read: permission denied`,
+        "Check the file's permissions.",
+      );
     }
     throw error;
   }

@@ -6,7 +6,7 @@
  */
 import module from 'node:module';
 import v8 from 'node:v8';
-import { releaseAllSync } from './export/owner.js';
+import { endBrowsersSync, releaseAllSync } from './export/owner.js';
 import { main } from './main.js';
 
 // On Node 22.1 and later, keep the dependencies' compiled code between runs (as tsc does);
@@ -34,7 +34,9 @@ for (const [signal, code] of [
   ['SIGHUP', 129],
 ] as const) {
   process.on(signal, () => {
-    // Leave no half-written staging folder, nor a lock, behind; the previous outputs were never touched.
+    // Leave no half-written staging folder, nor a lock, nor Chromium's profile behind; the previous
+    // outputs were never touched.
+    endBrowsersSync();
     releaseAllSync();
     process.exit(code);
   });

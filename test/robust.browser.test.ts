@@ -100,6 +100,37 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
     expect((await readdir(out)).filter((n) => n.startsWith('.versus-staging'))).toEqual([]);
   });
 
+  it('leaves no Chromium profile in the temporary folder after SIGINT, SIGTERM or SIGHUP, also while Chromium starts', async () => {
+    const dir = await fixtureDir();
+    const outline = path.join(dir, 'every-kind.yaml');
+    const profiles = async (temp: string) =>
+      (await readdir(temp)).filter((name) => name.startsWith('puppeteer_dev_chrome_profile-'));
+    const stopped = async (signal: NodeJS.Signals, when: 'starting' | 'printing') => {
+      // A temporary folder of its own (TMPDIR), where puppeteer makes Chromium's profile.
+      const temp = await mkdtemp(path.join(tmpdir(), 'versus-profiles-'));
+      const child = spawn(process.execPath, [CLI, 'build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf'], {
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      let printing = false;
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('pdf ')) printing = true;
+      });
+      // Stopped as soon as the profile is there (Chromium starting), or once the PDF prints.
+      for (let tries = 0; tries < 1500; tries++) {
+        if (when === 'starting' ? (await profiles(temp)).length > 0 : printing) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await profiles(temp), `${signal} ${when}`).toHaveLength(1);
+      child.kill(signal);
+      expect(await exited).not.toBe(0);
+      return profiles(temp);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+      expect(await stopped(signal, 'printing')).toEqual([]);
+    expect(await stopped('SIGINT', 'starting')).toEqual([]);
+  });
+
   it('never leaves a torn file when two builds write one folder at once', async () => {
     const dir = await fixtureDir();
     const out = path.join(dir, 'out');

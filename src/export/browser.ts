@@ -2,13 +2,16 @@
  * Finds and launches the one Chromium a build shares between all its
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
+import { holdBrowserGroup, holdBrowserProfile } from './owner.js';
 
 export { findBrowser, INSTALL_HINT };
 
@@ -49,10 +52,21 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   // Chromium's sandbox cannot start as root (containers, CI).
   const args = [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  // The profile is made here rather than by puppeteer, which removes its own only when the browser
+  // closes: held from before Chromium starts, a signal takes it away too (owner.ts), and it goes
+  // when Chromium exits, however it ends.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'puppeteer_dev_chrome_profile-'));
+  const letGoOfProfile = holdBrowserProfile(profile);
+  const removeProfile = () => {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    letGoOfProfile();
+  };
+  let browser: Browser;
   try {
     // `shell` passes plain --headless: the headless shell needs it, and Chrome takes it as its new headless mode.
-    return await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath,
+      userDataDir: profile,
       args,
       headless: 'shell',
       pipe: true,
@@ -66,11 +80,22 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGHUP: false,
     });
   } catch (error) {
+    removeProfile();
     throw new VersusError('no-browser', `The browser at ${executablePath} did not start: ${firstLine(error)}`, {
       hint: INSTALL_HINT,
       cause: error,
     });
   }
+  const chromium = browser.process();
+  if (!chromium?.pid || chromium.exitCode !== null || chromium.signalCode !== null) removeProfile();
+  else {
+    const letGoOfGroup = holdBrowserGroup(chromium.pid);
+    chromium.once('exit', () => {
+      letGoOfGroup();
+      removeProfile();
+    });
+  }
+  return browser;
 }
 
 function firstLine(error: unknown): string {

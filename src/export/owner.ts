@@ -7,7 +7,7 @@
  * host made is judged by its age. The paths this process holds are kept here,
  * so that a signal can give them all back.
  */
-import { readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 
 function pidNamespace(): string {
@@ -97,6 +97,71 @@ function isAlive(pid: number): boolean {
  * across awaits before its commit's first move (the moves are synchronous): taking it away
  * leaves no commit half done.
  */
+/** The profiles of the browsers this process started, and their process groups while they run. */
+const browsers = { profiles: new Set<string>(), groups: new Set<number>() };
+
+/**
+ * Holds the profile folder a browser is launched with, from before it starts, for
+ * `endBrowsersSync`; returns how to let go of it once it is removed.
+ */
+export function holdBrowserProfile(profile: string): () => void {
+  browsers.profiles.add(profile);
+  return () => browsers.profiles.delete(profile);
+}
+
+/** Holds a launched browser's process group (puppeteer starts it detached) while it runs; returns how to let go. */
+export function holdBrowserGroup(pid: number): () => void {
+  browsers.groups.add(pid);
+  return () => browsers.groups.delete(pid);
+}
+
+/**
+ * For a signal's handler: kills the browsers this process started, also one still starting
+ * (found on Linux as a child of this process that names a held profile), then takes their
+ * profiles away: killed first, Chromium writes no more into them.
+ */
+export function endBrowsersSync(): void {
+  for (const pid of [...browsers.groups, ...childrenNaming([...browsers.profiles])]) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Gone already, or not a group of its own.
+    }
+  }
+  browsers.groups.clear();
+  for (const profile of browsers.profiles) {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // Exit with the signal's status all the same.
+    }
+  }
+  browsers.profiles.clear();
+}
+
+/** This process's children whose command line names one of `profiles`, read from /proc (none elsewhere). */
+function childrenNaming(profiles: string[]): number[] {
+  if (profiles.length === 0) return [];
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The parent's pid is the second field after the command, which is in parentheses.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) return [];
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return profiles.some((profile) => args.includes(`--user-data-dir=${profile}`)) ? [Number(pid)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export function releaseAllSync(): void {
   for (const file of held) {
     try {

@@ -383,7 +383,7 @@ describe('a damaged build record is no record: the talk is built again', { concu
     ['an overflow null', (r) => (r.overflows = [null])],
   ];
   for (const [what, damage] of damages) {
-    it(`${what}: no crash, and an edited outline is built again, with --force too`, async () => {
+    it(`${what}: no crash, built again, also once the outline is edited, and with --force`, async () => {
       const dir = await project();
       expect((await versusInProcess(args, { cwd: dir })).code).toBe(0);
       const records = path.join(dir, 'out/.versus');
@@ -391,10 +391,17 @@ describe('a damaged build record is no record: the talk is built again', { concu
       const file = path.join(records, name as string);
       const record = JSON.parse(await readFile(file, 'utf8')) as Record;
       damage(record);
+      const damaged = () => writeFile(file, JSON.stringify(record));
+      // As it is: no crash, and built again (a record that describes no build is none).
+      await damaged();
+      const again = await versusInProcess(args, { cwd: dir });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).not.toContain('internal error');
+      expect(again.stdout).not.toContain('up to date');
+      // The outline edited: built again, never "up to date" over the old deck; and --force, which reads the record for stale files.
       await writeFile(path.join(dir, 'talk.yaml'), TALK.replace('short version', 'edited version'));
-      // Damaged against the outputs it describes; then again for --force, which reads it for stale files.
       for (const extra of [[], ['--force']]) {
-        await writeFile(file, JSON.stringify(record));
+        await damaged();
         const run = await versusInProcess([...args, ...extra], { cwd: dir });
         expect(run.code, run.stderr).toBe(0);
         expect(run.stderr).not.toContain('internal error');

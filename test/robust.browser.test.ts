@@ -108,15 +108,20 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
     const stopped = async (signal: NodeJS.Signals, when: 'starting' | 'printing') => {
       // A temporary folder of its own (TMPDIR), where puppeteer makes Chromium's profile.
       const temp = await mkdtemp(path.join(tmpdir(), 'versus-profiles-'));
-      const child = spawn(process.execPath, [CLI, 'build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf'], {
-        env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
-      });
+      const child = spawn(
+        process.execPath,
+        [CLI, 'build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf', '--force'],
+        {
+          env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
+        },
+      );
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       let printing = false;
       child.stderr.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('pdf ')) printing = true;
       });
-      // Stopped as soon as the profile is there (Chromium starting), or once the PDF prints.
+      // Stopped as soon as the profile is there (Chromium starting), or once the PDF prints (--force: a build
+      // that a late signal let commit would make the next one up to date, with no browser).
       for (let tries = 0; tries < 1500; tries++) {
         if (when === 'starting' ? (await profiles(temp)).length > 0 : printing) break;
         await new Promise((resolve) => setTimeout(resolve, 10));

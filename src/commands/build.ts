@@ -114,10 +114,15 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     const clashes = inputsOverwritten(inputFiles, outDir, names);
     if (clashes.length) throw clashError(clashes);
   };
+  // The last build's files of the formats this one makes, which it takes away when stale.
+  const stale = (await lastBuilt(outlineFile, options)).filter((name) => {
+    const format = formatOfAnyOutput(name);
+    return format && formats.has(format);
+  });
   const predicted = inputsNamedAsOutputs(inputFiles, outDir, {
     slug,
     formats,
-    extra: [...compiled.assets.keys(), ...(await lastBuilt(outlineFile, options))],
+    extra: [...compiled.assets.keys(), ...stale],
   });
   if (predicted.length) throw clashError(predicted);
 

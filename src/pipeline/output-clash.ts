@@ -46,7 +46,8 @@ export function inputsNamedAsOutputs(
     const relative = path.relative(folder, renamedPath(input));
     if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return [];
     const format = formatOfOutput(relative, slug);
-    return format && formats.has(format) ? [relative] : [];
+    // An exercise folder holds the files of the exercises the talk has: which, the commit checks.
+    return format && formats.has(format) && !/^[^/\\]*\.(exercises|solutions)[/\\]/.test(relative) ? [relative] : [];
   });
   return inputsOverwritten(inputs, outDir, [...candidates, ...extra]);
 }

@@ -469,6 +469,34 @@ sections:
     expect((await versusInProcess(['build', 'talk.yaml', '--out', 'out', '-f', 'md,html'], { cwd: dir })).code).toBe(0);
   });
 
+  it('refuses, at the commit, an exercise file that would replace a code file the outline reads', async () => {
+    const { dir } = await project(
+      `${outline()}      - kind: code
+        title: Hello
+        panes:
+          - { contender: tea, language: javascript, file: tea-vs-coffee.exercises/01-greet.js }
+          - { contender: coffee, language: javascript, code: "hi()" }
+      - kind: exercise
+        id: greet
+        title: Greet
+        language: javascript
+        task: [Print hello]
+        starter: "// TODO"
+        solution: console.log("hello");
+        notes: Go.
+`,
+    );
+    await mkdir(path.join(dir, 'tea-vs-coffee.exercises'));
+    await writeFile(path.join(dir, 'tea-vs-coffee.exercises/01-greet.js'), 'mine();\n');
+    const before = await snapshotDir(dir);
+    const run = await versusInProcess(['build', 'talk.yaml', '--out', '.', '-f', 'md,notebook'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(
+      `error: The output tea-vs-coffee.exercises/01-greet.js would replace ${path.join(dir, 'tea-vs-coffee.exercises/01-greet.js')}, which the outline reads; nothing was written.`,
+    );
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+
   it('names, as the commit checks it, an output whose folder is a link to where an input is', async () => {
     const { inputsOverwritten } = await import('../src/pipeline/output-clash.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'versus-clash-'));

@@ -187,7 +187,7 @@ describe('outline text cannot change the deck', () => {
           expect(section?.getAttribute('class')?.split(' ')[0]).toBe(kindClass);
 
           if (slide.kind === 'bullets') {
-            expect(section?.querySelectorAll('li').map(shown)).toEqual(slide.bullets.map(collapse));
+            expect(section?.querySelectorAll('li').map(shown)).toEqual(slide.bullets.map(onSlide));
           }
           if (slide.kind === 'comparison') {
             const rows = section?.querySelectorAll('tbody tr') ?? [];

@@ -17,33 +17,10 @@ import { addressHtml, addressWordsJoined } from '../src/text/address.js';
 import { escapeHtml } from '../src/text/escape.js';
 import { TABLE, tablePadX } from '../src/theme/geometry.js';
 import { testBrowser } from './browser.js';
-import { compileData, describeWithBrowser, linesOf, minimalOutline } from './helpers.js';
+import { compileData, describeWithBrowser, linesIn, linesOf, minimalOutline } from './helpers.js';
 import { tempFolder } from './temp-outlines.js';
 
 const temp = tempFolder('addresses');
-
-/** The lines of each element `selector` finds, as Chromium lays them out. */
-function linesIn(page: Page, selector: string): Promise<string[][]> {
-  return page.$$eval(selector, (elements) =>
-    elements.map((element) => {
-      const lines = new Map<number, string>();
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < (node.textContent ?? '').length; i++) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
-          if (!rect) continue;
-          const top = Math.round(rect.top);
-          lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
-        }
-      }
-      // The zero-width spaces the planner breaks an address at are no text a reader sees.
-      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.replaceAll('\u200b', '').trim());
-    }),
-  );
-}
 
 describeWithBrowser('web addresses', () => {
   let page: Page;

@@ -114,22 +114,33 @@ export async function isShown(page: Page, selector: string): Promise<boolean> {
   return (await (await page.$(selector))?.isVisible()) ?? false;
 }
 
-/** The lines the browser set the element's text on, top to bottom. */
-export function linesOf(page: Page, selector: string): Promise<string[]> {
-  return page.$eval(selector, (element) => {
-    const lines = new Map<number, string>();
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < (node.textContent ?? '').length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect) continue;
-        const top = Math.round(rect.top);
-        lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
+/** The lines the browser set the first element's text on, top to bottom. */
+export async function linesOf(page: Page, selector: string): Promise<string[]> {
+  await page.waitForSelector(selector);
+  return (await linesIn(page, selector))[0] ?? [];
+}
+
+/**
+ * The lines of each element `selector` finds, as Chromium lays them out, top to bottom. The
+ * zero-width spaces the planner breaks an address at are no text a reader sees.
+ */
+export function linesIn(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const lines = new Map<number, string>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top);
+          lines.set(top, (lines.get(top) ?? '') + (node.textContent ?? '')[i]);
+        }
       }
-    }
-    return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
-  });
+      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.replaceAll('\u200b', '').trim());
+    }),
+  );
 }

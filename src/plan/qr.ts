@@ -53,11 +53,10 @@ export function qrOf(
 }
 
 /**
- * The address's lines beside the code: its parts (`addressParts`) filled in as the browser fills
- * a line. A part too wide for a line breaks as typesetters break an address: after `//`, before a
- * dot, a hyphen, a tilde or an underscore (`https://slides` over `.example-conference.org/`), so
- * that no line ends in a hyphen a reader takes for a word's; a piece still too wide between its
- * characters. The slides and the PowerPoint both show these lines.
+ * The address's lines beside the code: its pieces (`addressPieces`: a part too wide broken before a
+ * dot or a hyphen, `https://slides` over `.example-conference.org/`) filled in as the browser fills
+ * a line, and a piece still too wide between its characters. The slides and the PowerPoint both
+ * show these lines.
  */
 export function addressLines(text: string): string[] {
   const font = sans(CAPTION.size);

@@ -91,12 +91,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * For signal handlers: removes every staging folder and lock this process holds, synchronously,
- * so that no pending write can make one again before the process exits. A lock is only ever held
- * across awaits before its commit's first move (the moves are synchronous): taking it away
- * leaves no commit half done.
- */
 /** The profiles of the browsers this process started, and their process groups while they run. */
 const browsers = { profiles: new Set<string>(), groups: new Set<number>() };
 
@@ -162,6 +156,12 @@ function childrenNaming(profiles: string[]): number[] {
   });
 }
 
+/**
+ * For signal handlers: removes every staging folder and lock this process holds, synchronously,
+ * so that no pending write can make one again before the process exits. A lock is only ever held
+ * across awaits before its commit's first move (the moves are synchronous): taking it away
+ * leaves no commit half done.
+ */
 export function releaseAllSync(): void {
   for (const file of held) {
     try {

@@ -599,6 +599,19 @@ describe('the exercise notebooks', () => {
     });
   });
 
+  it("names the file of an exercise without an id by the talk's word for one", () => {
+    const outline = { ...minimalOutline(), lang: 'es' };
+    outline.sections[0]?.slides.push({
+      kind: 'exercise',
+      title: 'Una tarea programada',
+      language: 'go',
+      task: ['Escribe la tarea'],
+      solution: 'package main',
+    });
+    const names = notebookFiles(compileData(outline).deck).map(([name]) => name.split('/').at(-1));
+    expect(names).toEqual(['01-ejercicio.go', '01-ejercicio.go']);
+  });
+
   it('writes nothing for a talk without exercises', () => {
     expect(notebookFiles(compileData(minimalOutline()).deck)).toEqual([]);
   });

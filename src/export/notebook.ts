@@ -19,6 +19,7 @@ import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { type Comment, isProse, languageName, setupFor, sourceFileOf } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
+import { readableName } from '../text/names.js';
 import { xmlText } from '../text/xml.js';
 
 interface Kernel {
@@ -64,7 +65,7 @@ export function notebookFiles(deck: Deck): [string, string][] {
     const { ext } = sourceFileOf(exercise.language);
     // Ids have no length limit; a file name does.
     const name = fitName(
-      `${String(exercise.number).padStart(2, '0')}-${exercise.id ?? 'exercise'}`,
+      `${String(exercise.number).padStart(2, '0')}-${exercise.id ?? (readableName(labels.t('exercise')) || 'exercise')}`,
       MAX_NAME_BYTES - ext.length - 1,
     );
     return `${slug}.${folder}/${name}.${ext}`;

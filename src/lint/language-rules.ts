@@ -8,6 +8,7 @@ import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
+import { outlineCodeLanguage, panesOf } from '../plan/exercises.js';
 import { closest } from '../shared/closest.js';
 import { isProse, KNOWN_LANGUAGES, showsUnhighlighted, sourceFileOf, usualName } from '../shared/languages.js';
 import type { Finding } from './finding.js';
@@ -78,12 +79,12 @@ function unhighlightedMessage(language: string, slide: string, panes: number): s
  * and the notebooks take it. Every slide counts, whichever profile shows it.
  */
 function languagesWritten(outline: Outline): Set<string> {
-  const slides = outline.sections.flatMap((section) => section.slides);
-  const panes = slides.flatMap((slide) => (slide.kind === 'code' ? slide.panes : []));
-  const talk = panes.find((pane) => pane.language)?.language;
+  const talk = outlineCodeLanguage(outline);
   const written = [
-    ...panes.map((pane) => pane.language),
-    ...slides.map((slide) => (slide.kind === 'exercise' ? (slide.language ?? talk) : undefined)),
+    ...panesOf(outline).map((pane) => pane.language),
+    ...outline.sections.flatMap((section) =>
+      section.slides.map((slide) => (slide.kind === 'exercise' ? (slide.language ?? talk) : undefined)),
+    ),
   ];
   return new Set(written.flatMap((language) => (language && !isProse(language) ? [usualName(language)] : [])));
 }
@@ -152,20 +153,17 @@ export function runnerFlagFindings(outline: Outline, languages: readonly string[
   });
 }
 
+/** A shell pane beside the code (`pip install …`) is not another language an exercise may be in. */
+const SHELLS = new Set(['bash', 'zsh', 'powershell', 'console', 'shell-session']);
+
 /**
  * An exercise without `language` in a talk whose panes are in more than one: it takes the talk's
  * (its first pane's), so a Go exercise becomes a Python cell of the notebook and `check --run`
  * runs it as Python.
  */
-const SHELLS = new Set(['bash', 'zsh', 'powershell', 'console', 'shell-session']);
-
 function unnamedExerciseLanguages(deck: Deck, outline: Outline, at: (where: Where) => FilePosition): Finding[] {
-  const panes = outline.sections.flatMap((section) =>
-    section.slides.flatMap((slide) => (slide.kind === 'code' ? slide.panes : [])),
-  );
-  const languages = new Set(panes.flatMap((pane) => (pane.language ? [usualName(pane.language)] : [])));
-  const talk = panes.find((pane) => pane.language)?.language;
-  // A shell pane beside the code (`pip install …`) is not another language an exercise may be in.
+  const languages = new Set(panesOf(outline).flatMap((pane) => (pane.language ? [usualName(pane.language)] : [])));
+  const talk = outlineCodeLanguage(outline);
   const programs = [...languages].filter((language) => !SHELLS.has(language));
   if (programs.length < 2 || !talk) return [];
   return slidesShown(deck, outline).flatMap(({ slide, origin, number }): Finding[] =>

@@ -14,7 +14,7 @@ import { labelsForLang } from '../i18n/labels.js';
 import { type Where, within } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
-import { exerciseTitle } from '../plan/exercises.js';
+import { exerciseTitle, outlineCodeLanguage } from '../plan/exercises.js';
 import { setupFor, sourceFileOf } from '../shared/languages.js';
 import { isProgram, type Runner, runnerFor, syntaxCheckOf } from './runners.js';
 
@@ -83,7 +83,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
     const setup = setupFor(settings?.setup, language);
     return setup && { what: `the set-up code, run.setup.${setup.key}`, code: setup.code };
   };
-  const talkLanguage = firstPaneLanguage(outline);
+  const talkLanguage = outlineCodeLanguage(outline);
   const exercises = exercisesIn(options.everything ?? outline);
   const labels = labelsForLang(outline.lang, outline.labels);
   let exerciseNumber = 0;
@@ -205,15 +205,6 @@ function asLines(code: string): string {
 
 function expectedError(expect: NonNullable<Exclude<CodePane['run'], false>>['expect']): RunJob['expectError'] {
   return typeof expect === 'object' ? { text: expect.error } : {};
-}
-
-/** The language of the talk's code panes: the first one named (an exercise's language by default, as in the notebooks). */
-function firstPaneLanguage(outline: Outline): string | undefined {
-  for (const { slide } of slidesOf(outline)) {
-    const language = slide.kind === 'code' ? slide.panes.find((pane) => pane.language)?.language : undefined;
-    if (language) return language;
-  }
-  return undefined;
 }
 
 function slidesOf(outline: Outline): { slide: Slide; path: OutlinePath }[] {

@@ -4,9 +4,9 @@
  * file it shows, and the next build show the deck as code. Refused before
  * any file in the output folder changes.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
+import { withFolderResolved } from '../shared/inside.js';
 import { type Format, formatOfOutput } from './formats.js';
 
 /** An input a build would write over (or take away as stale), and the output name that would. */
@@ -22,10 +22,10 @@ export interface Clash {
  */
 export function inputsOverwritten(inputs: Iterable<string>, outDir: string, names: Iterable<string>): Clash[] {
   const read = new Map<string, string>();
-  for (const input of inputs) read.set(renamedPath(input), input);
+  for (const input of inputs) read.set(withFolderResolved(input), input);
   const clashes: Clash[] = [];
   for (const name of new Set(names)) {
-    const input = read.get(renamedPath(path.join(outDir, name)));
+    const input = read.get(withFolderResolved(path.join(outDir, name)));
     if (input !== undefined) clashes.push({ input, output: path.join(outDir, name) });
   }
   return clashes;
@@ -41,9 +41,9 @@ export function inputsNamedAsOutputs(
   outDir: string,
   { slug, formats, extra = [] }: { slug: string; formats: ReadonlySet<Format>; extra?: Iterable<string> },
 ): Clash[] {
-  const folder = renamedPath(outDir);
+  const folder = withFolderResolved(outDir);
   const candidates = [...inputs].flatMap((input) => {
-    const relative = path.relative(folder, renamedPath(input));
+    const relative = path.relative(folder, withFolderResolved(input));
     if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return [];
     const format = formatOfOutput(relative, slug);
     // An exercise folder holds the files of the exercises the talk has: which, the commit checks.
@@ -65,14 +65,4 @@ export function clashError(clashes: readonly Clash[]): VersusError {
       hint: 'Build into another folder with --out (dist/, the default), or rename the file the outline reads (and its name in the outline).',
     },
   );
-}
-
-/** A path as a rename acts on it: its folder through its links (when it exists), its own name as it is. */
-function renamedPath(file: string): string {
-  const absolute = path.resolve(file);
-  try {
-    return path.join(realpathSync(path.dirname(absolute)), path.basename(absolute));
-  } catch {
-    return absolute;
-  }
 }

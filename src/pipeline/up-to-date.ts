@@ -21,6 +21,7 @@ import { findRasterizer } from '../export/find-rasterizer.js';
 import type { Finding } from '../lint/finding.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
+import { withFolderResolved } from '../shared/inside.js';
 import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { sha256 } from '../shared/sha256.js';
 import { isThemeFile } from '../theme/themes.js';
@@ -268,12 +269,7 @@ function recordName(outlineFile: string, profile: string | undefined): string {
  * beside the link, as the loader finds them.
  */
 function outlinePath(outlineFile: string): string {
-  const named = path.resolve(outlineFile);
-  try {
-    return path.join(realpathSync(path.dirname(named)), path.basename(named));
-  } catch {
-    return named;
-  }
+  return withFolderResolved(outlineFile);
 }
 
 /** The record in `file`; undefined when there is none, or it is unreadable or does not hold what a build records: build. */

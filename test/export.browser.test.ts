@@ -385,6 +385,54 @@ describeWithBrowser('a photo from a camera', () => {
   });
 });
 
+describeWithBrowser('code too long for its pane', () => {
+  it('copies from the slides as written: the ↪ and the row breaks are no text in the HTML, the ↪ none in the PDF', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-copy-'));
+    const code = [
+      'reply = requests.get("https://api.example-weather.org/v1/forecasts?city=berlin&days=7&units=metric", timeout=10)',
+      `${'an_identifier_too_long_for_any_pane_'.repeat(3)}x = 1`,
+      '    total = first_value * second_value + third_value * fourth_value + fifth_value * sixth_value + seventh_value  # the sum',
+    ].join('\n');
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'code',
+      title: 'Long lines',
+      panes: [{ contender: 'a', language: 'python', code }],
+    });
+    await writeFile(path.join(dir, 'talk.yaml'), stringify(outline));
+    const outDir = path.join(dir, 'out');
+    const { compiled } = await build(path.join(dir, 'talk.yaml'), { outDir, formats: ['md', 'html', 'pdf'], browser });
+    const file = (ext: string) => path.join(outDir, `${compiled.deck.meta.slug}${ext}`);
+    // The planner wrapped every line: the markdown shows its rows.
+    expect((await readFile(file('.md'), 'utf8')).match(/^\s*↪ /gmu)?.length).toBeGreaterThanOrEqual(3);
+
+    const page = await (await browser.get()).newPage();
+    try {
+      await page.goto(pathToFileURL(file('.html')).href);
+      const slide = await page.evaluate(
+        () => [...document.querySelectorAll('section')].findIndex((s) => s.querySelector('.wrap')) + 1,
+      );
+      expect(slide).toBeGreaterThan(0);
+      await page.goto(`${pathToFileURL(file('.html')).href}#${slide}`);
+      // A person selecting the pane's code, on the slide shown.
+      const copied = await page.evaluate(() => {
+        const pane = document.querySelector('.bespoke-marp-active :is(pre, marp-pre)');
+        const selection = getSelection();
+        if (!pane || !selection) return undefined;
+        selection.selectAllChildren(pane);
+        return selection.toString();
+      });
+      expect(copied).toBe(code);
+    } finally {
+      await page.close();
+    }
+    const pdf = await readPdf(file('.pdf'));
+    const printed = pdf.text.find((text) => text.includes('Long lines')) ?? '';
+    expect(printed).toContain('an_identifier_too_long_for_any_pane_');
+    expect(printed).not.toContain('↪');
+  });
+});
+
 /** The share of a PDF's pixels, over all its pages drawn small, darker than a quarter of white. */
 async function darkShare(pdf: string): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'versus-pixels-'));

@@ -135,12 +135,17 @@ export function textsOf(outline: Outline): string[] {
   return texts.map((t) => t.replace(/\s+/gu, ' ').trim()).filter(Boolean);
 }
 
-/** Each code line, without white space, for comparing with wrapped code (which adds markers and indentation). */
+/** Each code line, its white space collapsed, as the slides' text shows it (a wrapped line's break and marker are no text). */
 export function codeLinesOf(outline: Outline): string[] {
   return outline.sections.flatMap((s) =>
     s.slides.flatMap((slide) =>
       slide.kind === 'code'
-        ? slide.panes.flatMap((p) => (p.code ?? '').split('\n').map((l) => l.replace(/\s+/gu, '')))
+        ? slide.panes.flatMap((p) =>
+            (p.code ?? '')
+              .split('\n')
+              .map((l) => l.replace(/\s+/gu, ' ').trim())
+              .filter(Boolean),
+          )
         : [],
     ),
   );

@@ -8,6 +8,7 @@ import { CONTINUATION } from '../src/plan/fit/code.js';
 import HIGHLIGHT_ALIASES from '../src/shared/highlight-aliases.json' with { type: 'json' };
 import HIGHLIGHT_LANGUAGES from '../src/shared/highlight-languages.json' with { type: 'json' };
 import { isProse, KNOWN_LANGUAGES, showsUnhighlighted } from '../src/shared/languages.js';
+import { unescapeHtml } from '../src/text/escape.js';
 
 const definitions = recordLanguages(() => new MarpCore().highlightjs);
 const full = everyLanguage(definitions);
@@ -88,22 +89,29 @@ describe('the lazy highlighter', () => {
 });
 
 describe('wrapped code lines', () => {
-  // The planner wraps a long line into rows that start with the marker (plan/fit/code.ts).
-  const wrapped = `x = 1  # a comment the pane\n    ${CONTINUATION}wraps onto a second row\ns = "a string &\n  ${CONTINUATION}its rest" + y`;
+  // The planner wraps a long line into rows that start with the marker, each row but the last
+  // ending with the whitespace the wrap took away (plan/fit/code.ts).
+  const wrapped = `x = 1  # a comment the pane \n    ${CONTINUATION}wraps onto a second row\ns = "a string &\n  ${CONTINUATION}its rest" + y`;
+  const written = 'x = 1  # a comment the pane wraps onto a second row\ns = "a string &its rest" + y';
 
-  it('keep their line’s colors on every row in the slides, the marker plain', () => {
+  it('keep their line’s colors on every row in the slides, the break and the marker no text', () => {
     const html = new Marp().render(`\`\`\`python\n${wrapped}\n\`\`\``).html;
     expect(html).toContain(
-      `<span class="hljs-comment"># a comment the pane</span>\n    ↪ <span class="hljs-comment">wraps onto a second row</span>`,
+      `<span class="hljs-comment"># a comment the pane<span class="wrap-gap"> </span><span class="wrap" data-indent="    "></span>wraps onto a second row</span>`,
     );
     expect(html).toContain(
-      `<span class="hljs-string">&quot;a string &amp;</span>\n  ↪ <span class="hljs-string">its rest&quot;</span>`,
+      `<span class="hljs-string">&quot;a string &amp;<span class="wrap" data-indent="  "></span>its rest&quot;</span>`,
     );
+    const code = /<code[^>]*>([\s\S]*?)<\/code>/.exec(html)?.[1] ?? '';
+    expect(unescapeHtml(code.replace(/<[^>]*>/g, ''))).toBe(`${written}\n`);
   });
 
   it('keep them in the PowerPoint’s runs, the marker plain', () => {
     const rows = codeRuns(wrapped, 'python');
+    expect(rows[0]?.at(-1)).toEqual({ text: '# a comment the pane', token: 'comment' });
     expect(rows[1]).toEqual([{ text: '    ↪ ' }, { text: 'wraps onto a second row', token: 'comment' }]);
     expect(rows[3]).toEqual([{ text: '  ↪ ' }, { text: 'its rest"', token: 'string' }, { text: ' + y' }]);
+    // Code in a language highlight.js does not know is wrapped the same way, its rows plain.
+    expect(codeRuns(wrapped, 'no-such-language')[0]).toEqual([{ text: 'x = 1  # a comment the pane' }]);
   });
 });

@@ -27,7 +27,6 @@ import { openDocument } from '../src/export/browser.js';
 import { renderSlides } from '../src/export/marp.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
 import { slidesDocument } from '../src/export/slides-document.js';
-import { CONTINUATION } from '../src/plan/fit/code.js';
 import { contrastRatio } from '../src/theme/contrast.js';
 import { BODY, CONTENT, H1, PAD, QUOTE, SLIDE } from '../src/theme/geometry.js';
 import { resolveTheme } from '../src/theme/resolve.js';
@@ -73,34 +72,30 @@ function layoutOf(markdown: string, themeName: string, lang = 'en'): Promise<Sli
     markdown,
     themeName,
     (page) =>
-      page.evaluate(
-        (marker) =>
-          [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map(
-            (section) => {
-              const slide = section.getBoundingClientRect().width;
-              const split: string[] = [];
-              const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
-                // A line may break after a hyphen, a dash or a soft hyphen: what stands between them is one piece.
-                for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—\u00ad]+[-‐–—\u00ad]*/gu)) {
-                  const range = document.createRange();
-                  range.setStart(node, match.index);
-                  range.setEnd(node, match.index + match[0].length);
-                  const tops = new Set(
-                    [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
-                  );
-                  if (tops.size > 1) split.push(match[0]);
-                }
-              }
-              const panes = [...section.querySelectorAll('pre')].map((pre) => ({
-                share: pre.getBoundingClientRect().width / slide,
-                wraps: (pre.textContent ?? '').includes(marker),
-              }));
-              return { split, panes, text: section.innerText };
-            },
-          ),
-        CONTINUATION.trim(),
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('svg[data-marpit-svg] > foreignObject > section')].map((section) => {
+          const slide = section.getBoundingClientRect().width;
+          const split: string[] = [];
+          const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest('pre, code, a, .sr-only, footer')) continue;
+            // A line may break after a hyphen, a dash or a soft hyphen: what stands between them is one piece.
+            for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—\u00ad]+[-‐–—\u00ad]*/gu)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const tops = new Set(
+                [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+              );
+              if (tops.size > 1) split.push(match[0]);
+            }
+          }
+          const panes = [...section.querySelectorAll('pre')].map((pre) => ({
+            share: pre.getBoundingClientRect().width / slide,
+            wraps: pre.querySelector('.wrap') !== null,
+          }));
+          return { split, panes, text: section.innerText };
+        }),
       ),
     lang,
   );

@@ -15,7 +15,7 @@ import { addressLines, QR_FENCE, qrSvg } from '../plan/qr.js';
 import { Memo } from '../shared/memo.js';
 import { chartSvgOf } from '../text/chart-image.js';
 import { escapeHtml, unescapeNotes } from '../text/escape.js';
-import { highlightContinued } from './continued-lines.js';
+import { highlightWrapped } from './continued-lines.js';
 import { type Definitions, LazyHighlighter, recordLanguages } from './highlight.js';
 
 /** The little of markdown-it's token API these rules use (Marpit types its instance as `any`). */
@@ -123,9 +123,10 @@ export class Marp extends MarpCore {
     return this.lazyHighlighter as unknown as HLJSApi;
   }
 
-  /** Code highlighted line by line as written, its wrapped rows keeping their line's colors. */
+  /** Code highlighted line by line as written, its wrapped rows keeping their line's colors and copying as written. */
   override highlighter(code: string, lang: string, attrs: string): string {
-    return highlightContinued(code, (joined) => super.highlighter(joined, lang, attrs));
+    // Marp leaves code in a language highlight.js does not know to markdown-it, which escapes it.
+    return highlightWrapped(code, (joined) => super.highlighter(joined, lang, attrs) || escapeHtml(joined));
   }
 
   protected override renderStyle(theme?: string): string {

@@ -3,7 +3,8 @@
  * each token, and the palette colors it as the theme does on the slides.
  */
 import hljs from 'highlight.js';
-import { highlightContinued } from '../continued-lines.js';
+import { escapeHtml } from '../../text/escape.js';
+import { highlightRows } from '../continued-lines.js';
 
 export interface CodeRun {
   text: string;
@@ -19,8 +20,10 @@ const decode = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#x27);/g, (ent
  * highlight.js knows is highlighted; other code is plain text.
  */
 export function codeRuns(code: string, language?: string): CodeRun[][] {
-  if (!language || !hljs.getLanguage(language)) return code.split('\n').map((line) => [{ text: line }]);
-  const html = highlightContinued(code, (joined) => hljs.highlight(joined, { language, ignoreIllegals: true }).value);
+  const known = language && hljs.getLanguage(language) ? language : undefined;
+  const html = highlightRows(code, (joined) =>
+    known ? hljs.highlight(joined, { language: known, ignoreIllegals: true }).value : escapeHtml(joined),
+  );
   const lines: CodeRun[][] = [[]];
   // highlight.js output is flat text with nested <span class="hljs-…"> elements: the innermost class wins.
   const open: (string | undefined)[] = [];

@@ -13,7 +13,8 @@ export const CONTINUATION = '↪ ';
 /**
  * One line of code wrapped to `width` px at `size` px: at a space or after
  * punctuation where one is near the end, between any two characters otherwise.
- * Continuation lines keep the line's indentation and start with the marker.
+ * Continuation lines keep the line's indentation and start with the marker; a
+ * row ends with the whitespace between it and the next (it is shown at no width).
  */
 export function wrapCodeLine(line: string, width: number, size: number): string[] {
   const font = mono(size);
@@ -27,8 +28,9 @@ export function wrapCodeLine(line: string, width: number, size: number): string[
   while (rest) {
     const room = width - textWidth(prefix, font);
     const cut = strayless(rest, breakIndex(rest, room, font, addresses), { room, width, lead, font, addresses });
-    lines.push(prefix + rest.slice(0, cut).replace(/\s+$/u, ''));
     const next = rest.slice(cut).replace(/^\s+/u, '');
+    // The row keeps the whitespace the wrap takes away, which the slides keep in what a person copies.
+    lines.push(prefix + rest.slice(0, rest.length - next.length));
     addresses = addresses.slice(rest.length - next.length);
     rest = next;
     prefix = lead;

@@ -440,3 +440,58 @@ sections:
     expect(strict.stderr).toContain('an output would lose or break content (--strict); nothing was written.');
   });
 });
+
+describe('versus check --run, code that fails part-way or says why in words', { concurrent: true }, () => {
+  const talk = `${head('Shell vs Words')}sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: code
+        title: Part-way
+        notes: Both fail before their last line.
+        panes:
+          - contender: py
+            language: bash
+            code: |
+              echo before
+              no_such_command_here --flag
+              echo after
+          - contender: js
+            language: bash
+            code: |
+              echo fine
+              false | cat
+              echo "the end"
+      - kind: code
+        title: In words
+        notes: A database's error is no exception.
+        panes:
+          - contender: py
+            language: python
+            code: |
+              import sys
+              print("Parse error near line 5: no such column: total", file=sys.stderr)
+              print("  SELECT total FROM t;", file=sys.stderr)
+              print("         ^--- error here", file=sys.stderr)
+              sys.exit(1)
+          - { contender: js, language: bash, code: "echo fine" }
+`;
+  let findings: Finding[];
+  beforeAll(async () => {
+    const dir = await temp.dir();
+    await writeFile(path.join(dir, 'talk.yaml'), talk);
+    const run = await versus(['check', 'talk.yaml', '--run', '--no-measure', '--json'], { cwd: dir });
+    findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.severity === 'error');
+  });
+
+  it('fails a bash block at a command that fails, not only at its last, as GitHub Actions runs a step', () => {
+    expect(findings.map(({ message }) => message)).toEqual([
+      'bash pane "py" of slide "Part-way" failed (exit code 127): versus_run.sh: line 2: no_such_command_here: command not found',
+      // A pipe fails with any of its commands; the block's own echo is no reason, and is not given as one.
+      'bash pane "js" of slide "Part-way" failed (exit code 1)',
+      'python pane "py" of slide "In words" failed (exit code 1): Parse error near line 5: no such column: total',
+    ]);
+    expect(findings[0]).toMatchObject(at(talk, 'no_such_command_here'));
+    expect(findings[1]?.output).toEqual(['fine']);
+  });
+});

@@ -121,7 +121,7 @@ describe('planRuns', () => {
       },
       {
         what: 'pane "py" of slide "Others"',
-        command: 'bash',
+        command: 'bash -eo pipefail',
         mode: 'run',
         file: 'versus_run.sh',
         script: 'echo hi\n',
@@ -300,8 +300,9 @@ describe('runners', () => {
     expect(runnerFor('py', settings, { runnerDir: '/talk' })?.command).toEqual(['/talk/.venv/bin/python', '-X', 'dev']);
     expect(runnerFor('javascript', settings, { runnerDir: '/talk' })).toBeUndefined();
     expect(runnerFor('js', undefined, { runnerDir: '/talk' })).toEqual({ command: ['node'] });
-    expect(runnerFor('sh', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash'] });
-    expect(runnerFor('BASH', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash'] });
+    // A command that fails fails the block, as GitHub Actions runs a step.
+    expect(runnerFor('sh', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash', '-eo', 'pipefail'] });
+    expect(runnerFor('BASH', undefined, { runnerDir: '/talk' })).toEqual({ command: ['bash', '-eo', 'pipefail'] });
     expect(runnerFor('rust', undefined, { runnerDir: '/talk' })).toBeUndefined();
   });
 

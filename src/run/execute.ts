@@ -25,6 +25,8 @@ export interface RunResult {
   outcome: RunOutcome;
   /** What it printed, stdout and stderr interleaved, the folder's path left out. */
   output: string;
+  /** What of that it printed to stderr. */
+  errors?: string;
 }
 
 export interface ExecuteOptions {
@@ -63,8 +65,9 @@ export async function executeJob(job: RunJob, { files, timeout }: ExecuteOptions
       await copyFile(from, to);
     }
     await writeFile(path.join(dir, job.file), job.script);
-    const { outcome, output } = await spawnIn(dir, [...job.command, job.file], timeout);
-    return { job, outcome, output: output.replaceAll(`${dir}${path.sep}`, '').replaceAll(dir, '.') };
+    const { outcome, output, errors } = await spawnIn(dir, [...job.command, job.file], timeout);
+    const relative = (text: string) => text.replaceAll(`${dir}${path.sep}`, '').replaceAll(dir, '.');
+    return { job, outcome, output: relative(output), errors: relative(errors) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -74,12 +77,17 @@ function spawnIn(
   dir: string,
   [program = '', ...args]: string[],
   timeout: number,
-): Promise<{ outcome: RunOutcome; output: string }> {
+): Promise<{ outcome: RunOutcome; output: string; errors: string }> {
   return new Promise((resolve) => {
     let output = '';
+    let errors = '';
     let timedOut = false;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT);
+    };
+    const keepError = (chunk: Buffer) => {
+      keep(chunk);
+      errors = (errors + chunk.toString('utf8')).slice(-MAX_OUTPUT);
     };
     const child = spawn(program, args, {
       cwd: dir,
@@ -100,18 +108,18 @@ function spawnIn(
       killGroup();
     }, timeout * 1000);
     child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    child.stderr.on('data', keepError);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve({ outcome: { kind: 'no-runner', reason: error.code ?? error.message }, output });
+      resolve({ outcome: { kind: 'no-runner', reason: error.code ?? error.message }, output, errors });
     });
     // What it left running in the background would keep its output open: it ends with the run.
     child.on('exit', killGroup);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      if (timedOut) resolve({ outcome: { kind: 'timeout', seconds: timeout }, output });
-      else if (exitCode === 0) resolve({ outcome: { kind: 'passed' }, output });
-      else resolve({ outcome: { kind: 'failed', exitCode, signal }, output });
+      if (timedOut) resolve({ outcome: { kind: 'timeout', seconds: timeout }, output, errors });
+      else if (exitCode === 0) resolve({ outcome: { kind: 'passed' }, output, errors });
+      else resolve({ outcome: { kind: 'failed', exitCode, signal }, output, errors });
     });
   });
 }

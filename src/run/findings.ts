@@ -37,7 +37,7 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
   const findings: Finding[] = [];
   const missing = new Map<string, RunResult[]>();
   for (const result of results) {
-    const { job, outcome, output } = result;
+    const { job, outcome, output, errors } = result;
     // At the line that failed when the output names one in the block's own code, else at the block.
     const line = outcome.kind === 'failed' ? scriptLineOf(job, output) : undefined;
     const own = line === undefined ? undefined : line - job.firstLine;
@@ -57,8 +57,8 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
       ...(tail.length ? { output: tail } : {}),
     });
     const shown = `${job.language} ${job.what}`;
-    const said = errorLine(tail);
-    const saying = `${said ? `: ${said}` : ' (no output)'}${before}`;
+    const said = errorLine(tail, lastLines(errors ?? ''));
+    const saying = `${said ? `: ${said}` : tail.length ? '' : ' (no output)'}${before}`;
     switch (outcome.kind) {
       case 'no-runner': {
         const key = job.runner.command.join(' ');
@@ -189,14 +189,22 @@ export function failureHint(said = '', { language, exercise }: Pick<RunJob, 'lan
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';
 }
 
+/** A line that reports an error in words: sqlite3's "Parse error near line 5: …", bash's "…: command not found". */
+const SAYS_ERROR = /\b(?:error|fatal)\b[^:]*:|: (?:command )?not found\b|No such file or directory|Permission denied/i;
+
 /**
  * The line of an output that says what went wrong: the last that names an
  * error or exception (Python's and Node's last words, "KeyError: 'b'"), else
- * the last line.
+ * the last that reports an error in words, else the last line printed to
+ * stderr (`errors`); none when the code said nothing there (an `echo` of its
+ * own is no reason).
  */
-function errorLine(lines: readonly string[]): string | undefined {
-  const named = lines.findLast((line) => /\b\w*(Error|Exception)\b/.test(line));
-  return (named ?? lines.findLast((line) => line.trim() !== ''))?.trim();
+function errorLine(lines: readonly string[], errors: readonly string[]): string | undefined {
+  const said =
+    lines.findLast((line) => /\b\w*(Error|Exception)\b/.test(line)) ??
+    lines.findLast((line) => SAYS_ERROR.test(line)) ??
+    errors.findLast((line) => line.trim() !== '');
+  return said?.trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Which program runs a language's code for `check --run`: the outline's
  * `run.runners`, else the default of the language (python → python3,
- * javascript → node, bash and sh → bash), and how that program only checks
+ * javascript → node, bash and sh → bash -eo pipefail), and how that program only checks
  * the syntax of a file. Pure.
  */
 import path from 'node:path';
@@ -20,7 +20,8 @@ export interface Runner {
 const DEFAULT_RUNNERS: Record<string, string[]> = {
   python: ['python3'],
   javascript: ['node'],
-  bash: ['bash'],
+  // As GitHub Actions runs a step: a command that fails fails the block, not only the last one.
+  bash: ['bash', '-eo', 'pipefail'],
 };
 
 /** Languages that hold data or markup, not a program: no runner is missing for them. */

@@ -459,6 +459,51 @@ describe('the exercise notebooks', () => {
     });
   });
 
+  describe('with an exercise that runs after another (run.after), in a file of its own', () => {
+    const outline = minimalOutline();
+    outline.run = { setup: { js: 'const unit = "KB";' } };
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'exercise',
+        id: 'define',
+        title: 'Define it',
+        language: 'javascript',
+        task: ['Write triple'],
+        starter: '// TODO: triple',
+        solution: 'function triple(x) {\n  return 3 * x;\n}',
+      },
+      {
+        kind: 'exercise',
+        id: 'use',
+        title: 'Use it',
+        language: 'javascript',
+        task: ['Print triple(2)'],
+        starter: '// TODO: print triple(2)',
+        solution: 'console.log(triple(2), unit);',
+        run: { after: ['define'] },
+      },
+    );
+    const deck = compileData(outline).deck;
+    const kit = new Map(notebookFiles(deck));
+    const name = deck.meta.slug;
+
+    it("gives the speaker's file the solutions it runs after, after the set-up code, so that it runs alone as check --run ran it", async () => {
+      const file = kit.get(`${name}.solutions/02-use.js`) ?? '';
+      expect(file).toContain(
+        '// The solution of “Exercise 1: Define it”, which this exercise runs after:\nfunction triple(x) {\n  return 3 * x;\n}\n\nconsole.log(triple(2), unit);\n',
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', file]);
+      expect(stdout).toBe('6 KB\n');
+    });
+
+    it('tells the attendees to run their own code of it first, and gives them none of its solution', () => {
+      const file = kit.get(`${name}.exercises/02-use.js`) ?? '';
+      expect(file).toBe(
+        '// Exercise 2: Use it\n// 1. Print triple(2)\n//\n// Run your code of “Exercise 1: Define it” first: this exercise uses what it defines.\n\n// TODO: print triple(2)\n',
+      );
+    });
+  });
+
   describe('with text that would end its comment early', () => {
     // Every line break a language knows, then code: none of it may run.
     const breaks = ['\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\u001c', '\r\n'];

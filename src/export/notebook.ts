@@ -17,7 +17,7 @@ import type { Deck } from '../plan/deck.js';
 import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
-import { type Comment, isProse, languageName, setupFor, sourceFileOf } from '../shared/languages.js';
+import { type Comment, isProse, languageName, setupFor, sourceFileOf, usualName } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
 import { readableName } from '../text/names.js';
 import { xmlText } from '../text/xml.js';
@@ -87,12 +87,18 @@ export function notebookFiles(deck: Deck): [string, string][] {
     }
   }
   for (const exercise of exercises.filter((e) => !inNotebook(e))) {
-    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, {})]);
+    // A notebook runs its cells in order; a file holds the exercises it runs after itself, those of its language.
+    const after = exercises.filter(
+      (e) => exercise.after.includes(e.number) && usualName(e.language ?? '') === usualName(exercise.language ?? ''),
+    );
+    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, { after })]);
     files.push([
       fileOf(exercise, 'solutions'),
       sourceFile(exercise, exercise.solution, labels, {
         setup: setupOf(exercise),
         privateNotes: exercise.privateNotes,
+        after,
+        speaker: true,
       }),
     ]);
   }
@@ -198,39 +204,65 @@ function lines(text: string): string[] {
 
 /** What an exercise's file holds besides its own code. */
 interface FileExtras {
-  /** The set-up code of its language, which it starts with (see `Deck.setup`). */
+  /** The set-up code of its language, which the speaker's copy starts with (see `Deck.setup`). */
   setup?: string | undefined;
   /** The speaker's copy only. */
   privateNotes?: string | undefined;
+  /**
+   * The exercises of its language it runs after (`run.after`): their solutions follow the set-up
+   * code in the speaker's copy, so that it runs as `check --run` ran it; the attendees' copy says to
+   * run their own code of those first.
+   */
+  after?: readonly Exercise[];
+  /** The speaker's copy: the solution, after the code it runs after. */
+  speaker?: boolean;
+}
+
+/** Code a file holds before its own, under a comment that says what it is. */
+interface Preamble {
+  label: string;
+  code: string;
 }
 
 /**
  * An exercise's own file: its title and steps as comments on top (and, in the
- * speaker's copy, the private notes), then the set-up code under a comment that
- * says so, then the code. In Markdown, for a language versus cannot comment.
+ * speaker's copy, the private notes), then what runs before the code (the set-up
+ * code and the solutions it runs after), each under a comment that says what it
+ * is, then the code. In Markdown, for a language versus cannot comment.
  */
-function sourceFile(exercise: Exercise, body: string, labels: Labels, { setup, privateNotes }: FileExtras): string {
+function sourceFile(exercise: Exercise, body: string, labels: Labels, extras: FileExtras): string {
+  const { privateNotes, after = [], speaker = false } = extras;
+  const titleOf = (other: Exercise) => ({ title: oneLine(other.title) });
+  const preamble: Preamble[] = speaker
+    ? [
+        ...(extras.setup?.trim() ? [{ label: labels.t('setupCode'), code: extras.setup }] : []),
+        ...after.map((other) => ({ label: labels.t('afterSolution', titleOf(other)), code: other.solution })),
+      ].map(({ label, code }) => ({ label, code: code.replace(/\s+$/, '') }))
+    : [];
+  const notes = speaker ? [] : after.map((other) => labels.t('runAfter', titleOf(other)));
   const code = body.replace(/\s+$/, '');
-  const setupCode = setup?.replace(/\s+$/, '') ?? '';
   const { comment, ext } = sourceFileOf(exercise.language);
-  if (!comment) return markdownFile(exercise, code, labels, { setup: setupCode, privateNotes });
+  if (!comment) return markdownFile(exercise, code, labels, { preamble, notes, privateNotes });
   // XML allows nothing before its declaration, and a script's `#!` line works on the first line
-  // only: the file starts with the code's, then the comments.
-  const first = setupCode || code;
-  const declaration = (ext === 'xml' ? XML_DECLARATION : SHEBANG).exec(first)?.[0] ?? '';
-  const [setupRest, codeRest] = setupCode
-    ? [setupCode.slice(declaration.length), code]
-    : [setupCode, code.slice(declaration.length)];
+  // only: the file starts with the first code's, then the comments.
+  const declaration = (ext === 'xml' ? XML_DECLARATION : SHEBANG).exec(preamble[0]?.code ?? code)?.[0] ?? '';
+  const [first, ...rest] = preamble;
+  const pieces = first ? [{ ...first, code: first.code.slice(declaration.length) }, ...rest] : [];
+  const codeRest = first ? code : code.slice(declaration.length);
   const top = commentOut(
     comment,
     [
       oneLine(exercise.title),
       ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
+      ...(notes.length ? ['', ...notes] : []),
       ...(privateNotes ? ['', labels.t('privateNotes'), privateNotes] : []),
     ],
     true,
   );
-  const before = setupRest ? `${commentOut(comment, [labels.t('setupCode')])}\n${setupRest}\n\n` : '';
+  const before = pieces
+    .filter((piece) => piece.code.trim())
+    .map((piece) => `${commentOut(comment, [piece.label])}\n${piece.code.replace(/^\n+/, '')}\n\n`)
+    .join('');
   const head = declaration ? `${declaration.trimEnd()}\n` : '';
   return `${head}${top}\n\n${before}${codeRest}${codeRest ? '\n' : ''}`;
 }
@@ -276,7 +308,12 @@ function commentOut(comment: Comment, lines: readonly string[], atStart = false)
  * The title as a heading, the steps as a list, the private notes, the set-up code, then the code,
  * each in a fence longer than any run of backticks in it.
  */
-function markdownFile(exercise: Exercise, code: string, labels: Labels, { setup, privateNotes }: FileExtras): string {
+function markdownFile(
+  exercise: Exercise,
+  code: string,
+  labels: Labels,
+  { preamble, notes, privateNotes }: { preamble: Preamble[]; notes: string[]; privateNotes?: string | undefined },
+): string {
   const fenced = (text: string) => {
     const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
     return `${fence}${exercise.language ?? ''}\n${text}\n${fence}`;
@@ -284,8 +321,9 @@ function markdownFile(exercise: Exercise, code: string, labels: Labels, { setup,
   return [
     `# ${escapeInline(oneLine(exercise.title))}`,
     exercise.task.map((step, i) => `${i + 1}. ${escapeInline(oneLine(step))}`).join('\n'),
+    ...notes.map(escapeInline),
     ...(privateNotes ? [`**${escapeInline(labels.t('privateNotes'))}**`, escapeInline(privateNotes)] : []),
-    ...(setup ? [escapeInline(labels.t('setupCode')), fenced(setup)] : []),
+    ...preamble.flatMap(({ label, code: before }) => [escapeInline(label), fenced(before)]),
     ...(!code ? [] : isProse(exercise.language) ? proseMarkdown(code) : [fenced(code)]),
   ]
     .join('\n\n')

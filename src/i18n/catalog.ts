@@ -81,6 +81,8 @@ export const MESSAGE_KEYS = [
   'starts',
   'notebookIntro',
   'setupCode',
+  'afterSolution',
+  'runAfter',
   'yourAnswer',
   'solutionsIntro',
   ...PAGE_KEYS,
@@ -142,6 +144,10 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   starts: 'Speaker’s script: before a slide’s planned start time.',
   notebookIntro: 'First cell of the attendees’ notebook.',
   setupCode: "The speaker's notebook and solution files: above the set-up code (`run.setup`) they start with.",
+  afterSolution:
+    "A speaker's solution file: above the solution of an exercise this one runs after (`run.after`), which the file holds so that it runs alone.",
+  runAfter:
+    "An attendee's exercise file: to run their own code of an exercise this one runs after (`run.after`) first.",
   yourAnswer: 'Attendees’ notebook: the cell under an exercise answered in words, where they write their answer.',
   solutionsIntro: 'First cell of the solutions notebook.',
   controlPrevious: 'HTML control: the previous slide.',

@@ -69,6 +69,33 @@ export interface Exercise {
   /** Minutes the author set for the exercise. */
   timebox?: number;
   section?: string;
+  /** The numbers of the exercises whose solutions `check --run` runs before its own (`run.after`, in turn), in order. */
+  after: number[];
+}
+
+/** What an exercise's `run` may say of the exercises it runs after. */
+interface RunsAfter {
+  id?: string | undefined;
+  run?: false | { after?: string[] | undefined } | undefined;
+}
+
+/**
+ * The exercises an exercise runs after: those its `run.after` names and, in
+ * turn, those they run after, in the order of the talk (as a notebook runs
+ * them top to bottom), each once.
+ */
+export function exercisesBefore<T extends RunsAfter>(exercise: T, exercises: readonly T[]): T[] {
+  const needed = new Set<string>();
+  const visit = (ids: readonly string[]) => {
+    for (const id of ids) {
+      if (needed.has(id) || id === exercise.id) continue;
+      needed.add(id);
+      const named = exercises.find((other) => other.id === id);
+      if (named && named.run !== false) visit(named.run?.after ?? []);
+    }
+  };
+  visit(exercise.run === false ? [] : (exercise.run?.after ?? []));
+  return exercises.filter((other) => other.id !== undefined && needed.has(other.id));
 }
 
 /** The solution shown with a slide: on an exercise's last slide only, after every step of the task. */
@@ -116,6 +143,7 @@ export function codeLanguageOf(deck: Deck): string | undefined {
 export function exercisesOf(deck: Deck): Exercise[] {
   const talkLanguage = codeLanguageOf(deck);
   const exercises: Exercise[] = [];
+  const slides: ExerciseSlide[] = [];
   for (const slide of deck.slides) {
     if (slide.kind !== 'exercise') continue;
     const previous = exercises.at(-1);
@@ -124,6 +152,7 @@ export function exercisesOf(deck: Deck): Exercise[] {
       continue;
     }
     const language = slide.language ?? talkLanguage;
+    slides.push(slide);
     exercises.push({
       number: slide.exerciseNumber ?? exercises.length + 1,
       ...(slide.id ? { id: slide.id } : {}),
@@ -135,7 +164,12 @@ export function exercisesOf(deck: Deck): Exercise[] {
       ...(language ? { language } : {}),
       ...(slide.timebox !== undefined ? { timebox: slide.timebox } : {}),
       ...(slide.section ? { section: slide.section } : {}),
+      after: [],
     });
+  }
+  for (const [i, exercise] of exercises.entries()) {
+    const before = new Set(exercisesBefore(slides[i] as ExerciseSlide, slides));
+    exercise.after = exercises.filter((_, j) => before.has(slides[j] as ExerciseSlide)).map((e) => e.number);
   }
   return exercises;
 }

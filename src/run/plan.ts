@@ -14,7 +14,7 @@ import { labelsForLang } from '../i18n/labels.js';
 import { type Where, within } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
-import { exerciseTitle, outlineCodeLanguage } from '../plan/exercises.js';
+import { exercisesBefore, exerciseTitle, outlineCodeLanguage } from '../plan/exercises.js';
 import { setupFor, sourceFileOf } from '../shared/languages.js';
 import { isProgram, type Runner, runnerFor, syntaxCheckOf } from './runners.js';
 
@@ -217,23 +217,10 @@ function exercisesIn(outline: Outline): ExerciseSlide[] {
   return slidesOf(outline).flatMap(({ slide }) => (slide.kind === 'exercise' ? [slide] : []));
 }
 
-/**
- * The solutions an exercise runs after: those its `run.after` names and, in
- * turn, those they run after, in the order of the talk (as a notebook runs
- * them top to bottom), each once.
- */
+/** The solutions an exercise runs after (`exercisesBefore`), as pieces of its script. */
 function solutionsBefore(exercise: ExerciseSlide, exercises: readonly ExerciseSlide[]): Code[] {
-  const needed = new Set<string>();
-  const visit = (ids: readonly string[]) => {
-    for (const id of ids) {
-      if (needed.has(id) || id === exercise.id) continue;
-      needed.add(id);
-      const named = exercises.find((other) => other.id === id);
-      if (named && named.run !== false) visit(named.run?.after ?? []);
-    }
-  };
-  visit(exercise.run === false ? [] : (exercise.run?.after ?? []));
-  return exercises
-    .filter((other) => other.id !== undefined && needed.has(other.id))
-    .map((other) => ({ what: `the solution of exercise "${other.id}"`, code: other.solution }));
+  return exercisesBefore(exercise, exercises).map((other) => ({
+    what: `the solution of exercise "${other.id}"`,
+    code: other.solution,
+  }));
 }

@@ -59,6 +59,8 @@ export const ar: Catalog = {
   starts: 'يبدأ',
   notebookIntro: 'لكل تمرين مهمته، ثم خلية للعمل فيها.',
   setupCode: 'شيفرة التهيئة: شغّلها أولًا؛ فالتمارين تستخدم ما تعرّفه.',
+  afterSolution: 'حل «{title}»، الذي يُشغَّل هذا التمرين بعده:',
+  runAfter: 'شغّل شيفرتك في «{title}» أولًا؛ فهذا التمرين يستخدم ما تعرّفه.',
   yourAnswer: 'إجابتك:',
   solutionsIntro: 'الحلول، خلية شيفرة لكل تمرين.',
   controlPrevious: 'الشريحة السابقة',

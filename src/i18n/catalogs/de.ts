@@ -45,6 +45,8 @@ export const de: Catalog = {
   starts: 'Beginn',
   notebookIntro: 'Zu jeder Übung die Aufgabe, dann eine Zelle zum Arbeiten.',
   setupCode: 'Vorbereitung: Führe diesen Code zuerst aus; die Übungen verwenden, was er definiert.',
+  afterSolution: 'Die Lösung von „{title}“, nach der diese Übung läuft:',
+  runAfter: 'Führe zuerst deinen Code zu „{title}“ aus: Diese Übung verwendet, was er definiert.',
   yourAnswer: 'Deine Antwort:',
   solutionsIntro: 'Die Lösungen, eine Codezelle je Übung.',
   controlPrevious: 'Vorige Folie',

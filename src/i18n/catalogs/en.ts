@@ -45,6 +45,8 @@ export const en: Catalog = {
   starts: 'starts',
   notebookIntro: 'Each exercise has its task, then a cell to work in.',
   setupCode: 'Set-up code: run it first; the exercises use what it defines.',
+  afterSolution: 'The solution of “{title}”, which this exercise runs after:',
+  runAfter: 'Run your code of “{title}” first: this exercise uses what it defines.',
   yourAnswer: 'Your answer:',
   solutionsIntro: 'The solutions, one code cell per exercise.',
   controlPrevious: 'Previous slide',

@@ -45,6 +45,8 @@ export const es: Catalog = {
   starts: 'inicio',
   notebookIntro: 'Cada ejercicio tiene su tarea y luego una celda para trabajar.',
   setupCode: 'Código de preparación: ejecútalo primero; los ejercicios usan lo que define.',
+  afterSolution: 'La solución de «{title}», tras la que se ejecuta este ejercicio:',
+  runAfter: 'Ejecuta primero tu código de «{title}»: este ejercicio usa lo que define.',
   yourAnswer: 'Tu respuesta:',
   solutionsIntro: 'Las soluciones, una celda de código por ejercicio.',
   controlPrevious: 'Diapositiva anterior',

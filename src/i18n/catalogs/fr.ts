@@ -45,6 +45,8 @@ export const fr: Catalog = {
   starts: 'début',
   notebookIntro: 'Chaque exercice : son énoncé, puis une cellule pour travailler.',
   setupCode: 'Code de préparation : exécutez-le d’abord ; les exercices utilisent ce qu’il définit.',
+  afterSolution: 'La solution de « {title} », après laquelle cet exercice s’exécute :',
+  runAfter: 'Exécutez d’abord votre code de « {title} » : cet exercice utilise ce qu’il définit.',
   yourAnswer: 'Votre réponse :',
   solutionsIntro: 'Les solutions, une cellule de code par exercice.',
   controlPrevious: 'Diapositive précédente',

@@ -45,6 +45,8 @@ export const he: Catalog = {
   starts: 'מתחיל',
   notebookIntro: 'לכל תרגיל המשימה שלו, ואחריה תא לעבודה.',
   setupCode: 'קוד הכנה: הריצו אותו קודם; התרגילים משתמשים במה שהוא מגדיר.',
+  afterSolution: 'הפתרון של "{title}", שאחריו רץ התרגיל הזה:',
+  runAfter: 'הריצו קודם את הקוד שלכם מ"{title}": התרגיל הזה משתמש במה שהוא מגדיר.',
   yourAnswer: 'התשובה שלך:',
   solutionsIntro: 'הפתרונות, תא קוד אחד לכל תרגיל.',
   controlPrevious: 'השקופית הקודמת',

@@ -45,6 +45,8 @@ export const ja: Catalog = {
   starts: '開始',
   notebookIntro: '各演習の課題と、作業用のセルがあります。',
   setupCode: '準備コード：最初に実行してください。演習はここで定義したものを使います。',
+  afterSolution: '「{title}」の解答（この演習はその後に実行します）：',
+  runAfter: '先に「{title}」のコードを実行してください。この演習はそこで定義したものを使います。',
   yourAnswer: 'あなたの回答：',
   solutionsIntro: '解答：演習ごとに1つのコードセル。',
   controlPrevious: '前のスライド',

@@ -46,6 +46,8 @@ export const ko: Catalog = {
   starts: '시작',
   notebookIntro: '각 실습마다 과제와 작업할 셀이 있습니다.',
   setupCode: '준비 코드: 먼저 실행하세요. 실습에서 여기서 정의한 것을 사용합니다.',
+  afterSolution: '「{title}」의 풀이(이 실습은 그다음에 실행됩니다):',
+  runAfter: '먼저 「{title}」에서 작성한 코드를 실행하세요. 이 실습은 거기서 정의한 것을 사용합니다.',
   yourAnswer: '나의 답:',
   solutionsIntro: '해답: 실습마다 코드 셀 하나.',
   controlPrevious: '이전 슬라이드',

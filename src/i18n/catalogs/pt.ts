@@ -45,6 +45,8 @@ export const pt: Catalog = {
   starts: 'início',
   notebookIntro: 'Cada exercício tem sua tarefa e depois uma célula para trabalhar.',
   setupCode: 'Código de preparação: execute-o primeiro; os exercícios usam o que ele define.',
+  afterSolution: 'A solução de “{title}”, depois da qual este exercício é executado:',
+  runAfter: 'Execute primeiro o seu código de “{title}”: este exercício usa o que ele define.',
   yourAnswer: 'Sua resposta:',
   solutionsIntro: 'As soluções, uma célula de código por exercício.',
   controlPrevious: 'Slide anterior',

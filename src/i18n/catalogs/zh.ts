@@ -46,6 +46,8 @@ export const zh: Catalog = {
   starts: '开始',
   notebookIntro: '每个练习先给出任务，然后是一个用于作答的单元格。',
   setupCode: '准备代码：请先运行；各练习会用到其中定义的内容。',
+  afterSolution: '“{title}”的答案（本练习在其之后运行）：',
+  runAfter: '请先运行你在“{title}”中写的代码：本练习会用到其中定义的内容。',
   yourAnswer: '你的答案：',
   solutionsIntro: '答案：每个练习一个代码单元格。',
   controlPrevious: '上一张幻灯片',

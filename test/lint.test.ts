@@ -322,6 +322,56 @@ ${exercise}      - kind: quote
   });
 });
 
+describe('starter-is-solution', () => {
+  const exercise = (starter: string, solution: string) =>
+    edit(CLEAN, [
+      '      - kind: quote\n',
+      `      - kind: exercise
+        title: Steep it
+        notes: Five minutes.
+        language: python
+        task: [Steep the leaves for three minutes]
+        starter: |
+${starter}
+        solution: |
+${solution}
+      - kind: quote
+`,
+    ]);
+  const indented = (code: string) => code.replace(/^/gm, '          ');
+
+  it('reports a starter that is its solution, at the starter: attendees would get the answer', async () => {
+    const text = exercise(
+      indented('steep(leaves, minutes=3)\nprint("done")'),
+      indented('steep(leaves, minutes=3)  \n\nprint("done")'),
+    );
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'starter-is-solution')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'the starter of "Exercise 1: Steep it" is its solution: attendees get the answer in their notebook, files and handout',
+        ...positionIn(text, '|', 'starter:'),
+      }),
+    ]);
+  });
+
+  it('is a warning of the build too, whose verdict is then no success: what it hands out gives the answer away', async () => {
+    const file = await temp.write('talk.yaml', exercise(indented('steep(3)'), indented('steep(3)')));
+    const built = await versusInProcess(['build', file, '-f', 'md', '--out', path.join(path.dirname(file), 'out')]);
+    expect(built.stderr).toContain(
+      'warning[starter-is-solution]: the starter of "Exercise 1: Steep it" is its solution',
+    );
+    expect(built.stdout).toMatch(/^⚠ /);
+  });
+
+  it('says nothing of a starter that leaves the work to the attendees', async () => {
+    const text = exercise(indented('steep(leaves, minutes=...)  # TODO'), indented('steep(leaves, minutes=3)'));
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'starter-is-solution')).toEqual([]);
+  });
+});
+
 describe('comma-in-list', () => {
   const exercise = (task: string, lang = '') =>
     edit(CLEAN, [

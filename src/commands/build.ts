@@ -22,6 +22,7 @@ import {
   type Finding,
   lintReferencesWithoutSlide,
   lintSectionsWithoutDividers,
+  lintStarterIsSolution,
   overBudgetFinding,
   overflowFindings,
   overPageFindings,
@@ -217,6 +218,7 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
       ...(formats.has('notebook') ? leftOutRunsAfter(compiled.deck, loaded.outline, at, 'warning') : []),
       ...(formats.has('notebook') ? lintRunLanguages(loaded.outline, at) : []),
       ...lintTagTypos(loaded.outline, at),
+      ...lintStarterIsSolution(compiled.deck, at),
       ...(await undrawn),
     ];
     if (options.strict && (overflows?.length || overBudget || warnings.length)) {

@@ -19,6 +19,7 @@ export type LintCode =
   | 'many-parts'
   | 'small-image'
   | 'solution-in-words'
+  | 'starter-is-solution'
   | 'comma-in-list'
   | 'unknown-language'
   | 'unused-run-language'

@@ -241,6 +241,7 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
     ...lintLanguages(deck, outline, at),
     ...lintRunLanguages(outline, at),
     ...lintTagTypos(outline, at),
+    ...lintStarterIsSolution(deck, at),
     ...lintSectionsWithoutDividers(outline, at),
     ...lintReferencesWithoutSlide(deck, outline, at),
     ...lintUntranslated(outline, at),
@@ -281,6 +282,38 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * An exercise whose starter is its solution: the attendees' notebook, files and handout give
+ * them the answer. `build` warns too, since what it hands out is then wrong.
+ */
+export function lintStarterIsSolution(deck: Deck, at: (where: Where) => FilePosition): Finding[] {
+  return deck.slides.flatMap((slide, i) => {
+    const solution = solutionOf(slide);
+    if (slide.kind !== 'exercise' || !solution || !slide.starter || !sameCode(slide.starter, solution)) return [];
+    return [
+      {
+        severity: 'warning',
+        code: 'starter-is-solution',
+        message: `the starter of "${slide.heading}" is its solution: attendees get the answer in their notebook, files and handout`,
+        ...at(within(slide.origin, 'starter')),
+        hint: 'Leave out of the starter what attendees are to write (a TODO comment in its place); for an exercise that only runs the code it gives, say in the solution what its output shows.',
+        slide: i + 1,
+      },
+    ];
+  });
+}
+
+/** Whether two pieces of code are the same but for white space at the ends of their lines and blank lines. */
+function sameCode(a: string, b: string): boolean {
+  const lines = (code: string) =>
+    code
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter(Boolean)
+      .join('\n');
+  return lines(a) === lines(b);
 }
 
 /**

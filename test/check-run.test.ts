@@ -483,6 +483,16 @@ describe('versus check --run, code that fails part-way or says why in words', { 
               print("         ^--- error here", file=sys.stderr)
               sys.exit(1)
           - { contender: js, language: bash, code: "echo fine" }
+      - kind: exercise
+        id: unfinished
+        title: Unfinished
+        notes: Its starter never closes its if.
+        language: bash
+        task: [Close it]
+        starter: |
+          if [ -f data.txt ]; then
+            echo found
+        solution: echo done
 `;
   let findings: Finding[];
   beforeAll(async () => {
@@ -498,8 +508,13 @@ describe('versus check --run, code that fails part-way or says why in words', { 
       // A pipe fails with any of its commands; the block's own echo is no reason, and is not given as one.
       'bash pane "js" of slide "Part-way" failed (exit code 1)',
       'python pane "py" of slide "In words" failed (exit code 1): Parse error near line 5: no such column: total',
+      'bash starter of exercise "unfinished" has a syntax error: versus_run.sh: line 3: syntax error: unexpected end of file',
     ]);
     expect(findings[0]).toMatchObject(at(talk, 'no_such_command_here'));
     expect(findings[1]?.output).toEqual(['fine']);
+  });
+
+  it('reports a bash block it could not finish reading at its last line, not at the next key', () => {
+    expect(findings[3]).toMatchObject(at(talk, 'echo found'));
   });
 });

@@ -40,7 +40,9 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
     const { job, outcome, output, errors } = result;
     // At the line that failed when the output names one in the block's own code, else at the block.
     const line = outcome.kind === 'failed' ? scriptLineOf(job, output) : undefined;
-    const own = line === undefined ? undefined : line - job.firstLine;
+    // bash names the line after the last for a block it could not finish reading ("unexpected end of file").
+    const lastOwn = job.script.replace(/\n$/, '').split('\n').length - job.firstLine;
+    const own = line === undefined ? undefined : Math.min(line - job.firstLine, lastOwn);
     const position = (own !== undefined && own >= 0 && lineAt(job, own)) || at(job.where);
     // An error in code the block runs after (set-up, panes, earlier solutions) is named as such.
     const earlier =

@@ -317,6 +317,50 @@ describe('native PPTX details', () => {
     for (const heading of lines) expect(heading.at(-1)).not.toBe('wenn…');
   });
 
+  it('draws every heading of a decision as tall as the planner made them, so the lists under them start on one line', async () => {
+    // A long name breaks its heading in two lines, as the others: run together ("CosmosDB"), they measured three.
+    const outline = { ...minimalOutline(), lang: 'pt' };
+    outline.contenders = [
+      { id: 'aurora', name: 'Amazon Aurora PostgreSQL', color: '#ff9900' },
+      { id: 'spanner', name: 'Google Cloud Spanner', color: '#4285f4' },
+      { id: 'cosmos', name: 'Azure Cosmos DB for PostgreSQL', color: '#0078d4' },
+    ];
+    outline.sections[0]?.slides.splice(0, 1, {
+      kind: 'decision',
+      title: 'Qual escolher?',
+      choices: [
+        { contender: 'aurora', when: ['Você já vive no ecossistema AWS', 'Precisa de extensões PostgreSQL'] },
+        { contender: 'spanner', when: ['Precisa de consistência global externamente verificável'] },
+        { contender: 'cosmos', when: ['Quer distribuir PostgreSQL com Citus'] },
+      ],
+      otherwise: 'Na dúvida, comece pelo que sua equipe já opera.',
+    } as never);
+    const { deck } = compileData(outline);
+    const n = deck.slides.findIndex((slide) => slide.kind === 'decision');
+    const slide = deck.slides[n];
+    if (slide?.kind !== 'decision') throw new Error('no decision slide');
+    expect(slide.fit?.headings).toBe(2);
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const xml = await xmlOf(zip, `ppt/slides/slide${n + 1}.xml`);
+    /** Each text shape's box (EMU) and its paragraphs' lines. */
+    const shapes = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(([shape]) => {
+      const [x = 0, y = 0, w = 0, h = 0] =
+        /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/.exec(shape)?.slice(1).map(Number) ?? [];
+      const lines = shape.split('<a:br/>').length;
+      return { x, y, w, h, lines, text: paragraphs(shape).join(' ') };
+    });
+    const headings = shapes.filter((shape) => shape.text.includes('se…'));
+    expect(headings).toHaveLength(3);
+    for (const heading of headings) expect(heading.lines).toBe(2);
+    expect(new Set(headings.map((heading) => heading.h)).size).toBe(1);
+    expect(new Set(headings.map((heading) => heading.y)).size).toBe(1);
+    const lists = slide.choices.map((choice) => shapes.find((shape) => shape.text.startsWith(choice.when[0] ?? '-')));
+    expect(lists.every((list) => list !== undefined)).toBe(true);
+    expect(new Set(lists.map((list) => list?.y)).size).toBe(1);
+    // The lists start under the headings, by the gap the slides leave.
+    expect(lists[0]?.y).toBeGreaterThan((headings[0]?.y ?? 0) + (headings[0]?.h ?? 0) - 12_700 * 8);
+  });
+
   it('breaks a statement where the slide balances it: never a lone last word', async () => {
     const outline = minimalOutline();
     outline.sections[0]?.slides.push({ kind: 'quote', title: 'Break', text: 'Ten minutes. Coffee is at the back.' });

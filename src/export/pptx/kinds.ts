@@ -6,7 +6,16 @@ import { asStored, turnOf } from '../../images/orientation.js';
 import { safeSvg } from '../../images/svg.js';
 import { own } from '../../outline/own.js';
 import type { DeckSlide } from '../../plan/deck.js';
-import { bold, columnGap, columnWidth, sans, tableWidths, textHeight } from '../../plan/fit/blocks.js';
+import {
+  bold,
+  columnGap,
+  columnHeading,
+  columnHeadingText,
+  columnWidth,
+  sans,
+  tableWidths,
+  textHeight,
+} from '../../plan/fit/blocks.js';
 import { balancedLines, textWidth } from '../../plan/fit/text.js';
 import { speakerRows } from '../../plan/fit/title.js';
 import { type PlannedQr, qrSvg } from '../../plan/qr.js';
@@ -543,16 +552,16 @@ function drawColumns(
       const accent = contenderColor(frame, column.contender);
       const heading: Paragraph = {
         // Lines as even as the slide's `text-wrap: balance` makes them: PowerPoint would leave "if…" alone.
-        runs: lineRuns(balancedLines(column.heading, bold(BODY.size), width - 2 * COLUMN.headingPadX)),
+        runs: lineRuns(columnHeadingText(column.heading, width)),
         size: BODY.size,
         line: HEADING_LINE,
         gap: 0,
         color: readableTextOn(accent),
         bold: true,
       };
-      // Every heading of the slide as tall as the tallest (`headingLines`), its text at the top as on the slide.
-      const ownHeight = paragraphsHeight([heading], width - 2 * COLUMN.headingPadX);
-      const headingHeight = Math.max(ownHeight, headingLines * BODY.size * HEADING_LINE) + COLUMN.headingPad;
+      // As tall as the planner made every heading of the slide (`headingLines`, the slides' `fit-headings`),
+      // its text at the top as on the slide: the lists under them start on one line.
+      const [headingHeight] = columnHeading(column.heading, width, headingLines);
       addTextBox(frame.slide, { x, y, w: width, h: headingHeight }, [heading], {
         lang: frame.labels.lang,
         fill: accent,

@@ -5,7 +5,7 @@
  * the heights predicted here with what Chromium lays out.
  */
 import { BODY, CODE, COLUMN, CONTENT, H1, HEADING_LINE, LIST_INDENT, TABLE, tablePadX } from '../../theme/geometry.js';
-import { type Font, hyphenateOverWide, lineCount } from './text.js';
+import { balancedLines, type Font, hyphenateOverWide, lineCount } from './text.js';
 
 /** Room kept free under the content, for rounding and fonts that differ slightly from the measured ones. */
 export const SAFETY = 8;
@@ -95,6 +95,14 @@ export function columnHeading(text: string, width: number, lines = 1): [number, 
 /** The lines a column's heading takes at a column width. */
 export function columnHeadingLines(text: string, width: number): number {
   return lineCount(text, bold(BODY.size), (width - 2 * COLUMN.headingPadX) * WIDTH_SAFETY);
+}
+
+/**
+ * A column heading's lines, as even as the slide's `text-wrap: balance` makes them, at the width
+ * `columnHeadingLines` counts them in: for the outputs that draw each line themselves (the PowerPoint).
+ */
+export function columnHeadingText(text: string, width: number): string[] {
+  return balancedLines(text, bold(BODY.size), (width - 2 * COLUMN.headingPadX) * WIDTH_SAFETY);
 }
 
 /** Room for the code's lines in a pane `width` px wide (inside its padding). */

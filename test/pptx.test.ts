@@ -288,6 +288,35 @@ describe('native PPTX details', () => {
     ]);
   });
 
+  it("sets a divider's bar under its title's planned lines, as the slides do, measured line by line", async () => {
+    // Its two lines run together ("característicasfundamentais") measured three: the bar sat a line low.
+    const outline = { ...minimalOutline(), lang: 'pt' };
+    Object.assign(outline.sections[0] ?? {}, {
+      title: 'Introdução às características fundamentais e à interoperabilidade',
+      summary: 'Contexto',
+    });
+    const { deck } = compileData(outline);
+    const n = deck.slides.findIndex((slide) => slide.kind === 'divider');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const xml = await xmlOf(zip, `ppt/slides/slide${n + 1}.xml`);
+    const boxes = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(([shape]) => {
+      const [y = 0, h = 0] =
+        /<a:off x="-?\d+" y="(-?\d+)"\/><a:ext cx="\d+" cy="(\d+)"/.exec(shape)?.slice(1).map(Number) ?? [];
+      return { y, h, lines: shape.split('<a:br/>').length, text: paragraphs(shape).join('') };
+    });
+    const title = boxes.find((box) => box.text.startsWith('Introdução'));
+    const bar = boxes.find((box) => box.text === '' && box.y > (title?.y ?? 0));
+    const summary = boxes.find((box) => box.text === 'Contexto');
+    expect(title?.lines).toBe(2);
+    const px = 9525;
+    // Two lines of 60 px at 1.15, then the bar 14 px below them, and the summary 28 px under the bar.
+    expect(((bar?.y ?? 0) - (title?.y ?? 0)) / px).toBeCloseTo(2 * 60 * 1.15 + 14, 1);
+    expect(((summary?.y ?? 0) - (bar?.y ?? 0)) / px).toBeCloseTo(6 + 28, 1);
+    // The block in the middle of the slide's padded area (48 px above, 64 below), as the slides centre it.
+    const block = 2 * 60 * 1.15 + 14 + 6 + 28 + 32 * 1.35;
+    expect((title?.y ?? 0) / px).toBeCloseTo(48 + (720 - 48 - 64 - block) / 2, 1);
+  });
+
   it('breaks a decision\'s headings where the slides balance them: never a lone "if…"', async () => {
     const outline = minimalOutline();
     outline.contenders.push({ id: 'c', name: 'Apache Kafka', color: '#231f20' });

@@ -86,10 +86,15 @@ export function linkedRuns(text: string, linkColor: string, base: Omit<Run, 'tex
 
 /** Height of a paragraph laid out in `width` px, with the planner's font metrics. */
 export function paragraphHeight(p: Paragraph, width: number): number {
-  const text = p.runs.map((run) => run.text).join('');
   const font = p.mono ? mono(p.size) : p.bold ? boldFont(p.size) : sans(p.size);
   const indent = p.bullet ? BULLET_INDENT * p.size : 0;
-  return textHeight(text || ' ', font, { width: width - indent, line: p.line });
+  // Each line the paragraph breaks itself (`lineRuns`) is measured on its own, not run into the next.
+  const lines = [''];
+  for (const run of p.runs) {
+    if (run.breakBefore) lines.push('');
+    lines[lines.length - 1] += run.text;
+  }
+  return lines.reduce((sum, line) => sum + textHeight(line || ' ', font, { width: width - indent, line: p.line }), 0);
 }
 
 /** Height of paragraphs stacked, without the gap after the last one. */

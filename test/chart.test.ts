@@ -56,11 +56,12 @@ describe('the planned geometry', () => {
     ]);
     const bars = groups?.chart.bars ?? [];
     expect(bars.map((b) => [b.contender, b.value, b.label.lines.join(' ')])).toEqual([
-      ['keras', 268, '268 ✓'],
-      ['torch', 1300, '1,300'],
-      ['keras', 175, '175'],
+      // One format for every value of the chart: the decimals of 340.5 on each.
+      ['keras', 268, '268.0 ✓'],
+      ['torch', 1300, '1,300.0'],
+      ['keras', 175, '175.0'],
       ['torch', null, 'n/a'],
-      ['keras', 312, '312 ✓'],
+      ['keras', 312, '312.0 ✓'],
       ['torch', 340.5, '340.5'],
     ]);
     // A missing value draws nothing, never a bar of zero height standing for a value.
@@ -187,7 +188,14 @@ ${['Encode', 'Decode', 'Round trip with compression']
     const [scores] = chartsOf(six);
     expect(scores?.series).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(scores?.chart.ticks.map((t) => t.lines[0])).toEqual(['0', '20', '40', '60', '80', '100']);
-    expect(scores?.chart.bars.map((b) => b.label.lines[0])).toEqual(['91.2', '88', '93.5 ✓', 'n/a', '79.25', '90']);
+    expect(scores?.chart.bars.map((b) => b.label.lines[0])).toEqual([
+      '91.20',
+      '88.00',
+      '93.50 ✓',
+      'n/a',
+      '79.25',
+      '90.00',
+    ]);
   });
 
   it('mirrors a right-to-left talk: labels on the right, bars growing to the left', () => {
@@ -271,6 +279,26 @@ describe('the axis', () => {
 
 describe('a chart written in a few lines', () => {
   const planned = (fields: string, lang?: string) => chartsOf(compileText(chartTalk(fields, { lang, contenders: 3 })));
+
+  it('writes every value of a chart with one number of decimals, as a designer sets a column of figures', () => {
+    const [one] = planned(
+      '        groups:\n          - { label: X, values: { a: 1.45, b: 2, c: 1.10 } }\n          - { label: Y, values: { a: 0.7, b: null, c: 1.6 } }\n',
+      'pt',
+    );
+    expect(one?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual([
+      '1,45',
+      '2,00',
+      '1,10 ✓',
+      '0,70 ✓',
+      'n/d',
+      '1,60',
+    ]);
+    // The ticks each with their own: 0.5 apart, one decimal.
+    expect(one?.chart.ticks.map((t) => t.lines[0])).toEqual(['0,0', '0,5', '1,0', '1,5', '2,0']);
+    // Thousandths beside whole numbers are each written as they are: never "0.00".
+    const [mixed] = planned('        values: { a: 0.002, b: 12, c: 40 }\n');
+    expect(mixed?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['0.002 ✓', '12', '40']);
+  });
 
   it('marks no best value in a group whose values are all equal', () => {
     const [chart] = planned(

@@ -1,48 +1,101 @@
 /**
  * A chart slide's body as a native PowerPoint chart (a chart part with its
  * data, editable in PowerPoint and LibreOffice): the planned groups and
- * values, the contenders' colors in the talk's order, the value on each bar,
- * the caption above it, all in the planned chart's box. The best value's
- * category carries the ✓ the slide shows (a chart's labels are one format for
- * all its bars); a missing value is a blank cell, no bar, never zero.
+ * values, the contenders' colors in the talk's order, the caption above it,
+ * all in the planned chart's box. Each bar says what it says on the slide: the
+ * planner's label ("2.0", "1.45 ✓" in bold, a muted "n/a"), written into the
+ * chart part as its own text (`pointLabelsXml`, which package.ts puts in), not
+ * left to a number format. A missing value's bar starts and ends at the
+ * axis's origin, so that its "n/a" shows where the slide writes it: PowerPoint
+ * and LibreOffice label no blank cell.
  */
 import type { DeckSlide, PlannedChart } from '../../plan/deck.js';
-import { xmlText } from '../../text/xml.js';
+import { fixedDecimals } from '../../plan/fit/chart-scale.js';
+import { escapeXml, xmlText } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { CHART, CONTENT, PAD } from '../../theme/geometry.js';
+import type { Palette } from '../../theme/palette.js';
 import { addTextBox, hex, inch, pt } from './draw.js';
 import { contenderColor, edgeFor, type Frame } from './layout.js';
 
 type ChartSlide = Extract<DeckSlide, { kind: 'chart' }>;
 
-/** The chart's series, as pptxgenjs takes them: one per contender, or (one value each) one series of all. */
+/** One value for each contender (`values:`): one series of all, its categories the contenders. */
+const isSingle = (chart: PlannedChart) => chart.groups.length === 1 && chart.groups[0]?.label === undefined;
+
+/** Where the chart's bars start: zero, or the end of the axis nearest to it (a log axis's low end). */
+function origin(chart: PlannedChart): number {
+  const { min, max } = chart.axis;
+  return chart.scale === 'log' ? min : Math.min(max, Math.max(min, 0));
+}
+
+/**
+ * The chart's series, as pptxgenjs takes them: one per contender, or (one value each) one
+ * series of all. A missing value stands at the axis's origin, a bar of no length, labelled "n/a".
+ */
 export function chartSeries(
   chart: PlannedChart,
   nameOf: (id: string) => string,
-): { name: string; labels: string[]; values: (number | null)[] }[] {
-  const bestOf = (g: number) =>
-    chart.series.filter((id) => chart.chart.bars.some((b) => b.group === g && b.contender === id && b.best));
-  const single = chart.groups.length === 1 && chart.groups[0]?.label === undefined;
-  if (single) {
+): { name: string; labels: string[]; values: number[] }[] {
+  const at = (value: number | null | undefined) => value ?? origin(chart);
+  if (isSingle(chart)) {
     const [group] = chart.groups;
-    const best = bestOf(0);
     return [
       {
         name: chart.metric.title,
-        labels: chart.series.map((id) => xmlText(best.includes(id) ? `${nameOf(id)} ✓` : nameOf(id))),
-        values: group?.values ?? [],
+        labels: chart.series.map((id) => xmlText(nameOf(id))),
+        values: chart.series.map((_, i) => at(group?.values[i])),
       },
     ];
   }
-  const labels = chart.groups.map((group, g) => {
-    const best = bestOf(g).map(nameOf);
-    return xmlText(best.length ? `${group.label ?? ''} (✓ ${best.join(', ')})` : (group.label ?? ''));
-  });
+  const labels = chart.groups.map((group) => xmlText(group.label ?? ''));
   return chart.series.map((id, i) => ({
     name: xmlText(nameOf(id)),
     labels,
-    values: chart.groups.map((group) => group.values[i] ?? null),
+    values: chart.groups.map((group) => at(group.values[i])),
   }));
+}
+
+/** What a bar says, as the slide writes it: the planner's label. */
+export interface PointLabel {
+  text: string;
+  /** px */
+  size: number;
+  bold: boolean;
+  /** "n/a", in the muted color. */
+  muted: boolean;
+}
+
+/** Each series' labels, point by point, in the order chartSeries writes the points. */
+export function chartLabels(chart: PlannedChart): PointLabel[][] {
+  const label = (id: string, group: number): PointLabel => {
+    const bar = chart.chart.bars.find((b) => b.contender === id && b.group === group);
+    return {
+      text: bar?.label.lines.join(' ') ?? '',
+      size: bar?.label.size ?? CHART.value,
+      bold: bar?.label.bold ?? false,
+      muted: bar?.label.muted ?? false,
+    };
+  };
+  if (isSingle(chart)) return [chart.series.map((id) => label(id, 0))];
+  return chart.series.map((id) => chart.groups.map((_, g) => label(id, g)));
+}
+
+/** A series' labels as the chart part's data labels of its points (`c:dLbl`), each with its own text. */
+export function pointLabelsXml(labels: readonly PointLabel[], palette: Palette, lang: string): string {
+  return labels
+    .map((label, idx) => {
+      const run =
+        `<a:rPr lang="${escapeXml(lang)}" sz="${Math.round(pt(label.size) * 100)}" b="${label.bold ? 1 : 0}">` +
+        `<a:solidFill><a:srgbClr val="${hex(label.muted ? palette.muted : palette.fg)}"/></a:solidFill>` +
+        `<a:latin typeface="${PPTX_FONTS.sans}"/></a:rPr><a:t>${escapeXml(label.text)}</a:t>`;
+      return (
+        `<c:dLbl><c:idx val="${idx}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r>${run}</a:r></a:p></c:rich></c:tx>` +
+        '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
+        '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>'
+      );
+    })
+    .join('');
 }
 
 export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
@@ -134,9 +187,9 @@ function numberFormats(chart: PlannedChart): { values: string; ticks: string } {
   if (chart.notation === 'scientific') return { values: '0.0#E+0', ticks: '0.0#E+0' };
   const values = chart.groups.flatMap((group) => group.values).filter((value) => value !== null);
   const millions = [...values, chart.axis.max].some((value) => Math.abs(value) >= 1e6);
-  // Numbers with more decimals than fixed ones keep (0.002 as "0.00") are written as they are.
+  // The planner's rule (fixedDecimals): numbers with more decimals than fixed ones keep (0.002 as "0.00") are written as they are.
   const format = (numbers: readonly number[], decimals: number) => {
-    const fixed = numbers.every((value) => Number(value.toFixed(decimals)) === value);
+    const fixed = decimals === 0 || fixedDecimals(numbers, decimals) === decimals;
     const plain = !fixed ? 'General' : decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
     return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
   };

@@ -13,6 +13,8 @@
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
  *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it,
  *   from a copy that names nothing outside the SVG, at a bounded size;
+ * - a chart's data labels are one number format for every point: each point
+ *   gets its own label, the text the slide writes (./chart.ts);
  * - it draws a bar chart of one series with a color per bar as data points
  *   whose shape properties leave out the series' outline (`dataBorder`): each
  *   point gets the outline back;
@@ -44,9 +46,14 @@ export interface PackageOptions {
   properties: DocumentProperties;
   /** Every date in the package (SOURCE_DATE_EPOCH), for the same bytes from the same deck. */
   date?: Date | undefined;
+  /** By slide index, the data labels of its chart's series, each point's (`c:dLbl`s, ./chart.ts). */
+  chartLabels?: ReadonlyMap<number, readonly string[]>;
 }
 
-export async function finishPackage(pptx: Buffer, { notes, lang, properties, date }: PackageOptions): Promise<Buffer> {
+export async function finishPackage(
+  pptx: Buffer,
+  { notes, lang, properties, date, chartLabels = new Map() }: PackageOptions,
+): Promise<Buffer> {
   const parts = partsOf(pptx);
   dropDanglingParts(parts);
   writeProperties(parts, properties);
@@ -67,6 +74,10 @@ export async function finishPackage(pptx: Buffer, { notes, lang, properties, dat
     });
   }
   for (const chart of named(parts, /^ppt\/charts\/chart\d+\.xml$/)) edit(parts, chart, outlinedPoints);
+  for (const [i, labels] of chartLabels) {
+    const chart = chartOf(parts, `ppt/slides/slide${i + 1}.xml`);
+    if (chart) edit(parts, chart, (xml) => labelledPoints(xml, labels));
+  }
   await drawSvgFallbacks(parts);
   if (date) stamp(parts, date);
   return Buffer.from(packed(parts, date));
@@ -183,6 +194,22 @@ function outlinedPoints(xml: string): string {
     return series.replace(/<c:dPt>[\s\S]*?<\/c:dPt>/g, (point) =>
       point.includes('<a:ln') ? point : point.replace('</a:solidFill>', `</a:solidFill>${line}`),
     );
+  });
+}
+
+/** The chart part a slide shows, by its relationships. */
+function chartOf(parts: Parts, slide: string): string | undefined {
+  const rels = strFromU8(parts.get(slide.replace(/([^/]+)$/, '_rels/$1.rels')) ?? new Uint8Array());
+  const target = /Target="\/?(?:\.\.\/)?(?:ppt\/)?(charts\/chart\d+\.xml)"/.exec(rels)?.[1];
+  return target && parts.has(`ppt/${target}`) ? `ppt/${target}` : undefined;
+}
+
+/** Each series' points get their own data labels (`labels`, by series), first in its `c:dLbls` as the schema orders them. */
+function labelledPoints(xml: string, labels: readonly string[]): string {
+  let s = 0;
+  return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (series) => {
+    const own = labels[s++] ?? '';
+    return series.replace('<c:dLbls>', `<c:dLbls>${own}`);
   });
 }
 

@@ -12,6 +12,7 @@ import { notesParts } from '../../plan/presenter-notes.js';
 import { xmlSafe } from '../../text/xml.js';
 import { PPTX_FONTS } from '../../theme/fonts.js';
 import { sourceDate } from '../source-date.js';
+import { chartLabels as chartLabelsOf, pointLabelsXml } from './chart.js';
 import { hex, mirroredSlide } from './draw.js';
 import { type Assets, drawSlide } from './kinds.js';
 import { drawFooter, type Frame } from './layout.js';
@@ -87,7 +88,15 @@ async function write(pptx: InstanceType<typeof PptxGenJS>, deck: Deck): Promise<
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const labels = labelsFor(deck);
   const { meta } = deck;
+  const chartLabels = new Map(
+    deck.slides.flatMap((slide, i) =>
+      slide.kind === 'chart'
+        ? [[i, chartLabelsOf(slide).map((series) => pointLabelsXml(series, meta.palette, meta.lang))] as const]
+        : [],
+    ),
+  );
   return finishPackage(written, {
+    chartLabels,
     // The speaker's notes: private notes and solutions too.
     notes: deck.slides.map((slide) => notesParts(slide, labels, 'speaker')),
     lang: meta.lang,

@@ -115,13 +115,25 @@ export function chartNotation(numbers: readonly number[]): ChartNotation {
 }
 
 /**
- * An axis's ticks as a chart writes them: from a thousand up compact when the axis reaches a
- * million, so that one axis reads "800K", "1M" and never "800,000" under "1M".
+ * The decimals every one of `numbers` is written with, as a designer sets a chart's column of
+ * figures ("2.0" beside "1.4", never "2"): `decimals` when each has at most that many, else none
+ * added (0.002 beside 12 is each written as it is, never "0.00").
  */
-export function tickLabels(ticks: readonly number[], lang: string, notation: ChartNotation): string[] {
+export function fixedDecimals(numbers: readonly number[], decimals: number): number {
+  return numbers.every((value) => Number(value.toFixed(decimals)) === value) ? decimals : 0;
+}
+
+/**
+ * An axis's ticks as a chart writes them, each with the ticks' `decimals` (see fixedDecimals):
+ * from a thousand up compact when the axis reaches a million, so that one axis reads "800K",
+ * "1M" and never "800,000" under "1M".
+ */
+export function tickLabels(ticks: readonly number[], lang: string, notation: ChartNotation, decimals = 0): string[] {
   const compact = notation === 'usual' && ticks.some((tick) => Math.abs(tick) >= 1e6);
   return ticks.map((tick) =>
-    compact && Math.abs(tick) >= 1e3 ? format(lang, 'compact').format(tick) : chartNumber(tick, lang, notation),
+    compact && Math.abs(tick) >= 1e3
+      ? format(lang, 'compact').format(tick)
+      : chartNumber(tick, lang, notation, decimals),
   );
 }
 
@@ -129,12 +141,24 @@ export function tickLabels(ticks: readonly number[], lang: string, notation: Cha
  * A value as a chart writes it, in the talk's language: two decimals at most,
  * three significant digits below one, millions and above compact ("1.2M",
  * "400T"), or scientific notation ("4E15") when the chart's `notation` is.
+ * With `decimals` (the chart's fixedDecimals), every value below a million has
+ * that many: the slide's and the PowerPoint's labels are this one text.
  */
-export function chartNumber(value: number, lang: string, notation = chartNotation([value])): string {
+export function chartNumber(value: number, lang: string, notation = chartNotation([value]), decimals = 0): string {
   const size = Math.abs(value);
+  const fixed = decimals > 0 && notation === 'usual' && size < 1e6;
+  if (fixed) return fixedFormat(lang, decimals).format(value);
   if (size === 0) return format(lang, 'plain').format(0);
   if (notation === 'scientific') return format(lang, 'scientific').format(value);
   if (size >= 1e6) return format(lang, 'compact').format(value);
   if (size < 1) return format(lang, 'small').format(value);
   return format(lang, 'plain').format(value);
+}
+
+/** Numbers with exactly `decimals` decimals, in `lang`. */
+function fixedFormat(lang: string, decimals: number): Intl.NumberFormat {
+  return formats.get(`${lang} fixed ${decimals}`, () => {
+    const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    return new Intl.NumberFormat(supported(lang), { ...digits, numberingSystem: LATIN_DIGITS });
+  });
 }

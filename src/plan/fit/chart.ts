@@ -17,6 +17,7 @@ import {
   chartNotation,
   chartNumber,
   chartScale,
+  fixedDecimals,
   position,
   type Scale,
   tickLabels,
@@ -145,6 +146,10 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     ...(content.max === undefined ? {} : { max: content.max }),
   });
   const notation = chartNotation([...numbers, ...scale.ticks]);
+  // One format for the chart's values, and one for its ticks: "2.0" beside "1.4", as every output writes them.
+  const decimals = mostDecimals(numbers);
+  const tickDecimals = mostDecimals(scale.ticks);
+  const valueDigits = fixedDecimals(numbers, decimals);
   const groups = tables.map((table) => {
     const values = series.map((id) => own(table.values, id) ?? null);
     const present = values.filter((v): v is number => v !== null);
@@ -156,7 +161,10 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
         (contender, i): Datum => ({
           contender,
           value: values[i] ?? null,
-          text: values[i] == null ? labels.t('chartMissing') : chartNumber(values[i] as number, labels.lang, notation),
+          text:
+            values[i] == null
+              ? labels.t('chartMissing')
+              : chartNumber(values[i] as number, labels.lang, notation, valueDigits),
           best: values[i] != null && values[i] === best,
         }),
       ),
@@ -181,9 +189,9 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     legend,
     scale,
     notation,
-    decimals: mostDecimals(numbers),
-    tickDecimals: mostDecimals(scale.ticks),
-    ticks: tickLabels(scale.ticks, labels.lang, notation),
+    decimals,
+    tickDecimals,
+    ticks: tickLabels(scale.ticks, labels.lang, notation, fixedDecimals(scale.ticks, tickDecimals)),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
     lang: labels.lang,

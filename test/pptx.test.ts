@@ -317,6 +317,20 @@ describe('native PPTX details', () => {
     expect((title?.y ?? 0) / px).toBeCloseTo(48 + (720 - 48 - 64 - block) / 2, 1);
   });
 
+  it('centres a divider without a summary as the slides do: its title and bar alone, no margin under them', async () => {
+    const outline = minimalOutline();
+    const { deck } = compileData(outline);
+    const n = deck.slides.findIndex((slide) => slide.kind === 'divider');
+    const zip = await JSZip.loadAsync(await exportNativePptx(deck));
+    const xml = await xmlOf(zip, `ppt/slides/slide${n + 1}.xml`);
+    const title = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+      .map(([shape]) => shape)
+      .find((shape) => paragraphs(shape).includes('Main'));
+    const y = Number(/<a:off x="-?\d+" y="(-?\d+)"/.exec(title ?? '')?.[1]) / 9525;
+    // One line of 60 px at 1.15 and the bar (14 px below, 6 px high), in the middle of the padded area (48 px above, 64 below).
+    expect(y).toBeCloseTo(48 + (720 - 48 - 64 - (60 * 1.15 + 14 + 6)) / 2, 1);
+  });
+
   it('breaks a decision\'s headings where the slides balance them: never a lone "if…"', async () => {
     const outline = minimalOutline();
     outline.contenders.push({ id: 'c', name: 'Apache Kafka', color: '#231f20' });

@@ -58,9 +58,13 @@ export function titleSlideHeight(title: number, below: number): number {
   return title + TITLE_SLIDE.bar.gap + TITLE_SLIDE.bar.height + (below ? TITLE_SLIDE.margin + below : 0);
 }
 
-/** Height of a divider's block: the title's text (`title` px), its bar and margin, and the summary (`below` px, or 0). */
+/**
+ * Height of a divider's block: the title's text (`title` px), its bar, and the summary (`below` px, or 0)
+ * the title's margin below it. Without a summary the margin stands under nothing: the slide centres
+ * the title and its bar alone.
+ */
 export function dividerHeight(title: number, below: number): number {
-  return title + H1.after + below;
+  return title + TITLE_BAR.gap + TITLE_BAR.height + (below ? H1.margin + below : 0);
 }
 
 /**

@@ -13,8 +13,8 @@
  * - in Node it cannot draw an SVG picture's PNG fallback (what LibreOffice and
  *   PowerPoint before 2016 show) and stores the SVG there: resvg draws it,
  *   from a copy that names nothing outside the SVG, at a bounded size;
- * - a chart's data labels are one number format for every point: each point
- *   gets its own label, the text the slide writes (./chart.ts);
+ * - it writes a chart's data labels in one number format for all its points:
+ *   each point gets its own label, the text the slide writes (./chart.ts);
  * - it draws a bar chart of one series with a color per bar as data points
  *   whose shape properties leave out the series' outline (`dataBorder`): each
  *   point gets the outline back;

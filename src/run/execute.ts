@@ -89,6 +89,7 @@ function spawnIn(
       keep(chunk);
       errors = (errors + chunk.toString('utf8')).slice(-MAX_OUTPUT);
     };
+    const done = (outcome: RunOutcome) => resolve({ outcome, output, errors });
     const child = spawn(program, args, {
       cwd: dir,
       env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
@@ -111,15 +112,15 @@ function spawnIn(
     child.stderr.on('data', keepError);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve({ outcome: { kind: 'no-runner', reason: error.code ?? error.message }, output, errors });
+      done({ kind: 'no-runner', reason: error.code ?? error.message });
     });
     // What it left running in the background would keep its output open: it ends with the run.
     child.on('exit', killGroup);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      if (timedOut) resolve({ outcome: { kind: 'timeout', seconds: timeout }, output, errors });
-      else if (exitCode === 0) resolve({ outcome: { kind: 'passed' }, output, errors });
-      else resolve({ outcome: { kind: 'failed', exitCode, signal }, output, errors });
+      if (timedOut) done({ kind: 'timeout', seconds: timeout });
+      else if (exitCode === 0) done({ kind: 'passed' });
+      else done({ kind: 'failed', exitCode, signal });
     });
   });
 }

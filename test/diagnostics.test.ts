@@ -118,6 +118,37 @@ ${line}
     expect(printed(`${HEAD}${slide('        title: 优点与缺点')}`)).toEqual([]);
   });
 
+  it('names a key with no space after its colon at the colon, at the top, in a list item and inside { … }', () => {
+    const slide = (first: string, second: string) => `sections:
+  - id: main
+    title: Main
+    slides:
+${first}
+${second}
+        bullets: [Tea:calm, Coffee:strong]
+`;
+    const tail = HEAD.split('\n').slice(1).join('\n');
+    expect(printed(`title:A vs B\n${tail}${slide('      - kind: bullets', '        title: One')}`)).toEqual([
+      'outline.yaml:1:6 error[yaml-syntax]: "title:A vs B" has no space after the colon, so YAML reads the line as text, not as the key "title"\n' +
+        '  hint: Put a space after the colon: title: A vs B',
+    ]);
+    // Two in one file, one of them a list item's first key: each told once, nothing else.
+    expect(printed(`${HEAD}${slide('      - kind:bullets', '        title:One')}`)).toEqual([
+      'outline.yaml:11:13 error[yaml-syntax]: "kind:bullets" has no space after the colon, so YAML reads the line as text, not as the key "kind"\n' +
+        '  hint: Put a space after the colon: kind: bullets',
+      'outline.yaml:12:14 error[yaml-syntax]: "title:One" has no space after the colon, so YAML reads the line as text, not as the key "title"\n' +
+        '  hint: Put a space after the colon: title: One',
+    ]);
+    expect(printed(HEAD.replace('{ id: a,', '{ id:a,') + slide('      - kind: bullets', '        title: One'))).toEqual(
+      [
+        'outline.yaml:3:7 error[unknown-key]: "id:a" has no space after the colon, so YAML reads it as one key, not as the key "id"\n' +
+          '  hint: Put a space after the colon: id: a',
+      ],
+    );
+    // Text with a colon in it (`Tea:calm`) is text: the outline is valid.
+    expect(printed(`${HEAD}${slide('      - kind: bullets', '        title: One')}`)).toEqual([]);
+  });
+
   it('reports tab indentation and duplicate keys', () => {
     expect(diagnose('title: A\ntitle: B\nsections:\n\t- x\n')).toMatchInlineSnapshot(`
       [

@@ -80,6 +80,8 @@ export function problemsFromIssues(
       if (turnedFields) return asTurnedRound(problem, turnedFields, data);
       const field = renames.get(problem);
       if (field === undefined) return inMappingBeside(problem, schema, data);
+      // `{ id:tea }`: the key's own message says what to write.
+      if (problem.key?.startsWith(`${field}:`)) return problem;
       // A field of the missing mapping written beside it ("unit" for a chart's "metric: { unit }", a
       // contender's cell beside a row's aspect): shown with the mapping's fields, or the keys written.
       if (problem.key === undefined || !fieldTakes(schema, data, [...problem.path, field], problem.key)) {
@@ -482,6 +484,17 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         if (key === MERGE_KEY) return [mergeKeyProblem(path)];
         if (root === overlaySchema && path.length === 0 && isOutlineOnlyField(key)) return [outlineFieldInOverlay(key)];
         const splits = commaSplitsAt(data, written, path, key);
+        const unspaced = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(key);
+        if (!splits.length && unspaced?.[1] !== undefined && allowed.includes(unspaced[1])) {
+          // `{ id:tea }`: in { … } a colon with no space after it is part of the key.
+          const [, name, value] = unspaced;
+          return at(
+            'unknown-key',
+            `"${key}" has no space after the colon, so YAML reads it as one key, not as the key "${name}"`,
+            `Put a space after the colon: ${name}: ${value}`,
+            key,
+          );
+        }
         return splits.length
           ? splits
           : at(

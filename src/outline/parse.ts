@@ -23,6 +23,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
+import { findUnspacedColons } from './colon-space.js';
 import { onlyCutPieces } from './comma-cuts.js';
 import { findUnspacedDashes, hasUnspacedDash } from './dash-space.js';
 import { asLaidOut, FOLDED_SCALAR } from './folded.js';
@@ -177,6 +178,22 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       data: undefined,
       diagnostics: [...told, ...rest.diagnostics],
       guessedFrom: Math.min(...unspaced.found.map((d) => d.line)),
+      syntax: () => ({ document, lineCounter }),
+    };
+  }
+  // A key's colon run into its value ("title:Tea"): told at the colon, and the rest read as if the space were there.
+  const unspacedColons = document.errors.length > 0 ? findUnspacedColons(source) : { found: [], spaced: source };
+  if (unspacedColons.found.length > 0) {
+    const rest = parseWithPositions(unspacedColons.spaced, file);
+    const told = unspacedColons.found.map(
+      (d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }),
+    );
+    return {
+      file,
+      source,
+      data: undefined,
+      diagnostics: [...told, ...rest.diagnostics],
+      guessedFrom: Math.min(...unspacedColons.found.map((d) => d.line)),
       syntax: () => ({ document, lineCounter }),
     };
   }

@@ -19,6 +19,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../src/diagnostics/code-frame.js';
 import { diagnosticFormatter, formatDiagnostic, VersusError } from '../src/diagnostics/diagnostics.js';
@@ -588,6 +589,22 @@ describe('the code frame', () => {
     expect(text).toMatch(/^ {2}120 \| ….*word END$/);
     expect(text?.length).toBeLessThan(120);
     expect(caret?.indexOf('^')).toBe(text?.indexOf('END'));
+  });
+
+  it('puts the caret under its character on screen after wide characters, combining marks and emoji', () => {
+    /** The caret's and the target's terminal cells, counted by string-width, and the target's column. */
+    const caretUnder = (line: string, target: string) => {
+      const [text = '', caret = ''] = codeFrame(line, 117, line.indexOf(target) + 1).split('\n');
+      return { caret: caret.indexOf('^'), target: stringWidth(text.slice(0, text.indexOf(target))) };
+    };
+    // Five full-width characters before the column: the caret ten cells in, not five.
+    const cjk = caretUnder('          - { label: 行の作成（1,000行）, values: { react: 1.45 } }', '000');
+    expect(cjk.caret).toBe(cjk.target);
+    expect(codeFrame('title: 漢字x', 1, 10).split('\n')[1]).toBe('      |        ' + '    ^');
+    // A letter with a combining accent is one cell, an emoji two, also one written as several code points.
+    expect(codeFrame('cafe\u0301 x', 1, 7).split('\n')[1]).toBe('      |      ^');
+    expect(codeFrame('👍🏽 x', 1, 6).split('\n')[1]).toBe('      |    ^');
+    expect(codeFrame('👨‍👩‍👧 ❤️ © x', 1, 15).split('\n')[1]).toBe(`      | ${' '.repeat(8)}^`);
   });
 
   it('comes under an error, before its hint, when the source line can be read; never for a warning or a flag', () => {

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nearFileName } from '../src/outline/suggest.js';
 import { CLI, ROOT, snapshotDir, versus, versusInProcess } from './run-cli.js';
 import { positionIn } from './temp-outlines.js';
 
@@ -43,10 +44,33 @@ describe('versus schema', { concurrent: true }, () => {
 // Exit 1, file:line:col, a hint, and --out left untouched, for every kind of invalid outline:
 // test/invalid-corpus.test.ts.
 describe('invalid outlines', { concurrent: true }, () => {
-  it('exits 1 for a missing outline file', async () => {
+  it('exits 1 for a missing outline file, named without a line it does not have', async () => {
     const run = await versusInProcess(['build', 'does-not-exist.yaml']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('does-not-exist.yaml:1:1 error[not-found]: no such file');
+    expect(run.stderr).toContain('does-not-exist.yaml error[not-found]: no such file\n');
+  });
+
+  it('names the file beside a missing one that it likely misspells: the outline, its base, a picture', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-near-'));
+    const outline = (await readFile(FIXTURE, 'utf8')).replace('src: images/cup.svg', 'src: images/cup.png');
+    await writeFile(path.join(dir, 'base.yaml'), outline);
+    await writeFile(path.join(dir, 'over.yaml'), 'extends: bsae.yaml\n');
+    await cp(path.join(ROOT, 'test/fixtures/golden/images'), path.join(dir, 'images'), { recursive: true });
+    const missing = await versusInProcess(['build', 'base.yml', '--formats', 'md'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('base.yml error[not-found]: no such file (did you mean "base.yaml"?)\n');
+    const base = await versusInProcess(['build', 'over.yaml', '--formats', 'md'], { cwd: dir });
+    expect(base.stderr).toContain(
+      'over.yaml:1:10 error[not-found]: "bsae.yaml" does not exist (did you mean "base.yaml"?)',
+    );
+    const picture = await versusInProcess(['build', 'base.yaml', '--formats', 'md'], { cwd: dir });
+    expect(picture.stderr).toMatch(
+      /error\[not-found\]: "images\/cup\.png" does not exist \(did you mean "images\/cup\.svg"\?\)/,
+    );
+    // A misspelling, or the one file of its name with another extension; nothing for a name like none.
+    expect(nearFileName('brew.pyy', ['brew.py', 'base.yaml'])).toBe('brew.py');
+    expect(nearFileName('cup.png', ['cup.jpeg', 'mug.png'])).toBe('cup.jpeg');
+    expect(nearFileName('chart.png', ['cup.jpeg', 'base.yaml'])).toBeUndefined();
   });
 
   it('exits 1 for an unknown profile, pointing at the profiles', async () => {
@@ -86,7 +110,7 @@ describe('versus build with several outlines', { concurrent: true }, () => {
   it('reports a pattern that matches nothing as a missing file', async () => {
     const run = await versusInProcess(['build', 'no-such-folder/*.yaml', '--formats', 'md']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('no-such-folder/*.yaml:1:1 error[not-found]: no such file');
+    expect(run.stderr).toContain('no-such-folder/*.yaml error[not-found]: no such file\n');
   });
 
   /** A folder with the fixture's images and one outline per title. */

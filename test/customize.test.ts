@@ -221,7 +221,7 @@ add:
     });
     // Without its base, the stray extends and the whole outline below it cannot be told apart: one problem.
     expect(await failure(path.join(dir, 'gone.yaml'))).toEqual([
-      'gone.yaml:1:10 not-found: "basee.yaml" does not exist',
+      'gone.yaml:1:10 not-found: "basee.yaml" does not exist (did you mean "base.yaml"?)',
     ]);
     const told = await failure(path.join(dir, 'copy.yaml'));
     expect(told).toContainEqual(

@@ -159,7 +159,7 @@ describeWithBrowser('versus dev', () => {
     const page = await open(server);
 
     await rm(file);
-    await expect.poll(() => textOf(page, '#errors pre'), EVENTUALLY).toMatch(/every-kind\.yaml:1:1 error\[not-found\]/);
+    await expect.poll(() => textOf(page, '#errors pre'), EVENTUALLY).toMatch(/every-kind\.yaml error\[not-found\]/);
     await writeFile(file, original.replace(TITLE, 'title: Tea vs Cocoa'));
     await expect.poll(() => textOf(page, 'section h1'), EVENTUALLY).toBe('Tea vs Cocoa');
     expect(await isShown(page, '#errors')).toBe(false);

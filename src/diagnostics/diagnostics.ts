@@ -189,7 +189,8 @@ export function diagnosticFormatter(
 ): (d: Diagnostic) => string {
   return (d) => {
     const hint = d.hint ? `\n  hint: ${d.hint}` : '';
-    const where = d.flag ?? `${d.file}:${d.line}:${d.col}`;
+    // A file as a whole (one that does not exist, a folder) has no line: it is named alone.
+    const where = d.flag ?? (d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file);
     const text = d.severity === 'error' && d.line > 0 ? options.sourceLine?.(d.file, d.line) : undefined;
     const frame = text === undefined ? '' : `\n${codeFrame(text, d.line, d.col, options.framePaint)}`;
     return `${where} ${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}${frame}${hint}`;

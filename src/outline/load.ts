@@ -3,7 +3,7 @@
  * validates it. The only file I/O of the outline stages.
  */
 import type { Stats } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, type DiagnosticCode, invalidOutline, VersusError } from '../diagnostics/diagnostics.js';
 import {
@@ -26,6 +26,7 @@ import { type ParsedOutline, parseOutlineText, partialData } from './parse.js';
 import { locateProblems, related, type SemanticProblem, toDiagnostics } from './positions.js';
 import { isOutlineOnlyField, type Outline, type Overlay, type Section, type Slide } from './schema.js';
 import { checkSemantics } from './semantics.js';
+import { nearFileName } from './suggest.js';
 import { isOverlay, outlineAsWritten, validateOutline, validateOverlay } from './validate.js';
 
 export interface LoadedOutline extends Sourced {
@@ -308,8 +309,9 @@ function overlaySlides(overlay: Overlay): SlideAt[] {
 
 /** An outline file's text, and the sha256 of the bytes read: a folder, a device or a file too large is refused unread. */
 export async function readOutlineSource(file: string): Promise<{ text: string; sha256: string }> {
+  // A problem with the file as a whole has no line: it is told at the file's name alone.
   const fail = (code: Diagnostic['code'], message: string, hint: string) =>
-    invalidOutline([{ severity: 'error', code, message, file, line: 1, col: 1, path: [], hint }]);
+    invalidOutline([{ severity: 'error', code, message, file, line: 0, col: 0, path: [], hint }]);
   let bytes: Buffer;
   try {
     const info = await stat(file);
@@ -330,7 +332,14 @@ export async function readOutlineSource(file: string): Promise<{ text: string; s
     bytes = await readFile(file);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === 'ENOENT') throw fail('not-found', 'no such file', 'Check the path, or create one with `versus init`.');
+    if (code === 'ENOENT') {
+      const near = await nearFile(path.resolve(file), file);
+      throw fail(
+        'not-found',
+        `no such file${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+        'Check the path, or create one with `versus init`.',
+      );
+    }
     if (code === 'EACCES' || code === 'EPERM') {
       throw fail(
         'unreadable',
@@ -578,7 +587,9 @@ async function findLocalFile(
   const real = await realpath(resolved).catch(() => undefined);
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info) {
-    return problem(`"${file}" does not exist`, `Looked for ${resolved}.`, 'not-found', resolved);
+    const near = await nearFile(resolved, file);
+    const meant = near === undefined ? '' : ` (did you mean "${near}"?)`;
+    return problem(`"${file}" does not exist${meant}`, `Looked for ${resolved}.`, 'not-found', resolved);
   }
   if (!isInside(scope.dir, resolved)) return problem(`"${file}" is outside ${scope.name}`, scope.hint(resolved));
   if (!isInside(await realpath(scope.dir), real)) {
@@ -593,6 +604,18 @@ async function findLocalFile(
     );
   }
   return { file: real, named: resolved };
+}
+
+/** A file beside the missing `resolved` whose name it likely misspells, named as `written` names its folder. */
+async function nearFile(resolved: string, written: string): Promise<string | undefined> {
+  const entries = await readdir(path.dirname(resolved), { withFileTypes: true }).catch(() => []);
+  const near = nearFileName(
+    path.basename(resolved),
+    entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name),
+  );
+  if (near === undefined) return undefined;
+  const folder = written.slice(0, written.length - path.basename(written).length);
+  return `${folder}${near}`;
 }
 
 function notAFileKind(info: Stats): string {

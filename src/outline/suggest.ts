@@ -2,6 +2,23 @@
 
 import { closest } from '../shared/closest.js';
 
+/**
+ * The file among `names` (a folder's entries) that a missing `name` most likely means: one a
+ * few edits from it (`bsae.yaml`, `brew.pyy`, `base.yml`), or the only one with its name and
+ * another extension (`cup.png` for `cup.jpg`).
+ *
+ * @example
+ * nearFileName('base.yml', ['base.yaml', 'brew.py']) // 'base.yaml'
+ */
+export function nearFileName(name: string, names: readonly string[]): string | undefined {
+  const others = names.filter((other) => other !== name);
+  const near = closest(name, others);
+  if (near !== undefined) return near;
+  const stem = (file: string) => file.replace(/(?<=.)\.[^.]*$/, '').toLowerCase();
+  const sameStem = others.filter((other) => stem(other) === stem(name));
+  return sameStem.length === 1 ? sameStem[0] : undefined;
+}
+
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closest(word, candidates);
   return match ? ` (did you mean "${match}"?)` : '';

@@ -87,7 +87,8 @@ describe('invalid outlines', { concurrent: true }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[unknown-profile]: there is no profile "shrot" (did you mean "short"?)');
     // The outline is fine: the hint is about the flag, not its lines or `versus schema`.
-    expect(run.stderr).toContain('error: The command line has 1 problem; nothing was written.\n');
+    // Its summary is the outline's, not a usage error's ("The command line has 1 problem", exit 2).
+    expect(run.stderr).toContain('error: 1 flag names what the outline does not have; nothing was written.\n');
     expect(run.stderr).toContain('hint: Give the flag above a name the outline has, as listed, and build again.\n');
     expect(run.stderr).not.toContain('versus schema');
   });

@@ -205,11 +205,14 @@ export function invalidOutline(diagnostics: Diagnostic[], command: 'build' | 'ch
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
   const written = command === 'build' ? '; nothing was written' : '';
-  // `--profile meetp` alone: the outline is fine, and its schema no help.
+  // `--profile meetp` alone: the outline is fine, and its schema no help. The summary says the
+  // outline lacks what the flag names (exit 1, as README promises), not "The command line has
+  // 1 problem", which is a usage error's summary, and exit 2.
   const flags = sorted.filter((d) => d.flag !== undefined).length;
   if (flags === sorted.length) {
     const fix = flags === 1 ? 'the flag above a name' : 'the flags above names';
-    return new VersusError('invalid-outline', `The command line has ${count}${written}.`, {
+    const naming = flags === 1 ? '1 flag names' : `${flags} flags name`;
+    return new VersusError('invalid-outline', `${naming} what the outline does not have${written}.`, {
       diagnostics: sorted,
       hint: `Give ${fix} the outline has, as listed, and ${command} again.`,
     });

@@ -372,7 +372,7 @@ describe('the schema', () => {
 
   it('needs its numbers, as values or groups, and max above min', () => {
     expect(diagnose(chart(''))).toEqual([
-      'outline.yaml:9:9 error[invalid-value]: "slides[0]": a chart needs its numbers: "values" (one bar per contender) or "groups" (several bars each)',
+      'outline.yaml:9:9 error[invalid-value]: slide "C": a chart needs its numbers: "values" (one bar per contender) or "groups" (several bars each)',
     ]);
     expect(diagnose(chart('        values: { a: 1 }\n        min: 5\n        max: 5\n'))[0]).toMatch(
       /max \(5\) must be above min \(5\)/,

@@ -518,12 +518,42 @@ sections: []
     ]).toEqual([
       'outline.yaml:8:11 error[wrong-type]: "profiles" must be a mapping, not a list\n' +
         '  hint: Write it as a mapping, each name followed by its fields: profiles: { meetup: { … }, long: { … } }',
-      'outline.yaml:14:13 error[wrong-type]: "rows[0]" must be a mapping, not a list\n' +
+      'outline.yaml:14:13 error[wrong-type]: table row 1 must be a mapping, not a list\n' +
         '  hint: Write a table row as a mapping: { aspect: Speed, cells: { a: Fast, b: Slow } }',
       'outline.yaml:7:7 error[invalid-value]: "lang": a BCP 47 tag such as "en"; got "pt_BR"\n' +
         '  hint: Write it with a hyphen: lang: pt-BR',
-      `outline.yaml:3:20 error[invalid-value]: "name": is 41 characters long; at most 40 fit here on a slide (CJK characters count twice)\n` +
+      `outline.yaml:3:20 error[invalid-value]: "name" is 41 characters long; at most 40 fit here on a slide (CJK characters count twice)\n` +
         '  hint: Cut 1 character or more, and say the detail in the notes instead.',
+    ]);
+  });
+
+  it("names an item by its title or place, not its zero-based path, and hints with the author's own values", () => {
+    const slides = (slide: string) => `${HEAD}sections:\n  - id: main\n    title: Main\n    slides:\n${slide}`;
+    expect([
+      ...printed(
+        slides(
+          '      - { kind: chart, title: Caffeine per cup, metric: { title: Caffeine, unit: mg, higherIsBetter: false } }\n',
+        ),
+      ),
+      ...printed(
+        slides('      - { kind: bullets, title: B, bullets: [x] }\n')
+          .replace('id: a,', 'id: green tea,')
+          .replace('id: b,', 'id: Beta_Two,'),
+      ),
+      ...printed(
+        slides(
+          '      - kind: comparison\n        title: T\n        rows:\n          - aspect: Speed\n            cells:\n              - a: Fast\n              - b: Slow\n',
+        ),
+      ),
+    ]).toEqual([
+      'outline.yaml:11:9 error[invalid-value]: slide "Caffeine per cup": a chart needs its numbers: "values" (one bar per contender) or "groups" (several bars each)\n' +
+        '  hint: Add values: { <contender id>: <number>, … }, or groups: [{ label: …, values: { … } }, …].',
+      'outline.yaml:3:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "green tea"\n' +
+        '  hint: Write it in lowercase with dashes between words: id: green-tea, and name it so where the outline uses it.',
+      'outline.yaml:4:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "Beta_Two"\n' +
+        '  hint: Write it in lowercase with dashes between words: id: beta-two, and name it so where the outline uses it.',
+      'outline.yaml:15:13 error[wrong-type]: "cells" must be a mapping by contender, not a list: each contender\'s id is a key\n' +
+        '  hint: Write the entries as one mapping, without the "- ": cells: { a: Fast, b: Slow }',
     ]);
   });
 

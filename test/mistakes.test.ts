@@ -189,9 +189,9 @@ const CASES: Record<string, string[]> = {
   // Not "tea" is not a contender (did you mean "Tea"?) at each reference: the capital is the one mistake.
   'id-caps.yaml': [
     'id-caps.yaml:5:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "Tea"\n' +
-      '  hint: Write it in lowercase with dashes between words, e.g. "head-to-head".',
+      '  hint: Write it in lowercase with dashes between words: id: tea, and name it so where the outline uses it.',
     'id-caps.yaml:8:11 error[invalid-value]: "id": ids use lowercase letters (of any script), digits and dashes, e.g. "head-to-head"; got "FAO"\n' +
-      '  hint: Write it in lowercase with dashes between words, e.g. "head-to-head".',
+      '  hint: Write it in lowercase with dashes between words: id: fao, and name it so where the outline uses it.',
     'id-caps.yaml:21:35 error[unknown-contender]: "cofee" is not a contender (did you mean "coffee"?)\n' +
       '  hint: Contenders are: tea, coffee.',
     'id-caps.yaml:26:26 error[unknown-contender]: "tee" is not a contender (did you mean "tea"?)\n' +
@@ -264,7 +264,7 @@ const CASES: Record<string, string[]> = {
   'either-or.yaml': [
     'either-or.yaml:15:19 error[invalid-value]: "file": a code pane shows its "code" or a "file", not both\n' +
       '  hint: Keep the one that holds the code you mean: delete "code", or "file".',
-    'either-or.yaml:16:13 error[invalid-value]: "panes[1]": a code pane needs its "code", or a "file" that holds it\n' +
+    'either-or.yaml:16:13 error[invalid-value]: code pane "rust": a code pane needs its "code", or a "file" that holds it\n' +
       '  hint: Add code: | with the code on the lines under it, or file: and its path.',
     'either-or.yaml:23:11 error[invalid-value]: "groups": a chart shows its "values" or its "groups", not both\n' +
       '  hint: Keep "values" for one bar per contender, or "groups" for a cluster of bars per measurement.',
@@ -346,7 +346,7 @@ const CASES: Record<string, string[]> = {
       '  hint: Quote it to keep it as text: tea: "40"',
     'number-text.yaml:14:39 error[wrong-type]: "coffee" must be text, not 2.0, which YAML reads as the number 2\n' +
       '  hint: Quote it to keep it as text: coffee: "2.0"',
-    'number-text.yaml:18:13 error[wrong-type]: "bullets[0]" must be text, not the number 1984\n' +
+    'number-text.yaml:18:13 error[wrong-type]: item 1 of "bullets" must be text, not the number 1984\n' +
       '  hint: Quote it to keep it as text: - "1984"',
   ],
   'colon-text.yaml': [
@@ -359,7 +359,7 @@ const CASES: Record<string, string[]> = {
     // An item of [ … ] is read as a mapping too; one written as { … } is a mapping as meant.
     'colon-text.yaml:30:40 error[wrong-type]: "when[0]" was read as a mapping, not text: the ": " after "Vous voulez JSX" made "Vous voulez JSX" a key\n' +
       '  hint: Quote text that holds ": ": "Vous voulez JSX: tout en JavaScript"',
-    'colon-text.yaml:31:38 error[wrong-type]: "when[0]" must be text, not a mapping\n' +
+    'colon-text.yaml:31:38 error[wrong-type]: item 1 of "when" must be text, not a mapping\n' +
       '  hint: Write one text; for several paragraphs write "|" after the colon and indent the lines below it.',
   ],
   'colon-overlay.yaml': [
@@ -378,9 +378,9 @@ const CASES: Record<string, string[]> = {
       '  hint: Write it the other way round: pros: { tea: …, coffee: … }, cons: { tea: …, coffee: … }.',
   ],
   'plain-contenders.yaml': [
-    'plain-contenders.yaml:3:14 error[wrong-type]: "contenders[0]" must be a mapping, not "Tea"\n' +
+    'plain-contenders.yaml:3:14 error[wrong-type]: contender 1 must be a mapping, not "Tea"\n' +
       '  hint: Write a contender as a mapping of its fields: { id: …, name: …, color: … }.',
-    'plain-contenders.yaml:3:19 error[wrong-type]: "contenders[1]" must be a mapping, not "Coffee"\n' +
+    'plain-contenders.yaml:3:19 error[wrong-type]: contender 2 must be a mapping, not "Coffee"\n' +
       '  hint: Write a contender as a mapping of its fields: { id: …, name: …, color: … }.',
   ],
   'nesting-overlay.yaml': [
@@ -464,7 +464,7 @@ const CASES: Record<string, string[]> = {
       '  hint: Swap them, min: 5 and max: 10; or leave both out: the axis then holds every value.',
     'value-hints.yaml:36:35 error[invalid-value]: "coffee": a log scale cannot show 0: it holds values above zero only\n' +
       '  hint: Remove "scale: log" for a linear axis, or leave this value out (it shows as "n/a").',
-    'value-hints.yaml:39:16 error[invalid-value]: "title": is 209 characters long; at most 200 fit here on a slide (CJK characters count twice)\n' +
+    'value-hints.yaml:39:16 error[invalid-value]: "title" is 209 characters long; at most 200 fit here on a slide (CJK characters count twice)\n' +
       '  hint: Cut 9 characters or more, and say the detail in the notes instead.',
   ],
   'lists.yaml': [
@@ -545,8 +545,8 @@ sections:
   it('a mapping written as one, where text belongs, is no text with ": " in it', () => {
     const text = `${HEAD}      - kind: bullets\n        title: Tips\n        bullets:\n          - { tip: steep }\n          - tip: steep\n            time: 3\n`;
     expect(messages(text)).toEqual([
-      '12:13 "bullets[0]" must be text, not a mapping',
-      '13:13 "bullets[1]" must be text, not a mapping',
+      '12:13 item 1 of "bullets" must be text, not a mapping',
+      '13:13 item 2 of "bullets" must be text, not a mapping',
     ]);
   });
 

@@ -391,15 +391,34 @@ function mappingByContender(root: z.core.$ZodType, path: OutlinePath, data: unkn
     list.length === contenders.length &&
     list.every((item) => typeof item === 'string' || typeof item === 'number') &&
     `{ ${contenders.map((id, i) => `${id}: ${flowText(String(list[i]))}`).join(', ')} }`;
+  // The mapping written as a list of one-key mappings (`- tea: Less`): the same entries in one mapping.
+  const scalar = (item: unknown) => typeof item === 'string' || typeof item === 'number';
+  const entries = list.map((item) => (isRecord(item) ? Object.entries(item) : []));
+  const merged =
+    entries.length > 0 &&
+    entries.every(
+      (pairs) =>
+        pairs.length === 1 &&
+        (each === 'value' ? scalar(pairs[0]?.[1]) : Array.isArray(pairs[0]?.[1]) && pairs[0][1].every(scalar)),
+    ) &&
+    `{ ${entries
+      .map(([[key, item] = ['', '']]) =>
+        Array.isArray(item)
+          ? `${key}: [${item.map((one) => flowText(String(one))).join(', ')}]`
+          : `${key}: ${flowText(String(item))}`,
+      )
+      .join(', ')} }`;
   return {
     code: 'wrong-type',
     message: `"${field}" must be a mapping by contender, not a list: each contender's id is a key`,
     // At its key: the list's first line is one item.
     path: path.slice(0, -1),
     key: field,
-    hint: zipped
-      ? `Write the values under the contenders' ids: ${field}: ${zipped}`
-      : `Write each contender's ${each} under its id: ${writtenByContender(root, path.slice(0, -1), data, field)}.`,
+    hint: merged
+      ? `Write the entries as one mapping, without the "- ": ${field}: ${merged}`
+      : zipped
+        ? `Write the values under the contenders' ids: ${field}: ${zipped}`
+        : `Write each contender's ${each} under its id: ${writtenByContender(root, path.slice(0, -1), data, field)}.`,
   };
 }
 
@@ -533,7 +552,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       return [
         at(
           'wrong-type',
-          `"${field}" must be ${article(issue.expected)}, not ${describe(value, written.plainScalar(path))}`,
+          `${subjectAt(path, value, field)} must be ${article(issue.expected)}, not ${describe(value, written.plainScalar(path))}`,
           mappingHint(root, path, data, value) ??
             listAsMappingHint(root, path, data, value) ??
             mappingsHint(root, path, data, value) ??
@@ -626,7 +645,11 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
     default: {
       // A rule of the schema's own may say what to do (params.hint): its message then names the mistake whole.
       const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
-      if (typeof hint === 'string') return [at('invalid-value', `"${field}": ${issue.message}`, hint)];
+      // A rule whose message is a predicate ("is 47 characters long") takes the field as its subject.
+      if (typeof hint === 'string' && issue.code === 'custom' && issue.params?.predicate === true)
+        return [at('invalid-value', `"${field}" ${issue.message}`, hint)];
+      if (typeof hint === 'string')
+        return [at('invalid-value', `${subjectAt(path, value, field)}: ${issue.message}`, hint)];
       const option = issue.code === 'invalid_value' ? notAnOption(path, value, issue.values) : undefined;
       if (option) return [option];
       const title = titleAsId(path, data, value);
@@ -711,12 +734,27 @@ function formatHint(field: string, issue: Issue, value: unknown): string {
   if (tag) return `Write it with a hyphen: lang: ${tag[1]}-${tag[2]}`;
   const date = (field === 'accessed' || field === 'date') && typeof value === 'string' ? asIsoDate(value) : undefined;
   if (date) return `Write it as YYYY-MM-DD: ${field}: ${date}`;
+  const id = field === 'id' && typeof value === 'string' ? asId(value) : undefined;
+  if (id)
+    return `Write it in lowercase with dashes between words: id: ${id}, and name it so where the outline uses it.`;
   const hint = FORMAT_HINTS[field];
   if (hint) return hint;
   if (issue.message.includes('control character'))
     return 'Remove the invisible character (it may come from a copy and paste).';
   if (issue.message.includes('blank')) return 'Write the text, or leave the field out.';
   return 'See `versus schema` for what this field takes.';
+}
+
+/** `Green Tea` or `green_tea` as an id is written (`green-tea`); undefined when nothing of it is left. */
+function asId(value: string): string | undefined {
+  const id = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_.]+/g, '-')
+    .replace(/[^\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[\p{Ll}\p{Lo}\p{N}]/u.test(id) ? id : undefined;
 }
 
 /**
@@ -844,6 +882,23 @@ function cellOf(data: unknown, mapping: OutlinePath, key: string): string {
 }
 
 /** How messages name the field at a path: its key, or `bullets[2]` for an item of a list. */
+/**
+ * What a message about the value at `path` names first: a field as `"title"`, a whole item (a slide a
+ * rule faults) by its title, name or id as the author wrote them (`slide "Caffeine per cup"`), or by
+ * its place counted from 1, never as the zero-based `"slides[4]"`.
+ */
+function subjectAt(path: OutlinePath, value: unknown, field: string): string {
+  const last = path.at(-1);
+  if (typeof last !== 'number') return `"${field}"`;
+  const item = isRecord(value) ? value : {};
+  const name = [item.title, item.name, item.label, item.aspect, item.contender, item.id].find(
+    (v) => typeof v === 'string',
+  );
+  const thing = thingAt(path);
+  if (thing === 'list item' && name === undefined) return `item ${last + 1} of "${String(path.at(-2) ?? 'list')}"`;
+  return `${thing} ${name === undefined ? last + 1 : JSON.stringify(name)}`;
+}
+
 export function fieldName(path: OutlinePath): string {
   const last = path.at(-1);
   return typeof last === 'number' ? `${String(path.at(-2) ?? 'item')}[${last}]` : String(last ?? 'outline');

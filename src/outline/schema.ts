@@ -37,6 +37,7 @@ function slideText(max: number) {
           code: 'custom',
           message: `is ${length} characters long; at most ${max} fit here on a slide (CJK characters count twice)`,
           params: {
+            predicate: true,
             hint: `Cut ${length - max === 1 ? '1 character' : `${length - max} characters`} or more, and say the detail in the notes instead.`,
           },
         });

@@ -260,6 +260,22 @@ describe('missing-source', () => {
     ]);
   });
 
+  it("leaves the talk's closing list of takeaways alone, the speaker's advice, but not the same list before the end", async () => {
+    const takeaways = `      - kind: bullets
+        title: Takeaways
+        notes: Sum up.
+        bullets: [Taste both, Measure your own cups]
+`;
+    const quote =
+      '      - kind: quote\n        title: Questions\n        text: Questions?\n        notes: Take questions.\n';
+    const last = await check(`${CLEAN}${takeaways}`);
+    expect(last.report.findings.filter((f) => f.code === 'missing-source')).toEqual([]);
+    const before = await check(edit(CLEAN, [quote, `${takeaways}${quote}`]));
+    expect(before.report.findings.filter((f) => f.code === 'missing-source').map((f) => f.message)).toEqual([
+      'slide 8 "Takeaways" (bullets) cites no source',
+    ]);
+  });
+
   it('counts a source cited by a table row as cited by the slide', async () => {
     const text = edit(CLEAN, [
       '        sources: [guide]\n        notes: Keep this short.',

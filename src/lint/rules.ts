@@ -150,6 +150,7 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
   const deckContenders = deck.contenders.length;
   const labels = labelsFor(deck);
   const codeLanguage = codeLanguageOf(deck);
+  const closing = closingSummary(deck);
   deck.slides.forEach((slide, i) => {
     const isContinuation = (slide.part?.index ?? 1) > 1;
     // A slide without notes is reported once (an exercise's solution counts: the presenter has it under the slide);
@@ -226,7 +227,7 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
         slide: i + 1,
       });
     }
-    if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation) {
+    if (CLAIM_KINDS.has(slide.kind) && slide.citations.length === 0 && !isContinuation && i !== closing) {
       findings.push({
         severity: 'warning',
         code: 'missing-source',
@@ -346,6 +347,18 @@ export function lintSlot({ deck, outline, at, overBudget: severity }: LintInput)
 
 /** Slides versus makes, which take little time whatever their notes. */
 const MADE_KINDS = new Set<DeckSlide['kind']>(['title', 'agenda', 'divider', 'references']);
+
+/**
+ * The index of the talk's closing summary: its last slide of its own, when that is a list
+ * ("Takeaways": measure your workload, prototype in two…). It sums up slides that cite their
+ * sources, or gives the speaker's advice, which makes no claim: it is not told it cites none.
+ * Undefined when the talk ends on a slide of another kind.
+ */
+function closingSummary(deck: Deck): number | undefined {
+  const last = deck.slides.findLastIndex((slide) => !MADE_KINDS.has(slide.kind));
+  const first = last - ((deck.slides[last]?.part?.index ?? 1) - 1);
+  return deck.slides[first]?.kind === 'bullets' ? first : undefined;
+}
 
 /**
  * What to do about a short talk. When most of the author's slides are timed at the

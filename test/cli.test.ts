@@ -199,7 +199,7 @@ describe('the build verdict against the slot', { concurrent: true }, () => {
     const run = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.5 min, over its 1 min budget by 4.5 min\n`,
+      `${at('1', 'duration:')} warning[over-budget]: the talk takes about 5.5 min, over its 1 min budget by 4.5 min; slide 3 "What they are" alone is set to 5 min (its "minutes")\n`,
     );
     expect(run.stdout).toMatch(/^⚠ Tea vs Coffee: 3 slides, 5\.5 min of 1 min \(4\.5 min over\) \(fit not measured/);
     expect(await readdir(path.join(dir, 'out'))).toContain('tea-vs-coffee.md');

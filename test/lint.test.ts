@@ -1127,6 +1127,21 @@ ${Array.from({ length: lines }, (_, i) => `              step_${i} = brew(${i})`
 });
 
 describe('over-budget', () => {
+  it('names the slide whose own minutes put the talk over, and no slide when none takes most of it', async () => {
+    const long = edit(CLEAN, ['        text: Questions?\n', '        text: Questions?\n        minutes: 90\n']);
+    const messages = async (text: string) =>
+      (await check(text)).report.findings.filter((f) => f.code === 'over-budget').map((f) => f.message);
+    expect(await messages(long)).toEqual([
+      'the talk takes about 92 min, over its 3 min budget by 89 min; slide 8 "Questions" alone is set to 90 min (its "minutes")',
+    ]);
+    const fewMore = edit(
+      CLEAN,
+      ['duration: 3', 'duration: 2'],
+      ['        text: Questions?\n', '        text: Questions?\n        minutes: 1\n'],
+    );
+    expect(await messages(fewMore)).toEqual(['the talk takes about 3 min, over its 2 min budget by 1 min']);
+  });
+
   it('reports a talk longer than its duration at the duration, and still passes', async () => {
     const text = edit(CLEAN, ['duration: 3', 'duration: 2']);
     const { file, report } = await check(text);

@@ -461,12 +461,31 @@ export function slotPosition(outline: Outline, deck: Deck, at: (where: Where) =>
 export function overBudgetFinding(deck: Deck, slot: FilePosition, severity: Finding['severity']): Finding | undefined {
   const budget = deck.meta.duration;
   if (budget === undefined || deck.minutes <= budget) return undefined;
+  const over = deck.minutes - budget;
   return {
     severity,
     code: 'over-budget',
-    message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(deck.minutes - budget)}`,
+    message: `the talk takes about ${formatMinutes(deck.minutes)}, over its ${formatMinutes(budget)} budget by ${formatMinutes(over)}${longSlide(deck, over)}`,
     ...slot,
   };
+}
+
+/**
+ * The slide whose own `minutes:` puts the talk over its slot (`minutes: 90` on a closing slide of
+ * a 20-minute talk), named after the budget: one that takes more than the minutes over and half
+ * the talk or more. Nothing otherwise.
+ */
+function longSlide(deck: Deck, over: number): string {
+  let longest: { i: number; minutes: number } | undefined;
+  deck.slides.forEach((slide, i) => {
+    if ((slide.part?.index ?? 1) !== 1 || slide.timebox === undefined) return;
+    // Only a slide that takes half the talk or more is the cause; among many set to 5 min, none is.
+    const cause = slide.timebox >= over && slide.timebox >= deck.minutes / 2;
+    if (cause && slide.timebox > (longest?.minutes ?? 0)) longest = { i, minutes: slide.timebox };
+  });
+  if (!longest) return '';
+  const slide = deck.slides[longest.i];
+  return `; slide ${longest.i + 1} "${slide?.heading}" alone is set to ${formatMinutes(longest.minutes)} (its "minutes")`;
 }
 
 function unusedSources(deck: Deck): string[] {

@@ -280,9 +280,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? '○'
           : paint('green', '✓');
     const state = upToDate ? `${upToDate}, ` : '';
-    // A build runs no code: the verdict of a kit's exercises is check --run's, and the line says so.
-    const kit = files.some((f) => path.relative(outDir, f).startsWith(`${talk.slug}.solutions`));
-    const run = kit ? ', exercises not run (versus check --run)' : '';
+    // A build runs no code: the verdict of a talk's exercises is check --run's, and the line says so.
+    const run = talk.exercises ? ', exercises not run (versus check --run)' : '';
     io.stdout.write(
       `${mark} ${talk.title}: ${state}${talk.slides} slides, ${formatMinutes(talk.minutes)}${budget}${profile}${fit}${run} — ${seconds}s\n${listed.map((line) => `${line}\n`).join('')}`,
     );

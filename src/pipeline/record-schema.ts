@@ -45,6 +45,7 @@ const recordSchema = z.object({
     duration: z.number().nonnegative().optional(),
     profile: z.string().optional(),
     images: z.boolean(),
+    exercises: z.boolean().optional(),
   }),
   overflows: z.array(finding).optional(),
   overBudget: finding.optional(),

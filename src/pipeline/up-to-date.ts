@@ -39,6 +39,8 @@ export interface BuildSummary {
   profile?: string;
   /** Whether the deck shows images (the HTML then holds them inside). */
   images: boolean;
+  /** Whether the deck has exercises, whose code a build never runs. */
+  exercises?: boolean;
 }
 
 export interface BuildRecord {
@@ -209,6 +211,7 @@ export function summarize({ deck, assets }: Compiled): BuildSummary {
     ...(duration !== undefined ? { duration } : {}),
     ...(profile !== undefined ? { profile } : {}),
     images: assets.size > 0,
+    ...(deck.slides.some((slide) => slide.kind === 'exercise') ? { exercises: true } : {}),
   };
 }
 

@@ -42,6 +42,10 @@ for (const [signal, code] of [
   });
 }
 
+// However the command ends (a failure exits at once, below), no browser it started is left running
+// and no profile behind: one whose Chromium had not exited yet, or that a child of it still wrote into.
+process.once('exit', endBrowsersSync);
+
 const status = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
 // Exit now on a failure: a browser that failed to start can keep handles open after puppeteer has killed it.
 if (status !== 0) process.exit(status);

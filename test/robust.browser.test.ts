@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
+import { findBrowser } from '../src/export/find-browser.js';
 import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser } from './helpers.js';
 import { versusInProcess } from './run-cli.js';
@@ -181,6 +182,63 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
     expect(stdout.split('\n').filter((line) => line.includes(fake) || line.includes('sleep 241.25'))).toEqual([]);
     // The markdown and HTML were still written.
     expect((await readdir(path.join(dir, 'out'))).sort()).toContain('tea-vs-coffee.html');
+  });
+});
+
+/**
+ * A build whose Chromium stops answering at protocol call `hangAt` (as a frozen, SIGSTOPped one
+ * does; see fixtures/browser/hanging-chromium.mjs), with --browser-timeout `seconds`, in a
+ * temporary folder of its own: what it printed, its exit status, how long after the browser hung
+ * it exited, and what it left in the temporary folder.
+ */
+async function buildWithBrowserHungAt(hangAt: string, seconds: number) {
+  const dir = await fixtureDir();
+  const temp = await mkdtemp(path.join(tmpdir(), 'versus-hung-'));
+  const fake = path.join(dir, 'hanging-chrome');
+  const proxy = path.join(ROOT, 'test/fixtures/browser/hanging-chromium.mjs');
+  await writeFile(fake, `#!/bin/sh\nexec '${process.execPath}' '${proxy}' "$@"\n`);
+  await chmod(fake, 0o755);
+  const hungFile = path.join(dir, 'hung');
+  const env = {
+    CHROME_PATH: fake,
+    VERSUS_REAL_CHROME: findBrowser(),
+    VERSUS_HANG_AT: hangAt,
+    VERSUS_HUNG_FILE: hungFile,
+    TMPDIR: temp,
+  };
+  const args = ['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'out'), '-f', 'md,pdf'];
+  const error = (await run([...args, '--browser-timeout', String(seconds)], env).catch((e: unknown) => e)) as {
+    code: number;
+    stderr: string;
+  };
+  const exited = Date.now();
+  const hungAt = Number(await readFile(hungFile, 'utf8'));
+  const left = (await readdir(temp)).filter((name) => !name.startsWith('org.chromium.'));
+  return { code: error.code, stderr: error.stderr, afterHang: exited - hungAt, left };
+}
+
+describeWithBrowser('a browser that stops answering', { concurrent: true }, () => {
+  it('ends the build with exit 2 and the browser error, and removes the profile, when Chromium hangs as it starts', async () => {
+    // The launch's blank page is the first an export takes: its viewport is set as the build asks for its pages.
+    const { code, stderr, left } = await buildWithBrowserHungAt('Emulation.setDeviceMetricsOverride', 5);
+    expect(stderr).not.toContain('internal error');
+    expect(stderr).toContain(
+      'error: The browser failed while exporting: Chromium did not answer Emulation.setDeviceMetricsOverride within 5 s (--browser-timeout)',
+    );
+    expect(code).toBe(2);
+    expect(left).toEqual([]);
+  });
+
+  it('gives up one --browser-timeout after Chromium hangs mid-print, in versus terms', async () => {
+    const { code, stderr, afterHang, left } = await buildWithBrowserHungAt('Page.printToPDF', 5);
+    expect(stderr).toContain('Chromium did not answer Page.printToPDF within 5 s (--browser-timeout)');
+    expect(stderr).not.toContain('protocolTimeout');
+    expect(code).toBe(2);
+    // One timeout and the time to end Chromium; each step still waiting on it (closing its page,
+    // closing the browser) took another timeout before.
+    expect(afterHang).toBeGreaterThanOrEqual(5_000);
+    expect(afterHang).toBeLessThan(9_000);
+    expect(left).toEqual([]);
   });
 });
 

@@ -464,7 +464,13 @@ async function exportWithBrowser({
     },
   };
   // The steps below say what they print once Chromium runs: without one, no line claims a PDF.
-  const [slides] = await Promise.all([rendered, browser.get()]);
+  const started = browser.get();
+  const [slides] = await Promise.all([rendered, started.catch(() => {})]);
+  try {
+    await started;
+  } catch (error) {
+    throw browserFailure(error, browser);
+  }
   progress('browser  Chromium');
   const { slug, title, lang } = deck.meta;
   const pictures = picturePptx(formats, options.pptx);
@@ -563,12 +569,21 @@ async function exportWithBrowser({
     await released;
     return { measures: onPdf || alone || onImages || [], overPages: overPages || [] };
   } catch (error) {
-    if (error instanceof VersusError) throw error;
-    throw new VersusError('export', `The browser failed while exporting: ${(error as Error).message.split('\n')[0]}`, {
-      hint: 'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
-      cause: error,
-    });
+    throw browserFailure(error, browser);
   }
+}
+
+/**
+ * A browser step's failure as the build tells it (exit 2), a timeout in terms of --browser-timeout;
+ * a browser that stopped answering is ended at once, so that no other step waits out its own timeout.
+ */
+function browserFailure(error: unknown, browser: SharedBrowser): unknown {
+  browser.failed(error);
+  if (error instanceof VersusError) return error;
+  return new VersusError('export', `The browser failed while exporting: ${browser.messageOf(error)}`, {
+    hint: 'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
+    cause: error,
+  });
 }
 
 function pptxError(error: Error): never {

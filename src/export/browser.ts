@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, ProtocolError, TimeoutError } from 'puppeteer-core';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
@@ -58,8 +58,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const profile = mkdtempSync(path.join(os.tmpdir(), 'puppeteer_dev_chrome_profile-'));
   const letGoOfProfile = holdBrowserProfile(profile);
   const removeProfile = () => {
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    letGoOfProfile();
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      letGoOfProfile();
+    } catch {
+      // A child of Chromium still writing into it: the held profile goes when this process exits
+      // (endBrowsersSync).
+    }
   };
   let browser: Browser;
   try {
@@ -81,10 +86,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     });
   } catch (error) {
     removeProfile();
-    throw new VersusError('no-browser', `The browser at ${executablePath} did not start: ${firstLine(error)}`, {
-      hint: INSTALL_HINT,
-      cause: error,
-    });
+    throw new VersusError(
+      'no-browser',
+      `The browser at ${executablePath} did not start: ${browserErrorMessage(error, timeout)}`,
+      {
+        hint: INSTALL_HINT,
+        cause: error,
+      },
+    );
   }
   const chromium = browser.process();
   if (!chromium?.pid || chromium.exitCode !== null || chromium.signalCode !== null) removeProfile();
@@ -100,6 +109,25 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
+}
+
+/** puppeteer's words for a protocol call that got no answer in time, naming a setting versus does not have. */
+const PROTOCOL_TIMEOUT = /^(\S+) timed out\. Increase the 'protocolTimeout' setting\b/;
+
+/** Whether `error` is Chromium not answering within the browser's timeout (a hung or frozen browser). */
+export function timedOut(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof ProtocolError && PROTOCOL_TIMEOUT.test(error.message));
+}
+
+/** The first line of a browser error, a timeout told in versus's terms (`--browser-timeout`) rather than puppeteer's. */
+export function browserErrorMessage(error: unknown, timeout: number): string {
+  const line = firstLine(error);
+  const seconds = `${timeout / 1000} s`;
+  const call = PROTOCOL_TIMEOUT.exec(line)?.[1];
+  if (call && error instanceof ProtocolError)
+    return `Chromium did not answer ${call} within ${seconds} (--browser-timeout)`;
+  if (error instanceof TimeoutError) return `${line.replace(/\.$/, '')} (--browser-timeout ${seconds})`;
+  return line;
 }
 
 /**
@@ -121,6 +149,10 @@ const MAX_OPEN_PAGES = Math.max(2, os.availableParallelism()) + 1;
  */
 export class SharedBrowser {
   private launching: Promise<Browser> | undefined;
+  /** The browser once started, also when what followed its start failed: `close` ends it all the same. */
+  private launched: Browser | undefined;
+  /** Browsers ended for not answering (`failed`), until they have exited and their profiles are gone. */
+  private ending: Promise<void>[] = [];
   private prepared: Promise<Page>[] = [];
   /** Pages handed back, emptied, for the next export. */
   private idle: Page[] = [];
@@ -136,6 +168,7 @@ export class SharedBrowser {
 
   get(): Promise<Browser> {
     this.launching ??= launchBrowser(this.options).then(async (browser) => {
+      this.launched = browser;
       // The blank page Chromium opens at launch is the first page an export takes: a renderer less.
       for (const page of await browser.pages()) this.adopt(page);
       return browser;
@@ -187,6 +220,8 @@ export class SharedBrowser {
     try {
       result = await use(page);
     } catch (error) {
+      // A browser that stopped answering is ended now: closing the page would wait out another timeout.
+      this.failed(error);
       await page.close().catch(() => {});
       throw error;
     }
@@ -261,16 +296,58 @@ export class SharedBrowser {
     else this.openPages--;
   };
 
+  /** The first line of a failed browser step's error, a timeout told in terms of --browser-timeout. */
+  messageOf(error: unknown): string {
+    return browserErrorMessage(error, this.timeout);
+  }
+
+  /**
+   * Told of a failed browser step: when Chromium did not answer in time (hung, frozen), it is
+   * killed at once, so that the steps still waiting on it fail now rather than each after its own
+   * timeout, and closing it does not wait for another. The next `get` starts a new one.
+   */
+  failed(error: unknown): void {
+    if (!timedOut(error)) return;
+    const browser = this.launched;
+    this.launched = undefined;
+    this.forget();
+    if (browser) this.ending.push(kill(browser));
+  }
+
   async close(): Promise<void> {
     const launching = this.launching;
+    this.forget();
+    await launching?.catch(() => undefined);
+    const browser = this.launched;
+    this.launched = undefined;
+    // A browser that does not close (it stopped answering as it was told to) is killed.
+    if (browser) await browser.close().catch(() => kill(browser));
+    await Promise.all(this.ending.splice(0));
+  }
+
+  private forget(): void {
     this.launching = undefined;
     this.prepared = [];
     this.idle = [];
     this.keep = true;
     this.openPages = 0;
     this.waiting = [];
-    if (launching) await (await launching.catch(() => undefined))?.close();
   }
+}
+
+/** Kills Chromium's whole process group (puppeteer starts it detached); resolves once it has exited and its profile is gone. */
+async function kill(browser: Browser): Promise<void> {
+  const chromium = browser.process();
+  if (!chromium?.pid || chromium.exitCode !== null || chromium.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => chromium.once('exit', () => resolve()));
+  try {
+    process.kill(-chromium.pid, 'SIGKILL');
+  } catch {
+    chromium.kill('SIGKILL'); // No process groups (Windows).
+  }
+  await exited;
+  // Its connection is closed without waiting for an answer.
+  await browser.disconnect().catch(() => {});
 }
 
 /** An HTML document to open, the file it is written to first, and how long the page may take to answer. */
@@ -296,7 +373,8 @@ export async function openDocument(page: Page, { file, html, timeout }: PageDocu
     });
     return page;
   } catch (error) {
-    await page.close();
+    // Not when Chromium stopped answering: closing would wait out another timeout, and the browser is ended instead.
+    if (!timedOut(error)) await page.close().catch(() => {});
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { findBrowser } from '../src/export/find-browser.js';
+import { PROFILE_PREFIX } from '../src/export/owner.js';
 import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser } from './helpers.js';
 import { versusInProcess } from './run-cli.js';
@@ -104,8 +105,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
   it('leaves no Chromium profile in the temporary folder after SIGINT, SIGTERM or SIGHUP, also while Chromium starts', async () => {
     const dir = await fixtureDir();
     const outline = path.join(dir, 'every-kind.yaml');
-    const profiles = async (temp: string) =>
-      (await readdir(temp)).filter((name) => name.startsWith('puppeteer_dev_chrome_profile-'));
+    const profiles = async (temp: string) => (await readdir(temp)).filter((name) => name.startsWith(PROFILE_PREFIX));
     const stopped = async (signal: NodeJS.Signals, when: 'starting' | 'printing') => {
       // A temporary folder of its own (TMPDIR), where puppeteer makes Chromium's profile.
       const temp = await mkdtemp(path.join(tmpdir(), 'versus-profiles-'));
@@ -135,6 +135,34 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       expect(await stopped(signal, 'printing')).toEqual([]);
     expect(await stopped('SIGINT', 'starting')).toEqual([]);
+  });
+
+  it('removes the Chromium profile of a build killed outright (kill -9) at the next build', async () => {
+    const dir = await fixtureDir();
+    const temp = await mkdtemp(path.join(tmpdir(), 'versus-profiles-'));
+    const env = { ...process.env, NO_COLOR: '1', TMPDIR: temp };
+    const args = [
+      'build',
+      path.join(dir, 'every-kind.yaml'),
+      '--out',
+      path.join(dir, 'out'),
+      '-f',
+      'md,pdf',
+      '--force',
+    ];
+    const child = spawn(process.execPath, [CLI, ...args], { env });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const profiles = async () => (await readdir(temp)).filter((name) => name.startsWith(PROFILE_PREFIX));
+    for (let tries = 0; tries < 1500 && (await profiles()).length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const [killed] = await profiles();
+    expect(killed).toBeDefined();
+    child.kill('SIGKILL');
+    await exited;
+    expect(await profiles()).toEqual([killed]);
+    await run(args, { TMPDIR: temp });
+    expect(await profiles()).toEqual([]);
   });
 
   it('never leaves a torn file when two builds write one folder at once', async () => {

@@ -2,7 +2,7 @@
  * Finds and launches the one Chromium a build shares between all its
  * browser-backed exports. Uses the system's browser; never downloads one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,14 @@ import puppeteer, { type Browser, type Page, ProtocolError, TimeoutError } from 
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { SLIDE } from '../theme/geometry.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
-import { holdBrowserGroup, holdBrowserProfile } from './owner.js';
+import {
+  holdBrowserGroup,
+  holdBrowserProfile,
+  OWNER,
+  PROFILE_OWNER,
+  PROFILE_PREFIX,
+  removeAbandonedProfiles,
+} from './owner.js';
 
 export { findBrowser, INSTALL_HINT };
 
@@ -54,16 +61,20 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   // The profile is made here rather than by puppeteer, which removes its own only when the browser
   // closes: held from before Chromium starts, a signal takes it away too (owner.ts), and it goes
-  // when Chromium exits, however it ends.
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'puppeteer_dev_chrome_profile-'));
+  // when Chromium exits, however it ends. Named with this process's pid and marked with its owner,
+  // as a staging folder is, so that a later build removes it when this one was killed outright
+  // (kill -9), which no handler sees.
+  removeAbandonedProfiles(os.tmpdir());
+  const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const letGoOfProfile = holdBrowserProfile(profile);
+  writeFileSync(path.join(profile, PROFILE_OWNER), OWNER);
   const removeProfile = () => {
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
       letGoOfProfile();
     } catch {
       // A child of Chromium still writing into it: the held profile goes when this process exits
-      // (endBrowsersSync).
+      // (endBrowsersSync), else a later build removes it.
     }
   };
   let browser: Browser;

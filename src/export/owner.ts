@@ -7,8 +7,9 @@
  * host made is judged by its age. The paths this process holds are kept here,
  * so that a signal can give them all back.
  */
-import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 function pidNamespace(): string {
   try {
@@ -50,7 +51,7 @@ export function inUse(
   const pid = Number(at < 0 ? owner : owner.slice(0, at));
   if (at >= 0 && owner.slice(at + 1) !== HOST) return Date.now() - touchedMs < foreignFor;
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return held.has(path);
+  if (pid === process.pid) return held.has(path) || browsers.profiles.has(path);
   return isAlive(pid) && !startedAfter(pid, touchedMs);
 }
 
@@ -88,6 +89,39 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The start of a browser profile's name in the temporary folder, which goes on with its build's pid. */
+export const PROFILE_PREFIX = 'versus-chromium-';
+/** The file in a browser profile that names its build (`pid@host`): only a folder holding it is versus's to remove. */
+export const PROFILE_OWNER = '.versus-owner';
+/** A profile made on another host (a container sharing the temporary folder) is taken for abandoned once untouched for this long. */
+const FOREIGN_PROFILE_MS = 60 * 60_000;
+
+/**
+ * Removes from `tmp` the browser profiles of builds that are gone (killed outright: `kill -9`, a
+ * machine's out-of-memory killer), as a build removes a gone build's staging folder. Only folders
+ * versus made, named with `PROFILE_PREFIX` and marked with `PROFILE_OWNER`; never one a live build
+ * uses, nor one this user cannot remove.
+ */
+export function removeAbandonedProfiles(tmp: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(tmp).filter((entry) => entry.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = path.join(tmp, entry);
+    try {
+      const owner = readFileSync(path.join(dir, PROFILE_OWNER), 'utf8').trim();
+      const touchedMs = statSync(dir).mtimeMs;
+      if (!owner || inUse(owner, { path: dir, touchedMs, foreignFor: FOREIGN_PROFILE_MS })) continue;
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+    } catch {
+      // Not versus's (no marker), another user's, or gone meanwhile.
+    }
   }
 }
 

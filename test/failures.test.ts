@@ -59,6 +59,8 @@ describe('what a failed build commits, by the kind of its failure', { concurrent
       newPage: () => Promise.reject(error),
       withPage: () => Promise.reject(error),
       releasePrepared: async () => {},
+      failed: () => {},
+      messageOf: (failure: Error) => failure.message,
       close: async () => {},
     }) as unknown as SharedBrowser;
 

@@ -356,9 +356,9 @@ async function kill(browser: Browser): Promise<void> {
   } catch {
     chromium.kill('SIGKILL'); // No process groups (Windows).
   }
+  // Not disconnected: puppeteer's pipe would then have no listener left for the read error
+  // (ECONNRESET) a killed browser's pipe gives, and the process would crash on it.
   await exited;
-  // Its connection is closed without waiting for an answer.
-  await browser.disconnect().catch(() => {});
 }
 
 /** An HTML document to open, the file it is written to first, and how long the page may take to answer. */

@@ -219,6 +219,25 @@ describe('splitting only when needed, evenly', () => {
     expect(parts.map((s) => s.part)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
   });
 
+  it('keeps ten one-line timeline events on one slide, closing their gaps up, and splits only what does not fit', () => {
+    const events = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        when: `${2000 + i}`,
+        text: 'A short event',
+        contender: `c${(i % 2) + 1}`,
+      }));
+    const timeline = (n: number) =>
+      authored(deckOf([{ kind: 'timeline', title: 'Key releases', events: events(n) }]).slides);
+    // Nine fit at the theme's gap; ten only at the bullets' gap, which the slide then uses (measured, no fixed count).
+    expect(timeline(9).map((s) => s.fit ?? {})).toEqual([{}]);
+    expect(timeline(10).map((s) => s.fit)).toEqual([{ gap: 12 }]);
+    // Twelve do not fit even so: two even parts at the theme's gap.
+    expect(timeline(12).map((s) => (s.kind === 'timeline' ? [s.events.length, s.fit?.gap] : []))).toEqual([
+      [6, undefined],
+      [6, undefined],
+    ]);
+  });
+
   it('keeps a 6-row table with 4 contenders and short cells on one slide', () => {
     const rows = Array.from({ length: 6 }, (_, i) => ({
       aspect: `Aspect ${i}`,

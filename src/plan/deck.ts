@@ -86,6 +86,8 @@ export interface SlideFit {
   text?: number;
   /** The largest height an image may take. */
   image?: number;
+  /** The gap between a timeline's events, when closing it up saves a slide. */
+  gap?: number;
   /** Lines every column heading of the slide takes, when the tallest takes more than one. */
   headings?: number;
 }

@@ -69,6 +69,7 @@ const FIT_RULES: Record<keyof SlideFit, (px: number) => string> = {
       ? `\nsection.fit-text-${px} blockquote > p:last-child:not(:first-child) { font-size: ${quoteAuthorSize(px)}px; }`
       : ''),
   image: (px) => `section.fit-image-${px} img { max-height: ${px}px; }`,
+  gap: (px) => `section.fit-gap-${px} li { margin-bottom: ${px}px; }`,
   headings: (lines) =>
     `section.fit-headings-${lines} .column h2 { box-sizing: content-box; min-height: ${lines * HEADING_LINE}em; }`,
 };

@@ -156,6 +156,8 @@ export const TIMELINE = {
   date: 6.5,
   dateGap: 0.5,
   gap: 14,
+  /** The gap events close to when that keeps them on one slide fewer: the bullets' own. */
+  minGap: BODY.gap,
   badge: { size: 22, line: 1.4, padX: 8, radius: 4 },
 };
 

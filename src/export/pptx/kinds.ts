@@ -654,6 +654,7 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
   const dateX = PAD.side + TIMELINE.rule + TIMELINE.indent;
   const dateWidth = TIMELINE.date * BODY.size;
   const textX = dateX + dateWidth;
+  const gap = slide.fit?.gap ?? TIMELINE.gap;
   let y = top;
   for (const event of slide.events) {
     const who = event.contender ? frame.contenders.find((c) => c.id === event.contender) : undefined;
@@ -708,9 +709,9 @@ function drawTimeline(frame: Frame, slide: Kind<'timeline'>, top: number): void 
     const width = PAD.side + CONTENT.width - x;
     const textHeight = paragraphsHeight([text], width);
     addTextBox(frame.slide, { x, y, w: width, h: textHeight }, [text], { lang: frame.labels.lang });
-    y += Math.max(dateHeight, textHeight) + TIMELINE.gap;
+    y += Math.max(dateHeight, textHeight) + gap;
   }
-  addRect(frame, { x: PAD.side, y: top, w: TIMELINE.rule, h: y - TIMELINE.gap - top }, { color: p.rule });
+  addRect(frame, { x: PAD.side, y: top, w: TIMELINE.rule, h: y - gap - top }, { color: p.rule });
 }
 
 /** The picture, centered and scaled down to fit as on the slide, described by its alt text; its caption under it. */

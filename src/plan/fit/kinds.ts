@@ -6,7 +6,7 @@
  */
 import type { Labels } from '../../i18n/labels.js';
 import type { Contender } from '../../outline/schema.js';
-import { BODY, CONTENT, IMAGE, QUOTE, quoteAuthorSize, STATEMENT } from '../../theme/geometry.js';
+import { BODY, CONTENT, IMAGE, QUOTE, quoteAuthorSize, STATEMENT, TIMELINE } from '../../theme/geometry.js';
 import type { FitInput, SlideContent } from '../deck.js';
 import { continuedTitle } from '../words.js';
 import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
@@ -53,15 +53,7 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
       });
     }
     case 'timeline':
-      return underTitle(
-        title,
-        (budget) =>
-          listParts(content.events, budget, {
-            size: (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text),
-            make: (events) => ({ ...content, events }),
-          }),
-        continued,
-      );
+      return underTitle(title, (budget) => timelineParts(content, budget, nameOf), continued);
     case 'comparison':
       return underTitle(title, (budget) => tableParts(content, budget, contenders, labels.lang), continued);
     case 'pros-cons':
@@ -87,6 +79,29 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
         continued,
       );
   }
+}
+
+/**
+ * A timeline's events, split only when they do not fit: events that overflow by a little close up
+ * to the bullets' gap when that saves a slide (ten one-line events then fill one, rather than two
+ * half-empty ones). No fixed count: each event is measured.
+ */
+function timelineParts(
+  content: Extract<SlideContent, { kind: 'timeline' }>,
+  budget: number,
+  nameOf: (id: string) => string,
+): Part[] {
+  const at = (gap: number) =>
+    listParts(content.events, budget, {
+      size: (event) => timelineItem(event.when, event.contender && nameOf(event.contender), event.text, gap),
+      make: (events) => ({ ...content, events }),
+    });
+  const roomy = at(TIMELINE.gap);
+  if (roomy.length === 1) return roomy;
+  const close = at(TIMELINE.minGap);
+  return close.length < roomy.length
+    ? close.map((part) => ({ ...part, fit: { ...part.fit, gap: TIMELINE.minGap } }))
+    : roomy;
 }
 
 /** A quote or a statement at the largest size that fits; one too long for the smallest splits between sentences. */

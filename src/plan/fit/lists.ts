@@ -34,7 +34,8 @@ export function listParts<T, C = SlideContent>(
   }));
 }
 
-export function timelineItem(when: string, who: string | undefined, text: string): Sized {
+/** A timeline event's height, and `gap` below it (default: the theme's). */
+export function timelineItem(when: string, who: string | undefined, text: string, gap = TIMELINE.gap): Sized {
   // The date is bold and at least `TIMELINE.date` em wide, hanging left of the text, which starts the line
   // without the space after the date; a wider date pushes the first line on. A contender's badge may follow it.
   const date = TIMELINE.date * BODY.size;
@@ -42,7 +43,7 @@ export function timelineItem(when: string, who: string | undefined, text: string
   const badge = who ? textWidth(who, sans(TIMELINE.badge.size)) + 2 * TIMELINE.badge.padX + space : 0;
   const indent = Math.max(0, textWidth(when, bold(BODY.size)) + TIMELINE.dateGap * BODY.size - date) + badge;
   const width = CONTENT.width - TIMELINE.rule - TIMELINE.indent - date;
-  return [textHeight(text, sans(BODY.size), { width, indent }), TIMELINE.gap];
+  return [textHeight(text, sans(BODY.size), { width, indent }), gap];
 }
 
 /** Font size and gap between items of a list, as the theme sets them. */

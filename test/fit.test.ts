@@ -21,7 +21,7 @@ import {
   textWidth,
   wrapLines,
 } from '../src/plan/fit/text.js';
-import { ADDRESS_BREAK, SHOWN_ADDRESS_MAX, shortAddress } from '../src/text/address.js';
+import { ADDRESS_BREAK, SHOWN_ADDRESS_MAX, shortAddress, slashBreaks } from '../src/text/address.js';
 import { CODE, CONTENT, TABLE, tablePadX } from '../src/theme/geometry.js';
 import { compileData, compileText, minimalOutline } from './helpers.js';
 
@@ -207,6 +207,99 @@ describe('a word too wide for its column', () => {
     // Chromium would break after a slash beside a Cyrillic letter; the slides keep the unit whole, as planned.
     expect(compiled.markdown).toContain('<span class="nobr">оп/с</span>');
     expect(compiled.markdown).toContain('innodb<wbr>\\_flush<wbr>\\_log');
+  });
+});
+
+describe('a dotted identifier in a table', () => {
+  const identifier = 'org.apache.commons.lang3.builder.ReflectionToStringBuilder';
+  const tableOf = (rows: SlideData[], contenders: number, names?: string[]) => {
+    const compiled = compiledOf(
+      [{ kind: 'comparison', title: 'Identifiers', rows }],
+      contenders,
+      names ? { contenders: names.map((name, i) => ({ id: `c${i + 1}`, name, color: '#1f6feb' })) } : {},
+    );
+    const [table] = compiled.deck.slides.filter((slide) => slide.kind === 'comparison');
+    if (table?.kind !== 'comparison') throw new Error('no table');
+    return { table, markdown: compiled.markdown };
+  };
+
+  it('breaks before its dots, never hyphenated, and a host name or a short one stays whole', () => {
+    expect(slashBreaks(`see ${identifier}.`, '|')).toBe(
+      'see org|.apache|.commons|.lang3|.builder|.ReflectionToStringBuilder.',
+    );
+    for (const word of ['docs.alpha.example.org', 'java.util.Map', 'e.g.', 'v1.2.3.4.5.6.7.8'])
+      expect(slashBreaks(word, '|')).toBe(word);
+  });
+
+  it('no longer takes half the table: the long words share the room, each column balanced', () => {
+    const cells = (a: string, b: string, f: string) => ({ c1: a, c2: b, c3: 'y', c4: 'z', c5: 'w', c6: f });
+    const { table, markdown } = tableOf(
+      [
+        {
+          aspect: 'Config key',
+          cells: cells('spring.datasource.hikari.maximumPoolSizeForProductionWorkloads', 'x', identifier),
+        },
+        {
+          aspect: 'Keyword',
+          cells: cells(
+            'Donaudampfschifffahrtsgesellschaftskapitänsmütze',
+            'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz',
+            'v',
+          ),
+        },
+      ],
+      6,
+    );
+    const [, a = 0, b = 0, , , , f = 0] = table.widths ?? [];
+    // The identifier's column no longer holds it whole (571 px, beside two of 178 px): the three
+    // columns of long words share the room alike.
+    expect(f).toBeLessThan(300);
+    expect(Math.max(a, b, f) - Math.min(a, b, f)).toBeLessThan(40);
+    // The identifiers break before their dots, without a hyphen; the slides let them.
+    expect(table.rows[0]?.cells.c1).not.toContain(SOFT_HYPHEN);
+    expect(markdown).toContain('org<wbr>.apache<wbr>.commons');
+  });
+
+  it('gives a contender the room an aspect column would leave empty at the same table height', () => {
+    const row = (aspect: string, texts: string[]) => ({
+      aspect,
+      cells: Object.fromEntries(texts.map((text, i) => [`c${i + 1}`, text])),
+    });
+    const { table } = tableOf(
+      [
+        row('Memory management', [
+          'Ownership and borrowing',
+          'Garbage collected (generational)',
+          'Manual with explicit allocators',
+          'Concurrent garbage collector',
+          'RAII and smart pointers',
+          'Garbage collected (OCaml 5 multicore)',
+        ]),
+        row('Concurrency model', [
+          'async/await plus threads',
+          'Green threads and STM',
+          'Threads (async removed)',
+          'Goroutines and channels',
+          'std::thread, coroutines',
+          'Effects and domains',
+        ]),
+        row('Package manager', [
+          'cargo',
+          'cabal / stack',
+          'zig build (package manager built in)',
+          'go modules',
+          'vcpkg/conan/CMake FetchContent',
+          'opam/dune',
+        ]),
+        row('Compile times on a medium codebase', ['Slow', 'Slow', 'Fast', 'Very fast', 'Slow to very slow', 'Fast']),
+      ],
+      6,
+      ['Rust', 'Haskell', 'Zig', 'Go', 'C++', 'OCaml'],
+    );
+    const size = TABLE.dense;
+    const room = (i: number) => ((table.widths?.[i] ?? 0) - tablePadX(size)) * 0.995;
+    // "Manual / with / explicit / allocators" took four lines beside a 340 px aspect column.
+    expect(lineCount('Manual with explicit allocators', { face: 'sans', size }, room(3))).toBeLessThanOrEqual(3);
   });
 });
 

@@ -147,17 +147,34 @@ export const SLASH_BREAK = '\ue002';
 
 /**
  * `text` with `mark` after each slash a long word may break after (see `SLASH_BREAK_MIN`): one
- * between two characters other than a slash, so never inside `://` or `//`. The planner counts
- * the same breaks (plan/fit/text.ts); the slides put a `<wbr>` there.
+ * between two characters other than a slash, so never inside `://` or `//`; and before each dot
+ * of a long dotted identifier (`org.apache.commons` over `.lang3.builder`, see `DOTTED_IDENTIFIER`),
+ * where typesetters break a name a reader copies, with no hyphen. The planner counts the same
+ * breaks (plan/fit/text.ts); the slides put a `<wbr>` there.
  *
  * @example slashBreaks('RSALv2/SSPLv1/AGPLv3 and/or', '|') // 'RSALv2/|SSPLv1/|AGPLv3 and/or'
+ * @example slashBreaks('org.apache.commons.Lang', '|') // 'org|.apache|.commons|.Lang'
  */
 export function slashBreaks(text: string, mark = SLASH_BREAK): string {
-  return text.replace(/\S+/gu, (word) =>
-    [...word].length >= SLASH_BREAK_MIN && !WEB_ADDRESS_WORD.test(word)
-      ? word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`)
-      : word,
-  );
+  return text.replace(/\S+/gu, (word) => {
+    if ([...word].length < SLASH_BREAK_MIN || WEB_ADDRESS_WORD.test(word)) return word;
+    if (isDottedIdentifier(word)) return word.replace(/(?<=[\w$])\.(?=[\p{L}_$])/gu, `${mark}.`);
+    return word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`);
+  });
+}
+
+/**
+ * A name of three or more parts joined by dots, each starting with a letter: a package, a class, a
+ * configuration key (`org.apache.commons.lang3.builder.ReflectionToStringBuilder`,
+ * `spring.datasource.hikari.maximumPoolSize`). A host name (its last part a lower-case name of two to
+ * six letters, `docs.example.org`) is none: it moves to the next line whole, as an address does.
+ */
+const DOTTED_IDENTIFIER = /^[\p{L}_$][\w$]*(?:\.[\p{L}_$][\w$]*){2,}$/u;
+
+/** Whether `word`, less the punctuation around it, is a dotted identifier (`DOTTED_IDENTIFIER`). */
+export function isDottedIdentifier(word: string): boolean {
+  const bare = word.replace(/^[^\w$]+|[^\w$]+$/gu, '');
+  return DOTTED_IDENTIFIER.test(bare) && !/\.[a-z]{2,6}$/u.test(bare);
 }
 
 /**

@@ -4,7 +4,7 @@
  * and the aspect column, which gives way first, as wide as keeps the table shortest.
  */
 
-import { ADDRESS_LIKE, addressPieces } from '../../text/address.js';
+import { ADDRESS_LIKE, addressPieces, isDottedIdentifier } from '../../text/address.js';
 import { CONTENT, tablePadX } from '../../theme/geometry.js';
 import { bold, sans, tableRow, tableWidths, WIDTH_SAFETY } from './blocks.js';
 import { type Font, lineCount, longestWord, textWidth } from './text.js';
@@ -47,24 +47,30 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
   const fromNatural = (width: number) => (width >= natural ? width - natural : 2 * (natural - width));
   const widest = Math.max(theme, natural);
   const steps = Array.from({ length: STEPS + 1 }, (_, i) => widest - ((widest - aspectMin) * i) / STEPS);
-  let best: { widths: number[]; height: number; aspectLines: number; aspect: number } | undefined;
+  let best: { widths: number[]; height: number; aspectLines: number; lines: number; aspect: number } | undefined;
   for (const aspect of [natural, ...steps].filter((width) => width >= aspectMin)) {
     const contenders = evenAbove(contenderMins, total - aspect);
     if (!contenders) continue;
     const widths = rounded([aspect, ...contenders], total);
     const height = rows.reduce((sum, row) => sum + tableRow(row, widths, size), 0);
-    const inner = ((widths[0] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
-    const aspectLines = aspectColumn.reduce((sum, cell) => sum + lineCount(cell.text, font(cell), inner), 0);
-    // The shortest table; of those as short, the one whose aspects wrap least, then the aspect column
-    // nearest its words' width with the em to spare: the contenders get the room a wider one would
-    // leave empty, and a narrower one would hold a tie's badge only as the planner measures it.
+    const inner = (column: number) => ((widths[column] ?? 0) - tablePadX(size)) * WIDTH_SAFETY;
+    const aspectLines = aspectColumn.reduce((sum, cell) => sum + lineCount(cell.text, font(cell), inner(0)), 0);
+    const lines = columns.reduce(
+      (sum, cells, i) => sum + cells.reduce((n, cell) => n + lineCount(cell.text, font(cell), inner(i)), 0),
+      0,
+    );
+    // The shortest table; of those as short, the one whose aspects wrap least, then the one whose
+    // cells wrap least (an aspect column wider than its wrapped words leaves room empty while a
+    // contender's cell takes four lines), then the aspect column nearest its words' width with the em
+    // to spare: a narrower one would hold a tie's badge only as the planner measures it.
     const better =
       !best ||
       height < best.height - 0.5 ||
       (height < best.height + 0.5 &&
         (aspectLines < best.aspectLines ||
-          (aspectLines === best.aspectLines && fromNatural(aspect) < fromNatural(best.aspect))));
-    if (better) best = { widths, height, aspectLines, aspect };
+          (aspectLines === best.aspectLines &&
+            (lines < best.lines || (lines === best.lines && fromNatural(aspect) < fromNatural(best.aspect))))));
+    if (better) best = { widths, height, aspectLines, lines, aspect };
   }
   if (best) return { widths: best.widths, whole: true };
   // A column whose word breaks keeps room for the pieces an address or an identifier breaks into.
@@ -74,30 +80,40 @@ export function contentWidths(rows: Cell[][], size: number): TableWidths {
       ...cells.map((c) => unbrokenPiece(c.text, font(c)) / WIDTH_SAFETY + WORD_ROOM + tablePadX(size)),
     ),
   );
-  return { widths: rounded(shortOfRoom(narrowest, total, floors), total), whole: false };
+  // Of the ways to share the room out, the shortest table: two long words each over two lines
+  // rather than one whole beside one over four.
+  const height = (widths: number[]) => rows.reduce((sum, row) => sum + tableRow(row, widths, size), 0);
+  const shares = shortOfRoom(narrowest, total, floors).map((widths) => rounded(widths, total));
+  const shortest = shares.reduce((a, b) => (height(b) < height(a) - 0.5 ? b : a));
+  return { widths: shortest, whole: false };
 }
 
 /**
  * Columns whose longest words together need more than `total`: each as wide as its longest
- * word, but the fewest widest columns give up the difference, alike, each keeping at least
- * its `floors` width: only the widest breaks a word where that is enough. Where even all of them down to
- * `floor` are not enough, the widest give up the difference until they are as wide as the next.
+ * word, but the widest columns give up the difference, alike, each keeping at least its `floors`
+ * width: the fewest that are enough, then each more in turn (one way per count, the first breaking
+ * words in the widest column only). Where even all of them down to `floor` are not enough, the
+ * widest give up the difference until they are as wide as the next.
  */
-function shortOfRoom(narrowest: number[], total: number, floors: number[]): number[] {
-  const widths = [...narrowest];
-  const widestFirst = widths.map((_, i) => i).sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0));
-  let others = widths.reduce((a, b) => a + b, 0);
-  let floor = 0;
+function shortOfRoom(narrowest: number[], total: number, floors: number[]): number[][] {
+  const widestFirst = narrowest.map((_, i) => i).sort((a, b) => (narrowest[b] ?? 0) - (narrowest[a] ?? 0));
+  const ways: number[][] = [];
+  let others = narrowest.reduce((a, b) => a + b, 0);
   for (const [k, i] of widestFirst.entries()) {
-    others -= widths[i] ?? 0;
-    floor = Math.max(floor, Math.min(floors[i] ?? 0, widths[i] ?? 0));
-    const level = (total - others) / (k + 1);
-    if (level >= floor) {
-      for (const j of widestFirst.slice(0, k + 1)) widths[j] = level;
-      return widths;
-    }
+    others -= narrowest[i] ?? 0;
+    const giving = widestFirst.slice(0, k + 1);
+    // Each keeps its floor (an identifier's longest piece), the rest shared alike.
+    const shares = evenAbove(
+      giving.map((j) => Math.min(floors[j] ?? 0, narrowest[j] ?? 0)),
+      total - others,
+    );
+    // A column given at least its longest word keeps it whole: that way is one with fewer columns.
+    if (!shares || shares.some((share, n) => share >= (narrowest[giving[n] ?? 0] ?? 0))) continue;
+    const widths = [...narrowest];
+    for (const [n, j] of giving.entries()) widths[j] = shares[n] ?? 0;
+    ways.push(widths);
   }
-  return levelled(widths, total);
+  return ways.length > 0 ? ways : [levelled(narrowest, total)];
 }
 
 /** The widest columns brought down to the next width, and on, until the columns fit `total`. */
@@ -120,7 +136,7 @@ function levelled(narrowest: number[], total: number): number[] {
 function unbrokenPiece(text: string, font: Font): number {
   const pieces = text
     .split(/\s+/u)
-    .filter((word) => ADDRESS_LIKE.test(word) || word.includes('_'))
+    .filter((word) => ADDRESS_LIKE.test(word) || word.includes('_') || isDottedIdentifier(word))
     .flatMap((word) => addressPieces(word, () => false));
   return Math.max(0, ...pieces.map((piece) => textWidth(piece, font)));
 }

@@ -13,6 +13,7 @@ import {
   ADDRESS_LIKE,
   addressPieces,
   addressWordsJoined,
+  isDottedIdentifier,
   SLASH_BREAK,
   slashBreaks,
 } from '../../text/address.js';
@@ -212,8 +213,9 @@ export function balancedLines(text: string, font: Font, width: number): string[]
 export function hyphenateOverWide(text: string, font: Font, width: number, lang: string): string {
   return text.replace(/\S+/gu, (word) => {
     if (textWidth(word, font) <= width) return word;
-    // An identifier (`innodb_flush_log_at_trx_commit`) breaks as an address does, before its underscores.
-    if (ADDRESS_LIKE.test(word) || word.includes('_')) {
+    // An identifier (`innodb_flush_log_at_trx_commit`, `org.apache.commons`) breaks as an address does,
+    // before its underscores and dots.
+    if (ADDRESS_LIKE.test(word) || word.includes('_') || isDottedIdentifier(word)) {
       return addressPieces(word, (piece) => textWidth(piece, font) <= width).join(ADDRESS_BREAK);
     }
     // The patterns load only once a word needs them.

@@ -303,6 +303,26 @@ describe('a dotted identifier in a table', () => {
   });
 });
 
+describe('a long web address in a bullet', () => {
+  it('breaks after a slash or before ? and &, never inside a name, and keeps the word before it company', () => {
+    const url =
+      'https://www.example-research-institute.org/publications/2026/comparative-analysis/volume-1/chapter-1/section-1?utm_source=newsletter&utm_medium=email';
+    const bullet = `Read ${url} before you tune anything`;
+    const compiled = compiledOf([{ kind: 'bullets', title: 'Lessons learned', bullets: [bullet] }]);
+    const [slide] = authored(compiled.deck.slides);
+    const planned = slide?.kind === 'bullets' ? (slide.bullets[0] ?? '') : '';
+    expect(planned.replaceAll(ADDRESS_BREAK, '')).toBe(bullet);
+    const font = { face: 'sans', size: 28 } as const;
+    const lines = wrapLines(planned, font, (CONTENT.width - 1.2 * 28) * 0.995);
+    // "Read" starts the address's line, which ends after a slash; the next starts a path segment, not "e-1/".
+    expect(lines[0]).toMatch(/^Read https:\/\/www\.example-research-institute\.org\/.*\/\u200b?$/u);
+    expect(lines[1]).toMatch(/^volume-1\//u);
+    // The slides and the PowerPoint link the whole address, breaking where the planner did.
+    expect(compiled.markdown).toContain(`](<${url}>)`);
+    expect(compiled.markdown).toContain('nalysis/<wbr>volume');
+  });
+});
+
 describe('splitting only when needed, evenly', () => {
   it('puts 9 one-line bullets on one slide and splits 25 into three even parts', () => {
     const nine = authored(deckOf([{ kind: 'bullets', title: 'B', bullets: ids(9) }]).slides);

@@ -9,7 +9,7 @@ import type { Contender } from '../../outline/schema.js';
 import { BODY, CONTENT, IMAGE, QUOTE, quoteAuthorSize, STATEMENT, TIMELINE } from '../../theme/geometry.js';
 import type { FitInput, SlideContent } from '../deck.js';
 import { continuedTitle } from '../words.js';
-import { bold, paragraph, sans, stack, textHeight } from './blocks.js';
+import { bold, listItemText, paragraph, sans, stack, textHeight } from './blocks.js';
 import { chartParts } from './chart.js';
 import { codeParts } from './code-panes.js';
 import { decisionParts, prosConsParts } from './column-kinds.js';
@@ -39,7 +39,10 @@ export function fitContent(content: FitInput, { title, contenders, labels }: Fit
     case 'bullets': {
       const lead = content.lead ? stack([paragraph(content.lead, CONTENT.width)]) + BODY.gap : 0;
       const make = (bullets: string[]) => ({ ...content, bullets });
-      return fitList(title, { items: content.bullets, text: (b) => b, make, overhead: lead, continued });
+      // A web address wider than the line breaks after its slashes and before `?` and `&`, as in a
+      // table, rather than between two letters; it starts on the line of the word before it.
+      const bullets = content.bullets.map((b) => listItemText(b, CONTENT.width, labels.lang));
+      return fitList(title, { items: bullets, text: (b) => b, make, overhead: lead, continued });
     }
     case 'exercise': {
       // Each part repeats the timebox line ("10 min"), when the author set one.

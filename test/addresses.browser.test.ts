@@ -13,7 +13,7 @@ import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { sans, WIDTH_SAFETY } from '../src/plan/fit/blocks.js';
 import { wrapLines } from '../src/plan/fit/text.js';
-import { addressHtml, addressWordsJoined } from '../src/text/address.js';
+import { addressHtml, addressParts, addressWordsJoined, shortAddress } from '../src/text/address.js';
 import { escapeHtml } from '../src/text/escape.js';
 import { TABLE, tablePadX } from '../src/theme/geometry.js';
 import { testBrowser } from './browser.js';
@@ -174,4 +174,9 @@ it('writes an address with its break points, its hyphens joined to what follows 
     'example.org/<wbr>a<span style="white-space:nowrap">-b</span><wbr><span style="white-space:nowrap">?x</span>=1<wbr>&amp;y=&lt;2&gt;<wbr>#top',
   );
   expect(addressHtml('https://example.org')).toBe('https://example.org');
+  // A shortened address's closing "?…" stays with the segment before it: never alone on a line.
+  expect(addressHtml('example.org/…/section-10?…')).toBe(
+    'example.org/<wbr>…/<wbr>section<span style="white-space:nowrap">-1</span>0<span style="white-space:nowrap">?…</span>',
+  );
+  expect(addressParts(shortAddress(`https://example.org/a/b/${'c'.repeat(60)}?x=1`))).not.toContain('?…');
 });

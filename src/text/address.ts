@@ -49,12 +49,14 @@ export function shortAddress(href: string, max = SHOWN_ADDRESS_MAX): string {
 /**
  * The parts of an address a line may break between, as a reader expects an
  * address to break: after a slash (not between the two of `https://`) and
- * before `?`, `#` and `&`.
+ * before `?`, `#` and `&`; never before the `?…` that ends a shortened address
+ * (`shortAddress`), which would stand alone on a line.
  *
  * @example addressParts('https://example.org/a?b') // ['https://example.org/', 'a', '?b']
+ * @example addressParts('example.org/…/section-10?…') // ['example.org/', '…/', 'section-10?…']
  */
 export function addressParts(address: string): string[] {
-  return address.split(/(?<=(?<!\/)\/)(?!\/)|(?=[?#&])/);
+  return address.split(/(?<=(?<!\/)\/)(?!\/)|(?=[?#&])(?!\?…$)/);
 }
 
 /**

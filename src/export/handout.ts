@@ -14,6 +14,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml, addressWordsJoined, unbroken } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { japanesePhrases } from '../text/phrases.js';
 import { xmlSafe } from '../text/xml.js';
 import { sansStackFor } from '../theme/fonts.js';
 import { BODY, CHART, CODE, LABEL, SLIDE, TABLE, TIMELINE } from '../theme/geometry.js';
@@ -394,6 +395,18 @@ function attendeeExercise(slide: DeckSlide, labels: Labels): { inNotes: string; 
   return { inNotes: '', below: `<div class="notes starter code-column">${code}${solution}</div>` };
 }
 
+/**
+ * A Japanese title broken only between the phrases the planner breaks the title slide's at
+ * (text/phrases.ts: a long compound where its words meet), not Chromium's own, which breaks a
+ * phrase too long for the line anywhere (`選定ガ` / `イド`).
+ */
+function phrasedHtml(text: string): string {
+  const phrases = japanesePhrases(text);
+  return phrases
+    ? `<span style="word-break:keep-all">${phrases.map((phrase) => escapeHtml(phrase)).join('<wbr>')}</span>`
+    : escapeHtml(text);
+}
+
 function cover(deck: Deck, labels: Labels): string {
   const { meta } = deck;
   const colors = deck.contenders.map((c) => c.color);
@@ -411,7 +424,7 @@ function cover(deck: Deck, labels: Labels): string {
   const length = [deck.length.slides, labels.t('aboutMinutes', { n: Math.round(deck.minutes) })];
   const sectionTitles = [...new Set(deck.slides.flatMap((s) => (s.section ? [s.section] : [])))];
   return `<div class="cover">
-<h1>${escapeHtml(meta.title)}</h1>
+<h1>${phrasedHtml(meta.title)}</h1>
 ${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}
 <div class="bar" style="background: linear-gradient(90deg, ${stops})"></div>
 ${speakers.join('\n')}

@@ -24,8 +24,30 @@ export function japanesePhrases(text: string): string[] | undefined {
   if (!KANA.test(text)) return undefined;
   return split.get(text, () => {
     parser ??= new Parser(jaModel);
-    return wholeCharacters(text, parser.parse(text));
+    return wholeCharacters(text, parser.parse(text)).flatMap(compoundWords);
   });
+}
+
+/** A phrase this long or longer is a compound a narrow line may have to break. */
+const COMPOUND_MIN = 8;
+/** Where a compound's words meet: katakana then kanji, or kanji then katakana, each word two characters or more. */
+const WORD_SEAM = /(?<=\p{Script=Katakana}ー?)(?=\p{Script=Han}{2})|(?<=\p{Script=Han}{2})(?=\p{Script=Katakana}{2})/u;
+
+/**
+ * A long phrase split where its words meet (`フロントエンドフレームワーク` `選定` `ガイド`,
+ * `実行時` `パフォーマンス`): BudouX keeps a compound as one phrase, and a line too narrow for it
+ * would otherwise break between any two characters (`選定ガ` / `イド`). A line still breaks
+ * there only when the whole phrase does not fit it.
+ */
+function compoundWords(phrase: string): string[] {
+  if ([...phrase].length < COMPOUND_MIN) return [phrase];
+  const words: string[] = [];
+  let rest = phrase;
+  for (let seam = rest.search(WORD_SEAM); seam > 0; seam = rest.search(WORD_SEAM)) {
+    words.push(rest.slice(0, seam));
+    rest = rest.slice(seam);
+  }
+  return [...words, rest];
 }
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });

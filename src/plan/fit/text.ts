@@ -145,6 +145,9 @@ const HIDDEN_GLUE = '\ue000';
 /** What stands for a hyphen inside an address meanwhile. */
 const ADDRESS_HYPHEN = '\ue001';
 
+/** The fewest characters a word broken between any two keeps on its last line. */
+const MIN_TAIL = 3;
+
 /**
  * The lines `text` wraps to in a box `width` px wide, its white space collapsed
  * as in HTML, its first line starting `indent` px in.
@@ -171,12 +174,17 @@ export function wrapLines(text: string, font: Font, width: number, indent = 0): 
     }
     // A word wider than the line breaks between any two characters; Chromium shapes such runs a
     // little wider than the sum of their characters (ligatures, kerning across scripts), hence the margin.
-    for (const char of piece) {
+    const chars = [...piece];
+    // Its last line keeps three characters at least: never a lone "ん。" or "イド" under the rest.
+    const tail = Math.max(0, chars.length - MIN_TAIL);
+    chars.forEach((char, i) => {
       const cw = textWidth(char, font);
-      if (used > 0 && used + cw > width * BROKEN_WORD_MARGIN && /\S/u.test(char)) flush();
+      const full = used + cw > width * BROKEN_WORD_MARGIN;
+      const last = i === tail && used + textWidth(chars.slice(i).join('').trimEnd(), font) > width * BROKEN_WORD_MARGIN;
+      if (used > 0 && (full || last) && /\S/u.test(char)) flush();
       line += char;
       used += cw;
-    }
+    });
   }
   if (line || lines.length === 0) lines.push(line);
   return lines.map((l) => l.replace(/\s+$/u, ''));

@@ -814,7 +814,39 @@ describe('an exercise', () => {
 });
 
 describe('the title slide', () => {
-  it('shrinks the subtitle and the byline under the smallest title when five speakers need the room', () => {
+  it('shrinks the byline before it sets the title smaller than a slide heading, and starts a contact with its "·"', () => {
+    const outline = {
+      ...minimalOutline(),
+      title: 'Kafka vs Pulsar vs RabbitMQ',
+      subtitle: 'Message brokers in production, a field report',
+      qr: 'https://forms.example.org/feedback/brokers-2026-autumn-conference?session=track-b-room-4&speaker=all',
+      speakers: [
+        {
+          name: 'Maximilian Alexander von Hohenzollern-Sigmaringen-Wittelsbach',
+          role: 'Principal Distributed Systems Architect at Example Corporation International',
+          contact: 'https://mastodon.example.social/@maximilian.alexander.hohenzollern',
+        },
+        {
+          name: 'Sri Venkata Lakshmi Narasimha Subrahmanya Chandrasekhara Sharma',
+          role: 'Staff Site Reliability Engineer',
+          contact: '@chandrasekhara_sharma_sre',
+        },
+        { name: 'Anne-Charlotte Marie-Thérèse de la Fontaine-Beauregard', role: 'Engineering Manager' },
+        { name: 'Oluwaseun Adebayo-Okonkwo', contact: 'https://example.org/oluwaseun' },
+      ],
+      event: 'International Conference on Event-Driven Architectures and Streaming Platforms 2026',
+      date: '2026-10-21',
+    };
+    const [title] = compileData(outline).deck.slides;
+    // The title was 40 px (under the 44 px headings) beside a 28 px byline.
+    expect(title?.fit?.title ?? 68).toBeGreaterThanOrEqual(44);
+    expect(title?.fit?.byline).toBeLessThan(28);
+    expect(title?.kind === 'title' && title.byline[3]).toBe(
+      'Oluwaseun Adebayo-Okonkwo ·\u00a0https://example.org/oluwaseun',
+    );
+  });
+
+  it('shrinks the byline rather than the title below a heading’s size when five speakers need the room', () => {
     const speaker = (name: string) => ({
       name,
       role: 'Principal engineer at a company with a long name',
@@ -829,8 +861,8 @@ describe('the title slide', () => {
       url: 'https://example.org/talks/brokers-panel',
     };
     const [title] = compileData(outline).deck.slides;
-    expect(title?.fit).toMatchObject({ title: 40 });
-    expect(title?.fit?.subtitle).toBeLessThan(34);
+    // The byline gives way first, so the title stays as large as a slide's heading at least.
+    expect(title?.fit).toMatchObject({ title: 44 });
     expect(title?.fit?.byline).toBeLessThan(28);
     // A short title slide keeps every size.
     expect(compileData(minimalOutline()).deck.slides[0]?.fit).toBeUndefined();

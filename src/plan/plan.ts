@@ -400,7 +400,8 @@ function byline(
   labels: Labels,
 ): { speakers: string[]; occasion?: string } {
   const speakers = (outline.speakers ?? []).map((s) =>
-    [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' · '),
+    // A no-break space after the "·": it starts the contact's line rather than dangling at the end of the role's.
+    [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' ·\u00a0'),
   );
   const occasion = [outline.event, dateText].filter(Boolean).join(' · ');
   return { speakers, ...(occasion ? { occasion } : {}) };

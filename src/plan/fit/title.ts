@@ -99,7 +99,14 @@ function fitTitleSlideIn(
   const blockHeight = (subtitleSize: number, bylineSize: number) => (h: number) =>
     titleSlideHeight(h + TITLE_SLIDE.margin, below(subtitleSize, bylineSize));
   let [subtitleSize, bylineSize] = [TITLE_SLIDE.subtitle, TITLE_SLIDE.byline];
-  const size = largestTitle(title, TITLE_SLIDE, blockHeight(subtitleSize, bylineSize), width);
+  let size = largestTitle(title, TITLE_SLIDE, blockHeight(subtitleSize, bylineSize), width);
+  // The talk's title is never set smaller than a slide's heading while the byline, then the
+  // subtitle, can still give room: they shrink toward their floors first.
+  while (size < H1.size && (bylineSize > TITLE_SLIDE.minByline || subtitleSize > TITLE_SLIDE.minSubtitle)) {
+    if (bylineSize > TITLE_SLIDE.minByline) bylineSize -= 2;
+    else subtitleSize = Math.max(TITLE_SLIDE.minSubtitle, subtitleSize - 2);
+    size = largestTitle(title, TITLE_SLIDE, blockHeight(subtitleSize, bylineSize), width);
+  }
   while (
     !fitsAt(title, size, blockHeight(subtitleSize, bylineSize), width) &&
     (subtitleSize > TITLE_SLIDE.minSubtitle || bylineSize > TITLE_SLIDE.minByline)

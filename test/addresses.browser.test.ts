@@ -129,10 +129,10 @@ describeWithBrowser('web addresses', () => {
       formats: ['html'],
     });
     await page.goto(pathToFileURL(files.find((file) => file.endsWith('.html')) ?? '').href);
-    // The line holds the role and "· marie-", but the address moves to a line of its own.
+    // The line holds the role, not "· marie-": the address moves to a line of its own, its "·" with it.
     expect(await linesOf(page, 'section.title p')).toEqual([
-      'Marie-Hélène Dubois-Lefebvre, Principal platform-reliability engineer ·',
-      contact,
+      'Marie-Hélène Dubois-Lefebvre, Principal platform-reliability engineer',
+      `·\u00a0${contact}`,
     ]);
     const slides = compiled.deck.slides.map(() => '<svg data-marpit-svg></svg>');
     await page.setViewport({ width: 794, height: 1123 });

@@ -177,7 +177,7 @@ describe('Chinese and Japanese punctuation', () => {
     ];
     const { deck, markdown } = compileData(outline);
     expect(markdown).toContain(
-      '1. <span class="phrases">公式ドキュメント。</span>[react.dev](<https://react.dev/>)（2026年9月20日閲覧）',
+      '1. <span class="phrases">公式<wbr>ドキュメント。</span>[react.dev](<https://react.dev/>)（2026年9月20日閲覧）',
     );
     expect(markdown).toContain('2. Benchmarks。Example。（2026年9月21日閲覧）');
     const handout = handoutDocument(deck, { slides: deck.slides.map(() => ''), css: '' }, { layout: 3, paper: 'a4' });

@@ -97,7 +97,7 @@ describe('the title slide', () => {
       speakers: [{ name: 'Ada Example', role: 'Barista', contact: 'ada@example.org' }, { name: 'Bo' }],
     };
     const [title] = compileData(outline).deck.slides;
-    expect(title?.kind === 'title' && title.byline).toEqual(['Ada Example, Barista · ada@example.org', 'Bo']);
+    expect(title?.kind === 'title' && title.byline).toEqual(['Ada Example, Barista ·\u00a0ada@example.org', 'Bo']);
     expect(compileData(outline).markdown).toContain('ada@example.org');
   });
 });

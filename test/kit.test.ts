@@ -326,8 +326,14 @@ describe('the exercise notebooks', () => {
     for (const kind of ['exercises', 'solutions'] as const) {
       const pointer = sourceOf(notebook(kind).cells.at(-1));
       expect(pointer).toMatch(/^## Exercise 2: The same in JavaScript\n/);
-      expect(pointer).toContain(`This exercise is in JavaScript: work in \`${slug}.${kind}/02-exercise-js.js\``);
     }
+    expect(sourceOf(notebook('exercises').cells.at(-1))).toContain(
+      `This exercise is in JavaScript: work in \`${slug}.exercises/02-exercise-js.js\``,
+    );
+    // The speaker's notebook points to the solution, not to work to do.
+    expect(sourceOf(notebook('solutions').cells.at(-1))).toContain(
+      `This exercise is in JavaScript: its solution is in \`${slug}.solutions/02-exercise-js.js\``,
+    );
   });
 
   it('gives an exercise in a language without a notebook a source file of its own, task on top', () => {

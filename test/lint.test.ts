@@ -381,6 +381,12 @@ ${solution}
     expect(built.stdout).toMatch(/^⚠ /);
   });
 
+  it('reports a starter that differs from its solution only in its comments', async () => {
+    const text = exercise(indented('# Your turn\nsteep(3)'), indented('# The answer\nsteep(3)'));
+    const { report } = await check(text);
+    expect(report.findings.filter((f) => f.code === 'starter-is-solution')).toHaveLength(1);
+  });
+
   it('says nothing of a starter that leaves the work to the attendees', async () => {
     const text = exercise(indented('steep(leaves, minutes=...)  # TODO'), indented('steep(leaves, minutes=3)'));
     const { report } = await check(text);

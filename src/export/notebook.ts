@@ -147,7 +147,7 @@ function notebook(
     const pointer = file
       ? [
           escapeInline(
-            labels.t('exerciseInFile', {
+            labels.t(kind === 'solutions' ? 'solutionInFile' : 'exerciseInFile', {
               language: exercise.language ? languageName(exercise.language) : 'Markdown',
               file: '\ue000',
             }),

@@ -52,6 +52,7 @@ export const MESSAGE_KEYS = [
   'exerciseNumber',
   'exerciseHeading',
   'exerciseInFile',
+  'solutionInFile',
   'privateNotes',
   'minutes',
   'sources',
@@ -114,6 +115,8 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   exerciseHeading:
     'An exercise’s title with its number, in the handout, script, run sheet, notebooks and exercise files: {n}, {title}.',
   exerciseInFile: 'Notebook cell of an exercise in another language, pointing to its file: {language}, {file}.',
+  solutionInFile:
+    "The speaker's notebook cell of an exercise in another language, pointing to its solution's file: {language}, {file}.",
   privateNotes: 'Heading of the notes only the speaker sees (`privateNotes`), in the speaker’s outputs.',
   minutes: 'A duration: {n} minutes.',
   sources: 'Footer of a slide that cites sources: {refs}.',

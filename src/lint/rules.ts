@@ -15,6 +15,7 @@ import type { Deck, DeckSlide } from '../plan/deck.js';
 import { codeLanguageOf, solutionOf } from '../plan/exercises.js';
 import { presenterNotes } from '../plan/presenter-notes.js';
 import { countWords, DEFAULT_CHARACTERS_PER_MINUTE, MIN_MINUTES, spokenLength } from '../plan/timing.js';
+import { type Comment, sourceFileOf } from '../shared/languages.js';
 import { contrastRatio, DARK_TEXT, NON_TEXT_CONTRAST, readableTextOn } from '../theme/contrast.js';
 import { CONTENT, IMAGE } from '../theme/geometry.js';
 import { chartParts, lintChart } from './chart-rules.js';
@@ -292,7 +293,9 @@ export function lintDeck({ deck, outline, at, quoted }: LintInput): Finding[] {
 export function lintStarterIsSolution(deck: Deck, at: (where: Where) => FilePosition): Finding[] {
   return deck.slides.flatMap((slide, i) => {
     const solution = solutionOf(slide);
-    if (slide.kind !== 'exercise' || !solution || !slide.starter || !sameCode(slide.starter, solution)) return [];
+    if (slide.kind !== 'exercise' || !solution || !slide.starter) return [];
+    if (!sameCode(slide.starter, solution, sourceFileOf(slide.language ?? codeLanguageOf(deck) ?? '').comment))
+      return [];
     return [
       {
         severity: 'warning',
@@ -306,13 +309,17 @@ export function lintStarterIsSolution(deck: Deck, at: (where: Where) => FilePosi
   });
 }
 
-/** Whether two pieces of code are the same but for white space at the ends of their lines and blank lines. */
-function sameCode(a: string, b: string): boolean {
+/**
+ * Whether two pieces of code are the same but for white space at the ends of their lines, blank
+ * lines and lines that are only a comment (a starter that changed only its first comment).
+ */
+function sameCode(a: string, b: string, comment: Comment | undefined): boolean {
+  const marker = comment && 'line' in comment ? comment.line : undefined;
   const lines = (code: string) =>
     code
       .split('\n')
       .map((line) => line.trimEnd())
-      .filter(Boolean)
+      .filter((line) => line && !(marker && line.trimStart().startsWith(marker)))
       .join('\n');
   return lines(a) === lines(b);
 }

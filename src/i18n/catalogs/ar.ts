@@ -15,6 +15,7 @@ export const ar: Catalog = {
   exerciseNumber: 'تمرين {n}',
   exerciseHeading: 'تمرين {n}: {title}',
   exerciseInFile: 'هذا التمرين بلغة {language}: اعمل في {file}.',
+  solutionInFile: 'هذا التمرين بلغة {language}: حله في {file}.',
   privateNotes: 'للمتحدث فقط:',
   minutes: '{n} د',
   sources: 'المصادر: {refs}',

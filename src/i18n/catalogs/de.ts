@@ -15,6 +15,7 @@ export const de: Catalog = {
   exerciseNumber: 'Übung {n}',
   exerciseHeading: 'Übung {n}: {title}',
   exerciseInFile: 'Diese Übung ist in {language}: Bearbeite sie in {file}.',
+  solutionInFile: 'Diese Übung ist in {language}: Ihre Lösung steht in {file}.',
   privateNotes: 'Nur für dich:',
   minutes: '{n} Min.',
   sources: 'Belege: {refs}',

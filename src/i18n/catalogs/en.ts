@@ -15,6 +15,7 @@ export const en: Catalog = {
   exerciseNumber: 'Exercise {n}',
   exerciseHeading: 'Exercise {n}: {title}',
   exerciseInFile: 'This exercise is in {language}: work in {file}.',
+  solutionInFile: 'This exercise is in {language}: its solution is in {file}.',
   privateNotes: 'Only for you:',
   minutes: '{n} min',
   sources: 'Sources: {refs}',

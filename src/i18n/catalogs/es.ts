@@ -15,6 +15,7 @@ export const es: Catalog = {
   exerciseNumber: 'Ejercicio {n}',
   exerciseHeading: 'Ejercicio {n}: {title}',
   exerciseInFile: 'Este ejercicio es en {language}: trabaja en {file}.',
+  solutionInFile: 'Este ejercicio es en {language}: su solución está en {file}.',
   privateNotes: 'Solo para ti:',
   minutes: '{n} min',
   sources: 'Fuentes: {refs}',

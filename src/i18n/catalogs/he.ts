@@ -15,6 +15,7 @@ export const he: Catalog = {
   exerciseNumber: 'תרגיל {n}',
   exerciseHeading: 'תרגיל {n}: {title}',
   exerciseInFile: 'התרגיל הזה כתוב ב־{language}: עבדו בקובץ {file}.',
+  solutionInFile: 'התרגיל הזה כתוב ב־{language}: הפתרון שלו בקובץ {file}.',
   privateNotes: 'רק בשבילך:',
   minutes: '{n} דק׳',
   sources: 'מקורות: {refs}',

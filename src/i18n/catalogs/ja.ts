@@ -15,6 +15,7 @@ export const ja: Catalog = {
   exerciseNumber: '演習 {n}',
   exerciseHeading: '演習 {n}：{title}',
   exerciseInFile: 'この演習は {language} です：{file} で取り組んでください。',
+  solutionInFile: 'この演習は {language} です：解答は {file} にあります。',
   privateNotes: '講師用メモ：',
   minutes: '{n}分',
   sources: '出典：{refs}',

@@ -16,6 +16,7 @@ export const ko: Catalog = {
   exerciseNumber: '실습 {n}',
   exerciseHeading: '실습 {n}: {title}',
   exerciseInFile: '이 실습은 {language}입니다: {file}에서 작업하세요.',
+  solutionInFile: '이 실습은 {language}입니다: 풀이는 {file}에 있습니다.',
   privateNotes: '발표자 전용:',
   minutes: '{n}분',
   sources: '출처: {refs}',

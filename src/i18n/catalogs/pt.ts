@@ -15,6 +15,7 @@ export const pt: Catalog = {
   exerciseNumber: 'Exercício {n}',
   exerciseHeading: 'Exercício {n}: {title}',
   exerciseInFile: 'Este exercício é em {language}: trabalhe em {file}.',
+  solutionInFile: 'Este exercício é em {language}: a solução está em {file}.',
   privateNotes: 'Só para você:',
   minutes: '{n} min',
   sources: 'Fontes: {refs}',

@@ -16,6 +16,7 @@ export const zh: Catalog = {
   exerciseNumber: '练习 {n}',
   exerciseHeading: '练习 {n}：{title}',
   exerciseInFile: '本练习使用 {language}：请在 {file} 中完成。',
+  solutionInFile: '本练习使用 {language}：答案在 {file} 中。',
   privateNotes: '仅供讲者：',
   minutes: '{n} 分钟',
   sources: '来源：{refs}',

@@ -298,6 +298,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--skip <ids>', 'leave out these section or slide ids (as build does)', list)
     .option('-t, --theme <theme>', `measure with this theme (${THEMES}, or a .css file)`)
     .option('--no-measure', 'skip measuring overflow in Chromium')
+    .option('--browser-timeout <seconds>', 'how long each browser step may take', positiveInt, 60)
     .option('--json', 'print the report as JSON')
     .option('--run', "also run the code panes and exercises (solutions, starters' syntax), each failure a finding")
     .option(
@@ -315,6 +316,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           skip: opts.skip,
           theme: opts.theme,
           measure: opts.measure,
+          browserTimeout: opts.browserTimeout * 1000,
           run: opts.run,
           runners: opts.runner,
           browser: io.shared?.browser(),

@@ -219,7 +219,7 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
  * temporary folder of its own: what it printed, its exit status, how long after the browser hung
  * it exited, and what it left in the temporary folder.
  */
-async function buildWithBrowserHungAt(hangAt: string, seconds: number) {
+async function buildWithBrowserHungAt(hangAt: string, seconds: number, command: 'build' | 'check' = 'build') {
   const dir = await fixtureDir();
   const temp = await mkdtemp(path.join(tmpdir(), 'versus-hung-'));
   const fake = path.join(dir, 'hanging-chrome');
@@ -234,7 +234,9 @@ async function buildWithBrowserHungAt(hangAt: string, seconds: number) {
     VERSUS_HUNG_FILE: hungFile,
     TMPDIR: temp,
   };
-  const args = ['build', path.join(dir, 'every-kind.yaml'), '--out', path.join(dir, 'out'), '-f', 'md,pdf'];
+  const outline = path.join(dir, 'every-kind.yaml');
+  const args =
+    command === 'build' ? ['build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf'] : ['check', outline];
   const error = (await run([...args, '--browser-timeout', String(seconds)], env).catch((e: unknown) => e)) as {
     code: number;
     stderr: string;
@@ -252,6 +254,16 @@ describeWithBrowser('a browser that stops answering', { concurrent: true }, () =
     expect(stderr).not.toContain('internal error');
     expect(stderr).toContain(
       'error: The browser failed while exporting: Chromium did not answer Emulation.setDeviceMetricsOverride within 5 s (--browser-timeout)',
+    );
+    expect(code).toBe(2);
+    expect(left).toEqual([]);
+  });
+
+  it('ends check with exit 2 and the browser error when Chromium hangs as it measures', async () => {
+    const { code, stderr, left } = await buildWithBrowserHungAt('Emulation.setDeviceMetricsOverride', 5, 'check');
+    expect(stderr).not.toContain('internal error');
+    expect(stderr).toMatch(
+      /error: The browser failed while (exporting|measuring): Chromium did not answer [\w.]+ within 5 s \(--browser-timeout\)/,
     );
     expect(code).toBe(2);
     expect(left).toEqual([]);

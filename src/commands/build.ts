@@ -431,12 +431,14 @@ async function exportWithBrowser({
     { exportHandout },
     { measurePage, measureSlides },
     { exportScript },
+    { browserFailure },
     imageExport,
   ] = await Promise.all([
     import('../export/pdf.js'),
     import('../export/handout.js'),
     import('../export/measure.js'),
     import('../export/script.js'),
+    import('../export/browser.js'),
     imagesTaken ? import('../export/images.js') : undefined,
   ]);
   /** What Chromium does for this build, each step as it starts (see `released` below). */
@@ -469,7 +471,7 @@ async function exportWithBrowser({
   try {
     await started;
   } catch (error) {
-    throw browserFailure(error, browser);
+    throw browserFailure(error, browser, 'exporting');
   }
   progress('browser  Chromium');
   const { slug, title, lang } = deck.meta;
@@ -569,21 +571,8 @@ async function exportWithBrowser({
     await released;
     return { measures: onPdf || alone || onImages || [], overPages: overPages || [] };
   } catch (error) {
-    throw browserFailure(error, browser);
+    throw browserFailure(error, browser, 'exporting');
   }
-}
-
-/**
- * A browser step's failure as the build tells it (exit 2), a timeout in terms of --browser-timeout;
- * a browser that stopped answering is ended at once, so that no other step waits out its own timeout.
- */
-function browserFailure(error: unknown, browser: SharedBrowser): unknown {
-  browser.failed(error);
-  if (error instanceof VersusError) return error;
-  return new VersusError('export', `The browser failed while exporting: ${browser.messageOf(error)}`, {
-    hint: 'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
-    cause: error,
-  });
 }
 
 function pptxError(error: Error): never {

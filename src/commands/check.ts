@@ -84,15 +84,19 @@ export async function checkOutline(file: string, options: CheckOptions = {}): Pr
   ];
 
   if (options.measure !== false) {
-    const [{ SharedBrowser }, { measureSlides }] = await Promise.all([
+    const [{ SharedBrowser, browserFailure }, { measureSlides }] = await Promise.all([
       import('../export/browser.js'),
       import('../export/measure.js'),
     ]);
     const browser = options.browser ?? new SharedBrowser({ timeout: options.browserTimeout });
     try {
       // Chromium boots while Marp renders the slides to measure.
-      const [, slides] = await Promise.all([browser.get().catch(withoutMeasuring), renderSlides(markdown, theme)]);
-      const measures = await measureSlides(browser, slides, { lang: deck.meta.lang, assets });
+      const failed = (error: unknown) => {
+        throw browserFailure(error, browser, 'measuring');
+      };
+      const started = browser.get().catch(withoutMeasuring).catch(failed);
+      const [, slides] = await Promise.all([started, renderSlides(markdown, theme)]);
+      const measures = await measureSlides(browser, slides, { lang: deck.meta.lang, assets }).catch(failed);
       findings.push(...overflowFindings(measures, deck, theme.name, at), ...(await undrawnFindings(markdown, loaded)));
     } finally {
       if (!options.browser) await browser.close();

@@ -389,3 +389,16 @@ export async function openDocument(page: Page, { file, html, timeout }: PageDocu
     throw error;
   }
 }
+
+/**
+ * A browser step's failure as a command tells it (exit 2), a timeout in terms of --browser-timeout;
+ * a browser that stopped answering is ended at once, so that no other step waits out its own timeout.
+ */
+export function browserFailure(error: unknown, browser: SharedBrowser, doing: 'exporting' | 'measuring'): unknown {
+  browser.failed(error);
+  if (error instanceof VersusError) return error;
+  return new VersusError('export', `The browser failed while ${doing}: ${browser.messageOf(error)}`, {
+    hint: 'Try again; if it persists, raise --browser-timeout or check CHROME_PATH.',
+    cause: error,
+  });
+}

@@ -3,7 +3,7 @@
  * removes them, as it removes such a build's staging folder, and nothing versus did not make.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,11 @@ describe('browser profiles of builds that are gone', () => {
     const letGo = holdBrowserProfile(path.join(temp, held));
     // Without the owner's mark, and under puppeteer's own name: not versus's to take away.
     profile(`${PROFILE_PREFIX}${gone}-unmarked`);
+    // Empty and unmarked: a build killed between making it and marking it, a minute ago or just now.
+    mkdirSync(path.join(temp, `${PROFILE_PREFIX}${gone}-never-marked`));
+    const minutesAgo = new Date(Date.now() - 2 * 60_000);
+    utimesSync(path.join(temp, `${PROFILE_PREFIX}${gone}-never-marked`), minutesAgo, minutesAgo);
+    mkdirSync(path.join(temp, `${PROFILE_PREFIX}${process.ppid}-being-marked`));
     profile(`puppeteer_dev_chrome_profile-${gone}`, `${gone}@${HOST}`);
     // Made by a build in another container sharing the folder, whose processes this one cannot see.
     profile(`${PROFILE_PREFIX}1-container`, '1@elsewhere/pid:[1]');
@@ -49,6 +54,7 @@ describe('browser profiles of builds that are gone', () => {
         `${PROFILE_PREFIX}${process.ppid}-running`,
         held,
         `${PROFILE_PREFIX}${gone}-unmarked`,
+        `${PROFILE_PREFIX}${process.ppid}-being-marked`,
         `puppeteer_dev_chrome_profile-${gone}`,
         `${PROFILE_PREFIX}1-container`,
       ].sort(),

@@ -3,6 +3,7 @@
  * interruption and concurrent builds, and browser failures that end cleanly.
  */
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { promisify } from 'node:util';
 import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { findBrowser } from '../src/export/find-browser.js';
-import { PROFILE_PREFIX } from '../src/export/owner.js';
+import { PROFILE_OWNER, PROFILE_PREFIX } from '../src/export/owner.js';
 import { testBrowser } from './browser.js';
 import { countOf, describeWithBrowser } from './helpers.js';
 import { versusInProcess } from './run-cli.js';
@@ -153,7 +154,12 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
     const child = spawn(process.execPath, [CLI, ...args], { env });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const profiles = async () => (await readdir(temp)).filter((name) => name.startsWith(PROFILE_PREFIX));
-    for (let tries = 0; tries < 1500 && (await profiles()).length === 0; tries++) {
+    // Killed once its profile is marked as its own (a profile killed before that is empty: profiles.test.ts).
+    const marked = async () => {
+      const [profile] = await profiles();
+      return profile !== undefined && existsSync(path.join(temp, profile, PROFILE_OWNER));
+    };
+    for (let tries = 0; tries < 1500 && !(await marked()); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const [killed] = await profiles();

@@ -7,7 +7,7 @@
  * host made is judged by its age. The paths this process holds are kept here,
  * so that a signal can give them all back.
  */
-import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -98,6 +98,8 @@ export const PROFILE_PREFIX = 'versus-chromium-';
 export const PROFILE_OWNER = '.versus-owner';
 /** A profile made on another host (a container sharing the temporary folder) is taken for abandoned once untouched for this long. */
 const FOREIGN_PROFILE_MS = 60 * 60_000;
+/** An empty profile folder without its mark is taken for one a killed build never marked once this old. */
+const UNMARKED_PROFILE_MS = 60_000;
 
 /**
  * Removes from `tmp` the browser profiles of builds that are gone (killed outright: `kill -9`, a
@@ -115,12 +117,18 @@ export function removeAbandonedProfiles(tmp: string): void {
   for (const entry of entries) {
     const dir = path.join(tmp, entry);
     try {
-      const owner = readFileSync(path.join(dir, PROFILE_OWNER), 'utf8').trim();
       const touchedMs = statSync(dir).mtimeMs;
+      if (!existsSync(path.join(dir, PROFILE_OWNER))) {
+        // A build killed between making its profile and marking it left it empty: rmdir takes
+        // nothing else. A live build marks its profile at once, long before this.
+        if (Date.now() - touchedMs > UNMARKED_PROFILE_MS) rmdirSync(dir);
+        continue;
+      }
+      const owner = readFileSync(path.join(dir, PROFILE_OWNER), 'utf8').trim();
       if (!owner || inUse(owner, { path: dir, touchedMs, foreignFor: FOREIGN_PROFILE_MS })) continue;
       rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
     } catch {
-      // Not versus's (no marker), another user's, or gone meanwhile.
+      // Not versus's (no marker, not empty), another user's, or gone meanwhile.
     }
   }
 }

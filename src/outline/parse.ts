@@ -148,6 +148,14 @@ function blockScalarLines(document: Document, lineCounter: LineCounter): Set<num
   return lines;
 }
 
+/** A slip told at its place, which the parser reads past once it is mended (a space put in). */
+interface Mended {
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
+}
+
 function parseWithPositions(source: string, file: string): ParsedOutline {
   const lineCounter = new LineCounter();
   const document = composeChecked(source, lineCounter);
@@ -164,39 +172,26 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
       syntax: () => empty,
     };
   }
+  /** Slips `found` told, and the rest of the outline read from `spaced`, its text with each mended. */
+  const toldThenRest = ({ found, spaced }: { found: Mended[]; spaced: string }): ParsedOutline => {
+    const rest = parseWithPositions(spaced, file);
+    const told = found.map((d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }));
+    return {
+      file,
+      source,
+      data: undefined,
+      diagnostics: [...told, ...rest.diagnostics],
+      guessedFrom: Math.min(...found.map((d) => d.line)),
+      syntax: () => ({ document, lineCounter }),
+    };
+  };
   // An item's "-" run into its first key: told, and the rest read as if the space were there. A
   // line of a block of text (code, a diff: "-image: v1") is that text's own.
   const unspaced = findUnspacedDashes(source, blockScalarLines(document, lineCounter));
-  if (unspaced.found.length > 0) {
-    const rest = parseWithPositions(unspaced.spaced, file);
-    const told = unspaced.found.map(
-      (d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }),
-    );
-    return {
-      file,
-      source,
-      data: undefined,
-      diagnostics: [...told, ...rest.diagnostics],
-      guessedFrom: Math.min(...unspaced.found.map((d) => d.line)),
-      syntax: () => ({ document, lineCounter }),
-    };
-  }
+  if (unspaced.found.length > 0) return toldThenRest(unspaced);
   // A key's colon run into its value ("title:Tea"): told at the colon, and the rest read as if the space were there.
   const unspacedColons = document.errors.length > 0 ? findUnspacedColons(source) : { found: [], spaced: source };
-  if (unspacedColons.found.length > 0) {
-    const rest = parseWithPositions(unspacedColons.spaced, file);
-    const told = unspacedColons.found.map(
-      (d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }),
-    );
-    return {
-      file,
-      source,
-      data: undefined,
-      diagnostics: [...told, ...rest.diagnostics],
-      guessedFrom: Math.min(...unspacedColons.found.map((d) => d.line)),
-      syntax: () => ({ document, lineCounter }),
-    };
-  }
+  if (unspacedColons.found.length > 0) return toldThenRest(unspacedColons);
   // A full-width colon or space where YAML's syntax needs the ASCII one (typed with a Chinese or Japanese
   // input method on) throws the parser off from there: it is the one mistake to tell.
   const [firstError] = document.errors;

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { MARP_OPTIONS } from '../src/export/marp.js';
 import { Marp } from '../src/export/marp-engine.js';
 import { labelsFor } from '../src/i18n/labels.js';
@@ -14,7 +15,7 @@ import { presenterNotes } from '../src/plan/presenter-notes.js';
 import { renderRunSheet } from '../src/render/runsheet.js';
 import { escapeNotes, unescapeNotes } from '../src/text/escape.js';
 import { binaryChar } from './arbitraries.js';
-import { compileData, minimalOutline } from './helpers.js';
+import { compileData, diagnose, minimalOutline } from './helpers.js';
 import { renderCommonMark } from './markdown-renderer.js';
 
 /** Thousands of cases under CI share two cores with the rest of the suite: minutes, not the default two. */
@@ -136,6 +137,29 @@ const slideTexts = fc.record({
 });
 
 describe('outline text cannot change the deck', () => {
+  it("shows private-use characters (icon fonts' glyphs) as written, even those versus once used as marks", () => {
+    const icons = 'build \ue000 \ue001 \ue002 \ue0a0 org.apache.commons.lang3.builder.ReflectionToStringBuilder';
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push({
+      kind: 'comparison',
+      id: 'icons',
+      title: 'Icons',
+      rows: [{ aspect: '\ue002', cells: { a: icons, b: `RSALv2/SSPLv1/AGPLv3 \ue002` }, verdict: 'a' }],
+    });
+    const { deck, markdown } = compileData(outline);
+    const root = parse(marp.renderSlides(markdown).html, { comment: false });
+    const index = deck.slides.findIndex((slide) => slide.title === 'Icons');
+    const cells = root.querySelectorAll('section')[index]?.querySelectorAll('tbody td').map(shown);
+    expect(cells).toEqual(['\ue002', icons, 'RSALv2/SSPLv1/AGPLv3 \ue002']);
+  });
+
+  it('refuses the noncharacters versus marks text with (U+FDD0–U+FDEF), at their field', () => {
+    const source = stringify({ ...minimalOutline(), title: 'A \ufdd0 B' });
+    expect(diagnose(source)).toEqual([
+      expect.stringMatching(/^outline\.yaml:1:8 error\[invalid-value\]: .*cannot be shown/),
+    ]);
+  });
+
   it('keeps slide count and table shape, shows every text as written, and adds no elements', {
     timeout: LONG_RUN,
   }, () => {

@@ -14,6 +14,7 @@ import { DEFAULTS } from '../shared/defaults.js';
 import { isProse } from '../shared/languages.js';
 import { addressHtml, addressWordsJoined, unbroken } from '../text/address.js';
 import { cssString, escapeHtml } from '../text/escape.js';
+import { PLACEHOLDER } from '../text/marks.js';
 import { japanesePhrases } from '../text/phrases.js';
 import { xmlSafe } from '../text/xml.js';
 import { sansStackFor } from '../theme/fonts.js';
@@ -415,7 +416,7 @@ function cover(deck: Deck, labels: Labels): string {
     .join(', ');
   const speakers = meta.speakers.map(
     (s) =>
-      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: '\ue000', role: s.role })).replace('\ue000', `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${addressWordsJoined(s.contact, escapeHtml, unbroken)}` : ''}</p>`,
+      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: PLACEHOLDER, role: s.role })).replace(PLACEHOLDER, `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${addressWordsJoined(s.contact, escapeHtml, unbroken)}` : ''}</p>`,
   );
   const occasion = [meta.event, meta.dateText]
     .filter(Boolean)

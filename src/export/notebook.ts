@@ -19,6 +19,7 @@ import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { type Comment, isProse, languageName, setupFor, sourceFileOf, usualName } from '../shared/languages.js';
 import { escapeInline } from '../text/escape.js';
+import { PLACEHOLDER } from '../text/marks.js';
 import { readableName } from '../text/names.js';
 import { xmlText } from '../text/xml.js';
 
@@ -149,9 +150,9 @@ function notebook(
           escapeInline(
             labels.t(kind === 'solutions' ? 'solutionInFile' : 'exerciseInFile', {
               language: exercise.language ? languageName(exercise.language) : 'Markdown',
-              file: '\ue000',
+              file: PLACEHOLDER,
             }),
-          ).replace('\ue000', `\`${file}\``),
+          ).replace(PLACEHOLDER, `\`${file}\``),
         ]
       : [];
     cells.push(markdown(`${id}-task`, [`## ${escapeInline(exercise.title)}`, steps, ...pointer]));

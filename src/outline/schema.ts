@@ -14,9 +14,10 @@ import { asIsoDate } from './written-date.js';
 
 // C0 control characters (other than tab and newline), DEL, C1 controls and the noncharacters U+FFFE and
 // U+FFFF cannot be shown on a slide, and a terminal acts on controls (U+009B starts a command). Notes and
-// code may hold them: outputs drop them (text/xml.ts).
+// code may hold them: outputs drop them (text/xml.ts). The noncharacters U+FDD0–U+FDEF are Unicode's for
+// a program's internal use, and versus's marks in text it lays out (text/marks.ts): no outline text holds them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/;
 
 /** Any text shown on a slide. Rendered verbatim: markdown and HTML in it are shown as typed. */
 const text = z

@@ -7,16 +7,10 @@ import { textDirection } from '../i18n/catalogs.js';
 import { own } from '../outline/own.js';
 import type { Contender } from '../outline/schema.js';
 import type { DeckSlide } from '../plan/deck.js';
-import {
-  ADDRESS_BREAK,
-  addressWordsJoined,
-  hyphensJoined,
-  SLASH_BREAK,
-  slashBreaks,
-  WEB_ADDRESS,
-} from '../text/address.js';
+import { ADDRESS_BREAK, addressWordsJoined, hyphensJoined, slashBreaks, WEB_ADDRESS } from '../text/address.js';
 import { chartImage } from '../text/chart-image.js';
 import { BREAKING_SPACES, escapeHtml, escapeInline, fenceFor } from '../text/escape.js';
+import { SLASH_BREAK } from '../text/marks.js';
 import { japanesePhrases } from '../text/phrases.js';
 import type { Palette } from '../theme/palette.js';
 import { chartSvg, chartTable } from './chart.js';

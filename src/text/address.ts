@@ -4,6 +4,7 @@
  * address, and where a shown address may break across lines.
  */
 import { escapeHtml } from './escape.js';
+import { SLASH_BREAK } from './marks.js';
 
 /**
  * A bare http(s) address in running text: up to white space or a character no
@@ -143,9 +144,6 @@ function slashKept(word: string): boolean {
  * A shorter one (`and/or`, `TCP/IP`, `I/O`) stays whole, and so does a web address.
  */
 export const SLASH_BREAK_MIN = 14;
-
-/** Where a long word may break after a slash, until the slides make it a `<wbr>`: a character no escape touches. */
-export const SLASH_BREAK = '\ue002';
 
 /**
  * `text` with `mark` after each slash a long word may break after (see `SLASH_BREAK_MIN`): one

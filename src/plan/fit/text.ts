@@ -14,10 +14,10 @@ import {
   addressPieces,
   addressWordsJoined,
   isDottedIdentifier,
-  SLASH_BREAK,
   slashBreaks,
 } from '../../text/address.js';
 import { BREAKING_SPACES, JOINING_SPACES } from '../../text/escape.js';
+import { ADDRESS_HYPHEN, HIDDEN_GLUE, SLASH_BREAK } from '../../text/marks.js';
 import { japanesePhrases } from '../../text/phrases.js';
 import type { Face } from '../../theme/fonts.js';
 import { FONT_WIDTHS, type FontWidths } from './font-widths.js';
@@ -101,13 +101,13 @@ function pieces(text: string): string[] {
 }
 
 /**
- * Words and the dashes ending them (and a long word's slashes: SLASH_BREAK, U+E002; an address's
+ * Words and the dashes ending them (and a long word's slashes: SLASH_BREAK, U+FDD0; an address's
  * breaks: ADDRESS_BREAK, U+200B), with their trailing space.
  */
-const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ue002\u200b]*[-‐–—\u00ad\ue002\u200b]*\s*/gu;
+const SPACES_AND_DASHES = /[^\s\-‐–—\u00ad\ufdd0\u200b]*[-‐–—\u00ad\ufdd0\u200b]*\s*/gu;
 /** The same, and each Chinese or Japanese character on its own. */
 const CJK_TOO =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\ue002\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad\ue002\u200b]*\s*/gu;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef][\s]*|[^\s\-‐–—\u00ad\ufdd0\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]*[-‐–—\u00ad\ufdd0\u200b]*\s*/gu;
 
 /**
  * `text` split into the pieces `pattern` matches; a space that joins words (no-break, narrow
@@ -139,11 +139,6 @@ function splitAt(text: string, pattern: RegExp): string[] {
       ) ?? []
   );
 }
-
-/** What stands for a joining space while a text is split into pieces. */
-const HIDDEN_GLUE = '\ue000';
-/** What stands for a hyphen inside an address meanwhile. */
-const ADDRESS_HYPHEN = '\ue001';
 
 /** The fewest characters a word broken between any two keeps on its last line. */
 const MIN_TAIL = 3;

@@ -112,7 +112,8 @@ describeWithBrowser('reproducible, atomic, and clean on failure', { concurrent: 
       const temp = await mkdtemp(path.join(tmpdir(), 'versus-profiles-'));
       const child = spawn(
         process.execPath,
-        [CLI, 'build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf', '--force'],
+        // The handout and script print after the slide PDF: Chromium is still at work when its line shows.
+        [CLI, 'build', outline, '--out', path.join(dir, 'out'), '-f', 'md,pdf,handout,script', '--force'],
         {
           env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
         },

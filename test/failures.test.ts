@@ -6,7 +6,7 @@
  */
 import { cp, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/commands/build.js';
 import {
   debugWanted,
@@ -160,13 +160,11 @@ describe('usage errors exit 2; the outline and its own theme, 1', { concurrent: 
     // A library caller gets the same error from build itself, before anything is read.
     await expect(
       (async () => {
-        const before = process.env.SOURCE_DATE_EPOCH;
-        process.env.SOURCE_DATE_EPOCH = 'abc';
+        vi.stubEnv('SOURCE_DATE_EPOCH', 'abc');
         try {
           return await build(path.join(dir, 'talk.yaml'), { formats: ['md'], outDir: path.join(dir, 'out') });
         } finally {
-          if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
-          else process.env.SOURCE_DATE_EPOCH = before;
+          vi.unstubAllEnvs();
         }
       })(),
     ).rejects.toMatchObject({ kind: 'environment' });

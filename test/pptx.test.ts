@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { exportNativePptx } from '../src/export/pptx/pptx.js';
@@ -257,6 +257,17 @@ async function decisionHeadings(deck: Deck, word: string): Promise<string[][]> {
     );
 }
 
+/** The small outline with a chart, whose PowerPoint holds a data sheet: a package inside the file. */
+function withChart(): ReturnType<typeof minimalOutline> {
+  const outline = minimalOutline();
+  outline.sections[0]?.slides.push({
+    kind: 'chart',
+    title: 'Speed',
+    metric: { title: 'Time', unit: 's', higherIsBetter: false },
+    values: { a: 1, b: 2 },
+  });
+  return outline;
+}
 describe('native PPTX details', () => {
   it('breaks a title, subtitle and summary where the slides balance them, so PowerPoint leaves no word alone on a last line', async () => {
     const outline = minimalOutline();
@@ -489,34 +500,23 @@ describe('native PPTX details', () => {
     const { deck, zip } = varied;
     const table = deck.slides.findIndex((slide) => slide.kind === 'comparison');
     expect(await xmlOf(zip, `ppt/slides/slide${table + 1}.xml`)).toContain('<a:tblPr firstRow="1" bandRow="1"/>');
-    const before = { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH, TZ: process.env.TZ };
-    process.env.SOURCE_DATE_EPOCH = '1764547200';
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1764547200');
     try {
       const [first, second] = [await exportNativePptx(deck), await exportNativePptx(deck)];
       expect(first.equals(second)).toBe(true);
       // Node reads TZ again when it changes: a zip entry's date is a local time.
-      process.env.TZ = 'Asia/Tokyo';
+      vi.stubEnv('TZ', 'Asia/Tokyo');
       expect((await exportNativePptx(deck)).equals(first)).toBe(true);
       const core = await xmlOf(await JSZip.loadAsync(first), 'docProps/core.xml');
       expect(core).toContain('>2025-12-01T00:00:00Z</dcterms:modified>');
     } finally {
-      for (const [name, value] of Object.entries(before)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      vi.unstubAllEnvs();
     }
   });
 
   it("dates a chart's data sheet, a package inside the file, and its properties with SOURCE_DATE_EPOCH too", async () => {
-    const outline = minimalOutline();
-    outline.sections[0]?.slides.push({
-      kind: 'chart',
-      title: 'Speed',
-      metric: { title: 'Time', unit: 's', higherIsBetter: false },
-      values: { a: 1, b: 2 },
-    });
-    const before = process.env.SOURCE_DATE_EPOCH;
-    process.env.SOURCE_DATE_EPOCH = '1764547200';
+    const outline = withChart();
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1764547200');
     try {
       const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
       const sheets = zip.file(/^ppt\/embeddings\/.*\.xlsx$/);
@@ -530,23 +530,15 @@ describe('native PPTX details', () => {
         expect.stringMatching(/>2025-12-01T00:00:00Z$/),
       ]);
     } finally {
-      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = before;
+      vi.unstubAllEnvs();
     }
   });
 
   it('writes the file with SOURCE_DATE_EPOCH=0 or 1 (CI, Nix): zip entries dated 1980, the earliest a zip holds, its properties 1970', async () => {
-    const outline = minimalOutline();
-    outline.sections[0]?.slides.push({
-      kind: 'chart',
-      title: 'Speed',
-      metric: { title: 'Time', unit: 's', higherIsBetter: false },
-      values: { a: 1, b: 2 },
-    });
-    const before = process.env.SOURCE_DATE_EPOCH;
+    const outline = withChart();
     try {
       for (const value of ['0', '1']) {
-        process.env.SOURCE_DATE_EPOCH = value;
+        vi.stubEnv('SOURCE_DATE_EPOCH', value);
         const zip = await JSZip.loadAsync(await exportNativePptx(compileData(outline).deck));
         const sheet = zip.file(/^ppt\/embeddings\/.*\.xlsx$/)[0] as JSZip.JSZipObject;
         const inner = await JSZip.loadAsync(await sheet.async('nodebuffer'));
@@ -557,8 +549,7 @@ describe('native PPTX details', () => {
         expect(await xmlOf(zip, 'docProps/core.xml')).toContain('>1970-01-01T00:00:0');
       }
     } finally {
-      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = before;
+      vi.unstubAllEnvs();
     }
     const { zipDate } = await import('../src/export/pptx/package.js');
     expect(zipDate(new Date(Date.UTC(2150, 0, 1))).toISOString()).toBe('2099-12-31T23:59:58.000Z');

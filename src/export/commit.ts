@@ -262,11 +262,7 @@ function checkTarget(outDir: string, name: string): string | undefined {
 
 /** The file, not a folder, on the way from `outDir` down to `folder` (`dist/.versus` a file); undefined when there is none. */
 function fileInTheWay(outDir: string, folder: string): string | undefined {
-  const relative = path.relative(outDir, folder);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  let current = outDir;
-  for (const level of relative.split(path.sep)) {
-    current = path.join(current, level);
+  for (const current of levelsDown(outDir, folder)) {
     const info = statSync(current, { throwIfNoEntry: false });
     if (!info) return undefined;
     if (!info.isDirectory()) return current;
@@ -472,12 +468,19 @@ function crossDeviceError(error: unknown, target: string, outDir: string): Versu
 
 /** The outermost symbolic link on the way from `outDir` down to `folder`, inside `outDir`; undefined when there is none. */
 function linkInOutput(outDir: string, folder: string): string | undefined {
-  const relative = path.relative(outDir, folder);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  let current = outDir;
-  for (const level of relative.split(path.sep)) {
-    current = path.join(current, level);
+  for (const current of levelsDown(outDir, folder)) {
     if (lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink()) return current;
   }
   return undefined;
+}
+
+/** Each path from `outDir`'s child down to `folder`, in order; none when `folder` is not inside `outDir`. */
+function* levelsDown(outDir: string, folder: string): Generator<string> {
+  const relative = path.relative(outDir, folder);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return;
+  let current = outDir;
+  for (const level of relative.split(path.sep)) {
+    current = path.join(current, level);
+    yield current;
+  }
 }

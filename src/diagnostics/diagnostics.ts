@@ -84,6 +84,9 @@ export interface Diagnostic {
   missing?: string;
 }
 
+/** A slip in the outline's text told at its place, before the parser reads past it mended (a space put in). */
+export type MendedSlip = Required<Pick<Diagnostic, 'line' | 'col' | 'message' | 'hint'>>;
+
 /**
  * What a failed build commits: `nothing` (the previous outputs stay as they
  * were), or `without-browser`, the outputs it staged without a browser (the

@@ -6,6 +6,7 @@
  * the parser faulted, and putting the space there takes that fault away.
  */
 import { LineCounter, parseDocument } from 'yaml';
+import type { MendedSlip } from '../diagnostics/diagnostics.js';
 
 /** The line's indentation and list item's "- ", the key, and the value run into the colon. */
 const UNSPACED_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):([^\s#].*)$/;
@@ -16,17 +17,9 @@ const MOST = 20;
 /** Longest value quoted in the message; a longer one is cut with "…". */
 const QUOTED_VALUE = 30;
 
-export interface UnspacedColon {
-  line: number;
-  /** The colon's column. */
-  col: number;
-  message: string;
-  hint: string;
-}
-
 /** Each key whose colon has no space after it that the parser faulted, and the source with the spaces put in. */
-export function findUnspacedColons(source: string): { found: UnspacedColon[]; spaced: string } {
-  const found: UnspacedColon[] = [];
+export function findUnspacedColons(source: string): { found: MendedSlip[]; spaced: string } {
+  const found: MendedSlip[] = [];
   const lines = source.split('\n');
   let faults = faultLines(lines.join('\n'));
   while (found.length < MOST) {
@@ -54,7 +47,7 @@ function faultLines(source: string): number[] {
   return [...new Set(errors.map((error) => lineCounter.linePos(error.pos[0]).line))];
 }
 
-function told(line: number, { before, key, value }: { before: string; key: string; value: string }): UnspacedColon {
+function told(line: number, { before, key, value }: { before: string; key: string; value: string }): MendedSlip {
   const shown = value.trimEnd();
   const quoted = shown.length > QUOTED_VALUE ? `${shown.slice(0, QUOTED_VALUE)}…` : shown;
   return {

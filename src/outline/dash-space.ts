@@ -5,6 +5,7 @@
  * Keys in an outline start with a letter, so a key that starts with "-" and a
  * letter is this mistake.
  */
+import type { MendedSlip } from '../diagnostics/diagnostics.js';
 
 /** A line whose key is a "-" run into a word: the item's "-" and its first key. */
 const UNSPACED_DASH = /^([ \t]*)-([A-Za-z_][\w-]*:(?:[ \t]|$).*)$/m;
@@ -14,19 +15,12 @@ export function hasUnspacedDash(source: string): boolean {
   return UNSPACED_DASH.test(source);
 }
 
-export interface UnspacedDash {
-  line: number;
-  col: number;
-  message: string;
-  hint: string;
-}
-
 /** Each "-" run into a key outside the lines `inText` (1-based), and the source with a space after each of them. */
 export function findUnspacedDashes(
   source: string,
   inText: ReadonlySet<number> = new Set(),
-): { found: UnspacedDash[]; spaced: string } {
-  const found: UnspacedDash[] = [];
+): { found: MendedSlip[]; spaced: string } {
+  const found: MendedSlip[] = [];
   const every = new RegExp(UNSPACED_DASH.source, 'gm');
   const lineOf = (index: number) => source.slice(0, index).split('\n').length;
   for (const match of source.matchAll(every)) {

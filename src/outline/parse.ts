@@ -22,7 +22,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostics.js';
+import type { Diagnostic, MendedSlip } from '../diagnostics/diagnostics.js';
 import { findUnspacedColons } from './colon-space.js';
 import { onlyCutPieces } from './comma-cuts.js';
 import { findUnspacedDashes, hasUnspacedDash } from './dash-space.js';
@@ -148,14 +148,6 @@ function blockScalarLines(document: Document, lineCounter: LineCounter): Set<num
   return lines;
 }
 
-/** A slip told at its place, which the parser reads past once it is mended (a space put in). */
-interface Mended {
-  line: number;
-  col: number;
-  message: string;
-  hint: string;
-}
-
 function parseWithPositions(source: string, file: string): ParsedOutline {
   const lineCounter = new LineCounter();
   const document = composeChecked(source, lineCounter);
@@ -173,7 +165,7 @@ function parseWithPositions(source: string, file: string): ParsedOutline {
     };
   }
   /** Slips `found` told, and the rest of the outline read from `spaced`, its text with each mended. */
-  const toldThenRest = ({ found, spaced }: { found: Mended[]; spaced: string }): ParsedOutline => {
+  const toldThenRest = ({ found, spaced }: { found: MendedSlip[]; spaced: string }): ParsedOutline => {
     const rest = parseWithPositions(spaced, file);
     const told = found.map((d): Diagnostic => ({ severity: 'error', code: 'yaml-syntax', file, path: [], ...d }));
     return {

@@ -118,7 +118,7 @@ ${line}
     expect(printed(`${HEAD}${slide('        title: 优点与缺点')}`)).toEqual([]);
   });
 
-  it('names a key with no space after its colon at the colon, at the top, in a list item and inside { … }', () => {
+  it('names a key with no space after its colon at the colon, at the top, in a list item and anywhere inside { … }', () => {
     const slide = (first: string, second: string) => `sections:
   - id: main
     title: Main
@@ -145,8 +145,27 @@ ${second}
           '  hint: Put a space after the colon: id: a',
       ],
     );
+    // A later key of { … }: its comma is no cut in the text before it, and its mapping misses nothing else.
+    expect(
+      printed(
+        HEAD.replace('name: Beta, color', 'name:"Beta", color') + slide('      - kind: bullets', '        title: One'),
+      ),
+    ).toEqual([
+      'outline.yaml:4:14 error[unknown-key]: "name:"Beta"" has no space after the colon, so YAML reads it as one key, not as the key "name"\n' +
+        '  hint: Put a space after the colon: name: "Beta"',
+    ]);
+    const row = `${ONE_SECTION}      - kind: comparison
+        title: One
+        rows:
+          - { aspect: Taste, cells: { a: "Bitter, dark", b:"Sweet" } }
+`;
+    expect(printed(row)).toEqual([
+      'outline.yaml:14:58 error[unknown-key]: "b:"Sweet"" has no space after the colon, so YAML reads it as one key, not as the key "b"\n' +
+        '  hint: Put a space after the colon: b: "Sweet"',
+    ]);
     // Text with a colon in it (`Tea:calm`) is text: the outline is valid.
     expect(printed(`${HEAD}${slide('      - kind: bullets', '        title: One')}`)).toEqual([]);
+    expect(printed(row.replace('b:"Sweet"', 'b: "Sweet"'))).toEqual([]);
   });
 
   it('reports tab indentation and duplicate keys', () => {

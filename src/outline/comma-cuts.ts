@@ -21,6 +21,9 @@ export interface CommaCut {
   written: string;
 }
 
+/** A key and its value with no space after the colon: `name:"Coffee"`, which `{ … }` reads as one key. */
+export const KEY_RUN_INTO_VALUE = /^([A-Za-z_][\w-]*):(\S.*)$/s;
+
 /** The cuts in a mapping written as `{ … }` (none in a block mapping, whose commas are text). */
 export function commaCuts(map: YAMLMap, source: string): CommaCut[] {
   if (!map.flow) return [];
@@ -30,8 +33,9 @@ export function commaCuts(map: YAMLMap, source: string): CommaCut[] {
   for (const { key, value } of map.items) {
     const name = isScalar(key) && key.value !== null ? String(key.value) : undefined;
     const offset = isScalar(key) ? key.range?.[0] : undefined;
-    // A piece has no colon, so no value at all; `key:` with nothing after it (or only a comment) is a key.
-    if (open && value === null && name !== undefined && offset !== undefined) {
+    // A piece has no colon, so no value at all; `key:` with nothing after it (or only a comment) is a key,
+    // and so is `name:"Coffee"`, a key run into its value (told as that: issues.ts).
+    if (open && value === null && name !== undefined && offset !== undefined && !KEY_RUN_INTO_VALUE.test(name)) {
       open.pieces.push(name);
       open.offsets.push(offset);
       open.written = source.slice(open.start, isScalar(key) ? key.range?.[1] : offset);

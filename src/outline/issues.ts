@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { DiagnosticCode } from '../diagnostics/diagnostics.js';
 import { closest } from '../shared/closest.js';
 import { piecesAtOtherCommas } from '../text/commas.js';
-import type { CommaCut } from './comma-cuts.js';
+import { type CommaCut, KEY_RUN_INTO_VALUE } from './comma-cuts.js';
 import { isRecord, type OutlinePath, samePath, valueAt } from './outline-path.js';
 import type { SemanticProblem, Written } from './positions.js';
 import { contenderKey, isOutlineOnlyField, overlaySchema, SLIDE_KINDS, slideSchema } from './schema.js';
@@ -484,6 +484,23 @@ function asNested(problem: SemanticProblem, field: string, inside: readonly stri
   };
 }
 
+/** `{ id:tea }`: in { … } a colon with no space after it is part of the key, which then has no value. */
+function keyRunIntoValue(mapping: OutlinePath, key: string): { name: string; problem: SemanticProblem } | undefined {
+  const [, name, value] = KEY_RUN_INTO_VALUE.exec(key) ?? [];
+  if (name === undefined) return undefined;
+  const message = `"${key}" has no space after the colon, so YAML reads it as one key, not as the key "${name}"`;
+  return {
+    name,
+    problem: {
+      code: 'unknown-key',
+      message,
+      path: mapping,
+      key,
+      hint: `Put a space after the colon: ${name}: ${value}`,
+    },
+  };
+}
+
 function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written: Written): SemanticProblem[] {
   const path = toPath(issue.path);
   const at = (code: DiagnosticCode, message: string, hint?: string, key?: string): SemanticProblem => ({
@@ -503,17 +520,8 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         if (key === MERGE_KEY) return [mergeKeyProblem(path)];
         if (root === overlaySchema && path.length === 0 && isOutlineOnlyField(key)) return [outlineFieldInOverlay(key)];
         const splits = commaSplitsAt(data, written, path, key);
-        const unspaced = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(key);
-        if (!splits.length && unspaced?.[1] !== undefined && allowed.includes(unspaced[1])) {
-          // `{ id:tea }`: in { … } a colon with no space after it is part of the key.
-          const [, name, value] = unspaced;
-          return at(
-            'unknown-key',
-            `"${key}" has no space after the colon, so YAML reads it as one key, not as the key "${name}"`,
-            `Put a space after the colon: ${name}: ${value}`,
-            key,
-          );
-        }
+        const unspaced = keyRunIntoValue(path, key);
+        if (!splits.length && unspaced && allowed.includes(unspaced.name)) return unspaced.problem;
         return splits.length
           ? splits
           : at(
@@ -535,6 +543,8 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       if (value === null) {
         const splits = commaSplitsAt(data, written, path.slice(0, -1), String(path.at(-1)));
         if (splits.length) return splits;
+        const unspaced = keyRunIntoValue(path.slice(0, -1), String(path.at(-1)));
+        if (unspaced) return [unspaced.problem];
         return [at('wrong-type', `"${field}" is empty`, emptyHint(issue.expected, path))];
       }
       if (issue.expected === 'array' && isRecord(value)) {

@@ -110,10 +110,11 @@ describe('charts in the native PowerPoint', () => {
     // Values of one decimal on ticks of whole numbers (0, 5, 10…).
     expect(formats.get('Step time, one value each')).toEqual(new Set(['values #,##0.0', 'ticks #,##0']));
     expect(formats.get('Throughput on a log scale')).toEqual(
-      new Set(['values [>=1000000]#,##0.0#,,"M";#,##0', 'ticks [>=1000000]#,##0.0#,,"M";#,##0']),
+      new Set(['values [>=1000000]#,##0.0#,,"M";General', 'ticks [>=1000000]#,##0.0#,,"M";[<1]0.0##;#,##0']),
     );
-    // Thousandths beside whole numbers, on ticks from a thousandth: each written as it is, never "0.00".
-    expect(formats.get('Lookups in milliseconds')).toEqual(new Set(['values General', 'ticks General']));
+    // Thousandths beside whole numbers, on a log axis from a thousandth: each written as it is, never
+    // "0.00", the ticks 0.001 to 100.
+    expect(formats.get('Lookups in milliseconds')).toEqual(new Set(['values General', 'ticks [<1]0.0##;#,##0']));
     // Split over three slides, 120 and 0.45 among its values: two decimals on each part.
     expect(formats.get('Seconds per task')).toEqual(new Set(['values #,##0.00', 'ticks #,##0']));
   });

@@ -298,6 +298,10 @@ describe('a chart written in a few lines', () => {
     // Thousandths beside whole numbers are each written as they are: never "0.00".
     const [mixed] = planned('        values: { a: 0.002, b: 12, c: 40 }\n');
     expect(mixed?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['0.002 ✓', '12', '40']);
+    // A log axis spans orders of magnitude: each value and tick as written, never "96.00" or "100.00".
+    const [log] = planned('        scale: log\n        values: { a: 96, b: 0.05, c: 11.8 }\n');
+    expect(log?.chart.bars.map((b) => b.label.lines.join(' '))).toEqual(['96', '0.05 ✓', '11.8']);
+    expect(log?.chart.ticks.map((t) => t.lines[0])).toEqual(['0.01', '0.1', '1', '10', '100']);
   });
 
   it('marks no best value in a group whose values are all equal', () => {

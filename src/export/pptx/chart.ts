@@ -170,7 +170,9 @@ export function drawChart(frame: Frame, slide: ChartSlide, top: number): void {
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelColor: hex(p.muted),
     valGridLine: { color: hex(p.rule), size: CHART.grid * 0.75, style: 'solid' },
-    ...(slide.scale === 'log' ? { valAxisLogScaleBase: 10 } : {}),
+    // On a log axis, bars grow from the axis's start, as on the slide: PowerPoint's and LibreOffice's
+    // automatic crossing is at 1, from which a value below 1 hangs down with its label on the categories'.
+    ...(slide.scale === 'log' ? { valAxisLogScaleBase: 10, valAxisCrossesAt: slide.axis.min } : {}),
     valAxisMinVal: slide.axis.min,
     valAxisMaxVal: slide.axis.max,
     ...(slide.axis.step ? { valAxisMajorUnit: slide.axis.step } : {}),
@@ -188,11 +190,14 @@ function numberFormats(chart: PlannedChart): { values: string; ticks: string } {
   const values = chart.groups.flatMap((group) => group.values).filter((value) => value !== null);
   const millions = [...values, chart.axis.max].some((value) => Math.abs(value) >= 1e6);
   // The planner's rule (fixedDecimals): numbers with more decimals than fixed ones keep (0.002 as "0.00") are written as they are.
+  const withMillions = (plain: string) => (millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain);
   const format = (numbers: readonly number[], decimals: number) => {
     const fixed = decimals === 0 || fixedDecimals(numbers, decimals) === decimals;
-    const plain = !fixed ? 'General' : decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-    return millions ? `[>=1000000]#,##0.0#,,"M";${plain}` : plain;
+    return withMillions(!fixed ? 'General' : decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
   };
+  // A log axis writes each number as it is (the slide's rule): its ticks, powers of ten, grouped from
+  // 1,000 and with their digits below one.
+  if (chart.scale === 'log') return { values: withMillions('General'), ticks: withMillions('[<1]0.0##;#,##0') };
   // The axis's start and, on a linear axis, its step stand for every tick.
   const { min, step } = chart.axis;
   return { values: format(values, chart.decimals), ticks: format([min, min + (step ?? 0)], chart.tickDecimals) };

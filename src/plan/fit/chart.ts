@@ -147,9 +147,11 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
   });
   const notation = chartNotation([...numbers, ...scale.ticks]);
   // One format for the chart's values, and one for its ticks: "2.0" beside "1.4", as every output writes them.
+  // A log axis spans orders of magnitude: each number as it is written (0.05 beside 96, ticks 0.01 to 100),
+  // where one column of decimals would read "96.00" and "100.00".
   const decimals = mostDecimals(numbers);
   const tickDecimals = mostDecimals(scale.ticks);
-  const valueDigits = fixedDecimals(numbers, decimals);
+  const valueDigits = log ? 0 : fixedDecimals(numbers, decimals);
   const groups = tables.map((table) => {
     const values = series.map((id) => own(table.values, id) ?? null);
     const present = values.filter((v): v is number => v !== null);
@@ -191,7 +193,7 @@ function chartData(content: AuthoredChart, contenders: readonly Contender[], lab
     notation,
     decimals,
     tickDecimals,
-    ticks: tickLabels(scale.ticks, labels.lang, notation, fixedDecimals(scale.ticks, tickDecimals)),
+    ticks: tickLabels(scale.ticks, labels.lang, notation, log ? 0 : fixedDecimals(scale.ticks, tickDecimals)),
     caption,
     hasNegative: numbers.some((v) => v < 0) || scale.origin > scale.lo,
     lang: labels.lang,

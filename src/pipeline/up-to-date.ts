@@ -108,13 +108,16 @@ export async function upToDate(outlineFile: string, options: RecordedOptions): P
   const outDir = outDirOf(options);
   // A commit a killed build left unfinished is finished first: its outputs are judged as it meant them.
   await recoverOutputFolder(outDir);
-  const record = await readRecord(path.join(outDir, recordName(outlineFile, options.profile)));
+  const recordFile = path.join(outDir, recordName(outlineFile, options.profile));
+  const record = await readRecord(recordFile);
   if (!record || record.stamp !== buildStamp(options) || !readsOutline(record, outlineFile)) return undefined;
   const outputs = Object.entries(record.outputs).map(([name, written]) => [path.join(outDir, name), written] as const);
   const inputs = await hashFiles(Object.keys(record.inputs));
+  // The record moves into place after its outputs (staging.ts): an output changed since has a later ctime.
+  const committedMs = statSync(recordFile, { throwIfNoEntry: false })?.ctimeMs ?? 0;
   const fresh =
     Object.entries(inputs).every(([file, hash]) => hash === record.inputs[file]) &&
-    (await Promise.all(outputs.map(([file, written]) => isAsWritten(file, written)))).every(Boolean);
+    (await Promise.all(outputs.map(([file, written]) => isAsWritten(file, written, committedMs)))).every(Boolean);
   return fresh ? { record, files: outputs.map(([file]) => file) } : undefined;
 }
 
@@ -129,13 +132,16 @@ function readsOutline(record: BuildRecord, outlineFile: string): boolean {
 
 /**
  * Whether an output is as the build wrote it: the same size and time (as make
- * and git judge), or else the same content, so that outputs of many megabytes
- * cost nothing to check while a hand-edited one is always caught.
+ * and git judge) and untouched since the commit that wrote it (its inode's
+ * change time, which no tool sets back, as `cp -p` and `touch -r` set the
+ * modification time, is no later than the record's, `committedMs`), or else
+ * the same content, so that outputs of many megabytes cost nothing to check
+ * while a hand-edited one is always caught.
  */
-async function isAsWritten(file: string, written: WrittenFile): Promise<boolean> {
+async function isAsWritten(file: string, written: WrittenFile, committedMs: number): Promise<boolean> {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat || stat.size !== written.size) return false;
-  if (stat.mtimeMs === written.mtimeMs) return true;
+  if (stat.mtimeMs === written.mtimeMs && stat.ctimeMs <= committedMs) return true;
   return (await hashFiles([file]))[file] === written.sha256;
 }
 

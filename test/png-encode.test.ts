@@ -1,6 +1,8 @@
 /** The PNG writer of slide images, the split of pages between mutool processes, and the worker that runs them (no browser). */
+import { execFile } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { VersusError } from '../src/diagnostics/diagnostics.js';
@@ -182,6 +184,35 @@ describe('rasterizeInWorker', () => {
       message: `${mutool} could not draw the slide images (pages 1–2): it failed (exit status 1): error: cannot open document`,
       hint: RASTERIZER_HINT,
     });
+  });
+
+  it('tells a mutool that writes no image as the rasterizer’s failure, not the browser’s', async () => {
+    const mutool = await standIn('printf "not a picture at all, nothing like one: %064d" 0');
+    await expect(rasterizeInWorker(job(mutool, async () => {}))).rejects.toMatchObject({
+      kind: 'export',
+      message: `${mutool} could not draw the slide images (pages 1–2): it wrote something other than an 8-bit binary PPM`,
+      hint: RASTERIZER_HINT,
+    });
+  });
+
+  it('stops a hung mutool at the time limit with everything it started, and the other ranges once one fails', async () => {
+    const running = async (marker: string) =>
+      (await promisify(execFile)('ps', ['-eo', 'args'])).stdout.split('\n').filter((line) => line.includes(marker));
+    // A wrapper that forks rather than execs: the hung child holds mutool's output open.
+    const hung = await standIn('sleep 41.25; true');
+    const started = Date.now();
+    await expect(rasterizeInWorker({ ...job(hung, async () => {}), timeout: 1000 })).rejects.toMatchObject({
+      message: `${hung} could not draw the slide images (pages 1–2): it did not finish within 1 s (--browser-timeout)`,
+      hint: expect.stringContaining('Raise --browser-timeout'),
+    });
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(await running('sleep 41.25')).toEqual([]);
+    // Eight pages in two processes: the first range fails at once, the second would hang.
+    const half = await standIn('case "$*" in *" 1-"*) echo "error: broken page" >&2; exit 1;; esac; sleep 42.25; true');
+    await expect(rasterizeInWorker({ ...job(half, async () => {}), pages: 8, timeout: 60_000 })).rejects.toThrow(
+      /could not draw the slide images \(pages 1–\d\): it failed \(exit status 1\): error: broken page$/,
+    );
+    expect(await running('sleep 42.25')).toEqual([]);
   });
 
   it('fails as soon as writing an image fails, without waiting for mutool to end', async () => {

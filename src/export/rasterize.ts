@@ -19,6 +19,9 @@ import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';
 import { PngRows } from './png-encode.js';
 
+const SLOW_RASTERIZER_HINT =
+  'Raise --browser-timeout (seconds) for a talk this large, or set VERSUS_RASTERIZER=chromium to take the images with Chromium.';
+
 export interface RasterizeJob {
   /** The `mutool` executable (see find-rasterizer.ts). */
   mutool: string;
@@ -40,7 +43,17 @@ export interface RasterizeJob {
  */
 export async function rasterizeSlides(job: RasterizeJob): Promise<void> {
   const processes = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(job.pages / 4)));
-  await Promise.all(pageRanges(job.pages, processes).map(([first, last]) => drawPages(job, first, last)));
+  const stop = new AbortController();
+  const drawn = pageRanges(job.pages, processes).map(([first, last]) =>
+    drawPages(job, first, last, stop.signal).catch((error: unknown) => {
+      // One failed: the others are stopped too, not left drawing (or hung) once the build has ended.
+      stop.abort();
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(drawn);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The worker's module: a bundle entry of its own (scripts/bundle.js), which the tests' builds run too. */
@@ -102,11 +115,29 @@ export function imageSize(scale: number): { width: number; height: number } {
  * png-encode.ts) as they come: no page's pixels are held whole, and mutool waits
  * only while zlib is behind.
  */
-function drawPages(job: RasterizeJob, first: number, last: number): Promise<void> {
+function drawPages(job: RasterizeJob, first: number, last: number, stop: AbortSignal): Promise<void> {
   const { width, height } = imageSize(job.scale);
   const args = ['draw', '-q', '-F', 'pnm', '-c', 'rgb', '-w', String(width), '-h', String(height), '-o', '-'];
-  const child = spawn(job.mutool, [...args, job.pdfFile, `${first}-${last}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const timer = setTimeout(() => child.kill('SIGKILL'), job.timeout);
+  const child = spawn(job.mutool, [...args, job.pdfFile, `${first}-${last}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that what it starts (a wrapper script's mutool) is stopped with it.
+    detached: true,
+  });
+  const killGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup();
+  }, job.timeout);
+  // What it left running would keep its output open: it ends with mutool.
+  child.on('exit', killGroup);
+  stop.addEventListener('abort', killGroup);
   const encoded: Promise<void>[] = [];
   let png: PngRows | undefined;
   const pages = new PpmPages({
@@ -126,7 +157,16 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
     },
   });
   let stderr = '';
-  child.stdout.on('data', (data: Buffer) => pages.push(data));
+  let unreadable: string | undefined;
+  child.stdout.on('data', (data: Buffer) => {
+    if (unreadable) return;
+    try {
+      pages.push(data);
+    } catch (error) {
+      unreadable = (error as Error).message;
+      killGroup();
+    }
+  });
   child.stderr.on('data', (data: Buffer) => {
     stderr += data.toString();
   });
@@ -142,16 +182,23 @@ function drawPages(job: RasterizeJob, first: number, last: number): Promise<void
           .split('\n')
           .filter((line) => line.trim() && !line.includes('ICC support'))
           .at(-1);
-        const how = signal
-          ? `was stopped (${signal})`
-          : code === 0
-            ? `drew ${drawn} of them`
-            : `failed (exit status ${code})`;
+        const how = unreadable
+          ? unreadable
+          : timedOut
+            ? `did not finish within ${job.timeout / 1000} s (--browser-timeout)`
+            : signal
+              ? `was stopped (${signal})`
+              : code === 0
+                ? `drew ${drawn} of them`
+                : `failed (exit status ${code})`;
+        const said = why && !unreadable ? `: ${why}` : '';
         reject(
           new VersusError(
             'export',
-            `${job.mutool} could not draw the slide images (pages ${first}–${last}): it ${how}${why ? `: ${why}` : ''}`,
-            { hint: RASTERIZER_HINT },
+            `${job.mutool} could not draw the slide images (pages ${first}–${last}): it ${how}${said}`,
+            {
+              hint: timedOut ? SLOW_RASTERIZER_HINT : RASTERIZER_HINT,
+            },
           ),
         );
       }
@@ -195,7 +242,7 @@ export class PpmPages {
         this.head = Buffer.concat([this.head, data.subarray(at, at + 64)]);
         const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(this.head.toString('latin1'));
         if (!header) {
-          if (this.head.length >= 64) throw new Error('mutool wrote something other than an 8-bit binary PPM');
+          if (this.head.length >= 64) throw new Error('wrote something other than an 8-bit binary PPM');
           return;
         }
         // The header's bytes from this chunk are the header's length less what came before.

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,20 @@ describe('versus build into an output folder it cannot make', { concurrent: true
       run,
       2,
       'error: Cannot write to the output folder /proc/versus-test: no folder can be made there (a virtual or read-only file system).',
+    );
+  });
+
+  it('names a link to nowhere given as the output folder, and where it points', async () => {
+    const dir = await temp.dir();
+    await cp(golden, dir, { recursive: true });
+    const nowhere = path.join(dir, 'nowhere');
+    await symlink(nowhere, path.join(dir, 'out'));
+    const run = await versusInProcess(['build', 'every-kind.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expectUserError(
+      run,
+      2,
+      `error: Cannot write to the output folder out: it is a symbolic link to ${nowhere}, which does not exist.`,
+      'hint: Make the folder the link points to, or remove the link: --out makes a missing folder.',
     );
   });
 

@@ -182,7 +182,11 @@ function outputError(error: unknown, outDir: string): unknown {
 
 function cannotWrite(reason: string, outDir: string, cause: unknown): VersusError {
   return new VersusError('environment', `Cannot write to the output folder ${outDir}: ${reason}.`, {
-    hint: OUTPUT_HINTS[reason] ?? 'Choose a folder you can write to with --out.',
+    hint:
+      OUTPUT_HINTS[reason] ??
+      (reason.includes('symbolic link')
+        ? 'Make the folder the link points to, or remove the link: --out makes a missing folder.'
+        : 'Choose a folder you can write to with --out.'),
     cause,
   });
 }

@@ -5,7 +5,7 @@
  * ENOENT for a new folder on a read-only mount; level by level, every failure
  * comes with its own cause, which `folderProblem` words for the user.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** @throws the failing `mkdir`'s error, or ENOTDIR when a file is where a folder should be. */
@@ -24,10 +24,25 @@ export async function makeFolder(dir: string): Promise<void> {
   }
   for (const level of missing) {
     await mkdir(level).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      // There, yet no folder stat could follow to: a link to nowhere.
+      const target = await readlink(level).catch(() => undefined);
+      if (target !== undefined && !(await stat(level).catch(() => undefined))) throw danglingLink(level, target);
       // Made by another process meanwhile (two builds into one new folder): as good.
-      if (error.code !== 'EEXIST' || !(await stat(level)).isDirectory()) throw error;
+      if (!(await stat(level)).isDirectory()) throw error;
     });
   }
+}
+
+/** A symbolic link whose target does not exist, where a folder is to be made. */
+const DANGLING_LINK = 'EDANGLINGLINK';
+
+function danglingLink(link: string, target: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${link} is a symbolic link to ${target}, which does not exist`), {
+    code: DANGLING_LINK,
+    path: link,
+    target,
+  });
 }
 
 function notAFolder(file: string): NodeJS.ErrnoException {
@@ -52,7 +67,7 @@ const FOLDER_PROBLEMS: Partial<Record<string, string>> = {
   ENOENT: 'no folder can be made there (a virtual or read-only file system)',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
-  ENAMETOOLONG: 'a name in the path is too long',
+  ENAMETOOLONG: 'the path, or a name in it, is too long',
 };
 
 /**
@@ -60,5 +75,7 @@ const FOLDER_PROBLEMS: Partial<Record<string, string>> = {
  * the errors that are theirs to fix; undefined for anything else (a bug).
  */
 export function folderProblem(error: unknown): string | undefined {
-  return FOLDER_PROBLEMS[(error as NodeJS.ErrnoException)?.code ?? ''];
+  const { code, target } = (error ?? {}) as NodeJS.ErrnoException & { target?: string };
+  if (code === DANGLING_LINK) return `it is a symbolic link to ${target}, which does not exist`;
+  return FOLDER_PROBLEMS[code ?? ''];
 }

@@ -445,6 +445,24 @@ sections:
     ]);
   });
 
+  it('tells text cut at a comma where a list belongs once, as that list, quoting text that holds a " in single quotes', () => {
+    const source = `${ONE_SECTION}      - kind: decision
+        title: Choose
+        choices:
+          - { contender: a, when: [You want speed] }
+          - { contender: b, when: לקוחות בעיקר בארה"ב, או באירופה }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:15:35 error[wrong-type]: "when" must be a list, not "לקוחות בעיקר בארה\\"ב, או באירופה"\n' +
+        '  hint: Write it as a list; in brackets, each comma starts a new item: when: [לקוחות בעיקר בארה"ב, או באירופה] (or one "- " line per item). For one item, quote it: when: [\'לקוחות בעיקר בארה"ב, או באירופה\']',
+    ]);
+    // A cut where text belongs keeps its own message, its hint quoted the same way.
+    expect(printed(source.replace('when: [You want speed]', 'label: Pay "as you go", or not, when: [x]'))).toEqual([
+      expect.stringContaining('hint: Quote text that holds a comma: label: \'Pay "as you go", or not\''),
+      expect.stringContaining('"when" must be a list'),
+    ]);
+  });
+
   it('says a dash starts a list item only with a space after it', () => {
     const source = `${ONE_SECTION}      - kind: bullets
         title: Steps

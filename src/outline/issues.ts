@@ -519,7 +519,9 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       return issue.keys.flatMap((key) => {
         if (key === MERGE_KEY) return [mergeKeyProblem(path)];
         if (root === overlaySchema && path.length === 0 && isOutlineOnlyField(key)) return [outlineFieldInOverlay(key)];
-        const splits = commaSplitsAt(data, written, path, key);
+        // A piece of text cut where a list belongs: that list's item, told with it.
+        if (listPieceAt(root, data, written, path, key)) return [];
+        const splits = commaSplitsAt(root, data, written, path, key);
         const unspaced = keyRunIntoValue(path, key);
         if (!splits.length && unspaced && allowed.includes(unspaced.name)) return unspaced.problem;
         return splits.length
@@ -541,7 +543,7 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
         return [at('missing-field', `${thingAt(path.slice(0, -1))} is missing "${field}"`, `Add ${field}: ${shape}`)];
       }
       if (value === null) {
-        const splits = commaSplitsAt(data, written, path.slice(0, -1), String(path.at(-1)));
+        const splits = commaSplitsAt(root, data, written, path.slice(0, -1), String(path.at(-1)));
         if (splits.length) return splits;
         const unspaced = keyRunIntoValue(path.slice(0, -1), String(path.at(-1)));
         if (unspaced) return [unspaced.problem];
@@ -558,6 +560,12 @@ function toProblems(root: z.core.$ZodType, data: unknown, issue: Issue, written:
       if (issue.expected === 'string') {
         const line = written.oneLinePair(path);
         if (line !== undefined) return [colonSplit(path, line)];
+      }
+      if (issue.expected === 'array' && typeof value === 'string') {
+        const whole = listCut(written, path);
+        if (whole !== undefined) {
+          return [at('wrong-type', `"${field}" must be a list, not ${describe(whole)}`, listHint(field, whole))];
+        }
       }
       return [
         at(
@@ -844,11 +852,33 @@ function unionOptions(root: z.core.$ZodType, path: OutlinePath, data: unknown): 
  * the rest of its text became a key of its own. Reported at the first such key (it has
  * no value to point at). A piece two cells share is in both.
  */
-function commaSplitsAt(data: unknown, written: Written, mapping: OutlinePath, key: string): SemanticProblem[] {
+function commaSplitsAt(
+  root: z.core.$ZodType,
+  data: unknown,
+  written: Written,
+  mapping: OutlinePath,
+  key: string,
+): SemanticProblem[] {
+  return (
+    written
+      .commaCuts(mapping)
+      .filter(({ pieces }) => pieces.includes(key))
+      // Text cut where a list belongs is told as that list, its pieces its items (listCut).
+      .filter((cut) => !(schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray))
+      .map((cut) => commaSplit(data, mapping, cut))
+  );
+}
+
+function listPieceAt(root: z.core.$ZodType, data: unknown, written: Written, mapping: OutlinePath, key: string): boolean {
   return written
     .commaCuts(mapping)
-    .filter(({ pieces }) => pieces.includes(key))
-    .map((cut) => commaSplit(data, mapping, cut));
+    .some((cut) => cut.pieces.includes(key) && schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray);
+}
+
+/** The text `{ … }` cut at its commas where a list belongs (`{ when: Speed, or scale }`), whole as written. */
+function listCut(written: Written, path: OutlinePath): string | undefined {
+  const key = String(path.at(-1));
+  return written.commaCuts(path.slice(0, -1)).find((cut) => cut.key === key)?.written;
 }
 
 function commaSplit(data: unknown, mapping: OutlinePath, cut: CommaCut): SemanticProblem {
@@ -860,7 +890,7 @@ function commaSplit(data: unknown, mapping: OutlinePath, cut: CommaCut): Semanti
     path: mapping,
     // A piece written earlier too is found there: then the cut cell's own key.
     key: pieces.find((piece) => !cut.repeated.includes(piece)) ?? cut.key,
-    hint: `Quote text that holds a comma: ${cut.key}: "${cut.written}"`,
+    hint: `Quote text that holds a comma: ${cut.key}: ${quoted(cut.written)}`,
   };
 }
 
@@ -1090,8 +1120,11 @@ function listHint(field: string, text: string): string {
 
 /** A text as a value inside [ … ] or { … }: quoted where YAML would read it otherwise. */
 function flowText(text: string): string {
-  if (!/[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text)) return text;
-  // Text that quotes someone reads better in single quotes than with its quotes escaped.
+  return /[:#,[\]{}]|^[\s'"&*!|>%@`?-]/.test(text) ? quoted(text) : text;
+}
+
+/** Text in quotes: single ones around text that holds a double one (a quote, ארה"ב), rather than escaping it. */
+function quoted(text: string): string {
   return text.includes('"') && !/['\\\p{Cc}]/u.test(text) ? `'${text}'` : JSON.stringify(text);
 }
 

@@ -17,6 +17,7 @@ import {
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { isInside } from '../shared/inside.js';
 import { sha256 } from '../shared/sha256.js';
+import { utf8Text } from '../text/utf8.js';
 import { didYouMeanTheme, isBuiltInTheme, isThemeFile, THEMES_HINT } from '../theme/themes.js';
 import { outlineLocator, type Sourced, stampOutline, stampOverlay } from './origin.js';
 import type { OutlinePath } from './outline-path.js';
@@ -364,37 +365,6 @@ export async function readOutlineSource(file: string): Promise<{ text: string; s
       hint: 'Save the outline as UTF-8 (binary files, such as images, cannot be outlines).',
     },
   ]);
-}
-
-/** `bytes` as UTF-8 text without its byte order mark, or where its first byte that is not UTF-8 sits. */
-function utf8Text(bytes: Buffer): string | InvalidByte {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return firstInvalidByte(bytes);
-  }
-}
-
-interface InvalidByte {
-  line: number;
-  col: number;
-  byte: number;
-}
-
-/** Where the first byte that is not valid UTF-8 sits (`bytes` is known to hold one), counted like YAML positions. */
-function firstInvalidByte(bytes: Buffer): InvalidByte {
-  let offset = 0;
-  let line = 1;
-  let col = 1;
-  // Lenient decoding turns each bad sequence into U+FFFD; one written as such (EF BF BD) is fine.
-  for (const char of new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) {
-    const written = Buffer.from(char);
-    if (char === '\uFFFD' && !written.equals(bytes.subarray(offset, offset + written.length))) break;
-    offset += written.length;
-    if (char === '\n') [line, col] = [line + 1, 1];
-    else if (!(char === '\uFEFF' && offset === written.length)) col += char.length;
-  }
-  return { line, col, byte: bytes[offset] ?? 0 };
 }
 
 /**

@@ -28,7 +28,7 @@ import type { BuildSummary, UpToDate } from './pipeline/up-to-date.js';
 import { parseRunnerOption } from './run/runners.js';
 import { DEFAULTS } from './shared/defaults.js';
 import { PACKAGE_ROOT } from './shared/package-root.js';
-import { BUILT_IN_THEMES } from './theme/themes.js';
+import { BUILT_IN_THEMES, ThemeFileProblems } from './theme/themes.js';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -327,7 +327,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         // and nothing linted; any other failure (no browser, one that crashed) as its `error`.
         if (opts.json) io.stdout.write(`${JSON.stringify(failedCheckReport(outline, error), null, 2)}\n`);
         // A theme file that cannot be used has no line of the outline to count: its own message says what is wrong.
-        const counted = invalid && error.diagnostics.length > 0;
+        const counted = invalid && error.diagnostics.length > 0 && !(error instanceof ThemeFileProblems);
         // --json keeps stderr one line per problem (and its hint): no code frames.
         status = report(counted ? invalidOutline(error.diagnostics, 'check') : error, { frames: !opts.json });
         return;

@@ -4,9 +4,10 @@
  * CSS by the browser. A change on one side only fails here, in milliseconds.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VersusError } from '../src/diagnostics/diagnostics.js';
 import { themeFindings } from '../src/lint/theme-rules.js';
 import { FONT_STACKS } from '../src/theme/fonts.js';
 import {
@@ -36,7 +37,7 @@ import { resolveTheme } from '../src/theme/resolve.js';
 import { inlineThemeFiles } from '../src/theme/theme-files.js';
 import { THEMES_DIR } from '../src/theme/themes.js';
 import { outlineWithSlides } from './helpers.js';
-import { versusInProcess } from './run-cli.js';
+import { snapshotDir, versusInProcess } from './run-cli.js';
 import { tempFolder } from './temp-outlines.js';
 
 const css = (name: string) => readFileSync(path.join(THEMES_DIR, `${name}.css`), 'utf8');
@@ -414,7 +415,7 @@ describe('the files a theme file names in url()', () => {
     const { problems } = await inlineThemeFiles(css, file);
     expect(problems.map((p) => `${path.basename(p.file)} ${p.line}:${p.col} ${p.message}`)).toEqual([
       'brand.css 1:1 @import "./gone.css" names a file that does not exist',
-      `brand.css 2:1 @import "../elsewhere.css" leads outside the theme file's folder, to ${path.join(dir, 'elsewhere.css')}`,
+      `brand.css 2:1 @import "../elsewhere.css" leads outside ${path.join(dir, 'themes')}, the folder of brand.css, to ${path.join(dir, 'elsewhere.css')}`,
       'a.css 1:1 @import "./brand.css" imports a stylesheet that imports this one',
     ]);
   });
@@ -430,8 +431,155 @@ describe('the files a theme file names in url()', () => {
     const { problems } = await inlineThemeFiles(css, file);
     expect(problems.map((p) => `${p.line}:${p.col} ${p.code} ${p.message}`)).toEqual([
       '2:15 not-found url("gone.png") names a file that does not exist',
-      `3:17 bad-path url("../outside.png") leads outside the theme file's folder, to ${path.join(dir, 'outside.png')}`,
+      `3:17 bad-path url("../outside.png") leads outside ${path.join(dir, 'themes')}, the folder of brand.css, to ${path.join(dir, 'outside.png')}`,
       '4:11 invalid-value url("notes.txt") is neither a picture a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG) nor a font (WOFF2, WOFF, TrueType, OpenType)',
+    ]);
+  });
+});
+
+describe('a theme file with a mistake in it', () => {
+  const temp = tempFolder('theme-mistakes');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const told = (problems: { file: string; line: number; col: number; code: string; message: string }[]) =>
+    problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.code} ${p.message}`);
+
+  it('is told at the line of its CSS syntax error, in the stylesheet that has it: exit 1, the outputs left as they were', async () => {
+    const dir = await realpath(await temp.dir());
+    await mkdir(path.join(dir, 'th'));
+    const brand = path.join(dir, 'th/brand.css');
+    await writeFile(brand, "/* @theme brand */\n@import 'versus';\nsection { color: #111; }\n");
+    await writeFile(
+      path.join(dir, 'talk.yaml'),
+      `theme: th/brand.css\n${outlineWithSlides('      - { kind: bullets, title: Why, bullets: [One] }\n')}`,
+    );
+    const built = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    const before = await snapshotDir(path.join(dir, 'out'));
+
+    await writeFile(brand, "/* @theme brand */\n@import 'versus';\nsection { color: red;\n");
+    const unclosed =
+      `${brand}:3:1 error[css-syntax]: this block has no closing }\n` +
+      '    3 | section { color: red;\n      | ^\n' +
+      '  hint: Close it with } after its last declaration.\n' +
+      `error: Theme file ${brand} has 1 problem.\n` +
+      "hint: Fix the theme's lines above, as their hints say.\n";
+    for (const command of ['build', 'check']) {
+      const args = command === 'build' ? ['-f', 'md', '--out', 'out'] : ['--no-measure'];
+      const run = await versusInProcess([command, 'talk.yaml', ...args], { cwd: dir });
+      expect(run, command).toEqual({ code: 1, stdout: '', stderr: unclosed });
+    }
+
+    // In a stylesheet it imports: told there, at its own line.
+    await writeFile(brand, "/* @theme brand */\n@import 'versus';\n@import './base.css';\n");
+    await writeFile(path.join(dir, 'th/base.css'), 'section { color: red }\n}\n');
+    const stray = await versusInProcess(['build', 'talk.yaml', '-f', 'md', '--out', 'out'], { cwd: dir });
+    expect(stray).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${path.join(dir, 'th/base.css')}:2:1 error[css-syntax]: this } closes no block\n` +
+        '    2 | }\n      | ^\n' +
+        '  hint: Remove it, or add the selector and { of the block it should close.\n' +
+        `error: Theme file ${brand} has 1 problem.\n` +
+        "hint: Fix the theme's lines above, as their hints say.\n",
+    });
+    expect(await snapshotDir(path.join(dir, 'out'))).toEqual(before);
+  });
+
+  it('names an unclosed string or comment and an unknown word at their place', async () => {
+    const dir = await temp.dir();
+    const file = path.join(dir, 'brand.css');
+    const problems = await Promise.all(
+      [
+        'section { background: url("logo.png\\"); }\n',
+        '/* @theme brand */\nsection { color: red; }\n/* the end\n',
+        'section {\n  color red;\n}\n',
+      ].map(async (css) => (await inlineThemeFiles(css, file)).problems),
+    );
+    expect(problems.map(told)).toEqual([
+      ['brand.css:1:27 css-syntax this string has no closing quote'],
+      ['brand.css:3:1 css-syntax this comment has no closing */'],
+      ['brand.css:2:3 css-syntax unknown word "color"'],
+    ]);
+  });
+
+  it('names a theme an @import names that no one knows, and the theme or stylesheet it likely means', async () => {
+    const dir = await temp.dir();
+    await writeFile(path.join(dir, 'base.css'), 'section { color: #111; }\n');
+    const css = [
+      '/* @theme brand */',
+      "@import 'versus-darkk';",
+      "@import 'dark';",
+      "@import 'base';",
+      "@import 'corporate';",
+      "@import 'versus';",
+      "@import 'gaia';",
+      '@import "https://fonts.example.org/brand.css";',
+    ].join('\n');
+    const { problems } = await inlineThemeFiles(css, path.join(dir, 'brand.css'));
+    expect(told(problems)).toEqual([
+      'brand.css:2:1 invalid-value unknown theme "versus-darkk" in @import (did you mean "versus-dark"?)',
+      'brand.css:3:1 invalid-value unknown theme "dark" in @import (did you mean "versus-dark"?)',
+      'brand.css:4:1 invalid-value unknown theme "base" in @import (did you mean "./base.css"?)',
+      'brand.css:5:1 invalid-value unknown theme "corporate" in @import',
+    ]);
+  });
+
+  it('tells a missing file an imported stylesheet names once, at its own line, and an outside one by its folder', async () => {
+    const dir = await temp.dir();
+    await mkdir(path.join(dir, 'th/sub'), { recursive: true });
+    await writeFile(path.join(dir, 'th/top.png'), png);
+    await writeFile(
+      path.join(dir, 'th/sub/base.css'),
+      'section { color: #111; }\nsection::before { background-image: url("missing.png"); }\nh1 { background: url(../top.png); }\n',
+    );
+    const css = "/* @theme brand */\n@import 'versus';\n@import './sub/base.css';\n";
+    const { problems } = await inlineThemeFiles(css, path.join(dir, 'th/brand.css'));
+    expect(problems.map((p) => [told([p])[0], p.hint])).toEqual([
+      [
+        'base.css:2:37 not-found url("missing.png") names a file that does not exist',
+        `Looked for ${path.join(dir, 'th/sub/missing.png')}.`,
+      ],
+      [
+        `base.css:3:18 bad-path url("../top.png") leads outside ${path.join(dir, 'th/sub')}, the folder of base.css, to ${path.join(dir, 'th/top.png')}`,
+        `Files a stylesheet names must sit in its own folder or below it; copy the file into ${path.join(dir, 'th/sub')}.`,
+      ],
+    ]);
+  });
+
+  it("refuses what is no stylesheet at an @import, and a damaged picture in a url(), as an outline's images are", async () => {
+    const dir = await temp.dir();
+    await writeFile(path.join(dir, 'logo.png'), png);
+    await writeFile(path.join(dir, 'cut.png'), png.subarray(0, 40));
+    await writeFile(path.join(dir, 'open.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect');
+    await writeFile(path.join(dir, 'latin1.css'), Buffer.from('section::after { content: "caf\xe9"; }\n', 'latin1'));
+    const css = [
+      '/* @theme brand */',
+      "@import './logo.png';",
+      "@import './latin1.css';",
+      'section { background: url(cut.png), url(open.svg); }',
+    ].join('\n');
+    const { problems } = await inlineThemeFiles(css, path.join(dir, 'brand.css'));
+    expect(told(problems)).toEqual([
+      'brand.css:2:1 invalid-value @import "./logo.png" names a PNG picture, not a stylesheet',
+      'brand.css:3:1 unreadable @import "./latin1.css" names a file that is not UTF-8 text: byte 0xe9 at line 1, column 31 cannot be read',
+      'brand.css:4:23 invalid-value url("cut.png") is a truncated PNG: it ends before its last chunk',
+      'brand.css:4:37 invalid-value url("open.svg") is not well-formed SVG: unclosed tag: svg (line 1, column 69)',
+    ]);
+  });
+
+  it('refuses a theme file that is not UTF-8 text, at its first byte that is not, as a code file is refused', async () => {
+    const dir = await temp.dir();
+    const file = path.join(dir, 'brand.css');
+    await writeFile(file, Buffer.from('/* @theme brand */\nsection::after { content: "caf\xe9"; }\n', 'latin1'));
+    const error = await resolveTheme(file, dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VersusError);
+    expect(error).toMatchObject({ kind: 'invalid-outline', message: `Theme file ${file} has 1 problem.` });
+    expect(told((error as VersusError).diagnostics)).toEqual([
+      'brand.css:2:31 unreadable "brand.css" is not UTF-8 text: byte 0xe9 cannot be read',
     ]);
   });
 });

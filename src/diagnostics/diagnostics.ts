@@ -45,6 +45,7 @@ export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'mis
 
 export type DiagnosticCode =
   | 'yaml-syntax'
+  | 'css-syntax'
   | 'not-found'
   | 'unreadable'
   | 'unknown-key'

@@ -7,12 +7,21 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VersusError } from '../diagnostics/diagnostics.js';
+import { type Diagnostic, VersusError } from '../diagnostics/diagnostics.js';
 import { flagError, flagProblem } from '../diagnostics/flag-problem.js';
 import { sha256 } from '../shared/sha256.js';
+import { type InvalidByte, utf8Text } from '../text/utf8.js';
 import { type Palette, paletteFor, type ThemeColors, themeColors } from './palette.js';
 import { inlineThemeFiles } from './theme-files.js';
-import { BUILT_IN_THEMES, DEFAULT_THEME, didYouMeanTheme, isThemeFile, THEMES_DIR, THEMES_HINT } from './themes.js';
+import {
+  BUILT_IN_THEMES,
+  DEFAULT_THEME,
+  didYouMeanTheme,
+  isThemeFile,
+  THEMES_DIR,
+  THEMES_HINT,
+  ThemeFileProblems,
+} from './themes.js';
 
 export interface ResolvedTheme {
   /** The name the markdown's `theme:` directive uses. */
@@ -72,12 +81,14 @@ export async function resolveTheme(
       hint: 'Name a .css file with --theme or "theme".',
     });
   }
-  const css = await readFile(file, 'utf8').catch((error: unknown) => {
+  const bytes = await readFile(file).catch((error: unknown) => {
     throw new VersusError(mistake, `Theme file ${file} cannot be read.`, {
       hint: 'Check the path given to --theme or "theme".',
       cause: error,
     });
   });
+  const css = utf8Text(bytes);
+  if (typeof css !== 'string') throw new ThemeFileProblems(mistake, file, [notUtf8(file, css)]);
   const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
   if (!name) {
     throw new VersusError(mistake, `Theme file ${file} has no "/* @theme name */" comment.`, {
@@ -85,20 +96,28 @@ export async function resolveTheme(
     });
   }
   const inlined = await inlineThemeFiles(css, file);
-  if (inlined.problems.length > 0) {
-    const count = inlined.problems.length === 1 ? 'a file' : `${inlined.problems.length} files`;
-    throw new VersusError(mistake, `Theme file ${file} names ${count} it cannot carry into the slides.`, {
-      diagnostics: inlined.problems,
-      hint: "Fix the theme's lines above: a url() names a picture or a font beside the theme file or below it.",
-    });
-  }
+  if (inlined.problems.length > 0) throw new ThemeFileProblems(mistake, file, inlined.problems);
   const { palette, declared } = themeColors(css);
   return {
     name,
     files: [...builtIn, file],
     palette,
-    read: new Map([[file, sha256(css)], ...inlined.read]),
+    read: new Map([[file, sha256(bytes)], ...inlined.read]),
     ...(inlined.read.size > 0 ? { css: new Map([[file, inlined.css]]) } : {}),
     source: { file, declared },
+  };
+}
+
+/** A theme file in another encoding than UTF-8 (Latin-1's é would show as U+FFFD), at its first such byte. */
+function notUtf8(file: string, { line, col, byte }: InvalidByte): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'unreadable',
+    message: `"${path.basename(file)}" is not UTF-8 text: byte 0x${byte.toString(16).padStart(2, '0')} cannot be read`,
+    file,
+    line,
+    col,
+    path: [],
+    hint: 'Save the theme file as UTF-8 (an editor\'s "Save with encoding" or "Reopen with encoding" does it).',
   };
 }

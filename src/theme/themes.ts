@@ -1,9 +1,11 @@
 /**
- * The themes versus ships: their names, where their CSS is, and the default.
- * Node built-ins and small pure helpers only, so that the up-to-date check
- * can read it cheaply.
+ * The themes versus ships: their names, where their CSS is, and the default;
+ * Marp's own, and the failure of a theme file with problems. Node built-ins,
+ * the diagnostics and small pure helpers only, so that the up-to-date check
+ * and the command line can read it cheaply.
  */
 import path from 'node:path';
+import { compareDiagnostics, type Diagnostic, VersusError } from '../diagnostics/diagnostics.js';
 import { closest } from '../shared/closest.js';
 import { PACKAGE_ROOT } from '../shared/package-root.js';
 
@@ -12,6 +14,9 @@ export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 
 /** The themes shipped with versus, in dependency order (`versus-dark` imports `versus`). */
 export const BUILT_IN_THEMES = ['versus', 'versus-dark'] as const;
+
+/** The themes Marp itself ships, which a theme file may `@import` by name too. */
+export const MARP_THEMES = ['default', 'gaia', 'uncover'] as const;
 
 export type BuiltInTheme = (typeof BUILT_IN_THEMES)[number];
 
@@ -39,3 +44,17 @@ export function didYouMeanTheme(theme: string): string {
 
 /** What an unknown theme's message suggests instead. */
 export const THEMES_HINT = `The built-in themes are ${BUILT_IN_THEMES.join(' and ')}; a theme of your own is a path to its .css file.`;
+
+/**
+ * A theme file whose lines, or those of a stylesheet it imports, have problems: told at those lines,
+ * under a summary of its own (`check` does not count them as the outline's).
+ */
+export class ThemeFileProblems extends VersusError {
+  constructor(mistake: 'usage' | 'invalid-outline', file: string, problems: Diagnostic[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(mistake, `Theme file ${file} has ${count}.`, {
+      diagnostics: [...problems].sort(compareDiagnostics),
+      hint: "Fix the theme's lines above, as their hints say.",
+    });
+  }
+}

@@ -518,6 +518,7 @@ describe('a theme file with a mistake in it', () => {
       "@import 'versus';",
       "@import 'gaia';",
       '@import "https://fonts.example.org/brand.css";',
+      "@import 'versus-dark.css';",
     ].join('\n');
     const { problems } = await inlineThemeFiles(css, path.join(dir, 'brand.css'));
     expect(told(problems)).toEqual([
@@ -525,7 +526,12 @@ describe('a theme file with a mistake in it', () => {
       'brand.css:3:1 invalid-value unknown theme "dark" in @import (did you mean "versus-dark"?)',
       'brand.css:4:1 invalid-value unknown theme "base" in @import (did you mean "./base.css"?)',
       'brand.css:5:1 invalid-value unknown theme "corporate" in @import',
+      'brand.css:9:1 not-found @import "versus-dark.css" names a file that does not exist',
     ]);
+    expect(problems[0]?.hint).toBe(
+      "A theme is imported by its name (versus, versus-dark, default, gaia, uncover); a stylesheet of your own by its path, as in @import './base.css';",
+    );
+    expect(problems[4]?.hint).toBe("Import the theme by its name: @import 'versus-dark';");
   });
 
   it('tells a missing file an imported stylesheet names once, at its own line, and an outside one by its folder', async () => {

@@ -100,7 +100,13 @@ async function inlineInto(
   for (const [rule, { file: name, media }] of imports) {
     const found = await locate({ name, dir, realDir, file, label: `@import "${name}"` });
     if ('problem' in found) {
-      problemAt(rule, found);
+      // `@import 'versus-dark.css'`: a theme's file name, which Marp does not know it by.
+      const theme = /^(?:\.\/)?([\w-]+)\.css$/i.exec(name)?.[1];
+      const byName = found.problem.code === 'not-found' && theme && KNOWN_THEMES.includes(theme);
+      problemAt(
+        rule,
+        byName ? { problem: { ...found.problem, hint: `Import the theme by its name: @import '${theme}';` } } : found,
+      );
       continue;
     }
     if (importing.has(found.named)) {

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -344,7 +344,7 @@ describe('the exercise notebooks', () => {
       `${slug}.solutions/02-exercise-js.js`,
     ]);
     expect(files.get(`${slug}.exercises/02-exercise-js.js`)).toBe(
-      '// Exercise 2: The same in JavaScript\n// 1. Port train_step to JavaScript.\n\n',
+      '// Exercise 2: The same in JavaScript\n// 1. Port train_step to JavaScript.\n//\n// Run: node 02-exercise-js.js\n\n',
     );
     expect(files.get(`${slug}.solutions/02-exercise-js.js`)).toContain(exercises[1]?.solution);
   });
@@ -442,7 +442,7 @@ describe('the exercise notebooks', () => {
 
     it("starts the speaker's file of an exercise with its language's set-up code, under a comment that says what it is", () => {
       expect(kit.get(`${name}.solutions/02-total.js`)).toMatch(
-        /^\/\/ Exercise 2: The total\n\/\/ 1\. Print the total size\n\n\/\/ Set-up code: run it first; the exercises use what it defines\.\nconst sizes = \{ main: 120, vendor: 480 \};\n\n/,
+        /^\/\/ Exercise 2: The total\n\/\/ 1\. Print the total size\n\/\/\n\/\/ Run: node 02-total\.js\n\n\/\/ Set-up code: run it first; the exercises use what it defines\.\nconst sizes = \{ main: 120, vendor: 480 \};\n\n/,
       );
     });
 
@@ -484,7 +484,7 @@ describe('the exercise notebooks', () => {
         title: 'Use it',
         language: 'javascript',
         task: ['Print triple(2)'],
-        starter: '// TODO: print triple(2)',
+        starter: 'console.log(triple(2)); // TODO: and the unit',
         solution: 'console.log(triple(2), unit);',
         run: { after: ['define'] },
       },
@@ -502,11 +502,20 @@ describe('the exercise notebooks', () => {
       expect(stdout).toBe('6 KB\n');
     });
 
-    it('tells the attendees to run their own code of it first, and gives them none of its solution', () => {
+    it('gives the attendees a line to put their own code of it above, and none of its solution: one file, one run', async () => {
       const file = kit.get(`${name}.exercises/02-use.js`) ?? '';
+      const line = '// Put your code of “Exercise 1: Define it” above this line: this exercise uses what it defines.\n';
       expect(file).toBe(
-        '// Exercise 2: Use it\n// 1. Print triple(2)\n//\n// Run your code of “Exercise 1: Define it” first: this exercise uses what it defines.\n\n// TODO: print triple(2)\n',
+        `// Exercise 2: Use it\n// 1. Print triple(2)\n//\n// Run: node 02-use.js\n\n${line}\nconsole.log(triple(2)); // TODO: and the unit\n`,
       );
+      // `node 01-define.js` then `node 02-use.js` are two processes: only code in this file counts.
+      const run = (code: string) => promisify(execFile)(process.execPath, ['-e', code]);
+      await expect(run(file)).rejects.toThrow(/triple is not defined/);
+      const theirs = kit
+        .get(`${name}.exercises/01-define.js`)
+        ?.replace('// TODO: triple', 'const triple = (x) => 3 * x;');
+      const { stdout } = await run(file.replace(line, `${theirs}\n${line}`));
+      expect(stdout).toBe('6\n');
     });
   });
 
@@ -665,6 +674,98 @@ describe('the exercise notebooks', () => {
 
   it('writes nothing for a talk without exercises', () => {
     expect(notebookFiles(compileData(minimalOutline()).deck)).toEqual([]);
+  });
+});
+
+describe('exercise files that say how to run them, and run as they say', () => {
+  // In French, whose spacing before ":" must not reach the commands (`sqlite3 :memory:`).
+  const outline = { ...minimalOutline(), lang: 'fr' };
+  outline.run = {
+    runners: { sql: ['sh', '-c', 'sqlite3 :memory: < "$0"'], sh: 'sh', ruby: 'bin/ruby -w', go: false },
+  };
+  const exercise = (id: string, language: string, solution: string) => ({
+    kind: 'exercise' as const,
+    id,
+    title: id,
+    language,
+    task: ['Print ok'],
+    starter: solution,
+    solution,
+  });
+  outline.sections[0]?.slides.push(
+    exercise('check', 'bash', 'echo "ok from $0"'),
+    exercise('posix', 'sh', 'echo ok'),
+    exercise('query', 'sql', "SELECT 'ok';"),
+    exercise('gem', 'ruby', "puts 'ok'"),
+    exercise('never', 'go', 'package main'),
+    exercise('lisp', 'elixir', 'IO.puts("ok")'),
+  );
+  const kit = new Map(notebookFiles(compileData(outline).deck));
+  const file = (name: string) => kit.get(`a-vs-b.exercises/${name}`) ?? '';
+
+  it('says in the header how to run the file, with the runner check --run uses, as a shell reads it', () => {
+    expect(file('01-check.sh')).toContain('\n#\n# Pour l’exécuter\u00a0: bash -eo pipefail 01-check.sh\n\necho');
+    expect(kit.get('a-vs-b.solutions/03-query.sql')).toContain(
+      `-- Pour l’exécuter\u00a0: sh -c 'sqlite3 :memory: < "$0"' 03-query.sql\n`,
+    );
+    // As the outline writes a path: relative to the outline, never this machine's absolute path.
+    expect(file('04-gem.rb')).toContain('# Pour l’exécuter\u00a0: bin/ruby -w 04-gem.rb\n');
+  });
+
+  it('says nothing of how to run a language no runner runs (run.runners false, or none known)', () => {
+    expect(file('05-never.go')).not.toContain('exécuter');
+    expect(file('06-lisp.ex')).not.toContain('exécuter');
+    expect(file('06-lisp.ex')).toContain('# Exercice 6');
+  });
+
+  it('starts a shell script without a #! line with its shell’s, so that ./file runs it', () => {
+    expect(file('01-check.sh')).toMatch(/^#!\/usr\/bin\/env bash\n# Exercice 1 : check\n/);
+    expect(file('02-posix.sh')).toMatch(/^#!\/usr\/bin\/env sh\n/);
+    expect(file('03-query.sql')).toMatch(/^-- Exercice 3/);
+  });
+
+  it('writes every file with a #! line executable, through the all-or-nothing commit, and it runs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'versus-run-'));
+    await writeFile(path.join(dir, 'talk.yaml'), JSON.stringify(outline));
+    await build(path.join(dir, 'talk.yaml'), { outDir: path.join(dir, 'dist'), formats: ['notebook'] });
+    const mode = async (name: string) => (await stat(path.join(dir, 'dist', name))).mode & 0o777;
+    for (const kind of ['exercises', 'solutions']) {
+      expect(await mode(`a-vs-b.${kind}/01-check.sh`), kind).toBe(0o755);
+      expect(await mode(`a-vs-b.${kind}/02-posix.sh`), kind).toBe(0o755);
+      expect((await mode(`a-vs-b.${kind}/03-query.sql`)) & 0o111, kind).toBe(0);
+    }
+    const folder = path.join(dir, 'dist', 'a-vs-b.exercises');
+    const { stdout } = await promisify(execFile)('./01-check.sh', [], { cwd: folder });
+    expect(stdout).toBe('ok from ./01-check.sh\n');
+  });
+
+  it.runIf(existsSync('/usr/bin/sqlite3') || process.env.CI)(
+    'gives a command that runs the file as written',
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'versus-run-'));
+      await writeFile(path.join(dir, '03-query.sql'), file('03-query.sql'));
+      const command = /Pour l’exécuter\u00a0: (.*)\n/.exec(file('03-query.sql'))?.[1] ?? '';
+      const { stdout } = await promisify(execFile)('sh', ['-c', command], { cwd: dir });
+      expect(stdout).toBe('ok\n');
+    },
+  );
+});
+
+describe('the notebooks’ first cell', () => {
+  it('says that an exercise in another language has a file instead of a cell, and where the files are', () => {
+    expect(sourceOf(notebook('exercises').cells[0])).toContain(
+      `Each exercise has its task, then a cell to work in or, for one in another language, the file to work in, in \`${slug}.exercises/\`.`,
+    );
+    expect(sourceOf(notebook('solutions').cells[0])).toContain(
+      `The solutions, one code cell per exercise or, for one in another language, its file, in \`${slug}.solutions/\`.`,
+    );
+  });
+
+  it('speaks only of cells when every exercise is in the notebook', () => {
+    expect(sourceOf(inWordsNotebook('exercises').cells[0])).toMatch(
+      /Each exercise has its task, then a cell to work in\.$/,
+    );
+    expect(sourceOf(inWordsNotebook('solutions').cells[0])).toMatch(/The solutions, one code cell per exercise\.$/);
   });
 });
 

@@ -146,10 +146,10 @@ export async function build(outlineFile: string, options: BuildOptions = {}): Pr
     await staging.write(`${slug}.md`, compiled.markdown, { output: formats.has('md') });
     if (formats.has('runsheet')) await staging.write(`${slug}.runsheet.md`, runSheet(compiled));
     if (formats.has('notebook')) {
-      const { notebookFiles } = await import('../export/notebook.js');
+      const { isScript, notebookFiles } = await import('../export/notebook.js');
       const notebooks = notebookFiles(compiled.deck);
       progress(notebooks.length ? `notebook ${notebooks.length} files` : 'notebook none: no exercise in this talk');
-      for (const [name, content] of notebooks) await staging.write(name, content);
+      for (const [name, content] of notebooks) await staging.write(name, content, { executable: isScript(content) });
     }
     const html = async () => {
       await rendered;

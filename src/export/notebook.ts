@@ -18,6 +18,7 @@ import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { type Comment, isProse, languageName, setupFor, sourceFileOf, usualName } from '../shared/languages.js';
+import { shellLine, writtenRunner } from '../shared/run-command.js';
 import { escapeInline } from '../text/escape.js';
 import { PLACEHOLDER } from '../text/marks.js';
 import { readableName } from '../text/names.js';
@@ -84,7 +85,11 @@ export function notebookFiles(deck: Deck): [string, string][] {
     for (const kind of ['exercises', 'solutions'] as const) {
       const elsewhere = (exercise: Exercise) => (inNotebook(exercise) ? undefined : fileOf(exercise, kind));
       const kindSetup = kind === 'solutions' ? setup : undefined;
-      files.push([`${slug}.${kind}.ipynb`, notebook(deck, exercises, spec, kind, elsewhere, kindSetup)]);
+      const folder = exercises.some((e) => !inNotebook(e)) ? `${slug}.${kind}/` : undefined;
+      files.push([
+        `${slug}.${kind}.ipynb`,
+        notebook(deck, exercises, spec, { kind, elsewhere, folder, setup: kindSetup }),
+      ]);
     }
   }
   for (const exercise of exercises.filter((e) => !inNotebook(e))) {
@@ -92,18 +97,44 @@ export function notebookFiles(deck: Deck): [string, string][] {
     const after = exercises.filter(
       (e) => exercise.after.includes(e.number) && usualName(e.language ?? '') === usualName(exercise.language ?? ''),
     );
-    files.push([fileOf(exercise, 'exercises'), sourceFile(exercise, exercise.starter ?? '', labels, { after })]);
+    // Both files have one name in their two folders, and run alike: as `check --run` runs the language.
+    const name = fileOf(exercise, 'exercises');
+    const runner = exercise.language ? writtenRunner(exercise.language, deck.runners) : undefined;
+    const run = runner && shellLine([...runner, name.slice(name.lastIndexOf('/') + 1)]);
+    const shebang = shebangOf(exercise.language, runner);
+    files.push([name, sourceFile(exercise, exercise.starter ?? '', labels, { after, run, shebang })]);
     files.push([
       fileOf(exercise, 'solutions'),
       sourceFile(exercise, exercise.solution, labels, {
         setup: setupOf(exercise),
         privateNotes: exercise.privateNotes,
         after,
+        run,
+        shebang,
         speaker: true,
       }),
     ]);
   }
   return files;
+}
+
+/** Shells a script names on its `#!` line. */
+const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh']);
+
+/**
+ * The `#!` line a shell script's file starts with when its code has none, so that `./file.sh`
+ * runs it: the shell its runner is (`bash -eo pipefail` → bash), else the language's own.
+ */
+function shebangOf(language: string | undefined, runner: readonly string[] | undefined): string | undefined {
+  if (sourceFileOf(language).ext !== 'sh') return undefined;
+  const program = runner?.[0]?.split('/').at(-1) ?? '';
+  const shell = SHELLS.has(program) && !runner?.includes('-c') ? program : usualName(language ?? '');
+  return `#!/usr/bin/env ${shell}\n`;
+}
+
+/** Whether a file starts with a `#!` line: such a file is written executable, to run as `./file`. */
+export function isScript(content: string): boolean {
+  return content.startsWith('#!');
 }
 
 type Cell =
@@ -117,6 +148,17 @@ type Cell =
       source: string[];
     };
 
+/** What one of the two notebooks holds besides the exercises. */
+interface NotebookParts {
+  kind: 'exercises' | 'solutions';
+  /** The file of an exercise that is not in the notebook's language. */
+  elsewhere: (exercise: Exercise) => string | undefined;
+  /** The folder of those files, when there are some. */
+  folder: string | undefined;
+  /** The set-up code the notebook starts with (the speaker's). */
+  setup: string | undefined;
+}
+
 /**
  * Every exercise of the talk, in order and with its number: those in the
  * kernel's language as a task and a code cell; any other as its task and a
@@ -127,14 +169,17 @@ function notebook(
   deck: Deck,
   exercises: Exercise[],
   kernel: Kernel,
-  kind: 'exercises' | 'solutions',
-  elsewhere: (exercise: Exercise) => string | undefined,
-  setup: string | undefined,
+  { kind, elsewhere, folder, setup }: NotebookParts,
 ): string {
   const { meta } = deck;
   const labels = labelsFor(deck);
   const heading = `${meta.title} — ${labels.t(kind)}`;
-  const intro = labels.t(kind === 'exercises' ? 'notebookIntro' : 'solutionsIntro');
+  // Says that some exercises are files only when some are: "a cell to work in" is true of the others.
+  const intro = folder
+    ? escapeInline(
+        labels.t(kind === 'exercises' ? 'notebookIntroFiles' : 'solutionsIntroFiles', { folder: PLACEHOLDER }),
+      ).replace(PLACEHOLDER, `\`${folder}\``)
+    : labels.t(kind === 'exercises' ? 'notebookIntro' : 'solutionsIntro');
   const cells: Cell[] = [
     markdown('title', [`# ${escapeInline(heading)}`, ...(meta.subtitle ? [escapeInline(meta.subtitle)] : []), intro]),
     ...(setup?.trim()
@@ -211,10 +256,14 @@ interface FileExtras {
   privateNotes?: string | undefined;
   /**
    * The exercises of its language it runs after (`run.after`): their solutions follow the set-up
-   * code in the speaker's copy, so that it runs as `check --run` ran it; the attendees' copy says to
-   * run their own code of those first.
+   * code in the speaker's copy, so that it runs as `check --run` ran it; the attendees' copy has a
+   * line for each, above which they put their own code of it, for the file to run alone.
    */
   after?: readonly Exercise[];
+  /** The command that runs the file, as a shell reads it (`node 04-sum.js`), when versus knows one. */
+  run?: string | undefined;
+  /** The `#!` line (with its line break) a file starts with when its code has none: a shell script's. */
+  shebang?: string | undefined;
   /** The speaker's copy: the solution, after the code it runs after. */
   speaker?: boolean;
 }
@@ -240,13 +289,17 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, extras: Fi
         ...after.map((other) => ({ label: labels.t('afterSolution', titleOf(other)), code: other.solution })),
       ].map(({ label, code }) => ({ label, code: code.replace(/\s+$/, '') }))
     : [];
-  const notes = speaker ? [] : after.map((other) => labels.t('runAfter', titleOf(other)));
+  const attendee = speaker ? [] : after;
   const code = body.replace(/\s+$/, '');
   const { comment, ext } = sourceFileOf(exercise.language);
-  if (!comment) return markdownFile(exercise, code, labels, { preamble, notes, privateNotes });
+  if (!comment) {
+    const notes = attendee.map((other) => labels.t('runAfter', titleOf(other)));
+    return markdownFile(exercise, code, labels, { preamble, notes, privateNotes });
+  }
   // XML allows nothing before its declaration, and a script's `#!` line works on the first line
-  // only: the file starts with the first code's, then the comments.
-  const declaration = (ext === 'xml' ? XML_DECLARATION : SHEBANG).exec(preamble[0]?.code ?? code)?.[0] ?? '';
+  // only: the file starts with the first code's (a shell script, without one, with its shell's), then the comments.
+  const found = (ext === 'xml' ? XML_DECLARATION : SHEBANG).exec(preamble[0]?.code ?? code)?.[0];
+  const declaration = found ?? '';
   const [first, ...rest] = preamble;
   const pieces = first ? [{ ...first, code: first.code.slice(declaration.length) }, ...rest] : [];
   const codeRest = first ? code : code.slice(declaration.length);
@@ -255,17 +308,21 @@ function sourceFile(exercise: Exercise, body: string, labels: Labels, extras: Fi
     [
       oneLine(exercise.title),
       ...exercise.task.map((step, i) => `${i + 1}. ${oneLine(step)}`),
-      ...(notes.length ? ['', ...notes] : []),
+      // Set as the shell reads it: no language's spacing inside the command (French's before `:memory:`).
+      ...(extras.run ? ['', labels.t('runFile', { command: PLACEHOLDER }).replace(PLACEHOLDER, extras.run)] : []),
       ...(privateNotes ? ['', labels.t('privateNotes'), privateNotes] : []),
     ],
     true,
   );
+  // A line for each exercise it runs after, with room above it for the attendee's own code of
+  // that one: pasted there, in the talk's order, the file runs alone, as the speaker's does.
+  const slots = attendee.map((other) => `${commentOut(comment, [labels.t('codeAbove', titleOf(other))])}\n\n`).join('');
   const before = pieces
     .filter((piece) => piece.code.trim())
     .map((piece) => `${commentOut(comment, [piece.label])}\n${piece.code.replace(/^\n+/, '')}\n\n`)
     .join('');
-  const head = declaration ? `${declaration.trimEnd()}\n` : '';
-  return `${head}${top}\n\n${before}${codeRest}${codeRest ? '\n' : ''}`;
+  const head = declaration ? `${declaration.trimEnd()}\n` : (extras.shebang ?? '');
+  return `${head}${top}\n\n${before}${slots}${codeRest}${codeRest ? '\n' : ''}`;
 }
 
 const XML_DECLARATION = /^<\?xml\s[^>]*\?>[^\S\n]*(?:\n|$)/;

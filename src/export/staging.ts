@@ -4,7 +4,7 @@
  * `commit` leaves the previous outputs exactly as they were.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { folderProblem, makeFolder } from '../shared/make-folder.js';
@@ -49,9 +49,16 @@ export class Staging {
     return path.join(this.dir, name);
   }
 
-  /** Writes `name`; with `output: false` it is a working file that is never moved into place. */
-  async write(name: string, content: string | Uint8Array, { output = true } = {}): Promise<string> {
-    const file = await this.place(name, (file) => writeFile(file, content));
+  /**
+   * Writes `name`; with `output: false` it is a working file that is never moved into place. An
+   * `executable` file (a script with a `#!` line) gets mode 0755, which the commit's rename keeps.
+   */
+  async write(name: string, content: string | Uint8Array, { output = true, executable = false } = {}): Promise<string> {
+    const file = await this.place(name, async (file) => {
+      await writeFile(file, content);
+      // Set whole, not through the umask: `./01-check.sh` runs for whoever has the kit.
+      if (executable) await chmod(file, 0o755);
+    });
     return output ? this.add(name) : file;
   }
 

@@ -81,11 +81,15 @@ export const MESSAGE_KEYS = [
   'script',
   'starts',
   'notebookIntro',
+  'notebookIntroFiles',
   'setupCode',
   'afterSolution',
   'runAfter',
+  'codeAbove',
+  'runFile',
   'yourAnswer',
   'solutionsIntro',
+  'solutionsIntroFiles',
   ...PAGE_KEYS,
   'qrCaption',
   'chartMissing',
@@ -146,13 +150,20 @@ export const MESSAGE_HELP: Record<MessageKey, string> = {
   script: 'Name of the speaker’s script (its title and heading).',
   starts: 'Speaker’s script: before a slide’s planned start time.',
   notebookIntro: 'First cell of the attendees’ notebook.',
+  notebookIntroFiles:
+    'First cell of the attendees’ notebook, when some exercises are in files of their own (another language): {folder}.',
   setupCode: "The speaker's notebook and solution files: above the set-up code (`run.setup`) they start with.",
   afterSolution:
     "A speaker's solution file: above the solution of an exercise this one runs after (`run.after`), which the file holds so that it runs alone.",
   runAfter:
-    "An attendee's exercise file: to run their own code of an exercise this one runs after (`run.after`) first.",
+    "An attendee's exercise file in Markdown (a language versus cannot comment): to put their own code of an exercise this one runs after (`run.after`) before its code, in one file.",
+  codeAbove:
+    "An attendee's exercise file: a comment line under which they paste their own code of an exercise this one runs after (`run.after`), so that the file runs alone: {title}.",
+  runFile: "An exercise or solution file's header: the command that runs it, as `check --run` would: {command}.",
   yourAnswer: 'Attendees’ notebook: the cell under an exercise answered in words, where they write their answer.',
   solutionsIntro: 'First cell of the solutions notebook.',
+  solutionsIntroFiles:
+    'First cell of the solutions notebook, when some solutions are in files of their own (another language): {folder}.',
   controlPrevious: 'HTML control: the previous slide.',
   controlNext: 'HTML control: the next slide.',
   controlFullscreen: 'HTML control: full screen on and off (key f).',

@@ -296,4 +296,9 @@ export interface Deck {
    * the notebooks and exercise files start with it, as `check --run` runs it first.
    */
   setup?: Record<string, string>;
+  /**
+   * The programs that run each language's code, as the outline's `run.runners` names them (`false`:
+   * never run): the exercise files say how to run them with these.
+   */
+  runners?: Record<string, string | string[] | false>;
 }

@@ -234,6 +234,7 @@ export function planDeck(written: Outline, options: PlanOptions = {}): Deck {
       ...(outline.duration ? { slot: labels.minutes(outline.duration) } : {}),
     },
     ...(outline.run?.setup ? { setup: outline.run.setup } : {}),
+    ...(outline.run?.runners ? { runners: outline.run.runners } : {}),
   };
 }
 

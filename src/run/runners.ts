@@ -8,6 +8,7 @@ import path from 'node:path';
 import { own } from '../outline/own.js';
 import type { RunSettings } from '../outline/schema.js';
 import { isProse, settingKeys, usualName } from '../shared/languages.js';
+import { DEFAULT_RUNNERS } from '../shared/run-command.js';
 
 /** The program and arguments that run a language's code; the code's file goes last. */
 export interface Runner {
@@ -15,14 +16,6 @@ export interface Runner {
   /** The key of `run.runners` that names it (`python`), when the outline does. */
   key?: string;
 }
-
-/** The runner of each language when the outline names none. */
-const DEFAULT_RUNNERS: Record<string, string[]> = {
-  python: ['python3'],
-  javascript: ['node'],
-  // As GitHub Actions runs a step: a command that fails fails the block, not only the last one.
-  bash: ['bash', '-eo', 'pipefail'],
-};
 
 /** Languages that hold data or markup, not a program: no runner is missing for them. */
 const NOT_PROGRAMS = new Set([

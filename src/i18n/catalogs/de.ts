@@ -45,11 +45,18 @@ export const de: Catalog = {
   script: 'Sprechskript',
   starts: 'Beginn',
   notebookIntro: 'Zu jeder Übung die Aufgabe, dann eine Zelle zum Arbeiten.',
+  notebookIntroFiles:
+    'Zu jeder Übung die Aufgabe, dann eine Zelle zum Arbeiten oder, bei einer Übung in einer anderen Sprache, die Datei zum Arbeiten, in {folder}.',
   setupCode: 'Vorbereitung: Führe diesen Code zuerst aus; die Übungen verwenden, was er definiert.',
   afterSolution: 'Die Lösung von „{title}“, nach der diese Übung läuft:',
-  runAfter: 'Führe zuerst deinen Code zu „{title}“ aus: Diese Übung verwendet, was er definiert.',
+  runAfter:
+    'Setze deinen Code zu „{title}“ vor diesen Code, in dieselbe Datei: Diese Übung verwendet, was er definiert.',
+  codeAbove: 'Setze deinen Code zu „{title}“ über diese Zeile: Diese Übung verwendet, was er definiert.',
+  runFile: 'Ausführen: {command}',
   yourAnswer: 'Deine Antwort:',
   solutionsIntro: 'Die Lösungen, eine Codezelle je Übung.',
+  solutionsIntroFiles:
+    'Die Lösungen, eine Codezelle je Übung oder, bei einer Übung in einer anderen Sprache, ihre Datei, in {folder}.',
   controlPrevious: 'Vorige Folie',
   controlNext: 'Nächste Folie',
   controlFullscreen: 'Vollbild ein/aus (f)',

@@ -45,11 +45,17 @@ export const en: Catalog = {
   script: "Speaker's script",
   starts: 'starts',
   notebookIntro: 'Each exercise has its task, then a cell to work in.',
+  notebookIntroFiles:
+    'Each exercise has its task, then a cell to work in or, for one in another language, the file to work in, in {folder}.',
   setupCode: 'Set-up code: run it first; the exercises use what it defines.',
   afterSolution: 'The solution of “{title}”, which this exercise runs after:',
-  runAfter: 'Run your code of “{title}” first: this exercise uses what it defines.',
+  runAfter: 'Put your code of “{title}” before this code, in the same file: this exercise uses what it defines.',
+  codeAbove: 'Put your code of “{title}” above this line: this exercise uses what it defines.',
+  runFile: 'Run: {command}',
   yourAnswer: 'Your answer:',
   solutionsIntro: 'The solutions, one code cell per exercise.',
+  solutionsIntroFiles:
+    'The solutions, one code cell per exercise or, for one in another language, its file, in {folder}.',
   controlPrevious: 'Previous slide',
   controlNext: 'Next slide',
   controlFullscreen: 'Toggle fullscreen (f)',

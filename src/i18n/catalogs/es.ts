@@ -45,11 +45,17 @@ export const es: Catalog = {
   script: 'Guion del ponente',
   starts: 'inicio',
   notebookIntro: 'Cada ejercicio tiene su tarea y luego una celda para trabajar.',
+  notebookIntroFiles:
+    'Cada ejercicio tiene su tarea y luego una celda para trabajar o, si es en otro lenguaje, el archivo donde trabajar, en {folder}.',
   setupCode: 'Código de preparación: ejecútalo primero; los ejercicios usan lo que define.',
   afterSolution: 'La solución de «{title}», tras la que se ejecuta este ejercicio:',
-  runAfter: 'Ejecuta primero tu código de «{title}»: este ejercicio usa lo que define.',
+  runAfter: 'Pon tu código de «{title}» antes de este código, en el mismo archivo: este ejercicio usa lo que define.',
+  codeAbove: 'Pon encima de esta línea tu código de «{title}»: este ejercicio usa lo que define.',
+  runFile: 'Para ejecutarlo: {command}',
   yourAnswer: 'Tu respuesta:',
   solutionsIntro: 'Las soluciones, una celda de código por ejercicio.',
+  solutionsIntroFiles:
+    'Las soluciones, una celda de código por ejercicio o, si es en otro lenguaje, su archivo, en {folder}.',
   controlPrevious: 'Diapositiva anterior',
   controlNext: 'Diapositiva siguiente',
   controlFullscreen: 'Pantalla completa (f)',

@@ -45,11 +45,18 @@ export const fr: Catalog = {
   script: "Script de l'intervenant",
   starts: 'début',
   notebookIntro: 'Chaque exercice : son énoncé, puis une cellule pour travailler.',
+  notebookIntroFiles:
+    'Chaque exercice : son énoncé, puis une cellule pour travailler ou, s’il est dans un autre langage, le fichier où travailler, dans {folder}.',
   setupCode: 'Code de préparation : exécutez-le d’abord ; les exercices utilisent ce qu’il définit.',
   afterSolution: 'La solution (« {title} ») après laquelle cet exercice s’exécute :',
-  runAfter: 'Exécutez d’abord votre code pour « {title} » : cet exercice utilise ce qu’il définit.',
+  runAfter:
+    'Placez votre code pour « {title} » avant ce code, dans le même fichier : cet exercice utilise ce qu’il définit.',
+  codeAbove: 'Placez votre code pour « {title} » au-dessus de cette ligne : cet exercice utilise ce qu’il définit.',
+  runFile: 'Pour l’exécuter : {command}',
   yourAnswer: 'Votre réponse :',
   solutionsIntro: 'Les solutions, une cellule de code par exercice.',
+  solutionsIntroFiles:
+    'Les solutions, une cellule de code par exercice ou, s’il est dans un autre langage, son fichier, dans {folder}.',
   controlPrevious: 'Diapositive précédente',
   controlNext: 'Diapositive suivante',
   controlFullscreen: 'Plein écran (f)',

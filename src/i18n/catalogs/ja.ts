@@ -45,11 +45,18 @@ export const ja: Catalog = {
   script: '講演者用台本',
   starts: '開始',
   notebookIntro: '各演習の課題と、作業用のセルがあります。',
+  notebookIntroFiles:
+    '各演習の課題と、作業用のセルがあります。別の言語の演習は、セルの代わりに作業するファイル（{folder} 内）を示しています。',
   setupCode: '準備コード：最初に実行してください。演習はここで定義したものを使います。',
   afterSolution: '「{title}」の解答（この演習はその後に実行します）：',
-  runAfter: '先に「{title}」のコードを実行してください。この演習はそこで定義したものを使います。',
+  runAfter:
+    '「{title}」のコードを、同じファイルのこのコードの前に置いてください。この演習はそこで定義したものを使います。',
+  codeAbove: '「{title}」のコードをこの行の上に置いてください。この演習はそこで定義したものを使います。',
+  runFile: '実行方法：{command}',
   yourAnswer: 'あなたの回答：',
   solutionsIntro: '解答：演習ごとに1つのコードセル。',
+  solutionsIntroFiles:
+    '解答：演習ごとに1つのコードセル。別の言語の演習の解答は、そのファイル（{folder} 内）にあります。',
   controlPrevious: '前のスライド',
   controlNext: '次のスライド',
   controlFullscreen: '全画面表示の切り替え (f)',

@@ -45,11 +45,18 @@ export const pt: Catalog = {
   script: 'Roteiro do palestrante',
   starts: 'início',
   notebookIntro: 'Cada exercício tem sua tarefa e depois uma célula para trabalhar.',
+  notebookIntroFiles:
+    'Cada exercício tem sua tarefa e depois uma célula para trabalhar ou, se for em outra linguagem, o arquivo onde trabalhar, em {folder}.',
   setupCode: 'Código de preparação: execute-o primeiro; os exercícios usam o que ele define.',
   afterSolution: 'A solução de “{title}”, depois da qual este exercício é executado:',
-  runAfter: 'Execute primeiro o seu código de “{title}”: este exercício usa o que ele define.',
+  runAfter:
+    'Coloque o seu código de “{title}” antes deste código, no mesmo arquivo: este exercício usa o que ele define.',
+  codeAbove: 'Coloque o seu código de “{title}” acima desta linha: este exercício usa o que ele define.',
+  runFile: 'Para executar: {command}',
   yourAnswer: 'Sua resposta:',
   solutionsIntro: 'As soluções, uma célula de código por exercício.',
+  solutionsIntroFiles:
+    'As soluções, uma célula de código por exercício ou, se for em outra linguagem, o seu arquivo, em {folder}.',
   controlPrevious: 'Slide anterior',
   controlNext: 'Próximo slide',
   controlFullscreen: 'Tela cheia (f)',

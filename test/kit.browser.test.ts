@@ -215,7 +215,9 @@ describeWithBrowser('the workshop kit', () => {
     const columnsIn = async (html: string) => {
       await page.setContent(html, { waitUntil: 'load' });
       return page.$eval('.notes .code-block', (block) => {
-        const left = block.getBoundingClientRect().left + Number.parseFloat(getComputedStyle(block).paddingLeft);
+        // The grey box, and its padding, are its parts' (code-block.ts).
+        const box = block.querySelector('.part') as Element;
+        const left = box.getBoundingClientRect().left + Number.parseFloat(getComputedStyle(box).paddingLeft);
         const x = (line: Element, index: number) => {
           const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {

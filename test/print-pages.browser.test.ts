@@ -4,19 +4,23 @@
  * lines, and files small enough to mail (a raster behind every wrapped code line
  * once made the script 31 MB).
  */
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'node-html-parser';
 import { globSync } from 'tinyglobby';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import { build } from '../src/commands/build.js';
 import { handoutDocument } from '../src/export/handout.js';
 import { scriptDocument } from '../src/export/script.js';
+import { exercisesOf } from '../src/plan/exercises.js';
 import { sharedBrowser } from './browser.js';
 import { describeWithBrowser, minimalOutline } from './helpers.js';
+import { decodePng } from './pixels.js';
 import { type SharedTalk, sharedBuild } from './shared-builds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -293,6 +297,104 @@ describeWithBrowser("the speaker's script of a short talk", () => {
       // The divider of "Two" goes with the section's first slide, which the first page cannot hold.
       ['Two', 'References'],
     ]);
+  });
+});
+
+/** A code box's grey and the color of its left border (code-block.ts): a grey in a slide has no such border. */
+const CODE_GREY = [0xf3, 0xf5, 0xf7];
+const CODE_BORDER = [0xc9, 0xd1, 0xd9];
+
+/**
+ * Each grey code box on each page of a PDF drawn at 72 dpi (a pixel a point): its bottom, and the
+ * bottom of the last text inside it, in points from the page's top.
+ */
+async function codeBoxes(pdf: string): Promise<{ page: number; bottom: number; lastText: number }[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'versus-boxes-'));
+  await promisify(execFile)('pdftoppm', ['-r', '72', '-png', pdf, path.join(dir, 'page')]);
+  const boxes: { page: number; bottom: number; lastText: number }[] = [];
+  for (const [n, name] of (await readdir(dir)).sort().entries()) {
+    const { width, height, data } = await decodePng(path.join(dir, name));
+    const at = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 3);
+    const is = (x: number, y: number, color: number[]) => at(x, y).every((c, i) => Math.abs(c - (color[i] ?? 0)) <= 2);
+    // A row of a box has many pixels of its grey, its border just left of them.
+    const greyIn = (y: number) => {
+      const xs: number[] = [];
+      for (let x = 0; x < width; x++) if (is(x, y, CODE_GREY)) xs.push(x);
+      const left = Math.min(...xs);
+      const bordered = [1, 2, 3].some((d) => left - d >= 0 && is(left - d, y, CODE_BORDER));
+      return xs.length > 40 && bordered ? [left, Math.max(...xs)] : undefined;
+    };
+    let box: { top: number; left: number; right: number; lastText: number } | undefined;
+    for (let y = 0; y <= height; y++) {
+      const grey = y < height ? greyIn(y) : undefined;
+      if (grey && !box) box = { top: y, left: grey[0] ?? 0, right: grey[1] ?? 0, lastText: y };
+      if (box && grey) {
+        for (let x = box.left; x <= box.right; x++) if ((at(x, y)[0] ?? 255) < 140) box.lastText = y;
+      }
+      if (box && !grey) {
+        boxes.push({ page: n + 1, bottom: y, lastText: box.lastText });
+        box = undefined;
+      }
+    }
+  }
+  return boxes;
+}
+
+describeWithBrowser("code in the speaker's script", () => {
+  const FIXTURE = path.join(import.meta.dirname, 'fixtures/script-code.yaml');
+  /** The script of the fixture, or of `change`d outline, as the report built it. */
+  const script = async (change?: (outline: Record<string, unknown>) => void) => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'versus-script-code-'));
+    const outline = parseYaml(await readFile(FIXTURE, 'utf8')) as Record<string, unknown>;
+    change?.(outline);
+    const file = path.join(outDir, 'talk.yaml');
+    await writeFile(file, stringify(outline));
+    const options = { outDir, formats: ['script' as const], paper: 'letter' as const, handoutLayout: 1 as const };
+    const { files, compiled } = await build(file, {
+      ...options,
+      profile: 'workshop',
+      theme: 'versus-dark',
+      browser: sharedBrowser(),
+    });
+    return { pdf: files.find((f) => f.endsWith('.script.pdf')) as string, deck: compiled?.deck };
+  };
+  /** Whether a page holds every line of `code`, in order. */
+  const onOnePage = (pages: PrintedPage[], code: string) =>
+    pages.some((page) => collapse(page.text.join(' ')).includes(collapse(code)));
+  /** More than a line of the code (10.5 pt at 1.35) and the box's padding: an empty part of a box. */
+  const EMPTY = 20;
+
+  it('keeps each solution of a dozen lines whole on one page, its grey box ending at its last line', async () => {
+    const { pdf, deck } = await script();
+    const pages = await printedPages(pdf);
+    const solutions = deck ? exercisesOf(deck).filter((e) => e.language !== 'text') : [];
+    expect(solutions.length).toBe(8);
+    for (const { solution } of solutions) {
+      expect(solution.trimEnd().split('\n').length).toBeLessThanOrEqual(12);
+      // Exercise 4's last five lines went to the next page, and exercise 2's body after "def test_dividir():".
+      expect(onOnePage(pages, solution), solution).toBe(true);
+    }
+    const boxes = await codeBoxes(pdf);
+    expect(boxes.length).toBe(solutions.length);
+    expect(boxes.filter((box) => box.bottom - box.lastText > EMPTY)).toEqual([]);
+  });
+
+  it('breaks a long solution between its lines, each page’s part of its box ending at its last line there', async () => {
+    const long = Array.from({ length: 12 }, (_, i) => `test('caso ${i}', () => {\n  assert.ok(${i} >= 0);\n});\n`);
+    const { pdf } = await script((outline) => {
+      const sections = outline.sections as { slides: { id?: string; solution?: string }[] }[];
+      const exercise = sections.flatMap((section) => section.slides).find((slide) => slide.id === 'ej-js-async');
+      if (exercise) exercise.solution = long.join('\n');
+    });
+    const pages = await printedPages(pdf);
+    expect(onOnePage(pages, long.join('\n'))).toBe(false);
+    const boxes = await codeBoxes(pdf);
+    // More boxes than solutions: the long one's on each of its pages.
+    expect(boxes.length).toBeGreaterThan(8);
+    expect(boxes.filter((box) => box.bottom - box.lastText > EMPTY)).toEqual([]);
+    // No page holds only a few of its lines.
+    const lines = pages.map((page) => page.text.filter((line) => /^(test\('caso|assert\.ok|\}\);)/.test(line)).length);
+    expect(lines.filter((n) => n > 0 && n < 3)).toEqual([]);
   });
 });
 

@@ -3,7 +3,9 @@
  * font, every line break and space kept. The code shrinks (to `--code-min`)
  * so that its longest line fits the column; a line still too long wraps under
  * its own indentation with a ↪ in the margin. The marker is a background, so
- * the text a person selects and copies is the code alone.
+ * the text a person selects and copies is the code alone. A short block stays
+ * whole on one page; a long one breaks between lines, its box ending at each
+ * page's last line.
  */
 import { escapeHtml } from '../text/escape.js';
 import { FONT_STACKS } from '../theme/fonts.js';
@@ -46,21 +48,37 @@ const WRAP_MARKER = [
   stroke(7, 2, 135, around(`0.7071 * (var(--o) + ${u(9)})`)),
 ].join(',\n  ');
 
+/** Code of at most this many lines stays whole on one page (it is read at a glance: a dozen lines of a solution). */
+export const WHOLE_LINES = 12;
+/** A longer block leaves at least this many lines at the foot of a page, and takes at least… */
+const FIRST_LINES = 3;
+/** …this many to the next: a few lines never make a page of their own. */
+const LAST_LINES = 5;
+
 /**
  * Each line is a full-width inline block of its own (inline, so that the page's
  * text, and what a person copies, has the code's own line breaks and no more)
  * whose wrapped rest hangs two characters in from its indentation (`--indent`,
  * in characters), with the marker in that margin from the second row on.
+ *
+ * The grey box is drawn by the block's parts, one after the other with nothing between, each
+ * whole on its page: a box that breaks across pages fills the rest of its page (CSS Fragmentation),
+ * so a box drawn on the whole block showed empty grey under its last lines there when the
+ * lines a page could not keep (widows) went to the next. The block itself, which is what breaks,
+ * draws nothing; the whitespace between its parts is not shown.
  */
 export const CODE_CSS = `
 .code-column { container-type: inline-size; }
 .code-block { font-family: ${FONT_STACKS.mono.family}; line-height: 1.35; tab-size: ${TAB};
   /* The column's width (less the padding and border) over the longest line's, in DejaVu Sans Mono's 0.602 em. */
   font-size: clamp(var(--code-min, 7pt), calc((100cqi - 6mm) / (var(--columns, 1) * ${MONO_ADVANCE})), var(--code-size, 9pt));
-  background: #f3f5f7; border-left: 0.8mm solid #c9d1d9;
-  margin: 1mm 0 3mm; padding: 1.5mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto;
+  margin: 1mm 0 3mm; white-space: normal; break-inside: auto;
   /* Code reads left to right in a right-to-left talk too. */
   direction: ltr; text-align: left; unicode-bidi: isolate; }
+.code-block .part { background: #f3f5f7; border-left: 0.8mm solid #c9d1d9; padding: 0 2.5mm;
+  white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
+.code-block .part:first-child { padding-top: 1.5mm; }
+.code-block .part:last-child { padding-bottom: 1.5mm; }
 .code-block .line { display: inline-block; width: 100%; box-sizing: border-box; vertical-align: top; padding-left: calc(var(--hang, 2) * 1ch); text-indent: calc(var(--hang, 2) * -1ch);
   --mark: #6a737d; --u: calc(1ch / 6); --o: calc((1lh - 12 * var(--u)) / 2);
   background: ${WRAP_MARKER}; }
@@ -77,9 +95,29 @@ function indentOf(line: string): number {
  * the code's own text and line breaks, each non-empty line in a block; trailing line breaks dropped.
  */
 export function codeBlock(code: string, language?: string): string {
-  const { html, columns } = codeLines(code);
+  const { lines, columns } = lineHtmls(code);
   const lang = language ? ` data-language="${escapeHtml(language)}"` : '';
-  return `<div class="code-block"${lang} style="--columns: ${columns}">${html}</div>`;
+  // A blank line starts the part after it (a line break at a block's start shows, one at its end does not).
+  const parts = partsOf(lines).map((part) => `<div class="part">${part.join('\n')}</div>`);
+  return `<div class="code-block"${lang} style="--columns: ${columns}">${parts.join('\n')}</div>`;
+}
+
+/**
+ * A block's lines in the parts a page break may fall between: all of them in one when they are
+ * few (`WHOLE_LINES`); else the first `FIRST_LINES`, each line after them on its own, and the last
+ * `LAST_LINES`, so that a break leaves no fewer lines on either side (what `orphans` and `widows`
+ * would say of one box). A blank line goes with the line after it.
+ */
+function partsOf(lines: readonly string[]): string[][] {
+  const starts = (i: number) => lines[i - 1] !== '';
+  if (lines.length <= WHOLE_LINES) return [[...lines]];
+  const parts: string[][] = [];
+  for (const [i, line] of lines.entries()) {
+    const breakable = i >= FIRST_LINES && i <= lines.length - LAST_LINES && starts(i);
+    if (breakable || !parts.length) parts.push([line]);
+    else parts.at(-1)?.push(line);
+  }
+  return parts;
 }
 
 /**
@@ -90,7 +128,13 @@ export function codeBlock(code: string, language?: string): string {
  * printed pages' code blocks and the presenter view's solution.
  */
 export function codeLines(code: string): { html: string; columns: number } {
-  const html = code
+  const { lines, columns } = lineHtmls(code);
+  return { html: lines.join('\n'), columns };
+}
+
+/** {@link codeLines}, a line at a time: a blank line is ''. */
+function lineHtmls(code: string): { lines: string[]; columns: number } {
+  const lines = code
     .replace(/\r\n?/g, '\n')
     .replace(/\s+$/, '')
     .split('\n')
@@ -99,9 +143,8 @@ export function codeLines(code: string): { html: string; columns: number } {
       const hang = hangOf(line, indent);
       const style = indent > 0 || hang !== 2 ? ` style="--indent: ${indent}; --hang: ${hang}"` : '';
       return line ? `<span class="line"${style}>${lineHtml(line)}</span>` : '';
-    })
-    .join('\n');
-  return { html, columns: Math.max(1, ...code.split('\n').map((line) => widthOf(line))) };
+    });
+  return { lines, columns: Math.max(1, ...code.split('\n').map((line) => widthOf(line))) };
 }
 
 /**

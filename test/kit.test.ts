@@ -519,6 +519,34 @@ describe('the exercise notebooks', () => {
     });
   });
 
+  it('tells the attendees, in the Markdown file of a language versus cannot comment, to put their code of the earlier exercise before its code', () => {
+    const outline = minimalOutline();
+    outline.sections[0]?.slides.push(
+      {
+        kind: 'exercise',
+        id: 'model',
+        title: 'Model',
+        language: 'elm',
+        task: ['Write the model'],
+        solution: 'type alias Model = Int',
+      },
+      {
+        kind: 'exercise',
+        id: 'view',
+        title: 'View',
+        language: 'elm',
+        task: ['Show the model'],
+        starter: 'view model = text (String.fromInt model)',
+        solution: 'view model = text (String.fromInt model)',
+        run: { after: ['model'] },
+      },
+    );
+    const kit = new Map(notebookFiles(compileData(outline).deck));
+    expect(kit.get('a-vs-b.exercises/02-view.md')).toBe(
+      '# Exercise 2: View\n\n1. Show the model\n\nPut your code of “Exercise 1: Model” before this code, in the same file: this exercise uses what it defines.\n\n```elm\nview model = text (String.fromInt model)\n```\n',
+    );
+  });
+
   describe('with text that would end its comment early', () => {
     // Every line break a language knows, then code: none of it may run.
     const breaks = ['\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\u001c', '\r\n'];

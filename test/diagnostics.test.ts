@@ -691,6 +691,36 @@ sections:
     ]);
   });
 
+  it('tells a contender id changed while the slides still name the old one once, at the id', () => {
+    const source = `title: A vs B
+contenders:
+  - { id: a, name: Alpha, color: "#d00000" }
+  - { id: 큐드런트, name: Qdrant, color: "#ff6f00" }
+sections:
+  - id: main
+    title: Main
+    slides:
+      - kind: comparison
+        title: Table
+        rows:
+          - { aspect: Speed, cells: { a: Fast, qdrant: Slow }, verdict: qdrant }
+          - { aspect: Size, cells: { a: Big, qdrant: Small } }
+      - { kind: decision, title: Pick, choices: [{ contender: qdrant, when: [Scale] }, { contender: a, when: [Cost] }] }
+`;
+    expect(printed(source)).toEqual([
+      'outline.yaml:4:11 error[unknown-contender]: no slide names contender "큐드런트", while the slides name "qdrant" 4 times, which is no contender\'s id: was the id changed?\n' +
+        '  hint: Give it back its id (id: qdrant), or write "큐드런트" for each "qdrant" in the slides.',
+    ]);
+    // Named once, it is a slip told at its place, not a changed id.
+    const once = printed(
+      source.replace(/qdrant: Small|contender: qdrant|verdict: qdrant/g, (m) => m.replace('qdrant', '큐드런트')),
+    );
+    expect(once).toContainEqual(
+      expect.stringMatching(/^outline\.yaml:12:48 error\[unknown-contender\]: "qdrant" is not a contender/),
+    );
+    expect(once.join('\n')).not.toContain('was the id changed');
+  });
+
   it('checks profiles: default profile, tags and ids', () => {
     const source = `${ONE_SECTION}      - { kind: bullets, title: Hi, bullets: [x], tags: [core] }
 profiles:

@@ -47,9 +47,14 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
         });
       }
     });
+  // A contender whose id was changed while the slides still name the old one: told once, at its id,
+  // and the slides checked against the old id (no news at each of them, nor a missing cell per row).
+  const renamed = renamedContender(outline, contenderIds);
+  if (renamed) report(renamed.problem);
+  const namedIds = renamed ? contenderIds.map((id) => (id === renamed.to ? renamed.from : id)) : contenderIds;
   const unknownContenders: { id: string; problem: SemanticProblem }[] = [];
   const checkContender = (id: string, path: OutlinePath, key?: string, verdict = false) => {
-    if (!contenderIds.includes(id)) {
+    if (!namedIds.includes(id)) {
       // A verdict may also be "tie" ("Tie", "tei"): the word it most likely means may be that one.
       const meant = verdict ? [...contenderIds, 'tie'] : contenderIds;
       unknownContenders.push({
@@ -69,7 +74,7 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
     section.slides.forEach((slide, j) => {
       const path: OutlinePath = ['sections', i, 'slides', j];
       checkSources(slide.sources, [...path, 'sources']);
-      checkSlideContenders(slide, path, contenderIds, checkContender, checkSources, report);
+      checkSlideContenders(slide, path, namedIds, checkContender, checkSources, report);
     });
   });
   // A contender whose id was copied from the one above still stands for the id it lost: its references are no news.
@@ -91,6 +96,41 @@ export function checkSemantics(outline: Outline): SemanticProblem[] {
   checkRunOrder(outline, report);
   checkProfiles(outline, report);
   return problems;
+}
+
+/**
+ * A contender whose id was changed (`id: qdrant` made `id: 큐드런트`) while the slides still name the
+ * old one: the one contender no slide names, and the one id no contender has that the slides name
+ * twice or more. A single slip is told at its place (with "did you mean").
+ */
+function renamedContender(
+  outline: Outline,
+  contenderIds: string[],
+): { from: string; to: string; problem: SemanticProblem } | undefined {
+  if (contenderIds.length < 2 || contenderIds.length !== outline.contenders.length) return undefined;
+  const named: string[] = [];
+  const ignore = () => {};
+  for (const section of outline.sections) {
+    for (const slide of section.slides) {
+      checkSlideContenders(slide, [], contenderIds, (id) => named.push(id), ignore, ignore);
+    }
+  }
+  const unnamed = contenderIds.filter((id) => !named.includes(id));
+  const unknown = [...new Set(named.filter((id) => !contenderIds.includes(id)))];
+  const [to, from] = [unnamed[0], unknown[0]];
+  if (unnamed.length !== 1 || unknown.length !== 1 || to === undefined || from === undefined) return undefined;
+  const times = named.filter((id) => id === from).length;
+  if (times < 2) return undefined;
+  return {
+    from,
+    to,
+    problem: {
+      code: 'unknown-contender',
+      message: `no slide names contender "${to}", while the slides name "${from}" ${times} times, which is no contender's id: was the id changed?`,
+      path: ['contenders', contenderIds.indexOf(to), 'id'],
+      hint: `Give it back its id (id: ${from}), or write "${to}" for each "${from}" in the slides.`,
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What `check --run` plans to run (issue 32): pure, from outline text to jobs, in milliseconds. */
 import { describe, expect, it } from 'vitest';
+import { outlineJsonSchema } from '../src/outline/schema.js';
 import type { RunResult } from '../src/run/execute.js';
 import { failureHint, runFindings, scriptLineOf } from '../src/run/findings.js';
 import { planRuns, type RunJob } from '../src/run/plan.js';
@@ -190,6 +191,23 @@ describe('planRuns', () => {
       },
       // Fifth says run: false; sixth is answered in words (language: text, which no program runs).
     ]);
+  });
+
+  it("says in the schema's text, which editors show, that a starter run whole runs without the set-up code, as it is planned", () => {
+    const starter = planRuns(outline, { runnerDir: '/talk' }).jobs.find(
+      (job) => job.what === 'starter of exercise "third"',
+    );
+    expect(starter?.script).not.toContain('import math');
+    const texts: string[] = [];
+    JSON.stringify(outlineJsonSchema(), (key, value) => {
+      if (key === 'description' && String(value).startsWith('How the starter is checked')) texts.push(value);
+      return value;
+    });
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(text).toContain('without the set-up code, run.setup');
+      expect(text).not.toMatch(/after the set-up code/);
+    }
   });
 
   it('names each piece of code a job runs before its own, with its first line in the script', () => {

@@ -238,7 +238,7 @@ const exerciseRun = z
         .union([z.enum(['syntax', 'run']), z.literal(false)])
         .optional()
         .describe(
-          'How the starter is checked: "syntax" (default: parsed, not run), "run" (run whole, after the set-up code and the exercises named in "after"; its TODOs must be comments or placeholders that run), or false.',
+          'How the starter is checked: "syntax" (default: parsed, not run), "run" (run whole, as attendees run it: after the solutions of the exercises named in "after", without the set-up code, run.setup, which attendees never get; its TODOs must be comments or placeholders that run), or false.',
         ),
     }),
   ])

@@ -60,6 +60,8 @@ export type DiagnosticCode =
   | 'unknown-profile'
   | 'unknown-tag'
   | 'unknown-id'
+  | 'run-after-later'
+  | 'run-after-language'
   | 'bad-path'
   | 'overlay-cycle'
   | 'empty-deck'

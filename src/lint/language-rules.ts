@@ -4,11 +4,12 @@
  * file, and leaves the code out of `check --run`. One versus knows but highlight.js
  * has no grammar for (zig) is told once per talk: its code shows plain, and the rest works.
  */
+
+import { outlineCodeLanguage, panesOf } from '../outline/code-language.js';
 import { type Where, within } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import type { Deck } from '../plan/deck.js';
-import { outlineCodeLanguage, panesOf } from '../plan/exercises.js';
 import { closest } from '../shared/closest.js';
 import { isProse, KNOWN_LANGUAGES, showsUnhighlighted, sourceFileOf, usualName } from '../shared/languages.js';
 import type { Finding } from './finding.js';

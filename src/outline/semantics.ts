@@ -8,6 +8,7 @@ import { readableName } from '../text/names.js';
 import type { OutlinePath } from './outline-path.js';
 import { own } from './own.js';
 import type { SemanticProblem } from './positions.js';
+import { checkRunOrder } from './run-order.js';
 import type { Outline, Slide } from './schema.js';
 import { didYouMean, listed } from './suggest.js';
 
@@ -223,55 +224,6 @@ function checkSlideContenders(
     default:
       break;
   }
-}
-
-/**
- * What `run.after` names: a pane, contenders with a pane on its slide (not
- * itself); an exercise, other exercises.
- */
-function checkRunOrder(outline: Outline, report: (problem: SemanticProblem) => void): void {
-  const exercises = outline.sections.flatMap((s) =>
-    s.slides.flatMap((slide) => (slide.kind === 'exercise' && slide.id ? [slide.id] : [])),
-  );
-  outline.sections.forEach((section, i) => {
-    section.slides.forEach((slide, j) => {
-      const path: OutlinePath = ['sections', i, 'slides', j];
-      if (slide.kind === 'code') {
-        slide.panes.forEach((pane, p) => {
-          const others = slide.panes.filter((other) => other !== pane).map((other) => other.contender);
-          const after = pane.run === false ? undefined : pane.run?.after;
-          after?.forEach((contender, k) => {
-            if (others.includes(contender)) return;
-            report({
-              code: 'unknown-contender',
-              message: `no other pane of this slide belongs to "${contender}"${didYouMean(contender, others)}`,
-              path: [...path, 'panes', p, 'run', 'after', k],
-              hint: others.length
-                ? `"after" names the contenders of panes on the same slide whose code runs first: ${others.join(', ')}.`
-                : 'This slide has no other pane to run first: remove "after".',
-            });
-          });
-        });
-      }
-      if (slide.kind === 'exercise' && slide.run !== false) {
-        slide.run?.after?.forEach((id, k) => {
-          if (exercises.includes(id) && id !== slide.id) return;
-          const others = exercises.filter((other) => other !== slide.id);
-          report({
-            code: 'unknown-id',
-            message:
-              id === slide.id
-                ? `exercise "${id}" cannot run after itself`
-                : `no exercise has the id "${id}"${didYouMean(id, others)}`,
-            path: [...path, 'run', 'after', k],
-            hint: others.length
-              ? `"after" names exercises whose solutions run first: ${others.join(', ')}.`
-              : 'Give the earlier exercise an "id:" and name it here.',
-          });
-        });
-      }
-    });
-  });
 }
 
 function checkProfiles(outline: Outline, report: (problem: SemanticProblem) => void): void {

@@ -5,7 +5,6 @@
  */
 import { baseLanguage } from '../i18n/catalogs.js';
 import type { Labels } from '../i18n/labels.js';
-import type { CodePane, Outline } from '../outline/schema.js';
 import type { Deck, DeckSlide } from './deck.js';
 
 export type ExerciseSlide = Extract<DeckSlide, { kind: 'exercise' }>;
@@ -112,21 +111,6 @@ export function isContinuation(slide: DeckSlide): boolean {
 /** Whether a slide goes on on the next one ("(1/3)", "(2/3)"): what follows a whole exercise (its starter code, its solution) waits for its last part. */
 export function continuesOnNextSlide(slide: DeckSlide): boolean {
   return slide.part !== undefined && slide.part.index < slide.part.count;
-}
-
-/** Every code pane an outline writes, whichever profile shows its slide, in the outline's order. */
-export function panesOf(outline: Outline): CodePane[] {
-  return outline.sections.flatMap((section) =>
-    section.slides.flatMap((slide) => (slide.kind === 'code' ? slide.panes : [])),
-  );
-}
-
-/**
- * The language of an outline's code panes, the first one named: an exercise's language by
- * default, as `check --run` and the lint rules take it (`codeLanguageOf` for a planned deck).
- */
-export function outlineCodeLanguage(outline: Outline): string | undefined {
-  return panesOf(outline).find((pane) => pane.language)?.language;
 }
 
 /** The language of the talk's code panes: the first one named. */

@@ -11,10 +11,11 @@
  */
 import path from 'node:path';
 import { labelsForLang } from '../i18n/labels.js';
+import { outlineCodeLanguage } from '../outline/code-language.js';
 import { type Where, within } from '../outline/origin.js';
 import type { OutlinePath } from '../outline/outline-path.js';
 import type { CodePane, Outline, Slide } from '../outline/schema.js';
-import { exercisesBefore, exerciseTitle, outlineCodeLanguage } from '../plan/exercises.js';
+import { exercisesBefore, exerciseTitle } from '../plan/exercises.js';
 import { setupFor, sourceFileOf } from '../shared/languages.js';
 import { isProgram, type Runner, runnerFor, syntaxCheckOf } from './runners.js';
 

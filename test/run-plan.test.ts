@@ -406,6 +406,46 @@ describe('runFindings', () => {
     ]);
   });
 
+  it('blames the code run before a starter, not the starter, when the failing line is in an earlier solution', () => {
+    // A starter of a chain: it runs after the earlier solution, without the set-up code that solution relies on.
+    const starter: RunJob = {
+      ...job,
+      what: 'starter of exercise "uses-it"',
+      exercise: 'starter',
+      script: 'calc = Calculadora()\nprint(calc)\nraise ValueError("todo")\n',
+      firstLine: 3,
+      before: [{ what: 'the solution of exercise "calc"', firstLine: 1 }],
+    };
+    const output =
+      'Traceback (most recent call last):\n  File "versus_run.py", line 1, in <module>\nNameError: name \'Calculadora\' is not defined';
+    const [finding] = runFindings(
+      [{ job: starter, outcome: { kind: 'failed', exitCode: 1, signal: null }, output }],
+      places,
+    );
+    expect(finding?.message).toBe(
+      `python starter of exercise "uses-it" failed (exit code 1): NameError: name 'Calculadora' is not defined (in the solution of exercise "calc", its line 1, run before it)`,
+    );
+    expect(finding?.hint).toBe(
+      'Calculadora is missing from the solution of exercise "calc", which runs before the starter without the set-up code (run.setup), as attendees run their copy: they get no run.setup. Define Calculadora in that exercise\'s starter and solution instead, or check this starter for syntax only (run.starter: syntax).',
+    );
+    expect(finding?.hint).not.toMatch(/run\.after/);
+    // A solution's other error in the code run before it is fixed there, too.
+    const solution = { ...starter, what: 'solution of exercise "uses-it"', exercise: 'solution' as const };
+    const [other] = runFindings(
+      [
+        {
+          job: solution,
+          outcome: { kind: 'failed', exitCode: 1, signal: null },
+          output: output.replace(/NameError.*/, 'KeyError: 1'),
+        },
+      ],
+      places,
+    );
+    expect(other?.hint).toBe(
+      'The error is in the solution of exercise "calc", run before this block: fix it there; the block\'s own code did not run.',
+    );
+  });
+
   it("leaves out Node's own stack frames and version, so its error keeps the line its caret points at", () => {
     const error = [
       '/tmp/run/versus_run.js:2',

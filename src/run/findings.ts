@@ -102,7 +102,7 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
             hint:
               job.mode === 'syntax'
                 ? 'Fix the starter so that it parses (leave its TODOs as comments or placeholders), or set run.starter: false.'
-                : failureHint(said, job),
+                : failureHint(said, { ...job, ...(earlier ? { earlier: earlier.what } : {}) }),
           }),
         );
         break;
@@ -171,9 +171,14 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
  * wrong: a name a snippet uses but never defines (a slide shows `df.groupby(…)`, not where
  * `df` comes from), and a package the runner's environment does not have.
  */
-export function failureHint(said = '', { language, exercise }: Pick<RunJob, 'language' | 'exercise'>): string {
+export function failureHint(
+  said = '',
+  { language, exercise, earlier }: Pick<RunJob, 'language' | 'exercise'> & { earlier?: string },
+): string {
   const undefinedName =
     /NameError: name '([^']+)' is not defined/.exec(said) ?? /ReferenceError: (\S+) is not defined/.exec(said);
+  // The line that failed is in code run before the block's own (which never ran): that code is what to fix.
+  if (earlier) return failedBefore(undefinedName?.[1], earlier, { language, exercise });
   if (undefinedName && exercise === 'starter')
     return `The starter uses ${undefinedName[1]} without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.`;
   // In a notebook, exercises run one after another: a name an earlier solution defines is there.
@@ -189,6 +194,25 @@ export function failureHint(said = '', { language, exercise }: Pick<RunJob, 'lan
   if (missingModule)
     return `Install ${missingModule[1]} where the runner finds it, or run the code with one that has it: --runner ${language}=${language === 'python' ? '.venv/bin/python' : '…'} (or run.runners.${language} in the outline); a snippet not meant to run here (a config file) takes run: false.`;
   return 'Fix the code; if it is meant to fail, say so with run: { expect: error }; if it is not meant to run, run: false.';
+}
+
+/**
+ * What to do about a block whose run failed in code run before its own: the set-up code, a pane
+ * it runs after, an earlier solution. A starter runs after the earlier solutions without the
+ * set-up code, as attendees run their copy: a name those solutions take from run.setup is
+ * missing there, however the starter's own run.after is written.
+ */
+function failedBefore(
+  name: string | undefined,
+  earlier: string,
+  { language, exercise }: Pick<RunJob, 'language' | 'exercise'>,
+): string {
+  if (name && exercise === 'starter')
+    return `${name} is missing from ${earlier}, which runs before the starter without the set-up code (run.setup), as attendees run their copy: they get no run.setup. Define ${name} in that exercise's starter and solution instead, or check this starter for syntax only (run.starter: syntax).`;
+  const setup = earlier.startsWith('the set-up code');
+  if (name)
+    return `${earlier}, run before this block, uses ${name} without defining it: define it there${setup ? '' : ` (or in run.setup.${language})`}; the block's own code did not run.`;
+  return `The error is in ${earlier}, run before this block: fix it there; the block's own code did not run.`;
 }
 
 /** A line that reports an error in words: sqlite3's "Parse error near line 5: …", bash's "…: command not found". */

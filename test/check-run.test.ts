@@ -131,10 +131,10 @@ sections:
         solution: print(triple(2))
 `;
 
-/** A time limit and a runner that does not exist. */
+/** A time limit, a runner that does not exist, and a starter whose runner versus has no syntax check for. */
 const SLOW = `${head('Slow vs Missing')}run:
   timeout: 1
-  runners: { javascript: ./no-such-node --flag }
+  runners: { javascript: ./no-such-node --flag, sql: [bash, -c, 'cat "$0"'] }
 sections:
   - id: main
     title: Main
@@ -151,6 +151,15 @@ sections:
         panes:
           - { contender: py, language: js, code: "console.log(2)" }
           - { contender: js, language: javascript, code: "console.log(3)" }
+      - kind: exercise
+        id: query
+        title: Query
+        notes: In SQL.
+        language: sql
+        task: [Select]
+        starter: "SELECT ;"
+        solution: "SELECT 1;"
+        run: { starter: syntax }
 `;
 
 interface Finding {
@@ -305,7 +314,7 @@ describe('versus check --run', { concurrent: true }, () => {
     const report = JSON.parse(run.stdout);
     // 2 + 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing, and says
     // so of its Go, a program no runner runs (text is prose, YAML data).
-    expect(report.run).toEqual({ ran: 17, failed: 6, notRun: 0, withoutRunner: ['go'] });
+    expect(report.run).toEqual({ ran: 17, failed: 6, notRun: 0, withoutRunner: ['go'], parsed: 2, unchecked: [] });
     expect(findings).toHaveLength(6);
     expect(report.ok).toBe(false);
   });
@@ -319,7 +328,7 @@ describe('versus check --run', { concurrent: true }, () => {
     expect(text).toContain(`    │ KeyError: 'b'\n`);
     // The six failures, and a warning at each of the three exercises, which name no language in a talk of three.
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'talk.yaml: 11 slides, about 2.75 min; ran 17 blocks of code, 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 9 finding(s).',
+      'talk.yaml: 11 slides, about 2.75 min; ran 17 blocks of code (2 starters only checked to parse), 6 failed; 1 block in go not run: no runner for that language (name one under run.runners, or --runner LANG=PROGRAM); 9 finding(s).',
     );
   });
 });
@@ -353,7 +362,29 @@ describe('versus check --run, slow code and a missing runner', { concurrent: tru
         ...at(SLOW, './no-such-node'),
       }),
     ]);
-    expect(JSON.parse(run.stdout).run).toEqual({ ran: 1, failed: 1, notRun: 3, withoutRunner: [] });
+    expect(JSON.parse(run.stdout).run).toEqual({
+      ran: 2,
+      failed: 1,
+      notRun: 3,
+      withoutRunner: [],
+      parsed: 0,
+      unchecked: ['sql'],
+    });
+  });
+
+  it('warns at a run.starter: syntax that no syntax check can honour, and counts the starter as not checked', () => {
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.filter((f: Finding) => f.code === 'unchecked-starter')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'the sql starter of exercise "query" is not checked: versus knows no syntax check for its runner "bash -c cat "$0""',
+        ...at(SLOW, 'syntax }'),
+      }),
+    ]);
+    expect(formatCheckReport(report).trimEnd().split('\n').at(-1)).toMatch(
+      /; 1 starter in sql not checked: no syntax check for the runner of that language \(run\.starter: run runs one whole\); \d+ finding\(s\)\.$/,
+    );
   });
 
   it('takes a runner from --runner over the outline', async () => {
@@ -363,7 +394,7 @@ describe('versus check --run, slow code and a missing runner', { concurrent: tru
         cwd: dir,
       },
     );
-    expect(JSON.parse(fixed.stdout).run).toEqual({ ran: 4, failed: 1, notRun: 0, withoutRunner: [] });
+    expect(JSON.parse(fixed.stdout).run).toMatchObject({ ran: 5, failed: 1, notRun: 0, withoutRunner: [] });
     expect(fixed.code).toBe(1);
   });
 });

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { outlineJsonSchema } from '../src/outline/schema.js';
 import type { RunResult } from '../src/run/execute.js';
-import { failureHint, runFindings, scriptLineOf } from '../src/run/findings.js';
+import {
+  failureHint,
+  runFindings,
+  scriptLineOf,
+  summarizeRuns,
+  uncheckedStarterFindings,
+} from '../src/run/findings.js';
 import { planRuns, type RunJob } from '../src/run/plan.js';
 import { parseRunnerOption, runnerFor, syntaxCheckOf } from '../src/run/runners.js';
 import { compileText, loadText } from './helpers.js';
@@ -210,6 +216,50 @@ describe('planRuns', () => {
     }
   });
 
+  it('keeps the starters no syntax check can read, and warns where run.starter: syntax asks for one', () => {
+    // Fourth, in Deno, says nothing: its starter is only counted. In SQL through sqlite3, it asks.
+    const sql = TALK.replace('runners: {', 'runners: { sql: sqlite3,').replace(
+      'profiles:\n',
+      `      - kind: exercise
+        id: query
+        title: Query
+        language: sql
+        task: [Select]
+        starter: "SELECT ;"
+        solution: "SELECT 1;"
+        run: { starter: syntax }
+profiles:
+`,
+    );
+    const { unchecked, jobs } = planRuns(loadText(sql).outline, { runnerDir: '/talk' });
+    expect(unchecked.map(({ what, language, asked }) => ({ what, language, asked: asked?.path.join('.') }))).toEqual([
+      { what: 'starter of exercise "fourth"', language: 'deno', asked: undefined },
+      { what: 'starter of exercise "query"', language: 'sql', asked: 'sections.1.slides.6.run.starter' },
+    ]);
+    expect(jobs.map((job) => job.what)).not.toContain('starter of exercise "query"');
+    const warnings = uncheckedStarterFindings(unchecked, () => ({ file: 'outline.yaml', line: 9, col: 25 }));
+    expect(warnings).toEqual([
+      {
+        severity: 'warning',
+        code: 'unchecked-starter',
+        message:
+          'the sql starter of exercise "query" is not checked: versus knows no syntax check for its runner "sqlite3"',
+        file: 'outline.yaml',
+        line: 9,
+        col: 25,
+        hint: 'Set run.starter: run to run it whole, as attendees run it (after the solutions in "after", without run.setup), or run.starter: false to say it is not checked.',
+      },
+    ]);
+    expect(summarizeRuns([], warnings, { unchecked })).toEqual({
+      ran: 0,
+      failed: 0,
+      notRun: 0,
+      withoutRunner: [],
+      parsed: 0,
+      unchecked: ['deno', 'sql'],
+    });
+  });
+
   it('names each piece of code a job runs before its own, with its first line in the script', () => {
     const third = planRuns(outline, { runnerDir: '/talk' }).jobs.find(
       (job) => job.what === 'solution of exercise "third"',
@@ -343,6 +393,14 @@ describe('runners', () => {
     expect(syntaxCheckOf({ command: ['node'] }, 'typescript')).toBeUndefined();
   });
 
+  it('checks Perl, Ruby and PHP with their own parse-only flags, only when the runner is that program', () => {
+    expect(syntaxCheckOf({ command: ['perl', '-w'] }, 'perl')).toEqual(['perl', '-c']);
+    expect(syntaxCheckOf({ command: ['/usr/bin/ruby3.2'] }, 'ruby')).toEqual(['/usr/bin/ruby3.2', '-c']);
+    expect(syntaxCheckOf({ command: ['php'] }, 'php')).toEqual(['php', '-l']);
+    expect(syntaxCheckOf({ command: ['sh', '-c', 'perl "$0"'] }, 'perl')).toBeUndefined();
+    expect(syntaxCheckOf({ command: ['perl', '-e', '…'] }, 'sql')).toBeUndefined();
+  });
+
   it('reads --runner language=program, resolving a relative path against the current folder', () => {
     expect(parseRunnerOption('python=.venv/bin/python', '/work')).toEqual(['python', ['/work/.venv/bin/python']]);
     expect(parseRunnerOption('JavaScript=deno run', '/work')).toEqual(['javascript', ['deno', 'run']]);
@@ -443,6 +501,43 @@ describe('runFindings', () => {
     );
     expect(other?.hint).toBe(
       'The error is in the solution of exercise "calc", run before this block: fix it there; the block\'s own code did not run.',
+    );
+  });
+
+  it("quotes Perl's syntax error, not its closing words, at the line it names", () => {
+    const perl: RunJob = {
+      ...job,
+      language: 'perl',
+      mode: 'syntax',
+      file: 'versus_run.pl',
+      script: 'print 1\nmy $x = ;\n',
+      firstLine: 1,
+      before: [],
+    };
+    const output = 'syntax error at versus_run.pl line 2, near "my "\nversus_run.pl had compilation errors.\n';
+    const [finding] = runFindings(
+      [{ job: perl, outcome: { kind: 'failed', exitCode: 255, signal: null }, output, errors: output }],
+      places,
+    );
+    expect(finding).toMatchObject({
+      message: 'perl pane "py" of slide "S" has a syntax error: syntax error at versus_run.pl line 2, near "my "',
+      line: 12,
+    });
+    const run =
+      'syntax error at versus_run.pl line 2, near "my "\nExecution of versus_run.pl aborted due to compilation errors.\n';
+    const [whole] = runFindings(
+      [
+        {
+          job: { ...perl, mode: 'run' },
+          outcome: { kind: 'failed', exitCode: 255, signal: null },
+          output: run,
+          errors: run,
+        },
+      ],
+      places,
+    );
+    expect(whole?.message).toBe(
+      'perl pane "py" of slide "S" failed (exit code 255): syntax error at versus_run.pl line 2, near "my "',
     );
   });
 

@@ -184,15 +184,20 @@ function uncheckedProfiles(outline: Outline, checked: Outline, profile: string |
  * "ran 7 blocks of code, 2 failed", how many were not run for want of a runner, and
  * how many were left out because no runner runs their language.
  */
-function ranLine({ ran, failed, notRun, withoutRunner }: RunSummary): string {
-  const blocks = ran === 1 ? '1 block of code' : `${ran} blocks of code`;
+function ranLine({ ran, failed, notRun, withoutRunner, parsed, unchecked }: RunSummary): string {
+  const only = parsed ? ` (${parsed === 1 ? '1 starter' : `${parsed} starters`} only checked to parse)` : '';
+  const blocks = `${ran === 1 ? '1 block of code' : `${ran} blocks of code`}${only}`;
+  const kinds = [...new Set(unchecked)];
+  const notChecked = unchecked.length
+    ? `; ${unchecked.length === 1 ? '1 starter' : `${unchecked.length} starters`} in ${kinds.join(', ')} not checked: no syntax check for the runner of ${kinds.length === 1 ? 'that language' : 'those languages'} (run.starter: run runs one whole)`
+    : '';
   const languages = [...new Set(withoutRunner)];
   const left = withoutRunner.length
     ? `; ${withoutRunner.length === 1 ? '1 block' : `${withoutRunner.length} blocks`} in ${languages.join(', ')} not run: no runner for ${
         languages.length === 1 ? 'that language' : 'those languages'
       } (name one under run.runners, or --runner LANG=PROGRAM)`
     : '';
-  return `ran ${blocks}, ${failed} failed${notRun ? `, ${notRun} not run (no runner)` : ''}${left}`;
+  return `ran ${blocks}, ${failed} failed${notRun ? `, ${notRun} not run (no runner)` : ''}${left}${notChecked}`;
 }
 
 /** Without a browser, `check` can still lint: say so next to how to get one. */

@@ -41,7 +41,7 @@ export type LintCode =
   | 'colors-alike';
 
 /** What `check --run` finds running the talk's code (see `run/findings.ts`). */
-export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner';
+export type RunCode = 'run-failed' | 'run-timeout' | 'run-expected-error' | 'missing-runner' | 'unchecked-starter';
 
 export type DiagnosticCode =
   | 'yaml-syntax'

@@ -9,7 +9,7 @@ import type { Finding } from '../lint/finding.js';
 import type { Where } from '../outline/origin.js';
 import type { FilePosition } from '../outline/positions.js';
 import type { RunResult } from './execute.js';
-import type { RunJob } from './plan.js';
+import type { RunJob, UncheckedStarter } from './plan.js';
 
 /** Lines of output a finding keeps: enough for a traceback's end. */
 const OUTPUT_LINES = 12;
@@ -25,6 +25,10 @@ export interface RunSummary {
   notRun: number;
   /** The language of each block left out because no runner runs its language (none by default, none named). */
   withoutRunner: string[];
+  /** Of the blocks run, the starters only checked to parse (`run.starter: syntax`, the default). */
+  parsed: number;
+  /** The language of each starter not checked at all: versus knows no syntax check for its runner. */
+  unchecked: string[];
 }
 
 /** Where findings go: a place in the outline, and a line of a block's code (0-based) when it can be told. */
@@ -142,15 +146,40 @@ export function runFindings(results: readonly RunResult[], { at, lineAt }: RunPl
 export function summarizeRuns(
   results: readonly RunResult[],
   findings: readonly Finding[],
-  withoutRunner: string[] = [],
+  { withoutRunner = [], unchecked = [] }: { withoutRunner?: string[]; unchecked?: readonly UncheckedStarter[] } = {},
 ): RunSummary {
-  const notRun = results.filter((r) => r.outcome.kind === 'no-runner').length;
+  const ran = results.filter((r) => r.outcome.kind !== 'no-runner');
   return {
-    ran: results.length - notRun,
-    failed: findings.filter((f) => f.code !== 'missing-runner').length,
-    notRun,
+    ran: ran.length,
+    failed: findings.filter((f) => f.code !== 'missing-runner' && f.severity === 'error').length,
+    notRun: results.length - ran.length,
     withoutRunner,
+    parsed: ran.filter((r) => r.job.mode === 'syntax').length,
+    unchecked: unchecked.map((starter) => starter.language),
   };
+}
+
+/**
+ * A warning at each `run.starter: syntax` that cannot be honoured: versus knows no syntax check
+ * for the runner of its language (`sqlite3`, `sh -c …`), so the starter is not checked at all.
+ */
+export function uncheckedStarterFindings(
+  unchecked: readonly UncheckedStarter[],
+  at: (where: Where) => FilePosition,
+): Finding[] {
+  return unchecked.flatMap(({ what, language, runner, asked }): Finding[] =>
+    asked
+      ? [
+          {
+            severity: 'warning',
+            code: 'unchecked-starter',
+            message: `the ${language} ${what} is not checked: versus knows no syntax check for its runner "${runner.command.join(' ')}"`,
+            ...at(asked),
+            hint: 'Set run.starter: run to run it whole, as attendees run it (after the solutions in "after", without run.setup), or run.starter: false to say it is not checked.',
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -162,7 +191,10 @@ export function summarizeRuns(
  */
 export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number | undefined {
   const name = job.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line |:)(\\d+)`, 'g'))].map((m) => Number(m[1]));
+  // Perl says "at versus_run.pl line 2", PHP "in versus_run.php on line 2".
+  const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line | on line | line |:)(\\d+)`, 'g'))].map(
+    (m) => Number(m[1]),
+  );
   return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
 }
 
@@ -215,8 +247,13 @@ function failedBefore(
   return `The error is in ${earlier}, run before this block: fix it there; the block's own code did not run.`;
 }
 
-/** A line that reports an error in words: sqlite3's "Parse error near line 5: …", bash's "…: command not found". */
-const SAYS_ERROR = /\b(?:error|fatal)\b[^:]*:|: (?:command )?not found\b|No such file or directory|Permission denied/i;
+/**
+ * A line that reports an error in words: sqlite3's "Parse error near line 5: …", bash's "…: command
+ * not found", Perl's "syntax error at versus_run.pl line 2, near …" (not its closing "Execution of
+ * … aborted due to compilation errors.").
+ */
+const SAYS_ERROR =
+  /\b(?:error|fatal)\b[^:]*:|\bsyntax error\b|: (?:command )?not found\b|No such file or directory|Permission denied/i;
 
 /**
  * The line of an output that says what went wrong: the last that names an

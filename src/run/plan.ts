@@ -64,6 +64,16 @@ export interface RunPlanOptions {
 export interface RunPlan {
   jobs: RunJob[];
   withoutRunner: string[];
+  /** Starters to be checked for syntax that are not, for want of a syntax check for their runner (SQL through `sqlite3`). */
+  unchecked: UncheckedStarter[];
+}
+
+/** A starter whose syntax cannot be checked: its language, the runner, and where `run.starter: syntax` asks for it, if it does. */
+export interface UncheckedStarter {
+  what: string;
+  language: string;
+  runner: Runner;
+  asked?: Where;
 }
 
 /** The file name of a job's script: `versus_run.py`, named apart from the talk's own files. */
@@ -90,6 +100,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
   let exerciseNumber = 0;
   const jobs: RunJob[] = [];
   const withoutRunner: string[] = [];
+  const unchecked: UncheckedStarter[] = [];
 
   const job = (
     fields: Omit<RunJob, 'command' | 'file' | 'script' | 'firstLine' | 'runner' | 'mode' | 'before'> & {
@@ -171,7 +182,11 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
         exercise: 'solution',
       });
       const starter = s.run?.starter ?? 'syntax';
-      if (s.starter !== undefined && starter !== false) {
+      const runner = runnerOf(language);
+      if (s.starter !== undefined && starter === 'syntax' && runner && !syntaxCheckOf(runner, language)) {
+        const asked = s.run?.starter === 'syntax' ? { asked: at('run', 'starter') } : {};
+        unchecked.push({ what: `starter of ${name}`, language, runner, ...asked });
+      } else if (s.starter !== undefined && starter !== false) {
         job({
           what: `starter of ${name}`,
           language,
@@ -184,7 +199,7 @@ export function planRuns(outline: Outline, options: RunPlanOptions): RunPlan {
       }
     }
   }
-  return { jobs, withoutRunner };
+  return { jobs, withoutRunner, unchecked };
 }
 
 /** A script's extension: the language's own, or its name for one versus knows no extension of. */

@@ -10,7 +10,7 @@ import type { FilePosition } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { DEFAULTS } from '../shared/defaults.js';
 import { executeJobs } from './execute.js';
-import { type RunSummary, runFindings, summarizeRuns } from './findings.js';
+import { type RunSummary, runFindings, summarizeRuns, uncheckedStarterFindings } from './findings.js';
 import { planRuns, type RunJob } from './plan.js';
 
 export type { RunSummary } from './findings.js';
@@ -35,18 +35,19 @@ export async function runCode({ selected, everything, at, lineAt, overrides, par
 }> {
   // Relative runner paths start at the outline file that sets `run`.
   const runnerDir = path.dirname(path.resolve(at(['run']).file));
-  const { jobs, withoutRunner } = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
+  const plan = planRuns(selected, { runnerDir, everything, ...(overrides ? { overrides } : {}) });
+  const { jobs } = plan;
   const results = await executeJobs(jobs, {
     files: await runFolderFiles(everything),
     timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
     ...(parallel ? { parallel } : {}),
   });
-  const findings = runFindings(results, {
+  const findings = [...uncheckedStarterFindings(plan.unchecked, at), ...runFindings(results, {
     at,
     // A line of an included file is that file's line; of code in the outline, where the outline writes it.
     lineAt: (job, index) => (job.source ? fileLine(job.source, ownLines(job), index) : lineAt(job.where, index)),
-  });
-  return { findings, summary: summarizeRuns(results, findings, withoutRunner) };
+  })];
+  return { findings, summary: summarizeRuns(results, findings, plan) };
 }
 
 /** A block's own lines of code, as its script holds them. */

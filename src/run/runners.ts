@@ -47,6 +47,10 @@ const SYNTAX_CHECKS: [RegExp, string[], string][] = [
   [/^python[\d.]*$/, ['-m', 'py_compile'], 'python'],
   [/^(node|nodejs)$/, ['--check'], 'javascript'],
   [/^(bash|sh|dash|zsh|ksh)$/, ['-n'], 'bash'],
+  // Their own parse-only flags: `perl -c` also runs BEGIN blocks and the `use` lines, as perl does.
+  [/^perl[\d.]*$/, ['-c'], 'perl'],
+  [/^ruby[\d.]*$/, ['-c'], 'ruby'],
+  [/^php[\d.]*$/, ['-l'], 'php'],
 ];
 
 /**

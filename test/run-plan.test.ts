@@ -1,5 +1,6 @@
 /** What `check --run` plans to run (issue 32): pure, from outline text to jobs, in milliseconds. */
 import { describe, expect, it } from 'vitest';
+import type { Where } from '../src/outline/origin.js';
 import { outlineJsonSchema } from '../src/outline/schema.js';
 import type { RunResult } from '../src/run/execute.js';
 import {
@@ -232,7 +233,8 @@ profiles:
 `,
     );
     const { unchecked, jobs } = planRuns(loadText(sql).outline, { runnerDir: '/talk' });
-    expect(unchecked.map(({ what, language, asked }) => ({ what, language, asked: asked?.path.join('.') }))).toEqual([
+    const pathOf = (asked?: Where) => asked && (Array.isArray(asked) ? asked : asked.path).join('.');
+    expect(unchecked.map(({ what, language, asked }) => ({ what, language, asked: pathOf(asked) }))).toEqual([
       { what: 'starter of exercise "fourth"', language: 'deno', asked: undefined },
       { what: 'starter of exercise "query"', language: 'sql', asked: 'sections.1.slides.6.run.starter' },
     ]);

@@ -192,8 +192,8 @@ export function uncheckedStarterFindings(
 export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number | undefined {
   const name = job.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Perl says "at versus_run.pl line 2", PHP "in versus_run.php on line 2".
-  const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line | on line | line |:)(\\d+)`, 'g'))].map(
-    (m) => Number(m[1]),
+  const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line | on line | line |:)(\\d+)`, 'g'))].map((m) =>
+    Number(m[1]),
   );
   return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
 }

@@ -42,11 +42,14 @@ export async function runCode({ selected, everything, at, lineAt, overrides, par
     timeout: selected.run?.timeout ?? DEFAULTS.runTimeout,
     ...(parallel ? { parallel } : {}),
   });
-  const findings = [...uncheckedStarterFindings(plan.unchecked, at), ...runFindings(results, {
-    at,
-    // A line of an included file is that file's line; of code in the outline, where the outline writes it.
-    lineAt: (job, index) => (job.source ? fileLine(job.source, ownLines(job), index) : lineAt(job.where, index)),
-  })];
+  const findings = [
+    ...uncheckedStarterFindings(plan.unchecked, at),
+    ...runFindings(results, {
+      at,
+      // A line of an included file is that file's line; of code in the outline, where the outline writes it.
+      lineAt: (job, index) => (job.source ? fileLine(job.source, ownLines(job), index) : lineAt(job.where, index)),
+    }),
+  ];
   return { findings, summary: summarizeRuns(results, findings, plan) };
 }
 

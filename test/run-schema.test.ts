@@ -148,6 +148,22 @@ add:
       `over.yaml:${positionIn(overlay, 'second]').line}:${positionIn(overlay, 'second]').col} error[run-after-later]: exercise "second" comes after "zero" in the talk: its solution cannot run first, as the notebook runs the exercises top to bottom`,
     ]);
   });
+  it("says to replace the exercise that runs after one the overlay's remove takes out", async () => {
+    const dir = await folders.dir();
+    await writeFile(path.join(dir, 'outline.yaml'), TALK);
+    await writeFile(path.join(dir, 'over.yaml'), 'extends: outline.yaml\nremove: [first]\n');
+    const error = (await loadOutline(path.join(dir, 'over.yaml')).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as VersusError | undefined;
+    expect(error?.diagnostics?.map(({ code, message, hint }) => ({ code, message, hint }))).toEqual([
+      {
+        code: 'unknown-id',
+        message: `after applying ${path.join(dir, 'over.yaml')}, no exercise has the id "first"`,
+        hint: 'The overlay\'s remove takes out "first", which "second" runs after: in the overlay, replace "second" (replace: - { id: …, slide: { … } }) with a copy whose run.after leaves "first" out and sets up what it needs itself, or remove it too, or keep "first".',
+      },
+    ]);
+  });
 });
 
 /** The problems of an outline, with their hints. */

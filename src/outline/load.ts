@@ -205,7 +205,9 @@ function applyChecked(
   // A step that failed leaves out what it adds: a profile skipping it is no news.
   const brought = applied.problems.length > 0 ? idsBrought(overlay) : new Set<string>();
   const afterward = toDiagnostics(
-    checkSemantics(applied.outline).filter((problem) => !skipsBrought(applied.outline, problem, brought)),
+    checkSemantics(applied.outline)
+      .filter((problem) => !skipsBrought(applied.outline, problem, brought))
+      .map((problem) => withRemovedHint(applied.outline, overlay, problem)),
     locator,
   ).map((d) => (d.file === parsed.file ? d : { ...d, message: `after applying ${parsed.file}, ${d.message}` }));
   return { applied: applied.outline, problems: [...locateProblems(parsed, applied.problems), ...afterward] };
@@ -251,6 +253,24 @@ function idsBrought(overlay: Overlay): Set<string> {
     ...(overlay.add ?? []).flatMap((a) => [...(a.slides ?? []), ...(a.sections ?? []).flatMap((s) => s.slides)]),
   ];
   return new Set([...sections, ...slides].flatMap((x) => (x.id ? [x.id] : [])));
+}
+
+/**
+ * An exercise's `run.after` naming one the overlay's `remove` takes out: the base's line cannot
+ * change from the overlay, so the way out is to `replace` the exercise that runs after it.
+ */
+function withRemovedHint(outline: Outline, overlay: Overlay, problem: SemanticProblem): SemanticProblem {
+  const [sections, i, slides, j, run, after, k] = problem.path;
+  if (problem.code !== 'unknown-id' || sections !== 'sections' || slides !== 'slides' || run !== 'run') return problem;
+  if (after !== 'after' || typeof i !== 'number' || typeof j !== 'number' || typeof k !== 'number') return problem;
+  const slide = outline.sections[i]?.slides[j];
+  const removed = slide?.kind === 'exercise' && slide.run ? slide.run.after?.[k] : undefined;
+  if (removed === undefined || !overlay.remove?.includes(removed)) return problem;
+  const name = slide?.id === undefined ? 'the exercise that names it' : `"${slide.id}"`;
+  return {
+    ...problem,
+    hint: `The overlay's remove takes out "${removed}", which ${name} runs after: in the overlay, replace ${name} (replace: - { id: …, slide: { … } }) with a copy whose run.after leaves "${removed}" out and sets up what it needs itself, or remove it too, or keep "${removed}".`,
+  };
 }
 
 /** True for a profile's skip of an id in `brought`. */

@@ -314,7 +314,14 @@ describe('versus check --run', { concurrent: true }, () => {
     const report = JSON.parse(run.stdout);
     // 2 + 2 + 2 + 2 + 2 + 2 panes, then 3 solutions and 2 starters; "Left out" runs nothing, and says
     // so of its Go, a program no runner runs (text is prose, YAML data).
-    expect(report.run).toEqual({ ran: 17, failed: 6, notRun: 0, withoutRunner: ['go'], parsed: 2, unchecked: [] });
+    expect(report.run).toEqual({
+      ran: 17,
+      failed: 6,
+      notRun: 0,
+      withoutRunner: ['go'],
+      parsed: 2,
+      uncheckedStarters: [],
+    });
     expect(findings).toHaveLength(6);
     expect(report.ok).toBe(false);
   });
@@ -368,7 +375,7 @@ describe('versus check --run, slow code and a missing runner', { concurrent: tru
       notRun: 3,
       withoutRunner: [],
       parsed: 0,
-      unchecked: ['sql'],
+      uncheckedStarters: ['sql'],
     });
   });
 

@@ -258,7 +258,7 @@ profiles:
       notRun: 0,
       withoutRunner: [],
       parsed: 0,
-      unchecked: ['deno', 'sql'],
+      uncheckedStarters: ['deno', 'sql'],
     });
   });
 

@@ -184,7 +184,7 @@ function uncheckedProfiles(outline: Outline, checked: Outline, profile: string |
  * "ran 7 blocks of code, 2 failed", how many were not run for want of a runner, and
  * how many were left out because no runner runs their language.
  */
-function ranLine({ ran, failed, notRun, withoutRunner, parsed, unchecked }: RunSummary): string {
+function ranLine({ ran, failed, notRun, withoutRunner, parsed, uncheckedStarters: unchecked }: RunSummary): string {
   const only = parsed ? ` (${parsed === 1 ? '1 starter' : `${parsed} starters`} only checked to parse)` : '';
   const blocks = `${ran === 1 ? '1 block of code' : `${ran} blocks of code`}${only}`;
   const kinds = [...new Set(unchecked)];

@@ -28,7 +28,7 @@ export interface RunSummary {
   /** Of the blocks run, the starters only checked to parse (`run.starter: syntax`, the default). */
   parsed: number;
   /** The language of each starter not checked at all: versus knows no syntax check for its runner. */
-  unchecked: string[];
+  uncheckedStarters: string[];
 }
 
 /** Where findings go: a place in the outline, and a line of a block's code (0-based) when it can be told. */
@@ -155,7 +155,7 @@ export function summarizeRuns(
     notRun: results.length - ran.length,
     withoutRunner,
     parsed: ran.filter((r) => r.job.mode === 'syntax').length,
-    unchecked: unchecked.map((starter) => starter.language),
+    uncheckedStarters: unchecked.map((starter) => starter.language),
   };
 }
 

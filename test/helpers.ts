@@ -144,3 +144,41 @@ export function linesIn(page: Page, selector: string): Promise<string[][]> {
     }),
   );
 }
+
+/**
+ * The lines of each element `selector` finds as a reader sees them: each line's characters from
+ * left to right, as Chromium placed them (a right-to-left word comes out reversed, a bracket as
+ * the character written, not the mirrored glyph drawn), without the direction marks no one sees.
+ */
+export function visualLinesIn(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const lines = new Map<number, { x: number; at: number; char: string }[]>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let at = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++, at++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || /[\u200b\u200e\u200f]/.test(text[i] ?? '')) continue;
+          const top = Math.round(rect.top + rect.height / 2);
+          const line = [...lines.keys()].find((y) => Math.abs(y - top) < rect.height / 2) ?? top;
+          lines.set(line, [...(lines.get(line) ?? []), { x: rect.left, at, char: text[i] ?? '' }]);
+        }
+      }
+      // Characters drawn as one glyph (an Arabic ligature) share a box: the later one reads further left.
+      return [...lines.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, chars]) =>
+          chars
+            .sort((a, b) => a.x - b.x || b.at - a.at)
+            .map((c) => c.char)
+            .join('')
+            .trim(),
+        );
+    }),
+  );
+}

@@ -14,7 +14,12 @@ async function slidesOf(lang: string): Promise<{ slides: string[]; notes: string
     table.rows = [{ aspect: 'السرعة', cells: { a: 'سريع', b: '2.1 ms (InnoDB, 16 KB pages)' }, verdict: 'a' }];
   }
   outline.sections[0]?.slides.push(
-    { kind: 'bullets', id: 'list', title: 'List', bullets: ['واحد', 'اثنان', '3 replicas (sync, 2 zones)'] },
+    {
+      kind: 'bullets',
+      id: 'list',
+      title: 'List',
+      bullets: ['واحد', 'اثنان', '3 replicas (sync, 2 zones)', 'تدعم C++ و Python 3.12 فقط.'],
+    },
     {
       kind: 'code',
       id: 'code',
@@ -32,6 +37,9 @@ async function slidesOf(lang: string): Promise<{ slides: string[]; notes: string
     Promise.all(deck.slides.map((_, i) => zip.file(`ppt/${folder}${i + 1}.xml`)?.async('string') ?? ''));
   return { slides: await parts('slides/slide'), notes: await parts('notesSlides/notesSlide') };
 }
+
+/** The left-to-right mark the planner puts at the ends of a Latin run of right-to-left text. */
+const LRM = '\u200e';
 
 /** The shapes' boxes; the shape tree's own (empty) group transform is no shape. */
 const boxes = (xml: string) =>
@@ -71,7 +79,9 @@ describe('a right-to-left native PPTX', async () => {
     const table = ltr.findIndex((xml) => xml.includes('<a:tbl>'));
     const rows = tableCells(ltr[table] ?? '');
     expect(rows.length).toBeGreaterThan(1);
-    expect(tableCells(rtl[table] ?? '')).toEqual(rows.map((cells) => [...cells].reverse()));
+    // (Without the marks a Latin cell carries: see below.)
+    const unmarked = tableCells(rtl[table] ?? '').map((cells) => cells.map((cell) => cell.replaceAll(LRM, '')));
+    expect(unmarked).toEqual(rows.map((cells) => [...cells].reverse()));
   });
 
   it('sets its text right to left, and its code left to right', () => {
@@ -88,17 +98,28 @@ describe('a right-to-left native PPTX', async () => {
   it('sets a text with Latin letters only left to right, a list item embedded so, its bullet on the right', () => {
     const all = rtl.flatMap(paragraphs);
     // Right to left, "2.1 ms (InnoDB, 16 KB pages)" showed as "ms (InnoDB, 16 KB 2.1" / "pages)".
-    expect(all.find((p) => p.text === '2.1 ms (InnoDB, 16 KB pages)')?.rtl).toBe(false);
+    // Marked left to right at its ends too, for an application that sets it right to left all the same.
+    expect(all.find((p) => p.text === `${LRM}2.1 ms (InnoDB, 16 KB pages)${LRM}`)?.rtl).toBe(false);
     expect(all.find((p) => p.text.includes('3 replicas'))).toEqual({
       rtl: true,
-      text: '\u202a3 replicas (sync, 2 zones)\u202c',
+      text: `\u202a${LRM}3 replicas (sync, 2 zones)${LRM}\u202c`,
     });
     expect(ltr.flatMap(paragraphs).some((p) => p.text.includes('\u202a'))).toBe(false);
   });
 
+  it('keeps the signs at the ends of a Latin run inside Arabic text with the run', () => {
+    // Without its marks, "C++" showed as "++C" and the run's place moved.
+    expect(rtl.flatMap(paragraphs).find((p) => p.text.includes('C++'))).toEqual({
+      rtl: true,
+      text: `تدعم ${LRM}C++${LRM} و ${LRM}Python 3.12${LRM} فقط.`,
+    });
+    expect(ltr.flatMap(paragraphs).find((p) => p.text.includes('C++'))?.text).toBe('تدعم C++ و Python 3.12 فقط.');
+  });
+
   it('sets its notes right to left, and a solution in them left to right', () => {
     const notes = rtlNotes.flatMap(paragraphs).filter((p) => p.text);
-    expect(notes.find((p) => p.text === 'Walk around.')?.rtl).toBe(true);
+    // A Latin note in a right-to-left paragraph, its period last (not ".Walk around").
+    expect(notes.find((p) => p.text === `${LRM}Walk around.${LRM}`)?.rtl).toBe(true);
     expect(notes.find((p) => p.text === 'y = 2')?.rtl).toBe(false);
     expect(ltrNotes.flatMap(paragraphs).some((p) => p.rtl)).toBe(false);
   });

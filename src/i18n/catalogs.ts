@@ -1,4 +1,5 @@
 /** The shipped catalogs, and the one a BCP 47 tag reads from. */
+import { RIGHT_TO_LEFT_CHAR } from './bidi.js';
 import type { Catalog } from './catalog.js';
 import { ar } from './catalogs/ar.js';
 import { de } from './catalogs/de.js';
@@ -49,10 +50,6 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
   }
 }
 
-/** A letter of a right-to-left script (`RIGHT_TO_LEFT_SCRIPTS`). */
-const RIGHT_TO_LEFT_LETTER =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
-
 /**
  * The direction one text of a talk reads in: the talk's, but left to right for a text of a
  * right-to-left talk that has letters and none of them right to left. Set in the talk's direction,
@@ -63,5 +60,5 @@ const RIGHT_TO_LEFT_LETTER =
  * @example textDirection('2.1 ms (InnoDB)', 'rtl') // 'ltr'
  */
 export function textDirection(text: string, talk: 'ltr' | 'rtl'): 'ltr' | 'rtl' {
-  return talk === 'rtl' && /\p{L}/u.test(text) && !RIGHT_TO_LEFT_LETTER.test(text) ? 'ltr' : talk;
+  return talk === 'rtl' && /\p{L}/u.test(text) && !RIGHT_TO_LEFT_CHAR.test(text) ? 'ltr' : talk;
 }

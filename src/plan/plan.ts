@@ -5,6 +5,7 @@
  */
 
 import { type Labels, labelsForLang } from '../i18n/labels.js';
+import { typesetterFor } from '../i18n/typeset.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
 import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
@@ -400,11 +401,17 @@ function byline(
   dateText: string | undefined,
   labels: Labels,
 ): { speakers: string[]; occasion?: string } {
+  // Typeset again as put together: a Latin contact or event beside Hebrew words keeps its signs (text/bidi.ts).
+  const typeset = typesetterFor(labels.lang) ?? ((line: string) => line);
   const speakers = (outline.speakers ?? []).map((s) =>
     // A no-break space after the "·": it starts the contact's line rather than dangling at the end of the role's.
-    [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact].filter(Boolean).join(' ·\u00a0'),
+    typeset(
+      [s.role ? labels.t('speaker', { name: s.name, role: s.role }) : s.name, s.contact]
+        .filter(Boolean)
+        .join(' ·\u00a0'),
+    ),
   );
-  const occasion = [outline.event, dateText].filter(Boolean).join(' · ');
+  const occasion = typeset([outline.event, dateText].filter(Boolean).join(' · '));
   return { speakers, ...(occasion ? { occasion } : {}) };
 }
 

@@ -8,10 +8,10 @@ import { SLASH_BREAK } from './marks.js';
 
 /**
  * A bare http(s) address in running text: up to white space or a character no
- * address holds here (`<`, `>`, `"`, `\`, `|`: a table cell's separator), less
+ * address holds here (`<`, `>`, `"`, `\`, `|`: a table cell's separator; a direction mark), less
  * the punctuation that ends the sentence around it.
  */
-export const WEB_ADDRESS = /https?:\/\/[^\s<>"\\|]+[^\s<>"\\|.,;:!?)\]}'’”]/g;
+export const WEB_ADDRESS = /https?:\/\/[^\s<>"\\|\u200e\u200f]+[^\s<>"\\|.,;:!?)\]}'’”\u200e\u200f]/g;
 
 /** Addresses up to this many characters are shown whole: they fit one line of the References slide. */
 export const SHOWN_ADDRESS_MAX = 60;
@@ -135,7 +135,8 @@ export function addressWordsJoined(
  * `SLASH_BREAK_MIN` whole; so the slides keep it whole too (`addressWordsJoined`).
  */
 function slashKept(word: string): boolean {
-  return [...word].length < SLASH_BREAK_MIN && /[^\0-\x7f]\/|\/[^\0-\x7f]/u.test(word);
+  const bare = word.replace(/[\u200e\u200f]/gu, '');
+  return [...bare].length < SLASH_BREAK_MIN && /[^\0-\x7f]\/|\/[^\0-\x7f]/u.test(bare);
 }
 
 /**
@@ -159,7 +160,7 @@ export function slashBreaks(text: string, mark = SLASH_BREAK): string {
   return text.replace(/\S+/gu, (word) => {
     if ([...word].length < SLASH_BREAK_MIN || WEB_ADDRESS_WORD.test(word)) return word;
     if (isDottedIdentifier(word)) return word.replace(/(?<=[\w$])\.(?=[\p{L}_$])/gu, `${mark}.`);
-    return word.replace(/(?<=[^/])\/(?=[^/])/gu, `/${mark}`);
+    return word.replace(/(?<=[^/])\/(?=[^/\u200e\u200f])/gu, `/${mark}`);
   });
 }
 

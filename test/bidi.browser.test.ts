@@ -147,6 +147,17 @@ describeWithBrowser('Latin text inside right-to-left text', () => {
     expect(xOf(slide, 'PCI DSS Level 1')).toBeLessThan(xOf(slide, '3-D Secure 2'));
     expect(xOf(slide, 'Node.js 20')).toBeLessThan(xOf(slide, 'C#'));
   });
+
+  it("prints the talk's address on the handout's cover as written, its last slash last", async () => {
+    const [cover = []] = await pdfItems(he.handout);
+    const y = cover.find((item) => item.text.includes('talks/'))?.y ?? Number.NaN;
+    // The address's line, from left to right (it is printed in the pieces it may break between).
+    const line = cover
+      .filter((item) => Math.abs(item.y - y) < 1)
+      .sort((a, b) => a.x - b.x)
+      .map((item) => item.text);
+    expect(line.join('')).toBe('https://example.org/talks/payments-he/');
+  });
 });
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import type { Page } from 'puppeteer-core';
+import { textDirection } from '../i18n/catalogs.js';
 import { type Labels, labelsFor } from '../i18n/labels.js';
 import type { Deck, DeckSlide, ReferenceLine } from '../plan/deck.js';
 import { continuesOnNextSlide, isContinuation } from '../plan/exercises.js';
@@ -414,9 +415,14 @@ function cover(deck: Deck, labels: Labels): string {
   const stops = colors
     .map((color, i) => `${color} ${(i * 100) / colors.length}% ${((i + 1) * 100) / colors.length}%`)
     .join(', ');
+  // An address, and a contact in Latin letters, read left to right on a right-to-left cover: set so, its
+  // trailing slash stays last ("https://example.org/talks/he/", not "/https://example.org/talks/he").
+  const rtl = labels.dir === 'rtl';
+  const leftToRight = (text: string, html: string) =>
+    rtl && textDirection(text, 'rtl') === 'ltr' ? `<span dir="ltr">${html}</span>` : html;
   const speakers = meta.speakers.map(
     (s) =>
-      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: PLACEHOLDER, role: s.role })).replace(PLACEHOLDER, `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${addressWordsJoined(s.contact, escapeHtml, unbroken)}` : ''}</p>`,
+      `<p>${s.role ? escapeHtml(labels.t('speaker', { name: PLACEHOLDER, role: s.role })).replace(PLACEHOLDER, `<strong>${escapeHtml(s.name)}</strong>`) : `<strong>${escapeHtml(s.name)}</strong>`}${s.contact ? ` — ${leftToRight(s.contact, addressWordsJoined(s.contact, escapeHtml, unbroken))}` : ''}</p>`,
   );
   const occasion = [meta.event, meta.dateText]
     .filter(Boolean)
@@ -430,7 +436,7 @@ ${meta.subtitle ? `<p class="subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}
 <div class="bar" style="background: linear-gradient(90deg, ${stops})"></div>
 ${speakers.join('\n')}
 ${occasion ? `<p>${occasion}</p>` : ''}
-${meta.url ? `<p><a href="${escapeHtml(meta.url)}">${addressHtml(meta.url)}</a></p>` : ''}
+${meta.url ? `<p><a href="${escapeHtml(meta.url)}"${rtl ? ' dir="ltr"' : ''}>${addressHtml(meta.url)}</a></p>` : ''}
 <p>${escapeHtml(length.join(' · '))}</p>
 <ol class="contents">${sectionTitles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>
 </div>`;

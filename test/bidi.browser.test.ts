@@ -143,6 +143,9 @@ describeWithBrowser('Latin text inside right-to-left text', () => {
         run,
       ).toBe(true);
     }
+    // poppler's text too (a search in Evince, pdftotext) holds each run whole.
+    const { stdout } = await promisify(execFile)('pdftotext', [he.pdf, '-']);
+    for (const run of ['3-D Secure 2', 'PCI DSS Level 1', 'Interchange++', 'Node.js 20']) expect(stdout).toContain(run);
     // Right to left: the first run on the right, the one after "ו-" left of it.
     expect(xOf(slide, 'PCI DSS Level 1')).toBeLessThan(xOf(slide, '3-D Secure 2'));
     expect(xOf(slide, 'Node.js 20')).toBeLessThan(xOf(slide, 'C#'));

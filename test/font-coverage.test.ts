@@ -34,6 +34,10 @@ describe.runIf(hasFontconfig || process.env.CI)('characters no font draws', () =
     expect(await undrawnCharacters(text)).toEqual(expected);
   });
 
+  it("are never the direction marks a right-to-left talk's Latin runs carry (i18n/bidi.ts)", async () => {
+    expect(await undrawnCharacters('\u200e3-D Secure 2\u200e \u200eC#\u200e')).toEqual([]);
+  });
+
   it('are told once per script, at the first line that writes one', async () => {
     const missing = rare.find((c) => !fontconfigDraws(c)) ?? '';
     const source = `title: Plain\nsubtitle: x ${missing}${missing}\n`;

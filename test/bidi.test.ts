@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ltrMarked } from '../src/i18n/bidi.js';
 import { typesetterFor } from '../src/i18n/typeset.js';
 import { textWidth } from '../src/plan/fit/text.js';
+import { typesetOutline } from '../src/plan/typeset.js';
 import { compileData, minimalOutline } from './helpers.js';
 
 /** The marks shown, for readable expectations. */
@@ -99,5 +100,21 @@ describe('a right-to-left talk planned with marks', () => {
       '3-D Secure 2 ו-PCI DSS Level 1',
       'Interchange++ שקוף',
     ]);
+  });
+
+  it("leaves what is no running text as written: an image's file name and hash", () => {
+    const outline = minimalOutline();
+    outline.lang = 'he';
+    const asset = { name: '3f9c-flow.svg', sha256: '3f9c0de1', type: 'svg', size: 681 } as const;
+    outline.sections[0]?.slides.push({
+      kind: 'image',
+      id: 'flow',
+      title: 'זרימה',
+      src: 'flow.svg',
+      alt: 'זרימה',
+      asset,
+    });
+    const typeset = typesetOutline(outline).sections[0]?.slides.find((slide) => slide.kind === 'image');
+    expect(typeset?.kind === 'image' && typeset.asset).toEqual(asset);
   });
 });

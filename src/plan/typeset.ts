@@ -10,6 +10,8 @@ import type { Outline } from '../outline/schema.js';
 /** Fields whose text is not running text, or is typeset elsewhere (`labels`: by `Labels.t`). */
 const AS_WRITTEN = new Set([
   'accessed',
+  // An image's file as the loader found it: its content-addressed name and its bytes' hash.
+  'asset',
   'code',
   'color',
   'contender',
@@ -26,6 +28,7 @@ const AS_WRITTEN = new Set([
   'origin',
   'qr',
   'run',
+  'scale',
   'skip',
   'slug',
   'solution',

@@ -8,12 +8,12 @@
  * gives the same picture within anti-aliasing at glyph edges
  * (`test/rasterize.browser.test.ts` states by how much).
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VersusError } from '../diagnostics/diagnostics.js';
 import { PACKAGE_ROOT } from '../shared/package-root.js';
+import { spawnGroup } from '../shared/process-group.js';
 import { SLIDE } from '../theme/geometry.js';
 import { RASTERIZER_HINT } from './find-rasterizer.js';
 import type { OnSlideImage } from './images.js';
@@ -118,25 +118,12 @@ export function imageSize(scale: number): { width: number; height: number } {
 function drawPages(job: RasterizeJob, first: number, last: number, stop: AbortSignal): Promise<void> {
   const { width, height } = imageSize(job.scale);
   const args = ['draw', '-q', '-F', 'pnm', '-c', 'rgb', '-w', String(width), '-h', String(height), '-o', '-'];
-  const child = spawn(job.mutool, [...args, job.pdfFile, `${first}-${last}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so that what it starts (a wrapper script's mutool) is stopped with it.
-    detached: true,
-  });
-  const killGroup = () => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
+  const { child, kill: killGroup } = spawnGroup(job.mutool, [...args, job.pdfFile, `${first}-${last}`]);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup();
   }, job.timeout);
-  // What it left running would keep its output open: it ends with mutool.
-  child.on('exit', killGroup);
   stop.addEventListener('abort', killGroup);
   const encoded: Promise<void>[] = [];
   let png: PngRows | undefined;

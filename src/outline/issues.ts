@@ -869,7 +869,13 @@ function commaSplitsAt(
   );
 }
 
-function listPieceAt(root: z.core.$ZodType, data: unknown, written: Written, mapping: OutlinePath, key: string): boolean {
+function listPieceAt(
+  root: z.core.$ZodType,
+  data: unknown,
+  written: Written,
+  mapping: OutlinePath,
+  key: string,
+): boolean {
   return written
     .commaCuts(mapping)
     .some((cut) => cut.pieces.includes(key) && schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray);

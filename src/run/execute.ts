@@ -4,10 +4,11 @@
  * a time limit after which its processes are killed; several at once, up to
  * the number of cores. The only part of `check --run` that spawns processes.
  */
-import { spawn } from 'node:child_process';
+
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnGroup } from '../shared/process-group.js';
 import type { RunJob } from './plan.js';
 
 export type RunOutcome =
@@ -90,20 +91,10 @@ function spawnIn(
       errors = (errors + chunk.toString('utf8')).slice(-MAX_OUTPUT);
     };
     const done = (outcome: RunOutcome) => resolve({ outcome, output, errors });
-    const child = spawn(program, args, {
+    const { child, kill: killGroup } = spawnGroup(program, args, {
       cwd: dir,
       env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so that the processes it starts are stopped with it.
-      detached: true,
     });
-    const killGroup = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup();
@@ -114,8 +105,6 @@ function spawnIn(
       clearTimeout(timer);
       done({ kind: 'no-runner', reason: error.code ?? error.message });
     });
-    // What it left running in the background would keep its output open: it ends with the run.
-    child.on('exit', killGroup);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
       if (timedOut) done({ kind: 'timeout', seconds: timeout });

@@ -314,22 +314,33 @@ async function codeBoxes(pdf: string): Promise<{ page: number; bottom: number; l
   const boxes: { page: number; bottom: number; lastText: number }[] = [];
   for (const [n, name] of (await readdir(dir)).sort().entries()) {
     const { width, height, data } = await decodePng(path.join(dir, name));
-    const at = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 3);
-    const is = (x: number, y: number, color: number[]) => at(x, y).every((c, i) => Math.abs(c - (color[i] ?? 0)) <= 2);
+    // Read byte by byte: a subarray per pixel made this scan take seconds a script.
+    const is = (x: number, y: number, [r, g, b]: number[]) => {
+      const i = (y * width + x) * 4;
+      return (
+        Math.abs((data[i] ?? 0) - (r ?? 0)) <= 2 &&
+        Math.abs((data[i + 1] ?? 0) - (g ?? 0)) <= 2 &&
+        Math.abs((data[i + 2] ?? 0) - (b ?? 0)) <= 2
+      );
+    };
     // A row of a box has many pixels of its grey, its border just left of them.
     const greyIn = (y: number) => {
-      const xs: number[] = [];
-      for (let x = 0; x < width; x++) if (is(x, y, CODE_GREY)) xs.push(x);
-      const left = Math.min(...xs);
+      let [count, left, right] = [0, width, -1];
+      for (let x = 0; x < width; x++) {
+        if (!is(x, y, CODE_GREY)) continue;
+        count++;
+        left = Math.min(left, x);
+        right = x;
+      }
       const bordered = [1, 2, 3].some((d) => left - d >= 0 && is(left - d, y, CODE_BORDER));
-      return xs.length > 40 && bordered ? [left, Math.max(...xs)] : undefined;
+      return count > 40 && bordered ? [left, right] : undefined;
     };
     let box: { top: number; left: number; right: number; lastText: number } | undefined;
     for (let y = 0; y <= height; y++) {
       const grey = y < height ? greyIn(y) : undefined;
       if (grey && !box) box = { top: y, left: grey[0] ?? 0, right: grey[1] ?? 0, lastText: y };
       if (box && grey) {
-        for (let x = box.left; x <= box.right; x++) if ((at(x, y)[0] ?? 255) < 140) box.lastText = y;
+        for (let x = box.left; x <= box.right; x++) if ((data[(y * width + x) * 4] ?? 255) < 140) box.lastText = y;
       }
       if (box && !grey) {
         boxes.push({ page: n + 1, bottom: y, lastText: box.lastText });

@@ -125,6 +125,16 @@ describe('file names of long titles', { concurrent: true }, () => {
     expect((await versus(args, { cwd: dir })).stdout).toContain('up to date');
   });
 
+  it('refuses a slug Windows keeps as a device name, at its position, with one that works', async () => {
+    const file = await temp.write('talk.yaml', outline('title: Nothing at all\nslug: nul'));
+    const run = await versus(['build', file, '--out', 'out'], { cwd: path.dirname(file) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'talk.yaml:2:7 error[invalid-value]: "slug": is a name Windows keeps for a device: no file "nul.md" can be made or opened there; got "nul"',
+    );
+    expect(run.stderr).toContain('hint: Add a word to it, slug: nul-talk, or leave the slug out');
+  });
+
   it('refuses a slug set too long for a file name, at its position, in check and build alike', async () => {
     const slug = 'a'.repeat(250);
     const file = await temp.write('talk.yaml', outline(`title: Long\nslug: ${slug}`));
@@ -152,6 +162,17 @@ describe('slugify', () => {
     expect(slug).toMatch(/^(深度学习框架对比)+[深度学习框架对比]*-[0-9a-f]{8}$/u);
     expect(slugify(CHINESE)).toBe(slug);
     expect(slugify(`${CHINESE.slice(0, -1)}一`)).not.toBe(slug);
+  });
+
+  it('gives a title Windows keeps as a device name (CON, Aux, LPT1) a word more, and only those', () => {
+    expect(['CON', 'Aux', 'nul!', 'LPT1', 'com9'].map(slugify)).toEqual([
+      'con-talk',
+      'aux-talk',
+      'nul-talk',
+      'lpt1-talk',
+      'com9-talk',
+    ]);
+    expect(['Console', 'Con vs Pro', 'Null'].map(slugify)).toEqual(['console', 'con-vs-pro', 'null']);
   });
 
   it('never splits a letter from its marks', () => {

@@ -746,6 +746,8 @@ const FORMAT_HINTS: Partial<Record<string, string>> = {
 function formatHint(field: string, issue: Issue, value: unknown): string {
   if (issue.message.includes('file names allow'))
     return 'Shorten it, or leave the slug out: a name made from a long title is shortened, with a hash, by itself.';
+  if (issue.message.includes('Windows keeps'))
+    return `Add a word to it, slug: ${String(value)}-talk, or leave the slug out: a title such as "${String(value).toUpperCase()}" gets one by itself.`;
   if (field === 'color' && typeof value === 'string') return colorHint(value.trim());
   // A locale as some systems write it (pt_BR, en_US.UTF-8): a BCP 47 tag parts with hyphens.
   const tag = field === 'lang' && typeof value === 'string' ? /^([a-z]{2,3})_([A-Za-z0-9]+)/i.exec(value) : null;

@@ -6,7 +6,13 @@ import * as z from 'zod';
 import { MESSAGE_HELP, MESSAGE_KEYS, type MessageKey } from '../i18n/catalog.js';
 import type { ImageType } from '../images/check.js';
 import { DEFAULTS } from '../shared/defaults.js';
-import { byteLength, LONGEST_SUFFIX, MAX_NAME_BYTES, MAX_SLUG_BYTES } from '../shared/file-name.js';
+import {
+  byteLength,
+  isWindowsDeviceName,
+  LONGEST_SUFFIX,
+  MAX_NAME_BYTES,
+  MAX_SLUG_BYTES,
+} from '../shared/file-name.js';
 import { BUILT_IN_THEMES } from '../theme/themes.js';
 import type { OutlinePath } from './outline-path.js';
 import { displayLength } from './text-length.js';
@@ -593,6 +599,12 @@ const settings = {
     )
     // A slug the author chose is refused rather than shortened: the files are named as it says, or not at all.
     .superRefine((value, ctx) => {
+      if (isWindowsDeviceName(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is a name Windows keeps for a device: no file "${value}.md" can be made or opened there`,
+        });
+      }
       const bytes = byteLength(value);
       if (bytes > MAX_SLUG_BYTES) {
         ctx.addIssue({

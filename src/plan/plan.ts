@@ -7,7 +7,7 @@
 import { type Labels, labelsForLang } from '../i18n/labels.js';
 import { typesetterFor } from '../i18n/typeset.js';
 import type { Contender, Outline, Slide } from '../outline/schema.js';
-import { fitName, MAX_SLUG_BYTES } from '../shared/file-name.js';
+import { fitName, isWindowsDeviceName, MAX_SLUG_BYTES } from '../shared/file-name.js';
 import { shortAddress } from '../text/address.js';
 import { readableName } from '../text/names.js';
 import { spaceBetween } from '../text/spacing.js';
@@ -423,5 +423,7 @@ function byline(
  * Cyrillic) is shortened and ends with a hash of the whole.
  */
 export function slugify(title: string): string {
-  return fitName(readableName(title) || 'talk', MAX_SLUG_BYTES);
+  const name = readableName(title) || 'talk';
+  // "CON" or "Aux" as a title: a name Windows keeps for a device gets a word more.
+  return fitName(isWindowsDeviceName(name) ? `${name}-talk` : name, MAX_SLUG_BYTES);
 }

@@ -19,6 +19,14 @@ export const MAX_SLUG_BYTES = MAX_NAME_BYTES - LONGEST_SUFFIX.length;
 /** Hex digits of the hash a shortened name ends with: different long names differ there. */
 const HASH_LENGTH = 8;
 
+/**
+ * Names Windows keeps for devices, with any extension ("con.md", "nul.html"): no file can be
+ * made under them there, nor opened from a copy made elsewhere.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  return /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(name);
+}
+
 export function byteLength(name: string): number {
   return new TextEncoder().encode(name).length;
 }

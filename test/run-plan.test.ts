@@ -443,6 +443,9 @@ describe('runFindings', () => {
     ).toBe(3);
     expect(scriptLineOf({ file: 'versus_run.sh' }, 'versus_run.sh: line 4: nope: command not found')).toBe(4);
     expect(scriptLineOf({ file: 'versus_run.py' }, 'no line here')).toBeUndefined();
+    // sqlite3 reads the script on its input, and names the line alone.
+    expect(scriptLineOf({ file: 'versus_run.sql' }, 'Parse error near line 9: near "SELEC": syntax error')).toBe(9);
+    expect(scriptLineOf({ file: 'versus_run.sql' }, 'Error: near line 3: no such table: meta')).toBe(3);
   });
 
   it("places a failure at its line in the block's own code, or at the block when the error lies in code run before it", () => {
@@ -594,6 +597,12 @@ describe('failureHint', () => {
   it('says to define a name a starter uses in the starter itself: attendees get no set-up code', () => {
     expect(failureHint("NameError: name 'queue' is not defined", { language: 'python', exercise: 'starter' })).toBe(
       'The starter uses queue without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.',
+    );
+  });
+
+  it('says a starter uses a table only the set-up code makes as it says a name: attendees get no set-up code', () => {
+    expect(failureHint('Parse error near line 6: no such table: meta', { language: 'sql', exercise: 'starter' })).toBe(
+      'The starter uses meta without defining it, and attendees get no set-up code (run.setup): define it in the starter, or give the exercise run.after with the exercise whose solution defines it.',
     );
   });
 

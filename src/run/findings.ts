@@ -195,7 +195,10 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
   const lines = [...output.matchAll(new RegExp(`${name}(?:", line |: line | on line | line |:)(\\d+)`, 'g'))].map((m) =>
     Number(m[1]),
   );
-  return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
+  if (lines.length > 0) return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
+  // sqlite3 reads the script on its input and names no file: "Parse error near line 5: …".
+  const sqlite = /\b(?:Parse error|Runtime error|Error:?) near line (\d+)/.exec(output);
+  return sqlite ? Number(sqlite[1]) : undefined;
 }
 
 /**
@@ -208,7 +211,9 @@ export function failureHint(
   { language, exercise, earlier }: Pick<RunJob, 'language' | 'exercise'> & { earlier?: string },
 ): string {
   const undefinedName =
-    /NameError: name '([^']+)' is not defined/.exec(said) ?? /ReferenceError: (\S+) is not defined/.exec(said);
+    /NameError: name '([^']+)' is not defined/.exec(said) ??
+    /ReferenceError: (\S+) is not defined/.exec(said) ??
+    /no such table: (\S+)/.exec(said);
   // The line that failed is in code run before the block's own (which never ran): that code is what to fix.
   if (earlier) return failedBefore(undefinedName?.[1], earlier, { language, exercise });
   if (undefinedName && exercise === 'starter')

@@ -32,6 +32,9 @@ const HEBREW: [string, string][] = [
 const ARABIC: [string, string][] = [
   ['تدعم C++ و Python 3.12 فقط.', '.طقف Python 3.12 و C++ معدت'],
   ['3-D Secure 2 و PCI DSS Level 1', 'PCI DSS Level 1 و 3-D Secure 2'],
+  // Arabic's question mark reads with the sentence, a number with the unit after it.
+  ['هل تختار C++؟', '؟C++ راتخت له'],
+  ['السرعة 180 req/s', '180 req/s ةعرسلا'],
 ];
 
 function outline(lang: 'he' | 'ar', bullets: [string, string][]): string {

@@ -32,6 +32,13 @@ describe('ltrMarked', () => {
     ['3 replicas (sync, 2 zones)', '|3 replicas (sync, 2 zones)|'],
     ['Use Stripe.', '|Use Stripe.|'],
     ['Stripe', 'Stripe'],
+    // Arabic punctuation after a run reads with the sentence; a tatweel is part of its Arabic word.
+    ['هل تختار C++؟', 'هل تختار |C++|؟'],
+    ['أم C#، أم Go؟', 'أم |C#|، أم Go؟'],
+    ['لـ Express 5', 'لـ |Express 5|'],
+    // A number before a Latin word goes with it.
+    ['بسرعة 180 req/s تقريباً', 'بسرعة |180 req/s| تقريباً'],
+    ['الأداء (200 req/s) جيد', 'الأداء |(200 req/s)| جيد'],
     // Nothing to set apart.
     ['עד 36 תשלומים', 'עד 36 תשלומים'],
     ['2.9% + ₪1.20', '2.9% + ₪1.20'],

@@ -11,7 +11,7 @@
 
 /** A character of a right-to-left script: letters, and the signs that read with them (Hebrew's maqaf). */
 export const RIGHT_TO_LEFT_CHAR =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+  /[\u0640\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
 
 /** The left-to-right mark. */
 export const LRM = '\u200e';
@@ -22,13 +22,15 @@ const LTR_LETTER = /\p{L}/u;
 const LATIN_LETTER = new RegExp(`(?!${RTL.source})\\p{L}`, 'u');
 /** What a Latin run's ends give up to the sentence around it: its quotes and its sentence's punctuation. */
 const LEADING_LOOSE = /^[\s"'“„‘‚«‹\u200e\u200f]+/u;
-const TRAILING_LOOSE = /[\s"'”’»›.,;:!?…\u200e\u200f]+$/u;
+const TRAILING_LOOSE = /[\s"'”’»›.,;:!?…\u060c\u061b\u061f\u06d4\u200e\u200f]+$/u;
 /** What a whole text's run leaves out at its ends: white space and the marks already there. */
 const LOOSE_END = /[\s\u200e\u200f]/u;
 const OPENING = '([{';
 const CLOSING = ')]}';
 /** A number read with the Latin word before it ("Level 1", "Node.js 20"). */
 const NUMBER_WORD = /^\p{Nd}[^\p{L}]*$/u;
+/** A number read with the Latin word after it ("180 req/s", "(200 ms"). */
+const LEADING_NUMBER_WORD = /^[\u200e\u200f([{"'“„«]*\p{Nd}[^\p{L}]*$/u;
 
 type Kind = 'rtl' | 'ltr' | 'neutral';
 
@@ -102,10 +104,14 @@ function latinRuns(chars: string[]): [number, number][] {
     if (!kinds.includes('ltr')) {
       // A word without letters joins the run only if a Latin word follows (checked when it does),
       // or if it is a number ending the run.
+      const word = chars.slice(i, end).join('');
       if (kinds.includes('rtl')) {
         if (open) runs.push(open);
         open = undefined;
-      } else if (open && NUMBER_WORD.test(chars.slice(i, end).join(''))) {
+      } else if (!open && LEADING_NUMBER_WORD.test(word)) {
+        const next = nextWord(chars, end);
+        if (next?.kinds.includes('ltr') && !next.kinds.includes('rtl')) open = [i, end];
+      } else if (open && NUMBER_WORD.test(word)) {
         const next = nextWord(chars, end);
         if (!next || next.kinds.includes('rtl') || !next.kinds.includes('ltr')) {
           runs.push([open[0], end]);

@@ -588,4 +588,25 @@ describe('a theme file with a mistake in it', () => {
       'brand.css:2:31 unreadable "brand.css" is not UTF-8 text: byte 0xe9 cannot be read',
     ]);
   });
+
+  it('refuses a theme file named as a built-in theme, at its name: it would stand in for that theme, or import itself', async () => {
+    const dir = await temp.dir();
+    for (const [name, css] of [
+      ['versus', "/* @theme versus */\n@import 'versus';\n"],
+      ['versus-dark', '\n/*\n * @theme   versus-dark\n */\nsection { color: #eee; }\n'],
+      ['gaia', '/* @theme gaia */\n'],
+    ]) {
+      const file = path.join(dir, `${name}.css`);
+      await writeFile(file, css as string);
+      const error = await resolveTheme(file, dir).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(VersusError);
+      expect(error).toMatchObject({ kind: 'invalid-outline' });
+      const at = name === 'versus-dark' ? '3:13' : '1:11';
+      expect(told((error as VersusError).diagnostics)).toEqual([
+        `${name}.css:${at} invalid-value "${name}" is the name of a built-in theme: a theme of your own needs one of its own`,
+      ]);
+    }
+    await writeFile(path.join(dir, 'mine.css'), "/* @theme versus-brand */\n@import 'versus';\n");
+    expect((await resolveTheme(path.join(dir, 'mine.css'), dir)).name).toBe('versus-brand');
+  });
 });

@@ -18,6 +18,7 @@ import {
   DEFAULT_THEME,
   didYouMeanTheme,
   isThemeFile,
+  MARP_THEMES,
   THEMES_DIR,
   THEMES_HINT,
   ThemeFileProblems,
@@ -89,11 +90,15 @@ export async function resolveTheme(
   });
   const css = utf8Text(bytes);
   if (typeof css !== 'string') throw new ThemeFileProblems(mistake, file, [notUtf8(file, css)]);
-  const name = /@theme\s+([\w-]+)/.exec(css)?.[1];
-  if (!name) {
+  const named = /@theme\s+([\w-]+)/.exec(css);
+  const name = named?.[1];
+  if (!name || !named) {
     throw new VersusError(mistake, `Theme file ${file} has no "/* @theme name */" comment.`, {
       hint: 'Marp themes start with /* @theme my-theme */.',
     });
+  }
+  if (([...BUILT_IN_THEMES, ...MARP_THEMES] as readonly string[]).includes(name)) {
+    throw new ThemeFileProblems(mistake, file, [takenName(file, css, named.index + named[0].indexOf(name), name)]);
   }
   const inlined = await inlineThemeFiles(css, file);
   if (inlined.problems.length > 0) throw new ThemeFileProblems(mistake, file, inlined.problems);
@@ -105,6 +110,25 @@ export async function resolveTheme(
     read: new Map([[file, sha256(bytes)], ...inlined.read]),
     ...(inlined.read.size > 0 ? { css: new Map([[file, inlined.css]]) } : {}),
     source: { file, declared },
+  };
+}
+
+/**
+ * A theme file named as a theme versus or Marp has: it would stand in for that theme (every talk
+ * set in "versus-dark" taking its rules without saying so), and importing the theme it names
+ * would import itself.
+ */
+function takenName(file: string, css: string, at: number, name: string): Diagnostic {
+  const before = css.slice(0, at).split('\n');
+  return {
+    severity: 'error',
+    code: 'invalid-value',
+    message: `"${name}" is the name of a built-in theme: a theme of your own needs one of its own`,
+    file,
+    line: before.length,
+    col: (before.at(-1)?.length ?? 0) + 1,
+    path: [],
+    hint: `Name it after your brand, /* @theme my-${name} */, and start it with @import '${name}'; to build on that theme.`,
   };
 }
 

@@ -35,6 +35,7 @@ const ARABIC: [string, string][] = [
   // Arabic's question mark reads with the sentence, a number with the unit after it.
   ['هل تختار C++؟', '؟C++ راتخت له'],
   ['السرعة 180 req/s', '180 req/s ةعرسلا'],
+  ['الإصدار >=3.11', '>=3.11 رادصإلا'],
 ];
 
 function outline(lang: 'he' | 'ar', bullets: [string, string][]): string {

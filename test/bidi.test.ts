@@ -39,8 +39,13 @@ describe('ltrMarked', () => {
     // A number before a Latin word goes with it.
     ['بسرعة 180 req/s تقريباً', 'بسرعة |180 req/s| تقريباً'],
     ['الأداء (200 req/s) جيد', 'الأداء |(200 req/s)| جيد'],
+    // A version constraint reads left to right on its own.
+    ['الإصدار >=3.11 مطلوب', 'الإصدار |>=3.11| مطلوب'],
+    ['>=3.11', '|>=3.11|'],
+    ['גרסה ^4.2 או ~1.4', 'גרסה |^4.2| או |~1.4|'],
     // Nothing to set apart.
     ['עד 36 תשלומים', 'עד 36 תשלומים'],
+    ['בין 3 ל-5 ימים', 'בין 3 ל-5 ימים'],
     ['2.9% + ₪1.20', '2.9% + ₪1.20'],
   ])('%s', (text, expected) => {
     expect(shown(ltrMarked(text))).toBe(expected);

@@ -29,6 +29,8 @@ const OPENING = '([{';
 const CLOSING = ')]}';
 /** A number read with the Latin word before it ("Level 1", "Node.js 20"). */
 const NUMBER_WORD = /^\p{Nd}[^\p{L}]*$/u;
+/** A version constraint, which reads left to right on its own (">=3.11", "^4.2", "~1.4", "!=2.0"). */
+const CONSTRAINT_WORD = /^[\u200e\u200f]*(?:[<>]=?|[=!]=|[~^])\p{Nd}[\p{Nd}.*x-]*[\u200e\u200f]*$/u;
 /** A number read with the Latin word after it ("180 req/s", "(200 ms"). */
 const LEADING_NUMBER_WORD = /^[\u200e\u200f([{"'“„«]*\p{Nd}[^\p{L}]*$/u;
 
@@ -52,7 +54,7 @@ function kindOf(char: string): Kind {
  * @example ltrMarked('3-D Secure 2 ו-PCI') // '\u200e3-D Secure 2\u200e ו-PCI'
  */
 export function ltrMarked(text: string): string {
-  if (!LATIN_LETTER.test(text)) return text;
+  if (!LATIN_LETTER.test(text) && !text.split(/\s+/u).some((word) => CONSTRAINT_WORD.test(word))) return text;
   const chars = [...text];
   if (!RTL.test(text)) {
     const start = chars.findIndex((char) => !LOOSE_END.test(char));
@@ -108,6 +110,8 @@ function latinRuns(chars: string[]): [number, number][] {
       if (kinds.includes('rtl')) {
         if (open) runs.push(open);
         open = undefined;
+      } else if (!open && CONSTRAINT_WORD.test(word)) {
+        runs.push([i, end]);
       } else if (!open && LEADING_NUMBER_WORD.test(word)) {
         const next = nextWord(chars, end);
         if (next?.kinds.includes('ltr') && !next.kinds.includes('rtl')) open = [i, end];
@@ -203,5 +207,6 @@ function trimmed(chars: string[], [start, end]: [number, number]): [number, numb
   const rest = chars.slice(start + lead, end).join('');
   const trail = [...(rest.match(TRAILING_LOOSE)?.[0] ?? '')].length;
   const run: [number, number] = [start + lead, end - trail];
-  return chars.slice(...run).some((char) => kindOf(char) === 'ltr') ? run : undefined;
+  const kept = chars.slice(...run);
+  return kept.some((char) => kindOf(char) === 'ltr') || CONSTRAINT_WORD.test(kept.join('')) ? run : undefined;
 }

@@ -49,8 +49,7 @@ export const de: Catalog = {
     'Zu jeder Übung steht hier die Aufgabe, darunter eine Zelle für deinen Code. Übungen in einer anderen Sprache haben stattdessen eine eigene Datei im Ordner {folder}.',
   setupCode: 'Vorbereitung: Führe diesen Code zuerst aus; die Übungen verwenden, was er definiert.',
   afterSolution: 'Die Lösung von „{title}“, nach der diese Übung läuft:',
-  runAfter:
-    'Füge deinen Code aus „{title}“ vor diesem Code in dieselbe Datei ein: Diese Übung baut darauf auf.',
+  runAfter: 'Füge deinen Code aus „{title}“ vor diesem Code in dieselbe Datei ein: Diese Übung baut darauf auf.',
   codeAbove: 'Füge über dieser Zeile deinen Code aus „{title}“ ein: Diese Übung baut darauf auf.',
   runFile: 'Ausführen: {command}',
   yourAnswer: 'Deine Antwort:',

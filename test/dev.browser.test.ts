@@ -75,10 +75,17 @@ describeWithBrowser('versus dev', () => {
     await writeFile(file, original.replace(TITLE, 'title: Tea vs Cocoa\nlang: ja'));
     await expect.poll(() => textOf(page, 'section h1'), EVENTUALLY).toBe('Tea vs Cocoa');
     expect(await page.$eval('#deck', (deck) => (deck as HTMLElement).lang)).toBe('ja');
+    // And in its direction: a right-to-left talk's deck reads so.
+    const dir = () => page.$eval('#deck', (deck) => (deck as HTMLElement).dir);
+    expect(await dir()).toBe('ltr');
+    await writeFile(file, original.replace(TITLE, 'title: Tea vs Cocoa\nlang: he'));
+    await expect.poll(dir, EVENTUALLY).toBe('rtl');
 
     await writeFile(file, original.replace(TITLE, 'titel: Tea vs Coffee'));
     await expect.poll(() => isShown(page, '#errors'), EVENTUALLY).toBe(true);
-    expect(await textOf(page, '#errors strong')).toBe('The outline has problems; showing the last good deck.');
+    expect(await textOf(page, '#errors strong')).toBe(
+      'The outline or its theme has problems; showing the last good deck.',
+    );
     expect(await textOf(page, '#errors pre')).toMatch(
       /every-kind\.yaml:\d+:1 error\[unknown-key\]: "titel" is not an outline field \(did you mean "title"\?\)/,
     );
@@ -103,7 +110,7 @@ describeWithBrowser('versus dev', () => {
     const page = await open(server);
     expect(await isShown(page, '#errors')).toBe(true);
     expect(await textOf(page, '#errors strong')).toBe(
-      'The outline has problems; the deck shows as soon as they are fixed.',
+      'The outline or its theme has problems; the deck shows as soon as they are fixed.',
     );
     expect(await textOf(page, '#errors pre')).toContain('"titel" is not an outline field');
     expect(await countOf(page, 'svg[data-marpit-svg]')).toBe(0);

@@ -13,6 +13,7 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { type Diagnostic, diagnosticFormatter, VersusError } from '../diagnostics/diagnostics.js';
 import { fileSourceLines } from '../diagnostics/source-lines.js';
 import { createMarp } from '../export/marp.js';
+import { directionOf } from '../i18n/catalogs.js';
 import { compileOutline } from '../pipeline/compile.js';
 import { filesRead } from '../pipeline/files-read.js';
 import { loadForSelection } from '../pipeline/load-selected.js';
@@ -40,6 +41,8 @@ interface Rendered {
   title: string;
   /** The talk's language: CJK glyphs and line breaking follow it, as in the exports. */
   lang: string;
+  /** Its direction, which the page's deck takes (a right-to-left talk's slides read so). */
+  dir: 'ltr' | 'rtl';
   html: string;
   css: string;
   /** 0 until the outline has built once. */
@@ -53,9 +56,9 @@ interface Built {
   files: string[];
 }
 
-const NO_DECK: Rendered = { title: 'versus dev', lang: 'en', html: '', css: '', version: 0 };
-const SHOWING_LAST = 'The outline has problems; showing the last good deck.';
-const SHOWING_NONE = 'The outline has problems; the deck shows as soon as they are fixed.';
+const NO_DECK: Rendered = { title: 'versus dev', lang: 'en', dir: 'ltr', html: '', css: '', version: 0 };
+const SHOWING_LAST = 'The outline or its theme has problems; showing the last good deck.';
+const SHOWING_NONE = 'The outline or its theme has problems; the deck shows as soon as they are fixed.';
 /** Editors save in bursts (write, rename, chmod): one rebuild per burst. */
 const DEBOUNCE_MS = 20;
 
@@ -69,6 +72,7 @@ events.addEventListener('deck', (event) => {
   style.textContent = next.css;
   deck.innerHTML = next.html;
   deck.lang = next.lang;
+  deck.dir = next.dir;
   document.title = next.title;
   document.body.dataset.version = next.version;
   errors.hidden = true;
@@ -94,7 +98,7 @@ body { margin: 0; background: #3a3f46; font-family: 'Liberation Sans', Arial, sa
 </style></head>
 <body data-version="${rendered.version}">
 <div id="errors" role="alert" ${problems.length ? '' : 'hidden'}><strong>${rendered.version ? SHOWING_LAST : SHOWING_NONE}</strong><pre>${escapeHtml(problems.join('\n'))}</pre></div>
-<main id="deck" lang="${escapeHtml(rendered.lang)}">${rendered.html}</main>
+<main id="deck" lang="${escapeHtml(rendered.lang)}" dir="${rendered.dir}">${rendered.html}</main>
 <script>${PAGE_SCRIPT}</script>
 </body></html>`;
 }
@@ -109,7 +113,7 @@ async function buildDeck(outlineFile: string, options: DevOptions): Promise<Buil
   });
   const { html, css } = (await createMarp(theme)).render(markdown);
   return {
-    deck: { title: deck.meta.title, lang: deck.meta.lang, html, css },
+    deck: { title: deck.meta.title, lang: deck.meta.lang, dir: directionOf(deck.meta.lang), html, css },
     assets: loaded.assets,
     files: filesRead(loaded, theme),
   };

@@ -547,7 +547,7 @@ describe('versus check --run, code that fails part-way or says why in words', { 
       'bash pane "py" of slide "Part-way" failed (exit code 127): versus_run.sh: line 2: no_such_command_here: command not found',
       // A pipe fails with any of its commands; the block's own echo is no reason, and is not given as one.
       'bash pane "js" of slide "Part-way" failed (exit code 1)',
-      'python pane "py" of slide "In words" failed (exit code 1): Parse error near line 5: no such column: total',
+      'python pane "py" of slide "In words" failed (exit code 1): Parse error: no such column: total',
       'bash starter of exercise "unfinished" has a syntax error: versus_run.sh: line 3: syntax error: unexpected end of file',
     ]);
     expect(findings[0]).toMatchObject(at(talk, 'no_such_command_here'));

@@ -469,6 +469,21 @@ describe('runFindings', () => {
     ]);
   });
 
+  it("places sqlite3's error at its line of the block, and quotes it without the line of the script it ran", () => {
+    const sql: RunJob = { ...job, language: 'sql', file: 'versus_run.sql', command: ['sh', '-c', 'sqlite3 < "$0"'] };
+    const result: RunResult = {
+      job: sql,
+      outcome: { kind: 'failed', exitCode: 1, signal: null },
+      output: 'Parse error near line 3: near "SELEC": syntax error\n  SELEC count(*) FROM t;\n  ^--- error here',
+    };
+    expect(runFindings([result], places)).toEqual([
+      expect.objectContaining({
+        line: 12,
+        message: 'sql pane "py" of slide "S" failed (exit code 1): Parse error: near "SELEC": syntax error',
+      }),
+    ]);
+  });
+
   it('blames the code run before a starter, not the starter, when the failing line is in an earlier solution', () => {
     // A starter of a chain: it runs after the earlier solution, without the set-up code that solution relies on.
     const starter: RunJob = {

@@ -197,7 +197,9 @@ export function scriptLineOf(job: Pick<RunJob, 'file'>, output: string): number 
   );
   if (lines.length > 0) return job.file.endsWith('.py') ? lines.at(-1) : lines[0];
   // sqlite3 reads the script on its input and names no file: "Parse error near line 5: …".
-  const sqlite = /\b(?:Parse error|Runtime error|Error:?) near line (\d+)/.exec(output);
+  const sqlite = job.file.endsWith('.sql')
+    ? /\b(?:Parse error|Runtime error|Error:?) near line (\d+)/.exec(output)
+    : null;
   return sqlite ? Number(sqlite[1]) : undefined;
 }
 
@@ -272,7 +274,8 @@ function errorLine(lines: readonly string[], errors: readonly string[]): string 
     lines.findLast((line) => /\b\w*(Error|Exception)\b/.test(line)) ??
     lines.findLast((line) => SAYS_ERROR.test(line)) ??
     errors.findLast((line) => line.trim() !== '');
-  return said?.trim();
+  // sqlite3's "near line 9" counts the lines of the script it ran, which the finding's place tells in the outline.
+  return said?.trim().replace(/:? near line \d+:/, ':');
 }
 
 /**

@@ -18,7 +18,7 @@ import { type Exercise, exercisesOf } from '../plan/exercises.js';
 import { paragraphsOf } from '../plan/notes.js';
 import { fitName, MAX_NAME_BYTES } from '../shared/file-name.js';
 import { type Comment, isProse, languageName, setupFor, sourceFileOf, usualName } from '../shared/languages.js';
-import { shellLine, writtenRunner } from '../shared/run-command.js';
+import { namedRunner, shellLine } from '../shared/run-command.js';
 import { escapeInline } from '../text/escape.js';
 import { PLACEHOLDER } from '../text/marks.js';
 import { readableName } from '../text/names.js';
@@ -99,7 +99,7 @@ export function notebookFiles(deck: Deck): [string, string][] {
     );
     // Both files have one name in their two folders, and run alike: as `check --run` runs the language.
     const name = fileOf(exercise, 'exercises');
-    const runner = exercise.language ? writtenRunner(exercise.language, deck.runners) : undefined;
+    const runner = exercise.language ? namedRunner(exercise.language, deck.runners)?.command : undefined;
     const run = runner && shellLine([...runner, name.slice(name.lastIndexOf('/') + 1)]);
     const shebang = shebangOf(exercise.language, runner);
     files.push([name, sourceFile(exercise, exercise.starter ?? '', labels, { after, run, shebang })]);

@@ -866,7 +866,7 @@ function commaSplitsAt(
       .commaCuts(mapping)
       .filter(({ pieces }) => pieces.includes(key))
       // Text cut where a list belongs is told as that list, its pieces its items (listCut).
-      .filter((cut) => !(schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray))
+      .filter((cut) => !cutWhereListBelongs(root, data, mapping, cut))
       .map((cut) => commaSplit(data, mapping, cut))
   );
 }
@@ -880,7 +880,11 @@ function listPieceAt(
 ): boolean {
   return written
     .commaCuts(mapping)
-    .some((cut) => cut.pieces.includes(key) && schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray);
+    .some((cut) => cut.pieces.includes(key) && cutWhereListBelongs(root, data, mapping, cut));
+}
+
+function cutWhereListBelongs(root: z.core.$ZodType, data: unknown, mapping: OutlinePath, cut: CommaCut): boolean {
+  return schemaAt(root, [...mapping, cut.key], data) instanceof z.ZodArray;
 }
 
 /** The text `{ … }` cut at its commas where a list belongs (`{ when: Speed, or scale }`), whole as written. */

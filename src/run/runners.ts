@@ -5,10 +5,9 @@
  * the syntax of a file. Pure.
  */
 import path from 'node:path';
-import { own } from '../outline/own.js';
 import type { RunSettings } from '../outline/schema.js';
-import { isProse, settingKeys, usualName } from '../shared/languages.js';
-import { DEFAULT_RUNNERS } from '../shared/run-command.js';
+import { isProse, usualName } from '../shared/languages.js';
+import { namedRunner } from '../shared/run-command.js';
 
 /** The program and arguments that run a language's code; the code's file goes last. */
 export interface Runner {
@@ -54,29 +53,19 @@ const SYNTAX_CHECKS: [RegExp, string[], string][] = [
 ];
 
 /**
- * The runner of `language`: the outline's for that name, then for its usual
- * name (`sh` → `bash`), then the default; undefined when none runs it
- * (`false`, or a language versus has no default for). `runnerDir` is where a
- * relative program path in the outline starts (the outline's folder).
+ * The runner of `language` that `check --run` starts (see namedRunner: `--runner`, the outline's,
+ * the default), a relative program path in the outline resolved from `runnerDir` (the outline's
+ * folder).
  */
 export function runnerFor(
   language: string,
   settings: RunSettings | undefined,
   { runnerDir, overrides = {} }: { runnerDir: string; overrides?: Record<string, string[]> },
 ): Runner | undefined {
-  const usual = usualName(language);
-  for (const key of settingKeys(language)) {
-    const override = own(overrides, key);
-    if (override) return { command: override };
-    const written = own(settings?.runners, key);
-    if (written === false) return undefined;
-    if (written !== undefined) {
-      const [program = '', ...args] = typeof written === 'string' ? written.trim().split(/\s+/) : written;
-      return { command: [programPath(program, runnerDir), ...args], key };
-    }
-  }
-  const fallback = own(DEFAULT_RUNNERS, usual);
-  return fallback ? { command: [...fallback] } : undefined;
+  const named = namedRunner(language, settings?.runners, overrides);
+  if (named?.key === undefined) return named;
+  const [program = '', ...args] = named.command;
+  return { command: [programPath(program, runnerDir), ...args], key: named.key };
 }
 
 /**
